@@ -1,0 +1,48 @@
+/**
+ * The codes a {@link MetricsError} can carry. Callers branch on `error.code`, never on the message.
+ */
+export const ErrorCode = {
+  /** An argument is outside its domain (a negative start value, zero years, an unknown option). */
+  invalid_argument: 'invalid_argument',
+  /** A number is NaN or ±Infinity where a finite number is required. */
+  non_finite: 'non_finite',
+  /** Two quantities of different units were combined without an explicit conversion. */
+  unit_mismatch: 'unit_mismatch',
+  /** A method needs every year in a span and some are missing. */
+  missing_years: 'missing_years',
+  /** A model or seed file does not match the documented format. */
+  invalid_definition: 'invalid_definition',
+  /** Something referred to by id (a fact, a model, a scenario) does not exist. */
+  not_found: 'not_found',
+  /** Input data (CSV, JSON) could not be read. */
+  invalid_data: 'invalid_data',
+  /** A computation could not produce a finite answer (a degenerate fit, an undefined metric). */
+  degenerate: 'degenerate',
+  /** A request is too large for this machine, refused before any work starts. */
+  too_large: 'too_large',
+  /** A long run was cancelled through its AbortSignal. */
+  aborted: 'aborted',
+} as const;
+export type ErrorCode = keyof typeof ErrorCode;
+
+/**
+ * The one error class of the library. Messages read
+ * `<function>: <what is wrong> (got <value>). <what to do>.`
+ * @example
+ * try { cagr(0, 5, 3); } catch (e) { if (e instanceof MetricsError) e.code; } // => 'invalid_argument'
+ */
+export class MetricsError extends Error {
+  override name = 'MetricsError';
+  readonly code: ErrorCode;
+  readonly details: Readonly<Record<string, unknown>>;
+  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(message);
+    this.code = code;
+    this.details = Object.freeze({ ...details });
+  }
+}
+
+/** True when `e` is a {@link MetricsError}, optionally with the given code. */
+export function isMetricsError(e: unknown, code?: ErrorCode): e is MetricsError {
+  return e instanceof MetricsError && (code === undefined || e.code === code);
+}

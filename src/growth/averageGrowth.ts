@@ -1,0 +1,37 @@
+import { MetricsError } from '../errors.js';
+import { show } from '../internal/assert.js';
+import type { Series } from '../series/series.js';
+import { cagr } from './cagr.js';
+
+/** Options of {@link averageGrowth}. */
+export interface AverageGrowthOptions {
+  /** First year of the span; default the series' first year. Must be a year of the series. */
+  readonly fromYear?: number;
+  /** Last year of the span; default the series' last year. Must be a year of the series. */
+  readonly toYear?: number;
+}
+
+/**
+ * Average (compound) yearly growth over a span of a series, which may be sparse: the CAGR between the
+ * values at `fromYear` and `toYear`, over `toYear - fromYear` years. Years between need not be present.
+ * @throws {MetricsError} not_found when a year is not in the series; invalid_argument when the span is empty
+ * @example
+ * averageGrowth(series({ id: 'bd', unit: 'CNY trillion', years: [2015, 2020], values: [0.2693, 1] })); // ≈ 0.3
+ */
+export function averageGrowth(s: Series, options: AverageGrowthOptions = {}): number {
+  const fromYear = options.fromYear ?? s.years[0];
+  const toYear = options.toYear ?? s.years[s.years.length - 1];
+  if (fromYear === undefined || toYear === undefined) {
+    throw new MetricsError('invalid_argument', `averageGrowth: series "${s.id}" is empty.`);
+  }
+  const i = s.years.indexOf(fromYear);
+  const j = s.years.indexOf(toYear);
+  if (i < 0 || j < 0) {
+    const missing = i < 0 ? fromYear : toYear;
+    throw new MetricsError('not_found', `averageGrowth: series "${s.id}" has no value for ${show(missing)}. Its years are ${show(s.years)}.`, { year: missing });
+  }
+  if (toYear <= fromYear) {
+    throw new MetricsError('invalid_argument', `averageGrowth: toYear must be after fromYear (got ${fromYear} -> ${toYear}).`);
+  }
+  return cagr(s.values[i] as number, s.values[j] as number, toYear - fromYear);
+}

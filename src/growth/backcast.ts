@@ -1,0 +1,27 @@
+import { MetricsError } from '../errors.js';
+import { assertFinite } from '../internal/assert.js';
+
+/**
+ * The base level implied by an end level and a constant yearly rate: `end / (1 + rate)^years`.
+ * "Exceed RMB 1 trillion by 2020 at about 30 % a year" implies a 2015 base of 1 / 1.3^5 = 0.2693 trillion.
+ * @param end the level in the last year
+ * @param rate yearly growth as a fraction, > -1
+ * @param years compounding periods, >= 0
+ * @throws {MetricsError} invalid_argument when rate <= -1 or years < 0
+ * @example
+ * backcast(1, 0.3, 5); // => 0.2693294366962898
+ */
+export function backcast(end: number, rate: number, years: number): number {
+  assertFinite('backcast', { end, rate, years });
+  if (rate <= -1) {
+    throw new MetricsError('invalid_argument', `backcast: rate must be > -1 (got ${rate}). Rates are fractions: 0.3 is 30 %.`, { rate });
+  }
+  if (years < 0) {
+    throw new MetricsError('invalid_argument', `backcast: years must be >= 0 (got ${years}). To go forward in time use compound.`, { years });
+  }
+  const out = end / Math.pow(1 + rate, years);
+  if (!Number.isFinite(out)) {
+    throw new MetricsError('degenerate', `backcast: ${end} at ${rate} over ${years} years has no finite base. Check the rate is a fraction.`, { end, rate, years });
+  }
+  return out;
+}

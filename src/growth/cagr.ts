@@ -1,0 +1,29 @@
+import { MetricsError } from '../errors.js';
+import { assertFinite } from '../internal/assert.js';
+
+/**
+ * Compound annual growth rate: the constant yearly rate that takes `start` to `end` in `years`
+ * compounding periods. Same as a spreadsheet's `RRI(years, start, end)`.
+ * https://en.wikipedia.org/wiki/Compound_annual_growth_rate
+ * @param start value in the first year, > 0
+ * @param end value in the last year, >= 0
+ * @param years compounding periods, toYear - fromYear (2015 to 2020 is 5, not 6); > 0, may be fractional
+ * @returns the rate as a fraction: 0.07 is 7 % a year
+ * @throws {MetricsError} invalid_argument when start <= 0, end < 0 or years <= 0
+ * @example
+ * cagr(100, 200, 10); // => 0.07177346253629313
+ */
+export function cagr(start: number, end: number, years: number): number {
+  assertFinite('cagr', { start, end, years });
+  if (start <= 0) {
+    throw new MetricsError('invalid_argument', `cagr: start must be > 0 (got ${start}). Growth from zero or a negative level has no rate; pick a later base year.`, { start });
+  }
+  if (end < 0) {
+    throw new MetricsError('invalid_argument', `cagr: end must be >= 0 (got ${end}). A compound rate needs levels of one sign.`, { end });
+  }
+  if (years <= 0) {
+    throw new MetricsError('invalid_argument', `cagr: years must be > 0 (got ${years}). Pass toYear - fromYear, e.g. 5 for 2015 to 2020.`, { years });
+  }
+  // expm1/log1p-free form keeps exact results for exact powers (2^(1/10) - 1).
+  return Math.pow(end / start, 1 / years) - 1;
+}

@@ -1,0 +1,17 @@
+import { MetricsError } from '../errors.js';
+import { assertFinite } from '../internal/assert.js';
+
+/**
+ * Years to double at a constant yearly rate: `ln 2 / ln(1 + rate)`. (The rule of 70 approximates it.)
+ * @param rate yearly growth as a fraction, > 0
+ * @throws {MetricsError} invalid_argument when rate <= 0 (a level that does not grow never doubles)
+ * @example
+ * doublingTime(0.25); // => 3.1062837195053903
+ */
+export function doublingTime(rate: number): number {
+  assertFinite('doublingTime', { rate });
+  if (rate <= 0) {
+    throw new MetricsError('invalid_argument', `doublingTime: rate must be > 0 (got ${rate}). A level that does not grow never doubles.`, { rate });
+  }
+  return Math.LN2 / Math.log1p(rate);
+}

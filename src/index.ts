@@ -1,0 +1,42 @@
+// The public API of industry-metrics: one export per line, grouped by folder.
+// Each folder's owner edits only its own section.
+
+// errors
+export { MetricsError, ErrorCode, isMetricsError } from './errors.js';
+
+// series
+export { series, assertAnnual, valueAt, toTidy } from './series/series.js';
+export type { Series, SeriesInput, YearValue, TidyRow } from './series/series.js';
+export type { Provenance, Assumption } from './series/provenance.js';
+export { Scale, Currency, parseUnit, unitToString, sameUnit, isScaleConvertible, assertSameUnit, convertScale, convertCurrency, formatQuantity, shiftDecimal } from './series/units.js';
+export type { Unit, Quantity, ExchangeRate, FormatOptions } from './series/units.js';
+export { interpolate, InterpolationMethod } from './series/interpolate.js';
+
+// growth
+export { cagr } from './growth/cagr.js';
+export { compound } from './growth/compound.js';
+export { backcast } from './growth/backcast.js';
+export { requiredCagr } from './growth/requiredCagr.js';
+export { doublingTime } from './growth/doublingTime.js';
+export { yoyGrowth } from './growth/yoyGrowth.js';
+export { logGrowth } from './growth/logGrowth.js';
+export { averageGrowth } from './growth/averageGrowth.js';
+export type { AverageGrowthOptions } from './growth/averageGrowth.js';
+
+// targets
+
+// model
+
+// trajectory
+
+// scenario
+
+// simulate
+
+// forecast
+
+// decompose
+
+// charts
+
+// io

@@ -1,0 +1,140 @@
+import type { Fact } from '../targets/fact.js';
+import type { Unit } from '../series/units.js';
+
+/**
+ * A number in a model file: either a reference to a seed fact by id, or an explicit assumption that
+ * says why it has this value. Bare numbers are not accepted for levels, rates or volatilities, so a
+ * model cannot pass an assumption off as sourced.
+ */
+export type ValueRef =
+  | { readonly fact: string }
+  | { readonly value: number; readonly assumption: string };
+
+/** A {@link ValueRef} after loading: the number and where it comes from. */
+export interface ResolvedValue {
+  readonly value: number;
+  readonly source:
+    | { readonly kind: 'fact'; readonly fact: Fact }
+    | { readonly kind: 'assumption'; readonly text: string };
+}
+
+/**
+ * How the level moves from `fromYear` to `toYear` (growth path). Rates are fractions a year.
+ * - `cagr`: constant rate.
+ * - `phases`: a constant rate per span (`fromYear` exclusive -> `toYear` inclusive), spans back to back.
+ * - `rates`: one rate per year.
+ * - `linear`: a constant yearly increment (`slope`, in the model's unit).
+ * - `logistic`: logistic growth at intrinsic `rate` towards a saturation `cap` (in the model's unit).
+ * - `anchors`: levels in given years; growth between anchors is the CAGR between them.
+ * - `expression`: the growth rate as an expression of the year `t`, e.g. `0.25 - 0.01 * (t - 2021)`.
+ */
+export type PathSpec<V = ValueRef> =
+  | { readonly type: 'cagr'; readonly rate: V }
+  | { readonly type: 'phases'; readonly phases: readonly { readonly fromYear: number; readonly toYear: number; readonly rate: V }[] }
+  | { readonly type: 'rates'; readonly rates: readonly { readonly year: number; readonly rate: V }[] }
+  | { readonly type: 'linear'; readonly slope: V }
+  | { readonly type: 'logistic'; readonly rate: V; readonly cap: V }
+  | { readonly type: 'anchors'; readonly anchors: readonly { readonly year: number; readonly value: V }[] }
+  | { readonly type: 'expression'; readonly expression: string; readonly assumption: string };
+
+/** A one-off level shock: the level in `year` (and after) is multiplied by `1 + size` (-0.05: a 5 % drop). */
+export interface ShockSpec<V = ValueRef> {
+  readonly year: number;
+  readonly size: V;
+}
+
+/** Caps and floors on the level, applied every year after growth and shocks. */
+export interface BoundsSpec<V = ValueRef> {
+  readonly cap?: V;
+  readonly floor?: V;
+}
+
+/** A named scenario: overrides of the model's path, shocks and bounds. Anything absent is inherited. */
+export interface ScenarioSpec<V = ValueRef> {
+  readonly description: string;
+  readonly path?: PathSpec<V>;
+  readonly shocks?: readonly ShockSpec<V>[];
+  readonly bounds?: BoundsSpec<V>;
+}
+
+/** Distribution of the yearly growth deviations in Monte Carlo runs. */
+export const ShockDistribution = { normal: 'normal', studentT: 'studentT' } as const;
+export type ShockDistribution = keyof typeof ShockDistribution;
+
+/**
+ * Uncertainty around the path, for Monte Carlo: yearly growth = path rate + deviation.
+ * - `volatility`: standard deviation of the yearly growth deviation (0.05 is 5 points).
+ * - `distribution`: `normal` or `studentT` (with `degreesOfFreedom` > 2, scaled to the same sd).
+ * - `persistence`: AR(1) coefficient of the deviations, in (-1, 1).
+ * - `meanUncertainty`: sd of a per-path offset of mean growth, drawn once per path.
+ * - `rareShock`: a jump in growth with `probability` per year and `size` (e.g. -0.1).
+ */
+export interface UncertaintySpec<V = ValueRef> {
+  readonly volatility: V;
+  readonly distribution?: ShockDistribution;
+  readonly degreesOfFreedom?: number;
+  readonly persistence?: V;
+  readonly meanUncertainty?: V;
+  readonly rareShock?: { readonly probability: V; readonly size: V };
+}
+
+/** A sector (a part of the total) with its share of the base-year total and its own growth path. */
+export interface SectorSpec<V = ValueRef> {
+  readonly id: string;
+  readonly name: string;
+  readonly share: V;
+  readonly path: PathSpec<V>;
+}
+
+/** A model file as written (JSON): every number a {@link ValueRef}. See models/model.schema.json. */
+export interface ModelFile {
+  readonly id: string;
+  readonly title: string;
+  readonly description?: string;
+  /** The metric the model projects (`big-data.revenue`); targets must be of this metric. */
+  readonly metric: string;
+  /** Unit of levels, e.g. `CNY trillion`. */
+  readonly unit: string;
+  readonly fromYear: number;
+  readonly toYear: number;
+  /** The level in `fromYear`. */
+  readonly base: ValueRef;
+  /** The plan path (the scenario called `plan`). */
+  readonly path: PathSpec;
+  readonly shocks?: readonly ShockSpec[];
+  readonly bounds?: BoundsSpec;
+  /** Other scenarios by name; `plan` is always there and is the model's own path. */
+  readonly scenarios?: Readonly<Record<string, ScenarioSpec>>;
+  readonly uncertainty?: UncertaintySpec;
+  /** Fact ids of the targets to check and to compute attainment for. */
+  readonly targets: readonly string[];
+  /** Other fact ids the consistency report should consider (claims, rates, exchange rates). */
+  readonly related?: readonly string[];
+  readonly sectors?: readonly SectorSpec[];
+}
+
+/**
+ * A model after loading: every value resolved to a number with its source, units parsed,
+ * targets looked up. This is what the library's functions take.
+ */
+export interface ModelDefinition {
+  readonly id: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly metric: string;
+  readonly unit: Unit;
+  readonly fromYear: number;
+  readonly toYear: number;
+  readonly base: ResolvedValue;
+  readonly path: PathSpec<ResolvedValue>;
+  readonly shocks: readonly ShockSpec<ResolvedValue>[];
+  readonly bounds: BoundsSpec<ResolvedValue>;
+  /** Always has `plan` (the model's own path, shocks and bounds) first. */
+  readonly scenarios: Readonly<Record<string, ScenarioSpec<ResolvedValue>>>;
+  readonly uncertainty?: UncertaintySpec<ResolvedValue>;
+  readonly targets: readonly Fact[];
+  readonly related: readonly Fact[];
+  readonly sectors: readonly SectorSpec<ResolvedValue>[];
+  /** Where the model was loaded from (a path, or `built-in`). */
+  readonly origin: string;
+}

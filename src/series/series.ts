@@ -1,0 +1,161 @@
+import { MetricsError } from '../errors.js';
+import { show } from '../internal/assert.js';
+import type { Provenance } from './provenance.js';
+import { parseUnit, unitToString, type Unit } from './units.js';
+
+/**
+ * A year-indexed series with a unit: strictly increasing integer years (gaps allowed), finite values,
+ * and optionally a provenance per point. Built by {@link series}; frozen, never mutated.
+ */
+export interface Series {
+  readonly id: string;
+  readonly unit: Unit;
+  readonly years: readonly number[];
+  readonly values: readonly number[];
+  /** One entry per point (undefined where a point has none), when any point has a source. */
+  readonly provenance?: readonly (Provenance | undefined)[];
+}
+
+/** One observation of a series. */
+export interface YearValue {
+  readonly year: number;
+  readonly value: number;
+}
+
+/** What {@link series} accepts: parallel arrays, or points. */
+export type SeriesInput =
+  | {
+    readonly id: string;
+    readonly unit: string | Unit;
+    readonly years: readonly number[];
+    readonly values: readonly number[];
+    readonly provenance?: readonly (Provenance | undefined)[];
+  }
+  | {
+    readonly id: string;
+    readonly unit: string | Unit;
+    readonly points: readonly (YearValue & { readonly provenance?: Provenance })[];
+  };
+
+/**
+ * Builds and validates a {@link Series}: integer, strictly increasing years; as many values as years;
+ * finite values. The result and its arrays are frozen copies, so later changes to the input do not
+ * reach it.
+ * @throws {MetricsError} invalid_argument for unsorted, duplicate or non-integer years or unequal
+ *   lengths; non_finite for NaN or ±Infinity values (named by year)
+ * @example
+ * series({ id: 'big-data', unit: 'CNY trillion', years: [2020, 2025], values: [1, 3] }).values; // => [1, 3]
+ */
+export function series(input: SeriesInput): Series {
+  if (typeof input !== 'object' || input === null) {
+    throw new MetricsError('invalid_argument', `series: expected { id, unit, years, values } or { id, unit, points } (got ${show(input)}).`);
+  }
+  const id = input.id;
+  if (typeof id !== 'string' || id.trim() === '') {
+    throw new MetricsError('invalid_argument', `series: id must be a non-empty string (got ${show(id)}).`, { id });
+  }
+  const unit = parseUnit(input.unit);
+  let years: readonly unknown[];
+  let values: readonly unknown[];
+  let provenance: readonly (Provenance | undefined)[] | undefined;
+  if ('points' in input) {
+    if (!Array.isArray(input.points)) {
+      throw new MetricsError('invalid_argument', `series(${id}): points must be an array of { year, value } (got ${show(input.points)}).`);
+    }
+    years = input.points.map((p) => p?.year);
+    values = input.points.map((p) => p?.value);
+    const prov = input.points.map((p) => p?.provenance);
+    provenance = prov.some((p) => p !== undefined) ? prov : undefined;
+  } else {
+    if (!Array.isArray(input.years) || !Array.isArray(input.values)) {
+      throw new MetricsError('invalid_argument', `series(${id}): years and values must be arrays (got ${show(input.years)} and ${show(input.values)}).`);
+    }
+    years = input.years;
+    values = input.values;
+    provenance = input.provenance;
+  }
+  if (years.length !== values.length) {
+    throw new MetricsError('invalid_argument', `series(${id}): ${years.length} years but ${values.length} values. Give one value per year.`, { years: years.length, values: values.length });
+  }
+  if (provenance !== undefined && provenance.length !== years.length) {
+    throw new MetricsError('invalid_argument', `series(${id}): ${provenance.length} provenance entries for ${years.length} years. Give one per point (undefined where none).`);
+  }
+  for (let i = 0; i < years.length; i++) {
+    const y = years[i];
+    if (typeof y !== 'number' || !Number.isInteger(y)) {
+      throw new MetricsError('invalid_argument', `series(${id}): years[${i}] must be a whole calendar year (got ${show(y)}).`, { index: i, year: y });
+    }
+    if (i > 0 && y <= (years[i - 1] as number)) {
+      const what = y === years[i - 1] ? 'appears twice' : 'comes after a later year';
+      throw new MetricsError('invalid_argument', `series(${id}): year ${y} ${what}. Years must be strictly increasing; sort them and remove duplicates.`, { index: i, year: y });
+    }
+    const v = values[i];
+    if (typeof v !== 'number') {
+      throw new MetricsError('invalid_argument', `series(${id}): the value for ${y} must be a number (got ${show(v)}).`, { year: y, value: v });
+    }
+    if (!Number.isFinite(v)) {
+      throw new MetricsError('non_finite', `series(${id}): the value for ${y} is ${v}. Remove the year or fill it (see interpolate).`, { year: y, value: v });
+    }
+  }
+  const out: Series = {
+    id,
+    unit,
+    years: Object.freeze([...(years as number[])]),
+    values: Object.freeze([...(values as number[])]),
+    ...(provenance !== undefined ? { provenance: Object.freeze([...provenance]) } : {}),
+  };
+  return Object.freeze(out);
+}
+
+/**
+ * Throws missing_years unless the series has every year from its first to its last, naming the gaps.
+ * @throws {MetricsError} missing_years, with `details.missing` listing the absent years
+ */
+export function assertAnnual(fn: string, s: Series): void {
+  const missing: number[] = [];
+  for (let i = 1; i < s.years.length; i++) {
+    for (let y = (s.years[i - 1] as number) + 1; y < (s.years[i] as number); y++) missing.push(y);
+  }
+  if (missing.length > 0) {
+    const list = missing.length > 8 ? `${missing.slice(0, 8).join(', ')}, … (${missing.length} in all)` : missing.join(', ');
+    throw new MetricsError('missing_years', `${fn}: series "${s.id}" has no values for ${list}. Fill them with interpolate(series) or use averageGrowth for sparse data.`, { missing });
+  }
+}
+
+/** The value of a series in a year, or undefined when the year is absent. */
+export function valueAt(s: Series, year: number): number | undefined {
+  const i = s.years.indexOf(year);
+  return i < 0 ? undefined : s.values[i];
+}
+
+/** A row of a tidy (long) table: one value of one series in one year. */
+export interface TidyRow {
+  readonly series: string;
+  readonly year: number;
+  readonly value: number;
+  readonly unit: string;
+  readonly scenario?: string;
+  readonly lower?: number;
+  readonly upper?: number;
+  readonly level?: number;
+  readonly source?: string;
+}
+
+/**
+ * The series as long rows `{ series, year, value, unit, source? }`, ready for charts and CSV.
+ * @example
+ * toTidy(series({ id: 'x', unit: 'count', years: [2020], values: [5] })); // => [{ series: 'x', year: 2020, value: 5, unit: 'count' }]
+ */
+export function toTidy(s: Series): TidyRow[] {
+  return s.years.map((year, i) => {
+    const p = s.provenance?.[i];
+    return {
+      series: s.id,
+      year,
+      value: s.values[i] as number,
+      unit: unitToString(s.unit),
+      ...(p ? { source: `${p.publisher}, ${p.document}, ${p.section}` } : {}),
+    };
+  });
+}
+

@@ -1,0 +1,265 @@
+import { MetricsError } from '../errors.js';
+import { assertFinite, show } from '../internal/assert.js';
+
+/**
+ * Scales a value can be stated in, as powers of ten. Western (thousand … trillion) and Chinese
+ * (万 wan = 10^4, 亿 yi = 10^8, 万亿 wanyi = 10^12) scales mix freely: 1 wanyi = 1 trillion.
+ */
+export const Scale = {
+  one: 0,
+  thousand: 3,
+  wan: 4,
+  million: 6,
+  yi: 8,
+  billion: 9,
+  trillion: 12,
+  wanyi: 12,
+} as const;
+export type Scale = keyof typeof Scale;
+
+/** Currencies the library knows how to name and format. RMB is written CNY in units. */
+export const Currency = { CNY: 'CNY', USD: 'USD' } as const;
+export type Currency = keyof typeof Currency;
+
+/**
+ * What a number measures.
+ * - `money`: an amount of a currency at a scale (`CNY trillion`).
+ * - `count`: a number of things at a scale (`count`, `count million`).
+ * - `fraction`: a share or a growth rate as a fraction (0.25 is 25 %).
+ * - `fx`: an exchange rate, `quote` currency per one unit of `base` (`CNY/USD` = 6.4).
+ * - `other`: anything else, named by a free symbol (`MB/month`, `rank`).
+ */
+export type Unit =
+  | { readonly kind: 'money'; readonly currency: Currency; readonly scale: Scale }
+  | { readonly kind: 'count'; readonly scale: Scale }
+  | { readonly kind: 'fraction' }
+  | { readonly kind: 'fx'; readonly base: Currency; readonly quote: Currency }
+  | { readonly kind: 'other'; readonly symbol: string };
+
+const CURRENCY_ALIASES: Readonly<Record<string, Currency>> = { CNY: 'CNY', RMB: 'CNY', YUAN: 'CNY', USD: 'USD', $: 'USD' };
+const SCALE_ALIASES: Readonly<Record<string, Scale>> = {
+  one: 'one', unit: 'one', thousand: 'thousand', million: 'million', billion: 'billion', trillion: 'trillion',
+  wan: 'wan', '万': 'wan', yi: 'yi', '亿': 'yi', wanyi: 'wanyi', '万亿': 'wanyi',
+};
+
+/**
+ * Reads a unit from its text form: `CNY trillion`, `RMB billion`, `USD`, `count`, `count million`,
+ * `fraction`, `CNY/USD` (an exchange rate: CNY per USD), or any other symbol (`MB/month`).
+ * A Unit object is returned as it is.
+ * @throws {MetricsError} invalid_argument for an empty string or an unknown scale after a currency
+ * @example
+ * parseUnit('RMB 亿'); // => { kind: 'money', currency: 'CNY', scale: 'yi' }
+ */
+export function parseUnit(text: string | Unit): Unit {
+  if (typeof text === 'object' && text !== null) return text;
+  if (typeof text !== 'string' || text.trim() === '') {
+    throw new MetricsError('invalid_argument', `parseUnit: a unit must be a non-empty string such as "CNY trillion" (got ${show(text)}).`, { unit: text });
+  }
+  const words = text.trim().split(/\s+/);
+  const first = words[0] as string;
+  const rest = words.slice(1);
+  const fx = /^([A-Za-z$]+)\/([A-Za-z$]+)$/.exec(first);
+  if (fx && rest.length === 0) {
+    const quote = CURRENCY_ALIASES[(fx[1] as string).toUpperCase()];
+    const base = CURRENCY_ALIASES[(fx[2] as string).toUpperCase()];
+    if (quote && base) return Object.freeze({ kind: 'fx', base, quote });
+  }
+  const currency = CURRENCY_ALIASES[first.toUpperCase()];
+  if (currency || first === 'count') {
+    if (rest.length > 1) {
+      throw new MetricsError('invalid_argument', `parseUnit: "${text}" has more than one scale word. Write e.g. "CNY trillion" or "count million".`, { unit: text });
+    }
+    const scaleWord = rest[0] ?? 'one';
+    const scale = SCALE_ALIASES[scaleWord] ?? SCALE_ALIASES[scaleWord.toLowerCase()];
+    if (!scale) {
+      throw new MetricsError('invalid_argument',
+        `parseUnit: unknown scale "${scaleWord}" in "${text}". Use one of ${Object.keys(Scale).join(', ')} (or 万, 亿, 万亿).`, { unit: text });
+    }
+    return Object.freeze(currency ? { kind: 'money', currency, scale } : { kind: 'count', scale });
+  }
+  if (first === 'fraction' && rest.length === 0) return Object.freeze({ kind: 'fraction' });
+  return Object.freeze({ kind: 'other', symbol: text.trim() });
+}
+
+/**
+ * The canonical text form of a unit, which {@link parseUnit} reads back.
+ * @example
+ * unitToString({ kind: 'money', currency: 'CNY', scale: 'trillion' }); // => 'CNY trillion'
+ */
+export function unitToString(unit: Unit): string {
+  switch (unit.kind) {
+    case 'money': return unit.scale === 'one' ? unit.currency : `${unit.currency} ${unit.scale}`;
+    case 'count': return unit.scale === 'one' ? 'count' : `count ${unit.scale}`;
+    case 'fraction': return 'fraction';
+    case 'fx': return `${unit.quote}/${unit.base}`;
+    case 'other': return unit.symbol;
+  }
+}
+
+/** True when two units are the same (same kind, currency, scale or symbol). */
+export function sameUnit(a: Unit, b: Unit): boolean {
+  return unitToString(a) === unitToString(b);
+}
+
+/**
+ * True when values in `a` can be converted to `b` by a change of scale alone
+ * (same currency, or both counts). Currency changes need {@link convertCurrency}.
+ */
+export function isScaleConvertible(a: Unit, b: Unit): boolean {
+  if (a.kind === 'money' && b.kind === 'money') return a.currency === b.currency;
+  if (a.kind === 'count' && b.kind === 'count') return true;
+  return sameUnit(a, b);
+}
+
+/** Throws unit_mismatch unless the units are the same, naming the conversion to make. */
+export function assertSameUnit(fn: string, a: Unit, b: Unit): void {
+  if (sameUnit(a, b)) return;
+  const hint = isScaleConvertible(a, b)
+    ? `Convert one of them first with convertScale(value, "${unitToString(a)}", "${unitToString(b)}").`
+    : a.kind === 'money' && b.kind === 'money'
+      ? 'Convert the currency first with convertCurrency and a dated exchange rate.'
+      : 'These measure different things and cannot be combined.';
+  throw new MetricsError('unit_mismatch', `${fn}: units differ ("${unitToString(a)}" vs "${unitToString(b)}"). ${hint}`,
+    { a: unitToString(a), b: unitToString(b) });
+}
+
+function scaleOf(unit: Unit): number {
+  return unit.kind === 'money' || unit.kind === 'count' ? Scale[unit.scale] : 0;
+}
+
+/**
+ * Moves the decimal point of `value` by `shift` places without a binary multiplication: the shortest
+ * decimal form of the number gets its exponent changed and is read back. For values with up to 15
+ * significant digits this is exact, so a conversion and its inverse return the input bit for bit.
+ */
+export function shiftDecimal(value: number, shift: number): number {
+  if (shift === 0 || value === 0) return value;
+  const [mantissa, exponent = '0'] = value.toExponential().split('e');
+  return Number(`${mantissa}e${Number(exponent) + shift}`);
+}
+
+/**
+ * Converts a value between two scales of the same currency (or between two count scales):
+ * `convertScale(3.05, 'CNY trillion', 'CNY 亿')` is 30500. Exact for values with up to 15 significant
+ * digits (the decimal point moves; nothing is multiplied in binary).
+ * @throws {MetricsError} unit_mismatch when the currencies differ (use {@link convertCurrency})
+ * @example
+ * convertScale(250, 'CNY billion', 'CNY trillion'); // => 0.25
+ */
+export function convertScale(value: number, from: string | Unit, to: string | Unit): number {
+  assertFinite('convertScale', { value });
+  const a = parseUnit(from);
+  const b = parseUnit(to);
+  if (!isScaleConvertible(a, b)) assertSameUnit('convertScale', a, b);
+  return shiftDecimal(value, scaleOf(a) - scaleOf(b));
+}
+
+/** A quantity: a value with its unit. */
+export interface Quantity {
+  readonly value: number;
+  readonly unit: Unit;
+}
+
+/**
+ * A dated exchange rate: `rate` units of `quote` for one unit of `base` (USD→CNY 6.4 means US$1 = RMB 6.4).
+ * A conversion between currencies always names one, so the date and source travel with the number.
+ */
+export interface ExchangeRate {
+  readonly base: Currency;
+  readonly quote: Currency;
+  readonly rate: number;
+  /** ISO date (or month, `2021-07`) the rate is stated for. */
+  readonly date: string;
+  /** Where the rate comes from: a fact id, or a sentence saying it is an assumption. */
+  readonly source: string;
+}
+
+/**
+ * Converts money from one currency to another with a dated exchange rate, keeping the scale of `to`.
+ * The rate may be given in either direction (USD→CNY converts CNY to USD too).
+ * @throws {MetricsError} unit_mismatch when the rate does not connect the two currencies
+ * @example
+ * convertCurrency({ value: 250, unit: parseUnit('CNY billion') }, 'USD billion',
+ *   { base: 'USD', quote: 'CNY', rate: 6.4733, date: '2021-07', source: 'implied' }).value; // ≈ 38.62
+ */
+export function convertCurrency(q: Quantity, to: string | Unit, fx: ExchangeRate): Quantity {
+  assertFinite('convertCurrency', { value: q.value, rate: fx.rate });
+  if (fx.rate <= 0) {
+    throw new MetricsError('invalid_argument', `convertCurrency: the exchange rate must be > 0 (got ${fx.rate}).`, { rate: fx.rate });
+  }
+  const target = parseUnit(to);
+  if (q.unit.kind !== 'money' || target.kind !== 'money') {
+    throw new MetricsError('unit_mismatch', `convertCurrency: both units must be money (got "${unitToString(q.unit)}" to "${unitToString(target)}").`);
+  }
+  let factor: number;
+  if (q.unit.currency === target.currency) factor = 1;
+  else if (fx.base === q.unit.currency && fx.quote === target.currency) factor = fx.rate;
+  else if (fx.quote === q.unit.currency && fx.base === target.currency) factor = 1 / fx.rate;
+  else {
+    throw new MetricsError('unit_mismatch',
+      `convertCurrency: the ${fx.quote}/${fx.base} rate of ${fx.date} cannot convert ${q.unit.currency} to ${target.currency}. Pass a rate between these two currencies.`);
+  }
+  const inTargetCurrencyAtSourceScale = q.value * factor;
+  return Object.freeze({ value: shiftDecimal(inTargetCurrencyAtSourceScale, Scale[q.unit.scale] - Scale[target.scale]), unit: target });
+}
+
+/** Options of {@link formatQuantity}. */
+export interface FormatOptions {
+  /** `en` writes `RMB 3.05 trillion`; `zh` writes `3.05万亿元`. Default `en`. */
+  readonly locale?: 'en' | 'zh';
+  /** Significant digits. Default 3. */
+  readonly digits?: number;
+  /** Pick the scale that reads best (the largest with a value >= 1). Default true. */
+  readonly autoScale?: boolean;
+}
+
+const EN_SCALES: readonly Scale[] = ['trillion', 'billion', 'million', 'thousand', 'one'];
+const ZH_SCALES: readonly Scale[] = ['wanyi', 'yi', 'wan', 'one'];
+const ZH_SCALE_TEXT: Readonly<Partial<Record<Scale, string>>> = { wanyi: '万亿', yi: '亿', wan: '万', one: '' };
+
+function roundSignificant(value: number, digits: number): string {
+  if (value === 0) return '0';
+  const fixed = Number(value.toPrecision(digits));
+  // Plain digits, no exponent, no trailing zeros after the point.
+  const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(Math.abs(fixed))));
+  return fixed.toFixed(Math.min(decimals, 20)).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+}
+
+/**
+ * Writes a quantity for people: `RMB 3.05 trillion`, `3.05万亿元`, `$38.6 billion`, `25.0%`,
+ * `6.47 CNY per USD`, `10 enterprises`.
+ * @example
+ * formatQuantity({ value: 3.0517578125, unit: parseUnit('CNY trillion') }); // => 'RMB 3.05 trillion'
+ * formatQuantity({ value: 3.0517578125, unit: parseUnit('CNY trillion') }, { locale: 'zh' }); // => '3.05万亿元'
+ */
+export function formatQuantity(q: Quantity, options: FormatOptions = {}): string {
+  assertFinite('formatQuantity', { value: q.value });
+  const { locale = 'en', digits = 3, autoScale = true } = options;
+  const unit = q.unit;
+  if (unit.kind === 'fraction') {
+    const pct = q.value * 100;
+    return `${Math.abs(pct) >= 1 ? pct.toFixed(Math.max(0, digits - 2)) : roundSignificant(pct, digits)}%`;
+  }
+  if (unit.kind === 'fx') return `${roundSignificant(q.value, digits)} ${unit.quote} per ${unit.base}`;
+  if (unit.kind === 'other') return `${roundSignificant(q.value, digits)} ${unit.symbol}`;
+  const exponent = Scale[unit.scale];
+  let scale: Scale = unit.scale;
+  let value = q.value;
+  if (autoScale) {
+    const candidates = locale === 'zh' ? ZH_SCALES : EN_SCALES;
+    scale = candidates.find((s) => Math.abs(shiftDecimal(q.value, exponent - Scale[s])) >= 1) ?? (candidates[candidates.length - 1] as Scale);
+    value = shiftDecimal(q.value, exponent - Scale[scale]);
+  } else if (locale === 'zh' && ZH_SCALE_TEXT[scale] === undefined) {
+    scale = ZH_SCALES.find((s) => Math.abs(shiftDecimal(q.value, exponent - Scale[s])) >= 1) ?? 'one';
+    value = shiftDecimal(q.value, exponent - Scale[scale]);
+  }
+  const number = roundSignificant(value, digits);
+  if (locale === 'zh') {
+    const word = ZH_SCALE_TEXT[scale] ?? '';
+    if (unit.kind === 'count') return `${number}${word}`;
+    return `${number}${word}${unit.currency === 'CNY' ? '元' : '美元'}`;
+  }
+  const scaleWord = scale === 'one' ? '' : ` ${scale === 'wanyi' ? 'trillion' : scale}`;
+  if (unit.kind === 'count') return `${number}${scaleWord}`;
+  return unit.currency === 'USD' ? `$${number}${scaleWord}` : `RMB ${number}${scaleWord}`;
+}
