@@ -17,7 +17,7 @@ export interface CliContext {
 /** Parsed arguments handed to a command: node:util parseArgs output. */
 export interface CliArgs {
   readonly positionals: readonly string[];
-  readonly values: Readonly<Record<string, string | boolean | string[] | boolean[] | undefined>>;
+  readonly values: Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>;
 }
 
 /**
