@@ -1,0 +1,85 @@
+import { MetricsError } from '../errors.js';
+import { assertFinite, show } from '../internal/assert.js';
+import { Comparator, type Fact, type Tolerance } from './fact.js';
+
+/** What {@link meets} and {@link margin} need of a target. */
+export type TargetTerms = Pick<Fact, 'value' | 'comparator'> & { readonly tolerance?: Tolerance | undefined };
+
+/**
+ * The tolerance "about" gets when a target states none: ±5 % of the stated value. An assumption of the
+ * library, not of any document; seed facts always state their own.
+ */
+export const defaultAboutTolerance: Tolerance = Object.freeze({
+  relative: 0.05,
+  assumption: 'library default: "about X" read as X ± 5 % of X when the fact states no tolerance',
+});
+
+/**
+ * Half a unit in the last significant digit of a stated figure: the precision a plain statement
+ * (`equals`) carries. 17.1 → 0.05; 4.3 → 0.05; 0.157 → 0.0005; 250 → 0.5.
+ * @example
+ * statedPrecision(17.1); // => 0.05
+ */
+export function statedPrecision(value: number): number {
+  assertFinite('statedPrecision', { value });
+  const [mantissa = '0', exponent = '0'] = Math.abs(value).toExponential().split('e');
+  const decimals = (mantissa.split('.')[1] ?? '').length;
+  return 0.5 * Math.pow(10, Number(exponent) - decimals);
+}
+
+/**
+ * The half-width of the band an `about` or `equals` target accepts: the wider of the absolute and
+ * relative tolerance; for `equals` without a tolerance, the stated precision.
+ */
+export function toleranceWidth(target: TargetTerms): number {
+  const tol = target.tolerance ?? (target.comparator === 'about' ? defaultAboutTolerance : undefined);
+  if (!tol) return target.comparator === 'equals' ? statedPrecision(target.value) : 0;
+  const abs = tol.absolute ?? 0;
+  const rel = (tol.relative ?? 0) * Math.abs(target.value);
+  return Math.max(abs, rel);
+}
+
+function checkTerms(fn: string, value: number, target: TargetTerms): void {
+  assertFinite(fn, { value, 'target.value': target?.value });
+  if (!(target.comparator in Comparator)) {
+    throw new MetricsError('invalid_argument', `${fn}: unknown comparator ${show(target.comparator)}. Use one of ${Object.keys(Comparator).join(', ')}.`);
+  }
+}
+
+/**
+ * Signed distance from failing: positive when `value` meets the target, by how much (in the target's
+ * unit); negative when it misses, by how much. For `about`/`equals` it is the room left inside the band.
+ * At the boundary of a strict comparator (`exceeds`, `below`) the margin is 0 and the target is not met.
+ * @example
+ * margin(3.05, { value: 3, comparator: 'exceeds' }); // ≈ 0.05
+ */
+export function margin(value: number, target: TargetTerms): number {
+  checkTerms('margin', value, target);
+  switch (target.comparator) {
+    case 'exceeds':
+    case 'atLeast':
+      return value - target.value;
+    case 'atMost':
+    case 'below':
+      return target.value - value;
+    case 'about':
+    case 'equals':
+      return toleranceWidth(target) - Math.abs(value - target.value);
+  }
+}
+
+/**
+ * Does a value meet a target, read with the target's comparator? `exceeds` is strictly above, `atLeast`
+ * at or above, `atMost` at or below, `below` strictly below, `about` within the tolerance (default
+ * {@link defaultAboutTolerance}), `equals` within the tolerance or, without one, the stated precision.
+ * @example
+ * meets(3.0517578125, { value: 3, comparator: 'exceeds' }); // => true
+ * meets(0.2457, { value: 0.25, comparator: 'about', tolerance: { absolute: 0.01, assumption: '±1 point' } }); // => true
+ */
+export function meets(value: number, target: TargetTerms): boolean {
+  const m = margin(value, target);
+  const strict = target.comparator === 'exceeds' || target.comparator === 'below';
+  // Values computed by compounding carry rounding noise: accept a relative 1e-12 at closed boundaries.
+  const eps = 1e-12 * Math.max(Math.abs(target.value), Math.abs(value));
+  return strict ? m > 0 : m >= -eps;
+}
