@@ -34,6 +34,22 @@ export type { AverageGrowthOptions } from './growth/averageGrowth.js';
 // simulate
 
 // forecast
+export { me } from './forecast/accuracy/me.js';
+export { mae } from './forecast/accuracy/mae.js';
+export { rmse } from './forecast/accuracy/rmse.js';
+export { mape } from './forecast/accuracy/mape.js';
+export { smape } from './forecast/accuracy/smape.js';
+export { mase } from './forecast/accuracy/mase.js';
+export type { MaseOptions } from './forecast/accuracy/mase.js';
+export { owa } from './forecast/accuracy/owa.js';
+export type { OwaInput } from './forecast/accuracy/owa.js';
+export { coverage } from './forecast/accuracy/coverage.js';
+export { winkler } from './forecast/accuracy/winkler.js';
+export type { WinklerOptions } from './forecast/accuracy/winkler.js';
+export { msis } from './forecast/accuracy/msis.js';
+export type { MsisOptions } from './forecast/accuracy/msis.js';
+export { accuracy } from './forecast/accuracy.js';
+export type { Accuracy, AccuracyOptions, IntervalAccuracy } from './forecast/accuracy.js';
 
 // decompose
 
