@@ -3,19 +3,22 @@ import type { Unit } from '../series/units.js';
 
 /**
  * A number in a model file: either a reference to a seed fact by id, or an explicit assumption that
- * says why it has this value. Bare numbers are not accepted for levels, rates or volatilities, so a
- * model cannot pass an assumption off as sourced.
+ * says why it has this value, or a level derived from two facts (`backcast`: the base implied by a
+ * target level and a rate over the model's years). Bare numbers are not accepted for levels, rates or
+ * volatilities, so a model cannot pass an assumption off as sourced.
  */
 export type ValueRef =
   | { readonly fact: string }
-  | { readonly value: number; readonly assumption: string };
+  | { readonly value: number; readonly assumption: string }
+  | { readonly backcast: { readonly target: string; readonly rate: string } };
 
 /** A {@link ValueRef} after loading: the number and where it comes from. */
 export interface ResolvedValue {
   readonly value: number;
   readonly source:
     | { readonly kind: 'fact'; readonly fact: Fact }
-    | { readonly kind: 'assumption'; readonly text: string };
+    | { readonly kind: 'assumption'; readonly text: string }
+    | { readonly kind: 'derived'; readonly from: readonly Fact[]; readonly formula: string };
 }
 
 /**

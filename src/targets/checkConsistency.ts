@@ -1,0 +1,294 @@
+import { convertScale, formatQuantity, isScaleConvertible, unitToString, type Unit } from '../series/units.js';
+import type { Fact } from './fact.js';
+import { meets, statedPrecision, toleranceWidth } from './meets.js';
+
+/** A number a check derives, with the formula that gives it. */
+export interface ImpliedNumber {
+  readonly label: string;
+  readonly value: number;
+  readonly unit: Unit;
+  /** The arithmetic, with the fact ids: `bd13.revenue-2020 / (1 + bd13.cagr-2015-2020)^5`. */
+  readonly formula: string;
+  /** The value for people: `RMB 269 billion`. */
+  readonly text: string;
+  /** The range the wording allows, where the inputs carry a tolerance. */
+  readonly range?: readonly [number, number];
+}
+
+/**
+ * Outcome of one check:
+ * - `consistent`: the figures agree with each other as worded;
+ * - `inconsistent`: figures of one source contradict each other;
+ * - `disagreement`: figures of different sources contradict each other;
+ * - `implied`: nothing to contradict; the check reports what the figures imply.
+ */
+export const CheckStatus = { consistent: 'consistent', inconsistent: 'inconsistent', disagreement: 'disagreement', implied: 'implied' } as const;
+export type CheckStatus = keyof typeof CheckStatus;
+
+/** One check of a consistency report. */
+export interface ConsistencyCheck {
+  /** What was checked: `rate-and-levels`, `implied-base`, `implied-end`, `same-figure`, `rate-comparison`, `exchange-rate`. */
+  readonly kind: 'rate-and-levels' | 'implied-base' | 'implied-end' | 'same-figure' | 'rate-comparison' | 'exchange-rate';
+  readonly status: CheckStatus;
+  readonly title: string;
+  /** Ids of the facts the check uses. */
+  readonly facts: readonly string[];
+  readonly implied: readonly ImpliedNumber[];
+  /** One or two sentences a reader can follow. */
+  readonly explanation: string;
+}
+
+/** Result of {@link checkConsistency}. */
+export interface ConsistencyReport {
+  readonly checks: readonly ConsistencyCheck[];
+  /** True when no check is `inconsistent` (disagreements between sources are reported, not failed). */
+  readonly consistent: boolean;
+  /** Number of checks by status. */
+  readonly counts: Readonly<Record<CheckStatus, number>>;
+}
+
+const RATE_SUFFIX = /\.(cagr|growth|yoy)$/;
+
+function isRate(f: Fact): boolean {
+  return f.unit.kind === 'fraction' && f.fromYear !== undefined && RATE_SUFFIX.test(f.metric);
+}
+
+function isLevel(f: Fact): boolean {
+  return (f.unit.kind === 'money' || f.unit.kind === 'count') && f.fromYear === undefined;
+}
+
+function docOf(f: Fact): string {
+  return f.provenance.documentId ?? f.provenance.document;
+}
+
+/** A rate as a percentage with up to two decimals and no trailing zeros: 25%, 24.57%. */
+const pct = (r: number): string => `${Number((r * 100).toFixed(2))}%`;
+
+/** The interval of true values a fact's wording allows. */
+export function factInterval(f: Pick<Fact, 'value' | 'comparator' | 'tolerance'>): [number, number] {
+  const v = f.value;
+  switch (f.comparator) {
+    case 'exceeds':
+    case 'atLeast':
+      return [v, Infinity];
+    case 'atMost':
+    case 'below':
+      return [-Infinity, v];
+    case 'about':
+    case 'equals': {
+      const w = toleranceWidth(f);
+      return [v - w, v + w];
+    }
+  }
+}
+
+const WORDS: Readonly<Record<Fact['comparator'], string>> = {
+  exceeds: 'more than', atLeast: 'at least', about: 'about', atMost: 'at most', below: 'less than', equals: '',
+};
+
+function describe(f: Fact): string {
+  const q = f.unit.kind === 'fraction' ? pct(f.value) : formatQuantity({ value: f.value, unit: f.unit });
+  const w = WORDS[f.comparator];
+  return `${w ? `${w} ` : ''}${q}`;
+}
+
+function intervalsOverlap(a: Fact, b: Fact, toUnitOfA: (v: number) => number): boolean {
+  const [a0, a1] = factInterval(a);
+  const [b0, b1] = factInterval(b).map((v) => (Number.isFinite(v) ? toUnitOfA(v) : v)) as [number, number];
+  // Strict comparators exclude their boundary; equal open boundaries do not overlap.
+  const aOpenLow = a.comparator === 'exceeds';
+  const bOpenHigh = b.comparator === 'below';
+  const lowOk = aOpenLow || bOpenHigh ? a0 < b1 : a0 <= b1;
+  const highOk = b.comparator === 'exceeds' || a.comparator === 'below' ? b0 < a1 : b0 <= a1;
+  return lowOk && highOk;
+}
+
+function rateRange(r: Fact): [number, number] | undefined {
+  if (r.comparator !== 'about' && r.comparator !== 'equals') return undefined;
+  const w = r.comparator === 'equals' && !r.tolerance ? statedPrecision(r.value) : toleranceWidth(r);
+  return [r.value - w, r.value + w];
+}
+
+function impliedLevel(label: string, value: number, unit: Unit, formula: string, range?: [number, number]): ImpliedNumber {
+  return { label, value, unit, formula, text: formatQuantity({ value, unit }), ...(range ? { range } : {}) };
+}
+
+function impliedRate(label: string, value: number, formula: string): ImpliedNumber {
+  return { label, value, unit: { kind: 'fraction' }, formula, text: pct(value) };
+}
+
+/**
+ * Checks a set of facts against each other and reports what they imply:
+ * - a rate over a period with the levels at both ends (`rate-and-levels`): the level the rate implies at
+ *   the end, and the rate the two levels need, each read with the other figure's comparator;
+ * - a rate with only its end level (`implied-base`) or only its start level (`implied-end`);
+ * - the same figure stated by two sources (`same-figure`), and two rates of one metric
+ *   (`rate-comparison`): do the ranges their wordings allow overlap?
+ * - one level stated in two currencies (`exchange-rate`): the rate it implies, next to stated rates.
+ * Levels in different scales of one currency are compared after an exact scale conversion.
+ * @example
+ * checkConsistency(loadSeeds().filter((f) => f.id.startsWith('bd14.'))).consistent; // => true
+ */
+export function checkConsistency(facts: readonly Fact[]): ConsistencyReport {
+  const checks: ConsistencyCheck[] = [];
+  const levels = facts.filter(isLevel);
+  const rates = facts.filter(isRate);
+
+  // Rates against levels at the ends of their period.
+  for (const r of rates) {
+    if (r.kind === 'claim') continue;
+    const metric = r.metric.replace(RATE_SUFFIX, '');
+    const from = r.fromYear as number;
+    const n = r.year - from;
+    // Prefer a level from the rate's own document, a target over an estimate, and the home currency.
+    const score = (l: Fact): number =>
+      (docOf(l) === docOf(r) ? 4 : 0) + (l.kind === r.kind ? 2 : 0) + (l.unit.kind === 'money' && l.unit.currency === 'CNY' ? 1 : 0);
+    const at = (year: number): Fact | undefined =>
+      levels
+        .filter((l) => l.metric === metric && l.year === year && l.kind !== 'claim')
+        .sort((x, y) => score(y) - score(x))[0];
+    const a = at(from);
+    const b = at(r.year);
+    if (a && b && isScaleConvertible(a.unit, b.unit)) {
+      const bInA = convertScale(b.value, b.unit, a.unit);
+      const end = a.value * Math.pow(1 + r.value, n);
+      const required = Math.pow(bInA / a.value, 1 / n) - 1;
+      const endOk = meets(convertScale(end, a.unit, b.unit), b);
+      const rateOk = meets(required, r);
+      const sameSource = docOf(a) === docOf(r) && docOf(b) === docOf(r);
+      const ok = endOk && rateOk;
+      checks.push({
+        kind: 'rate-and-levels',
+        status: ok ? 'consistent' : sameSource ? 'inconsistent' : 'disagreement',
+        title: `${metric} ${from}-${r.year}: ${describe(a)} (${a.id}) growing ${describe(r)} a year (${r.id}) against ${describe(b)} (${b.id})`,
+        facts: [a.id, r.id, b.id],
+        implied: [
+          impliedLevel(`${r.year} level at ${pct(r.value)} a year`, end, a.unit, `${a.id} * (1 + ${r.id})^${n}`),
+          impliedRate(`rate for exactly ${formatQuantity({ value: b.value, unit: b.unit })}`, required, `(${b.id} / ${a.id})^(1/${n}) - 1`),
+        ],
+        explanation: `${formatQuantity({ value: a.value, unit: a.unit })} x ${(1 + r.value).toFixed(4).replace(/0+$/, '')}^${n} = ${formatQuantity({ value: end, unit: a.unit })}, which ${endOk ? 'meets' : 'misses'} "${describe(b)}"; exactly ${formatQuantity({ value: b.value, unit: b.unit })} needs ${pct(required)} a year, which ${rateOk ? 'is within' : 'is outside'} "${describe(r)}".`,
+      });
+    } else if (b) {
+      const base = b.value / Math.pow(1 + r.value, n);
+      const range = rateRange(r);
+      const baseRange: [number, number] | undefined = range ? [b.value / Math.pow(1 + range[1], n), b.value / Math.pow(1 + range[0], n)] : undefined;
+      const display = formatQuantity({ value: base, unit: b.unit });
+      checks.push({
+        kind: 'implied-base',
+        status: 'implied',
+        title: `${metric}: the ${from} level implied by ${describe(b)} in ${r.year} at ${describe(r)} a year`,
+        facts: [b.id, r.id],
+        implied: [impliedLevel(`${from} level`, base, b.unit, `${b.id} / (1 + ${r.id})^${n}`, baseRange)],
+        explanation: `${formatQuantity({ value: b.value, unit: b.unit })} / ${(1 + r.value).toFixed(4).replace(/0+$/, '')}^${n} = ${display}${baseRange ? ` (${formatQuantity({ value: baseRange[0], unit: b.unit })} to ${formatQuantity({ value: baseRange[1], unit: b.unit })} across the rate's tolerance)` : ''}. No document states the ${from} level, so nothing contradicts it.`,
+      });
+    } else if (a) {
+      const end = a.value * Math.pow(1 + r.value, n);
+      checks.push({
+        kind: 'implied-end',
+        status: 'implied',
+        title: `${metric}: the ${r.year} level implied by ${describe(a)} in ${from} at ${describe(r)} a year`,
+        facts: [a.id, r.id],
+        implied: [impliedLevel(`${r.year} level`, end, a.unit, `${a.id} * (1 + ${r.id})^${n}`)],
+        explanation: `${formatQuantity({ value: a.value, unit: a.unit })} x ${(1 + r.value).toFixed(4).replace(/0+$/, '')}^${n} = ${formatQuantity({ value: end, unit: a.unit })}.`,
+      });
+    }
+  }
+
+  // The same level stated twice, in one currency or scale.
+  for (let i = 0; i < levels.length; i++) {
+    for (let j = i + 1; j < levels.length; j++) {
+      const a = levels[i] as Fact;
+      const b = levels[j] as Fact;
+      if (a.metric !== b.metric || a.year !== b.year || !isScaleConvertible(a.unit, b.unit)) continue;
+      const ok = intervalsOverlap(a, b, (v) => convertScale(v, b.unit, a.unit));
+      checks.push({
+        kind: 'same-figure',
+        status: ok ? 'consistent' : docOf(a) === docOf(b) ? 'inconsistent' : 'disagreement',
+        title: `${a.metric} ${a.year}: ${describe(a)} (${a.id}) and ${describe(b)} (${b.id})`,
+        facts: [a.id, b.id],
+        implied: [],
+        explanation: ok
+          ? `The two statements allow a common value${docOf(a) === docOf(b) ? '' : ` (documents ${docOf(a)} and ${docOf(b)})`}.`
+          : `No value satisfies both "${describe(a)}" and "${describe(b)}".`,
+      });
+    }
+  }
+
+  // Two rates of one metric: the same period (do they agree?), or a claim against the sourced rates
+  // nearest to its period (does a secondary source tell a different story?).
+  const nearestToClaim = new Map<Fact, Set<Fact>>();
+  for (const c of rates.filter((f) => f.kind === 'claim')) {
+    const others = rates.filter((f) => f.kind !== 'claim' && f.metric === c.metric);
+    const gap = (f: Fact) => Math.abs((f.fromYear as number) - (c.fromYear as number)) + Math.abs(f.year - c.year);
+    const best = Math.min(...others.map(gap));
+    nearestToClaim.set(c, new Set(others.filter((f) => gap(f) === best)));
+  }
+  for (let i = 0; i < rates.length; i++) {
+    for (let j = i + 1; j < rates.length; j++) {
+      const a = rates[i] as Fact;
+      const b = rates[j] as Fact;
+      if (a.metric !== b.metric) continue;
+      const samePeriod = a.fromYear === b.fromYear && a.year === b.year;
+      const involvesClaim = a.kind === 'claim' || b.kind === 'claim';
+      if (involvesClaim ? !(nearestToClaim.get(a)?.has(b) || nearestToClaim.get(b)?.has(a)) : !samePeriod) continue;
+      const ok = intervalsOverlap(a, b, (v) => v);
+      const period = (f: Fact) => `${f.fromYear}-${f.year}`;
+      const [claim, other] = b.kind === 'claim' ? [b, a] : [a, b];
+      const implied: ImpliedNumber[] = [];
+      const metric = a.metric.replace(RATE_SUFFIX, '');
+      // What the claim would mean for the other rate's end level, when one is known.
+      const end = levels.find((l) => l.metric === metric && l.year === other.year && l.kind !== 'claim');
+      if (involvesClaim && !ok && end) {
+        const n = other.year - (other.fromYear as number);
+        implied.push(
+          impliedLevel(`${other.fromYear} level at ${pct(other.value)}`, end.value / Math.pow(1 + other.value, n), end.unit, `${end.id} / (1 + ${other.id})^${n}`),
+          impliedLevel(`${other.fromYear} level at ${pct(claim.value)}`, end.value / Math.pow(1 + claim.value, n), end.unit, `${end.id} / (1 + ${claim.id})^${n}`),
+        );
+      }
+      checks.push({
+        kind: 'rate-comparison',
+        status: ok ? 'consistent' : docOf(a) === docOf(b) ? 'inconsistent' : 'disagreement',
+        title: `${a.metric}: ${describe(a)} (${a.id}, ${period(a)}) and ${describe(b)} (${b.id}, ${period(b)})`,
+        facts: [a.id, b.id],
+        implied,
+        explanation: ok
+          ? `The two statements allow a common rate${samePeriod ? ' for the same period' : ''}.`
+          : `${pct(claim.value)} a year (${claim.kind}, ${period(claim)}) is outside "${describe(other)}" (${other.kind}, ${period(other)})${samePeriod ? '' : '; the periods differ, so the sources describe the industry\'s growth differently rather than contradict one figure'}.`,
+      });
+    }
+  }
+
+  // One level in two currencies: the exchange rate it implies, next to any stated rate.
+  const fxFacts = facts.filter((f) => f.unit.kind === 'fx');
+  for (let i = 0; i < levels.length; i++) {
+    for (let j = 0; j < levels.length; j++) {
+      const a = levels[i] as Fact;
+      const b = levels[j] as Fact;
+      if (a.metric !== b.metric || a.year !== b.year || a.unit.kind !== 'money' || b.unit.kind !== 'money') continue;
+      if (a.unit.currency !== 'CNY' || b.unit.currency === 'CNY' || docOf(a) !== docOf(b) || a.comparator !== b.comparator) continue;
+      const foreign = b.unit.currency;
+      const quoteUnit: Unit = { kind: 'money', currency: 'CNY', scale: b.unit.scale };
+      const rate = convertScale(a.value, a.unit, quoteUnit) / b.value;
+      const fxUnit: Unit = { kind: 'fx', base: foreign, quote: 'CNY' };
+      const stated = fxFacts.filter((f) => f.unit.kind === 'fx' && f.unit.base === foreign && f.unit.quote === 'CNY');
+      const diffs = stated.map((f) => `${formatQuantity({ value: f.value, unit: f.unit })} (${f.id}, ${f.provenance.document}): ${pct(rate / f.value - 1)} apart`);
+      checks.push({
+        kind: 'exchange-rate',
+        status: 'implied',
+        title: `${a.metric} ${a.year}: ${describe(a)} = ${describe(b)}`,
+        facts: [a.id, b.id, ...stated.map((f) => f.id)],
+        implied: [{ label: `exchange rate implied by ${a.id} and ${b.id}`, value: rate, unit: fxUnit, formula: `${a.id} / ${b.id}`, text: formatQuantity({ value: rate, unit: fxUnit }, { digits: 4 }) }],
+        explanation: `${formatQuantity({ value: a.value, unit: a.unit })} / ${formatQuantity({ value: b.value, unit: b.unit })} = ${formatQuantity({ value: rate, unit: fxUnit }, { digits: 4 })}${a.provenance.published ? ` (as of ${a.provenance.published})` : ''}.${diffs.length ? ` Stated: ${diffs.join('; ')}. Rates of different dates differ; a conversion names the rate and date it uses.` : ''}`,
+      });
+    }
+  }
+
+  const counts = { consistent: 0, inconsistent: 0, disagreement: 0, implied: 0 };
+  for (const c of checks) counts[c.status]++;
+  return { checks, consistent: counts.inconsistent === 0, counts };
+}
+
+/** The unit label of an implied number, for tables. */
+export function impliedUnitLabel(n: ImpliedNumber): string {
+  return unitToString(n.unit);
+}
