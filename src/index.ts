@@ -56,3 +56,6 @@ export type { Accuracy, AccuracyOptions, IntervalAccuracy } from './forecast/acc
 // charts
 
 // io
+export { parseFacts } from './io/parseFacts.js';
+export { loadSeeds, factById } from './io/loadSeeds.js';
+export type { LoadSeedsOptions } from './io/loadSeeds.js';
