@@ -1,0 +1,211 @@
+import type { MathNode } from 'mathjs/number';
+import { MetricsError } from '../errors.js';
+import { show } from '../internal/assert.js';
+import { EXPRESSION_CONSTANTS, EXPRESSION_FUNCTIONS, EXPRESSION_OPERATORS, restrictedMath } from './restrictedMath.js';
+
+/** Options of {@link compileExpression}. */
+export interface CompileExpressionOptions {
+  /** Names the expression may use as variables, all given a value at each evaluation. Default `['t']`. */
+  readonly variables?: readonly string[];
+}
+
+/** An expression checked and compiled once, to evaluate many times. */
+export interface CompiledExpression {
+  /** The expression as written. */
+  readonly text: string;
+  /** The variables it may use (each must be given to `evaluate`). */
+  readonly variables: readonly string[];
+  /**
+   * The value for the given variables: a finite number, or a MetricsError (`invalid_argument` for a
+   * missing or non-finite variable, `non_finite` when the result is NaN or ±Infinity, naming the variables).
+   */
+  evaluate(scope: Readonly<Record<string, number>>): number;
+}
+
+const FN = 'compileExpression';
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const MAX_LENGTH = 2000;
+
+/**
+ * Checks and compiles a user expression with a restricted mathjs instance (numbers only). Allowed:
+ * numeric constants, the given variables (default `t`), `pi` and `e`, the operators `+ - * / ^`,
+ * unary minus and plus, comparisons (`< > <= >= == !=`, true is 1), `cond ? a : b`, parentheses and the
+ * functions abs, ceil, exp, expm1, floor, log (1 or 2 arguments), log10, log1p, max, min, pow, round,
+ * sign and sqrt. Everything else (assignment, function definitions, units, strings, matrices, objects,
+ * property access, ranges, several statements, percent signs, any other function such as `import`,
+ * `evaluate` or `createUnit`) is refused before anything is compiled, with the column where it is.
+ * @param text the expression, e.g. `0.25 - 0.01 * (t - 2021)`
+ * @throws {MetricsError} invalid_argument when the text does not parse or uses anything not allowed
+ * @example
+ * compileExpression('0.25 - 0.01 * (t - 2021)').evaluate({ t: 2023 }); // => 0.23
+ */
+export function compileExpression(text: string, options: CompileExpressionOptions = {}): CompiledExpression {
+  if (typeof text !== 'string' || text.trim() === '') {
+    throw new MetricsError('invalid_argument', `${FN}: the expression must be a non-empty string (got ${show(text)}). Write the growth rate as a formula of t, e.g. "0.25 - 0.01 * (t - 2021)".`, { text });
+  }
+  if (text.length > MAX_LENGTH) {
+    throw new MetricsError('invalid_argument', `${FN}: the expression is ${text.length} characters long (at most ${MAX_LENGTH}). Simplify it.`, { length: text.length });
+  }
+  const variables = checkVariables(options.variables ?? ['t']);
+  const math = restrictedMath();
+  let tree: MathNode;
+  try {
+    tree = math.parse(text);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new MetricsError('invalid_argument', `${FN}: cannot parse ${show(text)}: ${why}. Check brackets and operators.`, { text });
+  }
+  checkNode(tree, text, new Set(variables));
+  const code = tree.compile();
+  const scope = new Map<string, unknown>(Object.entries(EXPRESSION_CONSTANTS));
+  const evaluate = (values: Readonly<Record<string, number>>): number => {
+    for (const name of variables) {
+      const v = values?.[name];
+      if (typeof v !== 'number' || !Number.isFinite(v)) {
+        throw new MetricsError('invalid_argument', `${FN}: ${show(text)} needs a finite number for ${name} (got ${show(v)}). Pass every variable in the scope.`, { variable: name, value: v });
+      }
+      scope.set(name, v);
+    }
+    let result: unknown;
+    try {
+      result = code.evaluate(scope);
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      throw new MetricsError('invalid_argument', `${FN}: ${show(text)} failed at ${at(variables, values)}: ${why}.`, { text, scope: { ...values } });
+    }
+    if (typeof result === 'boolean') result = result ? 1 : 0;
+    if (typeof result !== 'number') {
+      throw new MetricsError('invalid_argument', `${FN}: ${show(text)} gives ${show(result)} at ${at(variables, values)}, not a number.`, { text });
+    }
+    if (!Number.isFinite(result)) {
+      throw new MetricsError('non_finite', `${FN}: ${show(text)} gives ${result} at ${at(variables, values)}. Keep logs and square roots of positive numbers and avoid dividing by zero.`, { text, scope: { ...values }, value: result });
+    }
+    return result;
+  };
+  return Object.freeze({ text, variables: Object.freeze([...variables]), evaluate });
+}
+
+function at(variables: readonly string[], values: Readonly<Record<string, number>>): string {
+  return variables.map((n) => `${n} = ${values[n]}`).join(', ');
+}
+
+function checkVariables(names: readonly string[]): string[] {
+  if (!Array.isArray(names)) {
+    throw new MetricsError('invalid_argument', `${FN}: variables must be an array of names (got ${show(names)}).`);
+  }
+  for (const n of names) {
+    if (typeof n !== 'string' || !IDENTIFIER.test(n)) {
+      throw new MetricsError('invalid_argument', `${FN}: variable names must be identifiers like t or t0 (got ${show(n)}).`, { variable: n });
+    }
+    if (n in EXPRESSION_FUNCTIONS || n in EXPRESSION_CONSTANTS) {
+      throw new MetricsError('invalid_argument', `${FN}: ${show(n)} is a function or constant name and cannot be a variable. Pick another name.`, { variable: n });
+    }
+  }
+  return [...new Set(names)];
+}
+
+/** ` at column N` where `needle` first occurs in the text (1-based), or '' when it cannot be found. */
+function column(text: string, needle: RegExp): string {
+  const m = needle.exec(text);
+  return m ? ` at column ${m.index + 1}` : '';
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function word(name: string): RegExp {
+  return new RegExp(`(?<![A-Za-z0-9_.])${escapeRe(name)}(?![A-Za-z0-9_])`);
+}
+
+function refuse(text: string, what: string, where: string, hint: string, details: Record<string, unknown> = {}): never {
+  throw new MetricsError('invalid_argument', `${FN}: ${what} is not allowed in ${show(text)}${where}. ${hint}`, { text, ...details });
+}
+
+function checkNode(node: MathNode, text: string, variables: ReadonlySet<string>): void {
+  const allowedNames = () => [...variables, ...Object.keys(EXPRESSION_CONSTANTS)].join(', ');
+  const n = node as MathNode & Record<string, unknown>;
+  switch (node.type) {
+    case 'ConstantNode': {
+      const v = n['value'];
+      if (typeof v === 'string') refuse(text, `text (${show(v)})`, column(text, /["']/), 'Expressions compute numbers only.');
+      if (typeof v !== 'number') refuse(text, `the constant ${show(v)}`, column(text, word(String(v))), 'Use numbers; comparisons already give 1 or 0.');
+      if (!Number.isFinite(v)) refuse(text, `the constant ${String(v)}`, column(text, /Infinity|NaN|\d[eE]\d/), 'Use finite numbers.');
+      return;
+    }
+    case 'SymbolNode': {
+      const name = String(n['name']);
+      if (variables.has(name) || name in EXPRESSION_CONSTANTS) return;
+      const hint = name in EXPRESSION_FUNCTIONS
+        ? `${name} is a function; call it with arguments, e.g. ${name}(t).`
+        : `Only ${allowedNames()} are known; units and other names are not supported.`;
+      refuse(text, `the unknown symbol ${show(name)}`, column(text, word(name)), hint, { symbol: name });
+      break;
+    }
+    case 'ParenthesisNode':
+      checkNode(n['content'] as MathNode, text, variables);
+      return;
+    case 'OperatorNode': {
+      const fn = String(n['fn']);
+      const op = String(n['op']);
+      if (n['isPercentage'] === true) {
+        refuse(text, 'a percent sign', column(text, /%/), 'Rates are fractions: write 0.05, not 5%.');
+      }
+      if (!EXPRESSION_OPERATORS.has(fn)) {
+        refuse(text, `the operator ${show(op)}`, column(text, new RegExp(escapeRe(op))), 'Use + - * / ^, comparisons and cond ? a : b.', { operator: op });
+      }
+      for (const a of n['args'] as MathNode[]) checkNode(a, text, variables);
+      return;
+    }
+    case 'ConditionalNode':
+      checkNode(n['condition'] as MathNode, text, variables);
+      checkNode(n['trueExpr'] as MathNode, text, variables);
+      checkNode(n['falseExpr'] as MathNode, text, variables);
+      return;
+    case 'FunctionNode': {
+      const fnNode = n['fn'] as MathNode & Record<string, unknown>;
+      const args = n['args'] as MathNode[];
+      if (fnNode.type !== 'SymbolNode') {
+        refuse(text, 'calling the result of an expression', column(text, /\)\s*\(/), 'Call one of the allowed functions by name.');
+      }
+      const name = String(fnNode['name']);
+      const arity = EXPRESSION_FUNCTIONS[name];
+      if (arity === undefined) {
+        refuse(text, `the function ${show(name)}`, column(text, word(name)),
+          `Allowed functions: ${Object.keys(EXPRESSION_FUNCTIONS).join(', ')}.`, { function: name });
+      }
+      if (args.length < arity.min || args.length > arity.max) {
+        const want = arity.min === arity.max ? `${arity.min}` : arity.max === Infinity ? `at least ${arity.min}` : `${arity.min} to ${arity.max}`;
+        throw new MetricsError('invalid_argument', `${FN}: ${name} takes ${want} argument(s) (got ${args.length}) in ${show(text)}${column(text, word(name))}.`, { function: name, arguments: args.length });
+      }
+      for (const a of args) checkNode(a, text, variables);
+      return;
+    }
+    case 'AssignmentNode':
+      refuse(text, 'assignment (=)', column(text, /(?<![=<>!])=(?!=)/), 'Write the rate as a formula of t only; use == to compare.');
+      break;
+    case 'FunctionAssignmentNode':
+      refuse(text, 'a function definition', column(text, /(?<![=<>!])=(?!=)/), 'Write the rate as a formula of t only.');
+      break;
+    case 'AccessorNode':
+      refuse(text, 'property access or indexing', column(text, /[A-Za-z_)\]][.[]/), 'Use plain numbers and variables.');
+      break;
+    case 'ArrayNode':
+      refuse(text, 'a matrix or list ([...])', column(text, /\[/), 'Expressions compute one number.');
+      break;
+    case 'ObjectNode':
+      refuse(text, 'an object ({...})', column(text, /\{/), 'Expressions compute one number.');
+      break;
+    case 'RangeNode':
+      refuse(text, 'a range (a:b)', column(text, /:/), 'Use cond ? a : b for a choice.');
+      break;
+    case 'BlockNode':
+      refuse(text, 'more than one statement', column(text, /[;\n]/), 'Write a single expression.');
+      break;
+    case 'RelationalNode':
+      refuse(text, 'a chained comparison', '', 'Compare two values at a time, e.g. (a < b) * (b < c).');
+      break;
+    default:
+      refuse(text, `a ${node.type}`, '', 'Use numbers, t, operators and the allowed functions.');
+  }
+}
