@@ -9,7 +9,8 @@ import { assertFinite } from '../internal/assert.js';
  * @param end value in the last year, >= 0
  * @param years compounding periods, toYear - fromYear (2015 to 2020 is 5, not 6); > 0, may be fractional
  * @returns the rate as a fraction: 0.07 is 7 % a year
- * @throws {MetricsError} invalid_argument when start <= 0, end < 0 or years <= 0
+ * @throws {MetricsError} invalid_argument when start <= 0, end < 0 or years <= 0; degenerate when the
+ *   rate overflows (cagr(1e-300, 1e300, 1))
  * @example
  * cagr(100, 200, 10); // => 0.07177346253629313
  */
@@ -25,5 +26,9 @@ export function cagr(start: number, end: number, years: number): number {
     throw new MetricsError('invalid_argument', `cagr: years must be > 0 (got ${years}). Pass toYear - fromYear, e.g. 5 for 2015 to 2020.`, { years });
   }
   // expm1/log1p-free form keeps exact results for exact powers (2^(1/10) - 1).
-  return Math.pow(end / start, 1 / years) - 1;
+  const out = Math.pow(end / start, 1 / years) - 1;
+  if (!Number.isFinite(out)) {
+    throw new MetricsError('degenerate', `cagr: ${start} to ${end} in ${years} years has no finite rate. Check the levels are in one unit and years is toYear - fromYear.`, { start, end, years });
+  }
+  return out;
 }
