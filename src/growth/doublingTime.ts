@@ -4,7 +4,8 @@ import { assertFinite } from '../internal/assert.js';
 /**
  * Years to double at a constant yearly rate: `ln 2 / ln(1 + rate)`. (The rule of 70 approximates it.)
  * @param rate yearly growth as a fraction, > 0
- * @throws {MetricsError} invalid_argument when rate <= 0 (a level that does not grow never doubles)
+ * @throws {MetricsError} invalid_argument when rate <= 0 (a level that does not grow never doubles);
+ *   degenerate when the rate is so small that the time overflows (1e-320)
  * @example
  * doublingTime(0.25); // => 3.1062837195053903
  */
@@ -13,5 +14,9 @@ export function doublingTime(rate: number): number {
   if (rate <= 0) {
     throw new MetricsError('invalid_argument', `doublingTime: rate must be > 0 (got ${rate}). A level that does not grow never doubles.`, { rate });
   }
-  return Math.LN2 / Math.log1p(rate);
+  const out = Math.LN2 / Math.log1p(rate);
+  if (!Number.isFinite(out)) {
+    throw new MetricsError('degenerate', `doublingTime: rate ${rate} is too small for a finite doubling time. Check the rate is a fraction (0.25 is 25 %).`, { rate });
+  }
+  return out;
 }
