@@ -1,0 +1,33 @@
+import type { Unit } from '../series/units.js';
+import { parseUnit } from '../series/units.js';
+
+const ZH_WORD: Readonly<Record<string, string>> = { one: '', wan: '万', yi: '亿', wanyi: '万亿', trillion: '万亿' };
+
+/**
+ * The unit as an axis title suffix: `RMB trillion`, `US$ billion`, `%`, `CNY per USD`, `万亿元`.
+ * Chinese money and counts use 万/亿/万亿 when the unit's scale has a Chinese word (trillion is 万亿);
+ * other scales (billion, million, thousand) keep the English words. A plain count has no label ('').
+ * @param unit a Unit or its text form (`'CNY trillion'`)
+ * @param locale `en` (default) or `zh`
+ * @throws {MetricsError} invalid_argument for a unit parseUnit cannot read
+ * @example
+ * unitLabel('CNY trillion'); // => 'RMB trillion'
+ * unitLabel('CNY trillion', 'zh'); // => '万亿元'
+ */
+export function unitLabel(unit: string | Unit, locale: 'en' | 'zh' = 'en'): string {
+  const u = parseUnit(unit);
+  switch (u.kind) {
+    case 'fraction': return '%';
+    case 'fx': return `${u.quote} per ${u.base}`;
+    case 'other': return u.symbol;
+    case 'count': {
+      if (locale === 'zh' && ZH_WORD[u.scale] !== undefined) return ZH_WORD[u.scale] as string;
+      return u.scale === 'one' ? '' : u.scale === 'wanyi' ? 'trillion' : u.scale;
+    }
+    case 'money': {
+      if (locale === 'zh' && ZH_WORD[u.scale] !== undefined) return `${ZH_WORD[u.scale] as string}${u.currency === 'CNY' ? '元' : '美元'}`;
+      const symbol = u.currency === 'CNY' ? 'RMB' : 'US$';
+      return u.scale === 'one' ? symbol : `${symbol} ${u.scale === 'wanyi' ? 'trillion' : u.scale}`;
+    }
+  }
+}

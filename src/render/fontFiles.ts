@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs';
+import { MetricsError } from '../errors.js';
+
+/** Where Debian's fonts-dejavu-core and fonts-noto-cjk put the files PNG rendering needs. */
+export const FONT_FILES = {
+  latin: ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'],
+  cjk: ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc'],
+} as const;
+
+/** True when `text` has CJK ideographs, kana, hangul or full-width punctuation. */
+function hasCjk(text: string): boolean {
+  return /[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(text);
+}
+
+/**
+ * The font files to hand resvg for an SVG: DejaVu Sans always, Noto Sans CJK when the SVG has CJK text.
+ * Throws rather than render a PNG whose labels resvg would silently drop.
+ * @param svg the SVG text to be rendered
+ * @throws {MetricsError} not_found naming the Debian package (fonts-dejavu-core, fonts-noto-cjk) and
+ *   scripts/setup-system.sh when a font file is missing
+ * @example
+ * fontFiles('<svg/>'); // => ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf']
+ */
+export function fontFiles(svg: string): string[] {
+  const need: { files: readonly string[]; pkg: string }[] = [{ files: FONT_FILES.latin, pkg: 'fonts-dejavu-core' }];
+  if (hasCjk(svg)) need.push({ files: FONT_FILES.cjk, pkg: 'fonts-noto-cjk' });
+  const out: string[] = [];
+  for (const { files, pkg } of need) {
+    const missing = files.filter((f) => !existsSync(f));
+    if (missing.length > 0) {
+      throw new MetricsError('not_found',
+        `toPng: font file ${missing.join(', ')} is missing (got no file at that path). Install the Debian package ${pkg} (run scripts/setup-system.sh as root); without it the PNG would have no text.`,
+        { missing, package: pkg });
+    }
+    out.push(...files);
+  }
+  return out;
+}

@@ -1,0 +1,30 @@
+import { Resvg } from '@resvg/resvg-js';
+import { MetricsError } from '../errors.js';
+import { fontFiles } from './fontFiles.js';
+
+/**
+ * Renders an SVG string to PNG bytes with resvg and explicit font files (DejaVu Sans; Noto Sans CJK
+ * when the SVG has CJK text), never system font discovery.
+ * @throws {MetricsError} not_found when a needed font file is missing (names the Debian package)
+ * @example
+ * const png = svgToPng('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
+ * png.subarray(1, 4).toString(); // => 'PNG'
+ */
+export function svgToPng(svg: string, scale = 2): Buffer {
+  if (typeof scale !== 'number' || !Number.isFinite(scale) || scale <= 0 || scale > 8) {
+    throw new MetricsError('invalid_argument', `toPng: scale must be a number in (0, 8] (got ${String(scale)}). Use 2 for print.`, { scale });
+  }
+  const files = fontFiles(svg);
+  const cjk = files.some((f) => f.includes('CJK'));
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: scale },
+    background: 'white',
+    font: {
+      loadSystemFonts: false,
+      fontFiles: files,
+      defaultFontFamily: cjk ? 'Noto Sans CJK SC' : 'DejaVu Sans',
+      sansSerifFamily: cjk ? 'Noto Sans CJK SC' : 'DejaVu Sans',
+    },
+  });
+  return resvg.render().asPng();
+}

@@ -1,0 +1,32 @@
+import { parse, View } from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { MetricsError } from '../errors.js';
+import { validateSpec } from './validateSpec.js';
+
+/** Options of {@link toSvg}. */
+export interface ToSvgOptions {
+  /** Check the spec against vega-lite's JSON schema first (default true; ~2 s once per process). */
+  readonly validate?: boolean;
+}
+
+/**
+ * Renders a vega-lite spec to SVG text without a browser (vega's headless view, renderer 'none').
+ * Data must be inlined; nothing is fetched.
+ * @throws {MetricsError} invalid_definition when the spec fails the schema or vega cannot render it
+ * @example
+ * const svg = await toSvg({ mark: 'point', data: { values: [{ a: 1 }] }, encoding: { x: { field: 'a', type: 'quantitative' } } });
+ * svg.startsWith('<svg'); // => true
+ */
+export async function toSvg(spec: TopLevelSpec, options: ToSvgOptions = {}): Promise<string> {
+  if (options.validate !== false) validateSpec(spec);
+  let view: View | undefined;
+  try {
+    view = new View(parse(compile(spec).spec), { renderer: 'none' });
+    return await view.toSVG();
+  } catch (e) {
+    if (e instanceof MetricsError) throw e;
+    throw new MetricsError('invalid_definition', `toSvg: vega could not render the spec (got ${e instanceof Error ? e.message : String(e)}). Check the encodings against the data fields.`);
+  } finally {
+    view?.finalize();
+  }
+}
