@@ -1,7 +1,11 @@
 import type { CliCommand } from './command.js';
+import { modelsCommand } from './modelsCommand.js';
+import { checkCommand } from './checkCommand.js';
 
 // One import and one list entry per command; each command lives in its own file in this folder.
 
 /** Every `industry-metrics` command, in the order `--help` lists them. */
 export const commands: readonly CliCommand[] = [
+  modelsCommand,
+  checkCommand,
 ];

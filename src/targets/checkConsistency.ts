@@ -1,5 +1,6 @@
 import { convertScale, formatQuantity, isScaleConvertible, unitToString, type Unit } from '../series/units.js';
 import type { Fact } from './fact.js';
+import { describeFact, formatRate } from './describeFact.js';
 import { meets, statedPrecision, toleranceWidth } from './meets.js';
 
 /** A number a check derives, with the formula that gives it. */
@@ -61,8 +62,7 @@ function docOf(f: Fact): string {
   return f.provenance.documentId ?? f.provenance.document;
 }
 
-/** A rate as a percentage with up to two decimals and no trailing zeros: 25%, 24.57%. */
-const pct = (r: number): string => `${Number((r * 100).toFixed(2))}%`;
+const pct = formatRate;
 
 /** The interval of true values a fact's wording allows. */
 export function factInterval(f: Pick<Fact, 'value' | 'comparator' | 'tolerance'>): [number, number] {
@@ -82,15 +82,7 @@ export function factInterval(f: Pick<Fact, 'value' | 'comparator' | 'tolerance'>
   }
 }
 
-const WORDS: Readonly<Record<Fact['comparator'], string>> = {
-  exceeds: 'more than', atLeast: 'at least', about: 'about', atMost: 'at most', below: 'less than', equals: '',
-};
-
-function describe(f: Fact): string {
-  const q = f.unit.kind === 'fraction' ? pct(f.value) : formatQuantity({ value: f.value, unit: f.unit });
-  const w = WORDS[f.comparator];
-  return `${w ? `${w} ` : ''}${q}`;
-}
+const describe = describeFact;
 
 function intervalsOverlap(a: Fact, b: Fact, toUnitOfA: (v: number) => number): boolean {
   const [a0, a1] = factInterval(a);

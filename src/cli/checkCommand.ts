@@ -1,0 +1,69 @@
+import { loadModel } from '../io/loadModel.js';
+import { checkModel, type ModelCheck } from '../model/checkModel.js';
+import { describeFact } from '../targets/describeFact.js';
+import type { CliCommand, CliContext } from './command.js';
+import { formatOption, printRows, toTable, type Row } from './output.js';
+
+/** One row per implied number of each check (a check with none gets one row). */
+export function consistencyRows(check: ModelCheck): Row[] {
+  return check.consistency.checks.flatMap((c) => {
+    const base = { model: check.model.id, status: c.status, check: c.kind, title: c.title };
+    return c.implied.length === 0
+      ? [{ ...base, implied: '', value: undefined, formula: '' }]
+      : c.implied.map((n) => ({ ...base, implied: n.label, value: n.value, text: n.text, formula: n.formula }));
+  });
+}
+
+/** The readable report of a model check: targets, sources with quotes, consistency, assumptions. */
+export function checkReportText(check: ModelCheck): string {
+  const m = check.model;
+  const lines: string[] = [];
+  lines.push(`${m.title}  [${m.id}, ${m.origin}]`, '');
+  lines.push('Targets');
+  lines.push(toTable(check.targets.map((f) => ({ id: f.id, year: f.year, target: describeFact(f), kind: f.kind, source: `${f.provenance.publisher}, ${f.provenance.published ?? ''}` }))));
+  lines.push('Sources (verbatim)');
+  for (const f of check.facts) {
+    lines.push(`  [${f.id}] ${describeFact(f)} in ${f.fromYear !== undefined ? `${f.fromYear}-` : ''}${f.year} (${f.kind})`);
+    lines.push(`    ${f.provenance.publisher}, ${f.provenance.document}${f.provenance.published ? ` (${f.provenance.published})` : ''}, ${f.provenance.section}`);
+    lines.push(`    "${f.provenance.quote}"`);
+  }
+  const c = check.consistency.counts;
+  lines.push('', `Consistency: ${c.consistent} consistent, ${c.inconsistent} inconsistent, ${c.disagreement} disagreement between sources, ${c.implied} implied`);
+  for (const k of check.consistency.checks) {
+    lines.push(`  ${k.status.toUpperCase().padEnd(12)} ${k.title}`);
+    lines.push(`  ${' '.repeat(12)} ${k.explanation}`);
+  }
+  if (check.derivations.length > 0) {
+    lines.push('', 'Derived from facts');
+    for (const d of check.derivations) lines.push(`  ${d.path} = ${Number(d.value.toPrecision(6))}  (${d.formula})`);
+  }
+  lines.push('', 'Assumptions (not from any document)');
+  if (check.assumptions.length === 0) lines.push('  none');
+  for (const a of check.assumptions) lines.push(`  ${a.path} = ${a.value}: ${a.assumption}`);
+  return lines.join('\n') + '\n';
+}
+
+function print(ctx: CliContext, format: ReturnType<typeof formatOption>, checks: readonly ModelCheck[]): void {
+  if (format === 'json') ctx.stdout(JSON.stringify(checks.length === 1 ? checks[0] : checks, null, 2) + '\n');
+  else if (format === 'csv') printRows(ctx, 'csv', checks.flatMap(consistencyRows));
+  else ctx.stdout(checks.map(checkReportText).join('\n'));
+}
+
+/** `industry-metrics check <model…>`: targets, sources and the consistency report. */
+export const checkCommand: CliCommand = {
+  name: 'check',
+  summary: 'Check a model\'s targets against each other and their sources: implied numbers, consistency, assumptions.',
+  usage: 'industry-metrics check <model id | file.model.json>... [--format table|csv|json]',
+  help: [['--format <f>', 'table (default): the readable report; csv: one row per implied number; json: everything, with provenance.']],
+  examples: ['industry-metrics check big-data-14th-fyp', 'industry-metrics check models/my-industry.model.json --format json'],
+  options: { format: { type: 'string' } },
+  async run(args, ctx) {
+    const format = formatOption(args);
+    if (args.positionals.length === 0) {
+      const { MetricsError } = await import('../errors.js');
+      throw new MetricsError('invalid_argument', 'give at least one model id or file (see \'industry-metrics models\').');
+    }
+    const checks = args.positionals.map((p) => checkModel(loadModel(p, { cwd: ctx.cwd })));
+    print(ctx, format, checks);
+  },
+};

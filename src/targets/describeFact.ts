@@ -1,0 +1,22 @@
+import { formatQuantity } from '../series/units.js';
+import type { Fact } from './fact.js';
+
+const WORDS: Readonly<Record<Fact['comparator'], string>> = {
+  exceeds: 'more than', atLeast: 'at least', about: 'about', atMost: 'at most', below: 'less than', equals: '',
+};
+
+/** A rate as a percentage with up to two decimals and no trailing zeros: 25%, 24.57%. */
+export function formatRate(rate: number): string {
+  return `${Number((rate * 100).toFixed(2))}%`;
+}
+
+/**
+ * A fact's figure in words, with its comparator: `more than RMB 3 trillion`, `about 25%`, `17.1 trillion`.
+ * @example
+ * describeFact({ value: 0.25, comparator: 'about', unit: { kind: 'fraction' } }); // => 'about 25%'
+ */
+export function describeFact(f: Pick<Fact, 'value' | 'comparator' | 'unit'>): string {
+  const q = f.unit.kind === 'fraction' ? formatRate(f.value) : formatQuantity({ value: f.value, unit: f.unit });
+  const w = WORDS[f.comparator];
+  return `${w ? `${w} ` : ''}${q}`;
+}
