@@ -24,7 +24,8 @@ export function statedPrecision(value: number): number {
   assertFinite('statedPrecision', { value });
   const [mantissa = '0', exponent = '0'] = Math.abs(value).toExponential().split('e');
   const decimals = (mantissa.split('.')[1] ?? '').length;
-  return 0.5 * Math.pow(10, Number(exponent) - decimals);
+  // Trailing zeros of a whole number are not read as rounding: 250 is precise to the unit, as documented.
+  return 0.5 * Math.pow(10, Math.min(0, Number(exponent) - decimals));
 }
 
 /**
