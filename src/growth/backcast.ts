@@ -9,7 +9,7 @@ import { assertFinite } from '../internal/assert.js';
  * @param years compounding periods, >= 0
  * @throws {MetricsError} invalid_argument when rate <= -1 or years < 0
  * @example
- * backcast(1, 0.3, 5); // => 0.2693294366962898
+ * backcast(1, 0.3, 5); // => 0.2693290743429044
  */
 export function backcast(end: number, rate: number, years: number): number {
   assertFinite('backcast', { end, rate, years });

@@ -7,7 +7,7 @@ import { assertFinite } from '../internal/assert.js';
  * @throws {MetricsError} invalid_argument when rate <= 0 (a level that does not grow never doubles);
  *   degenerate when the rate is so small that the time overflows (1e-320)
  * @example
- * doublingTime(0.25); // => 3.1062837195053903
+ * doublingTime(0.25); // => 3.10628371950539
  */
 export function doublingTime(rate: number): number {
   assertFinite('doublingTime', { rate });

@@ -10,7 +10,7 @@ import { cagr } from './cagr.js';
  * @param target the level to reach and the year to reach it by (a Target works as it is)
  * @throws {MetricsError} invalid_argument when the target year is not after the latest year, or a level is <= 0
  * @example
- * requiredCagr({ year: 2020, value: 1 }, { year: 2025, value: 3 }); // => 0.24573093961551708
+ * requiredCagr({ year: 2020, value: 1 }, { year: 2025, value: 3 }); // => 0.2457309396155174
  */
 export function requiredCagr(latest: YearValue, target: YearValue): number {
   assertFinite('requiredCagr', { 'latest.year': latest?.year, 'latest.value': latest?.value, 'target.year': target?.year, 'target.value': target?.value });
