@@ -142,7 +142,8 @@ export function shiftDecimal(value: number, shift: number): number {
  * Converts a value between two scales of the same currency (or between two count scales):
  * `convertScale(3.05, 'CNY trillion', 'CNY 亿')` is 30500. Exact for values with up to 15 significant
  * digits (the decimal point moves; nothing is multiplied in binary).
- * @throws {MetricsError} unit_mismatch when the currencies differ (use {@link convertCurrency})
+ * @throws {MetricsError} unit_mismatch when the currencies differ (use {@link convertCurrency});
+ *   degenerate when the result overflows (1e300 trillion in units)
  * @example
  * convertScale(250, 'CNY billion', 'CNY trillion'); // => 0.25
  */
@@ -151,7 +152,11 @@ export function convertScale(value: number, from: string | Unit, to: string | Un
   const a = parseUnit(from);
   const b = parseUnit(to);
   if (!isScaleConvertible(a, b)) assertSameUnit('convertScale', a, b);
-  return shiftDecimal(value, scaleOf(a) - scaleOf(b));
+  const out = shiftDecimal(value, scaleOf(a) - scaleOf(b));
+  if (!Number.isFinite(out)) {
+    throw new MetricsError('degenerate', `convertScale: ${value} ${unitToString(a)} overflows in ${unitToString(b)}. Use a larger scale.`, { value });
+  }
+  return out;
 }
 
 /** A quantity: a value with its unit. */
@@ -177,7 +182,8 @@ export interface ExchangeRate {
 /**
  * Converts money from one currency to another with a dated exchange rate, keeping the scale of `to`.
  * The rate may be given in either direction (USD→CNY converts CNY to USD too).
- * @throws {MetricsError} unit_mismatch when the rate does not connect the two currencies
+ * @throws {MetricsError} unit_mismatch when the rate does not connect the two currencies;
+ *   invalid_argument for a rate <= 0; degenerate when the result overflows
  * @example
  * convertCurrency({ value: 250, unit: parseUnit('CNY billion') }, 'USD billion',
  *   { base: 'USD', quote: 'CNY', rate: 6.4733, date: '2021-07', source: 'implied' }).value; // ≈ 38.62
@@ -200,7 +206,11 @@ export function convertCurrency(q: Quantity, to: string | Unit, fx: ExchangeRate
       `convertCurrency: the ${fx.quote}/${fx.base} rate of ${fx.date} cannot convert ${q.unit.currency} to ${target.currency}. Pass a rate between these two currencies.`);
   }
   const inTargetCurrencyAtSourceScale = q.value * factor;
-  return Object.freeze({ value: shiftDecimal(inTargetCurrencyAtSourceScale, Scale[q.unit.scale] - Scale[target.scale]), unit: target });
+  const value = shiftDecimal(inTargetCurrencyAtSourceScale, Scale[q.unit.scale] - Scale[target.scale]);
+  if (!Number.isFinite(value)) {
+    throw new MetricsError('degenerate', `convertCurrency: ${q.value} ${unitToString(q.unit)} overflows in ${unitToString(target)}. Use a larger scale.`, { value: q.value });
+  }
+  return Object.freeze({ value, unit: target });
 }
 
 /** Options of {@link formatQuantity}. */
