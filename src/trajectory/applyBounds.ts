@@ -1,0 +1,51 @@
+import { MetricsError } from '../errors.js';
+import { assertFinite } from '../internal/assert.js';
+import { checkPath } from './checkPath.js';
+import { freezePath } from './pathCommon.js';
+import type { PathResult } from './types.js';
+
+/** A cap and/or a floor on the level. */
+export interface Bounds {
+  readonly cap?: number;
+  readonly floor?: number;
+}
+
+/**
+ * Applies a cap and a floor year by year: the level of each year is the previous (bounded) level grown
+ * at the path's rate for that year, then clamped into [floor, cap]. Once a cap binds, later growth
+ * starts again from the cap (it does not jump back up to the unbounded path).
+ * @throws {MetricsError} invalid_argument when cap <= 0, floor > cap, or the base level is outside
+ *   [floor, cap] (the base is observed; a bound that excludes it is a mistake)
+ * @example
+ * applyBounds(cagrPath({ base: 1, rate: 1, fromYear: 2020, toYear: 2023 }), { cap: 5 }).levels; // => [1, 2, 4, 5]
+ */
+export function applyBounds(path: PathResult, bounds: Bounds): PathResult {
+  const fn = 'applyBounds';
+  checkPath(fn, path);
+  const cap = bounds?.cap;
+  const floor = bounds?.floor;
+  if (cap !== undefined) {
+    assertFinite(fn, { cap });
+    if (cap <= 0) throw new MetricsError('invalid_argument', `${fn}: cap must be > 0 (got ${cap}). It is a level in the path's unit.`, { cap });
+  }
+  if (floor !== undefined) assertFinite(fn, { floor });
+  if (cap !== undefined && floor !== undefined && floor > cap) {
+    throw new MetricsError('invalid_argument', `${fn}: floor ${floor} is above cap ${cap}. Swap them.`, { cap, floor });
+  }
+  const base = path.levels[0] as number;
+  if ((cap !== undefined && base > cap) || (floor !== undefined && base < floor)) {
+    throw new MetricsError('invalid_argument', `${fn}: the base level ${base} in ${path.years[0]} is outside [${floor ?? '-∞'}, ${cap ?? '∞'}]. The base is observed; set bounds that contain it.`, { base, cap, floor });
+  }
+  if (cap === undefined && floor === undefined) return path;
+  const clamp = (l: number) => Math.min(cap ?? Infinity, Math.max(floor ?? -Infinity, l));
+  const levels = [base];
+  const rates: number[] = [];
+  for (let i = 0; i < path.rates.length; i++) {
+    const prev = levels[i] as number;
+    const raw = prev * (1 + (path.rates[i] as number));
+    const l = clamp(raw);
+    levels.push(l);
+    rates.push(l === raw ? (path.rates[i] as number) : l / prev - 1);
+  }
+  return freezePath([...path.years], levels, rates);
+}

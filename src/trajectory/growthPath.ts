@@ -1,0 +1,45 @@
+import { MetricsError } from '../errors.js';
+import type { PathSpec, ResolvedValue } from '../model/types.js';
+import { anchorsPath } from './anchorsPath.js';
+import { cagrPath } from './cagrPath.js';
+import { expressionPath } from './expressionPath.js';
+import { linearPath } from './linearPath.js';
+import { logisticPath } from './logisticPath.js';
+import { phasesPath } from './phasesPath.js';
+import { ratesPath } from './ratesPath.js';
+import type { PathResult, PathSpan } from './types.js';
+
+/** The number in a model value: a plain number or a ResolvedValue's `value`. */
+export function valueOf(v: ResolvedValue | number): number {
+  return typeof v === 'number' ? v : (v as ResolvedValue | undefined)?.value as number;
+}
+
+/**
+ * The level path a {@link PathSpec} describes, from `base` in `fromYear` to `toYear`: dispatches to
+ * cagrPath, phasesPath, ratesPath, linearPath, logisticPath, anchorsPath or expressionPath. Values may
+ * be plain numbers or a loaded model's ResolvedValues.
+ * @throws {MetricsError} invalid_argument for an unknown path type, plus whatever the chosen path throws
+ * @example
+ * growthPath({ type: 'cagr', rate: 0.25 }, { fromYear: 2020, toYear: 2025, base: 1 }).levels.at(-1); // => 3.0517578125
+ */
+export function growthPath(spec: PathSpec<ResolvedValue | number>, span: PathSpan): PathResult {
+  const s = { fromYear: span?.fromYear, toYear: span?.toYear, base: span?.base } as PathSpan;
+  switch (spec?.type) {
+    case 'cagr':
+      return cagrPath({ ...s, rate: valueOf(spec.rate) });
+    case 'phases':
+      return phasesPath({ ...s, phases: Array.isArray(spec.phases) ? spec.phases.map((p) => ({ fromYear: p?.fromYear, toYear: p?.toYear, rate: valueOf(p?.rate) })) : (spec.phases as never) });
+    case 'rates':
+      return ratesPath({ ...s, rates: Array.isArray(spec.rates) ? spec.rates.map((r) => ({ year: r?.year, rate: valueOf(r?.rate) })) : (spec.rates as never) });
+    case 'linear':
+      return linearPath({ ...s, slope: valueOf(spec.slope) });
+    case 'logistic':
+      return logisticPath({ ...s, rate: valueOf(spec.rate), cap: valueOf(spec.cap) });
+    case 'anchors':
+      return anchorsPath({ ...s, anchors: Array.isArray(spec.anchors) ? spec.anchors.map((a) => ({ year: a?.year, value: valueOf(a?.value) })) : (spec.anchors as never) });
+    case 'expression':
+      return expressionPath({ ...s, expression: spec.expression });
+    default:
+      throw new MetricsError('invalid_argument', `growthPath: unknown path type ${JSON.stringify((spec as { type?: unknown } | undefined)?.type)}. Use one of cagr, phases, rates, linear, logistic, anchors, expression.`, { type: (spec as { type?: unknown } | undefined)?.type });
+  }
+}

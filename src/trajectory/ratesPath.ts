@@ -1,0 +1,42 @@
+import { MetricsError } from '../errors.js';
+import { assertInteger } from '../internal/assert.js';
+import { checkRate, checkSpan, compoundPath } from './pathCommon.js';
+import type { PathResult, PathSpan } from './types.js';
+
+/** Options of {@link ratesPath}. */
+export interface RatesPathOptions extends PathSpan {
+  /** The growth rate of each projected year (`fromYear + 1` … `toYear`, each exactly once, any order). */
+  readonly rates: readonly { readonly year: number; readonly rate: number }[];
+}
+
+/**
+ * The path that grows by a given rate in each year: level(y) = level(y - 1) * (1 + rate of y).
+ * Rates for years outside the span are ignored, so one list can serve several horizons.
+ * @throws {MetricsError} missing_years when a projected year has no rate (naming them);
+ *   invalid_argument for a year given twice, a rate <= -1 or a bad span
+ * @example
+ * ratesPath({ base: 100, fromYear: 2020, toYear: 2022, rates: [{ year: 2021, rate: 0.5 }, { year: 2022, rate: -0.5 }] }).levels; // => [100, 150, 75]
+ */
+export function ratesPath(options: RatesPathOptions): PathResult {
+  const fn = 'ratesPath';
+  checkSpan(fn, options);
+  const { fromYear, toYear, rates } = options;
+  if (!Array.isArray(rates)) {
+    throw new MetricsError('invalid_argument', `${fn}: rates must be an array of { year, rate } (got ${String(rates)}).`);
+  }
+  const byYear = new Map<number, number>();
+  for (const [i, r] of rates.entries()) {
+    assertInteger(fn, `rates[${i}].year`, r?.year);
+    checkRate(fn, `rates[${i}].rate`, r.rate, r.year);
+    if (byYear.has(r.year)) {
+      throw new MetricsError('invalid_argument', `${fn}: the rate for ${r.year} is given twice (rates[${i}]). Give one rate per year.`, { year: r.year });
+    }
+    byYear.set(r.year, r.rate);
+  }
+  const missing: number[] = [];
+  for (let y = fromYear + 1; y <= toYear; y++) if (!byYear.has(y)) missing.push(y);
+  if (missing.length > 0) {
+    throw new MetricsError('missing_years', `${fn}: no rate for ${missing.join(', ')}. Give a rate for every year from ${fromYear + 1} to ${toYear} (the base year ${fromYear} needs none).`, { missing });
+  }
+  return compoundPath(fn, options, (y) => byYear.get(y) as number);
+}
