@@ -45,13 +45,14 @@ const SCALE_ALIASES: Readonly<Record<string, Scale>> = {
 /**
  * Reads a unit from its text form: `CNY trillion`, `RMB billion`, `USD`, `count`, `count million`,
  * `fraction`, `CNY/USD` (an exchange rate: CNY per USD), or any other symbol (`MB/month`).
- * A Unit object is returned as it is.
- * @throws {MetricsError} invalid_argument for an empty string or an unknown scale after a currency
+ * A Unit object is checked and returned as a frozen copy.
+ * @throws {MetricsError} invalid_argument for an empty string, an unknown scale after a currency, or a
+ *   Unit object with an unknown kind, currency or scale
  * @example
  * parseUnit('RMB 亿'); // => { kind: 'money', currency: 'CNY', scale: 'yi' }
  */
 export function parseUnit(text: string | Unit): Unit {
-  if (typeof text === 'object' && text !== null) return text;
+  if (typeof text === 'object' && text !== null) return checkedUnit(text);
   if (typeof text !== 'string' || text.trim() === '') {
     throw new MetricsError('invalid_argument', `parseUnit: a unit must be a non-empty string such as "CNY trillion" (got ${show(text)}).`, { unit: text });
   }
@@ -79,6 +80,20 @@ export function parseUnit(text: string | Unit): Unit {
   }
   if (first === 'fraction' && rest.length === 0) return Object.freeze({ kind: 'fraction' });
   return Object.freeze({ kind: 'other', symbol: text.trim() });
+}
+
+/** A Unit object from outside (JSON, JavaScript callers) checked field by field and copied, frozen. */
+function checkedUnit(u: Unit): Unit {
+  const o = u as unknown as Record<string, unknown>;
+  const isCurrency = (c: unknown): c is Currency => typeof c === 'string' && Object.hasOwn(Currency, c);
+  const isScale = (c: unknown): c is Scale => typeof c === 'string' && Object.hasOwn(Scale, c);
+  if (o.kind === 'money' && isCurrency(o.currency) && isScale(o.scale)) return Object.freeze({ kind: 'money', currency: o.currency, scale: o.scale });
+  if (o.kind === 'count' && isScale(o.scale)) return Object.freeze({ kind: 'count', scale: o.scale });
+  if (o.kind === 'fraction') return Object.freeze({ kind: 'fraction' });
+  if (o.kind === 'fx' && isCurrency(o.base) && isCurrency(o.quote)) return Object.freeze({ kind: 'fx', base: o.base, quote: o.quote });
+  if (o.kind === 'other' && typeof o.symbol === 'string' && o.symbol.trim() !== '') return Object.freeze({ kind: 'other', symbol: o.symbol });
+  throw new MetricsError('invalid_argument',
+    `parseUnit: ${show(u)} is not a unit. Use the text form ("CNY trillion", "count", "fraction", "CNY/USD") or a Unit with a known currency (${Object.keys(Currency).join(', ')}) and scale (${Object.keys(Scale).join(', ')}).`, { unit: u });
 }
 
 /**
