@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertFinite, show } from '../internal/assert.js';
+import { assertFinite, assertInRange, assertInteger, show } from '../internal/assert.js';
 
 /**
  * Scales a value can be stated in, as powers of ten. Western (thousand … trillion) and Chinese
@@ -232,7 +232,7 @@ export function convertCurrency(q: Quantity, to: string | Unit, fx: ExchangeRate
 export interface FormatOptions {
   /** `en` writes `RMB 3.05 trillion`; `zh` writes `3.05万亿元`. Default `en`. */
   readonly locale?: 'en' | 'zh';
-  /** Significant digits. Default 3. */
+  /** Significant digits, a whole number from 1 to 17. Default 3. */
   readonly digits?: number;
   /** Pick the scale that reads best (the largest with a value >= 1). Default true. */
   readonly autoScale?: boolean;
@@ -253,6 +253,7 @@ function roundSignificant(value: number, digits: number): string {
 /**
  * Writes a quantity for people: `RMB 3.05 trillion`, `3.05万亿元`, `$38.6 billion`, `25.0%`,
  * `6.47 CNY per USD`, `10 enterprises`.
+ * @throws {MetricsError} non_finite for a value that is not finite; invalid_argument for digits outside 1..17
  * @example
  * formatQuantity({ value: 3.0517578125, unit: parseUnit('CNY trillion') }); // => 'RMB 3.05 trillion'
  * formatQuantity({ value: 3.0517578125, unit: parseUnit('CNY trillion') }, { locale: 'zh' }); // => '3.05万亿元'
@@ -260,6 +261,8 @@ function roundSignificant(value: number, digits: number): string {
 export function formatQuantity(q: Quantity, options: FormatOptions = {}): string {
   assertFinite('formatQuantity', { value: q.value });
   const { locale = 'en', digits = 3, autoScale = true } = options;
+  assertInRange('formatQuantity', 'digits', digits, { min: 1, max: 17 });
+  assertInteger('formatQuantity', 'digits', digits);
   const unit = q.unit;
   if (unit.kind === 'fraction') {
     const pct = q.value * 100;
