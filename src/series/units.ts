@@ -273,12 +273,14 @@ export function formatQuantity(q: Quantity, options: FormatOptions = {}): string
   const exponent = Scale[unit.scale];
   let scale: Scale = unit.scale;
   let value = q.value;
+  // A scale fits when the value, once rounded to `digits`, is at least 1: 0.9999 trillion is 1 trillion, not 1000 billion.
+  const fits = (s: Scale): boolean => Math.abs(Number(shiftDecimal(q.value, exponent - Scale[s]).toPrecision(digits))) >= 1;
   if (autoScale) {
     const candidates = locale === 'zh' ? ZH_SCALES : EN_SCALES;
-    scale = candidates.find((s) => Math.abs(shiftDecimal(q.value, exponent - Scale[s])) >= 1) ?? (candidates[candidates.length - 1] as Scale);
+    scale = candidates.find(fits) ?? (candidates[candidates.length - 1] as Scale);
     value = shiftDecimal(q.value, exponent - Scale[scale]);
   } else if (locale === 'zh' && ZH_SCALE_TEXT[scale] === undefined) {
-    scale = ZH_SCALES.find((s) => Math.abs(shiftDecimal(q.value, exponent - Scale[s])) >= 1) ?? 'one';
+    scale = ZH_SCALES.find(fits) ?? 'one';
     value = shiftDecimal(q.value, exponent - Scale[scale]);
   }
   const number = roundSignificant(value, digits);
