@@ -50,6 +50,10 @@ export { msis } from './forecast/accuracy/msis.js';
 export type { MsisOptions } from './forecast/accuracy/msis.js';
 export { accuracy } from './forecast/accuracy.js';
 export type { Accuracy, AccuracyOptions, IntervalAccuracy } from './forecast/accuracy.js';
+export { backtest } from './forecast/backtest.js';
+export type { Backtest, BacktestOptions, BacktestOrigin, BacktestSummary, BacktestRow } from './forecast/backtest.js';
+export { calibrate, CalibrationErrors } from './forecast/calibrate.js';
+export type { CalibrateOptions, Calibration, CalibratedFit } from './forecast/calibrate.js';
 
 // decompose
 

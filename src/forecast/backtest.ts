@@ -103,7 +103,7 @@ export function levelLabel(level: number): string {
  *   sparse series; a method's own error at an origin, with the origin year added to the message
  * @example
  * backtest(series({ id: 'x', unit: 'count', years: [2001, 2002, 2003, 2004, 2005], values: [1, 2, 3, 4, 5] }),
- *   naiveMethod, { horizon: 1, initial: 3 }).origins.length; // => 2
+ *   naive, { horizon: 1, initial: 3 }).origins.length; // => 2
  */
 export function backtest(s: Series, method: ForecastMethod, options: BacktestOptions): Backtest {
   const fn = 'backtest';

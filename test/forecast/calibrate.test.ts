@@ -1,0 +1,126 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { calibrate, type CalibratedFit } from '../../src/forecast/calibrate.js';
+import { series } from '../../src/series/series.js';
+import { MetricsError } from '../../src/errors.js';
+import type { ForecastMethod } from '../../src/forecast/types.js';
+import { thrown } from '../helpers/thrown.js';
+import { localMean, localNaive } from './localMethods.js';
+
+const years = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
+const linear = series({ id: 'lin', unit: 'count', years: years(2001, 10), values: years(1, 10) });
+const doubling = series({ id: 'dbl', unit: 'count', years: years(2001, 10), values: years(0, 10).map((i) => 2 ** i) });
+
+describe('calibrate', () => {
+  it('naive on 1, 2, …, 10 with absolute errors: every h-step error is h, so the 80 % interval is mean ± h', () => {
+    // origins after 3..9 values; the naive forecast lags by h steps on a unit-slope line, so |e_h| = h,
+    // mean |e_h| = h gives the exponent b = 1 exactly and every pooled |e|/h is 1.
+    const cal = calibrate(localNaive, { errors: 'absolute', maxHorizon: 3 });
+    const fit = cal.fit(linear);
+    expect(fit.calibration.errors).toBe('absolute');
+    expect(fit.calibration.byHorizon.map((e) => e.length)).toEqual([7, 6, 5]);
+    expect(fit.calibration.exponent).toBeCloseTo(1, 12);
+    expect(fit.calibration.pooled.every((v) => Math.abs(v - 1) < 1e-12)).toBe(true);
+    const f = cal.forecast(fit, 2014);
+    expect(f.mean).toEqual([10, 10, 10, 10]);
+    // m = 7 + 6 + 5 = 18 pooled errors. 80 %: rank ceil(19·0.8) = 16 <= 18, so q = 1.
+    // 95 %: rank ceil(19·0.95) = 19 > 18, so q = largest (1) · 19/18.
+    const [i80, i95] = f.intervals;
+    i80?.lower.forEach((l, i) => expect(l).toBeCloseTo(10 - (i + 1), 10));
+    i80?.upper.forEach((u, i) => expect(u).toBeCloseTo(10 + (i + 1), 10));
+    i95?.upper.forEach((u, i) => expect(u).toBeCloseTo(10 + ((i + 1) * 19) / 18, 10));
+    expect(f.method).toBe('localNaive-cal');
+    expect(cal.name).toBe('localNaive-cal');
+  });
+  it('naive on 1, 2, 4, …, 512 with log errors: |log(y/f)| = h·ln 2, so the interval is [f/2^h, f·2^h]', () => {
+    const cal = calibrate(localNaive);
+    const fit = cal.fit(doubling);
+    expect(fit.calibration.errors).toBe('log');
+    const f = cal.forecast(fit, 2012, { levels: [0.95] });
+    expect(f.intervals[0]?.lower[0]).toBeCloseTo(512 / 2, 8);
+    expect(f.intervals[0]?.upper[1]).toBeCloseTo(512 * 4, 6);
+  });
+  it('the half-width is the conformal rank ceil((m + 1)·level) of the pooled errors times h^b', () => {
+    // 30 noisy values: mean method errors, 80 % and 95 % levels
+    const values = years(0, 30).map((i) => 100 + 10 * Math.sin(i * 1.7) + (i % 7));
+    const s = series({ id: 'noisy', unit: 'count', years: years(1990, 30), values });
+    const cal = calibrate(localMean, { errors: 'absolute' });
+    const fit = cal.fit(s);
+    const { pooled, exponent } = fit.calibration;
+    const m = pooled.length;
+    // origins after 3..29 values, up to 6 steps: 27 + 26 + 25 + 24 + 23 + 22 = 147 errors
+    expect(m).toBe(147);
+    const f = cal.forecast(fit, 2022);
+    for (const iv of f.intervals) {
+      const k = Math.ceil((m + 1) * iv.level);
+      const q = pooled[k - 1] as number;
+      iv.upper.forEach((u, i) => expect(u - (f.mean[i] as number)).toBeCloseTo(q * (i + 1) ** exponent, 9));
+    }
+    expect(pooled.every((v, i) => i === 0 || v >= (pooled[i - 1] as number))).toBe(true);
+  });
+  it('keeps the wrapped method\'s intervals for a history too short to give minErrors errors, and says so', () => {
+    const short = series({ id: 'short', unit: 'count', years: years(2001, 4), values: [5, 6, 8, 7] });
+    const cal = calibrate(localNaive);
+    const fit = cal.fit(short);
+    expect(fit.calibration.fallback).toBe(true);
+    expect(fit.notes?.join(' ')).toMatch(/only 1 in-sample errors/);
+    const f = cal.forecast(fit, 2007);
+    const raw = localNaive.forecast(localNaive.fit(short), 2007);
+    expect(f.intervals).toEqual(raw.intervals);
+  });
+  it('uses absolute errors in auto mode when a value is <= 0', () => {
+    const s = series({ id: 'neg', unit: 'count', years: years(2001, 10), values: [1, -2, 3, 0, 5, 4, 6, 5, 7, 8] });
+    expect(calibrate(localNaive).fit(s).calibration.errors).toBe('absolute');
+  });
+  it('skips in-sample origins the wrapped method cannot fit and notes how many', () => {
+    const picky: ForecastMethod = { ...localNaive, fit: (s) => {
+      if (s.values.length === 5) throw new MetricsError('degenerate', 'no');
+      return localNaive.fit(s);
+    } };
+    const fit = calibrate(picky).fit(linear);
+    expect(fit.notes?.join(' ')).toMatch(/1 in-sample origin\(s\) skipped/);
+  });
+  it('does not mutate the series', () => {
+    const values = [3, 4, 6, 5, 7, 9, 8, 10, 12];
+    const s = series({ id: 'x', unit: 'count', years: years(2000, 9), values });
+    calibrate(localNaive).fit(s);
+    expect(s.values).toEqual([3, 4, 6, 5, 7, 9, 8, 10, 12]);
+  });
+});
+
+describe('calibrate errors', () => {
+  it.each([
+    [{ errors: 'squared' }, /errors must be one of/],
+    [{ maxHorizon: 0 }, /maxHorizon/],
+    [{ initial: 1 }, /initial must be at least 2/],
+    [{ minErrors: 1.5 }, /minErrors/],
+  ])('calibrate(naive, %o) throws invalid_argument', (options, message) => {
+    expect(thrown(() => calibrate(localNaive, options as never))).toMatchObject({ code: 'invalid_argument', message: expect.stringMatching(message) });
+  });
+  it('calibrate of a non-method throws invalid_argument', () => {
+    expect(thrown(() => calibrate({ name: 'x' } as never))).toMatchObject({ code: 'invalid_argument' });
+  });
+  it('log errors on a series with a negative value throw invalid_argument', () => {
+    const s = series({ id: 'neg', unit: 'count', years: years(2001, 6), values: [1, -2, 3, 4, 5, 6] });
+    expect(thrown(() => calibrate(localNaive, { errors: 'log' }).fit(s))).toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('"neg"') });
+  });
+  it('forecast with a fit that is not calibrated throws invalid_argument', () => {
+    const cal = calibrate(localNaive);
+    expect(thrown(() => cal.forecast(localNaive.fit(linear) as CalibratedFit, 2012))).toMatchObject({ code: 'invalid_argument' });
+  });
+});
+
+describe('calibrate properties', () => {
+  it('intervals nest by level, contain the mean, and the mean is the wrapped method\'s', () => {
+    const arb = fc.array(fc.double({ min: 1, max: 1000, noNaN: true }), { minLength: 5, maxLength: 25 });
+    fc.assert(fc.property(arb, fc.boolean(), (values, log) => {
+      const s = series({ id: 'p', unit: 'count', years: years(2000, values.length), values });
+      const cal = calibrate(localNaive, { errors: log ? 'auto' : 'absolute', minErrors: 1 });
+      const f = cal.forecast(cal.fit(s), 2000 + values.length + 4, { levels: [0.5, 0.8, 0.95] });
+      const raw = localNaive.forecast(localNaive.fit(s), 2000 + values.length + 4);
+      return f.mean.every((m, i) => m === raw.mean[i]) && f.intervals.every((iv, j) => iv.lower.every((l, i) =>
+        l <= (f.mean[i] as number) && (iv.upper[i] as number) >= (f.mean[i] as number)
+        && (j === 0 || (l <= (f.intervals[j - 1]?.lower[i] as number) && (iv.upper[i] as number) >= (f.intervals[j - 1]?.upper[i] as number)))));
+    }), { numRuns: 60 });
+  });
+});
