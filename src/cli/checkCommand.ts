@@ -9,7 +9,7 @@ export function consistencyRows(check: ModelCheck): Row[] {
   return check.consistency.checks.flatMap((c) => {
     const base = { model: check.model.id, status: c.status, check: c.kind, title: c.title };
     return c.implied.length === 0
-      ? [{ ...base, implied: '', value: undefined, formula: '' }]
+      ? [{ ...base, implied: '', value: undefined, text: '', formula: '' }]
       : c.implied.map((n) => ({ ...base, implied: n.label, value: n.value, text: n.text, formula: n.formula }));
   });
 }

@@ -76,7 +76,7 @@ function schemaProblems(json: unknown, errors: readonly ErrorObject[]): string[]
         add(e.instancePath, `${show(got)} is not allowed here: use lower-case letters, digits and dashes`);
         break;
       case 'minLength':
-        add(e.instancePath, 'must not be empty');
+        add(e.instancePath, e.params['limit'] === 1 ? 'must not be empty' : `must have at least ${e.params['limit']} characters${e.instancePath.endsWith('/assumption') ? ': say why the value was chosen' : ''}`);
         break;
       case 'minItems':
         add(e.instancePath, 'needs at least one item');
