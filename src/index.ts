@@ -63,3 +63,5 @@ export type { CalibrateOptions, Calibration, CalibratedFit } from './forecast/ca
 export { parseFacts } from './io/parseFacts.js';
 export { loadSeeds, factById } from './io/loadSeeds.js';
 export type { LoadSeedsOptions } from './io/loadSeeds.js';
+export { parseSeriesCsv, readSeriesCsv, CsvLayout } from './io/csv.js';
+export type { SeriesRow, ParseSeriesCsvOptions } from './io/csv.js';

@@ -1,0 +1,166 @@
+import { readFileSync } from 'node:fs';
+import { csvParseRows } from 'd3-dsv';
+import { MetricsError } from '../errors.js';
+import { show } from '../internal/assert.js';
+
+/** One observation of one series in a long table. */
+export interface SeriesRow {
+  readonly id: string;
+  readonly year: number;
+  readonly value: number;
+}
+
+/** Table layouts {@link parseSeriesCsv} reads. */
+export const CsvLayout = {
+  /** `id,year,value`: one row per series and year (header names `series` and `t` also accepted). */
+  long: 'long',
+  /** `year,<id1>,<id2>,…`: one row per year, one column per series; empty or `NA` cells are missing. */
+  wide: 'wide',
+  /** long when the header has id, year and value columns, else wide when its first column is year. */
+  auto: 'auto',
+} as const;
+export type CsvLayout = keyof typeof CsvLayout;
+
+/** Options of {@link parseSeriesCsv}. */
+export interface ParseSeriesCsvOptions {
+  /** Name used in error messages (the path). Default `"<csv>"`. */
+  readonly file?: string;
+  /** Default `auto`. */
+  readonly layout?: CsvLayout;
+}
+
+const ID = ['id', 'series'];
+const YEAR = ['year', 't'];
+const VALUE = ['value'];
+const MISSING = new Set(['', 'na', 'nan', 'null']);
+
+/**
+ * Reads series data from CSV text, long (`id,year,value`) or wide (`year,<id1>,<id2>…`), into long rows
+ * in file order. Header names are matched case-insensitively; other columns of a long file are
+ * ignored. Rows are numbered as in the file, the header being row 1 (a quoted field spanning lines
+ * counts as one row).
+ * @throws {MetricsError} invalid_data naming the file, row and field: a header without the needed
+ *   columns, a year that is not a whole number, a value that is not a finite number (an empty value in a
+ *   long file), an empty id, a duplicated series and year, a duplicated wide column, or no data rows
+ * @example
+ * parseSeriesCsv('id,year,value\nx,2020,1.5\n'); // => [{ id: 'x', year: 2020, value: 1.5 }]
+ */
+export function parseSeriesCsv(text: string, options: ParseSeriesCsvOptions = {}): SeriesRow[] {
+  const file = options.file ?? '<csv>';
+  const layout = options.layout ?? 'auto';
+  if (!(layout in CsvLayout)) {
+    throw new MetricsError('invalid_argument', `parseSeriesCsv: layout must be one of ${Object.keys(CsvLayout).join(', ')} (got ${show(layout)}).`);
+  }
+  if (typeof text !== 'string') {
+    throw new MetricsError('invalid_argument', `parseSeriesCsv: text must be a string (got ${show(text)}).`);
+  }
+  const rows = csvParseRows(text.replace(/^\uFEFF/, '')).filter((r) => !(r.length === 1 && r[0]?.trim() === ''));
+  const header = (rows[0] ?? []).map((h) => h.trim());
+  if (header.length === 0 || rows.length < 2) {
+    throw new MetricsError('invalid_data', `${file}: no data rows (got ${rows.length === 0 ? 'an empty file' : 'a header only'}). Write a header and one row per observation, e.g. id,year,value.`, { file });
+  }
+  const lower = header.map((h) => h.toLowerCase());
+  const find = (names: readonly string[]) => lower.findIndex((h) => names.includes(h));
+  const iId = find(ID);
+  const iYear = find(YEAR);
+  const iValue = find(VALUE);
+  const isLong = iId >= 0 && iYear >= 0 && iValue >= 0;
+  const isWide = YEAR.includes(lower[0] as string) && header.length >= 2;
+  if (layout === 'long' || (layout === 'auto' && isLong)) {
+    if (!isLong) {
+      const missing = [iId < 0 ? 'id' : '', iYear < 0 ? 'year' : '', iValue < 0 ? 'value' : ''].filter(Boolean).join(', ');
+      throw new MetricsError('invalid_data', `${file}: row 1: the header has no ${missing} column (got ${show(header.join(','))}). A long file starts with id,year,value.`, { file, row: 1 });
+    }
+    return parseLong(file, rows, iId, iYear, iValue, header);
+  }
+  if (!isWide) {
+    throw new MetricsError('invalid_data',
+      `${file}: row 1: cannot tell the layout from the header (got ${show(header.join(','))}). Use id,year,value (long) or year,<series>,… (wide).`, { file, row: 1 });
+  }
+  return parseWide(file, rows, header);
+}
+
+function parseYear(file: string, row: number, field: string, raw: string | undefined): number {
+  const text = (raw ?? '').trim();
+  const year = Number(text);
+  if (text === '' || !Number.isInteger(year)) {
+    throw new MetricsError('invalid_data', `${file}: row ${row}, field "${field}": expected a whole year (got ${show(raw ?? '')}). Fix or remove the row.`, { file, row, field });
+  }
+  return year;
+}
+
+function parseValue(file: string, row: number, field: string, raw: string | undefined): number {
+  const text = (raw ?? '').trim();
+  const value = Number(text);
+  if (text === '' || !Number.isFinite(value)) {
+    throw new MetricsError('invalid_data', `${file}: row ${row}, field "${field}": expected a finite number (got ${show(raw ?? '')}). Write plain numbers (1234.5, no thousands separators) and remove rows without a value.`, { file, row, field });
+  }
+  return value;
+}
+
+function parseLong(file: string, rows: string[][], iId: number, iYear: number, iValue: number, header: string[]): SeriesRow[] {
+  const out: SeriesRow[] = [];
+  const seen = new Map<string, number>();
+  for (let r = 1; r < rows.length; r++) {
+    const cells = rows[r] as string[];
+    const row = r + 1;
+    const id = (cells[iId] ?? '').trim();
+    if (id === '') {
+      throw new MetricsError('invalid_data', `${file}: row ${row}, field "${header[iId]}": the series id is empty (got ""). Give every row an id.`, { file, row, field: header[iId] });
+    }
+    const year = parseYear(file, row, header[iYear] as string, cells[iYear]);
+    const value = parseValue(file, row, header[iValue] as string, cells[iValue]);
+    const key = `${id}\u0000${year}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      throw new MetricsError('invalid_data', `${file}: row ${row}, field "${header[iYear]}": series ${show(id)} has ${year} twice (got rows ${first} and ${row}). Keep one value per series and year.`, { file, row, field: header[iYear] });
+    }
+    seen.set(key, row);
+    out.push({ id, year, value });
+  }
+  return out;
+}
+
+function parseWide(file: string, rows: string[][], header: string[]): SeriesRow[] {
+  const ids = header.slice(1);
+  ids.forEach((id, j) => {
+    if (id === '') throw new MetricsError('invalid_data', `${file}: row 1, column ${j + 2}: the series name is empty (got ""). Name every column.`, { file, row: 1 });
+    if (ids.indexOf(id) !== j) throw new MetricsError('invalid_data', `${file}: row 1, field "${id}": the column appears twice (got columns ${ids.indexOf(id) + 2} and ${j + 2}). Give each series one column.`, { file, row: 1, field: id });
+  });
+  const years = new Map<number, number>();
+  const perSeries: SeriesRow[][] = ids.map(() => []);
+  for (let r = 1; r < rows.length; r++) {
+    const cells = rows[r] as string[];
+    const row = r + 1;
+    const year = parseYear(file, row, header[0] as string, cells[0]);
+    const first = years.get(year);
+    if (first !== undefined) {
+      throw new MetricsError('invalid_data', `${file}: row ${row}, field "${header[0]}": the year ${year} appears twice (got rows ${first} and ${row}). Keep one row per year.`, { file, row, field: header[0] });
+    }
+    years.set(year, row);
+    ids.forEach((id, j) => {
+      const raw = cells[j + 1];
+      if (raw === undefined || MISSING.has(raw.trim().toLowerCase())) return;
+      perSeries[j]?.push({ id, year, value: parseValue(file, row, id, raw) });
+    });
+  }
+  return perSeries.flat();
+}
+
+/**
+ * Reads a series CSV file (long or wide, see {@link parseSeriesCsv}).
+ * @param path file path
+ * @throws {MetricsError} not_found when the file cannot be read; invalid_data for bad content (file, row, field)
+ * @example
+ * readSeriesCsv('data/market.csv'); // => [{ id: 'market', year: 2020, value: 1.5 }, …]
+ */
+export function readSeriesCsv(path: string, options: Omit<ParseSeriesCsvOptions, 'file'> = {}): SeriesRow[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new MetricsError('not_found', `readSeriesCsv: cannot read ${path} (got ${code === 'ENOENT' ? 'no such file' : code ?? String(e)}). Check the path.`, { file: path });
+  }
+  return parseSeriesCsv(text, { ...options, file: path });
+}
