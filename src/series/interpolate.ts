@@ -32,7 +32,10 @@ export function interpolate(s: Series, method: InterpolationMethod = 'geometric'
       for (let y = y0 + 1; y < y1; y++) {
         const t = (y - y0) / (y1 - y0);
         years.push(y);
-        values.push(method === 'linear' ? v0 + (v1 - v0) * t : v0 * Math.pow(v1 / v0, t));
+        let v = method === 'linear' ? v0 + (v1 - v0) * t : v0 * Math.pow(v1 / v0, t);
+        // v1 - v0 or v1 / v0 can overflow between finite ends (-1e308 to 1e308, 1e-300 to 1e300).
+        if (!Number.isFinite(v)) v = method === 'linear' ? v0 * (1 - t) + v1 * t : Math.exp(Math.log(v0) * (1 - t) + Math.log(v1) * t);
+        values.push(v);
         provenance.push(undefined);
       }
     }
