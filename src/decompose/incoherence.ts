@@ -1,0 +1,59 @@
+import { MetricsError } from '../errors.js';
+import { assertInRange } from '../internal/assert.js';
+import { checkPanel, sumColumn, assertPositiveTotal } from './internal/checkPanel.js';
+import type { Panel } from './types.js';
+
+/** One year of an {@link incoherence} report. */
+export interface IncoherenceRow {
+  readonly year: number;
+  /** The stated total (the headline target). */
+  readonly total: number;
+  /** The sum of the sector figures. */
+  readonly sumOfSectors: number;
+  /** `total - sumOfSectors`, in the panel's unit: > 0 when the sectors fall short of the total. */
+  readonly gap: number;
+  /** `gap / total`, a fraction (0.05: the sectors miss 5 % of the total). */
+  readonly relativeGap: number;
+  /** True when |relativeGap| <= the tolerance. */
+  readonly coherent: boolean;
+}
+
+/** What {@link incoherence} returns. */
+export interface IncoherenceReport {
+  readonly rows: readonly IncoherenceRow[];
+  /** True when every year is coherent. */
+  readonly coherent: boolean;
+  /** The row with the largest |relativeGap|. */
+  readonly worst: IncoherenceRow;
+}
+
+/**
+ * How far sector figures (plan targets by sector, or sector projections) are from adding up to their
+ * stated total, year by year, in units and as a fraction of the total. Nothing is adjusted; use
+ * {@link reconcile} to make them coherent.
+ * @param options.tolerance largest |relativeGap| still called coherent; default 1e-9 (rounding only)
+ * @throws {MetricsError} invalid_argument for a malformed panel, a panel without a total, a total <= 0,
+ *   or a negative tolerance
+ * @example
+ * incoherence({ unit: parseUnit('CNY trillion'), years: [2025], sectors: ['a', 'b'], values: [[1.2], [1.5]], total: [3] }).rows[0].relativeGap; // ≈ 0.1
+ */
+export function incoherence(p: Panel, options: { readonly tolerance?: number } = {}): IncoherenceReport {
+  const fn = 'incoherence';
+  checkPanel(fn, p);
+  const tolerance = options.tolerance ?? 1e-9;
+  assertInRange(fn, 'tolerance', tolerance, { min: 0 });
+  if (p.total === undefined) {
+    throw new MetricsError('invalid_argument', `${fn}: the panel has no stated total to compare the sectors with. Add a total row (id "total").`);
+  }
+  const total = p.total;
+  assertPositiveTotal(fn, p, total);
+  const rows = p.years.map((year, t) => {
+    const T = total[t] as number;
+    const sumOfSectors = sumColumn(p, t);
+    const gap = T - sumOfSectors;
+    const relativeGap = gap / T;
+    return { year, total: T, sumOfSectors, gap, relativeGap, coherent: Math.abs(relativeGap) <= tolerance };
+  });
+  const worst = rows.reduce((a, b) => (Math.abs(b.relativeGap) > Math.abs(a.relativeGap) ? b : a));
+  return { rows, coherent: rows.every((r) => r.coherent), worst };
+}
