@@ -107,18 +107,26 @@ export function series(input: SeriesInput): Series {
   return Object.freeze(out);
 }
 
+const MAX_LISTED = 1000;
+
 /**
  * Throws missing_years unless the series has every year from its first to its last, naming the gaps.
- * @throws {MetricsError} missing_years, with `details.missing` listing the absent years
+ * @throws {MetricsError} missing_years, with `details.missing` listing the absent years (the first 1000)
+ *   and `details.count` their number
  */
 export function assertAnnual(fn: string, s: Series): void {
   const missing: number[] = [];
+  let count = 0;
   for (let i = 1; i < s.years.length; i++) {
-    for (let y = (s.years[i - 1] as number) + 1; y < (s.years[i] as number); y++) missing.push(y);
+    const from = (s.years[i - 1] as number) + 1;
+    const to = s.years[i] as number;
+    count += to - from;
+    // Listing stops at MAX_LISTED: a gap of 10^12 years must not be enumerated.
+    for (let y = from; y < to && missing.length < MAX_LISTED; y++) missing.push(y);
   }
-  if (missing.length > 0) {
-    const list = missing.length > 8 ? `${missing.slice(0, 8).join(', ')}, … (${missing.length} in all)` : missing.join(', ');
-    throw new MetricsError('missing_years', `${fn}: series "${s.id}" has no values for ${list}. Fill them with interpolate(series) or use averageGrowth for sparse data.`, { missing });
+  if (count > 0) {
+    const list = count > 8 ? `${missing.slice(0, 8).join(', ')}, … (${count} in all)` : missing.join(', ');
+    throw new MetricsError('missing_years', `${fn}: series "${s.id}" has no values for ${list}. Fill them with interpolate(series) or use averageGrowth for sparse data.`, { missing, count });
   }
 }
 
