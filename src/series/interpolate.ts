@@ -6,17 +6,23 @@ import { series, type Series } from './series.js';
 export const InterpolationMethod = { linear: 'linear', geometric: 'geometric' } as const;
 export type InterpolationMethod = keyof typeof InterpolationMethod;
 
+const MAX_YEARS = 100_000;
+
 /**
  * Fills the missing years between the first and last year of a sparse series. `geometric` (the default)
  * grows at the CAGR between the two neighbouring points, which is what a plan's "average annual growth"
  * means; `linear` draws a straight line. Filled points carry no provenance.
  * @throws {MetricsError} invalid_argument for an unknown method; degenerate for geometric
- *   interpolation across a non-positive value
+ *   interpolation across a non-positive value; too_large for a span of more than 100 000 years
  * @example
  * interpolate(series({ id: 'x', unit: 'count', years: [2020, 2022], values: [100, 121] })).values; // ≈ [100, 110, 121]
  */
 export function interpolate(s: Series, method: InterpolationMethod = 'geometric'): Series {
   assertOneOf('interpolate', 'method', method, InterpolationMethod);
+  const span = s.years.length === 0 ? 0 : (s.years[s.years.length - 1] as number) - (s.years[0] as number) + 1;
+  if (span > MAX_YEARS) {
+    throw new MetricsError('too_large', `interpolate: series "${s.id}" spans ${span} years; filling more than ${MAX_YEARS} is refused. Check the years are calendar years.`, { span });
+  }
   const years: number[] = [];
   const values: number[] = [];
   const provenance: (Series['provenance'] extends readonly (infer P)[] | undefined ? P : never)[] = [];
