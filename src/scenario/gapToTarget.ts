@@ -1,0 +1,105 @@
+import { MetricsError } from '../errors.js';
+import { assertInteger, show } from '../internal/assert.js';
+import { convertScale, isScaleConvertible, unitToString, type Unit } from '../series/units.js';
+import type { Fact } from '../targets/fact.js';
+import { margin, meets } from '../targets/meets.js';
+import type { ScenarioProjection, TargetCheck } from './types.js';
+
+/** Options of {@link gapToTarget}. */
+export interface GapToTargetOptions {
+  /**
+   * The year `requiredCagr` is measured from: the projected level in that year is the start. Default the
+   * projection's base year. Must be a projected year before the target's year.
+   */
+  readonly fromYear?: number;
+}
+
+/** The projection's fields gapToTarget reads. */
+export type ProjectedLevels = Pick<ScenarioProjection, 'unit' | 'years' | 'levels'>;
+
+/** True when `fact` is a rate target for a projection in `unit` (a fraction-valued fact for a non-fraction level). */
+export function isRateTarget(fact: Pick<Fact, 'unit'>, unit: Unit): boolean {
+  return fact.unit?.kind === 'fraction' && unit.kind !== 'fraction';
+}
+
+/**
+ * The first and last year a target's check needs, or undefined when the projection does not cover them:
+ * a level target needs its year after the base year; a rate target needs its whole span.
+ */
+export function targetSpan(projection: ProjectedLevels, fact: Fact): { fromYear: number; year: number } | undefined {
+  const first = projection.years[0] as number;
+  const last = projection.years[projection.years.length - 1] as number;
+  const from = isRateTarget(fact, projection.unit) ? (fact.fromYear ?? fact.year - 1) : first;
+  if (fact.year <= first || fact.year > last || from < first || from >= fact.year) return undefined;
+  return { fromYear: from, year: fact.year };
+}
+
+/**
+ * How a projection stands against one target: the projected level (or rate) in the target's year, whether
+ * it meets the target with the target's comparator and tolerance, the gap (absolute and relative), the
+ * CAGR required from the base (or from `options.fromYear`'s projected level) and the CAGR the projection
+ * delivers. A level target in another scale of the same currency (CNY billion for a CNY trillion model) is
+ * converted exactly; a fraction-valued target (a growth rate) is compared with the projection's CAGR over
+ * the target's span. See {@link TargetCheck} for every field.
+ * @throws {MetricsError} invalid_argument when the target's year (or span) is not in the projection, or
+ *   fromYear is not a projected year before it; unit_mismatch when the units cannot be converted by scale
+ * @example
+ * gapToTarget(project(model), model.targets[0]).requiredCagr; // => 0.2457309396155174 for 1 -> 3 over 5 years
+ */
+export function gapToTarget(projection: ProjectedLevels, target: Fact, options: GapToTargetOptions = {}): TargetCheck {
+  const fn = 'gapToTarget';
+  if (typeof target !== 'object' || target === null || typeof target.year !== 'number' || typeof target.value !== 'number') {
+    throw new MetricsError('invalid_argument', `${fn}: target must be a Fact with a year and a value (got ${show(target)}).`);
+  }
+  const span = targetSpan(projection, target);
+  const first = projection.years[0] as number;
+  const last = projection.years[projection.years.length - 1] as number;
+  if (span === undefined) {
+    const what = target.fromYear !== undefined && isRateTarget(target, projection.unit) ? `${target.fromYear} -> ${target.year}` : String(target.year);
+    throw new MetricsError('invalid_argument', `${fn}: target ${show(target.id)} is for ${what}, not within the projected years ${first + 1}-${last} (base ${first}). Project a model whose years include it.`, { target: target.id });
+  }
+  const levelIn = (y: number) => projection.levels[y - first] as number;
+  const rateOver = (from: number, to: number) => Math.pow(levelIn(to) / levelIn(from), 1 / (to - from)) - 1;
+
+  if (isRateTarget(target, projection.unit)) {
+    if (options.fromYear !== undefined) {
+      throw new MetricsError('invalid_argument', `${fn}: fromYear applies to level targets only; ${show(target.id)} is a rate over ${span.fromYear} -> ${span.year}.`, { target: target.id });
+    }
+    const value = rateOver(span.fromYear, span.year);
+    const gap = value - target.value;
+    return Object.freeze({
+      fact: target, measure: 'cagr', year: span.year, fromYear: span.fromYear, target: target.value, value,
+      meets: meets(value, target), margin: margin(value, target), gap,
+      gapRelative: target.value === 0 ? gap : gap / Math.abs(target.value),
+      requiredCagr: target.value, projectedCagr: value,
+    });
+  }
+
+  if (!isScaleConvertible(target.unit, projection.unit)) {
+    throw new MetricsError('unit_mismatch', `${fn}: target ${show(target.id)} is in "${unitToString(target.unit)}" but the projection is in "${unitToString(projection.unit)}". Convert the currency first, or check the model's targets.`, { target: target.id });
+  }
+  let from = span.fromYear;
+  if (options.fromYear !== undefined) {
+    assertInteger(fn, 'fromYear', options.fromYear);
+    if (options.fromYear < first || options.fromYear >= target.year) {
+      throw new MetricsError('invalid_argument', `${fn}: fromYear must be a projected year before the target's ${target.year} (got ${options.fromYear}; the projection starts in ${first}).`, { fromYear: options.fromYear });
+    }
+    from = options.fromYear;
+  }
+  const value = levelIn(target.year);
+  // Compare in the target's own unit, so its tolerance applies as stated; report gaps in the model's unit.
+  const valueInTargetUnit = convertScale(value, projection.unit, target.unit);
+  const targetInModelUnit = convertScale(target.value, target.unit, projection.unit);
+  if (targetInModelUnit <= 0) {
+    throw new MetricsError('invalid_argument', `${fn}: target ${show(target.id)} must be a level > 0 (got ${target.value}). A growth target needs a positive level.`, { target: target.id });
+  }
+  const gap = value - targetInModelUnit;
+  return Object.freeze({
+    fact: target, measure: 'level', year: target.year, fromYear: from, target: targetInModelUnit, value,
+    meets: meets(valueInTargetUnit, target),
+    margin: convertScale(margin(valueInTargetUnit, target), target.unit, projection.unit),
+    gap, gapRelative: gap / targetInModelUnit,
+    requiredCagr: Math.pow(targetInModelUnit / levelIn(from), 1 / (target.year - from)) - 1,
+    projectedCagr: rateOver(from, target.year),
+  });
+}
