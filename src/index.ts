@@ -28,12 +28,63 @@ export type { AverageGrowthOptions } from './growth/averageGrowth.js';
 // model
 
 // trajectory
+export { growthPath, valueOf } from './trajectory/growthPath.js';
+export { cagrPath } from './trajectory/cagrPath.js';
+export type { CagrPathOptions } from './trajectory/cagrPath.js';
+export { phasesPath } from './trajectory/phasesPath.js';
+export type { Phase, PhasesPathOptions } from './trajectory/phasesPath.js';
+export { ratesPath } from './trajectory/ratesPath.js';
+export type { RatesPathOptions } from './trajectory/ratesPath.js';
+export { linearPath } from './trajectory/linearPath.js';
+export type { LinearPathOptions } from './trajectory/linearPath.js';
+export { logisticPath } from './trajectory/logisticPath.js';
+export type { LogisticPathOptions } from './trajectory/logisticPath.js';
+export { anchorsPath } from './trajectory/anchorsPath.js';
+export type { AnchorsPathOptions } from './trajectory/anchorsPath.js';
+export { expressionPath } from './trajectory/expressionPath.js';
+export type { ExpressionPathOptions } from './trajectory/expressionPath.js';
+export { pathToTarget } from './trajectory/pathToTarget.js';
+export type { PathToTargetOptions } from './trajectory/pathToTarget.js';
+export { applyShocks } from './trajectory/applyShocks.js';
+export type { Shock } from './trajectory/applyShocks.js';
+export { applyBounds } from './trajectory/applyBounds.js';
+export type { Bounds } from './trajectory/applyBounds.js';
+export { checkPath } from './trajectory/checkPath.js';
+export type { PathResult, PathSpan } from './trajectory/types.js';
+export { compileExpression } from './expression/compileExpression.js';
+export type { CompileExpressionOptions, CompiledExpression } from './expression/compileExpression.js';
 
 // scenario
+export { project } from './scenario/project.js';
+export type { ProjectOptions } from './scenario/project.js';
+export { projectAll } from './scenario/projectAll.js';
+export { compareScenarios } from './scenario/compareScenarios.js';
+export type { CompareScenariosOptions } from './scenario/compareScenarios.js';
+export { gapToTarget } from './scenario/gapToTarget.js';
+export type { GapToTargetOptions, ProjectedLevels } from './scenario/gapToTarget.js';
+export type { ScenarioProjection, TargetCheck } from './scenario/types.js';
 
 // simulate
 
 // forecast
+export type { ForecastMethod, ForecastFit, Forecast, ForecastInterval, ForecastOptions, SimulateFitOptions } from './forecast/types.js';
+export { naive } from './forecast/naive.js';
+export { drift } from './forecast/drift.js';
+export { meanMethod } from './forecast/meanMethod.js';
+export { ses } from './forecast/ses.js';
+export { holt } from './forecast/holt.js';
+export { dampedHolt } from './forecast/dampedHolt.js';
+export { ets } from './forecast/ets.js';
+export type { EtsOptions, EtsFit, EtsError, EtsTrend } from './forecast/ets.js';
+export { autoEts } from './forecast/autoEts.js';
+export { theta } from './forecast/theta.js';
+export { logTrend } from './forecast/logTrend.js';
+export { combination } from './forecast/combination.js';
+export type { CombinationFit, CombinationOptions } from './forecast/combination.js';
+export { comb } from './forecast/comb.js';
+export { forecastMethods } from './forecast/methods.js';
+export { forecast, defaultMethod } from './forecast/defaultForecast.js';
+export type { DefaultForecastOptions } from './forecast/defaultForecast.js';
 export { me } from './forecast/accuracy/me.js';
 export { mae } from './forecast/accuracy/mae.js';
 export { rmse } from './forecast/accuracy/rmse.js';
@@ -54,6 +105,8 @@ export { backtest } from './forecast/backtest.js';
 export type { Backtest, BacktestOptions, BacktestOrigin, BacktestSummary, BacktestRow } from './forecast/backtest.js';
 export { calibrate, CalibrationErrors } from './forecast/calibrate.js';
 export type { CalibrateOptions, Calibration, CalibratedFit } from './forecast/calibrate.js';
+export { forecastMany } from './forecast/batch.js';
+export type { ForecastMany, ForecastManyOptions, ForecastManyRow, ForecastManyError, BatchRow } from './forecast/batch.js';
 
 // decompose
 

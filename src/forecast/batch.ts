@@ -1,0 +1,136 @@
+import { MetricsError } from '../errors.js';
+import { assertInteger, show } from '../internal/assert.js';
+import { series } from '../series/series.js';
+import type { Forecast, ForecastMethod } from './types.js';
+import { checkMethod, levelLabel } from './backtest.js';
+
+/** One input observation: a long table row, as {@link parseSeriesCsv} returns. */
+export interface BatchRow {
+  readonly id: string;
+  readonly year: number;
+  readonly value: number;
+}
+
+/** Options of {@link forecastMany}: give exactly one of `horizon` and `toYear`. */
+export interface ForecastManyOptions {
+  /** Years to forecast after each series' own last year, >= 1. */
+  readonly horizon?: number;
+  /** Forecast every series up to this year (each must end before it). */
+  readonly toYear?: number;
+  /** Interval levels as fractions in (0, 1). Default [0.8, 0.95]. */
+  readonly levels?: readonly number[];
+  /** Unit of every series (text or Unit). Default `unit`, a plain number. */
+  readonly unit?: string;
+  /** Stops between series; the call then throws `aborted`. */
+  readonly signal?: AbortSignal;
+}
+
+/** A tidy output row: `lower_80`, `upper_80`, `lower_95`, `upper_95`, … per level. */
+export type ForecastManyRow = Readonly<Record<string, string | number>> & {
+  readonly id: string;
+  readonly year: number;
+  readonly mean: number;
+};
+
+/** A series that could not be forecast, and why. */
+export interface ForecastManyError {
+  readonly id: string;
+  /** The MetricsError code (`internal` for an unexpected failure inside a method). */
+  readonly code: string;
+  readonly message: string;
+}
+
+/** Result of {@link forecastMany}: plain data. */
+export interface ForecastMany {
+  /** Name of the method asked for. */
+  readonly method: string;
+  /** Per series, in first-seen order of the ids (the Forecast's `method` names the model chosen). */
+  readonly forecasts: readonly Forecast[];
+  /** One row per series and forecast year. */
+  readonly rows: readonly ForecastManyRow[];
+  /** Series that failed; the others are unaffected. */
+  readonly errors: readonly ForecastManyError[];
+}
+
+/**
+ * Forecasts many series from one long table in one call: groups the rows by `id` (ids in first-seen
+ * order, years sorted), forecasts each series with `method`, and returns every Forecast plus tidy rows
+ * `{ id, year, mean, lower_80, upper_80, lower_95, upper_95 }`. A series that fails (a bad value, a
+ * duplicated year, a gap, too short for the method) is reported in `errors` with its id and does not stop
+ * the others.
+ * @param rows observations of any number of series
+ * @param method any {@link ForecastMethod}
+ * @throws {MetricsError} invalid_argument for a non-array `rows`, a non-method, neither or both of
+ *   horizon/toYear, or a horizon below 1; aborted when `signal` fires
+ * @example
+ * forecastMany([{ id: 'a', year: 2020, value: 1 }, { id: 'a', year: 2021, value: 2 }, { id: 'a', year: 2022, value: 3 }],
+ *   naive, { horizon: 1 }).rows[0].mean; // => 3
+ */
+export function forecastMany(rows: readonly BatchRow[], method: ForecastMethod, options: ForecastManyOptions): ForecastMany {
+  const fn = 'forecastMany';
+  if (!Array.isArray(rows)) {
+    throw new MetricsError('invalid_argument', `${fn}: rows must be an array of { id, year, value } (got ${show(rows)}). Read a CSV with readSeriesCsv.`);
+  }
+  checkMethod(fn, method);
+  const { horizon, toYear } = options ?? {};
+  if ((horizon === undefined) === (toYear === undefined)) {
+    throw new MetricsError('invalid_argument', `${fn}: give exactly one of horizon and toYear (got horizon ${show(horizon)}, toYear ${show(toYear)}).`);
+  }
+  if (horizon !== undefined) {
+    assertInteger(fn, 'horizon', horizon);
+    if (horizon < 1) throw new MetricsError('invalid_argument', `${fn}: horizon must be >= 1 year (got ${horizon}).`, { horizon });
+  } else assertInteger(fn, 'toYear', toYear);
+  const levels = options.levels ?? [0.8, 0.95];
+  const unit = options.unit ?? 'unit';
+
+  const groups = new Map<string, { years: unknown[]; values: unknown[]; problem?: string }>();
+  rows.forEach((r, i) => {
+    const id = typeof r?.id === 'string' ? r.id : String((r as { id?: unknown } | null)?.id);
+    const g = groups.get(id) ?? { years: [], values: [] };
+    if (typeof r !== 'object' || r === null || typeof r.id !== 'string' || r.id.trim() === '') {
+      g.problem ??= `${fn}: rows[${i}] has no string id (got ${show(r)}).`;
+    }
+    g.years.push(r?.year);
+    g.values.push(r?.value);
+    groups.set(id, g);
+  });
+
+  const forecasts: Forecast[] = [];
+  const out: ForecastManyRow[] = [];
+  const errors: ForecastManyError[] = [];
+  for (const [id, g] of groups) {
+    if (options.signal?.aborted) {
+      throw new MetricsError('aborted', `${fn}: cancelled after ${forecasts.length + errors.length} of ${groups.size} series.`);
+    }
+    try {
+      if (g.problem) throw new MetricsError('invalid_argument', g.problem);
+      const order = g.years.map((_, i) => i).sort((a, b) => Number(g.years[a]) - Number(g.years[b]));
+      const s = series({ id, unit, years: order.map((i) => g.years[i]) as number[], values: order.map((i) => g.values[i]) as number[] });
+      const last = s.years[s.years.length - 1] as number;
+      if (s.values.length < method.minLength) {
+        throw new MetricsError('invalid_argument', `${fn}: series "${id}" has ${s.values.length} observation(s), and ${method.name} needs at least ${method.minLength} (got ${s.values.length}). Add years or pick a simpler method.`);
+      }
+      if (toYear !== undefined && toYear <= last) {
+        throw new MetricsError('invalid_argument', `${fn}: series "${id}" already ends in ${last}, so there is nothing to forecast up to ${toYear} (got toYear ${toYear}). Use horizon instead.`);
+      }
+      const f = method.forecast(method.fit(s), horizon !== undefined ? last + horizon : (toYear as number), { levels });
+      forecasts.push(f);
+      f.years.forEach((year, i) => {
+        const row: Record<string, string | number> = { id, year, mean: f.mean[i] as number };
+        for (const iv of f.intervals) {
+          row[`lower_${levelLabel(iv.level)}`] = iv.lower[i] as number;
+          row[`upper_${levelLabel(iv.level)}`] = iv.upper[i] as number;
+        }
+        out.push(row as ForecastManyRow);
+      });
+    } catch (e) {
+      if (e instanceof MetricsError) {
+        if (e.code === 'aborted') throw e;
+        errors.push({ id, code: e.code, message: e.message });
+      } else {
+        errors.push({ id, code: 'internal', message: `${method.name}: ${e instanceof Error ? e.message : String(e)}` });
+      }
+    }
+  }
+  return { method: method.name, forecasts, rows: out, errors };
+}
