@@ -1,0 +1,35 @@
+import type { Series } from '../series/series.js';
+import { MIN_LENGTH } from './internal/common.js';
+import { fitEtsMethod, forecastEtsFit, simulateEtsFit, type EtsFit } from './internal/etsFamily.js';
+import type { Forecast, ForecastMethod, ForecastOptions, SimulateFitOptions } from './types.js';
+
+/**
+ * Automatic exponential smoothing, as R's `forecast::ets(y)` for yearly data: fits ETS(A,N,N),
+ * ETS(A,Ad,N), ETS(A,A,N) and, when every value is > 0, ETS(M,N,N), ETS(M,Ad,N), ETS(M,A,N) by maximum
+ * likelihood (parameters and initial states together, R's bounds and starting values, Nelder-Mead),
+ * and keeps the one with the lowest AICc. `fit.method` names the choice (`ets(M,Ad,N)`) and `fit.notes`
+ * says why. On the M3 yearly series its forecasts equal R's to about 1e-9.
+ * - Intervals: additive errors use the exact class 1 variance; multiplicative errors the exact class 2
+ *   mean and variance (Hyndman et al. 2008, ch. 6) with normal quantiles, as R's forecast.ets does.
+ * - Models need n >= k + 3 points (k counts parameters and initial states: 5 for N, 7 for A, 8 for Ad);
+ *   with fewer than 5 observations the fit falls back to drift (said in `fit.notes`).
+ * - A constant series gives that constant, with zero-width intervals.
+ * - simulate: Gaussian paths from the chosen state space model (sigma relative for M errors).
+ * @example
+ * const s = series({ id: 'x', unit: 'count', years: [2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021], values: [10, 12, 13, 15, 18, 19, 21, 24, 25, 28] });
+ * autoEts.fit(s).method.startsWith('ets('); // => true
+ */
+export const autoEts: ForecastMethod<EtsFit> = {
+  name: 'ets',
+  description: 'Exponential smoothing state space model chosen by AICc among the non-seasonal ETS models (R forecast::ets).',
+  minLength: MIN_LENGTH,
+  fit(s: Series): EtsFit {
+    return fitEtsMethod('autoEts.fit', s, undefined, 'lik', 'ets');
+  },
+  forecast(fit: EtsFit, toYear: number, options?: ForecastOptions): Forecast {
+    return forecastEtsFit('autoEts.forecast', fit, toYear, options);
+  },
+  simulate(fit: EtsFit, toYear: number, options: SimulateFitOptions) {
+    return simulateEtsFit('autoEts.simulate', fit, toYear, options);
+  },
+};

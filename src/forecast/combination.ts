@@ -1,0 +1,86 @@
+import { MetricsError } from '../errors.js';
+import { show } from '../internal/assert.js';
+import type { Series } from '../series/series.js';
+import { fitBase, fitInput, horizonYears, intervalLevels, makeForecast } from './internal/common.js';
+import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions } from './types.js';
+
+/** A fit of a {@link combination}: the fits of its parts, in order. */
+export interface CombinationFit extends ForecastFit {
+  readonly parts: readonly ForecastFit[];
+}
+
+/** Options of {@link combination}. */
+export interface CombinationOptions {
+  /** Name of the combined method. Default `comb(<part names joined by ",">)`. */
+  readonly name?: string;
+}
+
+/**
+ * Equal-weight combination of forecasting methods: the point forecast is the mean of the parts' point
+ * forecasts (the M4 competition's "Comb" is `combination([ses, holt, dampedHolt])`, exported as
+ * {@link comb}). Combining is one of the most reliable ways to cut forecast error on yearly data.
+ * - Intervals: the mean of the parts' lower bounds and the mean of their upper bounds at each level.
+ *   A heuristic, not a model-based interval: it nests and widens with the level because each part's
+ *   intervals do, but it ignores the correlation between the parts' errors.
+ * - fit: `parts` holds each part's fit; `fitted` / `residuals` are means over the parts; `sigma2` is the
+ *   mean squared combined residual; parts' notes are kept, prefixed with the part's name.
+ * - No `simulate` (averaging independent paths would understate the spread).
+ * @throws {MetricsError} invalid_argument for an empty list or an entry that is not a ForecastMethod
+ * @example
+ * combination([theta, dampedHolt]).name; // => 'comb(theta,damped)'
+ */
+export function combination(methods: readonly ForecastMethod[], options: CombinationOptions = {}): ForecastMethod<CombinationFit> {
+  if (!Array.isArray(methods) || methods.length === 0) {
+    throw new MetricsError('invalid_argument', `combination: methods must be a non-empty array of forecast methods (got ${show(methods)}). Pass e.g. [theta, dampedHolt, autoEts].`);
+  }
+  methods.forEach((m, i) => {
+    if (typeof m !== 'object' || m === null || typeof m.fit !== 'function' || typeof m.forecast !== 'function') {
+      throw new MetricsError('invalid_argument', `combination: methods[${i}] is not a forecast method (got ${show(m)}). Pass method objects such as ses or theta.`, { index: i });
+    }
+  });
+  const parts = [...methods];
+  const name = options.name ?? `comb(${parts.map((m) => m.name).join(',')})`;
+  if (typeof name !== 'string' || name.trim() === '') {
+    throw new MetricsError('invalid_argument', `combination: name must be a non-empty string (got ${show(name)}).`);
+  }
+  return {
+    name,
+    description: `Mean of the point forecasts of ${parts.map((m) => m.name).join(', ')}; intervals are the mean bounds (heuristic).`,
+    minLength: Math.max(...parts.map((m) => m.minLength)),
+    fit(s: Series): CombinationFit {
+      const y = fitInput(`${name}.fit`, s, Math.max(...parts.map((m) => m.minLength)));
+      const fits = parts.map((m) => m.fit(s));
+      const n = y.length, k = fits.length;
+      const fitted = y.map((_, i) => fits.reduce((acc, f) => acc + f.fitted[i]!, 0) / k);
+      const residuals = y.map((v, i) => v - fitted[i]!);
+      const notes = fits.flatMap((f, j) => (f.notes ?? []).map((note: string) => `${parts[j]!.name}: ${note}`));
+      fits.forEach((f, j) => { if (f.method !== parts[j]!.name) notes.push(`${parts[j]!.name} fitted ${f.method}`); });
+      return {
+        ...fitBase(s, name, y),
+        parts: fits,
+        params: {},
+        state: {},
+        fitted, residuals,
+        sigma2: residuals.reduce((acc, r) => acc + r * r, 0) / n,
+        ...(notes.length > 0 ? { notes } : {}),
+      };
+    },
+    forecast(fit: CombinationFit, toYear: number, opts?: ForecastOptions): Forecast {
+      const years = horizonYears(`${name}.forecast`, fit, toYear);
+      const levels = intervalLevels(`${name}.forecast`, opts);
+      if (!Array.isArray(fit.parts) || fit.parts.length !== parts.length) {
+        throw new MetricsError('invalid_argument', `${name}.forecast: the fit has ${show(fit.parts?.length)} parts, this combination ${parts.length} (got a fit of ${show(fit.method)}). Use the fit made by this combination.`);
+      }
+      const fcs = parts.map((m, j) => m.forecast(fit.parts[j]!, toYear, { levels }));
+      const k = fcs.length;
+      const avg = (pick: (f: Forecast) => readonly number[]): number[] => years.map((_, i) => fcs.reduce((acc, f) => acc + pick(f)[i]!, 0) / k);
+      const mean = avg((f) => f.mean);
+      const intervals = levels.map((level, li) => ({
+        level,
+        lower: avg((f) => f.intervals[li]!.lower),
+        upper: avg((f) => f.intervals[li]!.upper),
+      }));
+      return makeForecast(fit, years, mean, intervals);
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import type { Series } from '../series/series.js';
+import { fitBase, fitInput, horizonYears, intervalLevels, makeForecast, MIN_LENGTH, normalIntervals, simulateInput } from './internal/common.js';
+import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFitOptions } from './types.js';
+
+/**
+ * Random walk with drift, as R's `forecast::rwf(drift = TRUE)`: the last value plus h times the
+ * average yearly change (last - first) / (n - 1), i.e. the line through the first and last points.
+ * Intervals are normal with variance h * sigma^2 + h^2 * se(drift)^2, where sigma^2 is the variance
+ * of the first differences (n - 2 degrees of freedom) and se(drift)^2 = sigma^2 / (n - 1).
+ * - fit: `params.drift`, `params.driftSe`; `state.level` = last value.
+ * - simulate: each path draws its own drift from N(drift, se^2), then a Gaussian random walk.
+ * @example
+ * const s = series({ id: 'x', unit: 'count', years: [2020, 2021, 2022], values: [10, 12, 14] });
+ * drift.forecast(drift.fit(s), 2024).mean; // => [16, 18]
+ */
+export const drift: ForecastMethod = {
+  name: 'drift',
+  description: 'Random walk with drift: the line through the first and last values (R forecast::rwf(drift = TRUE)).',
+  minLength: MIN_LENGTH,
+  fit(s: Series): ForecastFit {
+    const y = fitInput('drift.fit', s);
+    const n = y.length;
+    const b = (y[n - 1]! - y[0]!) / (n - 1);
+    const fitted = y.map((v, i) => (i === 0 ? v : y[i - 1]! + b));
+    const residuals = y.map((v, i) => v - fitted[i]!);
+    let ss = 0;
+    for (let i = 1; i < n; i++) ss += residuals[i]! ** 2;
+    const sigma2 = ss / (n - 2);
+    return {
+      ...fitBase(s, 'drift', y),
+      params: { drift: b, driftSe: Math.sqrt(sigma2 / (n - 1)) },
+      state: { level: y[n - 1]! },
+      fitted, residuals, sigma2,
+    };
+  },
+  forecast(fit: ForecastFit, toYear: number, options?: ForecastOptions): Forecast {
+    const years = horizonYears('drift.forecast', fit, toYear);
+    const levels = intervalLevels('drift.forecast', options);
+    const { drift: b = 0, driftSe = 0 } = fit.params;
+    const level = fit.state['level']!;
+    const mean = years.map((_, i) => level + (i + 1) * b);
+    const se = years.map((_, i) => Math.sqrt((i + 1) * fit.sigma2 + ((i + 1) * driftSe) ** 2));
+    return makeForecast(fit, years, mean, normalIntervals(levels, mean, se));
+  },
+  simulate(fit: ForecastFit, toYear: number, options: SimulateFitOptions) {
+    const { years, paths, rng } = simulateInput('drift.simulate', fit, toYear, options);
+    const { drift: b = 0, driftSe = 0 } = fit.params;
+    const h = years.length, sigma = Math.sqrt(fit.sigma2);
+    const out = new Float64Array(paths * h);
+    for (let p = 0; p < paths; p++) {
+      const bp = b + driftSe * rng.normal();
+      let y = fit.state['level']!;
+      for (let j = 0; j < h; j++) {
+        y += bp + sigma * rng.normal();
+        out[p * h + j] = y;
+      }
+    }
+    return { years, paths: out };
+  },
+};

@@ -1,0 +1,31 @@
+import { autoEts } from './autoEts.js';
+import { comb } from './comb.js';
+import { dampedHolt } from './dampedHolt.js';
+import { drift } from './drift.js';
+import { holt } from './holt.js';
+import { logTrend } from './logTrend.js';
+import { meanMethod } from './meanMethod.js';
+import { naive } from './naive.js';
+import { ses } from './ses.js';
+import { theta } from './theta.js';
+import type { ForecastMethod } from './types.js';
+
+/**
+ * Every built-in forecasting method by name: naive, drift, mean, ses, holt, damped, ets (automatic),
+ * theta, logTrend, comb. Fixed ETS models come from `ets({ error, trend })` and other combinations from
+ * `combination([...])`; the default of `forecast()` is `defaultMethod`.
+ * @example
+ * Object.keys(forecastMethods); // => ['naive', 'drift', 'mean', 'ses', 'holt', 'damped', 'ets', 'theta', 'logTrend', 'comb']
+ */
+export const forecastMethods: Readonly<Record<string, ForecastMethod>> = Object.freeze({
+  naive,
+  drift,
+  mean: meanMethod,
+  ses,
+  holt,
+  damped: dampedHolt,
+  ets: autoEts,
+  theta,
+  logTrend,
+  comb,
+});

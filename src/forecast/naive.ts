@@ -1,0 +1,49 @@
+import type { Series } from '../series/series.js';
+import { fitBase, fitInput, horizonYears, intervalLevels, makeForecast, MIN_LENGTH, normalIntervals, simulateInput } from './internal/common.js';
+import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFitOptions } from './types.js';
+
+/**
+ * The naive method (random walk): every future year equals the last observation, as R's
+ * `forecast::naive`. Intervals are normal with standard error sigma * sqrt(h), where sigma^2 is the mean
+ * squared first difference. The benchmark every other method should beat.
+ * - fit: `params` {}; `state.level` = last value; `fitted[0]` is the first value (no prior year).
+ * - simulate: Gaussian random walks from the last value.
+ * @example
+ * const s = series({ id: 'x', unit: 'count', years: [2020, 2021, 2022], values: [10, 12, 11] });
+ * naive.forecast(naive.fit(s), 2024).mean; // => [11, 11]
+ */
+export const naive: ForecastMethod = {
+  name: 'naive',
+  description: 'Random walk: the last value carried forward (R forecast::naive).',
+  minLength: MIN_LENGTH,
+  fit(s: Series): ForecastFit {
+    const y = fitInput('naive.fit', s);
+    const n = y.length;
+    const fitted = y.map((v, i) => (i === 0 ? v : y[i - 1]!));
+    const residuals = y.map((v, i) => v - fitted[i]!);
+    let ss = 0;
+    for (let i = 1; i < n; i++) ss += residuals[i]! ** 2;
+    return { ...fitBase(s, 'naive', y), params: {}, state: { level: y[n - 1]! }, fitted, residuals, sigma2: ss / (n - 1) };
+  },
+  forecast(fit: ForecastFit, toYear: number, options?: ForecastOptions): Forecast {
+    const years = horizonYears('naive.forecast', fit, toYear);
+    const levels = intervalLevels('naive.forecast', options);
+    const level = fit.state['level']!;
+    const mean = years.map(() => level);
+    const se = years.map((_, i) => Math.sqrt(fit.sigma2 * (i + 1)));
+    return makeForecast(fit, years, mean, normalIntervals(levels, mean, se));
+  },
+  simulate(fit: ForecastFit, toYear: number, options: SimulateFitOptions) {
+    const { years, paths, rng } = simulateInput('naive.simulate', fit, toYear, options);
+    const h = years.length, sigma = Math.sqrt(fit.sigma2);
+    const out = new Float64Array(paths * h);
+    for (let p = 0; p < paths; p++) {
+      let y = fit.state['level']!;
+      for (let j = 0; j < h; j++) {
+        y += sigma * rng.normal();
+        out[p * h + j] = y;
+      }
+    }
+    return { years, paths: out };
+  },
+};

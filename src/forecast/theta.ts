@@ -1,0 +1,81 @@
+import type { Series } from '../series/series.js';
+import { drift } from './drift.js';
+import { fitBase, fitInput, horizonYears, intervalLevels, isConstant, makeForecast, MIN_LENGTH, normalIntervals, ols, simulateInput } from './internal/common.js';
+import { estimateEts, etsSimulate } from './internal/etsEngine.js';
+import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFitOptions } from './types.js';
+
+/**
+ * The Theta method as R's `forecast::thetaf` (Hyndman & Billah 2003): simple exponential smoothing
+ * (fitted by MSE as R's ses) plus a drift of half the slope b of a straight line fitted to the data.
+ * The h-step forecast is level + (b/2) (h - 1 + (1 - (1 - alpha)^n) / alpha); intervals come from the
+ * SES model, standard error sigma sqrt(1 + (h - 1) alpha^2), sigma^2 = SSE / (n - 2).
+ * - fit: `params` { alpha, drift (= b/2), slope (= b), l0 }; `state.level` (the SES level).
+ * - Fewer than 5 observations: falls back to drift (said in `fit.notes`); a constant series gives
+ *   that constant.
+ * - simulate: SES paths plus the deterministic drift term.
+ * @example
+ * const s = series({ id: 'x', unit: 'count', years: [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021], values: [10, 12, 13, 15, 18, 19, 21, 24] });
+ * theta.fit(s).params.slope! > 0; // => true
+ */
+export const theta: ForecastMethod = {
+  name: 'theta',
+  description: 'Theta method: SES with drift of half the linear-trend slope (R forecast::thetaf).',
+  minLength: MIN_LENGTH,
+  fit(s: Series): ForecastFit {
+    const y = fitInput('theta.fit', s);
+    const n = y.length;
+    const base = fitBase(s, 'theta', y);
+    if (isConstant(y)) {
+      return { ...base, params: { alpha: 0.9999, drift: 0, slope: 0, l0: y[0]! }, state: { level: y[0]! }, fitted: [...y], residuals: y.map(() => 0), sigma2: 0, notes: [`series "${s.id}" is constant: the forecast is that constant`] };
+    }
+    const est = estimateEts(y, { error: 'A', trend: 'N' }, 'mse');
+    if (est === undefined) {
+      const f = drift.fit(s);
+      return { ...f, notes: [`fell back to drift: ${n} observations are too few for the Theta method (needs 5)`] };
+    }
+    const slope = ols(y.map((_, i) => i), y).b;
+    const alpha = Math.max(1e-10, est.alpha);
+    // In-sample: the SES one-step fit plus the drift the method would have added at that point.
+    return {
+      ...base,
+      params: { alpha, drift: slope / 2, slope, l0: est.l0 },
+      state: { level: est.level },
+      fitted: est.fitted,
+      residuals: est.residuals,
+      sigma2: est.sigma2,
+      notes: ['fitted and residuals are those of the underlying SES model'],
+    };
+  },
+  forecast(fit: ForecastFit, toYear: number, options?: ForecastOptions): Forecast {
+    if (fit.method === 'drift') return drift.forecast(fit, toYear, options);
+    const years = horizonYears('theta.forecast', fit, toYear);
+    const levels = intervalLevels('theta.forecast', options);
+    const { mean, se } = thetaMoments(fit, years.length);
+    return makeForecast(fit, years, mean, normalIntervals(levels, mean, se));
+  },
+  simulate(fit: ForecastFit, toYear: number, options: SimulateFitOptions) {
+    if (fit.method === 'drift') {
+      const r = drift.simulate!(fit, toYear, options);
+      return r;
+    }
+    const { years, paths, rng } = simulateInput('theta.simulate', fit, toYear, options);
+    const H = years.length;
+    const { mean } = thetaMoments(fit, H);
+    const level = fit.state['level']!;
+    const out = etsSimulate({ error: 'A', trend: 'N' }, { alpha: fit.params['alpha']!, beta: 0, phi: 1, level, trend: 0, sigma2: fit.sigma2 }, H, paths, () => rng.normal());
+    for (let p = 0; p < paths; p++) for (let h = 0; h < H; h++) out[p * H + h] = out[p * H + h]! + mean[h]! - level;
+    return { years, paths: out };
+  },
+};
+
+function thetaMoments(fit: ForecastFit, H: number): { mean: number[]; se: number[] } {
+  const alpha = fit.params['alpha']!, b2 = fit.params['drift']!, n = fit.values.length;
+  const level = fit.state['level']!;
+  const adj = (1 - (1 - alpha) ** n) / alpha;
+  const mean: number[] = [], se: number[] = [];
+  for (let h = 0; h < H; h++) {
+    mean.push(level + b2 * (h + adj));
+    se.push(Math.sqrt(fit.sigma2) * Math.sqrt(h * alpha * alpha + 1));
+  }
+  return { mean, se };
+}
