@@ -1,6 +1,7 @@
 import type { CliCommand } from './command.js';
 import { modelsCommand } from './modelsCommand.js';
 import { checkCommand } from './checkCommand.js';
+import { reportCommand } from './reportCommand.js';
 
 // One import and one list entry per command; each command lives in its own file in this folder.
 
@@ -8,4 +9,5 @@ import { checkCommand } from './checkCommand.js';
 export const commands: readonly CliCommand[] = [
   modelsCommand,
   checkCommand,
+  reportCommand,
 ];
