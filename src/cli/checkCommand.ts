@@ -6,7 +6,7 @@ import { formatOption, printRows, toTable, type Row } from './output.js';
 
 /** One row per implied number of each check (a check with none gets one row). */
 export function consistencyRows(check: ModelCheck): Row[] {
-  return check.consistency.checks.flatMap((c) => {
+  return check.consistency.checks.flatMap((c): Row[] => {
     const base = { model: check.model.id, status: c.status, check: c.kind, title: c.title };
     return c.implied.length === 0
       ? [{ ...base, implied: '', value: undefined, text: '', formula: '' }]
