@@ -1,0 +1,139 @@
+import { fillNormal, fillStudentTScale, fillUniform } from './distributions.js';
+import { BLOCK, type KernelPlan } from './prepare.js';
+import { streamState } from './streamState.js';
+
+// Internal: advances blocks of paths by one year. Runs in the calling thread or in a worker on shared
+// memory; every block carries its own random stream (stream b of the seed for paths 1024 b ...), and the
+// draws of a block in a year come in a fixed order (normals per series, Student-t scales, uniforms per
+// series), so results never depend on which thread ran which block.
+//
+// Model (log-growth), per series k, path p, year t:
+//   d_t = vol z_t                          (t = first year, or no persistence)
+//   d_t = phi d_{t-1} + vol sqrt(1 - phi^2) z_t   (AR(1), stationary: sd(d_t) = vol every year)
+//   e_t = d_t + m_p + J_t log(1 + size)    (m_p ~ N(0, meanUncertainty^2) once per path; J_t ~ Bernoulli)
+//   L_t = clamp(L_{t-1} (1 + g_t) (1 + shock_t) exp(e_t), floor, cap)
+// z_t are standard normals (or unit-variance Student-t), correlated across series through `chol`.
+
+/** The arrays a run works on: shared between threads when workers are used. */
+export interface KernelBuffers {
+  /** xoshiro state per block, 4 words each. */
+  readonly state: Int32Array;
+  /** Years completed per block (workers wait on it so a block's years run in order). */
+  readonly blockDone: Int32Array;
+  /** Per year slot (t % 2): next chunk to claim. */
+  readonly counter: Int32Array;
+  readonly level: Float64Array;
+  readonly dev: Float64Array;
+  readonly off: Float64Array;
+  /** Per year slot: the year's values, series-major (s * paths + p). */
+  readonly out: readonly [Float64Array, Float64Array];
+}
+
+export interface KernelScratch {
+  readonly st: Int32Array;
+  readonly z: Float64Array;
+  readonly tScale: Float64Array;
+  readonly u: Float64Array;
+}
+
+/** Buffers for a plan, on SharedArrayBuffers when `shared`. */
+export function kernelBuffers(plan: KernelPlan, shared: boolean): KernelBuffers {
+  const mk = (bytes: number): ArrayBuffer | SharedArrayBuffer => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+  const n = plan.paths;
+  return {
+    state: new Int32Array(mk(16 * plan.nBlocks)),
+    blockDone: new Int32Array(mk(4 * plan.nBlocks)),
+    counter: new Int32Array(mk(8)),
+    level: new Float64Array(mk(8 * n * plan.K)),
+    dev: new Float64Array(mk(plan.hasDev ? 8 * n * plan.K : 0)),
+    off: new Float64Array(mk(plan.hasOff ? 8 * n * plan.K : 0)),
+    out: [new Float64Array(mk(8 * n * plan.S)), new Float64Array(mk(8 * n * plan.S))],
+  };
+}
+
+export function kernelScratch(plan: KernelPlan): KernelScratch {
+  return { st: new Int32Array(4), z: new Float64Array(BLOCK * plan.K), tScale: new Float64Array(BLOCK), u: new Float64Array(BLOCK) };
+}
+
+/** Advances block `b` through year index `t` (0-based), writing levels to buffers.out[t % 2]. */
+export function runBlock(plan: KernelPlan, buf: KernelBuffers, sc: KernelScratch, b: number, t: number): void {
+  const { paths, K, nYears } = plan;
+  const start = b * BLOCK;
+  const len = Math.min(BLOCK, paths - start);
+  const { st, z, tScale, u } = sc;
+  const state = buf.state;
+  if (t === 0) {
+    st.set(streamState(plan.seed, b, 'simulate'));
+    for (let k = 0; k < K; k++) {
+      const m = plan.mu[k]!;
+      if (m > 0) {
+        const o = k * paths + start;
+        fillNormal(st, buf.off, o, o + len);
+        for (let i = o; i < o + len; i++) buf.off[i]! *= m;
+      }
+    }
+  } else {
+    const s4 = 4 * b;
+    st[0] = state[s4]!; st[1] = state[s4 + 1]!; st[2] = state[s4 + 2]!; st[3] = state[s4 + 3]!;
+  }
+  for (let k = 0; k < K; k++) fillNormal(st, z, k * BLOCK, k * BLOCK + len);
+  const nu = plan.nu;
+  if (nu > 0) fillStudentTScale(st, tScale, 0, len, nu);
+  const chol = plan.chol;
+  if (chol !== null) {
+    for (let i = 0; i < len; i++) {
+      for (let k = K - 1; k >= 0; k--) {
+        let acc = 0;
+        for (let j = 0; j <= k; j++) acc += chol[k * K + j]! * z[j * BLOCK + i]!;
+        z[k * BLOCK + i] = acc;
+      }
+    }
+  }
+  const out = t & 1 ? buf.out[1] : buf.out[0];
+  const level = buf.level, dev = buf.dev, off = buf.off;
+  for (let k = 0; k < K; k++) {
+    const rp = plan.rareP[k]!;
+    const rare = rp > 0;
+    if (rare) fillUniform(st, u, 0, len);
+    const rl = plan.rareLog[k]!;
+    const f = plan.factor[k * nYears + t]!;
+    const v = plan.vol[k]!;
+    const ph = plan.phi[k]!;
+    const inn = t === 0 ? v : plan.innov[k]!;
+    const useDev = plan.hasDev;
+    const useOff = plan.mu[k]! > 0;
+    const cap = plan.cap[k]!, floor = plan.floor[k]!;
+    const first = t === 0;
+    const b0 = plan.base[k]!;
+    const o = k * paths + start;
+    const zo = k * BLOCK;
+    for (let i = 0; i < len; i++) {
+      let zi = z[zo + i]!;
+      if (nu > 0) zi *= tScale[i]!;
+      let d: number;
+      if (useDev) {
+        d = first ? v * zi : ph * dev[o + i]! + inn * zi;
+        dev[o + i] = d;
+      } else {
+        d = v * zi;
+      }
+      if (useOff) d += off[o + i]!;
+      if (rare && u[i]! < rp) d += rl;
+      let x = (first ? b0 : level[o + i]!) * f * Math.exp(d);
+      if (x > cap) x = cap;
+      if (x < floor) x = floor;
+      level[o + i] = x;
+      out[o + i] = x;
+    }
+  }
+  if (plan.S > K) {
+    const tot = K * paths + start;
+    for (let i = 0; i < len; i++) {
+      let s = 0;
+      for (let k = 0; k < K; k++) s += level[k * paths + start + i]!;
+      out[tot + i] = s;
+    }
+  }
+  const s4 = 4 * b;
+  state[s4] = st[0]!; state[s4 + 1] = st[1]!; state[s4 + 2] = st[2]!; state[s4 + 3] = st[3]!;
+}

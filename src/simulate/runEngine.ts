@@ -1,0 +1,264 @@
+import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { MetricsError } from '../errors.js';
+import { kernelBuffers, kernelScratch, runBlock, type KernelBuffers } from './kernel.js';
+import type { MonteCarloResult, MonteCarloRunOptions, MonteCarloSeries } from './monteCarloTypes.js';
+import { BLOCK, type Prepared } from './prepare.js';
+import { selectQuantiles } from './selectQuantiles.js';
+
+// Internal: runs a prepared plan year by year, in this thread or on worker threads, and summarises each
+// year as soon as it is done. Memory is O(paths): the state of every path plus two year buffers (the
+// workers fill year t + 1 while this thread summarises year t). Everything that depends on the order of
+// paths (sums for the mean and sd, sample paths, crossing flags) is computed here in path order, so the
+// result is bit-identical whatever the number of workers and the chunk size.
+
+function aborted(fn: string): MetricsError {
+  return new MetricsError('aborted', `${fn}: the simulation was cancelled through its AbortSignal. Start it again to get a result.`);
+}
+
+class YearSummariser {
+  readonly mean: number[][];
+  readonly sd: number[][];
+  readonly q: number[][][];
+  readonly samples: number[][][];
+  readonly targetHits: number[];
+  readonly cagrHits: number[];
+  readonly crossFlags: Uint8Array[];
+  readonly crossCounts: number[][];
+  private readonly qOut: number[];
+
+  constructor(private readonly p: Prepared) {
+    const { S, nYears, paths } = p.plan;
+    this.mean = Array.from({ length: S }, () => new Array<number>(nYears).fill(0));
+    this.sd = Array.from({ length: S }, () => new Array<number>(nYears).fill(0));
+    this.q = Array.from({ length: S }, () => p.quantiles.map(() => new Array<number>(nYears).fill(0)));
+    this.samples = Array.from({ length: S }, () => Array.from({ length: p.samplePaths }, () => new Array<number>(nYears).fill(0)));
+    this.targetHits = p.targets.map(() => 0);
+    this.cagrHits = p.cagrThresholds.map(() => 0);
+    this.crossFlags = p.crossing.map(() => new Uint8Array(paths));
+    this.crossCounts = p.crossing.map(() => new Array<number>(nYears).fill(0));
+    this.qOut = p.quantiles.map(() => 0);
+  }
+
+  year(t: number, out: Float64Array): void {
+    const p = this.p;
+    const { S, nYears, paths: n } = p.plan;
+    for (let s = 0; s < S; s++) {
+      const a = s * n;
+      // Sums centred on the deterministic path keep the one-pass variance accurate.
+      const c = p.centre[s * nYears + t]!;
+      let s1 = 0, s2 = 0;
+      for (let i = a; i < a + n; i++) {
+        const x = out[i]! - c;
+        s1 += x;
+        s2 += x * x;
+      }
+      this.mean[s]![t] = c + s1 / n;
+      this.sd[s]![t] = n > 1 ? Math.sqrt(Math.max(0, (s2 - (s1 * s1) / n) / (n - 1))) : 0;
+      for (let j = 0; j < p.samplePaths; j++) this.samples[s]![j]![t] = out[a + j]!;
+      if (s === S - 1) this.analyse(t, out, a);
+      if (p.quantiles.length > 0) {
+        selectQuantiles(s === 0 && S === 1 ? out : out.subarray(a, a + n), n, p.quantiles, this.qOut);
+        for (let j = 0; j < this.qOut.length; j++) this.q[s]![j]![t] = this.qOut[j]!;
+      }
+    }
+  }
+
+  private analyse(t: number, out: Float64Array, a: number): void {
+    const p = this.p;
+    const n = p.plan.paths;
+    for (let j = 0; j < p.targets.length; j++) {
+      const tg = p.targets[j]!;
+      if (tg.t !== t) continue;
+      const { lo, hi, loStrict, hiStrict } = tg;
+      let hits = 0;
+      for (let i = a; i < a + n; i++) {
+        const x = out[i]!;
+        if ((loStrict ? x > lo : x >= lo) && (hiStrict ? x < hi : x <= hi)) hits++;
+      }
+      this.targetHits[j] = hits;
+    }
+    if (t === p.plan.nYears - 1) {
+      for (let j = 0; j < p.cagrLevels.length; j++) {
+        const level = p.cagrLevels[j]!;
+        let hits = 0;
+        for (let i = a; i < a + n; i++) if (out[i]! >= level) hits++;
+        this.cagrHits[j] = hits;
+      }
+    }
+    for (let j = 0; j < p.crossing.length; j++) {
+      const { level, up } = p.crossing[j]!;
+      const flags = this.crossFlags[j]!;
+      let count = 0;
+      for (let i = 0; i < n; i++) {
+        if (flags[i] === 0 && (up ? out[a + i]! >= level : out[a + i]! <= level)) {
+          flags[i] = 1;
+          count++;
+        }
+      }
+      this.crossCounts[j]![t] = count;
+    }
+  }
+
+  result(p: Prepared): MonteCarloResult {
+    const n = p.plan.paths;
+    const se = (x: number): number => Math.sqrt((x * (1 - x)) / n);
+    const series: MonteCarloSeries[] = p.ids.map((id, s) => ({
+      id,
+      years: [...p.years],
+      mean: this.mean[s]!,
+      sd: this.sd[s]!,
+      quantiles: p.quantiles.map((level, j) => ({ level, values: this.q[s]![j]! })),
+      samplePaths: this.samples[s]!,
+    }));
+    return {
+      settings: {
+        seed: p.plan.seed, paths: n, baseYear: p.baseYear, years: [...p.years], quantiles: [...p.quantiles],
+        distribution: p.distribution, degreesOfFreedom: p.plan.nu > 0 ? p.plan.nu : null,
+        blockSize: BLOCK, model: 'log-growth', workers: p.workers,
+      },
+      series,
+      analysed: p.ids[p.ids.length - 1]!,
+      targets: p.targets.map((tg, j) => {
+        const probability = this.targetHits[j]! / n;
+        return { id: tg.id, year: tg.target.year, value: tg.target.value, comparator: tg.target.comparator, probability, standardError: se(probability) };
+      }),
+      cagr: p.cagrThresholds.map((threshold, j) => {
+        const probability = this.cagrHits[j]! / n;
+        return { threshold, probability, standardError: se(probability) };
+      }),
+      crossings: p.crossing.map(({ level, up }, j) => {
+        let cumulative = 0;
+        let medianYear: number | null = null;
+        const byYear = p.years.map((year, t) => {
+          const c = this.crossCounts[j]![t]!;
+          cumulative += c;
+          if (medianYear === null && 2 * cumulative >= n) medianYear = year;
+          return { year, probability: c / n, cumulative: cumulative / n };
+        });
+        return { level, direction: up ? 'up' as const : 'down' as const, byYear, never: (n - cumulative) / n, medianYear };
+      }),
+    };
+  }
+}
+
+function workerUrl(): { url: URL | string; eval: boolean } {
+  const self = import.meta.url;
+  if (self.endsWith('.ts')) {
+    // Running from TypeScript sources (tests, tsx): load the worker through tsx's loader.
+    const target = new URL('./worker.ts', self).href;
+    let api = 'tsx/esm/api';
+    try {
+      api = pathToFileURL(createRequire(self).resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs');
+    } catch { /* fall back to resolution from the working directory */ }
+    return { url: `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); });`, eval: true };
+  }
+  return { url: new URL('./worker.js', self), eval: false };
+}
+
+async function runInThread(fn: string, p: Prepared, buf: KernelBuffers, sum: YearSummariser, o: MonteCarloRunOptions): Promise<void> {
+  const { plan } = p;
+  const sc = kernelScratch(plan);
+  const total = plan.paths * plan.nYears;
+  for (let t = 0; t < plan.nYears; t++) {
+    for (let b = 0; b < plan.nBlocks; b++) {
+      if (b % plan.chunkBlocks === 0 && o.signal?.aborted) throw aborted(fn);
+      runBlock(plan, buf, sc, b, t);
+    }
+    sum.year(t, t & 1 ? buf.out[1] : buf.out[0]);
+    o.onProgress?.((t + 1) * plan.paths, total);
+    if (t + 1 < plan.nYears) await new Promise<void>((r) => setImmediate(r)); // lets an abort arrive
+    if (o.signal?.aborted) throw aborted(fn);
+  }
+}
+
+// Worker threads are started once and kept (unref'd, so they never keep the process alive) for later
+// runs: starting a worker costs tens of milliseconds, more than a small simulation.
+const idle: Worker[] = [];
+
+function takeWorkers(n: number): Worker[] {
+  const { url, eval: isEval } = workerUrl();
+  const ws = idle.splice(0, n);
+  while (ws.length < n) {
+    const w = new Worker(url, { eval: isEval });
+    w.unref();
+    ws.push(w);
+  }
+  return ws;
+}
+
+function runOnWorkers(fn: string, p: Prepared, buf: KernelBuffers, sum: YearSummariser, o: MonteCarloRunOptions): Promise<void> {
+  const { plan } = p;
+  const W = Math.min(p.workers, plan.nBlocks);
+  const total = plan.paths * plan.nYears;
+  const workers = takeWorkers(W);
+  return new Promise<void>((resolve, reject) => {
+    let finished = false;
+    const doneCount = new Array<number>(plan.nYears).fill(0);
+    let next = 0; // next year to summarise
+    const onMessage = (m: { type: string; t: number }): void => onDone(m.t);
+    const onError = (e: unknown): void => stop(e, true);
+    const onExit = (code: number): void => stop(new Error(`simulate worker exited early with code ${code}`), true);
+    const stop = (err?: unknown, broken = false): void => {
+      if (finished) return;
+      finished = true;
+      o.signal?.removeEventListener('abort', onAbort);
+      for (const w of workers) {
+        w.off('message', onMessage);
+        w.off('error', onError);
+        w.off('exit', onExit);
+        // A worker may still be inside a year after an error or an abort: only clean ones are reused.
+        if (err === undefined && !broken) idle.push(w);
+        else void w.terminate();
+      }
+      if (err === undefined) resolve();
+      else reject(err);
+    };
+    const onAbort = (): void => stop(aborted(fn));
+    o.signal?.addEventListener('abort', onAbort);
+    const post = (t: number): void => {
+      if (t >= plan.nYears) return;
+      buf.counter[t & 1] = 0;
+      for (const w of workers) w.postMessage({ type: 'year', t });
+    };
+    const onDone = (t: number): void => {
+      if (finished) return;
+      doneCount[t]!++;
+      while (next < plan.nYears && doneCount[next] === W) {
+        const t0 = next++;
+        try {
+          sum.year(t0, t0 & 1 ? buf.out[1] : buf.out[0]);
+          o.onProgress?.((t0 + 1) * plan.paths, total);
+        } catch (e) {
+          // Later years may be running: let them finish before the workers are reused.
+          stop(e, true);
+          return;
+        }
+        if (finished) return;
+        if (o.signal?.aborted) return stop(aborted(fn));
+        post(t0 + 2);
+      }
+      if (next === plan.nYears) stop();
+    };
+    for (const w of workers) {
+      w.on('message', onMessage);
+      w.on('error', onError);
+      w.on('exit', onExit);
+      w.postMessage({ type: 'init', plan, buf });
+    }
+    post(0);
+    post(1);
+  });
+}
+
+/** Runs a prepared simulation and returns its summary. */
+export async function runEngine(fn: string, p: Prepared, o: MonteCarloRunOptions): Promise<MonteCarloResult> {
+  if (o.signal?.aborted) throw aborted(fn);
+  const useWorkers = p.workers > 1 && p.plan.nBlocks > 1;
+  const buf = kernelBuffers(p.plan, useWorkers);
+  const sum = new YearSummariser(p);
+  if (useWorkers) await runOnWorkers(fn, p, buf, sum, o);
+  else await runInThread(fn, p, buf, sum, o);
+  return sum.result(p);
+}
