@@ -24,8 +24,23 @@ export { averageGrowth } from './growth/averageGrowth.js';
 export type { AverageGrowthOptions } from './growth/averageGrowth.js';
 
 // targets
+export { Comparator, FactKind } from './targets/fact.js';
+export type { Fact, Target, Tolerance } from './targets/fact.js';
+export { meets, margin, statedPrecision, toleranceWidth, defaultAboutTolerance } from './targets/meets.js';
+export type { TargetTerms } from './targets/meets.js';
+export { checkConsistency, factInterval, CheckStatus } from './targets/checkConsistency.js';
+export type { ConsistencyCheck, ConsistencyReport, ImpliedNumber } from './targets/checkConsistency.js';
+export { describeFact, formatRate } from './targets/describeFact.js';
 
 // model
+export { ShockDistribution } from './model/types.js';
+export type { ModelFile, ModelDefinition, ValueRef, ResolvedValue, PathSpec, ShockSpec, BoundsSpec, ScenarioSpec, UncertaintySpec, SectorSpec } from './model/types.js';
+export { checkModel } from './model/checkModel.js';
+export type { ModelCheck, ModelAssumption, ModelDerivation } from './model/checkModel.js';
+export { simulateModel } from './model/simulateModel.js';
+export type { SimulateModelOptions } from './model/simulateModel.js';
+export { modelReport, modelSection, modelSummary, targetMarker, PLAN_PERIODS } from './report/modelReport.js';
+export type { ModelReport, ModelReportOptions, NamedChart } from './report/modelReport.js';
 
 // trajectory
 export { growthPath, valueOf } from './trajectory/growthPath.js';
@@ -113,6 +128,9 @@ export type { ForecastMany, ForecastManyOptions, ForecastManyRow, ForecastManyEr
 // charts
 
 // io
+export { parseModel } from './io/parseModel.js';
+export { loadModel, listModels } from './io/loadModel.js';
+export type { LoadModelOptions, ModelEntry } from './io/loadModel.js';
 export { parseFacts } from './io/parseFacts.js';
 export { loadSeeds, factById } from './io/loadSeeds.js';
 export type { LoadSeedsOptions } from './io/loadSeeds.js';
