@@ -33,11 +33,12 @@ export function requiredSectorCagr(options: RequiredSectorCagrOptions): number {
   assertFinite(fn, { targetCagr, years });
   if (years <= 0) throw new MetricsError('invalid_argument', `${fn}: years must be > 0 (got ${years}). Pass toYear - fromYear.`, { years });
   if (targetCagr <= -1) throw new MetricsError('invalid_argument', `${fn}: targetCagr must be > -1 (got ${targetCagr}).`, { targetCagr });
-  checkSectorGrowth(fn, sectors, sector);
-  const k = sectors.find((s) => s.id === sector);
-  if (!k) {
-    throw new MetricsError('not_found', `${fn}: sector ${show(sector)} is not among ${sectors.map((s) => s.id).join(', ')}.`, { sector });
+  const k = Array.isArray(sectors) ? sectors.find((s) => s?.id === sector) : undefined;
+  if (Array.isArray(sectors) && !k) {
+    throw new MetricsError('not_found', `${fn}: sector ${show(sector)} is not among ${sectors.map((s) => show(s?.id)).join(', ')}.`, { sector });
   }
+  checkSectorGrowth(fn, sectors, sector);
+  if (!k) throw new MetricsError('not_found', `${fn}: sector ${show(sector)} not found.`, { sector });
   if (k.share === 0) {
     throw new MetricsError('invalid_argument', `${fn}: sector "${sector}" has share 0 in the base year, so no growth rate of its own can move the total. Pick a sector with a positive share.`, { sector });
   }

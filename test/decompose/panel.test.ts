@@ -54,14 +54,14 @@ describe('panelFromRows', () => {
     expect(thrown(() => panelFromRows([{ id: ' ', year: 2020, value: 1 }], { unit: 'count' }))).toMatchObject({ details: { field: 'id' } });
   });
   it('panelFromRows with a repeated id and year throws invalid_data', () => {
-    expect(thrown(() => panelFromRows([rows[0], rows[0]], { unit: 'count' }))).toMatchObject({ code: 'invalid_data', details: { row: 2 } });
+    expect(thrown(() => panelFromRows([rows[0]!, rows[0]!], { unit: 'count' }))).toMatchObject({ code: 'invalid_data', details: { row: 2 } });
   });
   it('panelFromRows with a sector missing in a year throws missing_years', () => {
     const e = thrown(() => panelFromRows(rows.slice(0, 4), { unit: 'CNY billion' }));
     expect(e).toMatchObject({ code: 'missing_years', details: { id: 'b', missing: [2021] } });
   });
   it('panelFromRows with only total rows or no rows throws invalid_data', () => {
-    expect(thrown(() => panelFromRows([rows[2]], { unit: 'count' }))).toMatchObject({ code: 'invalid_data' });
+    expect(thrown(() => panelFromRows([rows[2]!], { unit: 'count' }))).toMatchObject({ code: 'invalid_data' });
     expect(thrown(() => panelFromRows([], { unit: 'count' }))).toMatchObject({ code: 'invalid_data' });
   });
 });
