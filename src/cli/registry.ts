@@ -2,6 +2,8 @@ import type { CliCommand } from './command.js';
 import { modelsCommand } from './modelsCommand.js';
 import { checkCommand } from './checkCommand.js';
 import { reportCommand } from './reportCommand.js';
+import { forecastCommand } from './forecastCommand.js';
+import { backtestCommand } from './backtestCommand.js';
 
 // One import and one list entry per command; each command lives in its own file in this folder.
 
@@ -10,4 +12,6 @@ export const commands: readonly CliCommand[] = [
   modelsCommand,
   checkCommand,
   reportCommand,
+  forecastCommand,
+  backtestCommand,
 ];
