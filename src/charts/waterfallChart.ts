@@ -1,0 +1,105 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { MetricsError } from '../errors.js';
+import type { ChartOptions, SectorChange } from './inputs.js';
+import { axisFormat } from './axisFormat.js';
+import { axisTitle } from './axisTitle.js';
+import { chartTheme } from './theme.js';
+import { checkArray, checkNumbers, checkOptions, checkStrings, checkUnique, checkYears } from './internal/check.js';
+import { fmt, tidy, WORDS } from './internal/layers.js';
+
+/** Data of {@link waterfallChart}. */
+export interface WaterfallChartInput {
+  readonly baseYear: number;
+  readonly baseValue: number;
+  readonly targetYear: number;
+  /** Each sector's change from the base year to the target year, in the chart's unit. */
+  readonly changes: readonly SectorChange[];
+  /**
+   * The level in the target year. When absent it is base + the changes; when given and different, the
+   * difference is drawn as a grey "Other" step, so the bridge always closes.
+   */
+  readonly targetValue?: number;
+}
+
+const KIND_COLOUR = { level: '#4d4d4d', increase: '#2166ac', decrease: '#d6604d', other: '#bababa' } as const;
+
+/**
+ * A waterfall (bridge) from a base-year level to the target-year level: a bar for the base, one floating
+ * bar per sector change (blue up, red down, each labelled with its signed value so the direction reads in
+ * black and white), an "Other" step when `targetValue` differs from the sum, and a bar for the target.
+ * @throws {MetricsError} invalid_argument for no changes, targetYear <= baseYear, or a repeated sector;
+ *   non_finite for NaN
+ * @example
+ * const spec = waterfallChart({ baseYear: 2020, baseValue: 1, targetYear: 2025, changes: [{ sector: 'cloud', change: 0.5 }] }, { unit: 'CNY trillion' });
+ * spec.title; // => { text: 'From 2020 to 2025 by sector', subtitle: 'Values in RMB trillion' }
+ */
+export function waterfallChart(input: WaterfallChartInput, options: ChartOptions): TopLevelSpec {
+  const fn = 'waterfallChart';
+  const { unit, locale, width, height } = checkOptions(fn, options);
+  if (typeof input !== 'object' || input === null) checkArray(fn, 'input.changes', undefined);
+  checkYears(fn, 'input', [input], ['baseYear', 'targetYear']);
+  checkNumbers(fn, 'input', [input], ['baseValue'], ['targetValue']);
+  if (input.targetYear <= input.baseYear) {
+    throw new MetricsError('invalid_argument', `${fn}: targetYear must be after baseYear (got ${input.baseYear} to ${input.targetYear}).`);
+  }
+  const { changes } = input;
+  checkArray(fn, 'changes', changes);
+  checkNumbers(fn, 'changes', changes, ['change']);
+  checkStrings(fn, 'changes', changes, ['sector']);
+  checkUnique(fn, 'changes', changes.map((c) => c.sector), 'sector');
+
+  const w = WORDS[locale];
+  const steps: { step: string; start: number; end: number; kind: keyof typeof KIND_COLOUR; label: string; order: number }[] = [];
+  // Step labels are short numbers in the chart's unit (the subtitle names it) so neighbours never collide.
+  const num = (v: number): string => String(Number(Math.abs(v).toPrecision(3)));
+  const signed = (v: number): string => `${v >= 0 ? '+' : '−'}${num(v)}`;
+  steps.push({ step: String(input.baseYear), start: 0, end: input.baseValue, kind: 'level', label: num(input.baseValue), order: 0 });
+  let level = input.baseValue;
+  for (const c of changes) {
+    steps.push({ step: c.sector, start: level, end: level + c.change, kind: c.change >= 0 ? 'increase' : 'decrease', label: signed(c.change), order: steps.length });
+    level += c.change;
+  }
+  const target = input.targetValue ?? level;
+  const residual = target - level;
+  if (Math.abs(residual) > 1e-9 * Math.max(1, Math.abs(target))) {
+    steps.push({ step: locale === 'zh' ? '其他' : 'Other', start: level, end: target, kind: 'other', label: signed(residual), order: steps.length });
+  }
+  steps.push({ step: String(input.targetYear), start: 0, end: target, kind: 'level', label: num(target), order: steps.length });
+  const names = locale === 'zh'
+    ? { level: '水平', increase: '增加', decrease: '减少', other: '其他' }
+    : { level: 'Level', increase: 'Increase', decrease: 'Decrease', other: 'Other (unallocated)' };
+  const data = steps.map((s) => ({ ...s, valueText: s.kind === 'level' ? fmt(s.end, unit, locale) : `${s.end >= s.start ? '+' : '−'}${fmt(Math.abs(s.end - s.start), unit, locale)}`, start: tidy(s.start), end: tidy(s.end), top: tidy(Math.max(s.start, s.end)), kindText: names[s.kind] }));
+  const kinds = (Object.keys(KIND_COLOUR) as (keyof typeof KIND_COLOUR)[]).filter((k) => steps.some((s) => s.kind === k));
+  // Labels turn when the longest would not fit its band (DejaVu Sans at 11 px: about 6.7 px a character).
+  const band = width / steps.length;
+  const longest = Math.max(...steps.map((s) => s.step.length));
+  const x = { field: 'step', type: 'nominal', title: null, sort: steps.map((s) => s.step), axis: { labelAngle: longest * 6.7 > band - 4 ? -30 : 0, labelLimit: 180 } };
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: {
+      text: options.title ?? (locale === 'zh' ? `${input.baseYear}年至${input.targetYear}年各部门变化` : `From ${input.baseYear} to ${input.targetYear} by sector`),
+      subtitle: options.subtitle ?? (locale === 'zh' ? `单位：${axisTitle(undefined, unit, locale)}` : `Values in ${axisTitle(undefined, unit, locale)}`),
+    },
+    width, height,
+    config: chartTheme(locale),
+    data: { values: data },
+    layer: [
+      {
+        name: 'steps',
+        mark: { type: 'bar', stroke: '#000000', strokeWidth: 0.6, width: { band: 0.7 } },
+        encoding: {
+          x,
+          y: { field: 'start', type: 'quantitative', title: axisTitle(options.measure, unit, locale), axis: { format: axisFormat(unit) } },
+          y2: { field: 'end' },
+          color: { field: 'kindText', type: 'nominal', title: null, scale: { domain: kinds.map((k) => names[k]), range: kinds.map((k) => KIND_COLOUR[k]) }, legend: { orient: 'bottom', direction: 'horizontal' } },
+          tooltip: [{ field: 'step', title: w.sector }, { field: 'valueText', title: w.value }],
+        },
+      },
+      {
+        name: 'stepLabels',
+        mark: { type: 'text', baseline: 'bottom', dy: -3, fontSize: 11, color: '#111' },
+        encoding: { x, y: { field: 'top', type: 'quantitative' }, text: { field: 'label' } },
+      },
+    ],
+  } as TopLevelSpec;
+}
