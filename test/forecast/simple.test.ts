@@ -1,0 +1,88 @@
+// naive, drift and mean: hand-computed worked examples (R forecast's naive, rwf(drift = TRUE), meanf
+// formulas), edge cases and errors.
+import { describe, expect, it } from 'vitest';
+import { series } from '../../src/series/series.js';
+import { rng } from '../../src/simulate/rng.js';
+import { naive } from '../../src/forecast/naive.js';
+import { drift } from '../../src/forecast/drift.js';
+import { meanMethod } from '../../src/forecast/meanMethod.js';
+import { thrown } from '../helpers/thrown.js';
+
+const z95 = 1.959963984540054; // qnorm(0.975)
+const mk = (values: number[], from = 2020) => series({ id: 's', unit: 'count', years: values.map((_, i) => from + i), values });
+
+describe('naive', () => {
+  it('naive on [10, 12, 11] forecasts 11 with sigma^2 = (2^2 + 1^2) / 2 = 2.5', () => {
+    const fit = naive.fit(mk([10, 12, 11]));
+    expect(fit.sigma2).toBeCloseTo(2.5, 14);
+    const f = naive.forecast(fit, 2024, { levels: [0.95] });
+    expect(f.mean).toEqual([11, 11]);
+    expect(f.intervals[0]!.upper[1]).toBeCloseTo(11 + z95 * Math.sqrt(2.5 * 2), 12);
+    expect(f.intervals[0]!.lower[0]).toBeCloseTo(11 - z95 * Math.sqrt(2.5), 12);
+  });
+  it('naive paths are random walks whose spread grows like sqrt(h)', () => {
+    const fit = naive.fit(mk([10, 12, 11]));
+    const { paths } = naive.simulate!(fit, 2027, { paths: 20000, rng: rng(1) });
+    const sd = (h: number) => {
+      let s = 0, s2 = 0;
+      for (let p = 0; p < 20000; p++) { const v = paths[p * 5 + h]!; s += v; s2 += v * v; }
+      return Math.sqrt(s2 / 20000 - (s / 20000) ** 2);
+    };
+    expect(sd(3) / sd(0)).toBeCloseTo(2, 1);
+  });
+});
+
+describe('drift', () => {
+  it('drift on [10, 12, 11, 15] has slope 5/3 and sigma^2 = (1/9 + 64/9 + 49/9) / 2', () => {
+    const fit = drift.fit(mk([10, 12, 11, 15]));
+    expect(fit.params['drift']).toBeCloseTo(5 / 3, 14);
+    expect(fit.sigma2).toBeCloseTo(57 / 9, 12);
+    const f = drift.forecast(fit, 2025, { levels: [0.95] });
+    expect(f.mean[1]).toBeCloseTo(15 + 10 / 3, 12);
+    // se^2 = h sigma^2 + h^2 sigma^2 / (n - 1) at h = 2: (2 + 4/3) sigma^2
+    expect(f.intervals[0]!.upper[1]! - f.mean[1]!).toBeCloseTo(z95 * Math.sqrt((10 / 3) * (57 / 9)), 11);
+  });
+  it('drift on an exact line has zero-width intervals', () => {
+    const f = drift.forecast(drift.fit(mk([1, 3, 5, 7])), 2025);
+    expect(f.mean).toEqual([9, 11]);
+    expect(f.intervals[1]!.upper).toEqual([9, 11]);
+  });
+});
+
+describe('meanMethod', () => {
+  it('meanMethod on [1, 2, 3, 6] gives 3 ± qt(0.975, 3) sd sqrt(1 + 1/4)', () => {
+    const f = meanMethod.forecast(meanMethod.fit(mk([1, 2, 3, 6])), 2025, { levels: [0.95] });
+    expect(f.mean).toEqual([3, 3]);
+    expect(f.intervals[0]!.upper[0]).toBeCloseTo(3 + 3.182446305284263 * Math.sqrt(14 / 3) * Math.sqrt(1.25), 10);
+  });
+});
+
+describe('errors shared by all methods', () => {
+  const s = mk([10, 12, 11]);
+  it('forecast(fit, lastYear) throws invalid_argument naming the last year', () => {
+    expect(thrown(() => naive.forecast(naive.fit(s), 2022))).toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('2022') });
+  });
+  it('a horizon over 1000 years throws too_large', () => {
+    expect(thrown(() => naive.forecast(naive.fit(s), 4000))).toMatchObject({ code: 'too_large' });
+  });
+  it('toYear 2024.5 throws invalid_argument', () => {
+    expect(thrown(() => naive.forecast(naive.fit(s), 2024.5))).toMatchObject({ code: 'invalid_argument' });
+  });
+  it('levels [80] suggests 0.8; levels [0] and [1] are refused', () => {
+    expect(thrown(() => drift.forecast(drift.fit(s), 2024, { levels: [80] }))).toMatchObject({ message: expect.stringContaining('Did you mean 0.8?') });
+    expect(thrown(() => drift.forecast(drift.fit(s), 2024, { levels: [0] }))).toMatchObject({ code: 'invalid_argument' });
+    expect(thrown(() => drift.forecast(drift.fit(s), 2024, { levels: [1] }))).toMatchObject({ code: 'invalid_argument' });
+  });
+  it('one observation throws invalid_argument saying 3 are needed', () => {
+    expect(thrown(() => naive.fit(mk([5])))).toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('at least 3') });
+  });
+  it('a forecast from something that is not a fit throws invalid_argument', () => {
+    expect(thrown(() => naive.forecast({} as never, 2030))).toMatchObject({ code: 'invalid_argument' });
+  });
+  it('simulate refuses 0 paths and a missing rng', () => {
+    const fit = naive.fit(s);
+    expect(thrown(() => naive.simulate!(fit, 2024, { paths: 0, rng: rng(1) }))).toMatchObject({ code: 'invalid_argument' });
+    expect(thrown(() => naive.simulate!(fit, 2024, { paths: 5, rng: undefined as never }))).toMatchObject({ code: 'invalid_argument' });
+    expect(thrown(() => naive.simulate!(fit, 2024, { paths: 1e8, rng: rng(1) }))).toMatchObject({ code: 'too_large' });
+  });
+});
