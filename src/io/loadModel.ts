@@ -5,7 +5,8 @@ import type { ModelDefinition } from '../model/types.js';
 import type { Fact } from '../targets/fact.js';
 import { loadSeeds } from './loadSeeds.js';
 import { parseFacts } from './parseFacts.js';
-import { closestIds, parseModel } from './parseModel.js';
+import { closestNames } from '../internal/closest.js';
+import { parseModel } from './parseModel.js';
 import { builtinPath } from './paths.js';
 
 /** Options of {@link loadModel} and {@link listModels}. */
@@ -108,7 +109,7 @@ export function loadModel(idOrPath: string, options: LoadModelOptions = {}): Mod
     const entries = listModels({ cwd });
     const entry = entries.find((e) => e.id === idOrPath);
     if (!entry) {
-      const close = closestIds(idOrPath, entries.map((e) => e.id));
+      const close = closestNames(idOrPath, entries.map((e) => e.id), 2);
       throw new MetricsError('not_found',
         `loadModel: no model "${idOrPath}"${close.length ? ` (did you mean ${close.map((c) => `"${c}"`).join(' or ')}?)` : ''}. Models: ${entries.map((e) => e.id).join(', ')}. Run 'industry-metrics models' to list them.`,
         { id: idOrPath });

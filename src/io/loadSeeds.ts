@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { MetricsError, isMetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
 import type { Fact } from '../targets/fact.js';
-import { closestNames, parseFacts } from './parseFacts.js';
+import { closestNames } from '../internal/closest.js';
+import { parseFacts } from './parseFacts.js';
 
 /** Options of {@link loadSeeds}. */
 export interface LoadSeedsOptions {

@@ -1,5 +1,6 @@
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
+import { closestNames } from '../internal/closest.js';
 import type { Provenance } from '../series/provenance.js';
 import { Scale, parseUnit, type Unit } from '../series/units.js';
 import { Comparator, FactKind, type Fact, type Tolerance } from '../targets/fact.js';
@@ -36,37 +37,6 @@ const KIND_SYNONYMS: Readonly<Record<string, FactKind>> = {
 /** Unit spellings that mean a percentage: rates and shares are written as fractions instead. */
 const PERCENT_UNITS = new Set(['%', 'percent', 'per cent', 'pct', 'percentage', 'percentage points', 'pp']);
 
-/** Levenshtein distance between two short strings (case-insensitive). */
-function distance(a: string, b: string): number {
-  const s = a.toLowerCase();
-  const t = b.toLowerCase();
-  let previous = Array.from({ length: t.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= s.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= t.length; j++) {
-      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-      current.push(Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost));
-    }
-    previous = current;
-  }
-  return previous[t.length] as number;
-}
-
-/**
- * The candidates closest to `name` by edit distance, best first: those within a third of the longer
- * name's length (at least 2 edits), at most `limit` of them. Used for "did you mean" hints.
- * Not part of the public API (it lives here because src/io owns no internal helper file).
- * @example
- * closestNames('tolernace', ['tolerance', 'note']); // => ['tolerance']
- */
-export function closestNames(name: string, candidates: readonly string[], limit = 3): string[] {
-  return candidates
-    .map((candidate) => ({ candidate, d: distance(name, candidate) }))
-    .filter(({ candidate, d }) => d <= Math.max(2, Math.floor(Math.max(name.length, candidate.length) / 3)))
-    .sort((x, y) => x.d - y.d || x.candidate.localeCompare(y.candidate))
-    .slice(0, limit)
-    .map(({ candidate }) => candidate);
-}
 
 function didYouMean(names: readonly string[]): string {
   return names.length === 0 ? '' : ` (did you mean ${names.map((n) => JSON.stringify(n)).join(' or ')}?)`;

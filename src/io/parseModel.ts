@@ -1,6 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
+import { closestNames } from '../internal/closest.js';
 import type {
   BoundsSpec, ModelDefinition, ModelFile, PathSpec, ResolvedValue, ScenarioSpec, SectorSpec, ShockSpec, UncertaintySpec, ValueRef,
 } from '../model/types.js';
@@ -111,7 +112,7 @@ class Resolver {
   fact(path: string, id: string): Fact | undefined {
     const f = this.facts.get(id);
     if (!f) {
-      const close = closestIds(id, [...this.facts.keys()]);
+      const close = closestNames(id, [...this.facts.keys()], 2);
       this.problems.push(`${path}: no fact with id "${id}"${close.length ? ` (did you mean ${close.map((c) => `"${c}"`).join(' or ')}?)` : ''}`);
     }
     return f;
@@ -233,28 +234,6 @@ class Resolver {
   }
 }
 
-/** Up to two ids that differ from `id` by a few edits, for "did you mean" hints. */
-export function closestIds(id: string, ids: readonly string[]): string[] {
-  const dist = (a: string, b: string): number => {
-    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-      let prev = row[0] as number;
-      row[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const cur = row[j] as number;
-        row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-        prev = cur;
-      }
-    }
-    return row[b.length] as number;
-  };
-  return ids
-    .map((c) => ({ c, d: dist(id, c) }))
-    .filter(({ d }) => d <= Math.max(2, Math.floor(id.length / 4)))
-    .sort((a, b) => a.d - b.d)
-    .slice(0, 2)
-    .map(({ c }) => c);
-}
 
 /**
  * Checks a model file (parsed JSON) against the documented format and resolves every number: fact ids
