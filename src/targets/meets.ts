@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertFinite, show } from '../internal/assert.js';
+import { assertFinite, assertInRange, show } from '../internal/assert.js';
 import { Comparator, type Fact, type Tolerance } from './fact.js';
 
 /** What {@link meets} and {@link margin} need of a target. */
@@ -42,8 +42,15 @@ export function toleranceWidth(target: TargetTerms): number {
 
 function checkTerms(fn: string, value: number, target: TargetTerms): void {
   assertFinite(fn, { value, 'target.value': target?.value });
-  if (!(target.comparator in Comparator)) {
+  // Object.hasOwn, not `in`: "toString" is in every object and made margin return undefined.
+  if (typeof target.comparator !== 'string' || !Object.hasOwn(Comparator, target.comparator)) {
     throw new MetricsError('invalid_argument', `${fn}: unknown comparator ${show(target.comparator)}. Use one of ${Object.keys(Comparator).join(', ')}.`);
+  }
+  const tol = target.tolerance;
+  if (tol !== undefined) {
+    for (const [name, v] of [['relative', tol.relative], ['absolute', tol.absolute]] as const) {
+      if (v !== undefined) assertInRange(fn, `tolerance.${name}`, v, { min: 0 }, 'A tolerance is a half-width: 0.05 is ±5 %.');
+    }
   }
 }
 
