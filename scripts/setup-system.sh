@@ -5,11 +5,14 @@
 #   chromium           headless browser for test/browser (report.html opens in a real browser)
 #   fonts-dejavu-core  DejaVu Sans, the chart font; PNG rendering (resvg) needs its .ttf files
 #   fonts-noto-cjk     Noto Sans CJK, for charts with Chinese labels (locale 'zh')
+#   jupyter-nbconvert, python3-nbclient, python3-ipykernel, jupyter-client
+#                      Jupyter (/usr/bin/jupyter) to open and run notebooks/ with the project's
+#                      Deno kernel (test/notebooks.test.ts executes them with nbconvert)
 #
 # Nothing is downloaded except Debian packages through apt-get.
 set -eu
 
-PACKAGES="chromium fonts-dejavu-core fonts-noto-cjk"
+PACKAGES="chromium fonts-dejavu-core fonts-noto-cjk jupyter-nbconvert python3-nbclient python3-ipykernel jupyter-client"
 
 missing=""
 for p in $PACKAGES; do
