@@ -58,11 +58,21 @@ function checkTerms(fn: string, value: number, target: TargetTerms): void {
  * Signed distance from failing: positive when `value` meets the target, by how much (in the target's
  * unit); negative when it misses, by how much. For `about`/`equals` it is the room left inside the band.
  * At the boundary of a strict comparator (`exceeds`, `below`) the margin is 0 and the target is not met.
+ * @throws {MetricsError} non_finite for a value that is not finite; invalid_argument for an unknown
+ *   comparator or a negative tolerance; degenerate when the distance overflows (1e308 against -1e308)
  * @example
  * margin(3.05, { value: 3, comparator: 'exceeds' }); // ≈ 0.05
  */
 export function margin(value: number, target: TargetTerms): number {
   checkTerms('margin', value, target);
+  const out = signedDistance(value, target);
+  if (!Number.isFinite(out)) {
+    throw new MetricsError('degenerate', `margin: the distance from ${value} to ${target.value} overflows. Compare values of a sensible magnitude.`, { value, target: target.value });
+  }
+  return out;
+}
+
+function signedDistance(value: number, target: TargetTerms): number {
   switch (target.comparator) {
     case 'exceeds':
     case 'atLeast':
@@ -80,6 +90,7 @@ export function margin(value: number, target: TargetTerms): number {
  * Does a value meet a target, read with the target's comparator? `exceeds` is strictly above, `atLeast`
  * at or above, `atMost` at or below, `below` strictly below, `about` within the tolerance (default
  * {@link defaultAboutTolerance}), `equals` within the tolerance or, without one, the stated precision.
+ * @throws {MetricsError} as {@link margin}
  * @example
  * meets(3.0517578125, { value: 3, comparator: 'exceeds' }); // => true
  * meets(0.2457, { value: 0.25, comparator: 'about', tolerance: { absolute: 0.01, assumption: '±1 point' } }); // => true
