@@ -78,6 +78,12 @@ export type { CompareScenariosOptions } from './scenario/compareScenarios.js';
 export { gapToTarget } from './scenario/gapToTarget.js';
 export type { GapToTargetOptions, ProjectedLevels } from './scenario/gapToTarget.js';
 export type { ScenarioProjection, TargetCheck } from './scenario/types.js';
+export { tornado, TornadoOutput } from './sensitivity/tornado.js';
+export type { TornadoOptions, TornadoFunction, TornadoBar, TornadoResult } from './sensitivity/tornado.js';
+export { modelParameters } from './sensitivity/modelParameters.js';
+export type { ModelParameter } from './sensitivity/modelParameters.js';
+export { binnedMeanChange } from './sensitivity/binnedMeanChange.js';
+export type { BinnedMeanChangeOptions, BinnedMeanChangeResult, InputMeanChange, MeanChangeBin } from './sensitivity/binnedMeanChange.js';
 
 // simulate
 
