@@ -54,7 +54,7 @@ export function combination(methods: readonly ForecastMethod[], options: Combina
       const fitted = y.map((_, i) => fits.reduce((acc, f) => acc + f.fitted[i]!, 0) / k);
       const residuals = y.map((v, i) => v - fitted[i]!);
       const notes = fits.flatMap((f, j) => (f.notes ?? []).map((note: string) => `${parts[j]!.name}: ${note}`));
-      fits.forEach((f, j) => { if (f.method !== parts[j]!.name) notes.push(`${parts[j]!.name} fitted ${f.method}`); });
+      fits.forEach((f, j) => { if (f.method !== parts[j]!.name && (f.notes ?? []).length === 0) notes.push(`${parts[j]!.name} fitted ${f.method}`); });
       return {
         ...fitBase(s, name, y),
         parts: fits,

@@ -14,7 +14,7 @@ import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFi
  * - simulate: draws (a, b) from their sampling distribution, then log-normal noise.
  * @example
  * const s = series({ id: 'x', unit: 'count', years: [2020, 2021, 2022], values: [100, 110, 121] });
- * logTrend.fit(s).params.cagr; // => 0.10000000000000009
+ * logTrend.fit(s).params.cagr; // => 0.0999999999999999
  */
 export const logTrend: ForecastMethod = {
   name: 'logTrend',

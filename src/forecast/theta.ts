@@ -9,7 +9,8 @@ import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFi
  * (fitted by MSE as R's ses) plus a drift of half the slope b of a straight line fitted to the data.
  * The h-step forecast is level + (b/2) (h - 1 + (1 - (1 - alpha)^n) / alpha); intervals come from the
  * SES model, standard error sigma sqrt(1 + (h - 1) alpha^2), sigma^2 = SSE / (n - 2).
- * - fit: `params` { alpha, drift (= b/2), slope (= b), l0 }; `state.level` (the SES level).
+ * - fit: `params` { alpha, drift (= b/2), slope (= b), l0 }; `state.level` (the SES level); `fitted`
+ *   and `residuals` are those of the underlying SES model.
  * - Fewer than 5 observations: falls back to drift (said in `fit.notes`); a constant series gives
  *   that constant.
  * - simulate: SES paths plus the deterministic drift term.
@@ -35,7 +36,6 @@ export const theta: ForecastMethod = {
     }
     const slope = ols(y.map((_, i) => i), y).b;
     const alpha = Math.max(1e-10, est.alpha);
-    // In-sample: the SES one-step fit plus the drift the method would have added at that point.
     return {
       ...base,
       params: { alpha, drift: slope / 2, slope, l0: est.l0 },
@@ -43,7 +43,6 @@ export const theta: ForecastMethod = {
       fitted: est.fitted,
       residuals: est.residuals,
       sigma2: est.sigma2,
-      notes: ['fitted and residuals are those of the underlying SES model'],
     };
   },
   forecast(fit: ForecastFit, toYear: number, options?: ForecastOptions): Forecast {
