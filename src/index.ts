@@ -86,6 +86,16 @@ export { binnedMeanChange } from './sensitivity/binnedMeanChange.js';
 export type { BinnedMeanChangeOptions, BinnedMeanChangeResult, InputMeanChange, MeanChangeBin } from './sensitivity/binnedMeanChange.js';
 
 // simulate
+export { rng } from './simulate/rng.js';
+export type { Rng } from './simulate/rng.js';
+export { simulate } from './simulate/simulate.js';
+export type { SimulateOptions } from './simulate/simulate.js';
+export { simulateSectors } from './simulate/simulateSectors.js';
+export type { SimulateSectorsOptions, SectorModel } from './simulate/simulateSectors.js';
+export { monteCarloToTidy } from './simulate/monteCarloToTidy.js';
+export type { MonteCarloTidyRow } from './simulate/monteCarloToTidy.js';
+export { quantiles } from './simulate/quantiles.js';
+export type { MonteCarloResult, MonteCarloRunOptions, MonteCarloSeries, MonteCarloSettings, SeriesModel, SimulationTarget, TargetAttainment, CagrProbability, CrossingDistribution, LevelShock, LevelBounds, RareShock } from './simulate/monteCarloTypes.js';
 
 // forecast
 export type { ForecastMethod, ForecastFit, Forecast, ForecastInterval, ForecastOptions, SimulateFitOptions } from './forecast/types.js';

@@ -45,7 +45,8 @@ export interface SimulationTarget {
   readonly year: number;
   readonly value: number;
   readonly comparator: Comparator;
-  /** How close `about` (and `equals` when given) is: the wider of relative * |value| and absolute. */
+  /** How close `about` and `equals` are: the wider of relative * |value| and absolute. Without one, `about` is
+   * +-5 % and `equals` the stated precision (as in targets/meets.ts). */
   readonly tolerance?: { readonly relative?: number; readonly absolute?: number };
 }
 

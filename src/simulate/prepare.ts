@@ -3,6 +3,7 @@ import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
 import { cholesky } from '../internal/linalg.js';
 import { Comparator } from '../targets/fact.js';
+import { toleranceWidth } from '../targets/meets.js';
 import type { MonteCarloRunOptions, SeriesModel, SimulationTarget } from './monteCarloTypes.js';
 
 // Internal: checks the options of simulate / simulateSectors and turns them into a KernelPlan (plain
@@ -217,27 +218,24 @@ export function prepare(fn: string, o: MonteCarloRunOptions, series: readonly (S
     if (typeof tg.comparator !== 'string' || !(tg.comparator in Comparator)) {
       throw bad(fn, `targets[${i}].comparator must be one of ${Object.keys(Comparator).join(', ')} (got ${show(tg.comparator)}).`);
     }
-    let width = -1;
     if (tg.tolerance !== undefined) {
-      const rel = num(fn, `targets[${i}].tolerance.relative`, tg.tolerance.relative ?? 0, (x) => x >= 0, '>= 0', '');
-      const abs = num(fn, `targets[${i}].tolerance.absolute`, tg.tolerance.absolute ?? 0, (x) => x >= 0, '>= 0', '');
-      width = Math.max(rel * Math.abs(value), abs);
+      num(fn, `targets[${i}].tolerance.relative`, tg.tolerance.relative ?? 0, (x) => x >= 0, '>= 0', '');
+      num(fn, `targets[${i}].tolerance.absolute`, tg.tolerance.absolute ?? 0, (x) => x >= 0, '>= 0', '');
     }
+    // Read exactly as targets/meets.ts reads a target: `about` without a tolerance is +-5 %, `equals`
+    // without one is the stated precision, and closed boundaries accept a relative 1e-12 of rounding.
+    const width = toleranceWidth({ value, comparator: tg.comparator, tolerance: tg.tolerance === undefined ? undefined : { ...tg.tolerance, assumption: '' } });
+    const eps = 1e-12 * Math.abs(value);
     const id = tg.id ?? `${tg.comparator} ${value} in ${tg.year}`;
     const base = { id, target: tg, t };
     switch (tg.comparator) {
       case 'exceeds': return { ...base, lo: value, hi: Infinity, loStrict: true, hiStrict: false };
-      case 'atLeast': return { ...base, lo: value, hi: Infinity, loStrict: false, hiStrict: false };
-      case 'atMost': return { ...base, lo: -Infinity, hi: value, loStrict: false, hiStrict: false };
+      case 'atLeast': return { ...base, lo: value - eps, hi: Infinity, loStrict: false, hiStrict: false };
+      case 'atMost': return { ...base, lo: -Infinity, hi: value + eps, loStrict: false, hiStrict: false };
       case 'below': return { ...base, lo: -Infinity, hi: value, loStrict: false, hiStrict: true };
       case 'about':
-        if (width < 0) throw bad(fn, `targets[${i}] uses comparator "about" without a tolerance. Add tolerance: { relative: 0.05 } (or absolute) to say how close counts.`);
-        return { ...base, lo: value - width, hi: value + width, loStrict: false, hiStrict: false };
       case 'equals':
-        // A plain level in a plan is met when reached; with a tolerance it reads like "about".
-        return width < 0
-          ? { ...base, lo: value, hi: Infinity, loStrict: false, hiStrict: false }
-          : { ...base, lo: value - width, hi: value + width, loStrict: false, hiStrict: false };
+        return { ...base, lo: value - width - eps, hi: value + width + eps, loStrict: false, hiStrict: false };
     }
   });
 
