@@ -16,23 +16,24 @@ function hasCjk(text: string): boolean {
  * The font files to hand resvg for an SVG: DejaVu Sans always, Noto Sans CJK when the SVG has CJK text.
  * Throws rather than render a PNG whose labels resvg would silently drop.
  * @param svg the SVG text to be rendered
+ * @param files where to look (default {@link FONT_FILES}, Debian's paths)
  * @throws {MetricsError} not_found naming the Debian package (fonts-dejavu-core, fonts-noto-cjk) and
  *   scripts/setup-system.sh when a font file is missing
  * @example
  * fontFiles('<svg/>'); // => ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf']
  */
-export function fontFiles(svg: string): string[] {
-  const need: { files: readonly string[]; pkg: string }[] = [{ files: FONT_FILES.latin, pkg: 'fonts-dejavu-core' }];
-  if (hasCjk(svg)) need.push({ files: FONT_FILES.cjk, pkg: 'fonts-noto-cjk' });
+export function fontFiles(svg: string, files: { readonly latin: readonly string[]; readonly cjk: readonly string[] } = FONT_FILES): string[] {
+  const need: { files: readonly string[]; pkg: string }[] = [{ files: files.latin, pkg: 'fonts-dejavu-core' }];
+  if (hasCjk(svg)) need.push({ files: files.cjk, pkg: 'fonts-noto-cjk' });
   const out: string[] = [];
-  for (const { files, pkg } of need) {
-    const missing = files.filter((f) => !existsSync(f));
+  for (const { files: list, pkg } of need) {
+    const missing = list.filter((f) => !existsSync(f));
     if (missing.length > 0) {
       throw new MetricsError('not_found',
         `toPng: font file ${missing.join(', ')} is missing (got no file at that path). Install the Debian package ${pkg} (run scripts/setup-system.sh as root); without it the PNG would have no text.`,
         { missing, package: pkg });
     }
-    out.push(...files);
+    out.push(...list);
   }
   return out;
 }

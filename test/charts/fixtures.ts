@@ -116,7 +116,7 @@ export const cases: readonly Case[] = [
   {
     name: 'contributionChart',
     spec: () => contributionChart({ rows: [2021, 2022, 2023, 2024].flatMap((year) => sectors.map((sector, i) => ({ sector, year, contribution: i === 3 ? -0.01 * (year - 2020) : 0.02 + 0.005 * i }))) }, { unit: 'fraction' }),
-    marks: { 'mark-rect contributions_marks': 16, 'mark-line total_marks': 1, 'mark-symbol total_marks': 4 },
+    marks: { 'mark-rect contributions_marks': 16, 'mark-line total_marks': 1, 'mark-symbol totalPoints_marks': 4 },
     texts: ['Contributions to growth', 'Contribution to growth (percentage points)', 'Total growth'],
   },
   {
