@@ -1,0 +1,158 @@
+import { MetricsError } from '../errors.js';
+import { show } from '../internal/assert.js';
+import { cagr } from '../growth/cagr.js';
+import { convertCurrency, convertScale, parseUnit, unitToString, type ExchangeRate } from '../series/units.js';
+import type { Comparator, Fact, FactKind } from '../targets/fact.js';
+
+/** Options of {@link compareIndustries}. */
+export interface CompareIndustriesOptions {
+  /** Money unit every level is converted to. Default `CNY billion`. */
+  readonly unit?: string;
+  /**
+   * A dated exchange rate for levels stated in another currency. Without one, such levels are skipped
+   * (listed in `skipped`), never converted at a guessed rate.
+   */
+  readonly exchangeRate?: ExchangeRate;
+  /**
+   * Derive a missing level at the other end of a stated rate (`<metric>.cagr` fact with `fromYear`):
+   * level / (1 + r)^n backwards, level x (1 + r)^n forwards. Derived levels are marked. Default true.
+   */
+  readonly deriveFromRates?: boolean;
+}
+
+/** One level of one industry in one year, in the comparison's unit. */
+export interface IndustryLevel {
+  /** The fact's metric, e.g. `big-data.revenue`. */
+  readonly industry: string;
+  readonly year: number;
+  readonly value: number;
+  /** As the (first) source states it: `exceeds` means the true level is above `value`. */
+  readonly comparator: Comparator;
+  readonly kind: FactKind;
+  /** The facts this level comes from (several when documents agree on it). */
+  readonly factIds: readonly string[];
+  /** True when computed from another level and a stated rate (see `deriveFromRates`). */
+  readonly derived: boolean;
+}
+
+/** What {@link compareIndustries} returns. */
+export interface IndustryComparison {
+  readonly unit: string;
+  /** Levels by industry and year, sorted. */
+  readonly levels: readonly IndustryLevel[];
+  /** Implied CAGR between consecutive levels of each industry, with the stated rate when a fact gives one for the same years. */
+  readonly growth: readonly {
+    readonly industry: string; readonly fromYear: number; readonly toYear: number; readonly impliedCagr: number;
+    readonly statedCagr?: number; readonly statedFactId?: string; readonly derived: boolean;
+  }[];
+  /** For every year and pair of industries with a level: the smaller over the larger. */
+  readonly ratios: readonly { readonly year: number; readonly numerator: string; readonly denominator: string; readonly ratio: number }[];
+  /** Facts that are neither a convertible level nor a rate, or that disagree with another fact, with the reason. */
+  readonly skipped: readonly { readonly factId: string; readonly reason: string }[];
+}
+
+interface Rate { id: string; metric: string; fromYear: number; year: number; value: number }
+
+/**
+ * Puts sourced industries side by side: every money-valued fact becomes a level in one unit (CNY billion
+ * by default; scales converted exactly, other currencies only with a given dated exchange rate), rate
+ * facts (`<metric>.cagr`, fraction-valued with `fromYear`) fill in a missing level at the other end of
+ * their span (marked `derived`), and the result lists implied CAGRs between consecutive levels next to
+ * any stated rate, and the ratio of every pair of industries in every shared year. Levels keep the
+ * comparator of their source ("exceeds 1 trillion" stays a lower bound). Facts that do not fit are
+ * listed in `skipped` with the reason, never dropped silently.
+ * @throws {MetricsError} invalid_argument when `facts` is not an array of facts or `unit` is not a money unit
+ * @example
+ * const f = (id: string, metric: string, year: number, value: number, unit: string) => ({ id, metric, year, value,
+ *   unit: parseUnit(unit), comparator: 'equals', kind: 'actual', provenance: { document: 'd', publisher: 'p', section: 's', quote: 'q' } }) as Fact;
+ * compareIndustries([f('a', 'software.revenue', 2015, 4.3, 'CNY trillion'), f('b', 'information-industry.revenue', 2015, 17.1, 'CNY trillion')]).ratios[0].ratio; // ≈ 0.2515
+ */
+export function compareIndustries(facts: readonly Fact[], options: CompareIndustriesOptions = {}): IndustryComparison {
+  const fn = 'compareIndustries';
+  if (!Array.isArray(facts)) {
+    throw new MetricsError('invalid_argument', `${fn}: facts must be an array of Fact (got ${show(facts)}). Load them with loadSeeds().`);
+  }
+  const unit = parseUnit(options.unit ?? 'CNY billion');
+  if (unit.kind !== 'money') {
+    throw new MetricsError('invalid_argument', `${fn}: unit must be a money unit such as "CNY billion" (got "${unitToString(unit)}").`);
+  }
+  const skipped: { factId: string; reason: string }[] = [];
+  const levels = new Map<string, IndustryLevel>();
+  const key = (industry: string, year: number) => `${industry}\u0000${year}`;
+  const rates: Rate[] = [];
+  for (const f of facts) {
+    if (typeof f !== 'object' || f === null || typeof f.id !== 'string' || typeof f.metric !== 'string' || typeof f.value !== 'number' || !Number.isFinite(f.value) || !Number.isInteger(f.year)) {
+      throw new MetricsError('invalid_argument', `${fn}: every fact needs an id, a metric, a whole year and a finite value (got ${show(f)}).`);
+    }
+    const u = f.unit;
+    if (u?.kind === 'fraction') {
+      if (f.metric.endsWith('.cagr') && f.fromYear !== undefined && f.fromYear < f.year && f.value > -1) {
+        rates.push({ id: f.id, metric: f.metric.slice(0, -'.cagr'.length), fromYear: f.fromYear, year: f.year, value: f.value });
+      } else {
+        skipped.push({ factId: f.id, reason: 'a fraction that is not a growth rate over a period (<metric>.cagr with fromYear)' });
+      }
+      continue;
+    }
+    if (u?.kind !== 'money') {
+      skipped.push({ factId: f.id, reason: `not a money level (unit "${u ? unitToString(u) : show(u)}")` });
+      continue;
+    }
+    let value: number;
+    if (u.currency === unit.currency) value = convertScale(f.value, u, unit);
+    else if (options.exchangeRate !== undefined) value = convertCurrency({ value: f.value, unit: u }, unit, options.exchangeRate).value;
+    else {
+      skipped.push({ factId: f.id, reason: `in ${u.currency}; pass a dated exchangeRate to convert it to ${unit.currency}` });
+      continue;
+    }
+    if (!(value > 0)) {
+      skipped.push({ factId: f.id, reason: `a level must be > 0 to compare (got ${f.value})` });
+      continue;
+    }
+    const k = key(f.metric, f.year);
+    const prior = levels.get(k);
+    if (prior === undefined) {
+      levels.set(k, { industry: f.metric, year: f.year, value, comparator: f.comparator, kind: f.kind, factIds: [f.id], derived: false });
+    } else if (Math.abs(prior.value - value) <= 1e-12 * Math.max(prior.value, value)) {
+      levels.set(k, { ...prior, factIds: [...prior.factIds, f.id] });
+    } else {
+      skipped.push({ factId: f.id, reason: `${f.metric} in ${f.year} is ${value} ${unitToString(unit)} here but ${prior.value} in ${prior.factIds.join(', ')}; the first is kept` });
+    }
+  }
+  if (options.deriveFromRates ?? true) {
+    for (const r of rates) {
+      const n = r.year - r.fromYear;
+      const start = levels.get(key(r.metric, r.fromYear));
+      const end = levels.get(key(r.metric, r.year));
+      if (end && !start) {
+        levels.set(key(r.metric, r.fromYear), { industry: r.metric, year: r.fromYear, value: end.value / Math.pow(1 + r.value, n), comparator: 'about', kind: 'estimate', factIds: [...end.factIds, r.id], derived: true });
+      } else if (start && !end) {
+        levels.set(key(r.metric, r.year), { industry: r.metric, year: r.year, value: start.value * Math.pow(1 + r.value, n), comparator: 'about', kind: 'estimate', factIds: [...start.factIds, r.id], derived: true });
+      }
+    }
+  }
+  const sorted = [...levels.values()].sort((a, b) => (a.industry < b.industry ? -1 : a.industry > b.industry ? 1 : a.year - b.year));
+  const growth: IndustryComparison['growth'][number][] = [];
+  for (let i = 1; i < sorted.length; i++) {
+    const a = sorted[i - 1] as IndustryLevel;
+    const b = sorted[i] as IndustryLevel;
+    if (a.industry !== b.industry) continue;
+    const stated = rates.find((r) => r.metric === a.industry && r.fromYear === a.year && r.year === b.year);
+    growth.push({
+      industry: a.industry, fromYear: a.year, toYear: b.year, impliedCagr: cagr(a.value, b.value, b.year - a.year),
+      ...(stated ? { statedCagr: stated.value, statedFactId: stated.id } : {}),
+      derived: a.derived || b.derived,
+    });
+  }
+  const ratios: { year: number; numerator: string; denominator: string; ratio: number }[] = [];
+  const years = [...new Set(sorted.map((l) => l.year))].sort((a, b) => a - b);
+  for (const year of years) {
+    const inYear = sorted.filter((l) => l.year === year);
+    for (let i = 0; i < inYear.length; i++) {
+      for (let j = i + 1; j < inYear.length; j++) {
+        const [small, large] = (inYear[i] as IndustryLevel).value <= (inYear[j] as IndustryLevel).value ? [inYear[i], inYear[j]] : [inYear[j], inYear[i]];
+        ratios.push({ year, numerator: (small as IndustryLevel).industry, denominator: (large as IndustryLevel).industry, ratio: (small as IndustryLevel).value / (large as IndustryLevel).value });
+      }
+    }
+  }
+  return { unit: unitToString(unit), levels: sorted, growth, ratios, skipped };
+}
