@@ -4,6 +4,7 @@ import { checkCommand } from './checkCommand.js';
 import { reportCommand } from './reportCommand.js';
 import { forecastCommand } from './forecastCommand.js';
 import { backtestCommand } from './backtestCommand.js';
+import { simulateCommand } from './simulateCommand.js';
 import { projectCommand } from './projectCommand.js';
 
 // One import and one list entry per command; each command lives in its own file in this folder.
@@ -15,5 +16,6 @@ export const commands: readonly CliCommand[] = [
   reportCommand,
   forecastCommand,
   backtestCommand,
+  simulateCommand,
   projectCommand,
 ];

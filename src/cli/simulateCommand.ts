@@ -1,0 +1,146 @@
+import { MetricsError } from '../errors.js';
+import { loadModel } from '../io/loadModel.js';
+import { simulateModel } from '../model/simulateModel.js';
+import { unitToString } from '../series/units.js';
+import type { MonteCarloResult } from '../simulate/monteCarloTypes.js';
+import { monteCarloToTidy } from '../simulate/monteCarloToTidy.js';
+import type { CliArgs, CliCommand, CliContext } from './command.js';
+import { formatOption, toCsv, toTable, writeOut, type Row } from './output.js';
+
+const DEFAULT_PATHS = 10_000;
+const DEFAULT_SEED = 2026;
+const DEFAULT_QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95];
+
+function wholeNumber(args: CliArgs, name: string, fallback: number, min: number): number {
+  const raw = args.values[name];
+  if (raw === undefined) return fallback;
+  const v = typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(v) || v < min) {
+    throw new MetricsError('invalid_argument', `--${name} must be a whole number >= ${min} (got ${JSON.stringify(raw)}). For example --${name} ${fallback}.`);
+  }
+  return v;
+}
+
+function levels(args: CliArgs): number[] {
+  const raw = args.values['quantiles'];
+  if (raw === undefined) return DEFAULT_QUANTILES;
+  const parts = typeof raw === 'string' ? raw.split(',').map((s) => s.trim()) : [];
+  const qs = parts.map(Number);
+  if (parts.length === 0 || parts.some((s) => s === '') || qs.some((q) => !(q >= 0 && q <= 1))) {
+    throw new MetricsError('invalid_argument', `--quantiles must be comma-separated levels in [0, 1] (got ${JSON.stringify(raw)}). For example --quantiles 0.05,0.5,0.95.`);
+  }
+  return qs;
+}
+
+/** `q05`, `q50`, `q97.5`: a column name for a quantile level. */
+function qName(level: number): string {
+  const pct = Number((level * 100).toPrecision(10));
+  return `q${pct < 10 ? '0' : ''}${pct}`;
+}
+
+/** One row per simulated year: mean, sd and every quantile of the simulated level. */
+export function simulationRows(r: MonteCarloResult): Row[] {
+  const s = r.series[r.series.length - 1]!;
+  return s.years.map((year, t) => {
+    const row: Record<string, number> = { year, mean: s.mean[t]!, sd: s.sd[t]! };
+    for (const q of s.quantiles) row[qName(q.level)] = q.values[t]!;
+    return row;
+  });
+}
+
+/** The JSON document of a run: quantiles per year and each target's attainment `probability`. */
+export function simulationJson(model: { id: string; unit: string }, scenario: string, r: MonteCarloResult): unknown {
+  const s = r.series[r.series.length - 1]!;
+  return {
+    model: model.id,
+    scenario,
+    unit: model.unit,
+    settings: r.settings,
+    years: s.years.map((year, t) => ({
+      year,
+      mean: s.mean[t],
+      sd: s.sd[t],
+      quantiles: Object.fromEntries(s.quantiles.map((q) => [String(q.level), q.values[t]])),
+    })),
+    targets: r.targets,
+    ...(s.samplePaths.length > 0 ? { samplePaths: s.samplePaths } : {}),
+  };
+}
+
+function progress(ctx: CliContext): ((done: number, total: number) => void) | undefined {
+  if (!ctx.stderrIsTTY) return undefined;
+  return (done, total) => {
+    const pct = Math.round((100 * done) / total);
+    ctx.stderr(`\rsimulating… ${pct}%${done === total ? '\n' : ''}`);
+  };
+}
+
+/** `industry-metrics simulate <model>`: Monte Carlo quantiles per year and target attainment probabilities. */
+export const simulateCommand: CliCommand = {
+  name: 'simulate',
+  summary: 'Monte Carlo simulation of a model\'s scenario: yearly quantiles and the probability of meeting each target.',
+  usage: 'industry-metrics simulate <model id | file.model.json> [--paths N] [--seed S] [--quantiles 0.05,0.5,0.95] [--workers W] [--scenario NAME] [--sample-paths N] [--format table|csv|json] [--out FILE]',
+  help: [
+    ['--paths <n>', `Number of simulated paths (default ${DEFAULT_PATHS}).`],
+    ['--seed <s>', `Random seed, a whole number (default ${DEFAULT_SEED}); the same seed gives the same numbers on any machine and any --workers.`],
+    ['--quantiles <list>', 'Comma-separated quantile levels in [0, 1] (default 0.05,0.25,0.5,0.75,0.95).'],
+    ['--workers <w>', 'Worker threads (default 1: this thread). About one per core for large runs.'],
+    ['--scenario <name>', 'Scenario of the model to simulate around (default plan).'],
+    ['--sample-paths <n>', 'Keep the first n full paths in the JSON output (default 0).'],
+    ['--format <f>', 'table (default), csv (long rows: series, year, statistic, quantile, value; targets as statistic "probability") or json.'],
+    ['--out <file>', 'Write the output to a file instead of standard output.'],
+  ],
+  examples: [
+    'industry-metrics simulate big-data-14th-fyp',
+    'industry-metrics simulate big-data-14th-fyp --paths 100000 --workers 2 --quantiles 0.1,0.5,0.9 --format json --out sim.json',
+  ],
+  options: {
+    paths: { type: 'string' }, seed: { type: 'string' }, quantiles: { type: 'string' }, workers: { type: 'string' },
+    scenario: { type: 'string' }, 'sample-paths': { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
+  },
+  async run(args, ctx) {
+    const format = formatOption(args);
+    if (args.positionals.length !== 1) {
+      throw new MetricsError('invalid_argument', `give exactly one model id or .model.json file (got ${args.positionals.length}). See 'industry-metrics models'.`);
+    }
+    const paths = wholeNumber(args, 'paths', DEFAULT_PATHS, 1);
+    const seed = wholeNumber(args, 'seed', DEFAULT_SEED, 0);
+    const workers = wholeNumber(args, 'workers', 1, 1);
+    const samplePaths = wholeNumber(args, 'sample-paths', 0, 0);
+    const quantiles = levels(args);
+    const scenarioArg = args.values['scenario'];
+    if (scenarioArg !== undefined && typeof scenarioArg !== 'string') throw new MetricsError('invalid_argument', '--scenario needs a name.');
+    const scenario = scenarioArg ?? 'plan';
+    const model = loadModel(args.positionals[0]!, { cwd: ctx.cwd });
+    const onProgress = progress(ctx);
+    const r = await simulateModel(model, {
+      paths, seed, workers, quantiles, samplePaths, scenario,
+      ...(onProgress ? { onProgress } : {}),
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
+    });
+    const unit = unitToString(model.unit);
+    let text: string;
+    if (format === 'json') {
+      text = JSON.stringify(simulationJson({ id: model.id, unit }, scenario, r), null, 2) + '\n';
+    } else if (format === 'csv') {
+      const rows: Row[] = [
+        ...monteCarloToTidy(r).filter((row) => row.series === r.analysed).map((row) => ({ ...row, series: model.id })),
+        ...r.targets.map((t) => ({ series: t.id, year: t.year, statistic: 'probability', quantile: null, value: t.probability })),
+      ];
+      text = toCsv(rows, ['series', 'year', 'statistic', 'quantile', 'value']);
+    } else {
+      const head = `${model.title} [${model.id}], scenario ${scenario}: ${paths} paths, seed ${seed}, ${r.settings.distribution} deviations. Levels in ${unit}.\n\n`;
+      const targets = r.targets.length === 0 ? 'No targets.\n' : toTable(r.targets.map((t) => ({
+        target: t.id, year: t.year, comparator: t.comparator, value: t.value, probability: t.probability, 'std error': t.standardError,
+      })));
+      text = head + toTable(simulationRows(r)) + '\nProbability of meeting each target\n' + targets;
+    }
+    const out = args.values['out'];
+    if (typeof out === 'string') {
+      const abs = writeOut(ctx, out, text);
+      ctx.stdout(`Wrote ${abs}\n`);
+    } else {
+      ctx.stdout(text);
+    }
+  },
+};
