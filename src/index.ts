@@ -142,6 +142,44 @@ export type { ForecastMany, ForecastManyOptions, ForecastManyRow, ForecastManyEr
 // decompose
 
 // charts
+export type { ValueRow, BandRow, MarkerSource, TargetMarker, PlanPeriod, Attainment, SectorRow, ContributionRow, SectorChange, SensitivityRow, AccuracyRow, ChartOptions } from './charts/inputs.js';
+export { chartTheme, PALETTE, DASHES, FONT, FONT_ZH, COMPARATOR_SHAPE, COMPARATOR_TEXT } from './charts/theme.js';
+export { unitLabel } from './charts/unitLabel.js';
+export { axisTitle } from './charts/axisTitle.js';
+export { axisFormat } from './charts/axisFormat.js';
+export { trajectoryChart } from './charts/trajectoryChart.js';
+export type { TrajectoryChartInput } from './charts/trajectoryChart.js';
+export { fanChart } from './charts/fanChart.js';
+export type { FanChartInput } from './charts/fanChart.js';
+export { scenarioComparisonChart } from './charts/scenarioComparisonChart.js';
+export type { ScenarioComparisonOptions } from './charts/scenarioComparisonChart.js';
+export { stackedAreaChart } from './charts/stackedAreaChart.js';
+export type { StackedAreaOptions } from './charts/stackedAreaChart.js';
+export { contributionChart } from './charts/contributionChart.js';
+export type { ContributionChartInput } from './charts/contributionChart.js';
+export { waterfallChart } from './charts/waterfallChart.js';
+export type { WaterfallChartInput } from './charts/waterfallChart.js';
+export { tornadoChart } from './charts/tornadoChart.js';
+export type { TornadoChartInput } from './charts/tornadoChart.js';
+export { distributionChart } from './charts/distributionChart.js';
+export type { DistributionChartInput, DistributionChartOptions } from './charts/distributionChart.js';
+export { forecastChart } from './charts/forecastChart.js';
+export type { ForecastChartInput } from './charts/forecastChart.js';
+export { accuracyChart } from './charts/accuracyChart.js';
+export type { AccuracyChartOptions } from './charts/accuracyChart.js';
+export { validateSpec } from './render/validateSpec.js';
+export { toSvg } from './render/toSvg.js';
+export type { ToSvgOptions } from './render/toSvg.js';
+export { toPng } from './render/toPng.js';
+export type { ToPngOptions } from './render/toPng.js';
+export { svgToPng } from './render/svgToPng.js';
+export { fontFiles, FONT_FILES } from './render/fontFiles.js';
+export { reportHtml } from './render/reportHtml.js';
+export type { Report, ReportSection, ReportChart, ReportTable } from './render/reportHtml.js';
+export { writeReport } from './render/writeReport.js';
+export type { WriteReportOptions } from './render/writeReport.js';
+export { toMimeBundle } from './render/toMimeBundle.js';
+export type { MimeBundle } from './render/toMimeBundle.js';
 
 // io
 export { parseModel } from './io/parseModel.js';

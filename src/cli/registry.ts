@@ -6,6 +6,7 @@ import { forecastCommand } from './forecastCommand.js';
 import { backtestCommand } from './backtestCommand.js';
 import { simulateCommand } from './simulateCommand.js';
 import { projectCommand } from './projectCommand.js';
+import { renderCommand } from './renderCommand.js';
 
 // One import and one list entry per command; each command lives in its own file in this folder.
 
@@ -18,4 +19,5 @@ export const commands: readonly CliCommand[] = [
   backtestCommand,
   simulateCommand,
   projectCommand,
+  renderCommand,
 ];

@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { MetricsError } from '../errors.js';
+import { validateSpec } from '../render/validateSpec.js';
+import { toSvg } from '../render/toSvg.js';
+import { toPng } from '../render/toPng.js';
+import { reportHtml } from '../render/reportHtml.js';
+import type { CliCommand } from './command.js';
+import { writeOut } from './output.js';
+
+const FORMATS = ['svg', 'png', 'html'] as const;
+
+/** `industry-metrics render <spec.json> --format svg|png|html --out FILE`: one vega-lite spec to a file. */
+export const renderCommand: CliCommand = {
+  name: 'render',
+  summary: 'Render a vega-lite spec (.vl.json) to SVG, PNG or a self-contained HTML page.',
+  usage: 'industry-metrics render <spec.json> [--format svg|png|html] --out FILE [--scale N]',
+  help: [
+    ['--format F', 'svg, png or html (default: from the --out extension, else svg).'],
+    ['--out FILE', 'Where to write the result (folders are created).'],
+    ['--scale N', 'PNG pixels per SVG unit (default 2).'],
+  ],
+  examples: [
+    'industry-metrics render out/report/01-revenue.vl.json --format png --out revenue.png',
+    'industry-metrics render chart.vl.json --out chart.html',
+  ],
+  options: { format: { type: 'string' }, out: { type: 'string' }, scale: { type: 'string' } },
+  async run(args, ctx) {
+    const [file, ...extra] = args.positionals;
+    if (file === undefined || extra.length > 0) {
+      throw new MetricsError('invalid_argument', `render: give exactly one spec file (got ${args.positionals.length}). Usage: ${this.usage}`);
+    }
+    const out = args.values['out'];
+    if (typeof out !== 'string' || out === '') {
+      throw new MetricsError('invalid_argument', 'render: --out FILE is required (got none). Say where to write the chart.');
+    }
+    const fromExt = /\.(svg|png|html)$/i.exec(out)?.[1]?.toLowerCase();
+    const format = (args.values['format'] ?? fromExt ?? 'svg') as string;
+    if (!(FORMATS as readonly string[]).includes(format)) {
+      throw new MetricsError('invalid_argument', `render: --format must be one of ${FORMATS.join(', ')} (got ${JSON.stringify(format)}).`);
+    }
+    const scaleText = args.values['scale'];
+    const scale = scaleText === undefined ? 2 : Number(scaleText);
+    let text: string;
+    const path = resolve(ctx.cwd, file);
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (e) {
+      throw new MetricsError('not_found', `render: cannot read ${file} (got ${(e as NodeJS.ErrnoException).code ?? 'an error'}). Check the path.`);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (e) {
+      throw new MetricsError('invalid_data', `render: ${file} is not JSON (got ${(e as Error).message}).`);
+    }
+    const spec = validateSpec(json);
+    let content: string | Buffer;
+    if (format === 'svg') content = await toSvg(spec, { validate: false });
+    else if (format === 'png') content = await toPng(spec, { scale, validate: false });
+    else {
+      const t = spec.title;
+      const title = typeof t === 'string' ? t : typeof t === 'object' && t !== null && !Array.isArray(t) && typeof t.text === 'string' ? t.text : file;
+      content = reportHtml({ title, sections: [{ heading: title, charts: [{ title: file, spec }] }] });
+    }
+    const written = writeOut(ctx, out, content);
+    ctx.stderr(`wrote ${written}\n`);
+    return 0;
+  },
+};
