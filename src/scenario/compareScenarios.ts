@@ -14,7 +14,7 @@ export interface CompareScenariosOptions {
  * per scenario and year, `series` being the model id (levels) or `<model id>.growth` (rates).
  * @throws {MetricsError} invalid_argument when two projections share a model id and scenario name
  * @example
- * compareScenarios(projectAll(model))[0]; // => { series: 'big-data-14th-fyp', scenario: 'plan', year: 2020, value: 1, unit: 'CNY trillion' }
+ * compareScenarios(projectAll(loadModel('big-data-14th-fyp')))[0]; // => { series: 'big-data-14th-fyp', scenario: 'plan', year: 2020, value: 1, unit: 'CNY trillion' }
  */
 export function compareScenarios(projections: readonly ScenarioProjection[], options: CompareScenariosOptions = {}): TidyRow[] {
   if (!Array.isArray(projections)) {

@@ -44,7 +44,9 @@ export function targetSpan(projection: ProjectedLevels, fact: Fact): { fromYear:
  * @throws {MetricsError} invalid_argument when the target's year (or span) is not in the projection, or
  *   fromYear is not a projected year before it; unit_mismatch when the units cannot be converted by scale
  * @example
- * gapToTarget(project(model), model.targets[0]).requiredCagr; // => 0.2457309396155174 for 1 -> 3 over 5 years
+ * const model = loadModel('big-data-14th-fyp'); // 1 trillion in 2020; target: more than 3 trillion in 2025
+ * gapToTarget(project(model), model.targets[0]).requiredCagr; // => 0.2457309396155174
+ * gapToTarget(project(model), model.targets[0], { fromYear: 2022 }).requiredCagr; // => 0.24289300238154343
  */
 export function gapToTarget(projection: ProjectedLevels, target: Fact, options: GapToTargetOptions = {}): TargetCheck {
   const fn = 'gapToTarget';

@@ -8,7 +8,7 @@ import type { ScenarioProjection } from './types.js';
  * Every scenario of a model projected with {@link project}, in the model's order (`plan` first).
  * @throws {MetricsError} as project, for the first scenario that fails
  * @example
- * projectAll(model).map((p) => p.scenario); // => ['plan', 'high', 'low']
+ * projectAll(loadModel('big-data-14th-fyp')).map((p) => p.scenario); // => ['plan', 'high', 'low', 'shock-2022']
  */
 export function projectAll(model: ModelDefinition): ScenarioProjection[] {
   if (typeof model !== 'object' || model === null || typeof model.scenarios !== 'object' || model.scenarios === null) {

@@ -59,7 +59,9 @@ function walk(x: unknown, path: string, visit: (v: ResolvedValue, path: string) 
  * scenarios, uncertainty, sectors), grouped so that one fact or one shared object is one parameter.
  * Targets and related facts are what the model is checked against and are not included.
  * @example
- * modelParameters(model).map((p) => p.id); // => ['bd14.revenue-2020', 'bd14.cagr-2020-2025', 'scenarios.high.path.rate', …]
+ * modelParameters(loadModel('big-data-14th-fyp')).map((p) => p.id);
+ * // => ['bd14.revenue-2020', 'bd14.cagr-2020-2025', 'scenarios.high.path.rate', 'scenarios.low.path.rate',
+ * //     'scenarios.shock-2022.shocks[0].size', 'uncertainty.volatility']
  */
 export function modelParameters(model: ModelDefinition): ModelParameter[] {
   return parameterGroups(model).map((g) => g.parameter);

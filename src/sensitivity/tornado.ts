@@ -92,7 +92,8 @@ function outputFunction(output: TornadoOptions['output']): { name: string; fn: T
  *   or an output that is not a finite number (naming the parameter and value); whatever project throws
  *   for a moved value (e.g. a rate below -1), prefixed with the parameter
  * @example
- * tornado(model, { output: 'finalLevel' }).bars[0].parameter; // => 'bd14.cagr-2020-2025'
+ * tornado(loadModel('big-data-14th-fyp'), { output: 'finalLevel' }).bars.map((b) => b.parameter);
+ * // => ['bd14.cagr-2020-2025', 'bd14.revenue-2020', 'uncertainty.volatility']
  */
 export function tornado(model: ModelDefinition, options: TornadoOptions = {}): TornadoResult {
   const fn = 'tornado';

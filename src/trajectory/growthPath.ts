@@ -9,7 +9,12 @@ import { phasesPath } from './phasesPath.js';
 import { ratesPath } from './ratesPath.js';
 import type { PathResult, PathSpan } from './types.js';
 
-/** The number in a model value: a plain number or a ResolvedValue's `value`. */
+/**
+ * The number in a model value: a plain number or a ResolvedValue's `value` (anything else gives
+ * undefined, which the path functions then reject with a MetricsError).
+ * @example
+ * valueOf({ value: 0.25, source: { kind: 'assumption', text: 'plan rate' } }); // => 0.25
+ */
 export function valueOf(v: ResolvedValue | number): number {
   return typeof v === 'number' ? v : (v as ResolvedValue | undefined)?.value as number;
 }
