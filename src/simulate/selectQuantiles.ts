@@ -146,30 +146,12 @@ function sampledQuantiles(a: Float64Array, n: number, probs: readonly number[], 
   if (total > n) return false; // a wide interval: nothing to gain over plain selection
   const cand = new Float64Array(total);
   const fill = new Int32Array(J);
-  const count = new Float64Array(2 * J + 1);
-  // k = the number of interval ends at or below x (x inside interval j <=> k = 2j + 1). Up to five
-  // intervals use straight-line compares on locals (no branches, ~3 ns a value); more use a loop.
+  const count = new Int32Array(2 * J + 1);
   const P = 2 * J;
-  const pv = (r: number): number => (r < P ? piv[r]! : Infinity);
-  const a0 = pv(0), b0 = pv(1), a1 = pv(2), b1 = pv(3), a2 = pv(4), b2 = pv(5), a3 = pv(6), b3 = pv(7), a4 = pv(8), b4 = pv(9);
-  for (let i = 0; i < n; i++) {
-    const x = a[i]!;
-    let k: number;
-    if (P <= 10) {
-      k = +(x >= a0) + +(x > b0) + +(x >= a1) + +(x > b1) + +(x >= a2) + +(x > b2) + +(x >= a3) + +(x > b3) + +(x >= a4) + +(x > b4);
-    } else {
-      k = 0;
-      for (let r = 0; r < P; r += 2) k += +(x >= piv[r]!) + +(x > piv[r + 1]!);
-    }
-    count[k]!++;
-    if (k & 1) {
-      const j = k >> 1;
-      const f = fill[j]!;
-      if (f === cap[j]) return false;
-      cand[start[j]! + f] = x;
-      fill[j] = f + 1;
-    }
-  }
+  const ok = P <= 10
+    ? bucketPass5(a, n, piv, count, cand, start, cap, fill)
+    : bucketPass(a, n, piv, count, cand, start, cap, fill);
+  if (!ok) return false;
   // Ranks wanted per interval, then selection within each interval's buffer.
   const below: number[] = [];
   let acc = 0;
@@ -203,6 +185,51 @@ function sampledQuantiles(a: Float64Array, n: number, probs: readonly number[], 
     const base = start[j]! - below[j]!;
     const xlo = cand[base + lo]!;
     out[q] = frac > 0 && lo + 1 < n ? xlo + frac * (cand[base + lo + 1]! - xlo) : xlo;
+  }
+  return true;
+}
+
+// The counting pass: k = the number of interval ends at or below x, so x is inside interval j exactly
+// when k = 2j + 1; inside values are copied to their interval's buffer. Returns false on overflow.
+// Up to five intervals: straight-line compares on locals (branch-free, about 3 ns a value).
+function bucketPass5(a: Float64Array, n: number, piv: Float64Array, count: Int32Array, cand: Float64Array,
+  start: readonly number[], cap: readonly number[], fill: Int32Array): boolean {
+  const P = piv.length;
+  const a0 = P > 0 ? piv[0]! : Infinity, b0 = P > 1 ? piv[1]! : Infinity;
+  const a1 = P > 2 ? piv[2]! : Infinity, b1 = P > 3 ? piv[3]! : Infinity;
+  const a2 = P > 4 ? piv[4]! : Infinity, b2 = P > 5 ? piv[5]! : Infinity;
+  const a3 = P > 6 ? piv[6]! : Infinity, b3 = P > 7 ? piv[7]! : Infinity;
+  const a4 = P > 8 ? piv[8]! : Infinity, b4 = P > 9 ? piv[9]! : Infinity;
+  for (let i = 0; i < n; i++) {
+    const x = a[i]!;
+    const k = +(x >= a0) + +(x > b0) + +(x >= a1) + +(x > b1) + +(x >= a2) + +(x > b2) + +(x >= a3) + +(x > b3) + +(x >= a4) + +(x > b4);
+    count[k]!++;
+    if (k & 1) {
+      const j = k >> 1;
+      const f = fill[j]!;
+      if (f === cap[j]) return false;
+      cand[start[j]! + f] = x;
+      fill[j] = f + 1;
+    }
+  }
+  return true;
+}
+
+function bucketPass(a: Float64Array, n: number, piv: Float64Array, count: Int32Array, cand: Float64Array,
+  start: readonly number[], cap: readonly number[], fill: Int32Array): boolean {
+  const P = piv.length;
+  for (let i = 0; i < n; i++) {
+    const x = a[i]!;
+    let k = 0;
+    for (let r = 0; r < P; r += 2) k += +(x >= piv[r]!) + +(x > piv[r + 1]!);
+    count[k]!++;
+    if (k & 1) {
+      const j = k >> 1;
+      const f = fill[j]!;
+      if (f === cap[j]) return false;
+      cand[start[j]! + f] = x;
+      fill[j] = f + 1;
+    }
   }
   return true;
 }
