@@ -1,0 +1,161 @@
+// Runs every file in examples/ the way a user would (tsx, from the repository root) and checks that it
+// exits 0 and prints the numbers it claims. Expected numbers are computed here from closed forms, not
+// copied from the examples' output.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const EXAMPLES = join(ROOT, 'examples');
+const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.ts')).sort();
+
+interface Run { code: number | null; stdout: string; stderr: string }
+
+/** `tsx examples/<file> ...args` with cwd = the repository root (what `npx tsx` runs, without npx's start-up). */
+function run(file: string, args: readonly string[] = []): Promise<Run> {
+  return new Promise((done) => {
+    execFile(process.execPath, [TSX, join('examples', file), ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      done({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Standard normal CDF from the Taylor series of erf (exact to ~1e-15 for |z| < 3): 1/2 + 1/sqrt(2 pi) sum (-1)^n z^(2n+1) / (2^n n! (2n+1)). */
+function phi(z: number): number {
+  let term = z;
+  let sum = z;
+  for (let n = 1; n < 200; n++) {
+    term *= (-z * z) / (2 * n);
+    sum += term / (2 * n + 1);
+  }
+  return 0.5 + sum / Math.sqrt(2 * Math.PI);
+}
+
+/** A percentage as the examples print it: two decimals, trailing zeros dropped (24.57%, 25%). */
+const pct = (fraction: number) => `${Number((fraction * 100).toFixed(2))}%`;
+/** First match of `re` as a number (group 1), or fail. */
+function num(text: string, re: RegExp): number {
+  const m = re.exec(text);
+  if (!m?.[1]) throw new Error(`no match for ${re} in:\n${text}`);
+  return Number(m[1].replace(/,/g, ''));
+}
+
+const outDir = mkdtempSync(join(tmpdir(), 'industry-metrics-examples-'));
+/** Extra arguments per example (a folder for files it writes). */
+const ARGS: Readonly<Record<string, readonly string[]>> = {
+  'render-a-chart-for-my-report.ts': [join(outDir, 'report')],
+};
+const runs = new Map<string, Run>();
+
+beforeAll(async () => {
+  // All at once: each is mostly process start-up.
+  const results = await Promise.all(files.map((f) => run(f, ARGS[f] ?? [])));
+  files.forEach((f, i) => runs.set(f, results[i] as Run));
+}, 300_000);
+
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+function output(file: string): string {
+  const r = runs.get(file);
+  if (!r) throw new Error(`${file} did not run`);
+  return r.stdout;
+}
+
+/** What each example claims; every file in examples/ must have an entry. */
+const CLAIMS: Readonly<Record<string, (out: string) => void>> = {
+  'is-the-14th-plan-consistent.ts': (out) => {
+    // 1 x 1.25^5 = 3.0517578125; exactly 3 needs 3^(1/5) - 1 = 0.245730939...
+    expect(out).toContain(`RMB 1 trillion x 1.25^5 = RMB ${(1.25 ** 5).toFixed(2)} trillion`);
+    expect((1.25 ** 5).toFixed(2)).toBe('3.05');
+    expect(out).toContain(`needs ${pct(3 ** (1 / 5) - 1)} a year`);
+    expect(pct(3 ** (1 / 5) - 1)).toBe('24.57%');
+    expect(out).toMatch(/Verdict: CONSISTENT \(\d+ consistent, 0 inconsistent/);
+    expect(out).toContain('"By 2025, the estimated scale of the big data industry will exceed 3 trillion RMB');
+    expect(out).toContain('uncertainty.volatility = 0.05');
+    expect(out).toContain('scenarios.low.path.rate = 0.22');
+  },
+
+  'probability-big-data-exceeds-3-trillion.ts': (out) => {
+    // ln(L_2025) ~ N(5 ln 1.25, 0.05^2 * 5) for base 1 and iid normal log growth: P(L > 3) in closed form.
+    const closed = 1 - phi((Math.log(3) - 5 * Math.log(1.25)) / (0.05 * Math.sqrt(5)));
+    expect(closed).toBeGreaterThan(0.5);
+    expect(closed).toBeLessThan(0.65);
+    const paths = num(out, /Monte Carlo \(([\d,]+) paths/);
+    const mc = num(out, /seed \d+\): ([\d.]+)%/) / 100;
+    const se = Math.sqrt((closed * (1 - closed)) / paths);
+    expect(mc).toBeGreaterThan(0.5);
+    expect(mc).toBeLessThan(0.65);
+    expect(Math.abs(mc - closed)).toBeLessThan(4 * se);
+    expect(num(out, /Closed form.*= ([\d.]+)%\s*$/m) / 100).toBeCloseTo(closed, 4);
+    // The median of the 2025 level is exp(5 ln 1.25) = 3.05 trillion; the 5 % and 95 % quantiles are
+    // 1.25^5 exp(-/+ 1.6449 * 0.05 sqrt 5) = 2.54 and 3.67 trillion.
+    expect(out).toMatch(/50%\s+RMB 3\.05 trillion/);
+    const q = (z: number) => (1.25 ** 5 * Math.exp(z * 0.05 * Math.sqrt(5))).toFixed(2);
+    expect(num(out, /\s5%\s+RMB ([\d.]+) trillion/)).toBeCloseTo(Number(q(-1.6448536)), 1);
+    expect(num(out, /95%\s+RMB ([\d.]+) trillion/)).toBeCloseTo(Number(q(1.6448536)), 1);
+  },
+
+  'growth-still-required.ts': (out) => {
+    expect(out).toContain('HYPOTHETICAL');
+    expect(out).toContain('Plan path in 2022: RMB 1.5625 trillion');
+    // From the hypothetical 1.4 in 2022 to 3 in 2025: (3 / 1.4)^(1/3) - 1 = 28.92 %.
+    expect(out).toContain(`from the reported RMB 1.4 trillion: ${pct((3 / 1.4) ** (1 / 3) - 1)} a year`);
+    // From the plan path's 1.5625: (3 / 1.5625)^(1/3) - 1 = 24.29 %.
+    expect(out).toContain(`${pct((3 / 1.5625) ** (1 / 3) - 1)} a year`);
+    // Back to 25 % from 1.4: 1.4 x 1.25^3 = 2.734375, 8.85 % short of 3.
+    expect(out).toContain(`2025: RMB ${(1.4 * 1.25 ** 3).toFixed(2)} trillion, misses the target`);
+    expect(out).toContain(`(${pct(1.4 * 1.25 ** 3 / 3 - 1)})`);
+  },
+
+  'forecast-my-own-series.ts': (out) => {
+    expect(out).toContain('made up');
+    // Nested intervals around each point: lower95 <= lower80 <= point <= upper80 <= upper95.
+    const rows = [...out.matchAll(/^ {2}(20\d\d) {2}RMB ([\d.]+) billion\s+RMB ([\d.]+) billion to RMB ([\d.]+) billion\s+RMB ([\d.]+) billion to RMB ([\d.]+) billion$/gm)];
+    expect(rows.map((r) => Number(r[1]))).toEqual([2024, 2025, 2026, 2027, 2028]);
+    for (const r of rows) {
+      const [point, lo80, hi80, lo95, hi95] = [2, 3, 4, 5, 6].map((i) => Number(r[i]));
+      expect(lo95).toBeLessThanOrEqual(lo80 as number);
+      expect(lo80).toBeLessThanOrEqual(point as number);
+      expect(point).toBeLessThanOrEqual(hi80 as number);
+      expect(hi80).toBeLessThanOrEqual(hi95 as number);
+    }
+    // Random walk with drift (Hyndman & Athanasopoulos, FPP3 5.2): y_T + h (y_T - y_1) / (T - 1) = 447 + 5 x 327 / 12 = 583.25.
+    expect(out).toMatch(/^ {2}drift\s+drift\s+RMB 583 billion/m);
+    // One row per method in the backtest table, each with a MASE.
+    for (const m of ['drift', 'holt', 'damped', 'ets', 'theta', 'logTrend', 'default']) {
+      expect(out).toMatch(new RegExp(`^ {2}${m}\\s+RMB [\\d.]+ (billion|million)\\s+[\\d.]+%\\s+\\d+\\.\\d\\d\\s`, 'm'));
+    }
+    expect(out).toMatch(/Lowest MASE: \w+ \(4 origins, 12 forecast-actual pairs\)/);
+  },
+};
+
+describe('examples/', () => {
+  it('every example has its claims checked here', () => {
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    expect(files.filter((f) => !(f in CLAIMS))).toEqual([]);
+  });
+
+  describe.each(files)('%s', (file) => {
+    it('exits 0 with no error output and no NaN, Infinity or undefined in what it prints', () => {
+      const r = runs.get(file);
+      expect(r, `${file} did not run`).toBeDefined();
+      expect(r?.stderr.replace(/^npm warn.*\n/gm, '')).toBe('');
+      expect(r?.code).toBe(0);
+      expect(r?.stdout).not.toMatch(/NaN|Infinity|undefined|\[object Object\]/);
+    });
+
+    it('prints the numbers it claims', () => {
+      const check = CLAIMS[file];
+      if (!check) throw new Error(`add the claims of examples/${file} to CLAIMS in test/examples.test.ts`);
+      check(output(file));
+    });
+  });
+});
+
+// Files other examples write are checked in their claims; this keeps the helper used when none does.
+void existsSync;
+void statSync;
