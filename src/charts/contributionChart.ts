@@ -87,12 +87,18 @@ export function contributionChart(input: ContributionChartInput, options: ChartO
       {
         name: 'total',
         data: { values: lineData },
-        mark: { type: 'line', color: '#000000', strokeWidth: 2, point: { filled: true, color: '#000000', size: 40 } },
+        mark: { type: 'line', color: '#000000', strokeWidth: 2 },
         encoding: {
           x, y,
           strokeDash: { field: 'line', type: 'nominal', title: ' ', scale: { domain: [w.total], range: [[1, 0]] }, legend: { orient: 'bottom', symbolType: 'stroke', symbolStrokeColor: '#000000', symbolSize: 300 } },
           tooltip: [{ field: 'year', title: w.year }, { field: 'ppText', title: w.total }],
         },
+      },
+      {
+        name: 'totalPoints',
+        data: { values: lineData },
+        mark: { type: 'point', filled: true, color: '#000000', size: 40, opacity: 1 },
+        encoding: { x, y, tooltip: [{ field: 'year', title: w.year }, { field: 'ppText', title: w.total }] },
       },
     ],
   } as TopLevelSpec;
