@@ -7,6 +7,7 @@ import { backtestCommand } from './backtestCommand.js';
 import { simulateCommand } from './simulateCommand.js';
 import { projectCommand } from './projectCommand.js';
 import { renderCommand } from './renderCommand.js';
+import { decomposeCommand } from './decomposeCommand.js';
 
 // One import and one list entry per command; each command lives in its own file in this folder.
 
@@ -20,4 +21,5 @@ export const commands: readonly CliCommand[] = [
   simulateCommand,
   projectCommand,
   renderCommand,
+  decomposeCommand,
 ];
