@@ -9,6 +9,8 @@ import { show } from '../internal/assert.js';
 export interface ReportChart {
   readonly title: string;
   readonly spec: TopLevelSpec;
+  /** Base name of the chart's files (`big-data-14th-fyp-fan`); default: numbered from the title. */
+  readonly file?: string;
 }
 
 /** A table of a report section: column names and rows of cells. */

@@ -14,14 +14,15 @@ export interface WriteReportOptions {
 }
 
 /** A file name from a chart title: lower case ASCII words joined by '-', numbered to stay unique. */
-function slug(title: string, n: number): string {
+function slug(title: string, n: number, numbered = true): string {
   const s = title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
-  return `${String(n).padStart(2, '0')}-${s === '' ? 'chart' : s}`;
+  const name = s === '' ? 'chart' : s;
+  return numbered ? `${String(n).padStart(2, '0')}-${name}` : name;
 }
 
 /**
  * Writes `report.html` (see {@link reportHtml}) into `dir` (created when missing) and, for each chart,
- * `NN-title.svg`, `NN-title.png` and `NN-title.vl.json`. Charts are validated and rendered before
+ * `NN-title.svg`, `NN-title.png` and `NN-title.vl.json` (or `<file>.svg`… when the chart names its `file`). Charts are validated and rendered before
  * anything is written, so a bad spec leaves no half-written report.
  * @returns the absolute paths written, report.html first
  * @throws {MetricsError} invalid_definition for a bad spec; not_found for missing font files
@@ -40,7 +41,7 @@ export async function writeReport(dir: string, report: Report, options: WriteRep
     for (const section of report.sections) {
       for (const chart of section.charts) {
         n += 1;
-        const base = slug(chart.title, n);
+        const base = chart.file !== undefined ? slug(chart.file, n, false) : slug(chart.title, n);
         const svg = await toSvg(chart.spec);
         files.push({ name: `${base}.vl.json`, content: JSON.stringify(chart.spec, null, 2) + '\n' });
         files.push({ name: `${base}.svg`, content: svg });

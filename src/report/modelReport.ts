@@ -171,7 +171,7 @@ export function modelSection(r: ModelReport): ReportSection {
   return {
     heading: m.title,
     text: `${m.description ?? ''}${attain ? ` Monte Carlo (${r.monteCarlo?.settings.paths.toLocaleString('en')} paths, seed ${r.monteCarlo?.settings.seed}): ${attain}.` : ''}`,
-    charts: r.charts.map((c) => ({ title: c.title, spec: c.spec })),
+    charts: r.charts.map((c) => ({ title: c.title, spec: c.spec, file: `${m.id}-${c.name}` })),
     tables,
   };
 }
