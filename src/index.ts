@@ -140,6 +140,37 @@ export { forecastMany } from './forecast/batch.js';
 export type { ForecastMany, ForecastManyOptions, ForecastManyRow, ForecastManyError, BatchRow } from './forecast/batch.js';
 
 // decompose
+export { DecompositionMeasure, RESIDUAL_SECTOR, TOTAL_SECTOR } from './decompose/types.js';
+export type { Panel, DecompositionRow } from './decompose/types.js';
+export { panel } from './decompose/panel.js';
+export type { PanelInput } from './decompose/panel.js';
+export { panelFromRows } from './decompose/panelFromRows.js';
+export type { LongRow, PanelFromRowsOptions } from './decompose/panelFromRows.js';
+export { shares } from './decompose/shares.js';
+export type { SharesResult } from './decompose/shares.js';
+export { contributions } from './decompose/contributions.js';
+export type { ContributionsResult } from './decompose/contributions.js';
+export { spanContributions, SpanMethod } from './decompose/spanContributions.js';
+export type { SpanContributionsOptions, SpanContributionsResult } from './decompose/spanContributions.js';
+export { totalCagrFromSectors } from './decompose/totalCagrFromSectors.js';
+export type { SectorGrowth } from './decompose/totalCagrFromSectors.js';
+export { requiredSectorCagr } from './decompose/requiredSectorCagr.js';
+export type { RequiredSectorCagrOptions } from './decompose/requiredSectorCagr.js';
+export { shiftShare, ShiftShareEffect } from './decompose/shiftShare.js';
+export type { ShiftShareInput, ShiftShareResult, ShiftShareRow } from './decompose/shiftShare.js';
+export { dynamicShiftShare } from './decompose/dynamicShiftShare.js';
+export type { DynamicShiftShareInput } from './decompose/dynamicShiftShare.js';
+export { reconcile, ReconcileMethod } from './decompose/reconcile.js';
+export type { ReconcileOptions, ReconcileResult } from './decompose/reconcile.js';
+export { historicalProportions, ProportionsMethod } from './decompose/historicalProportions.js';
+export { incoherence } from './decompose/incoherence.js';
+export type { IncoherenceRow, IncoherenceReport } from './decompose/incoherence.js';
+export { contributionQuantiles } from './decompose/contributionQuantiles.js';
+export type { Draws, ContributionQuantilesInput, ContributionQuantilesResult, QuantileRow } from './decompose/contributionQuantiles.js';
+export { decomposeModel } from './decompose/decomposeModel.js';
+export type { ModelDecomposition } from './decompose/decomposeModel.js';
+export { compareIndustries } from './decompose/compareIndustries.js';
+export type { CompareIndustriesOptions, IndustryLevel, IndustryComparison } from './decompose/compareIndustries.js';
 
 // charts
 export type { ValueRow, BandRow, MarkerSource, TargetMarker, PlanPeriod, Attainment, SectorRow, ContributionRow, SectorChange, SensitivityRow, AccuracyRow, ChartOptions } from './charts/inputs.js';
