@@ -64,5 +64,5 @@ export function anchorsPath(options: AnchorsPathOptions): PathResult {
     if (levels.length > 0) rates.push(level / (levels[levels.length - 1] as number) - 1);
     levels.push(level);
   }
-  return freezePath(years, levels, rates);
+  return freezePath(fn, years, levels, rates);
 }

@@ -47,5 +47,5 @@ export function applyBounds(path: PathResult, bounds: Bounds): PathResult {
     levels.push(l);
     rates.push(l === raw ? (path.rates[i] as number) : l / prev - 1);
   }
-  return freezePath([...path.years], levels, rates);
+  return freezePath(fn, [...path.years], levels, rates);
 }

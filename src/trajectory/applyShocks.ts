@@ -50,5 +50,5 @@ export function applyShocks(path: PathResult, shocks: readonly Shock[]): PathRes
     const f = factor.get(path.years[i + 1] as number);
     return f === undefined ? r : (levels[i + 1] as number) / (levels[i] as number) - 1;
   });
-  return freezePath([...path.years], levels, rates);
+  return freezePath(fn, [...path.years], levels, rates);
 }

@@ -56,7 +56,7 @@ export function compoundPath(fn: string, span: PathSpan, rateOf: (year: number) 
     rates.push(r);
     levels.push(level);
   }
-  return freezePath(years, levels, rates);
+  return freezePath(fn, years, levels, rates);
 }
 
 /** Builds a path from levels (all > 0), computing the rates; names the first year with a level <= 0. */
@@ -69,9 +69,20 @@ export function levelsPath(fn: string, years: number[], levels: number[]): PathR
     }
     if (i > 0) rates.push(l / (levels[i - 1] as number) - 1);
   }
-  return freezePath(years, levels, rates);
+  return freezePath(fn, years, levels, rates);
 }
 
-export function freezePath(years: number[], levels: number[], rates: number[]): PathResult {
+/**
+ * Freezes a built path after a last check: every level finite and > 0, every rate finite and > -1 (a
+ * ratio of levels can still underflow to -1, e.g. from 1 to 5e-324), else degenerate naming the year.
+ */
+export function freezePath(fn: string, years: number[], levels: number[], rates: number[]): PathResult {
+  for (let i = 0; i < levels.length; i++) {
+    const l = levels[i] as number;
+    const r = i === 0 ? 0 : (rates[i - 1] as number);
+    if (!Number.isFinite(l) || l <= 0 || !Number.isFinite(r) || r <= -1) {
+      throw new MetricsError('degenerate', `${fn}: the path degenerates in ${years[i]} (level ${l}, growth ${r}). Keep levels well above 0 and below 1e300.`, { year: years[i], level: l, rate: r });
+    }
+  }
   return Object.freeze({ years: Object.freeze(years), levels: Object.freeze(levels), rates: Object.freeze(rates) });
 }

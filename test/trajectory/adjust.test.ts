@@ -26,6 +26,28 @@ describe('growthPath', () => {
     expect(thrown(() => growthPath({ type: 'spline' } as never, span))).toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('cagr, phases') });
     expect(thrown(() => growthPath(undefined as never, span))).toMatchObject({ code: 'invalid_argument' });
   });
+  it('property: any spec gives positive finite levels with one rate per year after the first, or a MetricsError', () => {
+    const num = fc.oneof(fc.double({ min: -3, max: 3, noNaN: true }), fc.constantFrom(0, -1, 1e308, Number.NaN, Number.POSITIVE_INFINITY));
+    const year = fc.integer({ min: 2018, max: 2027 });
+    const spec = fc.oneof(
+      num.map((rate) => ({ type: 'cagr' as const, rate })),
+      fc.array(fc.record({ fromYear: year, toYear: year, rate: num }), { maxLength: 3 }).map((phases) => ({ type: 'phases' as const, phases })),
+      fc.array(fc.record({ year, rate: num }), { maxLength: 8 }).map((rates) => ({ type: 'rates' as const, rates })),
+      num.map((slope) => ({ type: 'linear' as const, slope })),
+      fc.record({ rate: num, cap: num }).map((r) => ({ type: 'logistic' as const, ...r })),
+      fc.array(fc.record({ year, value: num }), { maxLength: 3 }).map((anchors) => ({ type: 'anchors' as const, anchors })),
+      fc.constantFrom('0.1 * t', '1 / (t - 2022)', 'log(t - 2021)', '-2', 'x', '0.3 - 0.05 * (t - t0)').map((expression) => ({ type: 'expression' as const, expression, assumption: 'test' })),
+    );
+    fc.assert(fc.property(spec, fc.integer({ min: 2018, max: 2022 }), fc.integer({ min: 2019, max: 2026 }), fc.oneof(fc.double({ min: -1, max: 100, noNaN: true }), fc.constant(1)), (s, fromYear, toYear, base) => {
+      try {
+        const p = growthPath(s as never, { fromYear, toYear, base });
+        return p.years.length === toYear - fromYear + 1 && p.rates.length === p.years.length - 1
+          && p.levels.every((l) => Number.isFinite(l) && l > 0) && p.rates.every((r) => Number.isFinite(r) && r > -1);
+      } catch (e) {
+        return (e as Error).name === 'MetricsError';
+      }
+    }), { numRuns: 1000 });
+  });
   it('a missing value reaches the path function and throws instead of producing NaN', () => {
     expect(thrown(() => growthPath({ type: 'cagr', rate: undefined as never }, span))).toMatchObject({ code: 'invalid_argument' });
     expect(thrown(() => growthPath({ type: 'phases', phases: 'x' as never }, span))).toMatchObject({ code: 'invalid_argument' });
