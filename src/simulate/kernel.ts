@@ -27,6 +27,10 @@ export interface KernelBuffers {
   readonly off: Float64Array;
   /** Per year slot: the year's values, series-major (s * paths + p). */
   readonly out: readonly [Float64Array, Float64Array];
+  /** Per year slot, series and block: sum of (x - centre) and of its square, at ((slot S + s) nBlocks + b) 2. */
+  readonly sums: Float64Array;
+  /** Per level check and block: paths meeting the check, at c nBlocks + b. */
+  readonly hits: Float64Array;
 }
 
 export interface KernelScratch {
@@ -48,6 +52,8 @@ export function kernelBuffers(plan: KernelPlan, shared: boolean): KernelBuffers 
     dev: new Float64Array(mk(plan.hasDev ? 8 * n * plan.K : 0)),
     off: new Float64Array(mk(plan.hasOff ? 8 * n * plan.K : 0)),
     out: [new Float64Array(mk(8 * n * plan.S)), new Float64Array(mk(8 * n * plan.S))],
+    sums: new Float64Array(mk(8 * 2 * plan.S * plan.nBlocks * 2)),
+    hits: new Float64Array(mk(8 * Math.max(1, plan.checks.length) * plan.nBlocks)),
   };
 }
 
@@ -107,6 +113,8 @@ export function runBlock(plan: KernelPlan, buf: KernelBuffers, sc: KernelScratch
     const b0 = plan.base[k]!;
     const o = k * paths + start;
     const zo = k * BLOCK;
+    const c = plan.centre[k * nYears + t]!;
+    let s1 = 0, s2 = 0;
     for (let i = 0; i < len; i++) {
       let zi = z[zo + i]!;
       if (nu > 0) zi *= tScale[i]!;
@@ -124,15 +132,43 @@ export function runBlock(plan: KernelPlan, buf: KernelBuffers, sc: KernelScratch
       if (x < floor) x = floor;
       level[o + i] = x;
       out[o + i] = x;
+      const y = x - c;
+      s1 += y;
+      s2 += y * y;
     }
+    const so = (((t & 1) * plan.S + k) * plan.nBlocks + b) * 2;
+    buf.sums[so] = s1;
+    buf.sums[so + 1] = s2;
   }
   if (plan.S > K) {
     const tot = K * paths + start;
+    const c = plan.centre[K * nYears + t]!;
+    let s1 = 0, s2 = 0;
     for (let i = 0; i < len; i++) {
       let s = 0;
       for (let k = 0; k < K; k++) s += level[k * paths + start + i]!;
       out[tot + i] = s;
+      const y = s - c;
+      s1 += y;
+      s2 += y * y;
     }
+    const so = (((t & 1) * plan.S + K) * plan.nBlocks + b) * 2;
+    buf.sums[so] = s1;
+    buf.sums[so + 1] = s2;
+  }
+  // Level checks (targets, CAGR thresholds) on the analysed series, while the block is in cache.
+  const checks = plan.checks;
+  for (let j = 0; j < checks.length; j++) {
+    const ck = checks[j]!;
+    if (ck.t !== t) continue;
+    const { lo, hi, loStrict, hiStrict } = ck;
+    const a = (plan.S - 1) * paths + start;
+    let h = 0;
+    for (let i = a; i < a + len; i++) {
+      const x = out[i]!;
+      if ((loStrict ? x > lo : x >= lo) && (hiStrict ? x < hi : x <= hi)) h++;
+    }
+    buf.hits[j * plan.nBlocks + b] = h;
   }
   const s4 = 4 * b;
   state[s4] = st[0]!; state[s4 + 1] = st[1]!; state[s4 + 2] = st[2]!; state[s4 + 3] = st[3]!;

@@ -43,6 +43,10 @@ export interface KernelPlan {
   readonly nu: number;
   readonly hasDev: boolean;
   readonly hasOff: boolean;
+  /** Deterministic level per output series and year (s * nYears + t): sums are centred on it. */
+  readonly centre: number[];
+  /** Level checks on the analysed (last) series, counted per block: the targets, then the CAGR thresholds. */
+  readonly checks: { t: number; lo: number; hi: number; loStrict: boolean; hiStrict: boolean }[];
 }
 
 export interface TargetCheck {
@@ -261,7 +265,11 @@ export function prepare(fn: string, o: MonteCarloRunOptions, series: readonly (S
   const nBlocks = Math.ceil(paths / BLOCK);
   const plan: KernelPlan = {
     seed, paths, nYears, K, S, nBlocks, chunkBlocks: Math.max(1, Math.ceil(chunk / BLOCK)),
-    base, factor, vol, phi, innov, mu, rareP, rareLog, cap, floor, chol, nu, hasDev, hasOff,
+    base, factor, vol, phi, innov, mu, rareP, rareLog, cap, floor, chol, nu, hasDev, hasOff, centre,
+    checks: [
+      ...targets.map(({ t, lo, hi, loStrict, hiStrict }) => ({ t, lo, hi, loStrict, hiStrict })),
+      ...cagrLevels.map((lo) => ({ t: nYears - 1, lo, hi: Infinity, loStrict: false, hiStrict: false })),
+    ],
   };
   return { plan, ids: K > 1 ? [...ids, 'total'] : ids, years, baseYear, quantiles, targets, cagrThresholds, cagrLevels, crossing, samplePaths, workers, distribution, centre };
 }

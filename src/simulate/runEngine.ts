@@ -41,23 +41,24 @@ class YearSummariser {
     this.qOut = p.quantiles.map(() => 0);
   }
 
-  year(t: number, out: Float64Array): void {
+  /** Summarises year t from its values (in path order) and the kernel's per-block sums. */
+  year(t: number, out: Float64Array, buf: KernelBuffers): void {
     const p = this.p;
-    const { S, nYears, paths: n } = p.plan;
+    const { S, nYears, paths: n, nBlocks } = p.plan;
     for (let s = 0; s < S; s++) {
       const a = s * n;
-      // Sums centred on the deterministic path keep the one-pass variance accurate.
+      // Per-block sums centred on the deterministic path, added in block order (deterministic).
       const c = p.centre[s * nYears + t]!;
       let s1 = 0, s2 = 0;
-      for (let i = a; i < a + n; i++) {
-        const x = out[i]! - c;
-        s1 += x;
-        s2 += x * x;
+      const base = ((t & 1) * S + s) * nBlocks * 2;
+      for (let b = 0; b < nBlocks; b++) {
+        s1 += buf.sums[base + 2 * b]!;
+        s2 += buf.sums[base + 2 * b + 1]!;
       }
       this.mean[s]![t] = c + s1 / n;
       this.sd[s]![t] = n > 1 ? Math.sqrt(Math.max(0, (s2 - (s1 * s1) / n) / (n - 1))) : 0;
       for (let j = 0; j < p.samplePaths; j++) this.samples[s]![j]![t] = out[a + j]!;
-      if (s === S - 1) this.analyse(t, out, a);
+      if (s === S - 1) this.crossings(t, out, a);
       if (p.quantiles.length > 0) {
         selectQuantiles(s === 0 && S === 1 ? out : out.subarray(a, a + n), n, p.quantiles, this.qOut);
         for (let j = 0; j < this.qOut.length; j++) this.q[s]![j]![t] = this.qOut[j]!;
@@ -65,28 +66,22 @@ class YearSummariser {
     }
   }
 
-  private analyse(t: number, out: Float64Array, a: number): void {
+  /** After the last year: the per-block counts of the level checks. */
+  finish(buf: KernelBuffers): void {
+    const { nBlocks } = this.p.plan;
+    const nT = this.p.targets.length;
+    const total = (j: number): number => {
+      let h = 0;
+      for (let b = 0; b < nBlocks; b++) h += buf.hits[j * nBlocks + b]!;
+      return h;
+    };
+    for (let j = 0; j < nT; j++) this.targetHits[j] = total(j);
+    for (let j = 0; j < this.cagrHits.length; j++) this.cagrHits[j] = total(nT + j);
+  }
+
+  private crossings(t: number, out: Float64Array, a: number): void {
     const p = this.p;
     const n = p.plan.paths;
-    for (let j = 0; j < p.targets.length; j++) {
-      const tg = p.targets[j]!;
-      if (tg.t !== t) continue;
-      const { lo, hi, loStrict, hiStrict } = tg;
-      let hits = 0;
-      for (let i = a; i < a + n; i++) {
-        const x = out[i]!;
-        if ((loStrict ? x > lo : x >= lo) && (hiStrict ? x < hi : x <= hi)) hits++;
-      }
-      this.targetHits[j] = hits;
-    }
-    if (t === p.plan.nYears - 1) {
-      for (let j = 0; j < p.cagrLevels.length; j++) {
-        const level = p.cagrLevels[j]!;
-        let hits = 0;
-        for (let i = a; i < a + n; i++) if (out[i]! >= level) hits++;
-        this.cagrHits[j] = hits;
-      }
-    }
     for (let j = 0; j < p.crossing.length; j++) {
       const { level, up } = p.crossing[j]!;
       const flags = this.crossFlags[j]!;
@@ -166,7 +161,7 @@ async function runInThread(fn: string, p: Prepared, buf: KernelBuffers, sum: Yea
       if (b % plan.chunkBlocks === 0 && o.signal?.aborted) throw aborted(fn);
       runBlock(plan, buf, sc, b, t);
     }
-    sum.year(t, t & 1 ? buf.out[1] : buf.out[0]);
+    sum.year(t, t & 1 ? buf.out[1] : buf.out[0], buf);
     o.onProgress?.((t + 1) * plan.paths, total);
     if (t + 1 < plan.nYears) await new Promise<void>((r) => setImmediate(r)); // lets an abort arrive
     if (o.signal?.aborted) throw aborted(fn);
@@ -228,7 +223,7 @@ function runOnWorkers(fn: string, p: Prepared, buf: KernelBuffers, sum: YearSumm
       while (next < plan.nYears && doneCount[next] === W) {
         const t0 = next++;
         try {
-          sum.year(t0, t0 & 1 ? buf.out[1] : buf.out[0]);
+          sum.year(t0, t0 & 1 ? buf.out[1] : buf.out[0], buf);
           o.onProgress?.((t0 + 1) * plan.paths, total);
         } catch (e) {
           // Later years may be running: let them finish before the workers are reused.
@@ -260,5 +255,6 @@ export async function runEngine(fn: string, p: Prepared, o: MonteCarloRunOptions
   const sum = new YearSummariser(p);
   if (useWorkers) await runOnWorkers(fn, p, buf, sum, o);
   else await runInThread(fn, p, buf, sum, o);
+  sum.finish(buf);
   return sum.result(p);
 }
