@@ -2,7 +2,7 @@
 // exits 0 and prints the numbers it claims. Expected numbers are computed here from closed forms, not
 // copied from the examples' output.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +34,9 @@ function phi(z: number): number {
   }
   return 0.5 + sum / Math.sqrt(2 * Math.PI);
 }
+
+/** P(big data revenue > 3 trillion in 2025) for base 1, log growth ln 1.25 + N(0, 0.05^2) iid for 5 years. */
+const CLOSED_FORM_P = 1 - phi((Math.log(3) - 5 * Math.log(1.25)) / (0.05 * Math.sqrt(5)));
 
 /** A percentage as the examples print it: two decimals, trailing zeros dropped (24.57%, 25%). */
 const pct = (fraction: number) => `${Number((fraction * 100).toFixed(2))}%`;
@@ -81,7 +84,7 @@ const CLAIMS: Readonly<Record<string, (out: string) => void>> = {
 
   'probability-big-data-exceeds-3-trillion.ts': (out) => {
     // ln(L_2025) ~ N(5 ln 1.25, 0.05^2 * 5) for base 1 and iid normal log growth: P(L > 3) in closed form.
-    const closed = 1 - phi((Math.log(3) - 5 * Math.log(1.25)) / (0.05 * Math.sqrt(5)));
+    const closed = CLOSED_FORM_P;
     expect(closed).toBeGreaterThan(0.5);
     expect(closed).toBeLessThan(0.65);
     const paths = num(out, /Monte Carlo \(([\d,]+) paths/);
@@ -131,6 +134,35 @@ const CLAIMS: Readonly<Record<string, (out: string) => void>> = {
     }
     expect(out).toMatch(/Lowest MASE: \w+ \(4 origins, 12 forecast-actual pairs\)/);
   },
+
+  'render-a-chart-for-my-report.ts': (out) => {
+    const dir = join(outDir, 'report');
+    const p = num(out, /in 2025\) = ([\d.]+)% \(20,000 paths/) / 100;
+    expect(Math.abs(p - CLOSED_FORM_P)).toBeLessThan(4 * Math.sqrt((CLOSED_FORM_P * (1 - CLOSED_FORM_P)) / 20_000));
+    expect(out).toContain(`plan path ends at RMB ${(1.25 ** 5).toFixed(2)} trillion`);
+    for (const name of ['trajectories', 'fan']) {
+      const svgFile = join(dir, `${name}.svg`);
+      const pngFile = join(dir, `${name}.png`);
+      expect(out).toContain(svgFile);
+      expect(out).toContain(pngFile);
+      const svg = readFileSync(svgFile, 'utf8');
+      expect(svg.startsWith('<svg')).toBe(true);
+      expect(svg).toContain('Big data industry');
+      const png = readFileSync(pngFile);
+      // PNG signature, then the IHDR chunk: width and height as big-endian 32-bit integers at bytes 16 and 20.
+      expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+      expect(png.readUInt32BE(16)).toBeGreaterThan(800);
+      expect(png.readUInt32BE(20)).toBeGreaterThan(500);
+      // A blank or text-less image compresses to a few kB; two charts with labels do not.
+      expect(statSync(pngFile).size).toBeGreaterThan(20_000);
+      expect(JSON.parse(readFileSync(join(dir, `${name}.vl.json`), 'utf8')).$schema).toMatch(/vega-lite\/v6/);
+    }
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(existsSync(join(dir, 'report.html'))).toBe(true);
+    expect(html).toContain('Scenarios and the plan target');
+    expect(html).toContain('Monte Carlo fan chart');
+    expect(html).not.toMatch(/<script[^>]+src=["']https?:/);
+  },
 };
 
 describe('examples/', () => {
@@ -156,6 +188,3 @@ describe('examples/', () => {
   });
 });
 
-// Files other examples write are checked in their claims; this keeps the helper used when none does.
-void existsSync;
-void statSync;
