@@ -38,6 +38,7 @@ const names = opt.methods ? String(opt.methods).split(',') : Object.keys(registr
 for (const n of names) if (!registry[n]) throw new Error(`unknown method ${n}; have ${Object.keys(registry).join(', ')}`);
 const calNames = opt.calibrated === 'all' ? names : opt.calibrated === 'none' ? [] : String(opt.calibrated).split(',');
 
+const loadStart = loadavg()[0] ?? 0;
 const data = loadM3(dataDir);
 const rRef = loadRSummary(dataDir);
 console.log(`M3 yearly: ${data.length} series, horizon 6; node ${process.version}; ${cpus()[0]?.model ?? 'cpu'} x${cpus().length}; load ${loadavg()[0]?.toFixed(2)}`);
@@ -100,6 +101,7 @@ const md = [
   '- sMAPE, MASE: M4 definitions, mean over series; OWA relative to our naive (= Naive2 for yearly data); coverage: share of the 3,870 held-out values inside the interval; MSIS at 95 % (alpha 0.05), scaled like MASE.',
   '- `-cal`: the same method with intervals from `calibrate()` (pooled in-sample rolling-origin errors, log scale for positive series); point forecasts are unchanged, so only coverage, MSIS and time differ.',
   `- Time: fit + forecast (80 % and 95 % intervals) per series, one core, minimum of ${reps} loops for plain methods, one loop for calibrated ones, after one untimed warm-up. "ref": R's stored timings (R 4.2.2, forecast 8.20, reference/r-forecast-summary.csv); "now": ${rNote}`,
+  ...(loadStart > cpus().length ? [`- The machine was busy (1-minute load ${loadStart.toFixed(1)} on ${cpus().length} cores): absolute times are inflated; the "now" ratios, measured in the same run as R, are the fairer speed comparison.`] : []),
   '- R columns come from the stored reference; R reports coverage and MSIS for ets and thetaf only. A method that throws on a series falls back to naive, counted in `fallbacks` (as r-reference.R does).',
   '',
 ].join('\n');
