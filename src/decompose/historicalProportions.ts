@@ -11,6 +11,12 @@ import type { Panel } from './types.js';
 export const ProportionsMethod = { averageShares: 'averageShares', shareOfAverages: 'shareOfAverages' } as const;
 export type ProportionsMethod = keyof typeof ProportionsMethod;
 
+/** Options of {@link historicalProportions}. */
+export interface HistoricalProportionsOptions {
+  /** Default `averageShares`. */
+  readonly method?: ProportionsMethod;
+}
+
 /**
  * Historical proportions of each sector for top-down reconciliation ({@link reconcile} with
  * `method: 'topDown'`). The proportions are of the sum of the sectors (they add up to 1); a stated
@@ -23,7 +29,7 @@ export type ProportionsMethod = keyof typeof ProportionsMethod;
  * @example
  * historicalProportions({ unit: parseUnit('CNY billion'), years: [2020, 2021], sectors: ['a', 'b'], values: [[1, 3], [1, 1]] }); // => [0.625, 0.375]
  */
-export function historicalProportions(p: Panel, options: { readonly method?: ProportionsMethod } = {}): number[] {
+export function historicalProportions(p: Panel, options: HistoricalProportionsOptions = {}): number[] {
   const fn = 'historicalProportions';
   checkPanel(fn, p);
   const method = options.method ?? 'averageShares';

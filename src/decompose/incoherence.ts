@@ -27,6 +27,12 @@ export interface IncoherenceReport {
   readonly worst: IncoherenceRow;
 }
 
+/** Options of {@link incoherence}. */
+export interface IncoherenceOptions {
+  /** Largest |relativeGap| still called coherent; default 1e-9 (rounding only). */
+  readonly tolerance?: number;
+}
+
 /**
  * How far sector figures (plan targets by sector, or sector projections) are from adding up to their
  * stated total, year by year, in units and as a fraction of the total. Nothing is adjusted; use
@@ -37,7 +43,7 @@ export interface IncoherenceReport {
  * @example
  * incoherence({ unit: parseUnit('CNY trillion'), years: [2025], sectors: ['a', 'b'], values: [[1.2], [1.5]], total: [3] }).rows[0].relativeGap; // ≈ 0.1
  */
-export function incoherence(p: Panel, options: { readonly tolerance?: number } = {}): IncoherenceReport {
+export function incoherence(p: Panel, options: IncoherenceOptions = {}): IncoherenceReport {
   const fn = 'incoherence';
   checkPanel(fn, p);
   const tolerance = options.tolerance ?? 1e-9;
