@@ -20,13 +20,13 @@ export interface KernelBuffers {
   readonly state: Int32Array;
   /** Years completed per block (workers wait on it so a block's years run in order). */
   readonly blockDone: Int32Array;
-  /** Per year slot (t % 2): next chunk to claim. */
+  /** Per year slot (t % slots): next chunk to claim. */
   readonly counter: Int32Array;
   readonly level: Float64Array;
   readonly dev: Float64Array;
   readonly off: Float64Array;
-  /** Per year slot: the year's values, series-major (s * paths + p). */
-  readonly out: readonly [Float64Array, Float64Array];
+  /** Per year slot (t % slots): the year's values, series-major (s * paths + p). */
+  readonly out: readonly Float64Array[];
   /** Per year slot, series and block: sum of (x - centre) and of its square, at ((slot S + s) nBlocks + b) 2. */
   readonly sums: Float64Array;
   /** Per level check and block: paths meeting the check, at c nBlocks + b. */
@@ -40,19 +40,22 @@ export interface KernelScratch {
   readonly u: Float64Array;
 }
 
-/** Buffers for a plan, on SharedArrayBuffers when `shared`. */
-export function kernelBuffers(plan: KernelPlan, shared: boolean): KernelBuffers {
+/**
+ * Buffers for a plan, on SharedArrayBuffers when `shared`. `slots` year buffers: 1 is enough in one
+ * thread; workers get more so that they can run ahead of the thread summarising the years.
+ */
+export function kernelBuffers(plan: KernelPlan, shared: boolean, slots: number): KernelBuffers {
   const mk = (bytes: number): ArrayBuffer | SharedArrayBuffer => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
   const n = plan.paths;
   return {
     state: new Int32Array(mk(16 * plan.nBlocks)),
     blockDone: new Int32Array(mk(4 * plan.nBlocks)),
-    counter: new Int32Array(mk(8)),
+    counter: new Int32Array(mk(4 * slots)),
     level: new Float64Array(mk(8 * n * plan.K)),
     dev: new Float64Array(mk(plan.hasDev ? 8 * n * plan.K : 0)),
     off: new Float64Array(mk(plan.hasOff ? 8 * n * plan.K : 0)),
-    out: [new Float64Array(mk(8 * n * plan.S)), new Float64Array(mk(8 * n * plan.S))],
-    sums: new Float64Array(mk(8 * 2 * plan.S * plan.nBlocks * 2)),
+    out: Array.from({ length: slots }, () => new Float64Array(mk(8 * n * plan.S))),
+    sums: new Float64Array(mk(8 * slots * plan.S * plan.nBlocks * 2)),
     hits: new Float64Array(mk(8 * Math.max(1, plan.checks.length) * plan.nBlocks)),
   };
 }
@@ -61,7 +64,7 @@ export function kernelScratch(plan: KernelPlan): KernelScratch {
   return { st: new Int32Array(4), z: new Float64Array(BLOCK * plan.K), tScale: new Float64Array(BLOCK), u: new Float64Array(BLOCK) };
 }
 
-/** Advances block `b` through year index `t` (0-based), writing levels to buffers.out[t % 2]. */
+/** Advances block `b` through year index `t` (0-based), writing levels to buffers.out[t % slots]. */
 export function runBlock(plan: KernelPlan, buf: KernelBuffers, sc: KernelScratch, b: number, t: number): void {
   const { paths, K, nYears } = plan;
   const start = b * BLOCK;
@@ -95,7 +98,8 @@ export function runBlock(plan: KernelPlan, buf: KernelBuffers, sc: KernelScratch
       }
     }
   }
-  const out = t & 1 ? buf.out[1] : buf.out[0];
+  const slot = t % buf.out.length;
+  const out = buf.out[slot]!;
   const level = buf.level, dev = buf.dev, off = buf.off;
   for (let k = 0; k < K; k++) {
     const rp = plan.rareP[k]!;
@@ -136,7 +140,7 @@ export function runBlock(plan: KernelPlan, buf: KernelBuffers, sc: KernelScratch
       s1 += y;
       s2 += y * y;
     }
-    const so = (((t & 1) * plan.S + k) * plan.nBlocks + b) * 2;
+    const so = ((slot * plan.S + k) * plan.nBlocks + b) * 2;
     buf.sums[so] = s1;
     buf.sums[so + 1] = s2;
   }
@@ -152,7 +156,7 @@ export function runBlock(plan: KernelPlan, buf: KernelBuffers, sc: KernelScratch
       s1 += y;
       s2 += y * y;
     }
-    const so = (((t & 1) * plan.S + K) * plan.nBlocks + b) * 2;
+    const so = ((slot * plan.S + K) * plan.nBlocks + b) * 2;
     buf.sums[so] = s1;
     buf.sums[so + 1] = s2;
   }

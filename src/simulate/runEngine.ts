@@ -8,8 +8,8 @@ import { BLOCK, type Prepared } from './prepare.js';
 import { selectQuantiles } from './selectQuantiles.js';
 
 // Internal: runs a prepared plan year by year, in this thread or on worker threads, and summarises each
-// year as soon as it is done. Memory is O(paths): the state of every path plus two year buffers (the
-// workers fill year t + 1 while this thread summarises year t). Everything that depends on the order of
+// year as soon as it is done. Memory is O(paths): the state of every path plus one year buffer in this
+// thread, or three with workers (they fill years t + 1 and t + 2 while this thread summarises year t). Everything that depends on the order of
 // paths (sums for the mean and sd, sample paths, crossing flags) is computed here in path order, so the
 // result is bit-identical whatever the number of workers and the chunk size.
 
@@ -50,7 +50,7 @@ class YearSummariser {
       // Per-block sums centred on the deterministic path, added in block order (deterministic).
       const c = p.centre[s * nYears + t]!;
       let s1 = 0, s2 = 0;
-      const base = ((t & 1) * S + s) * nBlocks * 2;
+      const base = ((t % buf.out.length) * S + s) * nBlocks * 2;
       for (let b = 0; b < nBlocks; b++) {
         s1 += buf.sums[base + 2 * b]!;
         s2 += buf.sums[base + 2 * b + 1]!;
@@ -161,12 +161,16 @@ async function runInThread(fn: string, p: Prepared, buf: KernelBuffers, sum: Yea
       if (b % plan.chunkBlocks === 0 && o.signal?.aborted) throw aborted(fn);
       runBlock(plan, buf, sc, b, t);
     }
-    sum.year(t, t & 1 ? buf.out[1] : buf.out[0], buf);
+    sum.year(t, buf.out[0]!, buf);
     o.onProgress?.((t + 1) * plan.paths, total);
     if (t + 1 < plan.nYears) await new Promise<void>((r) => setImmediate(r)); // lets an abort arrive
     if (o.signal?.aborted) throw aborted(fn);
   }
 }
+
+// Year buffers on workers: they may run up to SLOTS - 1 years ahead of the summary in this thread, which
+// keeps them busy while it selects quantiles (and absorbs scheduling delays on a loaded machine).
+const SLOTS = 3;
 
 // Worker threads are started once and kept (unref'd, so they never keep the process alive) for later
 // runs: starting a worker costs tens of milliseconds, more than a small simulation.
@@ -214,7 +218,7 @@ function runOnWorkers(fn: string, p: Prepared, buf: KernelBuffers, sum: YearSumm
     o.signal?.addEventListener('abort', onAbort);
     const post = (t: number): void => {
       if (t >= plan.nYears) return;
-      buf.counter[t & 1] = 0;
+      buf.counter[t % SLOTS] = 0;
       for (const w of workers) w.postMessage({ type: 'year', t });
     };
     const onDone = (t: number): void => {
@@ -223,7 +227,7 @@ function runOnWorkers(fn: string, p: Prepared, buf: KernelBuffers, sum: YearSumm
       while (next < plan.nYears && doneCount[next] === W) {
         const t0 = next++;
         try {
-          sum.year(t0, t0 & 1 ? buf.out[1] : buf.out[0], buf);
+          sum.year(t0, buf.out[t0 % SLOTS]!, buf);
           o.onProgress?.((t0 + 1) * plan.paths, total);
         } catch (e) {
           // Later years may be running: let them finish before the workers are reused.
@@ -232,7 +236,7 @@ function runOnWorkers(fn: string, p: Prepared, buf: KernelBuffers, sum: YearSumm
         }
         if (finished) return;
         if (o.signal?.aborted) return stop(aborted(fn));
-        post(t0 + 2);
+        post(t0 + SLOTS);
       }
       if (next === plan.nYears) stop();
     };
@@ -242,8 +246,7 @@ function runOnWorkers(fn: string, p: Prepared, buf: KernelBuffers, sum: YearSumm
       w.on('exit', onExit);
       w.postMessage({ type: 'init', plan, buf });
     }
-    post(0);
-    post(1);
+    for (let t = 0; t < SLOTS; t++) post(t);
   });
 }
 
@@ -251,7 +254,7 @@ function runOnWorkers(fn: string, p: Prepared, buf: KernelBuffers, sum: YearSumm
 export async function runEngine(fn: string, p: Prepared, o: MonteCarloRunOptions): Promise<MonteCarloResult> {
   if (o.signal?.aborted) throw aborted(fn);
   const useWorkers = p.workers > 1 && p.plan.nBlocks > 1;
-  const buf = kernelBuffers(p.plan, useWorkers);
+  const buf = kernelBuffers(p.plan, useWorkers, useWorkers ? SLOTS : 1);
   const sum = new YearSummariser(p);
   if (useWorkers) await runOnWorkers(fn, p, buf, sum, o);
   else await runInThread(fn, p, buf, sum, o);

@@ -13,7 +13,7 @@ let sc: KernelScratch | undefined;
 
 function runYear(t: number): void {
   const p = plan!, b = buf!, s = sc!;
-  const slot = t & 1;
+  const slot = t % b.out.length;
   for (;;) {
     const c = Atomics.add(b.counter, slot, 1);
     const from = c * p.chunkBlocks;
