@@ -29,7 +29,9 @@ export type ErrorCode = keyof typeof ErrorCode;
  * The one error class of the library. Messages read
  * `<function>: <what is wrong> (got <value>). <what to do>.`
  * @example
- * try { cagr(0, 5, 3); } catch (e) { if (e instanceof MetricsError) e.code; } // => 'invalid_argument'
+ * const e = (() => { try { return cagr(0, 5, 3); } catch (err) { return err; } })();
+ * e instanceof MetricsError; // => true
+ * e.code; // => 'invalid_argument'
  */
 export class MetricsError extends Error {
   override name = 'MetricsError';

@@ -67,7 +67,7 @@ export interface SpanContributionsResult {
  *   or a total <= 0 in a year of the span; not_found when a year is not in the panel
  * @example
  * const p = { unit: parseUnit('CNY billion'), years: [2020, 2022], sectors: ['a', 'b'], values: [[50, 100], [50, 44]] };
- * spanContributions(p).cagrContribution; // ≈ [0.22727, -0.02727]: they sum to 1.44^(1/2) - 1 = 0.2
+ * spanContributions(p).cagrContribution; // ≈ [0.22727, -0.02727] (they sum to 1.44^(1/2) - 1 = 0.2)
  */
 export function spanContributions(p: Panel, options: SpanContributionsOptions = {}): SpanContributionsResult {
   const fn = 'spanContributions';

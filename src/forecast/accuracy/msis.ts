@@ -21,7 +21,7 @@ export interface MsisOptions {
  * @throws {MetricsError} degenerate for a constant history; invalid_argument for a level outside (0, 1),
  *   a short history, empty/unequal inputs or lower > upper
  * @example
- * msis([5, 12], [4, 4], [10, 10], { history: [1, 3, 5], level: 0.95 }); // => 23 (Winkler 46 / scale 2)
+ * msis([5, 12], [4, 4], [10, 10], { history: [1, 3, 5], level: 0.95 }); // ≈ 23 (Winkler 46 / scale 2; 2 / (1 - 0.95) is not exactly 40 in binary)
  */
 export function msis(actual: readonly number[], lower: readonly number[], upper: readonly number[], options: MsisOptions): number {
   checkInterval('msis', actual, lower, upper);

@@ -18,7 +18,7 @@ export interface OwaInput {
  * @throws {MetricsError} degenerate when a benchmark error is 0 (every naive forecast exact);
  *   invalid_argument for negative errors; non_finite for NaN/±Infinity
  * @example
- * owa({ smape: 16.790, mase: 2.632 }, { smape: 17.880, mase: 3.172 }); // => 0.8844066... (R: rwf drift on M3 yearly)
+ * owa({ smape: 16.790, mase: 2.632 }, { smape: 17.880, mase: 3.172 }); // ≈ 0.8844 (R's rwf drift on M3 yearly, from its rounded sMAPE and MASE)
  */
 export function owa(errors: OwaInput, naive: OwaInput): number {
   assertFinite('owa', { smape: errors?.smape, mase: errors?.mase, naiveSmape: naive?.smape, naiveMase: naive?.mase });

@@ -8,7 +8,7 @@ import { checkPair, finiteResult } from './check.js';
  * @param predicted point forecasts, one per actual value
  * @throws {MetricsError} invalid_argument for empty or unequal-length inputs; non_finite for NaN/±Infinity
  * @example
- * smape([100, 200], [110, 150]); // => 19.04761904761905 (mean of 200·10/210 and 200·50/350)
+ * smape([100, 200], [110, 150]); // => 19.047619047619047 (mean of 200·10/210 and 200·50/350)
  */
 export function smape(actual: readonly number[], predicted: readonly number[]): number {
   checkPair('smape', actual, predicted);

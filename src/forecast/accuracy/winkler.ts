@@ -15,7 +15,7 @@ export interface WinklerOptions {
  * @param upper upper bounds, one per actual value
  * @throws {MetricsError} invalid_argument for a level outside (0, 1), empty/unequal inputs or lower > upper
  * @example
- * winkler([5, 12], [4, 4], [10, 10], { level: 0.95 }); // => 46 (mean of 6 and 6 + 40·2)
+ * winkler([5, 12], [4, 4], [10, 10], { level: 0.95 }); // ≈ 46 (mean of 6 and 6 + 40·2; 2 / (1 - 0.95) is not exactly 40 in binary)
  */
 export function winkler(actual: readonly number[], lower: readonly number[], upper: readonly number[], options: WinklerOptions): number {
   checkInterval('winkler', actual, lower, upper);
