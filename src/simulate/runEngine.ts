@@ -28,7 +28,7 @@ class YearSummariser {
   readonly crossCounts: number[][];
   private readonly qOut: number[];
 
-  constructor(private readonly p: Prepared) {
+  constructor(private readonly fn: string, private readonly p: Prepared) {
     const { S, nYears, paths } = p.plan;
     this.mean = Array.from({ length: S }, () => new Array<number>(nYears).fill(0));
     this.sd = Array.from({ length: S }, () => new Array<number>(nYears).fill(0));
@@ -62,6 +62,9 @@ class YearSummariser {
       if (p.quantiles.length > 0) {
         selectQuantiles(s === 0 && S === 1 ? out : out.subarray(a, a + n), n, p.quantiles, this.qOut);
         for (let j = 0; j < this.qOut.length; j++) this.q[s]![j]![t] = this.qOut[j]!;
+      }
+      if (!Number.isFinite(this.sd[s]![t]!) || !Number.isFinite(this.mean[s]![t]!) || this.qOut.some((x) => !Number.isFinite(x))) {
+        throw new MetricsError('degenerate', `${this.fn}: simulated levels of ${JSON.stringify(p.ids[s])} overflow in ${p.years[t]} (mean ${this.mean[s]![t]}, sd ${this.sd[s]![t]}). The volatility or growth is too large for ${t + 1} years of compounding; lower it, add a cap, or shorten the horizon.`, { year: p.years[t] });
       }
     }
   }
@@ -254,8 +257,14 @@ function runOnWorkers(fn: string, p: Prepared, buf: KernelBuffers, sum: YearSumm
 export async function runEngine(fn: string, p: Prepared, o: MonteCarloRunOptions): Promise<MonteCarloResult> {
   if (o.signal?.aborted) throw aborted(fn);
   const useWorkers = p.workers > 1 && p.plan.nBlocks > 1;
-  const buf = kernelBuffers(p.plan, useWorkers, useWorkers ? SLOTS : 1);
-  const sum = new YearSummariser(p);
+  let buf: KernelBuffers;
+  try {
+    buf = kernelBuffers(p.plan, useWorkers, useWorkers ? SLOTS : 1);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    throw new MetricsError('too_large', `${fn}: could not allocate the working memory for ${p.plan.paths} paths (${e.message}). Use fewer paths.`, { paths: p.plan.paths });
+  }
+  const sum = new YearSummariser(fn, p);
   if (useWorkers) await runOnWorkers(fn, p, buf, sum, o);
   else await runInThread(fn, p, buf, sum, o);
   sum.finish(buf);

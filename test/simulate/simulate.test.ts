@@ -300,3 +300,13 @@ describe('simulate: bad input', () => {
     expect(await rejected(() => simulate({ ...base, paths: 1000, maxMemoryBytes: 1000 }))).toMatchObject({ code: 'too_large' });
   });
 });
+
+describe('simulate: degenerate runs', () => {
+  it('levels that overflow (volatility 300 over 5 years) throw degenerate naming the year, never Infinity or NaN', async () => {
+    for (const workers of [1, 2]) {
+      const err = await rejected(() => simulate({ ...base, volatility: 300, paths: 3000, workers }));
+      expect(err).toMatchObject({ code: 'degenerate' });
+      expect((err as Error).message).toMatch(/^simulate: simulated levels of "value" overflow in 20\d\d/);
+    }
+  });
+});
