@@ -1,5 +1,9 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { contributionChart } from '../charts/contributionChart.js';
 import { distributionChart } from '../charts/distributionChart.js';
+import { stackedAreaChart } from '../charts/stackedAreaChart.js';
+import { waterfallChart } from '../charts/waterfallChart.js';
+import { decomposeModel, type ModelDecomposition } from '../decompose/decomposeModel.js';
 import { fanChart } from '../charts/fanChart.js';
 import type { PlanPeriod, TargetMarker } from '../charts/inputs.js';
 import { trajectoryChart } from '../charts/trajectoryChart.js';
@@ -48,6 +52,8 @@ export interface ModelReport {
   readonly projections: readonly ScenarioProjection[];
   /** Monte Carlo around the plan scenario; absent when the model has no uncertainty. */
   readonly monteCarlo?: MonteCarloResult;
+  /** Sector decomposition; absent when the model has no sectors. */
+  readonly sectors?: ModelDecomposition;
   readonly charts: readonly NamedChart[];
 }
 
@@ -78,7 +84,8 @@ export async function modelReport(model: ModelDefinition, options: ModelReportOp
   const markers = model.targets.map((f) => targetMarker(model, f));
   const periods = periodsFor(model);
   const unit = model.unit;
-  const measure = model.title.replace(/\s*\(.*\)\s*$/, '').replace(/,.*$/, '');
+  // The axis names the industry: the title up to its first comma, " by " or parenthesis.
+  const measure = (model.title.split(/,| by | \(/)[0] ?? model.title).trim();
   const charts: NamedChart[] = [];
   charts.push({
     name: 'trajectories',
@@ -133,7 +140,47 @@ export async function modelReport(model: ModelDefinition, options: ModelReportOp
       });
     }
   }
-  return { model, check, projections, ...(monteCarlo ? { monteCarlo } : {}), charts };
+  let sectors: ModelDecomposition | undefined;
+  if (model.sectors.length > 0) {
+    sectors = decomposeModel(model);
+    charts.push(...sectorCharts(model, sectors, locale, measure));
+  }
+  return { model, check, projections, ...(monteCarlo ? { monteCarlo } : {}), ...(sectors ? { sectors } : {}), charts };
+}
+
+/** Stacked levels, contributions to growth in percentage points, and the base-to-end waterfall by sector. */
+function sectorCharts(model: ModelDefinition, d: ModelDecomposition, locale: 'en' | 'zh', measure: string): NamedChart[] {
+  const unit = model.unit;
+  const name = (id: string) => d.sectors.find((s) => s.id === id)?.name ?? id;
+  const levels = d.panel.sectors.flatMap((id, i) => d.panel.years.map((year, j) => ({ sector: name(id), year, value: d.panel.values[i]?.[j] as number })));
+  const contributions = d.rows.filter((r) => r.measure === 'contribution').map((r) => ({ sector: name(r.sector), year: r.year, contribution: r.value }));
+  const last = d.panel.years.length - 1;
+  const assumed = 'sector shares and rates are assumptions';
+  return [
+    {
+      name: 'sector-levels',
+      title: 'Sector levels',
+      spec: stackedAreaChart(levels, { unit, locale, title: `Sector levels, ${model.fromYear}-${model.toYear}`, subtitle: `${model.id}: stacked levels; ${assumed}`, measure }),
+    },
+    {
+      name: 'contributions',
+      title: 'Contributions to growth by sector',
+      spec: contributionChart({ rows: contributions }, { unit, locale, title: `Contributions to growth by sector, ${model.fromYear + 1}-${model.toYear}`, subtitle: `${model.id}: percentage points of yearly growth; ${assumed}`, measure }),
+    },
+    {
+      name: 'waterfall',
+      title: `From ${model.fromYear} to ${model.toYear} by sector`,
+      spec: waterfallChart(
+        {
+          baseYear: model.fromYear,
+          baseValue: d.panel.values.reduce((a, row) => a + (row[0] as number), 0),
+          targetYear: model.toYear,
+          changes: d.panel.sectors.map((id, i) => ({ sector: name(id), change: (d.panel.values[i]?.[last] as number) - (d.panel.values[i]?.[0] as number) })),
+        },
+        { unit, locale, title: `From ${model.fromYear} to ${model.toYear} by sector`, subtitle: `${model.id}: change by sector; ${assumed}`, measure },
+      ),
+    },
+  ];
 }
 
 const fmt = (model: ModelDefinition, v: number) => formatQuantity({ value: v, unit: model.unit });
