@@ -182,11 +182,8 @@ const idle: Worker[] = [];
 function takeWorkers(n: number): Worker[] {
   const { url, eval: isEval } = workerUrl();
   const ws = idle.splice(0, n);
-  while (ws.length < n) {
-    const w = new Worker(url, { eval: isEval });
-    w.unref();
-    ws.push(w);
-  }
+  while (ws.length < n) ws.push(new Worker(url, { eval: isEval }));
+  for (const w of ws) w.ref(); // busy workers keep the process alive until the run settles
   return ws;
 }
 
@@ -211,8 +208,12 @@ function runOnWorkers(fn: string, p: Prepared, buf: KernelBuffers, sum: YearSumm
         w.off('error', onError);
         w.off('exit', onExit);
         // A worker may still be inside a year after an error or an abort: only clean ones are reused.
-        if (err === undefined && !broken) idle.push(w);
-        else void w.terminate();
+        if (err === undefined && !broken) {
+          w.unref();
+          idle.push(w);
+        } else {
+          void w.terminate();
+        }
       }
       if (err === undefined) resolve();
       else reject(err);
