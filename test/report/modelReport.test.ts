@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { loadModel } from '../../src/io/loadModel.js';
+import { modelReport, modelSection, modelSummary } from '../../src/report/modelReport.js';
+import { validateSpec } from '../../src/render/validateSpec.js';
+
+// Standard normal CDF (Abramowitz & Stegun 26.2.17 is not needed: erf via the complementary series is
+// enough at the 1e-7 accuracy this test uses).
+function phi(x: number): number {
+  const t = 1 / (1 + 0.2316419 * Math.abs(x));
+  const d = 0.3989422804014327 * Math.exp(-x * x / 2);
+  const p = d * t * (0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
+  return x >= 0 ? 1 - p : p;
+}
+
+describe('modelReport', () => {
+  it('big-data-14th-fyp: P(exceeds 3 trillion in 2025) agrees with the lognormal closed form within 4 standard errors', async () => {
+    const paths = 20000;
+    const r = await modelReport(loadModel('big-data-14th-fyp'), { paths, seed: 11 });
+    const p = r.monteCarlo?.targets[0]?.probability as number;
+    // ln L_2025 ~ N(ln(1.25^5), 5 * 0.05^2): P(L > 3) = 1 - Φ((ln 3 - 5 ln 1.25) / (0.05 √5))
+    const exact = 1 - phi((Math.log(3) - 5 * Math.log(1.25)) / (0.05 * Math.sqrt(5)));
+    expect(Math.abs(p - exact)).toBeLessThan(4 * Math.sqrt(exact * (1 - exact) / paths));
+    expect(r.charts.map((c) => c.name)).toEqual(['trajectories', 'fan', 'distribution']);
+    for (const c of r.charts) expect(() => validateSpec(c.spec)).not.toThrow();
+  });
+
+  it('the same seed gives the same report numbers', async () => {
+    const a = await modelReport(loadModel('cybersecurity-2021-2023'), { paths: 2000, seed: 5 });
+    const b = await modelReport(loadModel('cybersecurity-2021-2023'), { paths: 2000, seed: 5 });
+    expect(a.monteCarlo?.series).toEqual(b.monteCarlo?.series);
+  });
+
+  it('a model with sectors gets the sector charts, and no Monte Carlo without uncertainty', async () => {
+    const r = await modelReport(loadModel('big-data-sectors-example'));
+    expect(r.monteCarlo).toBeUndefined();
+    expect(r.charts.map((c) => c.name)).toEqual(['trajectories', 'sector-levels', 'contributions', 'waterfall']);
+  });
+
+  it('modelSummary says when a plan path lands exactly on an "exceed" target because its base is backcast from it', async () => {
+    const r = await modelReport(loadModel('big-data-13th-fyp'), { paths: 1000, seed: 1 });
+    const text = modelSummary(r);
+    expect(text).toMatch(/plan\s+2020: RMB 1 trillion {2}\(lands exactly on bd13\.revenue-2020\)/);
+    expect(text).toContain('implied: 2015 level = RMB 269 billion');
+    expect(text).toMatch(/P\(exceeds RMB 1 trillion in 2020\) = \d+(\.\d+)?% ± /);
+  });
+
+  it('modelSection names chart files after the model and lists the assumptions', async () => {
+    const r = await modelReport(loadModel('big-data-14th-fyp'), { paths: 1000, seed: 1 });
+    const s = modelSection(r);
+    expect(s.charts.map((c) => c.file)).toEqual(['big-data-14th-fyp-trajectories', 'big-data-14th-fyp-fan', 'big-data-14th-fyp-distribution']);
+    const assumptions = s.tables?.[3];
+    expect(assumptions?.rows.map((row) => row[0])).toContain('uncertainty.volatility');
+  });
+});
