@@ -1,0 +1,190 @@
+// Executes every notebook in notebooks/ with Debian's Jupyter (nbconvert) on the project's Deno kernel and
+// checks the executed copy: no errors, the charts there in every MIME type, and the numbers each notebook
+// claims. Expected numbers are computed here (closed forms), not copied from earlier runs.
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const NOTEBOOKS = join(ROOT, 'notebooks');
+const JUPYTER = '/usr/bin/jupyter';
+const KERNEL = 'industry-metrics-deno';
+const files = readdirSync(NOTEBOOKS).filter((f) => f.endsWith('.ipynb')).sort();
+
+/** nbconvert and the Jupyter client come from Debian (scripts/setup-system.sh); the kernel from node_modules/deno. */
+function jupyterReady(): boolean {
+  if (!existsSync(JUPYTER)) return false;
+  try {
+    execFileSync(JUPYTER, ['nbconvert', '--version'], { stdio: 'ignore', timeout: 60_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+const ready = jupyterReady();
+const inCi = process.env['CI'] === 'true';
+const MISSING = `${JUPYTER} with nbconvert is not installed: run scripts/setup-system.sh as root (it installs jupyter-nbconvert, python3-nbclient, python3-ipykernel and jupyter-client from Debian)`;
+if (!ready && !inCi) console.warn(`test/notebooks.test.ts: notebooks not executed. ${MISSING}.`);
+
+interface Output { output_type: string; data?: Record<string, unknown>; text?: string | string[]; ename?: string; evalue?: string; name?: string }
+interface Cell { cell_type: string; source: string | string[]; outputs?: Output[] }
+interface Notebook { cells: Cell[]; metadata: { kernelspec?: { name?: string } } }
+interface Executed { code: number | null; stderr: string; notebook?: Notebook }
+
+const outDir = mkdtempSync(join(tmpdir(), 'industry-metrics-notebooks-'));
+const executed = new Map<string, Executed>();
+
+function execute(file: string): Promise<Executed> {
+  const out = join(outDir, file);
+  return new Promise((done) => {
+    execFile(JUPYTER, [
+      'nbconvert', '--to', 'notebook', '--execute', `--ExecutePreprocessor.kernel_name=${KERNEL}`,
+      '--ExecutePreprocessor.timeout=300', '--output', out, join('notebooks', file),
+    ], { cwd: ROOT, env: { ...process.env, JUPYTER_PATH: join(ROOT, '.jupyter'), NO_COLOR: '1' }, timeout: 600_000, maxBuffer: 64 << 20 }, (error, _stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      done({ code, stderr, ...(existsSync(out) ? { notebook: JSON.parse(readFileSync(out, 'utf8')) as Notebook } : {}) });
+    });
+  });
+}
+
+beforeAll(async () => {
+  if (!ready) return;
+  // The kernelspec holds this checkout's absolute path, so it is generated, not committed.
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'notebook-kernel.mjs'), '--quiet'], { cwd: ROOT });
+  const results = await Promise.all(files.map(execute));
+  files.forEach((f, i) => executed.set(f, results[i] as Executed));
+}, 900_000);
+
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+const join1 = (t: string | string[] | undefined) => (Array.isArray(t) ? t.join('') : (t ?? ''));
+function outputs(file: string): Output[] {
+  const r = executed.get(file);
+  if (!r?.notebook) throw new Error(`${file} was not executed (exit ${r?.code}):\n${r?.stderr}`);
+  return r.notebook.cells.flatMap((c) => c.outputs ?? []);
+}
+/** Everything the notebook showed as text: markdown, plain text and streams. */
+function text(file: string): string {
+  return outputs(file).map((o) => [join1(o.data?.['text/markdown'] as string | string[]), join1(o.data?.['text/plain'] as string | string[]), join1(o.text)].join('\n')).join('\n');
+}
+function charts(file: string): Output[] {
+  return outputs(file).filter((o) => o.data?.['application/vnd.vegalite.v6+json'] !== undefined);
+}
+function num(s: string, re: RegExp): number {
+  const m = re.exec(s);
+  if (!m?.[1]) throw new Error(`no match for ${re} in:\n${s}`);
+  return Number(m[1].replace(/,/g, ''));
+}
+/** Standard normal CDF from the Taylor series of erf (exact to ~1e-15 for |z| < 3). */
+function phi(z: number): number {
+  let term = z;
+  let sum = z;
+  for (let n = 1; n < 200; n++) {
+    term *= (-z * z) / (2 * n);
+    sum += term / (2 * n + 1);
+  }
+  return 0.5 + sum / Math.sqrt(2 * Math.PI);
+}
+const pct = (fraction: number) => `${Number((fraction * 100).toFixed(2))}%`;
+/** P(level 2025 > 3) for base 1, log growth ln 1.25 + N(0, 0.05^2) iid over 5 years. */
+const CLOSED_FORM_P = 1 - phi((Math.log(3) - 5 * Math.log(1.25)) / (0.05 * Math.sqrt(5)));
+
+/** What each notebook claims: how many charts and which numbers. Every notebook must have an entry. */
+const CLAIMS: Readonly<Record<string, { charts: number; check: (text: string) => void }>> = {
+  'plan-targets-and-consistency.ipynb': {
+    charts: 1,
+    check: (t) => {
+      // 1 x 1.25^5 = 3.0517578125; exactly 3 needs 3^(1/5) - 1.
+      expect(t).toContain(`RMB 1 trillion x 1.25^5 = RMB ${(1.25 ** 5).toFixed(2)} trillion`);
+      expect(t).toContain(`**${pct(3 ** (1 / 5) - 1)} a year**`);
+      expect(t).toContain('Verdict: **consistent**');
+      expect(t).toContain('"By 2025, the estimated scale of the big data industry will exceed 3 trillion RMB');
+      // Scenario end levels: 1.28^5 = 3.436, 1.22^5 = 2.703, 1.25^5 x 0.95 = 2.899.
+      expect(t).toMatch(new RegExp(`\\| high \\| RMB ${(1.28 ** 5).toFixed(2)} trillion \\| 28% \\| yes`));
+      expect(t).toMatch(new RegExp(`\\| low \\| RMB ${(1.22 ** 5).toFixed(1)} trillion \\| 22% \\| no`));
+      expect(t).toMatch(new RegExp(`\\| shock-2022 \\| RMB ${(1.25 ** 5 * 0.95).toFixed(1)} trillion \\| ${pct((1.25 ** 5 * 0.95) ** 0.2 - 1)} \\| no`));
+    },
+  },
+  'monte-carlo-scenarios.ipynb': {
+    charts: 2,
+    check: (t) => {
+      const p = num(t, /\*\*P\(exceeds RMB 3 trillion in 2025\) = ([\d.]+)%\*\*/) / 100;
+      const paths = num(t, /one standard error; ([\d,]+) paths/);
+      expect(Math.abs(p - CLOSED_FORM_P)).toBeLessThan(4 * Math.sqrt((CLOSED_FORM_P * (1 - CLOSED_FORM_P)) / paths));
+      expect(t).toContain(`Closed form: 1 − Φ(${((Math.log(3) - 5 * Math.log(1.25)) / (0.05 * Math.sqrt(5))).toFixed(4)}) = **${pct(CLOSED_FORM_P)}**`);
+      // Same seed, same numbers.
+      expect(t).toContain(`Seed 2026 again: ${pct(p)}; identical to the first run in every number: **true**`);
+      // Scenario probabilities, each within 4 standard errors of its closed form: the median is
+      // (1 + g)^5 (x 0.95 for the 2022 shock) and the sd of ln(level) is 0.05 sqrt 5.
+      const closed = (median: number) => 1 - phi((Math.log(3) - Math.log(median)) / (0.05 * Math.sqrt(5)));
+      for (const [name, median] of [['high', 1.28 ** 5], ['low', 1.22 ** 5], ['shock-2022', 1.25 ** 5 * 0.95]] as const) {
+        const q = num(t, new RegExp(`\\| ${name} \\| [^|]+ \\| ([\\d.]+)% \\|`)) / 100;
+        const c = closed(median);
+        expect(Math.abs(q - c), name).toBeLessThan(4 * Math.sqrt((c * (1 - c)) / paths));
+      }
+    },
+  },
+};
+
+describe.runIf(!ready && inCi)('notebooks/ without Jupyter on CI', () => {
+  it('fails: CI must be able to execute the notebooks', () => {
+    expect.fail(`${MISSING}.`);
+  });
+});
+
+describe.runIf(ready)('notebooks/', () => {
+  it('every notebook has its claims checked here and names the project kernel', () => {
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    expect(files.filter((f) => !(f in CLAIMS))).toEqual([]);
+    for (const f of files) {
+      const nb = JSON.parse(readFileSync(join(NOTEBOOKS, f), 'utf8')) as Notebook;
+      expect(nb.metadata.kernelspec?.name, f).toBe(KERNEL);
+      // Committed without outputs: the executed copies are made here.
+      expect(nb.cells.flatMap((c) => c.outputs ?? []), f).toEqual([]);
+      // Only the public API.
+      const code = nb.cells.filter((c) => c.cell_type === 'code').map((c) => join1(c.source)).join('\n');
+      expect([...code.matchAll(/from '([^']+)'/g)].map((m) => m[1]), f).toEqual(['../src/index.ts']);
+    }
+  });
+
+  describe.each(files)('%s', (file) => {
+    it('executes with nbconvert and shows no error', () => {
+      const r = executed.get(file);
+      expect(r?.code, r?.stderr).toBe(0);
+      const errors = outputs(file).filter((o) => o.output_type === 'error' || (o.output_type === 'stream' && o.name === 'stderr'));
+      expect(errors.map((o) => `${o.ename ?? ''}: ${o.evalue ?? join1(o.text)}`)).toEqual([]);
+      expect(text(file)).not.toMatch(/NaN|Infinity|undefined|\[object Object\]|Promise \{/);
+    });
+
+    it('every code cell that displays something has its output (none lost by the kernel)', () => {
+      const nb = executed.get(file)?.notebook;
+      const missing = (nb?.cells ?? [])
+        .filter((c) => c.cell_type === 'code' && /\b(md|chart)\(/.test(join1(c.source)) && (c.outputs ?? []).length === 0)
+        .map((c) => join1(c.source).slice(0, 60));
+      expect(missing).toEqual([]);
+    });
+
+    it('shows its charts in every MIME type (Vega-Lite v6 and v5, SVG, PNG, text)', () => {
+      const found = charts(file);
+      expect(found.length).toBe(CLAIMS[file]?.charts);
+      for (const o of found) {
+        const d = o.data ?? {};
+        expect((d['application/vnd.vegalite.v6+json'] as { $schema?: string }).$schema).toMatch(/vega-lite\/v6/);
+        expect(d['application/vnd.vegalite.v5+json']).toBeDefined();
+        expect(join1(d['image/svg+xml'] as string | string[])).toMatch(/^<svg[\s\S]*<path[\s\S]*<\/svg>\s*$/);
+        const png = Buffer.from(join1(d['image/png'] as string | string[]), 'base64');
+        expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+        expect(png.length).toBeGreaterThan(20_000);
+        expect(join1(d['text/plain'] as string | string[])).toMatch(/^Chart: /);
+      }
+    });
+
+    it('shows the numbers it claims', () => {
+      const claims = CLAIMS[file];
+      if (!claims) throw new Error(`add the claims of notebooks/${file} to CLAIMS in test/notebooks.test.ts`);
+      claims.check(text(file));
+    });
+  });
+});
