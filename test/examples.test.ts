@@ -40,6 +40,8 @@ const CLOSED_FORM_P = 1 - phi((Math.log(3) - 5 * Math.log(1.25)) / (0.05 * Math.
 
 /** A percentage as the examples print it: two decimals, trailing zeros dropped (24.57%, 25%). */
 const pct = (fraction: number) => `${Number((fraction * 100).toFixed(2))}%`;
+/** A string as a literal inside a RegExp. */
+const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** First match of `re` as a number (group 1), or fail. */
 function num(text: string, re: RegExp): number {
   const m = re.exec(text);
@@ -133,6 +135,35 @@ const CLAIMS: Readonly<Record<string, (out: string) => void>> = {
       expect(out).toMatch(new RegExp(`^ {2}${m}\\s+RMB [\\d.]+ (billion|million)\\s+[\\d.]+%\\s+\\d+\\.\\d\\d\\s`, 'm'));
     }
     expect(out).toMatch(/Lowest MASE: \w+ \(4 origins, 12 forecast-actual pairs\)/);
+  },
+
+  'which-sectors-drive-growth.ts': (out) => {
+    // The example model's illustrative base shares and sector CAGRs (models/big-data-sectors-example.model.json),
+    // base total 1: sector i is s_i (1 + g_i)^n in year n; contributions over the span split the total's
+    // growth in proportion to each sector's change a_i, so a CAGR contribution is a_i / T0 x cagr / growth.
+    const sectors = [
+      ['Data resources', 0.12, 0.30], ['Basic hardware', 0.38, 0.18], ['General purpose software', 0.15, 0.28],
+      ['Industry applications', 0.28, 0.30], ['Security assurance', 0.07, 0.27],
+    ] as const;
+    const end = sectors.map(([, s, g]) => s * (1 + g) ** 5);
+    const total = end.reduce((a, b) => a + b, 0);
+    const cagr = total ** (1 / 5) - 1;
+    const growth = total - 1;
+    expect(out).toContain(`-> RMB ${total.toPrecision(3).replace(/0+$/, '').replace(/\.$/, '')} trillion in 2025, ${pct(cagr)} a year`);
+    const pp = (v: number) => esc(`${v >= 0 ? '+' : ''}${(v * 100).toFixed(2)} pp`);
+    const rx = (f: number) => esc(pct(f));
+    sectors.forEach(([name, s, g], i) => {
+      const a = (end[i] as number) - s;
+      const row = new RegExp(`^ {2}${name}\\s+${rx(s)}\\s+${rx((end[i] as number) / total)}\\s+${rx(g)}\\s+${pp((a * cagr) / growth)}\\s+${rx(a / growth)}$`, 'm');
+      expect(out).toMatch(row);
+      // First year: contribution = s_i g_i (the base total is 1).
+      expect(out).toMatch(new RegExp(`^ {2}${name}\\s+${pp(s * g)}`, 'm'));
+    });
+    expect(out).toMatch(new RegExp(`^ {2}total\\s+100%\\s+100%\\s+${rx(cagr)}\\s+${pp(cagr)}\\s+100%$`, 'm'));
+    // Sum of the sectors against the plan path 1.25^5, in RMB billion.
+    expect(out).toContain(`the sectors are RMB ${((total - 1.25 ** 5) * 1000).toFixed(1)} billion above it`);
+    expect(out).toContain('Assumptions (none of these numbers is from a document)');
+    expect(out).toMatch(/The largest driver is Industry applications/);
   },
 
   'render-a-chart-for-my-report.ts': (out) => {
