@@ -43,6 +43,19 @@ class YearSummariser {
 
   /** Summarises year t from its values (in path order) and the kernel's per-block sums. */
   year(t: number, out: Float64Array, buf: KernelBuffers): void {
+    this.inPathOrder(t, out, buf);
+    const { S, paths: n } = this.p.plan;
+    for (let s = 0; s < S; s++) {
+      if (this.p.quantiles.length > 0) selectQuantiles(S === 1 ? out : out.subarray(s * n, (s + 1) * n), n, this.p.quantiles, this.qOut);
+      this.setQuantiles(t, s, this.qOut);
+    }
+  }
+
+  /**
+   * Everything of year t that needs the values in path order (sample paths, crossing flags) and the
+   * mean and sd from the per-block sums. Runs before the values are reordered by selection.
+   */
+  inPathOrder(t: number, out: Float64Array, buf: KernelBuffers): void {
     const p = this.p;
     const { S, nYears, paths: n, nBlocks } = p.plan;
     for (let s = 0; s < S; s++) {
@@ -59,13 +72,15 @@ class YearSummariser {
       this.sd[s]![t] = n > 1 ? Math.sqrt(Math.max(0, (s2 - (s1 * s1) / n) / (n - 1))) : 0;
       for (let j = 0; j < p.samplePaths; j++) this.samples[s]![j]![t] = out[a + j]!;
       if (s === S - 1) this.crossings(t, out, a);
-      if (p.quantiles.length > 0) {
-        selectQuantiles(s === 0 && S === 1 ? out : out.subarray(a, a + n), n, p.quantiles, this.qOut);
-        for (let j = 0; j < this.qOut.length; j++) this.q[s]![j]![t] = this.qOut[j]!;
-      }
-      if (!Number.isFinite(this.sd[s]![t]!) || !Number.isFinite(this.mean[s]![t]!) || this.qOut.some((x) => !Number.isFinite(x))) {
-        throw new MetricsError('degenerate', `${this.fn}: simulated levels of ${JSON.stringify(p.ids[s])} overflow in ${p.years[t]} (mean ${this.mean[s]![t]}, sd ${this.sd[s]![t]}). The volatility or growth is too large for ${t + 1} years of compounding; lower it, add a cap, or shorten the horizon.`, { year: p.years[t] });
-      }
+    }
+  }
+
+  /** Stores the quantiles of series s in year t, refusing non-finite summaries. */
+  setQuantiles(t: number, s: number, values: readonly number[]): void {
+    const p = this.p;
+    for (let j = 0; j < values.length; j++) this.q[s]![j]![t] = values[j]!;
+    if (!Number.isFinite(this.sd[s]![t]!) || !Number.isFinite(this.mean[s]![t]!) || values.some((x) => !Number.isFinite(x))) {
+      throw new MetricsError('degenerate', `${this.fn}: simulated levels of ${JSON.stringify(p.ids[s])} overflow in ${p.years[t]} (mean ${this.mean[s]![t]}, sd ${this.sd[s]![t]}). The volatility or growth is too large for ${t + 1} years of compounding; lower it, add a cap, or shorten the horizon.`, { year: p.years[t] });
     }
   }
 
@@ -194,9 +209,47 @@ function runOnWorkers(fn: string, p: Prepared, buf: KernelBuffers, sum: YearSumm
   const workers = takeWorkers(W);
   return new Promise<void>((resolve, reject) => {
     let finished = false;
+    // Year t: all workers report `done` (its paths are simulated), then this thread does the path-order
+    // work and hands the selection of each series' quantiles to a worker (round robin); when every
+    // series is back the year is final, its buffer is free and year t + SLOTS is posted.
     const doneCount = new Array<number>(plan.nYears).fill(0);
-    let next = 0; // next year to summarise
-    const onMessage = (m: { type: string; t: number }): void => onDone(m.t);
+    const selected = new Array<number>(plan.nYears).fill(0);
+    const S = plan.S;
+    let complete = 0; // years whose paths are all simulated
+    let final = 0; // years fully summarised
+    let turn = 0;
+    const onMessage = (m: { type: 'done'; t: number } | { type: 'quantiles'; t: number; s: number; values: number[] }): void => {
+      if (finished) return;
+      try {
+        if (m.type === 'done') {
+          doneCount[m.t]!++;
+          while (complete < plan.nYears && doneCount[complete] === W) {
+            const t = complete++;
+            sum.inPathOrder(t, buf.out[t % SLOTS]!, buf);
+            for (let s = 0; s < S; s++) {
+              if (p.quantiles.length === 0) onQuantiles(t, s, []);
+              else workers[turn++ % W]!.postMessage({ type: 'select', t, s });
+            }
+          }
+        } else {
+          onQuantiles(m.t, m.s, m.values);
+        }
+      } catch (e) {
+        // Later years may be running: let them finish before the workers are reused.
+        stop(e, true);
+      }
+    };
+    const onQuantiles = (t: number, s: number, values: readonly number[]): void => {
+      sum.setQuantiles(t, s, values);
+      selected[t]!++;
+      while (!finished && final < plan.nYears && selected[final] === S) {
+        const t0 = final++;
+        o.onProgress?.((t0 + 1) * plan.paths, total);
+        if (o.signal?.aborted) return stop(aborted(fn));
+        post(t0 + SLOTS);
+      }
+      if (final === plan.nYears) stop();
+    };
     const onError = (e: unknown): void => stop(e, true);
     const onExit = (code: number): void => stop(new Error(`simulate worker exited early with code ${code}`), true);
     const stop = (err?: unknown, broken = false): void => {
@@ -225,30 +278,11 @@ function runOnWorkers(fn: string, p: Prepared, buf: KernelBuffers, sum: YearSumm
       buf.counter[t % SLOTS] = 0;
       for (const w of workers) w.postMessage({ type: 'year', t });
     };
-    const onDone = (t: number): void => {
-      if (finished) return;
-      doneCount[t]!++;
-      while (next < plan.nYears && doneCount[next] === W) {
-        const t0 = next++;
-        try {
-          sum.year(t0, buf.out[t0 % SLOTS]!, buf);
-          o.onProgress?.((t0 + 1) * plan.paths, total);
-        } catch (e) {
-          // Later years may be running: let them finish before the workers are reused.
-          stop(e, true);
-          return;
-        }
-        if (finished) return;
-        if (o.signal?.aborted) return stop(aborted(fn));
-        post(t0 + SLOTS);
-      }
-      if (next === plan.nYears) stop();
-    };
     for (const w of workers) {
       w.on('message', onMessage);
       w.on('error', onError);
       w.on('exit', onExit);
-      w.postMessage({ type: 'init', plan, buf });
+      w.postMessage({ type: 'init', plan, buf, quantiles: p.quantiles });
     }
     for (let t = 0; t < SLOTS; t++) post(t);
   });

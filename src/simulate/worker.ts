@@ -1,15 +1,17 @@
 import { parentPort } from 'node:worker_threads';
 import { kernelScratch, runBlock, type KernelBuffers, type KernelScratch } from './kernel.js';
 import type { KernelPlan } from './prepare.js';
+import { selectQuantiles } from './selectQuantiles.js';
 
-// Worker-thread entry of the Monte Carlo engine (see runEngine.ts). Messages: `init` with the plan and the
-// shared buffers, then `year` t: claim chunks of blocks from the shared counter until none are left, run
-// each block (waiting, if needed, until another worker has finished that block's previous year), reply
-// `done` t.
+// Worker-thread entry of the Monte Carlo engine (see runEngine.ts). Messages: `init` with the plan, the
+// shared buffers and the quantile levels; `year` t: claim chunks of blocks from the shared counter until
+// none are left, run each block (waiting, if needed, until another worker has finished that block's
+// previous year), reply `done` t; `select` t, s: the quantiles of series s in year t, reply `quantiles`.
 
 let plan: KernelPlan | undefined;
 let buf: KernelBuffers | undefined;
 let sc: KernelScratch | undefined;
+let levels: readonly number[] = [];
 
 function runYear(t: number): void {
   const p = plan!, b = buf!, s = sc!;
@@ -29,13 +31,26 @@ function runYear(t: number): void {
   }
 }
 
-parentPort?.on('message', (m: { type: 'init'; plan: KernelPlan; buf: KernelBuffers } | { type: 'year'; t: number }) => {
+type Message =
+  | { type: 'init'; plan: KernelPlan; buf: KernelBuffers; quantiles: readonly number[] }
+  | { type: 'year'; t: number }
+  | { type: 'select'; t: number; s: number };
+
+parentPort?.on('message', (m: Message) => {
   if (m.type === 'init') {
     plan = m.plan;
     buf = m.buf;
     sc = kernelScratch(m.plan);
-    return;
+    levels = m.quantiles;
+  } else if (m.type === 'year') {
+    runYear(m.t);
+    parentPort!.postMessage({ type: 'done', t: m.t });
+  } else {
+    // Quantiles of series s in year t. Selection reorders that series' part of the year buffer, which
+    // nobody reads in path order any more: the calling thread has done so before asking.
+    const n = plan!.paths;
+    const values = levels.map(() => 0);
+    selectQuantiles(buf!.out[m.t % buf!.out.length]!.subarray(m.s * n, (m.s + 1) * n), n, levels, values);
+    parentPort!.postMessage({ type: 'quantiles', t: m.t, s: m.s, values });
   }
-  runYear(m.t);
-  parentPort!.postMessage({ type: 'done', t: m.t });
 });
