@@ -9,7 +9,8 @@ import { selectQuantiles } from './selectQuantiles.js';
 
 // Internal: runs a prepared plan year by year, in this thread or on worker threads, and summarises each
 // year as soon as it is done. Memory is O(paths): the state of every path plus one year buffer in this
-// thread, or three with workers (they fill years t + 1 and t + 2 while this thread summarises year t). Everything that depends on the order of
+// thread, or three with workers (they may fill years t + 1 and t + 2 while year t is being summarised;
+// on workers, quantile selection is a worker task too). Everything that depends on the order of
 // paths (sums for the mean and sd, sample paths, crossing flags) is computed here in path order, so the
 // result is bit-identical whatever the number of workers and the chunk size.
 
