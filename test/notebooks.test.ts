@@ -67,7 +67,8 @@ function outputs(file: string): Output[] {
 }
 /** Everything the notebook showed as text: markdown, plain text and streams. */
 function text(file: string): string {
-  return outputs(file).map((o) => [join1(o.data?.['text/markdown'] as string | string[]), join1(o.data?.['text/plain'] as string | string[]), join1(o.text)].join('\n')).join('\n');
+  // Markdown outputs carry the same text as text/plain: take one of them.
+  return outputs(file).map((o) => join1((o.data?.['text/markdown'] ?? o.data?.['text/plain']) as string | string[] | undefined) + join1(o.text)).join('\n');
 }
 function charts(file: string): Output[] {
   return outputs(file).filter((o) => o.data?.['application/vnd.vegalite.v6+json'] !== undefined);
@@ -87,6 +88,7 @@ function phi(z: number): number {
   }
   return 0.5 + sum / Math.sqrt(2 * Math.PI);
 }
+const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const pct = (fraction: number) => `${Number((fraction * 100).toFixed(2))}%`;
 /** P(level 2025 > 3) for base 1, log growth ln 1.25 + N(0, 0.05^2) iid over 5 years. */
 const CLOSED_FORM_P = 1 - phi((Math.log(3) - 5 * Math.log(1.25)) / (0.05 * Math.sqrt(5)));
@@ -124,6 +126,48 @@ const CLAIMS: Readonly<Record<string, { charts: number; check: (text: string) =>
         const c = closed(median);
         expect(Math.abs(q - c), name).toBeLessThan(4 * Math.sqrt((c * (1 - c)) / paths));
       }
+    },
+  },
+  'forecasting-and-sectors.ipynb': {
+    charts: 3,
+    check: (t) => {
+      expect(t).toContain('of the made-up series');
+      // Default forecast: one row per year 2024-2028, intervals nested around the point.
+      const rows = [...t.matchAll(/^\| (20\d\d) \| RMB ([\d.]+) billion \| RMB ([\d.]+) billion to RMB ([\d.]+) billion \| RMB ([\d.]+) billion to RMB ([\d.]+) billion \|$/gm)];
+      expect(rows.map((r) => Number(r[1]))).toEqual([2024, 2025, 2026, 2027, 2028]);
+      for (const r of rows) {
+        const [point, lo80, hi80, lo95, hi95] = [2, 3, 4, 5, 6].map((i) => Number(r[i]));
+        expect([lo95, lo80, point, hi80, hi95]).toEqual([lo95, lo80, point, hi80, hi95].sort((a, b) => (a as number) - (b as number)));
+      }
+      // The naive method's backtest by hand: origins 2017-2020 (indexes 6-9), forecasts y[k] for y[k+1..k+3];
+      // MASE per origin is MAE / mean |first difference| of that origin's training window, then averaged.
+      const y = [120, 141, 163, 190, 214, 243, 270, 305, 332, 351, 392, 420, 447];
+      let absSum = 0; let apeSum = 0; let maseSum = 0; let n = 0;
+      for (let k = 6; k <= 9; k++) {
+        const errors = [1, 2, 3].map((h) => Math.abs((y[k + h] as number) - (y[k] as number)));
+        const scale = y.slice(1, k + 1).reduce((a, v, i) => a + Math.abs(v - (y[i] as number)), 0) / k;
+        absSum += errors.reduce((a, e) => a + e, 0);
+        apeSum += errors.reduce((a, e, h) => a + e / (y[k + h + 1] as number), 0);
+        maseSum += errors.reduce((a, e) => a + e, 0) / 3 / scale;
+        n += 3;
+      }
+      expect(t).toMatch(new RegExp(`^\\| naive \\| RMB ${esc((absSum / n).toPrecision(3))} billion \\| ${esc(((100 * apeSum) / n).toFixed(1))}% \\| ${esc((maseSum / 4).toFixed(2))} \\|`, 'm'));
+      expect(t).toMatch(/Lowest MASE: \*\*\w+\*\* \(4 origins, 12 forecast-actual pairs\)/);
+      for (const m of ['naive', 'drift', 'holt', 'damped', 'ets', 'theta', 'logTrend', 'default']) expect(t).toMatch(new RegExp(`^\\| ${m} \\| RMB`, 'm'));
+      // Sectors (illustrative shares and rates of models/big-data-sectors-example.model.json, base total 1).
+      const sectors = [
+        ['Data resources', 0.12, 0.30], ['Basic hardware', 0.38, 0.18], ['General purpose software', 0.15, 0.28],
+        ['Industry applications', 0.28, 0.30], ['Security assurance', 0.07, 0.27],
+      ] as const;
+      const end = sectors.map(([, sh, g]) => sh * (1 + g) ** 5);
+      const total = end.reduce((a, b) => a + b, 0);
+      const cagr = total ** (1 / 5) - 1;
+      expect(t).toContain(`**${pct(cagr)} a year**`);
+      sectors.forEach(([name, sh, g], i) => {
+        const a = (end[i] as number) - sh;
+        const pp = `+${((a * cagr) / (total - 1) * 100).toFixed(2)} pp`;
+        expect(t).toContain(`| ${name} | ${pct(sh)} | ${pct(g)} | ${pp} | ${pct(a / (total - 1))} |`);
+      });
     },
   },
 };
