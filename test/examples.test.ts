@@ -166,6 +166,18 @@ const CLAIMS: Readonly<Record<string, (out: string) => void>> = {
     expect(out).toMatch(/The largest driver is Industry applications/);
   },
 
+  'what-matters-most.ts': (out) => {
+    // One at a time around 1 x 1.25^5: rate 22 % / 28 % gives 1.22^5 / 1.28^5; base 0.9 / 1.1 gives 0.9 / 1.1 x 1.25^5.
+    const t = (v: number) => `RMB ${Number(v.toPrecision(3))} trillion`;
+    const b = (v: number) => `RMB ${Number((v * 1000).toPrecision(3))} billion`;
+    expect(out).toMatch(new RegExp(`^ {2}bd14\\.cagr-2020-2025\\s+22% -> 28%\\s+${esc(`${t(1.22 ** 5)} / ${t(1.28 ** 5)}`)}\\s+${esc(b(1.28 ** 5 - 1.22 ** 5))}$`, 'm'));
+    expect(out).toMatch(new RegExp(`^ {2}bd14\\.revenue-2020\\s+RMB 900 billion -> RMB 1\\.1 trillion\\s+${esc(`${t(0.9 * 1.25 ** 5)} / ${t(1.1 * 1.25 ** 5)}`)}\\s+${esc(b(0.2 * 1.25 ** 5))}$`, 'm'));
+    expect(out).toMatch(/^ {2}uncertainty\.volatility\s+4\.5% -> 5\.5%\s+RMB 3\.05 trillion \/ RMB 3\.05 trillion\s+RMB 0$/m);
+    // Growth needed for 3 from 0.9 and from 1.1: (3 / 0.9)^(1/5) - 1 and (3 / 1.1)^(1/5) - 1.
+    expect(out).toContain(`bd14.revenue-2020: ${pct((3 / 0.9) ** 0.2 - 1)} with RMB 900 billion, ${pct((3 / 1.1) ** 0.2 - 1)} with RMB 1.1 trillion`);
+    expect(out).toContain('Matters most: bd14.cagr-2020-2025');
+  },
+
   'render-a-chart-for-my-report.ts': (out) => {
     const dir = join(outDir, 'report');
     const p = num(out, /in 2025\) = ([\d.]+)% \(20,000 paths/) / 100;
