@@ -8,6 +8,7 @@
 // worker threads, which are kept for later runs), ns per path-year, CPU time, and the peak growth of the
 // resident set size over the run (sampled after every simulated year).
 import { spawnSync } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
 import { cpus, loadavg } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -66,10 +67,34 @@ function numpy(): { seconds: number; min: number; numpy: string } | undefined {
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as { seconds: number; min: number; numpy: string };
 }
 
+/**
+ * How much parallelism the machine offers right now: the speed-up of two workers running independent
+ * busy loops over one worker. About 2 on an idle 2-core machine; near 1 when other processes hold a core,
+ * in which case no multi-threaded code can be faster than one thread, and the 2-worker figures say so.
+ */
+async function parallelCapacity(): Promise<number> {
+  const code = "const { parentPort } = require('node:worker_threads'); parentPort.on('message', (n) => { let x = 0; for (let i = 0; i < n; i++) x += Math.sqrt(i); parentPort.postMessage(x); });";
+  const ws = [new Worker(code, { eval: true }), new Worker(code, { eval: true })];
+  const run = (w: Worker, n: number): Promise<unknown> => new Promise((r) => { w.once('message', r); w.postMessage(n); });
+  const ratios: number[] = [];
+  for (let k = 0; k < 5; k++) {
+    let t = performance.now();
+    await run(ws[0]!, 3e7);
+    const one = performance.now() - t;
+    t = performance.now();
+    await Promise.all([run(ws[0]!, 3e7), run(ws[1]!, 3e7)]);
+    ratios.push((2 * one) / (performance.now() - t));
+  }
+  for (const w of ws) await w.terminate();
+  return ratios.sort((a, b) => a - b)[2]!; // the median
+}
+
 const load0 = loadavg()[0]!;
+const capacity0 = await parallelCapacity();
 const one = await measure(1);
 const two = await measure(2);
 const np = numpy();
+const capacity1 = await parallelCapacity();
 const pathYears = paths * years;
 const ns = (t: Timing): string => ((t.wall / pathYears) * 1e9).toFixed(1);
 const mib = (b: number): string => (b / 2 ** 20).toFixed(0);
@@ -85,7 +110,8 @@ const md = [
   '',
   `Command: \`npx tsx bench/simulate.ts\` (${paths.toLocaleString('en')} paths x ${years} years, 5 quantiles per year, mean, sd and one`,
   `attainment probability; median of ${reps} runs after a warm-up; ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'},`,
-  `Node ${process.version}, load average ${load0.toFixed(1)} at the start).`,
+  `Node ${process.version}, load average ${load0.toFixed(1)} at the start). Parallel capacity (speed-up of two workers on independent`,
+  `busy loops; 2.0 on an idle 2-core machine): ${capacity0.toFixed(2)} before and ${capacity1.toFixed(2)} after the runs.`,
   '',
   ...rows,
   '',
