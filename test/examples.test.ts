@@ -53,6 +53,7 @@ const outDir = mkdtempSync(join(tmpdir(), 'industry-metrics-examples-'));
 /** Extra arguments per example (a folder for files it writes). */
 const ARGS: Readonly<Record<string, readonly string[]>> = {
   'render-a-chart-for-my-report.ts': [join(outDir, 'report')],
+  'my-own-model.ts': [join(outDir, 'own-model')],
 };
 const runs = new Map<string, Run>();
 
@@ -176,6 +177,22 @@ const CLAIMS: Readonly<Record<string, (out: string) => void>> = {
     // Growth needed for 3 from 0.9 and from 1.1: (3 / 0.9)^(1/5) - 1 and (3 / 1.1)^(1/5) - 1.
     expect(out).toContain(`bd14.revenue-2020: ${pct((3 / 0.9) ** 0.2 - 1)} with RMB 900 billion, ${pct((3 / 1.1) ** 0.2 - 1)} with RMB 1.1 trillion`);
     expect(out).toContain('Matters most: bd14.cagr-2020-2025');
+  },
+
+  'my-own-model.ts': (out) => {
+    const file = join(outDir, 'own-model', 'models', 'example-province-software.model.json');
+    expect(out).toContain(`Wrote ${file}`);
+    expect(JSON.parse(readFileSync(file, 'utf8')).id).toBe('example-province-software');
+    expect(out).toContain('hypothetical');
+    // 300 x 1.11^5 = 505.5; exactly 500 needs (500 / 300)^(1/5) - 1; slow: 300 x 1.09^5 = 461.6.
+    expect(out).toContain(`RMB 300 billion x 1.11^5 = RMB ${(300 * 1.11 ** 5).toFixed(0)} billion`);
+    expect(out).toContain('consistency: CONSISTENT');
+    expect(out).toContain(`plan: RMB ${(300 * 1.11 ** 5).toFixed(0)} billion in 2025, meets the target (needs ${pct((5 / 3) ** 0.2 - 1)} a year)`);
+    expect(out).toContain(`slow: RMB ${(300 * 1.09 ** 5).toFixed(0)} billion in 2025, misses the target`);
+    // ln(level 2025) ~ N(ln(300 x 1.11^5), 0.03^2 x 5): P(> 500) in closed form, against the printed estimate.
+    const closed = 1 - phi((Math.log(500) - Math.log(300 * 1.11 ** 5)) / (0.03 * Math.sqrt(5)));
+    const p = num(out, /P\(exceeds RMB 500 billion in 2025\) = ([\d.]+)%/) / 100;
+    expect(Math.abs(p - closed)).toBeLessThan(4 * Math.sqrt((closed * (1 - closed)) / 50_000));
   },
 
   'render-a-chart-for-my-report.ts': (out) => {
