@@ -1,0 +1,252 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compound } from '../../src/growth/compound.js';
+import { convertScale, parseUnit, Scale } from '../../src/series/units.js';
+import { checkConsistency, factInterval, type ConsistencyCheck } from '../../src/targets/checkConsistency.js';
+import type { Comparator, Fact, FactKind, Tolerance } from '../../src/targets/fact.js';
+
+/** A hand-made fact; `doc` is the document id (facts of one document are from one source). */
+function fact(id: string, o: {
+  metric: string; year: number; value: number; unit: string; comparator: Comparator; doc: string;
+  fromYear?: number; kind?: FactKind; tolerance?: Tolerance;
+}): Fact {
+  return {
+    id,
+    metric: o.metric,
+    year: o.year,
+    ...(o.fromYear !== undefined ? { fromYear: o.fromYear } : {}),
+    value: o.value,
+    unit: parseUnit(o.unit),
+    comparator: o.comparator,
+    ...(o.tolerance ? { tolerance: o.tolerance } : {}),
+    kind: o.kind ?? 'target',
+    provenance: { document: `Document ${o.doc}`, documentId: o.doc, publisher: 'P', section: 'S', quote: 'q', published: '2021-11-30' },
+  };
+}
+
+const level = (id: string, year: number, value: number, comparator: Comparator, doc = 'A', unit = 'CNY trillion', kind: FactKind = 'target') =>
+  fact(id, { metric: 'bd.revenue', year, value, unit, comparator, doc, kind });
+const rate = (id: string, fromYear: number, year: number, value: number, comparator: Comparator, doc = 'A', tolerance?: Tolerance, kind: FactKind = 'target') =>
+  fact(id, { metric: 'bd.revenue.cagr', fromYear, year, value, unit: 'fraction', comparator, doc, kind, ...(tolerance ? { tolerance } : {}) });
+
+const only = (checks: readonly ConsistencyCheck[], kind: ConsistencyCheck['kind']) => checks.filter((c) => c.kind === kind);
+
+describe('checkConsistency: rate and levels', () => {
+  // Like the 14th plan: more than RMB 1 trillion in 2020, about 25 % a year, more than 3 trillion in 2025.
+  const base = level('l2020', 2020, 1, 'exceeds', 'A', 'CNY trillion', 'estimate');
+  const r25 = rate('r', 2020, 2025, 0.25, 'about');
+  const end3 = level('l2025', 2025, 3, 'exceeds');
+
+  it('1 trillion at 25 % for 5 years against "more than 3 trillion" is consistent: implied 1.25^5 = 3.0517578125 and 3^(1/5) - 1', () => {
+    const report = checkConsistency([base, r25, end3]);
+    expect(report.checks).toHaveLength(1);
+    const [c] = report.checks as [ConsistencyCheck];
+    expect(c).toMatchObject({ kind: 'rate-and-levels', status: 'consistent', facts: ['l2020', 'r', 'l2025'] });
+    expect(c.implied[0]?.value).toBe(3.0517578125);
+    expect(c.implied[0]?.text).toBe('RMB 3.05 trillion');
+    expect(c.implied[0]?.formula).toBe('l2020 * (1 + r)^5');
+    expect(c.implied[1]?.value).toBeCloseTo(3 ** 0.2 - 1, 15);
+    expect(c.implied[1]?.value).toBeCloseTo(0.24573, 5);
+    expect(c.explanation).toContain('which meets "more than RMB 3 trillion"');
+    expect(c.explanation).toContain('needs 24.57% a year, which is within "about 25%"');
+    expect(report).toMatchObject({ consistent: true, counts: { consistent: 1, inconsistent: 0, disagreement: 0, implied: 0 } });
+  });
+
+  it('the same figures with the 2025 level in 亿 are compared after an exact scale conversion', () => {
+    const c = checkConsistency([base, r25, level('l2025', 2025, 30000, 'exceeds', 'A', 'CNY 亿')]).checks[0];
+    expect(c).toMatchObject({ kind: 'rate-and-levels', status: 'consistent' });
+    expect(c?.implied[1]?.value).toBeCloseTo(3 ** 0.2 - 1, 15);
+  });
+
+  it('a contradictory set from one document is inconsistent: 25 % a year cannot reach "more than 4 trillion"', () => {
+    const report = checkConsistency([base, r25, level('l2025', 2025, 4, 'exceeds')]);
+    const c = report.checks[0];
+    expect(c).toMatchObject({ kind: 'rate-and-levels', status: 'inconsistent' });
+    // 4^(1/5) - 1 = 0.3195: outside about 25 % (±1.25 points by the default tolerance)
+    expect(c?.implied[1]?.value).toBeCloseTo(4 ** 0.2 - 1, 15);
+    expect(c?.explanation).toContain('which misses "more than RMB 4 trillion"');
+    expect(c?.explanation).toContain('is outside "about 25%"');
+    expect(report.consistent).toBe(false);
+    expect(report.counts.inconsistent).toBe(1);
+  });
+
+  it('the same contradiction across two documents is a disagreement, and the report stays consistent', () => {
+    const report = checkConsistency([base, r25, level('l2025', 2025, 4, 'exceeds', 'B')]);
+    expect(report.checks[0]).toMatchObject({ kind: 'rate-and-levels', status: 'disagreement' });
+    expect(report).toMatchObject({ consistent: true, counts: { disagreement: 1 } });
+  });
+
+  it('a rate too far from the levels is inconsistent even when the end level is met: 40 % against 1 -> 3', () => {
+    const report = checkConsistency([base, rate('r', 2020, 2025, 0.4, 'about'), end3]);
+    expect(report.checks[0]).toMatchObject({ status: 'inconsistent' });
+    expect(report.checks[0]?.implied[0]?.value).toBeCloseTo(1.4 ** 5, 12);
+  });
+
+  it('an end level in another currency is not compared with the rate (no exchange rate is assumed): it implies a base in its own currency', () => {
+    const report = checkConsistency([base, r25, level('l2025usd', 2025, 470, 'exceeds', 'A', 'USD billion')]);
+    expect(only(report.checks, 'rate-and-levels')).toHaveLength(0);
+    const c = only(report.checks, 'implied-base')[0];
+    expect(c?.implied[0]?.value).toBeCloseTo(470 / 1.25 ** 5, 12);
+    expect(c?.implied[0]?.unit).toEqual({ kind: 'money', currency: 'USD', scale: 'billion' });
+  });
+
+  it('claims are not used as levels or rates to check against', () => {
+    const report = checkConsistency([level('l2020', 2020, 1, 'exceeds', 'A', 'CNY trillion', 'claim'), rate('r', 2020, 2025, 0.25, 'about', 'A', undefined, 'claim'), end3]);
+    expect(only(report.checks, 'rate-and-levels')).toHaveLength(0);
+  });
+});
+
+describe('checkConsistency: implied base and end', () => {
+  it('a rate with only its end level gives implied-base: end / (1 + r)^n, with the range from the tolerance', () => {
+    // 13th plan: "exceed RMB 1 trillion by 2020", "about 30 %" a year from 2015; ±2 points assumed here.
+    const tol: Tolerance = { absolute: 0.02, assumption: '±2 points' };
+    const report = checkConsistency([level('l2020', 2020, 1, 'exceeds'), rate('r', 2015, 2020, 0.3, 'about', 'A', tol)]);
+    expect(report.checks).toHaveLength(1);
+    const c = report.checks[0] as ConsistencyCheck;
+    expect(c).toMatchObject({ kind: 'implied-base', status: 'implied', facts: ['l2020', 'r'] });
+    const base = c.implied[0];
+    expect(base?.value).toBeCloseTo(1 / 1.3 ** 5, 15); // 0.2693 trillion
+    expect(base?.text).toBe('RMB 269 billion');
+    expect(base?.formula).toBe('l2020 / (1 + r)^5');
+    expect(base?.range?.[0]).toBeCloseTo(1 / 1.32 ** 5, 15);
+    expect(base?.range?.[1]).toBeCloseTo(1 / 1.28 ** 5, 15);
+    expect(report).toMatchObject({ consistent: true, counts: { implied: 1 } });
+  });
+
+  it('implied-base with the default about tolerance (±5 % of 30 % = ±1.5 points)', () => {
+    const c = checkConsistency([level('l2020', 2020, 1, 'exceeds'), rate('r', 2015, 2020, 0.3, 'about')]).checks[0];
+    expect(c?.implied[0]?.range?.[0]).toBeCloseTo(1 / 1.315 ** 5, 15);
+    expect(c?.implied[0]?.range?.[1]).toBeCloseTo(1 / 1.285 ** 5, 15);
+  });
+
+  it('implied-base for "more than 30 %" has no range (one-sided)', () => {
+    const c = checkConsistency([level('l2020', 2020, 1, 'exceeds'), rate('r', 2015, 2020, 0.3, 'exceeds')]).checks[0];
+    expect(c?.kind).toBe('implied-base');
+    expect(c?.implied[0]?.range).toBeUndefined();
+  });
+
+  it('implied-base for a stated "equals 15.7 %" uses the stated precision, ±0.05 points', () => {
+    const c = checkConsistency([level('l2015', 2015, 4.3, 'equals'), rate('r', 2014, 2015, 0.157, 'equals')]).checks[0];
+    expect(c?.implied[0]?.value).toBeCloseTo(4.3 / 1.157, 15);
+    expect(c?.implied[0]?.range?.[0]).toBeCloseTo(4.3 / 1.1575, 14);
+    expect(c?.implied[0]?.range?.[1]).toBeCloseTo(4.3 / 1.1565, 14);
+  });
+
+  it('a rate with only its start level gives implied-end: start * (1 + r)^n', () => {
+    const c = checkConsistency([level('l2020', 2020, 1, 'exceeds'), rate('r', 2020, 2025, 0.25, 'about')]).checks[0];
+    expect(c).toMatchObject({ kind: 'implied-end', status: 'implied', facts: ['l2020', 'r'] });
+    expect(c?.implied[0]?.value).toBe(3.0517578125);
+  });
+});
+
+describe('checkConsistency: same figure and rate comparison', () => {
+  it('"more than 3 trillion" and "more than 30000 亿" in two documents are consistent', () => {
+    const report = checkConsistency([level('a', 2025, 3, 'exceeds', 'A'), level('b', 2025, 30000, 'exceeds', 'B', 'CNY 亿')]);
+    expect(report.checks).toEqual([expect.objectContaining({ kind: 'same-figure', status: 'consistent', facts: ['a', 'b'] })]);
+  });
+  it('"at least 10" and "at most 15" overlap; "more than 3" and "less than 3" do not', () => {
+    expect(checkConsistency([level('a', 2020, 10, 'atLeast'), level('b', 2020, 15, 'atMost')]).checks[0]?.status).toBe('consistent');
+    expect(checkConsistency([level('a', 2020, 3, 'exceeds'), level('b', 2020, 3, 'below')]).checks[0]?.status).toBe('inconsistent');
+    expect(checkConsistency([level('a', 2020, 3, 'atLeast'), level('b', 2020, 3, 'atMost')]).checks[0]?.status).toBe('consistent');
+    expect(checkConsistency([level('a', 2020, 3, 'exceeds'), level('b', 2020, 3, 'atMost')]).checks[0]?.status).toBe('inconsistent');
+  });
+  it('"about 4.3" (4.085..4.515) and "equals 5" (4.5..5.5) overlap', () => {
+    expect(checkConsistency([level('a', 2015, 4.3, 'about', 'A'), level('b', 2015, 5, 'equals', 'B')]).checks[0]?.status).toBe('consistent');
+  });
+  it('"about 4.3" (4.085..4.515) and "equals 4.6" (4.55..4.65) from two documents disagree', () => {
+    const report = checkConsistency([level('a', 2015, 4.3, 'about', 'A'), level('b', 2015, 4.6, 'equals', 'B')]);
+    expect(report.checks[0]).toMatchObject({ kind: 'same-figure', status: 'disagreement' });
+    expect(report.checks[0]?.explanation).toContain('No value satisfies both');
+  });
+  it('two rates for one period: "about 25 %" and "more than 30 %" from one document are inconsistent', () => {
+    const report = checkConsistency([rate('a', 2020, 2025, 0.25, 'about'), rate('b', 2020, 2025, 0.3, 'exceeds')]);
+    expect(report.checks).toEqual([expect.objectContaining({ kind: 'rate-comparison', status: 'inconsistent' })]);
+  });
+  it('two rates for different periods are not compared (unless one is a claim)', () => {
+    expect(checkConsistency([rate('a', 2015, 2020, 0.3, 'about'), rate('b', 2020, 2025, 0.25, 'about')]).checks).toEqual([]);
+  });
+  it('a claim is compared with the sourced rate nearest its period, and a conflict names the implied bases', () => {
+    const report = checkConsistency([
+      level('l2020', 2020, 1, 'exceeds', 'A'),
+      rate('plan', 2015, 2020, 0.3, 'about', 'A'),
+      rate('claim', 2011, 2016, 0.38, 'equals', 'C', undefined, 'claim'),
+    ]);
+    const c = only(report.checks, 'rate-comparison')[0];
+    expect(c).toMatchObject({ status: 'disagreement', facts: ['plan', 'claim'] });
+    expect(c?.implied.map((n) => n.value)).toEqual([1 / 1.3 ** 5, 1 / 1.38 ** 5]);
+    expect(c?.explanation).toContain('the periods differ');
+  });
+});
+
+describe('checkConsistency: exchange rate', () => {
+  // Global Times, 2021-07-12: "exceed 250 billion yuan ($38.62 billion) by 2023".
+  const cny = fact('cny', { metric: 'cyber.revenue', year: 2023, value: 250, unit: 'CNY billion', comparator: 'exceeds', doc: 'G' });
+  const usd = fact('usd', { metric: 'cyber.revenue', year: 2023, value: 38.62, unit: 'USD billion', comparator: 'exceeds', doc: 'G' });
+  const fx = fact('fx', { metric: 'fx.cny-per-usd', year: 2022, value: 6.4, unit: 'CNY/USD', comparator: 'about', doc: 'T' });
+
+  it('one level in two currencies gives exchange-rate with the implied rate 250 / 38.62 = 6.4733 CNY per USD', () => {
+    const report = checkConsistency([cny, usd]);
+    const c = only(report.checks, 'exchange-rate');
+    expect(c).toHaveLength(1);
+    expect(c[0]).toMatchObject({ status: 'implied', facts: ['cny', 'usd'] });
+    expect(c[0]?.implied[0]?.value).toBeCloseTo(250 / 38.62, 14);
+    expect(c[0]?.implied[0]?.unit).toEqual({ kind: 'fx', base: 'USD', quote: 'CNY' });
+    expect(c[0]?.implied[0]?.text).toBe('6.473 CNY per USD');
+    expect(c[0]?.explanation).toContain('(as of 2021-11-30)');
+  });
+  it('the same level in 亿 gives the same implied rate (2500 亿 = 250 billion)', () => {
+    const inYi = { ...cny, value: 2500, unit: parseUnit('CNY 亿') };
+    expect(only(checkConsistency([inYi, usd]).checks, 'exchange-rate')[0]?.implied[0]?.value).toBeCloseTo(250 / 38.62, 14);
+  });
+  it('a stated rate is listed next to the implied one with how far apart they are: 6.4733 / 6.4 - 1 = 1.15 %', () => {
+    const c = only(checkConsistency([cny, usd, fx]).checks, 'exchange-rate')[0];
+    expect(c?.facts).toEqual(['cny', 'usd', 'fx']);
+    expect(c?.explanation).toContain('1.15% apart');
+  });
+  it('levels in two currencies from different documents, or with different comparators, imply no rate', () => {
+    expect(only(checkConsistency([cny, { ...usd, provenance: { ...usd.provenance, documentId: 'H' } }]).checks, 'exchange-rate')).toHaveLength(0);
+    expect(only(checkConsistency([cny, { ...usd, comparator: 'about' }]).checks, 'exchange-rate')).toHaveLength(0);
+  });
+});
+
+describe('checkConsistency: edges', () => {
+  it('no facts, or facts that relate to nothing, give an empty consistent report', () => {
+    expect(checkConsistency([])).toEqual({ checks: [], consistent: true, counts: { consistent: 0, inconsistent: 0, disagreement: 0, implied: 0 } });
+    expect(checkConsistency([level('a', 2020, 1, 'exceeds')]).checks).toEqual([]);
+  });
+  it('checkConsistency does not change its input', () => {
+    const facts = [level('l2020', 2020, 1, 'exceeds'), rate('r', 2020, 2025, 0.25, 'about'), level('l2025', 2025, 3, 'exceeds')];
+    const copy = structuredClone(facts);
+    checkConsistency(facts);
+    expect(facts).toEqual(copy);
+  });
+  it('factInterval reads each comparator as an interval', () => {
+    expect(factInterval({ value: 3, comparator: 'exceeds' })).toEqual([3, Infinity]);
+    expect(factInterval({ value: 3, comparator: 'atMost' })).toEqual([-Infinity, 3]);
+    expect(factInterval({ value: 17.1, comparator: 'equals' })).toEqual([17.1 - 0.05, 17.1 + 0.05]);
+    expect(factInterval({ value: 0.3, comparator: 'about' })).toEqual([0.3 - 0.015, 0.3 + 0.015]);
+  });
+});
+
+describe('checkConsistency: properties', () => {
+  const scales = fc.constantFrom<Scale>('yi', 'billion', 'trillion', 'wanyi', 'million');
+  it('levels built with compound() from a base and a stated rate are always consistent', () => {
+    fc.assert(fc.property(
+      fc.double({ min: 1e-3, max: 1e6, noNaN: true }),
+      fc.double({ min: -0.5, max: 2, noNaN: true }).filter((r) => Math.abs(r) >= 1e-3),
+      fc.integer({ min: 1, max: 15 }),
+      scales, scales,
+      fc.constantFrom<Comparator>('about', 'equals'),
+      fc.constantFrom<Comparator>('equals', 'atLeast', 'about'),
+      (start, r, n, s0, s1, rateComparator, levelComparator) => {
+        const end = convertScale(compound(start, r, n), `CNY ${s0}`, `CNY ${s1}`);
+        const report = checkConsistency([
+          level('a', 2020, start, levelComparator, 'A', `CNY ${s0}`),
+          rate('r', 2020, 2020 + n, r, rateComparator),
+          level('b', 2020 + n, end, levelComparator, 'A', `CNY ${s1}`),
+        ]);
+        return report.consistent && report.checks.length === 1 && report.checks[0]?.status === 'consistent';
+      },
+    ), { numRuns: 500 });
+  });
+});
