@@ -220,6 +220,13 @@ describe('simulate: reproducibility', () => {
     }), { numRuns: 10 });
   });
 
+  it('a path in a full block of 1024 is the same whatever the number of paths', async () => {
+    const a = await simulate({ ...small, paths: 1500, samplePaths: 1024, id: 'revenue' });
+    const b = await simulate({ ...small, paths: 4000, samplePaths: 1024, id: 'revenue' });
+    expect(a.series[0]!.id).toBe('revenue');
+    expect(b.series[0]!.samplePaths).toEqual(a.series[0]!.samplePaths);
+  });
+
   it('Student-t runs are reproducible across workers too', async () => {
     const o: SimulateOptions = { ...base, paths: 2100, distribution: 'studentT', degreesOfFreedom: 4 };
     const a = await simulate(o);
