@@ -10,9 +10,10 @@ import { selectQuantiles } from './selectQuantiles.js';
 // Internal: runs a prepared plan year by year, in this thread or on worker threads, and summarises each
 // year as soon as it is done. Memory is O(paths): the state of every path plus one year buffer in this
 // thread, or three with workers (they may fill years t + 1 and t + 2 while year t is being summarised;
-// on workers, quantile selection is a worker task too). Everything that depends on the order of
-// paths (sums for the mean and sd, sample paths, crossing flags) is computed here in path order, so the
-// result is bit-identical whatever the number of workers and the chunk size.
+// on workers, quantile selection is a worker task too). Nothing depends on which thread ran which
+// block: the kernel's sums for the mean and sd are per block and added here in block order, sample paths
+// and crossing flags are read here in path order, and quantiles are order statistics. So the result is
+// bit-identical whatever the number of workers and the chunk size.
 
 function aborted(fn: string): MetricsError {
   return new MetricsError('aborted', `${fn}: the simulation was cancelled through its AbortSignal. Start it again to get a result.`);
