@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { ErrorCode, MetricsError, isMetricsError } from '../src/errors.js';
+import { cagr } from '../src/growth/cagr.js';
+import { assertFinite, assertFiniteArray, assertInRange, assertInteger, assertOneOf, show } from '../src/internal/assert.js';
+import { thrown } from './helpers/thrown.js';
+
+describe('MetricsError', () => {
+  it('new MetricsError(code, message, details) keeps its fields and is an Error named MetricsError', () => {
+    const e = new MetricsError('invalid_argument', 'f: x must be > 0 (got -1). Pass a positive x.', { x: -1 });
+    expect(e).toBeInstanceOf(Error);
+    expect(e).toBeInstanceOf(MetricsError);
+    expect(e.name).toBe('MetricsError');
+    expect(e.code).toBe('invalid_argument');
+    expect(e.message).toBe('f: x must be > 0 (got -1). Pass a positive x.');
+    expect(e.details).toEqual({ x: -1 });
+    expect(typeof e.stack).toBe('string');
+    expect(String(e)).toBe('MetricsError: f: x must be > 0 (got -1). Pass a positive x.');
+  });
+  it('details default to {} and are a frozen copy', () => {
+    expect(new MetricsError('degenerate', 'm').details).toEqual({});
+    const details = { a: 1 };
+    const e = new MetricsError('degenerate', 'm', details);
+    details.a = 2;
+    expect(e.details).toEqual({ a: 1 });
+    expect(Object.isFrozen(e.details)).toBe(true);
+  });
+  it('ErrorCode lists every code once, each key equal to its value', () => {
+    expect(Object.keys(ErrorCode)).toEqual(['invalid_argument', 'non_finite', 'unit_mismatch', 'missing_years', 'invalid_definition', 'not_found', 'invalid_data', 'degenerate', 'too_large', 'aborted']);
+    for (const [k, v] of Object.entries(ErrorCode)) expect(v).toBe(k);
+  });
+  it('a thrown library error reads "<fn>: <what is wrong> (got X). <what to do>."', () => {
+    const e = thrown(() => cagr(0, 5, 3)) as MetricsError;
+    expect(e.message).toMatch(/^cagr: [^()]+ \(got 0\)\. [A-Z].*\.$/);
+    expect(e.code).toBe('invalid_argument');
+  });
+});
+
+describe('isMetricsError', () => {
+  const e = new MetricsError('not_found', 'm');
+  it('isMetricsError(e) is true for a MetricsError and false for other values', () => {
+    expect(isMetricsError(e)).toBe(true);
+    expect(isMetricsError(new Error('m'))).toBe(false);
+    expect(isMetricsError({ name: 'MetricsError', code: 'not_found', message: 'm' })).toBe(false);
+    expect(isMetricsError(undefined)).toBe(false);
+    expect(isMetricsError('not_found')).toBe(false);
+  });
+  it('isMetricsError(e, code) also checks the code', () => {
+    expect(isMetricsError(e, 'not_found')).toBe(true);
+    expect(isMetricsError(e, 'degenerate')).toBe(false);
+  });
+  it('isMetricsError narrows the type', () => {
+    const x: unknown = e;
+    if (isMetricsError(x)) expect(x.code).toBe('not_found');
+    else expect.unreachable();
+  });
+});
+
+describe('the message helpers in src/internal/assert.ts', () => {
+  it('show quotes strings, prints numbers, cuts long arrays and long objects', () => {
+    expect(show('a')).toBe('"a"');
+    expect(show(1.5)).toBe('1.5');
+    expect(show(Number.NaN)).toBe('NaN');
+    expect(show(undefined)).toBe('undefined');
+    expect(show([1, 'b'])).toBe('[1, "b"]');
+    expect(show([1, 2, 3, 4, 5, 6, 7, 8])).toBe('[1, 2, 3, 4, 5, 6, … (8 items)]');
+    expect(show({ a: 1 })).toBe('{"a":1}');
+    expect(show({ s: 'x'.repeat(200) })).toHaveLength(118);
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    expect(show(circular)).toBe('[object Object]');
+  });
+  it('assertFinite names the first bad argument: invalid_argument for a non-number, non_finite for NaN', () => {
+    expect(assertFinite('f', { a: 1, b: 2 })).toBeUndefined();
+    const e = thrown(() => assertFinite('f', { a: 1, b: Number.NaN, c: 'x' })) as MetricsError;
+    expect(e).toMatchObject({ code: 'non_finite', message: 'f: b must be a finite number (got NaN). Check the input for missing or divided-by-zero values.' });
+    expect(thrown(() => assertFinite('f', { c: 'x' }))).toMatchObject({ code: 'invalid_argument', message: 'f: c must be a number (got "x").' });
+  });
+  it('assertInteger and assertInRange', () => {
+    expect(thrown(() => assertInteger('f', 'n', 1.5))).toMatchObject({ code: 'invalid_argument', message: 'f: n must be a whole number (got 1.5).' });
+    expect(assertInRange('f', 'p', 0.5, { min: 0, max: 1 })).toBeUndefined();
+    expect(thrown(() => assertInRange('f', 'p', 1, { min: 0, max: 1, maxExclusive: true }, 'Use a fraction.')))
+      .toMatchObject({ code: 'invalid_argument', message: 'f: p must be >= 0 and < 1 (got 1). Use a fraction.' });
+    expect(thrown(() => assertInRange('f', 'p', 0, { min: 0, minExclusive: true }))).toMatchObject({ message: 'f: p must be > 0 (got 0).' });
+  });
+  it('assertFiniteArray names the first bad index; assertOneOf lists the allowed names', () => {
+    expect(assertFiniteArray('f', 'xs', [1, 2])).toBeUndefined();
+    expect(thrown(() => assertFiniteArray('f', 'xs', [1, Infinity]))).toMatchObject({ code: 'non_finite', details: { index: 1 } });
+    expect(thrown(() => assertFiniteArray('f', 'xs', [1, null]))).toMatchObject({ code: 'invalid_argument', details: { index: 1 } });
+    expect(thrown(() => assertFiniteArray('f', 'xs', 'abc'))).toMatchObject({ code: 'invalid_argument' });
+    expect(thrown(() => assertOneOf('f', 'm', 'x', ['a', 'b']))).toMatchObject({ message: 'f: m must be one of "a", "b" (got "x").' });
+    expect(thrown(() => assertOneOf('f', 'm', 'toString', { a: 1 }))).toMatchObject({ code: 'invalid_argument' });
+  });
+});
