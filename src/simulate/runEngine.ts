@@ -160,6 +160,8 @@ class YearSummariser {
 
 function workerUrl(): { url: URL | string; eval: boolean } {
   const self = import.meta.url;
+  // Deno runs TypeScript workers as they are.
+  if ('Deno' in globalThis) return { url: new URL(self.endsWith('.ts') ? './worker.ts' : './worker.js', self), eval: false };
   if (self.endsWith('.ts')) {
     // Running from TypeScript sources (tests, tsx): load the worker through tsx's loader.
     const target = new URL('./worker.ts', self).href;
