@@ -102,9 +102,18 @@ function fullSelectQuantiles(a: Float64Array, n: number, probs: readonly number[
 const SAMPLED_MIN = 1 << 16;
 const SAMPLE = 1 << 15;
 
+// Two reusable scratch arrays (the sample, the bracket buffers): a run asks for quantiles every year, and
+// fresh megabyte arrays each time cost more in zeroing and garbage collection than the selection itself.
+// Contents never outlive a call. Each worker thread has its own module instance.
+const scratchArrays: Float64Array[] = [new Float64Array(0), new Float64Array(0)];
+function scratch(i: 0 | 1, n: number): Float64Array {
+  if (scratchArrays[i]!.length < n) scratchArrays[i] = new Float64Array(Math.max(n, 2 * scratchArrays[i]!.length));
+  return scratchArrays[i]!;
+}
+
 function sampledQuantiles(a: Float64Array, n: number, probs: readonly number[], out: Float64Array | number[]): boolean {
   const m = Math.min(SAMPLE, n >> 3);
-  const sample = new Float64Array(m);
+  const sample = scratch(0, m);
   for (let i = 0; i < m; i++) sample[i] = a[Math.floor((i * n) / m)]!;
   const order = probs.map((_, i) => i).sort((x, y) => probs[x]! - probs[y]!); // a handful of levels
   const want: { lo: number; hi: number }[] = [];
@@ -145,7 +154,7 @@ function sampledQuantiles(a: Float64Array, n: number, probs: readonly number[], 
     total += c;
   }
   if (total > n) return false; // a wide interval: nothing to gain over plain selection
-  const cand = new Float64Array(total);
+  const cand = scratch(1, total);
   const fill = new Int32Array(J);
   const count = new Int32Array(2 * J + 1);
   const P = 2 * J;
