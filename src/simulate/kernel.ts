@@ -42,12 +42,28 @@ export interface KernelScratch {
 }
 
 /**
- * Buffers for a plan, on SharedArrayBuffers when `shared`. `slots` year buffers: 1 is enough in one
- * thread; workers get more so that they can run ahead of the thread summarising the years.
+ * Buffers for a plan, on SharedArrayBuffers when `shared`. `slots` year buffers for workers, so that
+ * they can run ahead of the thread summarising the years; 0 in one thread, where the year's values are
+ * read straight from the path state (`out` is `level`, sized for the total too, and selection does not
+ * reorder it).
  */
 export function kernelBuffers(plan: KernelPlan, shared: boolean, slots: number): KernelBuffers {
   const mk = (bytes: number): ArrayBuffer | SharedArrayBuffer => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
   const n = plan.paths;
+  if (slots === 0) {
+    const level = new Float64Array(mk(8 * n * plan.S));
+    return {
+      state: new Int32Array(mk(16 * plan.nBlocks)),
+      blockDone: new Int32Array(mk(4 * plan.nBlocks)),
+      counter: new Int32Array(mk(4)),
+      level,
+      dev: new Float64Array(mk(plan.hasDev ? 8 * n * plan.K : 0)),
+      off: new Float64Array(mk(plan.hasOff ? 8 * n * plan.K : 0)),
+      out: [level],
+      sums: new Float64Array(mk(8 * plan.S * plan.nBlocks * 2)),
+      hits: new Float64Array(mk(8 * Math.max(1, plan.checks.length) * plan.nBlocks)),
+    };
+  }
   return {
     state: new Int32Array(mk(16 * plan.nBlocks)),
     blockDone: new Int32Array(mk(4 * plan.nBlocks)),
@@ -102,6 +118,7 @@ export function runBlock(plan: KernelPlan, buf: KernelBuffers, sc: KernelScratch
   const slot = t % buf.out.length;
   const out = buf.out[slot]!;
   const level = buf.level, dev = buf.dev, off = buf.off;
+  const dup = out !== level;
   for (let k = 0; k < K; k++) {
     const rp = plan.rareP[k]!;
     const rare = rp > 0;
@@ -121,7 +138,7 @@ export function runBlock(plan: KernelPlan, buf: KernelBuffers, sc: KernelScratch
     const c = plan.centre[k * nYears + t]!;
     let s1 = 0, s2 = 0;
     if (!useDev && !useOff && !rare && nu === 0 && !first) {
-      stepIid(level, out, z, o, zo, len, f, v, cap, floor, c, sc.sums);
+      stepIid(level, out, dup, z, o, zo, len, f, v, cap, floor, c, sc.sums);
       s1 = sc.sums[0]!;
       s2 = sc.sums[1]!;
     } else for (let i = 0; i < len; i++) {
@@ -140,7 +157,7 @@ export function runBlock(plan: KernelPlan, buf: KernelBuffers, sc: KernelScratch
       if (x > cap) x = cap;
       if (x < floor) x = floor;
       level[o + i] = x;
-      out[o + i] = x;
+      if (dup) out[o + i] = x;
       const y = x - c;
       s1 += y;
       s2 += y * y;
@@ -185,7 +202,7 @@ export function runBlock(plan: KernelPlan, buf: KernelBuffers, sc: KernelScratch
 
 // The common case (iid deviations, after the first year) as a small function V8 optimises on its own:
 // the same arithmetic as the general loop in runBlock.
-function stepIid(level: Float64Array, out: Float64Array, z: Float64Array, o: number, zo: number, len: number,
+function stepIid(level: Float64Array, out: Float64Array, dup: boolean, z: Float64Array, o: number, zo: number, len: number,
   f: number, v: number, cap: number, floor: number, c: number, sums: Float64Array): void {
   let s1 = 0, s2 = 0;
   for (let i = 0; i < len; i++) {
@@ -193,7 +210,7 @@ function stepIid(level: Float64Array, out: Float64Array, z: Float64Array, o: num
     if (x > cap) x = cap;
     if (x < floor) x = floor;
     level[o + i] = x;
-    out[o + i] = x;
+    if (dup) out[o + i] = x;
     const y = x - c;
     s1 += y;
     s2 += y * y;

@@ -63,10 +63,16 @@ function selectRanks(a: Float64Array, left: number, right: number, ranks: readon
 
 /**
  * Type-7 quantiles of a[0..n) at the probabilities `probs` (each in [0, 1], any order), written to
- * `out` in the order of `probs`. Reorders a[0..n). n >= 1.
+ * `out` in the order of `probs`. May reorder a[0..n), unless `keep`. n >= 1.
  */
-export function selectQuantiles(a: Float64Array, n: number, probs: readonly number[], out: Float64Array | number[]): void {
+export function selectQuantiles(a: Float64Array, n: number, probs: readonly number[], out: Float64Array | number[], keep = false): void {
   if (n >= SAMPLED_MIN && probs.length > 0 && sampledQuantiles(a, n, probs, out)) return;
+  if (keep) {
+    // The caller's order matters: select on a copy (the sampled pass above only reads). Rare, so the
+    // copy is not kept.
+    fullSelectQuantiles(a.slice(0, n), n, probs, out);
+    return;
+  }
   fullSelectQuantiles(a, n, probs, out);
 }
 

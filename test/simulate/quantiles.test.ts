@@ -62,6 +62,12 @@ describe('quantiles', () => {
       const out = levels.map(() => 0);
       selectQuantiles(Float64Array.from(data), n, levels, out);
       levels.forEach((p, i) => expect(out[i]).toBe(type7(data, p)));
+      // keep = true: same answer, and the array keeps its order (the engine's path state)
+      const kept = Float64Array.from(data);
+      const out2 = levels.map(() => 0);
+      selectQuantiles(kept, n, levels, out2, true);
+      expect(out2).toEqual(out);
+      expect(kept).toEqual(data);
     }
   });
 
