@@ -18,7 +18,9 @@ export function show(value: unknown): string {
 
 /** Throws non_finite (or invalid_argument for a non-number) naming the first argument that is not a finite number. */
 export function assertFinite(fn: string, args: Readonly<Record<string, unknown>>): void {
-  for (const [name, value] of Object.entries(args)) {
+  // for...in, not Object.entries: no array per call (cagr was 7x its bare formula); same key order.
+  for (const name in args) {
+    const value = args[name];
     if (typeof value !== 'number') {
       throw new MetricsError('invalid_argument', `${fn}: ${name} must be a number (got ${show(value)}).`, { [name]: value });
     }
