@@ -207,53 +207,88 @@ function takeWorkers(n: number): Worker[] {
   return ws;
 }
 
+/**
+ * Runs the years on worker threads with a small scheduler in this thread. Tasks are `year t` (claim
+ * chunks of year t's blocks until none are left; any number of workers can share a year) and `select t,
+ * s` (the quantiles of series s in year t). A worker that finishes a task gets the next one at once:
+ * a pending selection first, else an open year with unclaimed chunks, else a newly opened year if its
+ * buffer slot is free (at most SLOTS years in flight), else it waits. A year is complete when all its
+ * blocks are done; this thread then does the path-order work (in year order) and queues the selections;
+ * when they are back the year is final and its slot free.
+ */
 function runOnWorkers(fn: string, p: Prepared, buf: KernelBuffers, sum: YearSummariser, o: MonteCarloRunOptions): Promise<void> {
   const { plan } = p;
-  const W = Math.min(p.workers, plan.nBlocks);
-  const total = plan.paths * plan.nYears;
+  const { nYears, nBlocks, chunkBlocks, S } = plan;
+  const W = Math.min(p.workers, nBlocks);
+  const total = plan.paths * nYears;
   const workers = takeWorkers(W);
   return new Promise<void>((resolve, reject) => {
     let finished = false;
-    // Year t: all workers report `done` (its paths are simulated), then this thread does the path-order
-    // work and hands the selection of each series' quantiles to a worker (round robin); when every
-    // series is back the year is final, its buffer is free and year t + SLOTS is posted.
-    const doneCount = new Array<number>(plan.nYears).fill(0);
-    const selected = new Array<number>(plan.nYears).fill(0);
-    const S = plan.S;
-    let complete = 0; // years whose paths are all simulated
-    let final = 0; // years fully summarised
-    let turn = 0;
-    const onMessage = (m: { type: 'done'; t: number } | { type: 'quantiles'; t: number; s: number; values: number[] }): void => {
+    const blocksDone = new Array<number>(nYears).fill(0);
+    const selected = new Array<number>(nYears).fill(0);
+    const pending: { t: number; s: number }[] = [];
+    const waiting: Worker[] = [];
+    let opened = 0; // years 0 .. opened - 1 have been opened
+    let complete = 0; // years 0 .. complete - 1 have all their blocks done
+    let final = 0; // years 0 .. final - 1 are fully summarised
+
+    const assign = (w: Worker): boolean => {
+      const task = pending.shift();
+      if (task) {
+        w.postMessage({ type: 'select', t: task.t, s: task.s });
+        return true;
+      }
+      for (let t = complete; t < opened; t++) {
+        if (Atomics.load(buf.counter, t % SLOTS) * chunkBlocks < nBlocks) {
+          w.postMessage({ type: 'year', t });
+          return true;
+        }
+      }
+      if (opened < nYears && opened < final + SLOTS) {
+        const t = opened++;
+        buf.counter[t % SLOTS] = 0; // the slot's previous year is final: nobody claims from it any more
+        w.postMessage({ type: 'year', t });
+        return true;
+      }
+      waiting.push(w);
+      return false;
+    };
+    const wake = (): void => {
+      while (!finished && waiting.length > 0 && assign(waiting.pop()!));
+    };
+    const onMessage = function (this: Worker, m: { type: 'done'; t: number; blocks: number } | { type: 'quantiles'; t: number; s: number; values: number[] }): void {
       if (finished) return;
       try {
         if (m.type === 'done') {
-          doneCount[m.t]!++;
-          while (complete < plan.nYears && doneCount[complete] === W) {
+          blocksDone[m.t]! += m.blocks;
+          while (complete < nYears && blocksDone[complete] === nBlocks) {
             const t = complete++;
             sum.inPathOrder(t, buf.out[t % SLOTS]!, buf);
             for (let s = 0; s < S; s++) {
               if (p.quantiles.length === 0) onQuantiles(t, s, []);
-              else workers[turn++ % W]!.postMessage({ type: 'select', t, s });
+              else pending.push({ t, s });
             }
           }
         } else {
           onQuantiles(m.t, m.s, m.values);
         }
+        if (finished) return;
+        assign(this);
+        wake();
       } catch (e) {
-        // Later years may be running: let them finish before the workers are reused.
+        // Other tasks may be running: let them finish before the workers are reused.
         stop(e, true);
       }
     };
     const onQuantiles = (t: number, s: number, values: readonly number[]): void => {
       sum.setQuantiles(t, s, values);
       selected[t]!++;
-      while (!finished && final < plan.nYears && selected[final] === S) {
+      while (!finished && final < nYears && selected[final] === S) {
         const t0 = final++;
         o.onProgress?.((t0 + 1) * plan.paths, total);
         if (o.signal?.aborted) return stop(aborted(fn));
-        post(t0 + SLOTS);
       }
-      if (final === plan.nYears) stop();
+      if (final === nYears) stop();
     };
     const onError = (e: unknown): void => stop(e, true);
     const onExit = (code: number): void => stop(new Error(`simulate worker exited early with code ${code}`), true);
@@ -265,7 +300,7 @@ function runOnWorkers(fn: string, p: Prepared, buf: KernelBuffers, sum: YearSumm
         w.off('message', onMessage);
         w.off('error', onError);
         w.off('exit', onExit);
-        // A worker may still be inside a year after an error or an abort: only clean ones are reused.
+        // A worker may still be inside a task after an error or an abort: only clean ones are reused.
         if (err === undefined && !broken) {
           w.unref();
           idle.push(w);
@@ -278,18 +313,13 @@ function runOnWorkers(fn: string, p: Prepared, buf: KernelBuffers, sum: YearSumm
     };
     const onAbort = (): void => stop(aborted(fn));
     o.signal?.addEventListener('abort', onAbort);
-    const post = (t: number): void => {
-      if (t >= plan.nYears) return;
-      buf.counter[t % SLOTS] = 0;
-      for (const w of workers) w.postMessage({ type: 'year', t });
-    };
     for (const w of workers) {
       w.on('message', onMessage);
       w.on('error', onError);
       w.on('exit', onExit);
       w.postMessage({ type: 'init', plan, buf, quantiles: p.quantiles });
     }
-    for (let t = 0; t < SLOTS; t++) post(t);
+    for (const w of workers) assign(w);
   });
 }
 

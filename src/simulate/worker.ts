@@ -6,16 +6,19 @@ import { selectQuantiles } from './selectQuantiles.js';
 // Worker-thread entry of the Monte Carlo engine (see runEngine.ts). Messages: `init` with the plan, the
 // shared buffers and the quantile levels; `year` t: claim chunks of blocks from the shared counter until
 // none are left, run each block (waiting, if needed, until another worker has finished that block's
-// previous year), reply `done` t; `select` t, s: the quantiles of series s in year t, reply `quantiles`.
+// previous year), reply `done` t with the number of blocks run; `select` t, s: the quantiles of series s
+// in year t, reply `quantiles`.
 
 let plan: KernelPlan | undefined;
 let buf: KernelBuffers | undefined;
 let sc: KernelScratch | undefined;
 let levels: readonly number[] = [];
 
-function runYear(t: number): void {
+/** Claims and runs chunks of year t until none are left; returns the number of blocks run. */
+function runYear(t: number): number {
   const p = plan!, b = buf!, s = sc!;
   const slot = t % b.out.length;
+  let blocks = 0;
   for (;;) {
     const c = Atomics.add(b.counter, slot, 1);
     const from = c * p.chunkBlocks;
@@ -27,8 +30,10 @@ function runYear(t: number): void {
       runBlock(p, b, s, blk, t);
       Atomics.store(b.blockDone, blk, t + 1);
       Atomics.notify(b.blockDone, blk);
+      blocks++;
     }
   }
+  return blocks;
 }
 
 type Message =
@@ -43,8 +48,8 @@ parentPort?.on('message', (m: Message) => {
     sc = kernelScratch(m.plan);
     levels = m.quantiles;
   } else if (m.type === 'year') {
-    runYear(m.t);
-    parentPort!.postMessage({ type: 'done', t: m.t });
+    const blocks = runYear(m.t);
+    parentPort!.postMessage({ type: 'done', t: m.t, blocks });
   } else {
     // Quantiles of series s in year t. Selection reorders that series' part of the year buffer, which
     // nobody reads in path order any more: the calling thread has done so before asking.
