@@ -247,7 +247,9 @@ function roundSignificant(value: number, digits: number): string {
   const fixed = Number(value.toPrecision(digits));
   // Plain digits, no exponent, no trailing zeros after the point.
   const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(Math.abs(fixed))));
-  return fixed.toFixed(Math.min(decimals, 20)).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  // toFixed stops at 20 decimals: below that, plain digits would print 1e-25 as 0.
+  if (decimals > 20) return String(fixed);
+  return fixed.toFixed(decimals).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
 }
 
 /**
