@@ -255,7 +255,8 @@ function roundSignificant(value: number, digits: number): string {
 /**
  * Writes a quantity for people: `RMB 3.05 trillion`, `3.05万亿元`, `$38.6 billion`, `25.0%`,
  * `6.47 CNY per USD`, `10 enterprises`.
- * @throws {MetricsError} non_finite for a value that is not finite; invalid_argument for digits outside 1..17
+ * @throws {MetricsError} non_finite for a value that is not finite; invalid_argument for digits outside 1..17;
+ *   degenerate for a fraction too large to write as a percentage
  * @example
  * formatQuantity({ value: 3.0517578125, unit: parseUnit('CNY trillion') }); // => 'RMB 3.05 trillion'
  * formatQuantity({ value: 3.0517578125, unit: parseUnit('CNY trillion') }, { locale: 'zh' }); // => '3.05万亿元'
@@ -268,6 +269,9 @@ export function formatQuantity(q: Quantity, options: FormatOptions = {}): string
   const unit = q.unit;
   if (unit.kind === 'fraction') {
     const pct = q.value * 100;
+    if (!Number.isFinite(pct)) {
+      throw new MetricsError('degenerate', `formatQuantity: ${q.value} as a percentage overflows. Check the value is a fraction (0.25 is 25 %).`, { value: q.value });
+    }
     return `${Math.abs(pct) >= 1 ? pct.toFixed(Math.max(0, digits - 2)) : roundSignificant(pct, digits)}%`;
   }
   if (unit.kind === 'fx') return `${roundSignificant(q.value, digits)} ${unit.quote} per ${unit.base}`;
