@@ -245,6 +245,8 @@ const ZH_SCALE_TEXT: Readonly<Partial<Record<Scale, string>>> = { wanyi: '万亿
 function roundSignificant(value: number, digits: number): string {
   if (value === 0) return '0';
   const fixed = Number(value.toPrecision(digits));
+  // Rounding up past the largest double (1.7950000000000001e308 to 3 digits) gives Infinity: keep the digits.
+  if (!Number.isFinite(fixed)) return value.toPrecision(digits);
   // Plain digits, no exponent, no trailing zeros after the point.
   const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(Math.abs(fixed))));
   // toFixed stops at 20 decimals: below that, plain digits would print 1e-25 as 0.
