@@ -4,6 +4,7 @@ import {
   Currency, Scale, assertSameUnit, convertCurrency, convertScale, formatQuantity, isScaleConvertible, parseUnit, sameUnit,
   shiftDecimal, unitToString, type ExchangeRate, type Unit,
 } from '../../src/series/units.js';
+import { isMetricsError } from '../../src/errors.js';
 import { thrown } from '../helpers/thrown.js';
 
 const SCALES = Object.keys(Scale) as Scale[];
@@ -415,5 +416,28 @@ describe('formatQuantity', () => {
       const n = Number(m[1]);
       return n >= 1 && (n < 1000 || m[2] === 'trillion');
     }));
+  });
+});
+
+describe('any input gives a finite result or a MetricsError', () => {
+  const anyDouble = fc.oneof(fc.double(), fc.constantFrom(0, -0, 5e-324, 1e308, -1e308, 1.7950000000000001e308, Number.NaN, Infinity, -Infinity));
+  const units = fc.constantFrom('CNY', 'CNY trillion', 'CNY 亿', 'USD billion', 'count', 'count 万', 'fraction', 'CNY/USD', 'MB/month');
+  const ok = (f: () => unknown, accept: (v: unknown) => boolean): boolean => {
+    try {
+      return accept(f());
+    } catch (e) {
+      return isMetricsError(e);
+    }
+  };
+  it('convertScale returns a finite number and formatQuantity text without NaN, Infinity or undefined', () => {
+    fc.assert(fc.property(anyDouble, units, units, fc.integer({ min: 1, max: 17 }), (v, a, b, digits) =>
+      ok(() => convertScale(v, a, b), (x) => typeof x === 'number' && Number.isFinite(x))
+      && ok(() => formatQuantity({ value: v, unit: parseUnit(a) }, { digits }), (t) => typeof t === 'string' && !/NaN|Infinity|undefined/.test(t))
+      && ok(() => formatQuantity({ value: v, unit: parseUnit(a) }, { locale: 'zh', digits }), (t) => typeof t === 'string' && !/NaN|Infinity|undefined/.test(t))), { numRuns: 3000 });
+  });
+  it('formatQuantity of 1e-25 CNY is "RMB 1e-25" (not "RMB 0"), of 1.7950000000000001e308 is "1.80e+308", of a huge fraction throws degenerate', () => {
+    expect(formatQuantity({ value: 1e-25, unit: parseUnit('CNY') })).toBe('RMB 1e-25');
+    expect(formatQuantity({ value: 1.7950000000000001e308, unit: parseUnit('MB/month') })).toBe('1.80e+308 MB/month');
+    expect(thrown(() => formatQuantity({ value: 1e307, unit: parseUnit('fraction') }))).toMatchObject({ code: 'degenerate' });
   });
 });
