@@ -249,4 +249,26 @@ describe('checkConsistency: properties', () => {
       },
     ), { numRuns: 500 });
   });
+
+  it('any set of levels and rates gives finite implied numbers, ranges around them, and text without NaN or Infinity', () => {
+    const comparator = fc.constantFrom<Comparator>('exceeds', 'atLeast', 'about', 'atMost', 'below', 'equals');
+    const kind = fc.constantFrom<FactKind>('target', 'actual', 'estimate', 'claim');
+    const doc = fc.constantFrom('A', 'B');
+    const levelArb = fc.record({
+      year: fc.integer({ min: 2015, max: 2025 }), value: fc.double({ min: 1e-6, max: 1e6, noNaN: true }),
+      unit: fc.constantFrom('CNY trillion', 'CNY 亿', 'USD billion', 'count'), comparator, kind, doc,
+    });
+    const rateArb = fc.record({ fromYear: fc.integer({ min: 2010, max: 2020 }), n: fc.integer({ min: 1, max: 8 }), value: fc.double({ min: -0.99, max: 3, noNaN: true }), comparator, kind, doc });
+    fc.assert(fc.property(fc.array(levelArb, { maxLength: 5 }), fc.array(rateArb, { maxLength: 4 }), (ls, rs) => {
+      const facts = [
+        ...ls.map((l, i) => fact(`l${i}`, { metric: 'm', year: l.year, value: l.value, unit: l.unit, comparator: l.comparator, doc: l.doc, kind: l.kind })),
+        ...rs.map((r, i) => fact(`r${i}`, { metric: 'm.cagr', fromYear: r.fromYear, year: r.fromYear + r.n, value: r.value, unit: 'fraction', comparator: r.comparator, doc: r.doc, kind: r.kind })),
+      ];
+      const report = checkConsistency(facts);
+      const counted = Object.values(report.counts).reduce((a, b) => a + b, 0);
+      return counted === report.checks.length && report.consistent === (report.counts.inconsistent === 0) && report.checks.every((c) =>
+        !/NaN|Infinity|undefined/.test(c.title + c.explanation)
+        && c.implied.every((n) => Number.isFinite(n.value) && !/NaN|Infinity/.test(n.text) && (!n.range || (n.range[0] <= n.value && n.value <= n.range[1]))));
+    }), { numRuns: 1000 });
+  });
 });
