@@ -20,7 +20,10 @@ export interface KernelBuffers {
   readonly state: Int32Array;
   /** Years completed per block (workers wait on it so a block's years run in order). */
   readonly blockDone: Int32Array;
-  /** Per year slot (t % slots): next chunk to claim. */
+  /**
+   * Per year (not per slot: a stale `year t` task must find year t's chunks gone, never claim from a
+   * later year that reuses the slot): the next chunk to claim.
+   */
   readonly counter: Int32Array;
   readonly level: Float64Array;
   readonly dev: Float64Array;
@@ -67,7 +70,7 @@ export function kernelBuffers(plan: KernelPlan, shared: boolean, slots: number):
   return {
     state: new Int32Array(mk(16 * plan.nBlocks)),
     blockDone: new Int32Array(mk(4 * plan.nBlocks)),
-    counter: new Int32Array(mk(4 * slots)),
+    counter: new Int32Array(mk(4 * plan.nYears)),
     level: new Float64Array(mk(8 * n * plan.K)),
     dev: new Float64Array(mk(plan.hasDev ? 8 * n * plan.K : 0)),
     off: new Float64Array(mk(plan.hasOff ? 8 * n * plan.K : 0)),

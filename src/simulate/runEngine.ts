@@ -239,14 +239,13 @@ function runOnWorkers(fn: string, p: Prepared, buf: KernelBuffers, sum: YearSumm
         return true;
       }
       for (let t = complete; t < opened; t++) {
-        if (Atomics.load(buf.counter, t % SLOTS) * chunkBlocks < nBlocks) {
+        if (Atomics.load(buf.counter, t) * chunkBlocks < nBlocks) {
           w.postMessage({ type: 'year', t });
           return true;
         }
       }
       if (opened < nYears && opened < final + SLOTS) {
         const t = opened++;
-        buf.counter[t % SLOTS] = 0; // the slot's previous year is final: nobody claims from it any more
         w.postMessage({ type: 'year', t });
         return true;
       }

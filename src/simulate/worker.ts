@@ -17,10 +17,9 @@ let levels: readonly number[] = [];
 /** Claims and runs chunks of year t until none are left; returns the number of blocks run. */
 function runYear(t: number): number {
   const p = plan!, b = buf!, s = sc!;
-  const slot = t % b.out.length;
   let blocks = 0;
   for (;;) {
-    const c = Atomics.add(b.counter, slot, 1);
+    const c = Atomics.add(b.counter, t, 1);
     const from = c * p.chunkBlocks;
     if (from >= p.nBlocks) break;
     const to = Math.min(p.nBlocks, from + p.chunkBlocks);

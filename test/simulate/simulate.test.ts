@@ -220,6 +220,18 @@ describe('simulate: reproducibility', () => {
     }), { numRuns: 10 });
   });
 
+  it('3 to 8 workers (more than cores), small chunks, ten years: the same result as one thread', async () => {
+    const o: SimulateOptions = { ...base, toYear: 2030, growth: new Array(10).fill(0.05), paths: 13_049, crossing: [130], targets: [{ year: 2030, value: 170, comparator: 'atLeast' }] };
+    const reference = await simulate(o);
+    // Growing worker counts also start fresh workers, with staggered start-ups (late tasks).
+    for (const [workers, chunkSize] of [[3, 1068], [4, 1], [5, 2048], [6, 1068], [7, 1], [8, 3000]] as const) {
+      const r = await simulate({ ...o, workers, chunkSize });
+      expect(r.series).toEqual(reference.series);
+      expect(r.targets).toEqual(reference.targets);
+      expect(r.crossings).toEqual(reference.crossings);
+    }
+  });
+
   it('a path in a full block of 1024 is the same whatever the number of paths', async () => {
     const a = await simulate({ ...small, paths: 1500, samplePaths: 1024, id: 'revenue' });
     const b = await simulate({ ...small, paths: 4000, samplePaths: 1024, id: 'revenue' });
