@@ -25,10 +25,9 @@ export interface KernelBuffers {
    * later year that reuses the slot): the next chunk to claim.
    */
   readonly counter: Int32Array;
-  readonly level: Float64Array;
   readonly dev: Float64Array;
   readonly off: Float64Array;
-  /** Per year slot (t % slots): the year's values, series-major (s * paths + p). */
+  /** Per year slot (t % slots): the year's levels, series-major (s * paths + p), the total last. */
   readonly out: readonly Float64Array[];
   /** Per year slot, series and block: sum of (x - centre) and of its square, at ((slot S + s) nBlocks + b) 2. */
   readonly sums: Float64Array;
@@ -45,33 +44,18 @@ export interface KernelScratch {
 }
 
 /**
- * Buffers for a plan, on SharedArrayBuffers when `shared`. `slots` year buffers for workers, so that
- * they can run ahead of the thread summarising the years; 0 in one thread, where the year's values are
- * read straight from the path state (`out` is `level`, sized for the total too, and selection does not
- * reorder it).
+ * Buffers for a plan, on SharedArrayBuffers when `shared`. The levels live in `slots` year buffers: year t
+ * reads year t - 1's slot and writes its own, so the year's values are the path state itself, and
+ * quantile selection must not reorder them. One slot in the calling thread (read and write in place);
+ * workers get three, so they can run two years ahead of the summary.
  */
 export function kernelBuffers(plan: KernelPlan, shared: boolean, slots: number): KernelBuffers {
   const mk = (bytes: number): ArrayBuffer | SharedArrayBuffer => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
   const n = plan.paths;
-  if (slots === 0) {
-    const level = new Float64Array(mk(8 * n * plan.S));
-    return {
-      state: new Int32Array(mk(16 * plan.nBlocks)),
-      blockDone: new Int32Array(mk(4 * plan.nBlocks)),
-      counter: new Int32Array(mk(4)),
-      level,
-      dev: new Float64Array(mk(plan.hasDev ? 8 * n * plan.K : 0)),
-      off: new Float64Array(mk(plan.hasOff ? 8 * n * plan.K : 0)),
-      out: [level],
-      sums: new Float64Array(mk(8 * plan.S * plan.nBlocks * 2)),
-      hits: new Float64Array(mk(8 * Math.max(1, plan.checks.length) * plan.nBlocks)),
-    };
-  }
   return {
     state: new Int32Array(mk(16 * plan.nBlocks)),
     blockDone: new Int32Array(mk(4 * plan.nBlocks)),
     counter: new Int32Array(mk(4 * plan.nYears)),
-    level: new Float64Array(mk(8 * n * plan.K)),
     dev: new Float64Array(mk(plan.hasDev ? 8 * n * plan.K : 0)),
     off: new Float64Array(mk(plan.hasOff ? 8 * n * plan.K : 0)),
     out: Array.from({ length: slots }, () => new Float64Array(mk(8 * n * plan.S))),
@@ -120,8 +104,9 @@ export function runBlock(plan: KernelPlan, buf: KernelBuffers, sc: KernelScratch
   }
   const slot = t % buf.out.length;
   const out = buf.out[slot]!;
-  const level = buf.level, dev = buf.dev, off = buf.off;
-  const dup = out !== level;
+  // Year t - 1's levels (the same array when there is one slot: read, then overwritten in place).
+  const prev = buf.out[(t + buf.out.length - 1) % buf.out.length]!;
+  const dev = buf.dev, off = buf.off;
   for (let k = 0; k < K; k++) {
     const rp = plan.rareP[k]!;
     const rare = rp > 0;
@@ -141,7 +126,7 @@ export function runBlock(plan: KernelPlan, buf: KernelBuffers, sc: KernelScratch
     const c = plan.centre[k * nYears + t]!;
     let s1 = 0, s2 = 0;
     if (!useDev && !useOff && !rare && nu === 0 && !first) {
-      stepIid(level, out, dup, z, o, zo, len, f, v, cap, floor, c, sc.sums);
+      stepIid(prev, out, z, o, zo, len, f, v, cap, floor, c, sc.sums);
       s1 = sc.sums[0]!;
       s2 = sc.sums[1]!;
     } else for (let i = 0; i < len; i++) {
@@ -156,11 +141,10 @@ export function runBlock(plan: KernelPlan, buf: KernelBuffers, sc: KernelScratch
       }
       if (useOff) d += off[o + i]!;
       if (rare && u[i]! < rp) d += rl;
-      let x = (first ? b0 : level[o + i]!) * f * Math.exp(d);
+      let x = (first ? b0 : prev[o + i]!) * f * Math.exp(d);
       if (x > cap) x = cap;
       if (x < floor) x = floor;
-      level[o + i] = x;
-      if (dup) out[o + i] = x;
+      out[o + i] = x;
       const y = x - c;
       s1 += y;
       s2 += y * y;
@@ -175,7 +159,7 @@ export function runBlock(plan: KernelPlan, buf: KernelBuffers, sc: KernelScratch
     let s1 = 0, s2 = 0;
     for (let i = 0; i < len; i++) {
       let s = 0;
-      for (let k = 0; k < K; k++) s += level[k * paths + start + i]!;
+      for (let k = 0; k < K; k++) s += out[k * paths + start + i]!;
       out[tot + i] = s;
       const y = s - c;
       s1 += y;
@@ -205,15 +189,14 @@ export function runBlock(plan: KernelPlan, buf: KernelBuffers, sc: KernelScratch
 
 // The common case (iid deviations, after the first year) as a small function V8 optimises on its own:
 // the same arithmetic as the general loop in runBlock.
-function stepIid(level: Float64Array, out: Float64Array, dup: boolean, z: Float64Array, o: number, zo: number, len: number,
+function stepIid(prev: Float64Array, out: Float64Array, z: Float64Array, o: number, zo: number, len: number,
   f: number, v: number, cap: number, floor: number, c: number, sums: Float64Array): void {
   let s1 = 0, s2 = 0;
   for (let i = 0; i < len; i++) {
-    let x = level[o + i]! * f * Math.exp(v * z[zo + i]!);
+    let x = prev[o + i]! * f * Math.exp(v * z[zo + i]!);
     if (x > cap) x = cap;
     if (x < floor) x = floor;
-    level[o + i] = x;
-    if (dup) out[o + i] = x;
+    out[o + i] = x;
     const y = x - c;
     s1 += y;
     s2 += y * y;

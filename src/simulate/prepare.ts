@@ -256,9 +256,9 @@ export function prepare(fn: string, o: MonteCarloRunOptions, series: readonly (S
 
   const hasDev = phi.some((x) => x !== 0);
   const hasOff = mu.some((x) => x > 0);
-  // Path state (with the total in this thread), year buffers (3 on workers: see runEngine.ts), a copy
+  // Levels (series and total) in 1 year buffer in this thread or 3 on workers (see kernel.ts), a copy
   // for the rare full selection, crossing flags, samples.
-  const stateAndYears = workers > 1 ? K + 3 * S : S;
+  const stateAndYears = workers > 1 ? 3 * S : S;
   const bytes = 8 * paths * (stateAndYears + (hasDev ? K : 0) + (hasOff ? K : 0) + 1) + paths * crossing.length + 8 * samplePaths * nYears * S * 2;
   const limit = o.maxMemoryBytes ?? totalmem() / 2;
   num(fn, 'maxMemoryBytes', limit, (x) => x > 0, '> 0', '');

@@ -8,9 +8,9 @@ import { BLOCK, type Prepared } from './prepare.js';
 import { selectQuantiles } from './selectQuantiles.js';
 
 // Internal: runs a prepared plan year by year, in this thread or on worker threads, and summarises each
-// year as soon as it is done. Memory is O(paths): the state of every path (read directly in this
-// thread, as quantile selection there does not reorder it), plus three year buffers with workers (they may fill years t + 1 and t + 2 while year t is being summarised;
-// on workers, quantile selection is a worker task too). Nothing depends on which thread ran which
+// year as soon as it is done. Memory is O(paths): the levels of every path in one year buffer in this
+// thread (quantile selection reads them without reordering), or three with workers (they may fill
+// years t + 1 and t + 2 while year t is being summarised). Nothing depends on which thread ran which
 // block: the kernel's sums for the mean and sd are per block and added here in block order, sample paths
 // and crossing flags are read here in path order, and quantiles are order statistics. So the result is
 // bit-identical whatever the number of workers and the chunk size.
@@ -48,7 +48,7 @@ class YearSummariser {
     this.inPathOrder(t, out, buf);
     const { S, paths: n } = this.p.plan;
     for (let s = 0; s < S; s++) {
-      // In this thread `out` is the path state itself: selection must leave its order alone.
+      // `out` is the path state itself: selection must leave its order alone.
       if (this.p.quantiles.length > 0) selectQuantiles(S === 1 ? out : out.subarray(s * n, (s + 1) * n), n, this.p.quantiles, this.qOut, true);
       this.setQuantiles(t, s, this.qOut);
     }
@@ -328,7 +328,7 @@ export async function runEngine(fn: string, p: Prepared, o: MonteCarloRunOptions
   const useWorkers = p.workers > 1 && p.plan.nBlocks > 1;
   let buf: KernelBuffers;
   try {
-    buf = kernelBuffers(p.plan, useWorkers, useWorkers ? SLOTS : 0);
+    buf = kernelBuffers(p.plan, useWorkers, useWorkers ? SLOTS : 1);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     throw new MetricsError('too_large', `${fn}: could not allocate the working memory for ${p.plan.paths} paths (${e.message}). Use fewer paths.`, { paths: p.plan.paths });

@@ -50,11 +50,11 @@ parentPort?.on('message', (m: Message) => {
     const blocks = runYear(m.t);
     parentPort!.postMessage({ type: 'done', t: m.t, blocks });
   } else {
-    // Quantiles of series s in year t. Selection reorders that series' part of the year buffer, which
-    // nobody reads in path order any more: the calling thread has done so before asking.
+    // Quantiles of series s in year t, without reordering: the year's buffer is the path state that
+    // year t + 1 reads.
     const n = plan!.paths;
     const values = levels.map(() => 0);
-    selectQuantiles(buf!.out[m.t % buf!.out.length]!.subarray(m.s * n, (m.s + 1) * n), n, levels, values);
+    selectQuantiles(buf!.out[m.t % buf!.out.length]!.subarray(m.s * n, (m.s + 1) * n), n, levels, values, true);
     parentPort!.postMessage({ type: 'quantiles', t: m.t, s: m.s, values });
   }
 });
