@@ -112,7 +112,8 @@ function impliedRate(label: string, value: number, formula: string): ImpliedNumb
 /**
  * Checks a set of facts against each other and reports what they imply:
  * - a rate over a period with the levels at both ends (`rate-and-levels`): the level the rate implies at
- *   the end, and the rate the two levels need, each read with the other figure's comparator;
+ *   the end and the rate the stated end needs; consistent when, taking the stated base as given, some
+ *   rate the rate's wording allows reaches the end as worded (the two intervals of rates overlap);
  * - a rate with only its end level (`implied-base`) or only its start level (`implied-end`);
  * - the same figure stated by two sources (`same-figure`), and two rates of one metric
  *   (`rate-comparison`): do the ranges their wordings allow overlap?
@@ -146,9 +147,20 @@ export function checkConsistency(facts: readonly Fact[]): ConsistencyReport {
       const end = a.value * Math.pow(1 + r.value, n);
       const required = Math.pow(bInA / a.value, 1 / n) - 1;
       const endOk = meets(convertScale(end, a.unit, b.unit), b);
-      const rateOk = meets(required, r);
+      // Taking the stated base as given, is there a rate the rate's wording allows that reaches the end
+      // level as worded? The end's interval maps to an interval of required rates; the two must overlap.
+      const [e0, e1] = factInterval(b).map((v) => (Number.isFinite(v) ? convertScale(v, b.unit, a.unit) : v)) as [number, number];
+      const toRate = (level: number) => (level <= 0 ? -1 : level === Infinity ? Infinity : Math.pow(level / a.value, 1 / n) - 1);
+      const needed: [number, number] = [toRate(e0), toRate(e1)];
+      const [g0, g1] = factInterval(r);
+      const lowStrict = b.comparator === 'exceeds' || r.comparator === 'below';
+      const highStrict = b.comparator === 'below' || r.comparator === 'exceeds';
+      // Closed boundaries accept 1e-12 of rounding from the powers (rates are of order 1).
+      const eps = 1e-12;
+      const ok = (lowStrict ? needed[0] < g1 : needed[0] <= g1 + eps) && (highStrict ? g0 < needed[1] : g0 <= needed[1] + eps);
       const sameSource = docOf(a) === docOf(r) && docOf(b) === docOf(r);
-      const ok = endOk && rateOk;
+      const rateRangeText = (lo: number, hi: number) =>
+        hi === Infinity ? `more than ${pct(lo)}` : lo <= -1 ? `less than ${pct(hi)}` : `${pct(lo)} to ${pct(hi)}`;
       checks.push({
         kind: 'rate-and-levels',
         status: ok ? 'consistent' : sameSource ? 'inconsistent' : 'disagreement',
@@ -158,7 +170,7 @@ export function checkConsistency(facts: readonly Fact[]): ConsistencyReport {
           impliedLevel(`${r.year} level at ${pct(r.value)} a year`, end, a.unit, `${a.id} * (1 + ${r.id})^${n}`),
           impliedRate(`rate for exactly ${formatQuantity({ value: b.value, unit: b.unit })}`, required, `(${b.id} / ${a.id})^(1/${n}) - 1`),
         ],
-        explanation: `${formatQuantity({ value: a.value, unit: a.unit })} x ${(1 + r.value).toFixed(4).replace(/0+$/, '')}^${n} = ${formatQuantity({ value: end, unit: a.unit })}, which ${endOk ? 'meets' : 'misses'} "${describe(b)}"; exactly ${formatQuantity({ value: b.value, unit: b.unit })} needs ${pct(required)} a year, which ${rateOk ? 'is within' : 'is outside'} "${describe(r)}".`,
+        explanation: `${formatQuantity({ value: a.value, unit: a.unit })} x ${(1 + r.value).toFixed(4).replace(/0+$/, '')}^${n} = ${formatQuantity({ value: end, unit: a.unit })}, which ${endOk ? 'meets' : 'misses'} "${describe(b)}"; exactly ${formatQuantity({ value: b.value, unit: b.unit })} needs ${pct(required)} a year. From ${formatQuantity({ value: a.value, unit: a.unit })}, "${describe(b)}" needs ${rateRangeText(needed[0], needed[1])} a year, which "${describe(r)}" ${ok ? 'allows' : 'rules out'}.`,
       });
     } else if (b) {
       const base = b.value / Math.pow(1 + r.value, n);

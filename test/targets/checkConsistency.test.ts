@@ -48,7 +48,7 @@ describe('checkConsistency: rate and levels', () => {
     expect(c.implied[1]?.value).toBeCloseTo(3 ** 0.2 - 1, 15);
     expect(c.implied[1]?.value).toBeCloseTo(0.24573, 5);
     expect(c.explanation).toContain('which meets "more than RMB 3 trillion"');
-    expect(c.explanation).toContain('needs 24.57% a year, which is within "about 25%"');
+    expect(c.explanation).toContain('needs more than 24.57% a year, which "about 25%" allows');
     expect(report).toMatchObject({ consistent: true, counts: { consistent: 1, inconsistent: 0, disagreement: 0, implied: 0 } });
   });
 
@@ -65,7 +65,7 @@ describe('checkConsistency: rate and levels', () => {
     // 4^(1/5) - 1 = 0.3195: outside about 25 % (±1.25 points by the default tolerance)
     expect(c?.implied[1]?.value).toBeCloseTo(4 ** 0.2 - 1, 15);
     expect(c?.explanation).toContain('which misses "more than RMB 4 trillion"');
-    expect(c?.explanation).toContain('is outside "about 25%"');
+    expect(c?.explanation).toContain('"about 25%" rules out');
     expect(report.consistent).toBe(false);
     expect(report.counts.inconsistent).toBe(1);
   });
@@ -76,10 +76,21 @@ describe('checkConsistency: rate and levels', () => {
     expect(report).toMatchObject({ consistent: true, counts: { disagreement: 1 } });
   });
 
-  it('a rate too far from the levels is inconsistent even when the end level is met: 40 % against 1 -> 3', () => {
+  it('a rate above what the end needs is consistent (the end target is only unambitious): about 40 % against 1 -> more than 3', () => {
     const report = checkConsistency([base, rate('r', 2020, 2025, 0.4, 'about'), end3]);
-    expect(report.checks[0]).toMatchObject({ status: 'inconsistent' });
+    expect(report.checks[0]).toMatchObject({ status: 'consistent' });
     expect(report.checks[0]?.implied[0]?.value).toBeCloseTo(1.4 ** 5, 12);
+  });
+
+  it('lower bounds never contradict each other: more than 1, more than 30 % a year, more than 3 is consistent', () => {
+    const report = checkConsistency([base, rate('r', 2020, 2025, 0.3, 'exceeds'), end3]);
+    expect(report.checks[0]).toMatchObject({ status: 'consistent' });
+  });
+
+  it('a two-sided end pins the rate from both sides: about 40 % cannot land "about 3 trillion" from 1', () => {
+    // From 1, "about 3" (±5 % by the library default: 2.85-3.15) needs 23.3 % to 25.8 % a year; "about 40 %" (±5 % of 40 %) is 38-42 %.
+    const report = checkConsistency([base, rate('r', 2020, 2025, 0.4, 'about'), level('l2025about', 2025, 3, 'about', 'A')]);
+    expect(only(report.checks, 'rate-and-levels')[0]).toMatchObject({ status: 'inconsistent' });
   });
 
   it('an end level in another currency is not compared with the rate (no exchange rate is assumed): it implies a base in its own currency', () => {
