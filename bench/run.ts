@@ -1,5 +1,7 @@
 // `npm run bench`: runs every benchmark in its own process, one after the other (so they do not
 // compete for the two cores), then writes BENCHMARKS.md from their results in bench/results/.
+// `npm run bench -- simulate` runs the benchmarks whose file name contains `simulate`;
+// `npm run bench -- --collect` runs none and only rebuilds BENCHMARKS.md from bench/results/.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,9 +14,11 @@ const BENCHES: readonly { file: string; result: string; title: string }[] = [
   { file: 'bench/forecast.ts', result: 'bench/results/forecast.md', title: 'Forecasting on M3 yearly' },
 ];
 
-const only = process.argv.slice(2);
+const args = process.argv.slice(2);
+const collectOnly = args.includes('--collect');
+const only = args.filter((a) => !a.startsWith('--'));
 for (const b of BENCHES) {
-  if (only.length > 0 && !only.some((o) => b.file.includes(o))) continue;
+  if (collectOnly || (only.length > 0 && !only.some((o) => b.file.includes(o)))) continue;
   console.log(`\n=== ${b.title}: npx tsx ${b.file}`);
   const r = spawnSync(process.execPath, ['--import', 'tsx', b.file], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) {
