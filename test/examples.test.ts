@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIG_DATA_2025_EXCEEDANCE, normalCdf } from './helpers/normal.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const EXAMPLES = join(ROOT, 'examples');
@@ -24,19 +25,8 @@ function run(file: string, args: readonly string[] = []): Promise<Run> {
   });
 }
 
-/** Standard normal CDF from the Taylor series of erf (exact to ~1e-15 for |z| < 3): 1/2 + 1/sqrt(2 pi) sum (-1)^n z^(2n+1) / (2^n n! (2n+1)). */
-function phi(z: number): number {
-  let term = z;
-  let sum = z;
-  for (let n = 1; n < 200; n++) {
-    term *= (-z * z) / (2 * n);
-    sum += term / (2 * n + 1);
-  }
-  return 0.5 + sum / Math.sqrt(2 * Math.PI);
-}
 
-/** P(big data revenue > 3 trillion in 2025) for base 1, log growth ln 1.25 + N(0, 0.05^2) iid for 5 years. */
-const CLOSED_FORM_P = 1 - phi((Math.log(3) - 5 * Math.log(1.25)) / (0.05 * Math.sqrt(5)));
+const CLOSED_FORM_P = BIG_DATA_2025_EXCEEDANCE;
 
 /** A percentage as the examples print it: two decimals, trailing zeros dropped (24.57%, 25%). */
 const pct = (fraction: number) => `${Number((fraction * 100).toFixed(2))}%`;
@@ -190,7 +180,7 @@ const CLAIMS: Readonly<Record<string, (out: string) => void>> = {
     expect(out).toContain(`plan: RMB ${(300 * 1.11 ** 5).toFixed(0)} billion in 2025, meets the target (needs ${pct((5 / 3) ** 0.2 - 1)} a year)`);
     expect(out).toContain(`slow: RMB ${(300 * 1.09 ** 5).toFixed(0)} billion in 2025, misses the target`);
     // ln(level 2025) ~ N(ln(300 x 1.11^5), 0.03^2 x 5): P(> 500) in closed form, against the printed estimate.
-    const closed = 1 - phi((Math.log(500) - Math.log(300 * 1.11 ** 5)) / (0.03 * Math.sqrt(5)));
+    const closed = 1 - normalCdf((Math.log(500) - Math.log(300 * 1.11 ** 5)) / (0.03 * Math.sqrt(5)));
     const p = num(out, /P\(exceeds RMB 500 billion in 2025\) = ([\d.]+)%/) / 100;
     expect(Math.abs(p - closed)).toBeLessThan(4 * Math.sqrt((closed * (1 - closed)) / 50_000));
   },

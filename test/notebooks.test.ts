@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIG_DATA_2025_EXCEEDANCE, normalCdf } from './helpers/normal.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const NOTEBOOKS = join(ROOT, 'notebooks');
@@ -78,20 +79,9 @@ function num(s: string, re: RegExp): number {
   if (!m?.[1]) throw new Error(`no match for ${re} in:\n${s}`);
   return Number(m[1].replace(/,/g, ''));
 }
-/** Standard normal CDF from the Taylor series of erf (exact to ~1e-15 for |z| < 3). */
-function phi(z: number): number {
-  let term = z;
-  let sum = z;
-  for (let n = 1; n < 200; n++) {
-    term *= (-z * z) / (2 * n);
-    sum += term / (2 * n + 1);
-  }
-  return 0.5 + sum / Math.sqrt(2 * Math.PI);
-}
 const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const pct = (fraction: number) => `${Number((fraction * 100).toFixed(2))}%`;
-/** P(level 2025 > 3) for base 1, log growth ln 1.25 + N(0, 0.05^2) iid over 5 years. */
-const CLOSED_FORM_P = 1 - phi((Math.log(3) - 5 * Math.log(1.25)) / (0.05 * Math.sqrt(5)));
+const CLOSED_FORM_P = BIG_DATA_2025_EXCEEDANCE;
 
 /** What each notebook claims: how many charts and which numbers. Every notebook must have an entry. */
 const CLAIMS: Readonly<Record<string, { charts: number; check: (text: string) => void }>> = {
@@ -120,7 +110,7 @@ const CLAIMS: Readonly<Record<string, { charts: number; check: (text: string) =>
       expect(t).toContain(`Seed 2026 again: ${pct(p)}; identical to the first run in every number: **true**`);
       // Scenario probabilities, each within 4 standard errors of its closed form: the median is
       // (1 + g)^5 (x 0.95 for the 2022 shock) and the sd of ln(level) is 0.05 sqrt 5.
-      const closed = (median: number) => 1 - phi((Math.log(3) - Math.log(median)) / (0.05 * Math.sqrt(5)));
+      const closed = (median: number) => 1 - normalCdf((Math.log(3) - Math.log(median)) / (0.05 * Math.sqrt(5)));
       for (const [name, median] of [['high', 1.28 ** 5], ['low', 1.22 ** 5], ['shock-2022', 1.25 ** 5 * 0.95]] as const) {
         const q = num(t, new RegExp(`\\| ${name} \\| [^|]+ \\| ([\\d.]+)% \\|`)) / 100;
         const c = closed(median);

@@ -2,15 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/io/loadModel.js';
 import { modelReport, modelSection, modelSummary } from '../../src/report/modelReport.js';
 import { validateSpec } from '../../src/render/validateSpec.js';
+import { BIG_DATA_2025_EXCEEDANCE } from '../helpers/normal.js';
 
-// Standard normal CDF (Abramowitz & Stegun 26.2.17 is not needed: erf via the complementary series is
-// enough at the 1e-7 accuracy this test uses).
-function phi(x: number): number {
-  const t = 1 / (1 + 0.2316419 * Math.abs(x));
-  const d = 0.3989422804014327 * Math.exp(-x * x / 2);
-  const p = d * t * (0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
-  return x >= 0 ? 1 - p : p;
-}
 
 describe('modelReport', () => {
   it('big-data-14th-fyp: P(exceeds 3 trillion in 2025) agrees with the lognormal closed form within 4 standard errors', async () => {
@@ -18,7 +11,7 @@ describe('modelReport', () => {
     const r = await modelReport(loadModel('big-data-14th-fyp'), { paths, seed: 11 });
     const p = r.monteCarlo?.targets[0]?.probability as number;
     // ln L_2025 ~ N(ln(1.25^5), 5 * 0.05^2): P(L > 3) = 1 - Φ((ln 3 - 5 ln 1.25) / (0.05 √5))
-    const exact = 1 - phi((Math.log(3) - 5 * Math.log(1.25)) / (0.05 * Math.sqrt(5)));
+    const exact = BIG_DATA_2025_EXCEEDANCE;
     expect(Math.abs(p - exact)).toBeLessThan(4 * Math.sqrt(exact * (1 - exact) / paths));
     expect(r.charts.map((c) => c.name)).toEqual(['trajectories', 'fan', 'distribution']);
     for (const c of r.charts) expect(() => validateSpec(c.spec)).not.toThrow();
