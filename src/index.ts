@@ -216,6 +216,7 @@ export type { MimeBundle } from './render/toMimeBundle.js';
 // io
 export { parseModel } from './io/parseModel.js';
 export { loadModel, listModels } from './io/loadModel.js';
+export { readSeriesFile, parseSeriesJson } from './io/readSeriesFile.js';
 export type { LoadModelOptions, ModelEntry } from './io/loadModel.js';
 export { parseFacts } from './io/parseFacts.js';
 export { loadSeeds, factById } from './io/loadSeeds.js';

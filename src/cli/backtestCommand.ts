@@ -2,7 +2,7 @@ import { MetricsError } from '../errors.js';
 import { series } from '../series/series.js';
 import { backtest, type BacktestSummary } from '../forecast/backtest.js';
 import type { CliCommand } from './command.js';
-import { formatOption, printRows, type Row } from './output.js';
+import { emit, outputFormat, rowsText, type Row } from './output.js';
 import { levelsOption, methodByName, readInput, reportSeriesErrors, wholeOption } from './forecastCommand.js';
 
 const mean = (xs: readonly number[]): number | undefined => (xs.length === 0 ? undefined : xs.reduce((a, b) => a + b, 0) / xs.length);
@@ -11,7 +11,7 @@ const mean = (xs: readonly number[]): number | undefined => (xs.length === 0 ? u
 export const backtestCommand: CliCommand = {
   name: 'backtest',
   summary: 'Rolling-origin accuracy of forecasting methods on every series in a CSV file: sMAPE, MASE, OWA, coverage, MSIS.',
-  usage: 'industry-metrics backtest <file.csv> --horizon H [--method a,b,c] [--initial N] [--step S] [--levels 80,95] [--calibrated] [--format table|csv|json]',
+  usage: 'industry-metrics backtest <file.csv|file.json> --horizon H [--method a,b,c] [--initial N] [--step S] [--levels 80,95] [--calibrated] [--format table|csv|json] [--out FILE]',
   help: [
     ['--horizon <h>', 'Years forecast at each origin (required, >= 1).'],
     ['--method <list>', 'Comma-separated method names (default: naive,default). OWA is relative to naive, which is always run.'],
@@ -20,6 +20,7 @@ export const backtestCommand: CliCommand = {
     ['--levels <list>', 'Interval levels in percent (default 80,95).'],
     ['--calibrated', 'Evaluate the calibrated version of each method (see calibrate()).'],
     ['--format <f>', 'table (default), csv or json (json adds every series\' summary).'],
+    ['--out <file>', 'Write to a file instead of stdout (format from --format, else from the extension).'],
   ],
   examples: [
     'industry-metrics backtest data/markets.csv --horizon 3',
@@ -27,10 +28,10 @@ export const backtestCommand: CliCommand = {
   ],
   options: {
     horizon: { type: 'string' }, method: { type: 'string' }, initial: { type: 'string' }, step: { type: 'string' },
-    levels: { type: 'string' }, calibrated: { type: 'boolean' }, format: { type: 'string' },
+    levels: { type: 'string' }, calibrated: { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string' },
   },
   async run(args, ctx) {
-    const format = formatOption(args);
+    const format = outputFormat(args);
     const horizon = wholeOption(args, 'horizon');
     if (horizon === undefined) throw new MetricsError('invalid_argument', '--horizon is required (got none). Give the years to forecast at each origin, e.g. --horizon 3.');
     const initial = wholeOption(args, 'initial');
@@ -89,7 +90,7 @@ export const backtestCommand: CliCommand = {
       throw new MetricsError('invalid_data', `no series could be backtested (got ${errors.length} failures; first: series "${errors[0]?.id}": ${errors[0]?.message})`);
     }
     const json = { horizon, step, levels, calibrated, table, series: Object.fromEntries([...perMethod].map(([k, v]) => [k, Object.fromEntries(v)])), errors };
-    printRows(ctx, format, table, json);
+    emit(ctx, args, rowsText(format, table, json), `the accuracy of ${table.length} methods`);
     if (format === 'table') ctx.stdout(`\n${ids.length} series, horizon ${horizon}, step ${step}; sMAPE and MASE are means over series of the mean over origins; OWA relative to naive.\n`);
     return reportSeriesErrors(ctx, 'backtest', errors);
   },

@@ -1,8 +1,9 @@
 import { loadModel } from '../io/loadModel.js';
 import { checkModel, type ModelCheck } from '../model/checkModel.js';
 import { describeFact } from '../targets/describeFact.js';
-import type { CliCommand, CliContext } from './command.js';
-import { formatOption, printRows, toTable, type Row } from './output.js';
+import type { CliCommand } from './command.js';
+import { emit, outputFormat, rowsText, toTable, type Row } from './output.js';
+import type { OutputFormat } from './command.js';
 
 /** One row per implied number of each check (a check with none gets one row). */
 export function consistencyRows(check: ModelCheck): Row[] {
@@ -43,27 +44,30 @@ export function checkReportText(check: ModelCheck): string {
   return lines.join('\n') + '\n';
 }
 
-function print(ctx: CliContext, format: ReturnType<typeof formatOption>, checks: readonly ModelCheck[]): void {
-  if (format === 'json') ctx.stdout(JSON.stringify(checks.length === 1 ? checks[0] : checks, null, 2) + '\n');
-  else if (format === 'csv') printRows(ctx, 'csv', checks.flatMap(consistencyRows));
-  else ctx.stdout(checks.map(checkReportText).join('\n'));
+function checkText(format: OutputFormat, checks: readonly ModelCheck[]): string {
+  if (format === 'json') return JSON.stringify(checks.length === 1 ? checks[0] : checks, null, 2) + '\n';
+  if (format === 'csv') return rowsText('csv', checks.flatMap(consistencyRows));
+  return checks.map(checkReportText).join('\n');
 }
 
 /** `industry-metrics check <model…>`: targets, sources and the consistency report. */
 export const checkCommand: CliCommand = {
   name: 'check',
   summary: 'Check a model\'s targets against each other and their sources: implied numbers, consistency, assumptions.',
-  usage: 'industry-metrics check <model id | file.model.json>... [--format table|csv|json]',
-  help: [['--format <f>', 'table (default): the readable report; csv: one row per implied number; json: everything, with provenance.']],
+  usage: 'industry-metrics check <model id | file.model.json>... [--format table|csv|json] [--out FILE]',
+  help: [
+    ['--format <f>', 'table (default): the readable report; csv: one row per implied number; json: everything, with provenance.'],
+    ['--out <file>', 'Write to a file instead of stdout (format from --format, else from the extension).'],
+  ],
   examples: ['industry-metrics check big-data-14th-fyp', 'industry-metrics check models/my-industry.model.json --format json'],
-  options: { format: { type: 'string' } },
+  options: { format: { type: 'string' }, out: { type: 'string' } },
   async run(args, ctx) {
-    const format = formatOption(args);
+    const format = outputFormat(args);
     if (args.positionals.length === 0) {
       const { MetricsError } = await import('../errors.js');
       throw new MetricsError('invalid_argument', 'give at least one model id or file (see \'industry-metrics models\').');
     }
     const checks = args.positionals.map((p) => checkModel(loadModel(p, { cwd: ctx.cwd })));
-    print(ctx, format, checks);
+    emit(ctx, args, checkText(format, checks), `the check of ${checks.map((c) => c.model.id).join(', ')}`);
   },
 };

@@ -11,7 +11,7 @@ import { RESIDUAL_SECTOR, TOTAL_SECTOR, type DecompositionRow, type Panel } from
 import { loadModel } from '../io/loadModel.js';
 import { parseUnit, sameUnit, unitToString } from '../series/units.js';
 import type { CliCommand, CliContext } from './command.js';
-import { formatOption, toCsv, toTable, writeOut, type Row } from './output.js';
+import { emit, outputFormat, toCsv, toTable, type Row } from './output.js';
 
 const MEASURES = ['level', 'total', 'share', 'contribution', 'shareOfGrowth', 'growth', 'residual', 'residualShare'] as const;
 
@@ -98,9 +98,7 @@ export const decomposeCommand: CliCommand = {
       throw new MetricsError('invalid_argument', `give exactly one model id, model file or CSV file (got ${args.positionals.length}). See 'industry-metrics models' for model ids.`);
     }
     const input = args.positionals[0] as string;
-    const out = typeof args.values['out'] === 'string' ? args.values['out'] : undefined;
-    const byExt = out?.endsWith('.json') ? 'json' : out?.endsWith('.txt') ? 'table' : 'csv';
-    const format = formatOption(args, out !== undefined ? byExt : 'table');
+    const format = outputFormat(args);
     const unitOption = typeof args.values['unit'] === 'string' ? args.values['unit'] : undefined;
     let rows: DecompositionRow[];
     let json: unknown;
@@ -139,9 +137,6 @@ export const decomposeCommand: CliCommand = {
       const cols = ['sector', 'year', ...MEASURES.filter((m) => wide.some((r) => r[m] !== undefined))];
       text = toTable(wide, cols) + extra;
     }
-    if (out !== undefined) {
-      const abs = writeOut(ctx, out, text);
-      ctx.stdout(`wrote ${rows.length} rows to ${abs}\n`);
-    } else ctx.stdout(text);
+    emit(ctx, args, text, `${rows.length} rows`);
   },
 };

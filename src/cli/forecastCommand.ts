@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { MetricsError } from '../errors.js';
-import { readSeriesCsv } from '../io/csv.js';
+import { readSeriesFile } from '../io/readSeriesFile.js';
 import { forecastMany, type ForecastMany } from '../forecast/batch.js';
 import { calibrate } from '../forecast/calibrate.js';
 import { forecastMethods } from '../forecast/methods.js';
@@ -8,7 +8,7 @@ import { defaultMethod } from '../forecast/defaultForecast.js';
 import type { ForecastMethod } from '../forecast/types.js';
 import { levelLabel } from '../forecast/backtest.js';
 import type { CliArgs, CliCommand, CliContext } from './command.js';
-import { formatOption, toCsv, toTable, writeOut, type Row } from './output.js';
+import { emit, outputFormat, toCsv, toTable, type Row } from './output.js';
 
 const DEFAULT_HORIZON = 5;
 
@@ -27,13 +27,13 @@ export function methodByName(cmd: string, name: string, calibrated: boolean): Fo
   return calibrated ? calibrate(base) : base;
 }
 
-/** The CSV file named by the one positional argument, read as long or wide series rows. */
+/** The data file named by the one positional argument: CSV (long or wide) or JSON, read as long series rows. */
 export function readInput(cmd: string, args: CliArgs, ctx: CliContext) {
   if (args.positionals.length !== 1) {
-    throw new MetricsError('invalid_argument', `give exactly one CSV file (got ${args.positionals.length}). Usage: industry-metrics ${cmd} <file.csv> …`);
+    throw new MetricsError('invalid_argument', `give exactly one data file, CSV or JSON (got ${args.positionals.length}). Usage: industry-metrics ${cmd} <file.csv|file.json> …`);
   }
   const file = args.positionals[0] as string;
-  return { file, rows: readSeriesCsv(resolve(ctx.cwd, file)) };
+  return { file, rows: readSeriesFile(resolve(ctx.cwd, file)) };
 }
 
 /** A whole number >= 1 from an option, or undefined when absent. */
@@ -76,7 +76,7 @@ export function reportSeriesErrors(ctx: CliContext, cmd: string, errors: Forecas
 export const forecastCommand: CliCommand = {
   name: 'forecast',
   summary: 'Forecast every series in a CSV file (long id,year,value or wide): point forecasts and interval bounds.',
-  usage: 'industry-metrics forecast <file.csv> [--method NAME] [--horizon H | --to-year Y] [--levels 80,95] [--calibrated] [--format table|csv|json] [--out FILE]',
+  usage: 'industry-metrics forecast <file.csv|file.json> [--method NAME] [--horizon H | --to-year Y] [--levels 80,95] [--calibrated] [--format table|csv|json] [--out FILE]',
   help: [
     ['--method <name>', `One of ${['default', 'naive', 'drift', 'mean', 'ses', 'holt', 'damped', 'ets', 'theta', 'logTrend', 'comb'].join(', ')}. Default: default (a combination of theta, damped trend, ETS and drift).`],
     ['--horizon <h>', `Years after each series' last year (default ${DEFAULT_HORIZON}).`],
@@ -95,9 +95,7 @@ export const forecastCommand: CliCommand = {
     calibrated: { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string' },
   },
   async run(args, ctx) {
-    const out = typeof args.values['out'] === 'string' ? args.values['out'] : undefined;
-    const byExt = out?.endsWith('.json') ? 'json' : out?.endsWith('.txt') ? 'table' : 'csv';
-    const format = formatOption(args, out !== undefined ? byExt : 'table');
+    const format = outputFormat(args);
     const horizon = wholeOption(args, 'horizon');
     const toYear = wholeOption(args, 'to-year', -1e6);
     if (horizon !== undefined && toYear !== undefined) {
@@ -121,10 +119,7 @@ export const forecastCommand: CliCommand = {
     if (format === 'json') text = JSON.stringify(json, null, 2) + '\n';
     else if (format === 'csv') text = toCsv(outRows, columns);
     else text = toTable(outRows, columns) + `\nmethod: ${method.name}${name === 'default' ? ' (the default)' : ''}: ${method.description}\n`;
-    if (out !== undefined) {
-      const abs = writeOut(ctx, out, text);
-      ctx.stdout(`wrote ${result.rows.length} rows (${result.forecasts.length} series, method ${method.name}) to ${abs}\n`);
-    } else ctx.stdout(text);
+    emit(ctx, args, text, `${result.rows.length} rows (${result.forecasts.length} series, method ${method.name})`);
     return reportSeriesErrors(ctx, 'forecast', result.errors);
   },
 };

@@ -61,11 +61,10 @@ export function columnsOf(rows: readonly Row[]): string[] {
   return [...seen];
 }
 
-/** Prints rows in the chosen format (JSON gets `json` when given, else the rows). */
-export function printRows(ctx: CliContext, format: OutputFormat, rows: readonly Row[], json?: unknown, columns?: readonly string[]): void {
-  if (format === 'json') ctx.stdout(JSON.stringify(json ?? rows, null, 2) + '\n');
-  else if (format === 'csv') ctx.stdout(toCsv(rows, columns));
-  else ctx.stdout(toTable(rows, columns));
+/** Rows as text in the chosen format (JSON gets `json` when given, else the rows). */
+export function rowsText(format: OutputFormat, rows: readonly Row[], json?: unknown, columns?: readonly string[]): string {
+  if (format === 'json') return JSON.stringify(json ?? rows, null, 2) + '\n';
+  return format === 'csv' ? toCsv(rows, columns) : toTable(rows, columns);
 }
 
 /** Writes a file for `--out`, creating folders; returns the absolute path. */
@@ -74,4 +73,49 @@ export function writeOut(ctx: CliContext, path: string, content: string | Uint8A
   mkdirSync(dirname(abs), { recursive: true });
   writeFileSync(abs, content);
   return abs;
+}
+
+/** The file named by `--out`, when given. */
+export function outOption(args: CliArgs): string | undefined {
+  const out = args.values['out'];
+  if (out === undefined) return undefined;
+  if (typeof out !== 'string' || out.trim() === '') throw new MetricsError('invalid_argument', `--out needs a file name (got ${JSON.stringify(out)}).`);
+  return out;
+}
+
+/**
+ * The output format: `--format` when given, else the `--out` file's extension (`.json` json, `.txt`
+ * table, anything else csv), else a table for the terminal.
+ */
+export function outputFormat(args: CliArgs): OutputFormat {
+  const out = outOption(args);
+  const byExt: OutputFormat = out === undefined ? 'table' : out.endsWith('.json') ? 'json' : out.endsWith('.txt') ? 'table' : 'csv';
+  return formatOption(args, byExt);
+}
+
+/** Writes `text` to the `--out` file (and says so, naming `what` was written) or prints it. */
+export function emit(ctx: CliContext, args: CliArgs, text: string, what: string): void {
+  const out = outOption(args);
+  if (out === undefined) {
+    ctx.stdout(text);
+    return;
+  }
+  ctx.stdout(`wrote ${what} to ${writeOut(ctx, out, text)}\n`);
+}
+
+/**
+ * A progress callback that draws `label… 42%` on stderr when stderr is a terminal, and nothing
+ * otherwise (so pipes, files and CI logs stay clean).
+ */
+export function progressBar(ctx: CliContext, label: string): ((done: number, total: number) => void) | undefined {
+  if (!ctx.stderrIsTTY) return undefined;
+  let last = -1;
+  return (done, total) => {
+    const pct = total > 0 ? Math.floor((100 * done) / total) : 100;
+    if (pct === last) return;
+    last = pct;
+    const width = 30;
+    const filled = Math.round((width * pct) / 100);
+    ctx.stderr(`\r${label} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${String(pct).padStart(3)}%${done >= total ? '\n' : ''}`);
+  };
 }

@@ -6,7 +6,7 @@ import { projectAll } from '../scenario/projectAll.js';
 import type { ScenarioProjection } from '../scenario/types.js';
 import { unitToString } from '../series/units.js';
 import type { CliCommand } from './command.js';
-import { formatOption, toCsv, toTable, writeOut, type Row } from './output.js';
+import { emit, outputFormat, toCsv, toTable, type Row } from './output.js';
 
 /** One row per scenario and year: level and growth into that year (empty in the base year). */
 export function projectionRows(projections: readonly ScenarioProjection[]): Row[] {
@@ -73,9 +73,7 @@ export const projectCommand: CliCommand = {
   ],
   options: { scenario: { type: 'string', multiple: true }, targets: { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string' } },
   async run(args, ctx) {
-    const out = typeof args.values['out'] === 'string' ? args.values['out'] : undefined;
-    const byExt = out?.endsWith('.json') ? 'json' : out?.endsWith('.txt') ? 'table' : 'csv';
-    const format = formatOption(args, out !== undefined ? byExt : 'table');
+    const format = outputFormat(args);
     if (args.positionals.length !== 1) {
       throw new MetricsError('invalid_argument', `give one model id or file (got ${args.positionals.length}). See 'industry-metrics models' for the ids.`);
     }
@@ -87,9 +85,6 @@ export const projectCommand: CliCommand = {
     if (format === 'json') text = JSON.stringify({ model: { id: model.id, title: model.title, origin: model.origin }, projections }, null, 2) + '\n';
     else if (format === 'csv') text = args.values['targets'] === true ? toCsv(targetRows(projections)) : toCsv(projectionRows(projections));
     else text = tableText(model, projections);
-    if (out !== undefined) {
-      const abs = writeOut(ctx, out, text);
-      ctx.stdout(`wrote ${projections.length} scenario(s) of ${model.id} to ${abs}\n`);
-    } else ctx.stdout(text);
+    emit(ctx, args, text, `${projections.length} scenario(s) of ${model.id}`);
   },
 };

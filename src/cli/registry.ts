@@ -15,11 +15,11 @@ import { decomposeCommand } from './decomposeCommand.js';
 export const commands: readonly CliCommand[] = [
   modelsCommand,
   checkCommand,
+  projectCommand,
+  simulateCommand,
   reportCommand,
   forecastCommand,
   backtestCommand,
-  simulateCommand,
-  projectCommand,
-  renderCommand,
   decomposeCommand,
+  renderCommand,
 ];

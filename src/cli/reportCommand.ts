@@ -4,6 +4,7 @@ import { listModels, loadModel } from '../io/loadModel.js';
 import { writeReport } from '../render/writeReport.js';
 import { modelReport, modelSection, modelSummary } from '../report/modelReport.js';
 import type { CliCommand } from './command.js';
+import { progressBar } from './output.js';
 
 function intOption(value: unknown, name: string, fallback: number, min: number): number {
   if (value === undefined) return fallback;
@@ -36,7 +37,8 @@ export const reportCommand: CliCommand = {
     const ids = args.positionals.length > 0 ? args.positionals : listModels({ cwd: ctx.cwd }).filter((m) => m.origin === 'built-in').map((m) => m.id);
     const sections = [];
     for (const id of ids) {
-      const r = await modelReport(loadModel(id, { cwd: ctx.cwd }), { paths, seed, workers, locale });
+      const onProgress = progressBar(ctx, `simulating ${id}`);
+      const r = await modelReport(loadModel(id, { cwd: ctx.cwd }), { paths, seed, workers, locale, ...(onProgress ? { onProgress } : {}) });
       ctx.stdout(modelSummary(r) + '\n');
       sections.push(modelSection(r));
     }

@@ -5,7 +5,7 @@ import { unitToString } from '../series/units.js';
 import type { MonteCarloResult } from '../simulate/monteCarloTypes.js';
 import { monteCarloToTidy } from '../simulate/monteCarloToTidy.js';
 import type { CliArgs, CliCommand, CliContext } from './command.js';
-import { formatOption, toCsv, toTable, writeOut, type Row } from './output.js';
+import { emit, outputFormat, progressBar, toCsv, toTable, type Row } from './output.js';
 
 const DEFAULT_PATHS = 10_000;
 const DEFAULT_SEED = 2026;
@@ -67,14 +67,6 @@ export function simulationJson(model: { id: string; unit: string }, scenario: st
   };
 }
 
-function progress(ctx: CliContext): ((done: number, total: number) => void) | undefined {
-  if (!ctx.stderrIsTTY) return undefined;
-  return (done, total) => {
-    const pct = Math.round((100 * done) / total);
-    ctx.stderr(`\rsimulating… ${pct}%${done === total ? '\n' : ''}`);
-  };
-}
-
 /** `industry-metrics simulate <model>`: Monte Carlo quantiles per year and target attainment probabilities. */
 export const simulateCommand: CliCommand = {
   name: 'simulate',
@@ -99,7 +91,7 @@ export const simulateCommand: CliCommand = {
     scenario: { type: 'string' }, 'sample-paths': { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
   },
   async run(args, ctx) {
-    const format = formatOption(args);
+    const format = outputFormat(args);
     if (args.positionals.length !== 1) {
       throw new MetricsError('invalid_argument', `give exactly one model id or .model.json file (got ${args.positionals.length}). See 'industry-metrics models'.`);
     }
@@ -112,7 +104,7 @@ export const simulateCommand: CliCommand = {
     if (scenarioArg !== undefined && typeof scenarioArg !== 'string') throw new MetricsError('invalid_argument', '--scenario needs a name.');
     const scenario = scenarioArg ?? 'plan';
     const model = loadModel(args.positionals[0]!, { cwd: ctx.cwd });
-    const onProgress = progress(ctx);
+    const onProgress = progressBar(ctx, 'simulating');
     const r = await simulateModel(model, {
       paths, seed, workers, quantiles, samplePaths, scenario,
       ...(onProgress ? { onProgress } : {}),
@@ -135,12 +127,6 @@ export const simulateCommand: CliCommand = {
       })));
       text = head + toTable(simulationRows(r)) + '\nProbability of meeting each target\n' + targets;
     }
-    const out = args.values['out'];
-    if (typeof out === 'string') {
-      const abs = writeOut(ctx, out, text);
-      ctx.stdout(`Wrote ${abs}\n`);
-    } else {
-      ctx.stdout(text);
-    }
+    emit(ctx, args, text, `the simulation of ${model.id} (${scenario})`);
   },
 };

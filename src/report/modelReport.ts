@@ -36,6 +36,8 @@ export interface ModelReportOptions {
   readonly workers?: number;
   /** `en` (default) or `zh` number words on charts. */
   readonly locale?: 'en' | 'zh';
+  /** Progress of the Monte Carlo run: path-years done and the total. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** A chart of a model report, with a file-friendly name. */
@@ -101,7 +103,10 @@ export async function modelReport(model: ModelDefinition, options: ModelReportOp
   });
   let monteCarlo: MonteCarloResult | undefined;
   if (model.uncertainty) {
-    monteCarlo = await simulateModel(model, { paths, seed, workers, samplePaths: Math.min(paths, 4000), quantiles: [0.05, 0.25, 0.5, 0.75, 0.95] });
+    monteCarlo = await simulateModel(model, {
+      paths, seed, workers, samplePaths: Math.min(paths, 4000), quantiles: [0.05, 0.25, 0.5, 0.75, 0.95],
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
     const s = monteCarlo.series[0];
     if (s) {
       const q = (level: number) => s.quantiles.find((x) => x.level === level)?.values ?? [];

@@ -84,7 +84,7 @@ describe('industry-metrics forecast: bad input exits 2 with one line', () => {
     [['forecast', long, '--horizon', '2', '--to-year', '2030'], /not both/],
     [['forecast', long, '--levels', '80,100'], /--levels: each level is a percent/],
     [['forecast', long, '--format', 'xml'], /--format must be one of/],
-    [['forecast'], /give exactly one CSV file \(got 0\)/],
+    [['forecast'], /give exactly one data file, CSV or JSON \(got 0\)/],
     [['forecast', long, '--bogus'], /Unknown option/],
   ])('%j', async (argv, message) => {
     const r = await cli(argv, dir);
