@@ -198,6 +198,9 @@ const SLOTS = 3;
 // Worker threads are started once and kept (unref'd, so they never keep the process alive) for later
 // runs: starting a worker costs tens of milliseconds, more than a small simulation.
 const idle: Worker[] = [];
+// Idle workers are ended after this long, which also lets go of the shared buffers they still reference.
+const IDLE_MS = 5000;
+let idleTimer: ReturnType<typeof setTimeout> | undefined;
 
 function takeWorkers(n: number): Worker[] {
   const { url, eval: isEval } = workerUrl();
@@ -205,6 +208,39 @@ function takeWorkers(n: number): Worker[] {
   while (ws.length < n) ws.push(new Worker(url, { eval: isEval }));
   for (const w of ws) w.ref(); // busy workers keep the process alive until the run settles
   return ws;
+}
+
+function parkWorker(w: Worker): void {
+  w.unref();
+  idle.push(w);
+  if (idleTimer !== undefined) clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => {
+    for (const x of idle.splice(0)) void x.terminate();
+  }, IDLE_MS);
+  idleTimer.unref();
+}
+
+// The shared buffers of the last clean worker run, reused by the next run of the same shape: workers keep
+// a reference to the buffers of their last run until they collect garbage, which idle threads rarely do,
+// so fresh buffers for every run would pile up. Only a run that ended cleanly (no worker still writing)
+// leaves its buffers here.
+let spare: { key: string; buf: KernelBuffers } | undefined;
+
+function shapeKey(plan: Prepared['plan']): string {
+  return JSON.stringify([plan.paths, plan.nYears, plan.K, plan.S, plan.nBlocks, plan.hasDev, plan.hasOff, plan.checks.length]);
+}
+
+function sharedBuffers(plan: Prepared['plan']): KernelBuffers {
+  const key = shapeKey(plan);
+  const reuse = spare?.key === key ? spare.buf : undefined;
+  spare = undefined;
+  if (reuse) {
+    // Everything else is written before it is read (states seeded, sums and levels overwritten).
+    reuse.blockDone.fill(0);
+    reuse.counter.fill(0);
+    return reuse;
+  }
+  return kernelBuffers(plan, true, SLOTS);
 }
 
 /**
@@ -216,13 +252,14 @@ function takeWorkers(n: number): Worker[] {
  * blocks are done; this thread then does the path-order work (in year order) and queues the selections;
  * when they are back the year is final and its slot free.
  */
-function runOnWorkers(fn: string, p: Prepared, buf: KernelBuffers, sum: YearSummariser, o: MonteCarloRunOptions): Promise<void> {
+function runOnWorkers(fn: string, p: Prepared, buf: KernelBuffers, sum: YearSummariser, o: MonteCarloRunOptions): Promise<boolean> {
   const { plan } = p;
   const { nYears, nBlocks, chunkBlocks, S } = plan;
   const W = Math.min(p.workers, nBlocks);
   const total = plan.paths * nYears;
   const workers = takeWorkers(W);
-  return new Promise<void>((resolve, reject) => {
+  // Resolves with whether the buffers may be reused: no worker was ended while it might still touch them.
+  return new Promise<boolean>((resolve, reject) => {
     let finished = false;
     const blocksDone = new Array<number>(nYears).fill(0);
     const selected = new Array<number>(nYears).fill(0);
@@ -232,23 +269,22 @@ function runOnWorkers(fn: string, p: Prepared, buf: KernelBuffers, sum: YearSumm
     let complete = 0; // years 0 .. complete - 1 have all their blocks done
     let final = 0; // years 0 .. final - 1 are fully summarised
 
+    // Workers with a task in flight. A `year t` task may find nothing left to claim and still be on
+    // its way when the run ends: such a worker is not reused (it would run that stale task against the
+    // next run's buffers).
+    const busy = new Set<Worker>();
+    const give = (w: Worker, message: unknown): true => {
+      busy.add(w);
+      w.postMessage(message);
+      return true;
+    };
     const assign = (w: Worker): boolean => {
       const task = pending.shift();
-      if (task) {
-        w.postMessage({ type: 'select', t: task.t, s: task.s });
-        return true;
-      }
+      if (task) return give(w, { type: 'select', t: task.t, s: task.s });
       for (let t = complete; t < opened; t++) {
-        if (Atomics.load(buf.counter, t) * chunkBlocks < nBlocks) {
-          w.postMessage({ type: 'year', t });
-          return true;
-        }
+        if (Atomics.load(buf.counter, t) * chunkBlocks < nBlocks) return give(w, { type: 'year', t });
       }
-      if (opened < nYears && opened < final + SLOTS) {
-        const t = opened++;
-        w.postMessage({ type: 'year', t });
-        return true;
-      }
+      if (opened < nYears && opened < final + SLOTS) return give(w, { type: 'year', t: opened++ });
       waiting.push(w);
       return false;
     };
@@ -256,6 +292,7 @@ function runOnWorkers(fn: string, p: Prepared, buf: KernelBuffers, sum: YearSumm
       while (!finished && waiting.length > 0 && assign(waiting.pop()!));
     };
     const onMessage = function (this: Worker, m: { type: 'done'; t: number; blocks: number } | { type: 'quantiles'; t: number; s: number; values: number[] }): void {
+      busy.delete(this);
       if (finished) return;
       try {
         if (m.type === 'done') {
@@ -300,14 +337,13 @@ function runOnWorkers(fn: string, p: Prepared, buf: KernelBuffers, sum: YearSumm
         w.off('error', onError);
         w.off('exit', onExit);
         // A worker may still be inside a task after an error or an abort: only clean ones are reused.
-        if (err === undefined && !broken) {
-          w.unref();
-          idle.push(w);
+        if (err === undefined && !broken && !busy.has(w)) {
+          parkWorker(w);
         } else {
           void w.terminate();
         }
       }
-      if (err === undefined) resolve();
+      if (err === undefined) resolve(!broken && busy.size === 0);
       else reject(err);
     };
     const onAbort = (): void => stop(aborted(fn));
@@ -328,14 +364,14 @@ export async function runEngine(fn: string, p: Prepared, o: MonteCarloRunOptions
   const useWorkers = p.workers > 1 && p.plan.nBlocks > 1;
   let buf: KernelBuffers;
   try {
-    buf = kernelBuffers(p.plan, useWorkers, useWorkers ? SLOTS : 1);
+    buf = useWorkers ? sharedBuffers(p.plan) : kernelBuffers(p.plan, false, 1);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     throw new MetricsError('too_large', `${fn}: could not allocate the working memory for ${p.plan.paths} paths (${e.message}). Use fewer paths.`, { paths: p.plan.paths });
   }
   const sum = new YearSummariser(fn, p);
-  if (useWorkers) await runOnWorkers(fn, p, buf, sum, o);
-  else await runInThread(fn, p, buf, sum, o);
+  const reusable = useWorkers ? await runOnWorkers(fn, p, buf, sum, o) : (await runInThread(fn, p, buf, sum, o), false);
   sum.finish(buf);
+  if (reusable) spare = { key: shapeKey(p.plan), buf };
   return sum.result(p);
 }
