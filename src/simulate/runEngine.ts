@@ -252,14 +252,13 @@ function sharedBuffers(plan: Prepared['plan']): KernelBuffers {
  * blocks are done; this thread then does the path-order work (in year order) and queues the selections;
  * when they are back the year is final and its slot free.
  */
-function runOnWorkers(fn: string, p: Prepared, buf: KernelBuffers, sum: YearSummariser, o: MonteCarloRunOptions): Promise<boolean> {
+function runOnWorkers(fn: string, p: Prepared, buf: KernelBuffers, sum: YearSummariser, o: MonteCarloRunOptions): Promise<void> {
   const { plan } = p;
   const { nYears, nBlocks, chunkBlocks, S } = plan;
   const W = Math.min(p.workers, nBlocks);
   const total = plan.paths * nYears;
   const workers = takeWorkers(W);
-  // Resolves with whether the buffers may be reused: no worker was ended while it might still touch them.
-  return new Promise<boolean>((resolve, reject) => {
+  return new Promise<void>((resolve, reject) => {
     let finished = false;
     const blocksDone = new Array<number>(nYears).fill(0);
     const selected = new Array<number>(nYears).fill(0);
@@ -332,18 +331,37 @@ function runOnWorkers(fn: string, p: Prepared, buf: KernelBuffers, sum: YearSumm
       if (finished) return;
       finished = true;
       o.signal?.removeEventListener('abort', onAbort);
+      const clean = err === undefined && !broken;
+      // After a clean run, a worker may still have a stale `year t` task in flight (it will find nothing
+      // to claim): it is parked once it has answered, and the buffers are offered to the next run of the
+      // same shape only when no worker can touch them any more. After an error or an abort, workers may
+      // be inside a task: they are ended and the buffers dropped.
+      let draining = 0;
+      const drained = (): void => {
+        if (--draining === 0) spare = { key: shapeKey(plan), buf };
+      };
       for (const w of workers) {
         w.off('message', onMessage);
         w.off('error', onError);
         w.off('exit', onExit);
-        // A worker may still be inside a task after an error or an abort: only clean ones are reused.
-        if (err === undefined && !broken && !busy.has(w)) {
+        if (!clean) {
+          void w.terminate();
+        } else if (!busy.has(w)) {
           parkWorker(w);
         } else {
-          void w.terminate();
+          draining++;
+          const onFailure = (): void => { w.off('message', onAnswer); void w.terminate(); };
+          const onAnswer = (): void => { w.off('error', onFailure); w.off('exit', onFailure); parkWorker(w); drained(); };
+          w.once('message', onAnswer);
+          w.once('error', onFailure);
+          w.once('exit', onFailure);
         }
       }
-      if (err === undefined) resolve(!broken && busy.size === 0);
+      if (clean) {
+        draining++;
+        drained();
+      }
+      if (err === undefined) resolve();
       else reject(err);
     };
     const onAbort = (): void => stop(aborted(fn));
@@ -370,8 +388,8 @@ export async function runEngine(fn: string, p: Prepared, o: MonteCarloRunOptions
     throw new MetricsError('too_large', `${fn}: could not allocate the working memory for ${p.plan.paths} paths (${e.message}). Use fewer paths.`, { paths: p.plan.paths });
   }
   const sum = new YearSummariser(fn, p);
-  const reusable = useWorkers ? await runOnWorkers(fn, p, buf, sum, o) : (await runInThread(fn, p, buf, sum, o), false);
+  if (useWorkers) await runOnWorkers(fn, p, buf, sum, o);
+  else await runInThread(fn, p, buf, sum, o);
   sum.finish(buf);
-  if (reusable) spare = { key: shapeKey(p.plan), buf };
   return sum.result(p);
 }
