@@ -1,4 +1,4 @@
-import { fillNormal as fillNormalState, nextNormal, nextU32 } from './distributions.js';
+import { fillNormal as fillNormalState, nextU32 } from './distributions.js';
 import { streamState } from './streamState.js';
 
 /**
@@ -58,6 +58,3 @@ export function rng(seed: number, stream = 0): Rng {
     },
   };
 }
-
-// Kept for callers that want a single ziggurat draw without an array (not exported from the package).
-export { nextNormal as _zigguratNormal };
