@@ -58,7 +58,8 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
     const code = await command.run({ positionals: parsed.positionals, values: parsed.values }, ctx);
     return code ?? 0;
   } catch (e) {
-    if (e instanceof MetricsError && e.code !== 'degenerate') {
+    // Every MetricsError says what was wrong with the input and what to do: a user error.
+    if (e instanceof MetricsError) {
       ctx.stderr(`industry-metrics ${name}: ${e.message}\n`);
       return 2;
     }

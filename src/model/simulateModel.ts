@@ -38,16 +38,18 @@ export async function simulateModel(model: ModelDefinition, options: SimulateMod
     ...(f.tolerance ? { tolerance: { ...(f.tolerance.relative !== undefined ? { relative: f.tolerance.relative } : {}), ...(f.tolerance.absolute !== undefined ? { absolute: convertScale(f.tolerance.absolute, f.unit, model.unit) } : {}) } } : {}),
   }));
   const { scenario: _s, ...run } = options;
+  // A parsed model fills every scenario's shocks and bounds; a hand-built one may leave them to the model.
+  const bounds = scenario.bounds ?? model.bounds;
   return simulate({
     ...run,
     baseYear: model.fromYear,
     toYear: model.toYear,
     baseValue: model.base.value,
     growth: path.rates,
-    shocks: (scenario.shocks ?? []).map((s) => ({ year: s.year, size: s.size.value })),
+    shocks: (scenario.shocks ?? model.shocks).map((s) => ({ year: s.year, size: s.size.value })),
     bounds: {
-      ...(scenario.bounds?.cap ? { cap: scenario.bounds.cap.value } : {}),
-      ...(scenario.bounds?.floor ? { floor: scenario.bounds.floor.value } : {}),
+      ...(bounds.cap ? { cap: bounds.cap.value } : {}),
+      ...(bounds.floor ? { floor: bounds.floor.value } : {}),
     },
     volatility: u.volatility.value,
     ...(u.distribution ? { distribution: u.distribution } : {}),
