@@ -90,7 +90,7 @@ const lines = runs.map(({ name, base, calibrated, ev }) => {
     f(now?.msPerSeries), now ? f(ev.msPerSeries / now.msPerSeries, 2) : ''];
 });
 const md = [
-  `### Forecast accuracy on M3 yearly (645 series, horizon 6)`,
+  `## Forecast accuracy on M3 yearly (645 series, horizon 6)`,
   '',
   `Made with \`npx tsx bench/forecast.ts${process.argv.slice(2).length ? ' ' + process.argv.slice(2).join(' ') : ''}\` on ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${cpus()[0]?.model ?? ''} (${cpus().length} cores; one used), load ${loadavg()[0]?.toFixed(2)}.`,
   '',
