@@ -40,6 +40,7 @@ export type { ModelCheck, ModelAssumption, ModelDerivation } from './model/check
 export { simulateModel } from './model/simulateModel.js';
 export type { SimulateModelOptions } from './model/simulateModel.js';
 export { modelReport, modelSection, modelSummary, targetMarker, PLAN_PERIODS } from './report/modelReport.js';
+export { industriesSection, industriesSummary } from './report/industriesSection.js';
 export type { ModelReport, ModelReportOptions, NamedChart } from './report/modelReport.js';
 
 // trajectory

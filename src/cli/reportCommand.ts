@@ -2,6 +2,8 @@ import { relative } from 'node:path';
 import { MetricsError } from '../errors.js';
 import { listModels, loadModel } from '../io/loadModel.js';
 import { writeReport } from '../render/writeReport.js';
+import { loadSeeds } from '../io/loadSeeds.js';
+import { industriesSection, industriesSummary } from '../report/industriesSection.js';
 import { modelReport, modelSection, modelSummary } from '../report/modelReport.js';
 import type { CliCommand } from './command.js';
 import { progressBar } from './output.js';
@@ -34,8 +36,15 @@ export const reportCommand: CliCommand = {
     const workers = intOption(args.values['workers'], 'workers', 1, 1);
     const locale = args.values['locale'] ?? 'en';
     if (locale !== 'en' && locale !== 'zh') throw new MetricsError('invalid_argument', `--locale must be en or zh (got ${JSON.stringify(locale)}).`);
-    const ids = args.positionals.length > 0 ? args.positionals : listModels({ cwd: ctx.cwd }).filter((m) => m.origin === 'built-in').map((m) => m.id);
+    const builtIn = args.positionals.length === 0;
+    const ids = builtIn ? listModels({ cwd: ctx.cwd }).filter((m) => m.origin === 'built-in').map((m) => m.id) : args.positionals;
     const sections = [];
+    if (builtIn) {
+      // The main job also puts the industries the documents give figures for side by side.
+      const facts = loadSeeds();
+      ctx.stdout(industriesSummary(facts) + '\n');
+      sections.push(industriesSection(facts));
+    }
     for (const id of ids) {
       const onProgress = progressBar(ctx, `simulating ${id}`);
       const r = await modelReport(loadModel(id, { cwd: ctx.cwd }), { paths, seed, workers, locale, ...(onProgress ? { onProgress } : {}) });
