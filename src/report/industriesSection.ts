@@ -1,14 +1,11 @@
 import { compareIndustries, type IndustryComparison } from '../decompose/compareIndustries.js';
 import type { ReportSection } from '../render/reportHtml.js';
-import { formatQuantity, parseUnit } from '../series/units.js';
-import { formatRate } from '../targets/describeFact.js';
-import type { Fact } from '../targets/fact.js';
+import { parseUnit } from '../series/units.js';
+import { describeFact, formatRate } from '../targets/describeFact.js';
+import type { Comparator, Fact } from '../targets/fact.js';
 
-const WORDS: Readonly<Record<string, string>> = { exceeds: 'more than', atLeast: 'at least', about: 'about', atMost: 'at most', below: 'less than', equals: '' };
-
-function level(c: IndustryComparison, value: number, comparator: string): string {
-  const text = formatQuantity({ value, unit: parseUnit(c.unit) });
-  return WORDS[comparator] ? `${WORDS[comparator]} ${text}` : text;
+function level(c: IndustryComparison, value: number, comparator: Comparator): string {
+  return describeFact({ value, comparator, unit: parseUnit(c.unit) });
 }
 
 /**
