@@ -138,7 +138,9 @@ export function reportHtml(report: Report): string {
     }
     for (const table of section.tables ?? []) {
       const head = table.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('');
-      const body = table.rows.map((r) => `<tr>${r.map((v) => `<td${typeof v === 'number' ? ' class="n"' : ''}>${escapeHtml(cellText(v))}</td>`).join('')}</tr>`).join('\n');
+      // Calendar years are labels, not quantities: no thousands separator in a column named year(s).
+      const yearColumn = table.columns.map((c) => /^years?$/i.test(c));
+      const body = table.rows.map((r) => `<tr>${r.map((v, j) => `<td${typeof v === 'number' ? ' class="n"' : ''}>${escapeHtml(yearColumn[j] && typeof v === 'number' ? String(v) : cellText(v))}</td>`).join('')}</tr>`).join('\n');
       parts.push(`<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`);
     }
     parts.push('</section>');

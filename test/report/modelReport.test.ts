@@ -45,3 +45,12 @@ describe('modelReport', () => {
     expect(assumptions?.rows.map((row) => row[0])).toContain('uncertainty.volatility');
   });
 });
+
+describe('report tables', () => {
+  it('a year column prints 2025, not 2,025; other integers keep their separators', async () => {
+    const { reportHtml } = await import('../../src/render/reportHtml.js');
+    const html = reportHtml({ title: 't', sections: [{ heading: 'h', charts: [], tables: [{ columns: ['year', 'count'], rows: [[2025, 84000]] }] }] });
+    expect(html).toContain('>2025</td>');
+    expect(html).toContain('>84,000</td>');
+  });
+});
