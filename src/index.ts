@@ -1,5 +1,4 @@
-// The public API of industry-metrics: one export per line, grouped by folder.
-// Each folder's owner edits only its own section.
+// The public API of industry-metrics: every export, grouped by folder of src/ (one line per source file).
 
 // errors
 export { MetricsError, ErrorCode, isMetricsError } from './errors.js';
