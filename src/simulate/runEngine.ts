@@ -6,6 +6,7 @@ import { kernelBuffers, kernelScratch, runBlock, type KernelBuffers } from './ke
 import type { MonteCarloResult, MonteCarloRunOptions, MonteCarloSeries } from './monteCarloTypes.js';
 import { BLOCK, type Prepared } from './prepare.js';
 import { selectQuantiles } from './selectQuantiles.js';
+import { StreamQuantiles } from './streamQuantiles.js';
 
 // Internal: runs a prepared plan year by year, in this thread or on worker threads, and summarises each
 // year as soon as it is done. Memory is O(paths): the levels of every path in one year buffer in this
@@ -43,13 +44,18 @@ class YearSummariser {
     this.qOut = p.quantiles.map(() => 0);
   }
 
-  /** Summarises year t from its values (in path order) and the kernel's per-block sums. */
-  year(t: number, out: Float64Array, buf: KernelBuffers): void {
+  /**
+   * Summarises year t from its values (in path order) and the kernel's per-block sums. `streams`: the
+   * counts taken while the year was simulated, per series (null: select on the finished year).
+   */
+  year(t: number, out: Float64Array, buf: KernelBuffers, streams: readonly StreamQuantiles[] | null): void {
     this.inPathOrder(t, out, buf);
     const { S, paths: n } = this.p.plan;
     for (let s = 0; s < S; s++) {
       // `out` is the path state itself: selection must leave its order alone.
-      if (this.p.quantiles.length > 0) selectQuantiles(S === 1 ? out : out.subarray(s * n, (s + 1) * n), n, this.p.quantiles, this.qOut, true);
+      if (this.p.quantiles.length > 0 && !(streams?.[s]?.finish(this.qOut) ?? false)) {
+        selectQuantiles(S === 1 ? out : out.subarray(s * n, (s + 1) * n), n, this.p.quantiles, this.qOut, true);
+      }
       this.setQuantiles(t, s, this.qOut);
     }
   }
@@ -175,16 +181,40 @@ function workerUrl(): { url: URL | string; eval: boolean } {
   return { url: new URL('./worker.js', self), eval: false };
 }
 
+// Paths in the prefix that sets the intervals of the streamed quantiles (32 blocks: 32 768 paths), and
+// the fewest paths for streaming (below, the year is small enough to select on directly).
+const PREFIX_BLOCKS = 32;
+const STREAM_MIN = 1 << 16;
+
 async function runInThread(fn: string, p: Prepared, buf: KernelBuffers, sum: YearSummariser, o: MonteCarloRunOptions): Promise<void> {
   const { plan } = p;
   const sc = kernelScratch(plan);
   const total = plan.paths * plan.nYears;
+  const { paths: n, S, nBlocks } = plan;
+  const out = buf.out[0]!;
+  // Quantiles counted block by block while the year is simulated (see streamQuantiles.ts), from
+  // intervals set on the first PREFIX_BLOCKS blocks; small runs select on the finished year.
+  const prefix = Math.min(PREFIX_BLOCKS, nBlocks) * BLOCK;
+  const streams = p.quantiles.length > 0 && n >= STREAM_MIN ? p.ids.map(() => new StreamQuantiles(p.quantiles, n)) : null;
+  const words = streams ? Array.from({ length: S }, (_, s) => new Int32Array(out.buffer, out.byteOffset + 8 * s * n, 2 * n)) : [];
+  const series = streams ? Array.from({ length: S }, (_, s) => out.subarray(s * n, (s + 1) * n)) : [];
   for (let t = 0; t < plan.nYears; t++) {
-    for (let b = 0; b < plan.nBlocks; b++) {
+    for (let b = 0; b < nBlocks; b++) {
       if (b % plan.chunkBlocks === 0 && o.signal?.aborted) throw aborted(fn);
       runBlock(plan, buf, sc, b, t);
+      if (streams) {
+        const end = Math.min(n, (b + 1) * BLOCK);
+        if (end === prefix) {
+          for (let s = 0; s < S; s++) {
+            streams[s]!.begin(series[s]!, prefix);
+            streams[s]!.add(words[s]!, series[s]!, 0, prefix);
+          }
+        } else if (end > prefix) {
+          for (let s = 0; s < S; s++) streams[s]!.add(words[s]!, series[s]!, b * BLOCK, end);
+        }
+      }
     }
-    sum.year(t, buf.out[0]!, buf);
+    sum.year(t, out, buf, streams);
     o.onProgress?.((t + 1) * plan.paths, total);
     if (t + 1 < plan.nYears) await new Promise<void>((r) => setImmediate(r)); // lets an abort arrive
     if (o.signal?.aborted) throw aborted(fn);

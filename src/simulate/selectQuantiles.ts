@@ -52,7 +52,7 @@ function swap(a: Float64Array, i: number, j: number): void {
   a[j] = t;
 }
 
-function selectRanks(a: Float64Array, left: number, right: number, ranks: readonly number[], from: number, to: number): void {
+export function selectRanks(a: Float64Array, left: number, right: number, ranks: readonly number[], from: number, to: number): void {
   if (from >= to) return;
   const mid = (from + to) >>> 1;
   const k = ranks[mid]!;

@@ -1,0 +1,197 @@
+import { selectRanks } from './selectQuantiles.js';
+
+// Internal: exact type-7 quantiles of a year counted while the year is being simulated (the single-thread
+// engine), instead of a separate counting pass over the finished year.
+//
+// The paths are exchangeable (every block has its own independent stream), so the first m paths of a
+// year are a random sample of it. From that prefix, each quantile level gets an interval that holds the
+// wanted order statistics with high probability (sample rank +- 3 binomial sd, plus 4, as in the
+// sampled selection of selectQuantiles.ts). The intervals are then widened to the cells of a grid on
+// the high 32 bits of the doubles (sign, exponent and 20 mantissa bits: for positive values a monotone,
+// log-like scale), so a value's interval is one table look-up instead of ten comparisons. Each block is
+// classified right after it is simulated, while it is in cache: values below each interval are counted,
+// values inside are copied to small buffers. At the end of the year the order statistics are selected
+// within the buffers. If a wanted rank falls outside its interval (a sampling miss) or a buffer
+// overflows (many ties), `finish` says so and the caller uses the exact selection on the whole year; the
+// result is the same exact order statistic either way.
+
+/** Grid cells between the lowest and the highest interval end (table of GRID + 2 classes). */
+const GRID = 4096;
+/** Index of the high 32-bit word of a double in an Int32Array view (the platform's byte order). */
+const HI = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f ? 1 : 0;
+
+/** Streaming bracket selection for one series: `begin` on the prefix, `add` on every block, `finish`. */
+export class StreamQuantiles {
+  private active = false;
+  private hi0 = 0;
+  private shift = 0;
+  private J = 0;
+  private readonly table = new Uint8Array(GRID + 2);
+  private count = new Int32Array(1);
+  private fill = new Int32Array(0);
+  private start: number[] = [];
+  private cap: number[] = [];
+  private cand = new Float64Array(0);
+  private sample = new Float64Array(0);
+
+  constructor(private readonly probs: readonly number[], private readonly n: number) {}
+
+  /**
+   * Sets the intervals from a[0..m), the first m values of the year (all of them passed to `add` as
+   * well). Leaves the instance inactive (so `finish` returns false) when the sample gives no usable
+   * grid: values not all positive, or intervals too wide to gain anything.
+   */
+  begin(a: Float64Array, m: number): void {
+    this.active = false;
+    const { probs, n } = this;
+    if (this.sample.length < m) this.sample = new Float64Array(m);
+    const sample = this.sample;
+    sample.set(a.subarray(0, m));
+    const order = probs.map((_, i) => i).sort((x, y) => probs[x]! - probs[y]!); // a handful of levels
+    const want: { lo: number; hi: number }[] = [];
+    const sampleRanks = new Set<number>();
+    for (const q of order) {
+      const p = probs[q]!;
+      const c = p * (m - 1);
+      const d = Math.ceil(3 * Math.sqrt(m * p * (1 - p))) + 4;
+      const lo = Math.floor(c) - d, hi = Math.ceil(c) + d;
+      if (lo >= 0) sampleRanks.add(lo);
+      if (hi < m) sampleRanks.add(hi);
+      want.push({ lo, hi });
+    }
+    const ranks = [...sampleRanks].sort((x, y) => x - y);
+    selectRanks(sample, 0, m - 1, ranks, 0, ranks.length);
+    // The grid spans the finite interval ends; it needs positive values (monotone high words).
+    let x0 = Infinity, x1 = -Infinity;
+    for (const r of ranks) {
+      const x = sample[r]!;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+    }
+    if (!(x0 > 0 && x1 < Infinity && x0 <= x1)) return;
+    const hi0 = hiWord(x0);
+    const range = hiWord(x1) - hi0;
+    let shift = 0;
+    while (range >> shift >= GRID) shift++;
+    this.hi0 = hi0;
+    this.shift = shift;
+    // Intervals as cell ranges [ia, ib] (cell 0 below the grid, GRID + 1 above), overlapping ones merged.
+    const ia: number[] = [], ib: number[] = [], span: number[] = [];
+    for (const { lo, hi } of want) {
+      const c0 = lo >= 0 ? this.cell(sample[lo]!) : 0;
+      const c1 = hi < m ? this.cell(sample[hi]!) : GRID + 1;
+      const j = ia.length - 1;
+      if (j >= 0 && c0 <= ib[j]!) {
+        ib[j] = Math.max(ib[j]!, c1);
+        span[j]! += hi - lo;
+      } else {
+        ia.push(c0); ib.push(c1); span.push(hi - lo);
+      }
+    }
+    const J = ia.length;
+    const start: number[] = [], cap: number[] = [];
+    let total = 0;
+    for (let j = 0; j < J; j++) {
+      start.push(total);
+      const c = Math.min(n, Math.ceil((2 * span[j]! * n) / m) + 4096);
+      cap.push(c);
+      total += c;
+    }
+    if (total > n) return; // a wide interval: nothing to gain over plain selection
+    // Class of a cell: 2j below interval j (above interval j - 1), 2j + 1 inside interval j.
+    const table = this.table;
+    let j = 0;
+    for (let c = 0; c < GRID + 2; c++) {
+      while (j < J && c > ib[j]!) j++;
+      table[c] = j < J && c >= ia[j]! ? 2 * j + 1 : 2 * j;
+    }
+    if (this.cand.length < total) this.cand = new Float64Array(Math.max(total, 2 * this.cand.length));
+    this.count = new Int32Array(2 * J + 1);
+    this.fill = new Int32Array(J);
+    this.start = start;
+    this.cap = cap;
+    this.J = J;
+    this.active = true;
+  }
+
+  /** Grid cell of a value (monotone in the value). */
+  private cell(x: number): number {
+    const d = hiWord(x) - this.hi0;
+    if (d < 0) return 0;
+    const c = d >> this.shift;
+    return c >= GRID ? GRID + 1 : c + 1;
+  }
+
+  /** Classifies a[from..to): `words` is an Int32Array view of a's memory (same offset). */
+  add(words: Int32Array, a: Float64Array, from: number, to: number): void {
+    if (!this.active) return;
+    const { table, count, fill, cand, start, cap, hi0, shift } = this;
+    for (let i = from; i < to; i++) {
+      const d = words[2 * i + HI]! - hi0;
+      const c = d < 0 ? -1 : d >> shift;
+      const k = table[c >= GRID ? GRID + 1 : c + 1]!;
+      count[k]!++;
+      if (k & 1) {
+        const j = k >> 1;
+        const f = fill[j]!;
+        if (f === cap[j]) {
+          this.active = false; // overflow (many ties): the caller selects on the whole year
+          return;
+        }
+        cand[start[j]! + f] = a[i]!;
+        fill[j] = f + 1;
+      }
+    }
+  }
+
+  /**
+   * Writes the type-7 quantiles (in the order of `probs`) to `out` and returns true, or returns false
+   * when a wanted rank is outside the intervals (then `out` is untouched in part).
+   */
+  finish(out: number[]): boolean {
+    if (!this.active) return false;
+    this.active = false;
+    const { J, count, fill, start, cand, probs, n } = this;
+    const below: number[] = [];
+    let acc = 0;
+    for (let j = 0; j < J; j++) {
+      acc += count[2 * j]!;
+      below.push(acc);
+      acc += count[2 * j + 1]!;
+    }
+    const where = (r: number): number => {
+      for (let j = 0; j < J; j++) if (r >= below[j]! && r < below[j]! + fill[j]!) return j;
+      return -1;
+    };
+    const local: number[][] = below.map(() => []);
+    const need: { q: number; lo: number; frac: number; j: number }[] = [];
+    for (let q = 0; q < probs.length; q++) {
+      const h = (n - 1) * probs[q]!;
+      const lo = Math.floor(h);
+      const frac = h - lo;
+      const j = where(lo);
+      if (j < 0) return false;
+      if (frac > 0 && lo + 1 < n && where(lo + 1) !== j) return false;
+      local[j]!.push(lo - below[j]!);
+      if (frac > 0 && lo + 1 < n) local[j]!.push(lo + 1 - below[j]!);
+      need.push({ q, lo, frac, j });
+    }
+    for (let j = 0; j < J; j++) {
+      const rs = [...new Set(local[j]!)].sort((x, y) => x - y);
+      if (rs.length > 0) selectRanks(cand.subarray(start[j]!, start[j]! + fill[j]!), 0, fill[j]! - 1, rs, 0, rs.length);
+    }
+    for (const { q, lo, frac, j } of need) {
+      const base = start[j]! - below[j]!;
+      const xlo = cand[base + lo]!;
+      out[q] = frac > 0 && lo + 1 < n ? xlo + frac * (cand[base + lo + 1]! - xlo) : xlo;
+    }
+    return true;
+  }
+}
+
+const probe = new Float64Array(1);
+const probeWords = new Int32Array(probe.buffer);
+function hiWord(x: number): number {
+  probe[0] = x;
+  return probeWords[HI]!;
+}
