@@ -55,6 +55,28 @@ describe('fillNormal (ziggurat)', () => {
     expect(share(draws, (x) => Math.abs(x) > 4.5)).toBeGreaterThan(0);
   });
 
+  it('fills 256 equiprobable bins evenly (chi-square, 255 df): no layer or bit pattern over- or under-drawn', () => {
+    // Bin edges at the normal's j/256 quantiles (bisection on normalCdf). Under the normal, the statistic is
+    // chi-square with 255 df: mean 255, sd sqrt(510) = 22.6; its 1e-5 and 1 - 1e-5 quantiles are 169.9 and
+    // 363.0 (R qchisq(c(1e-5, 1 - 1e-5), 255)).
+    const B = 256;
+    const edges = Array.from({ length: B - 1 }, (_, j) => {
+      let lo = -10, hi = 10;
+      for (let k = 0; k < 80; k++) { const mid = (lo + hi) / 2; if (normalCdf(mid) < (j + 1) / B) lo = mid; else hi = mid; }
+      return (lo + hi) / 2;
+    });
+    const counts = new Array<number>(B).fill(0);
+    for (const x of draws) {
+      let a = 0, b = B - 1; // first edge above x
+      while (a < b) { const m = (a + b) >> 1; if (x < edges[m]!) b = m; else a = m + 1; }
+      counts[a]!++;
+    }
+    const e = N / B;
+    const chi2 = counts.reduce((acc, c) => acc + (c - e) ** 2 / e, 0);
+    expect(chi2).toBeGreaterThan(169.9); // a too-even fill would be as suspicious as an uneven one
+    expect(chi2).toBeLessThan(363);
+  });
+
   it('is symmetric: as many draws above 1 as below -1, within 4 standard errors', () => {
     const p = normalCdf(-1);
     const up = share(draws, (x) => x > 1), down = share(draws, (x) => x < -1);
