@@ -6,16 +6,18 @@ import { selectRanks } from './selectQuantiles.js';
 // The paths are exchangeable (every block has its own independent stream), so the first m paths of a
 // year are a random sample of it. From that prefix, each quantile level gets an interval that holds the
 // wanted order statistics with high probability (sample rank +- 3 binomial sd, plus 4, as in the
-// sampled selection of selectQuantiles.ts). The intervals are then widened to the cells of a grid on
-// the high 32 bits of the doubles (sign, exponent and 20 mantissa bits: for positive values a monotone,
-// log-like scale), so a value's interval is one table look-up instead of ten comparisons. Each block is
+// sampled selection of selectQuantiles.ts), widened to the cells of a grid on the high 32 bits of the
+// doubles (sign, exponent and 20 mantissa bits: for positive values a monotone, log-like scale) that
+// spans the prefix's range. The prefix's cell counts give the cell of each sample rank directly (no
+// selection in the prefix), and a value's interval is one table look-up instead of ten comparisons.
+// Whatever the intervals, the result is exact (they only decide how much work is done). Each block is
 // classified right after it is simulated, while it is in cache: values below each interval are counted,
 // values inside are copied to small buffers. At the end of the year the order statistics are selected
 // within the buffers. If a wanted rank falls outside its interval (a sampling miss) or a buffer
 // overflows (many ties), `finish` says so and the caller uses the exact selection on the whole year; the
 // result is the same exact order statistic either way.
 
-/** Grid cells between the lowest and the highest interval end (table of GRID + 2 classes). */
+/** Grid cells between the prefix's smallest and largest value (table of GRID + 2 classes). */
 const GRID = 4096;
 /** Index of the high 32-bit word of a double in an Int32Array view (the platform's byte order). */
 const HI = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f ? 1 : 0;
@@ -32,7 +34,7 @@ export class StreamQuantiles {
   private start: number[] = [];
   private cap: number[] = [];
   private cand = new Float64Array(0);
-  private sample = new Float64Array(0);
+  private readonly below = new Int32Array(GRID + 3);
 
   constructor(private readonly probs: readonly number[], private readonly n: number) {}
 
@@ -44,29 +46,13 @@ export class StreamQuantiles {
   begin(a: Float64Array, m: number): void {
     this.active = false;
     const { probs, n } = this;
-    if (this.sample.length < m) this.sample = new Float64Array(m);
-    const sample = this.sample;
-    sample.set(a.subarray(0, m));
-    const order = probs.map((_, i) => i).sort((x, y) => probs[x]! - probs[y]!); // a handful of levels
-    const want: { lo: number; hi: number }[] = [];
-    const sampleRanks = new Set<number>();
-    for (const q of order) {
-      const p = probs[q]!;
-      const c = p * (m - 1);
-      const d = Math.ceil(3 * Math.sqrt(m * p * (1 - p))) + 4;
-      const lo = Math.floor(c) - d, hi = Math.ceil(c) + d;
-      if (lo >= 0) sampleRanks.add(lo);
-      if (hi < m) sampleRanks.add(hi);
-      want.push({ lo, hi });
-    }
-    const ranks = [...sampleRanks].sort((x, y) => x - y);
-    selectRanks(sample, 0, m - 1, ranks, 0, ranks.length);
-    // The grid spans the finite interval ends; it needs positive values (monotone high words).
+    // The grid spans the prefix's range; it needs positive values (monotone high words).
     let x0 = Infinity, x1 = -Infinity;
-    for (const r of ranks) {
-      const x = sample[r]!;
+    for (let i = 0; i < m; i++) {
+      const x = a[i]!;
       if (x < x0) x0 = x;
       if (x > x1) x1 = x;
+      if (x !== x) return; // NaN
     }
     if (!(x0 > 0 && x1 < Infinity && x0 <= x1)) return;
     const hi0 = hiWord(x0);
@@ -75,17 +61,41 @@ export class StreamQuantiles {
     while (range >> shift >= GRID) shift++;
     this.hi0 = hi0;
     this.shift = shift;
+    // The prefix's values per cell, then cumulative: below[c] = values in cells before c. The cell of
+    // the prefix's r-th smallest value is the last c with below[c] <= r (cells are monotone in the value),
+    // found without selecting anything.
+    const below = this.below;
+    below.fill(0);
+    const words = new Int32Array(a.buffer, a.byteOffset, 2 * m);
+    for (let i = 0; i < m; i++) below[((words[2 * i + HI]! - hi0) >> shift) + 2]!++; // cells 1 .. GRID, counted at c + 1
+    for (let c = 1; c < GRID + 3; c++) below[c]! += below[c - 1]!;
+    const cellOf = (r: number): number => {
+      let lo = 1, hi = GRID; // below[lo] <= r < below[hi + 1]
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (below[mid]! <= r) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo;
+    };
+    const order = probs.map((_, i) => i).sort((x, y) => probs[x]! - probs[y]!); // a handful of levels
+    const want: { c0: number; c1: number; span: number }[] = [];
+    for (const q of order) {
+      const p = probs[q]!;
+      const c = p * (m - 1);
+      const d = Math.ceil(3 * Math.sqrt(m * p * (1 - p))) + 4;
+      const lo = Math.floor(c) - d, hi = Math.ceil(c) + d;
+      want.push({ c0: lo >= 0 ? cellOf(lo) : 0, c1: hi < m ? cellOf(hi) : GRID + 1, span: hi - lo });
+    }
     // Intervals as cell ranges [ia, ib] (cell 0 below the grid, GRID + 1 above), overlapping ones merged.
     const ia: number[] = [], ib: number[] = [], span: number[] = [];
-    for (const { lo, hi } of want) {
-      const c0 = lo >= 0 ? this.cell(sample[lo]!) : 0;
-      const c1 = hi < m ? this.cell(sample[hi]!) : GRID + 1;
+    for (const { c0, c1, span: w } of want) {
       const j = ia.length - 1;
       if (j >= 0 && c0 <= ib[j]!) {
         ib[j] = Math.max(ib[j]!, c1);
-        span[j]! += hi - lo;
+        span[j]! += w;
       } else {
-        ia.push(c0); ib.push(c1); span.push(hi - lo);
+        ia.push(c0); ib.push(c1); span.push(w);
       }
     }
     const J = ia.length;
@@ -112,14 +122,6 @@ export class StreamQuantiles {
     this.cap = cap;
     this.J = J;
     this.active = true;
-  }
-
-  /** Grid cell of a value (monotone in the value). */
-  private cell(x: number): number {
-    const d = hiWord(x) - this.hi0;
-    if (d < 0) return 0;
-    const c = d >> this.shift;
-    return c >= GRID ? GRID + 1 : c + 1;
   }
 
   /** Classifies a[from..to): `words` is an Int32Array view of a's memory (same offset). */
