@@ -168,7 +168,19 @@ function sampledQuantiles(a: Float64Array, n: number, probs: readonly number[], 
     ? bucketPass5(a, n, piv, count, cand, start, cap, fill)
     : bucketPass(a, n, piv, count, cand, start, cap, fill);
   if (!ok) return false;
-  // Ranks wanted per interval, then selection within each interval's buffer.
+  return quantilesFromIntervals(probs, n, count, fill, start, cand, out);
+}
+
+/**
+ * The last step of an interval pass: `count[2j]` values fell below interval j (above interval j - 1),
+ * `count[2j + 1]` inside it, and the values inside interval j sit in `cand[start[j] .. start[j] + fill[j])`.
+ * Writes the type-7 quantile of each level of `probs` (over `n` values) to `out` and returns true, or
+ * returns false when a wanted rank lies outside every interval. Reorders the candidate buffers.
+ */
+export function quantilesFromIntervals(
+  probs: readonly number[], n: number, count: Int32Array, fill: Int32Array, start: readonly number[], cand: Float64Array, out: number[] | Float64Array,
+): boolean {
+  const J = fill.length;
   const below: number[] = [];
   let acc = 0;
   for (let j = 0; j < J; j++) {
@@ -180,7 +192,7 @@ function sampledQuantiles(a: Float64Array, n: number, probs: readonly number[], 
     for (let j = 0; j < J; j++) if (r >= below[j]! && r < below[j]! + fill[j]!) return j;
     return -1;
   };
-  const local: number[][] = A.map(() => []);
+  const local: number[][] = below.map(() => []);
   const need: { q: number; lo: number; frac: number; j: number }[] = [];
   for (let q = 0; q < probs.length; q++) {
     const h = (n - 1) * probs[q]!;

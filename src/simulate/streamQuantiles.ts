@@ -1,4 +1,4 @@
-import { selectRanks } from './selectQuantiles.js';
+import { quantilesFromIntervals } from './selectQuantiles.js';
 
 // Internal: exact type-7 quantiles of a year counted while the year is being simulated (the single-thread
 // engine), instead of a separate counting pass over the finished year.
@@ -153,41 +153,7 @@ export class StreamQuantiles {
   finish(out: number[]): boolean {
     if (!this.active) return false;
     this.active = false;
-    const { J, count, fill, start, cand, probs, n } = this;
-    const below: number[] = [];
-    let acc = 0;
-    for (let j = 0; j < J; j++) {
-      acc += count[2 * j]!;
-      below.push(acc);
-      acc += count[2 * j + 1]!;
-    }
-    const where = (r: number): number => {
-      for (let j = 0; j < J; j++) if (r >= below[j]! && r < below[j]! + fill[j]!) return j;
-      return -1;
-    };
-    const local: number[][] = below.map(() => []);
-    const need: { q: number; lo: number; frac: number; j: number }[] = [];
-    for (let q = 0; q < probs.length; q++) {
-      const h = (n - 1) * probs[q]!;
-      const lo = Math.floor(h);
-      const frac = h - lo;
-      const j = where(lo);
-      if (j < 0) return false;
-      if (frac > 0 && lo + 1 < n && where(lo + 1) !== j) return false;
-      local[j]!.push(lo - below[j]!);
-      if (frac > 0 && lo + 1 < n) local[j]!.push(lo + 1 - below[j]!);
-      need.push({ q, lo, frac, j });
-    }
-    for (let j = 0; j < J; j++) {
-      const rs = [...new Set(local[j]!)].sort((x, y) => x - y);
-      if (rs.length > 0) selectRanks(cand.subarray(start[j]!, start[j]! + fill[j]!), 0, fill[j]! - 1, rs, 0, rs.length);
-    }
-    for (const { q, lo, frac, j } of need) {
-      const base = start[j]! - below[j]!;
-      const xlo = cand[base + lo]!;
-      out[q] = frac > 0 && lo + 1 < n ? xlo + frac * (cand[base + lo + 1]! - xlo) : xlo;
-    }
-    return true;
+    return quantilesFromIntervals(this.probs, this.n, this.count, this.fill, this.start, this.cand, out);
   }
 }
 
