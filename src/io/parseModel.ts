@@ -97,6 +97,12 @@ function schemaProblems(json: unknown, errors: readonly ErrorObject[]): string[]
   return out;
 }
 
+/**
+ * Stands in for a value that could not be resolved (its problem is already reported), so the other
+ * checks can go on; recognised by identity, never by its number, which a user could also write.
+ */
+const UNRESOLVED: ResolvedValue = Object.freeze({ value: 1, source: Object.freeze({ kind: 'assumption', text: 'unresolved' }) });
+
 /** What a number in the model is used as: decides unit checks and the "did you mean 0.12?" hints. */
 type Role = 'level' | 'rate' | 'share' | 'probability' | 'coefficient';
 
@@ -119,39 +125,38 @@ class Resolver {
   }
 
   value(path: string, ref: ValueRef, role: Role): ResolvedValue {
-    const placeholder: ResolvedValue = { value: 0, source: { kind: 'assumption', text: 'unresolved' } };
     if ('fact' in ref) {
       const f = this.fact(path + '.fact', ref.fact);
-      if (!f) return placeholder;
+      if (!f) return UNRESOLVED;
       if (role === 'level') {
         if (!isScaleConvertible(f.unit, this.unit)) {
           this.problems.push(`${path}.fact: fact "${f.id}" is in ${unitToString(f.unit)}, the model in ${unitToString(this.unit)}; convert it into a fact or an assumption in the model's currency`);
-          return placeholder;
+          return UNRESOLVED;
         }
         return { value: convertScale(f.value, f.unit, this.unit), source: { kind: 'fact', fact: f } };
       }
       if (f.unit.kind !== 'fraction') {
         this.problems.push(`${path}.fact: fact "${f.id}" is a level in ${unitToString(f.unit)}, but a ${role} (a fraction) is needed here`);
-        return placeholder;
+        return UNRESOLVED;
       }
       return { value: f.value, source: { kind: 'fact', fact: f } };
     }
     if ('backcast' in ref) {
       const target = this.fact(`${path}.backcast.target`, ref.backcast.target);
       const rate = this.fact(`${path}.backcast.rate`, ref.backcast.rate);
-      if (!target || !rate) return placeholder;
+      if (!target || !rate) return UNRESOLVED;
       if (role !== 'level') {
         this.problems.push(`${path}: backcast gives a level, but a ${role} is needed here`);
-        return placeholder;
+        return UNRESOLVED;
       }
       if (!isScaleConvertible(target.unit, this.unit) || rate.unit.kind !== 'fraction') {
         this.problems.push(`${path}.backcast: needs a level fact in the model's currency (got ${unitToString(target.unit)}) and a rate fact (got ${unitToString(rate.unit)})`);
-        return placeholder;
+        return UNRESOLVED;
       }
       const years = target.year - this.fromYear;
       if (years <= 0) {
         this.problems.push(`${path}.backcast.target: the target year ${target.year} must come after the model's fromYear ${this.fromYear}`);
-        return placeholder;
+        return UNRESOLVED;
       }
       const end = convertScale(target.value, target.unit, this.unit);
       return {
@@ -269,9 +274,7 @@ export function parseModel(json: unknown, origin: string, facts: readonly Fact[]
   const byId = new Map(facts.map((f) => [f.id, f] as const));
   const r = new Resolver(byId, unit, file.fromYear, file.toYear);
   const base = r.value('base', file.base, 'level');
-  if (base.source.kind !== 'assumption' || base.value !== 0) {
-    if (base.value <= 0) r.problems.push(`base: the base level must be > 0, got ${base.value}`);
-  }
+  if (base !== UNRESOLVED && base.value <= 0) r.problems.push(`base: the base level must be > 0, got ${base.value}`);
   const path = r.path('path', file.path);
   const shocks = r.shocks('shocks', file.shocks);
   const bounds = r.bounds('bounds', file.bounds);

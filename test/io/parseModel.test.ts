@@ -111,6 +111,16 @@ describe('parseModel', () => {
     expect(problems({ ...valid(), sectors })).toContain('sectors: shares add up to 0.9, not 1; make the parts add up to the total');
   });
 
+  it('a base of 0 or below is refused, also when it is an assumption', () => {
+    expect(problems({ ...valid(), base: { value: 0, assumption: 'a zero base, by mistake' } })).toContain('base: the base level must be > 0, got 0');
+    expect(problems({ ...valid(), base: { value: -2, assumption: 'a negative base' } })).toContain('base: the base level must be > 0, got -2');
+  });
+
+  it('an unresolved base (unknown fact) is reported once, not also as "must be > 0"', () => {
+    const p = problems({ ...valid(), base: { fact: 'no.such-fact' } });
+    expect(p.filter((x) => x.startsWith('base'))).toHaveLength(1);
+  });
+
   it('an assumption too short to say why is refused', () => {
     expect(problems({ ...valid(), base: { value: 1, assumption: 'x' } })).toContain('base.assumption: must have at least 3 characters: say why the value was chosen');
   });
