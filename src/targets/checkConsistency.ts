@@ -1,7 +1,7 @@
-import { convertScale, formatQuantity, isScaleConvertible, unitToString, type Unit } from '../series/units.js';
+import { convertScale, formatQuantity, isScaleConvertible, type Unit } from '../series/units.js';
 import type { Fact } from './fact.js';
 import { describeFact, formatRate } from './describeFact.js';
-import { meets, statedPrecision, toleranceWidth } from './meets.js';
+import { meets, toleranceWidth } from './meets.js';
 
 /** A number a check derives, with the formula that gives it. */
 export interface ImpliedNumber {
@@ -95,10 +95,9 @@ function intervalsOverlap(a: Fact, b: Fact, toUnitOfA: (v: number) => number): b
   return lowOk && highOk;
 }
 
+/** The two-sided range an `about` or `equals` rate allows (toleranceWidth already falls back to the stated precision). */
 function rateRange(r: Fact): [number, number] | undefined {
-  if (r.comparator !== 'about' && r.comparator !== 'equals') return undefined;
-  const w = r.comparator === 'equals' && !r.tolerance ? statedPrecision(r.value) : toleranceWidth(r);
-  return [r.value - w, r.value + w];
+  return r.comparator === 'about' || r.comparator === 'equals' ? factInterval(r) : undefined;
 }
 
 function impliedLevel(label: string, value: number, unit: Unit, formula: string, range?: [number, number]): ImpliedNumber {
@@ -290,9 +289,4 @@ export function checkConsistency(facts: readonly Fact[]): ConsistencyReport {
   const counts = { consistent: 0, inconsistent: 0, disagreement: 0, implied: 0 };
   for (const c of checks) counts[c.status]++;
   return { checks, consistent: counts.inconsistent === 0, counts };
-}
-
-/** The unit label of an implied number, for tables. */
-export function impliedUnitLabel(n: ImpliedNumber): string {
-  return unitToString(n.unit);
 }
