@@ -151,14 +151,7 @@ function sampledQuantiles(a: Float64Array, n: number, probs: readonly number[], 
   const J = A.length;
   const piv = new Float64Array(2 * J);
   for (let j = 0; j < J; j++) { piv[2 * j] = A[j]!; piv[2 * j + 1] = B[j]!; }
-  const cap: number[] = [], start: number[] = [];
-  let total = 0;
-  for (let j = 0; j < J; j++) {
-    start.push(total);
-    const c = Math.min(n, Math.ceil((2 * span[j]! * n) / m) + 4096);
-    cap.push(c);
-    total += c;
-  }
+  const { start, cap, total } = intervalBuffers(span, n, m);
   if (total > n) return false; // a wide interval: nothing to gain over plain selection
   const cand = scratch(1, total);
   const fill = new Int32Array(J);
@@ -169,6 +162,23 @@ function sampledQuantiles(a: Float64Array, n: number, probs: readonly number[], 
     : bucketPass(a, n, piv, count, cand, start, cap, fill);
   if (!ok) return false;
   return quantilesFromIntervals(probs, n, count, fill, start, cand, out);
+}
+
+/**
+ * Where each interval's candidates go in one shared buffer: interval j holds up to `cap[j]` values from
+ * `start[j]`. A capacity is twice the interval's expected share of `n` (it held `span[j]` of `m` sample
+ * values) plus a margin of 4096, so an overflow, which sends the caller back to plain selection, is rare.
+ */
+export function intervalBuffers(span: readonly number[], n: number, m: number): { start: number[]; cap: number[]; total: number } {
+  const start: number[] = [], cap: number[] = [];
+  let total = 0;
+  for (const s of span) {
+    start.push(total);
+    const c = Math.min(n, Math.ceil((2 * s * n) / m) + 4096);
+    cap.push(c);
+    total += c;
+  }
+  return { start, cap, total };
 }
 
 /**

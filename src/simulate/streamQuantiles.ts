@@ -1,4 +1,4 @@
-import { quantilesFromIntervals } from './selectQuantiles.js';
+import { intervalBuffers, quantilesFromIntervals } from './selectQuantiles.js';
 
 // Internal: exact type-7 quantiles of a year counted while the year is being simulated (the single-thread
 // engine), instead of a separate counting pass over the finished year.
@@ -99,14 +99,7 @@ export class StreamQuantiles {
       }
     }
     const J = ia.length;
-    const start: number[] = [], cap: number[] = [];
-    let total = 0;
-    for (let j = 0; j < J; j++) {
-      start.push(total);
-      const c = Math.min(n, Math.ceil((2 * span[j]! * n) / m) + 4096);
-      cap.push(c);
-      total += c;
-    }
+    const { start, cap, total } = intervalBuffers(span, n, m);
     if (total > n) return; // a wide interval: nothing to gain over plain selection
     // Class of a cell: 2j below interval j (above interval j - 1), 2j + 1 inside interval j.
     const table = this.table;
