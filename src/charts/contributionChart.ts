@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { MetricsError } from '../errors.js';
 import type { ChartOptions, ContributionRow } from './inputs.js';
 import { chartTheme, PALETTE } from './theme.js';
-import { checkArray, checkNumbers, checkOptions, checkStrings, checkUnique, checkYears } from './internal/check.js';
+import { checkArray, checkOptions, checkStrings, checkUnique, checkYearRows } from './internal/check.js';
 import { tidy, WORDS } from './internal/layers.js';
 
 /** Data of {@link contributionChart}. */
@@ -36,17 +36,13 @@ export function contributionChart(input: ContributionChartInput, options: ChartO
   const { locale, width, height } = checkOptions(fn, options);
   if (typeof input !== 'object' || input === null) checkArray(fn, 'input.rows', undefined);
   const { rows, totals } = input;
-  checkArray(fn, 'rows', rows);
-  checkYears(fn, 'rows', rows);
-  checkNumbers(fn, 'rows', rows, ['contribution']);
+  checkYearRows(fn, 'rows', rows, ['contribution']);
   checkStrings(fn, 'rows', rows, ['sector']);
   checkUnique(fn, 'rows', rows.map((r) => `${r.sector} in ${r.year}`), 'sector and year');
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
   let totalRows: { year: number; growth: number }[];
   if (totals !== undefined) {
-    checkArray(fn, 'totals', totals);
-    checkYears(fn, 'totals', totals);
-    checkNumbers(fn, 'totals', totals, ['growth']);
+    checkYearRows(fn, 'totals', totals, ['growth']);
     checkUnique(fn, 'totals', totals.map((t) => String(t.year)), 'year');
     for (const t of totals) {
       if (!years.includes(t.year)) {

@@ -4,7 +4,7 @@ import type { Attainment, BandRow, ChartOptions, PlanPeriod, TargetMarker } from
 import { axisFormat } from './axisFormat.js';
 import { axisTitle } from './axisTitle.js';
 import { chartTheme } from './theme.js';
-import { checkArray, checkNumbers, checkOptions, checkPeriods, checkProbability, checkTargets, checkUnique, checkYears } from './internal/check.js';
+import { checkArray, checkOptions, checkPeriods, checkProbability, checkTargets, checkUnique, checkYearRows } from './internal/check.js';
 import { actualLayer, attainmentLayer, fmt, markerScale, periodLayers, targetLayer, tidy, WORDS, yearRange, yearX, type Layer } from './internal/layers.js';
 
 /** Data of {@link fanChart}. */
@@ -45,9 +45,7 @@ export function fanChart(input: FanChartInput, options: ChartOptions): TopLevelS
   const { unit, locale, width, height } = checkOptions(fn, options);
   if (typeof input !== 'object' || input === null) checkArray(fn, 'input.bands', undefined);
   const { bands, median, actuals, targets, attainment, periods } = input;
-  checkArray(fn, 'bands', bands);
-  checkYears(fn, 'bands', bands);
-  checkNumbers(fn, 'bands', bands, ['lower', 'upper', 'level']);
+  checkYearRows(fn, 'bands', bands, ['lower', 'upper', 'level']);
   bands.forEach((b, i) => {
     if (!(b.level > 0 && b.level < 1)) {
       throw new MetricsError('invalid_argument', `${fn}: bands[${i}].level must be a coverage in (0, 1) (got ${b.level}). Use 0.9 for the 5th-95th percentile band.`, { index: i });
@@ -57,13 +55,9 @@ export function fanChart(input: FanChartInput, options: ChartOptions): TopLevelS
     }
   });
   checkUnique(fn, 'bands', bands.map((b) => `${b.level} in ${b.year}`), 'level and year');
-  checkArray(fn, 'median', median);
-  checkYears(fn, 'median', median);
-  checkNumbers(fn, 'median', median, ['value']);
+  checkYearRows(fn, 'median', median, ['value']);
   if (actuals !== undefined) {
-    checkArray(fn, 'actuals', actuals, true);
-    checkYears(fn, 'actuals', actuals);
-    checkNumbers(fn, 'actuals', actuals, ['value']);
+    checkYearRows(fn, 'actuals', actuals, ['value'], [], true);
   }
   checkTargets(fn, targets);
   checkPeriods(fn, periods);

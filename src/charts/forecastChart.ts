@@ -4,7 +4,7 @@ import type { ChartOptions, TargetMarker, ValueRow } from './inputs.js';
 import { axisFormat } from './axisFormat.js';
 import { axisTitle } from './axisTitle.js';
 import { chartTheme, DASHES, PALETTE } from './theme.js';
-import { checkArray, checkNumbers, checkOptions, checkStrings, checkTargets, checkUnique, checkYears } from './internal/check.js';
+import { checkArray, checkOptions, checkStrings, checkTargets, checkUnique, checkYearRows } from './internal/check.js';
 import { fmt, markerScale, targetLayer, tidy, WORDS, yearRange, yearX, type Layer } from './internal/layers.js';
 
 /** Data of {@link forecastChart}. */
@@ -34,13 +34,9 @@ export function forecastChart(input: ForecastChartInput, options: ChartOptions):
   const { unit, locale, width, height } = checkOptions(fn, options);
   if (typeof input !== 'object' || input === null) checkArray(fn, 'input.history', undefined);
   const { history, forecasts, targets } = input;
-  checkArray(fn, 'history', history);
-  checkYears(fn, 'history', history);
-  checkNumbers(fn, 'history', history, ['value']);
+  checkYearRows(fn, 'history', history, ['value']);
   checkUnique(fn, 'history', history.map((h) => String(h.year)), 'year');
-  checkArray(fn, 'forecasts', forecasts);
-  checkYears(fn, 'forecasts', forecasts);
-  checkNumbers(fn, 'forecasts', forecasts, ['value'], ['lower', 'upper', 'level']);
+  checkYearRows(fn, 'forecasts', forecasts, ['value'], ['lower', 'upper', 'level']);
   checkStrings(fn, 'forecasts', forecasts, ['series']);
   forecasts.forEach((f, i) => {
     const has = [f.lower, f.upper, f.level].filter((v) => v !== undefined).length;

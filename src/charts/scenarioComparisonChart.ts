@@ -4,7 +4,7 @@ import type { ChartOptions, TargetMarker, ValueRow } from './inputs.js';
 import { axisFormat } from './axisFormat.js';
 import { axisTitle } from './axisTitle.js';
 import { chartTheme, COMPARATOR_SHAPE, COMPARATOR_TEXT, DASHES, PALETTE } from './theme.js';
-import { checkArray, checkNumbers, checkOptions, checkStrings, checkTargets, checkUnique, checkYears } from './internal/check.js';
+import { checkArray, checkOptions, checkStrings, checkTargets, checkUnique, checkYearRows } from './internal/check.js';
 import { fmt, tidy, WORDS, yearRange } from './internal/layers.js';
 
 /** Options of {@link scenarioComparisonChart}. */
@@ -33,9 +33,7 @@ export function scenarioComparisonChart(input: { readonly rows: readonly ValueRo
   const { unit, locale, width, height } = checkOptions(fn, options);
   if (typeof input !== 'object' || input === null) checkArray(fn, 'input.rows', undefined);
   const { rows, targets } = input;
-  checkArray(fn, 'rows', rows);
-  checkYears(fn, 'rows', rows);
-  checkNumbers(fn, 'rows', rows, ['value']);
+  checkYearRows(fn, 'rows', rows, ['value']);
   checkStrings(fn, 'rows', rows, ['series'], ['scenario']);
   checkUnique(fn, 'rows', rows.map((r) => `${r.scenario ?? r.series} in ${r.year}`), 'scenario and year');
   checkTargets(fn, targets);

@@ -4,7 +4,7 @@ import type { ChartOptions, SectorRow } from './inputs.js';
 import { axisFormat } from './axisFormat.js';
 import { axisTitle } from './axisTitle.js';
 import { chartTheme, PALETTE } from './theme.js';
-import { checkArray, checkNumbers, checkOptions, checkStrings, checkUnique, checkYears } from './internal/check.js';
+import { checkOptions, checkStrings, checkUnique, checkYearRows } from './internal/check.js';
 import { fmt, formatProbability, tidy, WORDS, yearRange } from './internal/layers.js';
 
 /** Options of {@link stackedAreaChart}. */
@@ -32,9 +32,7 @@ export function stackedAreaChart(rows: readonly SectorRow[], options: StackedAre
   if (mode !== 'level' && mode !== 'share') {
     throw new MetricsError('invalid_argument', `${fn}: options.mode must be "level" or "share" (got ${JSON.stringify(mode)}).`);
   }
-  checkArray(fn, 'rows', rows);
-  checkYears(fn, 'rows', rows);
-  checkNumbers(fn, 'rows', rows, ['value']);
+  checkYearRows(fn, 'rows', rows, ['value']);
   checkStrings(fn, 'rows', rows, ['sector']);
   checkUnique(fn, 'rows', rows.map((r) => `${r.sector} in ${r.year}`), 'sector and year');
   rows.forEach((r, i) => {

@@ -3,7 +3,7 @@ import type { ChartOptions, PlanPeriod, TargetMarker, ValueRow } from './inputs.
 import { axisFormat } from './axisFormat.js';
 import { axisTitle } from './axisTitle.js';
 import { chartTheme, DASHES, PALETTE } from './theme.js';
-import { checkArray, checkNumbers, checkOptions, checkPeriods, checkStrings, checkTargets, checkUnique, checkYears } from './internal/check.js';
+import { checkArray, checkOptions, checkPeriods, checkStrings, checkTargets, checkUnique, checkYearRows } from './internal/check.js';
 import { actualLayer, fmt, markerScale, periodLayers, targetLayer, tidy, WORDS, yearRange, yearX, type Layer } from './internal/layers.js';
 
 /** Data of {@link trajectoryChart}. */
@@ -38,15 +38,11 @@ export function trajectoryChart(input: TrajectoryChartInput, options: ChartOptio
   const { unit, locale, width, height } = checkOptions(fn, options);
   if (typeof input !== 'object' || input === null) checkArray(fn, 'input.rows', undefined);
   const { rows, actuals, targets, periods } = input;
-  checkArray(fn, 'rows', rows);
-  checkYears(fn, 'rows', rows);
-  checkNumbers(fn, 'rows', rows, ['value']);
+  checkYearRows(fn, 'rows', rows, ['value']);
   checkStrings(fn, 'rows', rows, ['series'], ['scenario']);
   checkUnique(fn, 'rows', rows.map((r) => `${r.scenario ?? r.series} in ${r.year}`), 'scenario and year');
   if (actuals !== undefined) {
-    checkArray(fn, 'actuals', actuals, true);
-    checkYears(fn, 'actuals', actuals);
-    checkNumbers(fn, 'actuals', actuals, ['value']);
+    checkYearRows(fn, 'actuals', actuals, ['value'], [], true);
   }
   checkTargets(fn, targets);
   checkPeriods(fn, periods);

@@ -53,6 +53,13 @@ export function checkYears(fn: string, name: string, rows: readonly unknown[], f
   });
 }
 
+/** A non-empty (or, with `allowEmpty`, possibly empty) array of rows with whole years and the named finite numbers. */
+export function checkYearRows(fn: string, name: string, rows: unknown, required: readonly string[], optional: readonly string[] = [], allowEmpty = false): asserts rows is readonly unknown[] {
+  checkArray(fn, name, rows, allowEmpty);
+  checkYears(fn, name, rows);
+  checkNumbers(fn, name, rows, required, optional);
+}
+
 /** Checks that the named fields of every row are non-empty strings (optional ones may be absent). */
 export function checkStrings(fn: string, name: string, rows: readonly unknown[], required: readonly string[], optional: readonly string[] = []): void {
   rows.forEach((row, i) => {
