@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { buildReadme, DOCS } from '../../scripts/build-readme.js';
+import { loadModel } from '../../src/io/loadModel.js';
+import { project } from '../../src/scenario/project.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
@@ -33,5 +36,22 @@ describe('README.md', () => {
     expect(links.length).toBeGreaterThan(100);
     const missing = [...new Set(links)].filter((l) => !existsSync(join(root, l)));
     expect(missing).toEqual([]);
+  });
+});
+
+describe('README examples', () => {
+  it('the model file in "Model files" loads, with its own facts, and projects', () => {
+    const section = readme.slice(readme.indexOf('## Model files'));
+    const json = /```json\n([\s\S]*?)\n```/.exec(section)?.[1];
+    expect(json).toBeDefined();
+    const dir = mkdtempSync(join(tmpdir(), 'im-readme-'));
+    mkdirSync(join(dir, 'models'));
+    writeFileSync(join(dir, 'models', 'my-industry.model.json'), json as string);
+    const model = loadModel('my-industry', { cwd: dir });
+    expect(model.base.value).toBe(80);
+    // 80 x 1.12^5 = 140.99: the README's plan path just exceeds its 140 billion target.
+    const plan = project(model);
+    expect(plan.levels.at(-1)).toBeCloseTo(80 * 1.12 ** 5, 10);
+    expect(plan.targets[0]?.meets).toBe(true);
   });
 });
