@@ -1,6 +1,7 @@
 import { loadModel } from '../io/loadModel.js';
 import { checkModel, type ModelCheck } from '../model/checkModel.js';
 import { describeFact } from '../targets/describeFact.js';
+import { MetricsError } from '../errors.js';
 import type { CliCommand } from './command.js';
 import { emit, outputFormat, rowsText, toTable, type Row } from './output.js';
 import type { OutputFormat } from './command.js';
@@ -64,7 +65,6 @@ export const checkCommand: CliCommand = {
   async run(args, ctx) {
     const format = outputFormat(args);
     if (args.positionals.length === 0) {
-      const { MetricsError } = await import('../errors.js');
       throw new MetricsError('invalid_argument', 'give at least one model id or file (see \'industry-metrics models\').');
     }
     const checks = args.positionals.map((p) => checkModel(loadModel(p, { cwd: ctx.cwd })));

@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import { MetricsError } from '../errors.js';
 import { listModels, loadModel } from '../io/loadModel.js';
 import { writeReport } from '../render/writeReport.js';
+import { compareIndustries } from '../decompose/compareIndustries.js';
 import { loadSeeds } from '../io/loadSeeds.js';
 import { industriesSection, industriesSummary } from '../report/industriesSection.js';
 import { modelReport, modelSection, modelSummary } from '../report/modelReport.js';
@@ -41,9 +42,9 @@ export const reportCommand: CliCommand = {
     const sections = [];
     if (builtIn) {
       // The main job also puts the industries the documents give figures for side by side.
-      const facts = loadSeeds();
-      ctx.stdout(industriesSummary(facts) + '\n');
-      sections.push(industriesSection(facts));
+      const comparison = compareIndustries(loadSeeds());
+      ctx.stdout(industriesSummary(comparison) + '\n');
+      sections.push(industriesSection(comparison));
     }
     for (const id of ids) {
       const onProgress = progressBar(ctx, `simulating ${id}`);

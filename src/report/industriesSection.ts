@@ -1,8 +1,8 @@
-import { compareIndustries, type IndustryComparison } from '../decompose/compareIndustries.js';
+import type { IndustryComparison } from '../decompose/compareIndustries.js';
 import type { ReportSection } from '../render/reportHtml.js';
 import { parseUnit } from '../series/units.js';
 import { describeFact, formatRate } from '../targets/describeFact.js';
-import type { Comparator, Fact } from '../targets/fact.js';
+import type { Comparator } from '../targets/fact.js';
 
 function level(c: IndustryComparison, value: number, comparator: Comparator): string {
   return describeFact({ value, comparator, unit: parseUnit(c.unit) });
@@ -13,10 +13,9 @@ function level(c: IndustryComparison, value: number, comparator: Comparator): st
  * information industry): every level in one unit, levels derived from a stated rate marked as such,
  * implied growth next to stated growth, and the facts each number rests on.
  * @example
- * industriesSection(loadSeeds()).tables?.[0]?.columns; // => ['industry', 'year', 'level', 'kind', 'derived', 'facts']
+ * industriesSection(compareIndustries(loadSeeds())).tables?.[0]?.columns; // => ['industry', 'year', 'level', 'kind', 'derived', 'facts']
  */
-export function industriesSection(facts: readonly Fact[]): ReportSection {
-  const c = compareIndustries(facts);
+export function industriesSection(c: IndustryComparison): ReportSection {
   return {
     heading: 'Sourced industries side by side',
     text: `Every money figure in the documents, in ${c.unit}. Levels marked "derived" are not stated by any document: they follow from a stated level and a stated rate. Growth rates are the CAGRs the levels imply, next to the rate a document states for the same years.`,
@@ -35,8 +34,7 @@ export function industriesSection(facts: readonly Fact[]): ReportSection {
 }
 
 /** The comparison for the terminal: one line per industry and year. */
-export function industriesSummary(facts: readonly Fact[]): string {
-  const c = compareIndustries(facts);
+export function industriesSummary(c: IndustryComparison): string {
   const lines = ['Sourced industries side by side'];
   for (const l of c.levels) lines.push(`  ${l.industry.padEnd(30)} ${l.year}  ${level(c, l.value, l.comparator)}${l.derived ? '  (derived from a stated rate)' : ''}`);
   for (const g of c.growth) lines.push(`  ${g.industry.padEnd(30)} ${g.fromYear}-${g.toYear}  ${formatRate(g.impliedCagr)} a year${g.statedCagr !== undefined ? ` (stated: ${formatRate(g.statedCagr)})` : ''}`);
