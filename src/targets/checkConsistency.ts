@@ -174,7 +174,12 @@ export function checkConsistency(facts: readonly Fact[]): ConsistencyReport {
     } else if (b) {
       const base = b.value / Math.pow(1 + r.value, n);
       const range = rateRange(r);
-      const baseRange: [number, number] | undefined = range ? [b.value / Math.pow(1 + range[1], n), b.value / Math.pow(1 + range[0], n)] : undefined;
+      const ends = range ? [b.value / Math.pow(1 + range[1], n), b.value / Math.pow(1 + range[0], n)] as const : undefined;
+      // A tolerance that reaches a fall of 100 % (or overflows) leaves the base without an upper bound.
+      const baseRange: [number, number] | undefined = ends && Number.isFinite(ends[0]) && Number.isFinite(ends[1]) && (range as [number, number])[0] > -1 ? [ends[0], ends[1]] : undefined;
+      const rangeText = baseRange
+        ? ` (${formatQuantity({ value: baseRange[0], unit: b.unit })} to ${formatQuantity({ value: baseRange[1], unit: b.unit })} across the rate's tolerance)`
+        : ends && Number.isFinite(ends[0]) ? ` (at least ${formatQuantity({ value: ends[0], unit: b.unit })} across the rate's tolerance, which has no upper bound on the base)` : '';
       const display = formatQuantity({ value: base, unit: b.unit });
       checks.push({
         kind: 'implied-base',
@@ -182,7 +187,7 @@ export function checkConsistency(facts: readonly Fact[]): ConsistencyReport {
         title: `${metric}: the ${from} level implied by ${describe(b)} in ${r.year} at ${describe(r)} a year`,
         facts: [b.id, r.id],
         implied: [impliedLevel(`${from} level`, base, b.unit, `${b.id} / (1 + ${r.id})^${n}`, baseRange)],
-        explanation: `${formatQuantity({ value: b.value, unit: b.unit })} / ${(1 + r.value).toFixed(4).replace(/0+$/, '')}^${n} = ${display}${baseRange ? ` (${formatQuantity({ value: baseRange[0], unit: b.unit })} to ${formatQuantity({ value: baseRange[1], unit: b.unit })} across the rate's tolerance)` : ''}. No document states the ${from} level, so nothing contradicts it.`,
+        explanation: `${formatQuantity({ value: b.value, unit: b.unit })} / ${(1 + r.value).toFixed(4).replace(/0+$/, '')}^${n} = ${display}${rangeText}. No document states the ${from} level, so nothing contradicts it.`,
       });
     } else if (a) {
       const end = a.value * Math.pow(1 + r.value, n);

@@ -261,6 +261,15 @@ describe('checkConsistency: properties', () => {
     ), { numRuns: 500 });
   });
 
+  it('a rate whose tolerance reaches a fall of 100 % implies a base with no upper bound, said in words (found by the property below)', () => {
+    // "about -95.24 %" with the library's ±5 % reaches -100.0 %: 1e-6 / (1 + r)^1 has no upper bound.
+    const report = checkConsistency([level('l', 2020, 0.000001, 'exceeds', 'A'), rate('r', 2019, 2020, -0.9523809523809523, 'about')]);
+    const c = only(report.checks, 'implied-base')[0];
+    expect(c?.implied[0]?.range).toBeUndefined();
+    expect(c?.explanation).toMatch(/\(at least RMB .* across the rate's tolerance, which has no upper bound on the base\)/);
+    expect(c?.explanation).not.toMatch(/NaN|Infinity/);
+  });
+
   it('any set of levels and rates gives finite implied numbers, ranges around them, and text without NaN or Infinity', () => {
     const comparator = fc.constantFrom<Comparator>('exceeds', 'atLeast', 'about', 'atMost', 'below', 'equals');
     const kind = fc.constantFrom<FactKind>('target', 'actual', 'estimate', 'claim');
