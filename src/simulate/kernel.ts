@@ -15,6 +15,15 @@ import { streamState } from './streamState.js';
 // exp is `expFast` below (pure double arithmetic, within 2 ulp of exp, about twice as fast as Math.exp).
 // z_t are standard normals (or unit-variance Student-t), correlated across series through `chol`.
 
+/**
+ * Indices in `KernelBuffers.control`: `final`, years the calling thread has summarised (it frees their
+ * buffers); `stop`, 1 when workers must end the run; from `prefix`, per year, the blocks of the year's
+ * quantile prefix that are done.
+ */
+export const CONTROL = { final: 0, stop: 1, prefix: 2 } as const;
+/** Longest single wait of a worker on a shared word (it then checks the stop flag and waits again). */
+export const BLOCK_DONE_WAIT_MS = 50;
+
 /** The arrays a run works on: shared between threads when workers are used. */
 export interface KernelBuffers {
   /** xoshiro state per block, 4 words each. */
@@ -26,6 +35,8 @@ export interface KernelBuffers {
    * later year that reuses the slot): the next chunk to claim.
    */
   readonly counter: Int32Array;
+  /** Words shared by the calling thread and the workers: see CONTROL. */
+  readonly control: Int32Array;
   readonly dev: Float64Array;
   readonly off: Float64Array;
   /** Per year slot (t % slots): the year's levels, series-major (s * paths + p), the total last. */
@@ -57,6 +68,7 @@ export function kernelBuffers(plan: KernelPlan, shared: boolean, slots: number):
     state: new Int32Array(mk(16 * plan.nBlocks)),
     blockDone: new Int32Array(mk(4 * plan.nBlocks)),
     counter: new Int32Array(mk(4 * plan.nYears)),
+    control: new Int32Array(mk(4 * (CONTROL.prefix + plan.nYears))),
     dev: new Float64Array(mk(plan.hasDev ? 8 * n * plan.K : 0)),
     off: new Float64Array(mk(plan.hasOff ? 8 * n * plan.K : 0)),
     out: Array.from({ length: slots }, () => new Float64Array(mk(8 * n * plan.S))),
@@ -77,15 +89,7 @@ export function runBlock(plan: KernelPlan, buf: KernelBuffers, sc: KernelScratch
   const { st, z, tScale, u } = sc;
   const state = buf.state;
   if (t === 0) {
-    st.set(streamState(plan.seed, b, 'simulate'));
-    for (let k = 0; k < K; k++) {
-      const m = plan.mu[k]!;
-      if (m > 0) {
-        const o = k * paths + start;
-        fillNormal(st, buf.off, o, o + len);
-        for (let i = o; i < o + len; i++) buf.off[i]! *= m;
-      }
-    }
+    startBlock(plan, buf, st, b, start, len);
   } else {
     const s4 = 4 * b;
     st[0] = state[s4]!; st[1] = state[s4 + 1]!; st[2] = state[s4 + 2]!; st[3] = state[s4 + 3]!;
@@ -170,22 +174,38 @@ export function runBlock(plan: KernelPlan, buf: KernelBuffers, sc: KernelScratch
     buf.sums[so] = s1;
     buf.sums[so + 1] = s2;
   }
-  // Level checks (targets, CAGR thresholds) on the analysed series, while the block is in cache.
+  // Level checks (targets, CAGR thresholds) on the analysed series, while the block is in cache. Also
+  // counted in year 0 (the check's own year overwrites that count): code first reached in a late year,
+  // inside an optimised runBlock, has no type feedback and deoptimises it for every block of that year.
   const checks = plan.checks;
   for (let j = 0; j < checks.length; j++) {
-    const ck = checks[j]!;
-    if (ck.t !== t) continue;
-    const { lo, hi, loStrict, hiStrict } = ck;
-    const a = (plan.S - 1) * paths + start;
-    let h = 0;
-    for (let i = a; i < a + len; i++) {
-      const x = out[i]!;
-      if ((loStrict ? x > lo : x >= lo) && (hiStrict ? x < hi : x <= hi)) h++;
-    }
-    buf.hits[j * plan.nBlocks + b] = h;
+    if (checks[j]!.t === t || t === 0) countHits(plan, buf, out, j, b, start, len);
   }
   const s4 = 4 * b;
   state[s4] = st[0]!; state[s4 + 1] = st[1]!; state[s4 + 2] = st[2]!; state[s4 + 3] = st[3]!;
+}
+
+// Year 0 of block b: its random stream, and the per-path mean offsets.
+function startBlock(plan: KernelPlan, buf: KernelBuffers, st: Int32Array, b: number, start: number, len: number): void {
+  st.set(streamState(plan.seed, b, 'simulate'));
+  for (let k = 0; k < plan.K; k++) {
+    const m = plan.mu[k]!;
+    if (m > 0) {
+      const o = k * plan.paths + start;
+      fillNormal(st, buf.off, o, o + len);
+      for (let i = o; i < o + len; i++) buf.off[i]! *= m;
+    }
+  }
+}
+
+/** Counts the paths of block b meeting level check j (on the analysed series, the last one). */
+function countHits(plan: KernelPlan, buf: KernelBuffers, out: Float64Array, j: number, b: number, start: number, len: number): void {
+  const { lo, hi } = plan.checks[j]!;
+  const a = (plan.S - 1) * plan.paths + start;
+  let h = 0;
+  // Both comparisons on every value, no short cut: each gets type feedback in year 0 (see runBlock).
+  for (let i = a; i < a + len; i++) h += +(out[i]! >= lo) & +(out[i]! <= hi);
+  buf.hits[j * plan.nBlocks + b] = h;
 }
 
 // The common case (iid deviations, after the first year) as a small function V8 optimises on its own:
