@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { StreamQuantiles } from '../../src/simulate/streamQuantiles.js';
 import { simulate } from '../../src/simulate/simulate.js';
@@ -58,16 +59,68 @@ describe('StreamQuantiles', () => {
     expect(r.ok).toBe(true); // the intervals hold the ranks even so
   });
 
+  it('counts split over several instances (as over workers) and merged give the same exact quantiles', () => {
+    const data = Float64Array.from({ length: n }, () => Math.exp(0.4 * (next() + next() + next() - 1.5)));
+    const words = new Int32Array(data.buffer);
+    const levels = [0.05, 0.25, 0.5, 0.75, 0.95];
+    const whole = streamed(data, levels);
+    expect(whole.ok).toBe(true);
+    levels.forEach((p, i) => expect(whole.out[i]).toBe(type7(data, p)));
+    fc.assert(fc.property(fc.integer({ min: 1, max: 4 }), fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 147, maxLength: 147 }), (k, owner) => {
+      // Blocks of 1024 handed to k instances in any pattern (a block's owner is owner[b] mod k).
+      const parts = Array.from({ length: k }, () => new StreamQuantiles(levels, n));
+      for (const q of parts) q.begin(data, 32768);
+      for (let b = 0, s = 0; s < n; b++, s += 1024) parts[owner[b % owner.length]! % k]!.add(words, data, s, Math.min(n, s + 1024));
+      const merged = new StreamQuantiles(levels, n);
+      merged.begin(data, 32768);
+      for (const q of parts) merged.merge(q.partial());
+      const out = levels.map(() => NaN);
+      expect(merged.finish(out)).toBe(true);
+      expect(out).toEqual(whole.out);
+    }), { numRuns: 20 });
+  });
+
+  it('a merge declines when a part could not count (null), began on another prefix, or overflows the buffers', () => {
+    const data = Float64Array.from({ length: n }, () => Math.exp(next()));
+    const words = new Int32Array(data.buffer);
+    const part = (prefix: Float64Array): StreamQuantiles => {
+      const q = new StreamQuantiles([0.5], n);
+      q.begin(prefix, 32768);
+      q.add(words, data, 0, n);
+      return q;
+    };
+    const fresh = (): StreamQuantiles => {
+      const q = new StreamQuantiles([0.5], n);
+      q.begin(data, 32768);
+      return q;
+    };
+    const out = [NaN];
+    let q = fresh();
+    q.merge(null);
+    expect(q.finish(out)).toBe(false);
+    q = fresh();
+    q.merge(part(Float64Array.from(data, (x) => 3 * x)).partial()); // another grid
+    expect(q.finish(out)).toBe(false);
+    q = fresh();
+    const one = part(data).partial();
+    for (let i = 0; i < 40; i++) q.merge(one); // 40 times the candidates: more than the buffer holds
+    expect(q.finish(out)).toBe(false);
+    q = fresh();
+    q.merge(one);
+    expect(q.finish(out)).toBe(true);
+    expect(out[0]).toBe(type7(data, 0.5));
+  });
+
   it('a miss in the prefix sample is detected: a prefix unlike the rest gives false, not a wrong value', () => {
     const data = Float64Array.from({ length: n }, (_, i) => (i < 32768 ? 1 + next() : 10 + next()));
     expect(streamed(data, [0.5]).ok).toBe(false);
   });
 });
 
-describe('streamed quantiles in the engine (one thread, 65 536 paths or more)', () => {
+describe('streamed quantiles in the engine (65 536 paths or more, one thread or workers)', () => {
   const levels = [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99];
 
-  it('one thread (streamed) and 2 workers (selection on the finished year) agree bit for bit', async () => {
+  it('one thread and 2 workers (each counting its own blocks, merged) agree bit for bit', async () => {
     const o = {
       baseYear: 2020, baseValue: 100, toYear: 2024, growth: [0.08, 0.08, 0.08, 0.08], volatility: 0.2, paths: 70_001, seed: 3,
       persistence: 0.4, rareShock: { probability: 0.05, size: -0.2 }, quantiles: levels,
@@ -90,5 +143,27 @@ describe('streamed quantiles in the engine (one thread, 65 536 paths or more)', 
     const b = await simulateSectors({ ...o, workers: 2 });
     expect(a.series).toHaveLength(3);
     expect(b.series).toEqual(a.series);
+  });
+
+  it('3 or 4 workers claiming single blocks (the prefix shared among them): the same as one thread', async () => {
+    const o = { baseYear: 2020, baseValue: 1, toYear: 2023, growth: [0.1, 0.1, 0.1], volatility: 0.15, paths: 66_560, seed: 9, quantiles: levels };
+    const a = await simulate(o);
+    for (const [workers, chunkSize] of [[3, 1], [4, 1024], [4, 5000]] as const) {
+      expect((await simulate({ ...o, workers, chunkSize })).series).toEqual(a.series);
+    }
+  });
+
+  it('heavy ties at a cap overflow the counts; the fallback selection gives the exact quantiles on both engines', async () => {
+    // About 40 % of paths sit exactly at the cap of 1.25 from 2022: a buffer overflows, so the year is
+    // selected in full (in the calling thread on workers). Checked against sorting every path.
+    const o = { baseYear: 2020, baseValue: 1, toYear: 2022, growth: [0.1, 0.1], volatility: 0.1, bounds: { cap: 1.25 }, paths: 66_000, seed: 4, quantiles: levels, samplePaths: 66_000 };
+    const a = await simulate(o);
+    const b = await simulate({ ...o, workers: 2, chunkSize: 2048 });
+    expect(b.series).toEqual(a.series);
+    for (let t = 0; t < 2; t++) {
+      const year = Float64Array.from(a.series[0]!.samplePaths, (p) => p[t]!);
+      levels.forEach((p, j) => expect(a.series[0]!.quantiles[j]!.values[t]).toBe(type7(year, p)));
+    }
+    expect(a.series[0]!.quantiles[6]!.values[1]).toBe(1.25);
   });
 });
