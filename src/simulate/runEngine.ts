@@ -2,19 +2,22 @@ import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { MetricsError } from '../errors.js';
-import { kernelBuffers, kernelScratch, runBlock, type KernelBuffers } from './kernel.js';
+import { CONTROL, kernelBuffers, kernelScratch, runBlock, type KernelBuffers } from './kernel.js';
 import type { MonteCarloResult, MonteCarloRunOptions, MonteCarloSeries } from './monteCarloTypes.js';
 import { BLOCK, type Prepared } from './prepare.js';
 import { selectQuantiles } from './selectQuantiles.js';
-import { StreamQuantiles } from './streamQuantiles.js';
+import { StreamQuantiles, type StreamPartial } from './streamQuantiles.js';
+import type { RunMessage, WorkerReply } from './worker.js';
 
 // Internal: runs a prepared plan year by year, in this thread or on worker threads, and summarises each
 // year as soon as it is done. Memory is O(paths): the levels of every path in one year buffer in this
 // thread (quantile selection reads them without reordering), or three with workers (they may fill
-// years t + 1 and t + 2 while year t is being summarised). Nothing depends on which thread ran which
-// block: the kernel's sums for the mean and sd are per block and added here in block order, sample paths
-// and crossing flags are read here in path order, and quantiles are order statistics. So the result is
-// bit-identical whatever the number of workers and the chunk size.
+// years t + 1 and t + 2 while year t is being summarised). Quantiles of large runs are counted block by
+// block as the blocks are simulated (streamQuantiles.ts), by whichever thread ran the block. Nothing
+// depends on which thread ran which block: the kernel's sums for the mean and sd are per block and added
+// here in block order, sample paths and crossing flags are read here in path order, and quantiles are
+// order statistics (the counts only narrow down where they are). So the result is bit-identical whatever
+// the number of workers and the chunk size.
 
 function aborted(fn: string): MetricsError {
   return new MetricsError('aborted', `${fn}: the simulation was cancelled through its AbortSignal. Start it again to get a result.`);
@@ -222,7 +225,7 @@ async function runInThread(fn: string, p: Prepared, buf: KernelBuffers, sum: Yea
 }
 
 // Year buffers on workers: they may run up to SLOTS - 1 years ahead of the summary in this thread, which
-// keeps them busy while it selects quantiles (and absorbs scheduling delays on a loaded machine).
+// keeps them busy while it summarises (and absorbs scheduling delays on a loaded machine).
 const SLOTS = 3;
 
 // Worker threads are started once and kept (unref'd, so they never keep the process alive) for later
@@ -252,8 +255,8 @@ function parkWorker(w: Worker): void {
 
 // The shared buffers of the last clean worker run, reused by the next run of the same shape: workers keep
 // a reference to the buffers of their last run until they collect garbage, which idle threads rarely do,
-// so fresh buffers for every run would pile up. Only a run that ended cleanly (no worker still writing)
-// leaves its buffers here.
+// so fresh buffers for every run would pile up. Only a run that ended cleanly (every worker done) leaves
+// its buffers here.
 let spare: { key: string; buf: KernelBuffers } | undefined;
 
 function shapeKey(plan: Prepared['plan']): string {
@@ -268,131 +271,92 @@ function sharedBuffers(plan: Prepared['plan']): KernelBuffers {
     // Everything else is written before it is read (states seeded, sums and levels overwritten).
     reuse.blockDone.fill(0);
     reuse.counter.fill(0);
+    reuse.control.fill(0);
     return reuse;
   }
   return kernelBuffers(plan, true, SLOTS);
 }
 
 /**
- * Runs the years on worker threads with a small scheduler in this thread. Tasks are `year t` (claim
- * chunks of year t's blocks until none are left; any number of workers can share a year) and `select t,
- * s` (the quantiles of series s in year t). A worker that finishes a task gets the next one at once:
- * a pending selection first, else an open year with unclaimed chunks, else a newly opened year if its
- * buffer slot is free (at most SLOTS years in flight), else it waits. A year is complete when all its
- * blocks are done; this thread then does the path-order work (in year order) and queues the selections;
- * when they are back the year is final and its slot free.
+ * Runs the years on worker threads (see worker.ts): each goes through the years on its own, claiming
+ * chunks of blocks, and reports each year with the quantile counts of the blocks it ran. This thread
+ * waits for the reports; once all of a year's blocks are reported (years in order) it summarises the
+ * year (mean, sd, sample paths, crossings, and the quantiles from the merged counts, or by selection on
+ * the year when the counts cannot give them) and frees its buffer for year t + SLOTS.
  */
 function runOnWorkers(fn: string, p: Prepared, buf: KernelBuffers, sum: YearSummariser, o: MonteCarloRunOptions): Promise<void> {
   const { plan } = p;
-  const { nYears, nBlocks, chunkBlocks, S } = plan;
+  const { nYears, nBlocks, S, paths: n } = plan;
   const W = Math.min(p.workers, nBlocks);
-  const total = plan.paths * nYears;
+  const total = n * nYears;
+  const stream = p.quantiles.length > 0 && n >= STREAM_MIN;
+  const prefixBlocks = Math.min(PREFIX_BLOCKS, nBlocks);
+  const streams = stream ? p.ids.map(() => new StreamQuantiles(p.quantiles, n)) : null;
   const workers = takeWorkers(W);
   return new Promise<void>((resolve, reject) => {
     let finished = false;
     const blocksDone = new Array<number>(nYears).fill(0);
-    const selected = new Array<number>(nYears).fill(0);
-    const pending: { t: number; s: number }[] = [];
-    const waiting: Worker[] = [];
-    let opened = 0; // years 0 .. opened - 1 have been opened
-    let complete = 0; // years 0 .. complete - 1 have all their blocks done
-    let final = 0; // years 0 .. final - 1 are fully summarised
+    const partials: (readonly (StreamPartial | null)[])[][] = Array.from({ length: nYears }, () => []);
+    let complete = 0; // years 0 .. complete - 1 are summarised
+    let ended = 0; // workers that replied `end`
 
-    // Workers with a task in flight. A `year t` task may find nothing left to claim and still be on
-    // its way when the run ends: such a worker is not reused (it would run that stale task against the
-    // next run's buffers).
-    const busy = new Set<Worker>();
-    const give = (w: Worker, message: unknown): true => {
-      busy.add(w);
-      w.postMessage(message);
-      return true;
-    };
-    const assign = (w: Worker): boolean => {
-      const task = pending.shift();
-      if (task) return give(w, { type: 'select', t: task.t, s: task.s });
-      for (let t = complete; t < opened; t++) {
-        if (Atomics.load(buf.counter, t) * chunkBlocks < nBlocks) return give(w, { type: 'year', t });
+    const summarise = (t: number): void => {
+      const out = buf.out[t % SLOTS]!;
+      if (streams) {
+        for (let s = 0; s < S; s++) {
+          const q = streams[s]!;
+          q.begin(out.subarray(s * n, (s + 1) * n), prefixBlocks * BLOCK);
+          for (const part of partials[t]!) q.merge(part[s] ?? null);
+        }
       }
-      if (opened < nYears && opened < final + SLOTS) return give(w, { type: 'year', t: opened++ });
-      waiting.push(w);
-      return false;
+      partials[t] = [];
+      sum.year(t, out, buf, streams);
+      // The year's buffer may now be overwritten by year t + SLOTS.
+      Atomics.store(buf.control, CONTROL.final, t + 1);
+      Atomics.notify(buf.control, CONTROL.final);
+      o.onProgress?.((t + 1) * n, total);
     };
-    const wake = (): void => {
-      while (!finished && waiting.length > 0 && assign(waiting.pop()!));
-    };
-    const onMessage = function (this: Worker, m: { type: 'done'; t: number; blocks: number } | { type: 'quantiles'; t: number; s: number; values: number[] }): void {
-      busy.delete(this);
+    const onMessage = (m: WorkerReply): void => {
       if (finished) return;
       try {
-        if (m.type === 'done') {
-          blocksDone[m.t]! += m.blocks;
-          while (complete < nYears && blocksDone[complete] === nBlocks) {
-            const t = complete++;
-            sum.inPathOrder(t, buf.out[t % SLOTS]!, buf);
-            for (let s = 0; s < S; s++) {
-              if (p.quantiles.length === 0) onQuantiles(t, s, []);
-              else pending.push({ t, s });
-            }
-          }
+        if (m.type === 'end') {
+          ended++;
         } else {
-          onQuantiles(m.t, m.s, m.values);
+          blocksDone[m.t]! += m.blocks;
+          if (m.partials) partials[m.t]!.push(m.partials);
+          while (complete < nYears && blocksDone[complete] === nBlocks) {
+            summarise(complete++);
+            if (o.signal?.aborted) return stop(aborted(fn));
+          }
         }
-        if (finished) return;
-        assign(this);
-        wake();
+        if (complete === nYears && ended === W) stop();
       } catch (e) {
-        // Other tasks may be running: let them finish before the workers are reused.
-        stop(e, true);
+        stop(e);
       }
     };
-    const onQuantiles = (t: number, s: number, values: readonly number[]): void => {
-      sum.setQuantiles(t, s, values);
-      selected[t]!++;
-      while (!finished && final < nYears && selected[final] === S) {
-        const t0 = final++;
-        o.onProgress?.((t0 + 1) * plan.paths, total);
-        if (o.signal?.aborted) return stop(aborted(fn));
-      }
-      if (final === nYears) stop();
-    };
-    const onError = (e: unknown): void => stop(e, true);
-    const onExit = (code: number): void => stop(new Error(`simulate worker exited early with code ${code}`), true);
-    const stop = (err?: unknown, broken = false): void => {
+    const onError = (e: unknown): void => stop(e);
+    const onExit = (code: number): void => stop(new Error(`simulate worker exited early with code ${code}`));
+    const stop = (err?: unknown): void => {
       if (finished) return;
       finished = true;
       o.signal?.removeEventListener('abort', onAbort);
-      const clean = err === undefined && !broken;
-      // After a clean run, a worker may still have a stale `year t` task in flight (it will find nothing
-      // to claim): it is parked once it has answered, and the buffers are offered to the next run of the
-      // same shape only when no worker can touch them any more. After an error or an abort, workers may
-      // be inside a task: they are ended and the buffers dropped.
-      let draining = 0;
-      const drained = (): void => {
-        if (--draining === 0) spare = { key: shapeKey(plan), buf };
-      };
       for (const w of workers) {
         w.off('message', onMessage);
         w.off('error', onError);
         w.off('exit', onExit);
-        if (!clean) {
-          void w.terminate();
-        } else if (!busy.has(w)) {
-          parkWorker(w);
-        } else {
-          draining++;
-          const onFailure = (): void => { w.off('message', onAnswer); void w.terminate(); };
-          const onAnswer = (): void => { w.off('error', onFailure); w.off('exit', onFailure); parkWorker(w); drained(); };
-          w.once('message', onAnswer);
-          w.once('error', onFailure);
-          w.once('exit', onFailure);
-        }
       }
-      if (clean) {
-        draining++;
-        drained();
+      if (err === undefined) {
+        // Every worker has replied `end`: none touches the buffers any more.
+        for (const w of workers) parkWorker(w);
+        spare = { key: shapeKey(plan), buf };
+        resolve();
+      } else {
+        // Workers may be inside a year: tell them to stop (a worker waiting on a shared word sees it within
+        // BLOCK_DONE_WAIT_MS), and end them; the buffers are dropped.
+        Atomics.store(buf.control, CONTROL.stop, 1);
+        for (const w of workers) void w.terminate();
+        reject(err);
       }
-      if (err === undefined) resolve();
-      else reject(err);
     };
     const onAbort = (): void => stop(aborted(fn));
     o.signal?.addEventListener('abort', onAbort);
@@ -400,9 +364,8 @@ function runOnWorkers(fn: string, p: Prepared, buf: KernelBuffers, sum: YearSumm
       w.on('message', onMessage);
       w.on('error', onError);
       w.on('exit', onExit);
-      w.postMessage({ type: 'init', plan, buf, quantiles: p.quantiles });
+      w.postMessage({ type: 'run', plan, buf, quantiles: p.quantiles, stream, prefixBlocks } satisfies RunMessage);
     }
-    for (const w of workers) assign(w);
   });
 }
 
