@@ -83,17 +83,29 @@ export function kernelScratch(plan: KernelPlan): KernelScratch {
 
 /** Advances block `b` through year index `t` (0-based), writing levels to buffers.out[t % slots]. */
 export function runBlock(plan: KernelPlan, buf: KernelBuffers, sc: KernelScratch, b: number, t: number): void {
-  const { paths, K, nYears } = plan;
   const start = b * BLOCK;
-  const len = Math.min(BLOCK, paths - start);
+  const len = Math.min(BLOCK, plan.paths - start);
+  if (t === 0) startBlock(plan, buf, b, start, len);
+  const out = advance(plan, buf, sc, b, t, start, len);
+  // Level checks (targets, CAGR thresholds) on the analysed series, while the block is in cache. Also
+  // counted in year 0 (the check's own year overwrites that count): code first reached in a late year,
+  // inside optimised code, has no type feedback and deoptimises it for every block of that year.
+  const checks = plan.checks;
+  for (let j = 0; j < checks.length; j++) {
+    if (checks[j]!.t === t || t === 0) countHits(plan, buf, out, j, b, start, len);
+  }
+}
+
+// The year's step of one block, the hot part; returns the year's level buffer. Year 0 runs the same
+// arithmetic as later years (it reads the base levels and zero deviations that startBlock puts in place)
+// rather than branches of its own: a branch first taken in year 1, when V8 may already have optimised
+// this function on year 0 alone, deoptimised it block after block (seen with sectors: 50 times a run).
+function advance(plan: KernelPlan, buf: KernelBuffers, sc: KernelScratch, b: number, t: number, start: number, len: number): Float64Array {
+  const { paths, K, nYears } = plan;
   const { st, z, tScale, u } = sc;
   const state = buf.state;
-  if (t === 0) {
-    startBlock(plan, buf, st, b, start, len);
-  } else {
-    const s4 = 4 * b;
-    st[0] = state[s4]!; st[1] = state[s4 + 1]!; st[2] = state[s4 + 2]!; st[3] = state[s4 + 3]!;
-  }
+  const s4 = 4 * b;
+  st[0] = state[s4]!; st[1] = state[s4 + 1]!; st[2] = state[s4 + 2]!; st[3] = state[s4 + 3]!;
   for (let k = 0; k < K; k++) fillNormal(st, z, k * BLOCK, k * BLOCK + len);
   const nu = plan.nu;
   if (nu > 0) fillStudentTScale(st, tScale, 0, len, nu);
@@ -120,17 +132,18 @@ export function runBlock(plan: KernelPlan, buf: KernelBuffers, sc: KernelScratch
     const f = plan.factor[k * nYears + t]!;
     const v = plan.vol[k]!;
     const ph = plan.phi[k]!;
-    const inn = t === 0 ? v : plan.innov[k]!;
+    const innov = plan.innov[k]!;
+    const inn = t === 0 ? v : innov; // the first year's deviation has the stationary sd
     const useDev = plan.hasDev;
     const useOff = plan.mu[k]! > 0;
     const cap = plan.cap[k]!, floor = plan.floor[k]!;
-    const first = t === 0;
-    const b0 = plan.base[k]!;
     const o = k * paths + start;
     const zo = k * BLOCK;
     const c = plan.centre[k * nYears + t]!;
     let s1 = 0, s2 = 0;
-    if (!useDev && !useOff && !rare && nu === 0 && !first) {
+    // Year 0 of the plain model takes the general loop too: measured, a first call of stepIid in year 0
+    // left V8 with kernel code 8 % slower for every later year.
+    if (!useDev && !useOff && !rare && nu === 0 && t > 0) {
       stepIid(prev, out, z, o, zo, len, f, v, cap, floor, c, sc.sums);
       s1 = sc.sums[0]!;
       s2 = sc.sums[1]!;
@@ -139,14 +152,14 @@ export function runBlock(plan: KernelPlan, buf: KernelBuffers, sc: KernelScratch
       if (nu > 0) zi *= tScale[i]!;
       let d: number;
       if (useDev) {
-        d = first ? v * zi : ph * dev[o + i]! + inn * zi;
+        d = ph * dev[o + i]! + inn * zi; // in year 0: 0 + vol z, exactly vol z
         dev[o + i] = d;
       } else {
         d = v * zi;
       }
       if (useOff) d += off[o + i]!;
       if (rare && u[i]! < rp) d += rl;
-      let x = (first ? b0 : prev[o + i]!) * f * expFast(d);
+      let x = prev[o + i]! * f * expFast(d);
       if (x > cap) x = cap;
       if (x < floor) x = floor;
       out[o + i] = x;
@@ -174,28 +187,27 @@ export function runBlock(plan: KernelPlan, buf: KernelBuffers, sc: KernelScratch
     buf.sums[so] = s1;
     buf.sums[so + 1] = s2;
   }
-  // Level checks (targets, CAGR thresholds) on the analysed series, while the block is in cache. Also
-  // counted in year 0 (the check's own year overwrites that count): code first reached in a late year,
-  // inside an optimised runBlock, has no type feedback and deoptimises it for every block of that year.
-  const checks = plan.checks;
-  for (let j = 0; j < checks.length; j++) {
-    if (checks[j]!.t === t || t === 0) countHits(plan, buf, out, j, b, start, len);
-  }
-  const s4 = 4 * b;
   state[s4] = st[0]!; state[s4 + 1] = st[1]!; state[s4 + 2] = st[2]!; state[s4 + 3] = st[3]!;
+  return out;
 }
 
-// Year 0 of block b: its random stream, and the per-path mean offsets.
-function startBlock(plan: KernelPlan, buf: KernelBuffers, st: Int32Array, b: number, start: number, len: number): void {
-  st.set(streamState(plan.seed, b, 'simulate'));
+// Before year 0 of block b: its random stream (after the per-path mean offsets drawn from it), the base
+// levels in the buffer that year 0 reads as the previous year, and zero AR(1) deviations.
+function startBlock(plan: KernelPlan, buf: KernelBuffers, b: number, start: number, len: number): void {
+  const st = streamState(plan.seed, b, 'simulate');
+  const slots = buf.out.length;
+  const prev = buf.out[slots - 1]!;
   for (let k = 0; k < plan.K; k++) {
+    const o = k * plan.paths + start;
     const m = plan.mu[k]!;
     if (m > 0) {
-      const o = k * plan.paths + start;
       fillNormal(st, buf.off, o, o + len);
       for (let i = o; i < o + len; i++) buf.off[i]! *= m;
     }
+    prev.fill(plan.base[k]!, o, o + len);
+    if (plan.hasDev) buf.dev.fill(0, o, o + len);
   }
+  buf.state.set(st, 4 * b);
 }
 
 /** Counts the paths of block b meeting level check j (on the analysed series, the last one). */
@@ -208,7 +220,7 @@ function countHits(plan: KernelPlan, buf: KernelBuffers, out: Float64Array, j: n
   buf.hits[j * plan.nBlocks + b] = h;
 }
 
-// The common case (iid deviations, after the first year) as a small function V8 optimises on its own:
+// The common case (iid deviations) as a small function V8 optimises on its own:
 // the same arithmetic as the general loop in runBlock.
 function stepIid(prev: Float64Array, out: Float64Array, z: Float64Array, o: number, zo: number, len: number,
   f: number, v: number, cap: number, floor: number, c: number, sums: Float64Array): void {
