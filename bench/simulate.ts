@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { simulate } from '../src/simulate/simulate.js';
+import { simulateSectors } from '../src/simulate/simulateSectors.js';
 
 // A full garbage collection before the memory run, so its figure is the run's own (no --expose-gc needed).
 setFlagsFromString('--expose-gc');
@@ -24,7 +25,7 @@ const gc = runInNewContext('gc') as () => void;
 
 const { values: opt } = parseArgs({
   options: {
-    paths: { type: 'string', default: '1000000' }, years: { type: 'string', default: '10' }, reps: { type: 'string', default: '5' },
+    paths: { type: 'string', default: '1000000' }, years: { type: 'string', default: '10' }, reps: { type: 'string', default: '11' },
     'no-numpy': { type: 'boolean', default: false }, out: { type: 'string', default: 'bench/results/simulate.md' },
   },
 });
@@ -103,10 +104,43 @@ async function parallelCapacity(): Promise<number> {
   return ratios.sort((a, b) => a - b)[2]!; // the median
 }
 
+/** Median wall time of `n` runs after `warm` untimed ones. */
+async function medianWall(run: () => Promise<unknown>, warm: number, n: number): Promise<number> {
+  for (let i = 0; i < warm; i++) await run();
+  const walls: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await run();
+    walls.push((performance.now() - t0) / 1000);
+  }
+  return walls.sort((a, b) => a - b)[Math.floor(n / 2)]!;
+}
+
+// Other model shapes on the same paths and years: the workers' speed-up should not depend on the model.
+const growth = workload.growth;
+const shapes: { name: string; run: (workers: number) => Promise<unknown> }[] = [
+  { name: 'AR(1) persistence 0.5, mean uncertainty 0.02, rare shocks (5 % a year, -10 %)', run: (workers) => simulate({ ...workload, workers, persistence: 0.5, meanUncertainty: 0.02, rareShock: { probability: 0.05, size: -0.1 } }) },
+  { name: 'Student-t deviations, 5 degrees of freedom', run: (workers) => simulate({ ...workload, workers, distribution: 'studentT', degreesOfFreedom: 5 }) },
+  {
+    name: 'two sectors correlated 0.5, and their total (three series)',
+    run: (workers) => simulateSectors({
+      baseYear: 2020, toYear: 2020 + years, paths, seed: 1, quantiles: workload.quantiles, workers, correlation: [[1, 0.5], [0.5, 1]],
+      sectors: [{ id: 'a', baseValue: 0.6, growth, volatility: 0.1 }, { id: 'b', baseValue: 0.4, growth, volatility: 0.2 }],
+      targets: [{ year: 2020 + years, value: 2.5, comparator: 'atLeast' }],
+    }),
+  },
+];
+
 const load0 = loadavg()[0]!;
 const capacity0 = await parallelCapacity();
 const one = await measure(1);
 const two = await measure(2);
+const shapeRows: string[] = [];
+for (const shape of shapes) {
+  const a = await medianWall(() => shape.run(1), 3, 7);
+  const b = await medianWall(() => shape.run(2), 3, 7);
+  shapeRows.push(`| ${shape.name} | ${a.toFixed(3)} | ${b.toFixed(3)} | ${(a / b).toFixed(2)}x |`);
+}
 const np = numpy();
 const capacity1 = await parallelCapacity();
 const pathYears = paths * years;
@@ -138,6 +172,12 @@ const md = [
   'each compiling its own copy while the others keep the cores busy); later runs reuse both.',
   '"vs numpy": our median time over numpy\'s on the same workload (below 1 is faster). Wall times swing with other',
   'load on the machine; CPU time (all threads of the process) is the steadier comparison for one thread.',
+  '',
+  `Other model shapes, same paths, years, quantiles and target (median of 7 runs after 3 warm-up runs each):`,
+  '',
+  '| model | 1 thread (s) | 2 workers (s) | 2 workers vs 1 thread |',
+  '|---|---|---|---|',
+  ...shapeRows,
 ];
 console.log(md.join('\n'));
 const out = resolve(opt.out as string);
