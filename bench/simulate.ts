@@ -1,13 +1,14 @@
 // Monte Carlo engine benchmark: 1e6 paths x 10 years, 5 quantiles per year, mean, sd and one attainment
 // probability, on this thread and on 2 worker threads, next to the same workload in numpy
-// (bench/simulate_numpy.py, run in the same process tree when python3 with numpy is present).
+// (bench/simulate_numpy.py, run in the same process tree when python3 with numpy is present); then three
+// other model shapes (AR(1) with shocks, Student-t, correlated sectors) on 1 thread and 2 workers.
 //
-//   npx tsx bench/simulate.ts [--paths 1000000] [--years 10] [--reps 5] [--no-numpy] [--out bench/results/simulate.md]
+//   npx tsx bench/simulate.ts [--paths 1000000] [--years 10] [--reps 11] [--no-numpy] [--out bench/results/simulate.md]
 //
-// Reports the median of `reps` timed runs after three warm-up runs per setting (the warm-up also starts
-// the worker threads, which are kept for later runs), ns per path-year, CPU time, and the peak memory held
-// in ArrayBuffers during one more run (sampled after every simulated year; the resident set size is
-// useless here, as freed memory of earlier runs is reused).
+// Reports the median of `reps` timed runs after five warm-up runs per setting (the warm-up also starts
+// the worker threads, which are kept for later runs) and the first run's time, ns per path-year, CPU
+// time, and the peak memory held in ArrayBuffers during one more run (sampled after every simulated
+// year; the resident set size is useless here, as freed memory of earlier runs is reused).
 import { spawnSync } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { cpus, loadavg } from 'node:os';
