@@ -231,7 +231,7 @@ const SLOTS = 3;
 // Worker threads are started once and kept (unref'd, so they never keep the process alive) for later
 // runs: starting a worker costs tens of milliseconds, more than a small simulation.
 const idle: Worker[] = [];
-// Idle workers are ended after this long, which also lets go of the shared buffers they still reference.
+// Idle workers are ended after this long, and the buffers kept for the next run are let go.
 const IDLE_MS = 5000;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -249,6 +249,7 @@ function parkWorker(w: Worker): void {
   if (idleTimer !== undefined) clearTimeout(idleTimer);
   idleTimer = setTimeout(() => {
     for (const x of idle.splice(0)) void x.terminate();
+    spare = undefined; // and the buffers kept for the next run
   }, IDLE_MS);
   idleTimer.unref();
 }
