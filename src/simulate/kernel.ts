@@ -21,8 +21,6 @@ import { streamState } from './streamState.js';
  * quantile prefix that are done.
  */
 export const CONTROL = { final: 0, stop: 1, prefix: 2 } as const;
-/** Longest single wait of a worker on a shared word (it then checks the stop flag and waits again). */
-export const BLOCK_DONE_WAIT_MS = 50;
 
 /** The arrays a run works on: shared between threads when workers are used. */
 export interface KernelBuffers {
@@ -30,10 +28,7 @@ export interface KernelBuffers {
   readonly state: Int32Array;
   /** Years completed per block (workers wait on it so a block's years run in order). */
   readonly blockDone: Int32Array;
-  /**
-   * Per year (not per slot: a stale `year t` task must find year t's chunks gone, never claim from a
-   * later year that reuses the slot): the next chunk to claim.
-   */
+  /** Per year: the next chunk of blocks to claim (per year, not per slot, so nothing needs resetting mid-run). */
   readonly counter: Int32Array;
   /** Words shared by the calling thread and the workers: see CONTROL. */
   readonly control: Int32Array;

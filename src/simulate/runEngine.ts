@@ -353,7 +353,7 @@ function runOnWorkers(fn: string, p: Prepared, buf: KernelBuffers, sum: YearSumm
         resolve();
       } else {
         // Workers may be inside a year: tell them to stop (a worker waiting on a shared word sees it within
-        // BLOCK_DONE_WAIT_MS), and end them; the buffers are dropped.
+        // 50 ms), and end them; the buffers are dropped.
         Atomics.store(buf.control, CONTROL.stop, 1);
         for (const w of workers) void w.terminate();
         reject(err);

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { BLOCK_DONE_WAIT_MS, CONTROL, kernelScratch, runBlock, type KernelBuffers, type KernelScratch } from './kernel.js';
+import { CONTROL, kernelScratch, runBlock, type KernelBuffers, type KernelScratch } from './kernel.js';
 import { BLOCK, type KernelPlan } from './prepare.js';
 import { StreamQuantiles, type StreamPartial } from './streamQuantiles.js';
 
@@ -26,11 +26,17 @@ export type WorkerReply =
   | { readonly type: 'year'; readonly t: number; readonly blocks: number; readonly partials: readonly (StreamPartial | null)[] | null }
   | { readonly type: 'end' };
 
-/** Waits while words[i] === value (in short slices, so a stop is seen); false when the run was stopped. */
-function waitWhile(ctl: Int32Array, words: Int32Array, i: number, value: number): boolean {
-  while (Atomics.load(words, i) === value) {
+/** Longest single wait on a shared word: the stop flag is checked between waits. */
+const WAIT_SLICE_MS = 50;
+
+/**
+ * Waits until words[i] >= target (the shared counters only grow during a run); false when the run was
+ * stopped meanwhile.
+ */
+function waitAtLeast(ctl: Int32Array, words: Int32Array, i: number, target: number): boolean {
+  for (let v = Atomics.load(words, i); v < target; v = Atomics.load(words, i)) {
     if (Atomics.load(ctl, CONTROL.stop) !== 0) return false;
-    Atomics.wait(words, i, value, BLOCK_DONE_WAIT_MS);
+    Atomics.wait(words, i, v, WAIT_SLICE_MS);
   }
   return true;
 }
@@ -75,9 +81,7 @@ class YearCounts {
     const { ctl, prefixAt, prefixBlocks } = this;
     if (!this.begun) {
       // The prefix's blocks are all claimed (every chunk is) and being run by other workers.
-      for (let p = Atomics.load(ctl, prefixAt); p < prefixBlocks; p = Atomics.load(ctl, prefixAt)) {
-        if (!waitWhile(ctl, ctl, prefixAt, p)) return null;
-      }
+      if (!waitAtLeast(ctl, ctl, prefixAt, prefixBlocks)) return null;
       this.begin();
     }
     return this.streams.map((q) => q.partial());
@@ -110,9 +114,7 @@ function runYear(plan: KernelPlan, buf: KernelBuffers, sc: KernelScratch, t: num
     if (from >= nBlocks) return blocks;
     const to = Math.min(nBlocks, from + chunkBlocks);
     for (let blk = from; blk < to; blk++) {
-      for (let d = Atomics.load(buf.blockDone, blk); d < t; d = Atomics.load(buf.blockDone, blk)) {
-        if (!waitWhile(ctl, buf.blockDone, blk, d)) return -1;
-      }
+      if (!waitAtLeast(ctl, buf.blockDone, blk, t)) return -1;
       runBlock(plan, buf, sc, blk, t);
       Atomics.store(buf.blockDone, blk, t + 1);
       Atomics.notify(buf.blockDone, blk);
@@ -130,9 +132,7 @@ function run(m: RunMessage): void {
   const counts = m.stream ? new YearCounts(plan, ctl, m.quantiles, m.prefixBlocks) : null;
   for (let t = 0; t < plan.nYears; t++) {
     // Year t writes the buffer of year t - slots: that year must be summarised.
-    for (let f = Atomics.load(ctl, CONTROL.final); f <= t - slots; f = Atomics.load(ctl, CONTROL.final)) {
-      if (!waitWhile(ctl, ctl, CONTROL.final, f)) return;
-    }
+    if (!waitAtLeast(ctl, ctl, CONTROL.final, t - slots + 1)) return;
     counts?.start(t, buf.out[t % slots]!);
     const blocks = runYear(plan, buf, sc, t, counts);
     if (blocks < 0) return;
