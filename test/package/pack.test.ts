@@ -113,6 +113,27 @@ describe('industry-metrics installed from its tarball', () => {
     expect(bad.stdout).toContain("error TS2322: Type 'number' is not assignable to type 'string'.");
   }, STEP_MS);
 
+  it('simulate on 2 worker threads loads the compiled worker and gives the one-thread result bit for bit', () => {
+    // 70 000 paths: the workers also count the quantiles of their blocks, merged in the calling thread.
+    writeFileSync(join(app, 'workers.mjs'), [
+      "import { simulate } from 'industry-metrics';",
+      "const o = { baseYear: 2020, baseValue: 1, toYear: 2023, growth: [0.25, 0.25, 0.25], volatility: 0.1, paths: 70000, seed: 7, targets: [{ year: 2023, value: 1.9, comparator: 'atLeast' }] };",
+      'const one = await simulate(o);',
+      'const two = await simulate({ ...o, workers: 2 });',
+      'console.log(JSON.stringify({ same: JSON.stringify(one.series) === JSON.stringify(two.series), p: two.targets[0].probability, workers: two.settings.workers, median: two.series[0].quantiles[2].values }));',
+    ].join('\n'));
+    const r = run('node', ['workers.mjs'], { cwd: app, timeout: STEP_MS });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { same: boolean; p: number; workers: number; median: number[] };
+    expect(out.same).toBe(true);
+    expect(out.workers).toBe(2);
+    // log L_2023 ~ N(3 log 1.25, 3 x 0.01): P(L >= 1.9) = 1 - Phi((log 1.9 - 3 log 1.25) / sqrt(0.03)) = 0.5633;
+    // 4 standard errors of a proportion at 70 000 paths are 0.0075.
+    expect(Math.abs(out.p - 0.5633)).toBeLessThan(0.0075);
+    expect(out.median[2]).toBeCloseTo(1.953125, 1); // the median level is the plan path, 1.25^3
+  }, STEP_MS);
+
   it('the industry-metrics command runs --help', () => {
     const bin = join(app, 'node_modules', '.bin', 'industry-metrics');
     const r = run(bin, ['--help'], { cwd: app, timeout: STEP_MS });
