@@ -166,4 +166,34 @@ describe('streamed quantiles in the engine (65 536 paths or more, one thread or 
     }
     expect(a.series[0]!.quantiles[6]!.values[1]).toBe(1.25);
   });
+
+  it('any model shape, quantile levels, worker count and chunk size: workers give the one-thread result', async () => {
+    await fc.assert(fc.asyncProperty(
+      fc.record({
+        persistence: fc.constantFrom(0, 0.6, -0.3),
+        meanUncertainty: fc.constantFrom(0, 0.03),
+        rare: fc.boolean(),
+        studentT: fc.boolean(),
+        cap: fc.constantFrom(undefined, 1.15),
+        levels: fc.uniqueArray(fc.integer({ min: 0, max: 1000 }).map((k) => k / 1000), { minLength: 1, maxLength: 6 }),
+        workers: fc.integer({ min: 2, max: 4 }),
+        chunkSize: fc.integer({ min: 1, max: 40_000 }),
+        seed: fc.integer({ min: 0, max: 1000 }),
+      }),
+      async (c) => {
+        const o = {
+          baseYear: 2020, baseValue: 1, toYear: 2022, growth: [0.06, 0.06], volatility: 0.12, paths: 65_536 + c.seed, seed: c.seed,
+          persistence: c.persistence, meanUncertainty: c.meanUncertainty, quantiles: c.levels,
+          ...(c.rare ? { rareShock: { probability: 0.1, size: -0.2 } } : {}),
+          ...(c.studentT ? { distribution: 'studentT' as const, degreesOfFreedom: 4 } : {}),
+          ...(c.cap === undefined ? {} : { bounds: { cap: c.cap } }),
+          targets: [{ year: 2022, value: 1.1, comparator: 'exceeds' as const }],
+        };
+        const a = await simulate(o);
+        const b = await simulate({ ...o, workers: c.workers, chunkSize: c.chunkSize });
+        expect(b.series).toEqual(a.series);
+        expect(b.targets).toEqual(a.targets);
+      },
+    ), { numRuns: 12 });
+  });
 });
