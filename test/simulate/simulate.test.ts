@@ -232,6 +232,19 @@ describe('simulate: reproducibility', () => {
     }
   });
 
+  it('runs started together (each on its own workers, one of them in this thread) give their sequential results', async () => {
+    const o: SimulateOptions = { ...base, paths: 9000, crossing: [130], targets: [{ year: 2025, value: 150, comparator: 'atLeast' }] };
+    const seeds = [11, 12, 13];
+    const alone = [];
+    for (const seed of seeds) alone.push(await simulate({ ...o, seed }));
+    const together = await Promise.all(seeds.map((seed, i) => simulate({ ...o, seed, workers: i === 0 ? 1 : 2, chunkSize: 1024 * (i + 1) })));
+    together.forEach((r, i) => {
+      expect(r.series).toEqual(alone[i]!.series);
+      expect(r.targets).toEqual(alone[i]!.targets);
+      expect(r.crossings).toEqual(alone[i]!.crossings);
+    });
+  });
+
   it('a path in a full block of 1024 is the same whatever the number of paths', async () => {
     const a = await simulate({ ...small, paths: 1500, samplePaths: 1024, id: 'revenue' });
     const b = await simulate({ ...small, paths: 4000, samplePaths: 1024, id: 'revenue' });
