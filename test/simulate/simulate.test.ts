@@ -235,7 +235,7 @@ describe('simulate: reproducibility', () => {
   it('runs started together (each on its own workers, one of them in this thread) give their sequential results', async () => {
     const o: SimulateOptions = { ...base, paths: 9000, crossing: [130], targets: [{ year: 2025, value: 150, comparator: 'atLeast' }] };
     const seeds = [11, 12, 13];
-    const alone = [];
+    const alone: Awaited<ReturnType<typeof simulate>>[] = [];
     for (const seed of seeds) alone.push(await simulate({ ...o, seed }));
     const together = await Promise.all(seeds.map((seed, i) => simulate({ ...o, seed, workers: i === 0 ? 1 : 2, chunkSize: 1024 * (i + 1) })));
     together.forEach((r, i) => {
