@@ -8,6 +8,7 @@ import { BLOCK, type Prepared } from './prepare.js';
 import { selectQuantiles } from './selectQuantiles.js';
 import { StreamQuantiles, type StreamPartial } from './streamQuantiles.js';
 import type { RunMessage, WorkerReply } from './worker.js';
+import { countingPlan, YearCounts } from './yearCounts.js';
 
 // Internal: runs a prepared plan year by year, in this thread or on worker threads, and summarises each
 // year as soon as it is done. Memory is O(paths): the levels of every path in one year buffer in this
@@ -184,40 +185,23 @@ function workerUrl(): { url: URL | string; eval: boolean } {
   return { url: new URL('./worker.js', self), eval: false };
 }
 
-// Paths in the prefix that sets the intervals of the streamed quantiles (32 blocks: 32 768 paths), and
-// the fewest paths for streaming (below, the year is small enough to select on directly).
-const PREFIX_BLOCKS = 32;
-const STREAM_MIN = 1 << 16;
-
 async function runInThread(fn: string, p: Prepared, buf: KernelBuffers, sum: YearSummariser, o: MonteCarloRunOptions): Promise<void> {
   const { plan } = p;
   const sc = kernelScratch(plan);
   const total = plan.paths * plan.nYears;
-  const { paths: n, S, nBlocks } = plan;
   const out = buf.out[0]!;
-  // Quantiles counted block by block while the year is simulated (see streamQuantiles.ts), from
-  // intervals set on the first PREFIX_BLOCKS blocks; small runs select on the finished year.
-  const prefix = Math.min(PREFIX_BLOCKS, nBlocks) * BLOCK;
-  const streams = p.quantiles.length > 0 && n >= STREAM_MIN ? p.ids.map(() => new StreamQuantiles(p.quantiles, n)) : null;
-  const words = streams ? Array.from({ length: S }, (_, s) => new Int32Array(out.buffer, out.byteOffset + 8 * s * n, 2 * n)) : [];
-  const series = streams ? Array.from({ length: S }, (_, s) => out.subarray(s * n, (s + 1) * n)) : [];
+  // Quantiles counted block by block while the year is simulated; small runs select on the finished year.
+  const { stream, prefixBlocks } = countingPlan(plan, p.quantiles.length);
+  const counts = stream ? new YearCounts(plan, buf.control, p.quantiles, prefixBlocks) : null;
   for (let t = 0; t < plan.nYears; t++) {
-    for (let b = 0; b < nBlocks; b++) {
+    counts?.start(t, out);
+    for (let b = 0; b < plan.nBlocks; b++) {
       if (b % plan.chunkBlocks === 0 && o.signal?.aborted) throw aborted(fn);
       runBlock(plan, buf, sc, b, t);
-      if (streams) {
-        const end = Math.min(n, (b + 1) * BLOCK);
-        if (end === prefix) {
-          for (let s = 0; s < S; s++) {
-            streams[s]!.begin(series[s]!, prefix);
-            streams[s]!.add(words[s]!, series[s]!, 0, prefix);
-          }
-        } else if (end > prefix) {
-          for (let s = 0; s < S; s++) streams[s]!.add(words[s]!, series[s]!, b * BLOCK, end);
-        }
-      }
+      counts?.ran(b);
     }
-    sum.year(t, out, buf, streams);
+    counts?.finish(); // every block ran here, so the prefix is complete: never waits
+    sum.year(t, out, buf, counts?.streams ?? null);
     o.onProgress?.((t + 1) * plan.paths, total);
     if (t + 1 < plan.nYears) await new Promise<void>((r) => setImmediate(r)); // lets an abort arrive
     if (o.signal?.aborted) throw aborted(fn);
@@ -290,8 +274,7 @@ function runOnWorkers(fn: string, p: Prepared, buf: KernelBuffers, sum: YearSumm
   const { nYears, nBlocks, S, paths: n } = plan;
   const W = Math.min(p.workers, nBlocks);
   const total = n * nYears;
-  const stream = p.quantiles.length > 0 && n >= STREAM_MIN;
-  const prefixBlocks = Math.min(PREFIX_BLOCKS, nBlocks);
+  const { stream, prefixBlocks } = countingPlan(plan, p.quantiles.length);
   const streams = stream ? p.ids.map(() => new StreamQuantiles(p.quantiles, n)) : null;
   const workers = takeWorkers(W);
   return new Promise<void>((resolve, reject) => {

@@ -1,7 +1,8 @@
 import { parentPort } from 'node:worker_threads';
 import { CONTROL, kernelScratch, runBlock, type KernelBuffers, type KernelScratch } from './kernel.js';
-import { BLOCK, type KernelPlan } from './prepare.js';
-import { StreamQuantiles, type StreamPartial } from './streamQuantiles.js';
+import type { KernelPlan } from './prepare.js';
+import type { StreamPartial } from './streamQuantiles.js';
+import { waitAtLeast, YearCounts } from './yearCounts.js';
 
 // Worker-thread entry of the Monte Carlo engine (see runEngine.ts). One message, `run`, with the plan,
 // the shared buffers and the streaming settings; the worker then goes through the years on its own,
@@ -25,80 +26,6 @@ export interface RunMessage {
 export type WorkerReply =
   | { readonly type: 'year'; readonly t: number; readonly blocks: number; readonly partials: readonly (StreamPartial | null)[] | null }
   | { readonly type: 'end' };
-
-/** Longest single wait on a shared word: the stop flag is checked between waits. */
-const WAIT_SLICE_MS = 50;
-
-/**
- * Waits until words[i] >= target (the shared counters only grow during a run); false when the run was
- * stopped meanwhile.
- */
-function waitAtLeast(ctl: Int32Array, words: Int32Array, i: number, target: number): boolean {
-  for (let v = Atomics.load(words, i); v < target; v = Atomics.load(words, i)) {
-    if (Atomics.load(ctl, CONTROL.stop) !== 0) return false;
-    Atomics.wait(words, i, v, WAIT_SLICE_MS);
-  }
-  return true;
-}
-
-/**
- * The quantile counts of the blocks this worker runs in one year. Counting starts once the year's
- * prefix (its first `prefixBlocks` blocks, run by any worker) is complete: that sets the intervals, the
- * same in every worker; blocks run before then are counted at that point.
- */
-class YearCounts {
-  private readonly streams: StreamQuantiles[];
-  private readonly pending: number[] = [];
-  private series: Float64Array[] = [];
-  private words: Int32Array[] = [];
-  private prefixAt = 0;
-  private begun = false;
-
-  constructor(private readonly plan: KernelPlan, private readonly ctl: Int32Array, quantiles: readonly number[], private readonly prefixBlocks: number) {
-    this.streams = Array.from({ length: plan.S }, () => new StreamQuantiles(quantiles, plan.paths));
-  }
-
-  start(t: number, out: Float64Array): void {
-    const n = this.plan.paths;
-    this.series = this.streams.map((_, s) => out.subarray(s * n, (s + 1) * n));
-    this.words = this.series.map((x) => new Int32Array(x.buffer, x.byteOffset, 2 * x.length));
-    this.prefixAt = CONTROL.prefix + t;
-    this.begun = false;
-    this.pending.length = 0;
-  }
-
-  /** After block blk of the year is done. */
-  ran(blk: number): void {
-    const { ctl, prefixAt, prefixBlocks } = this;
-    if (blk < prefixBlocks && Atomics.add(ctl, prefixAt, 1) + 1 === prefixBlocks) Atomics.notify(ctl, prefixAt);
-    if (!this.begun && Atomics.load(ctl, prefixAt) === prefixBlocks) this.begin();
-    if (this.begun) this.count(blk);
-    else this.pending.push(blk);
-  }
-
-  /** The counts of the year's blocks run here (waiting for the prefix if needed); null if stopped. */
-  finish(): (StreamPartial | null)[] | null {
-    const { ctl, prefixAt, prefixBlocks } = this;
-    if (!this.begun) {
-      // The prefix's blocks are all claimed (every chunk is) and being run by other workers.
-      if (!waitAtLeast(ctl, ctl, prefixAt, prefixBlocks)) return null;
-      this.begin();
-    }
-    return this.streams.map((q) => q.partial());
-  }
-
-  private begin(): void {
-    for (let s = 0; s < this.streams.length; s++) this.streams[s]!.begin(this.series[s]!, this.prefixBlocks * BLOCK);
-    this.begun = true;
-    for (const blk of this.pending) this.count(blk);
-    this.pending.length = 0;
-  }
-
-  private count(blk: number): void {
-    const from = blk * BLOCK, to = Math.min(this.plan.paths, from + BLOCK);
-    for (let s = 0; s < this.streams.length; s++) this.streams[s]!.add(this.words[s]!, this.series[s]!, from, to);
-  }
-}
 
 /**
  * Claims and runs chunks of year t's blocks until none are left, each block after its year t - 1 is
@@ -138,8 +65,8 @@ function run(m: RunMessage): void {
     if (blocks < 0) return;
     let partials: (StreamPartial | null)[] | null = null;
     if (counts && blocks > 0) {
-      partials = counts.finish();
-      if (partials === null) return;
+      if (!counts.finish()) return;
+      partials = counts.streams.map((q) => q.partial());
     }
     parentPort!.postMessage({ type: 'year', t, blocks, partials } satisfies WorkerReply);
   }
