@@ -162,9 +162,7 @@ function advance(plan: KernelPlan, buf: KernelBuffers, sc: KernelScratch, b: num
       s1 += y;
       s2 += y * y;
     }
-    const so = ((slot * plan.S + k) * plan.nBlocks + b) * 2;
-    buf.sums[so] = s1;
-    buf.sums[so + 1] = s2;
+    storeSums(plan, buf, slot, k, b, s1, s2);
   }
   if (plan.S > K) {
     const tot = K * paths + start;
@@ -178,12 +176,17 @@ function advance(plan: KernelPlan, buf: KernelBuffers, sc: KernelScratch, b: num
       s1 += y;
       s2 += y * y;
     }
-    const so = ((slot * plan.S + K) * plan.nBlocks + b) * 2;
-    buf.sums[so] = s1;
-    buf.sums[so + 1] = s2;
+    storeSums(plan, buf, slot, K, b, s1, s2);
   }
   state[s4] = st[0]!; state[s4 + 1] = st[1]!; state[s4 + 2] = st[2]!; state[s4 + 3] = st[3]!;
   return out;
+}
+
+/** The sums of series s in block b, for the mean and sd of the year in `slot`. */
+function storeSums(plan: KernelPlan, buf: KernelBuffers, slot: number, s: number, b: number, s1: number, s2: number): void {
+  const at = ((slot * plan.S + s) * plan.nBlocks + b) * 2;
+  buf.sums[at] = s1;
+  buf.sums[at + 1] = s2;
 }
 
 // Before year 0 of block b: its random stream (after the per-path mean offsets drawn from it), the base
