@@ -40,16 +40,19 @@ const workload = {
   targets: [{ year: 2020 + years, value: 2.5, comparator: 'atLeast' as const }],
 };
 
-interface Timing { wall: number; min: number; first: number; cpu: number; bytes: number; median: number; probability: number }
+/** One run: wall and CPU seconds, and two of its numbers (to show both engines agree). */
+interface Run { wall: number; cpu: number; median: number; probability: number }
+/** A setting's figures: its median run, the best and the first wall times, and peak memory. */
+interface Timing extends Run { min: number; first: number; bytes: number }
 
 /** One timed run: no forced garbage collection and no memory sampling, as a user would run it. */
-async function once(workers: number): Promise<Timing> {
+async function once(workers: number): Promise<Run> {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   const r = await simulate({ ...workload, workers });
   const wall = (performance.now() - t0) / 1000;
   const c = process.cpuUsage(c0);
-  return { wall, min: wall, first: wall, cpu: (c.user + c.system) / 1e6, bytes: 0, median: r.series[0]!.quantiles[2]!.values[years - 1]!, probability: r.targets[0]!.probability };
+  return { wall, cpu: (c.user + c.system) / 1e6, median: r.series[0]!.quantiles[2]!.values[years - 1]!, probability: r.targets[0]!.probability };
 }
 
 /**
@@ -67,7 +70,7 @@ async function peakMemory(workers: number): Promise<number> {
 async function measure(workers: number): Promise<Timing> {
   const first = (await once(workers)).wall; // includes compiling the kernel, and starting the workers
   for (let i = 1; i < WARM_UP; i++) await once(workers);
-  const runs: Timing[] = [];
+  const runs: Run[] = [];
   for (let i = 0; i < reps; i++) runs.push(await once(workers));
   runs.sort((a, b) => a.wall - b.wall);
   return { ...runs[Math.floor(runs.length / 2)]!, min: runs[0]!.wall, first, bytes: await peakMemory(workers) };
