@@ -1,19 +1,23 @@
 // Monte Carlo engine benchmark: 1e6 paths x 10 years, 5 quantiles per year, mean, sd and one attainment
 // probability, on this thread and on 2 worker threads, next to the same workload in numpy
-// (bench/simulate_numpy.py, run in the same process tree when python3 with numpy is present); then three
-// other model shapes (AR(1) with shocks, Student-t, correlated sectors) on 1 thread and 2 workers.
+// (bench/simulate_numpy.py, run as a child process when python3 with numpy is present); then three other
+// model shapes (AR(1) with shocks, Student-t, correlated sectors) on 1 thread and 2 workers.
 //
-//   npx tsx bench/simulate.ts [--paths 1000000] [--years 10] [--reps 11] [--no-numpy] [--out bench/results/simulate.md]
+//   npx tsx bench/simulate.ts [--paths 1000000] [--years 10] [--reps 11] [--processes 5] [--no-numpy] [--out bench/results/simulate.md]
 //
-// Reports the median of `reps` timed runs after five warm-up runs per setting (the warm-up also starts
-// the worker threads, which are kept for later runs) and the first run's time, ns per path-year, CPU
-// time, and the peak memory held in ArrayBuffers during one more run (sampled after every simulated
-// year; the resident set size is useless here, as freed memory of earlier runs is reused).
+// The main measurement runs in `processes` fresh processes (this file with --child), as one process's
+// speed can be off by up to 1.6x on this machine. Each reports, per setting, the median of `reps` timed
+// runs after five warm-up runs (the warm-up also starts the worker threads, which are kept for later
+// runs), the first run's time, CPU time, and the peak memory held in ArrayBuffers during one more run
+// (sampled after every simulated year; the resident set size is useless here, as freed memory of earlier
+// runs is reused), then numpy's time. The table gives medians over the processes, and ratios taken
+// within each process.
 import { spawnSync } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { cpus, loadavg } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -28,6 +32,7 @@ const { values: opt } = parseArgs({
   options: {
     paths: { type: 'string', default: '1000000' }, years: { type: 'string', default: '10' }, reps: { type: 'string', default: '11' },
     'no-numpy': { type: 'boolean', default: false }, out: { type: 'string', default: 'bench/results/simulate.md' },
+    processes: { type: 'string', default: '5' }, child: { type: 'boolean', default: false },
   },
 });
 const paths = Number(opt.paths), years = Number(opt.years), reps = Number(opt.reps);
@@ -38,6 +43,11 @@ const workload = {
   baseYear: 2020, baseValue: 1, toYear: 2020 + years, growth: new Array<number>(years).fill(0.1), volatility: 0.1,
   paths, seed: 1, quantiles: [0.05, 0.25, 0.5, 0.75, 0.95],
   targets: [{ year: 2020 + years, value: 2.5, comparator: 'atLeast' as const }],
+};
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 === 1 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
 /** One run: wall and CPU seconds, and two of its numbers (to show both engines agree). */
@@ -67,6 +77,7 @@ async function peakMemory(workers: number): Promise<number> {
   return peak;
 }
 
+/** One setting in this process: warm-up runs, then the median of `reps` timed runs, and the peak memory. */
 async function measure(workers: number): Promise<Timing> {
   const first = (await once(workers)).wall; // includes compiling the kernel, and starting the workers
   for (let i = 1; i < WARM_UP; i++) await once(workers);
@@ -76,14 +87,16 @@ async function measure(workers: number): Promise<Timing> {
   return { ...runs[Math.floor(runs.length / 2)]!, min: runs[0]!.wall, first, bytes: await peakMemory(workers) };
 }
 
-function numpy(): { seconds: number; min: number; cpu: number; numpy: string } | undefined {
+interface NumpyTiming { seconds: number; min: number; cpu: number; numpy: string }
+
+function numpy(): NumpyTiming | undefined {
   if (opt['no-numpy']) return undefined;
   const r = spawnSync('python3', [resolve('bench/simulate_numpy.py'), '--paths', String(paths), '--years', String(years), '--reps', String(reps)], { encoding: 'utf8' });
   if (r.status !== 0) {
     console.error(`numpy reference not run: ${r.error?.message ?? r.stderr.trim().split('\n').pop()}`);
     return undefined;
   }
-  return JSON.parse(r.stdout.trim().split('\n').pop()!) as { seconds: number; min: number; cpu: number; numpy: string };
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as NumpyTiming;
 }
 
 /**
@@ -117,7 +130,7 @@ async function medianWall(run: () => Promise<unknown>, warm: number, n: number):
     await run();
     walls.push((performance.now() - t0) / 1000);
   }
-  return walls.sort((a, b) => a - b)[Math.floor(n / 2)]!;
+  return median(walls);
 }
 
 // Other model shapes on the same paths and years: the workers' speed-up should not depend on the model.
@@ -135,49 +148,97 @@ const shapes: { name: string; run: (workers: number) => Promise<unknown> }[] = [
   },
 ];
 
+/** What one process measures: both engines and numpy, one after the other. */
+interface ProcessResult { one: Timing; two: Timing; np: NumpyTiming | undefined }
+
+if (opt.child) {
+  // Each setting's runs one after the other: alternating them made the worker runs pay for collecting the
+  // one-thread runs' buffers (measured: 0.080 s instead of 0.064 s).
+  const result: ProcessResult = { one: await measure(1), two: await measure(2), np: numpy() };
+  console.log(JSON.stringify(result));
+  process.exit(0);
+}
+
+/**
+ * Runs the measurement in `processes` fresh processes, one after the other. The same code runs at two
+ * speeds from one process to the next on this machine (even a plain table-lookup loop: up to 1.6x, seen
+ * here), so one process's figures can mislead; the ratios below pair figures from the same process.
+ */
+function measureInProcesses(n: number): ProcessResult[] {
+  const self = fileURLToPath(import.meta.url);
+  const args = ['--import', 'tsx', self, '--child', '--paths', String(paths), '--years', String(years), '--reps', String(reps), ...(opt['no-numpy'] ? ['--no-numpy'] : [])];
+  const results: ProcessResult[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    if (r.status !== 0) throw new Error(`bench/simulate.ts --child failed (exit ${r.status ?? r.signal})`);
+    results.push(JSON.parse(r.stdout.trim().split('\n').pop()!) as ProcessResult);
+  }
+  return results;
+}
+
 const load0 = loadavg()[0]!;
 const capacity0 = await parallelCapacity();
-const one = await measure(1);
-const two = await measure(2);
+const runs = measureInProcesses(Number(opt.processes));
+/** A setting's figures over the processes: medians, the best run, the largest memory. */
+const across = (pick: (r: ProcessResult) => Timing): Timing & { each: number[] } => {
+  const ts = runs.map(pick);
+  return {
+    wall: median(ts.map((t) => t.wall)), min: Math.min(...ts.map((t) => t.min)), first: median(ts.map((t) => t.first)),
+    cpu: median(ts.map((t) => t.cpu)), bytes: Math.max(...ts.map((t) => t.bytes)), median: ts[0]!.median, probability: ts[0]!.probability,
+    each: ts.map((t) => t.wall),
+  };
+};
+const one = across((r) => r.one);
+const two = across((r) => r.two);
+const withNumpy = runs.filter((r) => r.np !== undefined);
+const np = withNumpy.length > 0 ? { numpy: withNumpy[0]!.np!.numpy, seconds: median(withNumpy.map((r) => r.np!.seconds)), min: Math.min(...withNumpy.map((r) => r.np!.min)), cpu: median(withNumpy.map((r) => r.np!.cpu)) } : undefined;
+/** Median over the processes of a ratio taken within each process. */
+const ratio = (f: (r: ProcessResult) => number | undefined): string => {
+  const xs = runs.map(f).filter((x): x is number => x !== undefined);
+  return xs.length > 0 ? median(xs).toFixed(2) : 'n/a';
+};
+const sameSeed = runs.every((r) => r.one.median === runs[0]!.one.median && r.two.median === r.one.median && r.two.probability === r.one.probability);
 const shapeRows: string[] = [];
 for (const shape of shapes) {
   const a = await medianWall(() => shape.run(1), 3, 7);
   const b = await medianWall(() => shape.run(2), 3, 7);
   shapeRows.push(`| ${shape.name} | ${a.toFixed(3)} | ${b.toFixed(3)} | ${(a / b).toFixed(2)}x |`);
 }
-const np = numpy();
 const capacity1 = await parallelCapacity();
 const pathYears = paths * years;
 const ns = (t: Timing): string => ((t.wall / pathYears) * 1e9).toFixed(1);
 const mib = (b: number): string => (b / 2 ** 20).toFixed(0);
-const vs = (x: number, y: number | undefined): string => (y ? (x / y).toFixed(2) : 'n/a');
 const rows = [
-  `| engine | wall, median (s) | wall, best (s) | first run (s) | ns per path-year (median) | CPU, all threads (s) | peak ArrayBuffer memory (MiB) | wall vs numpy | CPU vs numpy |`,
-  `|---|---|---|---|---|---|---|---|---|`,
-  `| simulate, 1 thread | ${one.wall.toFixed(3)} | ${one.min.toFixed(3)} | ${one.first.toFixed(3)} | ${ns(one)} | ${one.cpu.toFixed(3)} | ${mib(one.bytes)} | ${vs(one.wall, np?.seconds)} | ${vs(one.cpu, np?.cpu)} |`,
-  `| simulate, 2 workers | ${two.wall.toFixed(3)} | ${two.min.toFixed(3)} | ${two.first.toFixed(3)} | ${ns(two)} | ${two.cpu.toFixed(3)} | ${mib(two.bytes)} | ${vs(two.wall, np?.seconds)} | ${vs(two.cpu, np?.cpu)} |`,
-  ...(np ? [`| numpy ${np.numpy}, vectorised | ${np.seconds.toFixed(3)} | ${np.min.toFixed(3)} | | ${((np.seconds / pathYears) * 1e9).toFixed(1)} | ${np.cpu.toFixed(3)} | | 1.00 | 1.00 |`] : []),
+  `| engine | wall, median (s) | each process (s) | wall, best (s) | first run (s) | ns per path-year (median) | CPU, all threads (s) | peak ArrayBuffer memory (MiB) | wall vs numpy | CPU vs numpy |`,
+  `|---|---|---|---|---|---|---|---|---|---|`,
+  `| simulate, 1 thread | ${one.wall.toFixed(3)} | ${one.each.map((x) => x.toFixed(3)).join(', ')} | ${one.min.toFixed(3)} | ${one.first.toFixed(3)} | ${ns(one)} | ${one.cpu.toFixed(3)} | ${mib(one.bytes)} | ${ratio((r) => r.np && r.one.wall / r.np.seconds)} | ${ratio((r) => r.np && r.one.cpu / r.np.cpu)} |`,
+  `| simulate, 2 workers | ${two.wall.toFixed(3)} | ${two.each.map((x) => x.toFixed(3)).join(', ')} | ${two.min.toFixed(3)} | ${two.first.toFixed(3)} | ${ns(two)} | ${two.cpu.toFixed(3)} | ${mib(two.bytes)} | ${ratio((r) => r.np && r.two.wall / r.np.seconds)} | ${ratio((r) => r.np && r.two.cpu / r.np.cpu)} |`,
+  ...(np ? [`| numpy ${np.numpy}, vectorised | ${np.seconds.toFixed(3)} | ${withNumpy.map((r) => r.np!.seconds.toFixed(3)).join(', ')} | ${np.min.toFixed(3)} | | ${((np.seconds / pathYears) * 1e9).toFixed(1)} | ${np.cpu.toFixed(3)} | | 1.00 | 1.00 |`] : []),
 ];
 const md = [
   '## Monte Carlo engine',
   '',
   `Command: \`npx tsx bench/simulate.ts\` (${paths.toLocaleString('en')} paths x ${years} years, 5 quantiles per year, mean, sd and one`,
-  `attainment probability; median of ${reps} runs after ${WARM_UP} warm-up runs; ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'},`,
+  `attainment probability; in each of ${runs.length} fresh processes, the median of ${reps} runs after ${WARM_UP} warm-up runs, then the`,
+  `same workload in numpy; the table gives the median over the processes; ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'},`,
   `Node ${process.version}, load average ${load0.toFixed(1)} at the start). Parallel capacity (speed-up of two workers on independent`,
   `busy loops; 2.0 on an idle 2-core machine): ${capacity0.toFixed(2)} before and ${capacity1.toFixed(2)} after the runs.`,
   '',
   ...rows,
   '',
-  `2 workers vs 1 thread: ${(one.wall / two.wall).toFixed(2)}x (median), ${(one.min / two.min).toFixed(2)}x (best). Same seed, same numbers on both: median level in year ${years}`,
-  `${one.median} (1 thread) and ${two.median} (2 workers); P(level >= 2.5) ${one.probability} and ${two.probability}.`,
+  `2 workers vs 1 thread: ${ratio((r) => r.one.wall / r.two.wall)}x (median over the processes of the ratio within each), ${(one.min / two.min).toFixed(2)}x (best runs).`,
+  `Same seed, same numbers on both engines ${sameSeed ? 'in every process' : '(NOT in every process: a bug)'}: median level in year ${years} ${one.median},`,
+  `P(level >= 2.5) ${one.probability}.`,
   'Memory grows with paths only: the level of every path, 8 bytes a path on one thread, and 24 on workers (three',
   'years of levels, so they can run ahead of the summary), plus the quantile counts (about 1 byte a path per thread).',
   '"first run": the first run of the process, which also compiles the kernel (and, on workers, starts the threads,',
   'each compiling its own copy while the others keep the cores busy); later runs reuse both.',
-  '"vs numpy": our median time over numpy\'s on the same workload (below 1 is faster). Wall times swing with other',
-  'load on the machine; CPU time (all threads of the process) is the steadier comparison for one thread.',
+  '"vs numpy": our time over numpy\'s on the same workload, timed by the same process right after (below 1 is',
+  'faster), median over the processes. The same code runs at two speeds from one process to the next on this',
+  'machine (a plain table-lookup loop too, up to 1.6x), hence several processes; within a process the',
+  'comparisons hold.',
   '',
-  `Other model shapes, same paths, years, quantiles and target (median of 7 runs after 3 warm-up runs each):`,
+  `Other model shapes, same paths, years, quantiles and target (one more process; median of 7 runs after 3 warm-up runs each):`,
   '',
   '| model | 1 thread (s) | 2 workers (s) | 2 workers vs 1 thread |',
   '|---|---|---|---|',
