@@ -60,7 +60,7 @@ const fan = fanChart(
 
 // 3. Files: SVG and PNG per chart, the specs, and one HTML page.
 const written: string[] = [];
-const write = (name: string, content: string | Buffer) => {
+const write = (name: string, content: string | Uint8Array) => {
   const file = join(outDir, name);
   writeFileSync(file, content);
   written.push(file);

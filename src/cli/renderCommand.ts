@@ -55,7 +55,7 @@ export const renderCommand: CliCommand = {
       throw new MetricsError('invalid_data', `render: ${file} is not JSON (got ${(e as Error).message}).`);
     }
     const spec = validateSpec(json);
-    let content: string | Buffer;
+    let content: string | Uint8Array;
     if (format === 'svg') content = await toSvg(spec, { validate: false });
     else if (format === 'png') content = await toPng(spec, { scale, validate: false });
     else {

@@ -4,13 +4,14 @@ import { fontFiles } from './fontFiles.js';
 
 /**
  * Renders an SVG string to PNG bytes with resvg and explicit font files (DejaVu Sans; Noto Sans CJK
- * when the SVG has CJK text), never system font discovery.
+ * when the SVG has CJK text), never system font discovery. The bytes are a `Uint8Array` (in Node a
+ * `Buffer`, which is one), so the types need no Node globals.
  * @throws {MetricsError} not_found when a needed font file is missing (names the Debian package)
  * @example
  * const png = svgToPng('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
- * png.subarray(1, 4).toString(); // => 'PNG'
+ * new TextDecoder().decode(png.subarray(1, 4)); // => 'PNG'
  */
-export function svgToPng(svg: string, scale = 2): Buffer {
+export function svgToPng(svg: string, scale = 2): Uint8Array {
   if (typeof scale !== 'number' || !Number.isFinite(scale) || scale <= 0 || scale > 8) {
     throw new MetricsError('invalid_argument', `toPng: scale must be a number in (0, 8] (got ${String(scale)}). Use 2 for print.`, { scale });
   }

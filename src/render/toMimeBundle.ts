@@ -30,7 +30,7 @@ export async function toMimeBundle(spec: TopLevelSpec): Promise<MimeBundle> {
     'application/vnd.vegalite.v6+json': spec,
     'application/vnd.vegalite.v5+json': spec,
     'image/svg+xml': svg,
-    'image/png': png.toString('base64'),
+    'image/png': Buffer.from(png.buffer, png.byteOffset, png.byteLength).toString('base64'),
     'text/plain': `Chart: ${title}`,
   };
 }

@@ -17,9 +17,9 @@ export interface ToPngOptions {
  *   Chinese labels, fonts-noto-cjk) is not installed (run scripts/setup-system.sh)
  * @example
  * const png = await toPng({ mark: 'point', data: { values: [{ a: 1 }] }, encoding: { x: { field: 'a', type: 'quantitative' } } });
- * png.subarray(1, 4).toString(); // => 'PNG'
+ * new TextDecoder().decode(png.subarray(1, 4)); // => 'PNG'
  */
-export async function toPng(spec: TopLevelSpec, options: ToPngOptions = {}): Promise<Buffer> {
+export async function toPng(spec: TopLevelSpec, options: ToPngOptions = {}): Promise<Uint8Array> {
   const svg = await toSvg(spec, options.validate === undefined ? {} : { validate: options.validate });
   return svgToPng(svg, options.scale ?? 2);
 }

@@ -35,7 +35,7 @@ export async function writeReport(dir: string, report: Report, options: WriteRep
     throw new MetricsError('invalid_argument', `writeReport: dir must be a folder path (got ${JSON.stringify(dir)}).`);
   }
   const html = reportHtml(report);
-  const files: { name: string; content: string | Buffer }[] = [{ name: 'report.html', content: html }];
+  const files: { name: string; content: string | Uint8Array }[] = [{ name: 'report.html', content: html }];
   if (options.chartFiles !== false) {
     let n = 0;
     for (const section of report.sections) {

@@ -4,7 +4,8 @@ import { inflateSync } from 'node:zlib';
 export interface Pixels { width: number; height: number; rgba: Uint8Array }
 
 /** Decodes an 8-bit RGBA or RGB, non-interlaced PNG (what resvg writes), enough for pixel checks in tests. */
-export function decodePng(png: Buffer): Pixels {
+export function decodePng(bytes: Uint8Array): Pixels {
+  const png = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (png.subarray(1, 4).toString() !== 'PNG') throw new Error('not a PNG');
   let pos = 8;
   let width = 0, height = 0, colorType = 6;
