@@ -1,66 +1,24 @@
 // The package as a user gets it: `npm pack` (which runs `prepare`, the build), installed from the tarball into an
 // empty project, then imported from plain JavaScript, type-checked from TypeScript, and run as a command.
 // Slow (tens of seconds: a build, an install, two type checks), so one set-up for all checks and long timeouts.
-import { execFileSync, type ExecFileSyncOptions } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO as repo, cleanTempFolder, installTarball, packedTarball, run } from '../helpers/installedPackage.js';
 
-const repo = fileURLToPath(new URL('../../', import.meta.url));
 const tsc = join(repo, 'node_modules', 'typescript', 'bin', 'tsc');
+const deno = join(repo, 'node_modules', 'deno', 'deno');
 const SETUP_MS = 400_000;
 const STEP_MS = 120_000;
 
-/** The environment for child npm processes: the user's npm config, without the variables of an enclosing `npm run`. */
-function childEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (k.startsWith('npm_') && !k.startsWith('npm_config_')) continue;
-    env[k] = v;
-  }
-  return { ...env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false', NO_COLOR: '1' };
-}
-
-interface Run { code: number; stdout: string; stderr: string }
-
-/** Runs a program and returns its exit code and output instead of throwing on a non-zero exit. */
-function run(file: string, args: readonly string[], options: ExecFileSyncOptions): Run {
-  try {
-    const stdout = execFileSync(file, args, { ...options, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 }) as string;
-    return { code: 0, stdout, stderr: '' };
-  } catch (e) {
-    const err = e as { status?: number | null; stdout?: string | Buffer; stderr?: string | Buffer; message: string };
-    return { code: err.status ?? -1, stdout: String(err.stdout ?? ''), stderr: String(err.stderr ?? err.message) };
-  }
-}
-
 let work = '';
 let app = '';
-let tarball = '';
 
 beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'industry-metrics-pack-'));
+  // A fresh folder with no node_modules above it, as on a new machine (cleanTempFolder checks the way up).
+  work = cleanTempFolder('pack');
   app = join(work, 'app');
-  mkdirSync(app);
-  const env = childEnv();
-
-  // npm pack runs the `prepare` script, which builds dist/ first, so the tarball is never stale.
-  const pack = run('npm', ['pack', '--pack-destination', work], { cwd: repo, env, timeout: SETUP_MS / 2 });
-  if (pack.code !== 0) {
-    throw new Error(`npm pack failed (exit ${pack.code}); a type error in src/ stops the build:\n${pack.stderr.slice(-4000)}\n${pack.stdout.slice(-2000)}`);
-  }
-  const tgz = readdirSync(work).filter((f) => f.endsWith('.tgz'));
-  if (tgz.length !== 1) throw new Error(`expected one tarball in ${work}, found ${JSON.stringify(tgz)}`);
-  tarball = join(work, tgz[0] as string);
-
-  writeFileSync(join(app, 'package.json'), `${JSON.stringify({ name: 'pack-test-app', version: '1.0.0', private: true, type: 'module' }, null, 2)}\n`);
-  // The runtime dependencies are in the npm cache after the project's own install; fall back to the registry.
-  const installArgs = ['install', '--no-audit', '--no-fund', '--no-package-lock', tarball];
-  let install = run('npm', [...installArgs, '--offline'], { cwd: app, env, timeout: SETUP_MS / 4 });
-  if (install.code !== 0) install = run('npm', installArgs, { cwd: app, env, timeout: SETUP_MS / 4 });
-  if (install.code !== 0) throw new Error(`npm install of the tarball failed (exit ${install.code}):\n${install.stderr.slice(-4000)}`);
+  installTarball(app, packedTarball(SETUP_MS / 2), { timeoutMs: SETUP_MS / 4 });
 }, SETUP_MS);
 
 afterAll(() => {
@@ -90,27 +48,46 @@ describe('industry-metrics installed from its tarball', () => {
     expect(out.code).toBe('invalid_argument');
   }, STEP_MS);
 
-  it('a .ts file importing it type-checks with tsc --strict under nodenext, and a wrong type is caught', () => {
+  it('a .ts file importing it type-checks with tsc --strict, "types": [] (no Node globals), and a wrong type is caught', () => {
     writeFileSync(join(app, 'good.ts'), [
-      "import { cagr, series, MetricsError, type Series, type Unit } from 'industry-metrics';",
+      "import { cagr, series, MetricsError, svgToPng, toPng, type Series, type Unit } from 'industry-metrics';",
       "const s: Series = series({ id: 'x', unit: 'CNY trillion', years: [2020, 2025], values: [1, 3] });",
       'const unit: Unit = s.unit;',
       'const rate: number = cagr(s.values[0] ?? 1, s.values[1] ?? 1, 5);',
       "const e: MetricsError = new MetricsError('degenerate', 'x');",
-      'export const out = { rate, unit, code: e.code };',
+      '// Binary results are plain Uint8Arrays in the published types.',
+      "const png: Uint8Array = svgToPng('<svg/>');",
+      'const later: Promise<Uint8Array> = toPng({ mark: "point", data: { values: [] } });',
+      'export const out = { rate, unit, code: e.code, png, later };',
     ].join('\n'));
     // The same import with a deliberate error proves the types are real and not `any`.
     writeFileSync(join(app, 'bad.ts'), [
       "import { cagr } from 'industry-metrics';",
       'export const rate: string = cagr(1, 3, 5);',
     ].join('\n'));
-    const flags = ['--noEmit', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--strict'];
-    const good = run('node', [tsc, ...flags, 'good.ts'], { cwd: app, timeout: STEP_MS });
+    // What a strict user's tsconfig.json without @types/node gives: no ambient types at all.
+    const config = (file: string) => ({
+      compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', types: [] },
+      files: [file],
+    });
+    writeFileSync(join(app, 'tsconfig.good.json'), JSON.stringify(config('good.ts')));
+    writeFileSync(join(app, 'tsconfig.bad.json'), JSON.stringify(config('bad.ts')));
+    const good = run('node', [tsc, '-p', 'tsconfig.good.json'], { cwd: app, timeout: STEP_MS });
     expect(good.stdout + good.stderr).toBe('');
     expect(good.code).toBe(0);
-    const bad = run('node', [tsc, ...flags, 'bad.ts'], { cwd: app, timeout: STEP_MS });
+    const bad = run('node', [tsc, '-p', 'tsconfig.bad.json'], { cwd: app, timeout: STEP_MS });
     expect(bad.code).not.toBe(0);
     expect(bad.stdout).toContain("error TS2322: Type 'number' is not assignable to type 'string'.");
+  }, STEP_MS);
+
+  it('Deno imports the installed package from node_modules and computes cagr(1, 3, 5)', () => {
+    writeFileSync(join(app, 'deno.json'), JSON.stringify({ nodeModulesDir: 'manual' }));
+    const r = run(deno, ['eval', "import { cagr } from 'industry-metrics'; console.log(JSON.stringify(cagr(1, 3, 5)));"], {
+      cwd: app, timeout: STEP_MS, env: { ...process.env, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1' },
+    });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(Number(r.stdout)).toBeCloseTo(3 ** 0.2 - 1, 15);
   }, STEP_MS);
 
   it('simulate on 2 worker threads loads the compiled worker and gives the one-thread result bit for bit', () => {
