@@ -4,7 +4,9 @@
 // It runs this checkout's Deno (node_modules/deno/deno, an npm devDependency) as a Jupyter kernel.
 // The kernelspec holds this checkout's absolute path, so it is generated here rather than committed.
 // Then:  JUPYTER_PATH=$PWD/.jupyter jupyter notebook notebooks/
-// Usage: node scripts/notebook-kernel.mjs [--quiet]
+// Usage: node scripts/notebook-kernel.mjs [--quiet] [--jupyter-dir DIR]
+//   --jupyter-dir  write the kernelspec under DIR/kernels/ instead of this checkout's .jupyter/ (the notebook
+//                  test uses it for a folder where the packed package is installed, as a user's would be)
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +17,12 @@ const DISPLAY_NAME = 'industry-metrics (Deno)';
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const deno = join(repo, 'node_modules', 'deno', 'deno');
 const quiet = process.argv.includes('--quiet');
+const dirFlag = process.argv.indexOf('--jupyter-dir');
+const jupyterDir = dirFlag === -1 ? join(repo, '.jupyter') : resolve(process.argv[dirFlag + 1] ?? '');
+if (dirFlag !== -1 && !process.argv[dirFlag + 1]) {
+  console.error('notebook-kernel: --jupyter-dir needs a folder');
+  process.exit(2);
+}
 
 if (!existsSync(deno)) {
   console.error(`notebook-kernel: no Deno binary at ${deno}. Run 'npm ci' first (deno is a devDependency; do not omit optional dependencies).`);
@@ -29,7 +37,7 @@ const spec = {
   env: { NO_COLOR: '1' },
 };
 
-const dir = join(repo, '.jupyter', 'kernels', KERNEL_NAME);
+const dir = join(jupyterDir, 'kernels', KERNEL_NAME);
 const file = join(dir, 'kernel.json');
 const text = `${JSON.stringify(spec, null, 2)}\n`;
 mkdirSync(dir, { recursive: true });
@@ -38,5 +46,5 @@ if (!unchanged) writeFileSync(file, text);
 if (!quiet) {
   console.log(`notebook-kernel: ${unchanged ? 'up to date' : 'wrote'} ${file}`);
   console.log(`  kernel "${KERNEL_NAME}" (${DISPLAY_NAME}) runs ${deno}`);
-  console.log(`  open the notebooks with: JUPYTER_PATH=${join(repo, '.jupyter')} jupyter notebook ${join(repo, 'notebooks')}`);
+  console.log(`  open the notebooks with: JUPYTER_PATH=${jupyterDir} jupyter notebook ${join(repo, 'notebooks')}`);
 }

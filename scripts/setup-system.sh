@@ -1,18 +1,20 @@
 #!/bin/sh
 # The project's one system setup script (Debian 12). Idempotent: when every package below is
-# installed it exits at once without touching the network. Run as root (or through sudo).
+# installed it exits at once without touching the network. Run it as root (`bash scripts/setup-system.sh`)
+# or as a user who has sudo (the script then calls sudo itself for apt-get).
 #
 #   chromium           headless browser for test/browser (report.html opens in a real browser)
 #   fonts-dejavu-core  DejaVu Sans, the chart font; PNG rendering (resvg) needs its .ttf files
 #   fonts-noto-cjk     Noto Sans CJK, for charts with Chinese labels (locale 'zh')
-#   jupyter-nbconvert, python3-nbclient, python3-ipykernel, jupyter-client
-#                      Jupyter (/usr/bin/jupyter) to open and run notebooks/ with the project's
-#                      Deno kernel (test/notebooks.test.ts executes them with nbconvert)
+#   jupyter-notebook, jupyter-nbconvert, python3-nbclient, python3-ipykernel, jupyter-client
+#                      Jupyter (/usr/bin/jupyter): `jupyter notebook` to open notebooks/ in a browser,
+#                      nbconvert and the kernel client to run them with the project's Deno kernel
+#                      (test/notebooks.test.ts executes them with nbconvert)
 #
 # Nothing is downloaded except Debian packages through apt-get.
 set -eu
 
-PACKAGES="chromium fonts-dejavu-core fonts-noto-cjk jupyter-nbconvert python3-nbclient python3-ipykernel jupyter-client"
+PACKAGES="chromium fonts-dejavu-core fonts-noto-cjk jupyter-notebook jupyter-nbconvert python3-nbclient python3-ipykernel jupyter-client"
 
 missing=""
 for p in $PACKAGES; do

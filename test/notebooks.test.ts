@@ -1,11 +1,13 @@
-// Executes every notebook in notebooks/ with Debian's Jupyter (nbconvert) on the project's Deno kernel and
-// checks the executed copy: no errors, the charts there in every MIME type, and the numbers each notebook
-// claims. Expected numbers are computed here (closed forms), not copied from earlier runs.
+// Executes every notebook in notebooks/ with Debian's Jupyter (nbconvert) on the project's Deno kernel, as a user
+// gets them: the notebooks import the package by its name, and run in a folder where the packed tarball is
+// installed (not against ../src). Then checks the executed copy: no errors, the charts there in every MIME
+// type, and the numbers each notebook claims. Expected numbers are computed here (closed forms), not copied
+// from earlier runs.
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanTempFolder, installTarball, packedTarball } from './helpers/installedPackage.js';
 import { BIG_DATA_2025_EXCEEDANCE, normalCdf } from './helpers/normal.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -26,7 +28,7 @@ function jupyterReady(): boolean {
 }
 const ready = jupyterReady();
 const inCi = process.env['CI'] === 'true';
-const MISSING = `${JUPYTER} with nbconvert is not installed: run scripts/setup-system.sh as root (it installs jupyter-nbconvert, python3-nbclient, python3-ipykernel and jupyter-client from Debian)`;
+const MISSING = `${JUPYTER} with nbconvert is not installed: run scripts/setup-system.sh as root (it installs jupyter-notebook, jupyter-nbconvert, python3-nbclient, python3-ipykernel and jupyter-client from Debian)`;
 if (!ready && !inCi) console.warn(`test/notebooks.test.ts: notebooks not executed. ${MISSING}.`);
 
 interface Output { output_type: string; data?: Record<string, unknown>; text?: string | string[]; ename?: string; evalue?: string; name?: string }
@@ -34,16 +36,18 @@ interface Cell { cell_type: string; source: string | string[]; outputs?: Output[
 interface Notebook { cells: Cell[]; metadata: { kernelspec?: { name?: string } } }
 interface Executed { code: number | null; stderr: string; notebook?: Notebook }
 
-const outDir = mkdtempSync(join(tmpdir(), 'industry-metrics-notebooks-'));
+let work = '';
+/** A user's project: the tarball installed, the notebooks copied in, Deno told to use the installed packages. */
+let app = '';
 const executed = new Map<string, Executed>();
 
 function execute(file: string): Promise<Executed> {
-  const out = join(outDir, file);
+  const out = join(work, 'executed', file);
   return new Promise((done) => {
     execFile(JUPYTER, [
       'nbconvert', '--to', 'notebook', '--execute', `--ExecutePreprocessor.kernel_name=${KERNEL}`,
       '--ExecutePreprocessor.timeout=300', '--output', out, join('notebooks', file),
-    ], { cwd: ROOT, env: { ...process.env, JUPYTER_PATH: join(ROOT, '.jupyter'), NO_COLOR: '1' }, timeout: 600_000, maxBuffer: 64 << 20 }, (error, _stdout, stderr) => {
+    ], { cwd: app, env: { ...process.env, JUPYTER_PATH: join(app, '.jupyter'), NO_COLOR: '1' }, timeout: 600_000, maxBuffer: 64 << 20 }, (error, _stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       done({ code, stderr, ...(existsSync(out) ? { notebook: JSON.parse(readFileSync(out, 'utf8')) as Notebook } : {}) });
     });
@@ -52,13 +56,23 @@ function execute(file: string): Promise<Executed> {
 
 beforeAll(async () => {
   if (!ready) return;
-  // The kernelspec holds this checkout's absolute path, so it is generated, not committed.
-  execFileSync(process.execPath, [join(ROOT, 'scripts', 'notebook-kernel.mjs'), '--quiet'], { cwd: ROOT });
+  work = cleanTempFolder('notebooks');
+  app = join(work, 'app');
+  installTarball(app, packedTarball());
+  mkdirSync(join(app, 'notebooks'));
+  mkdirSync(join(work, 'executed'));
+  for (const f of files) copyFileSync(join(NOTEBOOKS, f), join(app, 'notebooks', f));
+  // What a user's notebook folder needs: Deno resolves npm packages from the project's node_modules.
+  writeFileSync(join(app, 'deno.json'), `${JSON.stringify({ nodeModulesDir: 'manual' }, null, 2)}\n`);
+  // The kernelspec runs this checkout's Deno (a devDependency, not a dependency of the package).
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'notebook-kernel.mjs'), '--quiet', '--jupyter-dir', join(app, '.jupyter')], { cwd: ROOT });
   const results = await Promise.all(files.map(execute));
   files.forEach((f, i) => executed.set(f, results[i] as Executed));
 }, 900_000);
 
-afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
 
 const join1 = (t: string | string[] | undefined) => (Array.isArray(t) ? t.join('') : (t ?? ''));
 function outputs(file: string): Output[] {
@@ -177,9 +191,9 @@ describe.runIf(ready)('notebooks/', () => {
       expect(nb.metadata.kernelspec?.name, f).toBe(KERNEL);
       // Committed without outputs: the executed copies are made here.
       expect(nb.cells.flatMap((c) => c.outputs ?? []), f).toEqual([]);
-      // Only the public API.
+      // Only the public API, imported by the package's name as a user's notebook does.
       const code = nb.cells.filter((c) => c.cell_type === 'code').map((c) => join1(c.source)).join('\n');
-      expect([...code.matchAll(/from '([^']+)'/g)].map((m) => m[1]), f).toEqual(['../src/index.ts']);
+      expect([...code.matchAll(/from '([^']+)'/g)].map((m) => m[1]), f).toEqual(['industry-metrics']);
     }
   });
 
