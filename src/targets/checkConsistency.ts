@@ -1,7 +1,7 @@
 import { convertScale, formatQuantity, isScaleConvertible, type Unit } from '../series/units.js';
 import type { Fact } from './fact.js';
 import { describeFact, formatRate } from './describeFact.js';
-import { defaultAboutTolerance, meets, toleranceWidth } from './meets.js';
+import { defaultAboutTolerance, meets, toleranceWidth, type TargetTerms } from './meets.js';
 
 /** A number a check derives, with the formula that gives it. */
 export interface ImpliedNumber {
@@ -73,7 +73,7 @@ function docOf(f: Fact): string {
 const pct = formatRate;
 
 /** The interval of true values a fact's wording allows. */
-export function factInterval(f: Pick<Fact, 'value' | 'comparator' | 'tolerance'>): [number, number] {
+export function factInterval(f: TargetTerms): [number, number] {
   const v = f.value;
   switch (f.comparator) {
     case 'exceeds':
