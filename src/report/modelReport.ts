@@ -9,6 +9,7 @@ import type { PlanPeriod, TargetMarker } from '../charts/inputs.js';
 import { trajectoryChart } from '../charts/trajectoryChart.js';
 import { checkModel, type ModelCheck } from '../model/checkModel.js';
 import { simulateModel } from '../model/simulateModel.js';
+import { probabilityBasis } from '../model/probabilityBasis.js';
 import type { ModelDefinition } from '../model/types.js';
 import type { ReportSection, ReportTable } from '../render/reportHtml.js';
 import { projectAll } from '../scenario/projectAll.js';
@@ -244,7 +245,9 @@ export function modelSummary(r: ModelReport): string {
     lines.push(`  ${p.scenario.padEnd(12)} ${m.toYear}: ${fmt(m, p.levels[p.levels.length - 1] as number)}${t ? `  (${t})` : ''}`);
   }
   for (const t of r.monteCarlo?.targets ?? []) {
+    const basis = probabilityBasis(m, 'plan', t.id);
     lines.push(`  P(${t.comparator} ${fmt(m, t.value)} in ${t.year}) = ${formatRate(t.probability)} ± ${formatRate(t.standardError)}  (Monte Carlo, seed ${r.monteCarlo?.settings.seed})`);
+    lines.push(`           ${basis ?? `rests on the plan path from the model's base and its assumed volatility (see the model's assumptions), not on observed data`}`);
   }
   return lines.join('\n') + '\n';
 }

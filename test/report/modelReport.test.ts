@@ -35,6 +35,8 @@ describe('modelReport', () => {
     expect(text).toMatch(/plan\s+2020: RMB 1 trillion {2}\(lands exactly on bd13\.revenue-2020\)/);
     expect(text).toContain('implied: 2015 level = more than RMB 259 billion (for growth up to 31%); no upper bound');
     expect(text).toMatch(/P\(exceeds RMB 1 trillion in 2020\) = \d+(\.\d+)?% ± /);
+    // The 13th plan's probability is 50 % by construction, and the summary says so under it.
+    expect(text).toMatch(/P\(exceeds RMB 1 trillion in 2020\)[^\n]*\n\s+50 % by construction: the 2015 base is back-cast from bd13\.revenue-2020/);
   });
 
   it('modelSection names chart files after the model and lists the assumptions', async () => {
