@@ -37,6 +37,7 @@ export type { ModelFile, ModelDefinition, ValueRef, ResolvedValue, PathSpec, Sho
 export { checkModel } from './model/checkModel.js';
 export type { ModelCheck, ModelAssumption, ModelDerivation } from './model/checkModel.js';
 export { simulateModel } from './model/simulateModel.js';
+export { probabilityBasis } from './model/probabilityBasis.js';
 export type { SimulateModelOptions } from './model/simulateModel.js';
 export { modelReport, modelSection, modelSummary, targetMarker, PLAN_PERIODS } from './report/modelReport.js';
 export { industriesSection, industriesSummary } from './report/industriesSection.js';

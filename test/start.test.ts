@@ -13,7 +13,7 @@ describe('npm start', () => {
     expect(r.status, r.stderr).toBe(0);
     const models = readdirSync(join(root, 'models')).filter((f) => f.endsWith('.model.json')).map((f) => f.replace('.model.json', ''));
     for (const id of models) expect(r.stdout).toContain(`[${id}]`);
-    expect(r.stdout).toContain('implied: 2015 level = RMB 269 billion');
+    expect(r.stdout).toContain('implied: 2015 level = more than RMB 259 billion (for growth up to 31%); no upper bound');
     expect(r.stdout).toMatch(/Sourced industries side by side\n/);
     expect(r.stdout).toMatch(/information-industry\.revenue +2015 +RMB 17\.1 trillion/);
     expect(r.stdout).toMatch(/P\(exceeds RMB 3 trillion in 2025\) = \d/);

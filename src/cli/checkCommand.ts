@@ -60,6 +60,7 @@ export const checkCommand: CliCommand = {
     ['--format <f>', 'table (default): the readable report; csv: one row per implied number; json: everything, with provenance.'],
     ['--out <file>', 'Write to a file instead of stdout (format from --format, else from the extension).'],
   ],
+  exitCodes: '0 when every model is consistent, 1 when a model\'s figures contradict each other (an inconsistent check), 2 for bad input.',
   examples: ['industry-metrics check big-data-14th-fyp', 'industry-metrics check models/my-industry.model.json --format json'],
   options: { format: { type: 'string' }, out: { type: 'string' } },
   async run(args, ctx) {
@@ -69,5 +70,8 @@ export const checkCommand: CliCommand = {
     }
     const checks = args.positionals.map((p) => checkModel(loadModel(p, { cwd: ctx.cwd })));
     emit(ctx, args, checkText(format, checks), `the check of ${checks.map((c) => c.model.id).join(', ')}`);
+    // Scripts tell the outcome from the exit code: 0 consistent, 1 a model's own figures contradict each
+    // other (disagreements between sources are reported, not failed), 2 bad input (thrown above).
+    return checks.every((c) => c.consistency.consistent) ? 0 : 1;
   },
 };

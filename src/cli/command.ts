@@ -32,6 +32,8 @@ export interface CliCommand {
   readonly usage: string;
   /** Option descriptions for --help, in display order: [flag text, description]. */
   readonly help: readonly (readonly [string, string])[];
+  /** What the exit codes mean, when a command has more than 0 (done) and 2 (bad input). */
+  readonly exitCodes?: string;
   /** At least one runnable example. */
   readonly examples: readonly string[];
   readonly options: NonNullable<ParseArgsConfig['options']>;

@@ -15,7 +15,7 @@ function commandList(): string {
 export function commandHelp(c: CliCommand): string {
   const width = Math.max(12, ...c.help.map(([flag]) => flag.length));
   const opts = [...c.help, ['--help', 'Show this help.'] as const].map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`).join('\n');
-  return `${c.summary}\n\nUsage: ${c.usage}\n\nOptions:\n${opts}\n\nExamples:\n${c.examples.map((e) => `  ${e}`).join('\n')}\n`;
+  return `${c.summary}\n\nUsage: ${c.usage}\n\nOptions:\n${opts}${c.exitCodes ? `\n\nExit codes: ${c.exitCodes}` : ''}\n\nExamples:\n${c.examples.map((e) => `  ${e}`).join('\n')}\n`;
 }
 
 /** Top-level help: every command with its summary. */

@@ -1,6 +1,7 @@
 import { MetricsError } from '../errors.js';
 import { loadModel } from '../io/loadModel.js';
 import type { ModelDefinition } from '../model/types.js';
+import { probabilityBasis } from '../model/probabilityBasis.js';
 import { project } from '../scenario/project.js';
 import { projectAll } from '../scenario/projectAll.js';
 import type { ScenarioProjection } from '../scenario/types.js';
@@ -20,9 +21,20 @@ export function projectionRows(projections: readonly ScenarioProjection[]): Row[
   })));
 }
 
-/** One row per scenario and checked target: projected value, meets, gap and the CAGRs. */
-export function targetRows(projections: readonly ScenarioProjection[]): Row[] {
-  return projections.flatMap((p) => p.targets.map((t): Row => ({
+/**
+ * One row per scenario and checked target: projected value, meets, gap and the CAGRs. With the model,
+ * a path that lands on its target because the base is back-cast from it reads `by construction`, gap 0
+ * (the 1e-14 left by floating point is not a miss).
+ */
+export function targetRows(projections: readonly ScenarioProjection[], model?: ModelDefinition): Row[] {
+  return projections.flatMap((p) => p.targets.map((t): Row => {
+    const onIt = model !== undefined && probabilityBasis(model, p.scenario, t.fact.id) !== undefined && Math.abs(t.gapRelative) < 1e-9;
+    return onIt ? { ...targetRow(p, t), meets: 'by construction', gap: 0, 'gap %': 0 } : targetRow(p, t);
+  }));
+}
+
+function targetRow(p: ScenarioProjection, t: ScenarioProjection['targets'][number]): Row {
+  return ({
     model: p.modelId,
     scenario: p.scenario,
     target: t.fact.id,
@@ -36,7 +48,7 @@ export function targetRows(projections: readonly ScenarioProjection[]): Row[] {
     'gap %': t.gapRelative * 100,
     'required CAGR': t.requiredCagr,
     'projected CAGR': t.projectedCagr,
-  })));
+  });
 }
 
 function tableText(model: ModelDefinition, projections: readonly ScenarioProjection[]): string {
@@ -45,7 +57,7 @@ function tableText(model: ModelDefinition, projections: readonly ScenarioProject
     parts.push(`Scenario ${p.scenario}: ${p.description}`);
     parts.push(toTable(projectionRows([p]), ['year', 'level', 'growth']));
   }
-  const targets = targetRows(projections);
+  const targets = targetRows(projections, model);
   parts.push('Targets (required CAGR: from the base year\'s level to the target)');
   parts.push(targets.length > 0
     ? toTable(targets, ['scenario', 'target', 'year', 'comparator', 'target value', 'projected', 'meets', 'gap', 'gap %', 'required CAGR', 'projected CAGR'])
@@ -83,7 +95,7 @@ export const projectCommand: CliCommand = {
     const projections = names.length === 0 ? projectAll(model) : [...new Set(names)].map((scenario) => project(model, { scenario }));
     let text: string;
     if (format === 'json') text = JSON.stringify({ model: { id: model.id, title: model.title, origin: model.origin }, projections }, null, 2) + '\n';
-    else if (format === 'csv') text = args.values['targets'] === true ? toCsv(targetRows(projections)) : toCsv(projectionRows(projections));
+    else if (format === 'csv') text = args.values['targets'] === true ? toCsv(targetRows(projections, model)) : toCsv(projectionRows(projections));
     else text = tableText(model, projections);
     emit(ctx, args, text, `${projections.length} scenario(s) of ${model.id}`);
   },

@@ -1,6 +1,7 @@
 import { MetricsError } from '../errors.js';
 import { loadModel } from '../io/loadModel.js';
 import { simulateModel } from '../model/simulateModel.js';
+import { probabilityBasis } from '../model/probabilityBasis.js';
 import { unitToString } from '../series/units.js';
 import type { MonteCarloResult } from '../simulate/monteCarloTypes.js';
 import { monteCarloToTidy } from '../simulate/monteCarloToTidy.js';
@@ -48,8 +49,11 @@ export function simulationRows(r: MonteCarloResult): Row[] {
   });
 }
 
-/** The JSON document of a run: quantiles per year and each target's attainment `probability`. */
-export function simulationJson(model: { id: string; unit: string }, scenario: string, r: MonteCarloResult): unknown {
+/**
+ * The JSON document of a run: quantiles per year and each target's attainment `probability`, with
+ * `basis` (what the probability rests on, in words) where `bases` gives one for the target.
+ */
+export function simulationJson(model: { id: string; unit: string }, scenario: string, r: MonteCarloResult, bases: Readonly<Record<string, string>> = {}): unknown {
   const s = r.series[r.series.length - 1]!;
   return {
     model: model.id,
@@ -62,7 +66,7 @@ export function simulationJson(model: { id: string; unit: string }, scenario: st
       sd: s.sd[t],
       quantiles: Object.fromEntries(s.quantiles.map((q) => [String(q.level), q.values[t]])),
     })),
-    targets: r.targets,
+    targets: r.targets.map((t) => (bases[t.id] !== undefined ? { ...t, basis: bases[t.id] } : t)),
     ...(s.samplePaths.length > 0 ? { samplePaths: s.samplePaths } : {}),
   };
 }
@@ -111,9 +115,11 @@ export const simulateCommand: CliCommand = {
       ...(ctx.signal ? { signal: ctx.signal } : {}),
     });
     const unit = unitToString(model.unit);
+    const bases: Record<string, string> = Object.fromEntries(r.targets.map((t) => [t.id,
+      probabilityBasis(model, scenario, t.id) ?? `rests on the ${scenario} path from the model's base and its assumed uncertainty (see 'industry-metrics check ${model.id}'), not on observed data`]));
     let text: string;
     if (format === 'json') {
-      text = JSON.stringify(simulationJson({ id: model.id, unit }, scenario, r), null, 2) + '\n';
+      text = JSON.stringify(simulationJson({ id: model.id, unit }, scenario, r, bases), null, 2) + '\n';
     } else if (format === 'csv') {
       const rows: Row[] = [
         ...monteCarloToTidy(r).filter((row) => row.series === r.analysed).map((row) => ({ ...row, series: model.id })),
@@ -125,7 +131,9 @@ export const simulateCommand: CliCommand = {
       const targets = r.targets.length === 0 ? 'No targets.\n' : toTable(r.targets.map((t) => ({
         target: t.id, year: t.year, comparator: t.comparator, value: t.value, probability: t.probability, 'std error': t.standardError,
       })));
-      text = head + toTable(simulationRows(r)) + '\nProbability of meeting each target\n' + targets;
+      // Say what each probability rests on: a base back-cast from the target makes it 50 % by construction.
+      const basis = r.targets.map((t) => `${t.id}: ${bases[t.id]}.\n`).join('');
+      text = head + toTable(simulationRows(r)) + '\nProbability of meeting each target\n' + targets + basis;
     }
     emit(ctx, args, text, `the simulation of ${model.id} (${scenario})`);
   },

@@ -21,11 +21,17 @@ const MAX_YEAR = 2200;
 /** Words people write for a comparator, mapped to the comparator they mean. */
 const COMPARATOR_SYNONYMS: Readonly<Record<string, Comparator>> = {
   exceed: 'exceeds', over: 'exceeds', above: 'exceeds', morethan: 'exceeds', greaterthan: 'exceeds', surpass: 'exceeds', surpasses: 'exceeds',
-  approximately: 'about', approx: 'about', nearly: 'about', around: 'about', roughly: 'about', almost: 'about',
+  approximately: 'about', approx: 'about', around: 'about', roughly: 'about',
+  // "Nearly X" and "almost X" say the figure falls short of X: at most X, not a band around it.
+  nearly: 'atMost', almost: 'atMost',
   atleast: 'atLeast', min: 'atLeast', minimum: 'atLeast', notlessthan: 'atLeast',
   atmost: 'atMost', max: 'atMost', maximum: 'atMost', upto: 'atMost',
   under: 'below', lessthan: 'below', less: 'below',
   equal: 'equals', eq: 'equals', is: 'equals', exactly: 'equals',
+  // Chinese wording, as pasted from the plans: 超过 / 突破 exceed, 达到 / 不低于 reach / not below, 约 / 左右
+  // about, 近 / 接近 nearly.
+  超过: 'exceeds', 突破: 'exceeds', 高于: 'exceeds', 达到: 'atLeast', 不低于: 'atLeast', 至少: 'atLeast',
+  约: 'about', 左右: 'about', 大约: 'about', 近: 'atMost', 接近: 'atMost', 不超过: 'atMost', 低于: 'below',
 };
 /** Words people write for a kind of fact, mapped to the kind they mean. */
 const KIND_SYNONYMS: Readonly<Record<string, FactKind>> = {
@@ -204,7 +210,8 @@ function checkChoice<K extends string>(raw: Record<string, unknown>, key: string
   if (typeof value === 'string' && (names as string[]).includes(value)) return value as K;
   let hint = '';
   if (typeof value === 'string') {
-    const squeezed = value.toLowerCase().replace(/[^a-z]/g, '');
+    // Keep Chinese characters: 超过 and 约 are comparator words too.
+    const squeezed = value.toLowerCase().replace(/[^a-z\u4e00-\u9fff]/g, '');
     const synonym = synonyms[squeezed];
     hint = didYouMean(synonym !== undefined ? [synonym] : closestNames(value, names, 1));
   }

@@ -9,6 +9,7 @@ import type { PlanPeriod, TargetMarker } from '../charts/inputs.js';
 import { trajectoryChart } from '../charts/trajectoryChart.js';
 import { checkModel, type ModelCheck } from '../model/checkModel.js';
 import { simulateModel } from '../model/simulateModel.js';
+import { probabilityBasis } from '../model/probabilityBasis.js';
 import type { ModelDefinition } from '../model/types.js';
 import type { ReportSection, ReportTable } from '../render/reportHtml.js';
 import { projectAll } from '../scenario/projectAll.js';
@@ -206,7 +207,10 @@ export function modelSection(r: ModelReport): ReportSection {
         formatRate(Math.pow((p.levels[p.levels.length - 1] as number) / (p.levels[0] as number), 1 / (p.toYear - p.fromYear)) - 1),
         ...m.targets.map((t) => {
           const c = p.targets.find((x) => x.fact.id === t.id);
-          return c ? `${c.meets ? 'yes' : 'no'} (needs ${formatRate(c.requiredCagr)} a year)` : '';
+          if (!c) return '';
+          // A base back-cast from this target puts the plan exactly on it: neither a hit nor a miss.
+          if (probabilityBasis(m, p.scenario, t.id) !== undefined && Math.abs(c.gapRelative) < 1e-9) return `on it by construction (base back-cast from ${t.id})`;
+          return `${c.meets ? 'yes' : 'no'} (needs ${formatRate(c.requiredCagr)} a year)`;
         }),
       ]),
     },
@@ -219,7 +223,8 @@ export function modelSection(r: ModelReport): ReportSection {
       rows: r.check.assumptions.map((a) => [a.path, a.value, a.assumption]),
     },
   ];
-  const attain = r.monteCarlo?.targets.map((t) => `P(${t.comparator} ${fmt(m, t.value)} in ${t.year}) = ${formatRate(t.probability)}`).join('; ');
+  const attain = r.monteCarlo?.targets.map((t) => `P(${t.comparator} ${fmt(m, t.value)} in ${t.year}) = ${formatRate(t.probability)} (${probabilityBasis(m, 'plan', t.id)
+    ?? 'this rests on the plan path from the model\'s base and its assumed volatility, listed among the assumptions, not on observed data'})`).join('; ');
   return {
     heading: m.title,
     text: `${m.description ?? ''}${attain ? ` Monte Carlo (${r.monteCarlo?.settings.paths.toLocaleString('en')} paths, seed ${r.monteCarlo?.settings.seed}): ${attain}.` : ''}`,
@@ -244,7 +249,9 @@ export function modelSummary(r: ModelReport): string {
     lines.push(`  ${p.scenario.padEnd(12)} ${m.toYear}: ${fmt(m, p.levels[p.levels.length - 1] as number)}${t ? `  (${t})` : ''}`);
   }
   for (const t of r.monteCarlo?.targets ?? []) {
+    const basis = probabilityBasis(m, 'plan', t.id);
     lines.push(`  P(${t.comparator} ${fmt(m, t.value)} in ${t.year}) = ${formatRate(t.probability)} ± ${formatRate(t.standardError)}  (Monte Carlo, seed ${r.monteCarlo?.settings.seed})`);
+    lines.push(`           ${basis ?? `rests on the plan path from the model's base and its assumed volatility (see the model's assumptions), not on observed data`}`);
   }
   return lines.join('\n') + '\n';
 }

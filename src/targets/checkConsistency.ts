@@ -1,7 +1,7 @@
 import { convertScale, formatQuantity, isScaleConvertible, type Unit } from '../series/units.js';
 import type { Fact } from './fact.js';
 import { describeFact, formatRate } from './describeFact.js';
-import { meets, toleranceWidth } from './meets.js';
+import { defaultAboutTolerance, meets, toleranceWidth, type TargetTerms } from './meets.js';
 
 /** A number a check derives, with the formula that gives it. */
 export interface ImpliedNumber {
@@ -14,6 +14,14 @@ export interface ImpliedNumber {
   readonly text: string;
   /** The range the wording allows, where the inputs carry a tolerance. */
   readonly range?: readonly [number, number];
+  /**
+   * What the wording determines about the number (implied bases only): an `interval`, only a
+   * `lower` or `upper` bound, or `none`, in which case `value` is only the arithmetic at the stated
+   * figures taken as exact and `text` says "not determined by the wording".
+   */
+  readonly determined?: 'interval' | 'lower' | 'upper' | 'none';
+  /** The one-sided bound the wording determines, when `determined` is `lower` or `upper`. */
+  readonly bound?: number;
 }
 
 /**
@@ -65,7 +73,7 @@ function docOf(f: Fact): string {
 const pct = formatRate;
 
 /** The interval of true values a fact's wording allows. */
-export function factInterval(f: Pick<Fact, 'value' | 'comparator' | 'tolerance'>): [number, number] {
+export function factInterval(f: TargetTerms): [number, number] {
   const v = f.value;
   switch (f.comparator) {
     case 'exceeds':
@@ -96,16 +104,73 @@ function intervalsOverlap(a: Fact, b: Fact, toUnitOfA: (v: number) => number): b
 }
 
 /** The two-sided range an `about` or `equals` rate allows (toleranceWidth already falls back to the stated precision). */
-function rateRange(r: Fact): [number, number] | undefined {
-  return r.comparator === 'about' || r.comparator === 'equals' ? factInterval(r) : undefined;
-}
-
 function impliedLevel(label: string, value: number, unit: Unit, formula: string, range?: [number, number]): ImpliedNumber {
   return { label, value, unit, formula, text: formatQuantity({ value, unit }), ...(range ? { range } : {}) };
 }
 
 function impliedRate(label: string, value: number, formula: string): ImpliedNumber {
   return { label, value, unit: { kind: 'fraction' }, formula, text: pct(value) };
+}
+
+function toleranceNote(f: Fact): string {
+  const tol = f.tolerance ?? (f.comparator === 'about' ? defaultAboutTolerance : undefined);
+  return tol ? ` (assumption: ${tol.assumption.replace(/\.$/, '')})` : '';
+}
+
+/**
+ * The base a rate and its end level imply, from the intervals of BOTH wordings: with the end in
+ * [e0, e1] and the rate in [g0, g1], the base lies in [e0 / (1 + g1)^n, e1 / (1 + g0)^n]. A lower bound
+ * on the end with a lower bound on the rate ("more than 1 trillion" at "more than 30 %") determines
+ * nothing; "more than 1 trillion" at "about 30 %" determines only a lower bound.
+ */
+function impliedBaseCheck(metric: string, from: number, n: number, b: Fact, r: Fact): ConsistencyCheck {
+  const point = b.value / Math.pow(1 + r.value, n);
+  const [e0, e1] = factInterval(b);
+  const [g0, g1] = factInterval(r);
+  const lo = e0 > 0 && Number.isFinite(g1) && g1 > -1 ? e0 / Math.pow(1 + g1, n) : undefined;
+  const hi = Number.isFinite(e1) && g0 > -1 ? e1 / Math.pow(1 + g0, n) : undefined;
+  const q = (v: number) => formatQuantity({ value: v, unit: b.unit });
+  const strictLow = b.comparator === 'exceeds' || r.comparator === 'below';
+  const strictHigh = b.comparator === 'below' || r.comparator === 'exceeds';
+  const notes = `${toleranceNote(b)}${toleranceNote(r)}`;
+  let determined: 'interval' | 'lower' | 'upper' | 'none';
+  let text: string;
+  let sentence: string;
+  if (lo !== undefined && hi !== undefined && Number.isFinite(lo) && Number.isFinite(hi)) {
+    determined = 'interval';
+    text = `${q(lo)} to ${q(hi)}`;
+    sentence = `"${describe(b)}" in ${r.year} at "${describe(r)}" a year puts the ${from} level between ${q(lo)} and ${q(hi)}${notes}.`;
+  } else if (lo !== undefined && Number.isFinite(lo)) {
+    determined = 'lower';
+    text = `${strictLow ? 'more than' : 'at least'} ${q(lo)} (for growth up to ${pct(g1)}); no upper bound`;
+    sentence = `"${describe(b)}" in ${r.year} at "${describe(r)}" a year needs a ${from} level of ${strictLow ? 'more than' : 'at least'} ${q(lo)} if growth was at most ${pct(g1)} a year${notes}; the wording sets no upper bound on the ${from} level.`;
+  } else if (hi !== undefined && Number.isFinite(hi)) {
+    determined = 'upper';
+    text = `${strictHigh ? 'less than' : 'at most'} ${q(hi)} (for growth of at least ${pct(g0)}); no lower bound`;
+    sentence = `"${describe(b)}" in ${r.year} at "${describe(r)}" a year allows a ${from} level of ${strictHigh ? 'less than' : 'at most'} ${q(hi)} if growth was at least ${pct(g0)} a year${notes}; the wording sets no lower bound on the ${from} level.`;
+  } else {
+    determined = 'none';
+    text = 'not determined by the wording';
+    sentence = `"${describe(b)}" in ${r.year} and "${describe(r)}" a year are both one-sided: any ${from} level is compatible with them, so the ${from} level is not determined by the wording (${q(point)} is only ${formatQuantity({ value: b.value, unit: b.unit })} / ${(1 + r.value).toFixed(4).replace(/0+$/, '')}^${n}, taking both figures as exact).`;
+  }
+  const bound = determined === 'lower' ? lo : determined === 'upper' ? hi : undefined;
+  return {
+    kind: 'implied-base',
+    status: 'implied',
+    title: `${metric}: what ${describe(b)} in ${r.year} at ${describe(r)} a year says about the ${from} level`,
+    facts: [b.id, r.id],
+    implied: [{
+      label: `${from} level`,
+      value: point,
+      unit: b.unit,
+      formula: `${b.id} / (1 + ${r.id})^${n}`,
+      text,
+      ...(determined === 'interval' ? { range: [lo as number, hi as number] as const } : {}),
+      determined,
+      ...(bound !== undefined ? { bound } : {}),
+    }],
+    explanation: `${sentence} No document states the ${from} level, so nothing contradicts it.`,
+  };
 }
 
 /**
@@ -172,23 +237,7 @@ export function checkConsistency(facts: readonly Fact[]): ConsistencyReport {
         explanation: `${formatQuantity({ value: a.value, unit: a.unit })} x ${(1 + r.value).toFixed(4).replace(/0+$/, '')}^${n} = ${formatQuantity({ value: end, unit: a.unit })}, which ${endOk ? 'meets' : 'misses'} "${describe(b)}"; exactly ${formatQuantity({ value: b.value, unit: b.unit })} needs ${pct(required)} a year. From ${formatQuantity({ value: a.value, unit: a.unit })}, "${describe(b)}" needs ${rateRangeText(needed[0], needed[1])} a year, which "${describe(r)}" ${ok ? 'allows' : 'rules out'}.`,
       });
     } else if (b) {
-      const base = b.value / Math.pow(1 + r.value, n);
-      const range = rateRange(r);
-      const ends = range ? [b.value / Math.pow(1 + range[1], n), b.value / Math.pow(1 + range[0], n)] as const : undefined;
-      // A tolerance that reaches a fall of 100 % (or overflows) leaves the base without an upper bound.
-      const baseRange: [number, number] | undefined = ends && Number.isFinite(ends[0]) && Number.isFinite(ends[1]) && (range as [number, number])[0] > -1 ? [ends[0], ends[1]] : undefined;
-      const rangeText = baseRange
-        ? ` (${formatQuantity({ value: baseRange[0], unit: b.unit })} to ${formatQuantity({ value: baseRange[1], unit: b.unit })} across the rate's tolerance)`
-        : ends && Number.isFinite(ends[0]) ? ` (at least ${formatQuantity({ value: ends[0], unit: b.unit })} across the rate's tolerance, which has no upper bound on the base)` : '';
-      const display = formatQuantity({ value: base, unit: b.unit });
-      checks.push({
-        kind: 'implied-base',
-        status: 'implied',
-        title: `${metric}: the ${from} level implied by ${describe(b)} in ${r.year} at ${describe(r)} a year`,
-        facts: [b.id, r.id],
-        implied: [impliedLevel(`${from} level`, base, b.unit, `${b.id} / (1 + ${r.id})^${n}`, baseRange)],
-        explanation: `${formatQuantity({ value: b.value, unit: b.unit })} / ${(1 + r.value).toFixed(4).replace(/0+$/, '')}^${n} = ${display}${rangeText}. No document states the ${from} level, so nothing contradicts it.`,
-      });
+      checks.push(impliedBaseCheck(metric, from, n, b, r));
     } else if (a) {
       const end = a.value * Math.pow(1 + r.value, n);
       checks.push({

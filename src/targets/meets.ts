@@ -1,9 +1,13 @@
 import { MetricsError } from '../errors.js';
 import { assertFinite, assertInRange, show } from '../internal/assert.js';
+import type { Unit } from '../series/units.js';
 import { Comparator, type Fact, type Tolerance } from './fact.js';
 
-/** What {@link meets} and {@link margin} need of a target. */
-export type TargetTerms = Pick<Fact, 'value' | 'comparator'> & { readonly tolerance?: Tolerance | undefined };
+/**
+ * What {@link meets} and {@link margin} need of a target. With a `fraction` unit, a plain figure's
+ * precision is read from the percentage as written: 0.1 is "10 percent", precise to half a point.
+ */
+export type TargetTerms = Pick<Fact, 'value' | 'comparator'> & { readonly tolerance?: Tolerance | undefined; readonly unit?: Unit | undefined };
 
 /**
  * The tolerance "about" gets when a target states none: ±5 % of the stated value. An assumption of the
@@ -30,11 +34,17 @@ export function statedPrecision(value: number): number {
 
 /**
  * The half-width of the band an `about` or `equals` target accepts: the wider of the absolute and
- * relative tolerance; for `equals` without a tolerance, the stated precision.
+ * relative tolerance; for `equals` without a tolerance, the stated precision, of the percentage as
+ * written when the unit is a fraction ("10 percent" is 9.5-10.5 %, not 5-15 %).
  */
 export function toleranceWidth(target: TargetTerms): number {
   const tol = target.tolerance ?? (target.comparator === 'about' ? defaultAboutTolerance : undefined);
-  if (!tol) return target.comparator === 'equals' ? statedPrecision(target.value) : 0;
+  if (!tol) {
+    if (target.comparator !== 'equals') return 0;
+    if (target.unit?.kind !== 'fraction') return statedPrecision(target.value);
+    // 0.157 * 100 is 15.700000000000001: round away the binary noise before reading the digits.
+    return statedPrecision(Number((target.value * 100).toPrecision(12))) / 100;
+  }
   const abs = tol.absolute ?? 0;
   const rel = (tol.relative ?? 0) * Math.abs(target.value);
   return Math.max(abs, rel);

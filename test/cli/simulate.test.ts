@@ -30,6 +30,19 @@ describe('industry-metrics simulate', () => {
     expect(Math.abs(json.years[T - 1].quantiles['0.5'] / Math.exp(mu) - 1)).toBeLessThan(0.01);
   });
 
+  it('simulate and project say when the plan probability is 50 % by construction, and the plan does not miss its own target by 1e-14', async () => {
+    const r = await cli(['simulate', 'cybersecurity-2021-2023', '--paths', '2000']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('cyber.revenue-2023: 50 % by construction: the 2020 base is back-cast from cyber.revenue-2023');
+    const json = JSON.parse((await cli(['simulate', 'cybersecurity-2021-2023', '--paths', '500', '--format', 'json'])).stdout);
+    expect(json.targets[0].basis).toMatch(/^50 % by construction/);
+    const other = JSON.parse((await cli(['simulate', 'big-data-14th-fyp', '--paths', '500', '--format', 'json'])).stdout);
+    expect(other.targets[0].basis).toMatch(/^rests on the plan path from the model's base/);
+    const p = await cli(['project', 'cybersecurity-2021-2023']);
+    expect(p.stdout).toMatch(/plan\s+cyber\.revenue-2023\s+2023\s+exceeds\s+250\s+250\s+by construction\s+0\s+0\s/);
+    expect(p.stdout).not.toContain('e-14');
+  });
+
   it('the same seed prints the same table on 1 and 2 workers', async () => {
     const a = await cli(['simulate', 'big-data-14th-fyp', '--paths', '3000']);
     const b = await cli(['simulate', 'big-data-14th-fyp', '--paths', '3000', '--workers', '2']);

@@ -6,6 +6,8 @@ import { factById, loadSeeds } from '../../src/io/loadSeeds.js';
 import { parseFacts } from '../../src/io/parseFacts.js';
 import { unitToString } from '../../src/series/units.js';
 import type { Fact } from '../../src/targets/fact.js';
+import { factInterval } from '../../src/targets/checkConsistency.js';
+import { meets } from '../../src/targets/meets.js';
 
 const seedsDir = new URL('../../seeds/', import.meta.url);
 const seedFiles = readdirSync(seedsDir).filter((name) => name.endsWith('.facts.json')).sort();
@@ -75,7 +77,7 @@ const MUST_HAVE: Record<string, { value: number; unit: string; comparator: strin
   'cyber.revenue-2023': { value: 250, unit: 'CNY billion', comparator: 'exceeds', kind: 'target', year: 2023, doc: '004' },
   'cyber.revenue-2023-usd': { value: 38.62, unit: 'USD billion', comparator: 'exceeds', kind: 'target', year: 2023, doc: '004' },
   'cyber.cagr-2020-2023': { value: 0.15, unit: 'fraction', comparator: 'exceeds', kind: 'target', year: 2023, fromYear: 2020, doc: '004' },
-  'cyber.market-usd': { value: 39, unit: 'USD billion', comparator: 'about', kind: 'target', year: 2023, doc: '004' },
+  'cyber.market-usd': { value: 39, unit: 'USD billion', comparator: 'atMost', kind: 'target', year: 2023, doc: '004' },
   'info.revenue-2015': { value: 17.1, unit: 'CNY trillion', comparator: 'equals', kind: 'actual', year: 2015, doc: '001' },
   'info.revenue-2010': { value: 8.55, unit: 'CNY trillion', comparator: 'about', kind: 'estimate', year: 2010, doc: '001' },
   'software.revenue-2015': { value: 4.3, unit: 'CNY trillion', comparator: 'equals', kind: 'actual', year: 2015, doc: '001' },
@@ -186,6 +188,20 @@ describe('numbers in quotes', () => {
     'fx.cny-per-usd-2022-02-04': '≈ 6.4',
     'claim.big-data-cagr-5y': '38% for the last 5 years',
   };
+  it('"nearly X" is at most X (smart-city pilots: at most 300, not 285-315) and "should account for 10 percent" does not accept 14 %', () => {
+    for (const id of ['bd13.smart-city-pilots', 'bd14.patents-share', 'cyber.market-usd']) {
+      const f = factById(facts, id);
+      expect(f.provenance.quote).toContain('nearly');
+      expect(f.comparator).toBe('atMost');
+      expect(f.tolerance).toBeUndefined();
+    }
+    expect(factInterval(factById(facts, 'bd13.smart-city-pilots'))).toEqual([-Infinity, 300]);
+    const share = factById(facts, 'cyber.investment-share-key-industries');
+    expect(meets(0.14, share)).toBe(false);
+    expect(factInterval(share)[0]).toBeCloseTo(0.095, 15);
+    expect(factInterval(share)[1]).toBeCloseTo(0.105, 15);
+  });
+
   it.each(Object.entries(KEY_WORDING))('the quote of %s contains %j', (id, wording) => {
     expect(factById(facts, id).provenance.quote).toContain(wording);
   });

@@ -234,6 +234,16 @@ describe('parseFacts', () => {
     expect(problems(withFact(0, (f) => { delete f.comparator; }))).toEqual([`${ORIGIN}: facts[0].comparator: missing (expected ${one})`]);
   });
 
+  it.each([
+    ['超过', 'exceeds'], ['突破', 'exceeds'], ['达到', 'atLeast'], ['不低于', 'atLeast'], ['约', 'about'], ['左右', 'about'], ['近', 'atMost'],
+    ['nearly', 'atMost'], ['almost', 'atMost'], ['approximately', 'about'],
+  ])('parseFacts reads the comparator word %s as %s', (word, comparator) => {
+    const one = 'one of "exceeds", "atLeast", "about", "atMost", "below", "equals"';
+    expect(problems(withFact(0, (f) => { f.comparator = word; }))).toEqual([
+      `${ORIGIN}: facts[0].comparator: expected ${one}, got "${word}" (did you mean "${comparator}"?)`,
+    ]);
+  });
+
   it('parseFacts reports an unknown kind', () => {
     expect(problems(withFact(0, (f) => { f.kind = 'goal'; }))).toEqual([
       `${ORIGIN}: facts[0].kind: expected one of "target", "actual", "estimate", "claim", got "goal" (did you mean "target"?)`,

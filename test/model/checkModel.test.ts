@@ -7,10 +7,14 @@ const implied = (id: string, label: RegExp) =>
 
 describe('checkModel', () => {
   // Expected values are the closed forms the plan documents' figures imply.
-  it('big-data-13th-fyp: the implied 2015 base is 1 / 1.3^5 = RMB 269 billion', () => {
-    const n = implied('big-data-13th-fyp', /^2015 level$/);
-    expect(n?.value).toBeCloseTo(1 / 1.3 ** 5, 12);
-    expect(n?.text).toBe('RMB 269 billion');
+  it('big-data-13th-fyp: "more than 1 trillion" at "about 30 %" (±1 point) bounds the 2015 level below only: more than 1 / 1.31^5 = RMB 259 billion', () => {
+    const all = checkModel(loadModel('big-data-13th-fyp')).consistency.checks.flatMap((c) => c.implied).filter((n) => n.label === '2015 level');
+    const about = all.find((n) => n.determined === 'lower');
+    expect(about?.bound).toBeCloseTo(1 / 1.31 ** 5, 12);
+    expect(about?.text).toBe('more than RMB 259 billion (for growth up to 31%); no upper bound');
+    // The 14th plan's "exceeded 30 %" with "more than 1 trillion" determines nothing about 2015.
+    expect(all.find((n) => n.determined === 'none')?.text).toBe('not determined by the wording');
+    expect(all.map((n) => n.text).join(' ')).not.toContain('269');
   });
 
   it('big-data-14th-fyp: 1 x 1.25^5 = 3.0517578125 trillion meets "more than 3 trillion", and exactly 3 needs 24.57%', () => {
@@ -23,11 +27,12 @@ describe('checkModel', () => {
     expect(check.consistency.consistent).toBe(true);
   });
 
-  it('cybersecurity-2021-2023: the implied 2020 base is 250 / 1.15^3 = RMB 164 billion, and 250 bn / $38.62 bn = 6.473 CNY per USD', () => {
+  it('cybersecurity-2021-2023: the 2020 base is not determined by the wording (250 / 1.15^3 is arithmetic only), and 250 bn / $38.62 bn = 6.473 CNY per USD', () => {
     const check = checkModel(loadModel('cybersecurity-2021-2023'));
     const all = check.consistency.checks.flatMap((c) => c.implied);
     expect(all.find((n) => n.label === '2020 level')?.value).toBeCloseTo(250 / 1.15 ** 3, 10);
-    expect(all.find((n) => n.label === '2020 level')?.text).toBe('RMB 164 billion');
+    // "exceed 250 billion" at "over 15 %": two lower bounds, so the 2020 level is not determined.
+    expect(all.find((n) => n.label === '2020 level')?.text).toBe('not determined by the wording');
     const fx = check.consistency.checks.find((c) => c.kind === 'exchange-rate');
     expect(fx?.implied[0]?.value).toBeCloseTo(250 / 38.62, 12);
     expect(fx?.facts).toContain('fx.cny-per-usd-2022-02-04');

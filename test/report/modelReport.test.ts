@@ -33,8 +33,18 @@ describe('modelReport', () => {
     const r = await modelReport(loadModel('big-data-13th-fyp'), { paths: 1000, seed: 1 });
     const text = modelSummary(r);
     expect(text).toMatch(/plan\s+2020: RMB 1 trillion {2}\(lands exactly on bd13\.revenue-2020\)/);
-    expect(text).toContain('implied: 2015 level = RMB 269 billion');
+    expect(text).toContain('implied: 2015 level = more than RMB 259 billion (for growth up to 31%); no upper bound');
     expect(text).toMatch(/P\(exceeds RMB 1 trillion in 2020\) = \d+(\.\d+)?% ± /);
+    // The 13th plan's probability is 50 % by construction, and the summary says so under it.
+    expect(text).toMatch(/P\(exceeds RMB 1 trillion in 2020\)[^\n]*\n\s+50 % by construction: the 2015 base is back-cast from bd13\.revenue-2020/);
+  });
+
+  it('modelSection: the plan is "on it by construction" (not "no (needs 15% a year)" next to 15 %), and the probability says what it rests on', async () => {
+    const cyber = modelSection(await modelReport(loadModel('cybersecurity-2021-2023'), { paths: 1000, seed: 1 }));
+    expect(cyber.tables[1]?.rows[0]).toEqual(['plan', 'RMB 250 billion', '15%', 'on it by construction (base back-cast from cyber.revenue-2023)']);
+    expect(cyber.text).toMatch(/P\(exceeds RMB 250 billion in 2023\) = [\d.]+% \(50 % by construction: /);
+    const bd14 = modelSection(await modelReport(loadModel('big-data-14th-fyp'), { paths: 1000, seed: 1 }));
+    expect(bd14.text).toMatch(/P\(exceeds RMB 3 trillion in 2025\) = [\d.]+% \(this rests on the plan path from the model's base and its assumed volatility/);
   });
 
   it('modelSection names chart files after the model and lists the assumptions', async () => {

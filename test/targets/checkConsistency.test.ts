@@ -108,39 +108,72 @@ describe('checkConsistency: rate and levels', () => {
 });
 
 describe('checkConsistency: implied base and end', () => {
-  it('a rate with only its end level gives implied-base: end / (1 + r)^n, with the range from the tolerance', () => {
-    // 13th plan: "exceed RMB 1 trillion by 2020", "about 30 %" a year from 2015; ±2 points assumed here.
-    const tol: Tolerance = { absolute: 0.02, assumption: '±2 points' };
+  it('"more than 1 trillion" at "about 30 %" (±1 point assumed) gives only a lower bound: more than 1 / 1.31^5 = 0.259 trillion', () => {
+    // 13th plan: "exceed RMB 1 trillion by 2020", "about 30 %" a year from 2015 (issue 12, point 2).
+    const tol: Tolerance = { absolute: 0.01, assumption: '±1 point' };
     const report = checkConsistency([level('l2020', 2020, 1, 'exceeds'), rate('r', 2015, 2020, 0.3, 'about', 'A', tol)]);
     expect(report.checks).toHaveLength(1);
     const c = report.checks[0] as ConsistencyCheck;
     expect(c).toMatchObject({ kind: 'implied-base', status: 'implied', facts: ['l2020', 'r'] });
     const base = c.implied[0];
-    expect(base?.value).toBeCloseTo(1 / 1.3 ** 5, 15); // 0.2693 trillion
-    expect(base?.text).toBe('RMB 269 billion');
+    expect(base?.determined).toBe('lower');
+    expect(base?.bound).toBeCloseTo(1 / 1.31 ** 5, 15); // 0.2592 trillion
+    expect(base?.range).toBeUndefined();
+    expect(base?.text).toBe('more than RMB 259 billion (for growth up to 31%); no upper bound');
+    expect(base?.text).not.toContain('269');
+    expect(c.explanation).toContain('assumption: ±1 point');
+    expect(c.explanation).toContain('no upper bound');
+    // The arithmetic at the stated figures is kept, with its formula, but is not presented as implied.
+    expect(base?.value).toBeCloseTo(1 / 1.3 ** 5, 15);
     expect(base?.formula).toBe('l2020 / (1 + r)^5');
-    expect(base?.range?.[0]).toBeCloseTo(1 / 1.32 ** 5, 15);
-    expect(base?.range?.[1]).toBeCloseTo(1 / 1.28 ** 5, 15);
     expect(report).toMatchObject({ consistent: true, counts: { implied: 1 } });
   });
 
-  it('implied-base with the default about tolerance (±5 % of 30 % = ±1.5 points)', () => {
+  it('implied-base with the default about tolerance (±5 % of 30 % = ±1.5 points): lower bound 1 / 1.315^5', () => {
     const c = checkConsistency([level('l2020', 2020, 1, 'exceeds'), rate('r', 2015, 2020, 0.3, 'about')]).checks[0];
-    expect(c?.implied[0]?.range?.[0]).toBeCloseTo(1 / 1.315 ** 5, 15);
-    expect(c?.implied[0]?.range?.[1]).toBeCloseTo(1 / 1.285 ** 5, 15);
+    expect(c?.implied[0]?.determined).toBe('lower');
+    expect(c?.implied[0]?.bound).toBeCloseTo(1 / 1.315 ** 5, 15);
+    expect(c?.explanation).toContain('library default');
   });
 
-  it('implied-base for "more than 30 %" has no range (one-sided)', () => {
+  it('two lower bounds ("more than 1 trillion", "more than 30 %"; "more than 250 billion", "more than 15 %") determine nothing', () => {
     const c = checkConsistency([level('l2020', 2020, 1, 'exceeds'), rate('r', 2015, 2020, 0.3, 'exceeds')]).checks[0];
     expect(c?.kind).toBe('implied-base');
+    expect(c?.implied[0]).toMatchObject({ determined: 'none', text: 'not determined by the wording' });
     expect(c?.implied[0]?.range).toBeUndefined();
+    expect(c?.implied[0]?.bound).toBeUndefined();
+    const cyber = checkConsistency([level('l2023', 2023, 250, 'exceeds', 'A', 'CNY billion'), rate('r', 2020, 2023, 0.15, 'exceeds')]).checks[0];
+    expect(cyber?.implied[0]?.text).toBe('not determined by the wording');
+    expect(cyber?.implied[0]?.value).toBeCloseTo(250 / 1.15 ** 3, 12); // 164.4, shown only as arithmetic
+    expect(cyber?.explanation).toContain('not determined by the wording');
   });
 
-  it('implied-base for a stated "equals 15.7 %" uses the stated precision, ±0.05 points', () => {
+  it('"at most X" at "at least g" gives only an upper bound: X / (1 + g)^n', () => {
+    const c = checkConsistency([level('l2020', 2020, 2, 'atMost'), rate('r', 2015, 2020, 0.1, 'atLeast')]).checks[0];
+    expect(c?.implied[0]?.determined).toBe('upper');
+    expect(c?.implied[0]?.bound).toBeCloseTo(2 / 1.1 ** 5, 15);
+    expect(c?.implied[0]?.text).toMatch(/^at most RMB 1\.24 trillion/);
+  });
+
+  it('"4.3 trillion" at "15.7 %", both stated plainly, give an interval from both precisions: 4.25 / 1.1575 to 4.35 / 1.1565', () => {
     const c = checkConsistency([level('l2015', 2015, 4.3, 'equals'), rate('r', 2014, 2015, 0.157, 'equals')]).checks[0];
+    expect(c?.implied[0]?.determined).toBe('interval');
     expect(c?.implied[0]?.value).toBeCloseTo(4.3 / 1.157, 15);
-    expect(c?.implied[0]?.range?.[0]).toBeCloseTo(4.3 / 1.1575, 14);
-    expect(c?.implied[0]?.range?.[1]).toBeCloseTo(4.3 / 1.1565, 14);
+    expect(c?.implied[0]?.range?.[0]).toBeCloseTo(4.25 / 1.1575, 14);
+    expect(c?.implied[0]?.range?.[1]).toBeCloseTo(4.35 / 1.1565, 14);
+  });
+
+  it('property: every base in the reported interval or bound, grown at some allowed rate, lands inside the end level\'s interval', () => {
+    fc.assert(fc.property(
+      fc.double({ min: 1, max: 1000, noNaN: true }), fc.double({ min: 0.01, max: 0.5, noNaN: true }),
+      fc.integer({ min: 1, max: 10 }), fc.double({ min: 0, max: 1, noNaN: true }),
+      (e, g, n, t) => {
+        const c = checkConsistency([level('l', 2020, e, 'exceeds'), rate('r', 2020 - n, 2020, g, 'about', 'A', { absolute: 0.01, assumption: 'a' })]).checks[0];
+        const lo = c?.implied[0]?.bound as number;
+        // A base above the bound reaches more than e at the top of the rate's band.
+        const baseAbove = lo * (1 + t);
+        return baseAbove * (1 + g + 0.01) ** n >= e * (1 - 1e-12) && lo * (1 + g + 0.01) ** n <= e * (1 + 1e-12);
+      }));
   });
 
   it('a rate with only its start level gives implied-end: start * (1 + r)^n', () => {
@@ -263,10 +296,11 @@ describe('checkConsistency: properties', () => {
 
   it('a rate whose tolerance reaches a fall of 100 % implies a base with no upper bound, said in words (found by the property below)', () => {
     // "about -95.24 %" with the library's ±5 % reaches -100.0 %: 1e-6 / (1 + r)^1 has no upper bound.
-    const report = checkConsistency([level('l', 2020, 0.000001, 'exceeds', 'A'), rate('r', 2019, 2020, -0.9523809523809523, 'about')]);
+    const report = checkConsistency([level('l', 2020, 0.000001, 'equals', 'A'), rate('r', 2019, 2020, -0.9523809523809523, 'about')]);
     const c = only(report.checks, 'implied-base')[0];
     expect(c?.implied[0]?.range).toBeUndefined();
-    expect(c?.explanation).toMatch(/\(at least RMB .* across the rate's tolerance, which has no upper bound on the base\)/);
+    expect(c?.implied[0]?.determined).toBe('lower');
+    expect(c?.explanation).toMatch(/needs a 2019 level of at least RMB .* the wording sets no upper bound/);
     expect(c?.explanation).not.toMatch(/NaN|Infinity/);
   });
 

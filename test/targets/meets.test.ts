@@ -85,6 +85,16 @@ describe('equals and statedPrecision', () => {
     expect(toleranceWidth(t('equals', 17.1))).toBe(0.05);
     expect([17.0, 17.06, 17.14, 17.2].map((v) => meets(v, t('equals', 17.1)))).toEqual([false, true, true, false]);
   });
+  it('"should account for 10 percent" (0.1, fraction) is precise to half a point as written: 9.5-10.5 %, so 14 % does not meet it', () => {
+    const tenPercent = { value: 0.1, comparator: 'equals' as const, unit: { kind: 'fraction' as const } };
+    expect(toleranceWidth(tenPercent)).toBeCloseTo(0.005, 15);
+    expect(meets(0.14, tenPercent)).toBe(false);
+    expect(meets(0.104, tenPercent)).toBe(true);
+    expect(meets(0.106, tenPercent)).toBe(false);
+    // 15.7 % keeps its half of a tenth of a point; a plain number without unit keeps its own digits.
+    expect(toleranceWidth({ value: 0.157, comparator: 'equals', unit: { kind: 'fraction' } })).toBeCloseTo(0.0005, 15);
+    expect(toleranceWidth(t('equals', 0.1))).toBe(0.05);
+  });
   it('equals with an explicit tolerance uses it instead of the stated precision', () => {
     expect(meets(17.3, t('equals', 17.1, { absolute: 0.5, assumption: 'x' }))).toBe(true);
   });
