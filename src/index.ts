@@ -227,5 +227,7 @@ export { bridgeValue } from './observations/bridgeValue.js';
 export type { MetricDefinition, Observation, ObservationSet, ObservationSource, DefinitionBridge } from './observations/types.js';
 export { scoreTarget } from './scorecard/scoreTarget.js';
 export type { ScoreTargetOptions, TargetScore } from './scorecard/scoreTarget.js';
+export { nowcast } from './scorecard/nowcast.js';
+export type { Nowcast, NowcastOptions } from './scorecard/nowcast.js';
 export { parseSeriesCsv, readSeriesCsv, CsvLayout } from './io/csv.js';
 export type { SeriesRow, ParseSeriesCsvOptions } from './io/csv.js';
