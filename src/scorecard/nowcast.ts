@@ -45,9 +45,9 @@ function normalCdf(z: number): number {
  * @throws {MetricsError} invalid_argument when the target year is not after the observation's, a level
  *   is not > 0, the volatility is not > 0, or paths is not a whole number >= 100
  * @example
- * const n = nowcast({ from: { year: 2022, value: 1.57, observation: 'obs.big-data.miit-2022' },
- *   target: { year: 2025, value: 3 }, rate: 0.18, rateSource: 'observed 2022 growth', volatility: 0.05 });
- * n.closedForm.toFixed(3); // => '0.040'
+ * const from = { year: 2022, value: 1.57, observation: 'obs.big-data.miit-2022' };
+ * const n = nowcast({ from, target: { year: 2025, value: 3 }, rate: 0.18, rateSource: 'observed 2022 growth', volatility: 0.05 });
+ * n.closedForm.toFixed(3); // => '0.041'
  */
 export function nowcast(options: NowcastOptions): Nowcast {
   const { from, target, rate, volatility } = options;
