@@ -18,6 +18,7 @@ export const DOCS = [
   'docs/core.md',
   'docs/targets-and-models.md',
   'docs/seeds.md',
+  'docs/observations.md',
   'docs/scenarios.md',
   'docs/simulate.md',
   'docs/forecast-methods.md',

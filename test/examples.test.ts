@@ -63,6 +63,15 @@ function output(file: string): string {
 
 /** What each example claims; every file in examples/ must have an entry. */
 const CLAIMS: Readonly<Record<string, (out: string) => void>> = {
+  'how-did-the-plans-do.ts': (out) => {
+    // (3 / 1.57)^(1/3) - 1 = 24.09 %: the growth still required over 2023-2025 from the 2022 observation.
+    expect(((3 / 1.57) ** (1 / 3) - 1) * 100).toBeCloseTo(24.09, 2);
+    expect(out).toContain('bd14.revenue-2025: off track. from 1.57 CNY trillion in 2022');
+    expect(out).toContain('exactly 24.1 % a year is needed over 2023-2025');
+    expect(out).toContain('bd13.revenue-2020: met.');
+    expect(out).toMatch(/at 25\.0% \(the plan's rate\): Monte Carlo [\d.]+% ± [\d.]+%, closed form 60\.0%/);
+    expect(out).toMatch(/at 18\.0% \(the 2022 growth observed\): Monte Carlo [\d.]+% ± [\d.]+%, closed form 4\.1%/);
+  },
   'is-the-14th-plan-consistent.ts': (out) => {
     // 1 x 1.25^5 = 3.0517578125; exactly 3 needs 3^(1/5) - 1 = 0.245730939...
     expect(out).toContain(`RMB 1 trillion x 1.25^5 = RMB ${(1.25 ** 5).toFixed(2)} trillion`);

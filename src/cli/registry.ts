@@ -8,6 +8,7 @@ import { simulateCommand } from './simulateCommand.js';
 import { projectCommand } from './projectCommand.js';
 import { renderCommand } from './renderCommand.js';
 import { decomposeCommand } from './decomposeCommand.js';
+import { scorecardCommand } from './scorecardCommand.js';
 
 // One import and one list entry per command; each command lives in its own file in this folder.
 
@@ -22,4 +23,5 @@ export const commands: readonly CliCommand[] = [
   backtestCommand,
   decomposeCommand,
   renderCommand,
+  scorecardCommand,
 ];

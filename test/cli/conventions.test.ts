@@ -9,7 +9,7 @@ const DATA_COMMANDS = ['models', 'check', 'project', 'simulate', 'forecast', 'ba
 
 describe('CLI conventions', () => {
   it('lists every command of the issues, once, in a fixed order', () => {
-    expect(commands.map((c) => c.name)).toEqual(['models', 'check', 'project', 'simulate', 'report', 'forecast', 'backtest', 'decompose', 'render']);
+    expect(commands.map((c) => c.name)).toEqual(['models', 'check', 'project', 'simulate', 'report', 'forecast', 'backtest', 'decompose', 'render', 'scorecard']);
   });
 
   it.each(DATA_COMMANDS)('%s takes --format and --out, and documents both', (name) => {

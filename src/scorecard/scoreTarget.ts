@@ -1,0 +1,126 @@
+import { MetricsError } from '../errors.js';
+import { show } from '../internal/assert.js';
+import { convertScale, isScaleConvertible, unitToString } from '../series/units.js';
+import type { Fact } from '../targets/fact.js';
+import type { Observation, ObservationSet } from '../observations/types.js';
+
+/** Options of {@link scoreTarget}. */
+export interface ScoreTargetOptions {
+  /** Only observations of years up to this one are used ("as of 2022"). */
+  readonly asOf: number;
+  /** The plan's own yearly rate for the target (0.25), when it has one. */
+  readonly planRate?: number;
+}
+
+/** A target's status as of a year, with what decides it. */
+export interface TargetScore {
+  readonly target: string;
+  readonly asOf: number;
+  readonly status: 'met' | 'missed' | 'on track' | 'off track' | 'undetermined';
+  /** The definition used: the plans' definition of the target's metric, when there is one. */
+  readonly definition: string | null;
+  /** The observation that decides (met/missed) or that the required growth starts from. */
+  readonly observation: string | null;
+  /** Yearly growth still required from the latest observation; a bound when that observation is one. */
+  readonly requiredRate: number | null;
+  /** "exactly" when the observation is a stated level, "at most" when it is a lower bound ("more than"). */
+  readonly requiredRateIs: 'exactly' | 'at most' | null;
+  readonly planRate: number | null;
+  /** The latest observed rate on the definition (a year-on-year or a period CAGR) and its observation id. */
+  readonly observedRate: number | null;
+  readonly observedRateFrom: string | null;
+  readonly reason: string;
+}
+
+type Bound = { lo: number; loStrict: boolean } | { hi: number; hiStrict: boolean } | { exact: number };
+
+function boundOf(o: Observation, value: number): Bound {
+  switch (o.comparator) {
+    case 'exceeds': return { lo: value, loStrict: true };
+    case 'atLeast': return { lo: value, loStrict: false };
+    case 'atMost': return { hi: value, hiStrict: false };
+    case 'below': return { hi: value, hiStrict: true };
+    default: return { exact: value };
+  }
+}
+
+/** met / missed / null (the observation does not settle it) for a target "exceeds X" or "at least X". */
+function decide(target: Fact, b: Bound): 'met' | 'missed' | null {
+  const x = target.value;
+  const strict = target.comparator === 'exceeds';
+  if ('exact' in b) return (strict ? b.exact > x : b.exact >= x) ? 'met' : 'missed';
+  if ('lo' in b) return b.lo > x || (b.lo === x && (strict ? b.loStrict || false : true)) ? 'met' : null;
+  return b.hi < x || (b.hi === x && (strict || b.hiStrict)) ? 'missed' : null;
+}
+
+/**
+ * A plan target's status as of a year, from observations on the plans' own definition of its metric only:
+ * `met` / `missed` when an actual (not an estimate) for the target year settles it, comparators respected
+ * ("more than 1 trillion" observed settles "more than 1 trillion" targeted; "more than 0.9" does not);
+ * otherwise, before the target year, `on track` / `off track` from the growth still required from the
+ * latest level observation, (target / latest)^(1 / years left) - 1, against the latest observed rate
+ * (the plan's rate is reported beside it). A latest observation that is a lower bound makes the required
+ * rate an upper bound ("at most"). `undetermined` says why: no plan definition, only other definitions
+ * (named), or no observation yet. Targets other than "exceeds"/"at least" levels are undetermined.
+ * @param target a plan target (a level, comparator exceeds or atLeast)
+ * @param set observations and definitions ({@link loadObservations})
+ * @param options `asOf` year, optional `planRate`
+ * @throws {MetricsError} invalid_argument when asOf is not a whole year or the target is not a target
+ * @example
+ * const target = factById(loadSeeds(), 'bd14.revenue-2025');
+ * const s = scoreTarget(target, loadObservations(), { asOf: 2022, planRate: 0.25 });
+ * s.status; // => 'off track'
+ * s.requiredRate?.toFixed(4); // => '0.2409'
+ */
+export function scoreTarget(target: Fact, set: ObservationSet, options: ScoreTargetOptions): TargetScore {
+  const { asOf } = options;
+  if (!Number.isInteger(asOf)) {
+    throw new MetricsError('invalid_argument', `scoreTarget: asOf must be a whole year (got ${show(asOf)}). Pass the year the status is wanted for, e.g. 2022.`, { asOf });
+  }
+  if (target.kind !== 'target') {
+    throw new MetricsError('invalid_argument', `scoreTarget: ${target.id} is a fact of kind ${target.kind} (got a non-target). Pass a plan target.`, { id: target.id });
+  }
+  const planRate = options.planRate ?? null;
+  const base = { target: target.id, asOf, planRate, observedRate: null, observedRateFrom: null, requiredRate: null, requiredRateIs: null, observation: null } as const;
+  const planDef = set.definitions.find((d) => d.metric === target.metric && d.planDefinition);
+  const others = set.definitions.filter((d) => d.metric === target.metric && !d.planDefinition).map((d) => `"${d.label}"`);
+  if (planDef === undefined) {
+    return { ...base, status: 'undetermined', definition: null,
+      reason: `no observation definition is marked as the plans' measure of ${target.metric}${others.length > 0 ? `; ${others.join(', ')} measure something else and cannot be used without a bridge` : ''}` };
+  }
+  if (target.fromYear !== undefined || (target.comparator !== 'exceeds' && target.comparator !== 'atLeast') || (target.unit.kind !== 'money' && target.unit.kind !== 'count')) {
+    return { ...base, status: 'undetermined', definition: planDef.id, reason: `only level targets worded "exceeds" or "at least" are scored (got ${target.comparator} in ${unitToString(target.unit)})` };
+  }
+  const usable = set.observations.filter((o) => o.definition === planDef.id && o.year <= asOf);
+  const levels = usable.filter((o) => o.fromYear === undefined && isScaleConvertible(o.unit, target.unit));
+  const inTarget = (o: Observation): number => convertScale(o.value, o.unit, target.unit);
+  const deciding = levels.filter((o) => o.year === target.year && o.kind === 'actual')
+    .map((o) => ({ o, verdict: decide(target, boundOf(o, inTarget(o))) })).find((x) => x.verdict !== null);
+  if (deciding !== undefined && deciding.verdict !== null) {
+    return { ...base, status: deciding.verdict, definition: planDef.id, observation: deciding.o.id,
+      reason: `${deciding.o.id} (${deciding.o.source.publisher}, ${deciding.o.source.published}) gives ${deciding.o.comparator} ${deciding.o.value} ${unitToString(deciding.o.unit)} for ${target.year} on "${planDef.label}"` };
+  }
+  const rates = usable.filter((o) => o.fromYear !== undefined && o.unit.kind === 'fraction' && o.comparator === 'equals')
+    .sort((a, b) => a.year - b.year || (b.fromYear ?? 0) - (a.fromYear ?? 0));
+  const rate = rates.at(-1);
+  const observed = { observedRate: rate?.value ?? null, observedRateFrom: rate?.id ?? null };
+  if (asOf >= target.year) {
+    return { ...base, ...observed, status: 'undetermined', definition: planDef.id,
+      reason: `no actual for ${target.year} on "${planDef.label}" settles the target as of ${asOf}${others.length > 0 ? `; ${others.join(', ')} are other measures and cannot be used without a bridge` : ''}` };
+  }
+  const latest = levels.filter((o) => o.year < target.year && o.comparator !== 'atMost' && o.comparator !== 'below')
+    .sort((a, b) => a.year - b.year).at(-1);
+  if (latest === undefined) {
+    return { ...base, ...observed, status: 'undetermined', definition: planDef.id, reason: `no level observation on "${planDef.label}" up to ${asOf}${others.length > 0 ? `; ${others.join(', ')} are other measures and cannot be used without a bridge` : ''}` };
+  }
+  const years = target.year - latest.year;
+  const required = Math.pow(target.value / inTarget(latest), 1 / years) - 1;
+  const requiredRateIs = latest.comparator === 'equals' ? 'exactly' : 'at most';
+  const onTrack = rate === undefined ? null : rate.value >= required ? true : requiredRateIs === 'exactly' ? false : null;
+  const status = onTrack === null ? 'undetermined' : onTrack ? 'on track' : 'off track';
+  const pct = (r: number): string => `${(r * 100).toFixed(1)} %`;
+  const reason = `from ${latest.comparator === 'equals' ? '' : `${latest.comparator} `}${latest.value} ${unitToString(latest.unit)} in ${latest.year} (${latest.id}${latest.kind === 'estimate' ? ', an estimate' : ''}), ${requiredRateIs} ${pct(required)} a year is needed over ${latest.year + 1}-${target.year}`
+    + (rate !== undefined ? `; observed ${pct(rate.value)} over ${rate.fromYear ?? ''}-${rate.year} (${rate.id}${rate.kind === 'estimate' ? ', an estimate' : ''})` : '; no observed rate')
+    + (planRate !== null ? `; plan ${pct(planRate)} ${planRate >= required ? 'would' : 'would not'} suffice` : '');
+  return { ...base, ...observed, status, definition: planDef.id, observation: latest.id, requiredRate: required, requiredRateIs, reason };
+}

@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { factById, loadSeeds } from '../../src/io/loadSeeds.js';
+import { bridgeValue } from '../../src/observations/bridgeValue.js';
+import { loadObservations } from '../../src/observations/loadObservations.js';
+import { parseObservations } from '../../src/observations/parseObservations.js';
+import type { Observation, ObservationSet } from '../../src/observations/types.js';
+import { scoreTarget } from '../../src/scorecard/scoreTarget.js';
+import { thrown } from '../helpers/thrown.js';
+
+const seedsDir = new URL('../../seeds/', import.meta.url);
+const file = '100-observations.observations.json';
+const raw = JSON.parse(readFileSync(new URL(file, seedsDir), 'utf8')) as Record<string, unknown>;
+const set = loadObservations();
+const seeds = loadSeeds();
+const byId = (id: string): Observation => set.observations.find((o) => o.id === id) as Observation;
+
+describe('built-in observations', () => {
+  it(`${file} is valid against seeds/observations.schema.json`, () => {
+    const schema = JSON.parse(readFileSync(new URL('observations.schema.json', seedsDir), 'utf8')) as object;
+    const validate = new Ajv({ allErrors: true }).compile(schema);
+    expect(validate(raw), JSON.stringify(validate.errors)).toBe(true);
+  });
+  it('loadObservations() gives the 12 observations on 6 definitions, ids unique', () => {
+    expect(set.observations).toHaveLength(12);
+    expect(set.definitions).toHaveLength(6);
+    expect(new Set(set.observations.map((o) => o.id)).size).toBe(12);
+  });
+  it('obs.big-data.miit-2022 is RMB 1.57 trillion, MIIT definition, cited with publisher, date, title and address', () => {
+    const o = byId('obs.big-data.miit-2022');
+    expect(o).toMatchObject({ value: 1.57, year: 2022, comparator: 'equals', definition: 'big-data-industry.miit',
+      unit: { kind: 'money', currency: 'CNY', scale: 'trillion' } });
+    expect(o.source).toMatchObject({ publisher: 'China Banking News', published: '2023-02-22' });
+  });
+  it('every observation names its source, and none carries a quote', () => {
+    for (const o of set.observations) {
+      for (const k of ['publisher', 'published', 'title', 'url'] as const) expect(o.source[k].trim()).not.toBe('');
+      expect(Object.keys(o)).not.toContain('quote');
+      expect(o.statement.length).toBeLessThan(200);
+    }
+  });
+  it('every rate is a fraction with fromYear, every level a money unit without one', () => {
+    for (const o of set.observations) {
+      if (o.unit.kind === 'fraction') expect(o.fromYear).toBeLessThan(o.year);
+      else expect(o.fromYear).toBeUndefined();
+    }
+  });
+});
+
+describe('parseObservations', () => {
+  const obs0 = (raw.observations as Record<string, unknown>[])[2] as Record<string, unknown>;
+  const withObs = (o: Record<string, unknown>): unknown => ({ ...raw, observations: [o] });
+  it('refuses a quote (third-party pages are cited, never copied)', () => {
+    const e = thrown(() => parseObservations(withObs({ ...obs0, quote: 'copied text' }), 'x.json')) as Error;
+    expect(e).toMatchObject({ code: 'invalid_definition' });
+    expect(e.message).toContain('never copy');
+  });
+  it('refuses 25 as a fraction, a missing source url, and an unknown definition, all at once', () => {
+    const bad = { ...obs0, unit: 'fraction', fromYear: 2021, value: 25, definition: 'nope', source: { publisher: 'p', published: '2023', title: 't' } };
+    const e = thrown(() => parseObservations(withObs(bad), 'x.json')) as { details: { problems: string[] } };
+    const text = e.details.problems.join('\n');
+    expect(text).toContain('did you mean 0.25');
+    expect(text).toContain('source.url: missing');
+    expect(text).toContain('unknown definition "nope"');
+  });
+  it('refuses duplicate ids', () => {
+    const e = thrown(() => parseObservations({ ...raw, observations: [obs0, obs0] }, 'x.json')) as Error;
+    expect(e.message).toContain('duplicate id "obs.big-data.miit-2022"');
+  });
+  it('refuses an unparseable unit', () => {
+    const e = thrown(() => parseObservations(withObs({ ...obs0, unit: 'trillion' }), 'x.json')) as Error;
+    expect(e.message).toContain('observations[0].unit');
+  });
+});
+
+describe('bridgeValue', () => {
+  const nda = byId('obs.data-industry.nda-2024');
+  it('refuses NDA data industry as MIIT big data industry, naming both definitions', () => {
+    const e = thrown(() => bridgeValue(nda, 'big-data-industry.miit', set)) as Error;
+    expect(e).toMatchObject({ code: 'invalid_argument' });
+    expect(e.message).toContain('"data industry, NDA"');
+    expect(e.message).toContain('"big data industry, MIIT"');
+  });
+  it('applies a user ratio with its assumption: 5.86 x 0.37 = 2.1682', () => {
+    const r = bridgeValue(nda, 'big-data-industry.miit', set, { from: 'data-industry.nda', to: 'big-data-industry.miit', ratio: 0.37, assumption: 'mine' });
+    expect(r.value).toBeCloseTo(2.1682, 12);
+    expect(r.assumption).toBe('mine');
+  });
+  it('refuses an overlap year neither definition reports as a plain level', () => {
+    const e = thrown(() => bridgeValue(nda, 'big-data-industry.miit', set, { from: 'data-industry.nda', to: 'big-data-industry.miit', overlapYear: 2020, assumption: 'x' })) as Error;
+    expect(e.message).toContain('overlap year 2020');
+  });
+});
+
+describe('scoreTarget', () => {
+  it('14th plan as of 2022: (3 / 1.57)^(1/3) - 1 = 24.1 % still required; 18 % observed is off track, the plan\'s 25 % would suffice', () => {
+    const s = scoreTarget(factById(seeds, 'bd14.revenue-2025'), set, { asOf: 2022, planRate: 0.25 });
+    expect(s.requiredRate).toBeCloseTo((3 / 1.57) ** (1 / 3) - 1, 12);
+    expect(s.requiredRate).toBeCloseTo(0.2409, 4);
+    expect(s).toMatchObject({ status: 'off track', requiredRateIs: 'exactly', observedRate: 0.18, observation: 'obs.big-data.miit-2022' });
+    expect(s.reason).toContain('plan 25.0 % would suffice');
+  });
+  it('13th plan as of 2021: "more than 1 trillion" observed meets "exceed 1 trillion"', () => {
+    expect(scoreTarget(factById(seeds, 'bd13.revenue-2020'), set, { asOf: 2021 })).toMatchObject({ status: 'met', observation: 'obs.big-data.miit-2020' });
+  });
+  it('13th plan as of 2019: nothing on MIIT\'s definition yet, and CICS-CERT\'s figure is named as another measure', () => {
+    const s = scoreTarget(factById(seeds, 'bd13.revenue-2020'), set, { asOf: 2019 });
+    expect(s.status).toBe('undetermined');
+    expect(s.reason).toContain('no level observation');
+    expect(s.reason).toContain('"big data industry, CICS-CERT"');
+  });
+  it('cybersecurity as of 2025: no 2023 actual on MIIT\'s measure; the China Briefing market is named and not used', () => {
+    const s = scoreTarget(factById(seeds, 'cyber.revenue-2023'), set, { asOf: 2025 });
+    expect(s.status).toBe('undetermined');
+    expect(s.reason).toContain('"cybersecurity market, China Briefing"');
+  });
+  it('a lower bound "more than 0.9 trillion" does not settle "exceed 1 trillion", a stated 0.95 misses it', () => {
+    const mk = (value: number, comparator: 'exceeds' | 'equals'): ObservationSet => ({ definitions: set.definitions,
+      observations: [{ ...byId('obs.big-data.miit-2020'), value, comparator }] });
+    const t = factById(seeds, 'bd13.revenue-2020');
+    expect(scoreTarget(t, mk(0.9, 'exceeds'), { asOf: 2021 }).status).toBe('undetermined');
+    expect(scoreTarget(t, mk(0.95, 'equals'), { asOf: 2021 }).status).toBe('missed');
+  });
+  it('asOf 2022.5 throws invalid_argument', () => {
+    expect(thrown(() => scoreTarget(factById(seeds, 'bd14.revenue-2025'), set, { asOf: 2022.5 }))).toMatchObject({ code: 'invalid_argument' });
+  });
+  it('property: adding an observation never changes an outcome an earlier observation decided', () => {
+    const t = factById(seeds, 'bd13.revenue-2020');
+    const before = scoreTarget(t, set, { asOf: 2021 });
+    fc.assert(fc.property(fc.double({ min: 0.01, max: 10, noNaN: true }), fc.integer({ min: 2015, max: 2024 }),
+      fc.constantFrom('exceeds', 'equals', 'atMost', 'below') as fc.Arbitrary<'exceeds' | 'equals' | 'atMost' | 'below'>, (value, year, comparator) => {
+        const extra: Observation = { ...byId('obs.big-data.miit-2020'), id: 'obs.extra', value, year, comparator };
+        const after = scoreTarget(t, { ...set, observations: [...set.observations, extra] }, { asOf: 2021 });
+        return after.status === before.status && after.observation === before.observation;
+      }));
+  });
+});
