@@ -4,6 +4,7 @@ import type { AccuracyRow } from './inputs.js';
 import { chartTheme } from './theme.js';
 import { checkArray, checkNumbers, checkStrings, checkUnique } from './internal/check.js';
 import { tidy, WORDS } from './internal/layers.js';
+import { fitTitle } from './internal/wrap.js';
 
 /** Options of {@link accuracyChart}. */
 export interface AccuracyChartOptions {
@@ -59,10 +60,7 @@ export function accuracyChart(rows: readonly AccuracyRow[], options: AccuracyCha
   const x = { field: 'value', type: 'quantitative', title: null, axis: { format: ',.3~r' }, scale: { zero: true } };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: {
-      text: options.title ?? (locale === 'zh' ? '预测精度' : 'Forecast accuracy'),
-      subtitle: options.subtitle ?? (locale === 'zh' ? `越低越好${refText ? `；虚线为基准（${refText}）` : ''}` : `Lower is better${refText ? `; dashed line: the benchmark (${refText})` : ''}`),
-    },
+    title: fitTitle(options.title ?? (locale === 'zh' ? '预测精度' : 'Forecast accuracy'), options.subtitle ?? (locale === 'zh' ? `越低越好${refText ? `；虚线为基准（${refText}）` : ''}` : `Lower is better${refText ? `; dashed line: the benchmark (${refText})` : ''}`), panelWidth * metrics.length + 20 * (metrics.length - 1)),
     config: chartTheme(locale),
     data: { values: data },
     facet: { column: { field: 'metric', type: 'nominal', title: null, sort: metrics, header: { labelFontSize: 12, labelFontWeight: 'bold' } } },
