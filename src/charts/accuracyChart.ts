@@ -4,6 +4,7 @@ import type { AccuracyRow } from './inputs.js';
 import { chartTheme } from './theme.js';
 import { checkArray, checkNumbers, checkStrings, checkUnique } from './internal/check.js';
 import { tidy, WORDS } from './internal/layers.js';
+import { fitTitle } from './internal/wrap.js';
 
 /** Options of {@link accuracyChart}. */
 export interface AccuracyChartOptions {
@@ -24,7 +25,7 @@ export interface AccuracyChartOptions {
  *   and metric; non_finite for NaN (a degenerate MASE must be dropped before charting, not drawn)
  * @example
  * const spec = accuracyChart([{ method: 'drift', metric: 'OWA', value: 0.9 }]);
- * spec.title; // => { text: 'Forecast accuracy', subtitle: 'Lower is better; dashed line: the benchmark (OWA = 1)' }
+ * spec.title; // => { text: 'Forecast accuracy', subtitle: ['Lower is better; dashed line: the benchmark', '(OWA = 1)'] }
  */
 export function accuracyChart(rows: readonly AccuracyRow[], options: AccuracyChartOptions = {}): TopLevelSpec {
   const fn = 'accuracyChart';
@@ -59,10 +60,7 @@ export function accuracyChart(rows: readonly AccuracyRow[], options: AccuracyCha
   const x = { field: 'value', type: 'quantitative', title: null, axis: { format: ',.3~r' }, scale: { zero: true } };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: {
-      text: options.title ?? (locale === 'zh' ? '预测精度' : 'Forecast accuracy'),
-      subtitle: options.subtitle ?? (locale === 'zh' ? `越低越好${refText ? `；虚线为基准（${refText}）` : ''}` : `Lower is better${refText ? `; dashed line: the benchmark (${refText})` : ''}`),
-    },
+    title: fitTitle(options.title ?? (locale === 'zh' ? '预测精度' : 'Forecast accuracy'), options.subtitle ?? (locale === 'zh' ? `越低越好${refText ? `；虚线为基准（${refText}）` : ''}` : `Lower is better${refText ? `; dashed line: the benchmark (${refText})` : ''}`), panelWidth * metrics.length + 20 * (metrics.length - 1) + 160),
     config: chartTheme(locale),
     data: { values: data },
     facet: { column: { field: 'metric', type: 'nominal', title: null, sort: metrics, header: { labelFontSize: 12, labelFontWeight: 'bold' } } },

@@ -4,6 +4,7 @@ import type { ChartOptions, ContributionRow } from './inputs.js';
 import { chartTheme, PALETTE } from './theme.js';
 import { checkArray, checkOptions, checkStrings, checkUnique, checkYearRows } from './internal/check.js';
 import { tidy, WORDS } from './internal/layers.js';
+import { fitTitle, legendFit } from './internal/wrap.js';
 
 /** Data of {@link contributionChart}. */
 export interface ContributionChartInput {
@@ -61,10 +62,7 @@ export function contributionChart(input: ContributionChartInput, options: ChartO
   const y = { field: 'pp', type: 'quantitative', title: w.contribution, axis: { labelExpr: "datum.value > 0 ? '+' + format(datum.value, ',.1~f') : format(datum.value, ',.1~f')" } };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: {
-      text: options.title ?? (locale === 'zh' ? '对增长的贡献' : 'Contributions to growth'),
-      subtitle: options.subtitle ?? (locale === 'zh' ? '占总增长的百分点；折线为总增长' : 'Percentage points of total growth; the line is total growth'),
-    },
+    title: fitTitle(options.title ?? (locale === 'zh' ? '对增长的贡献' : 'Contributions to growth'), options.subtitle ?? (locale === 'zh' ? '占总增长的百分点；折线为总增长' : 'Percentage points of total growth; the line is total growth'), width),
     width, height,
     config: chartTheme(locale),
     layer: [
@@ -74,7 +72,7 @@ export function contributionChart(input: ContributionChartInput, options: ChartO
         mark: { type: 'bar', stroke: '#ffffff', strokeWidth: 0.8 },
         encoding: {
           x, y: { ...y, stack: 'zero' },
-          color: { field: 'sector', type: 'nominal', title: w.sector, sort: sectors, scale: { domain: sectors, range: sectors.map((_, i) => PALETTE[i % PALETTE.length] as string) }, legend: { orient: 'bottom', direction: 'horizontal' } },
+          color: { field: 'sector', type: 'nominal', title: w.sector, sort: sectors, scale: { domain: sectors, range: sectors.map((_, i) => PALETTE[i % PALETTE.length] as string) }, legend: { orient: 'bottom', direction: 'horizontal', ...legendFit(sectors, width) } },
           order: { field: 'order', type: 'quantitative' },
           tooltip: [{ field: 'sector', title: w.sector }, { field: 'year', title: w.year }, { field: 'ppText', title: w.contribution }],
         },
@@ -86,7 +84,7 @@ export function contributionChart(input: ContributionChartInput, options: ChartO
         mark: { type: 'line', color: '#000000', strokeWidth: 2 },
         encoding: {
           x, y,
-          strokeDash: { field: 'line', type: 'nominal', title: ' ', scale: { domain: [w.total], range: [[1, 0]] }, legend: { orient: 'bottom', symbolType: 'stroke', symbolStrokeColor: '#000000', symbolSize: 300 } },
+          strokeDash: { field: 'line', type: 'nominal', title: ' ', scale: { domain: [w.total], range: [[1, 0]] }, legend: null },
           tooltip: [{ field: 'year', title: w.year }, { field: 'ppText', title: w.total }],
         },
       },

@@ -8,6 +8,7 @@ import { axisTitle } from './axisTitle.js';
 import { chartTheme } from './theme.js';
 import { checkArray, checkOptions, checkProbability, checkTargets } from './internal/check.js';
 import { attainmentText, fmt, formatProbability, tidy, WORDS } from './internal/layers.js';
+import { fitTitle } from './internal/wrap.js';
 
 /** Options of {@link distributionChart}. */
 export interface DistributionChartOptions extends ChartOptions {
@@ -44,7 +45,7 @@ function meets(v: number, t: TargetMarker): boolean {
 
 /**
  * The distribution of one year's simulated values, as a histogram (share of runs per bin) or an empirical
- * CDF, with the target as a red rule and the probability of meeting it written at the top left. The data
+ * CDF, with the target as a red rule and the probability of meeting it as the subtitle's second line. The data
  * inlined is the binned counts (or at most 400 CDF points), not the raw values.
  * @throws {MetricsError} invalid_argument for fewer than 2 values, an unknown kind, bins outside
  *   [2, 200], a probability outside [0, 1]; non_finite for NaN or ±Infinity values
@@ -136,25 +137,17 @@ export function distributionChart(input: DistributionChartInput, options: Distri
     layer.push({
       name: 'targetLabel',
       data: { values: [{ value: tidy(target.value), text: `${w.target}: ${fmt(target.value, unit, locale)}` }] },
-      mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, y: { expr: 'height' }, dy: -4, color: '#B2182B', fontSize: 11, angle: 0 },
+      // Above the plot, beside the top of the rule: never over a bar or the line.
+      mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, y: 0, dy: -3, color: '#B2182B', fontSize: 11, angle: 0 },
       encoding: { x: { field: 'value', type: 'quantitative' }, text: { field: 'text' } },
     });
   }
-  if (probability !== undefined) {
-    const text = target ? attainmentText({ probability, target }, unit, locale) : `${w.probability} = ${formatProbability(probability)}`;
-    layer.push({
-      name: 'probability',
-      data: { values: [{ text }] },
-      mark: { type: 'text', align: 'left', baseline: 'top', x: 8, y: 6, fontSize: 13, fontWeight: 'bold', color: '#111' },
-      encoding: { text: { field: 'text' } },
-    });
-  }
+  // The probability goes in the subtitle, not over the plot: there it can cross neither a bar nor the rule.
+  const probabilityText = probability === undefined ? undefined
+    : target ? attainmentText({ probability, target }, unit, locale) : `${w.probability} = ${formatProbability(probability)}`;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: {
-      text: options.title ?? (locale === 'zh' ? `${input.year}年的分布` : `Distribution in ${input.year}`),
-      subtitle: options.subtitle ?? (locale === 'zh' ? `单位：${axisTitle(undefined, unit, locale)}；${n}次模拟` : `Values in ${axisTitle(undefined, unit, locale)}; ${n.toLocaleString('en-US')} simulated runs`),
-    },
+    title: { ...fitTitle(options.title ?? (locale === 'zh' ? `${input.year}年的分布` : `Distribution in ${input.year}`), options.subtitle ?? (locale === 'zh' ? `单位：${axisTitle(undefined, unit, locale)}；${n}次模拟` : `Values in ${axisTitle(undefined, unit, locale)}; ${n.toLocaleString('en-US')} simulated runs`), width, probabilityText), ...(target ? { offset: 20 } : {}) },
     width, height,
     config: chartTheme(locale),
     layer,

@@ -6,6 +6,7 @@ import { axisTitle } from './axisTitle.js';
 import { chartTheme } from './theme.js';
 import { checkArray, checkOptions, checkPeriods, checkProbability, checkTargets, checkUnique, checkYearRows } from './internal/check.js';
 import { actualLayer, attainmentLayer, fmt, markerScale, periodLayers, targetLayer, tidy, WORDS, yearRange, yearX, type Layer } from './internal/layers.js';
+import { fitTitle } from './internal/wrap.js';
 
 /** Data of {@link fanChart}. */
 export interface FanChartInput {
@@ -38,7 +39,7 @@ function percentile(p: number): string {
  *   lower > upper, two bands of one level in one year, or a probability outside [0, 1]; non_finite for NaN
  * @example
  * const spec = fanChart({ bands: [{ year: 2025, lower: 2, upper: 4, level: 0.9 }], median: [{ year: 2025, value: 3 }] }, { unit: 'CNY trillion' });
- * spec.title; // => { text: 'Simulated range', subtitle: 'Values in RMB trillion; shaded bands are central intervals of the simulated runs' }
+ * spec.title; // => { text: 'Simulated range', subtitle: ['Values in RMB trillion; shaded bands are central intervals of the', 'simulated runs'] }
  */
 export function fanChart(input: FanChartInput, options: ChartOptions): TopLevelSpec {
   const fn = 'fanChart';
@@ -112,10 +113,7 @@ export function fanChart(input: FanChartInput, options: ChartOptions): TopLevelS
 
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: {
-      text: options.title ?? (locale === 'zh' ? '模拟区间' : 'Simulated range'),
-      subtitle: options.subtitle ?? (locale === 'zh' ? `单位：${axisTitle(undefined, unit, locale)}；阴影为模拟结果的中心区间` : `Values in ${axisTitle(undefined, unit, locale)}; shaded bands are central intervals of the simulated runs`),
-    },
+    title: fitTitle(options.title ?? (locale === 'zh' ? '模拟区间' : 'Simulated range'), options.subtitle ?? (locale === 'zh' ? `单位：${axisTitle(undefined, unit, locale)}；阴影为模拟结果的中心区间` : `Values in ${axisTitle(undefined, unit, locale)}; shaded bands are central intervals of the simulated runs`), width),
     width, height,
     config: chartTheme(locale),
     layer: [

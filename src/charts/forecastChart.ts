@@ -6,6 +6,7 @@ import { axisTitle } from './axisTitle.js';
 import { chartTheme, DASHES, PALETTE } from './theme.js';
 import { checkArray, checkOptions, checkStrings, checkTargets, checkUnique, checkYearRows } from './internal/check.js';
 import { fmt, markerScale, targetLayer, tidy, WORDS, yearRange, yearX, type Layer } from './internal/layers.js';
+import { fitTitle } from './internal/wrap.js';
 
 /** Data of {@link forecastChart}. */
 export interface ForecastChartInput {
@@ -108,10 +109,7 @@ export function forecastChart(input: ForecastChartInput, options: ChartOptions):
   layer.push(...targetLayer(targets, unit, locale, x, y, markerScale(targets, false, locale)));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: {
-      text: options.title ?? (locale === 'zh' ? '预测' : 'Forecasts'),
-      subtitle: options.subtitle ?? (locale === 'zh' ? `单位：${axisTitle(undefined, unit, locale)}；阴影为预测区间` : `Values in ${axisTitle(undefined, unit, locale)}; bands are prediction intervals`),
-    },
+    title: fitTitle(options.title ?? (locale === 'zh' ? '预测' : 'Forecasts'), options.subtitle ?? (locale === 'zh' ? `单位：${axisTitle(undefined, unit, locale)}；阴影为预测区间` : `Values in ${axisTitle(undefined, unit, locale)}; bands are prediction intervals`), width),
     width, height,
     config: chartTheme(locale),
     layer,

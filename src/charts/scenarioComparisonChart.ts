@@ -6,6 +6,7 @@ import { axisTitle } from './axisTitle.js';
 import { chartTheme, COMPARATOR_SHAPE, COMPARATOR_TEXT, DASHES, PALETTE } from './theme.js';
 import { checkArray, checkOptions, checkStrings, checkTargets, checkUnique, checkYearRows } from './internal/check.js';
 import { fmt, tidy, WORDS, yearRange } from './internal/layers.js';
+import { fitTitle } from './internal/wrap.js';
 
 /** Options of {@link scenarioComparisonChart}. */
 export interface ScenarioComparisonOptions extends ChartOptions {
@@ -57,10 +58,7 @@ export function scenarioComparisonChart(input: { readonly rows: readonly ValueRo
     year: t.year, value: tidy(t.value), label: t.label, marker: COMPARATOR_TEXT[locale][t.comparator], shape: COMPARATOR_SHAPE[t.comparator],
     valueText: fmt(t.value, unit, locale), document: t.source.document, quote: t.source.quote,
   }));
-  const title = {
-    text: options.title ?? (locale === 'zh' ? '情景比较' : 'Scenarios compared'),
-    subtitle: options.subtitle ?? (locale === 'zh' ? `单位：${axisTitle(undefined, unit, locale)}` : `Values in ${axisTitle(undefined, unit, locale)}`),
-  };
+  const title = fitTitle(options.title ?? (locale === 'zh' ? '情景比较' : 'Scenarios compared'), options.subtitle ?? (locale === 'zh' ? `单位：${axisTitle(undefined, unit, locale)}` : `Values in ${axisTitle(undefined, unit, locale)}`), width);
   const tooltip = [{ field: 'scenario', title: w.scenario }, { field: 'year', title: w.year }, { field: 'valueText', title: w.value }];
   const targetTooltip = [{ field: 'label', title: w.target }, { field: 'valueText', title: w.value }, { field: 'marker', title: ' ' }, { field: 'document', title: w.source }, { field: 'quote', title: w.quote }];
   const targetMark = { type: 'point', filled: true, size: 130, color: '#B2182B', stroke: '#000000', strokeWidth: 1, opacity: 1 };

@@ -6,6 +6,7 @@ import { axisTitle } from './axisTitle.js';
 import { chartTheme, PALETTE } from './theme.js';
 import { checkOptions, checkStrings, checkUnique, checkYearRows } from './internal/check.js';
 import { fmt, formatProbability, tidy, WORDS, yearRange } from './internal/layers.js';
+import { fitTitle, legendFit, wrapText } from './internal/wrap.js';
 
 /** Options of {@link stackedAreaChart}. */
 export interface StackedAreaOptions extends ChartOptions {
@@ -71,7 +72,7 @@ export function stackedAreaChart(rows: readonly SectorRow[], options: StackedAre
     const size = mode === 'share' ? v / (totals.get(last) as number) : v;
     const mid = cumulative + size / 2;
     cumulative += size;
-    return { sector: s, year: last, mid: tidy(mid), size };
+    return { sector: s, lines: wrapText(s, 150, 11), year: last, mid: tidy(mid), size };
   }).filter((l) => l.size > 0);
   const [minYear, maxYear] = yearRange(rows);
   const x = { field: 'year', type: 'quantitative', title: w.year, scale: { domain: [minYear, maxYear], nice: false, zero: false }, axis: { format: 'd', tickMinStep: 1, grid: false, labelOverlap: true } };
@@ -80,10 +81,7 @@ export function stackedAreaChart(rows: readonly SectorRow[], options: StackedAre
   const colour = { domain: sectors, range: sectors.map((_, i) => PALETTE[i % PALETTE.length] as string) };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: {
-      text: options.title ?? (mode === 'share' ? (locale === 'zh' ? '各部门占比' : 'Shares by sector') : (locale === 'zh' ? '各部门规模' : 'Levels by sector')),
-      subtitle: options.subtitle ?? (mode === 'share' ? (locale === 'zh' ? '占年度总量的比重' : 'Share of the yearly total') : (locale === 'zh' ? `单位：${axisTitle(undefined, unit, locale)}` : `Values in ${axisTitle(undefined, unit, locale)}`)),
-    },
+    title: fitTitle(options.title ?? (mode === 'share' ? (locale === 'zh' ? '各部门占比' : 'Shares by sector') : (locale === 'zh' ? '各部门规模' : 'Levels by sector')), options.subtitle ?? (mode === 'share' ? (locale === 'zh' ? '占年度总量的比重' : 'Share of the yearly total') : (locale === 'zh' ? `单位：${axisTitle(undefined, unit, locale)}` : `Values in ${axisTitle(undefined, unit, locale)}`)), width),
     width, height,
     config: chartTheme(locale),
     layer: [
@@ -94,7 +92,7 @@ export function stackedAreaChart(rows: readonly SectorRow[], options: StackedAre
         encoding: {
           x,
           y: { field: 'value', type: 'quantitative', stack: 'zero', title: yTitle, axis: { format: yFormat }, ...(mode === 'share' ? { scale: { domain: [0, 1] } } : {}) },
-          color: { field: 'sector', type: 'nominal', title: w.sector, scale: colour, sort: sectors, legend: { orient: 'bottom', direction: 'horizontal' } },
+          color: { field: 'sector', type: 'nominal', title: w.sector, scale: colour, sort: sectors, legend: { orient: 'bottom', direction: 'horizontal', ...legendFit(sectors, width) } },
           order: { field: 'order', type: 'quantitative' },
           tooltip: [{ field: 'sector', title: w.sector }, { field: 'year', title: w.year }, { field: 'valueText', title: w.value }, { field: 'shareText', title: w.share }],
         },
@@ -103,7 +101,7 @@ export function stackedAreaChart(rows: readonly SectorRow[], options: StackedAre
         name: 'sectorLabels',
         data: { values: labels },
         mark: { type: 'text', align: 'left', dx: 6, fontSize: 11, color: '#111' },
-        encoding: { x, y: { field: 'mid', type: 'quantitative' }, text: { field: 'sector' } },
+        encoding: { x, y: { field: 'mid', type: 'quantitative' }, text: { field: 'lines' } },
       },
     ],
   } as TopLevelSpec;

@@ -5,6 +5,7 @@ import { axisTitle } from './axisTitle.js';
 import { chartTheme } from './theme.js';
 import { checkArray, checkNumbers, checkOptions, checkStrings, checkUnique } from './internal/check.js';
 import { fmt, tidy, WORDS } from './internal/layers.js';
+import { fitTitle } from './internal/wrap.js';
 
 /** Data of {@link tornadoChart}. */
 export interface TornadoChartInput {
@@ -20,7 +21,7 @@ export interface TornadoChartInput {
  * @throws {MetricsError} invalid_argument for empty rows or a repeated parameter; non_finite for NaN
  * @example
  * const spec = tornadoChart({ base: 3, rows: [{ parameter: 'CAGR', low: 2.5, high: 3.6 }] }, { unit: 'CNY trillion' });
- * spec.title; // => { text: 'Sensitivity of the outcome', subtitle: 'Base outcome RMB 3 trillion; bars show the outcome at each parameter’s low and high setting' }
+ * spec.title; // => { text: 'Sensitivity of the outcome', subtitle: ['Base outcome RMB 3 trillion; bars show the outcome at each parameter’s', 'low and high setting'] }
  */
 export function tornadoChart(input: TornadoChartInput, options: ChartOptions): TopLevelSpec {
   const fn = 'tornadoChart';
@@ -56,10 +57,7 @@ export function tornadoChart(input: TornadoChartInput, options: ChartOptions): T
   });
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: {
-      text: options.title ?? (locale === 'zh' ? '结果的敏感性' : 'Sensitivity of the outcome'),
-      subtitle: options.subtitle ?? (locale === 'zh' ? `基准结果${fmt(base, unit, locale)}；条形为各参数取低值和高值时的结果` : `Base outcome ${fmt(base, unit, locale)}; bars show the outcome at each parameter’s low and high setting`),
-    },
+    title: fitTitle(options.title ?? (locale === 'zh' ? '结果的敏感性' : 'Sensitivity of the outcome'), options.subtitle ?? (locale === 'zh' ? `基准结果${fmt(base, unit, locale)}；条形为各参数取低值和高值时的结果` : `Base outcome ${fmt(base, unit, locale)}; bars show the outcome at each parameter’s low and high setting`), width),
     width, height: h,
     config: chartTheme(locale),
     data: { values: data },

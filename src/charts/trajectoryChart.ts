@@ -5,6 +5,7 @@ import { axisTitle } from './axisTitle.js';
 import { chartTheme, DASHES, PALETTE } from './theme.js';
 import { checkArray, checkOptions, checkPeriods, checkStrings, checkTargets, checkUnique, checkYearRows } from './internal/check.js';
 import { actualLayer, fmt, markerScale, periodLayers, targetLayer, tidy, WORDS, yearRange, yearX, type Layer } from './internal/layers.js';
+import { fitTitle } from './internal/wrap.js';
 
 /** Data of {@link trajectoryChart}. */
 export interface TrajectoryChartInput {
@@ -69,7 +70,7 @@ export function trajectoryChart(input: TrajectoryChartInput, options: ChartOptio
 
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: options.title ?? (locale === 'zh' ? '各情景路径' : 'Trajectories by scenario'), subtitle: options.subtitle ?? (locale === 'zh' ? `单位：${axisTitle(undefined, unit, locale)}` : `Values in ${axisTitle(undefined, unit, locale)}`) },
+    title: fitTitle(options.title ?? (locale === 'zh' ? '各情景路径' : 'Trajectories by scenario'), options.subtitle ?? (locale === 'zh' ? `单位：${axisTitle(undefined, unit, locale)}` : `Values in ${axisTitle(undefined, unit, locale)}`), width),
     width, height,
     config: chartTheme(locale),
     layer: [

@@ -6,6 +6,7 @@ import { axisTitle } from './axisTitle.js';
 import { chartTheme } from './theme.js';
 import { checkArray, checkNumbers, checkOptions, checkStrings, checkUnique, checkYears } from './internal/check.js';
 import { fmt, tidy, WORDS } from './internal/layers.js';
+import { fitTitle, textWidth, wrapText } from './internal/wrap.js';
 
 /** Data of {@link waterfallChart}. */
 export interface WaterfallChartInput {
@@ -70,16 +71,18 @@ export function waterfallChart(input: WaterfallChartInput, options: ChartOptions
     : { level: 'Level', increase: 'Increase', decrease: 'Decrease', other: 'Other (unallocated)' };
   const data = steps.map((s) => ({ ...s, valueText: s.kind === 'level' ? fmt(s.end, unit, locale) : `${s.end >= s.start ? '+' : '−'}${fmt(Math.abs(s.end - s.start), unit, locale)}`, start: tidy(s.start), end: tidy(s.end), top: tidy(Math.max(s.start, s.end)), kindText: names[s.kind] }));
   const kinds = (Object.keys(KIND_COLOUR) as (keyof typeof KIND_COLOUR)[]).filter((k) => steps.some((s) => s.kind === k));
-  // Labels turn when the longest would not fit its band (DejaVu Sans at 11 px: about 6.7 px a character).
+  // Step names wrap onto lines that fit their band (never cut); only a single word wider than the band
+  // makes the labels turn instead.
   const band = width / steps.length;
-  const longest = Math.max(...steps.map((s) => s.step.length));
-  const x = { field: 'step', type: 'nominal', title: null, sort: steps.map((s) => s.step), axis: { labelAngle: longest * 6.7 > band - 4 ? -30 : 0, labelLimit: 180 } };
+  const wrapped = steps.map((s) => wrapText(s.step, band - 6, 11));
+  const fits = wrapped.every((l) => (typeof l === 'string' ? [l] : l).every((line) => textWidth(line, 11) <= band - 6));
+  const lines = Object.fromEntries(steps.flatMap((s, i) => (typeof wrapped[i] === 'string' ? [] : [[s.step, wrapped[i]]])));
+  const labelExpr = fits && Object.keys(lines).length > 0 ? `(${JSON.stringify(lines)})[datum.label] || datum.label` : undefined;
+  const axis = fits ? { labelAngle: 0, labelLimit: 0, ...(labelExpr ? { labelExpr } : {}) } : { labelAngle: -30, labelLimit: 0 };
+  const x = { field: 'step', type: 'nominal', title: null, sort: steps.map((s) => s.step), axis };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: {
-      text: options.title ?? (locale === 'zh' ? `${input.baseYear}年至${input.targetYear}年各部门变化` : `From ${input.baseYear} to ${input.targetYear} by sector`),
-      subtitle: options.subtitle ?? (locale === 'zh' ? `单位：${axisTitle(undefined, unit, locale)}` : `Values in ${axisTitle(undefined, unit, locale)}`),
-    },
+    title: fitTitle(options.title ?? (locale === 'zh' ? `${input.baseYear}年至${input.targetYear}年各部门变化` : `From ${input.baseYear} to ${input.targetYear} by sector`), options.subtitle ?? (locale === 'zh' ? `单位：${axisTitle(undefined, unit, locale)}` : `Values in ${axisTitle(undefined, unit, locale)}`), width),
     width, height,
     config: chartTheme(locale),
     data: { values: data },

@@ -135,7 +135,7 @@ export const cases: readonly Case[] = [
   {
     name: 'distributionChart.histogram',
     spec: () => distributionChart({ values: sample(), year: 2025, target: target2025 }, { unit: 'CNY trillion' }),
-    marks: { 'mark-rule target_marks': 1, 'mark-text probability_marks': 1 },
+    marks: { 'mark-rule target_marks': 1, 'mark-text probability_marks': 0 },
     // sample() is the quantile function of a triangle on [2, 4.4]: value > 3 iff sqrt(2u) - 1 > -1/6, i.e. u > 25/72,
     // so P(value > 3) = 1 - 25/72 = 0.653 -> 65%.
     texts: ['P(exceeds RMB 3 trillion in 2025) = 65%', 'Target: RMB 3 trillion', 'Share of runs', '2,000 simulated runs'],
@@ -143,7 +143,7 @@ export const cases: readonly Case[] = [
   {
     name: 'distributionChart.cdf',
     spec: () => distributionChart({ values: sample(), year: 2025, target: target2025 }, { unit: 'CNY trillion', kind: 'cdf' }),
-    marks: { 'mark-line cdf_marks': 1, 'mark-rule target_marks': 1, 'mark-text probability_marks': 1 },
+    marks: { 'mark-line cdf_marks': 1, 'mark-rule target_marks': 1, 'mark-text probability_marks': 0 },
     texts: ['P(exceeds RMB 3 trillion in 2025) = 65%', 'Cumulative probability'],
   },
   {
