@@ -40,7 +40,11 @@ export interface IndustryComparison {
   readonly unit: string;
   /** Levels by industry and year, sorted. */
   readonly levels: readonly IndustryLevel[];
-  /** Implied CAGR between consecutive levels of each industry, with the stated rate when a fact gives one for the same years. */
+  /**
+   * Implied CAGR between consecutive levels of each industry, with the stated rate when a fact gives one
+   * for the same years. Left out: a pair where a level was derived from the stated rate itself (the
+   * comparison would be circular), and a pair of two one-sided levels (listed in `skipped`).
+   */
   readonly growth: readonly {
     readonly industry: string; readonly fromYear: number; readonly toYear: number; readonly impliedCagr: number;
     readonly statedCagr?: number; readonly statedFactId?: string; readonly derived: boolean;
@@ -137,6 +141,14 @@ export function compareIndustries(facts: readonly Fact[], options: CompareIndust
     const b = sorted[i] as IndustryLevel;
     if (a.industry !== b.industry) continue;
     const stated = rates.find((r) => r.metric === a.industry && r.fromYear === a.year && r.year === b.year);
+    // A level made from the stated rate gives that rate back: comparing the two compares a number with itself.
+    if (stated && (a.factIds.includes(stated.id) || b.factIds.includes(stated.id))) continue;
+    // Two one-sided levels ("more than X" and "more than Y") do not determine the growth between them.
+    const oneSided = (l: IndustryLevel) => l.comparator !== 'equals' && l.comparator !== 'about';
+    if (oneSided(a) && oneSided(b)) {
+      skipped.push({ factId: b.factIds[0] as string, reason: `${a.industry} ${a.year}-${b.year}: both levels are one-sided (${a.comparator}, ${b.comparator}), so their ratio is not the industry's growth; not determined by the wording` });
+      continue;
+    }
     growth.push({
       industry: a.industry, fromYear: a.year, toYear: b.year, impliedCagr: cagr(a.value, b.value, b.year - a.year),
       ...(stated ? { statedCagr: stated.value, statedFactId: stated.id } : {}),
