@@ -147,7 +147,8 @@ console.log(`Growth functions: ${runs} rounds of at least ${runMs} ms each per c
 const m = measure(reference, cases, { runs, runMs });
 const rows = [m.reference, ...m.cases];
 const fmt = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
-for (const r of rows) console.log(`${r.name.padEnd(72)} ${fmt(r.nsPerCall).padStart(8)} ns/call  x${r.ratio.toFixed(2)}`);
+for (const r of rows)
+  console.log(`${r.name.padEnd(72)} ${fmt(r.nsPerCall).padStart(8)} ns/call  x${r.ratio.toFixed(2)}`);
 console.log(`(checksum ${m.checksum.toPrecision(6)})`);
 
 const date = new Date().toISOString().slice(0, 10);
@@ -157,7 +158,7 @@ const md = [
   `Command: \`npx tsx bench/growth.ts\` (${date}; ${machine()}). Each case makes n calls in its own loop over 1024`,
   `prepared inputs; n is doubled until a run lasts at least ${runMs} ms, every case is warmed up, then the cases run`,
   `round-robin ${runs} times. ns/call is the median over the rounds; the ratio is the median over the rounds of`,
-  'the case\'s time divided by the reference\'s time in the same round, so machine load affects both sides alike.',
+  "the case's time divided by the reference's time in the same round, so machine load affects both sides alike.",
   '',
   '| case | ns/call (median) | min | max | ratio to bare cagr expression | ratio to its own bare form |',
   '| --- | ---: | ---: | ---: | ---: | ---: |',

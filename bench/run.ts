@@ -29,13 +29,18 @@ for (const b of BENCHES) {
 const parts = [
   '# Benchmarks',
   '',
-  'Measured on this project\'s 2-core machine (Node 20). Speed is reported as ratios against a reference',
+  "Measured on this project's 2-core machine (Node 20). Speed is reported as ratios against a reference",
   'measured in the same run, so figures from different days compare. Each section names the command that',
   'made it; `npm run bench` runs them all and rewrites this file from `bench/results/`.',
 ];
 for (const b of BENCHES) {
   const file = join(root, b.result);
-  parts.push('', existsSync(file) ? readFileSync(file, 'utf8').trim() : `## ${b.title}\n\nNot measured yet: run \`npx tsx ${b.file}\`.`);
+  parts.push(
+    '',
+    existsSync(file)
+      ? readFileSync(file, 'utf8').trim()
+      : `## ${b.title}\n\nNot measured yet: run \`npx tsx ${b.file}\`.`,
+  );
 }
 writeFileSync(join(root, 'BENCHMARKS.md'), parts.join('\n') + '\n');
 console.log('\nWrote BENCHMARKS.md');

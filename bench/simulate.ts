@@ -30,18 +30,30 @@ const gc = runInNewContext('gc') as () => void;
 
 const { values: opt } = parseArgs({
   options: {
-    paths: { type: 'string', default: '1000000' }, years: { type: 'string', default: '10' }, reps: { type: 'string', default: '11' },
-    'no-numpy': { type: 'boolean', default: false }, out: { type: 'string', default: 'bench/results/simulate.md' },
-    processes: { type: 'string', default: '5' }, child: { type: 'boolean', default: false },
+    paths: { type: 'string', default: '1000000' },
+    years: { type: 'string', default: '10' },
+    reps: { type: 'string', default: '11' },
+    'no-numpy': { type: 'boolean', default: false },
+    out: { type: 'string', default: 'bench/results/simulate.md' },
+    processes: { type: 'string', default: '5' },
+    child: { type: 'boolean', default: false },
   },
 });
-const paths = Number(opt.paths), years = Number(opt.years), reps = Number(opt.reps);
+const paths = Number(opt.paths),
+  years = Number(opt.years),
+  reps = Number(opt.reps);
 // Runs before the timed ones: V8 settles on its optimised code for the kernel within a few runs (each
 // worker thread compiles its own, while the other threads keep the cores busy).
 const WARM_UP = 5;
 const workload = {
-  baseYear: 2020, baseValue: 1, toYear: 2020 + years, growth: new Array<number>(years).fill(0.1), volatility: 0.1,
-  paths, seed: 1, quantiles: [0.05, 0.25, 0.5, 0.75, 0.95],
+  baseYear: 2020,
+  baseValue: 1,
+  toYear: 2020 + years,
+  growth: new Array<number>(years).fill(0.1),
+  volatility: 0.1,
+  paths,
+  seed: 1,
+  quantiles: [0.05, 0.25, 0.5, 0.75, 0.95],
   targets: [{ year: 2020 + years, value: 2.5, comparator: 'atLeast' as const }],
 };
 
@@ -51,9 +63,18 @@ const median = (xs: readonly number[]): number => {
 };
 
 /** One run: wall and CPU seconds, and two of its numbers (to show both engines agree). */
-interface Run { wall: number; cpu: number; median: number; probability: number }
+interface Run {
+  wall: number;
+  cpu: number;
+  median: number;
+  probability: number;
+}
 /** A setting's figures: its median run, the best and the first wall times, and peak memory. */
-interface Timing extends Run { min: number; first: number; bytes: number }
+interface Timing extends Run {
+  min: number;
+  first: number;
+  bytes: number;
+}
 
 /** One timed run: no forced garbage collection and no memory sampling, as a user would run it. */
 async function once(workers: number): Promise<Run> {
@@ -62,7 +83,12 @@ async function once(workers: number): Promise<Run> {
   const r = await simulate({ ...workload, workers });
   const wall = (performance.now() - t0) / 1000;
   const c = process.cpuUsage(c0);
-  return { wall, cpu: (c.user + c.system) / 1e6, median: r.series[0]!.quantiles[2]!.values[years - 1]!, probability: r.targets[0]!.probability };
+  return {
+    wall,
+    cpu: (c.user + c.system) / 1e6,
+    median: r.series[0]!.quantiles[2]!.values[years - 1]!,
+    probability: r.targets[0]!.probability,
+  };
 }
 
 /**
@@ -73,7 +99,13 @@ async function once(workers: number): Promise<Run> {
 async function peakMemory(workers: number): Promise<number> {
   gc();
   let peak = 0;
-  await simulate({ ...workload, workers, onProgress: () => { peak = Math.max(peak, process.memoryUsage().arrayBuffers); } });
+  await simulate({
+    ...workload,
+    workers,
+    onProgress: () => {
+      peak = Math.max(peak, process.memoryUsage().arrayBuffers);
+    },
+  });
   return peak;
 }
 
@@ -87,11 +119,20 @@ async function measure(workers: number): Promise<Timing> {
   return { ...runs[Math.floor(runs.length / 2)]!, min: runs[0]!.wall, first, bytes: await peakMemory(workers) };
 }
 
-interface NumpyTiming { seconds: number; min: number; cpu: number; numpy: string }
+interface NumpyTiming {
+  seconds: number;
+  min: number;
+  cpu: number;
+  numpy: string;
+}
 
 function numpy(): NumpyTiming | undefined {
   if (opt['no-numpy']) return undefined;
-  const r = spawnSync('python3', [resolve('bench/simulate_numpy.py'), '--paths', String(paths), '--years', String(years), '--reps', String(reps)], { encoding: 'utf8' });
+  const r = spawnSync(
+    'python3',
+    [resolve('bench/simulate_numpy.py'), '--paths', String(paths), '--years', String(years), '--reps', String(reps)],
+    { encoding: 'utf8' },
+  );
   if (r.status !== 0) {
     console.error(`numpy reference not run: ${r.error?.message ?? r.stderr.trim().split('\n').pop()}`);
     return undefined;
@@ -105,9 +146,14 @@ function numpy(): NumpyTiming | undefined {
  * in which case no multi-threaded code can be faster than one thread, and the 2-worker figures say so.
  */
 async function parallelCapacity(): Promise<number> {
-  const code = "const { parentPort } = require('node:worker_threads'); parentPort.on('message', (n) => { let x = 0; for (let i = 0; i < n; i++) x += Math.sqrt(i); parentPort.postMessage(x); });";
+  const code =
+    "const { parentPort } = require('node:worker_threads'); parentPort.on('message', (n) => { let x = 0; for (let i = 0; i < n; i++) x += Math.sqrt(i); parentPort.postMessage(x); });";
   const ws = [new Worker(code, { eval: true }), new Worker(code, { eval: true })];
-  const run = (w: Worker, n: number): Promise<unknown> => new Promise((r) => { w.once('message', r); w.postMessage(n); });
+  const run = (w: Worker, n: number): Promise<unknown> =>
+    new Promise((r) => {
+      w.once('message', r);
+      w.postMessage(n);
+    });
   const ratios: number[] = [];
   for (let k = 0; k < 5; k++) {
     let t = performance.now();
@@ -136,20 +182,50 @@ async function medianWall(run: () => Promise<unknown>, warm: number, n: number):
 // Other model shapes on the same paths and years: the workers' speed-up should not depend on the model.
 const growth = workload.growth;
 const shapes: { name: string; run: (workers: number) => Promise<unknown> }[] = [
-  { name: 'AR(1) persistence 0.5, mean uncertainty 0.02, rare shocks (5 % a year, -10 %)', run: (workers) => simulate({ ...workload, workers, persistence: 0.5, meanUncertainty: 0.02, rareShock: { probability: 0.05, size: -0.1 } }) },
-  { name: 'Student-t deviations, 5 degrees of freedom', run: (workers) => simulate({ ...workload, workers, distribution: 'studentT', degreesOfFreedom: 5 }) },
+  {
+    name: 'AR(1) persistence 0.5, mean uncertainty 0.02, rare shocks (5 % a year, -10 %)',
+    run: (workers) =>
+      simulate({
+        ...workload,
+        workers,
+        persistence: 0.5,
+        meanUncertainty: 0.02,
+        rareShock: { probability: 0.05, size: -0.1 },
+      }),
+  },
+  {
+    name: 'Student-t deviations, 5 degrees of freedom',
+    run: (workers) => simulate({ ...workload, workers, distribution: 'studentT', degreesOfFreedom: 5 }),
+  },
   {
     name: 'two sectors correlated 0.5, and their total (three series)',
-    run: (workers) => simulateSectors({
-      baseYear: 2020, toYear: 2020 + years, paths, seed: 1, quantiles: workload.quantiles, workers, correlation: [[1, 0.5], [0.5, 1]],
-      sectors: [{ id: 'a', baseValue: 0.6, growth, volatility: 0.1 }, { id: 'b', baseValue: 0.4, growth, volatility: 0.2 }],
-      targets: [{ year: 2020 + years, value: 2.5, comparator: 'atLeast' }],
-    }),
+    run: (workers) =>
+      simulateSectors({
+        baseYear: 2020,
+        toYear: 2020 + years,
+        paths,
+        seed: 1,
+        quantiles: workload.quantiles,
+        workers,
+        correlation: [
+          [1, 0.5],
+          [0.5, 1],
+        ],
+        sectors: [
+          { id: 'a', baseValue: 0.6, growth, volatility: 0.1 },
+          { id: 'b', baseValue: 0.4, growth, volatility: 0.2 },
+        ],
+        targets: [{ year: 2020 + years, value: 2.5, comparator: 'atLeast' }],
+      }),
   },
 ];
 
 /** What one process measures: both engines and numpy, one after the other. */
-interface ProcessResult { one: Timing; two: Timing; np: NumpyTiming | undefined }
+interface ProcessResult {
+  one: Timing;
+  two: Timing;
+  np: NumpyTiming | undefined;
+}
 
 if (opt.child) {
   // Each setting's runs one after the other: alternating them made the worker runs pay for collecting the
@@ -166,7 +242,19 @@ if (opt.child) {
  */
 function measureInProcesses(n: number): ProcessResult[] {
   const self = fileURLToPath(import.meta.url);
-  const args = ['--import', 'tsx', self, '--child', '--paths', String(paths), '--years', String(years), '--reps', String(reps), ...(opt['no-numpy'] ? ['--no-numpy'] : [])];
+  const args = [
+    '--import',
+    'tsx',
+    self,
+    '--child',
+    '--paths',
+    String(paths),
+    '--years',
+    String(years),
+    '--reps',
+    String(reps),
+    ...(opt['no-numpy'] ? ['--no-numpy'] : []),
+  ];
   const results: ProcessResult[] = [];
   for (let i = 0; i < n; i++) {
     const r = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
@@ -183,21 +271,37 @@ const runs = measureInProcesses(Number(opt.processes));
 const across = (pick: (r: ProcessResult) => Timing): Timing & { each: number[] } => {
   const ts = runs.map(pick);
   return {
-    wall: median(ts.map((t) => t.wall)), min: Math.min(...ts.map((t) => t.min)), first: median(ts.map((t) => t.first)),
-    cpu: median(ts.map((t) => t.cpu)), bytes: Math.max(...ts.map((t) => t.bytes)), median: ts[0]!.median, probability: ts[0]!.probability,
+    wall: median(ts.map((t) => t.wall)),
+    min: Math.min(...ts.map((t) => t.min)),
+    first: median(ts.map((t) => t.first)),
+    cpu: median(ts.map((t) => t.cpu)),
+    bytes: Math.max(...ts.map((t) => t.bytes)),
+    median: ts[0]!.median,
+    probability: ts[0]!.probability,
     each: ts.map((t) => t.wall),
   };
 };
 const one = across((r) => r.one);
 const two = across((r) => r.two);
 const withNumpy = runs.filter((r) => r.np !== undefined);
-const np = withNumpy.length > 0 ? { numpy: withNumpy[0]!.np!.numpy, seconds: median(withNumpy.map((r) => r.np!.seconds)), min: Math.min(...withNumpy.map((r) => r.np!.min)), cpu: median(withNumpy.map((r) => r.np!.cpu)) } : undefined;
+const np =
+  withNumpy.length > 0
+    ? {
+        numpy: withNumpy[0]!.np!.numpy,
+        seconds: median(withNumpy.map((r) => r.np!.seconds)),
+        min: Math.min(...withNumpy.map((r) => r.np!.min)),
+        cpu: median(withNumpy.map((r) => r.np!.cpu)),
+      }
+    : undefined;
 /** Median over the processes of a ratio taken within each process. */
 const ratio = (f: (r: ProcessResult) => number | undefined): string => {
   const xs = runs.map(f).filter((x): x is number => x !== undefined);
   return xs.length > 0 ? median(xs).toFixed(2) : 'n/a';
 };
-const sameSeed = runs.every((r) => r.one.median === runs[0]!.one.median && r.two.median === r.one.median && r.two.probability === r.one.probability);
+const sameSeed = runs.every(
+  (r) =>
+    r.one.median === runs[0]!.one.median && r.two.median === r.one.median && r.two.probability === r.one.probability,
+);
 const shapeRows: string[] = [];
 for (const shape of shapes) {
   const a = await medianWall(() => shape.run(1), 3, 7);
@@ -213,7 +317,11 @@ const rows = [
   `|---|---|---|---|---|---|---|---|---|---|`,
   `| simulate, 1 thread | ${one.wall.toFixed(3)} | ${one.each.map((x) => x.toFixed(3)).join(', ')} | ${one.min.toFixed(3)} | ${one.first.toFixed(3)} | ${ns(one)} | ${one.cpu.toFixed(3)} | ${mib(one.bytes)} | ${ratio((r) => r.np && r.one.wall / r.np.seconds)} | ${ratio((r) => r.np && r.one.cpu / r.np.cpu)} |`,
   `| simulate, 2 workers | ${two.wall.toFixed(3)} | ${two.each.map((x) => x.toFixed(3)).join(', ')} | ${two.min.toFixed(3)} | ${two.first.toFixed(3)} | ${ns(two)} | ${two.cpu.toFixed(3)} | ${mib(two.bytes)} | ${ratio((r) => r.np && r.two.wall / r.np.seconds)} | ${ratio((r) => r.np && r.two.cpu / r.np.cpu)} |`,
-  ...(np ? [`| numpy ${np.numpy}, vectorised | ${np.seconds.toFixed(3)} | ${withNumpy.map((r) => r.np!.seconds.toFixed(3)).join(', ')} | ${np.min.toFixed(3)} | | ${((np.seconds / pathYears) * 1e9).toFixed(1)} | ${np.cpu.toFixed(3)} | | 1.00 | 1.00 |`] : []),
+  ...(np
+    ? [
+        `| numpy ${np.numpy}, vectorised | ${np.seconds.toFixed(3)} | ${withNumpy.map((r) => r.np!.seconds.toFixed(3)).join(', ')} | ${np.min.toFixed(3)} | | ${((np.seconds / pathYears) * 1e9).toFixed(1)} | ${np.cpu.toFixed(3)} | | 1.00 | 1.00 |`,
+      ]
+    : []),
 ];
 const md = [
   '## Monte Carlo engine',

@@ -25,13 +25,22 @@ const TABLE = `
 2023  447
 `;
 
-const rows = TABLE.trim().split('\n').map((line) => line.trim().split(/\s+/).map(Number));
-const s = series({ id: 'software-revenue (made up)', unit: 'CNY billion', years: rows.map((r) => r[0] as number), values: rows.map((r) => r[1] as number) });
+const rows = TABLE.trim()
+  .split('\n')
+  .map((line) => line.trim().split(/\s+/).map(Number));
+const s = series({
+  id: 'software-revenue (made up)',
+  unit: 'CNY billion',
+  years: rows.map((r) => r[0] as number),
+  values: rows.map((r) => r[1] as number),
+});
 const TO_YEAR = 2028;
 const money = (v: number) => formatQuantity({ value: v, unit: s.unit });
 const last = s.years.length - 1;
 
-console.log(`Series: ${s.id}, ${s.years[0]}-${s.years[last]}, ${s.values.length} yearly points, last ${money(s.values[last] as number)}`);
+console.log(
+  `Series: ${s.id}, ${s.years[0]}-${s.years[last]}, ${s.values.length} yearly points, last ${money(s.values[last] as number)}`,
+);
 console.log('The numbers are made up for this example; intervals assume the future varies as the past did.\n');
 
 // 1. The default forecast: an equal-weight combination of theta, damped Holt, automatic ETS and drift.
@@ -53,27 +62,37 @@ for (const name of names) {
   const g = forecast(s, TO_YEAR, { method: name, levels: [0.95] });
   const i = g.intervals[0];
   const h = g.years.length - 1;
-  console.log(`  ${name.padEnd(9)} ${g.method.padEnd(12)} ${money(g.mean[h] as number).padEnd(17)} ${i ? `${money(i.lower[h] as number)} to ${money(i.upper[h] as number)}` : ''}`);
+  console.log(
+    `  ${name.padEnd(9)} ${g.method.padEnd(12)} ${money(g.mean[h] as number).padEnd(17)} ${i ? `${money(i.lower[h] as number)} to ${money(i.upper[h] as number)}` : ''}`,
+  );
 }
 
 // 3. Which method would have done best? Rolling origin: fit on the years up to each origin from 2018,
 // forecast 3 years ahead, compare with what followed.
 const HORIZON = 3;
 const INITIAL = 7; // first window 2011-2017
-console.log(`\nBacktest: rolling origins ${s.years[INITIAL - 1]}-${s.years[last - HORIZON]}, ${HORIZON} years ahead (lower is better; coverage should be near 80% / 95%)`);
+console.log(
+  `\nBacktest: rolling origins ${s.years[INITIAL - 1]}-${s.years[last - HORIZON]}, ${HORIZON} years ahead (lower is better; coverage should be near 80% / 95%)`,
+);
 console.log('  method     MAE               MAPE    MASE   80% cover  95% cover');
-const table = [...names, 'default' as const].map((name) => {
-  // defaultMethod is the method object behind forecast()'s default, so the backtest scores what section 1 used.
-  const method = name === 'default' ? defaultMethod : forecastMethods[name];
-  if (!method) throw new Error(`no forecast method ${name}`);
-  const b = backtest(s, method, { horizon: HORIZON, initial: INITIAL });
-  return { name, b };
-}).sort((a, b) => (a.b.summary.mase ?? Infinity) - (b.b.summary.mase ?? Infinity));
+const table = [...names, 'default' as const]
+  .map((name) => {
+    // defaultMethod is the method object behind forecast()'s default, so the backtest scores what section 1 used.
+    const method = name === 'default' ? defaultMethod : forecastMethods[name];
+    if (!method) throw new Error(`no forecast method ${name}`);
+    const b = backtest(s, method, { horizon: HORIZON, initial: INITIAL });
+    return { name, b };
+  })
+  .sort((a, b) => (a.b.summary.mase ?? Infinity) - (b.b.summary.mase ?? Infinity));
 for (const { name, b } of table) {
   const cov = (level: number) => b.summary.intervals.find((x) => x.level === level)?.coverage;
   const pct = (v: number | undefined) => (v === undefined ? 'n/a' : `${(v * 100).toFixed(0)}%`);
-  console.log(`  ${name.padEnd(9)}  ${money(b.summary.mae).padEnd(16)}  ${(b.summary.mape === undefined ? 'n/a' : `${(b.summary.mape).toFixed(1)}%`).padEnd(6)}  ${(b.summary.mase === undefined ? 'n/a' : b.summary.mase.toFixed(2)).padEnd(5)}  ${pct(cov(0.8)).padEnd(9)}  ${pct(cov(0.95))}`);
+  console.log(
+    `  ${name.padEnd(9)}  ${money(b.summary.mae).padEnd(16)}  ${(b.summary.mape === undefined ? 'n/a' : `${(b.summary.mape).toFixed(1)}%`).padEnd(6)}  ${(b.summary.mase === undefined ? 'n/a' : b.summary.mase.toFixed(2)).padEnd(5)}  ${pct(cov(0.8)).padEnd(9)}  ${pct(cov(0.95))}`,
+  );
 }
 const best = table[0];
-if (best) console.log(`\nLowest MASE: ${best.name} (${best.b.summary.origins} origins, ${best.b.summary.points} forecast-actual pairs). With so few points, treat the ranking as a hint, not a verdict.`);
-
+if (best)
+  console.log(
+    `\nLowest MASE: ${best.name} (${best.b.summary.origins} origins, ${best.b.summary.points} forecast-actual pairs). With so few points, treat the ranking as a hint, not a verdict.`,
+  );

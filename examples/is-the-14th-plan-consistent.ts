@@ -28,18 +28,26 @@ const reached = compound(base, planRate, years);
 const needed = cagr(base, target, years);
 const money = (v: number) => formatQuantity({ value: v, unit: model.unit });
 console.log('The arithmetic');
-console.log(`  ${money(base)} x ${1 + planRate}^${years} = ${money(reached)} in ${model.toYear}: ${reached > target ? 'above' : 'not above'} the ${money(target)} target.`);
-console.log(`  Exactly ${money(target)} in ${model.toYear} needs ${formatRate(needed)} a year, against the plan's "about ${formatRate(planRate)}".\n`);
+console.log(
+  `  ${money(base)} x ${1 + planRate}^${years} = ${money(reached)} in ${model.toYear}: ${reached > target ? 'above' : 'not above'} the ${money(target)} target.`,
+);
+console.log(
+  `  Exactly ${money(target)} in ${model.toYear} needs ${formatRate(needed)} a year, against the plan's "about ${formatRate(planRate)}".\n`,
+);
 
 const c = check.consistency;
-console.log(`Verdict: ${c.consistent ? 'CONSISTENT' : 'NOT CONSISTENT'} (${c.counts.consistent} consistent, ${c.counts.inconsistent} inconsistent, ${c.counts.disagreement} disagreements between sources, ${c.counts.implied} implied numbers)\n`);
+console.log(
+  `Verdict: ${c.consistent ? 'CONSISTENT' : 'NOT CONSISTENT'} (${c.counts.consistent} consistent, ${c.counts.inconsistent} inconsistent, ${c.counts.disagreement} disagreements between sources, ${c.counts.implied} implied numbers)\n`,
+);
 for (const k of c.checks) {
   console.log(`  ${k.status.toUpperCase().padEnd(12)} ${k.title}`);
   console.log(`  ${' '.repeat(12)} ${k.explanation}`);
 }
 
 console.log('\nWhat the documents say (verbatim)');
-for (const f of check.facts.filter((x) => model.targets.includes(x) || x.id === 'bd14.revenue-2020' || x.id === 'bd14.cagr-2020-2025')) {
+for (const f of check.facts.filter(
+  (x) => model.targets.includes(x) || x.id === 'bd14.revenue-2020' || x.id === 'bd14.cagr-2020-2025',
+)) {
   const when = f.fromYear !== undefined ? `${f.fromYear}-${f.year}` : String(f.year);
   console.log(`  [${f.id}] ${describeFact(f)} (${when}): "${f.provenance.quote}"`);
   console.log(`    ${f.provenance.publisher}, ${f.provenance.document}, ${f.provenance.section}`);

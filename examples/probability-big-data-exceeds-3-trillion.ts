@@ -20,15 +20,30 @@ const seed = Number(process.argv[3] ?? 2026);
 function normalCdf(z: number): number {
   const x = Math.abs(z) / Math.SQRT2;
   const t = 1 / (1 + 0.5 * x);
-  const erfc = t * Math.exp(-x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 +
-    t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+  const erfc =
+    t *
+    Math.exp(
+      -x * x -
+        1.26551223 +
+        t *
+          (1.00002368 +
+            t *
+              (0.37409196 +
+                t *
+                  (0.09678418 +
+                    t *
+                      (-0.18628806 +
+                        t *
+                          (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
   return z >= 0 ? 1 - erfc / 2 : erfc / 2;
 }
 
 const model = loadModel('big-data-14th-fyp');
 const target = model.targets[0];
 const u = model.uncertainty;
-if (!target || !u || model.path.type !== 'cagr') throw new Error(`${model.origin}: expected a target, an uncertainty section and a constant-rate path`);
+if (!target || !u || model.path.type !== 'cagr')
+  throw new Error(`${model.origin}: expected a target, an uncertainty section and a constant-rate path`);
 const years = target.year - model.fromYear;
 const rate = model.path.rate.value;
 const sigma = u.volatility.value;
@@ -45,16 +60,27 @@ const z = (Math.log(target.value) - Math.log(median)) / (sigma * Math.sqrt(years
 const closedForm = 1 - normalCdf(z);
 
 console.log(`P(big data industry exceeds ${money(target.value)} in ${target.year})`);
-console.log(`  base ${money(model.base.value)} in ${model.fromYear}, plan growth ${formatRate(rate)} a year, growth volatility ${formatRate(sigma)} a year (assumed)\n`);
-console.log(`  Monte Carlo (${paths.toLocaleString('en')} paths, seed ${seed}): ${formatRate(attained.probability)} +/- ${formatRate(attained.standardError)} (one standard error)`);
-console.log(`  Closed form, lognormal:  1 - Phi((ln 3 - ln(1.25^${years})) / (${sigma} x sqrt ${years})) = 1 - Phi(${z.toFixed(4)}) = ${formatRate(closedForm)}`);
+console.log(
+  `  base ${money(model.base.value)} in ${model.fromYear}, plan growth ${formatRate(rate)} a year, growth volatility ${formatRate(sigma)} a year (assumed)\n`,
+);
+console.log(
+  `  Monte Carlo (${paths.toLocaleString('en')} paths, seed ${seed}): ${formatRate(attained.probability)} +/- ${formatRate(attained.standardError)} (one standard error)`,
+);
+console.log(
+  `  Closed form, lognormal:  1 - Phi((ln 3 - ln(1.25^${years})) / (${sigma} x sqrt ${years})) = 1 - Phi(${z.toFixed(4)}) = ${formatRate(closedForm)}`,
+);
 const gapSe = Math.abs(attained.probability - closedForm) / attained.standardError;
-console.log(`  The two differ by ${gapSe.toFixed(1)} standard errors${gapSe < 4 ? ' (agreement)' : ' (MORE THAN EXPECTED: check the model)'}.\n`);
+console.log(
+  `  The two differ by ${gapSe.toFixed(1)} standard errors${gapSe < 4 ? ' (agreement)' : ' (MORE THAN EXPECTED: check the model)'}.\n`,
+);
 
-console.log(`  The deterministic plan path ends at ${money(median)}, only ${formatRate(median / target.value - 1)} above the target,`);
+console.log(
+  `  The deterministic plan path ends at ${money(median)}, only ${formatRate(median / target.value - 1)} above the target,`,
+);
 console.log(`  so a little bad luck is enough to miss it: the probability is not far above one half.\n`);
 
 console.log(`Quantiles of the ${target.year} level (Monte Carlo)`);
 const last = s.years.length - 1;
-for (const q of s.quantiles) console.log(`  ${String(Math.round(q.level * 100)).padStart(2)}%  ${money(q.values[last] as number)}`);
+for (const q of s.quantiles)
+  console.log(`  ${String(Math.round(q.level * 100)).padStart(2)}%  ${money(q.values[last] as number)}`);
 console.log(`  mean ${money(s.mean[last] as number)}, sd ${money(s.sd[last] as number)}`);

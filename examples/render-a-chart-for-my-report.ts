@@ -13,8 +13,19 @@ import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
-  PLAN_PERIODS, compareScenarios, fanChart, formatQuantity, formatRate, loadModel, projectAll, reportHtml, simulateModel,
-  targetMarker, toPng, toSvg, trajectoryChart,
+  PLAN_PERIODS,
+  compareScenarios,
+  fanChart,
+  formatQuantity,
+  formatRate,
+  loadModel,
+  projectAll,
+  reportHtml,
+  simulateModel,
+  targetMarker,
+  toPng,
+  toSvg,
+  trajectoryChart,
 } from '../src/index.js';
 
 const outDir = process.argv[2] ? resolve(process.argv[2]) : mkdtempSync(join(tmpdir(), 'industry-metrics-charts-'));
@@ -30,7 +41,12 @@ const measure = 'Big data industry revenue';
 const projections = projectAll(model);
 const trajectories = trajectoryChart(
   { rows: compareScenarios(projections), targets: markers, periods },
-  { unit, measure, title: 'Big data industry: plan scenarios', subtitle: 'Scenarios other than the plan are illustrative assumptions' },
+  {
+    unit,
+    measure,
+    title: 'Big data industry: plan scenarios',
+    subtitle: 'Scenarios other than the plan are illustrative assumptions',
+  },
 );
 
 // 2. Fan chart: quantile bands of 20,000 simulated paths around the plan, with the attainment probability.
@@ -55,7 +71,12 @@ const fan = fanChart(
     attainment: markers.map((target) => ({ probability: attained.probability, target })),
     periods,
   },
-  { unit, measure, title: 'Big data industry: Monte Carlo around the plan', subtitle: `${PATHS.toLocaleString('en')} paths, seed ${SEED}; growth volatility 5 points a year (an assumption)` },
+  {
+    unit,
+    measure,
+    title: 'Big data industry: Monte Carlo around the plan',
+    subtitle: `${PATHS.toLocaleString('en')} paths, seed ${SEED}; growth volatility 5 points a year (an assumption)`,
+  },
 );
 
 // 3. Files: SVG and PNG per chart, the specs, and one HTML page.
@@ -65,7 +86,10 @@ const write = (name: string, content: string | Uint8Array) => {
   writeFileSync(file, content);
   written.push(file);
 };
-for (const [name, spec] of [['trajectories', trajectories], ['fan', fan]] as const) {
+for (const [name, spec] of [
+  ['trajectories', trajectories],
+  ['fan', fan],
+] as const) {
   write(`${name}.svg`, await toSvg(spec));
   write(`${name}.png`, await toPng(spec, { scale: 2 }));
   write(`${name}.vl.json`, `${JSON.stringify(spec, null, 2)}\n`);
@@ -74,16 +98,26 @@ const plan = projections.find((p) => p.scenario === 'plan');
 if (!plan) throw new Error('projectAll returned no plan scenario');
 const planEnd = plan.levels[plan.levels.length - 1] as number;
 const money = (v: number) => formatQuantity({ value: v, unit });
-write('report.html', reportHtml({
-  title: 'Big data industry under the 14th Five-Year Plan',
-  sections: [{
-    heading: model.title,
-    text: `${model.description ?? ''}\n\nThe plan path reaches ${money(planEnd)} in ${model.toYear}. With 5 points of growth volatility a year (an assumption), ${formatRate(attained.probability)} of ${PATHS.toLocaleString('en')} simulated paths exceed ${money(attained.value)} (seed ${SEED}).`,
-    charts: [{ title: 'Scenarios and the plan target', spec: trajectories }, { title: 'Monte Carlo fan chart', spec: fan }],
-  }],
-}));
+write(
+  'report.html',
+  reportHtml({
+    title: 'Big data industry under the 14th Five-Year Plan',
+    sections: [
+      {
+        heading: model.title,
+        text: `${model.description ?? ''}\n\nThe plan path reaches ${money(planEnd)} in ${model.toYear}. With 5 points of growth volatility a year (an assumption), ${formatRate(attained.probability)} of ${PATHS.toLocaleString('en')} simulated paths exceed ${money(attained.value)} (seed ${SEED}).`,
+        charts: [
+          { title: 'Scenarios and the plan target', spec: trajectories },
+          { title: 'Monte Carlo fan chart', spec: fan },
+        ],
+      },
+    ],
+  }),
+);
 
-console.log(`P(exceeds ${money(attained.value)} in ${attained.year}) = ${formatRate(attained.probability)} (${PATHS.toLocaleString('en')} paths, seed ${SEED}); plan path ends at ${money(planEnd)}`);
+console.log(
+  `P(exceeds ${money(attained.value)} in ${attained.year}) = ${formatRate(attained.probability)} (${PATHS.toLocaleString('en')} paths, seed ${SEED}); plan path ends at ${money(planEnd)}`,
+);
 console.log(`Wrote ${written.length} files to ${outDir}:`);
 for (const f of written) console.log(`  ${f}  (${statSync(f).size.toLocaleString('en')} bytes)`);
 console.log('Open report.html in any browser (it works offline); put the PNGs in Word or slides, the SVGs on the web.');

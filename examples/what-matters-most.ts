@@ -24,15 +24,24 @@ console.log(`  ${'parameter'.padEnd(24)}  ${'low -> high'.padEnd(34)}  ${'2025 l
 for (const b of level.bars) {
   const isRate = b.parameter.includes('cagr') || b.parameter.includes('volatility');
   const show = (v: number) => (isRate ? formatRate(v) : money(v));
-  console.log(`  ${b.parameter.padEnd(24)}  ${`${show(b.low)} -> ${show(b.high)}`.padEnd(34)}  ${`${money(b.outputLow)} / ${money(b.outputHigh)}`.padEnd(38)}  ${money(b.swing)}`);
+  console.log(
+    `  ${b.parameter.padEnd(24)}  ${`${show(b.low)} -> ${show(b.high)}`.padEnd(34)}  ${`${money(b.outputLow)} / ${money(b.outputHigh)}`.padEnd(38)}  ${money(b.swing)}`,
+  );
 }
 
 // The same question for the growth still required to hit exactly RMB 3 trillion from the base.
 const required = tornado(model, { ranges: RANGES, output: 'requiredCagr' });
-console.log(`\nGrowth needed for exactly ${money(3)} in 2025: ${formatRate(required.baseOutput)} a year from the model's base.`);
+console.log(
+  `\nGrowth needed for exactly ${money(3)} in 2025: ${formatRate(required.baseOutput)} a year from the model's base.`,
+);
 for (const b of required.bars.filter((x) => x.swing > 0)) {
-  console.log(`  ${b.parameter}: ${formatRate(b.outputLow)} with ${money(b.low)}, ${formatRate(b.outputHigh)} with ${money(b.high)}`);
+  console.log(
+    `  ${b.parameter}: ${formatRate(b.outputLow)} with ${money(b.low)}, ${formatRate(b.outputHigh)} with ${money(b.high)}`,
+  );
 }
 const top = level.bars[0];
 const second = level.bars[1];
-if (top && second) console.log(`\nMatters most: ${top.parameter}, which moves the 2025 level by ${money(top.swing)} (next: ${second.parameter}, ${money(second.swing)}).`);
+if (top && second)
+  console.log(
+    `\nMatters most: ${top.parameter}, which moves the 2025 level by ${money(top.swing)} (next: ${second.parameter}, ${money(second.swing)}).`,
+  );

@@ -31,35 +31,55 @@ for (const a of checkModel(model).assumptions) console.log(`  ${a.path} = ${a.va
 
 const totalFrom = d.panel.values.reduce((s, row) => s + (row[first] as number), 0);
 const totalTo = d.panel.values.reduce((s, row) => s + (row[last] as number), 0);
-console.log(`\nSum of the sectors: ${money(totalFrom)} in ${d.fromYear} -> ${money(totalTo)} in ${d.toYear}, ${formatRate(d.totalCagr)} a year`);
+console.log(
+  `\nSum of the sectors: ${money(totalFrom)} in ${d.fromYear} -> ${money(totalTo)} in ${d.toYear}, ${formatRate(d.totalCagr)} a year`,
+);
 const endGap = d.incoherence.rows[d.incoherence.rows.length - 1];
 if (endGap) {
-  console.log(`(the plan's headline path: ${formatRate(d.headlineCagr)} a year, ${money(endGap.total)} in ${endGap.year}; the sectors are ${money(Math.abs(endGap.gap))} ${endGap.gap < 0 ? 'above' : 'below'} it)\n`);
+  console.log(
+    `(the plan's headline path: ${formatRate(d.headlineCagr)} a year, ${money(endGap.total)} in ${endGap.year}; the sectors are ${money(Math.abs(endGap.gap))} ${endGap.gap < 0 ? 'above' : 'below'} it)\n`,
+  );
 }
 
 console.log(`Over ${d.fromYear}-${d.toYear}`);
-console.log(`  ${'sector'.padEnd(width)}  share ${d.fromYear}  share ${d.toYear}  own CAGR  contribution to the ${formatRate(d.span.cagr)} CAGR  share of growth`);
+console.log(
+  `  ${'sector'.padEnd(width)}  share ${d.fromYear}  share ${d.toYear}  own CAGR  contribution to the ${formatRate(d.span.cagr)} CAGR  share of growth`,
+);
 const growthTotal = d.span.contribution.reduce((s, c) => s + c, 0);
 d.sectors.forEach((_, i) => {
   const s0 = d.shares.share[i]?.[first] as number;
   const s1 = d.shares.share[i]?.[last] as number;
   const c = d.span.cagrContribution[i] as number;
   const g = (d.span.contribution[i] as number) / growthTotal;
-  console.log(`  ${name(i).padEnd(width)}  ${formatRate(s0).padStart(10)}  ${formatRate(s1).padStart(10)}  ${formatRate(d.sectorCagr[i] as number).padStart(8)}  ${pp(c).padStart(33)}  ${formatRate(g).padStart(15)}`);
+  console.log(
+    `  ${name(i).padEnd(width)}  ${formatRate(s0).padStart(10)}  ${formatRate(s1).padStart(10)}  ${formatRate(d.sectorCagr[i] as number).padStart(8)}  ${pp(c).padStart(33)}  ${formatRate(g).padStart(15)}`,
+  );
 });
-console.log(`  ${'total'.padEnd(width)}  ${'100%'.padStart(10)}  ${'100%'.padStart(10)}  ${formatRate(d.span.cagr).padStart(8)}  ${pp(d.span.cagrContribution.reduce((s, c) => s + c, 0)).padStart(33)}  ${'100%'.padStart(15)}`);
+console.log(
+  `  ${'total'.padEnd(width)}  ${'100%'.padStart(10)}  ${'100%'.padStart(10)}  ${formatRate(d.span.cagr).padStart(8)}  ${pp(d.span.cagrContribution.reduce((s, c) => s + c, 0)).padStart(33)}  ${'100%'.padStart(15)}`,
+);
 
-console.log('\nContributions to growth, year by year (pp of the previous year\'s total)');
+console.log("\nContributions to growth, year by year (pp of the previous year's total)");
 console.log(`  ${'sector'.padEnd(width)}  ${d.contributions.toYears.map((y) => String(y).padStart(9)).join(' ')}`);
 d.sectors.forEach((_, i) => {
-  console.log(`  ${name(i).padEnd(width)}  ${(d.contributions.contribution[i] ?? []).map((c) => pp(c).padStart(9)).join(' ')}`);
+  console.log(
+    `  ${name(i).padEnd(width)}  ${(d.contributions.contribution[i] ?? []).map((c) => pp(c).padStart(9)).join(' ')}`,
+  );
 });
 console.log(`  ${'total growth'.padEnd(width)}  ${d.contributions.growth.map((g) => pp(g).padStart(9)).join(' ')}`);
 
-const order = d.sectors.map((_, i) => i).sort((a, b) => (d.span.cagrContribution[b] as number) - (d.span.cagrContribution[a] as number));
+const order = d.sectors
+  .map((_, i) => i)
+  .sort((a, b) => (d.span.cagrContribution[b] as number) - (d.span.cagrContribution[a] as number));
 const top = order[0] as number;
-console.log(`\nThe largest driver is ${name(top)}: ${pp(d.span.cagrContribution[top] as number)} of the ${formatRate(d.span.cagr)} a year, ${formatRate((d.span.contribution[top] as number) / growthTotal)} of the growth,`);
-console.log(`from a ${formatRate(d.shares.share[top]?.[first] as number)} share in ${d.fromYear}. Under these illustrative assumptions only; the plan states none of them.`);
+console.log(
+  `\nThe largest driver is ${name(top)}: ${pp(d.span.cagrContribution[top] as number)} of the ${formatRate(d.span.cagr)} a year, ${formatRate((d.span.contribution[top] as number) / growthTotal)} of the growth,`,
+);
+console.log(
+  `from a ${formatRate(d.shares.share[top]?.[first] as number)} share in ${d.fromYear}. Under these illustrative assumptions only; the plan states none of them.`,
+);
 for (const t of d.targets) {
-  console.log(`Target ${t.fact.id}: the sum of the sectors reaches ${money(t.value)} in ${t.year}, ${t.meets ? 'meeting' : 'missing'} "${t.fact.provenance.quote}"`);
+  console.log(
+    `Target ${t.fact.id}: the sum of the sectors reaches ${money(t.value)} in ${t.year}, ${t.meets ? 'meeting' : 'missing'} "${t.fact.provenance.quote}"`,
+  );
 }

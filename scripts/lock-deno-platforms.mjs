@@ -18,10 +18,22 @@ for (const [name, version] of Object.entries(deno.optionalDependencies ?? {})) {
   const key = `node_modules/${name}`;
   const p = platform(name);
   if (lock.packages[key] || !p) continue;
-  lock.packages[key] = { version, cpu: [p.cpu], dev: true, ...(p.libc ? { libc: [p.libc] } : {}), license: 'MIT', optional: true, os: [p.os] };
+  lock.packages[key] = {
+    version,
+    cpu: [p.cpu],
+    dev: true,
+    ...(p.libc ? { libc: [p.libc] } : {}),
+    license: 'MIT',
+    optional: true,
+    os: [p.os],
+  };
   added++;
 }
 const [rootEntry, ...rest] = Object.entries(lock.packages);
 lock.packages = Object.fromEntries([rootEntry, ...rest.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
 writeFileSync(path, JSON.stringify(lock, null, 2) + '\n');
-console.log(added > 0 ? `added ${added} Deno platform entries to package-lock.json` : 'package-lock.json already lists every Deno platform');
+console.log(
+  added > 0
+    ? `added ${added} Deno platform entries to package-lock.json`
+    : 'package-lock.json already lists every Deno platform',
+);

@@ -25,7 +25,9 @@ if (dirFlag !== -1 && !process.argv[dirFlag + 1]) {
 }
 
 if (!existsSync(deno)) {
-  console.error(`notebook-kernel: no Deno binary at ${deno}. Run 'npm ci' first (deno is a devDependency; do not omit optional dependencies).`);
+  console.error(
+    `notebook-kernel: no Deno binary at ${deno}. Run 'npm ci' first (deno is a devDependency; do not omit optional dependencies).`,
+  );
   process.exit(1);
 }
 

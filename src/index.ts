@@ -7,7 +7,19 @@ export { MetricsError, ErrorCode, isMetricsError } from './errors.js';
 export { series, assertAnnual, valueAt, toTidy } from './series/series.js';
 export type { Series, SeriesInput, YearValue, TidyRow } from './series/series.js';
 export type { Provenance, Assumption } from './series/provenance.js';
-export { Scale, Currency, parseUnit, unitToString, sameUnit, isScaleConvertible, assertSameUnit, convertScale, convertCurrency, formatQuantity, shiftDecimal } from './series/units.js';
+export {
+  Scale,
+  Currency,
+  parseUnit,
+  unitToString,
+  sameUnit,
+  isScaleConvertible,
+  assertSameUnit,
+  convertScale,
+  convertCurrency,
+  formatQuantity,
+  shiftDecimal,
+} from './series/units.js';
 export type { Unit, Quantity, ExchangeRate, FormatOptions } from './series/units.js';
 export { interpolate, InterpolationMethod } from './series/interpolate.js';
 
@@ -33,7 +45,18 @@ export { describeFact, formatRate } from './targets/describeFact.js';
 
 // model
 export { ShockDistribution } from './model/types.js';
-export type { ModelFile, ModelDefinition, ValueRef, ResolvedValue, PathSpec, ShockSpec, BoundsSpec, ScenarioSpec, UncertaintySpec, SectorSpec } from './model/types.js';
+export type {
+  ModelFile,
+  ModelDefinition,
+  ValueRef,
+  ResolvedValue,
+  PathSpec,
+  ShockSpec,
+  BoundsSpec,
+  ScenarioSpec,
+  UncertaintySpec,
+  SectorSpec,
+} from './model/types.js';
 export { checkModel } from './model/checkModel.js';
 export type { ModelCheck, ModelAssumption, ModelDerivation } from './model/checkModel.js';
 export { simulateModel } from './model/simulateModel.js';
@@ -44,7 +67,7 @@ export { industriesSection, industriesSummary } from './report/industriesSection
 export type { ModelReport, ModelReportOptions, NamedChart } from './report/modelReport.js';
 
 // trajectory
-export { growthPath, valueOf } from './trajectory/growthPath.js';
+export { growthPath, numberOf } from './trajectory/growthPath.js';
 export { cagrPath } from './trajectory/cagrPath.js';
 export type { CagrPathOptions } from './trajectory/cagrPath.js';
 export { phasesPath } from './trajectory/phasesPath.js';
@@ -84,7 +107,12 @@ export type { TornadoOptions, TornadoFunction, TornadoBar, TornadoResult } from 
 export { modelParameters } from './sensitivity/modelParameters.js';
 export type { ModelParameter } from './sensitivity/modelParameters.js';
 export { binnedMeanChange } from './sensitivity/binnedMeanChange.js';
-export type { BinnedMeanChangeOptions, BinnedMeanChangeResult, InputMeanChange, MeanChangeBin } from './sensitivity/binnedMeanChange.js';
+export type {
+  BinnedMeanChangeOptions,
+  BinnedMeanChangeResult,
+  InputMeanChange,
+  MeanChangeBin,
+} from './sensitivity/binnedMeanChange.js';
 
 // simulate
 export { rng } from './simulate/rng.js';
@@ -96,10 +124,30 @@ export type { SimulateSectorsOptions, SectorModel } from './simulate/simulateSec
 export { monteCarloToTidy } from './simulate/monteCarloToTidy.js';
 export type { MonteCarloTidyRow } from './simulate/monteCarloToTidy.js';
 export { quantiles } from './simulate/quantiles.js';
-export type { MonteCarloResult, MonteCarloRunOptions, MonteCarloSeries, MonteCarloSettings, SeriesModel, SimulationTarget, TargetAttainment, CagrProbability, CrossingDistribution, LevelShock, LevelBounds, RareShock } from './simulate/monteCarloTypes.js';
+export type {
+  MonteCarloResult,
+  MonteCarloRunOptions,
+  MonteCarloSeries,
+  MonteCarloSettings,
+  SeriesModel,
+  SimulationTarget,
+  TargetAttainment,
+  CagrProbability,
+  CrossingDistribution,
+  LevelShock,
+  LevelBounds,
+  RareShock,
+} from './simulate/monteCarloTypes.js';
 
 // forecast
-export type { ForecastMethod, ForecastFit, Forecast, ForecastInterval, ForecastOptions, SimulateFitOptions } from './forecast/types.js';
+export type {
+  ForecastMethod,
+  ForecastFit,
+  Forecast,
+  ForecastInterval,
+  ForecastOptions,
+  SimulateFitOptions,
+} from './forecast/types.js';
 export { naive } from './forecast/naive.js';
 export { drift } from './forecast/drift.js';
 export { meanMethod } from './forecast/meanMethod.js';
@@ -138,7 +186,13 @@ export type { Backtest, BacktestOptions, BacktestOrigin, BacktestSummary, Backte
 export { calibrate, CalibrationErrors } from './forecast/calibrate.js';
 export type { CalibrateOptions, Calibration, CalibratedFit } from './forecast/calibrate.js';
 export { forecastMany } from './forecast/batch.js';
-export type { ForecastMany, ForecastManyOptions, ForecastManyRow, ForecastManyError, BatchRow } from './forecast/batch.js';
+export type {
+  ForecastMany,
+  ForecastManyOptions,
+  ForecastManyRow,
+  ForecastManyError,
+  BatchRow,
+} from './forecast/batch.js';
 
 // decompose
 export { DecompositionMeasure, RESIDUAL_SECTOR, TOTAL_SECTOR } from './decompose/types.js';
@@ -168,14 +222,32 @@ export type { HistoricalProportionsOptions } from './decompose/historicalProport
 export { incoherence } from './decompose/incoherence.js';
 export type { IncoherenceRow, IncoherenceReport, IncoherenceOptions } from './decompose/incoherence.js';
 export { contributionQuantiles } from './decompose/contributionQuantiles.js';
-export type { Draws, ContributionQuantilesInput, ContributionQuantilesResult, QuantileRow } from './decompose/contributionQuantiles.js';
+export type {
+  Draws,
+  ContributionQuantilesInput,
+  ContributionQuantilesResult,
+  QuantileRow,
+} from './decompose/contributionQuantiles.js';
 export { decomposeModel } from './decompose/decomposeModel.js';
 export type { ModelDecomposition } from './decompose/decomposeModel.js';
 export { compareIndustries } from './decompose/compareIndustries.js';
 export type { CompareIndustriesOptions, IndustryLevel, IndustryComparison } from './decompose/compareIndustries.js';
 
 // charts
-export type { ValueRow, BandRow, MarkerSource, TargetMarker, PlanPeriod, Attainment, SectorRow, ContributionRow, SectorChange, SensitivityRow, AccuracyRow, ChartOptions } from './charts/inputs.js';
+export type {
+  ValueRow,
+  BandRow,
+  MarkerSource,
+  TargetMarker,
+  PlanPeriod,
+  Attainment,
+  SectorRow,
+  ContributionRow,
+  SectorChange,
+  SensitivityRow,
+  AccuracyRow,
+  ChartOptions,
+} from './charts/inputs.js';
 export { chartTheme, PALETTE, DASHES, FONT, FONT_ZH, COMPARATOR_SHAPE, COMPARATOR_TEXT } from './charts/theme.js';
 export { unitLabel } from './charts/unitLabel.js';
 export { axisTitle } from './charts/axisTitle.js';
@@ -225,7 +297,13 @@ export type { LoadSeedsOptions } from './io/loadSeeds.js';
 export { parseObservations } from './observations/parseObservations.js';
 export { loadObservations } from './observations/loadObservations.js';
 export { bridgeValue } from './observations/bridgeValue.js';
-export type { MetricDefinition, Observation, ObservationSet, ObservationSource, DefinitionBridge } from './observations/types.js';
+export type {
+  MetricDefinition,
+  Observation,
+  ObservationSet,
+  ObservationSource,
+  DefinitionBridge,
+} from './observations/types.js';
 export { scoreTarget } from './scorecard/scoreTarget.js';
 export type { ScoreTargetOptions, TargetScore } from './scorecard/scoreTarget.js';
 export { nowcast } from './scorecard/nowcast.js';

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, MetricsError, isMetricsError } from '../src/errors.js';
 import { cagr } from '../src/growth/cagr.js';
-import { assertFinite, assertFiniteArray, assertInRange, assertInteger, assertOneOf, show } from '../src/internal/assert.js';
+import {
+  assertFinite,
+  assertFiniteArray,
+  assertInRange,
+  assertInteger,
+  assertOneOf,
+  show,
+} from '../src/internal/assert.js';
 import { thrown } from './helpers/thrown.js';
 
 describe('MetricsError', () => {
@@ -25,7 +32,18 @@ describe('MetricsError', () => {
     expect(Object.isFrozen(e.details)).toBe(true);
   });
   it('ErrorCode lists every code once, each key equal to its value', () => {
-    expect(Object.keys(ErrorCode)).toEqual(['invalid_argument', 'non_finite', 'unit_mismatch', 'missing_years', 'invalid_definition', 'not_found', 'invalid_data', 'degenerate', 'too_large', 'aborted']);
+    expect(Object.keys(ErrorCode)).toEqual([
+      'invalid_argument',
+      'non_finite',
+      'unit_mismatch',
+      'missing_years',
+      'invalid_definition',
+      'not_found',
+      'invalid_data',
+      'degenerate',
+      'too_large',
+      'aborted',
+    ]);
     for (const [k, v] of Object.entries(ErrorCode)) expect(v).toBe(k);
   });
   it('a thrown library error reads "<fn>: <what is wrong> (got X). <what to do>."', () => {
@@ -72,22 +90,42 @@ describe('the message helpers in src/internal/assert.ts', () => {
   it('assertFinite names the first bad argument: invalid_argument for a non-number, non_finite for NaN', () => {
     expect(assertFinite('f', { a: 1, b: 2 })).toBeUndefined();
     const e = thrown(() => assertFinite('f', { a: 1, b: Number.NaN, c: 'x' })) as MetricsError;
-    expect(e).toMatchObject({ code: 'non_finite', message: 'f: b must be a finite number (got NaN). Check the input for missing or divided-by-zero values.' });
-    expect(thrown(() => assertFinite('f', { c: 'x' }))).toMatchObject({ code: 'invalid_argument', message: 'f: c must be a number (got "x").' });
+    expect(e).toMatchObject({
+      code: 'non_finite',
+      message: 'f: b must be a finite number (got NaN). Check the input for missing or divided-by-zero values.',
+    });
+    expect(thrown(() => assertFinite('f', { c: 'x' }))).toMatchObject({
+      code: 'invalid_argument',
+      message: 'f: c must be a number (got "x").',
+    });
   });
   it('assertInteger and assertInRange', () => {
-    expect(thrown(() => assertInteger('f', 'n', 1.5))).toMatchObject({ code: 'invalid_argument', message: 'f: n must be a whole number (got 1.5).' });
+    expect(thrown(() => assertInteger('f', 'n', 1.5))).toMatchObject({
+      code: 'invalid_argument',
+      message: 'f: n must be a whole number (got 1.5).',
+    });
     expect(assertInRange('f', 'p', 0.5, { min: 0, max: 1 })).toBeUndefined();
-    expect(thrown(() => assertInRange('f', 'p', 1, { min: 0, max: 1, maxExclusive: true }, 'Use a fraction.')))
-      .toMatchObject({ code: 'invalid_argument', message: 'f: p must be >= 0 and < 1 (got 1). Use a fraction.' });
-    expect(thrown(() => assertInRange('f', 'p', 0, { min: 0, minExclusive: true }))).toMatchObject({ message: 'f: p must be > 0 (got 0).' });
+    expect(
+      thrown(() => assertInRange('f', 'p', 1, { min: 0, max: 1, maxExclusive: true }, 'Use a fraction.')),
+    ).toMatchObject({ code: 'invalid_argument', message: 'f: p must be >= 0 and < 1 (got 1). Use a fraction.' });
+    expect(thrown(() => assertInRange('f', 'p', 0, { min: 0, minExclusive: true }))).toMatchObject({
+      message: 'f: p must be > 0 (got 0).',
+    });
   });
   it('assertFiniteArray names the first bad index; assertOneOf lists the allowed names', () => {
     expect(assertFiniteArray('f', 'xs', [1, 2])).toBeUndefined();
-    expect(thrown(() => assertFiniteArray('f', 'xs', [1, Infinity]))).toMatchObject({ code: 'non_finite', details: { index: 1 } });
-    expect(thrown(() => assertFiniteArray('f', 'xs', [1, null]))).toMatchObject({ code: 'invalid_argument', details: { index: 1 } });
+    expect(thrown(() => assertFiniteArray('f', 'xs', [1, Infinity]))).toMatchObject({
+      code: 'non_finite',
+      details: { index: 1 },
+    });
+    expect(thrown(() => assertFiniteArray('f', 'xs', [1, null]))).toMatchObject({
+      code: 'invalid_argument',
+      details: { index: 1 },
+    });
     expect(thrown(() => assertFiniteArray('f', 'xs', 'abc'))).toMatchObject({ code: 'invalid_argument' });
-    expect(thrown(() => assertOneOf('f', 'm', 'x', ['a', 'b']))).toMatchObject({ message: 'f: m must be one of "a", "b" (got "x").' });
+    expect(thrown(() => assertOneOf('f', 'm', 'x', ['a', 'b']))).toMatchObject({
+      message: 'f: m must be one of "a", "b" (got "x").',
+    });
     expect(thrown(() => assertOneOf('f', 'm', 'toString', { a: 1 }))).toMatchObject({ code: 'invalid_argument' });
   });
 });

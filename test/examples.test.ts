@@ -11,20 +11,30 @@ import { BIG_DATA_2025_EXCEEDANCE, normalCdf } from './helpers/normal.js';
 const ROOT = resolve(import.meta.dirname, '..');
 const EXAMPLES = join(ROOT, 'examples');
 const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.ts')).sort();
+const files = readdirSync(EXAMPLES)
+  .filter((f) => f.endsWith('.ts'))
+  .sort();
 
-interface Run { code: number | null; stdout: string; stderr: string }
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /** `tsx examples/<file> ...args` with cwd = the repository root (what `npx tsx` runs, without npx's start-up). */
 function run(file: string, args: readonly string[] = []): Promise<Run> {
   return new Promise((done) => {
-    execFile(process.execPath, [TSX, join('examples', file), ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      done({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [TSX, join('examples', file), ...args],
+      { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000, maxBuffer: 16 << 20 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        done({ code, stdout, stderr });
+      },
+    );
   });
 }
-
 
 const CLOSED_FORM_P = BIG_DATA_2025_EXCEEDANCE;
 
@@ -113,13 +123,17 @@ const CLAIMS: Readonly<Record<string, (out: string) => void>> = {
     expect(out).toContain(`${pct((3 / 1.5625) ** (1 / 3) - 1)} a year`);
     // Back to 25 % from 1.4: 1.4 x 1.25^3 = 2.734375, 8.85 % short of 3.
     expect(out).toContain(`2025: RMB ${(1.4 * 1.25 ** 3).toFixed(2)} trillion, misses the target`);
-    expect(out).toContain(`(${pct(1.4 * 1.25 ** 3 / 3 - 1)})`);
+    expect(out).toContain(`(${pct((1.4 * 1.25 ** 3) / 3 - 1)})`);
   },
 
   'forecast-my-own-series.ts': (out) => {
     expect(out).toContain('made up');
     // Nested intervals around each point: lower95 <= lower80 <= point <= upper80 <= upper95.
-    const rows = [...out.matchAll(/^ {2}(20\d\d) {2}RMB ([\d.]+) billion\s+RMB ([\d.]+) billion to RMB ([\d.]+) billion\s+RMB ([\d.]+) billion to RMB ([\d.]+) billion$/gm)];
+    const rows = [
+      ...out.matchAll(
+        /^ {2}(20\d\d) {2}RMB ([\d.]+) billion\s+RMB ([\d.]+) billion to RMB ([\d.]+) billion\s+RMB ([\d.]+) billion to RMB ([\d.]+) billion$/gm,
+      ),
+    ];
     expect(rows.map((r) => Number(r[1]))).toEqual([2024, 2025, 2026, 2027, 2028]);
     for (const r of rows) {
       const [point, lo80, hi80, lo95, hi95] = [2, 3, 4, 5, 6].map((i) => Number(r[i]));
@@ -132,7 +146,9 @@ const CLAIMS: Readonly<Record<string, (out: string) => void>> = {
     expect(out).toMatch(/^ {2}drift\s+drift\s+RMB 583 billion/m);
     // One row per method in the backtest table, each with a MASE.
     for (const m of ['drift', 'holt', 'damped', 'ets', 'theta', 'logTrend', 'default']) {
-      expect(out).toMatch(new RegExp(`^ {2}${m}\\s+RMB [\\d.]+ (billion|million)\\s+[\\d.]+%\\s+\\d+\\.\\d\\d\\s`, 'm'));
+      expect(out).toMatch(
+        new RegExp(`^ {2}${m}\\s+RMB [\\d.]+ (billion|million)\\s+[\\d.]+%\\s+\\d+\\.\\d\\d\\s`, 'm'),
+      );
     }
     expect(out).toMatch(/Lowest MASE: \w+ \(4 origins, 12 forecast-actual pairs\)/);
   },
@@ -142,19 +158,27 @@ const CLAIMS: Readonly<Record<string, (out: string) => void>> = {
     // base total 1: sector i is s_i (1 + g_i)^n in year n; contributions over the span split the total's
     // growth in proportion to each sector's change a_i, so a CAGR contribution is a_i / T0 x cagr / growth.
     const sectors = [
-      ['Data resources', 0.12, 0.30], ['Basic hardware', 0.38, 0.18], ['General purpose software', 0.15, 0.28],
-      ['Industry applications', 0.28, 0.30], ['Security assurance', 0.07, 0.27],
+      ['Data resources', 0.12, 0.3],
+      ['Basic hardware', 0.38, 0.18],
+      ['General purpose software', 0.15, 0.28],
+      ['Industry applications', 0.28, 0.3],
+      ['Security assurance', 0.07, 0.27],
     ] as const;
     const end = sectors.map(([, s, g]) => s * (1 + g) ** 5);
     const total = end.reduce((a, b) => a + b, 0);
     const cagr = total ** (1 / 5) - 1;
     const growth = total - 1;
-    expect(out).toContain(`-> RMB ${total.toPrecision(3).replace(/0+$/, '').replace(/\.$/, '')} trillion in 2025, ${pct(cagr)} a year`);
+    expect(out).toContain(
+      `-> RMB ${total.toPrecision(3).replace(/0+$/, '').replace(/\.$/, '')} trillion in 2025, ${pct(cagr)} a year`,
+    );
     const pp = (v: number) => esc(`${v >= 0 ? '+' : ''}${(v * 100).toFixed(2)} pp`);
     const rx = (f: number) => esc(pct(f));
     sectors.forEach(([name, s, g], i) => {
       const a = (end[i] as number) - s;
-      const row = new RegExp(`^ {2}${name}\\s+${rx(s)}\\s+${rx((end[i] as number) / total)}\\s+${rx(g)}\\s+${pp((a * cagr) / growth)}\\s+${rx(a / growth)}$`, 'm');
+      const row = new RegExp(
+        `^ {2}${name}\\s+${rx(s)}\\s+${rx((end[i] as number) / total)}\\s+${rx(g)}\\s+${pp((a * cagr) / growth)}\\s+${rx(a / growth)}$`,
+        'm',
+      );
       expect(out).toMatch(row);
       // First year: contribution = s_i g_i (the base total is 1).
       expect(out).toMatch(new RegExp(`^ {2}${name}\\s+${pp(s * g)}`, 'm'));
@@ -170,11 +194,25 @@ const CLAIMS: Readonly<Record<string, (out: string) => void>> = {
     // One at a time around 1 x 1.25^5: rate 22 % / 28 % gives 1.22^5 / 1.28^5; base 0.9 / 1.1 gives 0.9 / 1.1 x 1.25^5.
     const t = (v: number) => `RMB ${Number(v.toPrecision(3))} trillion`;
     const b = (v: number) => `RMB ${Number((v * 1000).toPrecision(3))} billion`;
-    expect(out).toMatch(new RegExp(`^ {2}bd14\\.cagr-2020-2025\\s+22% -> 28%\\s+${esc(`${t(1.22 ** 5)} / ${t(1.28 ** 5)}`)}\\s+${esc(b(1.28 ** 5 - 1.22 ** 5))}$`, 'm'));
-    expect(out).toMatch(new RegExp(`^ {2}bd14\\.revenue-2020\\s+RMB 900 billion -> RMB 1\\.1 trillion\\s+${esc(`${t(0.9 * 1.25 ** 5)} / ${t(1.1 * 1.25 ** 5)}`)}\\s+${esc(b(0.2 * 1.25 ** 5))}$`, 'm'));
-    expect(out).toMatch(/^ {2}uncertainty\.volatility\s+4\.5% -> 5\.5%\s+RMB 3\.05 trillion \/ RMB 3\.05 trillion\s+RMB 0$/m);
+    expect(out).toMatch(
+      new RegExp(
+        `^ {2}bd14\\.cagr-2020-2025\\s+22% -> 28%\\s+${esc(`${t(1.22 ** 5)} / ${t(1.28 ** 5)}`)}\\s+${esc(b(1.28 ** 5 - 1.22 ** 5))}$`,
+        'm',
+      ),
+    );
+    expect(out).toMatch(
+      new RegExp(
+        `^ {2}bd14\\.revenue-2020\\s+RMB 900 billion -> RMB 1\\.1 trillion\\s+${esc(`${t(0.9 * 1.25 ** 5)} / ${t(1.1 * 1.25 ** 5)}`)}\\s+${esc(b(0.2 * 1.25 ** 5))}$`,
+        'm',
+      ),
+    );
+    expect(out).toMatch(
+      /^ {2}uncertainty\.volatility\s+4\.5% -> 5\.5%\s+RMB 3\.05 trillion \/ RMB 3\.05 trillion\s+RMB 0$/m,
+    );
     // Growth needed for 3 from 0.9 and from 1.1: (3 / 0.9)^(1/5) - 1 and (3 / 1.1)^(1/5) - 1.
-    expect(out).toContain(`bd14.revenue-2020: ${pct((3 / 0.9) ** 0.2 - 1)} with RMB 900 billion, ${pct((3 / 1.1) ** 0.2 - 1)} with RMB 1.1 trillion`);
+    expect(out).toContain(
+      `bd14.revenue-2020: ${pct((3 / 0.9) ** 0.2 - 1)} with RMB 900 billion, ${pct((3 / 1.1) ** 0.2 - 1)} with RMB 1.1 trillion`,
+    );
     expect(out).toContain('Matters most: bd14.cagr-2020-2025');
   },
 
@@ -186,7 +224,9 @@ const CLAIMS: Readonly<Record<string, (out: string) => void>> = {
     // 300 x 1.11^5 = 505.5; exactly 500 needs (500 / 300)^(1/5) - 1; slow: 300 x 1.09^5 = 461.6.
     expect(out).toContain(`RMB 300 billion x 1.11^5 = RMB ${(300 * 1.11 ** 5).toFixed(0)} billion`);
     expect(out).toContain('consistency: CONSISTENT');
-    expect(out).toContain(`plan: RMB ${(300 * 1.11 ** 5).toFixed(0)} billion in 2025, meets the target (needs ${pct((5 / 3) ** 0.2 - 1)} a year)`);
+    expect(out).toContain(
+      `plan: RMB ${(300 * 1.11 ** 5).toFixed(0)} billion in 2025, meets the target (needs ${pct((5 / 3) ** 0.2 - 1)} a year)`,
+    );
     expect(out).toContain(`slow: RMB ${(300 * 1.09 ** 5).toFixed(0)} billion in 2025, misses the target`);
     // ln(level 2025) ~ N(ln(300 x 1.11^5), 0.03^2 x 5): P(> 500) in closed form, against the printed estimate.
     const closed = 1 - normalCdf((Math.log(500) - Math.log(300 * 1.11 ** 5)) / (0.03 * Math.sqrt(5)));
@@ -246,4 +286,3 @@ describe('examples/', () => {
     });
   });
 });
-

@@ -14,7 +14,9 @@ const ROOT = resolve(import.meta.dirname, '..');
 const NOTEBOOKS = join(ROOT, 'notebooks');
 const JUPYTER = '/usr/bin/jupyter';
 const KERNEL = 'industry-metrics-deno';
-const files = readdirSync(NOTEBOOKS).filter((f) => f.endsWith('.ipynb')).sort();
+const files = readdirSync(NOTEBOOKS)
+  .filter((f) => f.endsWith('.ipynb'))
+  .sort();
 
 /** nbconvert and the Jupyter client come from Debian (scripts/setup-system.sh); the kernel from node_modules/deno. */
 function jupyterReady(): boolean {
@@ -31,10 +33,28 @@ const inCi = process.env['CI'] === 'true';
 const MISSING = `${JUPYTER} with nbconvert is not installed: run scripts/setup-system.sh as root (it installs jupyter-notebook, jupyter-nbconvert, python3-nbclient, python3-ipykernel and jupyter-client from Debian)`;
 if (!ready && !inCi) console.warn(`test/notebooks.test.ts: notebooks not executed. ${MISSING}.`);
 
-interface Output { output_type: string; data?: Record<string, unknown>; text?: string | string[]; ename?: string; evalue?: string; name?: string }
-interface Cell { cell_type: string; source: string | string[]; outputs?: Output[] }
-interface Notebook { cells: Cell[]; metadata: { kernelspec?: { name?: string } } }
-interface Executed { code: number | null; stderr: string; notebook?: Notebook }
+interface Output {
+  output_type: string;
+  data?: Record<string, unknown>;
+  text?: string | string[];
+  ename?: string;
+  evalue?: string;
+  name?: string;
+}
+interface Cell {
+  cell_type: string;
+  source: string | string[];
+  outputs?: Output[];
+}
+interface Notebook {
+  cells: Cell[];
+  metadata: { kernelspec?: { name?: string } };
+}
+interface Executed {
+  code: number | null;
+  stderr: string;
+  notebook?: Notebook;
+}
 
 let work = '';
 /** A user's project: the tarball installed, the notebooks copied in, Deno told to use the installed packages. */
@@ -44,13 +64,34 @@ const executed = new Map<string, Executed>();
 function execute(file: string): Promise<Executed> {
   const out = join(work, 'executed', file);
   return new Promise((done) => {
-    execFile(JUPYTER, [
-      'nbconvert', '--to', 'notebook', '--execute', `--ExecutePreprocessor.kernel_name=${KERNEL}`,
-      '--ExecutePreprocessor.timeout=300', '--output', out, join('notebooks', file),
-    ], { cwd: app, env: { ...process.env, JUPYTER_PATH: join(app, '.jupyter'), NO_COLOR: '1' }, timeout: 600_000, maxBuffer: 64 << 20 }, (error, _stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      done({ code, stderr, ...(existsSync(out) ? { notebook: JSON.parse(readFileSync(out, 'utf8')) as Notebook } : {}) });
-    });
+    execFile(
+      JUPYTER,
+      [
+        'nbconvert',
+        '--to',
+        'notebook',
+        '--execute',
+        `--ExecutePreprocessor.kernel_name=${KERNEL}`,
+        '--ExecutePreprocessor.timeout=300',
+        '--output',
+        out,
+        join('notebooks', file),
+      ],
+      {
+        cwd: app,
+        env: { ...process.env, JUPYTER_PATH: join(app, '.jupyter'), NO_COLOR: '1' },
+        timeout: 600_000,
+        maxBuffer: 64 << 20,
+      },
+      (error, _stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        done({
+          code,
+          stderr,
+          ...(existsSync(out) ? { notebook: JSON.parse(readFileSync(out, 'utf8')) as Notebook } : {}),
+        });
+      },
+    );
   });
 }
 
@@ -65,7 +106,11 @@ beforeAll(async () => {
   // What a user's notebook folder needs: Deno resolves npm packages from the project's node_modules.
   writeFileSync(join(app, 'deno.json'), `${JSON.stringify({ nodeModulesDir: 'manual' }, null, 2)}\n`);
   // The kernelspec runs this checkout's Deno (a devDependency, not a dependency of the package).
-  execFileSync(process.execPath, [join(ROOT, 'scripts', 'notebook-kernel.mjs'), '--quiet', '--jupyter-dir', join(app, '.jupyter')], { cwd: ROOT });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'scripts', 'notebook-kernel.mjs'), '--quiet', '--jupyter-dir', join(app, '.jupyter')],
+    { cwd: ROOT },
+  );
   const results = await Promise.all(files.map(execute));
   files.forEach((f, i) => executed.set(f, results[i] as Executed));
 }, 900_000);
@@ -83,7 +128,12 @@ function outputs(file: string): Output[] {
 /** Everything the notebook showed as text: markdown, plain text and streams. */
 function text(file: string): string {
   // Markdown outputs carry the same text as text/plain: take one of them.
-  return outputs(file).map((o) => join1((o.data?.['text/markdown'] ?? o.data?.['text/plain']) as string | string[] | undefined) + join1(o.text)).join('\n');
+  return outputs(file)
+    .map(
+      (o) =>
+        join1((o.data?.['text/markdown'] ?? o.data?.['text/plain']) as string | string[] | undefined) + join1(o.text),
+    )
+    .join('\n');
 }
 function charts(file: string): Output[] {
   return outputs(file).filter((o) => o.data?.['application/vnd.vegalite.v6+json'] !== undefined);
@@ -110,7 +160,11 @@ const CLAIMS: Readonly<Record<string, { charts: number; check: (text: string) =>
       // Scenario end levels: 1.28^5 = 3.436, 1.22^5 = 2.703, 1.25^5 x 0.95 = 2.899.
       expect(t).toMatch(new RegExp(`\\| high \\| RMB ${(1.28 ** 5).toFixed(2)} trillion \\| 28% \\| yes`));
       expect(t).toMatch(new RegExp(`\\| low \\| RMB ${(1.22 ** 5).toFixed(1)} trillion \\| 22% \\| no`));
-      expect(t).toMatch(new RegExp(`\\| shock-2022 \\| RMB ${(1.25 ** 5 * 0.95).toFixed(1)} trillion \\| ${pct((1.25 ** 5 * 0.95) ** 0.2 - 1)} \\| no`));
+      expect(t).toMatch(
+        new RegExp(
+          `\\| shock-2022 \\| RMB ${(1.25 ** 5 * 0.95).toFixed(1)} trillion \\| ${pct((1.25 ** 5 * 0.95) ** 0.2 - 1)} \\| no`,
+        ),
+      );
     },
   },
   'monte-carlo-scenarios.ipynb': {
@@ -119,13 +173,19 @@ const CLAIMS: Readonly<Record<string, { charts: number; check: (text: string) =>
       const p = num(t, /\*\*P\(exceeds RMB 3 trillion in 2025\) = ([\d.]+)%\*\*/) / 100;
       const paths = num(t, /one standard error; ([\d,]+) paths/);
       expect(Math.abs(p - CLOSED_FORM_P)).toBeLessThan(4 * Math.sqrt((CLOSED_FORM_P * (1 - CLOSED_FORM_P)) / paths));
-      expect(t).toContain(`Closed form: 1 − Φ(${((Math.log(3) - 5 * Math.log(1.25)) / (0.05 * Math.sqrt(5))).toFixed(4)}) = **${pct(CLOSED_FORM_P)}**`);
+      expect(t).toContain(
+        `Closed form: 1 − Φ(${((Math.log(3) - 5 * Math.log(1.25)) / (0.05 * Math.sqrt(5))).toFixed(4)}) = **${pct(CLOSED_FORM_P)}**`,
+      );
       // Same seed, same numbers.
       expect(t).toContain(`Seed 2026 again: ${pct(p)}; identical to the first run in every number: **true**`);
       // Scenario probabilities, each within 4 standard errors of its closed form: the median is
       // (1 + g)^5 (x 0.95 for the 2022 shock) and the sd of ln(level) is 0.05 sqrt 5.
       const closed = (median: number) => 1 - normalCdf((Math.log(3) - Math.log(median)) / (0.05 * Math.sqrt(5)));
-      for (const [name, median] of [['high', 1.28 ** 5], ['low', 1.22 ** 5], ['shock-2022', 1.25 ** 5 * 0.95]] as const) {
+      for (const [name, median] of [
+        ['high', 1.28 ** 5],
+        ['low', 1.22 ** 5],
+        ['shock-2022', 1.25 ** 5 * 0.95],
+      ] as const) {
         const q = num(t, new RegExp(`\\| ${name} \\| [^|]+ \\| ([\\d.]+)% \\|`)) / 100;
         const c = closed(median);
         expect(Math.abs(q - c), name).toBeLessThan(4 * Math.sqrt((c * (1 - c)) / paths));
@@ -137,16 +197,25 @@ const CLAIMS: Readonly<Record<string, { charts: number; check: (text: string) =>
     check: (t) => {
       expect(t).toContain('of the made-up series');
       // Default forecast: one row per year 2024-2028, intervals nested around the point.
-      const rows = [...t.matchAll(/^\| (20\d\d) \| RMB ([\d.]+) billion \| RMB ([\d.]+) billion to RMB ([\d.]+) billion \| RMB ([\d.]+) billion to RMB ([\d.]+) billion \|$/gm)];
+      const rows = [
+        ...t.matchAll(
+          /^\| (20\d\d) \| RMB ([\d.]+) billion \| RMB ([\d.]+) billion to RMB ([\d.]+) billion \| RMB ([\d.]+) billion to RMB ([\d.]+) billion \|$/gm,
+        ),
+      ];
       expect(rows.map((r) => Number(r[1]))).toEqual([2024, 2025, 2026, 2027, 2028]);
       for (const r of rows) {
         const [point, lo80, hi80, lo95, hi95] = [2, 3, 4, 5, 6].map((i) => Number(r[i]));
-        expect([lo95, lo80, point, hi80, hi95]).toEqual([lo95, lo80, point, hi80, hi95].sort((a, b) => (a as number) - (b as number)));
+        expect([lo95, lo80, point, hi80, hi95]).toEqual(
+          [lo95, lo80, point, hi80, hi95].sort((a, b) => (a as number) - (b as number)),
+        );
       }
       // The naive method's backtest by hand: origins 2017-2020 (indexes 6-9), forecasts y[k] for y[k+1..k+3];
       // MASE per origin is MAE / mean |first difference| of that origin's training window, then averaged.
       const y = [120, 141, 163, 190, 214, 243, 270, 305, 332, 351, 392, 420, 447];
-      let absSum = 0; let apeSum = 0; let maseSum = 0; let n = 0;
+      let absSum = 0;
+      let apeSum = 0;
+      let maseSum = 0;
+      let n = 0;
       for (let k = 6; k <= 9; k++) {
         const errors = [1, 2, 3].map((h) => Math.abs((y[k + h] as number) - (y[k] as number)));
         const scale = y.slice(1, k + 1).reduce((a, v, i) => a + Math.abs(v - (y[i] as number)), 0) / k;
@@ -155,13 +224,22 @@ const CLAIMS: Readonly<Record<string, { charts: number; check: (text: string) =>
         maseSum += errors.reduce((a, e) => a + e, 0) / 3 / scale;
         n += 3;
       }
-      expect(t).toMatch(new RegExp(`^\\| naive \\| RMB ${esc((absSum / n).toPrecision(3))} billion \\| ${esc(((100 * apeSum) / n).toFixed(1))}% \\| ${esc((maseSum / 4).toFixed(2))} \\|`, 'm'));
+      expect(t).toMatch(
+        new RegExp(
+          `^\\| naive \\| RMB ${esc((absSum / n).toPrecision(3))} billion \\| ${esc(((100 * apeSum) / n).toFixed(1))}% \\| ${esc((maseSum / 4).toFixed(2))} \\|`,
+          'm',
+        ),
+      );
       expect(t).toMatch(/Lowest MASE: \*\*\w+\*\* \(4 origins, 12 forecast-actual pairs\)/);
-      for (const m of ['naive', 'drift', 'holt', 'damped', 'ets', 'theta', 'logTrend', 'default']) expect(t).toMatch(new RegExp(`^\\| ${m} \\| RMB`, 'm'));
+      for (const m of ['naive', 'drift', 'holt', 'damped', 'ets', 'theta', 'logTrend', 'default'])
+        expect(t).toMatch(new RegExp(`^\\| ${m} \\| RMB`, 'm'));
       // Sectors (illustrative shares and rates of models/big-data-sectors-example.model.json, base total 1).
       const sectors = [
-        ['Data resources', 0.12, 0.30], ['Basic hardware', 0.38, 0.18], ['General purpose software', 0.15, 0.28],
-        ['Industry applications', 0.28, 0.30], ['Security assurance', 0.07, 0.27],
+        ['Data resources', 0.12, 0.3],
+        ['Basic hardware', 0.38, 0.18],
+        ['General purpose software', 0.15, 0.28],
+        ['Industry applications', 0.28, 0.3],
+        ['Security assurance', 0.07, 0.27],
       ] as const;
       const end = sectors.map(([, sh, g]) => sh * (1 + g) ** 5);
       const total = end.reduce((a, b) => a + b, 0);
@@ -169,7 +247,7 @@ const CLAIMS: Readonly<Record<string, { charts: number; check: (text: string) =>
       expect(t).toContain(`**${pct(cagr)} a year**`);
       sectors.forEach(([name, sh, g], i) => {
         const a = (end[i] as number) - sh;
-        const pp = `+${((a * cagr) / (total - 1) * 100).toFixed(2)} pp`;
+        const pp = `+${(((a * cagr) / (total - 1)) * 100).toFixed(2)} pp`;
         expect(t).toContain(`| ${name} | ${pct(sh)} | ${pct(g)} | ${pp} | ${pct(a / (total - 1))} |`);
       });
     },
@@ -190,10 +268,19 @@ describe.runIf(ready)('notebooks/', () => {
       const nb = JSON.parse(readFileSync(join(NOTEBOOKS, f), 'utf8')) as Notebook;
       expect(nb.metadata.kernelspec?.name, f).toBe(KERNEL);
       // Committed without outputs: the executed copies are made here.
-      expect(nb.cells.flatMap((c) => c.outputs ?? []), f).toEqual([]);
+      expect(
+        nb.cells.flatMap((c) => c.outputs ?? []),
+        f,
+      ).toEqual([]);
       // Only the public API, imported by the package's name as a user's notebook does.
-      const code = nb.cells.filter((c) => c.cell_type === 'code').map((c) => join1(c.source)).join('\n');
-      expect([...code.matchAll(/from '([^']+)'/g)].map((m) => m[1]), f).toEqual(['industry-metrics']);
+      const code = nb.cells
+        .filter((c) => c.cell_type === 'code')
+        .map((c) => join1(c.source))
+        .join('\n');
+      expect(
+        [...code.matchAll(/from '([^']+)'/g)].map((m) => m[1]),
+        f,
+      ).toEqual(['industry-metrics']);
     }
   });
 
@@ -201,7 +288,9 @@ describe.runIf(ready)('notebooks/', () => {
     it('executes with nbconvert and shows no error', () => {
       const r = executed.get(file);
       expect(r?.code, r?.stderr).toBe(0);
-      const errors = outputs(file).filter((o) => o.output_type === 'error' || (o.output_type === 'stream' && o.name === 'stderr'));
+      const errors = outputs(file).filter(
+        (o) => o.output_type === 'error' || (o.output_type === 'stream' && o.name === 'stderr'),
+      );
       expect(errors.map((o) => `${o.ename ?? ''}: ${o.evalue ?? join1(o.text)}`)).toEqual([]);
       expect(text(file)).not.toMatch(/NaN|Infinity|undefined|\[object Object\]|Promise \{/);
     });
@@ -209,7 +298,9 @@ describe.runIf(ready)('notebooks/', () => {
     it('every code cell that displays something has its output (none lost by the kernel)', () => {
       const nb = executed.get(file)?.notebook;
       const missing = (nb?.cells ?? [])
-        .filter((c) => c.cell_type === 'code' && /\b(md|chart)\(/.test(join1(c.source)) && (c.outputs ?? []).length === 0)
+        .filter(
+          (c) => c.cell_type === 'code' && /\b(md|chart)\(/.test(join1(c.source)) && (c.outputs ?? []).length === 0,
+        )
         .map((c) => join1(c.source).slice(0, 60));
       expect(missing).toEqual([]);
     });

@@ -9,19 +9,33 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 
 describe('npm start', () => {
   it('runs the main job on every built-in model and writes out/report.html with SVG, PNG and spec per chart', () => {
-    const r = spawnSync('npm', ['start', '--silent'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 300_000 });
+    const r = spawnSync('npm', ['start', '--silent'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+      timeout: 300_000,
+    });
     expect(r.status, r.stderr).toBe(0);
-    const models = readdirSync(join(root, 'models')).filter((f) => f.endsWith('.model.json')).map((f) => f.replace('.model.json', ''));
+    const models = readdirSync(join(root, 'models'))
+      .filter((f) => f.endsWith('.model.json'))
+      .map((f) => f.replace('.model.json', ''));
     for (const id of models) expect(r.stdout).toContain(`[${id}]`);
-    expect(r.stdout).toContain('implied: 2015 level = more than RMB 259 billion (for growth up to 31%); no upper bound');
+    expect(r.stdout).toContain(
+      'implied: 2015 level = more than RMB 259 billion (for growth up to 31%); no upper bound',
+    );
     expect(r.stdout).toMatch(/Sourced industries side by side\n/);
     expect(r.stdout).toMatch(/information-industry\.revenue +2015 +RMB 17\.1 trillion/);
     expect(r.stdout).toMatch(/P\(exceeds RMB 3 trillion in 2025\) = \d/);
     expect(r.stdout).toMatch(/Wrote out\/report\.html and \d+ chart files/);
     const html = readFileSync(join(root, 'out', 'report.html'), 'utf8');
     expect(html).toContain('data-ready');
-    for (const chart of ['big-data-14th-fyp-fan', 'big-data-sectors-example-contributions', 'cybersecurity-2021-2023-trajectories']) {
-      for (const ext of ['svg', 'png', 'vl.json']) expect(existsSync(join(root, 'out', `${chart}.${ext}`)), `${chart}.${ext}`).toBe(true);
+    for (const chart of [
+      'big-data-14th-fyp-fan',
+      'big-data-sectors-example-contributions',
+      'cybersecurity-2021-2023-trajectories',
+    ]) {
+      for (const ext of ['svg', 'png', 'vl.json'])
+        expect(existsSync(join(root, 'out', `${chart}.${ext}`)), `${chart}.${ext}`).toBe(true);
     }
   }, 300_000);
 });

@@ -33,7 +33,10 @@ export function evaluate(data: readonly M3Series[], method: ForecastMethod, opti
     try {
       return { f: method.forecast(method.fit(d.train), toYear, { levels: [0.8, 0.95] }), fellBack: false };
     } catch {
-      return { f: options.fallback.forecast(options.fallback.fit(d.train), toYear, { levels: [0.8, 0.95] }), fellBack: true };
+      return {
+        f: options.fallback.forecast(options.fallback.fit(d.train), toYear, { levels: [0.8, 0.95] }),
+        fellBack: true,
+      };
     }
   };
   if (data[0]) run(data[0]); // warm-up
@@ -44,7 +47,12 @@ export function evaluate(data: readonly M3Series[], method: ForecastMethod, opti
     results = data.map(run);
     best = Math.min(best, performance.now() - t0);
   }
-  let s = 0, m = 0, c80 = 0, c95 = 0, ms = 0, pts = 0;
+  let s = 0,
+    m = 0,
+    c80 = 0,
+    c95 = 0,
+    ms = 0,
+    pts = 0;
   results.forEach(({ f }, i) => {
     const d = data[i] as M3Series;
     const history = d.train.values;
@@ -59,5 +67,13 @@ export function evaluate(data: readonly M3Series[], method: ForecastMethod, opti
     pts += d.test.length;
   });
   const n = data.length;
-  return { smape: s / n, mase: m / n, cover80: c80 / pts, cover95: c95 / pts, msis: ms / n, msPerSeries: best / n, fallbacks: results.filter((r) => r.fellBack).length };
+  return {
+    smape: s / n,
+    mase: m / n,
+    cover80: c80 / pts,
+    cover95: c95 / pts,
+    msis: ms / n,
+    msPerSeries: best / n,
+    fallbacks: results.filter((r) => r.fellBack).length,
+  };
 }

@@ -32,18 +32,35 @@ export function accuracyChart(rows: readonly AccuracyRow[], options: AccuracyCha
   checkArray(fn, 'rows', rows);
   checkNumbers(fn, 'rows', rows, ['value']);
   checkStrings(fn, 'rows', rows, ['method', 'metric']);
-  checkUnique(fn, 'rows', rows.map((r) => `${r.method} / ${r.metric}`), 'method and metric');
+  checkUnique(
+    fn,
+    'rows',
+    rows.map((r) => `${r.method} / ${r.metric}`),
+    'method and metric',
+  );
   rows.forEach((r, i) => {
-    if (r.value < 0) throw new MetricsError('invalid_argument', `${fn}: rows[${i}].value is negative (got ${r.value}). Accuracy scores are >= 0.`, { index: i });
+    if (r.value < 0)
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: rows[${i}].value is negative (got ${r.value}). Accuracy scores are >= 0.`,
+        { index: i },
+      );
   });
   const locale = options.locale ?? 'en';
   const references = options.references ?? { OWA: 1 };
   const panelWidth = options.panelWidth ?? 220;
   if (!Number.isInteger(panelWidth) || panelWidth < 80 || panelWidth > 2000) {
-    throw new MetricsError('invalid_argument', `${fn}: options.panelWidth must be a whole number of pixels in [80, 2000] (got ${panelWidth}).`);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: options.panelWidth must be a whole number of pixels in [80, 2000] (got ${panelWidth}).`,
+    );
   }
   for (const [k, v] of Object.entries(references)) {
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new MetricsError('non_finite', `${fn}: options.references.${k} must be a finite number (got ${String(v)}).`);
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      throw new MetricsError(
+        'non_finite',
+        `${fn}: options.references.${k} must be a finite number (got ${String(v)}).`,
+      );
   }
   const w = WORDS[locale];
   const metrics = [...new Set(rows.map((r) => r.metric))];
@@ -52,18 +69,44 @@ export function accuracyChart(rows: readonly AccuracyRow[], options: AccuracyCha
   const score = (m: string): number => rows.find((r) => r.method === m && r.metric === first)?.value ?? Infinity;
   const order = [...methods].sort((a, b) => score(a) - score(b) || a.localeCompare(b));
   const data = [
-    ...rows.map((r) => ({ kind: 'bar', method: r.method, metric: r.metric, value: tidy(r.value), valueText: String(Number(r.value.toPrecision(3))) })),
-    ...metrics.filter((m) => references[m] !== undefined).map((m) => ({ kind: 'reference', metric: m, value: tidy(references[m] as number) })),
+    ...rows.map((r) => ({
+      kind: 'bar',
+      method: r.method,
+      metric: r.metric,
+      value: tidy(r.value),
+      valueText: String(Number(r.value.toPrecision(3))),
+    })),
+    ...metrics
+      .filter((m) => references[m] !== undefined)
+      .map((m) => ({ kind: 'reference', metric: m, value: tidy(references[m] as number) })),
   ];
-  const refText = Object.entries(references).filter(([m]) => metrics.includes(m)).map(([m, v]) => `${m} = ${v}`).join(', ');
+  const refText = Object.entries(references)
+    .filter(([m]) => metrics.includes(m))
+    .map(([m, v]) => `${m} = ${v}`)
+    .join(', ');
   const y = { field: 'method', type: 'nominal', title: null, sort: order, axis: { labelLimit: 160 } };
   const x = { field: 'value', type: 'quantitative', title: null, axis: { format: ',.3~r' }, scale: { zero: true } };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: fitTitle(options.title ?? (locale === 'zh' ? '预测精度' : 'Forecast accuracy'), options.subtitle ?? (locale === 'zh' ? `越低越好${refText ? `；虚线为基准（${refText}）` : ''}` : `Lower is better${refText ? `; dashed line: the benchmark (${refText})` : ''}`), panelWidth * metrics.length + 20 * (metrics.length - 1) + 160),
+    title: fitTitle(
+      options.title ?? (locale === 'zh' ? '预测精度' : 'Forecast accuracy'),
+      options.subtitle ??
+        (locale === 'zh'
+          ? `越低越好${refText ? `；虚线为基准（${refText}）` : ''}`
+          : `Lower is better${refText ? `; dashed line: the benchmark (${refText})` : ''}`),
+      panelWidth * metrics.length + 20 * (metrics.length - 1) + 160,
+    ),
     config: chartTheme(locale),
     data: { values: data },
-    facet: { column: { field: 'metric', type: 'nominal', title: null, sort: metrics, header: { labelFontSize: 12, labelFontWeight: 'bold' } } },
+    facet: {
+      column: {
+        field: 'metric',
+        type: 'nominal',
+        title: null,
+        sort: metrics,
+        header: { labelFontSize: 12, labelFontWeight: 'bold' },
+      },
+    },
     resolve: { scale: { x: 'independent' } },
     spec: {
       width: panelWidth,
@@ -73,7 +116,15 @@ export function accuracyChart(rows: readonly AccuracyRow[], options: AccuracyCha
           name: 'scores',
           transform: [{ filter: "datum.kind === 'bar'" }],
           mark: { type: 'bar', color: '#4292c6', height: { band: 0.7 } },
-          encoding: { y, x, tooltip: [{ field: 'method', title: w.method }, { field: 'metric', title: ' ' }, { field: 'valueText', title: w.value }] },
+          encoding: {
+            y,
+            x,
+            tooltip: [
+              { field: 'method', title: w.method },
+              { field: 'metric', title: ' ' },
+              { field: 'valueText', title: w.value },
+            ],
+          },
         },
         {
           name: 'scoreLabels',

@@ -10,7 +10,8 @@ import { unitLabel } from './unitLabel.js';
  */
 export function axisTitle(measure: string | undefined, unit: string | Unit, locale: 'en' | 'zh' = 'en'): string {
   const label = unitLabel(unit, locale);
-  if (measure === undefined || measure.trim() === '') return label === '' ? (locale === 'zh' ? '数值' : 'Value') : label;
+  if (measure === undefined || measure.trim() === '')
+    return label === '' ? (locale === 'zh' ? '数值' : 'Value') : label;
   if (label === '') return measure;
   return locale === 'zh' ? `${measure}（${label}）` : `${measure} (${label})`;
 }

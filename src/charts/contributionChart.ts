@@ -39,31 +39,72 @@ export function contributionChart(input: ContributionChartInput, options: ChartO
   const { rows, totals } = input;
   checkYearRows(fn, 'rows', rows, ['contribution']);
   checkStrings(fn, 'rows', rows, ['sector']);
-  checkUnique(fn, 'rows', rows.map((r) => `${r.sector} in ${r.year}`), 'sector and year');
+  checkUnique(
+    fn,
+    'rows',
+    rows.map((r) => `${r.sector} in ${r.year}`),
+    'sector and year',
+  );
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
   let totalRows: { year: number; growth: number }[];
   if (totals !== undefined) {
     checkYearRows(fn, 'totals', totals, ['growth']);
-    checkUnique(fn, 'totals', totals.map((t) => String(t.year)), 'year');
+    checkUnique(
+      fn,
+      'totals',
+      totals.map((t) => String(t.year)),
+      'year',
+    );
     for (const t of totals) {
       if (!years.includes(t.year)) {
-        throw new MetricsError('invalid_argument', `${fn}: totals has ${t.year}, a year with no contributions (got years ${years.join(', ')}). Give both for the same years.`, { year: t.year });
+        throw new MetricsError(
+          'invalid_argument',
+          `${fn}: totals has ${t.year}, a year with no contributions (got years ${years.join(', ')}). Give both for the same years.`,
+          { year: t.year },
+        );
       }
     }
     totalRows = totals.map((t) => ({ year: t.year, growth: t.growth }));
   } else {
-    totalRows = years.map((year) => ({ year, growth: rows.filter((r) => r.year === year).reduce((a, r) => a + r.contribution, 0) }));
+    totalRows = years.map((year) => ({
+      year,
+      growth: rows.filter((r) => r.year === year).reduce((a, r) => a + r.contribution, 0),
+    }));
   }
   const w = WORDS[locale];
   const sectors = [...new Set(rows.map((r) => r.sector))];
-  const data = rows.map((r) => ({ sector: r.sector, year: String(r.year), order: sectors.indexOf(r.sector), pp: tidy(r.contribution * 100), ppText: pp(r.contribution) }));
-  const lineData = totalRows.map((t) => ({ year: String(t.year), pp: tidy(t.growth * 100), ppText: pp(t.growth), line: w.total }));
+  const data = rows.map((r) => ({
+    sector: r.sector,
+    year: String(r.year),
+    order: sectors.indexOf(r.sector),
+    pp: tidy(r.contribution * 100),
+    ppText: pp(r.contribution),
+  }));
+  const lineData = totalRows.map((t) => ({
+    year: String(t.year),
+    pp: tidy(t.growth * 100),
+    ppText: pp(t.growth),
+    line: w.total,
+  }));
   const x = { field: 'year', type: 'ordinal', title: w.year, sort: years.map(String), axis: { labelAngle: 0 } };
-  const y = { field: 'pp', type: 'quantitative', title: w.contribution, axis: { labelExpr: "datum.value > 0 ? '+' + format(datum.value, ',.1~f') : format(datum.value, ',.1~f')" } };
+  const y = {
+    field: 'pp',
+    type: 'quantitative',
+    title: w.contribution,
+    axis: { labelExpr: "datum.value > 0 ? '+' + format(datum.value, ',.1~f') : format(datum.value, ',.1~f')" },
+  };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: fitTitle(options.title ?? (locale === 'zh' ? '对增长的贡献' : 'Contributions to growth'), options.subtitle ?? (locale === 'zh' ? '占总增长的百分点；折线为总增长' : 'Percentage points of total growth; the line is total growth'), width),
-    width, height,
+    title: fitTitle(
+      options.title ?? (locale === 'zh' ? '对增长的贡献' : 'Contributions to growth'),
+      options.subtitle ??
+        (locale === 'zh'
+          ? '占总增长的百分点；折线为总增长'
+          : 'Percentage points of total growth; the line is total growth'),
+      width,
+    ),
+    width,
+    height,
     config: chartTheme(locale),
     layer: [
       {
@@ -71,28 +112,62 @@ export function contributionChart(input: ContributionChartInput, options: ChartO
         data: { values: data },
         mark: { type: 'bar', stroke: '#ffffff', strokeWidth: 0.8 },
         encoding: {
-          x, y: { ...y, stack: 'zero' },
-          color: { field: 'sector', type: 'nominal', title: w.sector, sort: sectors, scale: { domain: sectors, range: sectors.map((_, i) => PALETTE[i % PALETTE.length] as string) }, legend: { orient: 'bottom', direction: 'horizontal', ...legendFit(sectors, width) } },
+          x,
+          y: { ...y, stack: 'zero' },
+          color: {
+            field: 'sector',
+            type: 'nominal',
+            title: w.sector,
+            sort: sectors,
+            scale: { domain: sectors, range: sectors.map((_, i) => PALETTE[i % PALETTE.length] as string) },
+            legend: { orient: 'bottom', direction: 'horizontal', ...legendFit(sectors, width) },
+          },
           order: { field: 'order', type: 'quantitative' },
-          tooltip: [{ field: 'sector', title: w.sector }, { field: 'year', title: w.year }, { field: 'ppText', title: w.contribution }],
+          tooltip: [
+            { field: 'sector', title: w.sector },
+            { field: 'year', title: w.year },
+            { field: 'ppText', title: w.contribution },
+          ],
         },
       },
-      { name: 'zero', data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#333333', strokeWidth: 1 }, encoding: { y: { field: 'zero', type: 'quantitative' } } },
+      {
+        name: 'zero',
+        data: { values: [{ zero: 0 }] },
+        mark: { type: 'rule', color: '#333333', strokeWidth: 1 },
+        encoding: { y: { field: 'zero', type: 'quantitative' } },
+      },
       {
         name: 'total',
         data: { values: lineData },
         mark: { type: 'line', color: '#000000', strokeWidth: 2 },
         encoding: {
-          x, y,
-          strokeDash: { field: 'line', type: 'nominal', title: ' ', scale: { domain: [w.total], range: [[1, 0]] }, legend: null },
-          tooltip: [{ field: 'year', title: w.year }, { field: 'ppText', title: w.total }],
+          x,
+          y,
+          strokeDash: {
+            field: 'line',
+            type: 'nominal',
+            title: ' ',
+            scale: { domain: [w.total], range: [[1, 0]] },
+            legend: null,
+          },
+          tooltip: [
+            { field: 'year', title: w.year },
+            { field: 'ppText', title: w.total },
+          ],
         },
       },
       {
         name: 'totalPoints',
         data: { values: lineData },
         mark: { type: 'point', filled: true, color: '#000000', size: 40, opacity: 1 },
-        encoding: { x, y, tooltip: [{ field: 'year', title: w.year }, { field: 'ppText', title: w.total }] },
+        encoding: {
+          x,
+          y,
+          tooltip: [
+            { field: 'year', title: w.year },
+            { field: 'ppText', title: w.total },
+          ],
+        },
       },
     ],
   } as TopLevelSpec;

@@ -34,12 +34,17 @@ export interface DistributionChartInput {
 
 function meets(v: number, t: TargetMarker): boolean {
   switch (t.comparator) {
-    case 'exceeds': return v > t.value;
-    case 'atLeast': return v >= t.value;
-    case 'atMost': return v <= t.value;
-    case 'below': return v < t.value;
+    case 'exceeds':
+      return v > t.value;
+    case 'atLeast':
+      return v >= t.value;
+    case 'atMost':
+      return v <= t.value;
+    case 'below':
+      return v < t.value;
     case 'about':
-    case 'equals': return Math.abs(v - t.value) <= 0.05 * Math.abs(t.value);
+    case 'equals':
+      return Math.abs(v - t.value) <= 0.05 * Math.abs(t.value);
   }
 }
 
@@ -59,19 +64,31 @@ export function distributionChart(input: DistributionChartInput, options: Distri
   if (typeof input !== 'object' || input === null) checkArray(fn, 'input.values', undefined);
   const kind = options.kind ?? 'histogram';
   if (kind !== 'histogram' && kind !== 'cdf') {
-    throw new MetricsError('invalid_argument', `${fn}: options.kind must be "histogram" or "cdf" (got ${JSON.stringify(kind)}).`);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: options.kind must be "histogram" or "cdf" (got ${JSON.stringify(kind)}).`,
+    );
   }
   const nBins = options.bins ?? 30;
   if (!Number.isInteger(nBins) || nBins < 2 || nBins > 200) {
-    throw new MetricsError('invalid_argument', `${fn}: options.bins must be a whole number in [2, 200] (got ${nBins}).`);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: options.bins must be a whole number in [2, 200] (got ${nBins}).`,
+    );
   }
   checkArray(fn, 'values', input.values);
   assertFiniteArray(fn, 'values', input.values);
   if (input.values.length < 2) {
-    throw new MetricsError('invalid_argument', `${fn}: values needs at least 2 simulated values (got ${input.values.length}).`);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: values needs at least 2 simulated values (got ${input.values.length}).`,
+    );
   }
   if (!Number.isInteger(input.year)) {
-    throw new MetricsError('invalid_argument', `${fn}: year must be a whole calendar year (got ${String(input.year)}).`);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: year must be a whole calendar year (got ${String(input.year)}).`,
+    );
   }
   const target = input.target;
   if (target !== undefined) checkTargets(fn, [target]);
@@ -84,42 +101,72 @@ export function distributionChart(input: DistributionChartInput, options: Distri
   const hi = values[n - 1] as number;
   const probability = input.probability ?? (target ? values.filter((v) => meets(v, target)).length / n : undefined);
   const xTitle = axisTitle(options.measure, unit, locale);
-  const x = { type: 'quantitative', title: xTitle, axis: { format: axisFormat(unit) }, scale: { zero: false, nice: true } };
+  const x = {
+    type: 'quantitative',
+    title: xTitle,
+    axis: { format: axisFormat(unit) },
+    scale: { zero: false, nice: true },
+  };
 
   let main: unknown;
   if (kind === 'histogram') {
     // d3 bins on "nice" edges; a degenerate sample (all equal) gets one bin of width 1 % of the value.
     const spread = hi - lo;
     const half = spread > 0 ? 0 : Math.max(Math.abs(lo) * 0.01, 1e-9);
-    const bins = bin().domain([lo - half, hi + half]).thresholds(nBins)(values);
+    const bins = bin()
+      .domain([lo - half, hi + half])
+      .thresholds(nBins)(values);
     const rows = bins.map((b) => ({
-      x0: tidy(b.x0 as number), x1: tidy(b.x1 as number), share: tidy(b.length / n),
-      range: `${fmt(b.x0 as number, unit, locale)} – ${fmt(b.x1 as number, unit, locale)}`, shareText: formatProbability(b.length / n),
+      x0: tidy(b.x0 as number),
+      x1: tidy(b.x1 as number),
+      share: tidy(b.length / n),
+      range: `${fmt(b.x0 as number, unit, locale)} – ${fmt(b.x1 as number, unit, locale)}`,
+      shareText: formatProbability(b.length / n),
     }));
     main = {
       name: 'histogram',
       data: { values: rows },
       mark: { type: 'rect', color: '#6baed6', stroke: '#ffffff', strokeWidth: 0.5 },
       encoding: {
-        x: { ...x, field: 'x0' }, x2: { field: 'x1' },
+        x: { ...x, field: 'x0' },
+        x2: { field: 'x1' },
         y: { field: 'share', type: 'quantitative', title: w.frequency, axis: { format: '.1~%' } },
         y2: { datum: 0 },
-        tooltip: [{ field: 'range', title: w.value }, { field: 'shareText', title: w.frequency }],
+        tooltip: [
+          { field: 'range', title: w.value },
+          { field: 'shareText', title: w.frequency },
+        ],
       },
     };
   } else {
     const step = Math.max(1, Math.ceil(n / 400));
     const rows: { value: number; p: number; valueText: string; pText: string }[] = [];
-    for (let i = 0; i < n; i += step) rows.push({ value: tidy(values[i] as number), p: tidy((i + 1) / n), valueText: fmt(values[i] as number, unit, locale), pText: formatProbability((i + 1) / n) });
-    if ((rows[rows.length - 1] as { p: number }).p !== 1) rows.push({ value: tidy(hi), p: 1, valueText: fmt(hi, unit, locale), pText: '100%' });
+    for (let i = 0; i < n; i += step)
+      rows.push({
+        value: tidy(values[i] as number),
+        p: tidy((i + 1) / n),
+        valueText: fmt(values[i] as number, unit, locale),
+        pText: formatProbability((i + 1) / n),
+      });
+    if ((rows[rows.length - 1] as { p: number }).p !== 1)
+      rows.push({ value: tidy(hi), p: 1, valueText: fmt(hi, unit, locale), pText: '100%' });
     main = {
       name: 'cdf',
       data: { values: rows },
       mark: { type: 'line', interpolate: 'step-after', color: '#2171b5', strokeWidth: 2 },
       encoding: {
         x: { ...x, field: 'value' },
-        y: { field: 'p', type: 'quantitative', title: w.cumulative, scale: { domain: [0, 1] }, axis: { format: '.0%' } },
-        tooltip: [{ field: 'valueText', title: w.value }, { field: 'pText', title: w.cumulative }],
+        y: {
+          field: 'p',
+          type: 'quantitative',
+          title: w.cumulative,
+          scale: { domain: [0, 1] },
+          axis: { format: '.0%' },
+        },
+        tooltip: [
+          { field: 'valueText', title: w.value },
+          { field: 'pText', title: w.cumulative },
+        ],
       },
     };
   }
@@ -127,28 +174,69 @@ export function distributionChart(input: DistributionChartInput, options: Distri
   if (target) {
     layer.push({
       name: 'target',
-      data: { values: [{ value: tidy(target.value), label: target.label, valueText: fmt(target.value, unit, locale), document: target.source.document, quote: target.source.quote }] },
+      data: {
+        values: [
+          {
+            value: tidy(target.value),
+            label: target.label,
+            valueText: fmt(target.value, unit, locale),
+            document: target.source.document,
+            quote: target.source.quote,
+          },
+        ],
+      },
       mark: { type: 'rule', color: '#B2182B', strokeWidth: 2, strokeDash: [6, 3] },
       encoding: {
         x: { field: 'value', type: 'quantitative' },
-        tooltip: [{ field: 'label', title: w.target }, { field: 'valueText', title: w.value }, { field: 'document', title: w.source }, { field: 'quote', title: w.quote }],
+        tooltip: [
+          { field: 'label', title: w.target },
+          { field: 'valueText', title: w.value },
+          { field: 'document', title: w.source },
+          { field: 'quote', title: w.quote },
+        ],
       },
     });
     layer.push({
       name: 'targetLabel',
       data: { values: [{ value: tidy(target.value), text: `${w.target}: ${fmt(target.value, unit, locale)}` }] },
       // Above the plot, beside the top of the rule: never over a bar or the line.
-      mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, y: 0, dy: -3, color: '#B2182B', fontSize: 11, angle: 0 },
+      mark: {
+        type: 'text',
+        align: 'left',
+        baseline: 'bottom',
+        dx: 4,
+        y: 0,
+        dy: -3,
+        color: '#B2182B',
+        fontSize: 11,
+        angle: 0,
+      },
       encoding: { x: { field: 'value', type: 'quantitative' }, text: { field: 'text' } },
     });
   }
   // The probability goes in the subtitle, not over the plot: there it can cross neither a bar nor the rule.
-  const probabilityText = probability === undefined ? undefined
-    : target ? attainmentText({ probability, target }, unit, locale) : `${w.probability} = ${formatProbability(probability)}`;
+  const probabilityText =
+    probability === undefined
+      ? undefined
+      : target
+        ? attainmentText({ probability, target }, unit, locale)
+        : `${w.probability} = ${formatProbability(probability)}`;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { ...fitTitle(options.title ?? (locale === 'zh' ? `${input.year}年的分布` : `Distribution in ${input.year}`), options.subtitle ?? (locale === 'zh' ? `单位：${axisTitle(undefined, unit, locale)}；${n}次模拟` : `Values in ${axisTitle(undefined, unit, locale)}; ${n.toLocaleString('en-US')} simulated runs`), width, probabilityText), ...(target ? { offset: 20 } : {}) },
-    width, height,
+    title: {
+      ...fitTitle(
+        options.title ?? (locale === 'zh' ? `${input.year}年的分布` : `Distribution in ${input.year}`),
+        options.subtitle ??
+          (locale === 'zh'
+            ? `单位：${axisTitle(undefined, unit, locale)}；${n}次模拟`
+            : `Values in ${axisTitle(undefined, unit, locale)}; ${n.toLocaleString('en-US')} simulated runs`),
+        width,
+        probabilityText,
+      ),
+      ...(target ? { offset: 20 } : {}),
+    },
+    width,
+    height,
     config: chartTheme(locale),
     layer,
   } as TopLevelSpec;

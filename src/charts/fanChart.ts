@@ -4,8 +4,28 @@ import type { Attainment, BandRow, ChartOptions, PlanPeriod, TargetMarker } from
 import { axisFormat } from './axisFormat.js';
 import { axisTitle } from './axisTitle.js';
 import { chartTheme } from './theme.js';
-import { checkArray, checkOptions, checkPeriods, checkProbability, checkTargets, checkUnique, checkYearRows } from './internal/check.js';
-import { actualLayer, attainmentLayer, fmt, markerScale, periodLayers, targetLayer, tidy, WORDS, yearRange, yearX, type Layer } from './internal/layers.js';
+import {
+  checkArray,
+  checkOptions,
+  checkPeriods,
+  checkProbability,
+  checkTargets,
+  checkUnique,
+  checkYearRows,
+} from './internal/check.js';
+import {
+  actualLayer,
+  attainmentLayer,
+  fmt,
+  markerScale,
+  periodLayers,
+  targetLayer,
+  tidy,
+  WORDS,
+  yearRange,
+  yearX,
+  type Layer,
+} from './internal/layers.js';
 import { fitTitle } from './internal/wrap.js';
 
 /** Data of {@link fanChart}. */
@@ -25,7 +45,8 @@ const BLUES = ['#c6dbef', '#9ecae1', '#6baed6', '#4292c6', '#2171b5'];
 
 function percentile(p: number): string {
   const v = Number((p * 100).toFixed(1));
-  const suffix = v % 10 === 1 && v !== 11 ? 'st' : v % 10 === 2 && v !== 12 ? 'nd' : v % 10 === 3 && v !== 13 ? 'rd' : 'th';
+  const suffix =
+    v % 10 === 1 && v !== 11 ? 'st' : v % 10 === 2 && v !== 12 ? 'nd' : v % 10 === 3 && v !== 13 ? 'rd' : 'th';
   return `${v}${Number.isInteger(v) ? suffix : 'th'}`;
 }
 
@@ -49,13 +70,26 @@ export function fanChart(input: FanChartInput, options: ChartOptions): TopLevelS
   checkYearRows(fn, 'bands', bands, ['lower', 'upper', 'level']);
   bands.forEach((b, i) => {
     if (!(b.level > 0 && b.level < 1)) {
-      throw new MetricsError('invalid_argument', `${fn}: bands[${i}].level must be a coverage in (0, 1) (got ${b.level}). Use 0.9 for the 5th-95th percentile band.`, { index: i });
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: bands[${i}].level must be a coverage in (0, 1) (got ${b.level}). Use 0.9 for the 5th-95th percentile band.`,
+        { index: i },
+      );
     }
     if (b.lower > b.upper) {
-      throw new MetricsError('invalid_argument', `${fn}: bands[${i}] has lower > upper (got ${b.lower} > ${b.upper}). Swap them or check the quantiles.`, { index: i });
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: bands[${i}] has lower > upper (got ${b.lower} > ${b.upper}). Swap them or check the quantiles.`,
+        { index: i },
+      );
     }
   });
-  checkUnique(fn, 'bands', bands.map((b) => `${b.level} in ${b.year}`), 'level and year');
+  checkUnique(
+    fn,
+    'bands',
+    bands.map((b) => `${b.level} in ${b.year}`),
+    'level and year',
+  );
   checkYearRows(fn, 'median', median, ['value']);
   if (actuals !== undefined) {
     checkYearRows(fn, 'actuals', actuals, ['value'], [], true);
@@ -65,25 +99,50 @@ export function fanChart(input: FanChartInput, options: ChartOptions): TopLevelS
   if (attainment !== undefined) {
     checkArray(fn, 'attainment', attainment, true);
     attainment.forEach((a, i) => checkProbability(fn, `attainment[${i}].probability`, a.probability));
-    checkTargets(fn, attainment.map((a) => a.target));
+    checkTargets(
+      fn,
+      attainment.map((a) => a.target),
+    );
   }
 
   const w = WORDS[locale];
   const levels = [...new Set(bands.map((b) => b.level))].sort((a, b) => b - a);
   const bandName = (level: number): string => {
     const lo = (1 - level) / 2;
-    return locale === 'zh' ? `${percentile(lo).replace(/(st|nd|rd|th)$/, '')}–${percentile(1 - lo).replace(/(st|nd|rd|th)$/, '')} 百分位` : `${percentile(lo)}–${percentile(1 - lo)} percentile`;
+    return locale === 'zh'
+      ? `${percentile(lo).replace(/(st|nd|rd|th)$/, '')}–${percentile(1 - lo).replace(/(st|nd|rd|th)$/, '')} 百分位`
+      : `${percentile(lo)}–${percentile(1 - lo)} percentile`;
   };
   const names = levels.map(bandName);
-  const colours = levels.map((_, i) => BLUES[Math.min(BLUES.length - 1, Math.round(((i + 1) / (levels.length + 1)) * (BLUES.length - 1)))] as string);
+  const colours = levels.map(
+    (_, i) =>
+      BLUES[Math.min(BLUES.length - 1, Math.round(((i + 1) / (levels.length + 1)) * (BLUES.length - 1)))] as string,
+  );
   const bandRows = [...bands]
     .sort((a, b) => b.level - a.level || a.year - b.year)
-    .map((b) => ({ year: b.year, lower: tidy(b.lower), upper: tidy(b.upper), band: bandName(b.level), order: levels.indexOf(b.level), range: `${fmt(b.lower, unit, locale)} – ${fmt(b.upper, unit, locale)}` }));
-  const medianRows = median.map((m) => ({ year: m.year, value: tidy(m.value), valueText: fmt(m.value, unit, locale), line: w.median }));
+    .map((b) => ({
+      year: b.year,
+      lower: tidy(b.lower),
+      upper: tidy(b.upper),
+      band: bandName(b.level),
+      order: levels.indexOf(b.level),
+      range: `${fmt(b.lower, unit, locale)} – ${fmt(b.upper, unit, locale)}`,
+    }));
+  const medianRows = median.map((m) => ({
+    year: m.year,
+    value: tidy(m.value),
+    valueText: fmt(m.value, unit, locale),
+    line: w.median,
+  }));
 
   const [minYear, maxYear] = yearRange(bands, median, actuals, targets);
   const x = yearX(minYear, maxYear, locale);
-  const y = { field: 'value', type: 'quantitative', title: axisTitle(options.measure, unit, locale), axis: { format: axisFormat(unit) } };
+  const y = {
+    field: 'value',
+    type: 'quantitative',
+    title: axisTitle(options.measure, unit, locale),
+    axis: { format: axisFormat(unit) },
+  };
   const shapes = markerScale(targets, (actuals?.length ?? 0) > 0, locale);
   const hasPeriods = (periods?.length ?? 0) > 0;
 
@@ -95,9 +154,19 @@ export function fanChart(input: FanChartInput, options: ChartOptions): TopLevelS
       x,
       y: { ...y, field: 'lower' },
       y2: { field: 'upper' },
-      color: { field: 'band', type: 'nominal', title: w.interval, scale: { domain: names, range: colours }, legend: { orient: 'bottom', direction: 'horizontal', symbolType: 'square' } },
+      color: {
+        field: 'band',
+        type: 'nominal',
+        title: w.interval,
+        scale: { domain: names, range: colours },
+        legend: { orient: 'bottom', direction: 'horizontal', symbolType: 'square' },
+      },
       detail: { field: 'order', type: 'ordinal' },
-      tooltip: [{ field: 'band', title: w.interval }, { field: 'year', title: w.year }, { field: 'range', title: w.value }],
+      tooltip: [
+        { field: 'band', title: w.interval },
+        { field: 'year', title: w.year },
+        { field: 'range', title: w.value },
+      ],
     },
   } as Layer;
   const medianLayer = {
@@ -105,16 +174,34 @@ export function fanChart(input: FanChartInput, options: ChartOptions): TopLevelS
     data: { values: medianRows },
     mark: { type: 'line', color: '#000000', strokeWidth: 2.2 },
     encoding: {
-      x, y,
-      strokeDash: { field: 'line', type: 'nominal', title: ' ', scale: { domain: [w.median], range: [[1, 0]] }, legend: { orient: 'bottom', symbolType: 'stroke', symbolStrokeColor: '#000000', symbolSize: 400 } },
-      tooltip: [{ field: 'year', title: w.year }, { field: 'valueText', title: w.median }],
+      x,
+      y,
+      strokeDash: {
+        field: 'line',
+        type: 'nominal',
+        title: ' ',
+        scale: { domain: [w.median], range: [[1, 0]] },
+        legend: { orient: 'bottom', symbolType: 'stroke', symbolStrokeColor: '#000000', symbolSize: 400 },
+      },
+      tooltip: [
+        { field: 'year', title: w.year },
+        { field: 'valueText', title: w.median },
+      ],
     },
   } as Layer;
 
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: fitTitle(options.title ?? (locale === 'zh' ? '模拟区间' : 'Simulated range'), options.subtitle ?? (locale === 'zh' ? `单位：${axisTitle(undefined, unit, locale)}；阴影为模拟结果的中心区间` : `Values in ${axisTitle(undefined, unit, locale)}; shaded bands are central intervals of the simulated runs`), width),
-    width, height,
+    title: fitTitle(
+      options.title ?? (locale === 'zh' ? '模拟区间' : 'Simulated range'),
+      options.subtitle ??
+        (locale === 'zh'
+          ? `单位：${axisTitle(undefined, unit, locale)}；阴影为模拟结果的中心区间`
+          : `Values in ${axisTitle(undefined, unit, locale)}; shaded bands are central intervals of the simulated runs`),
+      width,
+    ),
+    width,
+    height,
     config: chartTheme(locale),
     layer: [
       ...periodLayers(periods, minYear, maxYear, locale),

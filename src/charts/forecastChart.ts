@@ -36,19 +36,40 @@ export function forecastChart(input: ForecastChartInput, options: ChartOptions):
   if (typeof input !== 'object' || input === null) checkArray(fn, 'input.history', undefined);
   const { history, forecasts, targets } = input;
   checkYearRows(fn, 'history', history, ['value']);
-  checkUnique(fn, 'history', history.map((h) => String(h.year)), 'year');
+  checkUnique(
+    fn,
+    'history',
+    history.map((h) => String(h.year)),
+    'year',
+  );
   checkYearRows(fn, 'forecasts', forecasts, ['value'], ['lower', 'upper', 'level']);
   checkStrings(fn, 'forecasts', forecasts, ['series']);
   forecasts.forEach((f, i) => {
     const has = [f.lower, f.upper, f.level].filter((v) => v !== undefined).length;
     if (has !== 0 && has !== 3) {
-      throw new MetricsError('invalid_argument', `${fn}: forecasts[${i}] has part of an interval (got lower ${String(f.lower)}, upper ${String(f.upper)}, level ${String(f.level)}). Give all three or none.`, { index: i });
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: forecasts[${i}] has part of an interval (got lower ${String(f.lower)}, upper ${String(f.upper)}, level ${String(f.level)}). Give all three or none.`,
+        { index: i },
+      );
     }
-    if (has === 3 && ((f.lower as number) > (f.upper as number) || !((f.level as number) > 0 && (f.level as number) < 1))) {
-      throw new MetricsError('invalid_argument', `${fn}: forecasts[${i}] needs lower <= upper and a level in (0, 1) (got ${String(f.lower)}, ${String(f.upper)}, level ${String(f.level)}).`, { index: i });
+    if (
+      has === 3 &&
+      ((f.lower as number) > (f.upper as number) || !((f.level as number) > 0 && (f.level as number) < 1))
+    ) {
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: forecasts[${i}] needs lower <= upper and a level in (0, 1) (got ${String(f.lower)}, ${String(f.upper)}, level ${String(f.level)}).`,
+        { index: i },
+      );
     }
   });
-  checkUnique(fn, 'forecasts', forecasts.map((f) => `${f.series} in ${f.year} at level ${f.level ?? '-'}`), 'method, year and level');
+  checkUnique(
+    fn,
+    'forecasts',
+    forecasts.map((f) => `${f.series} in ${f.year} at level ${f.level ?? '-'}`),
+    'method, year and level',
+  );
   checkTargets(fn, targets);
 
   const w = WORDS[locale];
@@ -56,27 +77,54 @@ export function forecastChart(input: ForecastChartInput, options: ChartOptions):
   const sortedHistory = [...history].sort((a, b) => a.year - b.year);
   const last = sortedHistory[sortedHistory.length - 1] as { year: number; value: number };
   const lines = [
-    ...sortedHistory.map((h) => ({ line: w.history, year: h.year, value: tidy(h.value), valueText: fmt(h.value, unit, locale) })),
+    ...sortedHistory.map((h) => ({
+      line: w.history,
+      year: h.year,
+      value: tidy(h.value),
+      valueText: fmt(h.value, unit, locale),
+    })),
     // Each method's line starts at the last observation so the forecast visibly continues the history.
-    ...methods.map((m) => ({ line: m, year: last.year, value: tidy(last.value), valueText: fmt(last.value, unit, locale) })),
-    ...[...new Map(forecasts.map((f) => [`${f.series}|${f.year}`, f])).values()]
-      .map((f) => ({ line: f.series, year: f.year, value: tidy(f.value), valueText: fmt(f.value, unit, locale) })),
+    ...methods.map((m) => ({
+      line: m,
+      year: last.year,
+      value: tidy(last.value),
+      valueText: fmt(last.value, unit, locale),
+    })),
+    ...[...new Map(forecasts.map((f) => [`${f.series}|${f.year}`, f])).values()].map((f) => ({
+      line: f.series,
+      year: f.year,
+      value: tidy(f.value),
+      valueText: fmt(f.value, unit, locale),
+    })),
   ];
   const levels = [...new Set(forecasts.flatMap((f) => (f.level === undefined ? [] : [f.level])))].sort((a, b) => b - a);
   const intervals = forecasts
     .filter((f) => f.level !== undefined)
     .map((f) => ({
-      method: f.series, year: f.year, lower: tidy(f.lower as number), upper: tidy(f.upper as number), level: f.level as number,
-      levelText: `${Number(((f.level as number) * 100).toFixed(1))}%`, opacity: 0.12 + 0.16 * levels.indexOf(f.level as number) / Math.max(1, levels.length - 1),
+      method: f.series,
+      year: f.year,
+      lower: tidy(f.lower as number),
+      upper: tidy(f.upper as number),
+      level: f.level as number,
+      levelText: `${Number(((f.level as number) * 100).toFixed(1))}%`,
+      opacity: 0.12 + (0.16 * levels.indexOf(f.level as number)) / Math.max(1, levels.length - 1),
       range: `${fmt(f.lower as number, unit, locale)} – ${fmt(f.upper as number, unit, locale)}`,
     }))
     .sort((a, b) => b.level - a.level || a.year - b.year);
   const domain = [w.history, ...methods];
   const colour = { domain, range: ['#000000', ...methods.map((_, i) => PALETTE[i % PALETTE.length] as string)] };
-  const dash = { domain, range: [[1, 0], ...methods.map((_, i) => [...(DASHES[(i + 1) % DASHES.length] as number[])])] };
+  const dash = {
+    domain,
+    range: [[1, 0], ...methods.map((_, i) => [...(DASHES[(i + 1) % DASHES.length] as number[])])],
+  };
   const [minYear, maxYear] = yearRange(history, forecasts, targets);
   const x = yearX(minYear, maxYear, locale);
-  const y = { field: 'value', type: 'quantitative', title: axisTitle(options.measure, unit, locale), axis: { format: axisFormat(unit) } };
+  const y = {
+    field: 'value',
+    type: 'quantitative',
+    title: axisTitle(options.measure, unit, locale),
+    axis: { format: axisFormat(unit) },
+  };
   const legend = { orient: 'bottom', direction: 'horizontal', symbolType: 'stroke', symbolSize: 400 };
   const layer: Layer[] = [];
   // One band layer per method, in the method's colour, so the only colour legend is the lines' (with dashes).
@@ -88,10 +136,17 @@ export function forecastChart(input: ForecastChartInput, options: ChartOptions):
       data: { values: rowsOf },
       mark: { type: 'area', color: PALETTE[k % PALETTE.length] as string },
       encoding: {
-        x, y: { ...y, field: 'lower' }, y2: { field: 'upper' },
+        x,
+        y: { ...y, field: 'lower' },
+        y2: { field: 'upper' },
         opacity: { field: 'opacity', type: 'quantitative', scale: null },
         detail: { field: 'level', type: 'nominal' },
-        tooltip: [{ field: 'method', title: w.method }, { field: 'year', title: w.year }, { field: 'levelText', title: w.interval }, { field: 'range', title: w.value }],
+        tooltip: [
+          { field: 'method', title: w.method },
+          { field: 'year', title: w.year },
+          { field: 'levelText', title: w.interval },
+          { field: 'range', title: w.value },
+        ],
       },
     } as Layer);
   });
@@ -100,17 +155,30 @@ export function forecastChart(input: ForecastChartInput, options: ChartOptions):
     data: { values: lines },
     mark: { type: 'line', strokeWidth: 2.2 },
     encoding: {
-      x, y,
+      x,
+      y,
       color: { field: 'line', type: 'nominal', title: w.method, scale: colour, legend },
       strokeDash: { field: 'line', type: 'nominal', title: w.method, scale: dash, legend },
-      tooltip: [{ field: 'line', title: w.method }, { field: 'year', title: w.year }, { field: 'valueText', title: w.value }],
+      tooltip: [
+        { field: 'line', title: w.method },
+        { field: 'year', title: w.year },
+        { field: 'valueText', title: w.value },
+      ],
     },
   } as Layer);
   layer.push(...targetLayer(targets, unit, locale, x, y, markerScale(targets, false, locale)));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: fitTitle(options.title ?? (locale === 'zh' ? '预测' : 'Forecasts'), options.subtitle ?? (locale === 'zh' ? `单位：${axisTitle(undefined, unit, locale)}；阴影为预测区间` : `Values in ${axisTitle(undefined, unit, locale)}; bands are prediction intervals`), width),
-    width, height,
+    title: fitTitle(
+      options.title ?? (locale === 'zh' ? '预测' : 'Forecasts'),
+      options.subtitle ??
+        (locale === 'zh'
+          ? `单位：${axisTitle(undefined, unit, locale)}；阴影为预测区间`
+          : `Values in ${axisTitle(undefined, unit, locale)}; bands are prediction intervals`),
+      width,
+    ),
+    width,
+    height,
     config: chartTheme(locale),
     layer,
   } as TopLevelSpec;

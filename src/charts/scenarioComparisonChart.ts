@@ -29,52 +29,119 @@ export interface ScenarioComparisonOptions extends ChartOptions {
  * const spec = scenarioComparisonChart({ rows: [{ series: 'r', scenario: 'base', year: 2020, value: 1 }, { series: 'r', scenario: 'base', year: 2025, value: 2 }] }, { unit: 'CNY trillion' });
  * 'facet' in spec; // => false
  */
-export function scenarioComparisonChart(input: { readonly rows: readonly ValueRow[]; readonly targets?: readonly TargetMarker[] }, options: ScenarioComparisonOptions): TopLevelSpec {
+export function scenarioComparisonChart(
+  input: { readonly rows: readonly ValueRow[]; readonly targets?: readonly TargetMarker[] },
+  options: ScenarioComparisonOptions,
+): TopLevelSpec {
   const fn = 'scenarioComparisonChart';
   const { unit, locale, width, height } = checkOptions(fn, options);
   if (typeof input !== 'object' || input === null) checkArray(fn, 'input.rows', undefined);
   const { rows, targets } = input;
   checkYearRows(fn, 'rows', rows, ['value']);
   checkStrings(fn, 'rows', rows, ['series'], ['scenario']);
-  checkUnique(fn, 'rows', rows.map((r) => `${r.scenario ?? r.series} in ${r.year}`), 'scenario and year');
+  checkUnique(
+    fn,
+    'rows',
+    rows.map((r) => `${r.scenario ?? r.series} in ${r.year}`),
+    'scenario and year',
+  );
   checkTargets(fn, targets);
   const facetAbove = options.facetAbove ?? 4;
   const columns = options.columns ?? 3;
-  for (const [name, v] of [['facetAbove', facetAbove], ['columns', columns]] as const) {
+  for (const [name, v] of [
+    ['facetAbove', facetAbove],
+    ['columns', columns],
+  ] as const) {
     if (!Number.isInteger(v) || v < 1) {
       throw new MetricsError('invalid_argument', `${fn}: options.${name} must be a whole number >= 1 (got ${v}).`);
     }
   }
 
   const w = WORDS[locale];
-  const data = rows.map((r) => ({ scenario: r.scenario ?? r.series, year: r.year, value: tidy(r.value), valueText: fmt(r.value, unit, locale) }));
+  const data = rows.map((r) => ({
+    scenario: r.scenario ?? r.series,
+    year: r.year,
+    value: tidy(r.value),
+    valueText: fmt(r.value, unit, locale),
+  }));
   const scenarios = [...new Set(data.map((d) => d.scenario))];
   const [minYear, maxYear] = yearRange(rows, targets);
-  const x = { field: 'year', type: 'quantitative', title: w.year, scale: { domain: [minYear, maxYear], nice: false, zero: false }, axis: { format: 'd', tickMinStep: 1, grid: false, labelOverlap: true } };
-  const y = { field: 'value', type: 'quantitative', title: axisTitle(options.measure, unit, locale), axis: { format: axisFormat(unit) } };
+  const x = {
+    field: 'year',
+    type: 'quantitative',
+    title: w.year,
+    scale: { domain: [minYear, maxYear], nice: false, zero: false },
+    axis: { format: 'd', tickMinStep: 1, grid: false, labelOverlap: true },
+  };
+  const y = {
+    field: 'value',
+    type: 'quantitative',
+    title: axisTitle(options.measure, unit, locale),
+    axis: { format: axisFormat(unit) },
+  };
   const colour = { domain: scenarios, range: scenarios.map((_, i) => PALETTE[i % PALETTE.length] as string) };
   const dash = { domain: scenarios, range: scenarios.map((_, i) => [...(DASHES[i % DASHES.length] as number[])]) };
   const targetRows = (targets ?? []).map((t) => ({
-    year: t.year, value: tidy(t.value), label: t.label, marker: COMPARATOR_TEXT[locale][t.comparator], shape: COMPARATOR_SHAPE[t.comparator],
-    valueText: fmt(t.value, unit, locale), document: t.source.document, quote: t.source.quote,
+    year: t.year,
+    value: tidy(t.value),
+    label: t.label,
+    marker: COMPARATOR_TEXT[locale][t.comparator],
+    shape: COMPARATOR_SHAPE[t.comparator],
+    valueText: fmt(t.value, unit, locale),
+    document: t.source.document,
+    quote: t.source.quote,
   }));
-  const title = fitTitle(options.title ?? (locale === 'zh' ? '情景比较' : 'Scenarios compared'), options.subtitle ?? (locale === 'zh' ? `单位：${axisTitle(undefined, unit, locale)}` : `Values in ${axisTitle(undefined, unit, locale)}`), width);
-  const tooltip = [{ field: 'scenario', title: w.scenario }, { field: 'year', title: w.year }, { field: 'valueText', title: w.value }];
-  const targetTooltip = [{ field: 'label', title: w.target }, { field: 'valueText', title: w.value }, { field: 'marker', title: ' ' }, { field: 'document', title: w.source }, { field: 'quote', title: w.quote }];
-  const targetMark = { type: 'point', filled: true, size: 130, color: '#B2182B', stroke: '#000000', strokeWidth: 1, opacity: 1 };
+  const title = fitTitle(
+    options.title ?? (locale === 'zh' ? '情景比较' : 'Scenarios compared'),
+    options.subtitle ??
+      (locale === 'zh'
+        ? `单位：${axisTitle(undefined, unit, locale)}`
+        : `Values in ${axisTitle(undefined, unit, locale)}`),
+    width,
+  );
+  const tooltip = [
+    { field: 'scenario', title: w.scenario },
+    { field: 'year', title: w.year },
+    { field: 'valueText', title: w.value },
+  ];
+  const targetTooltip = [
+    { field: 'label', title: w.target },
+    { field: 'valueText', title: w.value },
+    { field: 'marker', title: ' ' },
+    { field: 'document', title: w.source },
+    { field: 'quote', title: w.quote },
+  ];
+  const targetMark = {
+    type: 'point',
+    filled: true,
+    size: 130,
+    color: '#B2182B',
+    stroke: '#000000',
+    strokeWidth: 1,
+    opacity: 1,
+  };
 
   if (scenarios.length <= facetAbove) {
-    const layer: unknown[] = [{
-      name: 'scenarios',
-      data: { values: data },
-      mark: { type: 'line', strokeWidth: 2.2 },
-      encoding: {
-        x, y,
-        color: { field: 'scenario', type: 'nominal', title: w.scenario, scale: colour, legend: { orient: 'bottom', direction: 'horizontal', symbolType: 'stroke', symbolSize: 400 } },
-        strokeDash: { field: 'scenario', type: 'nominal', title: w.scenario, scale: dash },
-        tooltip,
+    const layer: unknown[] = [
+      {
+        name: 'scenarios',
+        data: { values: data },
+        mark: { type: 'line', strokeWidth: 2.2 },
+        encoding: {
+          x,
+          y,
+          color: {
+            field: 'scenario',
+            type: 'nominal',
+            title: w.scenario,
+            scale: colour,
+            legend: { orient: 'bottom', direction: 'horizontal', symbolType: 'stroke', symbolSize: 400 },
+          },
+          strokeDash: { field: 'scenario', type: 'nominal', title: w.scenario, scale: dash },
+          tooltip,
+        },
       },
-    }];
+    ];
     if (targetRows.length > 0) {
       layer.push({
         name: 'targets',
@@ -83,7 +150,14 @@ export function scenarioComparisonChart(input: { readonly rows: readonly ValueRo
         encoding: { x, y, shape: { field: 'shape', type: 'nominal', scale: null }, tooltip: targetTooltip },
       });
     }
-    return { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', title, width, height, config: chartTheme(locale), layer } as TopLevelSpec;
+    return {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      title,
+      width,
+      height,
+      config: chartTheme(locale),
+      layer,
+    } as TopLevelSpec;
   }
 
   // Small multiples: every panel gets every scenario (grey context) plus its own, highlighted; targets repeat.

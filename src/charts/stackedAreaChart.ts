@@ -31,58 +31,117 @@ export function stackedAreaChart(rows: readonly SectorRow[], options: StackedAre
   const { unit, locale, width, height } = checkOptions(fn, options);
   const mode = options.mode ?? 'level';
   if (mode !== 'level' && mode !== 'share') {
-    throw new MetricsError('invalid_argument', `${fn}: options.mode must be "level" or "share" (got ${JSON.stringify(mode)}).`);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: options.mode must be "level" or "share" (got ${JSON.stringify(mode)}).`,
+    );
   }
   checkYearRows(fn, 'rows', rows, ['value']);
   checkStrings(fn, 'rows', rows, ['sector']);
-  checkUnique(fn, 'rows', rows.map((r) => `${r.sector} in ${r.year}`), 'sector and year');
+  checkUnique(
+    fn,
+    'rows',
+    rows.map((r) => `${r.sector} in ${r.year}`),
+    'sector and year',
+  );
   rows.forEach((r, i) => {
     if (r.value < 0) {
-      throw new MetricsError('invalid_argument', `${fn}: rows[${i}].value is negative (got ${r.value}). Stacked areas need levels >= 0; use contributionChart for changes.`, { index: i });
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: rows[${i}].value is negative (got ${r.value}). Stacked areas need levels >= 0; use contributionChart for changes.`,
+        { index: i },
+      );
     }
   });
   const sectors = [...new Set(rows.map((r) => r.sector))];
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
   const byKey = new Map(rows.map((r) => [`${r.sector}|${r.year}`, r.value]));
-  for (const s of sectors) for (const yr of years) {
-    if (!byKey.has(`${s}|${yr}`)) {
-      throw new MetricsError('invalid_argument', `${fn}: sector ${JSON.stringify(s)} has no value for ${yr} (got none). Give every sector every year (0 when it is absent).`, { sector: s, year: yr });
+  for (const s of sectors)
+    for (const yr of years) {
+      if (!byKey.has(`${s}|${yr}`)) {
+        throw new MetricsError(
+          'invalid_argument',
+          `${fn}: sector ${JSON.stringify(s)} has no value for ${yr} (got none). Give every sector every year (0 when it is absent).`,
+          { sector: s, year: yr },
+        );
+      }
     }
-  }
-  const totals = new Map(years.map((yr) => [yr, sectors.reduce((acc, s) => acc + (byKey.get(`${s}|${yr}`) as number), 0)]));
+  const totals = new Map(
+    years.map((yr) => [yr, sectors.reduce((acc, s) => acc + (byKey.get(`${s}|${yr}`) as number), 0)]),
+  );
   if (mode === 'share') {
     for (const [yr, t] of totals) {
-      if (t <= 0) throw new MetricsError('invalid_argument', `${fn}: the total of ${yr} is 0 (got 0), so shares are undefined. Drop that year.`, { year: yr });
+      if (t <= 0)
+        throw new MetricsError(
+          'invalid_argument',
+          `${fn}: the total of ${yr} is 0 (got 0), so shares are undefined. Drop that year.`,
+          { year: yr },
+        );
     }
   }
   const w = WORDS[locale];
   const data = rows.map((r) => {
-    const share = (r.value / (totals.get(r.year) as number)) || 0;
+    const share = r.value / (totals.get(r.year) as number) || 0;
     return {
-      sector: r.sector, year: r.year, order: sectors.indexOf(r.sector),
+      sector: r.sector,
+      year: r.year,
+      order: sectors.indexOf(r.sector),
       value: tidy(mode === 'share' ? share : r.value),
-      valueText: fmt(r.value, unit, locale), shareText: formatProbability(share),
+      valueText: fmt(r.value, unit, locale),
+      shareText: formatProbability(share),
     };
   });
   // Direct labels: the middle of each band in the last year.
   const last = years[years.length - 1] as number;
   let cumulative = 0;
-  const labels = sectors.map((s) => {
-    const v = byKey.get(`${s}|${last}`) as number;
-    const size = mode === 'share' ? v / (totals.get(last) as number) : v;
-    const mid = cumulative + size / 2;
-    cumulative += size;
-    return { sector: s, lines: wrapText(s, 150, 11), year: last, mid: tidy(mid), size };
-  }).filter((l) => l.size > 0);
+  const labels = sectors
+    .map((s) => {
+      const v = byKey.get(`${s}|${last}`) as number;
+      const size = mode === 'share' ? v / (totals.get(last) as number) : v;
+      const mid = cumulative + size / 2;
+      cumulative += size;
+      return { sector: s, lines: wrapText(s, 150, 11), year: last, mid: tidy(mid), size };
+    })
+    .filter((l) => l.size > 0);
   const [minYear, maxYear] = yearRange(rows);
-  const x = { field: 'year', type: 'quantitative', title: w.year, scale: { domain: [minYear, maxYear], nice: false, zero: false }, axis: { format: 'd', tickMinStep: 1, grid: false, labelOverlap: true } };
-  const yTitle = mode === 'share' ? (locale === 'zh' ? '占总量比重（%）' : 'Share of total (%)') : axisTitle(options.measure, unit, locale);
+  const x = {
+    field: 'year',
+    type: 'quantitative',
+    title: w.year,
+    scale: { domain: [minYear, maxYear], nice: false, zero: false },
+    axis: { format: 'd', tickMinStep: 1, grid: false, labelOverlap: true },
+  };
+  const yTitle =
+    mode === 'share'
+      ? locale === 'zh'
+        ? '占总量比重（%）'
+        : 'Share of total (%)'
+      : axisTitle(options.measure, unit, locale);
   const yFormat = mode === 'share' ? '.0%' : axisFormat(unit);
   const colour = { domain: sectors, range: sectors.map((_, i) => PALETTE[i % PALETTE.length] as string) };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: fitTitle(options.title ?? (mode === 'share' ? (locale === 'zh' ? '各部门占比' : 'Shares by sector') : (locale === 'zh' ? '各部门规模' : 'Levels by sector')), options.subtitle ?? (mode === 'share' ? (locale === 'zh' ? '占年度总量的比重' : 'Share of the yearly total') : (locale === 'zh' ? `单位：${axisTitle(undefined, unit, locale)}` : `Values in ${axisTitle(undefined, unit, locale)}`)), width),
-    width, height,
+    title: fitTitle(
+      options.title ??
+        (mode === 'share'
+          ? locale === 'zh'
+            ? '各部门占比'
+            : 'Shares by sector'
+          : locale === 'zh'
+            ? '各部门规模'
+            : 'Levels by sector'),
+      options.subtitle ??
+        (mode === 'share'
+          ? locale === 'zh'
+            ? '占年度总量的比重'
+            : 'Share of the yearly total'
+          : locale === 'zh'
+            ? `单位：${axisTitle(undefined, unit, locale)}`
+            : `Values in ${axisTitle(undefined, unit, locale)}`),
+      width,
+    ),
+    width,
+    height,
     config: chartTheme(locale),
     layer: [
       {
@@ -91,10 +150,29 @@ export function stackedAreaChart(rows: readonly SectorRow[], options: StackedAre
         mark: { type: 'area', stroke: '#ffffff', strokeWidth: 1, opacity: 0.9 },
         encoding: {
           x,
-          y: { field: 'value', type: 'quantitative', stack: 'zero', title: yTitle, axis: { format: yFormat }, ...(mode === 'share' ? { scale: { domain: [0, 1] } } : {}) },
-          color: { field: 'sector', type: 'nominal', title: w.sector, scale: colour, sort: sectors, legend: { orient: 'bottom', direction: 'horizontal', ...legendFit(sectors, width) } },
+          y: {
+            field: 'value',
+            type: 'quantitative',
+            stack: 'zero',
+            title: yTitle,
+            axis: { format: yFormat },
+            ...(mode === 'share' ? { scale: { domain: [0, 1] } } : {}),
+          },
+          color: {
+            field: 'sector',
+            type: 'nominal',
+            title: w.sector,
+            scale: colour,
+            sort: sectors,
+            legend: { orient: 'bottom', direction: 'horizontal', ...legendFit(sectors, width) },
+          },
           order: { field: 'order', type: 'quantitative' },
-          tooltip: [{ field: 'sector', title: w.sector }, { field: 'year', title: w.year }, { field: 'valueText', title: w.value }, { field: 'shareText', title: w.share }],
+          tooltip: [
+            { field: 'sector', title: w.sector },
+            { field: 'year', title: w.year },
+            { field: 'valueText', title: w.value },
+            { field: 'shareText', title: w.share },
+          ],
         },
       },
       {

@@ -5,10 +5,28 @@ import type { Comparator } from '../targets/fact.js';
  * Line and area colours (Okabe-Ito, safe for colour-blind readers). Their lightness differs enough
  * that, with {@link DASHES}, lines stay apart in black-and-white print.
  */
-export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'] as const;
+export const PALETTE = [
+  '#0072B2',
+  '#D55E00',
+  '#009E73',
+  '#CC79A7',
+  '#E69F00',
+  '#56B4E9',
+  '#000000',
+  '#F0E442',
+] as const;
 
 /** Dash patterns paired with {@link PALETTE}: the n-th scenario gets the n-th colour and the n-th dash. */
-export const DASHES: readonly (readonly number[])[] = [[1, 0], [8, 4], [2, 3], [10, 3, 2, 3], [4, 4], [12, 3, 2, 3, 2, 3], [1, 5], [14, 6]];
+export const DASHES: readonly (readonly number[])[] = [
+  [1, 0],
+  [8, 4],
+  [2, 3],
+  [10, 3, 2, 3],
+  [4, 4],
+  [12, 3, 2, 3, 2, 3],
+  [1, 5],
+  [14, 6],
+];
 
 /** Font of charts in English: fonts-dejavu-core. */
 export const FONT = 'DejaVu Sans';
@@ -30,8 +48,22 @@ export const COMPARATOR_SHAPE: Readonly<Record<Comparator, string>> = {
 
 /** Legend text per comparator, in English and Chinese. */
 export const COMPARATOR_TEXT: Readonly<Record<'en' | 'zh', Readonly<Record<Comparator, string>>>> = {
-  en: { exceeds: 'Target: more than (>)', atLeast: 'Target: at least (≥)', about: 'Target: about (≈)', atMost: 'Target: at most (≤)', below: 'Target: below (<)', equals: 'Target: level (=)' },
-  zh: { exceeds: '目标：超过（>）', atLeast: '目标：不低于（≥）', about: '目标：约（≈）', atMost: '目标：不超过（≤）', below: '目标：低于（<）', equals: '目标：达到（=）' },
+  en: {
+    exceeds: 'Target: more than (>)',
+    atLeast: 'Target: at least (≥)',
+    about: 'Target: about (≈)',
+    atMost: 'Target: at most (≤)',
+    below: 'Target: below (<)',
+    equals: 'Target: level (=)',
+  },
+  zh: {
+    exceeds: '目标：超过（>）',
+    atLeast: '目标：不低于（≥）',
+    about: '目标：约（≈）',
+    atMost: '目标：不超过（≤）',
+    below: '目标：低于（<）',
+    equals: '目标：达到（=）',
+  },
 };
 
 /**
@@ -49,12 +81,36 @@ export function chartTheme(locale: 'en' | 'zh' = 'en'): Config {
     background: 'white',
     padding: 12,
     view: { stroke: null },
-    title: { fontSize: 15, fontWeight: 'bold', anchor: 'start', offset: 12, subtitleFontSize: 11, subtitleColor: '#444', subtitlePadding: 4, color: '#111' },
-    axis: {
-      labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', labelColor: '#222', titleColor: '#222',
-      gridColor: '#e4e4e4', domainColor: '#666', tickColor: '#666', titlePadding: 8,
+    title: {
+      fontSize: 15,
+      fontWeight: 'bold',
+      anchor: 'start',
+      offset: 12,
+      subtitleFontSize: 11,
+      subtitleColor: '#444',
+      subtitlePadding: 4,
+      color: '#111',
     },
-    legend: { labelFontSize: 11, titleFontSize: 11, titleFontWeight: 'bold', symbolStrokeWidth: 2, symbolSize: 110, labelLimit: 280, rowPadding: 4 },
+    axis: {
+      labelFontSize: 11,
+      titleFontSize: 12,
+      titleFontWeight: 'normal',
+      labelColor: '#222',
+      titleColor: '#222',
+      gridColor: '#e4e4e4',
+      domainColor: '#666',
+      tickColor: '#666',
+      titlePadding: 8,
+    },
+    legend: {
+      labelFontSize: 11,
+      titleFontSize: 11,
+      titleFontWeight: 'bold',
+      symbolStrokeWidth: 2,
+      symbolSize: 110,
+      labelLimit: 280,
+      rowPadding: 4,
+    },
     header: { labelFontSize: 12, labelFontWeight: 'bold', titleFontSize: 12 },
     range: { category: [...PALETTE] },
     line: { strokeWidth: 2.2 },

@@ -3,8 +3,27 @@ import type { ChartOptions, PlanPeriod, TargetMarker, ValueRow } from './inputs.
 import { axisFormat } from './axisFormat.js';
 import { axisTitle } from './axisTitle.js';
 import { chartTheme, DASHES, PALETTE } from './theme.js';
-import { checkArray, checkOptions, checkPeriods, checkStrings, checkTargets, checkUnique, checkYearRows } from './internal/check.js';
-import { actualLayer, fmt, markerScale, periodLayers, targetLayer, tidy, WORDS, yearRange, yearX, type Layer } from './internal/layers.js';
+import {
+  checkArray,
+  checkOptions,
+  checkPeriods,
+  checkStrings,
+  checkTargets,
+  checkUnique,
+  checkYearRows,
+} from './internal/check.js';
+import {
+  actualLayer,
+  fmt,
+  markerScale,
+  periodLayers,
+  targetLayer,
+  tidy,
+  WORDS,
+  yearRange,
+  yearX,
+  type Layer,
+} from './internal/layers.js';
 import { fitTitle } from './internal/wrap.js';
 
 /** Data of {@link trajectoryChart}. */
@@ -41,7 +60,12 @@ export function trajectoryChart(input: TrajectoryChartInput, options: ChartOptio
   const { rows, actuals, targets, periods } = input;
   checkYearRows(fn, 'rows', rows, ['value']);
   checkStrings(fn, 'rows', rows, ['series'], ['scenario']);
-  checkUnique(fn, 'rows', rows.map((r) => `${r.scenario ?? r.series} in ${r.year}`), 'scenario and year');
+  checkUnique(
+    fn,
+    'rows',
+    rows.map((r) => `${r.scenario ?? r.series} in ${r.year}`),
+    'scenario and year',
+  );
   if (actuals !== undefined) {
     checkYearRows(fn, 'actuals', actuals, ['value'], [], true);
   }
@@ -49,11 +73,21 @@ export function trajectoryChart(input: TrajectoryChartInput, options: ChartOptio
   checkPeriods(fn, periods);
 
   const w = WORDS[locale];
-  const data = rows.map((r) => ({ scenario: r.scenario ?? r.series, year: r.year, value: tidy(r.value), valueText: fmt(r.value, unit, locale) }));
+  const data = rows.map((r) => ({
+    scenario: r.scenario ?? r.series,
+    year: r.year,
+    value: tidy(r.value),
+    valueText: fmt(r.value, unit, locale),
+  }));
   const scenarios = [...new Set(data.map((d) => d.scenario))];
   const [minYear, maxYear] = yearRange(rows, actuals, targets);
   const x = yearX(minYear, maxYear, locale);
-  const y = { field: 'value', type: 'quantitative', title: axisTitle(options.measure, unit, locale), axis: { format: axisFormat(unit) } };
+  const y = {
+    field: 'value',
+    type: 'quantitative',
+    title: axisTitle(options.measure, unit, locale),
+    axis: { format: axisFormat(unit) },
+  };
   const shapes = markerScale(targets, (actuals?.length ?? 0) > 0, locale);
 
   const lines: Layer = {
@@ -61,17 +95,41 @@ export function trajectoryChart(input: TrajectoryChartInput, options: ChartOptio
     data: { values: data },
     mark: { type: 'line', strokeWidth: 2.2 },
     encoding: {
-      x, y,
-      color: { field: 'scenario', type: 'nominal', title: w.scenario, scale: { domain: scenarios, range: scenarios.map((_, i) => PALETTE[i % PALETTE.length] as string) }, legend: { orient: 'bottom', direction: 'horizontal', symbolType: 'stroke', symbolSize: 400 } },
-      strokeDash: { field: 'scenario', type: 'nominal', title: w.scenario, scale: { domain: scenarios, range: scenarios.map((_, i) => [...(DASHES[i % DASHES.length] as number[])]) } },
-      tooltip: [{ field: 'scenario', title: w.scenario }, { field: 'year', title: w.year }, { field: 'valueText', title: w.value }],
+      x,
+      y,
+      color: {
+        field: 'scenario',
+        type: 'nominal',
+        title: w.scenario,
+        scale: { domain: scenarios, range: scenarios.map((_, i) => PALETTE[i % PALETTE.length] as string) },
+        legend: { orient: 'bottom', direction: 'horizontal', symbolType: 'stroke', symbolSize: 400 },
+      },
+      strokeDash: {
+        field: 'scenario',
+        type: 'nominal',
+        title: w.scenario,
+        scale: { domain: scenarios, range: scenarios.map((_, i) => [...(DASHES[i % DASHES.length] as number[])]) },
+      },
+      tooltip: [
+        { field: 'scenario', title: w.scenario },
+        { field: 'year', title: w.year },
+        { field: 'valueText', title: w.value },
+      ],
     },
   } as Layer;
 
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: fitTitle(options.title ?? (locale === 'zh' ? '各情景路径' : 'Trajectories by scenario'), options.subtitle ?? (locale === 'zh' ? `单位：${axisTitle(undefined, unit, locale)}` : `Values in ${axisTitle(undefined, unit, locale)}`), width),
-    width, height,
+    title: fitTitle(
+      options.title ?? (locale === 'zh' ? '各情景路径' : 'Trajectories by scenario'),
+      options.subtitle ??
+        (locale === 'zh'
+          ? `单位：${axisTitle(undefined, unit, locale)}`
+          : `Values in ${axisTitle(undefined, unit, locale)}`),
+      width,
+    ),
+    width,
+    height,
     config: chartTheme(locale),
     layer: [
       ...periodLayers(periods, minYear, maxYear, locale),

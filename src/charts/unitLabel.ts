@@ -17,15 +17,19 @@ const ZH_WORD: Readonly<Record<string, string>> = { one: '', wan: '万', yi: '�
 export function unitLabel(unit: string | Unit, locale: 'en' | 'zh' = 'en'): string {
   const u = parseUnit(unit);
   switch (u.kind) {
-    case 'fraction': return '%';
-    case 'fx': return `${u.quote} per ${u.base}`;
-    case 'other': return u.symbol;
+    case 'fraction':
+      return '%';
+    case 'fx':
+      return `${u.quote} per ${u.base}`;
+    case 'other':
+      return u.symbol;
     case 'count': {
       if (locale === 'zh' && ZH_WORD[u.scale] !== undefined) return ZH_WORD[u.scale] as string;
       return u.scale === 'one' ? '' : u.scale === 'wanyi' ? 'trillion' : u.scale;
     }
     case 'money': {
-      if (locale === 'zh' && ZH_WORD[u.scale] !== undefined) return `${ZH_WORD[u.scale] as string}${u.currency === 'CNY' ? '元' : '美元'}`;
+      if (locale === 'zh' && ZH_WORD[u.scale] !== undefined)
+        return `${ZH_WORD[u.scale] as string}${u.currency === 'CNY' ? '元' : '美元'}`;
       const symbol = u.currency === 'CNY' ? 'RMB' : 'US$';
       return u.scale === 'one' ? symbol : `${symbol} ${u.scale === 'wanyi' ? 'trillion' : u.scale}`;
     }

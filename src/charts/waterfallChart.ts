@@ -41,49 +41,121 @@ export function waterfallChart(input: WaterfallChartInput, options: ChartOptions
   checkYears(fn, 'input', [input], ['baseYear', 'targetYear']);
   checkNumbers(fn, 'input', [input], ['baseValue'], ['targetValue']);
   if (input.targetYear <= input.baseYear) {
-    throw new MetricsError('invalid_argument', `${fn}: targetYear must be after baseYear (got ${input.baseYear} to ${input.targetYear}).`);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: targetYear must be after baseYear (got ${input.baseYear} to ${input.targetYear}).`,
+    );
   }
   const { changes } = input;
   checkArray(fn, 'changes', changes);
   checkNumbers(fn, 'changes', changes, ['change']);
   checkStrings(fn, 'changes', changes, ['sector']);
-  checkUnique(fn, 'changes', changes.map((c) => c.sector), 'sector');
+  checkUnique(
+    fn,
+    'changes',
+    changes.map((c) => c.sector),
+    'sector',
+  );
 
   const w = WORDS[locale];
-  const steps: { step: string; start: number; end: number; kind: keyof typeof KIND_COLOUR; label: string; order: number }[] = [];
+  const steps: {
+    step: string;
+    start: number;
+    end: number;
+    kind: keyof typeof KIND_COLOUR;
+    label: string;
+    order: number;
+  }[] = [];
   // Step labels are short numbers in the chart's unit (the subtitle names it) so neighbours never collide.
   const num = (v: number): string => String(Number(Math.abs(v).toPrecision(3)));
   const signed = (v: number): string => `${v >= 0 ? '+' : '−'}${num(v)}`;
-  steps.push({ step: String(input.baseYear), start: 0, end: input.baseValue, kind: 'level', label: num(input.baseValue), order: 0 });
+  steps.push({
+    step: String(input.baseYear),
+    start: 0,
+    end: input.baseValue,
+    kind: 'level',
+    label: num(input.baseValue),
+    order: 0,
+  });
   let level = input.baseValue;
   for (const c of changes) {
-    steps.push({ step: c.sector, start: level, end: level + c.change, kind: c.change >= 0 ? 'increase' : 'decrease', label: signed(c.change), order: steps.length });
+    steps.push({
+      step: c.sector,
+      start: level,
+      end: level + c.change,
+      kind: c.change >= 0 ? 'increase' : 'decrease',
+      label: signed(c.change),
+      order: steps.length,
+    });
     level += c.change;
   }
   const target = input.targetValue ?? level;
   const residual = target - level;
   if (Math.abs(residual) > 1e-9 * Math.max(1, Math.abs(target))) {
-    steps.push({ step: locale === 'zh' ? '其他' : 'Other', start: level, end: target, kind: 'other', label: signed(residual), order: steps.length });
+    steps.push({
+      step: locale === 'zh' ? '其他' : 'Other',
+      start: level,
+      end: target,
+      kind: 'other',
+      label: signed(residual),
+      order: steps.length,
+    });
   }
-  steps.push({ step: String(input.targetYear), start: 0, end: target, kind: 'level', label: num(target), order: steps.length });
-  const names = locale === 'zh'
-    ? { level: '水平', increase: '增加', decrease: '减少', other: '其他' }
-    : { level: 'Level', increase: 'Increase', decrease: 'Decrease', other: 'Other (unallocated)' };
-  const data = steps.map((s) => ({ ...s, valueText: s.kind === 'level' ? fmt(s.end, unit, locale) : `${s.end >= s.start ? '+' : '−'}${fmt(Math.abs(s.end - s.start), unit, locale)}`, start: tidy(s.start), end: tidy(s.end), top: tidy(Math.max(s.start, s.end)), kindText: names[s.kind] }));
-  const kinds = (Object.keys(KIND_COLOUR) as (keyof typeof KIND_COLOUR)[]).filter((k) => steps.some((s) => s.kind === k));
+  steps.push({
+    step: String(input.targetYear),
+    start: 0,
+    end: target,
+    kind: 'level',
+    label: num(target),
+    order: steps.length,
+  });
+  const names =
+    locale === 'zh'
+      ? { level: '水平', increase: '增加', decrease: '减少', other: '其他' }
+      : { level: 'Level', increase: 'Increase', decrease: 'Decrease', other: 'Other (unallocated)' };
+  const data = steps.map((s) => ({
+    ...s,
+    valueText:
+      s.kind === 'level'
+        ? fmt(s.end, unit, locale)
+        : `${s.end >= s.start ? '+' : '−'}${fmt(Math.abs(s.end - s.start), unit, locale)}`,
+    start: tidy(s.start),
+    end: tidy(s.end),
+    top: tidy(Math.max(s.start, s.end)),
+    kindText: names[s.kind],
+  }));
+  const kinds = (Object.keys(KIND_COLOUR) as (keyof typeof KIND_COLOUR)[]).filter((k) =>
+    steps.some((s) => s.kind === k),
+  );
   // Step names wrap onto lines that fit their band (never cut); only a single word wider than the band
   // makes the labels turn instead.
   const band = width / steps.length;
   const wrapped = steps.map((s) => wrapText(s.step, band - 6, 11));
   const fits = wrapped.every((l) => (typeof l === 'string' ? [l] : l).every((line) => textWidth(line, 11) <= band - 6));
-  const lines = Object.fromEntries(steps.flatMap((s, i) => (typeof wrapped[i] === 'string' ? [] : [[s.step, wrapped[i]]])));
-  const labelExpr = fits && Object.keys(lines).length > 0 ? `(${JSON.stringify(lines)})[datum.label] || datum.label` : undefined;
-  const axis = fits ? { labelAngle: 0, labelLimit: 0, ...(labelExpr ? { labelExpr } : {}) } : { labelAngle: -30, labelLimit: 0 };
+  const lines = Object.fromEntries(
+    steps.flatMap((s, i) => (typeof wrapped[i] === 'string' ? [] : [[s.step, wrapped[i]]])),
+  );
+  const labelExpr =
+    fits && Object.keys(lines).length > 0 ? `(${JSON.stringify(lines)})[datum.label] || datum.label` : undefined;
+  const axis = fits
+    ? { labelAngle: 0, labelLimit: 0, ...(labelExpr ? { labelExpr } : {}) }
+    : { labelAngle: -30, labelLimit: 0 };
   const x = { field: 'step', type: 'nominal', title: null, sort: steps.map((s) => s.step), axis };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: fitTitle(options.title ?? (locale === 'zh' ? `${input.baseYear}年至${input.targetYear}年各部门变化` : `From ${input.baseYear} to ${input.targetYear} by sector`), options.subtitle ?? (locale === 'zh' ? `单位：${axisTitle(undefined, unit, locale)}` : `Values in ${axisTitle(undefined, unit, locale)}`), width),
-    width, height,
+    title: fitTitle(
+      options.title ??
+        (locale === 'zh'
+          ? `${input.baseYear}年至${input.targetYear}年各部门变化`
+          : `From ${input.baseYear} to ${input.targetYear} by sector`),
+      options.subtitle ??
+        (locale === 'zh'
+          ? `单位：${axisTitle(undefined, unit, locale)}`
+          : `Values in ${axisTitle(undefined, unit, locale)}`),
+      width,
+    ),
+    width,
+    height,
     config: chartTheme(locale),
     data: { values: data },
     layer: [
@@ -92,10 +164,24 @@ export function waterfallChart(input: WaterfallChartInput, options: ChartOptions
         mark: { type: 'bar', stroke: '#000000', strokeWidth: 0.6, width: { band: 0.7 } },
         encoding: {
           x,
-          y: { field: 'start', type: 'quantitative', title: axisTitle(options.measure, unit, locale), axis: { format: axisFormat(unit) } },
+          y: {
+            field: 'start',
+            type: 'quantitative',
+            title: axisTitle(options.measure, unit, locale),
+            axis: { format: axisFormat(unit) },
+          },
           y2: { field: 'end' },
-          color: { field: 'kindText', type: 'nominal', title: null, scale: { domain: kinds.map((k) => names[k]), range: kinds.map((k) => KIND_COLOUR[k]) }, legend: { orient: 'bottom', direction: 'horizontal' } },
-          tooltip: [{ field: 'step', title: w.sector }, { field: 'valueText', title: w.value }],
+          color: {
+            field: 'kindText',
+            type: 'nominal',
+            title: null,
+            scale: { domain: kinds.map((k) => names[k]), range: kinds.map((k) => KIND_COLOUR[k]) },
+            legend: { orient: 'bottom', direction: 'horizontal' },
+          },
+          tooltip: [
+            { field: 'step', title: w.sector },
+            { field: 'valueText', title: w.value },
+          ],
         },
       },
       {

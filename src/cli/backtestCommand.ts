@@ -5,21 +5,30 @@ import type { CliCommand } from './command.js';
 import { emit, outputFormat, rowsText, type Row } from './output.js';
 import { levelsOption, methodByName, readInput, reportSeriesErrors, wholeOption } from './forecastCommand.js';
 
-const mean = (xs: readonly number[]): number | undefined => (xs.length === 0 ? undefined : xs.reduce((a, b) => a + b, 0) / xs.length);
+const mean = (xs: readonly number[]): number | undefined =>
+  xs.length === 0 ? undefined : xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /** `industry-metrics backtest <file.csv> --horizon H`: rolling-origin accuracy per method. */
 export const backtestCommand: CliCommand = {
   name: 'backtest',
-  summary: 'Rolling-origin accuracy of forecasting methods on every series in a CSV file: sMAPE, MASE, OWA, coverage, MSIS.',
-  usage: 'industry-metrics backtest <file.csv|file.json> --horizon H [--method a,b,c] [--initial N] [--step S] [--levels 80,95] [--calibrated] [--format table|csv|json] [--out FILE]',
+  summary:
+    'Rolling-origin accuracy of forecasting methods on every series in a CSV file: sMAPE, MASE, OWA, coverage, MSIS.',
+  usage:
+    'industry-metrics backtest <file.csv|file.json> --horizon H [--method a,b,c] [--initial N] [--step S] [--levels 80,95] [--calibrated] [--format table|csv|json] [--out FILE]',
   help: [
     ['--horizon <h>', 'Years forecast at each origin (required, >= 1).'],
-    ['--method <list>', 'Comma-separated method names (default: naive,default). OWA is relative to naive, which is always run.'],
-    ['--initial <n>', 'Observations in the first training window (default: half of each series, at least the method\'s minimum).'],
+    [
+      '--method <list>',
+      'Comma-separated method names (default: naive,default). OWA is relative to naive, which is always run.',
+    ],
+    [
+      '--initial <n>',
+      "Observations in the first training window (default: half of each series, at least the method's minimum).",
+    ],
     ['--step <s>', 'Years between origins (default 1).'],
     ['--levels <list>', 'Interval levels in percent (default 80,95).'],
     ['--calibrated', 'Evaluate the calibrated version of each method (see calibrate()).'],
-    ['--format <f>', 'table (default), csv or json (json adds every series\' summary).'],
+    ['--format <f>', "table (default), csv or json (json adds every series' summary)."],
     ['--out <file>', 'Write to a file instead of stdout (format from --format, else from the extension).'],
   ],
   examples: [
@@ -27,18 +36,31 @@ export const backtestCommand: CliCommand = {
     'industry-metrics backtest data/markets.csv --horizon 5 --method naive,theta,ets --initial 8 --format csv',
   ],
   options: {
-    horizon: { type: 'string' }, method: { type: 'string' }, initial: { type: 'string' }, step: { type: 'string' },
-    levels: { type: 'string' }, calibrated: { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string' },
+    horizon: { type: 'string' },
+    method: { type: 'string' },
+    initial: { type: 'string' },
+    step: { type: 'string' },
+    levels: { type: 'string' },
+    calibrated: { type: 'boolean' },
+    format: { type: 'string' },
+    out: { type: 'string' },
   },
   async run(args, ctx) {
     const format = outputFormat(args);
     const horizon = wholeOption(args, 'horizon');
-    if (horizon === undefined) throw new MetricsError('invalid_argument', '--horizon is required (got none). Give the years to forecast at each origin, e.g. --horizon 3.');
+    if (horizon === undefined)
+      throw new MetricsError(
+        'invalid_argument',
+        '--horizon is required (got none). Give the years to forecast at each origin, e.g. --horizon 3.',
+      );
     const initial = wholeOption(args, 'initial');
     const step = wholeOption(args, 'step') ?? 1;
     const levels = levelsOption(args);
     const calibrated = args.values['calibrated'] === true;
-    const names = (typeof args.values['method'] === 'string' ? args.values['method'] : 'naive,default').split(',').map((n) => n.trim()).filter(Boolean);
+    const names = (typeof args.values['method'] === 'string' ? args.values['method'] : 'naive,default')
+      .split(',')
+      .map((n) => n.trim())
+      .filter(Boolean);
     if (!names.includes('naive')) names.unshift('naive');
     const methods = names.map((n) => ({ name: n, method: methodByName('backtest', n, calibrated && n !== 'naive') }));
     const { rows } = readInput('backtest', args, ctx);
@@ -51,7 +73,10 @@ export const backtestCommand: CliCommand = {
         const own = rows.filter((r) => r.id === id).sort((a, b) => a.year - b.year);
         try {
           const s = series({ id, unit: 'unit', years: own.map((r) => r.year), values: own.map((r) => r.value) });
-          summaries.set(id, backtest(s, method, { horizon, step, levels, ...(initial !== undefined ? { initial } : {}) }).summary);
+          summaries.set(
+            id,
+            backtest(s, method, { horizon, step, levels, ...(initial !== undefined ? { initial } : {}) }).summary,
+          );
         } catch (e) {
           if (!(e instanceof MetricsError)) throw e;
           errors.push({ id, code: e.code, message: `${name}: ${e.message}` });
@@ -68,30 +93,63 @@ export const backtestCommand: CliCommand = {
       const mases = list.flatMap((s) => (s.mase !== undefined ? [s.mase] : []));
       const mase = mean(mases);
       // OWA on the series both this method and naive completed, with a defined MASE
-      const both = [...summaries.entries()].filter(([id, s]) => s.mase !== undefined && naiveSummaries.get(id)?.mase !== undefined);
-      const m = (f: (s: BacktestSummary) => number, src: Map<string, BacktestSummary>) => mean(both.map(([id]) => f(src.get(id) as BacktestSummary)));
+      const both = [...summaries.entries()].filter(
+        ([id, s]) => s.mase !== undefined && naiveSummaries.get(id)?.mase !== undefined,
+      );
+      const m = (f: (s: BacktestSummary) => number, src: Map<string, BacktestSummary>) =>
+        mean(both.map(([id]) => f(src.get(id) as BacktestSummary)));
       const ns = m((s) => s.smape, naiveSummaries);
       const nm = m((s) => s.mase as number, naiveSummaries);
-      const owaValue = both.length > 0 && ns && nm ? ((m((s) => s.smape, summaries) as number) / ns + (m((s) => s.mase as number, summaries) as number) / nm) / 2 : undefined;
+      const owaValue =
+        both.length > 0 && ns && nm
+          ? ((m((s) => s.smape, summaries) as number) / ns + (m((s) => s.mase as number, summaries) as number) / nm) / 2
+          : undefined;
       const row: Record<string, string | number | undefined> = {
-        method: method.name, series: list.length, origins: list.reduce((a, s) => a + s.origins, 0), smape, mase, owa: owaValue,
+        method: method.name,
+        series: list.length,
+        origins: list.reduce((a, s) => a + s.origins, 0),
+        smape,
+        mase,
+        owa: owaValue,
       };
       for (const level of levels) {
         const label = String(Number((level * 100).toPrecision(10)));
         const pts = list.reduce((a, s) => a + s.points, 0);
-        const covered = list.reduce((a, s) => a + (s.intervals.find((i) => i.level === level)?.coverage ?? 0) * s.points, 0);
+        const covered = list.reduce(
+          (a, s) => a + (s.intervals.find((i) => i.level === level)?.coverage ?? 0) * s.points,
+          0,
+        );
         row[`cover_${label}`] = pts > 0 ? covered / pts : undefined;
-        row[`msis_${label}`] = mean(list.flatMap((s) => { const v = s.intervals.find((i) => i.level === level)?.msis; return v !== undefined ? [v] : []; }));
+        row[`msis_${label}`] = mean(
+          list.flatMap((s) => {
+            const v = s.intervals.find((i) => i.level === level)?.msis;
+            return v !== undefined ? [v] : [];
+          }),
+        );
       }
       row['failed'] = ids.length - list.length;
       table.push(row);
     }
     if (table.every((r) => r['series'] === 0)) {
-      throw new MetricsError('invalid_data', `no series could be backtested (got ${errors.length} failures; first: series "${errors[0]?.id}": ${errors[0]?.message})`);
+      throw new MetricsError(
+        'invalid_data',
+        `no series could be backtested (got ${errors.length} failures; first: series "${errors[0]?.id}": ${errors[0]?.message})`,
+      );
     }
-    const json = { horizon, step, levels, calibrated, table, series: Object.fromEntries([...perMethod].map(([k, v]) => [k, Object.fromEntries(v)])), errors };
+    const json = {
+      horizon,
+      step,
+      levels,
+      calibrated,
+      table,
+      series: Object.fromEntries([...perMethod].map(([k, v]) => [k, Object.fromEntries(v)])),
+      errors,
+    };
     emit(ctx, args, rowsText(format, table, json), `the accuracy of ${table.length} methods`);
-    if (format === 'table') ctx.stdout(`\n${ids.length} series, horizon ${horizon}, step ${step}; sMAPE and MASE are means over series of the mean over origins; OWA relative to naive.\n`);
+    if (format === 'table')
+      ctx.stdout(
+        `\n${ids.length} series, horizon ${horizon}, step ${step}; sMAPE and MASE are means over series of the mean over origins; OWA relative to naive.\n`,
+      );
     return reportSeriesErrors(ctx, 'backtest', errors);
   },
 };

@@ -22,15 +22,32 @@ export function checkReportText(check: ModelCheck): string {
   const lines: string[] = [];
   lines.push(`${m.title}  [${m.id}, ${m.origin}]`, '');
   lines.push('Targets');
-  lines.push(toTable(check.targets.map((f) => ({ id: f.id, year: f.year, target: describeFact(f), kind: f.kind, source: `${f.provenance.publisher}, ${f.provenance.published ?? ''}` }))));
+  lines.push(
+    toTable(
+      check.targets.map((f) => ({
+        id: f.id,
+        year: f.year,
+        target: describeFact(f),
+        kind: f.kind,
+        source: `${f.provenance.publisher}, ${f.provenance.published ?? ''}`,
+      })),
+    ),
+  );
   lines.push('Sources (verbatim)');
   for (const f of check.facts) {
-    lines.push(`  [${f.id}] ${describeFact(f)} in ${f.fromYear !== undefined ? `${f.fromYear}-` : ''}${f.year} (${f.kind})`);
-    lines.push(`    ${f.provenance.publisher}, ${f.provenance.document}${f.provenance.published ? ` (${f.provenance.published})` : ''}, ${f.provenance.section}`);
+    lines.push(
+      `  [${f.id}] ${describeFact(f)} in ${f.fromYear !== undefined ? `${f.fromYear}-` : ''}${f.year} (${f.kind})`,
+    );
+    lines.push(
+      `    ${f.provenance.publisher}, ${f.provenance.document}${f.provenance.published ? ` (${f.provenance.published})` : ''}, ${f.provenance.section}`,
+    );
     lines.push(`    "${f.provenance.quote}"`);
   }
   const c = check.consistency.counts;
-  lines.push('', `Consistency: ${c.consistent} consistent, ${c.inconsistent} inconsistent, ${c.disagreement} disagreement between sources, ${c.implied} implied`);
+  lines.push(
+    '',
+    `Consistency: ${c.consistent} consistent, ${c.inconsistent} inconsistent, ${c.disagreement} disagreement between sources, ${c.implied} implied`,
+  );
   for (const k of check.consistency.checks) {
     lines.push(`  ${k.status.toUpperCase().padEnd(12)} ${k.title}`);
     lines.push(`  ${' '.repeat(12)} ${k.explanation}`);
@@ -54,19 +71,26 @@ function checkText(format: OutputFormat, checks: readonly ModelCheck[]): string 
 /** `industry-metrics check <model…>`: targets, sources and the consistency report. */
 export const checkCommand: CliCommand = {
   name: 'check',
-  summary: 'Check a model\'s targets against each other and their sources: implied numbers, consistency, assumptions.',
+  summary: "Check a model's targets against each other and their sources: implied numbers, consistency, assumptions.",
   usage: 'industry-metrics check <model id | file.model.json>... [--format table|csv|json] [--out FILE]',
   help: [
-    ['--format <f>', 'table (default): the readable report; csv: one row per implied number; json: everything, with provenance.'],
+    [
+      '--format <f>',
+      'table (default): the readable report; csv: one row per implied number; json: everything, with provenance.',
+    ],
     ['--out <file>', 'Write to a file instead of stdout (format from --format, else from the extension).'],
   ],
-  exitCodes: '0 when every model is consistent, 1 when a model\'s figures contradict each other (an inconsistent check), 2 for bad input.',
-  examples: ['industry-metrics check big-data-14th-fyp', 'industry-metrics check models/my-industry.model.json --format json'],
+  exitCodes:
+    "0 when every model is consistent, 1 when a model's figures contradict each other (an inconsistent check), 2 for bad input.",
+  examples: [
+    'industry-metrics check big-data-14th-fyp',
+    'industry-metrics check models/my-industry.model.json --format json',
+  ],
   options: { format: { type: 'string' }, out: { type: 'string' } },
   async run(args, ctx) {
     const format = outputFormat(args);
     if (args.positionals.length === 0) {
-      throw new MetricsError('invalid_argument', 'give at least one model id or file (see \'industry-metrics models\').');
+      throw new MetricsError('invalid_argument', "give at least one model id or file (see 'industry-metrics models').");
     }
     const checks = args.positionals.map((p) => checkModel(loadModel(p, { cwd: ctx.cwd })));
     emit(ctx, args, checkText(format, checks), `the check of ${checks.map((c) => c.model.id).join(', ')}`);

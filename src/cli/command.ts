@@ -37,5 +37,7 @@ export interface CliCommand {
   /** At least one runnable example. */
   readonly examples: readonly string[];
   readonly options: NonNullable<ParseArgsConfig['options']>;
+  /** Resolves to the exit code, or to nothing for 0. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: commands that always succeed return nothing
   run(args: CliArgs, ctx: CliContext): Promise<number | void>;
 }

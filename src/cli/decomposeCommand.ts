@@ -13,7 +13,16 @@ import { parseUnit, sameUnit, unitToString } from '../series/units.js';
 import type { CliCommand, CliContext } from './command.js';
 import { emit, outputFormat, toCsv, toTable, type Row } from './output.js';
 
-const MEASURES = ['level', 'total', 'share', 'contribution', 'shareOfGrowth', 'growth', 'residual', 'residualShare'] as const;
+const MEASURES = [
+  'level',
+  'total',
+  'share',
+  'contribution',
+  'shareOfGrowth',
+  'growth',
+  'residual',
+  'residualShare',
+] as const;
 
 /** Reads a long `id,year,value[,unit]` CSV with d3-dsv into a Panel; errors name the file, row and field. */
 export function readPanelCsv(file: string, text: string, unitOption: string | undefined): Panel {
@@ -22,7 +31,11 @@ export function readPanelCsv(file: string, text: string, unitOption: string | un
   const col = (name: string) => records.columns[columns.indexOf(name)];
   for (const need of ['id', 'year', 'value']) {
     if (!columns.includes(need)) {
-      throw new MetricsError('invalid_data', `${file}: the header has no "${need}" column (got ${records.columns.map((c) => JSON.stringify(c)).join(', ') || 'none'}). Write a long table: id,year,value (optional unit); "total" rows give the stated total.`, { file });
+      throw new MetricsError(
+        'invalid_data',
+        `${file}: the header has no "${need}" column (got ${records.columns.map((c) => JSON.stringify(c)).join(', ') || 'none'}). Write a long table: id,year,value (optional unit); "total" rows give the stated total.`,
+        { file },
+      );
     }
   }
   const unitCol = col('unit');
@@ -34,7 +47,11 @@ export function readPanelCsv(file: string, text: string, unitOption: string | un
         const u = parseUnit(text);
         if (unit === undefined) unit = u;
         else if (!sameUnit(unit, u)) {
-          throw new MetricsError('unit_mismatch', `${file} row ${i + 2}: field "unit" is "${unitToString(u)}" but earlier rows (or --unit) use "${unitToString(unit)}". Convert the values to one unit first.`, { file, row: i + 2, field: 'unit' });
+          throw new MetricsError(
+            'unit_mismatch',
+            `${file} row ${i + 2}: field "unit" is "${unitToString(u)}" but earlier rows (or --unit) use "${unitToString(unit)}". Convert the values to one unit first.`,
+            { file, row: i + 2, field: 'unit' },
+          );
         }
       }
     }
@@ -46,7 +63,11 @@ export function readPanelCsv(file: string, text: string, unitOption: string | un
 /** Tidy rows of a CSV panel: levels, shares (and residual), contributions and shares of growth. */
 export function panelRows(p: Panel): DecompositionRow[] {
   const out: DecompositionRow[] = [];
-  p.sectors.forEach((sector, i) => p.years.forEach((year, t) => out.push({ sector, year, value: (p.values[i] as number[])[t] as number, measure: 'level' })));
+  p.sectors.forEach((sector, i) =>
+    p.years.forEach((year, t) =>
+      out.push({ sector, year, value: (p.values[i] as number[])[t] as number, measure: 'level' }),
+    ),
+  );
   const s = shares(p);
   out.push(...s.rows.filter((r) => p.total !== undefined || r.sector !== RESIDUAL_SECTOR));
   if (p.years.length >= 2) out.push(...contributions(p).rows);
@@ -59,7 +80,10 @@ export function wideRows(rows: readonly DecompositionRow[]): Row[] {
   for (const r of rows) {
     const key = `${r.sector}\u0000${r.year}`;
     let row = byKey.get(key);
-    if (!row) byKey.set(key, (row = { sector: r.sector, year: r.year }));
+    if (!row) {
+      row = { sector: r.sector, year: r.year };
+      byKey.set(key, row);
+    }
     row[r.measure] = r.value;
   }
   return [...byKey.values()];
@@ -71,8 +95,14 @@ function summary(d: ModelDecomposition): string {
     '',
     `${d.modelId}: the sectors' sum grows ${pct(d.totalCagr)} a year ${d.fromYear}-${d.toYear}; the headline path ${pct(d.headlineCagr)}.`,
     `  contributions to that CAGR (points): ${d.sectors.map((s, i) => `${s.id} ${((d.span.cagrContribution[i] as number) * 100).toFixed(2)} (own CAGR ${pct(d.sectorCagr[i] as number)})`).join(', ')}`,
-    ...d.incoherence.rows.map((r) => `  ${r.year}: headline ${Number(r.total.toPrecision(6))}, sum of sectors ${Number(r.sumOfSectors.toPrecision(6))} ${d.unit}, gap ${Number(r.gap.toPrecision(4))} (${pct(r.relativeGap)} of the headline)`),
-    ...d.targets.map((t) => `  target ${t.fact.id} (${t.fact.comparator} ${t.target} ${d.unit} in ${t.year}): the sectors give ${Number(t.value.toPrecision(6))}, ${t.meets ? 'met' : 'NOT met'}`),
+    ...d.incoherence.rows.map(
+      (r) =>
+        `  ${r.year}: headline ${Number(r.total.toPrecision(6))}, sum of sectors ${Number(r.sumOfSectors.toPrecision(6))} ${d.unit}, gap ${Number(r.gap.toPrecision(4))} (${pct(r.relativeGap)} of the headline)`,
+    ),
+    ...d.targets.map(
+      (t) =>
+        `  target ${t.fact.id} (${t.fact.comparator} ${t.target} ${d.unit} in ${t.year}): the sectors give ${Number(t.value.toPrecision(6))}, ${t.meets ? 'met' : 'NOT met'}`,
+    ),
     'Shares and rates are fractions: contribution 0.05 = 5 percentage points of total growth.',
   ];
   return lines.join('\n') + '\n';
@@ -81,11 +111,19 @@ function summary(d: ModelDecomposition): string {
 /** `industry-metrics decompose <model | file.csv>`: shares, contributions and shares of growth. */
 export const decomposeCommand: CliCommand = {
   name: 'decompose',
-  summary: 'Sector shares, contributions to growth (percentage points) and shares of growth, for a model with sectors or a CSV of sector levels.',
-  usage: 'industry-metrics decompose <model id | file.model.json | file.csv> [--unit U] [--format table|csv|json] [--out FILE]',
+  summary:
+    'Sector shares, contributions to growth (percentage points) and shares of growth, for a model with sectors or a CSV of sector levels.',
+  usage:
+    'industry-metrics decompose <model id | file.model.json | file.csv> [--unit U] [--format table|csv|json] [--out FILE]',
   help: [
-    ['--format <f>', 'table (default): one row per sector and year with a column per measure, plus a summary; csv: tidy rows sector,year,measure,value; json: everything.'],
-    ['--out <file>', 'Write to a file instead of stdout (format from --format, else from the extension: .json, .txt table, else csv).'],
+    [
+      '--format <f>',
+      'table (default): one row per sector and year with a column per measure, plus a summary; csv: tidy rows sector,year,measure,value; json: everything.',
+    ],
+    [
+      '--out <file>',
+      'Write to a file instead of stdout (format from --format, else from the extension: .json, .txt table, else csv).',
+    ],
     ['--unit <u>', 'CSV input only: the unit of the values (e.g. "CNY billion") when the file has no unit column.'],
   ],
   examples: [
@@ -95,7 +133,10 @@ export const decomposeCommand: CliCommand = {
   options: { format: { type: 'string' }, out: { type: 'string' }, unit: { type: 'string' } },
   async run(args, ctx: CliContext) {
     if (args.positionals.length !== 1) {
-      throw new MetricsError('invalid_argument', `give exactly one model id, model file or CSV file (got ${args.positionals.length}). See 'industry-metrics models' for model ids.`);
+      throw new MetricsError(
+        'invalid_argument',
+        `give exactly one model id, model file or CSV file (got ${args.positionals.length}). See 'industry-metrics models' for model ids.`,
+      );
     }
     const input = args.positionals[0] as string;
     const format = outputFormat(args);
@@ -109,12 +150,18 @@ export const decomposeCommand: CliCommand = {
       try {
         text = readFileSync(path, 'utf8');
       } catch (e) {
-        throw new MetricsError('not_found', `cannot read ${input}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`, { file: input });
+        throw new MetricsError(
+          'not_found',
+          `cannot read ${input}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`,
+          { file: input },
+        );
       }
       const p = readPanelCsv(input, text, unitOption);
       rows = panelRows(p);
       json = {
-        unit: unitToString(p.unit), panel: p, shares: shares(p),
+        unit: unitToString(p.unit),
+        panel: p,
+        shares: shares(p),
         ...(p.years.length >= 2 ? { contributions: contributions(p), span: spanContributions(p) } : {}),
         rows,
       };
@@ -123,7 +170,8 @@ export const decomposeCommand: CliCommand = {
         extra = `\n${s.fromYear}-${s.toYear}: total CAGR ${(s.cagr * 100).toFixed(2)} %; contributions to it: ${s.sectors.map((name, i) => `${name} ${((s.cagrContribution[i] as number) * 100).toFixed(2)}`).join(', ')} (points).\nShares and rates are fractions: contribution 0.05 = 5 percentage points of total growth.\n`;
       }
     } else {
-      if (unitOption !== undefined) throw new MetricsError('invalid_argument', '--unit applies to CSV input only; a model states its own unit.');
+      if (unitOption !== undefined)
+        throw new MetricsError('invalid_argument', '--unit applies to CSV input only; a model states its own unit.');
       const d = decomposeModel(loadModel(input, { cwd: ctx.cwd }));
       rows = [...d.rows];
       json = d;
@@ -133,7 +181,9 @@ export const decomposeCommand: CliCommand = {
     if (format === 'json') text = JSON.stringify(json, null, 2) + '\n';
     else if (format === 'csv') text = toCsv(rows as unknown as Row[], ['sector', 'year', 'measure', 'value']);
     else {
-      const wide = wideRows(rows.filter((r) => (MEASURES as readonly string[]).includes(r.measure) || r.sector === TOTAL_SECTOR));
+      const wide = wideRows(
+        rows.filter((r) => (MEASURES as readonly string[]).includes(r.measure) || r.sector === TOTAL_SECTOR),
+      );
       const cols = ['sector', 'year', ...MEASURES.filter((m) => wide.some((r) => r[m] !== undefined))];
       text = toTable(wide, cols) + extra;
     }

@@ -18,11 +18,15 @@ export function methodNames(): string[] {
 }
 
 /** A method by its CLI name (`default` or a registry name), calibrated on request. */
-export function methodByName(cmd: string, name: string, calibrated: boolean): ForecastMethod {
-  const base = name === 'default' ? defaultMethod
-    : Object.prototype.hasOwnProperty.call(forecastMethods, name) ? forecastMethods[name] : undefined;
+export function methodByName(_cmd: string, name: string, calibrated: boolean): ForecastMethod {
+  const base =
+    name === 'default' ? defaultMethod : Object.hasOwn(forecastMethods, name) ? forecastMethods[name] : undefined;
   if (base === undefined) {
-    throw new MetricsError('invalid_argument', `--method: unknown method "${name}" (got ${JSON.stringify(name)}). Use one of ${methodNames().join(', ')}.`, { method: name });
+    throw new MetricsError(
+      'invalid_argument',
+      `--method: unknown method "${name}" (got ${JSON.stringify(name)}). Use one of ${methodNames().join(', ')}.`,
+      { method: name },
+    );
   }
   return calibrated ? calibrate(base) : base;
 }
@@ -30,7 +34,10 @@ export function methodByName(cmd: string, name: string, calibrated: boolean): Fo
 /** The data file named by the one positional argument: CSV (long or wide) or JSON, read as long series rows. */
 export function readInput(cmd: string, args: CliArgs, ctx: CliContext) {
   if (args.positionals.length !== 1) {
-    throw new MetricsError('invalid_argument', `give exactly one data file, CSV or JSON (got ${args.positionals.length}). Usage: industry-metrics ${cmd} <file.csv|file.json> …`);
+    throw new MetricsError(
+      'invalid_argument',
+      `give exactly one data file, CSV or JSON (got ${args.positionals.length}). Usage: industry-metrics ${cmd} <file.csv|file.json> …`,
+    );
   }
   const file = args.positionals[0] as string;
   return { file, rows: readSeriesFile(resolve(ctx.cwd, file)) };
@@ -42,7 +49,11 @@ export function wholeOption(args: CliArgs, name: string, min = 1): number | unde
   if (raw === undefined) return undefined;
   const v = typeof raw === 'string' && /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isInteger(v) || v < min) {
-    throw new MetricsError('invalid_argument', `--${name} must be a whole number >= ${min} (got ${JSON.stringify(raw)}).`, { [name]: raw });
+    throw new MetricsError(
+      'invalid_argument',
+      `--${name} must be a whole number >= ${min} (got ${JSON.stringify(raw)}).`,
+      { [name]: raw },
+    );
   }
   return v;
 }
@@ -51,11 +62,17 @@ export function wholeOption(args: CliArgs, name: string, min = 1): number | unde
 export function levelsOption(args: CliArgs): number[] {
   const raw = args.values['levels'];
   if (raw === undefined) return [0.8, 0.95];
-  const parts = String(raw).split(',').map((p) => p.trim());
+  const parts = String(raw)
+    .split(',')
+    .map((p) => p.trim());
   const levels = parts.map((p) => {
     const v = p === '' ? Number.NaN : Number(p);
     if (!Number.isFinite(v) || v <= 0 || v >= 100) {
-      throw new MetricsError('invalid_argument', `--levels: each level is a percent between 0 and 100, e.g. 80,95 (got ${JSON.stringify(p)}).`, { levels: raw });
+      throw new MetricsError(
+        'invalid_argument',
+        `--levels: each level is a percent between 0 and 100, e.g. 80,95 (got ${JSON.stringify(p)}).`,
+        { levels: raw },
+      );
     }
     return v / 100;
   });
@@ -76,49 +93,83 @@ export function reportSeriesErrors(ctx: CliContext, cmd: string, errors: Forecas
 export const forecastCommand: CliCommand = {
   name: 'forecast',
   summary: 'Forecast every series in a CSV file (long id,year,value or wide): point forecasts and interval bounds.',
-  usage: 'industry-metrics forecast <file.csv|file.json> [--method NAME] [--horizon H | --to-year Y] [--levels 80,95] [--calibrated] [--format table|csv|json] [--out FILE]',
+  usage:
+    'industry-metrics forecast <file.csv|file.json> [--method NAME] [--horizon H | --to-year Y] [--levels 80,95] [--calibrated] [--format table|csv|json] [--out FILE]',
   help: [
-    ['--method <name>', `One of ${['default', 'naive', 'drift', 'mean', 'ses', 'holt', 'damped', 'ets', 'theta', 'logTrend', 'comb'].join(', ')}. Default: default (a combination of theta, damped trend, ETS and drift).`],
+    [
+      '--method <name>',
+      `One of ${['default', 'naive', 'drift', 'mean', 'ses', 'holt', 'damped', 'ets', 'theta', 'logTrend', 'comb'].join(', ')}. Default: default (a combination of theta, damped trend, ETS and drift).`,
+    ],
     ['--horizon <h>', `Years after each series' last year (default ${DEFAULT_HORIZON}).`],
     ['--to-year <y>', 'Forecast every series up to this year instead.'],
     ['--levels <list>', 'Interval levels in percent, comma-separated (default 80,95).'],
-    ['--calibrated', 'Intervals from the method\'s own rolling-origin errors on each history (see calibrate()).'],
+    ['--calibrated', "Intervals from the method's own rolling-origin errors on each history (see calibrate())."],
     ['--format <f>', 'table (default), csv or json (json adds the method and the model chosen per series).'],
-    ['--out <file>', 'Write the output to a file instead of stdout (format from --format, else from the extension, else csv).'],
+    [
+      '--out <file>',
+      'Write the output to a file instead of stdout (format from --format, else from the extension, else csv).',
+    ],
   ],
   examples: [
     'industry-metrics forecast data/markets.csv --horizon 5',
     'industry-metrics forecast data/markets.csv --method theta --to-year 2030 --levels 80,95 --calibrated --format csv --out forecasts.csv',
   ],
   options: {
-    method: { type: 'string' }, horizon: { type: 'string' }, 'to-year': { type: 'string' }, levels: { type: 'string' },
-    calibrated: { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string' },
+    method: { type: 'string' },
+    horizon: { type: 'string' },
+    'to-year': { type: 'string' },
+    levels: { type: 'string' },
+    calibrated: { type: 'boolean' },
+    format: { type: 'string' },
+    out: { type: 'string' },
   },
   async run(args, ctx) {
     const format = outputFormat(args);
     const horizon = wholeOption(args, 'horizon');
     const toYear = wholeOption(args, 'to-year', -1e6);
     if (horizon !== undefined && toYear !== undefined) {
-      throw new MetricsError('invalid_argument', `give --horizon or --to-year, not both (got --horizon ${horizon} and --to-year ${toYear}).`);
+      throw new MetricsError(
+        'invalid_argument',
+        `give --horizon or --to-year, not both (got --horizon ${horizon} and --to-year ${toYear}).`,
+      );
     }
     const levels = levelsOption(args);
     const calibrated = args.values['calibrated'] === true;
     const name = typeof args.values['method'] === 'string' ? args.values['method'] : 'default';
     const method = methodByName('forecast', name, calibrated);
     const { file, rows } = readInput('forecast', args, ctx);
-    const result = forecastMany(rows, method, toYear !== undefined ? { toYear, levels } : { horizon: horizon ?? DEFAULT_HORIZON, levels });
+    const result = forecastMany(
+      rows,
+      method,
+      toYear !== undefined ? { toYear, levels } : { horizon: horizon ?? DEFAULT_HORIZON, levels },
+    );
     if (result.forecasts.length === 0) {
       const first = result.errors[0];
-      throw new MetricsError('invalid_data', `${file}: no series could be forecast (got ${result.errors.length} failures; first: series "${first?.id}": ${first?.message})`);
+      throw new MetricsError(
+        'invalid_data',
+        `${file}: no series could be forecast (got ${result.errors.length} failures; first: series "${first?.id}": ${first?.message})`,
+      );
     }
     const columns = columnsFor(levels);
     const outRows = result.rows as unknown as Row[];
     const models = Object.fromEntries(result.forecasts.map((f) => [f.seriesId, f.method]));
-    const json = { method: method.name, description: method.description, calibrated, levels, file, models, rows: result.rows, errors: result.errors };
+    const json = {
+      method: method.name,
+      description: method.description,
+      calibrated,
+      levels,
+      file,
+      models,
+      rows: result.rows,
+      errors: result.errors,
+    };
     let text: string;
     if (format === 'json') text = JSON.stringify(json, null, 2) + '\n';
     else if (format === 'csv') text = toCsv(outRows, columns);
-    else text = toTable(outRows, columns) + `\nmethod: ${method.name}${name === 'default' ? ' (the default)' : ''}: ${method.description}\n`;
+    else
+      text =
+        toTable(outRows, columns) +
+        `\nmethod: ${method.name}${name === 'default' ? ' (the default)' : ''}: ${method.description}\n`;
     emit(ctx, args, text, `${result.rows.length} rows (${result.forecasts.length} series, method ${method.name})`);
     return reportSeriesErrors(ctx, 'forecast', result.errors);
   },

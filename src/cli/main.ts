@@ -14,7 +14,9 @@ function commandList(): string {
 /** Full help text of one command: usage, options, examples. */
 export function commandHelp(c: CliCommand): string {
   const width = Math.max(12, ...c.help.map(([flag]) => flag.length));
-  const opts = [...c.help, ['--help', 'Show this help.'] as const].map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`).join('\n');
+  const opts = [...c.help, ['--help', 'Show this help.'] as const]
+    .map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`)
+    .join('\n');
   return `${c.summary}\n\nUsage: ${c.usage}\n\nOptions:\n${opts}${c.exitCodes ? `\n\nExit codes: ${c.exitCodes}` : ''}\n\nExamples:\n${c.examples.map((e) => `  ${e}`).join('\n')}\n`;
 }
 
@@ -47,7 +49,7 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
       ctx.stdout(commandHelp(command));
       return 0;
     }
-    let parsed;
+    let parsed: ReturnType<typeof parseArgs>;
     try {
       parsed = parseArgs({ args: [...rest], options: command.options, allowPositionals: true, strict: true });
     } catch (e) {
@@ -63,7 +65,9 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
       ctx.stderr(`industry-metrics ${name}: ${e.message}\n`);
       return 2;
     }
-    ctx.stderr(`industry-metrics ${name}: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    ctx.stderr(
+      `industry-metrics ${name}: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+    );
     return 1;
   }
 }

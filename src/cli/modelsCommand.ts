@@ -7,12 +7,20 @@ export const modelsCommand: CliCommand = {
   name: 'models',
   summary: 'List the built-in models and your own model files (models/*.model.json in the current folder).',
   usage: 'industry-metrics models [--format table|csv|json] [--out FILE]',
-  help: [['--format <f>', 'table (default), csv or json.'], ['--out <file>', 'Write to a file instead of stdout (format from --format, else from the extension).']],
+  help: [
+    ['--format <f>', 'table (default), csv or json.'],
+    ['--out <file>', 'Write to a file instead of stdout (format from --format, else from the extension).'],
+  ],
   examples: ['industry-metrics models', 'industry-metrics models --format json'],
   options: { format: { type: 'string' }, out: { type: 'string' } },
   async run(args, ctx) {
     const format = outputFormat(args);
-    const rows = listModels({ cwd: ctx.cwd }).map((m) => ({ id: m.id, years: `${m.fromYear}-${m.toYear}`, title: m.title, origin: m.origin }));
+    const rows = listModels({ cwd: ctx.cwd }).map((m) => ({
+      id: m.id,
+      years: `${m.fromYear}-${m.toYear}`,
+      title: m.title,
+      origin: m.origin,
+    }));
     emit(ctx, args, rowsText(format, rows), `${rows.length} models`);
   },
 };

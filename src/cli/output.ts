@@ -11,7 +11,10 @@ export function formatOption(args: CliArgs, fallback: OutputFormat = 'table'): O
   const f = args.values['format'];
   if (f === undefined) return fallback;
   if (typeof f !== 'string' || !(f in OutputFormat)) {
-    throw new MetricsError('invalid_argument', `--format must be one of ${Object.keys(OutputFormat).join(', ')} (got ${JSON.stringify(f)}).`);
+    throw new MetricsError(
+      'invalid_argument',
+      `--format must be one of ${Object.keys(OutputFormat).join(', ')} (got ${JSON.stringify(f)}).`,
+    );
   }
   return f as OutputFormat;
 }
@@ -33,9 +36,14 @@ export function toTable(rows: readonly Row[], columns: readonly string[] = colum
   if (rows.length === 0) return '(no rows)\n';
   const cells = rows.map((r) => columns.map((c) => cell(r[c])));
   const widths = columns.map((c, j) => Math.max(c.length, ...cells.map((r) => (r[j] as string).length)));
-  const numeric = columns.map((c) => rows.every((r) => typeof r[c] === 'number' || r[c] === undefined || r[c] === null));
+  const numeric = columns.map((c) =>
+    rows.every((r) => typeof r[c] === 'number' || r[c] === undefined || r[c] === null),
+  );
   const line = (vals: readonly string[]) =>
-    vals.map((v, j) => (numeric[j] ? v.padStart(widths[j] as number) : v.padEnd(widths[j] as number))).join('  ').trimEnd();
+    vals
+      .map((v, j) => (numeric[j] ? v.padStart(widths[j] as number) : v.padEnd(widths[j] as number)))
+      .join('  ')
+      .trimEnd();
   return [line(columns), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n') + '\n';
 }
 
@@ -62,7 +70,12 @@ export function columnsOf(rows: readonly Row[]): string[] {
 }
 
 /** Rows as text in the chosen format (JSON gets `json` when given, else the rows). */
-export function rowsText(format: OutputFormat, rows: readonly Row[], json?: unknown, columns?: readonly string[]): string {
+export function rowsText(
+  format: OutputFormat,
+  rows: readonly Row[],
+  json?: unknown,
+  columns?: readonly string[],
+): string {
   if (format === 'json') return JSON.stringify(json ?? rows, null, 2) + '\n';
   return format === 'csv' ? toCsv(rows, columns) : toTable(rows, columns);
 }
@@ -79,7 +92,8 @@ export function writeOut(ctx: CliContext, path: string, content: string | Uint8A
 export function outOption(args: CliArgs): string | undefined {
   const out = args.values['out'];
   if (out === undefined) return undefined;
-  if (typeof out !== 'string' || out.trim() === '') throw new MetricsError('invalid_argument', `--out needs a file name (got ${JSON.stringify(out)}).`);
+  if (typeof out !== 'string' || out.trim() === '')
+    throw new MetricsError('invalid_argument', `--out needs a file name (got ${JSON.stringify(out)}).`);
   return out;
 }
 
@@ -89,7 +103,8 @@ export function outOption(args: CliArgs): string | undefined {
  */
 export function outputFormat(args: CliArgs): OutputFormat {
   const out = outOption(args);
-  const byExt: OutputFormat = out === undefined ? 'table' : out.endsWith('.json') ? 'json' : out.endsWith('.txt') ? 'table' : 'csv';
+  const byExt: OutputFormat =
+    out === undefined ? 'table' : out.endsWith('.json') ? 'json' : out.endsWith('.txt') ? 'table' : 'csv';
   return formatOption(args, byExt);
 }
 
@@ -116,6 +131,8 @@ export function progressBar(ctx: CliContext, label: string): ((done: number, tot
     last = pct;
     const width = 30;
     const filled = Math.round((width * pct) / 100);
-    ctx.stderr(`\r${label} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${String(pct).padStart(3)}%${done >= total ? '\n' : ''}`);
+    ctx.stderr(
+      `\r${label} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${String(pct).padStart(3)}%${done >= total ? '\n' : ''}`,
+    );
   };
 }

@@ -28,16 +28,25 @@ export const renderCommand: CliCommand = {
   async run(args, ctx) {
     const [file, ...extra] = args.positionals;
     if (file === undefined || extra.length > 0) {
-      throw new MetricsError('invalid_argument', `render: give exactly one spec file (got ${args.positionals.length}). Usage: ${this.usage}`);
+      throw new MetricsError(
+        'invalid_argument',
+        `render: give exactly one spec file (got ${args.positionals.length}). Usage: ${this.usage}`,
+      );
     }
     const out = args.values['out'];
     if (typeof out !== 'string' || out === '') {
-      throw new MetricsError('invalid_argument', 'render: --out FILE is required (got none). Say where to write the chart.');
+      throw new MetricsError(
+        'invalid_argument',
+        'render: --out FILE is required (got none). Say where to write the chart.',
+      );
     }
     const fromExt = /\.(svg|png|html)$/i.exec(out)?.[1]?.toLowerCase();
     const format = (args.values['format'] ?? fromExt ?? 'svg') as string;
     if (!(FORMATS as readonly string[]).includes(format)) {
-      throw new MetricsError('invalid_argument', `render: --format must be one of ${FORMATS.join(', ')} (got ${JSON.stringify(format)}).`);
+      throw new MetricsError(
+        'invalid_argument',
+        `render: --format must be one of ${FORMATS.join(', ')} (got ${JSON.stringify(format)}).`,
+      );
     }
     const scaleText = args.values['scale'];
     const scale = scaleText === undefined ? 2 : Number(scaleText);
@@ -46,7 +55,10 @@ export const renderCommand: CliCommand = {
     try {
       text = readFileSync(path, 'utf8');
     } catch (e) {
-      throw new MetricsError('not_found', `render: cannot read ${file} (got ${(e as NodeJS.ErrnoException).code ?? 'an error'}). Check the path.`);
+      throw new MetricsError(
+        'not_found',
+        `render: cannot read ${file} (got ${(e as NodeJS.ErrnoException).code ?? 'an error'}). Check the path.`,
+      );
     }
     let json: unknown;
     try {
@@ -60,7 +72,12 @@ export const renderCommand: CliCommand = {
     else if (format === 'png') content = await toPng(spec, { scale, validate: false });
     else {
       const t = spec.title;
-      const title = typeof t === 'string' ? t : typeof t === 'object' && t !== null && !Array.isArray(t) && typeof t.text === 'string' ? t.text : file;
+      const title =
+        typeof t === 'string'
+          ? t
+          : typeof t === 'object' && t !== null && !Array.isArray(t) && typeof t.text === 'string'
+            ? t.text
+            : file;
       content = reportHtml({ title, sections: [{ heading: title, charts: [{ title: file, spec }] }] });
     }
     const written = writeOut(ctx, out, content);

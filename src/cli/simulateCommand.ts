@@ -5,7 +5,7 @@ import { probabilityBasis } from '../model/probabilityBasis.js';
 import { unitToString } from '../series/units.js';
 import type { MonteCarloResult } from '../simulate/monteCarloTypes.js';
 import { monteCarloToTidy } from '../simulate/monteCarloToTidy.js';
-import type { CliArgs, CliCommand, CliContext } from './command.js';
+import type { CliArgs, CliCommand } from './command.js';
 import { emit, outputFormat, progressBar, toCsv, toTable, type Row } from './output.js';
 
 const DEFAULT_PATHS = 10_000;
@@ -17,7 +17,10 @@ function wholeNumber(args: CliArgs, name: string, fallback: number, min: number)
   if (raw === undefined) return fallback;
   const v = typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isSafeInteger(v) || v < min) {
-    throw new MetricsError('invalid_argument', `--${name} must be a whole number >= ${min} (got ${JSON.stringify(raw)}). For example --${name} ${fallback}.`);
+    throw new MetricsError(
+      'invalid_argument',
+      `--${name} must be a whole number >= ${min} (got ${JSON.stringify(raw)}). For example --${name} ${fallback}.`,
+    );
   }
   return v;
 }
@@ -28,7 +31,10 @@ function levels(args: CliArgs): number[] {
   const parts = typeof raw === 'string' ? raw.split(',').map((s) => s.trim()) : [];
   const qs = parts.map(Number);
   if (parts.length === 0 || parts.some((s) => s === '') || qs.some((q) => !(q >= 0 && q <= 1))) {
-    throw new MetricsError('invalid_argument', `--quantiles must be comma-separated levels in [0, 1] (got ${JSON.stringify(raw)}). For example --quantiles 0.05,0.5,0.95.`);
+    throw new MetricsError(
+      'invalid_argument',
+      `--quantiles must be comma-separated levels in [0, 1] (got ${JSON.stringify(raw)}). For example --quantiles 0.05,0.5,0.95.`,
+    );
   }
   return qs;
 }
@@ -53,7 +59,12 @@ export function simulationRows(r: MonteCarloResult): Row[] {
  * The JSON document of a run: quantiles per year and each target's attainment `probability`, with
  * `basis` (what the probability rests on, in words) where `bases` gives one for the target.
  */
-export function simulationJson(model: { id: string; unit: string }, scenario: string, r: MonteCarloResult, bases: Readonly<Record<string, string>> = {}): unknown {
+export function simulationJson(
+  model: { id: string; unit: string },
+  scenario: string,
+  r: MonteCarloResult,
+  bases: Readonly<Record<string, string>> = {},
+): unknown {
   const s = r.series[r.series.length - 1]!;
   return {
     model: model.id,
@@ -74,16 +85,23 @@ export function simulationJson(model: { id: string; unit: string }, scenario: st
 /** `industry-metrics simulate <model>`: Monte Carlo quantiles per year and target attainment probabilities. */
 export const simulateCommand: CliCommand = {
   name: 'simulate',
-  summary: 'Monte Carlo simulation of a model\'s scenario: yearly quantiles and the probability of meeting each target.',
-  usage: 'industry-metrics simulate <model id | file.model.json> [--paths N] [--seed S] [--quantiles 0.05,0.5,0.95] [--workers W] [--scenario NAME] [--sample-paths N] [--format table|csv|json] [--out FILE]',
+  summary: "Monte Carlo simulation of a model's scenario: yearly quantiles and the probability of meeting each target.",
+  usage:
+    'industry-metrics simulate <model id | file.model.json> [--paths N] [--seed S] [--quantiles 0.05,0.5,0.95] [--workers W] [--scenario NAME] [--sample-paths N] [--format table|csv|json] [--out FILE]',
   help: [
     ['--paths <n>', `Number of simulated paths (default ${DEFAULT_PATHS}).`],
-    ['--seed <s>', `Random seed, a whole number (default ${DEFAULT_SEED}); the same seed gives the same numbers on any machine and any --workers.`],
+    [
+      '--seed <s>',
+      `Random seed, a whole number (default ${DEFAULT_SEED}); the same seed gives the same numbers on any machine and any --workers.`,
+    ],
     ['--quantiles <list>', 'Comma-separated quantile levels in [0, 1] (default 0.05,0.25,0.5,0.75,0.95).'],
     ['--workers <w>', 'Worker threads (default 1: this thread). About one per core for large runs.'],
     ['--scenario <name>', 'Scenario of the model to simulate around (default plan).'],
     ['--sample-paths <n>', 'Keep the first n full paths in the JSON output (default 0).'],
-    ['--format <f>', 'table (default), csv (long rows: series, year, statistic, quantile, value; targets as statistic "probability") or json.'],
+    [
+      '--format <f>',
+      'table (default), csv (long rows: series, year, statistic, quantile, value; targets as statistic "probability") or json.',
+    ],
     ['--out <file>', 'Write the output to a file instead of standard output.'],
   ],
   examples: [
@@ -91,13 +109,22 @@ export const simulateCommand: CliCommand = {
     'industry-metrics simulate big-data-14th-fyp --paths 100000 --workers 2 --quantiles 0.1,0.5,0.9 --format json --out sim.json',
   ],
   options: {
-    paths: { type: 'string' }, seed: { type: 'string' }, quantiles: { type: 'string' }, workers: { type: 'string' },
-    scenario: { type: 'string' }, 'sample-paths': { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
+    paths: { type: 'string' },
+    seed: { type: 'string' },
+    quantiles: { type: 'string' },
+    workers: { type: 'string' },
+    scenario: { type: 'string' },
+    'sample-paths': { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
   },
   async run(args, ctx) {
     const format = outputFormat(args);
     if (args.positionals.length !== 1) {
-      throw new MetricsError('invalid_argument', `give exactly one model id or .model.json file (got ${args.positionals.length}). See 'industry-metrics models'.`);
+      throw new MetricsError(
+        'invalid_argument',
+        `give exactly one model id or .model.json file (got ${args.positionals.length}). See 'industry-metrics models'.`,
+      );
     }
     const paths = wholeNumber(args, 'paths', DEFAULT_PATHS, 1);
     const seed = wholeNumber(args, 'seed', DEFAULT_SEED, 0);
@@ -105,32 +132,61 @@ export const simulateCommand: CliCommand = {
     const samplePaths = wholeNumber(args, 'sample-paths', 0, 0);
     const quantiles = levels(args);
     const scenarioArg = args.values['scenario'];
-    if (scenarioArg !== undefined && typeof scenarioArg !== 'string') throw new MetricsError('invalid_argument', '--scenario needs a name.');
+    if (scenarioArg !== undefined && typeof scenarioArg !== 'string')
+      throw new MetricsError('invalid_argument', '--scenario needs a name.');
     const scenario = scenarioArg ?? 'plan';
     const model = loadModel(args.positionals[0]!, { cwd: ctx.cwd });
     const onProgress = progressBar(ctx, 'simulating');
     const r = await simulateModel(model, {
-      paths, seed, workers, quantiles, samplePaths, scenario,
+      paths,
+      seed,
+      workers,
+      quantiles,
+      samplePaths,
+      scenario,
       ...(onProgress ? { onProgress } : {}),
       ...(ctx.signal ? { signal: ctx.signal } : {}),
     });
     const unit = unitToString(model.unit);
-    const bases: Record<string, string> = Object.fromEntries(r.targets.map((t) => [t.id,
-      probabilityBasis(model, scenario, t.id) ?? `rests on the ${scenario} path from the model's base and its assumed uncertainty (see 'industry-metrics check ${model.id}'), not on observed data`]));
+    const bases: Record<string, string> = Object.fromEntries(
+      r.targets.map((t) => [
+        t.id,
+        probabilityBasis(model, scenario, t.id) ??
+          `rests on the ${scenario} path from the model's base and its assumed uncertainty (see 'industry-metrics check ${model.id}'), not on observed data`,
+      ]),
+    );
     let text: string;
     if (format === 'json') {
       text = JSON.stringify(simulationJson({ id: model.id, unit }, scenario, r, bases), null, 2) + '\n';
     } else if (format === 'csv') {
       const rows: Row[] = [
-        ...monteCarloToTidy(r).filter((row) => row.series === r.analysed).map((row) => ({ ...row, series: model.id })),
-        ...r.targets.map((t) => ({ series: t.id, year: t.year, statistic: 'probability', quantile: null, value: t.probability })),
+        ...monteCarloToTidy(r)
+          .filter((row) => row.series === r.analysed)
+          .map((row) => ({ ...row, series: model.id })),
+        ...r.targets.map((t) => ({
+          series: t.id,
+          year: t.year,
+          statistic: 'probability',
+          quantile: null,
+          value: t.probability,
+        })),
       ];
       text = toCsv(rows, ['series', 'year', 'statistic', 'quantile', 'value']);
     } else {
       const head = `${model.title} [${model.id}], scenario ${scenario}: ${paths} paths, seed ${seed}, ${r.settings.distribution} deviations. Levels in ${unit}.\n\n`;
-      const targets = r.targets.length === 0 ? 'No targets.\n' : toTable(r.targets.map((t) => ({
-        target: t.id, year: t.year, comparator: t.comparator, value: t.value, probability: t.probability, 'std error': t.standardError,
-      })));
+      const targets =
+        r.targets.length === 0
+          ? 'No targets.\n'
+          : toTable(
+              r.targets.map((t) => ({
+                target: t.id,
+                year: t.year,
+                comparator: t.comparator,
+                value: t.value,
+                probability: t.probability,
+                'std error': t.standardError,
+              })),
+            );
       // Say what each probability rests on: a base back-cast from the target makes it 50 % by construction.
       const basis = r.targets.map((t) => `${t.id}: ${bases[t.id]}.\n`).join('');
       text = head + toTable(simulationRows(r)) + '\nProbability of meeting each target\n' + targets + basis;

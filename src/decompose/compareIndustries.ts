@@ -46,16 +46,32 @@ export interface IndustryComparison {
    * comparison would be circular), and a pair of two one-sided levels (listed in `skipped`).
    */
   readonly growth: readonly {
-    readonly industry: string; readonly fromYear: number; readonly toYear: number; readonly impliedCagr: number;
-    readonly statedCagr?: number; readonly statedFactId?: string; readonly derived: boolean;
+    readonly industry: string;
+    readonly fromYear: number;
+    readonly toYear: number;
+    readonly impliedCagr: number;
+    readonly statedCagr?: number;
+    readonly statedFactId?: string;
+    readonly derived: boolean;
   }[];
   /** For every year and pair of industries with a level: the smaller over the larger. */
-  readonly ratios: readonly { readonly year: number; readonly numerator: string; readonly denominator: string; readonly ratio: number }[];
+  readonly ratios: readonly {
+    readonly year: number;
+    readonly numerator: string;
+    readonly denominator: string;
+    readonly ratio: number;
+  }[];
   /** Facts that are neither a convertible level nor a rate, or that disagree with another fact, with the reason. */
   readonly skipped: readonly { readonly factId: string; readonly reason: string }[];
 }
 
-interface Rate { id: string; metric: string; fromYear: number; year: number; value: number }
+interface Rate {
+  id: string;
+  metric: string;
+  fromYear: number;
+  year: number;
+  value: number;
+}
 
 /**
  * Puts sourced industries side by side: every money-valued fact becomes a level in one unit (CNY billion
@@ -74,26 +90,52 @@ interface Rate { id: string; metric: string; fromYear: number; year: number; val
 export function compareIndustries(facts: readonly Fact[], options: CompareIndustriesOptions = {}): IndustryComparison {
   const fn = 'compareIndustries';
   if (!Array.isArray(facts)) {
-    throw new MetricsError('invalid_argument', `${fn}: facts must be an array of Fact (got ${show(facts)}). Load them with loadSeeds().`);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: facts must be an array of Fact (got ${show(facts)}). Load them with loadSeeds().`,
+    );
   }
   const unit = parseUnit(options.unit ?? 'CNY billion');
   if (unit.kind !== 'money') {
-    throw new MetricsError('invalid_argument', `${fn}: unit must be a money unit such as "CNY billion" (got "${unitToString(unit)}").`);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: unit must be a money unit such as "CNY billion" (got "${unitToString(unit)}").`,
+    );
   }
   const skipped: { factId: string; reason: string }[] = [];
   const levels = new Map<string, IndustryLevel>();
   const key = (industry: string, year: number) => `${industry}\u0000${year}`;
   const rates: Rate[] = [];
   for (const f of facts) {
-    if (typeof f !== 'object' || f === null || typeof f.id !== 'string' || typeof f.metric !== 'string' || typeof f.value !== 'number' || !Number.isFinite(f.value) || !Number.isInteger(f.year)) {
-      throw new MetricsError('invalid_argument', `${fn}: every fact needs an id, a metric, a whole year and a finite value (got ${show(f)}).`);
+    if (
+      typeof f !== 'object' ||
+      f === null ||
+      typeof f.id !== 'string' ||
+      typeof f.metric !== 'string' ||
+      typeof f.value !== 'number' ||
+      !Number.isFinite(f.value) ||
+      !Number.isInteger(f.year)
+    ) {
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: every fact needs an id, a metric, a whole year and a finite value (got ${show(f)}).`,
+      );
     }
     const u = f.unit;
     if (u?.kind === 'fraction') {
       if (f.metric.endsWith('.cagr') && f.fromYear !== undefined && f.fromYear < f.year && f.value > -1) {
-        rates.push({ id: f.id, metric: f.metric.slice(0, -'.cagr'.length), fromYear: f.fromYear, year: f.year, value: f.value });
+        rates.push({
+          id: f.id,
+          metric: f.metric.slice(0, -'.cagr'.length),
+          fromYear: f.fromYear,
+          year: f.year,
+          value: f.value,
+        });
       } else {
-        skipped.push({ factId: f.id, reason: 'a fraction that is not a growth rate over a period (<metric>.cagr with fromYear)' });
+        skipped.push({
+          factId: f.id,
+          reason: 'a fraction that is not a growth rate over a period (<metric>.cagr with fromYear)',
+        });
       }
       continue;
     }
@@ -103,9 +145,13 @@ export function compareIndustries(facts: readonly Fact[], options: CompareIndust
     }
     let value: number;
     if (u.currency === unit.currency) value = convertScale(f.value, u, unit);
-    else if (options.exchangeRate !== undefined) value = convertCurrency({ value: f.value, unit: u }, unit, options.exchangeRate).value;
+    else if (options.exchangeRate !== undefined)
+      value = convertCurrency({ value: f.value, unit: u }, unit, options.exchangeRate).value;
     else {
-      skipped.push({ factId: f.id, reason: `in ${u.currency}; pass a dated exchangeRate to convert it to ${unit.currency}` });
+      skipped.push({
+        factId: f.id,
+        reason: `in ${u.currency}; pass a dated exchangeRate to convert it to ${unit.currency}`,
+      });
       continue;
     }
     if (!(value > 0)) {
@@ -115,11 +161,22 @@ export function compareIndustries(facts: readonly Fact[], options: CompareIndust
     const k = key(f.metric, f.year);
     const prior = levels.get(k);
     if (prior === undefined) {
-      levels.set(k, { industry: f.metric, year: f.year, value, comparator: f.comparator, kind: f.kind, factIds: [f.id], derived: false });
+      levels.set(k, {
+        industry: f.metric,
+        year: f.year,
+        value,
+        comparator: f.comparator,
+        kind: f.kind,
+        factIds: [f.id],
+        derived: false,
+      });
     } else if (Math.abs(prior.value - value) <= 1e-12 * Math.max(prior.value, value)) {
       levels.set(k, { ...prior, factIds: [...prior.factIds, f.id] });
     } else {
-      skipped.push({ factId: f.id, reason: `${f.metric} in ${f.year} is ${value} ${unitToString(unit)} here but ${prior.value} in ${prior.factIds.join(', ')}; the first is kept` });
+      skipped.push({
+        factId: f.id,
+        reason: `${f.metric} in ${f.year} is ${value} ${unitToString(unit)} here but ${prior.value} in ${prior.factIds.join(', ')}; the first is kept`,
+      });
     }
   }
   if (options.deriveFromRates ?? true) {
@@ -128,13 +185,31 @@ export function compareIndustries(facts: readonly Fact[], options: CompareIndust
       const start = levels.get(key(r.metric, r.fromYear));
       const end = levels.get(key(r.metric, r.year));
       if (end && !start) {
-        levels.set(key(r.metric, r.fromYear), { industry: r.metric, year: r.fromYear, value: end.value / Math.pow(1 + r.value, n), comparator: 'about', kind: 'estimate', factIds: [...end.factIds, r.id], derived: true });
+        levels.set(key(r.metric, r.fromYear), {
+          industry: r.metric,
+          year: r.fromYear,
+          value: end.value / Math.pow(1 + r.value, n),
+          comparator: 'about',
+          kind: 'estimate',
+          factIds: [...end.factIds, r.id],
+          derived: true,
+        });
       } else if (start && !end) {
-        levels.set(key(r.metric, r.year), { industry: r.metric, year: r.year, value: start.value * Math.pow(1 + r.value, n), comparator: 'about', kind: 'estimate', factIds: [...start.factIds, r.id], derived: true });
+        levels.set(key(r.metric, r.year), {
+          industry: r.metric,
+          year: r.year,
+          value: start.value * Math.pow(1 + r.value, n),
+          comparator: 'about',
+          kind: 'estimate',
+          factIds: [...start.factIds, r.id],
+          derived: true,
+        });
       }
     }
   }
-  const sorted = [...levels.values()].sort((a, b) => (a.industry < b.industry ? -1 : a.industry > b.industry ? 1 : a.year - b.year));
+  const sorted = [...levels.values()].sort((a, b) =>
+    a.industry < b.industry ? -1 : a.industry > b.industry ? 1 : a.year - b.year,
+  );
   const growth: IndustryComparison['growth'][number][] = [];
   for (let i = 1; i < sorted.length; i++) {
     const a = sorted[i - 1] as IndustryLevel;
@@ -146,11 +221,17 @@ export function compareIndustries(facts: readonly Fact[], options: CompareIndust
     // Two one-sided levels ("more than X" and "more than Y") do not determine the growth between them.
     const oneSided = (l: IndustryLevel) => l.comparator !== 'equals' && l.comparator !== 'about';
     if (oneSided(a) && oneSided(b)) {
-      skipped.push({ factId: b.factIds[0] as string, reason: `${a.industry} ${a.year}-${b.year}: both levels are one-sided (${a.comparator}, ${b.comparator}), so their ratio is not the industry's growth; not determined by the wording` });
+      skipped.push({
+        factId: b.factIds[0] as string,
+        reason: `${a.industry} ${a.year}-${b.year}: both levels are one-sided (${a.comparator}, ${b.comparator}), so their ratio is not the industry's growth; not determined by the wording`,
+      });
       continue;
     }
     growth.push({
-      industry: a.industry, fromYear: a.year, toYear: b.year, impliedCagr: cagr(a.value, b.value, b.year - a.year),
+      industry: a.industry,
+      fromYear: a.year,
+      toYear: b.year,
+      impliedCagr: cagr(a.value, b.value, b.year - a.year),
       ...(stated ? { statedCagr: stated.value, statedFactId: stated.id } : {}),
       derived: a.derived || b.derived,
     });
@@ -161,8 +242,16 @@ export function compareIndustries(facts: readonly Fact[], options: CompareIndust
     const inYear = sorted.filter((l) => l.year === year);
     for (let i = 0; i < inYear.length; i++) {
       for (let j = i + 1; j < inYear.length; j++) {
-        const [small, large] = (inYear[i] as IndustryLevel).value <= (inYear[j] as IndustryLevel).value ? [inYear[i], inYear[j]] : [inYear[j], inYear[i]];
-        ratios.push({ year, numerator: (small as IndustryLevel).industry, denominator: (large as IndustryLevel).industry, ratio: (small as IndustryLevel).value / (large as IndustryLevel).value });
+        const [small, large] =
+          (inYear[i] as IndustryLevel).value <= (inYear[j] as IndustryLevel).value
+            ? [inYear[i], inYear[j]]
+            : [inYear[j], inYear[i]];
+        ratios.push({
+          year,
+          numerator: (small as IndustryLevel).industry,
+          denominator: (large as IndustryLevel).industry,
+          ratio: (small as IndustryLevel).value / (large as IndustryLevel).value,
+        });
       }
     }
   }

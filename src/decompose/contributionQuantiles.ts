@@ -50,19 +50,34 @@ export interface ContributionQuantilesResult {
   readonly rows: readonly QuantileRow[];
 }
 
-function readDraws(fn: string, name: string, d: unknown, m: number): { at: (path: number, i: number) => number; paths: number } {
+function readDraws(
+  fn: string,
+  name: string,
+  d: unknown,
+  m: number,
+): { at: (path: number, i: number) => number; paths: number } {
   if (d instanceof Float64Array) {
     if (d.length === 0 || d.length % m !== 0) {
-      throw new MetricsError('invalid_argument', `${fn}: ${name} has ${d.length} numbers, not a positive multiple of ${m} sectors. Lay it out as paths x sectors, row by row.`);
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: ${name} has ${d.length} numbers, not a positive multiple of ${m} sectors. Lay it out as paths x sectors, row by row.`,
+      );
     }
     return { at: (p, i) => d[p * m + i] as number, paths: d.length / m };
   }
   if (!Array.isArray(d) || d.length === 0) {
-    throw new MetricsError('invalid_argument', `${fn}: ${name} must be paths x sectors rows or a Float64Array (got ${show(d)}).`);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: ${name} must be paths x sectors rows or a Float64Array (got ${show(d)}).`,
+    );
   }
   d.forEach((row: unknown, p) => {
     if (!Array.isArray(row) || row.length !== m) {
-      throw new MetricsError('invalid_argument', `${fn}: ${name}[${p}] must hold one level per sector (${m}) (got ${show(row)}).`, { path: p });
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: ${name}[${p}] must hold one level per sector (${m}) (got ${show(row)}).`,
+        { path: p },
+      );
     }
   });
   return { at: (p, i) => (d[p] as number[])[i] as number, paths: d.length };
@@ -86,24 +101,53 @@ export function contributionQuantiles(input: ContributionQuantilesInput): Contri
   const fn = 'contributionQuantiles';
   const { sectors, fromYear, toYear, total } = input ?? ({} as ContributionQuantilesInput);
   const probabilities = input?.probabilities ?? [0.05, 0.5, 0.95];
-  if (!Array.isArray(sectors) || sectors.length === 0 || new Set(sectors).size !== sectors.length || sectors.some((s) => typeof s !== 'string' || s === '')) {
-    throw new MetricsError('invalid_argument', `${fn}: sectors must be unique, non-empty names (got ${show(sectors)}).`);
+  if (
+    !Array.isArray(sectors) ||
+    sectors.length === 0 ||
+    new Set(sectors).size !== sectors.length ||
+    sectors.some((s) => typeof s !== 'string' || s === '')
+  ) {
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: sectors must be unique, non-empty names (got ${show(sectors)}).`,
+    );
   }
   assertInteger(fn, 'fromYear', fromYear);
   assertInteger(fn, 'toYear', toYear);
-  if (toYear <= fromYear) throw new MetricsError('invalid_argument', `${fn}: fromYear must come before toYear (got ${fromYear} -> ${toYear}).`);
-  if (!Array.isArray(probabilities) || probabilities.length === 0 || probabilities.some((p) => typeof p !== 'number' || !(p >= 0 && p <= 1))) {
-    throw new MetricsError('invalid_argument', `${fn}: probabilities must be numbers in [0, 1] (got ${show(probabilities)}). Use e.g. [0.05, 0.5, 0.95].`);
+  if (toYear <= fromYear)
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: fromYear must come before toYear (got ${fromYear} -> ${toYear}).`,
+    );
+  if (
+    !Array.isArray(probabilities) ||
+    probabilities.length === 0 ||
+    probabilities.some((p) => typeof p !== 'number' || !(p >= 0 && p <= 1))
+  ) {
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: probabilities must be numbers in [0, 1] (got ${show(probabilities)}). Use e.g. [0.05, 0.5, 0.95].`,
+    );
   }
   const m = sectors.length;
   const b = readDraws(fn, 'base', input.base, m);
   const e = readDraws(fn, 'end', input.end, m);
-  if (b.paths !== e.paths) throw new MetricsError('invalid_argument', `${fn}: base has ${b.paths} paths but end has ${e.paths}. Give the same paths for both years.`);
+  if (b.paths !== e.paths)
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: base has ${b.paths} paths but end has ${e.paths}. Give the same paths for both years.`,
+    );
   const paths = b.paths;
   if (total !== undefined) {
-    for (const [name, arr] of [['total.base', total.base], ['total.end', total.end]] as const) {
+    for (const [name, arr] of [
+      ['total.base', total.base],
+      ['total.end', total.end],
+    ] as const) {
       if ((!Array.isArray(arr) && !(arr instanceof Float64Array)) || arr.length !== paths) {
-        throw new MetricsError('invalid_argument', `${fn}: ${name} must hold one number per path (${paths}) (got ${show(arr)}).`);
+        throw new MetricsError(
+          'invalid_argument',
+          `${fn}: ${name} must hold one number per path (${paths}) (got ${show(arr)}).`,
+        );
       }
     }
   }
@@ -123,7 +167,11 @@ export function contributionQuantiles(input: ContributionQuantilesInput): Contri
       const v0 = b.at(p, i);
       const v1 = e.at(p, i);
       if (!Number.isFinite(v0) || !Number.isFinite(v1)) {
-        throw new MetricsError('non_finite', `${fn}: path ${p}, sector "${sectors[i]}" has a level of ${Number.isFinite(v0) ? v1 : v0}. Drop or fix the path.`, { path: p, sector: sectors[i] });
+        throw new MetricsError(
+          'non_finite',
+          `${fn}: path ${p}, sector "${sectors[i]}" has a level of ${Number.isFinite(v0) ? v1 : v0}. Drop or fix the path.`,
+          { path: p, sector: sectors[i] },
+        );
       }
       x0[i] = v0;
       x1[i] = v1;
@@ -135,16 +183,25 @@ export function contributionQuantiles(input: ContributionQuantilesInput): Contri
     if (total !== undefined) {
       T0 = total.base[p] as number;
       T1 = total.end[p] as number;
-      if (!Number.isFinite(T0) || !Number.isFinite(T1)) throw new MetricsError('non_finite', `${fn}: the total on path ${p} is not finite.`, { path: p });
+      if (!Number.isFinite(T0) || !Number.isFinite(T1))
+        throw new MetricsError('non_finite', `${fn}: the total on path ${p} is not finite.`, { path: p });
       x0[m] = T0 - s0;
       x1[m] = T1 - s1;
     }
     if (!(T0 > 0) || T1 < 0) {
-      throw new MetricsError('invalid_argument', `${fn}: path ${p} has a total of ${T0} in ${fromYear} and ${T1} in ${toYear}; growth needs a base total > 0 and an end total >= 0.`, { path: p });
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: path ${p} has a total of ${T0} in ${fromYear} and ${T1} in ${toYear}; growth needs a base total > 0 and an end total >= 0.`,
+        { path: p },
+      );
     }
     const G = (T1 - T0) / T0;
     if (T1 === 0) {
-      throw new MetricsError('invalid_argument', `${fn}: path ${p} ends with a total of 0; its CAGR is -100 % and its log growth is undefined. Drop the path or check the draws.`, { path: p });
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: path ${p} ends with a total of 0; its CAGR is -100 % and its log growth is undefined. Drop the path or check the draws.`,
+        { path: p },
+      );
     }
     const l = logRatio(T1, T0);
     const g = Math.expm1(l / n);
@@ -163,13 +220,37 @@ export function contributionQuantiles(input: ContributionQuantilesInput): Contri
   const growthQ = quantile7(growth, probabilities);
   const cagrQ = quantile7(cagrs, probabilities);
   const rows: QuantileRow[] = [];
-  names.forEach((sector, i) => probabilities.forEach((probability, q) => {
-    rows.push({ sector, year: toYear, value: (contribution[i] as number[])[q] as number, measure: 'contribution', probability });
-    rows.push({ sector, year: toYear, value: (cagrContribution[i] as number[])[q] as number, measure: 'cagrContribution', probability });
-  }));
+  names.forEach((sector, i) =>
+    probabilities.forEach((probability, q) => {
+      rows.push({
+        sector,
+        year: toYear,
+        value: (contribution[i] as number[])[q] as number,
+        measure: 'contribution',
+        probability,
+      });
+      rows.push({
+        sector,
+        year: toYear,
+        value: (cagrContribution[i] as number[])[q] as number,
+        measure: 'cagrContribution',
+        probability,
+      });
+    }),
+  );
   probabilities.forEach((probability, q) => {
     rows.push({ sector: TOTAL_SECTOR, year: toYear, value: growthQ[q] as number, measure: 'growth', probability });
     rows.push({ sector: TOTAL_SECTOR, year: toYear, value: cagrQ[q] as number, measure: 'cagr', probability });
   });
-  return { probabilities: [...probabilities], sectors: names, paths, contribution, cagrContribution, meanContribution, growth: growthQ, cagr: cagrQ, rows };
+  return {
+    probabilities: [...probabilities],
+    sectors: names,
+    paths,
+    contribution,
+    cagrContribution,
+    meanContribution,
+    growth: growthQ,
+    cagr: cagrQ,
+    rows,
+  };
 }

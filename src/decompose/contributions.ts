@@ -46,7 +46,10 @@ export interface ContributionsResult {
 export function contributions(p: Panel): ContributionsResult {
   checkPanel('contributions', p);
   if (p.years.length < 2) {
-    throw new MetricsError('invalid_argument', `contributions: the panel needs at least 2 years (got ${p.years.length}: ${p.years.join(', ')}). Add the base year.`);
+    throw new MetricsError(
+      'invalid_argument',
+      `contributions: the panel needs at least 2 years (got ${p.years.length}: ${p.years.join(', ')}). Add the base year.`,
+    );
   }
   const total = totalOf(p);
   assertPositiveTotal('contributions', p, total);
@@ -60,13 +63,19 @@ export function contributions(p: Panel): ContributionsResult {
     dTotal.push(d);
     growth.push(d / (total[k] as number));
   }
-  const contribution = p.values.map((row) => fromYears.map((_, k) => ((row[k + 1] as number) - (row[k] as number)) / (total[k] as number)));
-  const shareOfGrowth = p.values.map((row) => fromYears.map((_, k) => {
-    const d = dTotal[k] as number;
-    return d === 0 ? null : ((row[k + 1] as number) - (row[k] as number)) / d;
-  }));
+  const contribution = p.values.map((row) =>
+    fromYears.map((_, k) => ((row[k + 1] as number) - (row[k] as number)) / (total[k] as number)),
+  );
+  const shareOfGrowth = p.values.map((row) =>
+    fromYears.map((_, k) => {
+      const d = dTotal[k] as number;
+      return d === 0 ? null : ((row[k + 1] as number) - (row[k] as number)) / d;
+    }),
+  );
   const residual = p.years.map((_, t) => (p.total !== undefined ? (total[t] as number) - sumColumn(p, t) : 0));
-  const residualContribution = fromYears.map((_, k) => ((residual[k + 1] as number) - (residual[k] as number)) / (total[k] as number));
+  const residualContribution = fromYears.map(
+    (_, k) => ((residual[k + 1] as number) - (residual[k] as number)) / (total[k] as number),
+  );
   const residualShareOfGrowth = fromYears.map((_, k) => {
     const d = dTotal[k] as number;
     return d === 0 ? null : ((residual[k + 1] as number) - (residual[k] as number)) / d;
@@ -81,6 +90,18 @@ export function contributions(p: Panel): ContributionsResult {
   };
   p.sectors.forEach((sector, i) => push(sector, contribution[i] as number[], shareOfGrowth[i] as (number | null)[]));
   if (p.total !== undefined) push(RESIDUAL_SECTOR, residualContribution, residualShareOfGrowth);
-  toYears.forEach((year, k) => rows.push({ sector: TOTAL_SECTOR, year, value: growth[k] as number, measure: 'growth' }));
-  return { sectors: p.sectors, fromYears, toYears, growth, contribution, shareOfGrowth, residualContribution, residualShareOfGrowth, rows };
+  toYears.forEach((year, k) =>
+    rows.push({ sector: TOTAL_SECTOR, year, value: growth[k] as number, measure: 'growth' }),
+  );
+  return {
+    sectors: p.sectors,
+    fromYears,
+    toYears,
+    growth,
+    contribution,
+    shareOfGrowth,
+    residualContribution,
+    residualShareOfGrowth,
+    rows,
+  };
 }

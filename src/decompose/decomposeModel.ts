@@ -64,11 +64,23 @@ export interface ModelDecomposition {
  */
 export function decomposeModel(model: ModelDefinition): ModelDecomposition {
   const fn = 'decomposeModel';
-  if (typeof model !== 'object' || model === null || !Array.isArray(model.sectors) || typeof model.base?.value !== 'number') {
-    throw new MetricsError('invalid_argument', `${fn}: expected a loaded ModelDefinition (got ${show(model)}). Load it with loadModel.`);
+  if (
+    typeof model !== 'object' ||
+    model === null ||
+    !Array.isArray(model.sectors) ||
+    typeof model.base?.value !== 'number'
+  ) {
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: expected a loaded ModelDefinition (got ${show(model)}). Load it with loadModel.`,
+    );
   }
   if (model.sectors.length === 0) {
-    throw new MetricsError('invalid_argument', `${fn}: model "${model.id}" has no sectors. Add a "sectors" list (id, name, share, path) to the model file.`, { model: model.id });
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: model "${model.id}" has no sectors. Add a "sectors" list (id, name, share, path) to the model file.`,
+      { model: model.id },
+    );
   }
   const { fromYear, toYear } = model;
   const base = model.base.value;
@@ -78,14 +90,23 @@ export function decomposeModel(model: ModelDefinition): ModelDecomposition {
       return growthPath(s.path, { fromYear, toYear, base: s.share.value * base });
     } catch (e) {
       if (isMetricsError(e)) {
-        throw new MetricsError(e.code, `${fn}(${model.id}), sector "${s.id}": ${e.message}`, { ...e.details, sector: s.id });
+        throw new MetricsError(e.code, `${fn}(${model.id}), sector "${s.id}": ${e.message}`, {
+          ...e.details,
+          sector: s.id,
+        });
       }
       throw e;
     }
   });
   const years = paths[0]?.years as readonly number[];
   const values = paths.map((p) => [...p.levels]);
-  const panel: Panel = { unit: model.unit, years, sectors: model.sectors.map((s) => s.id), values, total: [...headline.levels] };
+  const panel: Panel = {
+    unit: model.unit,
+    years,
+    sectors: model.sectors.map((s) => s.id),
+    values,
+    total: [...headline.levels],
+  };
   const parts: Panel = { unit: model.unit, years, sectors: panel.sectors, values };
   const sum = years.map((_, t) => values.reduce((a, row) => a + (row[t] as number), 0));
   const n = toYear - fromYear;
@@ -93,11 +114,17 @@ export function decomposeModel(model: ModelDefinition): ModelDecomposition {
     try {
       return cagr(row[0] as number, row[row.length - 1] as number, n);
     } catch (e) {
-      if (isMetricsError(e)) throw new MetricsError(e.code, `${fn}(${model.id}), sector "${model.sectors[i]?.id}": ${e.message}`, { sector: model.sectors[i]?.id });
+      if (isMetricsError(e))
+        throw new MetricsError(e.code, `${fn}(${model.id}), sector "${model.sectors[i]?.id}": ${e.message}`, {
+          sector: model.sectors[i]?.id,
+        });
       throw e;
     }
   });
-  const totalCagr = totalCagrFromSectors(model.sectors.map((s, i) => ({ id: s.id, share: s.share.value, rate: sectorCagr[i] as number })), n);
+  const totalCagr = totalCagrFromSectors(
+    model.sectors.map((s, i) => ({ id: s.id, share: s.share.value, rate: sectorCagr[i] as number })),
+    n,
+  );
   const headlineCagr = cagr(headline.levels[0] as number, headline.levels[headline.levels.length - 1] as number, n);
   const sharesResult = shares(parts);
   const contributionsResult = contributions(parts);
@@ -110,7 +137,11 @@ export function decomposeModel(model: ModelDefinition): ModelDecomposition {
     else targets.push(gapToTarget(sumProjection, f));
   }
   const rows: DecompositionRow[] = [];
-  panel.sectors.forEach((sector, i) => years.forEach((year, t) => rows.push({ sector, year, value: (values[i] as number[])[t] as number, measure: 'level' })));
+  panel.sectors.forEach((sector, i) =>
+    years.forEach((year, t) =>
+      rows.push({ sector, year, value: (values[i] as number[])[t] as number, measure: 'level' }),
+    ),
+  );
   years.forEach((year, t) => rows.push({ sector: TOTAL_SECTOR, year, value: sum[t] as number, measure: 'total' }));
   rows.push(...sharesResult.rows.filter((r) => r.measure === 'share'));
   rows.push(...contributionsResult.rows);
@@ -118,13 +149,19 @@ export function decomposeModel(model: ModelDefinition): ModelDecomposition {
   return {
     modelId: model.id,
     unit: unitToString(model.unit),
-    fromYear, toYear,
+    fromYear,
+    toYear,
     sectors: model.sectors.map((s) => ({ id: s.id, name: s.name })),
-    panel, sectorCagr,
+    panel,
+    sectorCagr,
     shares: sharesResult,
     contributions: contributionsResult,
-    span, totalCagr, headlineCagr,
+    span,
+    totalCagr,
+    headlineCagr,
     incoherence: incoherence(panel),
-    targets, outside, rows,
+    targets,
+    outside,
+    rows,
   };
 }

@@ -34,20 +34,38 @@ export function dynamicShiftShare(input: DynamicShiftShareInput): ShiftShareResu
   const { regions, sectors, years, values, reference } = input ?? ({} as DynamicShiftShareInput);
   checkNames(fn, 'regions', regions);
   checkNames(fn, 'sectors', sectors);
-  if (!Array.isArray(years) || years.length < 2 || years.some((y, t) => !Number.isInteger(y) || (t > 0 && y <= (years[t - 1] as number)))) {
-    throw new MetricsError('invalid_argument', `${fn}: years must be at least 2 whole, strictly increasing years (got ${show(years)}).`);
+  if (
+    !Array.isArray(years) ||
+    years.length < 2 ||
+    years.some((y, t) => !Number.isInteger(y) || (t > 0 && y <= (years[t - 1] as number)))
+  ) {
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: years must be at least 2 whole, strictly increasing years (got ${show(years)}).`,
+    );
   }
   if (!Array.isArray(values) || values.length !== regions.length) {
-    throw new MetricsError('invalid_argument', `${fn}: values needs one entry per region (${regions.length}), got ${Array.isArray(values) ? values.length : show(values)}.`);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: values needs one entry per region (${regions.length}), got ${Array.isArray(values) ? values.length : show(values)}.`,
+    );
   }
   const at = (t: number): number[][] => {
     const m = values.map((reg, r) => {
       if (!Array.isArray(reg) || reg.length !== sectors.length) {
-        throw new MetricsError('invalid_argument', `${fn}: values for region "${regions[r]}" needs one row per sector (${sectors.length}).`, { region: regions[r] });
+        throw new MetricsError(
+          'invalid_argument',
+          `${fn}: values for region "${regions[r]}" needs one row per sector (${sectors.length}).`,
+          { region: regions[r] },
+        );
       }
       return reg.map((row, j) => {
         if (!Array.isArray(row) || row.length !== years.length) {
-          throw new MetricsError('invalid_argument', `${fn}: values for region "${regions[r]}", sector "${sectors[j]}" needs one value per year (${years.length}).`, { region: regions[r], sector: sectors[j] });
+          throw new MetricsError(
+            'invalid_argument',
+            `${fn}: values for region "${regions[r]}", sector "${sectors[j]}" needs one value per year (${years.length}).`,
+            { region: regions[r], sector: sectors[j] },
+          );
         }
         return row[t] as number;
       });
@@ -56,10 +74,19 @@ export function dynamicShiftShare(input: DynamicShiftShareInput): ShiftShareResu
     return m;
   };
   if (reference !== undefined && (!Array.isArray(reference) || reference.length !== sectors.length)) {
-    throw new MetricsError('invalid_argument', `${fn}: reference needs one row per sector (${sectors.length}) (got ${show(reference)}).`);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: reference needs one row per sector (${sectors.length}) (got ${show(reference)}).`,
+    );
   }
   const refAt = (t: number, m: number[][]): number[] =>
-    referenceOf(fn, `reference in ${years[t]}`, reference === undefined ? undefined : reference.map((row) => row?.[t]), m, sectors);
+    referenceOf(
+      fn,
+      `reference in ${years[t]}`,
+      reference === undefined ? undefined : reference.map((row) => row?.[t]),
+      m,
+      sectors,
+    );
   const zero = () => regions.map(() => sectors.map(() => 0));
   const acc = { nationalGrowth: zero(), industryMix: zero(), regionalShift: zero(), change: zero() };
   let prev = at(0);
@@ -70,7 +97,11 @@ export function dynamicShiftShare(input: DynamicShiftShareInput): ShiftShareResu
     const curRef = refAt(t, cur);
     const c = shiftShareCore(fn, sectors, prev, cur, prevRef, curRef, `in ${years[t - 1]}`);
     for (const k of ['nationalGrowth', 'industryMix', 'regionalShift', 'change'] as const) {
-      acc[k].forEach((row, r) => row.forEach((_, j) => { (row[j] as number) += (c[k][r] as number[])[j] as number; }));
+      acc[k].forEach((row, r) =>
+        row.forEach((_, j) => {
+          (row[j] as number) += (c[k][r] as number[])[j] as number;
+        }),
+      );
     }
     prev = cur;
     prevRef = curRef;
@@ -78,5 +109,13 @@ export function dynamicShiftShare(input: DynamicShiftShareInput): ShiftShareResu
   const N0 = firstRef.reduce((s, v) => s + v, 0);
   const N1 = prevRef.reduce((s, v) => s + v, 0);
   const sectorRates = firstRef.map((v, j) => ((prevRef[j] as number) - v) / v);
-  return assembleShiftShare(regions, sectors, years[0] as number, years[years.length - 1] as number, (N1 - N0) / N0, sectorRates, acc);
+  return assembleShiftShare(
+    regions,
+    sectors,
+    years[0] as number,
+    years[years.length - 1] as number,
+    (N1 - N0) / N0,
+    sectorRates,
+    acc,
+  );
 }

@@ -49,7 +49,10 @@ export function incoherence(p: Panel, options: IncoherenceOptions = {}): Incoher
   const tolerance = options.tolerance ?? 1e-9;
   assertInRange(fn, 'tolerance', tolerance, { min: 0 });
   if (p.total === undefined) {
-    throw new MetricsError('invalid_argument', `${fn}: the panel has no stated total to compare the sectors with. Add a total row (id "total").`);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: the panel has no stated total to compare the sectors with. Add a total row (id "total").`,
+    );
   }
   const total = p.total;
   assertPositiveTotal(fn, p, total);

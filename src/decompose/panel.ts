@@ -26,7 +26,10 @@ export interface PanelInput {
  */
 export function panel(input: PanelInput): Panel {
   if (typeof input !== 'object' || input === null || !Array.isArray(input.sectors) || input.sectors.length === 0) {
-    throw new MetricsError('invalid_argument', `panel: expected { sectors: Series[], total?: Series } with at least one sector (got ${show(input)}).`);
+    throw new MetricsError(
+      'invalid_argument',
+      `panel: expected { sectors: Series[], total?: Series } with at least one sector (got ${show(input)}).`,
+    );
   }
   const first = input.sectors[0] as Series;
   const all = input.total !== undefined ? [...input.sectors, input.total] : input.sectors;
@@ -35,9 +38,11 @@ export function panel(input: PanelInput): Panel {
   const rowOf = (s: Series, what: string): number[] => {
     const missing = years.filter((y) => !s.years.includes(y));
     if (missing.length > 0) {
-      throw new MetricsError('missing_years',
+      throw new MetricsError(
+        'missing_years',
         `panel: ${what} "${s.id}" has no value for ${missing.join(', ')}, which other series have. Give every sector every year, or interpolate() first.`,
-        { sector: s.id, missing });
+        { sector: s.id, missing },
+      );
     }
     return years.map((y) => s.values[s.years.indexOf(y)] as number);
   };

@@ -47,40 +47,68 @@ export function panelFromRows(rows: readonly LongRow[], options: PanelFromRowsOp
   const { totalId = TOTAL_SECTOR, source = 'rows', firstRow = 1 } = options ?? ({} as PanelFromRowsOptions);
   const unit = parseUnit(options?.unit);
   if (!Array.isArray(rows) || rows.length === 0) {
-    throw new MetricsError('invalid_data', `panelFromRows: ${source} has no rows (got ${show(rows)}). Give rows { id, year, value }.`);
+    throw new MetricsError(
+      'invalid_data',
+      `panelFromRows: ${source} has no rows (got ${show(rows)}). Give rows { id, year, value }.`,
+    );
   }
   const cells = new Map<string, Map<number, number>>();
   rows.forEach((r, i) => {
     const where = `${source} row ${i + firstRow}`;
     const id = typeof r?.id === 'string' ? r.id.trim() : '';
-    if (id === '') throw new MetricsError('invalid_data', `panelFromRows: ${where}: field "id" is empty (got ${show(r?.id)}). Name the sector, or "${totalId}" for the total.`, { row: i + firstRow, field: 'id' });
+    if (id === '')
+      throw new MetricsError(
+        'invalid_data',
+        `panelFromRows: ${where}: field "id" is empty (got ${show(r?.id)}). Name the sector, or "${totalId}" for the total.`,
+        { row: i + firstRow, field: 'id' },
+      );
     const year = readNumber(r.year);
     if (year === undefined || !Number.isInteger(year)) {
-      throw new MetricsError('invalid_data', `panelFromRows: ${where}: field "year" must be a whole calendar year (got ${show(r.year)}).`, { row: i + firstRow, field: 'year' });
+      throw new MetricsError(
+        'invalid_data',
+        `panelFromRows: ${where}: field "year" must be a whole calendar year (got ${show(r.year)}).`,
+        { row: i + firstRow, field: 'year' },
+      );
     }
     const value = readNumber(r.value);
     if (value === undefined) {
-      throw new MetricsError('invalid_data', `panelFromRows: ${where}: field "value" must be a finite number (got ${show(r.value)}). Remove the row or fill the value.`, { row: i + firstRow, field: 'value' });
+      throw new MetricsError(
+        'invalid_data',
+        `panelFromRows: ${where}: field "value" must be a finite number (got ${show(r.value)}). Remove the row or fill the value.`,
+        { row: i + firstRow, field: 'value' },
+      );
     }
     let byYear = cells.get(id);
-    if (!byYear) cells.set(id, (byYear = new Map()));
+    if (!byYear) {
+      byYear = new Map();
+      cells.set(id, byYear);
+    }
     if (byYear.has(year)) {
-      throw new MetricsError('invalid_data', `panelFromRows: ${where}: "${id}" in ${year} appears twice. Keep one row per id and year.`, { row: i + firstRow, id, year });
+      throw new MetricsError(
+        'invalid_data',
+        `panelFromRows: ${where}: "${id}" in ${year} appears twice. Keep one row per id and year.`,
+        { row: i + firstRow, id, year },
+      );
     }
     byYear.set(year, value);
   });
   const years = [...new Set([...cells.values()].flatMap((m) => [...m.keys()]))].sort((a, b) => a - b);
   const sectors = [...cells.keys()].filter((k) => k !== totalId);
   if (sectors.length === 0) {
-    throw new MetricsError('invalid_data', `panelFromRows: ${source} has only "${totalId}" rows. Give at least one sector.`);
+    throw new MetricsError(
+      'invalid_data',
+      `panelFromRows: ${source} has only "${totalId}" rows. Give at least one sector.`,
+    );
   }
   const rowFor = (id: string, what: string): number[] => {
     const m = cells.get(id) as Map<number, number>;
     const missing = years.filter((y) => !m.has(y));
     if (missing.length > 0) {
-      throw new MetricsError('missing_years',
+      throw new MetricsError(
+        'missing_years',
         `panelFromRows: ${source}: ${what} "${id}" has no row for ${missing.join(', ')}, which other rows have. Add the rows or drop those years.`,
-        { id, missing });
+        { id, missing },
+      );
     }
     return years.map((y) => m.get(y) as number);
   };

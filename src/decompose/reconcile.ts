@@ -82,7 +82,10 @@ export function reconcile(p: Panel, options: ReconcileOptions): ReconcileResult 
   assertOneOf(fn, 'method', method, ReconcileMethod);
   const m = p.sectors.length;
   if (method !== 'bottomUp' && p.total === undefined) {
-    throw new MetricsError('invalid_argument', `${fn}: method "${method}" needs a total forecast in the panel (got none). Add the total, or use bottomUp.`);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: method "${method}" needs a total forecast in the panel (got none). Add the total, or use bottomUp.`,
+    );
   }
   const base = p.total ?? p.years.map((_, t) => sumColumn(p, t));
   // Per-year map from base vector [total, ...sectors] to reconciled sectors.
@@ -93,12 +96,23 @@ export function reconcile(p: Panel, options: ReconcileOptions): ReconcileResult 
       break;
     case 'topDown': {
       const props = options.proportions;
-      if (!Array.isArray(props) || props.length !== m || props.some((v) => typeof v !== 'number' || !Number.isFinite(v) || v < 0)) {
-        throw new MetricsError('invalid_argument', `${fn}: topDown needs proportions, one number >= 0 per sector (${m}) (got ${show(props)}). See historicalProportions().`);
+      if (
+        !Array.isArray(props) ||
+        props.length !== m ||
+        props.some((v) => typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+      ) {
+        throw new MetricsError(
+          'invalid_argument',
+          `${fn}: topDown needs proportions, one number >= 0 per sector (${m}) (got ${show(props)}). See historicalProportions().`,
+        );
       }
       const s = props.reduce((a, v) => a + v, 0);
       if (Math.abs(s - 1) > 1e-9) {
-        throw new MetricsError('invalid_argument', `${fn}: proportions must add up to 1 (got ${s}). They are not rescaled; fix them.`, { sum: s });
+        throw new MetricsError(
+          'invalid_argument',
+          `${fn}: proportions must add up to 1 (got ${s}). They are not rescaled; fix them.`,
+          { sum: s },
+        );
       }
       step = (y) => props.map((q) => q * c(y, 0));
       break;
@@ -107,7 +121,11 @@ export function reconcile(p: Panel, options: ReconcileOptions): ReconcileResult 
       step = (y, year) => {
         const s = y.slice(1).reduce((a, v) => a + v, 0);
         if (!(s > 0)) {
-          throw new MetricsError('invalid_argument', `${fn}: proportional scaling needs sectors that sum to > 0 (got ${s} in ${year}). Use ols or wls instead.`, { year, sum: s });
+          throw new MetricsError(
+            'invalid_argument',
+            `${fn}: proportional scaling needs sectors that sum to > 0 (got ${s} in ${year}). Use ols or wls instead.`,
+            { year, sum: s },
+          );
         }
         return y.slice(1).map((v) => (v * c(y, 0)) / s);
       };
@@ -120,8 +138,15 @@ export function reconcile(p: Panel, options: ReconcileOptions): ReconcileResult 
       else if (method === 'wlsStructural') w = [m, ...new Array<number>(m).fill(1)];
       else {
         const given = options.weights;
-        if (!Array.isArray(given) || given.length !== m + 1 || given.some((v) => typeof v !== 'number' || !Number.isFinite(v) || v <= 0)) {
-          throw new MetricsError('invalid_argument', `${fn}: wls needs weights, ${m + 1} error variances > 0 (total first, then each sector) (got ${show(given)}).`);
+        if (
+          !Array.isArray(given) ||
+          given.length !== m + 1 ||
+          given.some((v) => typeof v !== 'number' || !Number.isFinite(v) || v <= 0)
+        ) {
+          throw new MetricsError(
+            'invalid_argument',
+            `${fn}: wls needs weights, ${m + 1} error variances > 0 (total first, then each sector) (got ${show(given)}).`,
+          );
         }
         w = [...given];
       }
@@ -135,23 +160,42 @@ export function reconcile(p: Panel, options: ReconcileOptions): ReconcileResult 
     case 'mint': {
       const W = options.covariance;
       const n = m + 1;
-      if (!Array.isArray(W) || W.length !== n || W.some((row) => !Array.isArray(row) || row.length !== n || row.some((v) => typeof v !== 'number' || !Number.isFinite(v)))) {
-        throw new MetricsError('invalid_argument', `${fn}: mint needs covariance, a ${n} x ${n} matrix of finite numbers (total first) (got ${show(W)}).`);
+      if (
+        !Array.isArray(W) ||
+        W.length !== n ||
+        W.some(
+          (row) =>
+            !Array.isArray(row) || row.length !== n || row.some((v) => typeof v !== 'number' || !Number.isFinite(v)),
+        )
+      ) {
+        throw new MetricsError(
+          'invalid_argument',
+          `${fn}: mint needs covariance, a ${n} x ${n} matrix of finite numbers (total first) (got ${show(W)}).`,
+        );
       }
       for (let i = 0; i < n; i++) {
         for (let j = 0; j < i; j++) {
           const a = (W[i] as number[])[j] as number;
           const b = (W[j] as number[])[i] as number;
           if (Math.abs(a - b) > 1e-12 * Math.max(Math.abs(a), Math.abs(b), 1)) {
-            throw new MetricsError('invalid_argument', `${fn}: covariance must be symmetric (got ${a} at [${i}][${j}] and ${b} at [${j}][${i}]).`, { i, j });
+            throw new MetricsError(
+              'invalid_argument',
+              `${fn}: covariance must be symmetric (got ${a} at [${i}][${j}] and ${b} at [${j}][${i}]).`,
+              { i, j },
+            );
           }
         }
       }
       if (!isPositiveDefinite(W)) {
-        throw new MetricsError('invalid_argument', `${fn}: covariance must be positive definite. Shrink it towards its diagonal, or use wls with the variances.`);
+        throw new MetricsError(
+          'invalid_argument',
+          `${fn}: covariance must be positive definite. Shrink it towards its diagonal, or use wls with the variances.`,
+        );
       }
       const cvec = [1, ...new Array<number>(m).fill(-1)];
-      const Wc = (W as readonly (readonly number[])[]).map((row) => row.reduce((a: number, v: number, j: number) => a + v * c(cvec, j), 0));
+      const Wc = (W as readonly (readonly number[])[]).map((row) =>
+        row.reduce((a: number, v: number, j: number) => a + v * c(cvec, j), 0),
+      );
       const cWc = Wc.reduce((a, v, i) => a + v * c(cvec, i), 0);
       step = (y) => {
         const d = c(y, 0) - y.slice(1).reduce((a, v) => a + v, 0);
@@ -164,7 +208,8 @@ export function reconcile(p: Panel, options: ReconcileOptions): ReconcileResult 
   const values = p.sectors.map((_, i) => p.years.map((_, t) => (cols[t] as number[])[i] as number));
   for (const row of values) {
     row.forEach((v, t) => {
-      if (!Number.isFinite(v)) throw new MetricsError('degenerate', `${fn}: reconciliation gave ${v} in ${p.years[t]}.`);
+      if (!Number.isFinite(v))
+        throw new MetricsError('degenerate', `${fn}: reconciliation gave ${v} in ${p.years[t]}.`);
     });
   }
   const out: Panel = { unit: p.unit, years: p.years, sectors: p.sectors, values, total: [] };
@@ -174,11 +219,13 @@ export function reconcile(p: Panel, options: ReconcileOptions): ReconcileResult 
   const totalAdjustment = total.map((v, t) => v - c(base, t));
   const negative: { sector: string; year: number; value: number }[] = [];
   const rows: DecompositionRow[] = [];
-  p.sectors.forEach((sector, i) => p.years.forEach((year, t) => {
-    const value = (values[i] as number[])[t] as number;
-    if (value < 0) negative.push({ sector, year, value });
-    rows.push({ sector, year, value, measure: 'level' });
-  }));
+  p.sectors.forEach((sector, i) =>
+    p.years.forEach((year, t) => {
+      const value = (values[i] as number[])[t] as number;
+      if (value < 0) negative.push({ sector, year, value });
+      rows.push({ sector, year, value, measure: 'level' });
+    }),
+  );
   p.years.forEach((year, t) => rows.push({ sector: TOTAL_SECTOR, year, value: c(total, t), measure: 'total' }));
   return { method, panel: panelOut, adjustment, totalAdjustment, negative, rows };
 }

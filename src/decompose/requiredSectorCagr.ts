@@ -31,25 +31,39 @@ export function requiredSectorCagr(options: RequiredSectorCagrOptions): number {
   const fn = 'requiredSectorCagr';
   const { sectors, sector, targetCagr, years } = options ?? ({} as RequiredSectorCagrOptions);
   assertFinite(fn, { targetCagr, years });
-  if (years <= 0) throw new MetricsError('invalid_argument', `${fn}: years must be > 0 (got ${years}). Pass toYear - fromYear.`, { years });
-  if (targetCagr <= -1) throw new MetricsError('invalid_argument', `${fn}: targetCagr must be > -1 (got ${targetCagr}).`, { targetCagr });
+  if (years <= 0)
+    throw new MetricsError('invalid_argument', `${fn}: years must be > 0 (got ${years}). Pass toYear - fromYear.`, {
+      years,
+    });
+  if (targetCagr <= -1)
+    throw new MetricsError('invalid_argument', `${fn}: targetCagr must be > -1 (got ${targetCagr}).`, { targetCagr });
   const k = Array.isArray(sectors) ? sectors.find((s) => s?.id === sector) : undefined;
   if (Array.isArray(sectors) && !k) {
-    throw new MetricsError('not_found', `${fn}: sector ${show(sector)} is not among ${sectors.map((s) => show(s?.id)).join(', ')}.`, { sector });
+    throw new MetricsError(
+      'not_found',
+      `${fn}: sector ${show(sector)} is not among ${sectors.map((s) => show(s?.id)).join(', ')}.`,
+      { sector },
+    );
   }
   checkSectorGrowth(fn, sectors, sector);
   if (!k) throw new MetricsError('not_found', `${fn}: sector ${show(sector)} not found.`, { sector });
   if (k.share === 0) {
-    throw new MetricsError('invalid_argument', `${fn}: sector "${sector}" has share 0 in the base year, so no growth rate of its own can move the total. Pick a sector with a positive share.`, { sector });
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: sector "${sector}" has share 0 in the base year, so no growth rate of its own can move the total. Pick a sector with a positive share.`,
+      { sector },
+    );
   }
   const targetLevel = Math.exp(years * Math.log1p(targetCagr));
   let others = 0;
   for (const s of sectors) if (s.id !== sector) others += s.share * Math.exp(years * Math.log1p(s.rate as number));
   const needed = targetLevel - others;
   if (needed < 0) {
-    throw new MetricsError('invalid_argument',
+    throw new MetricsError(
+      'invalid_argument',
       `${fn}: the other sectors alone reach ${others.toPrecision(6)} times the base total after ${years} years, above the target's ${targetLevel.toPrecision(6)}; "${sector}" would need a negative level. Lower the other sectors' rates or raise the target.`,
-      { others, targetLevel });
+      { others, targetLevel },
+    );
   }
   return Math.expm1(Math.log(needed / k.share) / years);
 }

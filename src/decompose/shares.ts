@@ -35,7 +35,9 @@ export function shares(p: Panel): SharesResult {
   const residual = p.years.map((_, t) => (p.total !== undefined ? (total[t] as number) - sumColumn(p, t) : 0));
   const residualShare = residual.map((r, t) => r / (total[t] as number));
   const rows: DecompositionRow[] = [];
-  p.sectors.forEach((sector, i) => p.years.forEach((year, t) => rows.push({ sector, year, value: share[i]?.[t] as number, measure: 'share' })));
+  p.sectors.forEach((sector, i) =>
+    p.years.forEach((year, t) => rows.push({ sector, year, value: share[i]?.[t] as number, measure: 'share' })),
+  );
   p.years.forEach((year, t) => {
     rows.push({ sector: RESIDUAL_SECTOR, year, value: residual[t] as number, measure: 'residual' });
     rows.push({ sector: RESIDUAL_SECTOR, year, value: residualShare[t] as number, measure: 'residualShare' });

@@ -56,7 +56,13 @@ export interface ShiftShareResult {
   /** The actual change `x1 - x0`; the three effects add up to it. */
   readonly change: readonly (readonly number[])[];
   /** Per region: the four figures summed over sectors. */
-  readonly byRegion: readonly { readonly region: string; readonly nationalGrowth: number; readonly industryMix: number; readonly regionalShift: number; readonly change: number }[];
+  readonly byRegion: readonly {
+    readonly region: string;
+    readonly nationalGrowth: number;
+    readonly industryMix: number;
+    readonly regionalShift: number;
+    readonly change: number;
+  }[];
   /** Tidy rows in `toYear`, per region and sector and per region (`sector: 'total'`). */
   readonly rows: readonly ShiftShareRow[];
 }
@@ -83,7 +89,11 @@ export function shiftShare(input: ShiftShareInput): ShiftShareResult {
   assertInteger(fn, 'fromYear', fromYear);
   assertInteger(fn, 'toYear', toYear);
   if (toYear <= fromYear) {
-    throw new MetricsError('invalid_argument', `${fn}: fromYear must come before toYear (got ${fromYear} -> ${toYear}).`, { fromYear, toYear });
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: fromYear must come before toYear (got ${fromYear} -> ${toYear}).`,
+      { fromYear, toYear },
+    );
   }
   checkMatrix(fn, 'base', base, regions, sectors);
   checkMatrix(fn, 'end', end, regions, sectors);

@@ -79,14 +79,17 @@ export function spanContributions(p: Panel, options: SpanContributionsOptions = 
   const t0 = yearIndex(fn, p, fromYear, 'fromYear');
   const t1 = yearIndex(fn, p, toYear, 'toYear');
   if (t1 <= t0) {
-    throw new MetricsError('invalid_argument', `${fn}: fromYear must come before toYear (got ${fromYear} -> ${toYear}).`, { fromYear, toYear });
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: fromYear must come before toYear (got ${fromYear} -> ${toYear}).`,
+      { fromYear, toYear },
+    );
   }
   const total = totalOf(p);
   const span = p.years.map((_, t) => t).filter((t) => t >= t0 && t <= t1);
   assertPositiveTotal(fn, p, total, span);
-  const rowsOf = p.total !== undefined
-    ? [...p.values, p.years.map((_, t) => (total[t] as number) - sumColumn(p, t))]
-    : p.values;
+  const rowsOf =
+    p.total !== undefined ? [...p.values, p.years.map((_, t) => (total[t] as number) - sumColumn(p, t))] : p.values;
   const names = p.total !== undefined ? [...p.sectors, RESIDUAL_SECTOR] : [...p.sectors];
   const T0 = total[t0] as number;
   const T1 = total[t1] as number;
@@ -128,5 +131,17 @@ export function spanContributions(p: Panel, options: SpanContributionsOptions = 
   rows.push({ sector: TOTAL_SECTOR, year: toYear, value: growth, measure: 'growth' });
   rows.push({ sector: TOTAL_SECTOR, year: toYear, value: logGrowth, measure: 'logGrowth' });
   rows.push({ sector: TOTAL_SECTOR, year: toYear, value: cagr, measure: 'cagr' });
-  return { method, fromYear, toYear, sectors: names, growth, logGrowth, cagr, contribution, logContribution, cagrContribution, rows };
+  return {
+    method,
+    fromYear,
+    toYear,
+    sectors: names,
+    growth,
+    logGrowth,
+    cagr,
+    contribution,
+    logContribution,
+    cagrContribution,
+    rows,
+  };
 }

@@ -21,13 +21,19 @@ export function totalCagrFromSectors(sectors: readonly SectorGrowth[], years: nu
   checkSectorGrowth(fn, sectors);
   assertFinite(fn, { years });
   if (years <= 0) {
-    throw new MetricsError('invalid_argument', `${fn}: years must be > 0 (got ${years}). Pass toYear - fromYear.`, { years });
+    throw new MetricsError('invalid_argument', `${fn}: years must be > 0 (got ${years}). Pass toYear - fromYear.`, {
+      years,
+    });
   }
   // Σ s_i (1 + g_i)^n in logs: exp(n log1p(g)) keeps small rates accurate.
   let level = 0;
   for (const s of sectors) level += s.share * Math.exp(years * Math.log1p(s.rate));
   if (!(level > 0) || !Number.isFinite(level)) {
-    throw new MetricsError('degenerate', `${fn}: the total's level after ${years} years is ${level}; no growth rate describes it.`, { level });
+    throw new MetricsError(
+      'degenerate',
+      `${fn}: the total's level after ${years} years is ${level}; no growth rate describes it.`,
+      { level },
+    );
   }
   return Math.expm1(Math.log(level) / years);
 }

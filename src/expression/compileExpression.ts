@@ -41,10 +41,18 @@ const MAX_LENGTH = 2000;
  */
 export function compileExpression(text: string, options: CompileExpressionOptions = {}): CompiledExpression {
   if (typeof text !== 'string' || text.trim() === '') {
-    throw new MetricsError('invalid_argument', `${FN}: the expression must be a non-empty string (got ${show(text)}). Write the growth rate as a formula of t, e.g. "0.25 - 0.01 * (t - 2021)".`, { text });
+    throw new MetricsError(
+      'invalid_argument',
+      `${FN}: the expression must be a non-empty string (got ${show(text)}). Write the growth rate as a formula of t, e.g. "0.25 - 0.01 * (t - 2021)".`,
+      { text },
+    );
   }
   if (text.length > MAX_LENGTH) {
-    throw new MetricsError('invalid_argument', `${FN}: the expression is ${text.length} characters long (at most ${MAX_LENGTH}). Simplify it.`, { length: text.length });
+    throw new MetricsError(
+      'invalid_argument',
+      `${FN}: the expression is ${text.length} characters long (at most ${MAX_LENGTH}). Simplify it.`,
+      { length: text.length },
+    );
   }
   const variables = checkVariables(options.variables ?? ['t']);
   const math = restrictedMath();
@@ -53,7 +61,11 @@ export function compileExpression(text: string, options: CompileExpressionOption
     tree = math.parse(text);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    throw new MetricsError('invalid_argument', `${FN}: cannot parse ${show(text)}: ${why}. Check brackets and operators.`, { text });
+    throw new MetricsError(
+      'invalid_argument',
+      `${FN}: cannot parse ${show(text)}: ${why}. Check brackets and operators.`,
+      { text },
+    );
   }
   checkNode(tree, text, new Set(variables));
   const code = tree.compile();
@@ -62,7 +74,11 @@ export function compileExpression(text: string, options: CompileExpressionOption
     for (const name of variables) {
       const v = values?.[name];
       if (typeof v !== 'number' || !Number.isFinite(v)) {
-        throw new MetricsError('invalid_argument', `${FN}: ${show(text)} needs a finite number for ${name} (got ${show(v)}). Pass every variable in the scope.`, { variable: name, value: v });
+        throw new MetricsError(
+          'invalid_argument',
+          `${FN}: ${show(text)} needs a finite number for ${name} (got ${show(v)}). Pass every variable in the scope.`,
+          { variable: name, value: v },
+        );
       }
       scope.set(name, v);
     }
@@ -71,14 +87,25 @@ export function compileExpression(text: string, options: CompileExpressionOption
       result = code.evaluate(scope);
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
-      throw new MetricsError('invalid_argument', `${FN}: ${show(text)} failed at ${at(variables, values)}: ${why}.`, { text, scope: { ...values } });
+      throw new MetricsError('invalid_argument', `${FN}: ${show(text)} failed at ${at(variables, values)}: ${why}.`, {
+        text,
+        scope: { ...values },
+      });
     }
     if (typeof result === 'boolean') result = result ? 1 : 0;
     if (typeof result !== 'number') {
-      throw new MetricsError('invalid_argument', `${FN}: ${show(text)} gives ${show(result)} at ${at(variables, values)}, not a number.`, { text });
+      throw new MetricsError(
+        'invalid_argument',
+        `${FN}: ${show(text)} gives ${show(result)} at ${at(variables, values)}, not a number.`,
+        { text },
+      );
     }
     if (!Number.isFinite(result)) {
-      throw new MetricsError('non_finite', `${FN}: ${show(text)} gives ${result} at ${at(variables, values)}. Keep logs and square roots of positive numbers and avoid dividing by zero.`, { text, scope: { ...values }, value: result });
+      throw new MetricsError(
+        'non_finite',
+        `${FN}: ${show(text)} gives ${result} at ${at(variables, values)}. Keep logs and square roots of positive numbers and avoid dividing by zero.`,
+        { text, scope: { ...values }, value: result },
+      );
     }
     return result;
   };
@@ -95,10 +122,18 @@ function checkVariables(names: readonly string[]): string[] {
   }
   for (const n of names) {
     if (typeof n !== 'string' || !IDENTIFIER.test(n)) {
-      throw new MetricsError('invalid_argument', `${FN}: variable names must be identifiers like t or t0 (got ${show(n)}).`, { variable: n });
+      throw new MetricsError(
+        'invalid_argument',
+        `${FN}: variable names must be identifiers like t or t0 (got ${show(n)}).`,
+        { variable: n },
+      );
     }
     if (n in EXPRESSION_FUNCTIONS || n in EXPRESSION_CONSTANTS) {
-      throw new MetricsError('invalid_argument', `${FN}: ${show(n)} is a function or constant name and cannot be a variable. Pick another name.`, { variable: n });
+      throw new MetricsError(
+        'invalid_argument',
+        `${FN}: ${show(n)} is a function or constant name and cannot be a variable. Pick another name.`,
+        { variable: n },
+      );
     }
   }
   return [...new Set(names)];
@@ -119,7 +154,10 @@ function word(name: string): RegExp {
 }
 
 function refuse(text: string, what: string, where: string, hint: string, details: Record<string, unknown> = {}): never {
-  throw new MetricsError('invalid_argument', `${FN}: ${what} is not allowed in ${show(text)}${where}. ${hint}`, { text, ...details });
+  throw new MetricsError('invalid_argument', `${FN}: ${what} is not allowed in ${show(text)}${where}. ${hint}`, {
+    text,
+    ...details,
+  });
 }
 
 function checkNode(node: MathNode, text: string, variables: ReadonlySet<string>): void {
@@ -128,17 +166,26 @@ function checkNode(node: MathNode, text: string, variables: ReadonlySet<string>)
   switch (node.type) {
     case 'ConstantNode': {
       const v = n['value'];
-      if (typeof v === 'string') refuse(text, `text (${show(v)})`, column(text, /["']/), 'Expressions compute numbers only.');
-      if (typeof v !== 'number') refuse(text, `the constant ${show(v)}`, column(text, word(String(v))), 'Use numbers; comparisons already give 1 or 0.');
-      if (!Number.isFinite(v)) refuse(text, `the constant ${String(v)}`, column(text, /Infinity|NaN|\d[eE]\d/), 'Use finite numbers.');
+      if (typeof v === 'string')
+        refuse(text, `text (${show(v)})`, column(text, /["']/), 'Expressions compute numbers only.');
+      if (typeof v !== 'number')
+        refuse(
+          text,
+          `the constant ${show(v)}`,
+          column(text, word(String(v))),
+          'Use numbers; comparisons already give 1 or 0.',
+        );
+      if (!Number.isFinite(v))
+        refuse(text, `the constant ${String(v)}`, column(text, /Infinity|NaN|\d[eE]\d/), 'Use finite numbers.');
       return;
     }
     case 'SymbolNode': {
       const name = String(n['name']);
       if (variables.has(name) || name in EXPRESSION_CONSTANTS) return;
-      const hint = name in EXPRESSION_FUNCTIONS
-        ? `${name} is a function; call it with arguments, e.g. ${name}(t).`
-        : `Only ${allowedNames()} are known; units and other names are not supported.`;
+      const hint =
+        name in EXPRESSION_FUNCTIONS
+          ? `${name} is a function; call it with arguments, e.g. ${name}(t).`
+          : `Only ${allowedNames()} are known; units and other names are not supported.`;
       refuse(text, `the unknown symbol ${show(name)}`, column(text, word(name)), hint, { symbol: name });
       break;
     }
@@ -152,7 +199,13 @@ function checkNode(node: MathNode, text: string, variables: ReadonlySet<string>)
         refuse(text, 'a percent sign', column(text, /%/), 'Rates are fractions: write 0.05, not 5%.');
       }
       if (!EXPRESSION_OPERATORS.has(fn)) {
-        refuse(text, `the operator ${show(op)}`, column(text, new RegExp(escapeRe(op))), 'Use + - * / ^, comparisons and cond ? a : b.', { operator: op });
+        refuse(
+          text,
+          `the operator ${show(op)}`,
+          column(text, new RegExp(escapeRe(op))),
+          'Use + - * / ^, comparisons and cond ? a : b.',
+          { operator: op },
+        );
       }
       for (const a of n['args'] as MathNode[]) checkNode(a, text, variables);
       return;
@@ -166,26 +219,55 @@ function checkNode(node: MathNode, text: string, variables: ReadonlySet<string>)
       const fnNode = n['fn'] as MathNode & Record<string, unknown>;
       const args = n['args'] as MathNode[];
       if (fnNode.type !== 'SymbolNode') {
-        refuse(text, 'calling the result of an expression', column(text, /\)\s*\(/), 'Call one of the allowed functions by name.');
+        refuse(
+          text,
+          'calling the result of an expression',
+          column(text, /\)\s*\(/),
+          'Call one of the allowed functions by name.',
+        );
       }
       const name = String(fnNode['name']);
       const arity = EXPRESSION_FUNCTIONS[name];
       if (arity === undefined) {
-        refuse(text, `the function ${show(name)}`, column(text, word(name)),
-          `Allowed functions: ${Object.keys(EXPRESSION_FUNCTIONS).join(', ')}.`, { function: name });
+        refuse(
+          text,
+          `the function ${show(name)}`,
+          column(text, word(name)),
+          `Allowed functions: ${Object.keys(EXPRESSION_FUNCTIONS).join(', ')}.`,
+          { function: name },
+        );
       }
       if (args.length < arity.min || args.length > arity.max) {
-        const want = arity.min === arity.max ? `${arity.min}` : arity.max === Infinity ? `at least ${arity.min}` : `${arity.min} to ${arity.max}`;
-        throw new MetricsError('invalid_argument', `${FN}: ${name} takes ${want} argument(s) (got ${args.length}) in ${show(text)}${column(text, word(name))}.`, { function: name, arguments: args.length });
+        const want =
+          arity.min === arity.max
+            ? `${arity.min}`
+            : arity.max === Infinity
+              ? `at least ${arity.min}`
+              : `${arity.min} to ${arity.max}`;
+        throw new MetricsError(
+          'invalid_argument',
+          `${FN}: ${name} takes ${want} argument(s) (got ${args.length}) in ${show(text)}${column(text, word(name))}.`,
+          { function: name, arguments: args.length },
+        );
       }
       for (const a of args) checkNode(a, text, variables);
       return;
     }
     case 'AssignmentNode':
-      refuse(text, 'assignment (=)', column(text, /(?<![=<>!])=(?!=)/), 'Write the rate as a formula of t only; use == to compare.');
+      refuse(
+        text,
+        'assignment (=)',
+        column(text, /(?<![=<>!])=(?!=)/),
+        'Write the rate as a formula of t only; use == to compare.',
+      );
       break;
     case 'FunctionAssignmentNode':
-      refuse(text, 'a function definition', column(text, /(?<![=<>!])=(?!=)/), 'Write the rate as a formula of t only.');
+      refuse(
+        text,
+        'a function definition',
+        column(text, /(?<![=<>!])=(?!=)/),
+        'Write the rate as a formula of t only.',
+      );
       break;
     case 'AccessorNode':
       refuse(text, 'property access or indexing', column(text, /[A-Za-z_)\]][.[]/), 'Use plain numbers and variables.');

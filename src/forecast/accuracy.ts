@@ -62,9 +62,16 @@ export interface Accuracy {
  * @example
  * accuracy([13, 15], [12, 12], { history: [10, 11, 13, 12] }).mase; // => 1.5
  */
-export function accuracy(actual: readonly number[], forecast: Forecast | readonly number[], options: AccuracyOptions = {}): Accuracy {
+export function accuracy(
+  actual: readonly number[],
+  forecast: Forecast | readonly number[],
+  options: AccuracyOptions = {},
+): Accuracy {
   if (typeof forecast !== 'object' || forecast === null) {
-    throw new MetricsError('invalid_argument', `accuracy: forecast must be a Forecast or an array of numbers (got ${String(forecast)}).`);
+    throw new MetricsError(
+      'invalid_argument',
+      `accuracy: forecast must be a Forecast or an array of numbers (got ${String(forecast)}).`,
+    );
   }
   const isForecast = !Array.isArray(forecast);
   const predicted = isForecast ? (forecast as Forecast).mean : (forecast as readonly number[]);
@@ -83,16 +90,27 @@ export function accuracy(actual: readonly number[], forecast: Forecast | readonl
       throw e;
     }
   };
-  const base = { me: me(actual, predicted), mae: mae(actual, predicted), rmse: rmse(actual, predicted), smape: smape(actual, predicted) };
+  const base = {
+    me: me(actual, predicted),
+    mae: mae(actual, predicted),
+    rmse: rmse(actual, predicted),
+    smape: smape(actual, predicted),
+  };
   const mapeValue = optional('mape', () => mape(actual, predicted));
   let maseValue: number | undefined;
-  if (history === undefined) skipped.push({ measure: 'mase', reason: 'accuracy: no history given, so the naive scale is unknown. Pass options.history.' });
+  if (history === undefined)
+    skipped.push({
+      measure: 'mase',
+      reason: 'accuracy: no history given, so the naive scale is unknown. Pass options.history.',
+    });
   else maseValue = optional('mase', () => mase(actual, predicted, { history, period }));
   const intervals: IntervalAccuracy[] = [];
   if (isForecast) {
     for (const iv of [...(forecast as Forecast).intervals].sort((a, b) => a.level - b.level)) {
-      const msisValue = history === undefined || maseValue === undefined ? undefined
-        : optional(`msis@${iv.level}`, () => msis(actual, iv.lower, iv.upper, { history, level: iv.level, period }));
+      const msisValue =
+        history === undefined || maseValue === undefined
+          ? undefined
+          : optional(`msis@${iv.level}`, () => msis(actual, iv.lower, iv.upper, { history, level: iv.level, period }));
       intervals.push({
         level: iv.level,
         coverage: coverage(actual, iv.lower, iv.upper),

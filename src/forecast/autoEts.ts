@@ -21,7 +21,8 @@ import type { Forecast, ForecastMethod, ForecastOptions, SimulateFitOptions } fr
  */
 export const autoEts: ForecastMethod<EtsFit> = {
   name: 'ets',
-  description: 'Exponential smoothing state space model chosen by AICc among the non-seasonal ETS models (R forecast::ets).',
+  description:
+    'Exponential smoothing state space model chosen by AICc among the non-seasonal ETS models (R forecast::ets).',
   minLength: MIN_LENGTH,
   fit(s: Series): EtsFit {
     return fitEtsMethod('autoEts.fit', s, undefined, 'lik', 'ets');

@@ -57,7 +57,12 @@ export interface BacktestSummary {
   /** Absent when any training window was constant. */
   readonly mase?: number;
   /** Per level: share of all points covered, mean Winkler score, mean MSIS (when every origin had one). */
-  readonly intervals: readonly { readonly level: number; readonly coverage: number; readonly winkler: number; readonly msis?: number }[];
+  readonly intervals: readonly {
+    readonly level: number;
+    readonly coverage: number;
+    readonly winkler: number;
+    readonly msis?: number;
+  }[];
 }
 
 /** One tidy row: one forecast year at one origin. Interval bounds are `lower_80`, `upper_95`, …. */
@@ -82,7 +87,12 @@ export interface Backtest {
   readonly origins: readonly BacktestOrigin[];
   readonly summary: BacktestSummary;
   /** Per steps ahead (1 … horizon): MAE and sMAPE over origins, and coverage per level. */
-  readonly byHorizon: readonly { readonly horizon: number; readonly mae: number; readonly smape: number; readonly coverage: readonly { readonly level: number; readonly coverage: number }[] }[];
+  readonly byHorizon: readonly {
+    readonly horizon: number;
+    readonly mae: number;
+    readonly smape: number;
+    readonly coverage: readonly { readonly level: number; readonly coverage: number }[];
+  }[];
   /** Long rows, one per origin and forecast year. */
   readonly rows: readonly BacktestRow[];
 }
@@ -120,19 +130,27 @@ export function backtest(s: Series, method: ForecastMethod, options: BacktestOpt
   const refit = options.refit ?? true;
   if (typeof refit === 'number') assertWhole(fn, 'refit', refit);
   else if (typeof refit !== 'boolean') {
-    throw new MetricsError('invalid_argument', `${fn}: refit must be true, false or a whole number of origins (got ${show(refit)}).`);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: refit must be true, false or a whole number of origins (got ${show(refit)}).`,
+    );
   }
   const minLength = Math.max(1, method.minLength);
   const initial = options.initial ?? Math.min(Math.max(minLength, Math.ceil(n / 2)), n - horizon);
   assertWhole(fn, 'initial', initial);
   if (initial < minLength) {
-    throw new MetricsError('invalid_argument',
-      `${fn}: initial must be at least ${minLength}, the fewest observations ${method.name} accepts (got ${initial}).`, { initial, minLength });
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: initial must be at least ${minLength}, the fewest observations ${method.name} accepts (got ${initial}).`,
+      { initial, minLength },
+    );
   }
   if (initial + horizon > n) {
-    throw new MetricsError('invalid_argument',
+    throw new MetricsError(
+      'invalid_argument',
       `${fn}: series "${s.id}" has ${n} observations, too few for a first window of ${Math.max(initial, minLength)} plus a horizon of ${horizon} (got initial ${initial}). Shorten the horizon or lower initial.`,
-      { n, initial, horizon });
+      { n, initial, horizon },
+    );
   }
   const levels = options.levels ?? [0.8, 0.95];
   const refitEvery = refit === true ? 1 : refit === false ? Infinity : refit;
@@ -149,16 +167,36 @@ export function backtest(s: Series, method: ForecastMethod, options: BacktestOpt
     // With a stale fit, keep only the evaluation years (the forecast starts after the fit's last year).
     const skip = f.years.length - horizon;
     const mean = f.mean.slice(skip);
-    const intervals = f.intervals.map((iv) => ({ level: iv.level, lower: iv.lower.slice(skip), upper: iv.upper.slice(skip) }));
+    const intervals = f.intervals.map((iv) => ({
+      level: iv.level,
+      lower: iv.lower.slice(skip),
+      upper: iv.upper.slice(skip),
+    }));
     const years = s.years.slice(o, o + horizon);
     const actual = s.values.slice(o, o + horizon);
     const errors = actual.map((y, i) => y - (mean[i] as number));
     const acc = accuracy(actual, { ...f, years, mean, intervals }, { history: s.values.slice(0, o) });
-    origins.push({ origin: originYear, trainLength: o, fitOrigin: fit.years[fit.years.length - 1] as number, years, actual, mean, intervals, errors, accuracy: acc });
+    origins.push({
+      origin: originYear,
+      trainLength: o,
+      fitOrigin: fit.years[fit.years.length - 1] as number,
+      years,
+      actual,
+      mean,
+      intervals,
+      errors,
+      accuracy: acc,
+    });
     for (let i = 0; i < horizon; i++) {
       const row: Record<string, string | number> = {
-        method: f.method, series: s.id, origin: originYear, horizon: i + 1, year: years[i] as number,
-        actual: actual[i] as number, mean: mean[i] as number, error: errors[i] as number,
+        method: f.method,
+        series: s.id,
+        origin: originYear,
+        horizon: i + 1,
+        year: years[i] as number,
+        actual: actual[i] as number,
+        mean: mean[i] as number,
+        error: errors[i] as number,
       };
       for (const iv of intervals) {
         row[`lower_${levelLabel(iv.level)}`] = iv.lower[i] as number;
@@ -167,7 +205,17 @@ export function backtest(s: Series, method: ForecastMethod, options: BacktestOpt
       rows.push(row as BacktestRow);
     }
   }
-  return { method: method.name, seriesId: s.id, horizon, initial, step, origins, summary: summarise(origins), byHorizon: perHorizon(origins, horizon), rows };
+  return {
+    method: method.name,
+    seriesId: s.id,
+    horizon,
+    initial,
+    step,
+    origins,
+    summary: summarise(origins),
+    byHorizon: perHorizon(origins, horizon),
+    rows,
+  };
 }
 
 function window(s: Series, length: number): Series {
@@ -179,7 +227,10 @@ function atOrigin<T>(fn: string, originYear: number, f: () => T): T {
     return f();
   } catch (e) {
     if (e instanceof MetricsError) {
-      throw new MetricsError(e.code, `${fn}: at the origin ${originYear}: ${e.message}`, { ...e.details, origin: originYear });
+      throw new MetricsError(e.code, `${fn}: at the origin ${originYear}: ${e.message}`, {
+        ...e.details,
+        origin: originYear,
+      });
     }
     throw e;
   }
@@ -188,15 +239,26 @@ function atOrigin<T>(fn: string, originYear: number, f: () => T): T {
 function assertWhole(fn: string, name: string, value: unknown): asserts value is number {
   assertInteger(fn, name, value);
   if ((value as number) < 1) {
-    throw new MetricsError('invalid_argument', `${fn}: ${name} must be a whole number >= 1 (got ${value}).`, { [name]: value });
+    throw new MetricsError('invalid_argument', `${fn}: ${name} must be a whole number >= 1 (got ${value}).`, {
+      [name]: value,
+    });
   }
 }
 
 /** Throws invalid_argument unless `method` looks like a {@link ForecastMethod}. */
 export function checkMethod(fn: string, method: unknown): asserts method is ForecastMethod {
   const m = method as ForecastMethod | null;
-  if (typeof m !== 'object' || m === null || typeof m.fit !== 'function' || typeof m.forecast !== 'function' || typeof m.name !== 'string') {
-    throw new MetricsError('invalid_argument', `${fn}: method must be a ForecastMethod with name, fit and forecast (got ${show(method)}). Pick one from forecastMethods.`);
+  if (
+    typeof m !== 'object' ||
+    m === null ||
+    typeof m.fit !== 'function' ||
+    typeof m.forecast !== 'function' ||
+    typeof m.name !== 'string'
+  ) {
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: method must be a ForecastMethod with name, fit and forecast (got ${show(method)}). Pick one from forecastMethods.`,
+    );
   }
 }
 
@@ -215,10 +277,17 @@ function summarise(origins: readonly BacktestOrigin[]): BacktestSummary {
   const intervals = levels.map((level) => {
     const per = acc.map((a) => a.intervals.find((i) => i.level === level));
     let covered = 0;
-    per.forEach((p, j) => { covered += (p?.coverage ?? 0) * (origins[j]?.actual.length ?? 0); });
+    per.forEach((p, j) => {
+      covered += (p?.coverage ?? 0) * (origins[j]?.actual.length ?? 0);
+    });
     const msisValues = per.map((p) => p?.msis);
     const msisAll = msisValues.every((x): x is number => x !== undefined) ? mean(msisValues as number[]) : undefined;
-    return { level, coverage: covered / points, winkler: mean(per.map((p) => p?.winkler ?? 0)), ...(msisAll !== undefined ? { msis: msisAll } : {}) };
+    return {
+      level,
+      coverage: covered / points,
+      winkler: mean(per.map((p) => p?.winkler ?? 0)),
+      ...(msisAll !== undefined ? { msis: msisAll } : {}),
+    };
   });
   return {
     origins: origins.length,

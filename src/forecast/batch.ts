@@ -66,19 +66,30 @@ export interface ForecastMany {
  * forecastMany([{ id: 'a', year: 2020, value: 1 }, { id: 'a', year: 2021, value: 2 }, { id: 'a', year: 2022, value: 3 }],
  *   naive, { horizon: 1 }).rows[0].mean; // => 3
  */
-export function forecastMany(rows: readonly BatchRow[], method: ForecastMethod, options: ForecastManyOptions): ForecastMany {
+export function forecastMany(
+  rows: readonly BatchRow[],
+  method: ForecastMethod,
+  options: ForecastManyOptions,
+): ForecastMany {
   const fn = 'forecastMany';
   if (!Array.isArray(rows)) {
-    throw new MetricsError('invalid_argument', `${fn}: rows must be an array of { id, year, value } (got ${show(rows)}). Read a CSV with readSeriesCsv.`);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: rows must be an array of { id, year, value } (got ${show(rows)}). Read a CSV with readSeriesCsv.`,
+    );
   }
   checkMethod(fn, method);
   const { horizon, toYear } = options ?? {};
   if ((horizon === undefined) === (toYear === undefined)) {
-    throw new MetricsError('invalid_argument', `${fn}: give exactly one of horizon and toYear (got horizon ${show(horizon)}, toYear ${show(toYear)}).`);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: give exactly one of horizon and toYear (got horizon ${show(horizon)}, toYear ${show(toYear)}).`,
+    );
   }
   if (horizon !== undefined) {
     assertInteger(fn, 'horizon', horizon);
-    if (horizon < 1) throw new MetricsError('invalid_argument', `${fn}: horizon must be >= 1 year (got ${horizon}).`, { horizon });
+    if (horizon < 1)
+      throw new MetricsError('invalid_argument', `${fn}: horizon must be >= 1 year (got ${horizon}).`, { horizon });
   } else assertInteger(fn, 'toYear', toYear);
   const levels = options.levels ?? [0.8, 0.95];
   const unit = options.unit ?? 'unit';
@@ -100,18 +111,32 @@ export function forecastMany(rows: readonly BatchRow[], method: ForecastMethod, 
   const errors: ForecastManyError[] = [];
   for (const [id, g] of groups) {
     if (options.signal?.aborted) {
-      throw new MetricsError('aborted', `${fn}: cancelled after ${forecasts.length + errors.length} of ${groups.size} series.`);
+      throw new MetricsError(
+        'aborted',
+        `${fn}: cancelled after ${forecasts.length + errors.length} of ${groups.size} series.`,
+      );
     }
     try {
       if (g.problem) throw new MetricsError('invalid_argument', g.problem);
       const order = g.years.map((_, i) => i).sort((a, b) => Number(g.years[a]) - Number(g.years[b]));
-      const s = series({ id, unit, years: order.map((i) => g.years[i]) as number[], values: order.map((i) => g.values[i]) as number[] });
+      const s = series({
+        id,
+        unit,
+        years: order.map((i) => g.years[i]) as number[],
+        values: order.map((i) => g.values[i]) as number[],
+      });
       const last = s.years[s.years.length - 1] as number;
       if (s.values.length < method.minLength) {
-        throw new MetricsError('invalid_argument', `${fn}: series "${id}" has ${s.values.length} observation(s), and ${method.name} needs at least ${method.minLength} (got ${s.values.length}). Add years or pick a simpler method.`);
+        throw new MetricsError(
+          'invalid_argument',
+          `${fn}: series "${id}" has ${s.values.length} observation(s), and ${method.name} needs at least ${method.minLength} (got ${s.values.length}). Add years or pick a simpler method.`,
+        );
       }
       if (toYear !== undefined && toYear <= last) {
-        throw new MetricsError('invalid_argument', `${fn}: series "${id}" already ends in ${last}, so there is nothing to forecast up to ${toYear} (got toYear ${toYear}). Use horizon instead.`);
+        throw new MetricsError(
+          'invalid_argument',
+          `${fn}: series "${id}" already ends in ${last}, so there is nothing to forecast up to ${toYear} (got toYear ${toYear}). Use horizon instead.`,
+        );
       }
       const f = method.forecast(method.fit(s), horizon !== undefined ? last + horizon : (toYear as number), { levels });
       forecasts.push(f);

@@ -88,7 +88,10 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
   checkMethod(fn, method);
   const mode = options.errors ?? 'auto';
   if (!(mode in CalibrationErrors)) {
-    throw new MetricsError('invalid_argument', `${fn}: errors must be one of ${Object.keys(CalibrationErrors).join(', ')} (got ${show(mode)}).`);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: errors must be one of ${Object.keys(CalibrationErrors).join(', ')} (got ${show(mode)}).`,
+    );
   }
   const maxHorizon = options.maxHorizon ?? 6;
   positiveWhole(fn, 'maxHorizon', maxHorizon);
@@ -96,7 +99,11 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
   const initial = options.initial ?? minLength;
   positiveWhole(fn, 'initial', initial);
   if (initial < method.minLength) {
-    throw new MetricsError('invalid_argument', `${fn}: initial must be at least ${method.minLength}, the fewest observations ${method.name} accepts (got ${initial}).`, { initial });
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: initial must be at least ${method.minLength}, the fewest observations ${method.name} accepts (got ${initial}).`,
+      { initial },
+    );
   }
   const minErrors = options.minErrors ?? 8;
   positiveWhole(fn, 'minErrors', minErrors);
@@ -116,7 +123,10 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
         const w = series({ id: s.id, unit: s.unit, years: s.years.slice(0, o), values: s.values.slice(0, o) });
         f = method.forecast(method.fit(w), s.years[o + steps - 1] as number, { levels: [0.95] });
       } catch (e) {
-        if (e instanceof MetricsError) { skippedOrigins++; continue; }
+        if (e instanceof MetricsError) {
+          skippedOrigins++;
+          continue;
+        }
         throw e;
       }
       for (let h = 0; h < steps; h++) {
@@ -128,22 +138,30 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
       }
     }
     if (mode === 'log' && !logOk) {
-      throw new MetricsError('invalid_argument',
-        `${name}.fit: log errors need values and in-sample forecasts > 0, and series "${s.id}" has one <= 0. Use errors: 'absolute' or 'auto'.`);
+      throw new MetricsError(
+        'invalid_argument',
+        `${name}.fit: log errors need values and in-sample forecasts > 0, and series "${s.id}" has one <= 0. Use errors: 'absolute' or 'auto'.`,
+      );
     }
     const kind = logOk ? 'log' : 'absolute';
     const calibration = learn(kind === 'log' ? logErr : absErr, kind, minErrors);
     const notes = [...(inner.notes ?? [])];
-    if (skippedOrigins > 0) notes.push(`${name}: ${skippedOrigins} in-sample origin(s) skipped because ${method.name} could not fit them.`);
+    if (skippedOrigins > 0)
+      notes.push(`${name}: ${skippedOrigins} in-sample origin(s) skipped because ${method.name} could not fit them.`);
     if (calibration.fallback) {
-      notes.push(`${name}: only ${calibration.pooled.length} in-sample errors (fewer than ${minErrors}), so ${method.name}'s own intervals are used.`);
+      notes.push(
+        `${name}: only ${calibration.pooled.length} in-sample errors (fewer than ${minErrors}), so ${method.name}'s own intervals are used.`,
+      );
     }
     return { ...inner, method: `${inner.method}-cal`, inner, calibration, notes };
   };
 
   const forecast = (f: CalibratedFit, toYear: number, opts?: ForecastOptions): Forecast => {
     if (typeof f !== 'object' || f === null || typeof f.calibration !== 'object' || typeof f.inner !== 'object') {
-      throw new MetricsError('invalid_argument', `${name}.forecast: expected a fit made by ${name}.fit (got ${show(f)}).`);
+      throw new MetricsError(
+        'invalid_argument',
+        `${name}.forecast: expected a fit made by ${name}.fit (got ${show(f)}).`,
+      );
     }
     const base = method.forecast(f.inner, toYear, opts);
     if (f.calibration.fallback) return { ...base, method: f.method, fit: f };
@@ -168,18 +186,28 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
     });
     for (const iv of intervals) {
       if (![...iv.lower, ...iv.upper].every(Number.isFinite)) {
-        throw new MetricsError('degenerate', `${name}.forecast: the calibrated ${iv.level} interval of series "${f.seriesId}" overflowed. Forecast a nearer year.`);
+        throw new MetricsError(
+          'degenerate',
+          `${name}.forecast: the calibrated ${iv.level} interval of series "${f.seriesId}" overflowed. Forecast a nearer year.`,
+        );
       }
     }
     return { ...base, method: f.method, intervals, fit: f };
   };
 
-  return { name, description: `${method.description} Intervals calibrated on in-sample rolling-origin errors.`, minLength: method.minLength, fit, forecast };
+  return {
+    name,
+    description: `${method.description} Intervals calibrated on in-sample rolling-origin errors.`,
+    minLength: method.minLength,
+    fit,
+    forecast,
+  };
 }
 
 function positiveWhole(fn: string, name: string, v: unknown): void {
   assertInteger(fn, name, v);
-  if ((v as number) < 1) throw new MetricsError('invalid_argument', `${fn}: ${name} must be a whole number >= 1 (got ${v}).`, { [name]: v });
+  if ((v as number) < 1)
+    throw new MetricsError('invalid_argument', `${fn}: ${name} must be a whole number >= 1 (got ${v}).`, { [name]: v });
 }
 
 function learn(byHorizon: number[][], errors: 'log' | 'absolute', minErrors: number): Calibration {
@@ -209,7 +237,9 @@ function learn(byHorizon: number[][], errors: 'log' | 'absolute', minErrors: num
     exponent = Math.min(1.5, Math.max(0.5, sxy / sxx));
   }
   const pooled: number[] = [];
-  byHorizon.forEach((e, i) => { for (const v of e) pooled.push(v / (i + 1) ** exponent); });
+  byHorizon.forEach((e, i) => {
+    for (const v of e) pooled.push(v / (i + 1) ** exponent);
+  });
   pooled.sort((a, b) => a - b);
   return { errors, byHorizon, exponent, pooled, fallback: pooled.length < minErrors };
 }

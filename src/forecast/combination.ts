@@ -29,13 +29,23 @@ export interface CombinationOptions {
  * @example
  * combination([theta, dampedHolt]).name; // => 'comb(theta,damped)'
  */
-export function combination(methods: readonly ForecastMethod[], options: CombinationOptions = {}): ForecastMethod<CombinationFit> {
+export function combination(
+  methods: readonly ForecastMethod[],
+  options: CombinationOptions = {},
+): ForecastMethod<CombinationFit> {
   if (!Array.isArray(methods) || methods.length === 0) {
-    throw new MetricsError('invalid_argument', `combination: methods must be a non-empty array of forecast methods (got ${show(methods)}). Pass e.g. [theta, dampedHolt, autoEts].`);
+    throw new MetricsError(
+      'invalid_argument',
+      `combination: methods must be a non-empty array of forecast methods (got ${show(methods)}). Pass e.g. [theta, dampedHolt, autoEts].`,
+    );
   }
   methods.forEach((m, i) => {
     if (typeof m !== 'object' || m === null || typeof m.fit !== 'function' || typeof m.forecast !== 'function') {
-      throw new MetricsError('invalid_argument', `combination: methods[${i}] is not a forecast method (got ${show(m)}). Pass method objects such as ses or theta.`, { index: i });
+      throw new MetricsError(
+        'invalid_argument',
+        `combination: methods[${i}] is not a forecast method (got ${show(m)}). Pass method objects such as ses or theta.`,
+        { index: i },
+      );
     }
   });
   const parts = [...methods];
@@ -50,17 +60,22 @@ export function combination(methods: readonly ForecastMethod[], options: Combina
     fit(s: Series): CombinationFit {
       const y = fitInput(`${name}.fit`, s, Math.max(...parts.map((m) => m.minLength)));
       const fits = parts.map((m) => m.fit(s));
-      const n = y.length, k = fits.length;
+      const n = y.length,
+        k = fits.length;
       const fitted = y.map((_, i) => fits.reduce((acc, f) => acc + f.fitted[i]!, 0) / k);
       const residuals = y.map((v, i) => v - fitted[i]!);
       const notes = fits.flatMap((f, j) => (f.notes ?? []).map((note: string) => `${parts[j]!.name}: ${note}`));
-      fits.forEach((f, j) => { if (f.method !== parts[j]!.name && (f.notes ?? []).length === 0) notes.push(`${parts[j]!.name} fitted ${f.method}`); });
+      fits.forEach((f, j) => {
+        if (f.method !== parts[j]!.name && (f.notes ?? []).length === 0)
+          notes.push(`${parts[j]!.name} fitted ${f.method}`);
+      });
       return {
         ...fitBase(s, name, y),
         parts: fits,
         params: {},
         state: {},
-        fitted, residuals,
+        fitted,
+        residuals,
         sigma2: residuals.reduce((acc, r) => acc + r * r, 0) / n,
         ...(notes.length > 0 ? { notes } : {}),
       };
@@ -69,11 +84,15 @@ export function combination(methods: readonly ForecastMethod[], options: Combina
       const years = horizonYears(`${name}.forecast`, fit, toYear);
       const levels = intervalLevels(`${name}.forecast`, opts);
       if (!Array.isArray(fit.parts) || fit.parts.length !== parts.length) {
-        throw new MetricsError('invalid_argument', `${name}.forecast: the fit has ${show(fit.parts?.length)} parts, this combination ${parts.length} (got a fit of ${show(fit.method)}). Use the fit made by this combination.`);
+        throw new MetricsError(
+          'invalid_argument',
+          `${name}.forecast: the fit has ${show(fit.parts?.length)} parts, this combination ${parts.length} (got a fit of ${show(fit.method)}). Use the fit made by this combination.`,
+        );
       }
       const fcs = parts.map((m, j) => m.forecast(fit.parts[j]!, toYear, { levels }));
       const k = fcs.length;
-      const avg = (pick: (f: Forecast) => readonly number[]): number[] => years.map((_, i) => fcs.reduce((acc, f) => acc + pick(f)[i]!, 0) / k);
+      const avg = (pick: (f: Forecast) => readonly number[]): number[] =>
+        years.map((_, i) => fcs.reduce((acc, f) => acc + pick(f)[i]!, 0) / k);
       const mean = avg((f) => f.mean);
       const intervals = levels.map((level, li) => ({
         level,

@@ -43,15 +43,22 @@ export function forecast(s: Series, toYear: number, options: DefaultForecastOpti
   const m = options.method ?? defaultMethod;
   let method: ForecastMethod;
   if (typeof m === 'string') {
-    const found = Object.prototype.hasOwnProperty.call(forecastMethods, m) ? forecastMethods[m] : undefined;
+    const found = Object.hasOwn(forecastMethods, m) ? forecastMethods[m] : undefined;
     if (found === undefined) {
-      throw new MetricsError('invalid_argument', `forecast: unknown method ${show(m)} (got ${show(m)}). Use one of ${Object.keys(forecastMethods).join(', ')}, or pass a method object.`, { method: m });
+      throw new MetricsError(
+        'invalid_argument',
+        `forecast: unknown method ${show(m)} (got ${show(m)}). Use one of ${Object.keys(forecastMethods).join(', ')}, or pass a method object.`,
+        { method: m },
+      );
     }
     method = found;
   } else if (typeof m === 'object' && m !== null && typeof m.fit === 'function' && typeof m.forecast === 'function') {
     method = m;
   } else {
-    throw new MetricsError('invalid_argument', `forecast: method must be a method name or a ForecastMethod (got ${show(m)}).`);
+    throw new MetricsError(
+      'invalid_argument',
+      `forecast: method must be a method name or a ForecastMethod (got ${show(m)}).`,
+    );
   }
   const fit = method.fit(s);
   return method.forecast(fit, toYear, options.levels !== undefined ? { levels: options.levels } : {});

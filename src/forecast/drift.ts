@@ -1,5 +1,14 @@
 import type { Series } from '../series/series.js';
-import { fitBase, fitInput, horizonYears, intervalLevels, makeForecast, MIN_LENGTH, normalIntervals, simulateInput } from './internal/common.js';
+import {
+  fitBase,
+  fitInput,
+  horizonYears,
+  intervalLevels,
+  makeForecast,
+  MIN_LENGTH,
+  normalIntervals,
+  simulateInput,
+} from './internal/common.js';
 import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFitOptions } from './types.js';
 
 /**
@@ -30,7 +39,9 @@ export const drift: ForecastMethod = {
       ...fitBase(s, 'drift', y),
       params: { drift: b, driftSe: Math.sqrt(sigma2 / (n - 1)) },
       state: { level: y[n - 1]! },
-      fitted, residuals, sigma2,
+      fitted,
+      residuals,
+      sigma2,
     };
   },
   forecast(fit: ForecastFit, toYear: number, options?: ForecastOptions): Forecast {
@@ -45,7 +56,8 @@ export const drift: ForecastMethod = {
   simulate(fit: ForecastFit, toYear: number, options: SimulateFitOptions) {
     const { years, paths, rng } = simulateInput('drift.simulate', fit, toYear, options);
     const { drift: b = 0, driftSe = 0 } = fit.params;
-    const h = years.length, sigma = Math.sqrt(fit.sigma2);
+    const h = years.length,
+      sigma = Math.sqrt(fit.sigma2);
     const out = new Float64Array(paths * h);
     for (let p = 0; p < paths; p++) {
       const bp = b + driftSe * rng.normal();

@@ -29,10 +29,18 @@ export interface EtsOptions {
 export function ets(options: EtsOptions): ForecastMethod<EtsFit> {
   const { error, trend } = options ?? {};
   if (error !== 'A' && error !== 'M') {
-    throw new MetricsError('invalid_argument', `ets: error must be 'A' or 'M' (got ${show(error)}). Pass e.g. ets({ error: 'A', trend: 'Ad' }).`, { error });
+    throw new MetricsError(
+      'invalid_argument',
+      `ets: error must be 'A' or 'M' (got ${show(error)}). Pass e.g. ets({ error: 'A', trend: 'Ad' }).`,
+      { error },
+    );
   }
   if (trend !== 'N' && trend !== 'A' && trend !== 'Ad') {
-    throw new MetricsError('invalid_argument', `ets: trend must be 'N', 'A' or 'Ad' (got ${show(trend)}). Multiplicative trends are not offered.`, { trend });
+    throw new MetricsError(
+      'invalid_argument',
+      `ets: trend must be 'N', 'A' or 'Ad' (got ${show(trend)}). Multiplicative trends are not offered.`,
+      { trend },
+    );
   }
   const components = { error, trend } as const;
   const name = etsLabel(components);

@@ -1,5 +1,15 @@
 import type { Series } from '../series/series.js';
-import { assertPositive, fitBase, fitInput, horizonYears, intervalLevels, makeForecast, MIN_LENGTH, ols, simulateInput } from './internal/common.js';
+import {
+  assertPositive,
+  fitBase,
+  fitInput,
+  horizonYears,
+  intervalLevels,
+  makeForecast,
+  MIN_LENGTH,
+  ols,
+  simulateInput,
+} from './internal/common.js';
 import { tQuantile } from './internal/distributions.js';
 import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFitOptions } from './types.js';
 
@@ -34,8 +44,15 @@ export const logTrend: ForecastMethod = {
     return {
       ...fitBase(s, 'logTrend', y),
       params: {
-        intercept: a, slope: b, slopeSe: seB, logSigma2: s2, xbar, sxx,
-        cagr: Math.expm1(b), cagrLower: Math.expm1(b - q * seB), cagrUpper: Math.expm1(b + q * seB),
+        intercept: a,
+        slope: b,
+        slopeSe: seB,
+        logSigma2: s2,
+        xbar,
+        sxx,
+        cagr: Math.expm1(b),
+        cagrLower: Math.expm1(b - q * seB),
+        cagrUpper: Math.expm1(b + q * seB),
       },
       state: { level: fitted[n - 1]! },
       fitted,
@@ -53,14 +70,20 @@ export const logTrend: ForecastMethod = {
     const intervals = levels.map((level) => {
       const q = tQuantile(0.5 + level / 2, n - 2);
       const w = years.map((t) => q * Math.sqrt(s2 * (1 + 1 / n + (t - xbar) ** 2 / sxx)));
-      return { level, lower: years.map((t, i) => Math.exp(a + b * t - w[i]!)), upper: years.map((t, i) => Math.exp(a + b * t + w[i]!)) };
+      return {
+        level,
+        lower: years.map((t, i) => Math.exp(a + b * t - w[i]!)),
+        upper: years.map((t, i) => Math.exp(a + b * t + w[i]!)),
+      };
     });
     return makeForecast(fit, years, mean, intervals);
   },
   simulate(fit: ForecastFit, toYear: number, options: SimulateFitOptions) {
     const { years, paths, rng } = simulateInput('logTrend.simulate', fit, toYear, options);
     const { intercept: a = 0, slope: b = 0, logSigma2: s2 = 0, xbar = 0, sxx = 1 } = fit.params;
-    const n = fit.values.length, H = years.length, s = Math.sqrt(s2);
+    const n = fit.values.length,
+      H = years.length,
+      s = Math.sqrt(s2);
     const out = new Float64Array(paths * H);
     for (let p = 0; p < paths; p++) {
       // (a + b xbar) and b are independent in OLS.

@@ -1,6 +1,15 @@
 import type { Series } from '../series/series.js';
 import { tQuantile } from './internal/distributions.js';
-import { fitBase, fitInput, horizonYears, intervalLevels, makeForecast, meanOf, MIN_LENGTH, simulateInput } from './internal/common.js';
+import {
+  fitBase,
+  fitInput,
+  horizonYears,
+  intervalLevels,
+  makeForecast,
+  meanOf,
+  MIN_LENGTH,
+  simulateInput,
+} from './internal/common.js';
 import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFitOptions } from './types.js';
 
 /**
@@ -48,7 +57,9 @@ export const meanMethod: ForecastMethod = {
   },
   simulate(fit: ForecastFit, toYear: number, options: SimulateFitOptions) {
     const { years, paths, rng } = simulateInput('meanMethod.simulate', fit, toYear, options);
-    const n = fit.values.length, h = years.length, sd = fit.params['sd']!;
+    const n = fit.values.length,
+      h = years.length,
+      sd = fit.params['sd']!;
     const out = new Float64Array(paths * h);
     for (let p = 0; p < paths; p++) {
       const mu = fit.params['mean']! + (sd / Math.sqrt(n)) * rng.normal();

@@ -1,5 +1,14 @@
 import type { Series } from '../series/series.js';
-import { fitBase, fitInput, horizonYears, intervalLevels, makeForecast, MIN_LENGTH, normalIntervals, simulateInput } from './internal/common.js';
+import {
+  fitBase,
+  fitInput,
+  horizonYears,
+  intervalLevels,
+  makeForecast,
+  MIN_LENGTH,
+  normalIntervals,
+  simulateInput,
+} from './internal/common.js';
 import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFitOptions } from './types.js';
 
 /**
@@ -23,7 +32,14 @@ export const naive: ForecastMethod = {
     const residuals = y.map((v, i) => v - fitted[i]!);
     let ss = 0;
     for (let i = 1; i < n; i++) ss += residuals[i]! ** 2;
-    return { ...fitBase(s, 'naive', y), params: {}, state: { level: y[n - 1]! }, fitted, residuals, sigma2: ss / (n - 1) };
+    return {
+      ...fitBase(s, 'naive', y),
+      params: {},
+      state: { level: y[n - 1]! },
+      fitted,
+      residuals,
+      sigma2: ss / (n - 1),
+    };
   },
   forecast(fit: ForecastFit, toYear: number, options?: ForecastOptions): Forecast {
     const years = horizonYears('naive.forecast', fit, toYear);
@@ -35,7 +51,8 @@ export const naive: ForecastMethod = {
   },
   simulate(fit: ForecastFit, toYear: number, options: SimulateFitOptions) {
     const { years, paths, rng } = simulateInput('naive.simulate', fit, toYear, options);
-    const h = years.length, sigma = Math.sqrt(fit.sigma2);
+    const h = years.length,
+      sigma = Math.sqrt(fit.sigma2);
     const out = new Float64Array(paths * h);
     for (let p = 0; p < paths; p++) {
       let y = fit.state['level']!;

@@ -1,6 +1,17 @@
 import type { Series } from '../series/series.js';
 import { drift } from './drift.js';
-import { fitBase, fitInput, horizonYears, intervalLevels, isConstant, makeForecast, MIN_LENGTH, normalIntervals, ols, simulateInput } from './internal/common.js';
+import {
+  fitBase,
+  fitInput,
+  horizonYears,
+  intervalLevels,
+  isConstant,
+  makeForecast,
+  MIN_LENGTH,
+  normalIntervals,
+  ols,
+  simulateInput,
+} from './internal/common.js';
 import { estimateEts, etsSimulate } from './internal/etsEngine.js';
 import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFitOptions } from './types.js';
 
@@ -27,14 +38,25 @@ export const theta: ForecastMethod = {
     const n = y.length;
     const base = fitBase(s, 'theta', y);
     if (isConstant(y)) {
-      return { ...base, params: { alpha: 0.9999, drift: 0, slope: 0, l0: y[0]! }, state: { level: y[0]! }, fitted: [...y], residuals: y.map(() => 0), sigma2: 0, notes: [`series "${s.id}" is constant: the forecast is that constant`] };
+      return {
+        ...base,
+        params: { alpha: 0.9999, drift: 0, slope: 0, l0: y[0]! },
+        state: { level: y[0]! },
+        fitted: [...y],
+        residuals: y.map(() => 0),
+        sigma2: 0,
+        notes: [`series "${s.id}" is constant: the forecast is that constant`],
+      };
     }
     const est = estimateEts(y, { error: 'A', trend: 'N' }, 'mse');
     if (est === undefined) {
       const f = drift.fit(s);
       return { ...f, notes: [`fell back to drift: ${n} observations are too few for the Theta method (needs 5)`] };
     }
-    const slope = ols(y.map((_, i) => i), y).b;
+    const slope = ols(
+      y.map((_, i) => i),
+      y,
+    ).b;
     const alpha = Math.max(1e-10, est.alpha);
     return {
       ...base,
@@ -61,17 +83,26 @@ export const theta: ForecastMethod = {
     const H = years.length;
     const { mean } = thetaMoments(fit, H);
     const level = fit.state['level']!;
-    const out = etsSimulate({ error: 'A', trend: 'N' }, { alpha: fit.params['alpha']!, beta: 0, phi: 1, level, trend: 0, sigma2: fit.sigma2 }, H, paths, () => rng.normal());
+    const out = etsSimulate(
+      { error: 'A', trend: 'N' },
+      { alpha: fit.params['alpha']!, beta: 0, phi: 1, level, trend: 0, sigma2: fit.sigma2 },
+      H,
+      paths,
+      () => rng.normal(),
+    );
     for (let p = 0; p < paths; p++) for (let h = 0; h < H; h++) out[p * H + h] = out[p * H + h]! + mean[h]! - level;
     return { years, paths: out };
   },
 };
 
 function thetaMoments(fit: ForecastFit, H: number): { mean: number[]; se: number[] } {
-  const alpha = fit.params['alpha']!, b2 = fit.params['drift']!, n = fit.values.length;
+  const alpha = fit.params['alpha']!,
+    b2 = fit.params['drift']!,
+    n = fit.values.length;
   const level = fit.state['level']!;
   const adj = (1 - (1 - alpha) ** n) / alpha;
-  const mean: number[] = [], se: number[] = [];
+  const mean: number[] = [],
+    se: number[] = [];
   for (let h = 0; h < H; h++) {
     mean.push(level + b2 * (h + adj));
     se.push(Math.sqrt(fit.sigma2) * Math.sqrt(h * alpha * alpha + 1));

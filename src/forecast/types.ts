@@ -78,5 +78,9 @@ export interface ForecastMethod<F extends ForecastFit = ForecastFit> {
   fit(s: Series): F;
   forecast(fit: F, toYear: number, options?: ForecastOptions): Forecast;
   /** Sample paths from the fitted model (paths x horizon, row-major), seeded through `rng`. */
-  simulate?(fit: F, toYear: number, options: SimulateFitOptions): { readonly years: readonly number[]; readonly paths: Float64Array };
+  simulate?(
+    fit: F,
+    toYear: number,
+    options: SimulateFitOptions,
+  ): { readonly years: readonly number[]; readonly paths: Float64Array };
 }

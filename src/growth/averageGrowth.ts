@@ -28,10 +28,17 @@ export function averageGrowth(s: Series, options: AverageGrowthOptions = {}): nu
   const j = s.years.indexOf(toYear);
   if (i < 0 || j < 0) {
     const missing = i < 0 ? fromYear : toYear;
-    throw new MetricsError('not_found', `averageGrowth: series "${s.id}" has no value for ${show(missing)}. Its years are ${show(s.years)}.`, { year: missing });
+    throw new MetricsError(
+      'not_found',
+      `averageGrowth: series "${s.id}" has no value for ${show(missing)}. Its years are ${show(s.years)}.`,
+      { year: missing },
+    );
   }
   if (toYear <= fromYear) {
-    throw new MetricsError('invalid_argument', `averageGrowth: toYear must be after fromYear (got ${fromYear} -> ${toYear}).`);
+    throw new MetricsError(
+      'invalid_argument',
+      `averageGrowth: toYear must be after fromYear (got ${fromYear} -> ${toYear}).`,
+    );
   }
   return cagr(s.values[i] as number, s.values[j] as number, toYear - fromYear);
 }

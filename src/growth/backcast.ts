@@ -14,14 +14,26 @@ import { assertFinite } from '../internal/assert.js';
 export function backcast(end: number, rate: number, years: number): number {
   assertFinite('backcast', { end, rate, years });
   if (rate <= -1) {
-    throw new MetricsError('invalid_argument', `backcast: rate must be > -1 (got ${rate}). Rates are fractions: 0.3 is 30 %.`, { rate });
+    throw new MetricsError(
+      'invalid_argument',
+      `backcast: rate must be > -1 (got ${rate}). Rates are fractions: 0.3 is 30 %.`,
+      { rate },
+    );
   }
   if (years < 0) {
-    throw new MetricsError('invalid_argument', `backcast: years must be >= 0 (got ${years}). To go forward in time use compound.`, { years });
+    throw new MetricsError(
+      'invalid_argument',
+      `backcast: years must be >= 0 (got ${years}). To go forward in time use compound.`,
+      { years },
+    );
   }
   const out = end / Math.pow(1 + rate, years);
   if (!Number.isFinite(out)) {
-    throw new MetricsError('degenerate', `backcast: ${end} at ${rate} over ${years} years has no finite base. Check the rate is a fraction.`, { end, rate, years });
+    throw new MetricsError(
+      'degenerate',
+      `backcast: ${end} at ${rate} over ${years} years has no finite base. Check the rate is a fraction.`,
+      { end, rate, years },
+    );
   }
   return out;
 }

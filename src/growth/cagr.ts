@@ -17,18 +17,34 @@ import { assertFinite } from '../internal/assert.js';
 export function cagr(start: number, end: number, years: number): number {
   assertFinite('cagr', { start, end, years });
   if (start <= 0) {
-    throw new MetricsError('invalid_argument', `cagr: start must be > 0 (got ${start}). Growth from zero or a negative level has no rate; pick a later base year.`, { start });
+    throw new MetricsError(
+      'invalid_argument',
+      `cagr: start must be > 0 (got ${start}). Growth from zero or a negative level has no rate; pick a later base year.`,
+      { start },
+    );
   }
   if (end < 0) {
-    throw new MetricsError('invalid_argument', `cagr: end must be >= 0 (got ${end}). A compound rate needs levels of one sign.`, { end });
+    throw new MetricsError(
+      'invalid_argument',
+      `cagr: end must be >= 0 (got ${end}). A compound rate needs levels of one sign.`,
+      { end },
+    );
   }
   if (years <= 0) {
-    throw new MetricsError('invalid_argument', `cagr: years must be > 0 (got ${years}). Pass toYear - fromYear, e.g. 5 for 2015 to 2020.`, { years });
+    throw new MetricsError(
+      'invalid_argument',
+      `cagr: years must be > 0 (got ${years}). Pass toYear - fromYear, e.g. 5 for 2015 to 2020.`,
+      { years },
+    );
   }
   // expm1/log1p-free form keeps exact results for exact powers (2^(1/10) - 1).
   const out = Math.pow(end / start, 1 / years) - 1;
   if (!Number.isFinite(out)) {
-    throw new MetricsError('degenerate', `cagr: ${start} to ${end} in ${years} years has no finite rate. Check the levels are in one unit and years is toYear - fromYear.`, { start, end, years });
+    throw new MetricsError(
+      'degenerate',
+      `cagr: ${start} to ${end} in ${years} years has no finite rate. Check the levels are in one unit and years is toYear - fromYear.`,
+      { start, end, years },
+    );
   }
   return out;
 }

@@ -13,14 +13,26 @@ import { assertFinite } from '../internal/assert.js';
 export function compound(start: number, rate: number, years: number): number {
   assertFinite('compound', { start, rate, years });
   if (rate <= -1) {
-    throw new MetricsError('invalid_argument', `compound: rate must be > -1 (got ${rate}). Rates are fractions: -0.05 is a 5 % fall.`, { rate });
+    throw new MetricsError(
+      'invalid_argument',
+      `compound: rate must be > -1 (got ${rate}). Rates are fractions: -0.05 is a 5 % fall.`,
+      { rate },
+    );
   }
   if (years < 0) {
-    throw new MetricsError('invalid_argument', `compound: years must be >= 0 (got ${years}). To go back in time use backcast.`, { years });
+    throw new MetricsError(
+      'invalid_argument',
+      `compound: years must be >= 0 (got ${years}). To go back in time use backcast.`,
+      { years },
+    );
   }
   const out = start * Math.pow(1 + rate, years);
   if (!Number.isFinite(out)) {
-    throw new MetricsError('degenerate', `compound: ${start} at ${rate} for ${years} years overflows. Check the rate is a fraction (0.25, not 25).`, { start, rate, years });
+    throw new MetricsError(
+      'degenerate',
+      `compound: ${start} at ${rate} for ${years} years overflows. Check the rate is a fraction (0.25, not 25).`,
+      { start, rate, years },
+    );
   }
   return out;
 }

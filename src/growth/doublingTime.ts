@@ -12,11 +12,19 @@ import { assertFinite } from '../internal/assert.js';
 export function doublingTime(rate: number): number {
   assertFinite('doublingTime', { rate });
   if (rate <= 0) {
-    throw new MetricsError('invalid_argument', `doublingTime: rate must be > 0 (got ${rate}). A level that does not grow never doubles.`, { rate });
+    throw new MetricsError(
+      'invalid_argument',
+      `doublingTime: rate must be > 0 (got ${rate}). A level that does not grow never doubles.`,
+      { rate },
+    );
   }
   const out = Math.LN2 / Math.log1p(rate);
   if (!Number.isFinite(out)) {
-    throw new MetricsError('degenerate', `doublingTime: rate ${rate} is too small for a finite doubling time. Check the rate is a fraction (0.25 is 25 %).`, { rate });
+    throw new MetricsError(
+      'degenerate',
+      `doublingTime: rate ${rate} is too small for a finite doubling time. Check the rate is a fraction (0.25 is 25 %).`,
+      { rate },
+    );
   }
   return out;
 }

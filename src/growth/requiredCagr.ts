@@ -13,15 +13,24 @@ import { cagr } from './cagr.js';
  * requiredCagr({ year: 2020, value: 1 }, { year: 2025, value: 3 }); // => 0.2457309396155174
  */
 export function requiredCagr(latest: YearValue, target: YearValue): number {
-  assertFinite('requiredCagr', { 'latest.year': latest?.year, 'latest.value': latest?.value, 'target.year': target?.year, 'target.value': target?.value });
+  assertFinite('requiredCagr', {
+    'latest.year': latest?.year,
+    'latest.value': latest?.value,
+    'target.year': target?.year,
+    'target.value': target?.value,
+  });
   if (target.year <= latest.year) {
-    throw new MetricsError('invalid_argument',
+    throw new MetricsError(
+      'invalid_argument',
       `requiredCagr: the target year must come after the latest year (got ${latest.year} -> ${target.year}). Use the latest actual before the target year.`,
-      { latestYear: latest.year, targetYear: target.year });
+      { latestYear: latest.year, targetYear: target.year },
+    );
   }
   if (latest.value <= 0 || target.value <= 0) {
-    throw new MetricsError('invalid_argument',
-      `requiredCagr: both levels must be > 0 (got ${latest.value} and ${target.value}). A growth rate needs positive levels.`);
+    throw new MetricsError(
+      'invalid_argument',
+      `requiredCagr: both levels must be > 0 (got ${latest.value} and ${target.value}). A growth rate needs positive levels.`,
+    );
   }
   return cagr(latest.value, target.value, target.year - latest.year);
 }

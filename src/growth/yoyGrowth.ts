@@ -14,9 +14,17 @@ export function yoyGrowth(s: Series): Series {
 }
 
 /** Shared by yoyGrowth and logGrowth: per-year growth of consecutive values. */
-export function growthSeries(fn: string, s: Series, suffix: string, rate: (prev: number, cur: number) => number): Series {
+export function growthSeries(
+  fn: string,
+  s: Series,
+  suffix: string,
+  rate: (prev: number, cur: number) => number,
+): Series {
   if (s.years.length < 2) {
-    throw new MetricsError('invalid_argument', `${fn}: series "${s.id}" needs at least 2 years (got ${s.years.length}).`);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: series "${s.id}" needs at least 2 years (got ${s.years.length}).`,
+    );
   }
   assertAnnual(fn, s);
   const values: number[] = [];
@@ -24,11 +32,19 @@ export function growthSeries(fn: string, s: Series, suffix: string, rate: (prev:
     const prev = s.values[i - 1] as number;
     const cur = s.values[i] as number;
     if (prev <= 0 || cur < 0) {
-      throw new MetricsError('degenerate', `${fn}: series "${s.id}" has ${prev} in ${s.years[i - 1]} and ${cur} in ${s.years[i]}; growth needs positive levels.`, { year: s.years[i] });
+      throw new MetricsError(
+        'degenerate',
+        `${fn}: series "${s.id}" has ${prev} in ${s.years[i - 1]} and ${cur} in ${s.years[i]}; growth needs positive levels.`,
+        { year: s.years[i] },
+      );
     }
     const r = rate(prev, cur);
     if (!Number.isFinite(r)) {
-      throw new MetricsError('degenerate', `${fn}: series "${s.id}" has no finite growth in ${s.years[i]} (from ${prev} to ${cur}).`, { year: s.years[i] });
+      throw new MetricsError(
+        'degenerate',
+        `${fn}: series "${s.id}" has no finite growth in ${s.years[i]} (from ${prev} to ${cur}).`,
+        { year: s.years[i] },
+      );
     }
     values.push(r);
   }

@@ -3,7 +3,8 @@ import { MetricsError } from '../errors.js';
 /** Shows a value in an error message: strings quoted, numbers as JS prints them, long arrays cut. */
 export function show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined)
+    return String(value);
   if (Array.isArray(value)) {
     const head = value.slice(0, 6).map(show).join(', ');
     return `[${head}${value.length > 6 ? `, … (${value.length} items)` : ''}]`;
@@ -22,10 +23,16 @@ export function assertFinite(fn: string, args: Readonly<Record<string, unknown>>
   for (const name in args) {
     const value = args[name];
     if (typeof value !== 'number') {
-      throw new MetricsError('invalid_argument', `${fn}: ${name} must be a number (got ${show(value)}).`, { [name]: value });
+      throw new MetricsError('invalid_argument', `${fn}: ${name} must be a number (got ${show(value)}).`, {
+        [name]: value,
+      });
     }
     if (!Number.isFinite(value)) {
-      throw new MetricsError('non_finite', `${fn}: ${name} must be a finite number (got ${value}). Check the input for missing or divided-by-zero values.`, { [name]: value });
+      throw new MetricsError(
+        'non_finite',
+        `${fn}: ${name} must be a finite number (got ${value}). Check the input for missing or divided-by-zero values.`,
+        { [name]: value },
+      );
     }
   }
 }
@@ -34,12 +41,20 @@ export function assertFinite(fn: string, args: Readonly<Record<string, unknown>>
 export function assertInteger(fn: string, name: string, value: unknown): asserts value is number {
   assertFinite(fn, { [name]: value });
   if (!Number.isInteger(value)) {
-    throw new MetricsError('invalid_argument', `${fn}: ${name} must be a whole number (got ${show(value)}).`, { [name]: value });
+    throw new MetricsError('invalid_argument', `${fn}: ${name} must be a whole number (got ${show(value)}).`, {
+      [name]: value,
+    });
   }
 }
 
 /** Throws invalid_argument unless `value` is a finite number within [min, max] (bounds optional). */
-export function assertInRange(fn: string, name: string, value: unknown, range: { min?: number; max?: number; minExclusive?: boolean; maxExclusive?: boolean }, hint = ''): asserts value is number {
+export function assertInRange(
+  fn: string,
+  name: string,
+  value: unknown,
+  range: { min?: number; max?: number; minExclusive?: boolean; maxExclusive?: boolean },
+  hint = '',
+): asserts value is number {
   assertFinite(fn, { [name]: value });
   const v = value as number;
   const { min, max, minExclusive = false, maxExclusive = false } = range;
@@ -49,29 +64,47 @@ export function assertInRange(fn: string, name: string, value: unknown, range: {
     const parts: string[] = [];
     if (min !== undefined) parts.push(`${minExclusive ? '>' : '>='} ${min}`);
     if (max !== undefined) parts.push(`${maxExclusive ? '<' : '<='} ${max}`);
-    throw new MetricsError('invalid_argument', `${fn}: ${name} must be ${parts.join(' and ')} (got ${v}).${hint ? ` ${hint}` : ''}`, { [name]: v });
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: ${name} must be ${parts.join(' and ')} (got ${v}).${hint ? ` ${hint}` : ''}`,
+      { [name]: v },
+    );
   }
 }
 
 /** Throws invalid_argument unless every element is a finite number; names the first bad index. */
 export function assertFiniteArray(fn: string, name: string, values: unknown): asserts values is readonly number[] {
   if (!Array.isArray(values) && !ArrayBuffer.isView(values)) {
-    throw new MetricsError('invalid_argument', `${fn}: ${name} must be an array of numbers (got ${show(values)}).`, { [name]: values });
+    throw new MetricsError('invalid_argument', `${fn}: ${name} must be an array of numbers (got ${show(values)}).`, {
+      [name]: values,
+    });
   }
   const arr = values as ArrayLike<unknown>;
   for (let i = 0; i < arr.length; i++) {
     const v = arr[i];
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw new MetricsError(typeof v === 'number' ? 'non_finite' : 'invalid_argument',
-        `${fn}: ${name}[${i}] must be a finite number (got ${show(v)}). Remove or fill the missing value first.`, { index: i, value: v });
+      throw new MetricsError(
+        typeof v === 'number' ? 'non_finite' : 'invalid_argument',
+        `${fn}: ${name}[${i}] must be a finite number (got ${show(v)}). Remove or fill the missing value first.`,
+        { index: i, value: v },
+      );
     }
   }
 }
 
 /** Throws invalid_argument when `value` is not one of the keys of `allowed`. */
-export function assertOneOf<K extends string>(fn: string, name: string, value: unknown, allowed: Readonly<Record<K, unknown>> | readonly K[]): asserts value is K {
+export function assertOneOf<K extends string>(
+  fn: string,
+  name: string,
+  value: unknown,
+  allowed: Readonly<Record<K, unknown>> | readonly K[],
+): asserts value is K {
   const keys = (Array.isArray(allowed) ? allowed : Object.keys(allowed)) as readonly string[];
   if (typeof value !== 'string' || !keys.includes(value)) {
-    throw new MetricsError('invalid_argument', `${fn}: ${name} must be one of ${keys.map((k) => JSON.stringify(k)).join(', ')} (got ${show(value)}).`, { [name]: value, allowed: keys });
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: ${name} must be one of ${keys.map((k) => JSON.stringify(k)).join(', ')} (got ${show(value)}).`,
+      { [name]: value, allowed: keys },
+    );
   }
 }

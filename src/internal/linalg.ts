@@ -15,20 +15,33 @@ export function cholesky(a: readonly (readonly number[])[], fn: string, name: st
   for (let i = 0; i < n; i++) {
     const row = a[i];
     if (!Array.isArray(row) || row.length !== n) {
-      throw new MetricsError('invalid_argument', `${fn}: ${name} must be a square ${n} x ${n} matrix (row ${i} has ${Array.isArray(row) ? row.length : 'no'} entries). Give one row per series.`, { row: i });
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: ${name} must be a square ${n} x ${n} matrix (row ${i} has ${Array.isArray(row) ? row.length : 'no'} entries). Give one row per series.`,
+        { row: i },
+      );
     }
     for (let j = 0; j < n; j++) {
       const v = row[j];
       if (typeof v !== 'number' || !Number.isFinite(v)) {
-        throw new MetricsError('invalid_argument', `${fn}: ${name}[${i}][${j}] must be a finite number (got ${String(v)}).`, { row: i, column: j });
+        throw new MetricsError(
+          'invalid_argument',
+          `${fn}: ${name}[${i}][${j}] must be a finite number (got ${String(v)}).`,
+          { row: i, column: j },
+        );
       }
     }
   }
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < i; j++) {
-      const x = a[i]![j]!, y = a[j]![i]!;
+      const x = a[i]![j]!,
+        y = a[j]![i]!;
       if (Math.abs(x - y) > 1e-12 * Math.max(1, Math.abs(x), Math.abs(y))) {
-        throw new MetricsError('invalid_argument', `${fn}: ${name} must be symmetric (got [${i}][${j}] = ${x} but [${j}][${i}] = ${y}). Use the same value on both sides of the diagonal.`, { row: i, column: j });
+        throw new MetricsError(
+          'invalid_argument',
+          `${fn}: ${name} must be symmetric (got [${i}][${j}] = ${x} but [${j}][${i}] = ${y}). Use the same value on both sides of the diagonal.`,
+          { row: i, column: j },
+        );
       }
     }
   }
@@ -40,7 +53,11 @@ export function cholesky(a: readonly (readonly number[])[], fn: string, name: st
     let d = a[j]![j]!;
     for (let k = 0; k < j; k++) d -= l[j * n + k]! ** 2;
     if (d < -tol) {
-      throw new MetricsError('invalid_argument', `${fn}: ${name} is not positive semi-definite (the Cholesky pivot of row ${j} is ${d}). Some correlations are inconsistent with each other (e.g. A~B and B~C high but A~C negative); lower them or estimate the matrix from data.`, { row: j, pivot: d });
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: ${name} is not positive semi-definite (the Cholesky pivot of row ${j} is ${d}). Some correlations are inconsistent with each other (e.g. A~B and B~C high but A~C negative); lower them or estimate the matrix from data.`,
+        { row: j, pivot: d },
+      );
     }
     const ljj = d > tol ? Math.sqrt(d) : 0;
     l[j * n + j] = ljj;
@@ -49,7 +66,11 @@ export function cholesky(a: readonly (readonly number[])[], fn: string, name: st
       for (let k = 0; k < j; k++) s -= l[i * n + k]! * l[j * n + k]!;
       if (ljj === 0) {
         if (Math.abs(s) > Math.sqrt(tol)) {
-          throw new MetricsError('invalid_argument', `${fn}: ${name} is not positive semi-definite (row ${j} is fully determined by earlier rows but row ${i} disagrees). Check the correlations of row ${i}.`, { row: i });
+          throw new MetricsError(
+            'invalid_argument',
+            `${fn}: ${name} is not positive semi-definite (row ${j} is fully determined by earlier rows but row ${i} disagrees). Check the correlations of row ${i}.`,
+            { row: i },
+          );
         }
         l[i * n + j] = 0;
       } else {

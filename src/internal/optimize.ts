@@ -43,7 +43,11 @@ const EXPAND = 2;
  * @example
  * nelderMead((p) => (p[0]! - 1) ** 2 + (p[1]! + 2) ** 2, [0, 0]).value < 1e-6; // => true
  */
-export function nelderMead(fn: (x: Float64Array) => number, start: ArrayLike<number>, options: NelderMeadOptions = {}): NelderMeadResult {
+export function nelderMead(
+  fn: (x: Float64Array) => number,
+  start: ArrayLike<number>,
+  options: NelderMeadOptions = {},
+): NelderMeadResult {
   const abstol = options.abstol ?? -Infinity;
   const reltol = options.reltol ?? Math.sqrt(Number.EPSILON);
   const maxit = options.maxit ?? 2000;
@@ -97,8 +101,14 @@ export function nelderMead(fn: (x: Float64Array) => number, start: ArrayLike<num
     for (let j = 0; j <= n; j++) {
       if (j === L) continue;
       const v = P[at(n, j)]!;
-      if (v < VL) { L = j; VL = v; }
-      if (v > VH) { H = j; VH = v; }
+      if (v < VL) {
+        L = j;
+        VL = v;
+      }
+      if (v > VH) {
+        H = j;
+        VH = v;
+      }
     }
     if (VH <= VL + convtol || VL <= abstol) break;
     for (let i = 0; i < n; i++) {

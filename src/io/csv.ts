@@ -49,7 +49,10 @@ export function parseSeriesCsv(text: string, options: ParseSeriesCsvOptions = {}
   const file = options.file ?? '<csv>';
   const layout = options.layout ?? 'auto';
   if (!(layout in CsvLayout)) {
-    throw new MetricsError('invalid_argument', `parseSeriesCsv: layout must be one of ${Object.keys(CsvLayout).join(', ')} (got ${show(layout)}).`);
+    throw new MetricsError(
+      'invalid_argument',
+      `parseSeriesCsv: layout must be one of ${Object.keys(CsvLayout).join(', ')} (got ${show(layout)}).`,
+    );
   }
   if (typeof text !== 'string') {
     throw new MetricsError('invalid_argument', `parseSeriesCsv: text must be a string (got ${show(text)}).`);
@@ -57,7 +60,11 @@ export function parseSeriesCsv(text: string, options: ParseSeriesCsvOptions = {}
   const rows = csvParseRows(text.replace(/^\uFEFF/, '')).filter((r) => !(r.length === 1 && r[0]?.trim() === ''));
   const header = (rows[0] ?? []).map((h) => h.trim());
   if (header.length === 0 || rows.length < 2) {
-    throw new MetricsError('invalid_data', `${file}: no data rows (got ${rows.length === 0 ? 'an empty file' : 'a header only'}). Write a header and one row per observation, e.g. id,year,value.`, { file });
+    throw new MetricsError(
+      'invalid_data',
+      `${file}: no data rows (got ${rows.length === 0 ? 'an empty file' : 'a header only'}). Write a header and one row per observation, e.g. id,year,value.`,
+      { file },
+    );
   }
   const lower = header.map((h) => h.toLowerCase());
   const find = (names: readonly string[]) => lower.findIndex((h) => names.includes(h));
@@ -68,14 +75,23 @@ export function parseSeriesCsv(text: string, options: ParseSeriesCsvOptions = {}
   const isWide = YEAR.includes(lower[0] as string) && header.length >= 2;
   if (layout === 'long' || (layout === 'auto' && isLong)) {
     if (!isLong) {
-      const missing = [iId < 0 ? 'id' : '', iYear < 0 ? 'year' : '', iValue < 0 ? 'value' : ''].filter(Boolean).join(', ');
-      throw new MetricsError('invalid_data', `${file}: row 1: the header has no ${missing} column (got ${show(header.join(','))}). A long file starts with id,year,value.`, { file, row: 1 });
+      const missing = [iId < 0 ? 'id' : '', iYear < 0 ? 'year' : '', iValue < 0 ? 'value' : '']
+        .filter(Boolean)
+        .join(', ');
+      throw new MetricsError(
+        'invalid_data',
+        `${file}: row 1: the header has no ${missing} column (got ${show(header.join(','))}). A long file starts with id,year,value.`,
+        { file, row: 1 },
+      );
     }
     return parseLong(file, rows, iId, iYear, iValue, header);
   }
   if (!isWide) {
-    throw new MetricsError('invalid_data',
-      `${file}: row 1: cannot tell the layout from the header (got ${show(header.join(','))}). Use id,year,value (long) or year,<series>,… (wide).`, { file, row: 1 });
+    throw new MetricsError(
+      'invalid_data',
+      `${file}: row 1: cannot tell the layout from the header (got ${show(header.join(','))}). Use id,year,value (long) or year,<series>,… (wide).`,
+      { file, row: 1 },
+    );
   }
   return parseWide(file, rows, header);
 }
@@ -84,7 +100,11 @@ function parseYear(file: string, row: number, field: string, raw: string | undef
   const text = (raw ?? '').trim();
   const year = Number(text);
   if (text === '' || !Number.isInteger(year)) {
-    throw new MetricsError('invalid_data', `${file}: row ${row}, field "${field}": expected a whole year (got ${show(raw ?? '')}). Fix or remove the row.`, { file, row, field });
+    throw new MetricsError(
+      'invalid_data',
+      `${file}: row ${row}, field "${field}": expected a whole year (got ${show(raw ?? '')}). Fix or remove the row.`,
+      { file, row, field },
+    );
   }
   return year;
 }
@@ -93,12 +113,23 @@ function parseValue(file: string, row: number, field: string, raw: string | unde
   const text = (raw ?? '').trim();
   const value = Number(text);
   if (text === '' || !Number.isFinite(value)) {
-    throw new MetricsError('invalid_data', `${file}: row ${row}, field "${field}": expected a finite number (got ${show(raw ?? '')}). Write plain numbers (1234.5, no thousands separators) and remove rows without a value.`, { file, row, field });
+    throw new MetricsError(
+      'invalid_data',
+      `${file}: row ${row}, field "${field}": expected a finite number (got ${show(raw ?? '')}). Write plain numbers (1234.5, no thousands separators) and remove rows without a value.`,
+      { file, row, field },
+    );
   }
   return value;
 }
 
-function parseLong(file: string, rows: string[][], iId: number, iYear: number, iValue: number, header: string[]): SeriesRow[] {
+function parseLong(
+  file: string,
+  rows: string[][],
+  iId: number,
+  iYear: number,
+  iValue: number,
+  header: string[],
+): SeriesRow[] {
   const out: SeriesRow[] = [];
   const seen = new Map<string, number>();
   for (let r = 1; r < rows.length; r++) {
@@ -106,14 +137,22 @@ function parseLong(file: string, rows: string[][], iId: number, iYear: number, i
     const row = r + 1;
     const id = (cells[iId] ?? '').trim();
     if (id === '') {
-      throw new MetricsError('invalid_data', `${file}: row ${row}, field "${header[iId]}": the series id is empty (got ""). Give every row an id.`, { file, row, field: header[iId] });
+      throw new MetricsError(
+        'invalid_data',
+        `${file}: row ${row}, field "${header[iId]}": the series id is empty (got ""). Give every row an id.`,
+        { file, row, field: header[iId] },
+      );
     }
     const year = parseYear(file, row, header[iYear] as string, cells[iYear]);
     const value = parseValue(file, row, header[iValue] as string, cells[iValue]);
     const key = `${id}\u0000${year}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      throw new MetricsError('invalid_data', `${file}: row ${row}, field "${header[iYear]}": series ${show(id)} has ${year} twice (got rows ${first} and ${row}). Keep one value per series and year.`, { file, row, field: header[iYear] });
+      throw new MetricsError(
+        'invalid_data',
+        `${file}: row ${row}, field "${header[iYear]}": series ${show(id)} has ${year} twice (got rows ${first} and ${row}). Keep one value per series and year.`,
+        { file, row, field: header[iYear] },
+      );
     }
     seen.set(key, row);
     out.push({ id, year, value });
@@ -124,8 +163,18 @@ function parseLong(file: string, rows: string[][], iId: number, iYear: number, i
 function parseWide(file: string, rows: string[][], header: string[]): SeriesRow[] {
   const ids = header.slice(1);
   ids.forEach((id, j) => {
-    if (id === '') throw new MetricsError('invalid_data', `${file}: row 1, column ${j + 2}: the series name is empty (got ""). Name every column.`, { file, row: 1 });
-    if (ids.indexOf(id) !== j) throw new MetricsError('invalid_data', `${file}: row 1, field "${id}": the column appears twice (got columns ${ids.indexOf(id) + 2} and ${j + 2}). Give each series one column.`, { file, row: 1, field: id });
+    if (id === '')
+      throw new MetricsError(
+        'invalid_data',
+        `${file}: row 1, column ${j + 2}: the series name is empty (got ""). Name every column.`,
+        { file, row: 1 },
+      );
+    if (ids.indexOf(id) !== j)
+      throw new MetricsError(
+        'invalid_data',
+        `${file}: row 1, field "${id}": the column appears twice (got columns ${ids.indexOf(id) + 2} and ${j + 2}). Give each series one column.`,
+        { file, row: 1, field: id },
+      );
   });
   const years = new Map<number, number>();
   const perSeries: SeriesRow[][] = ids.map(() => []);
@@ -135,7 +184,11 @@ function parseWide(file: string, rows: string[][], header: string[]): SeriesRow[
     const year = parseYear(file, row, header[0] as string, cells[0]);
     const first = years.get(year);
     if (first !== undefined) {
-      throw new MetricsError('invalid_data', `${file}: row ${row}, field "${header[0]}": the year ${year} appears twice (got rows ${first} and ${row}). Keep one row per year.`, { file, row, field: header[0] });
+      throw new MetricsError(
+        'invalid_data',
+        `${file}: row ${row}, field "${header[0]}": the year ${year} appears twice (got rows ${first} and ${row}). Keep one row per year.`,
+        { file, row, field: header[0] },
+      );
     }
     years.set(year, row);
     ids.forEach((id, j) => {
@@ -162,7 +215,11 @@ export function readSeriesCsv(path: string, options: Omit<ParseSeriesCsvOptions,
     text = readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new MetricsError('not_found', `readSeriesCsv: cannot read ${path} (got ${code === 'ENOENT' ? 'no such file' : code ?? String(e)}). Check the path.`, { file: path });
+    throw new MetricsError(
+      'not_found',
+      `readSeriesCsv: cannot read ${path} (got ${code === 'ENOENT' ? 'no such file' : (code ?? String(e))}). Check the path.`,
+      { file: path },
+    );
   }
   return parseSeriesCsv(text, { ...options, file: path });
 }

@@ -32,7 +32,10 @@ const SUFFIX = '.model.json';
 
 function modelFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => f.endsWith(SUFFIX)).sort().map((f) => join(dir, f));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(SUFFIX))
+    .sort()
+    .map((f) => join(dir, f));
 }
 
 /** Parses JSON, turning a syntax error into invalid_data with the file's line and column. */
@@ -41,7 +44,11 @@ export function readJsonFile(file: string): unknown {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new MetricsError('not_found', `cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`, { file });
+    throw new MetricsError(
+      'not_found',
+      `cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`,
+      { file },
+    );
   }
   try {
     return JSON.parse(text);
@@ -55,7 +62,11 @@ export function readJsonFile(file: string): unknown {
       const col = Number(pos[1]) - before.lastIndexOf('\n');
       where = ` at line ${line}, column ${col}`;
     }
-    throw new MetricsError('invalid_data', `${file}: not valid JSON${where} (${msg.replace(/ in JSON at position \d+.*$/, '')}).`, { file });
+    throw new MetricsError(
+      'invalid_data',
+      `${file}: not valid JSON${where} (${msg.replace(/ in JSON at position \d+.*$/, '')}).`,
+      { file },
+    );
   }
 }
 
@@ -96,7 +107,10 @@ export function listModels(options: LoadModelOptions = {}): ModelEntry[] {
 export function loadModel(idOrPath: string, options: LoadModelOptions = {}): ModelDefinition {
   const cwd = options.cwd ?? process.cwd();
   if (typeof idOrPath !== 'string' || idOrPath.trim() === '') {
-    throw new MetricsError('invalid_argument', `loadModel: give a model id or a path to a .model.json file (got ${JSON.stringify(idOrPath)}).`);
+    throw new MetricsError(
+      'invalid_argument',
+      `loadModel: give a model id or a path to a .model.json file (got ${JSON.stringify(idOrPath)}).`,
+    );
   }
   let file: string;
   let origin: string;
@@ -104,15 +118,22 @@ export function loadModel(idOrPath: string, options: LoadModelOptions = {}): Mod
   if (looksLikePath) {
     file = isAbsolute(idOrPath) ? idOrPath : resolve(cwd, idOrPath);
     origin = idOrPath;
-    if (!existsSync(file)) throw new MetricsError('not_found', `loadModel: no file ${idOrPath} (looked in ${cwd}).`, { file });
+    if (!existsSync(file))
+      throw new MetricsError('not_found', `loadModel: no file ${idOrPath} (looked in ${cwd}).`, { file });
   } else {
     const entries = listModels({ cwd });
     const entry = entries.find((e) => e.id === idOrPath);
     if (!entry) {
-      const close = closestNames(idOrPath, entries.map((e) => e.id), 2);
-      throw new MetricsError('not_found',
+      const close = closestNames(
+        idOrPath,
+        entries.map((e) => e.id),
+        2,
+      );
+      throw new MetricsError(
+        'not_found',
         `loadModel: no model "${idOrPath}"${close.length ? ` (did you mean ${close.map((c) => `"${c}"`).join(' or ')}?)` : ''}. Models: ${entries.map((e) => e.id).join(', ')}. Run 'industry-metrics models' to list them.`,
-        { id: idOrPath });
+        { id: idOrPath },
+      );
     }
     file = entry.file;
     origin = entry.origin === 'built-in' ? `models/${basename(file)}` : entry.file;

@@ -37,17 +37,34 @@ const SEED_FILE = /\.facts\.json$/;
  */
 export function loadSeeds(options: LoadSeedsOptions = {}): Fact[] {
   const builtIn = options.dir === undefined;
-  const dir = builtIn ? fileURLToPath(new URL('../../seeds/', import.meta.url))
-    : options.dir instanceof URL ? fileURLToPath(options.dir) : options.dir;
+  const dir = builtIn
+    ? fileURLToPath(new URL('../../seeds/', import.meta.url))
+    : options.dir instanceof URL
+      ? fileURLToPath(options.dir)
+      : options.dir;
   if (typeof dir !== 'string' || dir === '') {
-    throw new MetricsError('invalid_argument', `loadSeeds: dir must be a folder path or a file: URL (got ${show(options.dir)}).`, { dir: options.dir });
+    throw new MetricsError(
+      'invalid_argument',
+      `loadSeeds: dir must be a folder path or a file: URL (got ${show(options.dir)}).`,
+      { dir: options.dir },
+    );
   }
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new MetricsError('invalid_argument', `loadSeeds: no folder at ${dir} (got dir ${show(options.dir ?? dir)}). Pass an existing folder of *.facts.json files.`, { dir });
+    throw new MetricsError(
+      'invalid_argument',
+      `loadSeeds: no folder at ${dir} (got dir ${show(options.dir ?? dir)}). Pass an existing folder of *.facts.json files.`,
+      { dir },
+    );
   }
-  const files = readdirSync(dir).filter((name) => SEED_FILE.test(name)).sort();
+  const files = readdirSync(dir)
+    .filter((name) => SEED_FILE.test(name))
+    .sort();
   if (files.length === 0) {
-    throw new MetricsError('invalid_argument', `loadSeeds: ${dir} holds no *.facts.json file (got ${readdirSync(dir).length} other entries). Point dir at a folder of seed files.`, { dir });
+    throw new MetricsError(
+      'invalid_argument',
+      `loadSeeds: ${dir} holds no *.facts.json file (got ${readdirSync(dir).length} other entries). Point dir at a folder of seed files.`,
+      { dir },
+    );
   }
 
   const problems: string[] = [];
@@ -59,7 +76,11 @@ export function loadSeeds(options: LoadSeedsOptions = {}): Fact[] {
     try {
       json = JSON.parse(readFileSync(join(dir, name), 'utf8'));
     } catch (e) {
-      throw new MetricsError('invalid_data', `loadSeeds: ${origin} is not valid JSON (${e instanceof Error ? e.message : String(e)}). Fix the syntax and load again.`, { origin });
+      throw new MetricsError(
+        'invalid_data',
+        `loadSeeds: ${origin} is not valid JSON (${e instanceof Error ? e.message : String(e)}). Fix the syntax and load again.`,
+        { origin },
+      );
     }
     let parsed: Fact[];
     try {
@@ -73,7 +94,9 @@ export function loadSeeds(options: LoadSeedsOptions = {}): Fact[] {
       const where = `${origin} facts[${index}]`;
       const first = firstSeen.get(fact.id);
       if (first !== undefined) {
-        problems.push(`${origin}: facts[${index}].id: duplicate id ${JSON.stringify(fact.id)} (also ${first}); ids must be unique across all seed files`);
+        problems.push(
+          `${origin}: facts[${index}].id: duplicate id ${JSON.stringify(fact.id)} (also ${first}); ids must be unique across all seed files`,
+        );
       } else {
         firstSeen.set(fact.id, where);
       }
@@ -81,9 +104,11 @@ export function loadSeeds(options: LoadSeedsOptions = {}): Fact[] {
     });
   }
   if (problems.length > 0) {
-    throw new MetricsError('invalid_definition',
+    throw new MetricsError(
+      'invalid_definition',
       `loadSeeds: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the seed files of ${dir}. Fix each and load again:\n${problems.map((l) => `  ${l}`).join('\n')}`,
-      { dir, problems: Object.freeze([...problems]) });
+      { dir, problems: Object.freeze([...problems]) },
+    );
   }
   return facts;
 }
@@ -101,8 +126,12 @@ export function factById(facts: readonly Fact[], id: string): Fact {
   if (found !== undefined) return found;
   const ids = facts.map((fact) => fact.id);
   const close = typeof id === 'string' ? closestNames(id, ids, 3) : [];
-  const hint = close.length > 0
-    ? ` Did you mean ${close.map((c) => JSON.stringify(c)).join(', ')}?`
-    : ' Check the id against the seed files (docs/seeds.md lists them).';
-  throw new MetricsError('not_found', `factById: no fact with id ${show(id)} (got ${facts.length} facts).${hint}`, { id, suggestions: close });
+  const hint =
+    close.length > 0
+      ? ` Did you mean ${close.map((c) => JSON.stringify(c)).join(', ')}?`
+      : ' Check the id against the seed files (docs/seeds.md lists them).';
+  throw new MetricsError('not_found', `factById: no fact with id ${show(id)} (got ${facts.length} facts).${hint}`, {
+    id,
+    suggestions: close,
+  });
 }

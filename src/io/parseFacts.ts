@@ -7,7 +7,20 @@ import { Comparator, FactKind, type Fact, type Tolerance } from '../targets/fact
 
 const ROOT_KEYS = ['$schema', 'document', 'facts'] as const;
 const DOCUMENT_KEYS = ['id', 'file', 'title', 'publisher', 'published', 'language', 'url', 'note'] as const;
-const FACT_KEYS = ['id', 'metric', 'year', 'fromYear', 'value', 'unit', 'comparator', 'kind', 'section', 'quote', 'tolerance', 'note'] as const;
+const FACT_KEYS = [
+  'id',
+  'metric',
+  'year',
+  'fromYear',
+  'value',
+  'unit',
+  'comparator',
+  'kind',
+  'section',
+  'quote',
+  'tolerance',
+  'note',
+] as const;
 const TOLERANCE_KEYS = ['relative', 'absolute', 'assumption'] as const;
 
 const ID_PATTERN = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
@@ -20,29 +33,70 @@ const MAX_YEAR = 2200;
 
 /** Words people write for a comparator, mapped to the comparator they mean. */
 const COMPARATOR_SYNONYMS: Readonly<Record<string, Comparator>> = {
-  exceed: 'exceeds', over: 'exceeds', above: 'exceeds', morethan: 'exceeds', greaterthan: 'exceeds', surpass: 'exceeds', surpasses: 'exceeds',
-  approximately: 'about', approx: 'about', around: 'about', roughly: 'about',
+  exceed: 'exceeds',
+  over: 'exceeds',
+  above: 'exceeds',
+  morethan: 'exceeds',
+  greaterthan: 'exceeds',
+  surpass: 'exceeds',
+  surpasses: 'exceeds',
+  approximately: 'about',
+  approx: 'about',
+  around: 'about',
+  roughly: 'about',
   // "Nearly X" and "almost X" say the figure falls short of X: at most X, not a band around it.
-  nearly: 'atMost', almost: 'atMost',
-  atleast: 'atLeast', min: 'atLeast', minimum: 'atLeast', notlessthan: 'atLeast',
-  atmost: 'atMost', max: 'atMost', maximum: 'atMost', upto: 'atMost',
-  under: 'below', lessthan: 'below', less: 'below',
-  equal: 'equals', eq: 'equals', is: 'equals', exactly: 'equals',
+  nearly: 'atMost',
+  almost: 'atMost',
+  atleast: 'atLeast',
+  min: 'atLeast',
+  minimum: 'atLeast',
+  notlessthan: 'atLeast',
+  atmost: 'atMost',
+  max: 'atMost',
+  maximum: 'atMost',
+  upto: 'atMost',
+  under: 'below',
+  lessthan: 'below',
+  less: 'below',
+  equal: 'equals',
+  eq: 'equals',
+  is: 'equals',
+  exactly: 'equals',
   // Chinese wording, as pasted from the plans: 超过 / 突破 exceed, 达到 / 不低于 reach / not below, 约 / 左右
   // about, 近 / 接近 nearly.
-  超过: 'exceeds', 突破: 'exceeds', 高于: 'exceeds', 达到: 'atLeast', 不低于: 'atLeast', 至少: 'atLeast',
-  约: 'about', 左右: 'about', 大约: 'about', 近: 'atMost', 接近: 'atMost', 不超过: 'atMost', 低于: 'below',
+  超过: 'exceeds',
+  突破: 'exceeds',
+  高于: 'exceeds',
+  达到: 'atLeast',
+  不低于: 'atLeast',
+  至少: 'atLeast',
+  约: 'about',
+  左右: 'about',
+  大约: 'about',
+  近: 'atMost',
+  接近: 'atMost',
+  不超过: 'atMost',
+  低于: 'below',
 };
 /** Words people write for a kind of fact, mapped to the kind they mean. */
 const KIND_SYNONYMS: Readonly<Record<string, FactKind>> = {
-  goal: 'target', plan: 'target', objective: 'target', planned: 'target',
-  reported: 'actual', observed: 'actual', historical: 'actual', data: 'actual',
-  projection: 'estimate', forecast: 'estimate', estimated: 'estimate', projected: 'estimate',
-  secondary: 'claim', commentary: 'claim',
+  goal: 'target',
+  plan: 'target',
+  objective: 'target',
+  planned: 'target',
+  reported: 'actual',
+  observed: 'actual',
+  historical: 'actual',
+  data: 'actual',
+  projection: 'estimate',
+  forecast: 'estimate',
+  estimated: 'estimate',
+  projected: 'estimate',
+  secondary: 'claim',
+  commentary: 'claim',
 };
 /** Unit spellings that mean a percentage: rates and shares are written as fractions instead. */
 const PERCENT_UNITS = new Set(['%', 'percent', 'per cent', 'pct', 'percentage', 'percentage points', 'pp']);
-
 
 function didYouMean(names: readonly string[]): string {
   return names.length === 0 ? '' : ` (did you mean ${names.map((n) => JSON.stringify(n)).join(' or ')}?)`;
@@ -53,7 +107,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function has(record: Record<string, unknown>, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(record, key) && record[key] !== undefined;
+  return Object.hasOwn(record, key) && record[key] !== undefined;
 }
 
 /** Collects problems as `<origin>: <path>: <message>` lines. */
@@ -68,11 +122,21 @@ class Problems {
     for (const key of Object.keys(record)) {
       if (known.includes(key)) continue;
       const hint = didYouMean(closestNames(key, known, 1));
-      this.add(`${path}${path === '' ? '' : '.'}${key}`, `unknown property${hint || ` (expected one of ${known.join(', ')})`}`);
+      this.add(
+        `${path}${path === '' ? '' : '.'}${key}`,
+        `unknown property${hint || ` (expected one of ${known.join(', ')})`}`,
+      );
     }
   }
   /** A required non-empty string; optional when `required` is false. Reports and returns undefined when bad. */
-  text(record: Record<string, unknown>, key: string, path: string, required: boolean, what = 'a non-empty string', pattern?: RegExp): string | undefined {
+  text(
+    record: Record<string, unknown>,
+    key: string,
+    path: string,
+    required: boolean,
+    what = 'a non-empty string',
+    pattern?: RegExp,
+  ): string | undefined {
     const at = `${path}.${key}`;
     if (!has(record, key)) {
       if (required) this.add(at, `missing (expected ${what})`);
@@ -121,11 +185,25 @@ function checkDocument(raw: unknown, problems: Problems): DocumentInfo | undefin
     return undefined;
   }
   problems.unknownKeys(raw, path, DOCUMENT_KEYS);
-  const id = problems.text(raw, 'id', path, true, 'a document id such as "001" (letters, digits, "_" and "-")', DOCUMENT_ID_PATTERN);
-  problems.text(raw, 'file', path, true, 'the name of the document\'s text file');
+  const id = problems.text(
+    raw,
+    'id',
+    path,
+    true,
+    'a document id such as "001" (letters, digits, "_" and "-")',
+    DOCUMENT_ID_PATTERN,
+  );
+  problems.text(raw, 'file', path, true, "the name of the document's text file");
   const title = problems.text(raw, 'title', path, true);
   const publisher = problems.text(raw, 'publisher', path, true);
-  const published = problems.text(raw, 'published', path, false, 'an ISO year, month or date such as "2021-07-12"', DATE_PATTERN);
+  const published = problems.text(
+    raw,
+    'published',
+    path,
+    false,
+    'an ISO year, month or date such as "2021-07-12"',
+    DATE_PATTERN,
+  );
   problems.text(raw, 'language', path, false, 'a language tag such as "en" or "zh-Hans"', LANGUAGE_PATTERN);
   const url = problems.text(raw, 'url', path, false, 'an http(s) link', URL_PATTERN);
   problems.text(raw, 'note', path, false);
@@ -146,7 +224,10 @@ function checkUnit(raw: Record<string, unknown>, path: string, problems: Problem
     return undefined;
   }
   if (PERCENT_UNITS.has(text.trim().toLowerCase())) {
-    problems.add(at, `expected "fraction" for a rate or share, got ${show(text)} (write 25% as 0.25 with unit "fraction")`);
+    problems.add(
+      at,
+      `expected "fraction" for a rate or share, got ${show(text)} (write 25% as 0.25 with unit "fraction")`,
+    );
     return undefined;
   }
   let unit: Unit;
@@ -159,15 +240,23 @@ function checkUnit(raw: Record<string, unknown>, path: string, problems: Problem
   }
   if (unit.kind === 'other') {
     const first = (unit.symbol.split(/\s+/)[0] as string).toLowerCase();
-    if (Object.prototype.hasOwnProperty.call(Scale, first)) {
-      problems.add(at, `expected a currency or "count" before the scale, got ${show(text)} (did you mean "CNY ${first}" or "count ${first}"?)`);
+    if (Object.hasOwn(Scale, first)) {
+      problems.add(
+        at,
+        `expected a currency or "count" before the scale, got ${show(text)} (did you mean "CNY ${first}" or "count ${first}"?)`,
+      );
       return undefined;
     }
   }
   return unit;
 }
 
-function checkValue(raw: Record<string, unknown>, path: string, unit: Unit | undefined, problems: Problems): number | undefined {
+function checkValue(
+  raw: Record<string, unknown>,
+  path: string,
+  unit: Unit | undefined,
+  problems: Problems,
+): number | undefined {
   const at = `${path}.value`;
   if (!has(raw, 'value')) {
     problems.add(at, 'missing (expected a number)');
@@ -197,8 +286,14 @@ function checkValue(raw: Record<string, unknown>, path: string, unit: Unit | und
   return value;
 }
 
-function checkChoice<K extends string>(raw: Record<string, unknown>, key: string, path: string, allowed: Readonly<Record<K, unknown>>,
-  problems: Problems, synonyms: Readonly<Record<string, K>> = {}): K | undefined {
+function checkChoice<K extends string>(
+  raw: Record<string, unknown>,
+  key: string,
+  path: string,
+  allowed: Readonly<Record<K, unknown>>,
+  problems: Problems,
+  synonyms: Readonly<Record<string, K>> = {},
+): K | undefined {
   const at = `${path}.${key}`;
   const names = Object.keys(allowed) as K[];
   const what = `one of ${names.map((n) => JSON.stringify(n)).join(', ')}`;
@@ -232,12 +327,18 @@ function checkTolerance(raw: unknown, path: string, unit: Unit | undefined, prob
     const value = raw[key];
     const max = key === 'relative' ? 1 : Infinity;
     if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > max) {
-      problems.add(`${at}.${key}`, `expected a number > 0${key === 'relative' ? ' and <= 1 (a fraction of the value: 0.05 is ±5%)' : ''}, got ${show(value)}`);
+      problems.add(
+        `${at}.${key}`,
+        `expected a number > 0${key === 'relative' ? ' and <= 1 (a fraction of the value: 0.05 is ±5%)' : ''}, got ${show(value)}`,
+      );
       ok = false;
       return undefined;
     }
     if (key === 'absolute' && unit?.kind === 'fraction' && value >= 0.5) {
-      problems.add(`${at}.${key}`, `expected a tolerance in fraction points, got ${value} (did you mean ${Number((value / 100).toPrecision(12))}?)`);
+      problems.add(
+        `${at}.${key}`,
+        `expected a tolerance in fraction points, got ${value} (did you mean ${Number((value / 100).toPrecision(12))}?)`,
+      );
       ok = false;
       return undefined;
     }
@@ -249,26 +350,63 @@ function checkTolerance(raw: unknown, path: string, unit: Unit | undefined, prob
     problems.add(at, 'needs "relative" (a fraction of the value) or "absolute" (in the fact\'s unit), or both');
     ok = false;
   }
-  const assumption = problems.text(raw, 'assumption', at, true, 'a sentence saying how the wording is read, e.g. "\'about 25%\' read as 25% ± 1 point"');
+  const assumption = problems.text(
+    raw,
+    'assumption',
+    at,
+    true,
+    'a sentence saying how the wording is read, e.g. "\'about 25%\' read as 25% ± 1 point"',
+  );
   if (!ok || assumption === undefined) return undefined;
-  return Object.freeze({ ...(relative !== undefined && { relative }), ...(absolute !== undefined && { absolute }), assumption });
+  return Object.freeze({
+    ...(relative !== undefined && { relative }),
+    ...(absolute !== undefined && { absolute }),
+    assumption,
+  });
 }
 
-function checkFact(raw: unknown, index: number, document: DocumentInfo | undefined, seen: Map<string, number>, problems: Problems): Fact | undefined {
+function checkFact(
+  raw: unknown,
+  index: number,
+  document: DocumentInfo | undefined,
+  seen: Map<string, number>,
+  problems: Problems,
+): Fact | undefined {
   const path = `facts[${index}]`;
   if (!isRecord(raw)) {
-    problems.add(path, `expected an object (a fact with id, metric, year, value, unit, comparator, kind, section and quote), got ${show(raw)}`);
+    problems.add(
+      path,
+      `expected an object (a fact with id, metric, year, value, unit, comparator, kind, section and quote), got ${show(raw)}`,
+    );
     return undefined;
   }
   const before = problems.lines.length;
   problems.unknownKeys(raw, path, FACT_KEYS);
-  const id = problems.text(raw, 'id', path, true, 'an id such as "bd14.revenue-2025" (lower-case letters and digits joined by "." or "-")', ID_PATTERN);
+  const id = problems.text(
+    raw,
+    'id',
+    path,
+    true,
+    'an id such as "bd14.revenue-2025" (lower-case letters and digits joined by "." or "-")',
+    ID_PATTERN,
+  );
   if (id !== undefined) {
     const first = seen.get(id);
-    if (first !== undefined) problems.add(`${path}.id`, `duplicate id ${JSON.stringify(id)} (also facts[${first}].id); give each fact its own id`);
+    if (first !== undefined)
+      problems.add(
+        `${path}.id`,
+        `duplicate id ${JSON.stringify(id)} (also facts[${first}].id); give each fact its own id`,
+      );
     else seen.set(id, index);
   }
-  const metric = problems.text(raw, 'metric', path, true, 'a metric id such as "big-data.revenue" (lower-case letters and digits joined by "." or "-")', ID_PATTERN);
+  const metric = problems.text(
+    raw,
+    'metric',
+    path,
+    true,
+    'a metric id such as "big-data.revenue" (lower-case letters and digits joined by "." or "-")',
+    ID_PATTERN,
+  );
   const year = problems.year(raw, 'year', path, true);
   const fromYear = problems.year(raw, 'fromYear', path, false);
   const unit = checkUnit(raw, path, problems);
@@ -280,24 +418,47 @@ function checkFact(raw: unknown, index: number, document: DocumentInfo | undefin
   const note = problems.text(raw, 'note', path, false);
 
   if (fromYear !== undefined && year !== undefined && fromYear >= year) {
-    problems.add(`${path}.fromYear`, `expected a year before year ${year}, got ${fromYear} (a rate over a period runs fromYear -> year)`);
+    problems.add(
+      `${path}.fromYear`,
+      `expected a year before year ${year}, got ${fromYear} (a rate over a period runs fromYear -> year)`,
+    );
   }
   if (has(raw, 'fromYear') && unit !== undefined && unit.kind !== 'fraction') {
-    problems.add(`${path}.fromYear`, 'only allowed for a rate over a period (unit "fraction"); a level belongs to one year, so remove fromYear');
+    problems.add(
+      `${path}.fromYear`,
+      'only allowed for a rate over a period (unit "fraction"); a level belongs to one year, so remove fromYear',
+    );
   }
   let tolerance: Tolerance | undefined;
   if (has(raw, 'tolerance')) {
     if (comparator !== undefined && comparator !== 'about') {
-      problems.add(`${path}.tolerance`, `only allowed with comparator "about" (got comparator ${JSON.stringify(comparator)}); remove it or use "about"`);
+      problems.add(
+        `${path}.tolerance`,
+        `only allowed with comparator "about" (got comparator ${JSON.stringify(comparator)}); remove it or use "about"`,
+      );
     } else {
       tolerance = checkTolerance(raw.tolerance, path, unit, problems);
     }
   } else if (comparator === 'about') {
-    problems.add(`${path}.tolerance`, 'missing: comparator "about" needs a tolerance that states its assumption, e.g. { "absolute": 0.01, "assumption": "\'about 25%\' read as 25% ± 1 point" }');
+    problems.add(
+      `${path}.tolerance`,
+      'missing: comparator "about" needs a tolerance that states its assumption, e.g. { "absolute": 0.01, "assumption": "\'about 25%\' read as 25% ± 1 point" }',
+    );
   }
 
-  if (problems.lines.length > before || document === undefined || id === undefined || metric === undefined || year === undefined
-    || unit === undefined || value === undefined || comparator === undefined || kind === undefined || section === undefined || quote === undefined) {
+  if (
+    problems.lines.length > before ||
+    document === undefined ||
+    id === undefined ||
+    metric === undefined ||
+    year === undefined ||
+    unit === undefined ||
+    value === undefined ||
+    comparator === undefined ||
+    kind === undefined ||
+    section === undefined ||
+    quote === undefined
+  ) {
     return undefined;
   }
   const provenance: Provenance = Object.freeze({
@@ -310,11 +471,16 @@ function checkFact(raw: unknown, index: number, document: DocumentInfo | undefin
     documentId: document.id,
   });
   return Object.freeze({
-    id, metric, year,
+    id,
+    metric,
+    year,
     ...(fromYear !== undefined && { fromYear }),
-    value, unit, comparator,
+    value,
+    unit,
+    comparator,
     ...(tolerance !== undefined && { tolerance }),
-    kind, provenance,
+    kind,
+    provenance,
     ...(note !== undefined && { note }),
   });
 }
@@ -346,8 +512,11 @@ function checkFact(raw: unknown, index: number, document: DocumentInfo | undefin
  */
 export function parseFacts(json: unknown, origin: string): Fact[] {
   if (typeof origin !== 'string' || origin.trim() === '') {
-    throw new MetricsError('invalid_argument',
-      `parseFacts: origin must be a non-empty string naming where the JSON came from (got ${show(origin)}). Pass the file name, e.g. "seeds/x.facts.json".`, { origin });
+    throw new MetricsError(
+      'invalid_argument',
+      `parseFacts: origin must be a non-empty string naming where the JSON came from (got ${show(origin)}). Pass the file name, e.g. "seeds/x.facts.json".`,
+      { origin },
+    );
   }
   const problems = new Problems(origin);
   const facts: Fact[] = [];
@@ -355,7 +524,8 @@ export function parseFacts(json: unknown, origin: string): Fact[] {
     problems.add('', `expected an object with "document" and "facts", got ${show(json)}`);
   } else {
     problems.unknownKeys(json, '', ROOT_KEYS);
-    if (has(json, '$schema') && typeof json.$schema !== 'string') problems.add('$schema', `expected a string, got ${show(json.$schema)}`);
+    if (has(json, '$schema') && typeof json.$schema !== 'string')
+      problems.add('$schema', `expected a string, got ${show(json.$schema)}`);
     const document = checkDocument(json.document, problems);
     const raw = json.facts;
     if (raw === undefined) {
@@ -372,9 +542,11 @@ export function parseFacts(json: unknown, origin: string): Fact[] {
   }
   const lines = problems.lines;
   if (lines.length > 0) {
-    throw new MetricsError('invalid_definition',
+    throw new MetricsError(
+      'invalid_definition',
       `parseFacts: ${lines.length} problem${lines.length === 1 ? '' : 's'} in ${origin}. Fix each and parse again:\n${lines.map((l) => `  ${l}`).join('\n')}`,
-      { origin, problems: Object.freeze([...lines]) });
+      { origin, problems: Object.freeze([...lines]) },
+    );
   }
   return facts;
 }

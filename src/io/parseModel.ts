@@ -3,7 +3,16 @@ import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
 import { closestNames } from '../internal/closest.js';
 import type {
-  BoundsSpec, ModelDefinition, ModelFile, PathSpec, ResolvedValue, ScenarioSpec, SectorSpec, ShockSpec, UncertaintySpec, ValueRef,
+  BoundsSpec,
+  ModelDefinition,
+  ModelFile,
+  PathSpec,
+  ResolvedValue,
+  ScenarioSpec,
+  SectorSpec,
+  ShockSpec,
+  UncertaintySpec,
+  ValueRef,
 } from '../model/types.js';
 import { convertScale, isScaleConvertible, parseUnit, unitToString, type Unit } from '../series/units.js';
 import type { Fact } from '../targets/fact.js';
@@ -13,7 +22,9 @@ import { readFileSync } from 'node:fs';
 let validator: ValidateFunction | undefined;
 
 function schemaValidator(): ValidateFunction {
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(builtinPath('models/model.schema.json'), 'utf8')));
+  validator ??= new Ajv({ allErrors: true, strict: false }).compile(
+    JSON.parse(readFileSync(builtinPath('models/model.schema.json'), 'utf8')),
+  );
   return validator;
 }
 
@@ -62,7 +73,10 @@ function schemaProblems(json: unknown, errors: readonly ErrorObject[]): string[]
     const got = valueAtPointer(json, e.instancePath);
     switch (e.keyword) {
       case 'type':
-        add(e.instancePath, `expected ${e.params['type'] === 'integer' ? 'a whole number' : `a${/^[aeiou]/.test(String(e.params['type'])) ? 'n' : ''} ${e.params['type']}`}, got ${show(got)}`);
+        add(
+          e.instancePath,
+          `expected ${e.params['type'] === 'integer' ? 'a whole number' : `a${/^[aeiou]/.test(String(e.params['type'])) ? 'n' : ''} ${e.params['type']}`}, got ${show(got)}`,
+        );
         break;
       case 'required':
         add(e.instancePath, `missing "${e.params['missingProperty']}"`);
@@ -71,13 +85,21 @@ function schemaProblems(json: unknown, errors: readonly ErrorObject[]): string[]
         add(e.instancePath, `unknown field "${e.params['additionalProperty']}"`);
         break;
       case 'enum':
-        add(e.instancePath, `expected one of ${(e.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, got ${show(got)}`);
+        add(
+          e.instancePath,
+          `expected one of ${(e.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, got ${show(got)}`,
+        );
         break;
       case 'pattern':
         add(e.instancePath, `${show(got)} is not allowed here: use lower-case letters, digits and dashes`);
         break;
       case 'minLength':
-        add(e.instancePath, e.params['limit'] === 1 ? 'must not be empty' : `must have at least ${e.params['limit']} characters${e.instancePath.endsWith('/assumption') ? ': say why the value was chosen' : ''}`);
+        add(
+          e.instancePath,
+          e.params['limit'] === 1
+            ? 'must not be empty'
+            : `must have at least ${e.params['limit']} characters${e.instancePath.endsWith('/assumption') ? ': say why the value was chosen' : ''}`,
+        );
         break;
       case 'minItems':
         add(e.instancePath, 'needs at least one item');
@@ -88,8 +110,15 @@ function schemaProblems(json: unknown, errors: readonly ErrorObject[]): string[]
   }
   // A value reference with every branch wrong and nothing deeper to say.
   for (const e of errors) {
-    if (e.keyword === 'oneOf' && !byPath.has(e.instancePath) && ![...byPath.keys()].some((p) => p.startsWith(`${e.instancePath}/`))) {
-      add(e.instancePath, `expected { "fact": "<id>" }, { "value": <number>, "assumption": "<why>" } or { "backcast": { "target": "<id>", "rate": "<id>" } }, got ${show(valueAtPointer(json, e.instancePath))}`);
+    if (
+      e.keyword === 'oneOf' &&
+      !byPath.has(e.instancePath) &&
+      ![...byPath.keys()].some((p) => p.startsWith(`${e.instancePath}/`))
+    ) {
+      add(
+        e.instancePath,
+        `expected { "fact": "<id>" }, { "value": <number>, "assumption": "<why>" } or { "backcast": { "target": "<id>", "rate": "<id>" } }, got ${show(valueAtPointer(json, e.instancePath))}`,
+      );
     }
   }
   const out: string[] = [];
@@ -101,7 +130,10 @@ function schemaProblems(json: unknown, errors: readonly ErrorObject[]): string[]
  * Stands in for a value that could not be resolved (its problem is already reported), so the other
  * checks can go on; recognised by identity, never by its number, which a user could also write.
  */
-const UNRESOLVED: ResolvedValue = Object.freeze({ value: 1, source: Object.freeze({ kind: 'assumption', text: 'unresolved' }) });
+const UNRESOLVED: ResolvedValue = Object.freeze({
+  value: 1,
+  source: Object.freeze({ kind: 'assumption', text: 'unresolved' }),
+});
 
 /** What a number in the model is used as: decides unit checks and the "did you mean 0.12?" hints. */
 type Role = 'level' | 'rate' | 'share' | 'probability' | 'coefficient';
@@ -119,7 +151,9 @@ class Resolver {
     const f = this.facts.get(id);
     if (!f) {
       const close = closestNames(id, [...this.facts.keys()], 2);
-      this.problems.push(`${path}: no fact with id "${id}"${close.length ? ` (did you mean ${close.map((c) => `"${c}"`).join(' or ')}?)` : ''}`);
+      this.problems.push(
+        `${path}: no fact with id "${id}"${close.length ? ` (did you mean ${close.map((c) => `"${c}"`).join(' or ')}?)` : ''}`,
+      );
     }
     return f;
   }
@@ -130,13 +164,17 @@ class Resolver {
       if (!f) return UNRESOLVED;
       if (role === 'level') {
         if (!isScaleConvertible(f.unit, this.unit)) {
-          this.problems.push(`${path}.fact: fact "${f.id}" is in ${unitToString(f.unit)}, the model in ${unitToString(this.unit)}; convert it into a fact or an assumption in the model's currency`);
+          this.problems.push(
+            `${path}.fact: fact "${f.id}" is in ${unitToString(f.unit)}, the model in ${unitToString(this.unit)}; convert it into a fact or an assumption in the model's currency`,
+          );
           return UNRESOLVED;
         }
         return { value: convertScale(f.value, f.unit, this.unit), source: { kind: 'fact', fact: f } };
       }
       if (f.unit.kind !== 'fraction') {
-        this.problems.push(`${path}.fact: fact "${f.id}" is a level in ${unitToString(f.unit)}, but a ${role} (a fraction) is needed here`);
+        this.problems.push(
+          `${path}.fact: fact "${f.id}" is a level in ${unitToString(f.unit)}, but a ${role} (a fraction) is needed here`,
+        );
         return UNRESOLVED;
       }
       return { value: f.value, source: { kind: 'fact', fact: f } };
@@ -150,12 +188,16 @@ class Resolver {
         return UNRESOLVED;
       }
       if (!isScaleConvertible(target.unit, this.unit) || rate.unit.kind !== 'fraction') {
-        this.problems.push(`${path}.backcast: needs a level fact in the model's currency (got ${unitToString(target.unit)}) and a rate fact (got ${unitToString(rate.unit)})`);
+        this.problems.push(
+          `${path}.backcast: needs a level fact in the model's currency (got ${unitToString(target.unit)}) and a rate fact (got ${unitToString(rate.unit)})`,
+        );
         return UNRESOLVED;
       }
       const years = target.year - this.fromYear;
       if (years <= 0) {
-        this.problems.push(`${path}.backcast.target: the target year ${target.year} must come after the model's fromYear ${this.fromYear}`);
+        this.problems.push(
+          `${path}.backcast.target: the target year ${target.year} must come after the model's fromYear ${this.fromYear}`,
+        );
         return UNRESOLVED;
       }
       const end = convertScale(target.value, target.unit, this.unit);
@@ -173,7 +215,8 @@ class Resolver {
     if ((role === 'share' || role === 'probability') && (v < 0 || v > 1)) {
       if (Math.abs(v) <= 1.5) this.problems.push(`${path}.value: a ${role} must be between 0 and 1, got ${v}`);
     }
-    if (role === 'rate' && v <= -1) this.problems.push(`${path}.value: a growth rate must be > -1 (a fall of 100 % or more), got ${v}`);
+    if (role === 'rate' && v <= -1)
+      this.problems.push(`${path}.value: a growth rate must be > -1 (a fall of 100 % or more), got ${v}`);
     return { value: v, source: { kind: 'assumption', text: ref.assumption } };
   }
 
@@ -185,34 +228,66 @@ class Resolver {
         let expectFrom = this.fromYear;
         const phases = spec.phases.map((ph, i) => {
           if (ph.fromYear !== expectFrom) {
-            this.problems.push(`${path}.phases[${i}].fromYear: expected ${expectFrom} (phases run back to back from the model's fromYear), got ${ph.fromYear}`);
+            this.problems.push(
+              `${path}.phases[${i}].fromYear: expected ${expectFrom} (phases run back to back from the model's fromYear), got ${ph.fromYear}`,
+            );
           }
-          if (ph.toYear <= ph.fromYear) this.problems.push(`${path}.phases[${i}]: toYear ${ph.toYear} must be after fromYear ${ph.fromYear}`);
+          if (ph.toYear <= ph.fromYear)
+            this.problems.push(`${path}.phases[${i}]: toYear ${ph.toYear} must be after fromYear ${ph.fromYear}`);
           expectFrom = ph.toYear;
-          return { fromYear: ph.fromYear, toYear: ph.toYear, rate: this.value(`${path}.phases[${i}].rate`, ph.rate, 'rate') };
+          return {
+            fromYear: ph.fromYear,
+            toYear: ph.toYear,
+            rate: this.value(`${path}.phases[${i}].rate`, ph.rate, 'rate'),
+          };
         });
-        if (expectFrom < this.toYear) this.problems.push(`${path}.phases: the last phase ends in ${expectFrom}, before the model's toYear ${this.toYear}`);
+        if (expectFrom < this.toYear)
+          this.problems.push(
+            `${path}.phases: the last phase ends in ${expectFrom}, before the model's toYear ${this.toYear}`,
+          );
         return { type: 'phases', phases };
       }
       case 'rates': {
         const years = spec.rates.map((r) => r.year);
         for (let y = this.fromYear + 1; y <= this.toYear; y++) {
-          if (!years.includes(y)) this.problems.push(`${path}.rates: no rate for ${y} (give one per year from ${this.fromYear + 1} to ${this.toYear})`);
+          if (!years.includes(y))
+            this.problems.push(
+              `${path}.rates: no rate for ${y} (give one per year from ${this.fromYear + 1} to ${this.toYear})`,
+            );
         }
-        return { type: 'rates', rates: spec.rates.map((r, i) => ({ year: r.year, rate: this.value(`${path}.rates[${i}].rate`, r.rate, 'rate') })) };
+        return {
+          type: 'rates',
+          rates: spec.rates.map((r, i) => ({
+            year: r.year,
+            rate: this.value(`${path}.rates[${i}].rate`, r.rate, 'rate'),
+          })),
+        };
       }
       case 'linear':
         return { type: 'linear', slope: this.value(`${path}.slope`, spec.slope, 'coefficient') };
       case 'logistic':
-        return { type: 'logistic', rate: this.value(`${path}.rate`, spec.rate, 'rate'), cap: this.value(`${path}.cap`, spec.cap, 'level') };
+        return {
+          type: 'logistic',
+          rate: this.value(`${path}.rate`, spec.rate, 'rate'),
+          cap: this.value(`${path}.cap`, spec.cap, 'level'),
+        };
       case 'anchors': {
         spec.anchors.forEach((a, i) => {
           if (a.year <= this.fromYear || a.year > this.toYear) {
-            this.problems.push(`${path}.anchors[${i}].year: ${a.year} is outside the projected years ${this.fromYear + 1}-${this.toYear}`);
+            this.problems.push(
+              `${path}.anchors[${i}].year: ${a.year} is outside the projected years ${this.fromYear + 1}-${this.toYear}`,
+            );
           }
-          if (i > 0 && a.year <= (spec.anchors[i - 1]?.year ?? -Infinity)) this.problems.push(`${path}.anchors[${i}].year: anchors must be in increasing years`);
+          if (i > 0 && a.year <= (spec.anchors[i - 1]?.year ?? -Infinity))
+            this.problems.push(`${path}.anchors[${i}].year: anchors must be in increasing years`);
         });
-        return { type: 'anchors', anchors: spec.anchors.map((a, i) => ({ year: a.year, value: this.value(`${path}.anchors[${i}].value`, a.value, 'level') })) };
+        return {
+          type: 'anchors',
+          anchors: spec.anchors.map((a, i) => ({
+            year: a.year,
+            value: this.value(`${path}.anchors[${i}].value`, a.value, 'level'),
+          })),
+        };
       }
       case 'expression':
         return { type: 'expression', expression: spec.expression, assumption: spec.assumption };
@@ -222,7 +297,9 @@ class Resolver {
   shocks(path: string, shocks: readonly ShockSpec[] | undefined): ShockSpec<ResolvedValue>[] {
     return (shocks ?? []).map((s, i) => {
       if (s.year <= this.fromYear || s.year > this.toYear) {
-        this.problems.push(`${path}[${i}].year: ${s.year} is outside the projected years ${this.fromYear + 1}-${this.toYear}`);
+        this.problems.push(
+          `${path}[${i}].year: ${s.year} is outside the projected years ${this.fromYear + 1}-${this.toYear}`,
+        );
       }
       const size = this.value(`${path}[${i}].size`, s.size, 'rate');
       return { year: s.year, size };
@@ -234,11 +311,11 @@ class Resolver {
     const out: { cap?: ResolvedValue; floor?: ResolvedValue } = {};
     if (b.cap) out.cap = this.value(`${path}.cap`, b.cap, 'level');
     if (b.floor) out.floor = this.value(`${path}.floor`, b.floor, 'level');
-    if (out.cap && out.floor && out.floor.value > out.cap.value) this.problems.push(`${path}: floor ${out.floor.value} is above cap ${out.cap.value}`);
+    if (out.cap && out.floor && out.floor.value > out.cap.value)
+      this.problems.push(`${path}: floor ${out.floor.value} is above cap ${out.cap.value}`);
     return out;
   }
 }
-
 
 /**
  * Checks a model file (parsed JSON) against the documented format and resolves every number: fact ids
@@ -253,9 +330,11 @@ class Resolver {
 export function parseModel(json: unknown, origin: string, facts: readonly Fact[]): ModelDefinition {
   const validate = schemaValidator();
   const fail = (problems: readonly string[]): never => {
-    throw new MetricsError('invalid_definition',
+    throw new MetricsError(
+      'invalid_definition',
       `${origin}: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the model file:\n${problems.map((p) => `  ${origin}: ${p}`).join('\n')}\nSee models/model.schema.json and the README section "Model files".`,
-      { origin, problems });
+      { origin, problems },
+    );
   };
   if (!validate(json)) fail(schemaProblems(json, validate.errors ?? []));
   const file = json as ModelFile;
@@ -268,8 +347,12 @@ export function parseModel(json: unknown, origin: string, facts: readonly Fact[]
     unit = { kind: 'other', symbol: file.unit };
   }
   if (unit.kind === 'fraction') problems.push('unit: a model projects levels; "fraction" is not a level unit');
-  if (file.toYear <= file.fromYear) problems.push(`toYear: must be after fromYear ${file.fromYear}, got ${file.toYear}`);
-  if (file.toYear - file.fromYear > 200) problems.push(`toYear: ${file.toYear - file.fromYear} years of projection is more than this library models (at most 200)`);
+  if (file.toYear <= file.fromYear)
+    problems.push(`toYear: must be after fromYear ${file.fromYear}, got ${file.toYear}`);
+  if (file.toYear - file.fromYear > 200)
+    problems.push(
+      `toYear: ${file.toYear - file.fromYear} years of projection is more than this library models (at most 200)`,
+    );
 
   const byId = new Map(facts.map((f) => [f.id, f] as const));
   const r = new Resolver(byId, unit, file.fromYear, file.toYear);
@@ -279,7 +362,7 @@ export function parseModel(json: unknown, origin: string, facts: readonly Fact[]
   const shocks = r.shocks('shocks', file.shocks);
   const bounds = r.bounds('bounds', file.bounds);
   const scenarios: Record<string, ScenarioSpec<ResolvedValue>> = {
-    plan: { description: 'The plan: the model\'s own path, shocks and bounds.', path, shocks, bounds },
+    plan: { description: "The plan: the model's own path, shocks and bounds.", path, shocks, bounds },
   };
   for (const [name, sc] of Object.entries(file.scenarios ?? {})) {
     if (name === 'plan') {
@@ -302,8 +385,11 @@ export function parseModel(json: unknown, origin: string, facts: readonly Fact[]
     if (persistence && (persistence.value <= -1 || persistence.value >= 1)) {
       r.problems.push(`uncertainty.persistence: an AR(1) coefficient must be in (-1, 1), got ${persistence.value}`);
     }
-    const meanUncertainty = u.meanUncertainty ? r.value('uncertainty.meanUncertainty', u.meanUncertainty, 'rate') : undefined;
-    if (meanUncertainty && meanUncertainty.value < 0) r.problems.push(`uncertainty.meanUncertainty: must be >= 0, got ${meanUncertainty.value}`);
+    const meanUncertainty = u.meanUncertainty
+      ? r.value('uncertainty.meanUncertainty', u.meanUncertainty, 'rate')
+      : undefined;
+    if (meanUncertainty && meanUncertainty.value < 0)
+      r.problems.push(`uncertainty.meanUncertainty: must be >= 0, got ${meanUncertainty.value}`);
     if (u.distribution === 'studentT' && u.degreesOfFreedom === undefined) {
       r.problems.push('uncertainty.degreesOfFreedom: needed with distribution "studentT" (a number > 2)');
     }
@@ -314,7 +400,12 @@ export function parseModel(json: unknown, origin: string, facts: readonly Fact[]
       ...(persistence ? { persistence } : {}),
       ...(meanUncertainty ? { meanUncertainty } : {}),
       ...(u.rareShock
-        ? { rareShock: { probability: r.value('uncertainty.rareShock.probability', u.rareShock.probability, 'probability'), size: r.value('uncertainty.rareShock.size', u.rareShock.size, 'rate') } }
+        ? {
+            rareShock: {
+              probability: r.value('uncertainty.rareShock.probability', u.rareShock.probability, 'probability'),
+              size: r.value('uncertainty.rareShock.size', u.rareShock.size, 'rate'),
+            },
+          }
         : {}),
     };
   }
@@ -322,12 +413,19 @@ export function parseModel(json: unknown, origin: string, facts: readonly Fact[]
   file.targets.forEach((id, i) => {
     const f = r.fact(`targets[${i}]`, id);
     if (!f) return;
-    if (f.metric !== file.metric) r.problems.push(`targets[${i}]: fact "${id}" is of metric "${f.metric}", the model projects "${file.metric}"`);
-    else if (f.year <= file.fromYear || f.year > file.toYear) r.problems.push(`targets[${i}]: fact "${id}" is for ${f.year}, outside the projected years ${file.fromYear + 1}-${file.toYear}`);
-    else if (!isScaleConvertible(f.unit, unit)) r.problems.push(`targets[${i}]: fact "${id}" is in ${unitToString(f.unit)}, the model in ${unitToString(unit)}`);
+    if (f.metric !== file.metric)
+      r.problems.push(`targets[${i}]: fact "${id}" is of metric "${f.metric}", the model projects "${file.metric}"`);
+    else if (f.year <= file.fromYear || f.year > file.toYear)
+      r.problems.push(
+        `targets[${i}]: fact "${id}" is for ${f.year}, outside the projected years ${file.fromYear + 1}-${file.toYear}`,
+      );
+    else if (!isScaleConvertible(f.unit, unit))
+      r.problems.push(`targets[${i}]: fact "${id}" is in ${unitToString(f.unit)}, the model in ${unitToString(unit)}`);
     targets.push(f);
   });
-  const related = (file.related ?? []).map((id, i) => r.fact(`related[${i}]`, id)).filter((f): f is Fact => f !== undefined);
+  const related = (file.related ?? [])
+    .map((id, i) => r.fact(`related[${i}]`, id))
+    .filter((f): f is Fact => f !== undefined);
   const sectors: SectorSpec<ResolvedValue>[] = (file.sectors ?? []).map((s, i) => ({
     id: s.id,
     name: s.name,
@@ -336,7 +434,10 @@ export function parseModel(json: unknown, origin: string, facts: readonly Fact[]
   }));
   if (sectors.length > 0) {
     const total = sectors.reduce((a, s) => a + s.share.value, 0);
-    if (Math.abs(total - 1) > 1e-9) r.problems.push(`sectors: shares add up to ${Number(total.toFixed(12))}, not 1; make the parts add up to the total`);
+    if (Math.abs(total - 1) > 1e-9)
+      r.problems.push(
+        `sectors: shares add up to ${Number(total.toFixed(12))}, not 1; make the parts add up to the total`,
+      );
     const ids = new Set<string>();
     sectors.forEach((s, i) => {
       if (ids.has(s.id)) r.problems.push(`sectors[${i}].id: "${s.id}" appears twice`);

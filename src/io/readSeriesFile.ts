@@ -15,7 +15,11 @@ import { parseSeriesCsv, type SeriesRow } from './csv.js';
  */
 export function parseSeriesJson(json: unknown, file: string): SeriesRow[] {
   const bad = (path: string, what: string, got: unknown): never => {
-    throw new MetricsError('invalid_data', `${file}: ${path}: ${what} (got ${show(got)}). Use [{ "id", "year", "value" }, …] or { "<id>": { "<year>": value } }.`, { file, path });
+    throw new MetricsError(
+      'invalid_data',
+      `${file}: ${path}: ${what} (got ${show(got)}). Use [{ "id", "year", "value" }, …] or { "<id>": { "<year>": value } }.`,
+      { file, path },
+    );
   };
   const row = (id: unknown, year: unknown, value: unknown, path: string): SeriesRow => {
     if (typeof id !== 'string' || id === '') bad(`${path}.id`, 'expected a non-empty string', id);
@@ -25,14 +29,29 @@ export function parseSeriesJson(json: unknown, file: string): SeriesRow[] {
     return { id: id as string, year: y as number, value: value as number };
   };
   if (Array.isArray(json)) {
-    return json.map((r, i) => (r && typeof r === 'object' ? row((r as Record<string, unknown>)['id'], (r as Record<string, unknown>)['year'], (r as Record<string, unknown>)['value'], `[${i}]`) : bad(`[${i}]`, 'expected { id, year, value }', r)));
+    return json.map((r, i) =>
+      r && typeof r === 'object'
+        ? row(
+            (r as Record<string, unknown>)['id'],
+            (r as Record<string, unknown>)['year'],
+            (r as Record<string, unknown>)['value'],
+            `[${i}]`,
+          )
+        : bad(`[${i}]`, 'expected { id, year, value }', r),
+    );
   }
-  if (!json || typeof json !== 'object') return bad('(top level)', 'expected an array of rows or an object by id', json);
+  if (!json || typeof json !== 'object')
+    return bad('(top level)', 'expected an array of rows or an object by id', json);
   return Object.entries(json as Record<string, unknown>).flatMap(([id, v]) => {
     if (Array.isArray(v)) {
-      return v.map((p, i) => (p && typeof p === 'object' ? row(id, (p as Record<string, unknown>)['year'], (p as Record<string, unknown>)['value'], `${id}[${i}]`) : bad(`${id}[${i}]`, 'expected { year, value }', p)));
+      return v.map((p, i) =>
+        p && typeof p === 'object'
+          ? row(id, (p as Record<string, unknown>)['year'], (p as Record<string, unknown>)['value'], `${id}[${i}]`)
+          : bad(`${id}[${i}]`, 'expected { year, value }', p),
+      );
     }
-    if (v && typeof v === 'object') return Object.entries(v as Record<string, unknown>).map(([year, value]) => row(id, year, value, `${id}.${year}`));
+    if (v && typeof v === 'object')
+      return Object.entries(v as Record<string, unknown>).map(([year, value]) => row(id, year, value, `${id}.${year}`));
     return bad(id, 'expected { "<year>": value } or [{ year, value }]', v);
   });
 }
@@ -52,7 +71,11 @@ export function readSeriesFile(path: string): SeriesRow[] {
     text = readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new MetricsError('not_found', `cannot read ${path} (${code === 'ENOENT' ? 'no such file' : code ?? String(e)}). Check the path.`, { file: path });
+    throw new MetricsError(
+      'not_found',
+      `cannot read ${path} (${code === 'ENOENT' ? 'no such file' : (code ?? String(e))}). Check the path.`,
+      { file: path },
+    );
   }
   if (!path.toLowerCase().endsWith('.json')) return parseSeriesCsv(text, { file: path });
   let json: unknown;

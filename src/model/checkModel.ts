@@ -20,7 +20,13 @@ export interface ModelDerivation {
 
 /** Result of {@link checkModel}: every fact the model rests on, its assumptions, and the consistency report. */
 export interface ModelCheck {
-  readonly model: { readonly id: string; readonly title: string; readonly fromYear: number; readonly toYear: number; readonly origin: string };
+  readonly model: {
+    readonly id: string;
+    readonly title: string;
+    readonly fromYear: number;
+    readonly toYear: number;
+    readonly origin: string;
+  };
   readonly targets: readonly Fact[];
   /** Every fact the model uses or relates to, targets first, each once. */
   readonly facts: readonly Fact[];
@@ -29,7 +35,11 @@ export interface ModelCheck {
   readonly consistency: ConsistencyReport;
 }
 
-function visitValue(path: string, v: ResolvedValue, out: { facts: Fact[]; assumptions: ModelAssumption[]; derivations: ModelDerivation[] }): void {
+function visitValue(
+  path: string,
+  v: ResolvedValue,
+  out: { facts: Fact[]; assumptions: ModelAssumption[]; derivations: ModelDerivation[] },
+): void {
   const s = v.source;
   if (s.kind === 'fact') out.facts.push(s.fact);
   else if (s.kind === 'assumption') out.assumptions.push({ path, value: v.value, assumption: s.text });
@@ -41,13 +51,28 @@ function visitValue(path: string, v: ResolvedValue, out: { facts: Fact[]; assump
 
 function visitPath(path: string, p: PathSpec<ResolvedValue>, out: Parameters<typeof visitValue>[2]): void {
   switch (p.type) {
-    case 'cagr': visitValue(`${path}.rate`, p.rate, out); break;
-    case 'phases': p.phases.forEach((ph, i) => visitValue(`${path}.phases[${i}].rate`, ph.rate, out)); break;
-    case 'rates': p.rates.forEach((r, i) => visitValue(`${path}.rates[${i}].rate`, r.rate, out)); break;
-    case 'linear': visitValue(`${path}.slope`, p.slope, out); break;
-    case 'logistic': visitValue(`${path}.rate`, p.rate, out); visitValue(`${path}.cap`, p.cap, out); break;
-    case 'anchors': p.anchors.forEach((a, i) => visitValue(`${path}.anchors[${i}].value`, a.value, out)); break;
-    case 'expression': out.assumptions.push({ path, value: p.expression, assumption: p.assumption }); break;
+    case 'cagr':
+      visitValue(`${path}.rate`, p.rate, out);
+      break;
+    case 'phases':
+      p.phases.forEach((ph, i) => visitValue(`${path}.phases[${i}].rate`, ph.rate, out));
+      break;
+    case 'rates':
+      p.rates.forEach((r, i) => visitValue(`${path}.rates[${i}].rate`, r.rate, out));
+      break;
+    case 'linear':
+      visitValue(`${path}.slope`, p.slope, out);
+      break;
+    case 'logistic':
+      visitValue(`${path}.rate`, p.rate, out);
+      visitValue(`${path}.cap`, p.cap, out);
+      break;
+    case 'anchors':
+      p.anchors.forEach((a, i) => visitValue(`${path}.anchors[${i}].value`, a.value, out));
+      break;
+    case 'expression':
+      out.assumptions.push({ path, value: p.expression, assumption: p.assumption });
+      break;
   }
 }
 
@@ -64,7 +89,8 @@ export function checkModel(model: ModelDefinition): ModelCheck {
   for (const [name, sc] of Object.entries(model.scenarios)) {
     const prefix = name === 'plan' ? '' : `scenarios.${name}.`;
     if (sc.path && (name === 'plan' || sc.path !== model.path)) visitPath(`${prefix}path`, sc.path, out);
-    if (sc.shocks && (name === 'plan' || sc.shocks !== model.shocks)) sc.shocks.forEach((s, i) => visitValue(`${prefix}shocks[${i}].size`, s.size, out));
+    if (sc.shocks && (name === 'plan' || sc.shocks !== model.shocks))
+      sc.shocks.forEach((s, i) => visitValue(`${prefix}shocks[${i}].size`, s.size, out));
     const b = sc.bounds;
     if (b && (name === 'plan' || b !== model.bounds)) {
       if (b.cap) visitValue(`${prefix}bounds.cap`, b.cap, out);
@@ -86,7 +112,11 @@ export function checkModel(model: ModelDefinition): ModelCheck {
     visitPath(`sectors[${i}].path`, s.path, out);
   });
   const seen = new Set<string>();
-  const facts = [...model.targets, ...out.facts, ...model.related].filter((f) => (seen.has(f.id) ? false : (seen.add(f.id), true)));
+  const facts = [...model.targets, ...out.facts, ...model.related].filter((f) => {
+    if (seen.has(f.id)) return false;
+    seen.add(f.id);
+    return true;
+  });
   return {
     model: { id: model.id, title: model.title, fromYear: model.fromYear, toYear: model.toYear, origin: model.origin },
     targets: model.targets,

@@ -26,7 +26,10 @@ export function probabilityBasis(model: ModelDefinition, scenario: string, targe
   if (path.type !== 'cagr' || rateFactId(path.rate) !== rate.id) return undefined;
   // A shock, cap or floor moves the path off the back-cast arithmetic.
   const bounds = spec?.bounds ?? model.bounds;
-  if ((spec?.shocks ?? model.shocks).length > 0 || bounds.cap !== undefined || bounds.floor !== undefined) return undefined;
-  return `50 % by construction: the ${model.fromYear} base is back-cast from ${target.id} at ${rate.id} (${src.formula}), `
-    + `so the ${scenario} path lands exactly on the target and the simulation's median is the target; it is not evidence about the industry`;
+  if ((spec?.shocks ?? model.shocks).length > 0 || bounds.cap !== undefined || bounds.floor !== undefined)
+    return undefined;
+  return (
+    `50 % by construction: the ${model.fromYear} base is back-cast from ${target.id} at ${rate.id} (${src.formula}), ` +
+    `so the ${scenario} path lands exactly on the target and the simulation's median is the target; it is not evidence about the industry`
+  );
 }

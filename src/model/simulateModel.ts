@@ -6,7 +6,10 @@ import { convertScale } from '../series/units.js';
 import type { ModelDefinition } from './types.js';
 
 /** Options of {@link simulateModel}: the engine's run options, less what the model provides. */
-export type SimulateModelOptions = Omit<MonteCarloRunOptions, 'baseYear' | 'years' | 'toYear' | 'targets' | 'distribution' | 'degreesOfFreedom'> & {
+export type SimulateModelOptions = Omit<
+  MonteCarloRunOptions,
+  'baseYear' | 'years' | 'toYear' | 'targets' | 'distribution' | 'degreesOfFreedom'
+> & {
   /** Scenario to simulate around; default `plan`. */
   readonly scenario?: string;
 };
@@ -23,19 +26,39 @@ export async function simulateModel(model: ModelDefinition, options: SimulateMod
   const name = options.scenario ?? 'plan';
   const scenario = model.scenarios[name];
   if (!scenario) {
-    throw new MetricsError('not_found', `simulateModel: model "${model.id}" has no scenario "${name}". Scenarios: ${Object.keys(model.scenarios).join(', ')}.`, { scenario: name });
+    throw new MetricsError(
+      'not_found',
+      `simulateModel: model "${model.id}" has no scenario "${name}". Scenarios: ${Object.keys(model.scenarios).join(', ')}.`,
+      { scenario: name },
+    );
   }
   const u = model.uncertainty;
   if (!u) {
-    throw new MetricsError('invalid_definition', `simulateModel: model "${model.id}" has no "uncertainty" section, so there is nothing to simulate. Add { "uncertainty": { "volatility": { "value": 0.05, "assumption": "…" } } } to ${model.origin}.`);
+    throw new MetricsError(
+      'invalid_definition',
+      `simulateModel: model "${model.id}" has no "uncertainty" section, so there is nothing to simulate. Add { "uncertainty": { "volatility": { "value": 0.05, "assumption": "…" } } } to ${model.origin}.`,
+    );
   }
-  const path = growthPath(scenario.path ?? model.path, { fromYear: model.fromYear, toYear: model.toYear, base: model.base.value });
+  const path = growthPath(scenario.path ?? model.path, {
+    fromYear: model.fromYear,
+    toYear: model.toYear,
+    base: model.base.value,
+  });
   const targets: SimulationTarget[] = model.targets.map((f) => ({
     id: f.id,
     year: f.year,
     value: convertScale(f.value, f.unit, model.unit),
     comparator: f.comparator,
-    ...(f.tolerance ? { tolerance: { ...(f.tolerance.relative !== undefined ? { relative: f.tolerance.relative } : {}), ...(f.tolerance.absolute !== undefined ? { absolute: convertScale(f.tolerance.absolute, f.unit, model.unit) } : {}) } } : {}),
+    ...(f.tolerance
+      ? {
+          tolerance: {
+            ...(f.tolerance.relative !== undefined ? { relative: f.tolerance.relative } : {}),
+            ...(f.tolerance.absolute !== undefined
+              ? { absolute: convertScale(f.tolerance.absolute, f.unit, model.unit) }
+              : {}),
+          },
+        }
+      : {}),
   }));
   const { scenario: _s, ...run } = options;
   // A parsed model fills every scenario's shocks and bounds; a hand-built one may leave them to the model.

@@ -33,7 +33,10 @@ export interface ResolvedValue {
  */
 export type PathSpec<V = ValueRef> =
   | { readonly type: 'cagr'; readonly rate: V }
-  | { readonly type: 'phases'; readonly phases: readonly { readonly fromYear: number; readonly toYear: number; readonly rate: V }[] }
+  | {
+      readonly type: 'phases';
+      readonly phases: readonly { readonly fromYear: number; readonly toYear: number; readonly rate: V }[];
+    }
   | { readonly type: 'rates'; readonly rates: readonly { readonly year: number; readonly rate: V }[] }
   | { readonly type: 'linear'; readonly slope: V }
   | { readonly type: 'logistic'; readonly rate: V; readonly cap: V }

@@ -24,37 +24,56 @@ function labelOf(set: ObservationSet, id: string): string {
  * const obs = set.observations.find((o) => o.id === 'obs.big-data.miit-2022')!;
  * bridgeValue(obs, 'big-data-industry.miit', set).value; // => 1.57
  */
-export function bridgeValue(observation: Observation, toDefinition: string, set: ObservationSet,
-  bridge?: DefinitionBridge): { readonly value: number; readonly assumption: string | null } {
+export function bridgeValue(
+  observation: Observation,
+  toDefinition: string,
+  set: ObservationSet,
+  bridge?: DefinitionBridge,
+): { readonly value: number; readonly assumption: string | null } {
   if (observation.definition === toDefinition) return { value: observation.value, assumption: null };
   const from = labelOf(set, observation.definition);
   const to = labelOf(set, toDefinition);
   if (bridge === undefined) {
-    throw new MetricsError('invalid_argument',
+    throw new MetricsError(
+      'invalid_argument',
       `bridgeValue: ${observation.id} is on ${from}, not on ${to} (got two definitions and no bridge). Different definitions measure different things; give a bridge { from, to, ratio or overlapYear, assumption } to use one for the other.`,
-      { definitions: [observation.definition, toDefinition] });
+      { definitions: [observation.definition, toDefinition] },
+    );
   }
   if (bridge.from !== observation.definition || bridge.to !== toDefinition) {
-    throw new MetricsError('invalid_argument',
+    throw new MetricsError(
+      'invalid_argument',
       `bridgeValue: the bridge joins ${labelOf(set, bridge.from)} to ${labelOf(set, bridge.to)} (got a bridge for other definitions than ${from} -> ${to}). Give a bridge between these two.`,
-      { definitions: [observation.definition, toDefinition] });
+      { definitions: [observation.definition, toDefinition] },
+    );
   }
   let ratio = bridge.ratio;
   if (ratio === undefined && bridge.overlapYear !== undefined) {
-    const level = (def: string): Observation | undefined => set.observations.find((o) => o.definition === def
-      && o.year === bridge.overlapYear && o.fromYear === undefined && o.comparator === 'equals');
+    const level = (def: string): Observation | undefined =>
+      set.observations.find(
+        (o) =>
+          o.definition === def &&
+          o.year === bridge.overlapYear &&
+          o.fromYear === undefined &&
+          o.comparator === 'equals',
+      );
     const a = level(bridge.from);
     const b = level(bridge.to);
     if (a === undefined || b === undefined) {
-      throw new MetricsError('invalid_argument',
+      throw new MetricsError(
+        'invalid_argument',
         `bridgeValue: overlap year ${bridge.overlapYear} needs a plain level on both ${from} and ${to} (got ${a === undefined ? 'none' : a.id} and ${b === undefined ? 'none' : b.id}). Pick a year both report, or give a ratio.`,
-        { definitions: [bridge.from, bridge.to] });
+        { definitions: [bridge.from, bridge.to] },
+      );
     }
     ratio = convertScale(b.value, b.unit, a.unit) / a.value;
   }
   if (ratio === undefined || !Number.isFinite(ratio) || ratio <= 0) {
-    throw new MetricsError('invalid_argument', `bridgeValue: a bridge needs a ratio > 0 or an overlap year (got ratio ${String(ratio)}). State how ${from} relates to ${to}.`,
-      { definitions: [bridge.from, bridge.to] });
+    throw new MetricsError(
+      'invalid_argument',
+      `bridgeValue: a bridge needs a ratio > 0 or an overlap year (got ratio ${String(ratio)}). State how ${from} relates to ${to}.`,
+      { definitions: [bridge.from, bridge.to] },
+    );
   }
   return { value: observation.value * ratio, assumption: bridge.assumption };
 }

@@ -22,11 +22,21 @@ export function loadObservations(dir?: string): ObservationSet {
   const builtIn = dir === undefined;
   const folder = dir ?? fileURLToPath(new URL('../../seeds/', import.meta.url));
   if (!existsSync(folder)) {
-    throw new MetricsError('invalid_argument', `loadObservations: no folder at ${folder} (got ${JSON.stringify(dir)}). Pass a folder of *.observations.json files.`, { dir });
+    throw new MetricsError(
+      'invalid_argument',
+      `loadObservations: no folder at ${folder} (got ${JSON.stringify(dir)}). Pass a folder of *.observations.json files.`,
+      { dir },
+    );
   }
-  const files = readdirSync(folder).filter((n) => FILE.test(n)).sort();
+  const files = readdirSync(folder)
+    .filter((n) => FILE.test(n))
+    .sort();
   if (files.length === 0) {
-    throw new MetricsError('invalid_argument', `loadObservations: ${folder} holds no *.observations.json file (got ${files.length}). Point dir at a folder of observation files.`, { dir });
+    throw new MetricsError(
+      'invalid_argument',
+      `loadObservations: ${folder} holds no *.observations.json file (got ${files.length}). Point dir at a folder of observation files.`,
+      { dir },
+    );
   }
   const raws: { origin: string; json: Record<string, unknown> }[] = [];
   for (const name of files) {
@@ -34,11 +44,17 @@ export function loadObservations(dir?: string): ObservationSet {
     try {
       raws.push({ origin, json: JSON.parse(readFileSync(join(folder, name), 'utf8')) as Record<string, unknown> });
     } catch (e) {
-      throw new MetricsError('invalid_data', `loadObservations: ${origin} is not valid JSON (${e instanceof Error ? e.message : String(e)}). Fix the syntax and load again.`, { origin });
+      throw new MetricsError(
+        'invalid_data',
+        `loadObservations: ${origin} is not valid JSON (${e instanceof Error ? e.message : String(e)}). Fix the syntax and load again.`,
+        { origin },
+      );
     }
   }
   // Definitions of every file are visible to every file: parse each file with all definitions joined.
-  const allDefinitions = raws.flatMap(({ json }) => (Array.isArray(json.definitions) ? json.definitions as unknown[] : []));
+  const allDefinitions = raws.flatMap(({ json }) =>
+    Array.isArray(json.definitions) ? (json.definitions as unknown[]) : [],
+  );
   const problems: string[] = [];
   const definitions: MetricDefinition[] = [];
   const observations: Observation[] = [];
@@ -49,7 +65,15 @@ export function loadObservations(dir?: string): ObservationSet {
     let merged: ObservationSet;
     try {
       own = parseObservations({ ...json, observations: [] }, origin);
-      merged = parseObservations({ ...json, definitions: allDefinitions.filter((d, i, a) => a.findIndex((x) => (x as { id?: unknown }).id === (d as { id?: unknown }).id) === i) }, origin);
+      merged = parseObservations(
+        {
+          ...json,
+          definitions: allDefinitions.filter(
+            (d, i, a) => a.findIndex((x) => (x as { id?: unknown }).id === (d as { id?: unknown }).id) === i,
+          ),
+        },
+        origin,
+      );
     } catch (e) {
       if (!isMetricsError(e, 'invalid_definition')) throw e;
       problems.push(...(e.details.problems as readonly string[]));
@@ -57,19 +81,33 @@ export function loadObservations(dir?: string): ObservationSet {
     }
     for (const d of own.definitions) {
       const first = seenDef.get(d.id);
-      if (first !== undefined) problems.push(`${origin}: definition ${JSON.stringify(d.id)} also defined in ${first}; ids must be unique across files`);
-      else { seenDef.set(d.id, origin); definitions.push(d); }
+      if (first !== undefined)
+        problems.push(
+          `${origin}: definition ${JSON.stringify(d.id)} also defined in ${first}; ids must be unique across files`,
+        );
+      else {
+        seenDef.set(d.id, origin);
+        definitions.push(d);
+      }
     }
     for (const o of merged.observations) {
       const first = seenObs.get(o.id);
-      if (first !== undefined) problems.push(`${origin}: observation ${JSON.stringify(o.id)} also in ${first}; ids must be unique across files`);
-      else { seenObs.set(o.id, origin); observations.push(o); }
+      if (first !== undefined)
+        problems.push(
+          `${origin}: observation ${JSON.stringify(o.id)} also in ${first}; ids must be unique across files`,
+        );
+      else {
+        seenObs.set(o.id, origin);
+        observations.push(o);
+      }
     }
   }
   if (problems.length > 0) {
-    throw new MetricsError('invalid_definition',
+    throw new MetricsError(
+      'invalid_definition',
       `loadObservations: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${folder}. Fix each and load again:\n${problems.map((l) => `  ${l}`).join('\n')}`,
-      { dir: folder, problems: Object.freeze(problems) });
+      { dir: folder, problems: Object.freeze(problems) },
+    );
   }
   return Object.freeze({ definitions: Object.freeze(definitions), observations: Object.freeze(observations) });
 }

@@ -6,7 +6,19 @@ import type { MetricDefinition, Observation, ObservationSet, ObservationSource }
 
 const ROOT_KEYS = ['$schema', 'definitions', 'observations'];
 const DEFINITION_KEYS = ['id', 'label', 'metric', 'body', 'planDefinition', 'note'];
-const OBSERVATION_KEYS = ['id', 'definition', 'year', 'fromYear', 'value', 'unit', 'comparator', 'kind', 'statement', 'assumption', 'source'];
+const OBSERVATION_KEYS = [
+  'id',
+  'definition',
+  'year',
+  'fromYear',
+  'value',
+  'unit',
+  'comparator',
+  'kind',
+  'statement',
+  'assumption',
+  'source',
+];
 const SOURCE_KEYS = ['publisher', 'published', 'title', 'url', 'titleFrom'];
 const ID = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
 const DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
@@ -15,14 +27,23 @@ const URL_PATTERN = /^https?:\/\/\S+$/;
 type Raw = Record<string, unknown>;
 const isRecord = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function text(raw: Raw, key: string, path: string, lines: string[], required = true, pattern?: RegExp): string | undefined {
+function text(
+  raw: Raw,
+  key: string,
+  path: string,
+  lines: string[],
+  required = true,
+  pattern?: RegExp,
+): string | undefined {
   const value = raw[key];
   if (value === undefined) {
     if (required) lines.push(`${path}.${key}: missing (expected a non-empty string)`);
     return undefined;
   }
   if (typeof value !== 'string' || value.trim() === '' || (pattern !== undefined && !pattern.test(value))) {
-    lines.push(`${path}.${key}: expected ${pattern === undefined ? 'a non-empty string' : `a string matching ${String(pattern)}`}, got ${show(value)}`);
+    lines.push(
+      `${path}.${key}: expected ${pattern === undefined ? 'a non-empty string' : `a string matching ${String(pattern)}`}, got ${show(value)}`,
+    );
     return undefined;
   }
   return value;
@@ -31,9 +52,10 @@ function text(raw: Raw, key: string, path: string, lines: string[], required = t
 function unknownKeys(raw: Raw, path: string, known: readonly string[], lines: string[]): void {
   for (const key of Object.keys(raw)) {
     if (known.includes(key)) continue;
-    const hint = key === 'quote'
-      ? ' (observations cite third-party pages and never copy them: state the figure in your own words in "statement")'
-      : ` (expected one of ${known.join(', ')})`;
+    const hint =
+      key === 'quote'
+        ? ' (observations cite third-party pages and never copy them: state the figure in your own words in "statement")'
+        : ` (expected one of ${known.join(', ')})`;
     lines.push(`${path}${path === '' ? '' : '.'}${key}: unknown property${hint}`);
   }
 }
@@ -63,8 +85,17 @@ function checkDefinition(raw: unknown, path: string, lines: string[]): MetricDef
   const metric = text(raw, 'metric', path, lines, true, ID);
   const body = text(raw, 'body', path, lines);
   const note = text(raw, 'note', path, lines);
-  if (typeof raw.planDefinition !== 'boolean') lines.push(`${path}.planDefinition: expected true or false, got ${show(raw.planDefinition)}`);
-  if (lines.length > before || id === undefined || label === undefined || metric === undefined || body === undefined || note === undefined) return undefined;
+  if (typeof raw.planDefinition !== 'boolean')
+    lines.push(`${path}.planDefinition: expected true or false, got ${show(raw.planDefinition)}`);
+  if (
+    lines.length > before ||
+    id === undefined ||
+    label === undefined ||
+    metric === undefined ||
+    body === undefined ||
+    note === undefined
+  )
+    return undefined;
   return Object.freeze({ id, label, metric, body, planDefinition: raw.planDefinition as boolean, note });
 }
 
@@ -79,12 +110,31 @@ function checkSource(raw: unknown, path: string, lines: string[]): ObservationSo
   const published = text(raw, 'published', path, lines, true, DATE);
   const title = text(raw, 'title', path, lines);
   const url = text(raw, 'url', path, lines, true, URL_PATTERN);
-  if (raw.titleFrom !== undefined && raw.titleFrom !== 'address') lines.push(`${path}.titleFrom: expected "address" or nothing, got ${show(raw.titleFrom)}`);
-  if (lines.length > before || publisher === undefined || published === undefined || title === undefined || url === undefined) return undefined;
-  return Object.freeze({ publisher, published, title, url, ...(raw.titleFrom === 'address' && { titleFrom: 'address' as const }) });
+  if (raw.titleFrom !== undefined && raw.titleFrom !== 'address')
+    lines.push(`${path}.titleFrom: expected "address" or nothing, got ${show(raw.titleFrom)}`);
+  if (
+    lines.length > before ||
+    publisher === undefined ||
+    published === undefined ||
+    title === undefined ||
+    url === undefined
+  )
+    return undefined;
+  return Object.freeze({
+    publisher,
+    published,
+    title,
+    url,
+    ...(raw.titleFrom === 'address' && { titleFrom: 'address' as const }),
+  });
 }
 
-function checkObservation(raw: unknown, path: string, definitions: ReadonlyMap<string, MetricDefinition>, lines: string[]): Observation | undefined {
+function checkObservation(
+  raw: unknown,
+  path: string,
+  definitions: ReadonlyMap<string, MetricDefinition>,
+  lines: string[],
+): Observation | undefined {
   if (!isRecord(raw)) {
     lines.push(`${path}: expected an observation object, got ${show(raw)}`);
     return undefined;
@@ -94,12 +144,15 @@ function checkObservation(raw: unknown, path: string, definitions: ReadonlyMap<s
   const id = text(raw, 'id', path, lines, true, ID);
   const definition = text(raw, 'definition', path, lines);
   if (definition !== undefined && !definitions.has(definition)) {
-    lines.push(`${path}.definition: unknown definition ${show(definition)} (defined: ${[...definitions.keys()].join(', ') || 'none'}); add it to "definitions"`);
+    lines.push(
+      `${path}.definition: unknown definition ${show(definition)} (defined: ${[...definitions.keys()].join(', ') || 'none'}); add it to "definitions"`,
+    );
   }
   const y = year(raw, 'year', path, lines, true);
   const fromYear = year(raw, 'fromYear', path, lines, false);
   let unit: Unit | undefined;
-  if (typeof raw.unit !== 'string') lines.push(`${path}.unit: expected a unit such as "CNY trillion" or "fraction", got ${show(raw.unit)}`);
+  if (typeof raw.unit !== 'string')
+    lines.push(`${path}.unit: expected a unit such as "CNY trillion" or "fraction", got ${show(raw.unit)}`);
   else {
     try {
       unit = parseUnit(raw.unit);
@@ -112,26 +165,51 @@ function checkObservation(raw: unknown, path: string, definitions: ReadonlyMap<s
     }
   }
   const value = raw.value;
-  if (typeof value !== 'number' || !Number.isFinite(value)) lines.push(`${path}.value: expected a finite number, got ${show(value)}`);
-  else if (unit?.kind === 'fraction' && Math.abs(value) > 1.5) lines.push(`${path}.value: expected a fraction, got ${value} (did you mean ${value / 100}?)`);
-  else if (unit !== undefined && unit.kind !== 'fraction' && value <= 0) lines.push(`${path}.value: expected a level > 0, got ${value}`);
-  if (unit?.kind === 'fraction' && fromYear === undefined) lines.push(`${path}.fromYear: missing: a rate runs over a period fromYear -> year`);
-  if (unit !== undefined && unit.kind !== 'fraction' && fromYear !== undefined) lines.push(`${path}.fromYear: only for a rate (unit "fraction"); a level belongs to one year`);
-  if (fromYear !== undefined && y !== undefined && fromYear >= y) lines.push(`${path}.fromYear: expected a year before ${y}, got ${fromYear}`);
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    lines.push(`${path}.value: expected a finite number, got ${show(value)}`);
+  else if (unit?.kind === 'fraction' && Math.abs(value) > 1.5)
+    lines.push(`${path}.value: expected a fraction, got ${value} (did you mean ${value / 100}?)`);
+  else if (unit !== undefined && unit.kind !== 'fraction' && value <= 0)
+    lines.push(`${path}.value: expected a level > 0, got ${value}`);
+  if (unit?.kind === 'fraction' && fromYear === undefined)
+    lines.push(`${path}.fromYear: missing: a rate runs over a period fromYear -> year`);
+  if (unit !== undefined && unit.kind !== 'fraction' && fromYear !== undefined)
+    lines.push(`${path}.fromYear: only for a rate (unit "fraction"); a level belongs to one year`);
+  if (fromYear !== undefined && y !== undefined && fromYear >= y)
+    lines.push(`${path}.fromYear: expected a year before ${y}, got ${fromYear}`);
   const comparator = raw.comparator;
-  if (typeof comparator !== 'string' || !Object.prototype.hasOwnProperty.call(Comparator, comparator) || comparator === 'about') {
-    lines.push(`${path}.comparator: expected one of "exceeds", "atLeast", "atMost", "below", "equals", got ${show(comparator)}`);
+  if (typeof comparator !== 'string' || !Object.hasOwn(Comparator, comparator) || comparator === 'about') {
+    lines.push(
+      `${path}.comparator: expected one of "exceeds", "atLeast", "atMost", "below", "equals", got ${show(comparator)}`,
+    );
   }
-  if (raw.kind !== 'actual' && raw.kind !== 'estimate') lines.push(`${path}.kind: expected "actual" or "estimate", got ${show(raw.kind)}`);
+  if (raw.kind !== 'actual' && raw.kind !== 'estimate')
+    lines.push(`${path}.kind: expected "actual" or "estimate", got ${show(raw.kind)}`);
   const statement = text(raw, 'statement', path, lines);
   const assumption = text(raw, 'assumption', path, lines, false);
   const source = checkSource(raw.source, `${path}.source`, lines);
-  if (lines.length > before || id === undefined || definition === undefined || y === undefined || unit === undefined
-    || statement === undefined || source === undefined) return undefined;
+  if (
+    lines.length > before ||
+    id === undefined ||
+    definition === undefined ||
+    y === undefined ||
+    unit === undefined ||
+    statement === undefined ||
+    source === undefined
+  )
+    return undefined;
   return Object.freeze({
-    id, definition, year: y, ...(fromYear !== undefined && { fromYear }), value: value as number, unit,
-    comparator: comparator as Comparator, kind: raw.kind as 'actual' | 'estimate', statement,
-    ...(assumption !== undefined && { assumption }), source,
+    id,
+    definition,
+    year: y,
+    ...(fromYear !== undefined && { fromYear }),
+    value: value as number,
+    unit,
+    comparator: comparator as Comparator,
+    kind: raw.kind as 'actual' | 'estimate',
+    statement,
+    ...(assumption !== undefined && { assumption }),
+    source,
   });
 }
 
@@ -164,12 +242,13 @@ export function parseObservations(json: unknown, origin: string): ObservationSet
     unknownKeys(json, '', ROOT_KEYS, lines);
     const defs = json.definitions;
     if (!Array.isArray(defs)) lines.push(`definitions: expected an array of definitions, got ${show(defs)}`);
-    else defs.forEach((raw: unknown, i) => {
-      const d = checkDefinition(raw, `definitions[${i}]`, lines);
-      if (d === undefined) return;
-      if (definitions.has(d.id)) lines.push(`definitions[${i}].id: duplicate definition id ${show(d.id)}`);
-      else definitions.set(d.id, d);
-    });
+    else
+      defs.forEach((raw: unknown, i) => {
+        const d = checkDefinition(raw, `definitions[${i}]`, lines);
+        if (d === undefined) return;
+        if (definitions.has(d.id)) lines.push(`definitions[${i}].id: duplicate definition id ${show(d.id)}`);
+        else definitions.set(d.id, d);
+      });
     const obs = json.observations;
     if (!Array.isArray(obs)) lines.push(`observations: expected an array of observations, got ${show(obs)}`);
     else {
@@ -178,7 +257,8 @@ export function parseObservations(json: unknown, origin: string): ObservationSet
         const o = checkObservation(raw, `observations[${i}]`, definitions, lines);
         if (o === undefined) return;
         const first = seen.get(o.id);
-        if (first !== undefined) lines.push(`observations[${i}].id: duplicate id ${show(o.id)} (also observations[${first}].id)`);
+        if (first !== undefined)
+          lines.push(`observations[${i}].id: duplicate id ${show(o.id)} (also observations[${first}].id)`);
         else {
           seen.set(o.id, i);
           observations.push(o);
@@ -188,9 +268,14 @@ export function parseObservations(json: unknown, origin: string): ObservationSet
   }
   if (lines.length > 0) {
     const prefixed = lines.map((l) => `${origin}: ${l}`);
-    throw new MetricsError('invalid_definition',
+    throw new MetricsError(
+      'invalid_definition',
       `parseObservations: ${lines.length} problem${lines.length === 1 ? '' : 's'} in ${origin}. Fix each and parse again:\n${prefixed.map((l) => `  ${l}`).join('\n')}`,
-      { origin, problems: Object.freeze(prefixed) });
+      { origin, problems: Object.freeze(prefixed) },
+    );
   }
-  return Object.freeze({ definitions: Object.freeze([...definitions.values()]), observations: Object.freeze(observations) });
+  return Object.freeze({
+    definitions: Object.freeze([...definitions.values()]),
+    observations: Object.freeze(observations),
+  });
 }

@@ -4,7 +4,10 @@ import { MetricsError } from '../errors.js';
 /** Where Debian's fonts-dejavu-core and fonts-noto-cjk put the files PNG rendering needs. */
 export const FONT_FILES = {
   latin: ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'],
-  cjk: ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc'],
+  cjk: [
+    '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+    '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc',
+  ],
 } as const;
 
 /** True when `text` has CJK ideographs, kana, hangul or full-width punctuation. */
@@ -22,16 +25,21 @@ function hasCjk(text: string): boolean {
  * @example
  * fontFiles('<svg/>'); // => ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf']
  */
-export function fontFiles(svg: string, files: { readonly latin: readonly string[]; readonly cjk: readonly string[] } = FONT_FILES): string[] {
+export function fontFiles(
+  svg: string,
+  files: { readonly latin: readonly string[]; readonly cjk: readonly string[] } = FONT_FILES,
+): string[] {
   const need: { files: readonly string[]; pkg: string }[] = [{ files: files.latin, pkg: 'fonts-dejavu-core' }];
   if (hasCjk(svg)) need.push({ files: files.cjk, pkg: 'fonts-noto-cjk' });
   const out: string[] = [];
   for (const { files: list, pkg } of need) {
     const missing = list.filter((f) => !existsSync(f));
     if (missing.length > 0) {
-      throw new MetricsError('not_found',
+      throw new MetricsError(
+        'not_found',
         `toPng: font file ${missing.join(', ')} is missing (got no file at that path). Install the Debian package ${pkg} (run scripts/setup-system.sh as root); without it the PNG would have no text.`,
-        { missing, package: pkg });
+        { missing, package: pkg },
+      );
     }
     out.push(...list);
   }

@@ -49,7 +49,11 @@ function library(pkg: 'vega' | 'vega-lite' | 'vega-embed', file: string): string
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 /** JSON that is safe inside a <script> element: no `</script`, no `<!--`, no U+2028/2029 surprises. */
 const scriptJson = (v: unknown): string =>
-  JSON.stringify(v).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  JSON.stringify(v)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 /** Inline JavaScript with any `</script` broken up (the minified bundles contain the text). */
 const scriptJs = (s: string): string => s.replace(/<\/(script)/gi, '<\\/$1');
 
@@ -61,25 +65,44 @@ function cellText(v: string | number | null): string {
 
 function checkReport(report: Report): void {
   if (typeof report !== 'object' || report === null || typeof report.title !== 'string' || report.title.trim() === '') {
-    throw new MetricsError('invalid_argument', `reportHtml: report must be { title, sections } with a non-empty title (got ${show(report)}).`);
+    throw new MetricsError(
+      'invalid_argument',
+      `reportHtml: report must be { title, sections } with a non-empty title (got ${show(report)}).`,
+    );
   }
   if (!Array.isArray(report.sections) || report.sections.length === 0) {
-    throw new MetricsError('invalid_argument', `reportHtml: report.sections must be a non-empty array (got ${show(report.sections)}).`);
+    throw new MetricsError(
+      'invalid_argument',
+      `reportHtml: report.sections must be a non-empty array (got ${show(report.sections)}).`,
+    );
   }
   report.sections.forEach((s: ReportSection, i) => {
     const charts: readonly ReportChart[] = s.charts;
     const tables: readonly ReportTable[] | undefined = s.tables;
     if (typeof s.heading !== 'string' || !Array.isArray(charts)) {
-      throw new MetricsError('invalid_argument', `reportHtml: sections[${i}] must have a heading and a charts array (got ${show(s)}).`);
+      throw new MetricsError(
+        'invalid_argument',
+        `reportHtml: sections[${i}] must have a heading and a charts array (got ${show(s)}).`,
+      );
     }
     charts.forEach((c, j) => {
       if (typeof c.title !== 'string' || typeof c.spec !== 'object' || c.spec === null) {
-        throw new MetricsError('invalid_argument', `reportHtml: sections[${i}].charts[${j}] must be { title, spec } (got ${show(c)}).`);
+        throw new MetricsError(
+          'invalid_argument',
+          `reportHtml: sections[${i}].charts[${j}] must be { title, spec } (got ${show(c)}).`,
+        );
       }
     });
     tables?.forEach((t, j) => {
-      if (!Array.isArray(t.columns) || !Array.isArray(t.rows) || t.rows.some((r) => !Array.isArray(r) || r.length !== t.columns.length)) {
-        throw new MetricsError('invalid_argument', `reportHtml: sections[${i}].tables[${j}] must have columns and rows of the same length (got ${show(t.columns)}).`);
+      if (
+        !Array.isArray(t.columns) ||
+        !Array.isArray(t.rows) ||
+        t.rows.some((r) => !Array.isArray(r) || r.length !== t.columns.length)
+      ) {
+        throw new MetricsError(
+          'invalid_argument',
+          `reportHtml: sections[${i}].tables[${j}] must have columns and rows of the same length (got ${show(t.columns)}).`,
+        );
       }
     });
   });
@@ -127,20 +150,30 @@ export function reportHtml(report: Report): string {
   let n = 0;
   for (const section of report.sections) {
     parts.push(`<section>\n<h2>${escapeHtml(section.heading)}</h2>`);
-    for (const para of (section.text ?? '').split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p !== '')) {
+    for (const para of (section.text ?? '')
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter((p) => p !== '')) {
       parts.push(`<p>${escapeHtml(para)}</p>`);
     }
     for (const chart of section.charts) {
       n += 1;
       const id = `chart-${n}`;
       specs.push(`<script type="application/json" id="${id}-spec">${scriptJson(chart.spec)}</script>`);
-      parts.push(`<figure><figcaption>${escapeHtml(chart.title)}</figcaption><div id="${id}" class="chart" data-chart="${id}-spec"></div></figure>`);
+      parts.push(
+        `<figure><figcaption>${escapeHtml(chart.title)}</figcaption><div id="${id}" class="chart" data-chart="${id}-spec"></div></figure>`,
+      );
     }
     for (const table of section.tables ?? []) {
       const head = table.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('');
       // Calendar years are labels, not quantities: no thousands separator in a column named year(s).
       const yearColumn = table.columns.map((c) => /^years?$/i.test(c));
-      const body = table.rows.map((r) => `<tr>${r.map((v, j) => `<td${typeof v === 'number' ? ' class="n"' : ''}>${escapeHtml(yearColumn[j] && typeof v === 'number' ? String(v) : cellText(v))}</td>`).join('')}</tr>`).join('\n');
+      const body = table.rows
+        .map(
+          (r) =>
+            `<tr>${r.map((v, j) => `<td${typeof v === 'number' ? ' class="n"' : ''}>${escapeHtml(yearColumn[j] && typeof v === 'number' ? String(v) : cellText(v))}</td>`).join('')}</tr>`,
+        )
+        .join('\n');
       parts.push(`<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`);
     }
     parts.push('</section>');

@@ -13,7 +13,11 @@ import { fontFiles } from './fontFiles.js';
  */
 export function svgToPng(svg: string, scale = 2): Uint8Array {
   if (typeof scale !== 'number' || !Number.isFinite(scale) || scale <= 0 || scale > 8) {
-    throw new MetricsError('invalid_argument', `toPng: scale must be a number in (0, 8] (got ${String(scale)}). Use 2 for print.`, { scale });
+    throw new MetricsError(
+      'invalid_argument',
+      `toPng: scale must be a number in (0, 8] (got ${String(scale)}). Use 2 for print.`,
+      { scale },
+    );
   }
   const files = fontFiles(svg);
   const cjk = files.some((f) => f.includes('CJK'));

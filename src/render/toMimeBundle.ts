@@ -25,7 +25,16 @@ export async function toMimeBundle(spec: TopLevelSpec): Promise<MimeBundle> {
   const svg = await toSvg(spec);
   const png = svgToPng(svg, 2);
   const t = spec.title;
-  const title = typeof t === 'string' ? t : Array.isArray(t) ? t.join(' ') : typeof t === 'object' && t !== null && typeof t.text === 'string' ? t.text : Array.isArray(t?.text) ? t.text.join(' ') : 'vega-lite chart';
+  const title =
+    typeof t === 'string'
+      ? t
+      : Array.isArray(t)
+        ? t.join(' ')
+        : typeof t === 'object' && t !== null && typeof t.text === 'string'
+          ? t.text
+          : Array.isArray(t?.text)
+            ? t.text.join(' ')
+            : 'vega-lite chart';
   return {
     'application/vnd.vegalite.v6+json': spec,
     'application/vnd.vegalite.v5+json': spec,

@@ -25,7 +25,10 @@ export async function toSvg(spec: TopLevelSpec, options: ToSvgOptions = {}): Pro
     return await view.toSVG();
   } catch (e) {
     if (e instanceof MetricsError) throw e;
-    throw new MetricsError('invalid_definition', `toSvg: vega could not render the spec (got ${e instanceof Error ? e.message : String(e)}). Check the encodings against the data fields.`);
+    throw new MetricsError(
+      'invalid_definition',
+      `toSvg: vega could not render the spec (got ${e instanceof Error ? e.message : String(e)}). Check the encodings against the data fields.`,
+    );
   } finally {
     view?.finalize();
   }

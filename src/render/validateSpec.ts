@@ -25,7 +25,15 @@ function collapse(errors: readonly ErrorObject[]): string[] {
   // A parent's anyOf failure is explained by its children's errors: drop it when a child path failed too.
   const paths = [...byPath.keys()].filter((p) => ![...byPath.keys()].some((q) => q !== p && q.startsWith(`${p}/`)));
   const rank = (e: ErrorObject): number =>
-    e.keyword === 'additionalProperties' ? 0 : e.keyword === 'enum' ? 1 : e.keyword === 'type' ? 3 : e.keyword === 'anyOf' || e.keyword === 'oneOf' ? 9 : 2;
+    e.keyword === 'additionalProperties'
+      ? 0
+      : e.keyword === 'enum'
+        ? 1
+        : e.keyword === 'type'
+          ? 3
+          : e.keyword === 'anyOf' || e.keyword === 'oneOf'
+            ? 9
+            : 2;
   return paths.sort().map((p) => {
     const list = [...(byPath.get(p) ?? [])].sort((a, b) => rank(a) - rank(b));
     const best = list[0] as ErrorObject;
@@ -34,8 +42,13 @@ function collapse(errors: readonly ErrorObject[]): string[] {
       return `${where}: unknown property "${String((best.params as { additionalProperty: string }).additionalProperty)}"`;
     }
     if (best.keyword === 'enum') {
-      const allowed = list.filter((e) => e.keyword === 'enum').flatMap((e) => (e.params as { allowedValues: unknown[] }).allowedValues);
-      return `${where}: must be one of ${[...new Set(allowed)].map((v) => JSON.stringify(v)).slice(0, 12).join(', ')}`;
+      const allowed = list
+        .filter((e) => e.keyword === 'enum')
+        .flatMap((e) => (e.params as { allowedValues: unknown[] }).allowedValues);
+      return `${where}: must be one of ${[...new Set(allowed)]
+        .map((v) => JSON.stringify(v))
+        .slice(0, 12)
+        .join(', ')}`;
     }
     return `${where}: ${best.message ?? best.keyword}`;
   });
@@ -53,15 +66,20 @@ function collapse(errors: readonly ErrorObject[]): string[] {
  */
 export function validateSpec(spec: unknown): TopLevelSpec {
   if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
-    throw new MetricsError('invalid_definition', `validateSpec: a vega-lite spec must be a JSON object (got ${Array.isArray(spec) ? 'an array' : spec === null ? 'null' : typeof spec}).`);
+    throw new MetricsError(
+      'invalid_definition',
+      `validateSpec: a vega-lite spec must be a JSON object (got ${Array.isArray(spec) ? 'an array' : spec === null ? 'null' : typeof spec}).`,
+    );
   }
   const validate = compiled();
   if (!validate(spec)) {
     const problems = collapse(validate.errors ?? []);
     const shown = problems.slice(0, 8);
-    throw new MetricsError('invalid_definition',
+    throw new MetricsError(
+      'invalid_definition',
       `validateSpec: the spec does not match the vega-lite v6 schema (got ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${shown.join('; ')}${problems.length > shown.length ? '; …' : ''}). Fix the listed paths.`,
-      { problems });
+      { problems },
+    );
   }
   return spec as TopLevelSpec;
 }

@@ -15,7 +15,12 @@ export interface WriteReportOptions {
 
 /** A file name from a chart title: lower case ASCII words joined by '-', numbered to stay unique. */
 function slug(title: string, n: number, numbered = true): string {
-  const s = title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  const s = title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
   const name = s === '' ? 'chart' : s;
   return numbered ? `${String(n).padStart(2, '0')}-${name}` : name;
 }
@@ -45,7 +50,10 @@ export async function writeReport(dir: string, report: Report, options: WriteRep
         const svg = await toSvg(chart.spec);
         files.push({ name: `${base}.vl.json`, content: JSON.stringify(chart.spec, null, 2) + '\n' });
         files.push({ name: `${base}.svg`, content: svg });
-        files.push({ name: `${base}.png`, content: await toPng(chart.spec, { scale: options.scale ?? 2, validate: false }) });
+        files.push({
+          name: `${base}.png`,
+          content: await toPng(chart.spec, { scale: options.scale ?? 2, validate: false }),
+        });
       }
     }
   }

@@ -23,11 +23,24 @@ export function industriesSection(c: IndustryComparison): ReportSection {
     tables: [
       {
         columns: ['industry', 'year', 'level', 'kind', 'derived', 'facts'],
-        rows: c.levels.map((l) => [l.industry, l.year, level(c, l.value, l.comparator), l.kind, l.derived ? 'yes' : '', l.factIds.join(', ')]),
+        rows: c.levels.map((l) => [
+          l.industry,
+          l.year,
+          level(c, l.value, l.comparator),
+          l.kind,
+          l.derived ? 'yes' : '',
+          l.factIds.join(', '),
+        ]),
       },
       {
         columns: ['industry', 'years', 'implied CAGR', 'stated CAGR', 'stated by'],
-        rows: c.growth.map((g) => [g.industry, `${g.fromYear}-${g.toYear}`, formatRate(g.impliedCagr), g.statedCagr !== undefined ? formatRate(g.statedCagr) : '', g.statedFactId ?? '']),
+        rows: c.growth.map((g) => [
+          g.industry,
+          `${g.fromYear}-${g.toYear}`,
+          formatRate(g.impliedCagr),
+          g.statedCagr !== undefined ? formatRate(g.statedCagr) : '',
+          g.statedFactId ?? '',
+        ]),
       },
     ],
   };
@@ -36,7 +49,13 @@ export function industriesSection(c: IndustryComparison): ReportSection {
 /** The comparison for the terminal: one line per industry and year. */
 export function industriesSummary(c: IndustryComparison): string {
   const lines = ['Sourced industries side by side'];
-  for (const l of c.levels) lines.push(`  ${l.industry.padEnd(30)} ${l.year}  ${level(c, l.value, l.comparator)}${l.derived ? '  (derived from a stated rate)' : ''}`);
-  for (const g of c.growth) lines.push(`  ${g.industry.padEnd(30)} ${g.fromYear}-${g.toYear}  ${formatRate(g.impliedCagr)} a year${g.statedCagr !== undefined ? ` (stated: ${formatRate(g.statedCagr)})` : ''}`);
+  for (const l of c.levels)
+    lines.push(
+      `  ${l.industry.padEnd(30)} ${l.year}  ${level(c, l.value, l.comparator)}${l.derived ? '  (derived from a stated rate)' : ''}`,
+    );
+  for (const g of c.growth)
+    lines.push(
+      `  ${g.industry.padEnd(30)} ${g.fromYear}-${g.toYear}  ${formatRate(g.impliedCagr)} a year${g.statedCagr !== undefined ? ` (stated: ${formatRate(g.statedCagr)})` : ''}`,
+    );
   return lines.join('\n') + '\n';
 }

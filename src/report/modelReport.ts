@@ -67,7 +67,10 @@ export function targetMarker(model: ModelDefinition, f: Fact): TargetMarker {
     value: convertScale(f.value, f.unit, model.unit),
     comparator: f.comparator,
     label: `${f.year}: ${describeFact(f)} (${f.kind})`,
-    source: { document: `${f.provenance.publisher}, ${f.provenance.document}, ${f.provenance.section}`, quote: f.provenance.quote },
+    source: {
+      document: `${f.provenance.publisher}, ${f.provenance.document}, ${f.provenance.section}`,
+      quote: f.provenance.quote,
+    },
   };
 }
 
@@ -95,17 +98,34 @@ export async function modelReport(model: ModelDefinition, options: ModelReportOp
     title: 'Scenarios and plan targets',
     spec: trajectoryChart(
       {
-        rows: projections.flatMap((p) => p.years.map((year, i) => ({ series: model.metric, scenario: p.scenario, year, value: p.levels[i] as number }))),
+        rows: projections.flatMap((p) =>
+          p.years.map((year, i) => ({
+            series: model.metric,
+            scenario: p.scenario,
+            year,
+            value: p.levels[i] as number,
+          })),
+        ),
         targets: markers,
         periods,
       },
-      { unit, locale, title: `${model.title}: scenarios`, subtitle: 'Lines: scenarios; markers: plan targets (shape shows the wording)', measure },
+      {
+        unit,
+        locale,
+        title: `${model.title}: scenarios`,
+        subtitle: 'Lines: scenarios; markers: plan targets (shape shows the wording)',
+        measure,
+      },
     ),
   });
   let monteCarlo: MonteCarloResult | undefined;
   if (model.uncertainty) {
     monteCarlo = await simulateModel(model, {
-      paths, seed, workers, samplePaths: Math.min(paths, 4000), quantiles: [0.05, 0.25, 0.5, 0.75, 0.95],
+      paths,
+      seed,
+      workers,
+      samplePaths: Math.min(paths, 4000),
+      quantiles: [0.05, 0.25, 0.5, 0.75, 0.95],
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
     const s = monteCarlo.series[0];
@@ -124,13 +144,27 @@ export async function modelReport(model: ModelDefinition, options: ModelReportOp
         name: 'fan',
         title: 'Monte Carlo fan chart with attainment probability',
         spec: fanChart(
-          { bands, median: s.years.map((year, i) => ({ year, value: q(0.5)[i] as number })), targets: markers, attainment, periods },
-          { unit, locale, title: `${model.title}: Monte Carlo`, subtitle: `${paths.toLocaleString('en')} paths, seed ${seed}; growth volatility ${formatRate(vol)} a year (an assumption)`, measure },
+          {
+            bands,
+            median: s.years.map((year, i) => ({ year, value: q(0.5)[i] as number })),
+            targets: markers,
+            attainment,
+            periods,
+          },
+          {
+            unit,
+            locale,
+            title: `${model.title}: Monte Carlo`,
+            subtitle: `${paths.toLocaleString('en')} paths, seed ${seed}; growth volatility ${formatRate(vol)} a year (an assumption)`,
+            measure,
+          },
         ),
       });
       const lastYear = s.years[s.years.length - 1] as number;
       const finalTarget = monteCarlo.targets.find((t) => t.year === lastYear);
-      const finalMarker = finalTarget ? markers.find((m) => m.year === finalTarget.year && m.value === finalTarget.value) : undefined;
+      const finalMarker = finalTarget
+        ? markers.find((m) => m.year === finalTarget.year && m.value === finalTarget.value)
+        : undefined;
       charts.push({
         name: 'distribution',
         title: `Distribution of the ${lastYear} level`,
@@ -141,7 +175,13 @@ export async function modelReport(model: ModelDefinition, options: ModelReportOp
             ...(finalMarker ? { target: finalMarker } : {}),
             ...(finalTarget ? { probability: finalTarget.probability } : {}),
           },
-          { unit, locale, title: `${model.title}: the ${lastYear} level`, subtitle: `${s.samplePaths.length.toLocaleString('en')} sample paths; the probability is from all ${paths.toLocaleString('en')}`, measure },
+          {
+            unit,
+            locale,
+            title: `${model.title}: the ${lastYear} level`,
+            subtitle: `${s.samplePaths.length.toLocaleString('en')} sample paths; the probability is from all ${paths.toLocaleString('en')}`,
+            measure,
+          },
         ),
       });
     }
@@ -155,23 +195,47 @@ export async function modelReport(model: ModelDefinition, options: ModelReportOp
 }
 
 /** Stacked levels, contributions to growth in percentage points, and the base-to-end waterfall by sector. */
-function sectorCharts(model: ModelDefinition, d: ModelDecomposition, locale: 'en' | 'zh', measure: string): NamedChart[] {
+function sectorCharts(
+  model: ModelDefinition,
+  d: ModelDecomposition,
+  locale: 'en' | 'zh',
+  measure: string,
+): NamedChart[] {
   const unit = model.unit;
   const name = (id: string) => d.sectors.find((s) => s.id === id)?.name ?? id;
-  const levels = d.panel.sectors.flatMap((id, i) => d.panel.years.map((year, j) => ({ sector: name(id), year, value: d.panel.values[i]?.[j] as number })));
-  const contributions = d.rows.filter((r) => r.measure === 'contribution').map((r) => ({ sector: name(r.sector), year: r.year, contribution: r.value }));
+  const levels = d.panel.sectors.flatMap((id, i) =>
+    d.panel.years.map((year, j) => ({ sector: name(id), year, value: d.panel.values[i]?.[j] as number })),
+  );
+  const contributions = d.rows
+    .filter((r) => r.measure === 'contribution')
+    .map((r) => ({ sector: name(r.sector), year: r.year, contribution: r.value }));
   const last = d.panel.years.length - 1;
   const assumed = 'sector shares and rates are assumptions';
   return [
     {
       name: 'sector-levels',
       title: 'Sector levels',
-      spec: stackedAreaChart(levels, { unit, locale, title: `Sector levels, ${model.fromYear}-${model.toYear}`, subtitle: `${model.id}: stacked levels; ${assumed}`, measure }),
+      spec: stackedAreaChart(levels, {
+        unit,
+        locale,
+        title: `Sector levels, ${model.fromYear}-${model.toYear}`,
+        subtitle: `${model.id}: stacked levels; ${assumed}`,
+        measure,
+      }),
     },
     {
       name: 'contributions',
       title: 'Contributions to growth by sector',
-      spec: contributionChart({ rows: contributions }, { unit, locale, title: `Contributions to growth by sector, ${model.fromYear + 1}-${model.toYear}`, subtitle: `${model.id}: percentage points of yearly growth; ${assumed}`, measure }),
+      spec: contributionChart(
+        { rows: contributions },
+        {
+          unit,
+          locale,
+          title: `Contributions to growth by sector, ${model.fromYear + 1}-${model.toYear}`,
+          subtitle: `${model.id}: percentage points of yearly growth; ${assumed}`,
+          measure,
+        },
+      ),
     },
     {
       name: 'waterfall',
@@ -181,9 +245,18 @@ function sectorCharts(model: ModelDefinition, d: ModelDecomposition, locale: 'en
           baseYear: model.fromYear,
           baseValue: d.panel.values.reduce((a, row) => a + (row[0] as number), 0),
           targetYear: model.toYear,
-          changes: d.panel.sectors.map((id, i) => ({ sector: name(id), change: (d.panel.values[i]?.[last] as number) - (d.panel.values[i]?.[0] as number) })),
+          changes: d.panel.sectors.map((id, i) => ({
+            sector: name(id),
+            change: (d.panel.values[i]?.[last] as number) - (d.panel.values[i]?.[0] as number),
+          })),
         },
-        { unit, locale, title: `From ${model.fromYear} to ${model.toYear} by sector`, subtitle: `${model.id}: change by sector; ${assumed}`, measure },
+        {
+          unit,
+          locale,
+          title: `From ${model.fromYear} to ${model.toYear} by sector`,
+          subtitle: `${model.id}: change by sector; ${assumed}`,
+          measure,
+        },
       ),
     },
   ];
@@ -197,19 +270,29 @@ export function modelSection(r: ModelReport): ReportSection {
   const tables: ReportTable[] = [
     {
       columns: ['target', 'year', 'kind', 'source', 'quote'],
-      rows: m.targets.map((f) => [describeFact(f), f.year, f.kind, `${f.provenance.publisher}, ${f.provenance.document}, ${f.provenance.section}`, f.provenance.quote]),
+      rows: m.targets.map((f) => [
+        describeFact(f),
+        f.year,
+        f.kind,
+        `${f.provenance.publisher}, ${f.provenance.document}, ${f.provenance.section}`,
+        f.provenance.quote,
+      ]),
     },
     {
       columns: ['scenario', `level ${m.toYear}`, 'CAGR', ...m.targets.map((t) => `meets ${t.id}`)],
       rows: r.projections.map((p) => [
         p.scenario,
         fmt(m, p.levels[p.levels.length - 1] as number),
-        formatRate(Math.pow((p.levels[p.levels.length - 1] as number) / (p.levels[0] as number), 1 / (p.toYear - p.fromYear)) - 1),
+        formatRate(
+          Math.pow((p.levels[p.levels.length - 1] as number) / (p.levels[0] as number), 1 / (p.toYear - p.fromYear)) -
+            1,
+        ),
         ...m.targets.map((t) => {
           const c = p.targets.find((x) => x.fact.id === t.id);
           if (!c) return '';
           // A base back-cast from this target puts the plan exactly on it: neither a hit nor a miss.
-          if (probabilityBasis(m, p.scenario, t.id) !== undefined && Math.abs(c.gapRelative) < 1e-9) return `on it by construction (base back-cast from ${t.id})`;
+          if (probabilityBasis(m, p.scenario, t.id) !== undefined && Math.abs(c.gapRelative) < 1e-9)
+            return `on it by construction (base back-cast from ${t.id})`;
           return `${c.meets ? 'yes' : 'no'} (needs ${formatRate(c.requiredCagr)} a year)`;
         }),
       ]),
@@ -223,8 +306,15 @@ export function modelSection(r: ModelReport): ReportSection {
       rows: r.check.assumptions.map((a) => [a.path, a.value, a.assumption]),
     },
   ];
-  const attain = r.monteCarlo?.targets.map((t) => `P(${t.comparator} ${fmt(m, t.value)} in ${t.year}) = ${formatRate(t.probability)} (${probabilityBasis(m, 'plan', t.id)
-    ?? 'this rests on the plan path from the model\'s base and its assumed volatility, listed among the assumptions, not on observed data'})`).join('; ');
+  const attain = r.monteCarlo?.targets
+    .map(
+      (t) =>
+        `P(${t.comparator} ${fmt(m, t.value)} in ${t.year}) = ${formatRate(t.probability)} (${
+          probabilityBasis(m, 'plan', t.id) ??
+          "this rests on the plan path from the model's base and its assumed volatility, listed among the assumptions, not on observed data"
+        })`,
+    )
+    .join('; ');
   return {
     heading: m.title,
     text: `${m.description ?? ''}${attain ? ` Monte Carlo (${r.monteCarlo?.settings.paths.toLocaleString('en')} paths, seed ${r.monteCarlo?.settings.seed}): ${attain}.` : ''}`,
@@ -237,21 +327,33 @@ export function modelSection(r: ModelReport): ReportSection {
 export function modelSummary(r: ModelReport): string {
   const m = r.model;
   const lines = [`${m.title}  [${m.id}]`];
-  for (const f of m.targets) lines.push(`  target   ${describeFact(f)} in ${f.year}  (${f.provenance.publisher}, ${f.provenance.section})`);
+  for (const f of m.targets)
+    lines.push(`  target   ${describeFact(f)} in ${f.year}  (${f.provenance.publisher}, ${f.provenance.section})`);
   const c = r.check.consistency;
-  lines.push(`  checks   ${c.counts.consistent} consistent, ${c.counts.inconsistent} inconsistent, ${c.counts.disagreement} disagreement, ${c.counts.implied} implied`);
-  const notes = c.checks.filter((x) => x.status !== 'consistent').map((k) => `           ${k.status}: ${k.implied.map((n) => `${n.label} = ${n.text}`).join('; ') || k.title}`);
+  lines.push(
+    `  checks   ${c.counts.consistent} consistent, ${c.counts.inconsistent} inconsistent, ${c.counts.disagreement} disagreement, ${c.counts.implied} implied`,
+  );
+  const notes = c.checks
+    .filter((x) => x.status !== 'consistent')
+    .map((k) => `           ${k.status}: ${k.implied.map((n) => `${n.label} = ${n.text}`).join('; ') || k.title}`);
   lines.push(...new Set(notes));
   for (const p of r.projections) {
     // A base backcast from a target puts the plan path exactly on it: say so rather than "misses".
-    const verb = (x: ScenarioProjection['targets'][number]) => (x.meets ? 'meets' : Math.abs(x.gapRelative) < 1e-9 ? 'lands exactly on' : 'misses');
+    const verb = (x: ScenarioProjection['targets'][number]) =>
+      x.meets ? 'meets' : Math.abs(x.gapRelative) < 1e-9 ? 'lands exactly on' : 'misses';
     const t = p.targets.map((x) => `${verb(x)} ${x.fact.id}`).join(', ');
-    lines.push(`  ${p.scenario.padEnd(12)} ${m.toYear}: ${fmt(m, p.levels[p.levels.length - 1] as number)}${t ? `  (${t})` : ''}`);
+    lines.push(
+      `  ${p.scenario.padEnd(12)} ${m.toYear}: ${fmt(m, p.levels[p.levels.length - 1] as number)}${t ? `  (${t})` : ''}`,
+    );
   }
   for (const t of r.monteCarlo?.targets ?? []) {
     const basis = probabilityBasis(m, 'plan', t.id);
-    lines.push(`  P(${t.comparator} ${fmt(m, t.value)} in ${t.year}) = ${formatRate(t.probability)} ± ${formatRate(t.standardError)}  (Monte Carlo, seed ${r.monteCarlo?.settings.seed})`);
-    lines.push(`           ${basis ?? `rests on the plan path from the model's base and its assumed volatility (see the model's assumptions), not on observed data`}`);
+    lines.push(
+      `  P(${t.comparator} ${fmt(m, t.value)} in ${t.year}) = ${formatRate(t.probability)} ± ${formatRate(t.standardError)}  (Monte Carlo, seed ${r.monteCarlo?.settings.seed})`,
+    );
+    lines.push(
+      `           ${basis ?? `rests on the plan path from the model's base and its assumed volatility (see the model's assumptions), not on observed data`}`,
+    );
   }
   return lines.join('\n') + '\n';
 }

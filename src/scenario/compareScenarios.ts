@@ -16,22 +16,42 @@ export interface CompareScenariosOptions {
  * @example
  * compareScenarios(projectAll(loadModel('big-data-14th-fyp')))[0]; // => { series: 'big-data-14th-fyp', scenario: 'plan', year: 2020, value: 1, unit: 'CNY trillion' }
  */
-export function compareScenarios(projections: readonly ScenarioProjection[], options: CompareScenariosOptions = {}): TidyRow[] {
+export function compareScenarios(
+  projections: readonly ScenarioProjection[],
+  options: CompareScenariosOptions = {},
+): TidyRow[] {
   if (!Array.isArray(projections)) {
-    throw new MetricsError('invalid_argument', `compareScenarios: expected an array of projections (got ${typeof projections}). Pass projectAll(model) or a list of project() results.`);
+    throw new MetricsError(
+      'invalid_argument',
+      `compareScenarios: expected an array of projections (got ${typeof projections}). Pass projectAll(model) or a list of project() results.`,
+    );
   }
   const seen = new Set<string>();
   const rows: TidyRow[] = [];
   for (const p of projections as readonly ScenarioProjection[]) {
     const key = `${p.modelId}\u0000${p.scenario}`;
     if (seen.has(key)) {
-      throw new MetricsError('invalid_argument', `compareScenarios: scenario "${p.scenario}" of model "${p.modelId}" appears twice. Pass each projection once.`, { model: p.modelId, scenario: p.scenario });
+      throw new MetricsError(
+        'invalid_argument',
+        `compareScenarios: scenario "${p.scenario}" of model "${p.modelId}" appears twice. Pass each projection once.`,
+        { model: p.modelId, scenario: p.scenario },
+      );
     }
     seen.add(key);
     const unit = unitToString(p.unit);
-    p.years.forEach((year, i) => rows.push({ series: p.modelId, scenario: p.scenario, year, value: p.levels[i] as number, unit }));
+    p.years.forEach((year, i) =>
+      rows.push({ series: p.modelId, scenario: p.scenario, year, value: p.levels[i] as number, unit }),
+    );
     if (options.growth === true) {
-      p.rates.forEach((r, i) => rows.push({ series: `${p.modelId}.growth`, scenario: p.scenario, year: p.years[i + 1] as number, value: r, unit: 'fraction' }));
+      p.rates.forEach((r, i) =>
+        rows.push({
+          series: `${p.modelId}.growth`,
+          scenario: p.scenario,
+          year: p.years[i + 1] as number,
+          value: r,
+          unit: 'fraction',
+        }),
+      );
     }
   }
   return rows;

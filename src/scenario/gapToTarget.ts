@@ -50,41 +50,76 @@ export function targetSpan(projection: ProjectedLevels, fact: Fact): { fromYear:
  */
 export function gapToTarget(projection: ProjectedLevels, target: Fact, options: GapToTargetOptions = {}): TargetCheck {
   const fn = 'gapToTarget';
-  if (typeof target !== 'object' || target === null || typeof target.year !== 'number' || typeof target.value !== 'number') {
-    throw new MetricsError('invalid_argument', `${fn}: target must be a Fact with a year and a value (got ${show(target)}).`);
+  if (
+    typeof target !== 'object' ||
+    target === null ||
+    typeof target.year !== 'number' ||
+    typeof target.value !== 'number'
+  ) {
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: target must be a Fact with a year and a value (got ${show(target)}).`,
+    );
   }
   const span = targetSpan(projection, target);
   const first = projection.years[0] as number;
   const last = projection.years[projection.years.length - 1] as number;
   if (span === undefined) {
-    const what = target.fromYear !== undefined && isRateTarget(target, projection.unit) ? `${target.fromYear} -> ${target.year}` : String(target.year);
-    throw new MetricsError('invalid_argument', `${fn}: target ${show(target.id)} is for ${what}, not within the projected years ${first + 1}-${last} (base ${first}). Project a model whose years include it.`, { target: target.id });
+    const what =
+      target.fromYear !== undefined && isRateTarget(target, projection.unit)
+        ? `${target.fromYear} -> ${target.year}`
+        : String(target.year);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: target ${show(target.id)} is for ${what}, not within the projected years ${first + 1}-${last} (base ${first}). Project a model whose years include it.`,
+      { target: target.id },
+    );
   }
   const levelIn = (y: number) => projection.levels[y - first] as number;
   const rateOver = (from: number, to: number) => Math.pow(levelIn(to) / levelIn(from), 1 / (to - from)) - 1;
 
   if (isRateTarget(target, projection.unit)) {
     if (options.fromYear !== undefined) {
-      throw new MetricsError('invalid_argument', `${fn}: fromYear applies to level targets only; ${show(target.id)} is a rate over ${span.fromYear} -> ${span.year}.`, { target: target.id });
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: fromYear applies to level targets only; ${show(target.id)} is a rate over ${span.fromYear} -> ${span.year}.`,
+        { target: target.id },
+      );
     }
     const value = rateOver(span.fromYear, span.year);
     const gap = value - target.value;
     return Object.freeze({
-      fact: target, measure: 'cagr', year: span.year, fromYear: span.fromYear, target: target.value, value,
-      meets: meets(value, target), margin: margin(value, target), gap,
+      fact: target,
+      measure: 'cagr',
+      year: span.year,
+      fromYear: span.fromYear,
+      target: target.value,
+      value,
+      meets: meets(value, target),
+      margin: margin(value, target),
+      gap,
       gapRelative: target.value === 0 ? gap : gap / Math.abs(target.value),
-      requiredCagr: target.value, projectedCagr: value,
+      requiredCagr: target.value,
+      projectedCagr: value,
     });
   }
 
   if (!isScaleConvertible(target.unit, projection.unit)) {
-    throw new MetricsError('unit_mismatch', `${fn}: target ${show(target.id)} is in "${unitToString(target.unit)}" but the projection is in "${unitToString(projection.unit)}". Convert the currency first, or check the model's targets.`, { target: target.id });
+    throw new MetricsError(
+      'unit_mismatch',
+      `${fn}: target ${show(target.id)} is in "${unitToString(target.unit)}" but the projection is in "${unitToString(projection.unit)}". Convert the currency first, or check the model's targets.`,
+      { target: target.id },
+    );
   }
   let from = span.fromYear;
   if (options.fromYear !== undefined) {
     assertInteger(fn, 'fromYear', options.fromYear);
     if (options.fromYear < first || options.fromYear >= target.year) {
-      throw new MetricsError('invalid_argument', `${fn}: fromYear must be a projected year before the target's ${target.year} (got ${options.fromYear}; the projection starts in ${first}).`, { fromYear: options.fromYear });
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: fromYear must be a projected year before the target's ${target.year} (got ${options.fromYear}; the projection starts in ${first}).`,
+        { fromYear: options.fromYear },
+      );
     }
     from = options.fromYear;
   }
@@ -93,14 +128,24 @@ export function gapToTarget(projection: ProjectedLevels, target: Fact, options: 
   const valueInTargetUnit = convertScale(value, projection.unit, target.unit);
   const targetInModelUnit = convertScale(target.value, target.unit, projection.unit);
   if (targetInModelUnit <= 0) {
-    throw new MetricsError('invalid_argument', `${fn}: target ${show(target.id)} must be a level > 0 (got ${target.value}). A growth target needs a positive level.`, { target: target.id });
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: target ${show(target.id)} must be a level > 0 (got ${target.value}). A growth target needs a positive level.`,
+      { target: target.id },
+    );
   }
   const gap = value - targetInModelUnit;
   return Object.freeze({
-    fact: target, measure: 'level', year: target.year, fromYear: from, target: targetInModelUnit, value,
+    fact: target,
+    measure: 'level',
+    year: target.year,
+    fromYear: from,
+    target: targetInModelUnit,
+    value,
     meets: meets(valueInTargetUnit, target),
     margin: convertScale(margin(valueInTargetUnit, target), target.unit, projection.unit),
-    gap, gapRelative: gap / targetInModelUnit,
+    gap,
+    gapRelative: gap / targetInModelUnit,
     requiredCagr: Math.pow(targetInModelUnit / levelIn(from), 1 / (target.year - from)) - 1,
     projectedCagr: rateOver(from, target.year),
   });

@@ -3,7 +3,7 @@ import { show } from '../internal/assert.js';
 import type { ModelDefinition, ResolvedValue } from '../model/types.js';
 import { applyBounds } from '../trajectory/applyBounds.js';
 import { applyShocks } from '../trajectory/applyShocks.js';
-import { growthPath, valueOf } from '../trajectory/growthPath.js';
+import { growthPath, numberOf } from '../trajectory/growthPath.js';
 import type { Fact } from '../targets/fact.js';
 import { gapToTarget, targetSpan } from './gapToTarget.js';
 import type { ScenarioProjection, TargetCheck } from './types.js';
@@ -28,21 +28,35 @@ export interface ProjectOptions {
 export function project(model: ModelDefinition, options: ProjectOptions = {}): ScenarioProjection {
   const fn = 'project';
   if (typeof model !== 'object' || model === null || typeof model.scenarios !== 'object' || model.scenarios === null) {
-    throw new MetricsError('invalid_argument', `${fn}: expected a loaded ModelDefinition (got ${show(model)}). Load it with loadModel.`);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: expected a loaded ModelDefinition (got ${show(model)}). Load it with loadModel.`,
+    );
   }
   const name = options.scenario ?? 'plan';
   const spec = Object.hasOwn(model.scenarios, name) ? model.scenarios[name] : undefined;
   if (spec === undefined) {
     const known = Object.keys(model.scenarios);
-    throw new MetricsError('not_found', `${fn}: model ${show(model.id)} has no scenario ${show(name)}. Scenarios: ${known.join(', ')}.`, { scenario: name, known });
+    throw new MetricsError(
+      'not_found',
+      `${fn}: model ${show(model.id)} has no scenario ${show(name)}. Scenarios: ${known.join(', ')}.`,
+      { scenario: name, known },
+    );
   }
   const where = `${fn}(${model.id}, scenario ${name})`;
   try {
-    const raw = growthPath(spec.path ?? model.path, { fromYear: model.fromYear, toYear: model.toYear, base: valueOf(model.base) });
-    const shocks = (spec.shocks ?? model.shocks ?? []).map((s) => ({ year: s?.year, size: valueOf(s?.size) }));
+    const raw = growthPath(spec.path ?? model.path, {
+      fromYear: model.fromYear,
+      toYear: model.toYear,
+      base: numberOf(model.base),
+    });
+    const shocks = (spec.shocks ?? model.shocks ?? []).map((s) => ({ year: s?.year, size: numberOf(s?.size) }));
     const shocked = shocks.length > 0 ? applyShocks(raw, shocks) : raw;
     const b = spec.bounds ?? model.bounds ?? {};
-    const bounds = { ...(b.cap !== undefined ? { cap: valueOf(b.cap as ResolvedValue) } : {}), ...(b.floor !== undefined ? { floor: valueOf(b.floor as ResolvedValue) } : {}) };
+    const bounds = {
+      ...(b.cap !== undefined ? { cap: numberOf(b.cap as ResolvedValue) } : {}),
+      ...(b.floor !== undefined ? { floor: numberOf(b.floor as ResolvedValue) } : {}),
+    };
     const path = applyBounds(shocked, bounds);
     const levels = { unit: model.unit, years: path.years, levels: path.levels };
     const targets: TargetCheck[] = [];
@@ -66,7 +80,8 @@ export function project(model: ModelDefinition, options: ProjectOptions = {}): S
       outside: Object.freeze(outside),
     });
   } catch (e) {
-    if (isMetricsError(e)) throw new MetricsError(e.code, `${where}: ${e.message}`, { ...e.details, model: model.id, scenario: name });
+    if (isMetricsError(e))
+      throw new MetricsError(e.code, `${where}: ${e.message}`, { ...e.details, model: model.id, scenario: name });
     throw e;
   }
 }

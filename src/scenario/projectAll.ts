@@ -12,7 +12,10 @@ import type { ScenarioProjection } from './types.js';
  */
 export function projectAll(model: ModelDefinition): ScenarioProjection[] {
   if (typeof model !== 'object' || model === null || typeof model.scenarios !== 'object' || model.scenarios === null) {
-    throw new MetricsError('invalid_argument', `projectAll: expected a loaded ModelDefinition (got ${show(model)}). Load it with loadModel.`);
+    throw new MetricsError(
+      'invalid_argument',
+      `projectAll: expected a loaded ModelDefinition (got ${show(model)}). Load it with loadModel.`,
+    );
   }
   return Object.keys(model.scenarios).map((scenario) => project(model, { scenario }));
 }

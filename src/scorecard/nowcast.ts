@@ -28,10 +28,24 @@ export interface Nowcast {
 
 function normalCdf(z: number): number {
   // erfc by the Chebyshev fit of Numerical Recipes (erfcc), fractional error below 1.2e-7 everywhere.
-  const t = 1 / (1 + 0.5 * Math.abs(z) / Math.SQRT2);
+  const t = 1 / (1 + (0.5 * Math.abs(z)) / Math.SQRT2);
   const x = Math.abs(z) / Math.SQRT2;
-  const y = t * Math.exp(-x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
-    + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+  const y =
+    t *
+    Math.exp(
+      -x * x -
+        1.26551223 +
+        t *
+          (1.00002368 +
+            t *
+              (0.37409196 +
+                t *
+                  (0.09678418 +
+                    t *
+                      (-0.18628806 +
+                        t *
+                          (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
   return z >= 0 ? 1 - y / 2 : y / 2;
 }
 
@@ -56,12 +70,25 @@ export function nowcast(options: NowcastOptions): Nowcast {
   assertFinite('nowcast', { fromValue: from.value, targetValue: target.value, rate, volatility, paths });
   const years = target.year - from.year;
   if (!Number.isInteger(years) || years < 1) {
-    throw new MetricsError('invalid_argument', `nowcast: the target year must come after the observation's (got ${from.year} -> ${target.year}). Nowcast a target that is still open.`, { from: from.year, to: target.year });
+    throw new MetricsError(
+      'invalid_argument',
+      `nowcast: the target year must come after the observation's (got ${from.year} -> ${target.year}). Nowcast a target that is still open.`,
+      { from: from.year, to: target.year },
+    );
   }
-  if (from.value <= 0 || target.value <= 0 || volatility <= 0 || rate <= -1 || !Number.isInteger(paths) || paths < 100) {
-    throw new MetricsError('invalid_argument',
+  if (
+    from.value <= 0 ||
+    target.value <= 0 ||
+    volatility <= 0 ||
+    rate <= -1 ||
+    !Number.isInteger(paths) ||
+    paths < 100
+  ) {
+    throw new MetricsError(
+      'invalid_argument',
       `nowcast: levels and volatility must be > 0, rate > -1 and paths a whole number >= 100 (got from ${from.value}, target ${target.value}, volatility ${volatility}, rate ${rate}, paths ${paths}). Check the inputs.`,
-      { from: from.value, target: target.value, volatility, rate, paths });
+      { from: from.value, target: target.value, volatility, rate, paths },
+    );
   }
   const r = rng(seed);
   const drift = Math.log1p(rate);

@@ -36,11 +36,16 @@ type Bound = { lo: number; loStrict: boolean } | { hi: number; hiStrict: boolean
 
 function boundOf(o: Observation, value: number): Bound {
   switch (o.comparator) {
-    case 'exceeds': return { lo: value, loStrict: true };
-    case 'atLeast': return { lo: value, loStrict: false };
-    case 'atMost': return { hi: value, hiStrict: false };
-    case 'below': return { hi: value, hiStrict: true };
-    default: return { exact: value };
+    case 'exceeds':
+      return { lo: value, loStrict: true };
+    case 'atLeast':
+      return { lo: value, loStrict: false };
+    case 'atMost':
+      return { hi: value, hiStrict: false };
+    case 'below':
+      return { hi: value, hiStrict: true };
+    default:
+      return { exact: value };
   }
 }
 
@@ -75,52 +80,118 @@ function decide(target: Fact, b: Bound): 'met' | 'missed' | null {
 export function scoreTarget(target: Fact, set: ObservationSet, options: ScoreTargetOptions): TargetScore {
   const { asOf } = options;
   if (!Number.isInteger(asOf)) {
-    throw new MetricsError('invalid_argument', `scoreTarget: asOf must be a whole year (got ${show(asOf)}). Pass the year the status is wanted for, e.g. 2022.`, { asOf });
+    throw new MetricsError(
+      'invalid_argument',
+      `scoreTarget: asOf must be a whole year (got ${show(asOf)}). Pass the year the status is wanted for, e.g. 2022.`,
+      { asOf },
+    );
   }
   if (target.kind !== 'target') {
-    throw new MetricsError('invalid_argument', `scoreTarget: ${target.id} is a fact of kind ${target.kind} (got a non-target). Pass a plan target.`, { id: target.id });
+    throw new MetricsError(
+      'invalid_argument',
+      `scoreTarget: ${target.id} is a fact of kind ${target.kind} (got a non-target). Pass a plan target.`,
+      { id: target.id },
+    );
   }
   const planRate = options.planRate ?? null;
-  const base = { target: target.id, asOf, planRate, observedRate: null, observedRateFrom: null, requiredRate: null, requiredRateIs: null, observation: null } as const;
+  const base = {
+    target: target.id,
+    asOf,
+    planRate,
+    observedRate: null,
+    observedRateFrom: null,
+    requiredRate: null,
+    requiredRateIs: null,
+    observation: null,
+  } as const;
   const planDef = set.definitions.find((d) => d.metric === target.metric && d.planDefinition);
-  const others = set.definitions.filter((d) => d.metric === target.metric && !d.planDefinition).map((d) => `"${d.label}"`);
+  const others = set.definitions
+    .filter((d) => d.metric === target.metric && !d.planDefinition)
+    .map((d) => `"${d.label}"`);
   if (planDef === undefined) {
-    return { ...base, status: 'undetermined', definition: null,
-      reason: `no observation definition is marked as the plans' measure of ${target.metric}${others.length > 0 ? `; ${others.join(', ')} measure something else and cannot be used without a bridge` : ''}` };
+    return {
+      ...base,
+      status: 'undetermined',
+      definition: null,
+      reason: `no observation definition is marked as the plans' measure of ${target.metric}${others.length > 0 ? `; ${others.join(', ')} measure something else and cannot be used without a bridge` : ''}`,
+    };
   }
-  if (target.fromYear !== undefined || (target.comparator !== 'exceeds' && target.comparator !== 'atLeast') || (target.unit.kind !== 'money' && target.unit.kind !== 'count')) {
-    return { ...base, status: 'undetermined', definition: planDef.id, reason: `only level targets worded "exceeds" or "at least" are scored (got ${target.comparator} in ${unitToString(target.unit)})` };
+  if (
+    target.fromYear !== undefined ||
+    (target.comparator !== 'exceeds' && target.comparator !== 'atLeast') ||
+    (target.unit.kind !== 'money' && target.unit.kind !== 'count')
+  ) {
+    return {
+      ...base,
+      status: 'undetermined',
+      definition: planDef.id,
+      reason: `only level targets worded "exceeds" or "at least" are scored (got ${target.comparator} in ${unitToString(target.unit)})`,
+    };
   }
   const usable = set.observations.filter((o) => o.definition === planDef.id && o.year <= asOf);
   const levels = usable.filter((o) => o.fromYear === undefined && isScaleConvertible(o.unit, target.unit));
   const inTarget = (o: Observation): number => convertScale(o.value, o.unit, target.unit);
-  const deciding = levels.filter((o) => o.year === target.year && o.kind === 'actual')
-    .map((o) => ({ o, verdict: decide(target, boundOf(o, inTarget(o))) })).find((x) => x.verdict !== null);
+  const deciding = levels
+    .filter((o) => o.year === target.year && o.kind === 'actual')
+    .map((o) => ({ o, verdict: decide(target, boundOf(o, inTarget(o))) }))
+    .find((x) => x.verdict !== null);
   if (deciding !== undefined && deciding.verdict !== null) {
-    return { ...base, status: deciding.verdict, definition: planDef.id, observation: deciding.o.id,
-      reason: `${deciding.o.id} (${deciding.o.source.publisher}, ${deciding.o.source.published}) gives ${deciding.o.comparator} ${deciding.o.value} ${unitToString(deciding.o.unit)} for ${target.year} on "${planDef.label}"` };
+    return {
+      ...base,
+      status: deciding.verdict,
+      definition: planDef.id,
+      observation: deciding.o.id,
+      reason: `${deciding.o.id} (${deciding.o.source.publisher}, ${deciding.o.source.published}) gives ${deciding.o.comparator} ${deciding.o.value} ${unitToString(deciding.o.unit)} for ${target.year} on "${planDef.label}"`,
+    };
   }
-  const rates = usable.filter((o) => o.fromYear !== undefined && o.unit.kind === 'fraction' && o.comparator === 'equals')
+  const rates = usable
+    .filter((o) => o.fromYear !== undefined && o.unit.kind === 'fraction' && o.comparator === 'equals')
     .sort((a, b) => a.year - b.year || (b.fromYear ?? 0) - (a.fromYear ?? 0));
   const rate = rates.at(-1);
   const observed = { observedRate: rate?.value ?? null, observedRateFrom: rate?.id ?? null };
   if (asOf >= target.year) {
-    return { ...base, ...observed, status: 'undetermined', definition: planDef.id,
-      reason: `no actual for ${target.year} on "${planDef.label}" settles the target as of ${asOf}${others.length > 0 ? `; ${others.join(', ')} are other measures and cannot be used without a bridge` : ''}` };
+    return {
+      ...base,
+      ...observed,
+      status: 'undetermined',
+      definition: planDef.id,
+      reason: `no actual for ${target.year} on "${planDef.label}" settles the target as of ${asOf}${others.length > 0 ? `; ${others.join(', ')} are other measures and cannot be used without a bridge` : ''}`,
+    };
   }
-  const latest = levels.filter((o) => o.year < target.year && o.comparator !== 'atMost' && o.comparator !== 'below')
-    .sort((a, b) => a.year - b.year).at(-1);
+  const latest = levels
+    .filter((o) => o.year < target.year && o.comparator !== 'atMost' && o.comparator !== 'below')
+    .sort((a, b) => a.year - b.year)
+    .at(-1);
   if (latest === undefined) {
-    return { ...base, ...observed, status: 'undetermined', definition: planDef.id, reason: `no level observation on "${planDef.label}" up to ${asOf}${others.length > 0 ? `; ${others.join(', ')} are other measures and cannot be used without a bridge` : ''}` };
+    return {
+      ...base,
+      ...observed,
+      status: 'undetermined',
+      definition: planDef.id,
+      reason: `no level observation on "${planDef.label}" up to ${asOf}${others.length > 0 ? `; ${others.join(', ')} are other measures and cannot be used without a bridge` : ''}`,
+    };
   }
   const years = target.year - latest.year;
   const required = Math.pow(target.value / inTarget(latest), 1 / years) - 1;
   const requiredRateIs = latest.comparator === 'equals' ? 'exactly' : 'at most';
-  const onTrack = rate === undefined ? null : rate.value >= required ? true : requiredRateIs === 'exactly' ? false : null;
+  const onTrack =
+    rate === undefined ? null : rate.value >= required ? true : requiredRateIs === 'exactly' ? false : null;
   const status = onTrack === null ? 'undetermined' : onTrack ? 'on track' : 'off track';
   const pct = (r: number): string => `${(r * 100).toFixed(1)} %`;
-  const reason = `from ${latest.comparator === 'equals' ? '' : `${latest.comparator} `}${latest.value} ${unitToString(latest.unit)} in ${latest.year} (${latest.id}${latest.kind === 'estimate' ? ', an estimate' : ''}), ${requiredRateIs} ${pct(required)} a year is needed over ${latest.year + 1}-${target.year}`
-    + (rate !== undefined ? `; observed ${pct(rate.value)} over ${rate.fromYear ?? ''}-${rate.year} (${rate.id}${rate.kind === 'estimate' ? ', an estimate' : ''})` : '; no observed rate')
-    + (planRate !== null ? `; plan ${pct(planRate)} ${planRate >= required ? 'would' : 'would not'} suffice` : '');
-  return { ...base, ...observed, status, definition: planDef.id, observation: latest.id, requiredRate: required, requiredRateIs, reason };
+  const reason =
+    `from ${latest.comparator === 'equals' ? '' : `${latest.comparator} `}${latest.value} ${unitToString(latest.unit)} in ${latest.year} (${latest.id}${latest.kind === 'estimate' ? ', an estimate' : ''}), ${requiredRateIs} ${pct(required)} a year is needed over ${latest.year + 1}-${target.year}` +
+    (rate !== undefined
+      ? `; observed ${pct(rate.value)} over ${rate.fromYear ?? ''}-${rate.year} (${rate.id}${rate.kind === 'estimate' ? ', an estimate' : ''})`
+      : '; no observed rate') +
+    (planRate !== null ? `; plan ${pct(planRate)} ${planRate >= required ? 'would' : 'would not'} suffice` : '');
+  return {
+    ...base,
+    ...observed,
+    status,
+    definition: planDef.id,
+    observation: latest.id,
+    requiredRate: required,
+    requiredRateIs,
+    reason,
+  };
 }

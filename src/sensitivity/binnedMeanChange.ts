@@ -51,15 +51,26 @@ export function binnedMeanChange(options: BinnedMeanChangeOptions): BinnedMeanCh
   assertFiniteArray(fn, 'output', output);
   const n = output.length;
   if (n < 2) {
-    throw new MetricsError('invalid_argument', `${fn}: needs at least 2 draws (got ${n}). Run more Monte Carlo paths.`, { draws: n });
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: needs at least 2 draws (got ${n}). Run more Monte Carlo paths.`,
+      { draws: n },
+    );
   }
   const bins = options.bins ?? Math.min(10, n);
   assertInteger(fn, 'bins', bins);
   if (bins < 2 || bins > n) {
-    throw new MetricsError('invalid_argument', `${fn}: bins must be between 2 and the number of draws ${n} (got ${bins}).`, { bins });
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: bins must be between 2 and the number of draws ${n} (got ${bins}).`,
+      { bins },
+    );
   }
   if (typeof inputs !== 'object' || inputs === null || Object.keys(inputs).length === 0) {
-    throw new MetricsError('invalid_argument', `${fn}: inputs must name at least one array of draws (got ${show(inputs)}).`);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: inputs must name at least one array of draws (got ${show(inputs)}).`,
+    );
   }
   let total = 0;
   for (const v of output) total += v;
@@ -71,9 +82,15 @@ export function binnedMeanChange(options: BinnedMeanChangeOptions): BinnedMeanCh
   const result: InputMeanChange[] = Object.entries(inputs).map(([name, draws]) => {
     assertFiniteArray(fn, `inputs.${name}`, draws);
     if (draws.length !== n) {
-      throw new MetricsError('invalid_argument', `${fn}: inputs.${name} has ${draws.length} draws but output has ${n}. Pass one input value per output.`, { input: name });
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: inputs.${name} has ${draws.length} draws but output has ${n}. Pass one input value per output.`,
+        { input: name },
+      );
     }
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (draws[a] as number) - (draws[b] as number) || a - b);
+    const order = Array.from({ length: n }, (_, i) => i).sort(
+      (a, b) => (draws[a] as number) - (draws[b] as number) || a - b,
+    );
     const binOf = new Array<number>(n);
     let groupBin = 0;
     for (let j = 0; j < n; j++) {
@@ -92,12 +109,18 @@ export function binnedMeanChange(options: BinnedMeanChangeOptions): BinnedMeanCh
       a.count += 1;
       a.sum += output[i] as number;
     }
-    const out = acc.filter((a) => a.count > 0).map((a) => {
-      const mean = a.sum / a.count;
-      return Object.freeze({ lower: a.lower, upper: a.upper, count: a.count, mean, change: mean - overallMean });
-    });
+    const out = acc
+      .filter((a) => a.count > 0)
+      .map((a) => {
+        const mean = a.sum / a.count;
+        return Object.freeze({ lower: a.lower, upper: a.upper, count: a.count, mean, change: mean - overallMean });
+      });
     const changes = out.map((b) => b.change);
-    return Object.freeze({ input: name, bins: Object.freeze(out), spread: Math.max(...changes) - Math.min(...changes) });
+    return Object.freeze({
+      input: name,
+      bins: Object.freeze(out),
+      spread: Math.max(...changes) - Math.min(...changes),
+    });
   });
   result.sort((a, b) => b.spread - a.spread || (a.input < b.input ? -1 : a.input > b.input ? 1 : 0));
   return Object.freeze({ overallMean, inputs: Object.freeze(result) });

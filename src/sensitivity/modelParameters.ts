@@ -22,8 +22,12 @@ const NOT_INPUTS = new Set(['targets', 'related', 'origin']);
 export function isResolvedValue(x: unknown): x is ResolvedValue {
   if (typeof x !== 'object' || x === null) return false;
   const o = x as { value?: unknown; source?: { kind?: unknown } };
-  return typeof o.value === 'number' && typeof o.source === 'object' && o.source !== null
-    && (o.source.kind === 'fact' || o.source.kind === 'assumption' || o.source.kind === 'derived');
+  return (
+    typeof o.value === 'number' &&
+    typeof o.source === 'object' &&
+    o.source !== null &&
+    (o.source.kind === 'fact' || o.source.kind === 'assumption' || o.source.kind === 'derived')
+  );
 }
 
 /** The grouping key of a resolved value: its fact id, or the object itself for an assumption or a derived value. */
@@ -33,9 +37,12 @@ export function parameterKey(v: ResolvedValue): unknown {
 
 function labelOf(v: ResolvedValue): string {
   switch (v.source.kind) {
-    case 'fact': return v.source.fact.id;
-    case 'assumption': return v.source.text;
-    default: return v.source.formula;
+    case 'fact':
+      return v.source.fact.id;
+    case 'assumption':
+      return v.source.text;
+    default:
+      return v.source.formula;
   }
 }
 

@@ -70,17 +70,33 @@ function outputFunction(output: TornadoOptions['output']): { name: string; fn: T
   const firstTarget = (p: ScenarioProjection) => {
     const t = p.targets[0];
     if (t === undefined) {
-      throw new MetricsError('invalid_argument', `tornado: output "${name}" needs a target in the projected years, and scenario "${p.scenario}" of "${p.modelId}" has none. Use finalLevel or a function.`);
+      throw new MetricsError(
+        'invalid_argument',
+        `tornado: output "${name}" needs a target in the projected years, and scenario "${p.scenario}" of "${p.modelId}" has none. Use finalLevel or a function.`,
+      );
     }
     return t;
   };
   switch (name) {
-    case 'finalLevel': return { name, fn: (p) => p.levels[p.levels.length - 1] as number };
-    case 'finalCagr': return { name, fn: (p) => Math.pow((p.levels[p.levels.length - 1] as number) / (p.levels[0] as number), 1 / (p.toYear - p.fromYear)) - 1 };
-    case 'targetGap': return { name, fn: (p) => firstTarget(p).gapRelative };
-    case 'requiredCagr': return { name, fn: (p) => firstTarget(p).requiredCagr };
+    case 'finalLevel':
+      return { name, fn: (p) => p.levels[p.levels.length - 1] as number };
+    case 'finalCagr':
+      return {
+        name,
+        fn: (p) =>
+          Math.pow((p.levels[p.levels.length - 1] as number) / (p.levels[0] as number), 1 / (p.toYear - p.fromYear)) -
+          1,
+      };
+    case 'targetGap':
+      return { name, fn: (p) => firstTarget(p).gapRelative };
+    case 'requiredCagr':
+      return { name, fn: (p) => firstTarget(p).requiredCagr };
     default:
-      throw new MetricsError('invalid_argument', `tornado: output must be a function or one of ${Object.keys(TornadoOutput).join(', ')} (got ${show(name)}).`, { output: name });
+      throw new MetricsError(
+        'invalid_argument',
+        `tornado: output must be a function or one of ${Object.keys(TornadoOutput).join(', ')} (got ${show(name)}).`,
+        { output: name },
+      );
   }
 }
 
@@ -103,7 +119,10 @@ export function tornado(model: ModelDefinition, options: TornadoOptions = {}): T
   const absolute = options.swing?.absolute ?? 0;
   assertFinite(fn, { 'swing.relative': relative, 'swing.absolute': absolute });
   if (relative < 0 || absolute < 0) {
-    throw new MetricsError('invalid_argument', `${fn}: swing must be >= 0 (got relative ${relative}, absolute ${absolute}). It is the distance either side of each value.`);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: swing must be >= 0 (got relative ${relative}, absolute ${absolute}). It is the distance either side of each value.`,
+    );
   }
   const evaluate = (m: ModelDefinition, what: string): number => {
     let out: number;
@@ -114,11 +133,15 @@ export function tornado(model: ModelDefinition, options: TornadoOptions = {}): T
       throw e;
     }
     if (typeof out !== 'number' || !Number.isFinite(out)) {
-      throw new MetricsError('invalid_argument', `${fn}: output "${name}" gave ${show(out)} with ${what}. The output must be a finite number.`, { output: name });
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: output "${name}" gave ${show(out)} with ${what}. The output must be a finite number.`,
+        { output: name },
+      );
     }
     return out;
   };
-  const baseOutput = evaluate(model, 'the model\'s values');
+  const baseOutput = evaluate(model, "the model's values");
 
   const groups = parameterGroups(model);
   const all = groups.map((g) => g.parameter);
@@ -127,7 +150,11 @@ export function tornado(model: ModelDefinition, options: TornadoOptions = {}): T
     const ids = new Set(all.map((p) => p.id));
     const unknown = options.parameters.filter((id) => !ids.has(id));
     if (unknown.length > 0) {
-      throw new MetricsError('invalid_argument', `${fn}: unknown parameter(s) ${unknown.map(show).join(', ')}. Parameters: ${[...ids].join(', ')}.`, { unknown });
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: unknown parameter(s) ${unknown.map(show).join(', ')}. Parameters: ${[...ids].join(', ')}.`,
+        { unknown },
+      );
     }
     chosen = groups.filter((g) => options.parameters?.includes(g.parameter.id));
   } else {
@@ -137,7 +164,11 @@ export function tornado(model: ModelDefinition, options: TornadoOptions = {}): T
   const ranges = options.ranges ?? {};
   for (const id of Object.keys(ranges)) {
     if (!all.some((p) => p.id === id)) {
-      throw new MetricsError('invalid_argument', `${fn}: ranges has unknown parameter ${show(id)}. Parameters: ${all.map((p) => p.id).join(', ')}.`, { parameter: id });
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: ranges has unknown parameter ${show(id)}. Parameters: ${all.map((p) => p.id).join(', ')}.`,
+        { parameter: id },
+      );
     }
   }
 
@@ -148,7 +179,11 @@ export function tornado(model: ModelDefinition, options: TornadoOptions = {}): T
     if (r !== undefined) {
       assertFinite(fn, { [`ranges.${p.id}.low`]: r.low, [`ranges.${p.id}.high`]: r.high });
       if (r.low > r.high) {
-        throw new MetricsError('invalid_argument', `${fn}: ranges.${p.id} has low ${r.low} above high ${r.high}. Swap them.`, { parameter: p.id });
+        throw new MetricsError(
+          'invalid_argument',
+          `${fn}: ranges.${p.id} has low ${r.low} above high ${r.high}. Swap them.`,
+          { parameter: p.id },
+        );
       }
       ({ low, high } = r);
     } else {
@@ -159,8 +194,16 @@ export function tornado(model: ModelDefinition, options: TornadoOptions = {}): T
     const outputLow = evaluate(withParameter(model, key, low), `${p.id} = ${low}`);
     const outputHigh = evaluate(withParameter(model, key, high), `${p.id} = ${high}`);
     return Object.freeze({
-      parameter: p.id, paths: p.paths, source: p.source, label: p.label, value: p.value,
-      low, high, outputLow, outputHigh, swing: Math.abs(outputHigh - outputLow),
+      parameter: p.id,
+      paths: p.paths,
+      source: p.source,
+      label: p.label,
+      value: p.value,
+      low,
+      high,
+      outputLow,
+      outputHigh,
+      swing: Math.abs(outputHigh - outputLow),
     });
   });
   bars.sort((a, b) => b.swing - a.swing || (a.parameter < b.parameter ? -1 : a.parameter > b.parameter ? 1 : 0));

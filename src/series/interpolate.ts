@@ -21,7 +21,11 @@ export function interpolate(s: Series, method: InterpolationMethod = 'geometric'
   assertOneOf('interpolate', 'method', method, InterpolationMethod);
   const span = s.years.length === 0 ? 0 : (s.years[s.years.length - 1] as number) - (s.years[0] as number) + 1;
   if (span > MAX_YEARS) {
-    throw new MetricsError('too_large', `interpolate: series "${s.id}" spans ${span} years; filling more than ${MAX_YEARS} is refused. Check the years are calendar years.`, { span });
+    throw new MetricsError(
+      'too_large',
+      `interpolate: series "${s.id}" spans ${span} years; filling more than ${MAX_YEARS} is refused. Check the years are calendar years.`,
+      { span },
+    );
   }
   const years: number[] = [];
   const values: number[] = [];
@@ -33,14 +37,19 @@ export function interpolate(s: Series, method: InterpolationMethod = 'geometric'
       const y0 = s.years[i - 1] as number;
       const v0 = s.values[i - 1] as number;
       if (method === 'geometric' && y1 - y0 > 1 && (v0 <= 0 || v1 <= 0)) {
-        throw new MetricsError('degenerate', `interpolate: geometric filling between ${y0} (${v0}) and ${y1} (${v1}) needs positive values. Use method "linear".`, { from: y0, to: y1 });
+        throw new MetricsError(
+          'degenerate',
+          `interpolate: geometric filling between ${y0} (${v0}) and ${y1} (${v1}) needs positive values. Use method "linear".`,
+          { from: y0, to: y1 },
+        );
       }
       for (let y = y0 + 1; y < y1; y++) {
         const t = (y - y0) / (y1 - y0);
         years.push(y);
         let v = method === 'linear' ? v0 + (v1 - v0) * t : v0 * Math.pow(v1 / v0, t);
         // v1 - v0 or v1 / v0 can overflow between finite ends (-1e308 to 1e308, 1e-300 to 1e300).
-        if (!Number.isFinite(v)) v = method === 'linear' ? v0 * (1 - t) + v1 * t : Math.exp(Math.log(v0) * (1 - t) + Math.log(v1) * t);
+        if (!Number.isFinite(v))
+          v = method === 'linear' ? v0 * (1 - t) + v1 * t : Math.exp(Math.log(v0) * (1 - t) + Math.log(v1) * t);
         values.push(v);
         provenance.push(undefined);
       }

@@ -25,17 +25,17 @@ export interface YearValue {
 /** What {@link series} accepts: parallel arrays, or points. */
 export type SeriesInput =
   | {
-    readonly id: string;
-    readonly unit: string | Unit;
-    readonly years: readonly number[];
-    readonly values: readonly number[];
-    readonly provenance?: readonly (Provenance | undefined)[];
-  }
+      readonly id: string;
+      readonly unit: string | Unit;
+      readonly years: readonly number[];
+      readonly values: readonly number[];
+      readonly provenance?: readonly (Provenance | undefined)[];
+    }
   | {
-    readonly id: string;
-    readonly unit: string | Unit;
-    readonly points: readonly (YearValue & { readonly provenance?: Provenance })[];
-  };
+      readonly id: string;
+      readonly unit: string | Unit;
+      readonly points: readonly (YearValue & { readonly provenance?: Provenance })[];
+    };
 
 /**
  * Builds and validates a {@link Series}: integer, strictly increasing years; as many values as years;
@@ -48,7 +48,10 @@ export type SeriesInput =
  */
 export function series(input: SeriesInput): Series {
   if (typeof input !== 'object' || input === null) {
-    throw new MetricsError('invalid_argument', `series: expected { id, unit, years, values } or { id, unit, points } (got ${show(input)}).`);
+    throw new MetricsError(
+      'invalid_argument',
+      `series: expected { id, unit, years, values } or { id, unit, points } (got ${show(input)}).`,
+    );
   }
   const id = input.id;
   if (typeof id !== 'string' || id.trim() === '') {
@@ -60,7 +63,10 @@ export function series(input: SeriesInput): Series {
   let provenance: readonly (Provenance | undefined)[] | undefined;
   if ('points' in input) {
     if (!Array.isArray(input.points)) {
-      throw new MetricsError('invalid_argument', `series(${id}): points must be an array of { year, value } (got ${show(input.points)}).`);
+      throw new MetricsError(
+        'invalid_argument',
+        `series(${id}): points must be an array of { year, value } (got ${show(input.points)}).`,
+      );
     }
     years = input.points.map((p) => p?.year);
     values = input.points.map((p) => p?.value);
@@ -68,33 +74,59 @@ export function series(input: SeriesInput): Series {
     provenance = prov.some((p) => p !== undefined) ? prov : undefined;
   } else {
     if (!Array.isArray(input.years) || !Array.isArray(input.values)) {
-      throw new MetricsError('invalid_argument', `series(${id}): years and values must be arrays (got ${show(input.years)} and ${show(input.values)}).`);
+      throw new MetricsError(
+        'invalid_argument',
+        `series(${id}): years and values must be arrays (got ${show(input.years)} and ${show(input.values)}).`,
+      );
     }
     years = input.years;
     values = input.values;
     provenance = input.provenance;
   }
   if (years.length !== values.length) {
-    throw new MetricsError('invalid_argument', `series(${id}): ${years.length} years but ${values.length} values. Give one value per year.`, { years: years.length, values: values.length });
+    throw new MetricsError(
+      'invalid_argument',
+      `series(${id}): ${years.length} years but ${values.length} values. Give one value per year.`,
+      { years: years.length, values: values.length },
+    );
   }
   if (provenance !== undefined && provenance.length !== years.length) {
-    throw new MetricsError('invalid_argument', `series(${id}): ${provenance.length} provenance entries for ${years.length} years. Give one per point (undefined where none).`);
+    throw new MetricsError(
+      'invalid_argument',
+      `series(${id}): ${provenance.length} provenance entries for ${years.length} years. Give one per point (undefined where none).`,
+    );
   }
   for (let i = 0; i < years.length; i++) {
     const y = years[i];
     if (typeof y !== 'number' || !Number.isInteger(y)) {
-      throw new MetricsError('invalid_argument', `series(${id}): years[${i}] must be a whole calendar year (got ${show(y)}).`, { index: i, year: y });
+      throw new MetricsError(
+        'invalid_argument',
+        `series(${id}): years[${i}] must be a whole calendar year (got ${show(y)}).`,
+        { index: i, year: y },
+      );
     }
     if (i > 0 && y <= (years[i - 1] as number)) {
       const what = y === years[i - 1] ? 'appears twice' : 'comes after a later year';
-      throw new MetricsError('invalid_argument', `series(${id}): year ${y} ${what}. Years must be strictly increasing; sort them and remove duplicates.`, { index: i, year: y });
+      throw new MetricsError(
+        'invalid_argument',
+        `series(${id}): year ${y} ${what}. Years must be strictly increasing; sort them and remove duplicates.`,
+        { index: i, year: y },
+      );
     }
     const v = values[i];
     if (typeof v !== 'number') {
-      throw new MetricsError('invalid_argument', `series(${id}): the value for ${y} must be a number (got ${show(v)}).`, { year: y, value: v });
+      throw new MetricsError(
+        'invalid_argument',
+        `series(${id}): the value for ${y} must be a number (got ${show(v)}).`,
+        { year: y, value: v },
+      );
     }
     if (!Number.isFinite(v)) {
-      throw new MetricsError('non_finite', `series(${id}): the value for ${y} is ${v}. Remove the year or fill it (see interpolate).`, { year: y, value: v });
+      throw new MetricsError(
+        'non_finite',
+        `series(${id}): the value for ${y} is ${v}. Remove the year or fill it (see interpolate).`,
+        { year: y, value: v },
+      );
     }
   }
   const out: Series = {
@@ -126,7 +158,11 @@ export function assertAnnual(fn: string, s: Series): void {
   }
   if (count > 0) {
     const list = count > 8 ? `${missing.slice(0, 8).join(', ')}, … (${count} in all)` : missing.join(', ');
-    throw new MetricsError('missing_years', `${fn}: series "${s.id}" has no values for ${list}. Fill them with interpolate(series) or use averageGrowth for sparse data.`, { missing, count });
+    throw new MetricsError(
+      'missing_years',
+      `${fn}: series "${s.id}" has no values for ${list}. Fill them with interpolate(series) or use averageGrowth for sparse data.`,
+      { missing, count },
+    );
   }
 }
 
@@ -166,4 +202,3 @@ export function toTidy(s: Series): TidyRow[] {
     };
   });
 }
-

@@ -36,10 +36,26 @@ export type Unit =
   | { readonly kind: 'fx'; readonly base: Currency; readonly quote: Currency }
   | { readonly kind: 'other'; readonly symbol: string };
 
-const CURRENCY_ALIASES: Readonly<Record<string, Currency>> = { CNY: 'CNY', RMB: 'CNY', YUAN: 'CNY', USD: 'USD', $: 'USD' };
+const CURRENCY_ALIASES: Readonly<Record<string, Currency>> = {
+  CNY: 'CNY',
+  RMB: 'CNY',
+  YUAN: 'CNY',
+  USD: 'USD',
+  $: 'USD',
+};
 const SCALE_ALIASES: Readonly<Record<string, Scale>> = {
-  one: 'one', unit: 'one', thousand: 'thousand', million: 'million', billion: 'billion', trillion: 'trillion',
-  wan: 'wan', '万': 'wan', yi: 'yi', '亿': 'yi', wanyi: 'wanyi', '万亿': 'wanyi',
+  one: 'one',
+  unit: 'one',
+  thousand: 'thousand',
+  million: 'million',
+  billion: 'billion',
+  trillion: 'trillion',
+  wan: 'wan',
+  万: 'wan',
+  yi: 'yi',
+  亿: 'yi',
+  wanyi: 'wanyi',
+  万亿: 'wanyi',
 };
 
 /**
@@ -54,7 +70,11 @@ const SCALE_ALIASES: Readonly<Record<string, Scale>> = {
 export function parseUnit(text: string | Unit): Unit {
   if (typeof text === 'object' && text !== null) return checkedUnit(text);
   if (typeof text !== 'string' || text.trim() === '') {
-    throw new MetricsError('invalid_argument', `parseUnit: a unit must be a non-empty string such as "CNY trillion" (got ${show(text)}).`, { unit: text });
+    throw new MetricsError(
+      'invalid_argument',
+      `parseUnit: a unit must be a non-empty string such as "CNY trillion" (got ${show(text)}).`,
+      { unit: text },
+    );
   }
   const words = text.trim().split(/\s+/);
   const first = words[0] as string;
@@ -68,13 +88,20 @@ export function parseUnit(text: string | Unit): Unit {
   const currency = CURRENCY_ALIASES[first.toUpperCase()];
   if (currency || first === 'count') {
     if (rest.length > 1) {
-      throw new MetricsError('invalid_argument', `parseUnit: "${text}" has more than one scale word. Write e.g. "CNY trillion" or "count million".`, { unit: text });
+      throw new MetricsError(
+        'invalid_argument',
+        `parseUnit: "${text}" has more than one scale word. Write e.g. "CNY trillion" or "count million".`,
+        { unit: text },
+      );
     }
     const scaleWord = rest[0] ?? 'one';
     const scale = SCALE_ALIASES[scaleWord] ?? SCALE_ALIASES[scaleWord.toLowerCase()];
     if (!scale) {
-      throw new MetricsError('invalid_argument',
-        `parseUnit: unknown scale "${scaleWord}" in "${text}". Use one of ${Object.keys(Scale).join(', ')} (or 万, 亿, 万亿).`, { unit: text });
+      throw new MetricsError(
+        'invalid_argument',
+        `parseUnit: unknown scale "${scaleWord}" in "${text}". Use one of ${Object.keys(Scale).join(', ')} (or 万, 亿, 万亿).`,
+        { unit: text },
+      );
     }
     return Object.freeze(currency ? { kind: 'money', currency, scale } : { kind: 'count', scale });
   }
@@ -87,13 +114,19 @@ function checkedUnit(u: Unit): Unit {
   const o = u as unknown as Record<string, unknown>;
   const isCurrency = (c: unknown): c is Currency => typeof c === 'string' && Object.hasOwn(Currency, c);
   const isScale = (c: unknown): c is Scale => typeof c === 'string' && Object.hasOwn(Scale, c);
-  if (o.kind === 'money' && isCurrency(o.currency) && isScale(o.scale)) return Object.freeze({ kind: 'money', currency: o.currency, scale: o.scale });
+  if (o.kind === 'money' && isCurrency(o.currency) && isScale(o.scale))
+    return Object.freeze({ kind: 'money', currency: o.currency, scale: o.scale });
   if (o.kind === 'count' && isScale(o.scale)) return Object.freeze({ kind: 'count', scale: o.scale });
   if (o.kind === 'fraction') return Object.freeze({ kind: 'fraction' });
-  if (o.kind === 'fx' && isCurrency(o.base) && isCurrency(o.quote)) return Object.freeze({ kind: 'fx', base: o.base, quote: o.quote });
-  if (o.kind === 'other' && typeof o.symbol === 'string' && o.symbol.trim() !== '') return Object.freeze({ kind: 'other', symbol: o.symbol });
-  throw new MetricsError('invalid_argument',
-    `parseUnit: ${show(u)} is not a unit. Use the text form ("CNY trillion", "count", "fraction", "CNY/USD") or a Unit with a known currency (${Object.keys(Currency).join(', ')}) and scale (${Object.keys(Scale).join(', ')}).`, { unit: u });
+  if (o.kind === 'fx' && isCurrency(o.base) && isCurrency(o.quote))
+    return Object.freeze({ kind: 'fx', base: o.base, quote: o.quote });
+  if (o.kind === 'other' && typeof o.symbol === 'string' && o.symbol.trim() !== '')
+    return Object.freeze({ kind: 'other', symbol: o.symbol });
+  throw new MetricsError(
+    'invalid_argument',
+    `parseUnit: ${show(u)} is not a unit. Use the text form ("CNY trillion", "count", "fraction", "CNY/USD") or a Unit with a known currency (${Object.keys(Currency).join(', ')}) and scale (${Object.keys(Scale).join(', ')}).`,
+    { unit: u },
+  );
 }
 
 /**
@@ -103,11 +136,16 @@ function checkedUnit(u: Unit): Unit {
  */
 export function unitToString(unit: Unit): string {
   switch (unit.kind) {
-    case 'money': return unit.scale === 'one' ? unit.currency : `${unit.currency} ${unit.scale}`;
-    case 'count': return unit.scale === 'one' ? 'count' : `count ${unit.scale}`;
-    case 'fraction': return 'fraction';
-    case 'fx': return `${unit.quote}/${unit.base}`;
-    case 'other': return unit.symbol;
+    case 'money':
+      return unit.scale === 'one' ? unit.currency : `${unit.currency} ${unit.scale}`;
+    case 'count':
+      return unit.scale === 'one' ? 'count' : `count ${unit.scale}`;
+    case 'fraction':
+      return 'fraction';
+    case 'fx':
+      return `${unit.quote}/${unit.base}`;
+    case 'other':
+      return unit.symbol;
   }
 }
 
@@ -134,8 +172,11 @@ export function assertSameUnit(fn: string, a: Unit, b: Unit): void {
     : a.kind === 'money' && b.kind === 'money'
       ? 'Convert the currency first with convertCurrency and a dated exchange rate.'
       : 'These measure different things and cannot be combined.';
-  throw new MetricsError('unit_mismatch', `${fn}: units differ ("${unitToString(a)}" vs "${unitToString(b)}"). ${hint}`,
-    { a: unitToString(a), b: unitToString(b) });
+  throw new MetricsError(
+    'unit_mismatch',
+    `${fn}: units differ ("${unitToString(a)}" vs "${unitToString(b)}"). ${hint}`,
+    { a: unitToString(a), b: unitToString(b) },
+  );
 }
 
 function scaleOf(unit: Unit): number {
@@ -169,7 +210,11 @@ export function convertScale(value: number, from: string | Unit, to: string | Un
   if (!isScaleConvertible(a, b)) assertSameUnit('convertScale', a, b);
   const out = shiftDecimal(value, scaleOf(a) - scaleOf(b));
   if (!Number.isFinite(out)) {
-    throw new MetricsError('degenerate', `convertScale: ${value} ${unitToString(a)} overflows in ${unitToString(b)}. Use a larger scale.`, { value });
+    throw new MetricsError(
+      'degenerate',
+      `convertScale: ${value} ${unitToString(a)} overflows in ${unitToString(b)}. Use a larger scale.`,
+      { value },
+    );
   }
   return out;
 }
@@ -206,24 +251,35 @@ export interface ExchangeRate {
 export function convertCurrency(q: Quantity, to: string | Unit, fx: ExchangeRate): Quantity {
   assertFinite('convertCurrency', { value: q.value, rate: fx.rate });
   if (fx.rate <= 0) {
-    throw new MetricsError('invalid_argument', `convertCurrency: the exchange rate must be > 0 (got ${fx.rate}).`, { rate: fx.rate });
+    throw new MetricsError('invalid_argument', `convertCurrency: the exchange rate must be > 0 (got ${fx.rate}).`, {
+      rate: fx.rate,
+    });
   }
   const target = parseUnit(to);
   if (q.unit.kind !== 'money' || target.kind !== 'money') {
-    throw new MetricsError('unit_mismatch', `convertCurrency: both units must be money (got "${unitToString(q.unit)}" to "${unitToString(target)}").`);
+    throw new MetricsError(
+      'unit_mismatch',
+      `convertCurrency: both units must be money (got "${unitToString(q.unit)}" to "${unitToString(target)}").`,
+    );
   }
   let factor: number;
   if (q.unit.currency === target.currency) factor = 1;
   else if (fx.base === q.unit.currency && fx.quote === target.currency) factor = fx.rate;
   else if (fx.quote === q.unit.currency && fx.base === target.currency) factor = 1 / fx.rate;
   else {
-    throw new MetricsError('unit_mismatch',
-      `convertCurrency: the ${fx.quote}/${fx.base} rate of ${fx.date} cannot convert ${q.unit.currency} to ${target.currency}. Pass a rate between these two currencies.`);
+    throw new MetricsError(
+      'unit_mismatch',
+      `convertCurrency: the ${fx.quote}/${fx.base} rate of ${fx.date} cannot convert ${q.unit.currency} to ${target.currency}. Pass a rate between these two currencies.`,
+    );
   }
   const inTargetCurrencyAtSourceScale = q.value * factor;
   const value = shiftDecimal(inTargetCurrencyAtSourceScale, Scale[q.unit.scale] - Scale[target.scale]);
   if (!Number.isFinite(value)) {
-    throw new MetricsError('degenerate', `convertCurrency: ${q.value} ${unitToString(q.unit)} overflows in ${unitToString(target)}. Use a larger scale.`, { value: q.value });
+    throw new MetricsError(
+      'degenerate',
+      `convertCurrency: ${q.value} ${unitToString(q.unit)} overflows in ${unitToString(target)}. Use a larger scale.`,
+      { value: q.value },
+    );
   }
   return Object.freeze({ value, unit: target });
 }
@@ -251,7 +307,10 @@ function roundSignificant(value: number, digits: number): string {
   const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(Math.abs(fixed))));
   // toFixed stops at 20 decimals: below that, plain digits would print 1e-25 as 0.
   if (decimals > 20) return String(fixed);
-  return fixed.toFixed(decimals).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  return fixed
+    .toFixed(decimals)
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '');
 }
 
 /**
@@ -272,7 +331,11 @@ export function formatQuantity(q: Quantity, options: FormatOptions = {}): string
   if (unit.kind === 'fraction') {
     const pct = q.value * 100;
     if (!Number.isFinite(pct)) {
-      throw new MetricsError('degenerate', `formatQuantity: ${q.value} as a percentage overflows. Check the value is a fraction (0.25 is 25 %).`, { value: q.value });
+      throw new MetricsError(
+        'degenerate',
+        `formatQuantity: ${q.value} as a percentage overflows. Check the value is a fraction (0.25 is 25 %).`,
+        { value: q.value },
+      );
     }
     return `${Math.abs(pct) >= 1 ? pct.toFixed(Math.max(0, digits - 2)) : roundSignificant(pct, digits)}%`;
   }
@@ -282,7 +345,8 @@ export function formatQuantity(q: Quantity, options: FormatOptions = {}): string
   let scale: Scale = unit.scale;
   let value = q.value;
   // A scale fits when the value, once rounded to `digits`, is at least 1: 0.9999 trillion is 1 trillion, not 1000 billion.
-  const fits = (s: Scale): boolean => Math.abs(Number(shiftDecimal(q.value, exponent - Scale[s]).toPrecision(digits))) >= 1;
+  const fits = (s: Scale): boolean =>
+    Math.abs(Number(shiftDecimal(q.value, exponent - Scale[s]).toPrecision(digits))) >= 1;
   if (autoScale) {
     const candidates = locale === 'zh' ? ZH_SCALES : EN_SCALES;
     scale = candidates.find(fits) ?? (candidates[candidates.length - 1] as Scale);

@@ -48,11 +48,22 @@ for (let i = 0; i < LAYERS; i++) {
 
 /** Next 32-bit output (as a signed int32) of the state array; the slow paths use this. */
 export function nextU32(s: Int32Array): number {
-  let s0 = s[0]!, s1 = s[1]!, s2 = s[2]!, s3 = s[3]!;
+  let s0 = s[0]!,
+    s1 = s[1]!,
+    s2 = s[2]!,
+    s3 = s[3]!;
   const r = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
   const t = s1 << 9;
-  s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = rotl(s3, 11);
-  s[0] = s0; s[1] = s1; s[2] = s2; s[3] = s3;
+  s2 ^= s0;
+  s3 ^= s1;
+  s1 ^= s2;
+  s0 ^= s3;
+  s2 ^= t;
+  s3 = rotl(s3, 11);
+  s[0] = s0;
+  s[1] = s1;
+  s[2] = s2;
+  s[3] = s3;
   return r;
 }
 
@@ -100,22 +111,33 @@ export function fillNormal(s: Int32Array, out: Float64Array, from: number, to: n
     // registers; measured a third slower once V8 inlines this function into the kernel). The loop stops at
     // a draw that needs the slow path, which is finished below with the same random outputs in the same
     // order.
-    let s0 = s[0]!, s1 = s[1]!, s2 = s[2]!, s3 = s[3]!;
+    let s0 = s[0]!,
+      s1 = s[1]!,
+      s2 = s[2]!,
+      s3 = s[3]!;
     let r = 0;
     for (; p < to; p++) {
       r = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
       const t = s1 << 9;
-      s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = (s3 << 11) | (s3 >>> 21);
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
       const i = r & 255;
       const m = r >>> 9; // 23-bit integer: the uniform is m / 2^23
       if (m >= KM[i]!) break;
       out[p] = m * WS[i]! * (((r & 256) >>> 7) - 1); // branch-free sign: the sign bit is a coin flip
     }
-    s[0] = s0; s[1] = s1; s[2] = s2; s[3] = s3;
+    s[0] = s0;
+    s[1] = s1;
+    s[2] = s2;
+    s[3] = s3;
     if (p >= to) return;
     const i = r & 255;
     const z = zigguratSlow(s, i, ((r >>> 9) / TWO_POW_23) * W[i]!);
-    out[p++] = Number.isNaN(z) ? nextNormal(s) : (r & 256 ? -z : z);
+    out[p++] = Number.isNaN(z) ? nextNormal(s) : r & 256 ? -z : z;
   }
 }
 

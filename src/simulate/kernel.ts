@@ -57,7 +57,8 @@ export interface KernelScratch {
  * workers get three, so they can run two years ahead of the summary.
  */
 export function kernelBuffers(plan: KernelPlan, shared: boolean, slots: number): KernelBuffers {
-  const mk = (bytes: number): ArrayBuffer | SharedArrayBuffer => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+  const mk = (bytes: number): ArrayBuffer | SharedArrayBuffer =>
+    shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
   const n = plan.paths;
   return {
     state: new Int32Array(mk(16 * plan.nBlocks)),
@@ -73,7 +74,13 @@ export function kernelBuffers(plan: KernelPlan, shared: boolean, slots: number):
 }
 
 export function kernelScratch(plan: KernelPlan): KernelScratch {
-  return { st: new Int32Array(4), sums: new Float64Array(2), z: new Float64Array(BLOCK * plan.K), tScale: new Float64Array(BLOCK), u: new Float64Array(BLOCK) };
+  return {
+    st: new Int32Array(4),
+    sums: new Float64Array(2),
+    z: new Float64Array(BLOCK * plan.K),
+    tScale: new Float64Array(BLOCK),
+    u: new Float64Array(BLOCK),
+  };
 }
 
 /** Advances block `b` through year index `t` (0-based), writing levels to buffers.out[t % slots]. */
@@ -95,12 +102,23 @@ export function runBlock(plan: KernelPlan, buf: KernelBuffers, sc: KernelScratch
 // arithmetic as later years (it reads the base levels and zero deviations that startBlock puts in place)
 // rather than branches of its own: a branch first taken in year 1, when V8 may already have optimised
 // this function on year 0 alone, deoptimised it block after block (seen with sectors: 50 times a run).
-function advance(plan: KernelPlan, buf: KernelBuffers, sc: KernelScratch, b: number, t: number, start: number, len: number): Float64Array {
+function advance(
+  plan: KernelPlan,
+  buf: KernelBuffers,
+  sc: KernelScratch,
+  b: number,
+  t: number,
+  start: number,
+  len: number,
+): Float64Array {
   const { paths, K, nYears } = plan;
   const { st, z, tScale, u } = sc;
   const state = buf.state;
   const s4 = 4 * b;
-  st[0] = state[s4]!; st[1] = state[s4 + 1]!; st[2] = state[s4 + 2]!; st[3] = state[s4 + 3]!;
+  st[0] = state[s4]!;
+  st[1] = state[s4 + 1]!;
+  st[2] = state[s4 + 2]!;
+  st[3] = state[s4 + 3]!;
   for (let k = 0; k < K; k++) fillNormal(st, z, k * BLOCK, k * BLOCK + len);
   const nu = plan.nu;
   if (nu > 0) fillStudentTScale(st, tScale, 0, len, nu);
@@ -118,7 +136,8 @@ function advance(plan: KernelPlan, buf: KernelBuffers, sc: KernelScratch, b: num
   const out = buf.out[slot]!;
   // Year t - 1's levels (the same array when there is one slot: read, then overwritten in place).
   const prev = buf.out[(t + buf.out.length - 1) % buf.out.length]!;
-  const dev = buf.dev, off = buf.off;
+  const dev = buf.dev,
+    off = buf.off;
   for (let k = 0; k < K; k++) {
     const rp = plan.rareP[k]!;
     const rare = rp > 0;
@@ -131,43 +150,47 @@ function advance(plan: KernelPlan, buf: KernelBuffers, sc: KernelScratch, b: num
     const inn = t === 0 ? v : innov; // the first year's deviation has the stationary sd
     const useDev = plan.hasDev;
     const useOff = plan.mu[k]! > 0;
-    const cap = plan.cap[k]!, floor = plan.floor[k]!;
+    const cap = plan.cap[k]!,
+      floor = plan.floor[k]!;
     const o = k * paths + start;
     const zo = k * BLOCK;
     const c = plan.centre[k * nYears + t]!;
-    let s1 = 0, s2 = 0;
+    let s1 = 0,
+      s2 = 0;
     // Year 0 of the plain model takes the general loop too: measured, a first call of stepIid in year 0
     // left V8 with kernel code 8 % slower for every later year.
     if (!useDev && !useOff && !rare && nu === 0 && t > 0) {
       stepIid(prev, out, z, o, zo, len, f, v, cap, floor, c, sc.sums);
       s1 = sc.sums[0]!;
       s2 = sc.sums[1]!;
-    } else for (let i = 0; i < len; i++) {
-      let zi = z[zo + i]!;
-      if (nu > 0) zi *= tScale[i]!;
-      let d: number;
-      if (useDev) {
-        d = ph * dev[o + i]! + inn * zi; // in year 0: 0 + vol z, exactly vol z
-        dev[o + i] = d;
-      } else {
-        d = v * zi;
+    } else
+      for (let i = 0; i < len; i++) {
+        let zi = z[zo + i]!;
+        if (nu > 0) zi *= tScale[i]!;
+        let d: number;
+        if (useDev) {
+          d = ph * dev[o + i]! + inn * zi; // in year 0: 0 + vol z, exactly vol z
+          dev[o + i] = d;
+        } else {
+          d = v * zi;
+        }
+        if (useOff) d += off[o + i]!;
+        if (rare && u[i]! < rp) d += rl;
+        let x = prev[o + i]! * f * expFast(d);
+        if (x > cap) x = cap;
+        if (x < floor) x = floor;
+        out[o + i] = x;
+        const y = x - c;
+        s1 += y;
+        s2 += y * y;
       }
-      if (useOff) d += off[o + i]!;
-      if (rare && u[i]! < rp) d += rl;
-      let x = prev[o + i]! * f * expFast(d);
-      if (x > cap) x = cap;
-      if (x < floor) x = floor;
-      out[o + i] = x;
-      const y = x - c;
-      s1 += y;
-      s2 += y * y;
-    }
     storeSums(plan, buf, slot, k, b, s1, s2);
   }
   if (plan.S > K) {
     const tot = K * paths + start;
     const c = plan.centre[K * nYears + t]!;
-    let s1 = 0, s2 = 0;
+    let s1 = 0,
+      s2 = 0;
     for (let i = 0; i < len; i++) {
       let s = 0;
       for (let k = 0; k < K; k++) s += out[k * paths + start + i]!;
@@ -178,12 +201,23 @@ function advance(plan: KernelPlan, buf: KernelBuffers, sc: KernelScratch, b: num
     }
     storeSums(plan, buf, slot, K, b, s1, s2);
   }
-  state[s4] = st[0]!; state[s4 + 1] = st[1]!; state[s4 + 2] = st[2]!; state[s4 + 3] = st[3]!;
+  state[s4] = st[0]!;
+  state[s4 + 1] = st[1]!;
+  state[s4 + 2] = st[2]!;
+  state[s4 + 3] = st[3]!;
   return out;
 }
 
 /** The sums of series s in block b, for the mean and sd of the year in `slot`. */
-function storeSums(plan: KernelPlan, buf: KernelBuffers, slot: number, s: number, b: number, s1: number, s2: number): void {
+function storeSums(
+  plan: KernelPlan,
+  buf: KernelBuffers,
+  slot: number,
+  s: number,
+  b: number,
+  s1: number,
+  s2: number,
+): void {
   const at = ((slot * plan.S + s) * plan.nBlocks + b) * 2;
   buf.sums[at] = s1;
   buf.sums[at + 1] = s2;
@@ -209,7 +243,15 @@ function startBlock(plan: KernelPlan, buf: KernelBuffers, b: number, start: numb
 }
 
 /** Counts the paths of block b meeting level check j (on the analysed series, the last one). */
-function countHits(plan: KernelPlan, buf: KernelBuffers, out: Float64Array, j: number, b: number, start: number, len: number): void {
+function countHits(
+  plan: KernelPlan,
+  buf: KernelBuffers,
+  out: Float64Array,
+  j: number,
+  b: number,
+  start: number,
+  len: number,
+): void {
   const { lo, hi } = plan.checks[j]!;
   const a = (plan.S - 1) * plan.paths + start;
   let h = 0;
@@ -220,9 +262,22 @@ function countHits(plan: KernelPlan, buf: KernelBuffers, out: Float64Array, j: n
 
 // The common case (iid deviations) as a small function V8 optimises on its own:
 // the same arithmetic as the general loop in runBlock.
-function stepIid(prev: Float64Array, out: Float64Array, z: Float64Array, o: number, zo: number, len: number,
-  f: number, v: number, cap: number, floor: number, c: number, sums: Float64Array): void {
-  let s1 = 0, s2 = 0;
+function stepIid(
+  prev: Float64Array,
+  out: Float64Array,
+  z: Float64Array,
+  o: number,
+  zo: number,
+  len: number,
+  f: number,
+  v: number,
+  cap: number,
+  floor: number,
+  c: number,
+  sums: Float64Array,
+): void {
+  let s1 = 0,
+    s2 = 0;
   for (let i = 0; i < len; i++) {
     let x = prev[o + i]! * f * expFast(v * z[zo + i]!);
     if (x > cap) x = cap;
@@ -248,8 +303,8 @@ const EXP_P2 = new Float64Array(2047);
 for (let e = -1023; e <= 1023; e++) EXP_P2[e + 1023] = 2 ** e;
 const EXP_INV = 256 / Math.LN2;
 // ln 2 = LN2_HI + LN2_LO (fdlibm's split: LN2_HI has 32 significant bits), divided by 256 exactly.
-const EXP_HI = 6.93147180369123816490e-1 / 256;
-const EXP_LO = 1.90821492927058770002e-10 / 256;
+const EXP_HI = 0.6931471803691238 / 256;
+const EXP_LO = 1.9082149292705877e-10 / 256;
 const ROUND = 6755399441055744; // 1.5 * 2^52: adding and subtracting it rounds to the nearest integer
 
 function expFast(x: number): number {

@@ -21,7 +21,8 @@ export function monteCarloToTidy(result: MonteCarloResult): MonteCarloTidyRow[] 
   const rows: MonteCarloTidyRow[] = [];
   for (const s of result.series) {
     s.years.forEach((year, t) => {
-      for (const q of s.quantiles) rows.push({ series: s.id, year, statistic: 'quantile', quantile: q.level, value: q.values[t]! });
+      for (const q of s.quantiles)
+        rows.push({ series: s.id, year, statistic: 'quantile', quantile: q.level, value: q.values[t]! });
       rows.push({ series: s.id, year, statistic: 'mean', quantile: null, value: s.mean[t]! });
       rows.push({ series: s.id, year, statistic: 'sd', quantile: null, value: s.sd[t]! });
     });

@@ -86,8 +86,11 @@ function bad(fn: string, message: string, details: Record<string, unknown> = {})
 
 function num(fn: string, name: string, v: unknown, test: (x: number) => boolean, rule: string, hint: string): number {
   if (typeof v !== 'number' || !Number.isFinite(v) || !test(v)) {
-    throw new MetricsError(typeof v === 'number' && !Number.isFinite(v) ? 'non_finite' : 'invalid_argument',
-      `${fn}: ${name} must be ${rule} (got ${show(v)}). ${hint}`, { [name]: v });
+    throw new MetricsError(
+      typeof v === 'number' && !Number.isFinite(v) ? 'non_finite' : 'invalid_argument',
+      `${fn}: ${name} must be ${rule} (got ${show(v)}). ${hint}`,
+      { [name]: v },
+    );
   }
   return v;
 }
@@ -100,25 +103,46 @@ function int(fn: string, name: string, v: unknown, min: number, max: number, hin
 }
 
 /** Checks and normalises options; `series` has one entry for simulate, one per sector otherwise. */
-export function prepare(fn: string, o: MonteCarloRunOptions, series: readonly (SeriesModel & { id: string })[], correlation?: readonly (readonly number[])[]): Prepared {
+export function prepare(
+  fn: string,
+  o: MonteCarloRunOptions,
+  series: readonly (SeriesModel & { id: string })[],
+  correlation?: readonly (readonly number[])[],
+): Prepared {
   if (o === null || typeof o !== 'object') throw bad(fn, `options must be an object (got ${show(o)}).`);
-  const baseYear = int(fn, 'baseYear', o.baseYear, -100000, 100000, 'Give the calendar year of the base value, e.g. 2020.');
+  const baseYear = int(
+    fn,
+    'baseYear',
+    o.baseYear,
+    -100000,
+    100000,
+    'Give the calendar year of the base value, e.g. 2020.',
+  );
   let years: number[];
   if (o.years !== undefined && o.toYear !== undefined) {
     throw bad(fn, `give either years or toYear, not both (got years ${show(o.years)} and toYear ${o.toYear}).`);
   }
   if (o.years !== undefined) {
-    if (!Array.isArray(o.years) || o.years.length === 0) throw bad(fn, `years must be a non-empty array of years (got ${show(o.years)}). Or give toYear.`);
+    if (!Array.isArray(o.years) || o.years.length === 0)
+      throw bad(fn, `years must be a non-empty array of years (got ${show(o.years)}). Or give toYear.`);
     years = [...o.years];
     for (let i = 0; i < years.length; i++) {
       if (years[i] !== baseYear + 1 + i) {
-        throw bad(fn, `years must be consecutive, in order, starting the year after baseYear ${baseYear} (years[${i}] is ${show(years[i])}, expected ${baseYear + 1 + i}). List every year from ${baseYear + 1} to the horizon.`, { years });
+        throw bad(
+          fn,
+          `years must be consecutive, in order, starting the year after baseYear ${baseYear} (years[${i}] is ${show(years[i])}, expected ${baseYear + 1 + i}). List every year from ${baseYear + 1} to the horizon.`,
+          { years },
+        );
       }
     }
   } else if (o.toYear !== undefined) {
     const toYear = int(fn, 'toYear', o.toYear, -100000, 100000, 'Give the last simulated year.');
     if (toYear <= baseYear) {
-      throw bad(fn, `toYear must be after baseYear ${baseYear} (got ${toYear}). The horizon cannot be before or at the base year.`, { toYear, baseYear });
+      throw bad(
+        fn,
+        `toYear must be after baseYear ${baseYear} (got ${toYear}). The horizon cannot be before or at the base year.`,
+        { toYear, baseYear },
+      );
     }
     years = Array.from({ length: toYear - baseYear }, (_, i) => baseYear + 1 + i);
   } else {
@@ -128,7 +152,11 @@ export function prepare(fn: string, o: MonteCarloRunOptions, series: readonly (S
   const paths = int(fn, 'paths', o.paths, 1, 2 ** 31 - 1, 'Use e.g. 10000 paths.');
   const seed = o.seed;
   if (typeof seed !== 'number' || !Number.isSafeInteger(seed) || seed < 0) {
-    throw bad(fn, `seed must be a whole number >= 0 (got ${show(seed)}). Pick any, e.g. 2026, and keep it to reproduce results.`, { seed });
+    throw bad(
+      fn,
+      `seed must be a whole number >= 0 (got ${show(seed)}). Pick any, e.g. 2026, and keep it to reproduce results.`,
+      { seed },
+    );
   }
   const distribution = o.distribution ?? 'normal';
   if (distribution !== 'normal' && distribution !== 'studentT') {
@@ -136,53 +164,137 @@ export function prepare(fn: string, o: MonteCarloRunOptions, series: readonly (S
   }
   let nu = 0;
   if (distribution === 'studentT') {
-    nu = num(fn, 'degreesOfFreedom', o.degreesOfFreedom ?? 5, (x) => x > 2, '> 2', 'The Student-t variance is finite only above 2 degrees of freedom.');
+    nu = num(
+      fn,
+      'degreesOfFreedom',
+      o.degreesOfFreedom ?? 5,
+      (x) => x > 2,
+      '> 2',
+      'The Student-t variance is finite only above 2 degrees of freedom.',
+    );
   } else if (o.degreesOfFreedom !== undefined) {
-    throw bad(fn, `degreesOfFreedom applies only to distribution "studentT" (got distribution ${show(distribution)}). Set distribution: "studentT" or drop degreesOfFreedom.`);
+    throw bad(
+      fn,
+      `degreesOfFreedom applies only to distribution "studentT" (got distribution ${show(distribution)}). Set distribution: "studentT" or drop degreesOfFreedom.`,
+    );
   }
 
   const K = series.length;
-  const base: number[] = [], factor: number[] = [], vol: number[] = [], phi: number[] = [], innov: number[] = [];
-  const mu: number[] = [], rareP: number[] = [], rareLog: number[] = [], cap: number[] = [], floor: number[] = [];
+  const base: number[] = [],
+    factor: number[] = [],
+    vol: number[] = [],
+    phi: number[] = [],
+    innov: number[] = [];
+  const mu: number[] = [],
+    rareP: number[] = [],
+    rareLog: number[] = [],
+    cap: number[] = [],
+    floor: number[] = [];
   const centreK: number[][] = [];
   for (let k = 0; k < K; k++) {
     const s = series[k]!;
     const p = K > 1 ? `sectors[${k}].` : '';
-    base.push(num(fn, `${p}baseValue`, s.baseValue, (x) => x > 0, '> 0', 'Log-growth needs a positive starting level.'));
+    base.push(
+      num(fn, `${p}baseValue`, s.baseValue, (x) => x > 0, '> 0', 'Log-growth needs a positive starting level.'),
+    );
     if (!Array.isArray(s.growth) || s.growth.length !== nYears) {
-      throw bad(fn, `${p}growth must have one rate per simulated year, ${nYears} for ${years[0]}-${years[nYears - 1]} (got ${Array.isArray(s.growth) ? `${s.growth.length} rates` : show(s.growth)}).`);
+      throw bad(
+        fn,
+        `${p}growth must have one rate per simulated year, ${nYears} for ${years[0]}-${years[nYears - 1]} (got ${Array.isArray(s.growth) ? `${s.growth.length} rates` : show(s.growth)}).`,
+      );
     }
     const shockF = new Array<number>(nYears).fill(1);
     for (const [i, sh] of (s.shocks ?? []).entries()) {
       const t = years.indexOf(sh?.year as number);
-      if (t < 0) throw bad(fn, `${p}shocks[${i}].year must be one of the simulated years ${years[0]}-${years[nYears - 1]} (got ${show(sh?.year)}).`);
-      shockF[t]! *= 1 + num(fn, `${p}shocks[${i}].size`, sh.size, (x) => x > -1, '> -1', 'A shock of -1 would wipe out the level.');
+      if (t < 0)
+        throw bad(
+          fn,
+          `${p}shocks[${i}].year must be one of the simulated years ${years[0]}-${years[nYears - 1]} (got ${show(sh?.year)}).`,
+        );
+      shockF[t]! *=
+        1 + num(fn, `${p}shocks[${i}].size`, sh.size, (x) => x > -1, '> -1', 'A shock of -1 would wipe out the level.');
     }
     const bounds = s.bounds ?? {};
-    const c = bounds.cap === undefined ? Infinity : num(fn, `${p}bounds.cap`, bounds.cap, (x) => x > 0, '> 0', 'Drop the cap for no cap.');
-    const f = bounds.floor === undefined ? -Infinity : num(fn, `${p}bounds.floor`, bounds.floor, (x) => x >= 0, '>= 0', 'Drop the floor for no floor.');
+    const c =
+      bounds.cap === undefined
+        ? Infinity
+        : num(fn, `${p}bounds.cap`, bounds.cap, (x) => x > 0, '> 0', 'Drop the cap for no cap.');
+    const f =
+      bounds.floor === undefined
+        ? -Infinity
+        : num(fn, `${p}bounds.floor`, bounds.floor, (x) => x >= 0, '>= 0', 'Drop the floor for no floor.');
     if (f > c) throw bad(fn, `${p}bounds.floor must not exceed bounds.cap (got floor ${f}, cap ${c}).`);
     cap.push(c);
     floor.push(f);
     const path: number[] = [];
     let level = base[k]!;
     for (let t = 0; t < nYears; t++) {
-      const g = num(fn, `${p}growth[${t}]`, s.growth[t], (x) => x > -1, '> -1', 'Rates are fractions: 0.12 is 12 % a year.');
+      const g = num(
+        fn,
+        `${p}growth[${t}]`,
+        s.growth[t],
+        (x) => x > -1,
+        '> -1',
+        'Rates are fractions: 0.12 is 12 % a year.',
+      );
       const ft = (1 + g) * shockF[t]!;
       factor.push(ft);
       level = Math.min(c, Math.max(f, level * ft));
       path.push(level);
     }
     centreK.push(path);
-    const v = num(fn, `${p}volatility`, s.volatility, (x) => x >= 0, '>= 0', 'It is the standard deviation of yearly log-growth deviations, e.g. 0.05.');
-    const ph = num(fn, `${p}persistence`, s.persistence ?? 0, (x) => x > -1 && x < 1, 'in (-1, 1)', 'It is the AR(1) coefficient of the deviations; 0 means independent years.');
+    const v = num(
+      fn,
+      `${p}volatility`,
+      s.volatility,
+      (x) => x >= 0,
+      '>= 0',
+      'It is the standard deviation of yearly log-growth deviations, e.g. 0.05.',
+    );
+    const ph = num(
+      fn,
+      `${p}persistence`,
+      s.persistence ?? 0,
+      (x) => x > -1 && x < 1,
+      'in (-1, 1)',
+      'It is the AR(1) coefficient of the deviations; 0 means independent years.',
+    );
     vol.push(v);
     phi.push(ph);
     innov.push(v * Math.sqrt(1 - ph * ph));
-    mu.push(num(fn, `${p}meanUncertainty`, s.meanUncertainty ?? 0, (x) => x >= 0, '>= 0', 'It is a standard deviation, e.g. 0.02.'));
+    mu.push(
+      num(
+        fn,
+        `${p}meanUncertainty`,
+        s.meanUncertainty ?? 0,
+        (x) => x >= 0,
+        '>= 0',
+        'It is a standard deviation, e.g. 0.02.',
+      ),
+    );
     if (s.rareShock !== undefined) {
-      rareP.push(num(fn, `${p}rareShock.probability`, s.rareShock.probability, (x) => x >= 0 && x <= 1, 'in [0, 1]', 'It is a probability per year, e.g. 0.05.'));
-      rareLog.push(Math.log1p(num(fn, `${p}rareShock.size`, s.rareShock.size, (x) => x > -1, '> -1', 'The level is multiplied by 1 + size; -0.1 is a 10 % drop.')));
+      rareP.push(
+        num(
+          fn,
+          `${p}rareShock.probability`,
+          s.rareShock.probability,
+          (x) => x >= 0 && x <= 1,
+          'in [0, 1]',
+          'It is a probability per year, e.g. 0.05.',
+        ),
+      );
+      rareLog.push(
+        Math.log1p(
+          num(
+            fn,
+            `${p}rareShock.size`,
+            s.rareShock.size,
+            (x) => x > -1,
+            '> -1',
+            'The level is multiplied by 1 + size; -0.1 is a 10 % drop.',
+          ),
+        ),
+      );
     } else {
       rareP.push(0);
       rareLog.push(0);
@@ -197,7 +309,10 @@ export function prepare(fn: string, o: MonteCarloRunOptions, series: readonly (S
       for (let j = 0; j < K; j++) {
         const r = correlation[i]?.[j];
         if (typeof r === 'number' && (i === j ? r !== 1 : !(r >= -1 && r <= 1))) {
-          throw bad(fn, `correlation[${i}][${j}] must be ${i === j ? '1 on the diagonal' : 'in [-1, 1]'} (got ${r}).`, { row: i, column: j });
+          throw bad(fn, `correlation[${i}][${j}] must be ${i === j ? '1 on the diagonal' : 'in [-1, 1]'} (got ${r}).`, {
+            row: i,
+            column: j,
+          });
         }
       }
     }
@@ -207,7 +322,8 @@ export function prepare(fn: string, o: MonteCarloRunOptions, series: readonly (S
 
   const ids = series.map((s) => s.id);
   if (new Set(ids).size !== ids.length) throw bad(fn, `sector ids must be unique (got ${show(ids)}).`);
-  if (K > 1 && ids.includes('total')) throw bad(fn, 'sector id "total" is reserved for the sum of the sectors. Rename that sector.');
+  if (K > 1 && ids.includes('total'))
+    throw bad(fn, 'sector id "total" is reserved for the sum of the sectors. Rename that sector.');
   const S = K > 1 ? K + 1 : K;
   const centre: number[] = [];
   for (let t = 0; t < nYears; t++) for (let k = 0; k < K; k++) centre[k * nYears + t] = centreK[k]![t]!;
@@ -216,14 +332,30 @@ export function prepare(fn: string, o: MonteCarloRunOptions, series: readonly (S
 
   const qs = o.quantiles === undefined ? DEFAULT_QUANTILES : o.quantiles;
   if (!Array.isArray(qs)) throw bad(fn, `quantiles must be an array of levels in [0, 1] (got ${show(qs)}).`);
-  const quantiles = qs.map((q, i) => num(fn, `quantiles[${i}]`, q, (x) => x >= 0 && x <= 1, 'in [0, 1]', 'Quantile levels are fractions: 0.05, 0.5, 0.95.'));
+  const quantiles = qs.map((q, i) =>
+    num(
+      fn,
+      `quantiles[${i}]`,
+      q,
+      (x) => x >= 0 && x <= 1,
+      'in [0, 1]',
+      'Quantile levels are fractions: 0.05, 0.5, 0.95.',
+    ),
+  );
 
   const targets: TargetCheck[] = (o.targets ?? []).map((tg, i) => {
     const t = years.indexOf(tg?.year as number);
-    if (t < 0) throw bad(fn, `targets[${i}].year must be one of the simulated years ${years[0]}-${years[nYears - 1]} (got ${show(tg?.year)}).`);
+    if (t < 0)
+      throw bad(
+        fn,
+        `targets[${i}].year must be one of the simulated years ${years[0]}-${years[nYears - 1]} (got ${show(tg?.year)}).`,
+      );
     const value = num(fn, `targets[${i}].value`, tg.value, () => true, 'a finite number', '');
     if (typeof tg.comparator !== 'string' || !(tg.comparator in Comparator)) {
-      throw bad(fn, `targets[${i}].comparator must be one of ${Object.keys(Comparator).join(', ')} (got ${show(tg.comparator)}).`);
+      throw bad(
+        fn,
+        `targets[${i}].comparator must be one of ${Object.keys(Comparator).join(', ')} (got ${show(tg.comparator)}).`,
+      );
     }
     if (tg.tolerance !== undefined) {
       num(fn, `targets[${i}].tolerance.relative`, tg.tolerance.relative ?? 0, (x) => x >= 0, '>= 0', '');
@@ -231,57 +363,139 @@ export function prepare(fn: string, o: MonteCarloRunOptions, series: readonly (S
     }
     // Read exactly as targets/meets.ts reads a target: `about` without a tolerance is +-5 %, `equals`
     // without one is the stated precision, and closed boundaries accept a relative 1e-12 of rounding.
-    const width = toleranceWidth({ value, comparator: tg.comparator, tolerance: tg.tolerance === undefined ? undefined : { ...tg.tolerance, assumption: '' } });
+    const width = toleranceWidth({
+      value,
+      comparator: tg.comparator,
+      tolerance: tg.tolerance === undefined ? undefined : { ...tg.tolerance, assumption: '' },
+    });
     const eps = 1e-12 * Math.abs(value);
     const id = tg.id ?? `${tg.comparator} ${value} in ${tg.year}`;
     const base = { id, target: tg, t };
     switch (tg.comparator) {
-      case 'exceeds': return { ...base, lo: value, hi: Infinity, loStrict: true, hiStrict: false };
-      case 'atLeast': return { ...base, lo: value - eps, hi: Infinity, loStrict: false, hiStrict: false };
-      case 'atMost': return { ...base, lo: -Infinity, hi: value + eps, loStrict: false, hiStrict: false };
-      case 'below': return { ...base, lo: -Infinity, hi: value, loStrict: false, hiStrict: true };
+      case 'exceeds':
+        return { ...base, lo: value, hi: Infinity, loStrict: true, hiStrict: false };
+      case 'atLeast':
+        return { ...base, lo: value - eps, hi: Infinity, loStrict: false, hiStrict: false };
+      case 'atMost':
+        return { ...base, lo: -Infinity, hi: value + eps, loStrict: false, hiStrict: false };
+      case 'below':
+        return { ...base, lo: -Infinity, hi: value, loStrict: false, hiStrict: true };
       case 'about':
       case 'equals':
         return { ...base, lo: value - width - eps, hi: value + width + eps, loStrict: false, hiStrict: false };
     }
   });
 
-  const cagrThresholds = (o.cagrThresholds ?? []).map((g, i) => num(fn, `cagrThresholds[${i}]`, g, (x) => x > -1, '> -1', 'Rates are fractions: 0.1 is 10 % a year.'));
+  const cagrThresholds = (o.cagrThresholds ?? []).map((g, i) =>
+    num(fn, `cagrThresholds[${i}]`, g, (x) => x > -1, '> -1', 'Rates are fractions: 0.1 is 10 % a year.'),
+  );
   const cagrLevels = cagrThresholds.map((g) => analysedBase * Math.pow(1 + g, nYears));
   const crossing = (o.crossing ?? []).map((c, i) => {
-    const level = num(fn, `crossing[${i}]`, c, (x) => x > 0 && x !== analysedBase, `> 0 and different from the base value ${analysedBase}`, 'A level equal to the base is reached before the first simulated year.');
+    const level = num(
+      fn,
+      `crossing[${i}]`,
+      c,
+      (x) => x > 0 && x !== analysedBase,
+      `> 0 and different from the base value ${analysedBase}`,
+      'A level equal to the base is reached before the first simulated year.',
+    );
     return { level, up: level > analysedBase };
   });
-  const samplePaths = int(fn, 'samplePaths', o.samplePaths ?? 0, 0, paths, 'Keep at most as many paths as are simulated.');
-  const workers = int(fn, 'workers', o.workers ?? 1, 1, MAX_WORKERS, 'Use 1 for this thread, or about one per CPU core.');
-  const chunk = int(fn, 'chunkSize', o.chunkSize ?? DEFAULT_CHUNK, 1, 2 ** 31 - 1, 'It is a number of paths, e.g. 16384.');
-  if (o.onProgress !== undefined && typeof o.onProgress !== 'function') throw bad(fn, `onProgress must be a function (got ${show(o.onProgress)}).`);
+  const samplePaths = int(
+    fn,
+    'samplePaths',
+    o.samplePaths ?? 0,
+    0,
+    paths,
+    'Keep at most as many paths as are simulated.',
+  );
+  const workers = int(
+    fn,
+    'workers',
+    o.workers ?? 1,
+    1,
+    MAX_WORKERS,
+    'Use 1 for this thread, or about one per CPU core.',
+  );
+  const chunk = int(
+    fn,
+    'chunkSize',
+    o.chunkSize ?? DEFAULT_CHUNK,
+    1,
+    2 ** 31 - 1,
+    'It is a number of paths, e.g. 16384.',
+  );
+  if (o.onProgress !== undefined && typeof o.onProgress !== 'function')
+    throw bad(fn, `onProgress must be a function (got ${show(o.onProgress)}).`);
 
   const hasDev = phi.some((x) => x !== 0);
   const hasOff = mu.some((x) => x > 0);
   // Levels (series and total) in 1 year buffer in this thread or 3 on workers (see kernel.ts), a copy
   // for the rare full selection, crossing flags, samples.
   const stateAndYears = workers > 1 ? 3 * S : S;
-  const bytes = 8 * paths * (stateAndYears + (hasDev ? K : 0) + (hasOff ? K : 0) + 1) + paths * crossing.length + 8 * samplePaths * nYears * S * 2;
+  const bytes =
+    8 * paths * (stateAndYears + (hasDev ? K : 0) + (hasOff ? K : 0) + 1) +
+    paths * crossing.length +
+    8 * samplePaths * nYears * S * 2;
   const limit = o.maxMemoryBytes ?? totalmem() / 2;
   num(fn, 'maxMemoryBytes', limit, (x) => x > 0, '> 0', '');
   if (bytes > limit) {
-    throw new MetricsError('too_large', `${fn}: this run needs about ${(bytes / 2 ** 20).toFixed(0)} MiB of working memory (${paths} paths, ${S} series), more than the limit of ${(limit / 2 ** 20).toFixed(0)} MiB. Use fewer paths (the memory grows with paths, not years) or fewer sample paths.`, { bytes, limit });
+    throw new MetricsError(
+      'too_large',
+      `${fn}: this run needs about ${(bytes / 2 ** 20).toFixed(0)} MiB of working memory (${paths} paths, ${S} series), more than the limit of ${(limit / 2 ** 20).toFixed(0)} MiB. Use fewer paths (the memory grows with paths, not years) or fewer sample paths.`,
+      { bytes, limit },
+    );
   }
   const nBlocks = Math.ceil(paths / BLOCK);
   const plan: KernelPlan = {
-    seed, paths, nYears, K, S, nBlocks, chunkBlocks: Math.max(1, Math.ceil(chunk / BLOCK)),
+    seed,
+    paths,
+    nYears,
+    K,
+    S,
+    nBlocks,
+    chunkBlocks: Math.max(1, Math.ceil(chunk / BLOCK)),
     // Typed arrays, not number[]: a worker gets the plan by structured clone, which turns a number[] into
     // an array of boxed numbers, and the kernel ran a third slower on those (measured).
-    base: f64(base), factor: f64(factor), vol: f64(vol), phi: f64(phi), innov: f64(innov), mu: f64(mu),
-    rareP: f64(rareP), rareLog: f64(rareLog), cap: f64(cap), floor: f64(floor), chol: chol && f64(chol),
-    nu, hasDev, hasOff, centre: f64(centre),
+    base: f64(base),
+    factor: f64(factor),
+    vol: f64(vol),
+    phi: f64(phi),
+    innov: f64(innov),
+    mu: f64(mu),
+    rareP: f64(rareP),
+    rareLog: f64(rareLog),
+    cap: f64(cap),
+    floor: f64(floor),
+    chol: chol && f64(chol),
+    nu,
+    hasDev,
+    hasOff,
+    centre: f64(centre),
     checks: [
-      ...targets.map(({ t, lo, hi, loStrict, hiStrict }) => ({ t, lo: loStrict ? nextAbove(lo) : lo, hi: hiStrict ? -nextAbove(-hi) : hi })),
+      ...targets.map(({ t, lo, hi, loStrict, hiStrict }) => ({
+        t,
+        lo: loStrict ? nextAbove(lo) : lo,
+        hi: hiStrict ? -nextAbove(-hi) : hi,
+      })),
       ...cagrLevels.map((lo) => ({ t: nYears - 1, lo, hi: Infinity })),
     ],
   };
-  return { plan, ids: K > 1 ? [...ids, 'total'] : ids, years, baseYear, quantiles, targets, cagrThresholds, cagrLevels, crossing, samplePaths, workers, distribution, centre };
+  return {
+    plan,
+    ids: K > 1 ? [...ids, 'total'] : ids,
+    years,
+    baseYear,
+    quantiles,
+    targets,
+    cagrThresholds,
+    cagrLevels,
+    crossing,
+    samplePaths,
+    workers,
+    distribution,
+    centre,
+  };
 }
 
 const f64 = (xs: readonly number[]): Float64Array => Float64Array.from(xs);

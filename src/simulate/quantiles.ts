@@ -15,11 +15,20 @@ import { selectQuantiles } from './selectQuantiles.js';
  */
 export function quantiles(values: readonly number[] | Float64Array, levels: readonly number[]): number[] {
   assertFiniteArray('quantiles', 'values', values);
-  if (values.length === 0) throw new MetricsError('invalid_argument', 'quantiles: values must hold at least one number (got an empty array).');
-  if (!Array.isArray(levels)) throw new MetricsError('invalid_argument', `quantiles: levels must be an array of probabilities (got ${show(levels)}).`);
+  if (values.length === 0)
+    throw new MetricsError('invalid_argument', 'quantiles: values must hold at least one number (got an empty array).');
+  if (!Array.isArray(levels))
+    throw new MetricsError(
+      'invalid_argument',
+      `quantiles: levels must be an array of probabilities (got ${show(levels)}).`,
+    );
   levels.forEach((p, i) => {
     if (typeof p !== 'number' || !(p >= 0 && p <= 1)) {
-      throw new MetricsError('invalid_argument', `quantiles: levels[${i}] must be in [0, 1] (got ${show(p)}). Levels are fractions: 0.05, 0.5, 0.95.`, { index: i });
+      throw new MetricsError(
+        'invalid_argument',
+        `quantiles: levels[${i}] must be in [0, 1] (got ${show(p)}). Levels are fractions: 0.05, 0.5, 0.95.`,
+        { index: i },
+      );
     }
   });
   const a = Float64Array.from(values);

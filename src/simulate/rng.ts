@@ -48,7 +48,7 @@ export function rng(seed: number, stream = 0): Rng {
         v = 2 * uniform() - 1;
         s = u * u + v * v;
       } while (s >= 1 || s === 0);
-      const f = Math.sqrt(-2 * Math.log(s) / s);
+      const f = Math.sqrt((-2 * Math.log(s)) / s);
       spare = v * f;
       return u * f;
     },

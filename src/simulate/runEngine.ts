@@ -21,7 +21,10 @@ import { countingPlan, YearCounts } from './yearCounts.js';
 // the number of workers and the chunk size.
 
 function aborted(fn: string): MetricsError {
-  return new MetricsError('aborted', `${fn}: the simulation was cancelled through its AbortSignal. Start it again to get a result.`);
+  return new MetricsError(
+    'aborted',
+    `${fn}: the simulation was cancelled through its AbortSignal. Start it again to get a result.`,
+  );
 }
 
 class YearSummariser {
@@ -35,12 +38,17 @@ class YearSummariser {
   readonly crossCounts: number[][];
   private readonly qOut: number[];
 
-  constructor(private readonly fn: string, private readonly p: Prepared) {
+  constructor(
+    private readonly fn: string,
+    private readonly p: Prepared,
+  ) {
     const { S, nYears, paths } = p.plan;
     this.mean = Array.from({ length: S }, () => new Array<number>(nYears).fill(0));
     this.sd = Array.from({ length: S }, () => new Array<number>(nYears).fill(0));
     this.q = Array.from({ length: S }, () => p.quantiles.map(() => new Array<number>(nYears).fill(0)));
-    this.samples = Array.from({ length: S }, () => Array.from({ length: p.samplePaths }, () => new Array<number>(nYears).fill(0)));
+    this.samples = Array.from({ length: S }, () =>
+      Array.from({ length: p.samplePaths }, () => new Array<number>(nYears).fill(0)),
+    );
     this.targetHits = p.targets.map(() => 0);
     this.cagrHits = p.cagrThresholds.map(() => 0);
     this.crossFlags = p.crossing.map(() => new Uint8Array(paths));
@@ -75,7 +83,8 @@ class YearSummariser {
       const a = s * n;
       // Per-block sums centred on the deterministic path, added in block order (deterministic).
       const c = p.centre[s * nYears + t]!;
-      let s1 = 0, s2 = 0;
+      let s1 = 0,
+        s2 = 0;
       const base = ((t % buf.out.length) * S + s) * nBlocks * 2;
       for (let b = 0; b < nBlocks; b++) {
         s1 += buf.sums[base + 2 * b]!;
@@ -92,8 +101,16 @@ class YearSummariser {
   setQuantiles(t: number, s: number, values: readonly number[]): void {
     const p = this.p;
     for (let j = 0; j < values.length; j++) this.q[s]![j]![t] = values[j]!;
-    if (!Number.isFinite(this.sd[s]![t]!) || !Number.isFinite(this.mean[s]![t]!) || values.some((x) => !Number.isFinite(x))) {
-      throw new MetricsError('degenerate', `${this.fn}: simulated levels of ${JSON.stringify(p.ids[s])} overflow in ${p.years[t]} (mean ${this.mean[s]![t]}, sd ${this.sd[s]![t]}). The volatility or growth is too large for ${t + 1} years of compounding; lower it, add a cap, or shorten the horizon.`, { year: p.years[t] });
+    if (
+      !Number.isFinite(this.sd[s]![t]!) ||
+      !Number.isFinite(this.mean[s]![t]!) ||
+      values.some((x) => !Number.isFinite(x))
+    ) {
+      throw new MetricsError(
+        'degenerate',
+        `${this.fn}: simulated levels of ${JSON.stringify(p.ids[s])} overflow in ${p.years[t]} (mean ${this.mean[s]![t]}, sd ${this.sd[s]![t]}). The volatility or growth is too large for ${t + 1} years of compounding; lower it, add a cap, or shorten the horizon.`,
+        { year: p.years[t] },
+      );
     }
   }
 
@@ -140,15 +157,29 @@ class YearSummariser {
     }));
     return {
       settings: {
-        seed: p.plan.seed, paths: n, baseYear: p.baseYear, years: [...p.years], quantiles: [...p.quantiles],
-        distribution: p.distribution, degreesOfFreedom: p.plan.nu > 0 ? p.plan.nu : null,
-        blockSize: BLOCK, model: 'log-growth', workers: p.workers,
+        seed: p.plan.seed,
+        paths: n,
+        baseYear: p.baseYear,
+        years: [...p.years],
+        quantiles: [...p.quantiles],
+        distribution: p.distribution,
+        degreesOfFreedom: p.plan.nu > 0 ? p.plan.nu : null,
+        blockSize: BLOCK,
+        model: 'log-growth',
+        workers: p.workers,
       },
       series,
       analysed: p.ids[p.ids.length - 1]!,
       targets: p.targets.map((tg, j) => {
         const probability = this.targetHits[j]! / n;
-        return { id: tg.id, year: tg.target.year, value: tg.target.value, comparator: tg.target.comparator, probability, standardError: se(probability) };
+        return {
+          id: tg.id,
+          year: tg.target.year,
+          value: tg.target.value,
+          comparator: tg.target.comparator,
+          probability,
+          standardError: se(probability),
+        };
       }),
       cagr: p.cagrThresholds.map((threshold, j) => {
         const probability = this.cagrHits[j]! / n;
@@ -163,7 +194,13 @@ class YearSummariser {
           if (medianYear === null && 2 * cumulative >= n) medianYear = year;
           return { year, probability: c / n, cumulative: cumulative / n };
         });
-        return { level, direction: up ? 'up' as const : 'down' as const, byYear, never: (n - cumulative) / n, medianYear };
+        return {
+          level,
+          direction: up ? ('up' as const) : ('down' as const),
+          byYear,
+          never: (n - cumulative) / n,
+          medianYear,
+        };
       }),
     };
   }
@@ -172,20 +209,32 @@ class YearSummariser {
 function workerUrl(): { url: URL | string; eval: boolean } {
   const self = import.meta.url;
   // Deno runs TypeScript workers as they are.
-  if ('Deno' in globalThis) return { url: new URL(self.endsWith('.ts') ? './worker.ts' : './worker.js', self), eval: false };
+  if ('Deno' in globalThis)
+    return { url: new URL(self.endsWith('.ts') ? './worker.ts' : './worker.js', self), eval: false };
   if (self.endsWith('.ts')) {
     // Running from TypeScript sources (tests, tsx): load the worker through tsx's loader.
     const target = new URL('./worker.ts', self).href;
     let api = 'tsx/esm/api';
     try {
       api = pathToFileURL(createRequire(self).resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs');
-    } catch { /* fall back to resolution from the working directory */ }
-    return { url: `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); });`, eval: true };
+    } catch {
+      /* fall back to resolution from the working directory */
+    }
+    return {
+      url: `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); });`,
+      eval: true,
+    };
   }
   return { url: new URL('./worker.js', self), eval: false };
 }
 
-async function runInThread(fn: string, p: Prepared, buf: KernelBuffers, sum: YearSummariser, o: MonteCarloRunOptions): Promise<void> {
+async function runInThread(
+  fn: string,
+  p: Prepared,
+  buf: KernelBuffers,
+  sum: YearSummariser,
+  o: MonteCarloRunOptions,
+): Promise<void> {
   const { plan } = p;
   const sc = kernelScratch(plan);
   const total = plan.paths * plan.nYears;
@@ -245,7 +294,16 @@ function parkWorker(w: Worker): void {
 let spare: { key: string; buf: KernelBuffers } | undefined;
 
 function shapeKey(plan: Prepared['plan']): string {
-  return JSON.stringify([plan.paths, plan.nYears, plan.K, plan.S, plan.nBlocks, plan.hasDev, plan.hasOff, plan.checks.length]);
+  return JSON.stringify([
+    plan.paths,
+    plan.nYears,
+    plan.K,
+    plan.S,
+    plan.nBlocks,
+    plan.hasDev,
+    plan.hasOff,
+    plan.checks.length,
+  ]);
 }
 
 function sharedBuffers(plan: Prepared['plan']): KernelBuffers {
@@ -269,7 +327,13 @@ function sharedBuffers(plan: Prepared['plan']): KernelBuffers {
  * year (mean, sd, sample paths, crossings, and the quantiles from the merged counts, or by selection on
  * the year when the counts cannot give them) and frees its buffer for year t + SLOTS.
  */
-function runOnWorkers(fn: string, p: Prepared, buf: KernelBuffers, sum: YearSummariser, o: MonteCarloRunOptions): Promise<void> {
+function runOnWorkers(
+  fn: string,
+  p: Prepared,
+  buf: KernelBuffers,
+  sum: YearSummariser,
+  o: MonteCarloRunOptions,
+): Promise<void> {
   const { plan } = p;
   const { nYears, nBlocks, S, paths: n } = plan;
   const W = Math.min(p.workers, nBlocks);
@@ -310,7 +374,10 @@ function runOnWorkers(fn: string, p: Prepared, buf: KernelBuffers, sum: YearSumm
           if (m.partials) partials[m.t]!.push(m.partials);
           while (complete < nYears && blocksDone[complete] === nBlocks) {
             summarise(complete++);
-            if (o.signal?.aborted) return stop(aborted(fn));
+            if (o.signal?.aborted) {
+              stop(aborted(fn));
+              return;
+            }
           }
         }
         if (complete === nYears && ended === W) stop();
@@ -362,7 +429,11 @@ export async function runEngine(fn: string, p: Prepared, o: MonteCarloRunOptions
     buf = useWorkers ? sharedBuffers(p.plan) : kernelBuffers(p.plan, false, 1);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    throw new MetricsError('too_large', `${fn}: could not allocate the working memory for ${p.plan.paths} paths (${e.message}). Use fewer paths.`, { paths: p.plan.paths });
+    throw new MetricsError(
+      'too_large',
+      `${fn}: could not allocate the working memory for ${p.plan.paths} paths (${e.message}). Use fewer paths.`,
+      { paths: p.plan.paths },
+    );
   }
   const sum = new YearSummariser(fn, p);
   if (useWorkers) await runOnWorkers(fn, p, buf, sum, o);

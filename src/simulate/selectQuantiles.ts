@@ -52,7 +52,14 @@ function swap(a: Float64Array, i: number, j: number): void {
   a[j] = t;
 }
 
-export function selectRanks(a: Float64Array, left: number, right: number, ranks: readonly number[], from: number, to: number): void {
+export function selectRanks(
+  a: Float64Array,
+  left: number,
+  right: number,
+  ranks: readonly number[],
+  from: number,
+  to: number,
+): void {
   if (from >= to) return;
   const mid = (from + to) >>> 1;
   const k = ranks[mid]!;
@@ -65,7 +72,13 @@ export function selectRanks(a: Float64Array, left: number, right: number, ranks:
  * Type-7 quantiles of a[0..n) at the probabilities `probs` (each in [0, 1], any order), written to
  * `out` in the order of `probs`. May reorder a[0..n), unless `keep`. n >= 1.
  */
-export function selectQuantiles(a: Float64Array, n: number, probs: readonly number[], out: Float64Array | number[], keep = false): void {
+export function selectQuantiles(
+  a: Float64Array,
+  n: number,
+  probs: readonly number[],
+  out: Float64Array | number[],
+  keep = false,
+): void {
   if (n >= SAMPLED_MIN && probs.length > 0 && sampledQuantiles(a, n, probs, out)) return;
   if (keep) {
     // The caller's order matters: select on a copy (the sampled pass above only reads). Rare, so the
@@ -128,7 +141,8 @@ function sampledQuantiles(a: Float64Array, n: number, probs: readonly number[], 
     const p = probs[q]!;
     const c = p * (m - 1);
     const d = Math.ceil(3 * Math.sqrt(m * p * (1 - p))) + 4;
-    const lo = Math.floor(c) - d, hi = Math.ceil(c) + d;
+    const lo = Math.floor(c) - d,
+      hi = Math.ceil(c) + d;
     if (lo >= 0) sampleRanks.add(lo);
     if (hi < m) sampleRanks.add(hi);
     want.push({ lo, hi });
@@ -136,7 +150,9 @@ function sampledQuantiles(a: Float64Array, n: number, probs: readonly number[], 
   const ranks = [...sampleRanks].sort((x, y) => x - y);
   selectRanks(sample, 0, m - 1, ranks, 0, ranks.length);
   // Disjoint intervals [A_j, B_j] in increasing order (overlapping ones merged).
-  const A: number[] = [], B: number[] = [], span: number[] = [];
+  const A: number[] = [],
+    B: number[] = [],
+    span: number[] = [];
   for (const { lo, hi } of want) {
     const a0 = lo >= 0 ? sample[lo]! : -Infinity;
     const b0 = hi < m ? sample[hi]! : Infinity;
@@ -145,21 +161,27 @@ function sampledQuantiles(a: Float64Array, n: number, probs: readonly number[], 
       B[j] = Math.max(B[j]!, b0);
       span[j]! += hi - lo;
     } else {
-      A.push(a0); B.push(b0); span.push(hi - lo);
+      A.push(a0);
+      B.push(b0);
+      span.push(hi - lo);
     }
   }
   const J = A.length;
   const piv = new Float64Array(2 * J);
-  for (let j = 0; j < J; j++) { piv[2 * j] = A[j]!; piv[2 * j + 1] = B[j]!; }
+  for (let j = 0; j < J; j++) {
+    piv[2 * j] = A[j]!;
+    piv[2 * j + 1] = B[j]!;
+  }
   const { start, cap, total } = intervalBuffers(span, n, m);
   if (total > n) return false; // a wide interval: nothing to gain over plain selection
   const cand = scratch(1, total);
   const fill = new Int32Array(J);
   const count = new Int32Array(2 * J + 1);
   const P = 2 * J;
-  const ok = P <= 10
-    ? bucketPass5(a, n, piv, count, cand, start, cap, fill)
-    : bucketPass(a, n, piv, count, cand, start, cap, fill);
+  const ok =
+    P <= 10
+      ? bucketPass5(a, n, piv, count, cand, start, cap, fill)
+      : bucketPass(a, n, piv, count, cand, start, cap, fill);
   if (!ok) return false;
   return quantilesFromIntervals(probs, n, count, fill, start, cand, out);
 }
@@ -169,8 +191,13 @@ function sampledQuantiles(a: Float64Array, n: number, probs: readonly number[], 
  * `start[j]`. A capacity is twice the interval's expected share of `n` (it held `span[j]` of `m` sample
  * values) plus a margin of 4096, so an overflow, which sends the caller back to plain selection, is rare.
  */
-export function intervalBuffers(span: readonly number[], n: number, m: number): { start: number[]; cap: number[]; total: number } {
-  const start: number[] = [], cap: number[] = [];
+export function intervalBuffers(
+  span: readonly number[],
+  n: number,
+  m: number,
+): { start: number[]; cap: number[]; total: number } {
+  const start: number[] = [],
+    cap: number[] = [];
   let total = 0;
   for (const s of span) {
     start.push(total);
@@ -188,7 +215,13 @@ export function intervalBuffers(span: readonly number[], n: number, m: number): 
  * returns false when a wanted rank lies outside every interval. Reorders the candidate buffers.
  */
 export function quantilesFromIntervals(
-  probs: readonly number[], n: number, count: Int32Array, fill: Int32Array, start: readonly number[], cand: Float64Array, out: number[] | Float64Array,
+  probs: readonly number[],
+  n: number,
+  count: Int32Array,
+  fill: Int32Array,
+  start: readonly number[],
+  cand: Float64Array,
+  out: number[] | Float64Array,
 ): boolean {
   const J = fill.length;
   const below: number[] = [];
@@ -230,17 +263,40 @@ export function quantilesFromIntervals(
 // The counting pass: k = the number of interval ends at or below x, so x is inside interval j exactly
 // when k = 2j + 1; inside values are copied to their interval's buffer. Returns false on overflow.
 // Up to five intervals: straight-line compares on locals (branch-free, about 3 ns a value).
-function bucketPass5(a: Float64Array, n: number, piv: Float64Array, count: Int32Array, cand: Float64Array,
-  start: readonly number[], cap: readonly number[], fill: Int32Array): boolean {
+function bucketPass5(
+  a: Float64Array,
+  n: number,
+  piv: Float64Array,
+  count: Int32Array,
+  cand: Float64Array,
+  start: readonly number[],
+  cap: readonly number[],
+  fill: Int32Array,
+): boolean {
   const P = piv.length;
-  const a0 = P > 0 ? piv[0]! : Infinity, b0 = P > 1 ? piv[1]! : Infinity;
-  const a1 = P > 2 ? piv[2]! : Infinity, b1 = P > 3 ? piv[3]! : Infinity;
-  const a2 = P > 4 ? piv[4]! : Infinity, b2 = P > 5 ? piv[5]! : Infinity;
-  const a3 = P > 6 ? piv[6]! : Infinity, b3 = P > 7 ? piv[7]! : Infinity;
-  const a4 = P > 8 ? piv[8]! : Infinity, b4 = P > 9 ? piv[9]! : Infinity;
+  const a0 = P > 0 ? piv[0]! : Infinity,
+    b0 = P > 1 ? piv[1]! : Infinity;
+  const a1 = P > 2 ? piv[2]! : Infinity,
+    b1 = P > 3 ? piv[3]! : Infinity;
+  const a2 = P > 4 ? piv[4]! : Infinity,
+    b2 = P > 5 ? piv[5]! : Infinity;
+  const a3 = P > 6 ? piv[6]! : Infinity,
+    b3 = P > 7 ? piv[7]! : Infinity;
+  const a4 = P > 8 ? piv[8]! : Infinity,
+    b4 = P > 9 ? piv[9]! : Infinity;
   for (let i = 0; i < n; i++) {
     const x = a[i]!;
-    const k = +(x >= a0) + +(x > b0) + +(x >= a1) + +(x > b1) + +(x >= a2) + +(x > b2) + +(x >= a3) + +(x > b3) + +(x >= a4) + +(x > b4);
+    const k =
+      +(x >= a0) +
+      +(x > b0) +
+      +(x >= a1) +
+      +(x > b1) +
+      +(x >= a2) +
+      +(x > b2) +
+      +(x >= a3) +
+      +(x > b3) +
+      +(x >= a4) +
+      +(x > b4);
     count[k]!++;
     if (k & 1) {
       const j = k >> 1;
@@ -253,8 +309,16 @@ function bucketPass5(a: Float64Array, n: number, piv: Float64Array, count: Int32
   return true;
 }
 
-function bucketPass(a: Float64Array, n: number, piv: Float64Array, count: Int32Array, cand: Float64Array,
-  start: readonly number[], cap: readonly number[], fill: Int32Array): boolean {
+function bucketPass(
+  a: Float64Array,
+  n: number,
+  piv: Float64Array,
+  count: Int32Array,
+  cand: Float64Array,
+  start: readonly number[],
+  cap: readonly number[],
+  fill: Int32Array,
+): boolean {
   const P = piv.length;
   for (let i = 0; i < n; i++) {
     const x = a[i]!;

@@ -35,11 +35,17 @@ export interface SimulateSectorsOptions extends MonteCarloRunOptions {
 export async function simulateSectors(options: SimulateSectorsOptions): Promise<MonteCarloResult> {
   const sectors = options?.sectors;
   if (!Array.isArray(sectors) || sectors.length === 0) {
-    throw new MetricsError('invalid_argument', 'simulateSectors: sectors must be a non-empty array of { id, baseValue, growth, volatility }. Give at least one sector.');
+    throw new MetricsError(
+      'invalid_argument',
+      'simulateSectors: sectors must be a non-empty array of { id, baseValue, growth, volatility }. Give at least one sector.',
+    );
   }
   for (const [i, s] of sectors.entries()) {
     if (typeof s?.id !== 'string' || s.id === '') {
-      throw new MetricsError('invalid_argument', `simulateSectors: sectors[${i}].id must be a non-empty string (got ${JSON.stringify(s?.id)}).`);
+      throw new MetricsError(
+        'invalid_argument',
+        `simulateSectors: sectors[${i}].id must be a non-empty string (got ${JSON.stringify(s?.id)}).`,
+      );
     }
   }
   const p = prepare('simulateSectors', options, sectors, options.correlation);

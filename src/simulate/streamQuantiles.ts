@@ -56,7 +56,10 @@ export class StreamQuantiles {
   private cand = new Float64Array(0);
   private readonly inside = new Int32Array(SUB);
 
-  constructor(private readonly probs: readonly number[], private readonly n: number) {}
+  constructor(
+    private readonly probs: readonly number[],
+    private readonly n: number,
+  ) {}
 
   /**
    * Sets the intervals from a[0..m), the first m values of the year (all of them passed to `add` as
@@ -67,12 +70,13 @@ export class StreamQuantiles {
     this.active = false;
     const { probs, n } = this;
     // The grid spans the prefix's range; it needs positive values (monotone high words).
-    let x0 = Infinity, x1 = -Infinity;
+    let x0 = Infinity,
+      x1 = -Infinity;
     for (let i = 0; i < m; i++) {
       const x = a[i]!;
       if (x < x0) x0 = x;
       if (x > x1) x1 = x;
-      if (x !== x) return; // NaN
+      if (Number.isNaN(x)) return;
     }
     if (!(x0 > 0 && x1 < Infinity && x0 <= x1)) return;
     const hi0 = hiWord(x0);
@@ -89,7 +93,8 @@ export class StreamQuantiles {
     for (let i = 0; i < m; i++) below[((words[2 * i + HI]! - hi0) >> shift) + 2]!++; // cells 1 .. GRID, counted at c + 1
     for (let c = 1; c < CELLS + 1; c++) below[c]! += below[c - 1]!;
     const cellOf = (r: number): number => {
-      let lo = 1, hi = GRID; // below[lo] <= r < below[hi + 1]
+      let lo = 1,
+        hi = GRID; // below[lo] <= r < below[hi + 1]
       while (lo < hi) {
         const mid = (lo + hi + 1) >> 1;
         if (below[mid]! <= r) lo = mid;
@@ -103,18 +108,23 @@ export class StreamQuantiles {
       const p = probs[q]!;
       const c = p * (m - 1);
       const d = Math.ceil(3 * Math.sqrt(m * p * (1 - p))) + 4;
-      const lo = Math.floor(c) - d, hi = Math.ceil(c) + d;
+      const lo = Math.floor(c) - d,
+        hi = Math.ceil(c) + d;
       want.push({ c0: lo >= 0 ? cellOf(lo) : 0, c1: hi < m ? cellOf(hi) : GRID + 1, span: hi - lo });
     }
     // Intervals as cell ranges [ia, ib], overlapping ones merged.
-    const ia: number[] = [], ib: number[] = [], span: number[] = [];
+    const ia: number[] = [],
+      ib: number[] = [],
+      span: number[] = [];
     for (const { c0, c1, span: w } of want) {
       const j = ia.length - 1;
       if (j >= 0 && c0 <= ib[j]!) {
         ib[j] = Math.max(ib[j]!, c1);
         span[j]! += w;
       } else {
-        ia.push(c0); ib.push(c1); span.push(w);
+        ia.push(c0);
+        ib.push(c1);
+        span.push(w);
       }
     }
     const J = ia.length;
@@ -193,7 +203,8 @@ export class StreamQuantiles {
     for (let c = 0; c < CELLS; c++) this.cells[c]! += p.cells[c]!;
     let at = 0;
     for (let j = 0; j < this.J; j++) {
-      const k = p.fill[j]!, f = this.fill[j]!;
+      const k = p.fill[j]!,
+        f = this.fill[j]!;
       if (f + k > this.cap[j]!) {
         this.active = false;
         return;

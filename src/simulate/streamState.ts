@@ -15,17 +15,31 @@ function mix32(x: number): number {
  * @throws {MetricsError} invalid_argument when seed or stream is not a safe integer >= 0
  */
 export function streamState(seed: number, stream: number, fn = 'rng'): Int32Array {
-  for (const [name, v] of [['seed', seed], ['stream', stream]] as const) {
+  for (const [name, v] of [
+    ['seed', seed],
+    ['stream', stream],
+  ] as const) {
     if (!Number.isSafeInteger(v) || v < 0) {
-      throw new MetricsError('invalid_argument', `${fn}: ${name} must be a whole number >= 0 (got ${v}). Pass e.g. seed 2026.`, { [name]: v });
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: ${name} must be a whole number >= 0 (got ${v}). Pass e.g. seed 2026.`,
+        { [name]: v },
+      );
     }
   }
   const lo = seed >>> 0;
   const hi = Math.floor(seed / 2 ** 32) >>> 0;
-  let h = mix32(lo ^ 0x9e3779b9) ^ mix32(hi + 0x7f4a7c15) ^ mix32((stream >>> 0) * 2 + 1 ^ 0x632be5ab) ^ mix32(Math.floor(stream / 2 ** 32) + 0x1b873593);
+  let h =
+    mix32(lo ^ 0x9e3779b9) ^
+    mix32(hi + 0x7f4a7c15) ^
+    mix32(((stream >>> 0) * 2 + 1) ^ 0x632be5ab) ^
+    mix32(Math.floor(stream / 2 ** 32) + 0x1b873593);
   const next = (): number => (h = mix32((h + 0x9e3779b9) >>> 0));
   const s = new Int32Array(4);
-  s[0] = next(); s[1] = next(); s[2] = next(); s[3] = next();
+  s[0] = next();
+  s[1] = next();
+  s[2] = next();
+  s[3] = next();
   if ((s[0]! | s[1]! | s[2]! | s[3]!) === 0) s[0] = 1;
   return s;
 }

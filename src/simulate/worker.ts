@@ -24,14 +24,25 @@ export interface RunMessage {
 }
 
 export type WorkerReply =
-  | { readonly type: 'year'; readonly t: number; readonly blocks: number; readonly partials: readonly (StreamPartial | null)[] | null }
+  | {
+      readonly type: 'year';
+      readonly t: number;
+      readonly blocks: number;
+      readonly partials: readonly (StreamPartial | null)[] | null;
+    }
   | { readonly type: 'end' };
 
 /**
  * Claims and runs chunks of year t's blocks until none are left, each block after its year t - 1 is
  * done; returns the number of blocks run, or -1 when the run was stopped.
  */
-function runYear(plan: KernelPlan, buf: KernelBuffers, sc: KernelScratch, t: number, counts: YearCounts | null): number {
+function runYear(
+  plan: KernelPlan,
+  buf: KernelBuffers,
+  sc: KernelScratch,
+  t: number,
+  counts: YearCounts | null,
+): number {
   const { nBlocks, chunkBlocks } = plan;
   const ctl = buf.control;
   let blocks = 0;

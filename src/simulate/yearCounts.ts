@@ -45,7 +45,12 @@ export class YearCounts {
   private prefixAt = 0;
   private begun = false;
 
-  constructor(private readonly plan: KernelPlan, private readonly ctl: Int32Array, quantiles: readonly number[], private readonly prefixBlocks: number) {
+  constructor(
+    private readonly plan: KernelPlan,
+    private readonly ctl: Int32Array,
+    quantiles: readonly number[],
+    private readonly prefixBlocks: number,
+  ) {
     this.streams = Array.from({ length: plan.S }, () => new StreamQuantiles(quantiles, plan.paths));
   }
 
@@ -87,7 +92,8 @@ export class YearCounts {
   }
 
   private count(blk: number): void {
-    const from = blk * BLOCK, to = Math.min(this.plan.paths, from + BLOCK);
+    const from = blk * BLOCK,
+      to = Math.min(this.plan.paths, from + BLOCK);
     for (let s = 0; s < this.streams.length; s++) this.streams[s]!.add(this.words[s]!, this.series[s]!, from, to);
   }
 }

@@ -31,13 +31,24 @@ export interface ImpliedNumber {
  * - `disagreement`: figures of different sources contradict each other;
  * - `implied`: nothing to contradict; the check reports what the figures imply.
  */
-export const CheckStatus = { consistent: 'consistent', inconsistent: 'inconsistent', disagreement: 'disagreement', implied: 'implied' } as const;
+export const CheckStatus = {
+  consistent: 'consistent',
+  inconsistent: 'inconsistent',
+  disagreement: 'disagreement',
+  implied: 'implied',
+} as const;
 export type CheckStatus = keyof typeof CheckStatus;
 
 /** One check of a consistency report. */
 export interface ConsistencyCheck {
   /** What was checked: `rate-and-levels`, `implied-base`, `implied-end`, `same-figure`, `rate-comparison`, `exchange-rate`. */
-  readonly kind: 'rate-and-levels' | 'implied-base' | 'implied-end' | 'same-figure' | 'rate-comparison' | 'exchange-rate';
+  readonly kind:
+    | 'rate-and-levels'
+    | 'implied-base'
+    | 'implied-end'
+    | 'same-figure'
+    | 'rate-comparison'
+    | 'exchange-rate';
   readonly status: CheckStatus;
   readonly title: string;
   /** Ids of the facts the check uses. */
@@ -104,7 +115,13 @@ function intervalsOverlap(a: Fact, b: Fact, toUnitOfA: (v: number) => number): b
 }
 
 /** The two-sided range an `about` or `equals` rate allows (toleranceWidth already falls back to the stated precision). */
-function impliedLevel(label: string, value: number, unit: Unit, formula: string, range?: [number, number]): ImpliedNumber {
+function impliedLevel(
+  label: string,
+  value: number,
+  unit: Unit,
+  formula: string,
+  range?: [number, number],
+): ImpliedNumber {
   return { label, value, unit, formula, text: formatQuantity({ value, unit }), ...(range ? { range } : {}) };
 }
 
@@ -159,16 +176,18 @@ function impliedBaseCheck(metric: string, from: number, n: number, b: Fact, r: F
     status: 'implied',
     title: `${metric}: what ${describe(b)} in ${r.year} at ${describe(r)} a year says about the ${from} level`,
     facts: [b.id, r.id],
-    implied: [{
-      label: `${from} level`,
-      value: point,
-      unit: b.unit,
-      formula: `${b.id} / (1 + ${r.id})^${n}`,
-      text,
-      ...(determined === 'interval' ? { range: [lo as number, hi as number] as const } : {}),
-      determined,
-      ...(bound !== undefined ? { bound } : {}),
-    }],
+    implied: [
+      {
+        label: `${from} level`,
+        value: point,
+        unit: b.unit,
+        formula: `${b.id} / (1 + ${r.id})^${n}`,
+        text,
+        ...(determined === 'interval' ? { range: [lo as number, hi as number] as const } : {}),
+        determined,
+        ...(bound !== undefined ? { bound } : {}),
+      },
+    ],
     explanation: `${sentence} No document states the ${from} level, so nothing contradicts it.`,
   };
 }
@@ -199,7 +218,9 @@ export function checkConsistency(facts: readonly Fact[]): ConsistencyReport {
     const n = r.year - from;
     // Prefer a level from the rate's own document, a target over an estimate, and the home currency.
     const score = (l: Fact): number =>
-      (docOf(l) === docOf(r) ? 4 : 0) + (l.kind === r.kind ? 2 : 0) + (l.unit.kind === 'money' && l.unit.currency === 'CNY' ? 1 : 0);
+      (docOf(l) === docOf(r) ? 4 : 0) +
+      (l.kind === r.kind ? 2 : 0) +
+      (l.unit.kind === 'money' && l.unit.currency === 'CNY' ? 1 : 0);
     const at = (year: number): Fact | undefined =>
       levels
         .filter((l) => l.metric === metric && l.year === year && l.kind !== 'claim')
@@ -213,15 +234,20 @@ export function checkConsistency(facts: readonly Fact[]): ConsistencyReport {
       const endOk = meets(convertScale(end, a.unit, b.unit), b);
       // Taking the stated base as given, is there a rate the rate's wording allows that reaches the end
       // level as worded? The end's interval maps to an interval of required rates; the two must overlap.
-      const [e0, e1] = factInterval(b).map((v) => (Number.isFinite(v) ? convertScale(v, b.unit, a.unit) : v)) as [number, number];
-      const toRate = (level: number) => (level <= 0 ? -1 : level === Infinity ? Infinity : Math.pow(level / a.value, 1 / n) - 1);
+      const [e0, e1] = factInterval(b).map((v) => (Number.isFinite(v) ? convertScale(v, b.unit, a.unit) : v)) as [
+        number,
+        number,
+      ];
+      const toRate = (level: number) =>
+        level <= 0 ? -1 : level === Infinity ? Infinity : Math.pow(level / a.value, 1 / n) - 1;
       const needed: [number, number] = [toRate(e0), toRate(e1)];
       const [g0, g1] = factInterval(r);
       const lowStrict = b.comparator === 'exceeds' || r.comparator === 'below';
       const highStrict = b.comparator === 'below' || r.comparator === 'exceeds';
       // Closed boundaries accept 1e-12 of rounding from the powers (rates are of order 1).
       const eps = 1e-12;
-      const ok = (lowStrict ? needed[0] < g1 : needed[0] <= g1 + eps) && (highStrict ? g0 < needed[1] : g0 <= needed[1] + eps);
+      const ok =
+        (lowStrict ? needed[0] < g1 : needed[0] <= g1 + eps) && (highStrict ? g0 < needed[1] : g0 <= needed[1] + eps);
       const sameSource = docOf(a) === docOf(r) && docOf(b) === docOf(r);
       const rateRangeText = (lo: number, hi: number) =>
         hi === Infinity ? `more than ${pct(lo)}` : lo <= -1 ? `less than ${pct(hi)}` : `${pct(lo)} to ${pct(hi)}`;
@@ -232,7 +258,11 @@ export function checkConsistency(facts: readonly Fact[]): ConsistencyReport {
         facts: [a.id, r.id, b.id],
         implied: [
           impliedLevel(`${r.year} level at ${pct(r.value)} a year`, end, a.unit, `${a.id} * (1 + ${r.id})^${n}`),
-          impliedRate(`rate for exactly ${formatQuantity({ value: b.value, unit: b.unit })}`, required, `(${b.id} / ${a.id})^(1/${n}) - 1`),
+          impliedRate(
+            `rate for exactly ${formatQuantity({ value: b.value, unit: b.unit })}`,
+            required,
+            `(${b.id} / ${a.id})^(1/${n}) - 1`,
+          ),
         ],
         explanation: `${formatQuantity({ value: a.value, unit: a.unit })} x ${(1 + r.value).toFixed(4).replace(/0+$/, '')}^${n} = ${formatQuantity({ value: end, unit: a.unit })}, which ${endOk ? 'meets' : 'misses'} "${describe(b)}"; exactly ${formatQuantity({ value: b.value, unit: b.unit })} needs ${pct(required)} a year. From ${formatQuantity({ value: a.value, unit: a.unit })}, "${describe(b)}" needs ${rateRangeText(needed[0], needed[1])} a year, which "${describe(r)}" ${ok ? 'allows' : 'rules out'}.`,
       });
@@ -298,8 +328,18 @@ export function checkConsistency(facts: readonly Fact[]): ConsistencyReport {
       if (involvesClaim && !ok && end) {
         const n = other.year - (other.fromYear as number);
         implied.push(
-          impliedLevel(`${other.fromYear} level at ${pct(other.value)}`, end.value / Math.pow(1 + other.value, n), end.unit, `${end.id} / (1 + ${other.id})^${n}`),
-          impliedLevel(`${other.fromYear} level at ${pct(claim.value)}`, end.value / Math.pow(1 + claim.value, n), end.unit, `${end.id} / (1 + ${claim.id})^${n}`),
+          impliedLevel(
+            `${other.fromYear} level at ${pct(other.value)}`,
+            end.value / Math.pow(1 + other.value, n),
+            end.unit,
+            `${end.id} / (1 + ${other.id})^${n}`,
+          ),
+          impliedLevel(
+            `${other.fromYear} level at ${pct(claim.value)}`,
+            end.value / Math.pow(1 + claim.value, n),
+            end.unit,
+            `${end.id} / (1 + ${claim.id})^${n}`,
+          ),
         );
       }
       checks.push({
@@ -310,7 +350,7 @@ export function checkConsistency(facts: readonly Fact[]): ConsistencyReport {
         implied,
         explanation: ok
           ? `The two statements allow a common rate${samePeriod ? ' for the same period' : ''}.`
-          : `${pct(claim.value)} a year (${claim.kind}, ${period(claim)}) is outside "${describe(other)}" (${other.kind}, ${period(other)})${samePeriod ? '' : '; the periods differ, so the sources describe the industry\'s growth differently rather than contradict one figure'}.`,
+          : `${pct(claim.value)} a year (${claim.kind}, ${period(claim)}) is outside "${describe(other)}" (${other.kind}, ${period(other)})${samePeriod ? '' : "; the periods differ, so the sources describe the industry's growth differently rather than contradict one figure"}.`,
       });
     }
   }
@@ -322,19 +362,36 @@ export function checkConsistency(facts: readonly Fact[]): ConsistencyReport {
       const a = levels[i] as Fact;
       const b = levels[j] as Fact;
       if (a.metric !== b.metric || a.year !== b.year || a.unit.kind !== 'money' || b.unit.kind !== 'money') continue;
-      if (a.unit.currency !== 'CNY' || b.unit.currency === 'CNY' || docOf(a) !== docOf(b) || a.comparator !== b.comparator) continue;
+      if (
+        a.unit.currency !== 'CNY' ||
+        b.unit.currency === 'CNY' ||
+        docOf(a) !== docOf(b) ||
+        a.comparator !== b.comparator
+      )
+        continue;
       const foreign = b.unit.currency;
       const quoteUnit: Unit = { kind: 'money', currency: 'CNY', scale: b.unit.scale };
       const rate = convertScale(a.value, a.unit, quoteUnit) / b.value;
       const fxUnit: Unit = { kind: 'fx', base: foreign, quote: 'CNY' };
       const stated = fxFacts.filter((f) => f.unit.kind === 'fx' && f.unit.base === foreign && f.unit.quote === 'CNY');
-      const diffs = stated.map((f) => `${formatQuantity({ value: f.value, unit: f.unit })} (${f.id}, ${f.provenance.document}): ${pct(rate / f.value - 1)} apart`);
+      const diffs = stated.map(
+        (f) =>
+          `${formatQuantity({ value: f.value, unit: f.unit })} (${f.id}, ${f.provenance.document}): ${pct(rate / f.value - 1)} apart`,
+      );
       checks.push({
         kind: 'exchange-rate',
         status: 'implied',
         title: `${a.metric} ${a.year}: ${describe(a)} = ${describe(b)}`,
         facts: [a.id, b.id, ...stated.map((f) => f.id)],
-        implied: [{ label: `exchange rate implied by ${a.id} and ${b.id}`, value: rate, unit: fxUnit, formula: `${a.id} / ${b.id}`, text: formatQuantity({ value: rate, unit: fxUnit }, { digits: 4 }) }],
+        implied: [
+          {
+            label: `exchange rate implied by ${a.id} and ${b.id}`,
+            value: rate,
+            unit: fxUnit,
+            formula: `${a.id} / ${b.id}`,
+            text: formatQuantity({ value: rate, unit: fxUnit }, { digits: 4 }),
+          },
+        ],
         explanation: `${formatQuantity({ value: a.value, unit: a.unit })} / ${formatQuantity({ value: b.value, unit: b.unit })} = ${formatQuantity({ value: rate, unit: fxUnit }, { digits: 4 })}${a.provenance.published ? ` (as of ${a.provenance.published})` : ''}.${diffs.length ? ` Stated: ${diffs.join('; ')}. Rates of different dates differ; a conversion names the rate and date it uses.` : ''}`,
       });
     }

@@ -2,7 +2,12 @@ import { formatQuantity } from '../series/units.js';
 import type { Fact } from './fact.js';
 
 const WORDS: Readonly<Record<Fact['comparator'], string>> = {
-  exceeds: 'more than', atLeast: 'at least', about: 'about', atMost: 'at most', below: 'less than', equals: '',
+  exceeds: 'more than',
+  atLeast: 'at least',
+  about: 'about',
+  atMost: 'at most',
+  below: 'less than',
+  equals: '',
 };
 
 /** A rate as a percentage with up to two decimals and no trailing zeros: 25%, 24.57%. */

@@ -7,7 +7,10 @@ import { Comparator, type Fact, type Tolerance } from './fact.js';
  * What {@link meets} and {@link margin} need of a target. With a `fraction` unit, a plain figure's
  * precision is read from the percentage as written: 0.1 is "10 percent", precise to half a point.
  */
-export type TargetTerms = Pick<Fact, 'value' | 'comparator'> & { readonly tolerance?: Tolerance | undefined; readonly unit?: Unit | undefined };
+export type TargetTerms = Pick<Fact, 'value' | 'comparator'> & {
+  readonly tolerance?: Tolerance | undefined;
+  readonly unit?: Unit | undefined;
+};
 
 /**
  * The tolerance "about" gets when a target states none: ±5 % of the stated value. An assumption of the
@@ -54,12 +57,19 @@ function checkTerms(fn: string, value: number, target: TargetTerms): void {
   assertFinite(fn, { value, 'target.value': target?.value });
   // Object.hasOwn, not `in`: "toString" is in every object and made margin return undefined.
   if (typeof target.comparator !== 'string' || !Object.hasOwn(Comparator, target.comparator)) {
-    throw new MetricsError('invalid_argument', `${fn}: unknown comparator ${show(target.comparator)}. Use one of ${Object.keys(Comparator).join(', ')}.`);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: unknown comparator ${show(target.comparator)}. Use one of ${Object.keys(Comparator).join(', ')}.`,
+    );
   }
   const tol = target.tolerance;
   if (tol !== undefined) {
-    for (const [name, v] of [['relative', tol.relative], ['absolute', tol.absolute]] as const) {
-      if (v !== undefined) assertInRange(fn, `tolerance.${name}`, v, { min: 0 }, 'A tolerance is a half-width: 0.05 is ±5 %.');
+    for (const [name, v] of [
+      ['relative', tol.relative],
+      ['absolute', tol.absolute],
+    ] as const) {
+      if (v !== undefined)
+        assertInRange(fn, `tolerance.${name}`, v, { min: 0 }, 'A tolerance is a half-width: 0.05 is ±5 %.');
     }
   }
 }
@@ -77,7 +87,11 @@ export function margin(value: number, target: TargetTerms): number {
   checkTerms('margin', value, target);
   const out = signedDistance(value, target);
   if (!Number.isFinite(out)) {
-    throw new MetricsError('degenerate', `margin: the distance from ${value} to ${target.value} overflows. Compare values of a sensible magnitude.`, { value, target: target.value });
+    throw new MetricsError(
+      'degenerate',
+      `margin: the distance from ${value} to ${target.value} overflows. Compare values of a sensible magnitude.`,
+      { value, target: target.value },
+    );
   }
   return out;
 }

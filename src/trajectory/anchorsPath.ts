@@ -25,23 +25,41 @@ export function anchorsPath(options: AnchorsPathOptions): PathResult {
   checkSpan(fn, options);
   const { base, fromYear, toYear, anchors } = options;
   if (!Array.isArray(anchors) || anchors.length === 0) {
-    throw new MetricsError('invalid_argument', `${fn}: anchors must be a non-empty array of { year, value } (got ${Array.isArray(anchors) ? '[]' : String(anchors)}).`);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: anchors must be a non-empty array of { year, value } (got ${Array.isArray(anchors) ? '[]' : String(anchors)}).`,
+    );
   }
   let prevYear = fromYear;
   for (const [i, a] of anchors.entries()) {
     assertInteger(fn, `anchors[${i}].year`, a?.year);
     assertFinite(fn, { [`anchors[${i}].value`]: a.value });
     if (a.year <= prevYear) {
-      const why = i === 0 ? `after the base year ${fromYear} (the base is the anchor there)` : `after the previous anchor (${prevYear})`;
-      throw new MetricsError('invalid_argument', `${fn}: anchors[${i}] is in ${a.year}; anchors must come ${why}. Sort them and drop duplicates.`, { index: i, year: a.year });
+      const why =
+        i === 0
+          ? `after the base year ${fromYear} (the base is the anchor there)`
+          : `after the previous anchor (${prevYear})`;
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: anchors[${i}] is in ${a.year}; anchors must come ${why}. Sort them and drop duplicates.`,
+        { index: i, year: a.year },
+      );
     }
     if (a.value <= 0) {
-      throw new MetricsError('invalid_argument', `${fn}: anchors[${i}] (${a.year}) must be > 0 (got ${a.value}). Growth between anchors needs positive levels.`, { index: i, value: a.value });
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: anchors[${i}] (${a.year}) must be > 0 (got ${a.value}). Growth between anchors needs positive levels.`,
+        { index: i, value: a.value },
+      );
     }
     prevYear = a.year;
   }
   if (prevYear < toYear) {
-    throw new MetricsError('invalid_argument', `${fn}: the last anchor is in ${prevYear} but the path runs to ${toYear}. Add an anchor in or after ${toYear}, or end the path in ${prevYear}.`, { lastAnchor: prevYear, toYear });
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: the last anchor is in ${prevYear} but the path runs to ${toYear}. Add an anchor in or after ${toYear}, or end the path in ${prevYear}.`,
+      { lastAnchor: prevYear, toYear },
+    );
   }
   const years = yearsOf(fromYear, toYear);
   const levels: number[] = [];
@@ -56,8 +74,12 @@ export function anchorsPath(options: AnchorsPathOptions): PathResult {
       to = anchors[k] as { year: number; value: number };
     }
     // Exact at anchors; in between, base of the segment times the segment's CAGR to the power of the years.
-    const level = y === from.year ? from.value : y === to.year ? to.value
-      : from.value * Math.pow(to.value / from.value, (y - from.year) / (to.year - from.year));
+    const level =
+      y === from.year
+        ? from.value
+        : y === to.year
+          ? to.value
+          : from.value * Math.pow(to.value / from.value, (y - from.year) / (to.year - from.year));
     if (!Number.isFinite(level)) {
       throw new MetricsError('degenerate', `${fn}: the level overflows in ${y}. Check the anchor values.`, { year: y });
     }

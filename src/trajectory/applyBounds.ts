@@ -26,7 +26,12 @@ export function applyBounds(path: PathResult, bounds: Bounds): PathResult {
   const floor = bounds?.floor;
   if (cap !== undefined) {
     assertFinite(fn, { cap });
-    if (cap <= 0) throw new MetricsError('invalid_argument', `${fn}: cap must be > 0 (got ${cap}). It is a level in the path's unit.`, { cap });
+    if (cap <= 0)
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: cap must be > 0 (got ${cap}). It is a level in the path's unit.`,
+        { cap },
+      );
   }
   if (floor !== undefined) assertFinite(fn, { floor });
   if (cap !== undefined && floor !== undefined && floor > cap) {
@@ -34,7 +39,11 @@ export function applyBounds(path: PathResult, bounds: Bounds): PathResult {
   }
   const base = path.levels[0] as number;
   if ((cap !== undefined && base > cap) || (floor !== undefined && base < floor)) {
-    throw new MetricsError('invalid_argument', `${fn}: the base level ${base} in ${path.years[0]} is outside [${floor ?? '-∞'}, ${cap ?? '∞'}]. The base is observed; set bounds that contain it.`, { base, cap, floor });
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: the base level ${base} in ${path.years[0]} is outside [${floor ?? '-∞'}, ${cap ?? '∞'}]. The base is observed; set bounds that contain it.`,
+      { base, cap, floor },
+    );
   }
   if (cap === undefined && floor === undefined) return path;
   const clamp = (l: number) => Math.min(cap ?? Infinity, Math.max(floor ?? -Infinity, l));

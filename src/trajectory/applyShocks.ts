@@ -25,7 +25,10 @@ export function applyShocks(path: PathResult, shocks: readonly Shock[]): PathRes
   const fn = 'applyShocks';
   checkPath(fn, path);
   if (!Array.isArray(shocks)) {
-    throw new MetricsError('invalid_argument', `${fn}: shocks must be an array of { year, size } (got ${String(shocks)}).`);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: shocks must be an array of { year, size } (got ${String(shocks)}).`,
+    );
   }
   const first = path.years[0] as number;
   const last = path.years[path.years.length - 1] as number;
@@ -34,10 +37,18 @@ export function applyShocks(path: PathResult, shocks: readonly Shock[]): PathRes
     assertInteger(fn, `shocks[${i}].year`, s?.year);
     assertFinite(fn, { [`shocks[${i}].size`]: s.size });
     if (s.year <= first || s.year > last) {
-      throw new MetricsError('invalid_argument', `${fn}: shocks[${i}] is in ${s.year}, outside the projected years ${first + 1}-${last}. The base year's level is observed and cannot be shocked.`, { index: i, year: s.year });
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: shocks[${i}] is in ${s.year}, outside the projected years ${first + 1}-${last}. The base year's level is observed and cannot be shocked.`,
+        { index: i, year: s.year },
+      );
     }
     if (s.size <= -1) {
-      throw new MetricsError('invalid_argument', `${fn}: shocks[${i}].size must be > -1 (got ${s.size}). It is a fraction of the level: -0.05 is a 5 % drop.`, { index: i, size: s.size });
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: shocks[${i}].size must be > -1 (got ${s.size}). It is a fraction of the level: -0.05 is a 5 % drop.`,
+        { index: i, size: s.size },
+      );
     }
     factor.set(s.year, (factor.get(s.year) ?? 1) * (1 + s.size));
   }

@@ -28,7 +28,11 @@ export function expressionPath(options: ExpressionPathOptions): PathResult {
   return compoundPath(fn, options, (t) => {
     const rate = compiled.evaluate({ t, t0 });
     if (rate <= -1) {
-      throw new MetricsError('invalid_argument', `${fn}: ${JSON.stringify(expression)} gives a growth rate of ${rate} for ${t}, and rates must be > -1. Rates are fractions: -0.05 is a 5 % fall.`, { year: t, rate });
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: ${JSON.stringify(expression)} gives a growth rate of ${rate} for ${t}, and rates must be > -1. Rates are fractions: -0.05 is a 5 % fall.`,
+        { year: t, rate },
+      );
     }
     return rate;
   });

@@ -13,10 +13,10 @@ import type { PathResult, PathSpan } from './types.js';
  * The number in a model value: a plain number or a ResolvedValue's `value` (anything else gives
  * undefined, which the path functions then reject with a MetricsError).
  * @example
- * valueOf({ value: 0.25, source: { kind: 'assumption', text: 'plan rate' } }); // => 0.25
+ * numberOf({ value: 0.25, source: { kind: 'assumption', text: 'plan rate' } }); // => 0.25
  */
-export function valueOf(v: ResolvedValue | number): number {
-  return typeof v === 'number' ? v : (v as ResolvedValue | undefined)?.value as number;
+export function numberOf(v: ResolvedValue | number): number {
+  return typeof v === 'number' ? v : ((v as ResolvedValue | undefined)?.value as number);
 }
 
 /**
@@ -31,20 +31,39 @@ export function growthPath(spec: PathSpec<ResolvedValue | number>, span: PathSpa
   const s = { fromYear: span?.fromYear, toYear: span?.toYear, base: span?.base } as PathSpan;
   switch (spec?.type) {
     case 'cagr':
-      return cagrPath({ ...s, rate: valueOf(spec.rate) });
+      return cagrPath({ ...s, rate: numberOf(spec.rate) });
     case 'phases':
-      return phasesPath({ ...s, phases: Array.isArray(spec.phases) ? spec.phases.map((p) => ({ fromYear: p?.fromYear, toYear: p?.toYear, rate: valueOf(p?.rate) })) : (spec.phases as never) });
+      return phasesPath({
+        ...s,
+        phases: Array.isArray(spec.phases)
+          ? spec.phases.map((p) => ({ fromYear: p?.fromYear, toYear: p?.toYear, rate: numberOf(p?.rate) }))
+          : (spec.phases as never),
+      });
     case 'rates':
-      return ratesPath({ ...s, rates: Array.isArray(spec.rates) ? spec.rates.map((r) => ({ year: r?.year, rate: valueOf(r?.rate) })) : (spec.rates as never) });
+      return ratesPath({
+        ...s,
+        rates: Array.isArray(spec.rates)
+          ? spec.rates.map((r) => ({ year: r?.year, rate: numberOf(r?.rate) }))
+          : (spec.rates as never),
+      });
     case 'linear':
-      return linearPath({ ...s, slope: valueOf(spec.slope) });
+      return linearPath({ ...s, slope: numberOf(spec.slope) });
     case 'logistic':
-      return logisticPath({ ...s, rate: valueOf(spec.rate), cap: valueOf(spec.cap) });
+      return logisticPath({ ...s, rate: numberOf(spec.rate), cap: numberOf(spec.cap) });
     case 'anchors':
-      return anchorsPath({ ...s, anchors: Array.isArray(spec.anchors) ? spec.anchors.map((a) => ({ year: a?.year, value: valueOf(a?.value) })) : (spec.anchors as never) });
+      return anchorsPath({
+        ...s,
+        anchors: Array.isArray(spec.anchors)
+          ? spec.anchors.map((a) => ({ year: a?.year, value: numberOf(a?.value) }))
+          : (spec.anchors as never),
+      });
     case 'expression':
       return expressionPath({ ...s, expression: spec.expression });
     default:
-      throw new MetricsError('invalid_argument', `growthPath: unknown path type ${JSON.stringify((spec as { type?: unknown } | undefined)?.type)}. Use one of cagr, phases, rates, linear, logistic, anchors, expression.`, { type: (spec as { type?: unknown } | undefined)?.type });
+      throw new MetricsError(
+        'invalid_argument',
+        `growthPath: unknown path type ${JSON.stringify((spec as { type?: unknown } | undefined)?.type)}. Use one of cagr, phases, rates, linear, logistic, anchors, expression.`,
+        { type: (spec as { type?: unknown } | undefined)?.type },
+      );
   }
 }

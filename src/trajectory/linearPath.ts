@@ -20,5 +20,9 @@ export function linearPath(options: LinearPathOptions): PathResult {
   const { base, slope, fromYear, toYear } = options;
   assertFinite(fn, { slope });
   const years = yearsOf(fromYear, toYear);
-  return levelsPath(fn, years, years.map((y) => base + slope * (y - fromYear)));
+  return levelsPath(
+    fn,
+    years,
+    years.map((y) => base + slope * (y - fromYear)),
+  );
 }

@@ -26,12 +26,24 @@ export function logisticPath(options: LogisticPathOptions): PathResult {
   const { base, rate, cap, fromYear, toYear } = options;
   assertFinite(fn, { rate, cap });
   if (rate <= 0) {
-    throw new MetricsError('invalid_argument', `${fn}: rate must be > 0 (got ${rate}). It is the intrinsic growth rate towards the cap.`, { rate });
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: rate must be > 0 (got ${rate}). It is the intrinsic growth rate towards the cap.`,
+      { rate },
+    );
   }
   if (cap <= 0) {
-    throw new MetricsError('invalid_argument', `${fn}: cap must be > 0 (got ${cap}). It is the saturation level, in the level's unit.`, { cap });
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: cap must be > 0 (got ${cap}). It is the saturation level, in the level's unit.`,
+      { cap },
+    );
   }
   const years = yearsOf(fromYear, toYear);
   const c = (cap - base) / base;
-  return levelsPath(fn, years, years.map((y) => cap / (1 + c * Math.exp(-rate * (y - fromYear)))));
+  return levelsPath(
+    fn,
+    years,
+    years.map((y) => cap / (1 + c * Math.exp(-rate * (y - fromYear)))),
+  );
 }

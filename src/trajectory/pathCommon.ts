@@ -15,13 +15,25 @@ export function checkSpan(fn: string, span: PathSpan): void {
   assertInteger(fn, 'toYear', span.toYear);
   assertFinite(fn, { base: span.base });
   if (span.toYear <= span.fromYear) {
-    throw new MetricsError('invalid_argument', `${fn}: toYear must be after fromYear (got ${span.fromYear} -> ${span.toYear}). fromYear is the base year, toYear the last projected year.`, { fromYear: span.fromYear, toYear: span.toYear });
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: toYear must be after fromYear (got ${span.fromYear} -> ${span.toYear}). fromYear is the base year, toYear the last projected year.`,
+      { fromYear: span.fromYear, toYear: span.toYear },
+    );
   }
   if (span.toYear - span.fromYear > MAX_PATH_YEARS) {
-    throw new MetricsError('too_large', `${fn}: ${span.toYear - span.fromYear} years is more than ${MAX_PATH_YEARS} (got ${span.fromYear} -> ${span.toYear}). Check the years.`, { fromYear: span.fromYear, toYear: span.toYear });
+    throw new MetricsError(
+      'too_large',
+      `${fn}: ${span.toYear - span.fromYear} years is more than ${MAX_PATH_YEARS} (got ${span.fromYear} -> ${span.toYear}). Check the years.`,
+      { fromYear: span.fromYear, toYear: span.toYear },
+    );
   }
   if (span.base <= 0) {
-    throw new MetricsError('invalid_argument', `${fn}: base must be > 0 (got ${span.base}). Growth paths need a positive starting level.`, { base: span.base });
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: base must be > 0 (got ${span.base}). Growth paths need a positive starting level.`,
+      { base: span.base },
+    );
   }
 }
 
@@ -36,7 +48,11 @@ export function yearsOf(fromYear: number, toYear: number): number[] {
 export function checkRate(fn: string, name: string, rate: number, year?: number): void {
   assertFinite(fn, { [name]: rate });
   if (rate <= -1) {
-    throw new MetricsError('invalid_argument', `${fn}: ${name} must be > -1 (got ${rate}${year === undefined ? '' : ` for ${year}`}). Rates are fractions: -0.05 is a 5 % fall.`, { rate, year });
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: ${name} must be > -1 (got ${rate}${year === undefined ? '' : ` for ${year}`}). Rates are fractions: -0.05 is a 5 % fall.`,
+      { rate, year },
+    );
   }
 }
 
@@ -51,7 +67,11 @@ export function compoundPath(fn: string, span: PathSpan, rateOf: (year: number) 
     const r = rateOf(year);
     level *= 1 + r;
     if (!Number.isFinite(level) || level <= 0) {
-      throw new MetricsError('degenerate', `${fn}: the level overflows or vanishes in ${year} (got ${level}). Check the rates are fractions (0.25, not 25).`, { year, level });
+      throw new MetricsError(
+        'degenerate',
+        `${fn}: the level overflows or vanishes in ${year} (got ${level}). Check the rates are fractions (0.25, not 25).`,
+        { year, level },
+      );
     }
     rates.push(r);
     levels.push(level);
@@ -65,7 +85,11 @@ export function levelsPath(fn: string, years: number[], levels: number[]): PathR
   for (let i = 0; i < levels.length; i++) {
     const l = levels[i] as number;
     if (!Number.isFinite(l) || l <= 0) {
-      throw new MetricsError('degenerate', `${fn}: the level in ${years[i]} is ${l}, and a growth path needs positive finite levels. Pick parameters that keep the level above 0.`, { year: years[i], level: l });
+      throw new MetricsError(
+        'degenerate',
+        `${fn}: the level in ${years[i]} is ${l}, and a growth path needs positive finite levels. Pick parameters that keep the level above 0.`,
+        { year: years[i], level: l },
+      );
     }
     if (i > 0) rates.push(l / (levels[i - 1] as number) - 1);
   }
@@ -81,7 +105,11 @@ export function freezePath(fn: string, years: number[], levels: number[], rates:
     const l = levels[i] as number;
     const r = i === 0 ? 0 : (rates[i - 1] as number);
     if (!Number.isFinite(l) || l <= 0 || !Number.isFinite(r) || r <= -1) {
-      throw new MetricsError('degenerate', `${fn}: the path degenerates in ${years[i]} (level ${l}, growth ${r}). Keep levels well above 0 and below 1e300.`, { year: years[i], level: l, rate: r });
+      throw new MetricsError(
+        'degenerate',
+        `${fn}: the path degenerates in ${years[i]} (level ${l}, growth ${r}). Keep levels well above 0 and below 1e300.`,
+        { year: years[i], level: l, rate: r },
+      );
     }
   }
   return Object.freeze({ years: Object.freeze(years), levels: Object.freeze(levels), rates: Object.freeze(rates) });

@@ -23,7 +23,11 @@ export function pathToTarget(options: PathToTargetOptions): PathResult & { reado
   const { base, target, fromYear, toYear } = options;
   assertFinite(fn, { target });
   if (target <= 0) {
-    throw new MetricsError('invalid_argument', `${fn}: target must be > 0 (got ${target}). A constant growth rate needs positive levels.`, { target });
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: target must be > 0 (got ${target}). A constant growth rate needs positive levels.`,
+      { target },
+    );
   }
   const rate = Math.pow(target / base, 1 / (toYear - fromYear)) - 1;
   const path = cagrPath({ base, rate, fromYear, toYear });

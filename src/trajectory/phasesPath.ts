@@ -31,25 +31,40 @@ export function phasesPath(options: PhasesPathOptions): PathResult {
   checkSpan(fn, options);
   const { fromYear, toYear, phases } = options;
   if (!Array.isArray(phases) || phases.length === 0) {
-    throw new MetricsError('invalid_argument', `${fn}: phases must be a non-empty array of { fromYear, toYear, rate } (got ${Array.isArray(phases) ? '[]' : String(phases)}).`);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: phases must be a non-empty array of { fromYear, toYear, rate } (got ${Array.isArray(phases) ? '[]' : String(phases)}).`,
+    );
   }
   for (const [i, p] of phases.entries()) {
     assertInteger(fn, `phases[${i}].fromYear`, p?.fromYear);
     assertInteger(fn, `phases[${i}].toYear`, p.toYear);
     checkRate(fn, `phases[${i}].rate`, p.rate);
     if (p.toYear <= p.fromYear) {
-      throw new MetricsError('invalid_argument', `${fn}: phases[${i}] must end after it starts (got ${p.fromYear} -> ${p.toYear}). A phase's fromYear is its base year.`, { index: i });
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: phases[${i}] must end after it starts (got ${p.fromYear} -> ${p.toYear}). A phase's fromYear is its base year.`,
+        { index: i },
+      );
     }
     const prev = phases[i - 1];
     if (prev !== undefined && p.fromYear !== prev.toYear) {
       const what = p.fromYear > prev.toYear ? `leaves ${prev.toYear + 1}-${p.fromYear} uncovered` : 'overlaps it';
-      throw new MetricsError('invalid_argument', `${fn}: phases[${i}] starts in ${p.fromYear} but phases[${i - 1}] ends in ${prev.toYear}, which ${what}. Start each phase in the year the previous one ends.`, { index: i });
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: phases[${i}] starts in ${p.fromYear} but phases[${i - 1}] ends in ${prev.toYear}, which ${what}. Start each phase in the year the previous one ends.`,
+        { index: i },
+      );
     }
   }
   const first = phases[0] as Phase;
   const last = phases[phases.length - 1] as Phase;
   if (first.fromYear > fromYear || last.toYear < toYear) {
-    throw new MetricsError('invalid_argument', `${fn}: the phases cover ${first.fromYear} -> ${last.toYear} but the path runs ${fromYear} -> ${toYear}. Add phases for the missing years.`, { phasesFrom: first.fromYear, phasesTo: last.toYear });
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: the phases cover ${first.fromYear} -> ${last.toYear} but the path runs ${fromYear} -> ${toYear}. Add phases for the missing years.`,
+      { phasesFrom: first.fromYear, phasesTo: last.toYear },
+    );
   }
   return compoundPath(fn, options, (y) => (phases.find((p) => y > p.fromYear && y <= p.toYear) as Phase).rate);
 }

@@ -22,21 +22,32 @@ export function ratesPath(options: RatesPathOptions): PathResult {
   checkSpan(fn, options);
   const { fromYear, toYear, rates } = options;
   if (!Array.isArray(rates)) {
-    throw new MetricsError('invalid_argument', `${fn}: rates must be an array of { year, rate } (got ${String(rates)}).`);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: rates must be an array of { year, rate } (got ${String(rates)}).`,
+    );
   }
   const byYear = new Map<number, number>();
   for (const [i, r] of rates.entries()) {
     assertInteger(fn, `rates[${i}].year`, r?.year);
     checkRate(fn, `rates[${i}].rate`, r.rate, r.year);
     if (byYear.has(r.year)) {
-      throw new MetricsError('invalid_argument', `${fn}: the rate for ${r.year} is given twice (rates[${i}]). Give one rate per year.`, { year: r.year });
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: the rate for ${r.year} is given twice (rates[${i}]). Give one rate per year.`,
+        { year: r.year },
+      );
     }
     byYear.set(r.year, r.rate);
   }
   const missing: number[] = [];
   for (let y = fromYear + 1; y <= toYear; y++) if (!byYear.has(y)) missing.push(y);
   if (missing.length > 0) {
-    throw new MetricsError('missing_years', `${fn}: no rate for ${missing.join(', ')}. Give a rate for every year from ${fromYear + 1} to ${toYear} (the base year ${fromYear} needs none).`, { missing });
+    throw new MetricsError(
+      'missing_years',
+      `${fn}: no rate for ${missing.join(', ')}. Give a rate for every year from ${fromYear + 1} to ${toYear} (the base year ${fromYear} needs none).`,
+      { missing },
+    );
   }
   return compoundPath(fn, options, (y) => byYear.get(y) as number);
 }

@@ -24,7 +24,9 @@ describe.each(cases)('$name', (c) => {
     expect(svg).toContain(text);
   });
   it('matches its spec snapshot', async () => {
-    await expect(JSON.stringify(rounded(c.spec()), null, 2) + '\n').toMatchFileSnapshot(`__snapshots__/${c.name}.vl.json`);
+    await expect(JSON.stringify(rounded(c.spec()), null, 2) + '\n').toMatchFileSnapshot(
+      `__snapshots__/${c.name}.vl.json`,
+    );
   });
   it('is a pure function of its input (same spec twice)', () => {
     expect(c.spec()).toEqual(c.spec());

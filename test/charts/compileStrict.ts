@@ -10,10 +10,20 @@ export function compileStrict(spec: TopLevelSpec): ReturnType<typeof compile> {
       level = l;
       return logger;
     },
-    error(...a: unknown[]) { messages.push(`error: ${a.join(' ')}`); return logger; },
-    warn(...a: unknown[]) { messages.push(`warn: ${a.join(' ')}`); return logger; },
-    info() { return logger; },
-    debug() { return logger; },
+    error(...a: unknown[]) {
+      messages.push(`error: ${a.join(' ')}`);
+      return logger;
+    },
+    warn(...a: unknown[]) {
+      messages.push(`warn: ${a.join(' ')}`);
+      return logger;
+    },
+    info() {
+      return logger;
+    },
+    debug() {
+      return logger;
+    },
   };
   const out = compile(spec, { logger: logger as never });
   if (messages.length > 0) throw new Error(`vega-lite logged:\n${messages.join('\n')}`);
@@ -37,6 +47,7 @@ export function countMarks(svg: string, key: string): number {
 export function rounded(v: unknown): unknown {
   if (typeof v === 'number') return Number.isInteger(v) ? v : Number(v.toPrecision(6));
   if (Array.isArray(v)) return v.map(rounded);
-  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, rounded(x)]));
+  if (v !== null && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, rounded(x)]));
   return v;
 }

@@ -9,8 +9,16 @@ import { target2025 } from './fixtures.js';
 
 describe('unitLabel / axisTitle / axisFormat', () => {
   it.each([
-    ['CNY trillion', 'en', 'RMB trillion'], ['CNY trillion', 'zh', '万亿元'], ['CNY 亿', 'zh', '亿元'], ['CNY billion', 'zh', 'RMB billion'],
-    ['USD billion', 'en', 'US$ billion'], ['count', 'en', ''], ['count wan', 'zh', '万'], ['fraction', 'en', '%'], ['CNY/USD', 'en', 'CNY per USD'], ['MB/month', 'en', 'MB/month'],
+    ['CNY trillion', 'en', 'RMB trillion'],
+    ['CNY trillion', 'zh', '万亿元'],
+    ['CNY 亿', 'zh', '亿元'],
+    ['CNY billion', 'zh', 'RMB billion'],
+    ['USD billion', 'en', 'US$ billion'],
+    ['count', 'en', ''],
+    ['count wan', 'zh', '万'],
+    ['fraction', 'en', '%'],
+    ['CNY/USD', 'en', 'CNY per USD'],
+    ['MB/month', 'en', 'MB/month'],
   ] as const)('unitLabel(%s, %s) is %s', (u, locale, expected) => {
     expect(unitLabel(u, locale)).toBe(expected);
   });
@@ -43,10 +51,22 @@ describe('theme', () => {
 
 describe('attainment text', () => {
   it('attainmentText reads P(exceeds RMB 3 trillion in 2025) = 62%', () => {
-    expect(attainmentText({ probability: 0.62, target: target2025 }, parseUnit('CNY trillion'), 'en')).toBe('P(exceeds RMB 3 trillion in 2025) = 62%');
-    expect(attainmentText({ probability: 0.62, target: target2025 }, parseUnit('CNY trillion'), 'zh')).toBe('P（2025年超过3万亿元）= 62%');
+    expect(attainmentText({ probability: 0.62, target: target2025 }, parseUnit('CNY trillion'), 'en')).toBe(
+      'P(exceeds RMB 3 trillion in 2025) = 62%',
+    );
+    expect(attainmentText({ probability: 0.62, target: target2025 }, parseUnit('CNY trillion'), 'zh')).toBe(
+      'P（2025年超过3万亿元）= 62%',
+    );
   });
-  it.each([[0, '0%'], [1, '100%'], [0.0004, '<0.1%'], [0.9996, '>99.9%'], [0.003, '0.3%'], [0.996, '99.6%'], [0.625, '63%']] as const)('formatProbability(%d) is %s', (p, text) => {
+  it.each([
+    [0, '0%'],
+    [1, '100%'],
+    [0.0004, '<0.1%'],
+    [0.9996, '>99.9%'],
+    [0.003, '0.3%'],
+    [0.996, '99.6%'],
+    [0.625, '63%'],
+  ] as const)('formatProbability(%d) is %s', (p, text) => {
     expect(formatProbability(p)).toBe(text);
   });
 });

@@ -15,19 +15,51 @@ import { fanInput, paths, periods, sample, target2020, target2025 } from './fixt
 // overlap another text or a bar or marker, and the canvas may not grow past the stated width plus room
 // for axes and a legend.
 
-interface Box { x1: number; y1: number; x2: number; y2: number; text?: string; mark: string }
-interface SceneItem { x?: number; y?: number; bounds: { x1: number; y1: number; x2: number; y2: number }; text?: unknown; opacity?: number; items?: SceneNode[] }
-interface SceneNode { marktype: string; name?: string; role?: string; items: SceneItem[] }
+interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  text?: string;
+  mark: string;
+}
+interface SceneItem {
+  x?: number;
+  y?: number;
+  bounds: { x1: number; y1: number; x2: number; y2: number };
+  text?: unknown;
+  opacity?: number;
+  items?: SceneNode[];
+}
+interface SceneNode {
+  marktype: string;
+  name?: string;
+  role?: string;
+  items: SceneItem[];
+}
 
 function collect(node: SceneNode, dx: number, dy: number, out: Box[]): void {
   for (const item of node.items) {
     const b = item.bounds;
     if (node.marktype === 'text' && item.opacity !== 0 && item.text !== undefined && String(item.text) !== '') {
-      out.push({ x1: b.x1 + dx, y1: b.y1 + dy, x2: b.x2 + dx, y2: b.y2 + dy, text: String(item.text), mark: node.name ?? node.role ?? 'text' });
-    } else if ((node.marktype === 'rect' || node.marktype === 'symbol') && node.role === 'mark' && !/period|legend/u.test(node.name ?? '') && item.opacity !== 0) {
+      out.push({
+        x1: b.x1 + dx,
+        y1: b.y1 + dy,
+        x2: b.x2 + dx,
+        y2: b.y2 + dy,
+        text: String(item.text),
+        mark: node.name ?? node.role ?? 'text',
+      });
+    } else if (
+      (node.marktype === 'rect' || node.marktype === 'symbol') &&
+      node.role === 'mark' &&
+      !/period|legend/u.test(node.name ?? '') &&
+      item.opacity !== 0
+    ) {
       out.push({ x1: b.x1 + dx, y1: b.y1 + dy, x2: b.x2 + dx, y2: b.y2 + dy, mark: node.name ?? node.marktype });
     }
-    if (node.marktype === 'group') for (const child of item.items ?? []) collect(child, dx + (item.x ?? 0), dy + (item.y ?? 0), out);
+    if (node.marktype === 'group')
+      for (const child of item.items ?? []) collect(child, dx + (item.x ?? 0), dy + (item.y ?? 0), out);
   }
 }
 
@@ -42,20 +74,102 @@ async function layout(spec: TopLevelSpec): Promise<{ boxes: Box[]; width: number
   return { boxes, width: Number(/width="(\d+(?:\.\d+)?)"/u.exec(svg)?.[1]) };
 }
 
-const overlaps = (a: Box, b: Box): boolean => Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) > 1 && Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) > 1;
+const overlaps = (a: Box, b: Box): boolean =>
+  Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) > 1 && Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) > 1;
 
-const longSectors = { en: ['General purpose software and services', 'Industry applications of big data', 'Data storage and computing hardware'], zh: ['通用软件与信息技术服务业务', '大数据行业应用解决方案', '数据存储与计算硬件设备'] };
-const longTitle = { en: 'Big data industry revenue under the 14th Five-Year Plan scenarios, with the plan targets and the reported actuals', zh: '十四五规划情景下的大数据产业营业收入、规划目标与已公布的实际值对比' };
+const longSectors = {
+  en: [
+    'General purpose software and services',
+    'Industry applications of big data',
+    'Data storage and computing hardware',
+  ],
+  zh: ['通用软件与信息技术服务业务', '大数据行业应用解决方案', '数据存储与计算硬件设备'],
+};
+const longTitle = {
+  en: 'Big data industry revenue under the 14th Five-Year Plan scenarios, with the plan targets and the reported actuals',
+  zh: '十四五规划情景下的大数据产业营业收入、规划目标与已公布的实际值对比',
+};
 
 const builders: readonly [string, (locale: 'en' | 'zh') => TopLevelSpec][] = [
-  ['trajectoryChart', (locale) => trajectoryChart({ rows: paths([['low growth scenario', 0.1], ['base', 0.15], ['high growth scenario', 0.2]]), targets: [target2020, target2025], periods }, { unit: 'CNY trillion', locale, title: longTitle[locale] })],
+  [
+    'trajectoryChart',
+    (locale) =>
+      trajectoryChart(
+        {
+          rows: paths([
+            ['low growth scenario', 0.1],
+            ['base', 0.15],
+            ['high growth scenario', 0.2],
+          ]),
+          targets: [target2020, target2025],
+          periods,
+        },
+        { unit: 'CNY trillion', locale, title: longTitle[locale] },
+      ),
+  ],
   ['fanChart', (locale) => fanChart(fanInput(), { unit: 'CNY trillion', locale, title: longTitle[locale] })],
-  ['waterfallChart', (locale) => waterfallChart({ baseYear: 2020, baseValue: 1, targetYear: 2025, changes: longSectors[locale].map((sector, i) => ({ sector, change: 0.4 - 0.1 * i })) }, { unit: 'CNY trillion', locale })],
-  ['distributionChart', (locale) => distributionChart({ values: sample(), year: 2025, target: target2025 }, { unit: 'CNY trillion', locale, title: longTitle[locale] })],
-  ['distributionChart.cdf', (locale) => distributionChart({ values: sample(), year: 2025, target: target2025 }, { unit: 'CNY trillion', locale, kind: 'cdf' })],
-  ['contributionChart', (locale) => contributionChart({ rows: [2021, 2022, 2023].flatMap((year) => longSectors[locale].map((sector, i) => ({ sector, year, contribution: 0.02 + 0.01 * i }))) }, { unit: 'fraction', locale, title: longTitle[locale] })],
-  ['stackedAreaChart', (locale) => stackedAreaChart(longSectors[locale].flatMap((sector, i) => [2020, 2021, 2022, 2023].map((year) => ({ sector, year, value: (1 + i) * 0.3 }))), { unit: 'CNY trillion', locale, title: longTitle[locale] })],
-  ['tornadoChart', (locale) => tornadoChart({ base: 3, rows: longSectors[locale].map((parameter, i) => ({ parameter, low: 2.8 - 0.1 * i, high: 3.2 + 0.1 * i })) }, { unit: 'CNY trillion', locale, title: longTitle[locale] })],
+  [
+    'waterfallChart',
+    (locale) =>
+      waterfallChart(
+        {
+          baseYear: 2020,
+          baseValue: 1,
+          targetYear: 2025,
+          changes: longSectors[locale].map((sector, i) => ({ sector, change: 0.4 - 0.1 * i })),
+        },
+        { unit: 'CNY trillion', locale },
+      ),
+  ],
+  [
+    'distributionChart',
+    (locale) =>
+      distributionChart(
+        { values: sample(), year: 2025, target: target2025 },
+        { unit: 'CNY trillion', locale, title: longTitle[locale] },
+      ),
+  ],
+  [
+    'distributionChart.cdf',
+    (locale) =>
+      distributionChart(
+        { values: sample(), year: 2025, target: target2025 },
+        { unit: 'CNY trillion', locale, kind: 'cdf' },
+      ),
+  ],
+  [
+    'contributionChart',
+    (locale) =>
+      contributionChart(
+        {
+          rows: [2021, 2022, 2023].flatMap((year) =>
+            longSectors[locale].map((sector, i) => ({ sector, year, contribution: 0.02 + 0.01 * i })),
+          ),
+        },
+        { unit: 'fraction', locale, title: longTitle[locale] },
+      ),
+  ],
+  [
+    'stackedAreaChart',
+    (locale) =>
+      stackedAreaChart(
+        longSectors[locale].flatMap((sector, i) =>
+          [2020, 2021, 2022, 2023].map((year) => ({ sector, year, value: (1 + i) * 0.3 })),
+        ),
+        { unit: 'CNY trillion', locale, title: longTitle[locale] },
+      ),
+  ],
+  [
+    'tornadoChart',
+    (locale) =>
+      tornadoChart(
+        {
+          base: 3,
+          rows: longSectors[locale].map((parameter, i) => ({ parameter, low: 2.8 - 0.1 * i, high: 3.2 + 0.1 * i })),
+        },
+        { unit: 'CNY trillion', locale, title: longTitle[locale] },
+      ),
+  ],
 ];
 
 describe.each(['en', 'zh'] as const)('layout with long names (%s)', (locale) => {
@@ -68,7 +182,8 @@ describe.each(['en', 'zh'] as const)('layout with long names (%s)', (locale) => 
     const clashes: string[] = [];
     texts.forEach((a, i) => {
       for (const b of texts.slice(i + 1)) if (overlaps(a, b)) clashes.push(`"${a.text}" / "${b.text}"`);
-      for (const m of marks) if (!/stepLabels|sectorLabels/u.test(a.mark) && overlaps(a, m)) clashes.push(`"${a.text}" / ${m.mark}`);
+      for (const m of marks)
+        if (!/stepLabels|sectorLabels/u.test(a.mark) && overlaps(a, m)) clashes.push(`"${a.text}" / ${m.mark}`);
     });
     expect(clashes).toEqual([]);
     // 640 px plot (default) plus axes and a right-hand legend; a long title used to make it 2,592 px.

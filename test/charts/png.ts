@@ -1,14 +1,20 @@
 import { inflateSync } from 'node:zlib';
 
 /** A decoded PNG: width, height and RGBA bytes. */
-export interface Pixels { width: number; height: number; rgba: Uint8Array }
+export interface Pixels {
+  width: number;
+  height: number;
+  rgba: Uint8Array;
+}
 
 /** Decodes an 8-bit RGBA or RGB, non-interlaced PNG (what resvg writes), enough for pixel checks in tests. */
 export function decodePng(bytes: Uint8Array): Pixels {
   const png = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (png.subarray(1, 4).toString() !== 'PNG') throw new Error('not a PNG');
   let pos = 8;
-  let width = 0, height = 0, colorType = 6;
+  let width = 0,
+    height = 0,
+    colorType = 6;
   const idat: Buffer[] = [];
   while (pos < png.length) {
     const len = png.readUInt32BE(pos);
@@ -39,12 +45,28 @@ export function decodePng(bytes: Uint8Array): Pixels {
       const x = line[i] as number;
       let v: number;
       switch (filter) {
-        case 0: v = x; break;
-        case 1: v = x + a; break;
-        case 2: v = x + b; break;
-        case 3: v = x + ((a + b) >> 1); break;
-        case 4: { const p = a + b - c; const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c); v = x + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c); break; }
-        default: throw new Error(`bad filter ${filter}`);
+        case 0:
+          v = x;
+          break;
+        case 1:
+          v = x + a;
+          break;
+        case 2:
+          v = x + b;
+          break;
+        case 3:
+          v = x + ((a + b) >> 1);
+          break;
+        case 4: {
+          const p = a + b - c;
+          const pa = Math.abs(p - a),
+            pb = Math.abs(p - b),
+            pc = Math.abs(p - c);
+          v = x + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
+          break;
+        }
+        default:
+          throw new Error(`bad filter ${filter}`);
       }
       cur[i] = v & 0xff;
     }
@@ -62,7 +84,8 @@ export function decodePng(bytes: Uint8Array): Pixels {
 
 /** Share of pixels in a rectangle darker than `threshold` (0-255 luminance) — text is dark, background white. */
 export function darkShare(p: Pixels, x0: number, y0: number, x1: number, y1: number, threshold = 100): number {
-  let dark = 0, all = 0;
+  let dark = 0,
+    all = 0;
   for (let y = y0; y < Math.min(y1, p.height); y++) {
     for (let x = x0; x < Math.min(x1, p.width); x++) {
       const o = (y * p.width + x) * 4;

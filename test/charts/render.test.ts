@@ -20,10 +20,13 @@ import { darkShare, decodePng } from './png.js';
 const latinFonts = FONT_FILES.latin.every((f) => existsSync(f));
 const cjkFonts = FONT_FILES.cjk.every((f) => existsSync(f));
 const inCi = process.env['CI'] === 'true';
-if (!latinFonts && !inCi) console.warn('PNG tests skipped: fonts-dejavu-core is not installed (run scripts/setup-system.sh as root).');
-if (!cjkFonts && !inCi) console.warn('Chinese PNG test skipped: fonts-noto-cjk is not installed (run scripts/setup-system.sh as root).');
+if (!latinFonts && !inCi)
+  console.warn('PNG tests skipped: fonts-dejavu-core is not installed (run scripts/setup-system.sh as root).');
+if (!cjkFonts && !inCi)
+  console.warn('Chinese PNG test skipped: fonts-noto-cjk is not installed (run scripts/setup-system.sh as root).');
 
-const spec = () => fanChart(fanInput(), { unit: 'CNY trillion', measure: 'Revenue', title: 'Big data industry revenue' });
+const spec = () =>
+  fanChart(fanInput(), { unit: 'CNY trillion', measure: 'Revenue', title: 'Big data industry revenue' });
 
 describe('validateSpec', () => {
   it('validateSpec(a builder spec) returns it unchanged', () => {
@@ -31,12 +34,21 @@ describe('validateSpec', () => {
     expect(validateSpec(s)).toBe(s);
   });
   it('validateSpec reports a wrong mark type with its path and the allowed values', () => {
-    const e = thrown(() => validateSpec({ data: { values: [] }, layer: [{ mark: { type: 'lines' } }] })) as Error & { code: string; details: { problems: string[] } };
+    const e = thrown(() => validateSpec({ data: { values: [] }, layer: [{ mark: { type: 'lines' } }] })) as Error & {
+      code: string;
+      details: { problems: string[] };
+    };
     expect(e).toMatchObject({ code: 'invalid_definition' });
     expect(e.message).toMatch(/layer\.0\.mark\.type: must be one of .*"line"/);
   });
   it('validateSpec reports an unknown property once per path, not one line per anyOf branch', () => {
-    const e = thrown(() => validateSpec({ mark: 'point', data: { values: [] }, encoding: { x: { field: 'a', type: 'quantitative', colour: 'red' } } })) as { details: { problems: string[] } };
+    const e = thrown(() =>
+      validateSpec({
+        mark: 'point',
+        data: { values: [] },
+        encoding: { x: { field: 'a', type: 'quantitative', colour: 'red' } },
+      }),
+    ) as { details: { problems: string[] } };
     expect(e.details.problems).toEqual(['encoding.x: unknown property "colour"']);
   });
   it('validateSpec(array) and validateSpec(null) throw invalid_definition', () => {
@@ -56,7 +68,17 @@ describe('toSvg', () => {
     expect(await rejected(() => toSvg({ mark: 'nope' } as never))).toMatchObject({ code: 'invalid_definition' });
   });
   it('toSvg(spec, { validate: false }) turns a vega failure into invalid_definition', async () => {
-    const e = await rejected(() => toSvg({ data: { values: [{ a: 1 }] }, transform: [{ calculate: 'datum.a +* (', as: 'b' }], mark: 'point', encoding: { x: { field: 'b', type: 'quantitative' } } }, { validate: false }));
+    const e = await rejected(() =>
+      toSvg(
+        {
+          data: { values: [{ a: 1 }] },
+          transform: [{ calculate: 'datum.a +* (', as: 'b' }],
+          mark: 'point',
+          encoding: { x: { field: 'b', type: 'quantitative' } },
+        },
+        { validate: false },
+      ),
+    );
     expect(e).toMatchObject({ code: 'invalid_definition' });
   });
 });
@@ -70,7 +92,9 @@ describe('fontFiles', () => {
   it('fontFiles asks for fonts-noto-cjk only when the SVG has Chinese text', () => {
     const files = { latin: [], cjk: ['/nonexistent/NotoSansCJK-Regular.ttc'] };
     expect(fontFiles('<svg><text>Revenue</text></svg>', files)).toEqual([]);
-    expect((thrown(() => fontFiles('<svg><text>营业收入</text></svg>', files)) as Error).message).toMatch(/fonts-noto-cjk/);
+    expect((thrown(() => fontFiles('<svg><text>营业收入</text></svg>', files)) as Error).message).toMatch(
+      /fonts-noto-cjk/,
+    );
   });
 });
 
@@ -90,15 +114,20 @@ describe.runIf(latinFonts || inCi)('toPng', () => {
     const svg = await toSvg(spec());
     const withFonts = decodePng(svgToPng(svg, 1));
     // The same SVG through resvg without any font: resvg drops all text, so the title area stays white.
-    const noFonts = decodePng(new Resvg(svg, { background: 'white', font: { loadSystemFonts: false, fontFiles: [] } }).render().asPng());
+    const noFonts = decodePng(
+      new Resvg(svg, { background: 'white', font: { loadSystemFonts: false, fontFiles: [] } }).render().asPng(),
+    );
     // Title: top-left, 12 px padding, 15 px bold text -> rows 10-32, columns 10-260.
     expect(darkShare(withFonts, 10, 10, 260, 32)).toBeGreaterThan(0.05);
     expect(darkShare(noFonts, 10, 10, 260, 32)).toBe(0);
   });
-  it.each(cases.map((c) => [c.name, c.spec] as const))('%s renders to a PNG with text in its title area', async (_name, make) => {
-    const png = decodePng(await toPng(make(), { scale: 1, validate: false }));
-    expect(darkShare(png, 10, 10, 200, 32)).toBeGreaterThan(0.03);
-  });
+  it.each(cases.map((c) => [c.name, c.spec] as const))(
+    '%s renders to a PNG with text in its title area',
+    async (_name, make) => {
+      const png = decodePng(await toPng(make(), { scale: 1, validate: false }));
+      expect(darkShare(png, 10, 10, 200, 32)).toBeGreaterThan(0.03);
+    },
+  );
   it('toPng rejects scale 0 with invalid_argument', async () => {
     expect(await rejected(() => toPng(spec(), { scale: 0 }))).toMatchObject({ code: 'invalid_argument' });
   });
@@ -109,7 +138,16 @@ describe.runIf(cjkFonts || inCi)('toPng with Chinese labels', () => {
     expect(cjkFonts).toBe(true);
   });
   it('a zh chart renders its Chinese title (dark pixels in the title area)', async () => {
-    const zh = trajectoryChart({ rows: paths([['基准', 0.15], ['高', 0.2]]), targets: [target2025] }, { unit: 'CNY trillion', locale: 'zh', title: '大数据产业收入', measure: '收入' });
+    const zh = trajectoryChart(
+      {
+        rows: paths([
+          ['基准', 0.15],
+          ['高', 0.2],
+        ]),
+        targets: [target2025],
+      },
+      { unit: 'CNY trillion', locale: 'zh', title: '大数据产业收入', measure: '收入' },
+    );
     const svg = await toSvg(zh);
     expect(svg).toContain('font-family="Noto Sans CJK SC"');
     expect(svg).toContain('收入（万亿元）');
@@ -121,7 +159,22 @@ describe.runIf(cjkFonts || inCi)('toPng with Chinese labels', () => {
 describe('reportHtml', () => {
   const html = reportHtml({
     title: 'Big data <industry>',
-    sections: [{ heading: 'Revenue', text: 'First paragraph.\n\nSecond </script> paragraph.', charts: [{ title: 'Fan', spec: fanChart(fanInput(), { unit: 'CNY trillion' }) }], tables: [{ columns: ['year', 'value'], rows: [[2025, 3.05], [2030, null]] }] }],
+    sections: [
+      {
+        heading: 'Revenue',
+        text: 'First paragraph.\n\nSecond </script> paragraph.',
+        charts: [{ title: 'Fan', spec: fanChart(fanInput(), { unit: 'CNY trillion' }) }],
+        tables: [
+          {
+            columns: ['year', 'value'],
+            rows: [
+              [2025, 3.05],
+              [2030, null],
+            ],
+          },
+        ],
+      },
+    ],
   });
   it('inlines vega, vega-lite and vega-embed: no external script or stylesheet', () => {
     expect(html).not.toMatch(/<script[^>]+src=/);
@@ -135,7 +188,9 @@ describe('reportHtml', () => {
     const specs = [...html.matchAll(/<script type="application\/json" id="chart-1-spec">([\s\S]*?)<\/script>/g)];
     expect(specs).toHaveLength(1);
     // The fixture quote contains "</script>"; it survives the round trip.
-    expect(JSON.parse(specs[0]?.[1] ?? '')).toEqual(JSON.parse(JSON.stringify(fanChart(fanInput(), { unit: 'CNY trillion' }))));
+    expect(JSON.parse(specs[0]?.[1] ?? '')).toEqual(
+      JSON.parse(JSON.stringify(fanChart(fanInput(), { unit: 'CNY trillion' }))),
+    );
     expect(html.match(/<\/script/gi)?.length).toBe(html.match(/<script/gi)?.length);
   });
   it('draws with renderer svg, no actions, and sets data-ready (and data-error on failure)', () => {
@@ -148,7 +203,14 @@ describe('reportHtml', () => {
   });
   it('reportHtml without sections throws invalid_argument', () => {
     expect(thrown(() => reportHtml({ title: 't', sections: [] }))).toMatchObject({ code: 'invalid_argument' });
-    expect(thrown(() => reportHtml({ title: 't', sections: [{ heading: 'h', charts: [], tables: [{ columns: ['a'], rows: [[1, 2]] }] }] }))).toMatchObject({ code: 'invalid_argument' });
+    expect(
+      thrown(() =>
+        reportHtml({
+          title: 't',
+          sections: [{ heading: 'h', charts: [], tables: [{ columns: ['a'], rows: [[1, 2]] }] }],
+        }),
+      ),
+    ).toMatchObject({ code: 'invalid_argument' });
   });
 });
 
@@ -156,19 +218,56 @@ describe.runIf(latinFonts || inCi)('writeReport and toMimeBundle', () => {
   const dir = mkdtempSync(join(tmpdir(), 'im-report-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   it('writeReport writes report.html plus .svg, .png and .vl.json per chart', async () => {
-    const files = await writeReport(dir, { title: 'R', sections: [{ heading: 'S', charts: [{ title: 'Revenue fan', spec: spec() }, { title: 'Trajectories', spec: trajectoryChart({ rows: paths([['base', 0.1]]) }, { unit: 'CNY trillion' }) }] }] });
+    const files = await writeReport(dir, {
+      title: 'R',
+      sections: [
+        {
+          heading: 'S',
+          charts: [
+            { title: 'Revenue fan', spec: spec() },
+            {
+              title: 'Trajectories',
+              spec: trajectoryChart({ rows: paths([['base', 0.1]]) }, { unit: 'CNY trillion' }),
+            },
+          ],
+        },
+      ],
+    });
     expect(files[0]).toBe(join(dir, 'report.html'));
-    expect(readdirSync(dir).sort()).toEqual(['01-revenue-fan.png', '01-revenue-fan.svg', '01-revenue-fan.vl.json', '02-trajectories.png', '02-trajectories.svg', '02-trajectories.vl.json', 'report.html']);
-    expect(JSON.parse(readFileSync(join(dir, '01-revenue-fan.vl.json'), 'utf8'))).toEqual(JSON.parse(JSON.stringify(spec())));
+    expect(readdirSync(dir).sort()).toEqual([
+      '01-revenue-fan.png',
+      '01-revenue-fan.svg',
+      '01-revenue-fan.vl.json',
+      '02-trajectories.png',
+      '02-trajectories.svg',
+      '02-trajectories.vl.json',
+      'report.html',
+    ]);
+    expect(JSON.parse(readFileSync(join(dir, '01-revenue-fan.vl.json'), 'utf8'))).toEqual(
+      JSON.parse(JSON.stringify(spec())),
+    );
   });
   it('writeReport with a bad spec writes nothing', async () => {
     const empty = join(dir, 'bad');
-    expect(await rejected(() => writeReport(empty, { title: 'R', sections: [{ heading: 'S', charts: [{ title: 'x', spec: { mark: 'nope' } as never }] }] }))).toMatchObject({ code: 'invalid_definition' });
+    expect(
+      await rejected(() =>
+        writeReport(empty, {
+          title: 'R',
+          sections: [{ heading: 'S', charts: [{ title: 'x', spec: { mark: 'nope' } as never }] }],
+        }),
+      ),
+    ).toMatchObject({ code: 'invalid_definition' });
     expect(existsSync(empty)).toBe(false);
   });
   it('toMimeBundle gives vega-lite v6/v5, SVG, base64 PNG and text', async () => {
     const b = await toMimeBundle(spec());
-    expect(Object.keys(b).sort()).toEqual(['application/vnd.vegalite.v5+json', 'application/vnd.vegalite.v6+json', 'image/png', 'image/svg+xml', 'text/plain']);
+    expect(Object.keys(b).sort()).toEqual([
+      'application/vnd.vegalite.v5+json',
+      'application/vnd.vegalite.v6+json',
+      'image/png',
+      'image/svg+xml',
+      'text/plain',
+    ]);
     expect(Buffer.from(b['image/png'], 'base64').subarray(1, 4).toString()).toBe('PNG');
     expect(b['image/svg+xml'].startsWith('<svg')).toBe(true);
     expect(b['text/plain']).toBe('Chart: Big data industry revenue');

@@ -9,7 +9,18 @@ const DATA_COMMANDS = ['models', 'check', 'project', 'simulate', 'forecast', 'ba
 
 describe('CLI conventions', () => {
   it('lists every command of the issues, once, in a fixed order', () => {
-    expect(commands.map((c) => c.name)).toEqual(['models', 'check', 'project', 'simulate', 'report', 'forecast', 'backtest', 'decompose', 'render', 'scorecard']);
+    expect(commands.map((c) => c.name)).toEqual([
+      'models',
+      'check',
+      'project',
+      'simulate',
+      'report',
+      'forecast',
+      'backtest',
+      'decompose',
+      'render',
+      'scorecard',
+    ]);
   });
 
   it.each(DATA_COMMANDS)('%s takes --format and --out, and documents both', (name) => {
@@ -53,7 +64,14 @@ describe('CLI conventions', () => {
 
   it('progress is drawn on a terminal only, once per percent, ending with a newline', () => {
     let err = '';
-    const ctx = { stdout: () => undefined, stderr: (t: string) => { err += t; }, cwd: '.', stderrIsTTY: true };
+    const ctx = {
+      stdout: () => undefined,
+      stderr: (t: string) => {
+        err += t;
+      },
+      cwd: '.',
+      stderrIsTTY: true,
+    };
     const bar = progressBar(ctx, 'simulating');
     for (let i = 0; i <= 1000; i++) bar?.(i, 1000);
     expect(err.match(/\r/g)?.length).toBe(101);

@@ -10,7 +10,10 @@ const write = (name: string, text: string) => {
   return name;
 };
 // a: 10, 12, 13 (naive: last 13, sigma^2 = (2^2 + 1^2) / 2 = 2.5); b: 5, 6, 8, 7 (last 7, sigma^2 = (1 + 4 + 1) / 3 = 2)
-const long = write('long.csv', 'id,year,value\na,2020,10\na,2021,12\na,2022,13\nb,2019,5\nb,2020,6\nb,2021,8\nb,2022,7\n');
+const long = write(
+  'long.csv',
+  'id,year,value\na,2020,10\na,2021,12\na,2022,13\nb,2019,5\nb,2020,6\nb,2021,8\nb,2022,7\n',
+);
 const wide = write('wide.csv', 'year,a,b\n2019,,5\n2020,10,6\n2021,12,8\n2022,13,7\n');
 const Z95 = 1.959963984540054; // qnorm(0.975)
 const Z80 = 1.2815515655446004; // qnorm(0.9)
@@ -22,7 +25,12 @@ describe('industry-metrics forecast', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('id,year,mean,lower_80,upper_80,lower_95,upper_95');
     const rows = csvParse(r.stdout);
-    expect(rows.map((x) => [x['id'], x['year'], Number(x['mean'])])).toEqual([['a', '2023', 13], ['a', '2024', 13], ['b', '2023', 7], ['b', '2024', 7]]);
+    expect(rows.map((x) => [x['id'], x['year'], Number(x['mean'])])).toEqual([
+      ['a', '2023', 13],
+      ['a', '2024', 13],
+      ['b', '2023', 7],
+      ['b', '2024', 7],
+    ]);
     // R: naive(c(10, 12, 13), h = 2)$upper[2, "95%"] = 13 + qnorm(0.975) * sqrt(2.5 * 2)
     expect(Number(rows[1]?.['upper_95'])).toBeCloseTo(13 + Z95 * Math.sqrt(5), 9);
     expect(Number(rows[2]?.['lower_80'])).toBeCloseTo(7 - Z80 * Math.sqrt(2), 9);
@@ -46,7 +54,10 @@ describe('industry-metrics forecast', () => {
     expect(t.stdout).toMatch(/\nmethod: default \(the default\): /);
   });
   it('--to-year forecasts every series to the same year; --levels 50,90 names the columns', async () => {
-    const r = await cli(['forecast', long, '--method', 'drift', '--to-year', '2025', '--levels', '50,90', '--format', 'csv'], dir);
+    const r = await cli(
+      ['forecast', long, '--method', 'drift', '--to-year', '2025', '--levels', '50,90', '--format', 'csv'],
+      dir,
+    );
     expect(r.code).toBe(0);
     const rows = csvParse(r.stdout);
     expect(rows.columns).toEqual(['id', 'year', 'mean', 'lower_50', 'upper_50', 'lower_90', 'upper_90']);
@@ -63,7 +74,9 @@ describe('industry-metrics forecast', () => {
     const r = await cli(['forecast', long, '--method', 'naive', '--out', 'out/f.csv'], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/wrote 10 rows \(2 series, method naive\) to .*out\/f\.csv/);
-    expect(readFileSync(join(dir, 'out/f.csv'), 'utf8').split('\n')[0]).toBe('id,year,mean,lower_80,upper_80,lower_95,upper_95');
+    expect(readFileSync(join(dir, 'out/f.csv'), 'utf8').split('\n')[0]).toBe(
+      'id,year,mean,lower_80,upper_80,lower_95,upper_95',
+    );
   });
   it('forecasts the good series and names the bad one on stderr with exit 2', async () => {
     const mixed = write('mixed.csv', 'id,year,value\na,2020,10\na,2021,12\na,2022,13\nshort,2022,1\n');
@@ -103,9 +116,14 @@ describe('industry-metrics forecast: bad input exits 2 with one line', () => {
 
 describe('industry-metrics backtest', () => {
   // 10 years of two series
-  const bt = write('bt.csv', ['id,year,value',
-    ...[3, 5, 4, 6, 8, 7, 9, 12, 11, 13].map((v, i) => `up,${2010 + i},${v}`),
-    ...[20, 18, 21, 19, 22, 20, 23, 21, 24, 22].map((v, i) => `zig,${2010 + i},${v}`)].join('\n'));
+  const bt = write(
+    'bt.csv',
+    [
+      'id,year,value',
+      ...[3, 5, 4, 6, 8, 7, 9, 12, 11, 13].map((v, i) => `up,${2010 + i},${v}`),
+      ...[20, 18, 21, 19, 22, 20, 23, 21, 24, 22].map((v, i) => `zig,${2010 + i},${v}`),
+    ].join('\n'),
+  );
   it('--horizon 1 --method naive,drift prints one row per method; naive has OWA 1', async () => {
     const r = await cli(['backtest', bt, '--horizon', '1', '--method', 'naive,drift', '--format', 'csv'], dir);
     expect(r.stderr).toBe('');
@@ -118,11 +136,35 @@ describe('industry-metrics backtest', () => {
     // series up: naive errors at 2015..2019: 7-8, 9-7, 12-9, 11-12, 13-11 → |e| = 1, 2, 3, 1, 2
     // series zig: 20-22, 23-20, 21-23, 24-21, 22-24 → |e| = 2, 3, 2, 3, 2
     // sMAPE per series = mean of 200|e|/(y + f); check the mean over both series
-    const up = [[7, 8], [9, 7], [12, 9], [11, 12], [13, 11]];
-    const zig = [[20, 22], [23, 20], [21, 23], [24, 21], [22, 24]];
+    const up = [
+      [7, 8],
+      [9, 7],
+      [12, 9],
+      [11, 12],
+      [13, 11],
+    ];
+    const zig = [
+      [20, 22],
+      [23, 20],
+      [21, 23],
+      [24, 21],
+      [22, 24],
+    ];
     const sm = (p: number[][]) => p.reduce((a, [y, f]) => a + (200 * Math.abs(y! - f!)) / (y! + f!), 0) / p.length;
     expect(Number(rows[0]?.['smape'])).toBeCloseTo((sm(up) + sm(zig)) / 2, 9);
-    expect(rows.columns).toEqual(['method', 'series', 'origins', 'smape', 'mase', 'owa', 'cover_80', 'msis_80', 'cover_95', 'msis_95', 'failed']);
+    expect(rows.columns).toEqual([
+      'method',
+      'series',
+      'origins',
+      'smape',
+      'mase',
+      'owa',
+      'cover_80',
+      'msis_80',
+      'cover_95',
+      'msis_95',
+      'failed',
+    ]);
   });
   it('adds naive when it is not asked for, and prints a table with a footer', async () => {
     const r = await cli(['backtest', bt, '--horizon', '2', '--method', 'drift', '--initial', '4'], dir);
@@ -131,7 +173,7 @@ describe('industry-metrics backtest', () => {
     expect(r.stdout).toMatch(/\nnaive\s/);
     expect(r.stdout).toMatch(/2 series, horizon 2, step 1/);
   });
-  it('--format json gives the table and every series\' summary', async () => {
+  it("--format json gives the table and every series' summary", async () => {
     const r = await cli(['backtest', bt, '--horizon', '1', '--method', 'naive', '--format', 'json'], dir);
     const json = JSON.parse(r.stdout);
     expect(json.table[0].method).toBe('naive');

@@ -7,9 +7,15 @@ describe('industry-metrics scorecard', () => {
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout) as Record<string, string>[];
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ target: 'bd14.revenue-2025', status: 'off track', required: 'exactly 24.1%', plan: '25.0%', observed: '18.0%' });
+    expect(rows[0]).toMatchObject({
+      target: 'bd14.revenue-2025',
+      status: 'off track',
+      required: 'exactly 24.1%',
+      plan: '25.0%',
+      observed: '18.0%',
+    });
   });
-  it('scorecard --as-of 2021 scores the 13th plan\'s trillion as met', async () => {
+  it("scorecard --as-of 2021 scores the 13th plan's trillion as met", async () => {
     const r = await cli(['scorecard', 'big-data-13th-fyp', '--as-of', '2021', '--format', 'csv'], tempDir());
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('bd13.revenue-2020');

@@ -13,7 +13,18 @@ describe('industry-metrics simulate', () => {
     const sigma = m.uncertainty!.volatility.value;
     const T = m.toYear - m.fromYear;
     const target = m.targets[0]!;
-    const r = await cli(['simulate', 'big-data-14th-fyp', '--paths', '20000', '--seed', '5', '--quantiles', '0.1,0.5,0.9', '--format', 'json']);
+    const r = await cli([
+      'simulate',
+      'big-data-14th-fyp',
+      '--paths',
+      '20000',
+      '--seed',
+      '5',
+      '--quantiles',
+      '0.1,0.5,0.9',
+      '--format',
+      'json',
+    ]);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.model).toBe('big-data-14th-fyp');
@@ -25,7 +36,7 @@ describe('industry-metrics simulate', () => {
     const p = 1 - normalCdf((Math.log(target.value) - mu) / (sigma * Math.sqrt(T)));
     const got = json.targets[0];
     expect(got.id).toBe(target.id);
-    expect(Math.abs(got.probability - p)).toBeLessThan(4 * Math.sqrt(p * (1 - p) / 20000));
+    expect(Math.abs(got.probability - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / 20000));
     // the median of the last year is the plan level base (1 + rate)^T
     expect(Math.abs(json.years[T - 1].quantiles['0.5'] / Math.exp(mu) - 1)).toBeLessThan(0.01);
   });
@@ -33,10 +44,16 @@ describe('industry-metrics simulate', () => {
   it('simulate and project say when the plan probability is 50 % by construction, and the plan does not miss its own target by 1e-14', async () => {
     const r = await cli(['simulate', 'cybersecurity-2021-2023', '--paths', '2000']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('cyber.revenue-2023: 50 % by construction: the 2020 base is back-cast from cyber.revenue-2023');
-    const json = JSON.parse((await cli(['simulate', 'cybersecurity-2021-2023', '--paths', '500', '--format', 'json'])).stdout);
+    expect(r.stdout).toContain(
+      'cyber.revenue-2023: 50 % by construction: the 2020 base is back-cast from cyber.revenue-2023',
+    );
+    const json = JSON.parse(
+      (await cli(['simulate', 'cybersecurity-2021-2023', '--paths', '500', '--format', 'json'])).stdout,
+    );
     expect(json.targets[0].basis).toMatch(/^50 % by construction/);
-    const other = JSON.parse((await cli(['simulate', 'big-data-14th-fyp', '--paths', '500', '--format', 'json'])).stdout);
+    const other = JSON.parse(
+      (await cli(['simulate', 'big-data-14th-fyp', '--paths', '500', '--format', 'json'])).stdout,
+    );
     expect(other.targets[0].basis).toMatch(/^rests on the plan path from the model's base/);
     const p = await cli(['project', 'cybersecurity-2021-2023']);
     expect(p.stdout).toMatch(/plan\s+cyber\.revenue-2023\s+2023\s+exceeds\s+250\s+250\s+by construction\s+0\s+0\s/);
@@ -54,7 +71,10 @@ describe('industry-metrics simulate', () => {
 
   it('--format csv gives long rows and the targets as "probability" rows; --out writes a file', async () => {
     const dir = tempDir();
-    const r = await cli(['simulate', 'big-data-14th-fyp', '--paths', '500', '--quantiles', '0.5', '--format', 'csv', '--out', 'sim.csv'], dir);
+    const r = await cli(
+      ['simulate', 'big-data-14th-fyp', '--paths', '500', '--quantiles', '0.5', '--format', 'csv', '--out', 'sim.csv'],
+      dir,
+    );
     expect(r.code).toBe(0);
     const csv = readFileSync(join(dir, 'sim.csv'), 'utf8').trim().split('\n');
     expect(csv[0]).toBe('series,year,statistic,quantile,value');
@@ -63,7 +83,12 @@ describe('industry-metrics simulate', () => {
   });
 
   it('bad options exit 2 with a one-line message', async () => {
-    for (const argv of [['--paths', 'lots'], ['--quantiles', '0.5,2'], ['--workers', '0'], ['--scenario', 'nope']]) {
+    for (const argv of [
+      ['--paths', 'lots'],
+      ['--quantiles', '0.5,2'],
+      ['--workers', '0'],
+      ['--scenario', 'nope'],
+    ]) {
       const r = await cli(['simulate', 'big-data-14th-fyp', ...argv]);
       expect(r.code).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);

@@ -13,14 +13,20 @@ import type { ForecastMethod } from '../../src/forecast/types.js';
 
 const methods: ForecastMethod[] = [
   ...Object.values(forecastMethods),
-  ets({ error: 'A', trend: 'N' }), ets({ error: 'A', trend: 'A' }), ets({ error: 'A', trend: 'Ad' }),
-  ets({ error: 'M', trend: 'N' }), ets({ error: 'M', trend: 'A' }), ets({ error: 'M', trend: 'Ad' }),
+  ets({ error: 'A', trend: 'N' }),
+  ets({ error: 'A', trend: 'A' }),
+  ets({ error: 'A', trend: 'Ad' }),
+  ets({ error: 'M', trend: 'N' }),
+  ets({ error: 'M', trend: 'A' }),
+  ets({ error: 'M', trend: 'Ad' }),
   combination([theta, drift]),
   defaultMethod,
 ];
 
 // A growing, noisy industry-like series (M3 Y1's first 12 values).
-const values = [940.66, 1084.86, 1244.98, 1445.02, 1683.17, 2038.15, 2342.52, 2602.45, 2927.87, 3103.96, 3360.27, 3807.63];
+const values = [
+  940.66, 1084.86, 1244.98, 1445.02, 1683.17, 2038.15, 2342.52, 2602.45, 2927.87, 3103.96, 3360.27, 3807.63,
+];
 const years = values.map((_, i) => 2010 + i);
 
 describe('forecast method contract', () => {
@@ -87,13 +93,19 @@ describe('forecast method contract', () => {
       });
 
       it('refuses 2 observations with invalid_argument', () => {
-        expect(() => m.fit(series({ id: 'short', unit: 'count', years: [2020, 2021], values: [1, 2] })))
-          .toThrow(expect.objectContaining({ code: 'invalid_argument' }));
+        expect(() => m.fit(series({ id: 'short', unit: 'count', years: [2020, 2021], values: [1, 2] }))).toThrow(
+          expect.objectContaining({ code: 'invalid_argument' }),
+        );
       });
 
       // logTrend regresses on the calendar year, so gaps are fine there; every other method needs every year.
       it(m.name === 'logTrend' ? 'fits a series with gaps' : 'refuses a series with gaps with missing_years', () => {
-        const gap = series({ id: 'gap', unit: 'count', years: [2015, 2016, 2018, 2019, 2020], values: [1, 2, 3, 4, 5] });
+        const gap = series({
+          id: 'gap',
+          unit: 'count',
+          years: [2015, 2016, 2018, 2019, 2020],
+          values: [1, 2, 3, 4, 5],
+        });
         if (m.name === 'logTrend') expect(m.forecast(m.fit(gap), 2022).years).toEqual([2021, 2022]);
         else expect(() => m.fit(gap)).toThrow(expect.objectContaining({ code: 'missing_years' }));
       });
@@ -113,12 +125,21 @@ describe('forecast method contract', () => {
       }
 
       it('gives finite output for any positive series of length >= minLength', () => {
-        const arb = fc.array(fc.double({ min: 0.01, max: 1e6, noNaN: true }), { minLength: m.minLength, maxLength: 25 });
-        fc.assert(fc.property(arb, (vs) => {
-          const sx = series({ id: 'p', unit: 'count', years: vs.map((_, i) => 2000 + i), values: vs });
-          const f = m.forecast(m.fit(sx), 2000 + vs.length + 3);
-          return f.mean.every(Number.isFinite) && f.intervals.every((i) => i.lower.every(Number.isFinite) && i.upper.every(Number.isFinite));
-        }), { numRuns: 25 });
+        const arb = fc.array(fc.double({ min: 0.01, max: 1e6, noNaN: true }), {
+          minLength: m.minLength,
+          maxLength: 25,
+        });
+        fc.assert(
+          fc.property(arb, (vs) => {
+            const sx = series({ id: 'p', unit: 'count', years: vs.map((_, i) => 2000 + i), values: vs });
+            const f = m.forecast(m.fit(sx), 2000 + vs.length + 3);
+            return (
+              f.mean.every(Number.isFinite) &&
+              f.intervals.every((i) => i.lower.every(Number.isFinite) && i.upper.every(Number.isFinite))
+            );
+          }),
+          { numRuns: 25 },
+        );
       });
     });
   }

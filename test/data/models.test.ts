@@ -7,7 +7,14 @@ const files = readdirSync(builtinPath('models')).filter((f) => f.endsWith('.mode
 
 describe('models/', () => {
   it('holds the four plan models', () => {
-    expect(files).toEqual(expect.arrayContaining(['big-data-13th-fyp.model.json', 'big-data-14th-fyp.model.json', 'big-data-2015-2025.model.json', 'cybersecurity-2021-2023.model.json']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'big-data-13th-fyp.model.json',
+        'big-data-14th-fyp.model.json',
+        'big-data-2015-2025.model.json',
+        'cybersecurity-2021-2023.model.json',
+      ]),
+    );
   });
 
   it.each(files)('%s parses, its id matches its file name, and every assumption says why', (file) => {

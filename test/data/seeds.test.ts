@@ -10,14 +10,18 @@ import { factInterval } from '../../src/targets/checkConsistency.js';
 import { meets } from '../../src/targets/meets.js';
 
 const seedsDir = new URL('../../seeds/', import.meta.url);
-const seedFiles = readdirSync(seedsDir).filter((name) => name.endsWith('.facts.json')).sort();
+const seedFiles = readdirSync(seedsDir)
+  .filter((name) => name.endsWith('.facts.json'))
+  .sort();
 const readSeed = (name: string): unknown => JSON.parse(readFileSync(new URL(name, seedsDir), 'utf8'));
 
 // The plan documents themselves live next to the repository (../shared/seeds), not in it.
 const documentsDir = new URL('../../../shared/seeds/', import.meta.url);
 const haveDocuments = existsSync(fileURLToPath(documentsDir));
 if (!haveDocuments) {
-  console.log(`seeds.test: skipping the verbatim-quote checks: the plan documents are not at ${fileURLToPath(documentsDir)}`);
+  console.log(
+    `seeds.test: skipping the verbatim-quote checks: the plan documents are not at ${fileURLToPath(documentsDir)}`,
+  );
 }
 
 const facts: Fact[] = loadSeeds();
@@ -25,8 +29,11 @@ const facts: Fact[] = loadSeeds();
 describe('seed files', () => {
   it('there are five seed files, one per plan document', () => {
     expect(seedFiles).toEqual([
-      '000-big-data-14th-fyp-news.facts.json', '001-big-data-13th-fyp.facts.json', '002-big-data-commentary.facts.json',
-      '003-big-data-14th-fyp.facts.json', '004-cybersecurity-3y-plan-news.facts.json',
+      '000-big-data-14th-fyp-news.facts.json',
+      '001-big-data-13th-fyp.facts.json',
+      '002-big-data-commentary.facts.json',
+      '003-big-data-14th-fyp.facts.json',
+      '004-cybersecurity-3y-plan-news.facts.json',
     ]);
   });
 
@@ -50,7 +57,10 @@ describe('seed files', () => {
   // (spaces, newlines) to one space, on both sides; nothing else (no quote-mark or case folding).
   const collapse = (s: string): string => s.replace(/\s+/g, ' ');
   it.skipIf(!haveDocuments).each(seedFiles)('every quote in %s appears verbatim in its document', (name) => {
-    const { document, facts: raw } = readSeed(name) as { document: { file: string }; facts: { id: string; quote: string }[] };
+    const { document, facts: raw } = readSeed(name) as {
+      document: { file: string };
+      facts: { id: string; quote: string }[];
+    };
     const text = collapse(readFileSync(new URL(document.file, documentsDir), 'utf8'));
     const missing = raw.filter((f) => !text.includes(collapse(f.quote))).map((f) => f.id);
     expect(missing).toEqual([]);
@@ -65,35 +75,172 @@ describe('seed files', () => {
 });
 
 /** The figures the models refer to, written out from the documents by hand (see docs/seeds.md). */
-const MUST_HAVE: Record<string, { value: number; unit: string; comparator: string; kind: string; year: number; fromYear?: number; doc: string }> = {
-  'bd13.revenue-2020': { value: 1, unit: 'CNY trillion', comparator: 'exceeds', kind: 'target', year: 2020, doc: '001' },
-  'bd13.cagr-2015-2020': { value: 0.3, unit: 'fraction', comparator: 'about', kind: 'target', year: 2020, fromYear: 2015, doc: '001' },
-  'bd14.revenue-2020': { value: 1, unit: 'CNY trillion', comparator: 'exceeds', kind: 'estimate', year: 2020, doc: '003' },
-  'bd14.cagr-2015-2020': { value: 0.3, unit: 'fraction', comparator: 'exceeds', kind: 'estimate', year: 2020, fromYear: 2015, doc: '003' },
-  'bd14.revenue-2025': { value: 3, unit: 'CNY trillion', comparator: 'exceeds', kind: 'target', year: 2025, doc: '003' },
-  'bd14.cagr-2020-2025': { value: 0.25, unit: 'fraction', comparator: 'about', kind: 'target', year: 2025, fromYear: 2020, doc: '003' },
-  'bd14news.revenue-2025': { value: 3, unit: 'CNY trillion', comparator: 'exceeds', kind: 'target', year: 2025, doc: '000' },
-  'bd14news.cagr-2020-2025': { value: 0.25, unit: 'fraction', comparator: 'about', kind: 'target', year: 2025, fromYear: 2020, doc: '000' },
-  'cyber.revenue-2023': { value: 250, unit: 'CNY billion', comparator: 'exceeds', kind: 'target', year: 2023, doc: '004' },
-  'cyber.revenue-2023-usd': { value: 38.62, unit: 'USD billion', comparator: 'exceeds', kind: 'target', year: 2023, doc: '004' },
-  'cyber.cagr-2020-2023': { value: 0.15, unit: 'fraction', comparator: 'exceeds', kind: 'target', year: 2023, fromYear: 2020, doc: '004' },
+const MUST_HAVE: Record<
+  string,
+  { value: number; unit: string; comparator: string; kind: string; year: number; fromYear?: number; doc: string }
+> = {
+  'bd13.revenue-2020': {
+    value: 1,
+    unit: 'CNY trillion',
+    comparator: 'exceeds',
+    kind: 'target',
+    year: 2020,
+    doc: '001',
+  },
+  'bd13.cagr-2015-2020': {
+    value: 0.3,
+    unit: 'fraction',
+    comparator: 'about',
+    kind: 'target',
+    year: 2020,
+    fromYear: 2015,
+    doc: '001',
+  },
+  'bd14.revenue-2020': {
+    value: 1,
+    unit: 'CNY trillion',
+    comparator: 'exceeds',
+    kind: 'estimate',
+    year: 2020,
+    doc: '003',
+  },
+  'bd14.cagr-2015-2020': {
+    value: 0.3,
+    unit: 'fraction',
+    comparator: 'exceeds',
+    kind: 'estimate',
+    year: 2020,
+    fromYear: 2015,
+    doc: '003',
+  },
+  'bd14.revenue-2025': {
+    value: 3,
+    unit: 'CNY trillion',
+    comparator: 'exceeds',
+    kind: 'target',
+    year: 2025,
+    doc: '003',
+  },
+  'bd14.cagr-2020-2025': {
+    value: 0.25,
+    unit: 'fraction',
+    comparator: 'about',
+    kind: 'target',
+    year: 2025,
+    fromYear: 2020,
+    doc: '003',
+  },
+  'bd14news.revenue-2025': {
+    value: 3,
+    unit: 'CNY trillion',
+    comparator: 'exceeds',
+    kind: 'target',
+    year: 2025,
+    doc: '000',
+  },
+  'bd14news.cagr-2020-2025': {
+    value: 0.25,
+    unit: 'fraction',
+    comparator: 'about',
+    kind: 'target',
+    year: 2025,
+    fromYear: 2020,
+    doc: '000',
+  },
+  'cyber.revenue-2023': {
+    value: 250,
+    unit: 'CNY billion',
+    comparator: 'exceeds',
+    kind: 'target',
+    year: 2023,
+    doc: '004',
+  },
+  'cyber.revenue-2023-usd': {
+    value: 38.62,
+    unit: 'USD billion',
+    comparator: 'exceeds',
+    kind: 'target',
+    year: 2023,
+    doc: '004',
+  },
+  'cyber.cagr-2020-2023': {
+    value: 0.15,
+    unit: 'fraction',
+    comparator: 'exceeds',
+    kind: 'target',
+    year: 2023,
+    fromYear: 2020,
+    doc: '004',
+  },
   'cyber.market-usd': { value: 39, unit: 'USD billion', comparator: 'atMost', kind: 'target', year: 2023, doc: '004' },
-  'info.revenue-2015': { value: 17.1, unit: 'CNY trillion', comparator: 'equals', kind: 'actual', year: 2015, doc: '001' },
-  'info.revenue-2010': { value: 8.55, unit: 'CNY trillion', comparator: 'about', kind: 'estimate', year: 2010, doc: '001' },
-  'software.revenue-2015': { value: 4.3, unit: 'CNY trillion', comparator: 'equals', kind: 'actual', year: 2015, doc: '001' },
-  'software.revenue-growth-2015': { value: 0.157, unit: 'fraction', comparator: 'equals', kind: 'actual', year: 2015, fromYear: 2014, doc: '001' },
-  'fx.cny-per-usd-2022-02-04': { value: 6.4, unit: 'CNY/USD', comparator: 'about', kind: 'actual', year: 2022, doc: '003' },
-  'claim.big-data-cagr-5y': { value: 0.38, unit: 'fraction', comparator: 'equals', kind: 'claim', year: 2016, fromYear: 2011, doc: '002' },
+  'info.revenue-2015': {
+    value: 17.1,
+    unit: 'CNY trillion',
+    comparator: 'equals',
+    kind: 'actual',
+    year: 2015,
+    doc: '001',
+  },
+  'info.revenue-2010': {
+    value: 8.55,
+    unit: 'CNY trillion',
+    comparator: 'about',
+    kind: 'estimate',
+    year: 2010,
+    doc: '001',
+  },
+  'software.revenue-2015': {
+    value: 4.3,
+    unit: 'CNY trillion',
+    comparator: 'equals',
+    kind: 'actual',
+    year: 2015,
+    doc: '001',
+  },
+  'software.revenue-growth-2015': {
+    value: 0.157,
+    unit: 'fraction',
+    comparator: 'equals',
+    kind: 'actual',
+    year: 2015,
+    fromYear: 2014,
+    doc: '001',
+  },
+  'fx.cny-per-usd-2022-02-04': {
+    value: 6.4,
+    unit: 'CNY/USD',
+    comparator: 'about',
+    kind: 'actual',
+    year: 2022,
+    doc: '003',
+  },
+  'claim.big-data-cagr-5y': {
+    value: 0.38,
+    unit: 'fraction',
+    comparator: 'equals',
+    kind: 'claim',
+    year: 2016,
+    fromYear: 2011,
+    doc: '002',
+  },
 };
 
 describe('must-have facts', () => {
-  it.each(Object.entries(MUST_HAVE))('%s has the value, unit, comparator, kind and period of its document', (id, want) => {
-    const fact = factById(facts, id);
-    expect({
-      value: fact.value, unit: unitToString(fact.unit), comparator: fact.comparator, kind: fact.kind, year: fact.year,
-      ...(fact.fromYear !== undefined && { fromYear: fact.fromYear }), doc: fact.provenance.documentId,
-    }).toStrictEqual(want);
-  });
+  it.each(Object.entries(MUST_HAVE))(
+    '%s has the value, unit, comparator, kind and period of its document',
+    (id, want) => {
+      const fact = factById(facts, id);
+      expect({
+        value: fact.value,
+        unit: unitToString(fact.unit),
+        comparator: fact.comparator,
+        kind: fact.kind,
+        year: fact.year,
+        ...(fact.fromYear !== undefined && { fromYear: fact.fromYear }),
+        doc: fact.provenance.documentId,
+      }).toStrictEqual(want);
+    },
+  );
 
   it('info.revenue-2010 is half of info.revenue-2015 ("doubling"), with a note saying it is derived', () => {
     expect(factById(facts, 'info.revenue-2010').value).toBe(factById(facts, 'info.revenue-2015').value / 2);
@@ -117,9 +264,37 @@ describe('must-have facts', () => {
 // (1, 17.1, 84,000), a percentage for fractions (30%, 10 percent), words for small whole numbers
 // (three, Ten, nine) and ordinals for ranks (first, 9th, second-largest). A match must stand alone:
 // "1" does not match inside "15.7" or "2021".
-const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
-  'fourteen', 'fifteen'];
-const ORDINALS = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+const WORDS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+];
+const ORDINALS = [
+  'zeroth',
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+];
 const SUFFIX = (n: number): string => (n === 1 ? 'st' : n === 2 ? 'nd' : n === 3 ? 'rd' : 'th');
 
 function writtenForms(fact: Fact): string[] {
@@ -144,7 +319,8 @@ const CARRIED_BY: Record<string, string> = {
   'info.revenue-2010': 'doubling the figure recorded in 2010', // 17.1 / 2
   'bd13.platform-cluster-units': 'tens of thousands', // read as at least 10,000
   'bd14news.industrial-sectors': 'raw materials, equipment manufacturing, consumer goods and electronic information', // a list of four
-  'bd14.product-service-links': 'data resources, basic hardware, general purpose software, industry applications, and security assurance', // five
+  'bd14.product-service-links':
+    'data resources, basic hardware, general purpose software, industry applications, and security assurance', // five
   'bd14.5g-connections-rank': 'ranking China first in the world',
   'bd13.internet-users-rank': 'both ranking first globally',
   'bd13.mobile-subscribers-rank': 'both ranking first globally',
@@ -158,7 +334,10 @@ describe('numbers in quotes', () => {
       return;
     }
     const forms = writtenForms(fact);
-    expect(forms.some((form) => standsAlone(fact.provenance.quote, form)), `${id}: none of ${JSON.stringify(forms)} in the quote`).toBe(true);
+    expect(
+      forms.some((form) => standsAlone(fact.provenance.quote, form)),
+      `${id}: none of ${JSON.stringify(forms)} in the quote`,
+    ).toBe(true);
   });
 
   it('the number check is strict: 1 is not found in "15.7%" or "2021", 30% is not found in "130%"', () => {

@@ -29,16 +29,26 @@ describe('compareIndustries', () => {
   it('converts every level to CNY billion exactly', () => {
     expect(r.unit).toBe('CNY billion');
     expect(r.levels.find((l) => l.industry === 'information-industry.revenue' && l.year === 2015)?.value).toBe(17100);
-    expect(r.levels.find((l) => l.industry === 'big-data.revenue' && l.year === 2025)).toMatchObject({ value: 3000, comparator: 'exceeds', derived: false });
+    expect(r.levels.find((l) => l.industry === 'big-data.revenue' && l.year === 2025)).toMatchObject({
+      value: 3000,
+      comparator: 'exceeds',
+      derived: false,
+    });
   });
   it('derives big data 2015 = 1000 / 1.3^5 = 269.33 and cybersecurity 2020 = 250 / 1.15^3 = 164.38, marked derived', () => {
     const bd2015 = r.levels.find((l) => l.industry === 'big-data.revenue' && l.year === 2015);
     expect(bd2015?.value).toBeCloseTo(1000 / 1.3 ** 5, 10);
     expect(bd2015).toMatchObject({ derived: true, factIds: ['bd.2020', 'bd.cagr-2015-2020'] });
-    expect(r.levels.find((l) => l.industry === 'cybersecurity.revenue' && l.year === 2020)?.value).toBeCloseTo(250 / 1.15 ** 3, 10);
+    expect(r.levels.find((l) => l.industry === 'cybersecurity.revenue' && l.year === 2020)?.value).toBeCloseTo(
+      250 / 1.15 ** 3,
+      10,
+    );
   });
   it('implied CAGRs: information industry 2010-2015 doubled, 2^(1/5) - 1', () => {
-    expect(r.growth.find((g) => g.industry === 'information-industry.revenue')?.impliedCagr).toBeCloseTo(2 ** 0.2 - 1, 12);
+    expect(r.growth.find((g) => g.industry === 'information-industry.revenue')?.impliedCagr).toBeCloseTo(
+      2 ** 0.2 - 1,
+      12,
+    );
   });
   it('no circular rows: a level derived from the stated rate is not compared with that rate (30/30, 15/15)', () => {
     expect(r.growth.find((g) => g.industry === 'big-data.revenue' && g.fromYear === 2015)).toBeUndefined();
@@ -46,25 +56,48 @@ describe('compareIndustries', () => {
   });
   it('two floors ("more than 1 trillion", "more than 3 trillion") give no implied CAGR: not 24.57 % against the stated 25 %', () => {
     expect(r.growth.find((g) => g.industry === 'big-data.revenue' && g.fromYear === 2020)).toBeUndefined();
-    expect(r.skipped.find((x) => x.factId === 'bd.2025')?.reason).toContain('both levels are one-sided (exceeds, exceeds)');
+    expect(r.skipped.find((x) => x.factId === 'bd.2025')?.reason).toContain(
+      'both levels are one-sided (exceeds, exceeds)',
+    );
   });
   it('ratios in 2015: software 4.3 / information industry 17.1 and big data 269.33 / 4300', () => {
-    expect(r.ratios.find((x) => x.year === 2015 && x.numerator === 'software.revenue' && x.denominator === 'information-industry.revenue')?.ratio).toBeCloseTo(4.3 / 17.1, 12);
-    expect(r.ratios.find((x) => x.year === 2015 && x.numerator === 'big-data.revenue' && x.denominator === 'software.revenue')?.ratio).toBeCloseTo(1000 / 1.3 ** 5 / 4300, 12);
-    expect(r.ratios.find((x) => x.year === 2020 && x.numerator === 'cybersecurity.revenue')?.ratio).toBeCloseTo(250 / 1.15 ** 3 / 1000, 12);
+    expect(
+      r.ratios.find(
+        (x) =>
+          x.year === 2015 && x.numerator === 'software.revenue' && x.denominator === 'information-industry.revenue',
+      )?.ratio,
+    ).toBeCloseTo(4.3 / 17.1, 12);
+    expect(
+      r.ratios.find(
+        (x) => x.year === 2015 && x.numerator === 'big-data.revenue' && x.denominator === 'software.revenue',
+      )?.ratio,
+    ).toBeCloseTo(1000 / 1.3 ** 5 / 4300, 12);
+    expect(r.ratios.find((x) => x.year === 2020 && x.numerator === 'cybersecurity.revenue')?.ratio).toBeCloseTo(
+      250 / 1.15 ** 3 / 1000,
+      12,
+    );
   });
   it('lists the USD level and the count as skipped, with the reason', () => {
     expect(r.skipped.map((s) => s.factId).sort()).toEqual(['bd.2025', 'cyber.2023-usd', 'links']);
     expect(r.skipped.find((s) => s.factId === 'cyber.2023-usd')?.reason).toContain('exchangeRate');
   });
   it('converts a USD level with a dated exchange rate, and reports a disagreeing duplicate', () => {
-    const x = compareIndustries([fact('usd', 'c.revenue', 2023, 38.62, 'USD billion'), fact('cny', 'c.revenue', 2023, 260, 'CNY billion')],
-      { exchangeRate: { base: 'USD', quote: 'CNY', rate: 6.4733, date: '2021-07', source: 'test' } });
+    const x = compareIndustries(
+      [fact('usd', 'c.revenue', 2023, 38.62, 'USD billion'), fact('cny', 'c.revenue', 2023, 260, 'CNY billion')],
+      { exchangeRate: { base: 'USD', quote: 'CNY', rate: 6.4733, date: '2021-07', source: 'test' } },
+    );
     expect(x.levels[0]?.value).toBeCloseTo(38.62 * 6.4733, 10);
     expect(x.skipped.map((s) => s.factId)).toEqual(['cny']);
   });
   it('agreeing duplicates merge their fact ids; deriveFromRates: false derives nothing', () => {
-    const x = compareIndustries([fact('a', 'm', 2020, 1, 'CNY trillion'), fact('b', 'm', 2020, 1000, 'CNY billion'), fact('r', 'm.cagr', 2020, 0.3, 'fraction', { fromYear: 2015 })], { deriveFromRates: false });
+    const x = compareIndustries(
+      [
+        fact('a', 'm', 2020, 1, 'CNY trillion'),
+        fact('b', 'm', 2020, 1000, 'CNY billion'),
+        fact('r', 'm.cagr', 2020, 0.3, 'fraction', { fromYear: 2015 }),
+      ],
+      { deriveFromRates: false },
+    );
     expect(x.levels).toHaveLength(1);
     expect(x.levels[0]?.factIds).toEqual(['a', 'b']);
   });

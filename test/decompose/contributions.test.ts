@@ -13,7 +13,16 @@ describe('contributions', () => {
     // contributions (points of the 2020 total): a +10/100 = 0.10, b -3/100 = -0.03, c +5/100 = 0.05; sum 0.12.
     // shares of growth: a 10/12, b -3/12 = -0.25, c 5/12.
     // 2022: a 66, b 27, c 19 -> total 112: growth 0, shares of growth undefined (null).
-    const p: Panel = { unit, years: [2020, 2021, 2022], sectors: ['a', 'b', 'c'], values: [[50, 60, 66], [30, 27, 27], [20, 25, 19]] };
+    const p: Panel = {
+      unit,
+      years: [2020, 2021, 2022],
+      sectors: ['a', 'b', 'c'],
+      values: [
+        [50, 60, 66],
+        [30, 27, 27],
+        [20, 25, 19],
+      ],
+    };
     const r = contributions(p);
     expect(r.growth[0]).toBeCloseTo(0.12, 14);
     expect(r.contribution.map((row) => row[0])).toEqual([0.1, -0.03, 0.05]);
@@ -27,7 +36,16 @@ describe('contributions', () => {
   });
   it('contributions with a stated total carry the gap as (residual) so everything sums to the growth', () => {
     // total 100 -> 120 (20 %); a 40 -> 50 (+0.10), b 50 -> 55 (+0.05); residual 10 -> 15 (+0.05).
-    const r = contributions({ unit, years: [2020, 2021], sectors: ['a', 'b'], values: [[40, 50], [50, 55]], total: [100, 120] });
+    const r = contributions({
+      unit,
+      years: [2020, 2021],
+      sectors: ['a', 'b'],
+      values: [
+        [40, 50],
+        [50, 55],
+      ],
+      total: [100, 120],
+    });
     expect(r.growth).toEqual([0.2]);
     expect(r.contribution).toEqual([[0.1], [0.05]]);
     expect(r.residualContribution).toEqual([0.05]);
@@ -41,31 +59,62 @@ describe('contributions', () => {
     expect(r.contribution).toEqual([[1]]);
   });
   it('contributions with one year, a zero base or a negative total throws invalid_argument', () => {
-    expect(thrown(() => contributions({ unit, years: [2020], sectors: ['a'], values: [[1]] }))).toMatchObject({ code: 'invalid_argument' });
-    expect(thrown(() => contributions({ unit, years: [2020, 2021], sectors: ['a', 'b'], values: [[0, 1], [0, 1]] }))).toMatchObject({ code: 'invalid_argument', details: { year: 2020 } });
-    expect(thrown(() => contributions({ unit, years: [2020, 2021], sectors: ['a'], values: [[1, 1]], total: [1, -1] }))).toMatchObject({ code: 'invalid_argument', details: { year: 2021 } });
+    expect(thrown(() => contributions({ unit, years: [2020], sectors: ['a'], values: [[1]] }))).toMatchObject({
+      code: 'invalid_argument',
+    });
+    expect(
+      thrown(() =>
+        contributions({
+          unit,
+          years: [2020, 2021],
+          sectors: ['a', 'b'],
+          values: [
+            [0, 1],
+            [0, 1],
+          ],
+        }),
+      ),
+    ).toMatchObject({ code: 'invalid_argument', details: { year: 2020 } });
+    expect(
+      thrown(() => contributions({ unit, years: [2020, 2021], sectors: ['a'], values: [[1, 1]], total: [1, -1] })),
+    ).toMatchObject({ code: 'invalid_argument', details: { year: 2021 } });
   });
   it('contributions always sum to the total growth rate (within 1e-12 of the terms, plus level rounding)', () => {
     const level = fc.double({ min: 0.01, max: 1e6, noNaN: true });
     const sectorPath = fc.array(level, { minLength: 3, maxLength: 3 });
-    fc.assert(fc.property(fc.array(sectorPath, { minLength: 1, maxLength: 7 }), fc.boolean(), fc.double({ min: 0.8, max: 1.2, noNaN: true }), (rows, withTotal, k) => {
-      const base: Panel = { unit, years: [2020, 2021, 2022], sectors: rows.map((_, i) => `s${i}`), values: rows };
-      const total = [0, 1, 2].map((t) => rows.reduce((a, r) => a + (r[t] as number), 0) * k);
-      const p: Panel = withTotal ? { ...base, total } : base;
-      const r = contributions(p);
-      return r.growth.every((g, t) => {
-        const parts = [...r.contribution.map((row) => row[t] as number), r.residualContribution[t] as number];
-        const sum = parts.reduce((a, v) => a + v, 0);
-        // Differences of levels carry rounding of the levels themselves (eps x level / base total).
-        const levels = rows.reduce((a, row) => a + Math.abs(row[t] as number) + Math.abs(row[t + 1] as number), 0) + (total[t] as number) + (total[t + 1] as number);
-        const T0 = withTotal ? (total[t] as number) : rows.reduce((a, row) => a + (row[t] as number), 0);
-        const roundingOfLevels = (4 * Number.EPSILON * levels) / T0;
-        const tol = 1e-12 * Math.max(Math.abs(g), ...parts.map(Math.abs)) + roundingOfLevels;
-        const sharesOfGrowth = [...r.shareOfGrowth.map((row) => row[t]), r.residualShareOfGrowth[t]];
-        // Shares of growth sum to 1 whenever the total moved clearly (they are ill-conditioned near ΔT = 0).
-        const sharesOk = Math.abs(g) < 1e-6 || Math.abs(sharesOfGrowth.reduce((a: number, v) => a + (v as number), 0) - 1) <= roundingOfLevels / Math.abs(g) + 1e-12 * sharesOfGrowth.reduce((a: number, v) => a + Math.abs(v as number), 0);
-        return Math.abs(sum - g) <= tol && sharesOk;
-      });
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.array(sectorPath, { minLength: 1, maxLength: 7 }),
+        fc.boolean(),
+        fc.double({ min: 0.8, max: 1.2, noNaN: true }),
+        (rows, withTotal, k) => {
+          const base: Panel = { unit, years: [2020, 2021, 2022], sectors: rows.map((_, i) => `s${i}`), values: rows };
+          const total = [0, 1, 2].map((t) => rows.reduce((a, r) => a + (r[t] as number), 0) * k);
+          const p: Panel = withTotal ? { ...base, total } : base;
+          const r = contributions(p);
+          return r.growth.every((g, t) => {
+            const parts = [...r.contribution.map((row) => row[t] as number), r.residualContribution[t] as number];
+            const sum = parts.reduce((a, v) => a + v, 0);
+            // Differences of levels carry rounding of the levels themselves (eps x level / base total).
+            const levels =
+              rows.reduce((a, row) => a + Math.abs(row[t] as number) + Math.abs(row[t + 1] as number), 0) +
+              (total[t] as number) +
+              (total[t + 1] as number);
+            const T0 = withTotal ? (total[t] as number) : rows.reduce((a, row) => a + (row[t] as number), 0);
+            const roundingOfLevels = (4 * Number.EPSILON * levels) / T0;
+            const tol = 1e-12 * Math.max(Math.abs(g), ...parts.map(Math.abs)) + roundingOfLevels;
+            const sharesOfGrowth = [...r.shareOfGrowth.map((row) => row[t]), r.residualShareOfGrowth[t]];
+            // Shares of growth sum to 1 whenever the total moved clearly (they are ill-conditioned near ΔT = 0).
+            const sharesOk =
+              Math.abs(g) < 1e-6 ||
+              Math.abs(sharesOfGrowth.reduce((a: number, v) => a + (v as number), 0) - 1) <=
+                roundingOfLevels / Math.abs(g) +
+                  1e-12 * sharesOfGrowth.reduce((a: number, v) => a + Math.abs(v as number), 0);
+            return Math.abs(sum - g) <= tol && sharesOk;
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

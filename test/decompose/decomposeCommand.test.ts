@@ -6,7 +6,8 @@ import { cli, tempDir } from '../helpers/cli.js';
 
 // 2020: a 50, b 30, c 20 (sum 100), stated total 100.  2021: a 60, b 27, c 25 (sum 112), stated total 115.
 // Contributions: a +10/100 = 0.1, b -0.03, c +0.05, residual (115-112) - 0 = +0.03; growth 0.15.
-const CSV = 'id,year,value\na,2020,50\nb,2020,30\nc,2020,20\ntotal,2020,100\na,2021,60\nb,2021,27\nc,2021,25\ntotal,2021,115\n';
+const CSV =
+  'id,year,value\na,2020,50\nb,2020,30\nc,2020,20\ntotal,2020,100\na,2021,60\nb,2021,27\nc,2021,25\ntotal,2021,115\n';
 
 describe('industry-metrics decompose', () => {
   it('decompose file.csv --format csv gives tidy rows whose contributions add up to the growth', async () => {
@@ -17,7 +18,12 @@ describe('industry-metrics decompose', () => {
     const rows = csvParse(r.stdout);
     expect(rows.columns).toEqual(['sector', 'year', 'measure', 'value']);
     const c = rows.filter((x) => x.measure === 'contribution' && x.year === '2021');
-    expect(c.map((x) => [x.sector, Number(x.value)])).toEqual([['a', 0.1], ['b', -0.03], ['c', 0.05], ['(residual)', 0.03]]);
+    expect(c.map((x) => [x.sector, Number(x.value)])).toEqual([
+      ['a', 0.1],
+      ['b', -0.03],
+      ['c', 0.05],
+      ['(residual)', 0.03],
+    ]);
     const growth = rows.find((x) => x.measure === 'growth');
     expect(Number(growth?.value)).toBeCloseTo(0.15, 14);
   });
@@ -25,7 +31,7 @@ describe('industry-metrics decompose', () => {
     const r = await cli(['decompose', 'big-data-sectors-example']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^sector\s+year\s+level\s+total\s+share\s+contribution\s+shareOfGrowth\s+growth/);
-    expect(r.stdout).toContain('the sectors\' sum grows 25.40 % a year 2020-2025; the headline path 25.00 %');
+    expect(r.stdout).toContain("the sectors' sum grows 25.40 % a year 2020-2025; the headline path 25.00 %");
     expect(r.stdout).toContain('target bd14.revenue-2025');
   });
   it('decompose <model> --out x.json writes the whole decomposition', async () => {

@@ -8,14 +8,33 @@ import { thrown } from '../helpers/thrown.js';
 
 const a = (value: number): ResolvedValue => ({ value, source: { kind: 'assumption', text: 'test' } });
 const provenance = { document: 'test', publisher: 'test', section: 's', quote: 'q' };
-const target: Fact = { id: 't.2022', metric: 'x.revenue', year: 2022, value: 2000, unit: parseUnit('CNY billion'), comparator: 'exceeds', kind: 'target', provenance };
+const target: Fact = {
+  id: 't.2022',
+  metric: 'x.revenue',
+  year: 2022,
+  value: 2000,
+  unit: parseUnit('CNY billion'),
+  comparator: 'exceeds',
+  kind: 'target',
+  provenance,
+};
 const later: Fact = { ...target, id: 't.2030', year: 2030 };
 
 function model(overrides: Partial<ModelDefinition> = {}): ModelDefinition {
   return {
-    id: 'two-sectors', title: 't', metric: 'x.revenue', unit: parseUnit('CNY trillion'), fromYear: 2020, toYear: 2022,
-    base: a(1), path: { type: 'cagr', rate: a(0.5) }, shocks: [], bounds: {},
-    scenarios: { plan: { description: 'plan' } }, targets: [target, later], related: [],
+    id: 'two-sectors',
+    title: 't',
+    metric: 'x.revenue',
+    unit: parseUnit('CNY trillion'),
+    fromYear: 2020,
+    toYear: 2022,
+    base: a(1),
+    path: { type: 'cagr', rate: a(0.5) },
+    shocks: [],
+    bounds: {},
+    scenarios: { plan: { description: 'plan' } },
+    targets: [target, later],
+    related: [],
     sectors: [
       { id: 'a', name: 'A', share: a(0.5), path: { type: 'cagr', rate: a(0) } },
       { id: 'b', name: 'B', share: a(0.5), path: { type: 'cagr', rate: a(1) } },
@@ -32,9 +51,15 @@ describe('decomposeModel', () => {
     // Total CAGR: sqrt(2.5) - 1 = 0.5811; headline CAGR 0.5.  Incoherence 2022: 2.25 - 2.5 = -0.25 (-1/9).
     // Target: more than 2000 CNY billion in 2022 = 2 trillion; the sectors give 2.5 -> met, gap +0.5.
     const d = decomposeModel(model());
-    expect(d.panel.values).toEqual([[0.5, 0.5, 0.5], [0.5, 1, 2]]);
+    expect(d.panel.values).toEqual([
+      [0.5, 0.5, 0.5],
+      [0.5, 1, 2],
+    ]);
     expect(d.shares.share[1]).toEqual([0.5, 1 / 1.5, 0.8]);
-    expect(d.contributions.contribution).toEqual([[0, 0], [0.5, 1 / 1.5]]);
+    expect(d.contributions.contribution).toEqual([
+      [0, 0],
+      [0.5, 1 / 1.5],
+    ]);
     expect(d.contributions.growth[1]).toBeCloseTo(2 / 3, 14);
     expect(d.contributions.shareOfGrowth[0]).toEqual([0, 0]);
     expect(d.totalCagr).toBeCloseTo(Math.sqrt(2.5) - 1, 14);
@@ -70,6 +95,12 @@ describe('decomposeModel', () => {
     expect(d.headlineCagr).toBeCloseTo(0.25, 12);
     expect(Math.abs(d.incoherence.worst.relativeGap)).toBeLessThan(0.02);
     expect(d.targets[0]).toMatchObject({ meets: true });
-    expect(d.sectors.map((s) => s.id)).toEqual(['data-resources', 'basic-hardware', 'general-software', 'industry-applications', 'security-assurance']);
+    expect(d.sectors.map((s) => s.id)).toEqual([
+      'data-resources',
+      'basic-hardware',
+      'general-software',
+      'industry-applications',
+      'security-assurance',
+    ]);
   });
 });

@@ -8,10 +8,16 @@ const s = (id: string, years: number[], values: number[], unit = 'CNY billion') 
 
 describe('panel', () => {
   it('panel({ sectors: [a, b], total }) lines the series up by year', () => {
-    const p = panel({ sectors: [s('a', [2020, 2021], [1, 2]), s('b', [2020, 2021], [3, 4])], total: s('t', [2020, 2021], [4, 7]) });
+    const p = panel({
+      sectors: [s('a', [2020, 2021], [1, 2]), s('b', [2020, 2021], [3, 4])],
+      total: s('t', [2020, 2021], [4, 7]),
+    });
     expect(p.years).toEqual([2020, 2021]);
     expect(p.sectors).toEqual(['a', 'b']);
-    expect(p.values).toEqual([[1, 2], [3, 4]]);
+    expect(p.values).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(p.total).toEqual([4, 7]);
     expect(Object.isFrozen(p)).toBe(true);
   });
@@ -21,10 +27,14 @@ describe('panel', () => {
     expect((e as Error).message).toContain('"b" has no value for 2021');
   });
   it('panel with mismatched units throws unit_mismatch', () => {
-    expect(thrown(() => panel({ sectors: [s('a', [2020], [1]), s('b', [2020], [1], 'CNY trillion')] }))).toMatchObject({ code: 'unit_mismatch' });
+    expect(thrown(() => panel({ sectors: [s('a', [2020], [1]), s('b', [2020], [1], 'CNY trillion')] }))).toMatchObject({
+      code: 'unit_mismatch',
+    });
   });
   it('panel with a duplicate or reserved sector id throws invalid_argument', () => {
-    expect(thrown(() => panel({ sectors: [s('a', [2020], [1]), s('a', [2020], [1])] }))).toMatchObject({ code: 'invalid_argument' });
+    expect(thrown(() => panel({ sectors: [s('a', [2020], [1]), s('a', [2020], [1])] }))).toMatchObject({
+      code: 'invalid_argument',
+    });
     expect(thrown(() => panel({ sectors: [s('total', [2020], [1])] }))).toMatchObject({ code: 'invalid_argument' });
   });
   it('panel({ sectors: [] }) throws invalid_argument', () => {
@@ -34,13 +44,20 @@ describe('panel', () => {
 
 describe('panelFromRows', () => {
   const rows = [
-    { id: 'a', year: '2020', value: '1' }, { id: 'b', year: '2020', value: '3' }, { id: 'total', year: '2020', value: '5' },
-    { id: 'a', year: '2021', value: '2' }, { id: 'b', year: '2021', value: '4' }, { id: 'total', year: '2021', value: '6.5' },
+    { id: 'a', year: '2020', value: '1' },
+    { id: 'b', year: '2020', value: '3' },
+    { id: 'total', year: '2020', value: '5' },
+    { id: 'a', year: '2021', value: '2' },
+    { id: 'b', year: '2021', value: '4' },
+    { id: 'total', year: '2021', value: '6.5' },
   ];
   it('panelFromRows(long rows) reads text numbers and takes "total" rows as the stated total', () => {
     const p = panelFromRows(rows, { unit: 'CNY billion' });
     expect(p.sectors).toEqual(['a', 'b']);
-    expect(p.values).toEqual([[1, 2], [3, 4]]);
+    expect(p.values).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(p.total).toEqual([5, 6.5]);
   });
   it('panelFromRows with a bad value names the row and the field', () => {
@@ -50,11 +67,18 @@ describe('panelFromRows', () => {
     expect((e as Error).message).toContain('x.csv row 4: field "value"');
   });
   it('panelFromRows with a bad year or empty id names the field', () => {
-    expect(thrown(() => panelFromRows([{ id: 'a', year: '2020.5', value: 1 }], { unit: 'count' }))).toMatchObject({ details: { field: 'year' } });
-    expect(thrown(() => panelFromRows([{ id: ' ', year: 2020, value: 1 }], { unit: 'count' }))).toMatchObject({ details: { field: 'id' } });
+    expect(thrown(() => panelFromRows([{ id: 'a', year: '2020.5', value: 1 }], { unit: 'count' }))).toMatchObject({
+      details: { field: 'year' },
+    });
+    expect(thrown(() => panelFromRows([{ id: ' ', year: 2020, value: 1 }], { unit: 'count' }))).toMatchObject({
+      details: { field: 'id' },
+    });
   });
   it('panelFromRows with a repeated id and year throws invalid_data', () => {
-    expect(thrown(() => panelFromRows([rows[0]!, rows[0]!], { unit: 'count' }))).toMatchObject({ code: 'invalid_data', details: { row: 2 } });
+    expect(thrown(() => panelFromRows([rows[0]!, rows[0]!], { unit: 'count' }))).toMatchObject({
+      code: 'invalid_data',
+      details: { row: 2 },
+    });
   });
   it('panelFromRows with a sector missing in a year throws missing_years', () => {
     const e = thrown(() => panelFromRows(rows.slice(0, 4), { unit: 'CNY billion' }));

@@ -10,28 +10,49 @@ import { thrown } from '../helpers/thrown.js';
 
 const unit = parseUnit('CNY billion');
 // Two years of base forecasts: 2025 is off by d = 100 - (40 + 50) = 10; 2026 is coherent.
-const p: Panel = { unit, years: [2025, 2026], sectors: ['a', 'b'], values: [[40, 60], [50, 60]], total: [100, 120] };
+const p: Panel = {
+  unit,
+  years: [2025, 2026],
+  sectors: ['a', 'b'],
+  values: [
+    [40, 60],
+    [50, 60],
+  ],
+  total: [100, 120],
+};
 
 /** The textbook form ỹ = S (Sᵀ W⁻¹ S)⁻¹ Sᵀ W⁻¹ ŷ (Hyndman et al. 2011; Wickramasuriya et al. 2019), via mathjs. */
 function gls(yhat: number[], W: number[][]): number[] {
   const m = yhat.length - 1;
-  const S = [new Array<number>(m).fill(1), ...Array.from({ length: m }, (_, i) => Array.from({ length: m }, (_, j) => (i === j ? 1 : 0)))];
+  const S = [
+    new Array<number>(m).fill(1),
+    ...Array.from({ length: m }, (_, i) => Array.from({ length: m }, (_, j) => (i === j ? 1 : 0))),
+  ];
   const Wi = inv(W) as number[][];
   const St = transpose(S) as number[][];
-  const P = multiply(inv(multiply(multiply(St, Wi), S) as number[][]) as number[][], multiply(St, Wi) as number[][]) as number[][];
+  const P = multiply(
+    inv(multiply(multiply(St, Wi), S) as number[][]) as number[][],
+    multiply(St, Wi) as number[][],
+  ) as number[][];
   return multiply(S, multiply(P, yhat) as number[]) as number[];
 }
 
 describe('reconcile', () => {
   it('bottomUp keeps the sectors: total 90', () => {
     const r = reconcile(p, { method: 'bottomUp' });
-    expect(r.panel.values).toEqual([[40, 60], [50, 60]]);
+    expect(r.panel.values).toEqual([
+      [40, 60],
+      [50, 60],
+    ]);
     expect(r.panel.total).toEqual([90, 120]);
     expect(r.totalAdjustment).toEqual([-10, 0]);
   });
   it('topDown splits the total by the given proportions', () => {
     const r = reconcile(p, { method: 'topDown', proportions: [0.25, 0.75] });
-    expect(r.panel.values).toEqual([[25, 30], [75, 90]]);
+    expect(r.panel.values).toEqual([
+      [25, 30],
+      [75, 90],
+    ]);
     expect(r.panel.total).toEqual([100, 120]);
   });
   it('proportional scales 40 and 50 by 100/90', () => {
@@ -53,11 +74,22 @@ describe('reconcile', () => {
   it('wls and mint match the textbook GLS projection computed with matrix inverses', () => {
     const weights = [4, 1, 2];
     const w = reconcile(p, { method: 'wls', weights });
-    const ref = gls([100, 40, 50], [[4, 0, 0], [0, 1, 0], [0, 0, 2]]);
+    const ref = gls(
+      [100, 40, 50],
+      [
+        [4, 0, 0],
+        [0, 1, 0],
+        [0, 0, 2],
+      ],
+    );
     expect(w.panel.values[0]?.[0]).toBeCloseTo(ref[1] as number, 10);
     expect(w.panel.values[1]?.[0]).toBeCloseTo(ref[2] as number, 10);
     expect(w.panel.total?.[0]).toBeCloseTo(ref[0] as number, 10);
-    const W = [[5, 1, 2], [1, 2, 0.5], [2, 0.5, 3]];
+    const W = [
+      [5, 1, 2],
+      [1, 2, 0.5],
+      [2, 0.5, 3],
+    ];
     const m = reconcile(p, { method: 'mint', covariance: W });
     const refM = gls([100, 40, 50], W);
     expect(m.panel.values[0]?.[0]).toBeCloseTo(refM[1] as number, 10);
@@ -65,49 +97,123 @@ describe('reconcile', () => {
     expect(m.panel.total?.[0]).toBeCloseTo(refM[0] as number, 10);
   });
   it('reconcile reports sectors that come out negative', () => {
-    const r = reconcile({ unit, years: [2025], sectors: ['a', 'b'], values: [[1], [50]], total: [30] }, { method: 'ols' });
+    const r = reconcile(
+      { unit, years: [2025], sectors: ['a', 'b'], values: [[1], [50]], total: [30] },
+      { method: 'ols' },
+    );
     expect(r.negative).toEqual([{ sector: 'a', year: 2025, value: 1 - 21 / 3 }]);
   });
   it('bad options throw invalid_argument', () => {
-    expect(thrown(() => reconcile({ ...p, total: undefined } as unknown as Panel, { method: 'ols' }))).toMatchObject({ code: 'invalid_argument' });
-    expect(thrown(() => reconcile(p, { method: 'magic' as ReconcileMethod }))).toMatchObject({ code: 'invalid_argument' });
+    expect(thrown(() => reconcile({ ...p, total: undefined } as unknown as Panel, { method: 'ols' }))).toMatchObject({
+      code: 'invalid_argument',
+    });
+    expect(thrown(() => reconcile(p, { method: 'magic' as ReconcileMethod }))).toMatchObject({
+      code: 'invalid_argument',
+    });
     expect(thrown(() => reconcile(p, { method: 'topDown' }))).toMatchObject({ code: 'invalid_argument' });
-    expect(thrown(() => reconcile(p, { method: 'topDown', proportions: [0.5, 0.6] }))).toMatchObject({ code: 'invalid_argument', details: { sum: 1.1 } });
-    expect(thrown(() => reconcile(p, { method: 'wls', weights: [1, 0, 1] }))).toMatchObject({ code: 'invalid_argument' });
-    expect(thrown(() => reconcile(p, { method: 'mint', covariance: [[1, 2, 0], [0, 1, 0], [0, 0, 1]] }))).toMatchObject({ code: 'invalid_argument' });
-    expect(thrown(() => reconcile(p, { method: 'mint', covariance: [[1, 2, 0], [2, 1, 0], [0, 0, 1]] }))).toMatchObject({ code: 'invalid_argument' });
-    expect(thrown(() => reconcile({ unit, years: [2025], sectors: ['a', 'b'], values: [[1], [-1]], total: [5] }, { method: 'proportional' }))).toMatchObject({ code: 'invalid_argument' });
+    expect(thrown(() => reconcile(p, { method: 'topDown', proportions: [0.5, 0.6] }))).toMatchObject({
+      code: 'invalid_argument',
+      details: { sum: 1.1 },
+    });
+    expect(thrown(() => reconcile(p, { method: 'wls', weights: [1, 0, 1] }))).toMatchObject({
+      code: 'invalid_argument',
+    });
+    expect(
+      thrown(() =>
+        reconcile(p, {
+          method: 'mint',
+          covariance: [
+            [1, 2, 0],
+            [0, 1, 0],
+            [0, 0, 1],
+          ],
+        }),
+      ),
+    ).toMatchObject({ code: 'invalid_argument' });
+    expect(
+      thrown(() =>
+        reconcile(p, {
+          method: 'mint',
+          covariance: [
+            [1, 2, 0],
+            [2, 1, 0],
+            [0, 0, 1],
+          ],
+        }),
+      ),
+    ).toMatchObject({ code: 'invalid_argument' });
+    expect(
+      thrown(() =>
+        reconcile(
+          { unit, years: [2025], sectors: ['a', 'b'], values: [[1], [-1]], total: [5] },
+          { method: 'proportional' },
+        ),
+      ),
+    ).toMatchObject({ code: 'invalid_argument' });
   });
 
   const methods: ReconcileMethod[] = ['bottomUp', 'topDown', 'proportional', 'ols', 'wlsStructural', 'wls', 'mint'];
-  const forecasts = fc.tuple(fc.double({ min: 1, max: 1e5, noNaN: true }), fc.array(fc.double({ min: 1, max: 1e5, noNaN: true }), { minLength: 1, maxLength: 6 }));
+  const forecasts = fc.tuple(
+    fc.double({ min: 1, max: 1e5, noNaN: true }),
+    fc.array(fc.double({ min: 1, max: 1e5, noNaN: true }), { minLength: 1, maxLength: 6 }),
+  );
   const optionsFor = (method: ReconcileMethod, m: number) => ({
     method,
     proportions: Array.from({ length: m }, () => 1 / m),
     weights: Array.from({ length: m + 1 }, (_, i) => 1 + i),
-    covariance: Array.from({ length: m + 1 }, (_, i) => Array.from({ length: m + 1 }, (_, j) => (i === j ? 2 + i : 0.5))),
+    covariance: Array.from({ length: m + 1 }, (_, i) =>
+      Array.from({ length: m + 1 }, (_, j) => (i === j ? 2 + i : 0.5)),
+    ),
   });
   it('every method gives coherent output: total = sum of sectors', () => {
-    fc.assert(fc.property(forecasts, fc.constantFrom(...methods), ([total, xs], method) => {
-      const q: Panel = { unit, years: [2025], sectors: xs.map((_, i) => `s${i}`), values: xs.map((x) => [x]), total: [total] };
-      const r = reconcile(q, optionsFor(method, xs.length));
-      const sum = r.panel.values.reduce((a, row) => a + (row[0] as number), 0);
-      // The reconciled total may be negative (mint can push it there), so compare directly.
-      return r.panel.total?.[0] === sum && r.panel.values.every((row) => Number.isFinite(row[0]));
-    }));
+    fc.assert(
+      fc.property(forecasts, fc.constantFrom(...methods), ([total, xs], method) => {
+        const q: Panel = {
+          unit,
+          years: [2025],
+          sectors: xs.map((_, i) => `s${i}`),
+          values: xs.map((x) => [x]),
+          total: [total],
+        };
+        const r = reconcile(q, optionsFor(method, xs.length));
+        const sum = r.panel.values.reduce((a, row) => a + (row[0] as number), 0);
+        // The reconciled total may be negative (mint can push it there), so compare directly.
+        return r.panel.total?.[0] === sum && r.panel.values.every((row) => Number.isFinite(row[0]));
+      }),
+    );
   });
   it('the optimal methods leave coherent input unchanged', () => {
-    fc.assert(fc.property(fc.array(fc.double({ min: 1, max: 1e5, noNaN: true }), { minLength: 1, maxLength: 6 }), fc.constantFrom('bottomUp', 'proportional', 'ols', 'wlsStructural', 'wls', 'mint' as const), (xs, method) => {
-      const total = xs.reduce((a, v) => a + v, 0);
-      const q: Panel = { unit, years: [2025], sectors: xs.map((_, i) => `s${i}`), values: xs.map((x) => [x]), total: [total] };
-      const r = reconcile(q, optionsFor(method, xs.length));
-      return r.panel.values.every((row, i) => Math.abs((row[0] as number) - (xs[i] as number)) <= 1e-9 * total);
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 1, max: 1e5, noNaN: true }), { minLength: 1, maxLength: 6 }),
+        fc.constantFrom('bottomUp', 'proportional', 'ols', 'wlsStructural', 'wls', 'mint' as const),
+        (xs, method) => {
+          const total = xs.reduce((a, v) => a + v, 0);
+          const q: Panel = {
+            unit,
+            years: [2025],
+            sectors: xs.map((_, i) => `s${i}`),
+            values: xs.map((x) => [x]),
+            total: [total],
+          };
+          const r = reconcile(q, optionsFor(method, xs.length));
+          return r.panel.values.every((row, i) => Math.abs((row[0] as number) - (xs[i] as number)) <= 1e-9 * total);
+        },
+      ),
+    );
   });
 });
 
 describe('historicalProportions', () => {
-  const h: Panel = { unit, years: [2020, 2021], sectors: ['a', 'b'], values: [[1, 3], [1, 1]] };
+  const h: Panel = {
+    unit,
+    years: [2020, 2021],
+    sectors: ['a', 'b'],
+    values: [
+      [1, 3],
+      [1, 1],
+    ],
+  };
   it('averageShares: mean of (0.5, 0.75) and (0.5, 0.25)', () => {
     expect(historicalProportions(h)).toEqual([0.625, 0.375]);
   });
@@ -117,8 +223,20 @@ describe('historicalProportions', () => {
     expect(r[1]).toBeCloseTo(1 / 3, 15);
   });
   it('sectors summing to 0 in a year or an unknown method throws invalid_argument', () => {
-    expect(thrown(() => historicalProportions({ ...h, values: [[1, 0], [1, 0]] }))).toMatchObject({ code: 'invalid_argument', details: { year: 2021 } });
-    expect(thrown(() => historicalProportions(h, { method: 'x' as 'averageShares' }))).toMatchObject({ code: 'invalid_argument' });
+    expect(
+      thrown(() =>
+        historicalProportions({
+          ...h,
+          values: [
+            [1, 0],
+            [1, 0],
+          ],
+        }),
+      ),
+    ).toMatchObject({ code: 'invalid_argument', details: { year: 2021 } });
+    expect(thrown(() => historicalProportions(h, { method: 'x' as 'averageShares' }))).toMatchObject({
+      code: 'invalid_argument',
+    });
   });
 });
 
@@ -131,13 +249,22 @@ describe('incoherence', () => {
     expect(r.worst.year).toBe(2025);
   });
   it('the worst year is the one with the largest relative gap; a loose tolerance calls small gaps coherent', () => {
-    const r = incoherence({ unit, years: [2024, 2025], sectors: ['a'], values: [[99, 180]], total: [100, 200] }, { tolerance: 0.02 });
+    const r = incoherence(
+      { unit, years: [2024, 2025], sectors: ['a'], values: [[99, 180]], total: [100, 200] },
+      { tolerance: 0.02 },
+    );
     expect(r.rows.map((x) => x.coherent)).toEqual([true, false]);
     expect(r.worst.year).toBe(2025);
   });
   it('no total, a negative total or a negative tolerance throws invalid_argument', () => {
-    expect(thrown(() => incoherence({ unit, years: [2025], sectors: ['a'], values: [[1]] }))).toMatchObject({ code: 'invalid_argument' });
-    expect(thrown(() => incoherence({ unit, years: [2025], sectors: ['a'], values: [[1]], total: [-1] }))).toMatchObject({ code: 'invalid_argument' });
-    expect(thrown(() => incoherence({ unit, years: [2025], sectors: ['a'], values: [[1]], total: [1] }, { tolerance: -1 }))).toMatchObject({ code: 'invalid_argument' });
+    expect(thrown(() => incoherence({ unit, years: [2025], sectors: ['a'], values: [[1]] }))).toMatchObject({
+      code: 'invalid_argument',
+    });
+    expect(
+      thrown(() => incoherence({ unit, years: [2025], sectors: ['a'], values: [[1]], total: [-1] })),
+    ).toMatchObject({ code: 'invalid_argument' });
+    expect(
+      thrown(() => incoherence({ unit, years: [2025], sectors: ['a'], values: [[1]], total: [1] }, { tolerance: -1 })),
+    ).toMatchObject({ code: 'invalid_argument' });
   });
 });

@@ -6,59 +6,176 @@ import { thrown } from '../helpers/thrown.js';
 
 describe('totalCagrFromSectors', () => {
   it('two halves growing 0 % and 100 % for one year give 50 %', () => {
-    expect(totalCagrFromSectors([{ id: 'a', share: 0.5, rate: 0 }, { id: 'b', share: 0.5, rate: 1 }], 1)).toBe(0.5);
+    expect(
+      totalCagrFromSectors(
+        [
+          { id: 'a', share: 0.5, rate: 0 },
+          { id: 'b', share: 0.5, rate: 1 },
+        ],
+        1,
+      ),
+    ).toBe(0.5);
   });
   it('over 2 years the fast sector weighs more: (0.5 + 0.5 * 4)^(1/2) - 1 = sqrt(2.5) - 1', () => {
     // Level after 2 years: 0.5 * 1^2 + 0.5 * 2^2 = 2.5; CAGR = 2.5^(1/2) - 1 = 0.58113883...
-    expect(totalCagrFromSectors([{ id: 'a', share: 0.5, rate: 0 }, { id: 'b', share: 0.5, rate: 1 }], 2)).toBeCloseTo(Math.sqrt(2.5) - 1, 14);
+    expect(
+      totalCagrFromSectors(
+        [
+          { id: 'a', share: 0.5, rate: 0 },
+          { id: 'b', share: 0.5, rate: 1 },
+        ],
+        2,
+      ),
+    ).toBeCloseTo(Math.sqrt(2.5) - 1, 14);
   });
   it('all sectors at 25 % give 25 % (1 x 1.25^5 = 3.05, the plan pair)', () => {
-    const r = totalCagrFromSectors([{ id: 'a', share: 0.3, rate: 0.25 }, { id: 'b', share: 0.7, rate: 0.25 }], 5);
+    const r = totalCagrFromSectors(
+      [
+        { id: 'a', share: 0.3, rate: 0.25 },
+        { id: 'b', share: 0.7, rate: 0.25 },
+      ],
+      5,
+    );
     expect(r).toBeCloseTo(0.25, 14);
   });
   it('shares not summing to 1, negative shares, rates <= -1 or years <= 0 throw invalid_argument', () => {
-    expect(thrown(() => totalCagrFromSectors([{ id: 'a', share: 0.5, rate: 0.1 }], 5))).toMatchObject({ code: 'invalid_argument', details: { sum: 0.5 } });
-    expect(thrown(() => totalCagrFromSectors([{ id: 'a', share: -0.5, rate: 0.1 }, { id: 'b', share: 1.5, rate: 0.1 }], 5))).toMatchObject({ code: 'invalid_argument' });
-    expect(thrown(() => totalCagrFromSectors([{ id: 'a', share: 1, rate: -1 }], 5))).toMatchObject({ code: 'invalid_argument' });
-    expect(thrown(() => totalCagrFromSectors([{ id: 'a', share: 1, rate: 0.1 }], 0))).toMatchObject({ code: 'invalid_argument' });
-    expect(thrown(() => totalCagrFromSectors([{ id: 'a', share: 1, rate: Number.NaN }], 1))).toMatchObject({ code: 'non_finite' });
+    expect(thrown(() => totalCagrFromSectors([{ id: 'a', share: 0.5, rate: 0.1 }], 5))).toMatchObject({
+      code: 'invalid_argument',
+      details: { sum: 0.5 },
+    });
+    expect(
+      thrown(() =>
+        totalCagrFromSectors(
+          [
+            { id: 'a', share: -0.5, rate: 0.1 },
+            { id: 'b', share: 1.5, rate: 0.1 },
+          ],
+          5,
+        ),
+      ),
+    ).toMatchObject({ code: 'invalid_argument' });
+    expect(thrown(() => totalCagrFromSectors([{ id: 'a', share: 1, rate: -1 }], 5))).toMatchObject({
+      code: 'invalid_argument',
+    });
+    expect(thrown(() => totalCagrFromSectors([{ id: 'a', share: 1, rate: 0.1 }], 0))).toMatchObject({
+      code: 'invalid_argument',
+    });
+    expect(thrown(() => totalCagrFromSectors([{ id: 'a', share: 1, rate: Number.NaN }], 1))).toMatchObject({
+      code: 'non_finite',
+    });
     expect(thrown(() => totalCagrFromSectors([], 1))).toMatchObject({ code: 'invalid_argument' });
   });
   it('the total CAGR lies between the smallest and largest sector rate', () => {
-    fc.assert(fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: -0.5, max: 1, noNaN: true }), fc.double({ min: -0.5, max: 1, noNaN: true }), fc.integer({ min: 1, max: 30 }), (s, g1, g2, n) => {
-      const G = totalCagrFromSectors([{ id: 'a', share: s, rate: g1 }, { id: 'b', share: 1 - s, rate: g2 }], n);
-      return G >= Math.min(g1, g2) - 1e-12 && G <= Math.max(g1, g2) + 1e-12;
-    }));
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: -0.5, max: 1, noNaN: true }),
+        fc.double({ min: -0.5, max: 1, noNaN: true }),
+        fc.integer({ min: 1, max: 30 }),
+        (s, g1, g2, n) => {
+          const G = totalCagrFromSectors(
+            [
+              { id: 'a', share: s, rate: g1 },
+              { id: 'b', share: 1 - s, rate: g2 },
+            ],
+            n,
+          );
+          return G >= Math.min(g1, g2) - 1e-12 && G <= Math.max(g1, g2) + 1e-12;
+        },
+      ),
+    );
   });
 });
 
 describe('requiredSectorCagr', () => {
   it('a half at 0 % and a target of 50 % in one year needs 100 % from the other half', () => {
-    expect(requiredSectorCagr({ sectors: [{ id: 'a', share: 0.5, rate: 0 }, { id: 'b', share: 0.5 }], sector: 'b', targetCagr: 0.5, years: 1 })).toBe(1);
+    expect(
+      requiredSectorCagr({
+        sectors: [
+          { id: 'a', share: 0.5, rate: 0 },
+          { id: 'b', share: 0.5 },
+        ],
+        sector: 'b',
+        targetCagr: 0.5,
+        years: 1,
+      }),
+    ).toBe(1);
   });
   it('big data 2020-2025: a 40 % sector at 20 % needs (1.25^5 - 0.4 x 1.2^5) / 0.6)^(1/5) - 1 from the rest', () => {
     // 1.25^5 = 3.0517578125; 0.4 x 1.2^5 = 0.99532800; (3.0517578125 - 0.995328) / 0.6 = 3.42738302...; ^(1/5) - 1 = 0.27898...
     const expected = Math.pow((Math.pow(1.25, 5) - 0.4 * Math.pow(1.2, 5)) / 0.6, 1 / 5) - 1;
-    expect(requiredSectorCagr({ sectors: [{ id: 'a', share: 0.4, rate: 0.2 }, { id: 'b', share: 0.6 }], sector: 'b', targetCagr: 0.25, years: 5 })).toBeCloseTo(expected, 14);
+    expect(
+      requiredSectorCagr({
+        sectors: [
+          { id: 'a', share: 0.4, rate: 0.2 },
+          { id: 'b', share: 0.6 },
+        ],
+        sector: 'b',
+        targetCagr: 0.25,
+        years: 5,
+      }),
+    ).toBeCloseTo(expected, 14);
   });
   it('requiredSectorCagr inverts totalCagrFromSectors', () => {
-    fc.assert(fc.property(fc.double({ min: 0.05, max: 0.95, noNaN: true }), fc.double({ min: -0.3, max: 0.6, noNaN: true }), fc.double({ min: -0.3, max: 0.6, noNaN: true }), fc.integer({ min: 1, max: 15 }), (s, g1, g2, n) => {
-      const sectors = [{ id: 'a', share: s, rate: g1 }, { id: 'b', share: 1 - s, rate: g2 }];
-      const G = totalCagrFromSectors(sectors, n);
-      const back = requiredSectorCagr({ sectors, sector: 'b', targetCagr: G, years: n });
-      return Math.abs(back - g2) < 1e-9;
-    }));
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.05, max: 0.95, noNaN: true }),
+        fc.double({ min: -0.3, max: 0.6, noNaN: true }),
+        fc.double({ min: -0.3, max: 0.6, noNaN: true }),
+        fc.integer({ min: 1, max: 15 }),
+        (s, g1, g2, n) => {
+          const sectors = [
+            { id: 'a', share: s, rate: g1 },
+            { id: 'b', share: 1 - s, rate: g2 },
+          ];
+          const G = totalCagrFromSectors(sectors, n);
+          const back = requiredSectorCagr({ sectors, sector: 'b', targetCagr: G, years: n });
+          return Math.abs(back - g2) < 1e-9;
+        },
+      ),
+    );
   });
   it('others overshooting the target so that the sector would need a negative level throws invalid_argument', () => {
-    const e = thrown(() => requiredSectorCagr({ sectors: [{ id: 'a', share: 0.9, rate: 0.5 }, { id: 'b', share: 0.1 }], sector: 'b', targetCagr: 0.1, years: 5 }));
+    const e = thrown(() =>
+      requiredSectorCagr({
+        sectors: [
+          { id: 'a', share: 0.9, rate: 0.5 },
+          { id: 'b', share: 0.1 },
+        ],
+        sector: 'b',
+        targetCagr: 0.1,
+        years: 5,
+      }),
+    );
     expect(e).toMatchObject({ code: 'invalid_argument' });
     expect((e as Error).message).toContain('negative level');
   });
   it('an unknown sector, a zero-share sector or a bad target throws', () => {
-    const sectors = [{ id: 'a', share: 1, rate: 0.1 }, { id: 'b', share: 0 }];
-    expect(thrown(() => requiredSectorCagr({ sectors, sector: 'c', targetCagr: 0.1, years: 5 }))).toMatchObject({ code: 'not_found' });
-    expect(thrown(() => requiredSectorCagr({ sectors, sector: 'b', targetCagr: 0.1, years: 5 }))).toMatchObject({ code: 'invalid_argument' });
-    expect(thrown(() => requiredSectorCagr({ sectors, sector: 'a', targetCagr: -1, years: 5 }))).toMatchObject({ code: 'invalid_argument' });
-    expect(thrown(() => requiredSectorCagr({ sectors: [{ id: 'a', share: 1 }, { id: 'b', share: 0 }], sector: 'b', targetCagr: 0.1, years: 5 }))).toMatchObject({ code: 'invalid_argument' });
+    const sectors = [
+      { id: 'a', share: 1, rate: 0.1 },
+      { id: 'b', share: 0 },
+    ];
+    expect(thrown(() => requiredSectorCagr({ sectors, sector: 'c', targetCagr: 0.1, years: 5 }))).toMatchObject({
+      code: 'not_found',
+    });
+    expect(thrown(() => requiredSectorCagr({ sectors, sector: 'b', targetCagr: 0.1, years: 5 }))).toMatchObject({
+      code: 'invalid_argument',
+    });
+    expect(thrown(() => requiredSectorCagr({ sectors, sector: 'a', targetCagr: -1, years: 5 }))).toMatchObject({
+      code: 'invalid_argument',
+    });
+    expect(
+      thrown(() =>
+        requiredSectorCagr({
+          sectors: [
+            { id: 'a', share: 1 },
+            { id: 'b', share: 0 },
+          ],
+          sector: 'b',
+          targetCagr: 0.1,
+          years: 5,
+        }),
+      ),
+    ).toMatchObject({ code: 'invalid_argument' });
   });
 });

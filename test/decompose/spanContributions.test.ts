@@ -9,7 +9,15 @@ const unit = parseUnit('CNY billion');
 
 describe('spanContributions', () => {
   // a 50 -> 100, b 50 -> 44; total 100 -> 144: growth 0.44, log growth ln 1.44, CAGR over 2 years 1.2 - 1 = 0.2.
-  const p: Panel = { unit, years: [2020, 2021, 2022], sectors: ['a', 'b'], values: [[50, 60, 100], [50, 60, 44]] };
+  const p: Panel = {
+    unit,
+    years: [2020, 2021, 2022],
+    sectors: ['a', 'b'],
+    values: [
+      [50, 60, 100],
+      [50, 60, 44],
+    ],
+  };
 
   it('spanContributions(p) simple splits in proportion to the changes: a +50, b -6 of +44', () => {
     const r = spanContributions(p);
@@ -37,7 +45,15 @@ describe('spanContributions', () => {
     expect(r.cagrContribution[1]).toBeGreaterThan(spanContributions(p).cagrContribution[1] as number);
   });
   it('spanContributions with an unchanged total uses the limits: CAGR contribution = change / (n T0)', () => {
-    const r = spanContributions({ unit, years: [2020, 2024], sectors: ['a', 'b'], values: [[50, 60], [50, 40]] });
+    const r = spanContributions({
+      unit,
+      years: [2020, 2024],
+      sectors: ['a', 'b'],
+      values: [
+        [50, 60],
+        [50, 40],
+      ],
+    });
     expect(r.growth).toBe(0);
     expect(r.cagrContribution).toEqual([10 / 400, -10 / 400]);
     expect(r.logContribution).toEqual([0.1, -0.1]);
@@ -48,35 +64,57 @@ describe('spanContributions', () => {
     expect(r.contribution).toEqual([0.5, 0.5]);
   });
   it('spanContributions with a bad span, method or year throws', () => {
-    expect(thrown(() => spanContributions(p, { fromYear: 2022, toYear: 2020 }))).toMatchObject({ code: 'invalid_argument' });
+    expect(thrown(() => spanContributions(p, { fromYear: 2022, toYear: 2020 }))).toMatchObject({
+      code: 'invalid_argument',
+    });
     expect(thrown(() => spanContributions(p, { toYear: 2030 }))).toMatchObject({ code: 'not_found' });
-    expect(thrown(() => spanContributions(p, { method: 'log' as 'simple' }))).toMatchObject({ code: 'invalid_argument' });
-    expect(thrown(() => spanContributions({ unit, years: [2020, 2021], sectors: ['a'], values: [[0, 1]] }))).toMatchObject({ code: 'invalid_argument', details: { year: 2020 } });
+    expect(thrown(() => spanContributions(p, { method: 'log' as 'simple' }))).toMatchObject({
+      code: 'invalid_argument',
+    });
+    expect(
+      thrown(() => spanContributions({ unit, years: [2020, 2021], sectors: ['a'], values: [[0, 1]] })),
+    ).toMatchObject({ code: 'invalid_argument', details: { year: 2020 } });
   });
   it('every form of spanContributions sums to its total (within 1e-12 of the terms summed)', () => {
     const level = fc.double({ min: 0.01, max: 1e6, noNaN: true });
     const years = [2020, 2021, 2022, 2025];
-    fc.assert(fc.property(fc.array(fc.array(level, { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 6 }), fc.constantFrom('simple', 'chained' as const), (rows, method) => {
-      const r = spanContributions({ unit, years, sectors: rows.map((_, i) => `s${i}`), values: rows }, { method });
-      // Chained sums go through every period: the rounding scale is the sum of |period terms|,
-      // |Δx_i| / L(T[k+1], T[k]) (a total that swings up and down cancels in logs, its terms do not).
-      const T = years.map((_, t) => rows.reduce((a, row) => a + (row[t] as number), 0));
-      let chainScale = 0;
-      for (let k = 0; k + 1 < years.length && method === 'chained'; k++) {
-        const a = T[k + 1] as number;
-        const b = T[k] as number;
-        const L = a === b ? a : (a - b) / Math.log(a / b);
-        for (const row of rows) chainScale += Math.abs((row[k + 1] as number) - (row[k] as number)) / L;
-      }
-      // Differences of levels also carry the rounding of the levels (eps x level / base total).
-      const roundingOfLevels = (4 * Number.EPSILON * rows.reduce((a, row) => a + row.reduce((b, v) => b + v, 0), 0)) / (T[0] as number);
-      const ok = (parts: readonly number[], total: number, factor: number) => {
-        const sum = parts.reduce((a, v) => a + v, 0);
-        return Math.abs(sum - total) <= 1e-12 * Math.max(Math.abs(total), ...parts.map(Math.abs), chainScale * factor) + roundingOfLevels * Math.max(factor, 1);
-      };
-      const growthPerLog = r.logGrowth === 0 ? 1 : r.growth / r.logGrowth;
-      const cagrPerLog = r.logGrowth === 0 ? 1 / 5 : r.cagr / r.logGrowth;
-      return ok(r.contribution, r.growth, Math.abs(growthPerLog)) && ok(r.logContribution, r.logGrowth, 1) && ok(r.cagrContribution, r.cagr, Math.abs(cagrPerLog));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(level, { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 6 }),
+        fc.constantFrom('simple', 'chained' as const),
+        (rows, method) => {
+          const r = spanContributions({ unit, years, sectors: rows.map((_, i) => `s${i}`), values: rows }, { method });
+          // Chained sums go through every period: the rounding scale is the sum of |period terms|,
+          // |Δx_i| / L(T[k+1], T[k]) (a total that swings up and down cancels in logs, its terms do not).
+          const T = years.map((_, t) => rows.reduce((a, row) => a + (row[t] as number), 0));
+          let chainScale = 0;
+          for (let k = 0; k + 1 < years.length && method === 'chained'; k++) {
+            const a = T[k + 1] as number;
+            const b = T[k] as number;
+            const L = a === b ? a : (a - b) / Math.log(a / b);
+            for (const row of rows) chainScale += Math.abs((row[k + 1] as number) - (row[k] as number)) / L;
+          }
+          // Differences of levels also carry the rounding of the levels (eps x level / base total).
+          const roundingOfLevels =
+            (4 * Number.EPSILON * rows.reduce((a, row) => a + row.reduce((b, v) => b + v, 0), 0)) / (T[0] as number);
+          const ok = (parts: readonly number[], total: number, factor: number) => {
+            const sum = parts.reduce((a, v) => a + v, 0);
+            return (
+              Math.abs(sum - total) <=
+              1e-12 * Math.max(Math.abs(total), ...parts.map(Math.abs), chainScale * factor) +
+                roundingOfLevels * Math.max(factor, 1)
+            );
+          };
+          const growthPerLog = r.logGrowth === 0 ? 1 : r.growth / r.logGrowth;
+          const cagrPerLog = r.logGrowth === 0 ? 1 / 5 : r.cagr / r.logGrowth;
+          return (
+            ok(r.contribution, r.growth, Math.abs(growthPerLog)) &&
+            ok(r.logContribution, r.logGrowth, 1) &&
+            ok(r.cagrContribution, r.cagr, Math.abs(cagrPerLog))
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

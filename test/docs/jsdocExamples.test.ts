@@ -20,7 +20,11 @@ function files(dir: string): string[] {
   });
 }
 
-interface Example { file: string; line: number; body: string[] }
+interface Example {
+  file: string;
+  line: number;
+  body: string[];
+}
 
 function examplesOf(file: string): Example[] {
   const text = readFileSync(file, 'utf8');
@@ -85,11 +89,21 @@ function printedPrecision(literal: string): number {
 
 function approxEqual(actual: unknown, expected: unknown, expectedText: string): boolean {
   if (typeof expected === 'number') {
-    return typeof actual === 'number' && Math.abs(actual - expected) <= Math.max(printedPrecision(expectedText), 1e-12 * Math.abs(expected));
+    return (
+      typeof actual === 'number' &&
+      Math.abs(actual - expected) <= Math.max(printedPrecision(expectedText), 1e-12 * Math.abs(expected))
+    );
   }
   if (Array.isArray(expected)) {
-    const parts = expectedText.replace(/^\[|\]$/g, '').split(',').map((s) => s.trim());
-    return Array.isArray(actual) && actual.length === expected.length && expected.every((e, i) => approxEqual(actual[i], e, parts[i] ?? String(e)));
+    const parts = expectedText
+      .replace(/^\[|\]$/g, '')
+      .split(',')
+      .map((s) => s.trim());
+    return (
+      Array.isArray(actual) &&
+      actual.length === expected.length &&
+      expected.every((e, i) => approxEqual(actual[i], e, parts[i] ?? String(e)))
+    );
   }
   return JSON.stringify(actual) === JSON.stringify(expected);
 }
@@ -114,8 +128,12 @@ function expectedLiteral(text: string): string {
   return t;
 }
 
-const transpile = (code: string) => ts.transpileModule(code, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }).outputText;
-const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<void>;
+const transpile = (code: string) =>
+  ts.transpileModule(code, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } })
+    .outputText;
+const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (
+  ...args: string[]
+) => (...a: unknown[]) => Promise<void>;
 
 const all = files(srcDir).flatMap(examplesOf);
 
@@ -131,7 +149,11 @@ describe('JSDoc @examples in src/', () => {
       const imp = /^\/\/ import\s+\{([^}]*)\}\s+from\s+['"]([^'"]+)['"]/.exec(l.trim());
       if (!imp) continue;
       const mod = (await import(imp[2] as string)) as Record<string, unknown>;
-      for (const name of (imp[1] as string).split(',').map((n) => n.trim()).filter(Boolean)) scope[name] = mod[name];
+      for (const name of (imp[1] as string)
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean))
+        scope[name] = mod[name];
     }
     const checks: { line: string; kind: string; expectedText: string }[] = [];
     // Lines of a call that spans several lines, waiting for the line that closes it.
@@ -177,7 +199,11 @@ describe('JSDoc @examples in src/', () => {
       }
       if (ArrayBuffer.isView(actual)) actual = Array.from(actual as unknown as ArrayLike<number>);
       if (prefix && Array.isArray(actual) && Array.isArray(expected)) actual = actual.slice(0, expected.length);
-      const ok = c.kind === '≈' ? approxEqual(actual, expected, c.expectedText) : JSON.stringify(actual) === JSON.stringify(expected) && (typeof expected !== 'number' || actual === expected);
+      const ok =
+        c.kind === '≈'
+          ? approxEqual(actual, expected, c.expectedText)
+          : JSON.stringify(actual) === JSON.stringify(expected) &&
+            (typeof expected !== 'number' || actual === expected);
       if (!ok) failures.push(`${c.line}\n    gives ${JSON.stringify(actual)}`);
     };
     const code = transpile(statements.join('\n'));

@@ -26,13 +26,17 @@ describe('README.md', () => {
   }, 60_000);
 
   it('.ci/run does what the README says: the setup script, then npm ci, then npm test', () => {
-    const ci = readFileSync(join(root, '.ci/run'), 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+    const ci = readFileSync(join(root, '.ci/run'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() && !l.startsWith('#'));
     expect(ci.slice(-3)).toEqual(['bash scripts/setup-system.sh', 'npm ci', 'npm test']);
     expect(readme).toContain('scripts/setup-system.sh');
   });
 
   it('relative links point at files that exist', () => {
-    const links = [...readme.matchAll(/\]\(((?:src|docs|models|seeds|examples|notebooks|bench|scripts|test)\/[^)#\s]+)\)/g)].map((m) => m[1] as string);
+    const links = [
+      ...readme.matchAll(/\]\(((?:src|docs|models|seeds|examples|notebooks|bench|scripts|test)\/[^)#\s]+)\)/g),
+    ].map((m) => m[1] as string);
     expect(links.length).toBeGreaterThan(100);
     const missing = [...new Set(links)].filter((l) => !existsSync(join(root, l)));
     expect(missing).toEqual([]);

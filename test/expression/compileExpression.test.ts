@@ -85,13 +85,19 @@ describe('compileExpression', () => {
     }
   });
   it('a parse error names what mathjs could not read', () => {
-    expect(thrown(() => compileExpression('0.25 - (t'))).toMatchObject({ code: 'invalid_argument', message: expect.stringMatching(/cannot parse/) });
+    expect(thrown(() => compileExpression('0.25 - (t'))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/cannot parse/),
+    });
   });
   it('empty, non-string and very long expressions throw invalid_argument', () => {
     expect(thrown(() => compileExpression(''))).toMatchObject({ code: 'invalid_argument' });
     expect(thrown(() => compileExpression('   '))).toMatchObject({ code: 'invalid_argument' });
     expect(thrown(() => compileExpression(42 as unknown as string))).toMatchObject({ code: 'invalid_argument' });
-    expect(thrown(() => compileExpression('1+'.repeat(1500) + '1'))).toMatchObject({ code: 'invalid_argument', message: expect.stringMatching(/characters/) });
+    expect(thrown(() => compileExpression('1+'.repeat(1500) + '1'))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/characters/),
+    });
   });
   it('bad variable names throw invalid_argument', () => {
     expect(thrown(() => compileExpression('t', { variables: ['2x'] }))).toMatchObject({ code: 'invalid_argument' });
@@ -101,13 +107,20 @@ describe('compileExpression', () => {
   it('a non-finite result throws non_finite naming the variable values (the year)', () => {
     const e = thrown(() => compileExpression('sqrt(t - 2025)').evaluate({ t: 2023 }));
     expect(e).toMatchObject({ code: 'non_finite', message: expect.stringContaining('t = 2023') });
-    expect(thrown(() => compileExpression('1 / (t - 2023)').evaluate({ t: 2023 }))).toMatchObject({ code: 'non_finite' });
-    expect(thrown(() => compileExpression('log(t - 2023)').evaluate({ t: 2023 }))).toMatchObject({ code: 'non_finite' });
+    expect(thrown(() => compileExpression('1 / (t - 2023)').evaluate({ t: 2023 }))).toMatchObject({
+      code: 'non_finite',
+    });
+    expect(thrown(() => compileExpression('log(t - 2023)').evaluate({ t: 2023 }))).toMatchObject({
+      code: 'non_finite',
+    });
     expect(thrown(() => compileExpression('exp(t)').evaluate({ t: 1000 }))).toMatchObject({ code: 'non_finite' });
   });
   it('a missing or non-finite variable throws invalid_argument', () => {
     const e = compileExpression('t + 1');
-    expect(thrown(() => e.evaluate({}))).toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('t') });
+    expect(thrown(() => e.evaluate({}))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringContaining('t'),
+    });
     expect(thrown(() => e.evaluate({ t: Number.NaN }))).toMatchObject({ code: 'invalid_argument' });
   });
   it('the compiled object is frozen and evaluation leaves the scope untouched', () => {
@@ -120,26 +133,34 @@ describe('compileExpression', () => {
 
   it('property: a + b * t evaluates like JavaScript', () => {
     const n = fc.double({ min: -1e6, max: 1e6, noNaN: true });
-    fc.assert(fc.property(n, n, n, (a, b, t) => {
-      const e = compileExpression(`${a} + ${b} * t`);
-      const want = a + b * t;
-      return Math.abs(e.evaluate({ t }) - want) <= 1e-9 * Math.max(1, Math.abs(want));
-    }));
+    fc.assert(
+      fc.property(n, n, n, (a, b, t) => {
+        const e = compileExpression(`${a} + ${b} * t`);
+        const want = a + b * t;
+        return Math.abs(e.evaluate({ t }) - want) <= 1e-9 * Math.max(1, Math.abs(want));
+      }),
+    );
   });
   it('property: any string gives a compiled expression or a MetricsError, never another error', () => {
     const chars = fc.constantFrom(...'t0123456789.+-*/^()=,;:[]{}"\'!%<>? abcdefghxyz'.split(''));
-    fc.assert(fc.property(fc.array(chars, { minLength: 1, maxLength: 20 }).map((a) => a.join('')), (text) => {
-      try {
-        const e = compileExpression(text);
-        try {
-          const v = e.evaluate({ t: 2.5 });
-          return Number.isFinite(v);
-        } catch (err) {
-          return (err as Error).name === 'MetricsError';
-        }
-      } catch (err) {
-        return (err as Error).name === 'MetricsError';
-      }
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(
+        fc.array(chars, { minLength: 1, maxLength: 20 }).map((a) => a.join('')),
+        (text) => {
+          try {
+            const e = compileExpression(text);
+            try {
+              const v = e.evaluate({ t: 2.5 });
+              return Number.isFinite(v);
+            } catch (err) {
+              return (err as Error).name === 'MetricsError';
+            }
+          } catch (err) {
+            return (err as Error).name === 'MetricsError';
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -48,8 +48,9 @@ describe('point measures: worked examples', () => {
   });
   it('owa of R rwf drift on M3 yearly is 0.5·(16.790/17.880 + 2.632/3.172)', () => {
     // R summary: owa 0.884416 from unrounded sMAPE/MASE
-    expect(owa({ smape: 16.7903772583775, mase: 2.63178344843969 }, { smape: 17.8798904916532, mase: 3.1717102368676 }))
-      .toBeCloseTo(0.884416407778777, 12);
+    expect(
+      owa({ smape: 16.7903772583775, mase: 2.63178344843969 }, { smape: 17.8798904916532, mase: 3.1717102368676 }),
+    ).toBeCloseTo(0.884416407778777, 12);
   });
   it('owa of the benchmark itself is 1', () => {
     expect(owa({ smape: 12, mase: 3 }, { smape: 12, mase: 3 })).toBe(1);
@@ -82,14 +83,26 @@ describe('interval measures: worked examples', () => {
 
 describe('accuracy', () => {
   const fakeForecast: Forecast = {
-    method: 'test', seriesId: 's', unit: { kind: 'count', scale: 'one' }, years: [2004, 2005, 2006], mean: f,
+    method: 'test',
+    seriesId: 's',
+    unit: { kind: 'count', scale: 'one' },
+    years: [2004, 2005, 2006],
+    mean: f,
     intervals: [
       { level: 0.95, lower: [50, 150, 200], upper: [150, 250, 310] },
       { level: 0.8, lower: [90, 170, 290], upper: [130, 190, 350] },
     ],
     fit: {
-      method: 'test', seriesId: 's', unit: { kind: 'count', scale: 'one' }, years: [2000, 2001, 2002, 2003], values: [40, 60, 70, 100],
-      params: {}, state: {}, fitted: [40, 40, 60, 70], residuals: [0, 20, 10, 30], sigma2: 1,
+      method: 'test',
+      seriesId: 's',
+      unit: { kind: 'count', scale: 'one' },
+      years: [2000, 2001, 2002, 2003],
+      values: [40, 60, 70, 100],
+      params: {},
+      state: {},
+      fitted: [40, 40, 60, 70],
+      residuals: [0, 20, 10, 30],
+      sigma2: 1,
     },
   };
   it('collects every measure and takes the history from the fit', () => {
@@ -132,19 +145,30 @@ describe('errors', () => {
     expect(thrown(fn)).toMatchObject({ code: 'invalid_argument' });
   });
   it('mae([NaN], [1]) throws non_finite naming actual[0]', () => {
-    expect(thrown(() => mae([Number.NaN], [1]))).toMatchObject({ code: 'non_finite', message: expect.stringContaining('actual[0]') });
+    expect(thrown(() => mae([Number.NaN], [1]))).toMatchObject({
+      code: 'non_finite',
+      message: expect.stringContaining('actual[0]'),
+    });
   });
   it('mape([0, 1], [1, 1]) throws degenerate naming the zero actual', () => {
-    expect(thrown(() => mape([1, 0], [1, 1]))).toMatchObject({ code: 'degenerate', message: expect.stringContaining('actual[1] is 0') });
+    expect(thrown(() => mape([1, 0], [1, 1]))).toMatchObject({
+      code: 'degenerate',
+      message: expect.stringContaining('actual[1] is 0'),
+    });
   });
   it('mase with a constant history throws degenerate', () => {
-    expect(thrown(() => mase([1], [2], { history: [5, 5, 5] }))).toMatchObject({ code: 'degenerate', message: expect.stringContaining('constant') });
+    expect(thrown(() => mase([1], [2], { history: [5, 5, 5] }))).toMatchObject({
+      code: 'degenerate',
+      message: expect.stringContaining('constant'),
+    });
   });
   it('mase with a one-value history throws invalid_argument', () => {
     expect(thrown(() => mase([1], [2], { history: [5] }))).toMatchObject({ code: 'invalid_argument' });
   });
   it('mase with a fractional period throws invalid_argument', () => {
-    expect(thrown(() => mase([1], [2], { history: [5, 6, 7], period: 1.5 }))).toMatchObject({ code: 'invalid_argument' });
+    expect(thrown(() => mase([1], [2], { history: [5, 6, 7], period: 1.5 }))).toMatchObject({
+      code: 'invalid_argument',
+    });
   });
   it('mase without options throws invalid_argument', () => {
     expect(thrown(() => mase([1], [2], undefined as never))).toMatchObject({ code: 'invalid_argument' });
@@ -156,13 +180,20 @@ describe('errors', () => {
     expect(thrown(() => owa({ smape: 1, mase: 1 }, { smape: 0, mase: 1 }))).toMatchObject({ code: 'degenerate' });
   });
   it('owa with a negative error throws invalid_argument', () => {
-    expect(thrown(() => owa({ smape: -1, mase: 1 }, { smape: 1, mase: 1 }))).toMatchObject({ code: 'invalid_argument' });
+    expect(thrown(() => owa({ smape: -1, mase: 1 }, { smape: 1, mase: 1 }))).toMatchObject({
+      code: 'invalid_argument',
+    });
   });
   it('owa with NaN throws non_finite', () => {
-    expect(thrown(() => owa({ smape: Number.NaN, mase: 1 }, { smape: 1, mase: 1 }))).toMatchObject({ code: 'non_finite' });
+    expect(thrown(() => owa({ smape: Number.NaN, mase: 1 }, { smape: 1, mase: 1 }))).toMatchObject({
+      code: 'non_finite',
+    });
   });
   it('coverage with lower above upper throws invalid_argument naming the index', () => {
-    expect(thrown(() => coverage([1, 2], [0, 3], [2, 2]))).toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('lower[1]') });
+    expect(thrown(() => coverage([1, 2], [0, 3], [2, 2]))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringContaining('lower[1]'),
+    });
   });
   it.each([0, 1, 95, -0.1])('winkler with level %s throws invalid_argument', (level) => {
     expect(thrown(() => winkler([1], [0], [2], { level }))).toMatchObject({ code: 'invalid_argument' });
@@ -174,45 +205,68 @@ describe('errors', () => {
 
 describe('properties', () => {
   const value = fc.double({ min: -1e6, max: 1e6, noNaN: true });
-  const pair = fc.integer({ min: 1, max: 12 }).chain((n) =>
-    fc.tuple(fc.array(value, { minLength: n, maxLength: n }), fc.array(value, { minLength: n, maxLength: n })));
+  const pair = fc
+    .integer({ min: 1, max: 12 })
+    .chain((n) =>
+      fc.tuple(fc.array(value, { minLength: n, maxLength: n }), fc.array(value, { minLength: n, maxLength: n })),
+    );
   it('mae <= rmse', () => {
     fc.assert(fc.property(pair, ([a, p]) => mae(a, p) <= rmse(a, p) * (1 + 1e-12) + 1e-300));
   });
   it('coverage is in [0, 1]', () => {
-    fc.assert(fc.property(pair, fc.double({ min: 0, max: 1e6, noNaN: true }), ([a, p], w) => {
-      const c = coverage(a, p.map((x) => x - w), p.map((x) => x + w));
-      return c >= 0 && c <= 1;
-    }));
+    fc.assert(
+      fc.property(pair, fc.double({ min: 0, max: 1e6, noNaN: true }), ([a, p], w) => {
+        const c = coverage(
+          a,
+          p.map((x) => x - w),
+          p.map((x) => x + w),
+        );
+        return c >= 0 && c <= 1;
+      }),
+    );
   });
   const positive = fc.double({ min: 1, max: 1e6, noNaN: true });
   const scaleFactor = fc.double({ min: 1e-3, max: 1e3, noNaN: true });
   it('smape and mase are unchanged when data and forecasts are multiplied by c > 0', () => {
-    const input = fc.integer({ min: 1, max: 8 }).chain((n) => fc.tuple(
-      fc.array(positive, { minLength: n, maxLength: n }),
-      fc.array(positive, { minLength: n, maxLength: n }),
-      // whole-number histories: a history like [1, 1, 1 + 4e-16] has a scale made of rounding error,
-      // whose relative change under scaling is a limit of floating point, not of MASE
-      fc.array(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 3, maxLength: 10 })));
-    fc.assert(fc.property(input, scaleFactor, ([a, p, h], c) => {
-      fc.pre(h.some((v, i) => i > 0 && v !== h[i - 1]));
-      const s = (xs: readonly number[]) => xs.map((x) => x * c);
-      const close = (u: number, v: number) => Math.abs(u - v) <= 1e-9 * Math.max(1, Math.abs(u));
-      return close(smape(s(a), s(p)), smape(a, p)) && close(mase(s(a), s(p), { history: s(h) }), mase(a, p, { history: h }));
-    }));
+    const input = fc.integer({ min: 1, max: 8 }).chain((n) =>
+      fc.tuple(
+        fc.array(positive, { minLength: n, maxLength: n }),
+        fc.array(positive, { minLength: n, maxLength: n }),
+        // whole-number histories: a history like [1, 1, 1 + 4e-16] has a scale made of rounding error,
+        // whose relative change under scaling is a limit of floating point, not of MASE
+        fc.array(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 3, maxLength: 10 }),
+      ),
+    );
+    fc.assert(
+      fc.property(input, scaleFactor, ([a, p, h], c) => {
+        fc.pre(h.some((v, i) => i > 0 && v !== h[i - 1]));
+        const s = (xs: readonly number[]) => xs.map((x) => x * c);
+        const close = (u: number, v: number) => Math.abs(u - v) <= 1e-9 * Math.max(1, Math.abs(u));
+        return (
+          close(smape(s(a), s(p)), smape(a, p)) &&
+          close(mase(s(a), s(p), { history: s(h) }), mase(a, p, { history: h }))
+        );
+      }),
+    );
   });
   it('smape([0], [5e-324]) is 200 (subnormals do not underflow to 0/0)', () => {
     expect(smape([0], [5e-324])).toBe(200);
   });
   it('smape lies in [0, 200]', () => {
-    fc.assert(fc.property(pair, ([a, p]) => {
-      const v = smape(a, p);
-      return v >= 0 && v <= 200;
-    }));
+    fc.assert(
+      fc.property(pair, ([a, p]) => {
+        const v = smape(a, p);
+        return v >= 0 && v <= 200;
+      }),
+    );
   });
   it('a perfect forecast has zero error on every measure', () => {
-    fc.assert(fc.property(fc.array(positive, { minLength: 1, maxLength: 10 }), (a) =>
-      me(a, a) === 0 && mae(a, a) === 0 && rmse(a, a) === 0 && smape(a, a) === 0 && mape(a, a) === 0));
+    fc.assert(
+      fc.property(
+        fc.array(positive, { minLength: 1, maxLength: 10 }),
+        (a) => me(a, a) === 0 && mae(a, a) === 0 && rmse(a, a) === 0 && smape(a, a) === 0 && mape(a, a) === 0,
+      ),
+    );
   });
 });
 
@@ -220,7 +274,7 @@ const m3 = new URL('../../../shared/benchmarks/m3-yearly/', import.meta.url);
 const m3Present = existsSync(fileURLToPath(new URL('reference/r-forecast-forecasts.csv', m3)));
 
 describe.skipIf(!m3Present)('against R forecast on M3 yearly', () => {
-  it('sMAPE, MASE, 95 % coverage and MSIS of R\'s own forecasts match R\'s summary', () => {
+  it("sMAPE, MASE, 95 % coverage and MSIS of R's own forecasts match R's summary", () => {
     const read = (name: string) => csvParse(readFileSync(fileURLToPath(new URL(name, m3)), 'utf8'));
     const train = new Map<string, number[]>();
     for (const r of read('train.csv')) {
@@ -248,17 +302,25 @@ describe.skipIf(!m3Present)('against R forecast on M3 yearly', () => {
       expect(s).toBeCloseTo(Number(summary.get(m)?.['smape']), 6);
       expect(q).toBeCloseTo(Number(summary.get(m)?.['mase']), 6);
     }
-    const cov = meanOver((_, e) => coverage(e['y'] as number[], e['theta_lo95'] as number[], e['theta_hi95'] as number[]));
+    const cov = meanOver((_, e) =>
+      coverage(e['y'] as number[], e['theta_lo95'] as number[], e['theta_hi95'] as number[]),
+    );
     expect(cov).toBeCloseTo(Number(summary.get('theta')?.['cover95']), 10);
-    const ms = meanOver((id, e) => msis(e['y'] as number[], e['theta_lo95'] as number[], e['theta_hi95'] as number[], { history: train.get(id) as number[], level: 0.95 }));
+    const ms = meanOver((id, e) =>
+      msis(e['y'] as number[], e['theta_lo95'] as number[], e['theta_hi95'] as number[], {
+        history: train.get(id) as number[],
+        level: 0.95,
+      }),
+    );
     expect(ms).toBeCloseTo(Number(summary.get('theta')?.['msis']), 5);
   });
-  it('sMAPE and MASE of series Y1 for R\'s naive forecast, by hand', () => {
+  it("sMAPE and MASE of series Y1 for R's naive forecast, by hand", () => {
     // Y1 (M3 N0001): training values rise every year from 940.66 to 4936.99 over 14 years, so the naive
     // scale is (4936.99 - 940.66) / 13 = 307.41. The naive forecast is 4936.99 for all six test years.
     // Absolute errors 442.76, 1221.69, 1939.59, 2914.92, 3470.85, 4219.02 sum to 14208.83:
     // MASE = 14208.83 / 6 / 307.41 = 7.70351756...; sMAPE (computed term by term in Python) 36.81967204.
-    const read = (name: string) => csvParse(readFileSync(fileURLToPath(new URL(name, m3)), 'utf8')).filter((r) => r['id'] === 'Y1');
+    const read = (name: string) =>
+      csvParse(readFileSync(fileURLToPath(new URL(name, m3)), 'utf8')).filter((r) => r['id'] === 'Y1');
     const history = read('train.csv').map((r) => Number(r['value']));
     const ref = read('reference/r-forecast-forecasts.csv');
     const actual = ref.map((r) => Number(r['y']));

@@ -16,15 +16,29 @@ describe('backtest', () => {
     // (8 - 4 - 2) / 2 + 1 = 2 origins
     expect(b.origins.map((o) => o.origin)).toEqual([2004, 2006]);
     // origin 2004: last value 15, actual 14, 18 → errors -1, 3; origin 2006: last 18, actual 17, 20 → -1, 2
-    expect(b.origins.map((o) => o.errors)).toEqual([[-1, 3], [-1, 2]]);
+    expect(b.origins.map((o) => o.errors)).toEqual([
+      [-1, 3],
+      [-1, 2],
+    ]);
     expect(b.origins[0]?.mean).toEqual([15, 15]);
     // MAE per origin 2 and 1.5 → mean 1.75; ME per origin 1 and 0.5 → 0.75
     expect(b.summary).toMatchObject({ origins: 2, points: 4, mae: 1.75, me: 0.75 });
     // MASE at 2004: MAE 2 / mean|diff| of [10,12,11,15] = (2+1+4)/3 → 6/7; at 2006: 1.5 / ((2+1+4+1+4)/5 = 2.4) = 0.625
     expect(b.summary.mase).toBeCloseTo((6 / 7 + 0.625) / 2, 12);
     expect(b.rows).toHaveLength(4);
-    expect(b.rows[1]).toMatchObject({ method: 'localNaive', series: 'x', origin: 2004, horizon: 2, year: 2006, actual: 18, mean: 15, error: 3 });
-    expect(Object.keys(b.rows[0] ?? {})).toEqual(expect.arrayContaining(['lower_80', 'upper_80', 'lower_95', 'upper_95']));
+    expect(b.rows[1]).toMatchObject({
+      method: 'localNaive',
+      series: 'x',
+      origin: 2004,
+      horizon: 2,
+      year: 2006,
+      actual: 18,
+      mean: 15,
+      error: 3,
+    });
+    expect(Object.keys(b.rows[0] ?? {})).toEqual(
+      expect.arrayContaining(['lower_80', 'upper_80', 'lower_95', 'upper_95']),
+    );
     expect(b.byHorizon.map((h) => h.mae)).toEqual([1, 2.5]);
   });
   it('the default initial is half the series (rounded up): 8 values, horizon 1 → origins after 4..7 values', () => {
@@ -70,7 +84,10 @@ describe('backtest errors', () => {
     [{ horizon: 6, initial: 4 }, /too few/],
     [{ horizon: 1, refit: 'yes' }, /refit/],
   ])('backtest(s8, naive, %o) throws invalid_argument', (options, message) => {
-    expect(thrown(() => backtest(s8, localNaive, options as never))).toMatchObject({ code: 'invalid_argument', message: expect.stringMatching(message) });
+    expect(thrown(() => backtest(s8, localNaive, options as never))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(message),
+    });
   });
   it('a sparse series throws missing_years', () => {
     const sparse = series({ id: 's', unit: 'count', years: [2000, 2001, 2003, 2004], values: [1, 2, 3, 4] });
@@ -80,24 +97,42 @@ describe('backtest errors', () => {
     expect(thrown(() => backtest(s8, {} as never, { horizon: 1 }))).toMatchObject({ code: 'invalid_argument' });
   });
   it('a method error names the origin year and keeps its code', () => {
-    const failing: ForecastMethod = { ...localNaive, fit: (s) => {
-      if (s.values.length > 5) throw new MetricsError('degenerate', 'fails: too long');
-      return localNaive.fit(s);
-    } };
-    expect(thrown(() => backtest(s8, failing, { horizon: 1, initial: 4 }))).toMatchObject({ code: 'degenerate', message: expect.stringContaining('at the origin 2006') });
+    const failing: ForecastMethod = {
+      ...localNaive,
+      fit: (s) => {
+        if (s.values.length > 5) throw new MetricsError('degenerate', 'fails: too long');
+        return localNaive.fit(s);
+      },
+    };
+    expect(thrown(() => backtest(s8, failing, { horizon: 1, initial: 4 }))).toMatchObject({
+      code: 'degenerate',
+      message: expect.stringContaining('at the origin 2006'),
+    });
   });
 });
 
 describe('backtest properties', () => {
   it('has floor((n - initial - horizon) / step) + 1 origins, each with horizon rows', () => {
-    const arb = fc.record({
-      n: fc.integer({ min: 3, max: 40 }), horizon: fc.integer({ min: 1, max: 8 }), step: fc.integer({ min: 1, max: 5 }), initial: fc.integer({ min: 2, max: 30 }),
-    }).filter((r) => r.initial + r.horizon <= r.n);
-    fc.assert(fc.property(arb, ({ n, horizon, step, initial }) => {
-      const s = series({ id: 'p', unit: 'count', years: years(1990, n), values: years(1, n).map((i) => i * i) });
-      const b = backtest(s, localNaive, { horizon, step, initial });
-      const expected = Math.floor((n - initial - horizon) / step) + 1;
-      return b.origins.length === expected && b.rows.length === expected * horizon && b.summary.intervals.every((i) => i.coverage >= 0 && i.coverage <= 1);
-    }), { numRuns: 60 });
+    const arb = fc
+      .record({
+        n: fc.integer({ min: 3, max: 40 }),
+        horizon: fc.integer({ min: 1, max: 8 }),
+        step: fc.integer({ min: 1, max: 5 }),
+        initial: fc.integer({ min: 2, max: 30 }),
+      })
+      .filter((r) => r.initial + r.horizon <= r.n);
+    fc.assert(
+      fc.property(arb, ({ n, horizon, step, initial }) => {
+        const s = series({ id: 'p', unit: 'count', years: years(1990, n), values: years(1, n).map((i) => i * i) });
+        const b = backtest(s, localNaive, { horizon, step, initial });
+        const expected = Math.floor((n - initial - horizon) / step) + 1;
+        return (
+          b.origins.length === expected &&
+          b.rows.length === expected * horizon &&
+          b.summary.intervals.every((i) => i.coverage >= 0 && i.coverage <= 1)
+        );
+      }),
+      { numRuns: 60 },
+    );
   });
 });

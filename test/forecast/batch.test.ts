@@ -20,10 +20,26 @@ describe('forecastMany', () => {
     const r = forecastMany(rows, localNaive, { horizon: 2 });
     expect(r.errors).toEqual([]);
     expect(r.method).toBe('localNaive');
-    expect(r.forecasts.map((f) => [f.seriesId, f.years])).toEqual([['a', [2023, 2024]], ['b', [2024, 2025]]]);
+    expect(r.forecasts.map((f) => [f.seriesId, f.years])).toEqual([
+      ['a', [2023, 2024]],
+      ['b', [2024, 2025]],
+    ]);
     // a: last value (after sorting) 13; b: 7
-    expect(r.rows.map((x) => [x.id, x.year, x.mean])).toEqual([['a', 2023, 13], ['a', 2024, 13], ['b', 2024, 7], ['b', 2025, 7]]);
-    expect(Object.keys(r.rows[0] ?? {})).toEqual(['id', 'year', 'mean', 'lower_80', 'upper_80', 'lower_95', 'upper_95']);
+    expect(r.rows.map((x) => [x.id, x.year, x.mean])).toEqual([
+      ['a', 2023, 13],
+      ['a', 2024, 13],
+      ['b', 2024, 7],
+      ['b', 2025, 7],
+    ]);
+    expect(Object.keys(r.rows[0] ?? {})).toEqual([
+      'id',
+      'year',
+      'mean',
+      'lower_80',
+      'upper_80',
+      'lower_95',
+      'upper_95',
+    ]);
     // a: differences 2, 1 → sigma^2 = (4 + 1)/2; 95 % half-width at h=1 is 1.959964·sqrt(2.5)
     expect((r.rows[0]?.['upper_95'] as number) - 13).toBeCloseTo(1.959963984540054 * Math.sqrt(2.5), 12);
   });
@@ -38,22 +54,36 @@ describe('forecastMany', () => {
   it('collects bad series in errors with their id and keeps the others', () => {
     const bad = [
       ...rows,
-      { id: 'dup', year: 2020, value: 1 }, { id: 'dup', year: 2020, value: 2 }, { id: 'dup', year: 2021, value: 2 },
+      { id: 'dup', year: 2020, value: 1 },
+      { id: 'dup', year: 2020, value: 2 },
+      { id: 'dup', year: 2021, value: 2 },
       { id: 'short', year: 2020, value: 1 },
-      { id: 'nan', year: 2020, value: Number.NaN }, { id: 'nan', year: 2021, value: 1 }, { id: 'nan', year: 2022, value: 1 },
-      { id: 'late', year: 2030, value: 1 }, { id: 'late', year: 2031, value: 1 },
+      { id: 'nan', year: 2020, value: Number.NaN },
+      { id: 'nan', year: 2021, value: 1 },
+      { id: 'nan', year: 2022, value: 1 },
+      { id: 'late', year: 2030, value: 1 },
+      { id: 'late', year: 2031, value: 1 },
     ];
     const r = forecastMany(bad, localNaive, { toYear: 2026 });
     expect(r.forecasts.map((f) => f.seriesId)).toEqual(['a', 'b']);
     expect(r.errors.map((e) => [e.id, e.code])).toEqual([
-      ['dup', 'invalid_argument'], ['short', 'invalid_argument'], ['nan', 'non_finite'], ['late', 'invalid_argument'],
+      ['dup', 'invalid_argument'],
+      ['short', 'invalid_argument'],
+      ['nan', 'non_finite'],
+      ['late', 'invalid_argument'],
     ]);
     expect(r.errors[0]?.message).toContain('2020 appears twice');
   });
   it('reports an unexpected failure inside a method as code internal', () => {
-    const broken: ForecastMethod = { ...localNaive, fit: () => { throw new TypeError('boom'); } };
+    const broken: ForecastMethod = {
+      ...localNaive,
+      fit: () => {
+        throw new TypeError('boom');
+      },
+    };
     expect(forecastMany(rows, broken, { horizon: 1 }).errors).toEqual([
-      { id: 'a', code: 'internal', message: 'localNaive: boom' }, { id: 'b', code: 'internal', message: 'localNaive: boom' },
+      { id: 'a', code: 'internal', message: 'localNaive: boom' },
+      { id: 'b', code: 'internal', message: 'localNaive: boom' },
     ]);
   });
   it('does not mutate the rows', () => {
@@ -71,27 +101,42 @@ describe('forecastMany errors', () => {
     [{ horizon: 1.5 }, /horizon must be a whole number/],
     [{ toYear: 2030.5 }, /toYear must be a whole number/],
   ])('forecastMany(rows, naive, %o) throws invalid_argument', (options, message) => {
-    expect(thrown(() => forecastMany(rows, localNaive, options))).toMatchObject({ code: 'invalid_argument', message: expect.stringMatching(message) });
+    expect(thrown(() => forecastMany(rows, localNaive, options))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(message),
+    });
   });
   it('non-array rows throw invalid_argument', () => {
-    expect(thrown(() => forecastMany('x' as never, localNaive, { horizon: 1 }))).toMatchObject({ code: 'invalid_argument' });
+    expect(thrown(() => forecastMany('x' as never, localNaive, { horizon: 1 }))).toMatchObject({
+      code: 'invalid_argument',
+    });
   });
   it('an aborted signal throws aborted', () => {
     const c = new AbortController();
     c.abort();
-    expect(thrown(() => forecastMany(rows, localNaive, { horizon: 1, signal: c.signal }))).toMatchObject({ code: 'aborted' });
+    expect(thrown(() => forecastMany(rows, localNaive, { horizon: 1, signal: c.signal }))).toMatchObject({
+      code: 'aborted',
+    });
   });
 });
 
 describe('forecastMany properties', () => {
   it('gives horizon rows per good series and one error per bad series, never both', () => {
-    const seriesArb = fc.array(fc.record({ n: fc.integer({ min: 0, max: 8 }), start: fc.integer({ min: 1990, max: 2010 }) }), { minLength: 1, maxLength: 6 });
-    fc.assert(fc.property(seriesArb, fc.integer({ min: 1, max: 4 }), (specs, h) => {
-      const input = specs.flatMap((sp, k) => Array.from({ length: sp.n }, (_, i) => ({ id: `s${k}`, year: sp.start + i, value: i * k + 1 })));
-      const r = forecastMany(input, localNaive, { horizon: h });
-      const present = specs.filter((sp) => sp.n > 0).length;
-      const good = specs.filter((sp) => sp.n >= 2).length;
-      return r.forecasts.length === good && r.rows.length === good * h && r.errors.length === present - good;
-    }), { numRuns: 50 });
+    const seriesArb = fc.array(
+      fc.record({ n: fc.integer({ min: 0, max: 8 }), start: fc.integer({ min: 1990, max: 2010 }) }),
+      { minLength: 1, maxLength: 6 },
+    );
+    fc.assert(
+      fc.property(seriesArb, fc.integer({ min: 1, max: 4 }), (specs, h) => {
+        const input = specs.flatMap((sp, k) =>
+          Array.from({ length: sp.n }, (_, i) => ({ id: `s${k}`, year: sp.start + i, value: i * k + 1 })),
+        );
+        const r = forecastMany(input, localNaive, { horizon: h });
+        const present = specs.filter((sp) => sp.n > 0).length;
+        const good = specs.filter((sp) => sp.n >= 2).length;
+        return r.forecasts.length === good && r.rows.length === good * h && r.errors.length === present - good;
+      }),
+      { numRuns: 50 },
+    );
   });
 });

@@ -58,7 +58,7 @@ describe('calibrate', () => {
     }
     expect(pooled.every((v, i) => i === 0 || v >= (pooled[i - 1] as number))).toBe(true);
   });
-  it('keeps the wrapped method\'s intervals for a history too short to give minErrors errors, and says so', () => {
+  it("keeps the wrapped method's intervals for a history too short to give minErrors errors, and says so", () => {
     const short = series({ id: 'short', unit: 'count', years: years(2001, 4), values: [5, 6, 8, 7] });
     const cal = calibrate(localNaive);
     const fit = cal.fit(short);
@@ -73,10 +73,13 @@ describe('calibrate', () => {
     expect(calibrate(localNaive).fit(s).calibration.errors).toBe('absolute');
   });
   it('skips in-sample origins the wrapped method cannot fit and notes how many', () => {
-    const picky: ForecastMethod = { ...localNaive, fit: (s) => {
-      if (s.values.length === 5) throw new MetricsError('degenerate', 'no');
-      return localNaive.fit(s);
-    } };
+    const picky: ForecastMethod = {
+      ...localNaive,
+      fit: (s) => {
+        if (s.values.length === 5) throw new MetricsError('degenerate', 'no');
+        return localNaive.fit(s);
+      },
+    };
     const fit = calibrate(picky).fit(linear);
     expect(fit.notes?.join(' ')).toMatch(/1 in-sample origin\(s\) skipped/);
   });
@@ -95,32 +98,53 @@ describe('calibrate errors', () => {
     [{ initial: 1 }, /initial must be at least 2/],
     [{ minErrors: 1.5 }, /minErrors/],
   ])('calibrate(naive, %o) throws invalid_argument', (options, message) => {
-    expect(thrown(() => calibrate(localNaive, options as never))).toMatchObject({ code: 'invalid_argument', message: expect.stringMatching(message) });
+    expect(thrown(() => calibrate(localNaive, options as never))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(message),
+    });
   });
   it('calibrate of a non-method throws invalid_argument', () => {
     expect(thrown(() => calibrate({ name: 'x' } as never))).toMatchObject({ code: 'invalid_argument' });
   });
   it('log errors on a series with a negative value throw invalid_argument', () => {
     const s = series({ id: 'neg', unit: 'count', years: years(2001, 6), values: [1, -2, 3, 4, 5, 6] });
-    expect(thrown(() => calibrate(localNaive, { errors: 'log' }).fit(s))).toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('"neg"') });
+    expect(thrown(() => calibrate(localNaive, { errors: 'log' }).fit(s))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringContaining('"neg"'),
+    });
   });
   it('forecast with a fit that is not calibrated throws invalid_argument', () => {
     const cal = calibrate(localNaive);
-    expect(thrown(() => cal.forecast(localNaive.fit(linear) as CalibratedFit, 2012))).toMatchObject({ code: 'invalid_argument' });
+    expect(thrown(() => cal.forecast(localNaive.fit(linear) as CalibratedFit, 2012))).toMatchObject({
+      code: 'invalid_argument',
+    });
   });
 });
 
 describe('calibrate properties', () => {
-  it('intervals nest by level, contain the mean, and the mean is the wrapped method\'s', () => {
+  it("intervals nest by level, contain the mean, and the mean is the wrapped method's", () => {
     const arb = fc.array(fc.double({ min: 1, max: 1000, noNaN: true }), { minLength: 5, maxLength: 25 });
-    fc.assert(fc.property(arb, fc.boolean(), (values, log) => {
-      const s = series({ id: 'p', unit: 'count', years: years(2000, values.length), values });
-      const cal = calibrate(localNaive, { errors: log ? 'auto' : 'absolute', minErrors: 1 });
-      const f = cal.forecast(cal.fit(s), 2000 + values.length + 4, { levels: [0.5, 0.8, 0.95] });
-      const raw = localNaive.forecast(localNaive.fit(s), 2000 + values.length + 4);
-      return f.mean.every((m, i) => m === raw.mean[i]) && f.intervals.every((iv, j) => iv.lower.every((l, i) =>
-        l <= (f.mean[i] as number) && (iv.upper[i] as number) >= (f.mean[i] as number)
-        && (j === 0 || (l <= (f.intervals[j - 1]?.lower[i] as number) && (iv.upper[i] as number) >= (f.intervals[j - 1]?.upper[i] as number)))));
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(arb, fc.boolean(), (values, log) => {
+        const s = series({ id: 'p', unit: 'count', years: years(2000, values.length), values });
+        const cal = calibrate(localNaive, { errors: log ? 'auto' : 'absolute', minErrors: 1 });
+        const f = cal.forecast(cal.fit(s), 2000 + values.length + 4, { levels: [0.5, 0.8, 0.95] });
+        const raw = localNaive.forecast(localNaive.fit(s), 2000 + values.length + 4);
+        return (
+          f.mean.every((m, i) => m === raw.mean[i]) &&
+          f.intervals.every((iv, j) =>
+            iv.lower.every(
+              (l, i) =>
+                l <= (f.mean[i] as number) &&
+                (iv.upper[i] as number) >= (f.mean[i] as number) &&
+                (j === 0 ||
+                  (l <= (f.intervals[j - 1]?.lower[i] as number) &&
+                    (iv.upper[i] as number) >= (f.intervals[j - 1]?.upper[i] as number))),
+            ),
+          )
+        );
+      }),
+      { numRuns: 60 },
+    );
   });
 });

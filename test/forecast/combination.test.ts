@@ -17,16 +17,22 @@ describe('combination', () => {
     expect(m.name).toBe('comb(naive,drift)');
     const f = m.forecast(m.fit(s), 2023, { levels: [0.9] });
     expect(f.mean[1]).toBeCloseTo((15 + 15 + 10 / 3) / 2, 12);
-    const a = naive.forecast(naive.fit(s), 2023, { levels: [0.9] }), b = drift.forecast(drift.fit(s), 2023, { levels: [0.9] });
+    const a = naive.forecast(naive.fit(s), 2023, { levels: [0.9] }),
+      b = drift.forecast(drift.fit(s), 2023, { levels: [0.9] });
     expect(f.intervals[0]!.lower[1]).toBeCloseTo((a.intervals[0]!.lower[1]! + b.intervals[0]!.lower[1]!) / 2, 12);
   });
   it('comb is the mean of ses, holt and damped forecasts (M4 Comb)', () => {
-    const y = series({ id: 'y', unit: 'count', years: Array.from({ length: 12 }, (_, i) => 2000 + i), values: [5, 6, 8, 9, 9, 11, 14, 13, 15, 18, 17, 20] });
+    const y = series({
+      id: 'y',
+      unit: 'count',
+      years: Array.from({ length: 12 }, (_, i) => 2000 + i),
+      values: [5, 6, 8, 9, 9, 11, 14, 13, 15, 18, 17, 20],
+    });
     const f = comb.forecast(comb.fit(y), 2014);
     const parts = [ses, holt, dampedHolt].map((m) => m.forecast(m.fit(y), 2014).mean);
     f.mean.forEach((v, i) => expect(v).toBeCloseTo((parts[0]![i]! + parts[1]![i]! + parts[2]![i]!) / 3, 10));
   });
-  it('combination keeps its parts\' notes, prefixed with the part name', () => {
+  it("combination keeps its parts' notes, prefixed with the part name", () => {
     const fit = combination([ses, naive]).fit(s);
     expect(fit.notes?.some((n) => n.startsWith('ses: fell back to naive'))).toBe(true);
   });

@@ -7,7 +7,12 @@ import { autoEts } from '../../src/forecast/autoEts.js';
 import { drift } from '../../src/forecast/drift.js';
 import { thrown } from '../helpers/thrown.js';
 
-const s = series({ id: 'bd', unit: 'CNY trillion', years: [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023], values: [1, 1.2, 1.5, 1.9, 2.3, 2.8, 3.2, 3.8, 4.2, 4.8] });
+const s = series({
+  id: 'bd',
+  unit: 'CNY trillion',
+  years: [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023],
+  values: [1, 1.2, 1.5, 1.9, 2.3, 2.8, 3.2, 3.8, 4.2, 4.8],
+});
 
 describe('forecast', () => {
   it('forecast(s, 2026) uses the default combination and says so', () => {
@@ -27,9 +32,14 @@ describe('forecast', () => {
     expect(defaultMethod.name).toBe('default');
   });
   it('forecast with an unknown method, a past year or 2 points throws invalid_argument', () => {
-    expect(thrown(() => forecast(s, 2026, { method: 'arima' }))).toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('naive') });
+    expect(thrown(() => forecast(s, 2026, { method: 'arima' }))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringContaining('naive'),
+    });
     expect(thrown(() => forecast(s, 2023))).toMatchObject({ code: 'invalid_argument' });
-    expect(thrown(() => forecast(series({ id: 'x', unit: 'count', years: [2020, 2021], values: [1, 2] }), 2025))).toMatchObject({ code: 'invalid_argument' });
+    expect(
+      thrown(() => forecast(series({ id: 'x', unit: 'count', years: [2020, 2021], values: [1, 2] }), 2025)),
+    ).toMatchObject({ code: 'invalid_argument' });
     expect(thrown(() => forecast(s, 2026, { method: 'toString' }))).toMatchObject({ code: 'invalid_argument' });
   });
 });

@@ -11,15 +11,21 @@ import { autoEts } from '../../src/forecast/autoEts.js';
 import { ets } from '../../src/forecast/ets.js';
 import { thrown } from '../helpers/thrown.js';
 
-const mk = (values: readonly number[], from = 2000) => series({ id: 's', unit: 'count', years: values.map((_, i) => from + i), values });
+const mk = (values: readonly number[], from = 2000) =>
+  series({ id: 's', unit: 'count', years: values.map((_, i) => from + i), values });
 // M3 Y1 (Makridakis & Hibon 2000); R's ets() selects ETS(M,A,N) for it.
-const y1 = [940.66, 1084.86, 1244.98, 1445.02, 1683.17, 2038.15, 2342.52, 2602.45, 2927.87, 3103.96, 3360.27, 3807.63, 4387.88, 4936.99];
+const y1 = [
+  940.66, 1084.86, 1244.98, 1445.02, 1683.17, 2038.15, 2342.52, 2602.45, 2927.87, 3103.96, 3360.27, 3807.63, 4387.88,
+  4936.99,
+];
 
 describe('autoEts', () => {
   it('autoEts.fit(Y1) picks the model with the lowest AICc among the six fixed models', () => {
     const s = mk(y1);
     const fit = autoEts.fit(s);
-    const all = (['A', 'M'] as const).flatMap((error) => (['N', 'A', 'Ad'] as const).map((trend) => ets({ error, trend }).fit(s)));
+    const all = (['A', 'M'] as const).flatMap((error) =>
+      (['N', 'A', 'Ad'] as const).map((trend) => ets({ error, trend }).fit(s)),
+    );
     const best = all.reduce((a, b) => (b.aicc! < a.aicc! ? b : a));
     expect(fit.method).toBe('ets(M,A,N)');
     expect(fit.method).toBe(best.method);
@@ -31,13 +37,20 @@ describe('autoEts', () => {
     expect(fit.method).toMatch(/^ets\(A,/);
     expect(fit.notes?.join(' ')).toMatch(/multiplicative-error models were not considered/);
   });
-  it('autoEts parameters stay in R\'s usual region', () => {
-    fc.assert(fc.property(fc.array(fc.double({ min: 1, max: 1000, noNaN: true }), { minLength: 8, maxLength: 20 }), (vs) => {
-      const p = autoEts.fit(mk(vs)).params;
-      const alpha = p['alpha']!;
-      return alpha >= 1e-4 && alpha <= 0.9999 && (p['beta'] === undefined || (p['beta'] >= 1e-4 && p['beta'] <= alpha))
-        && (p['phi'] === undefined || (p['phi'] >= 0.8 && p['phi'] <= 0.98));
-    }), { numRuns: 30 });
+  it("autoEts parameters stay in R's usual region", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 1, max: 1000, noNaN: true }), { minLength: 8, maxLength: 20 }), (vs) => {
+        const p = autoEts.fit(mk(vs)).params;
+        const alpha = p['alpha']!;
+        return (
+          alpha >= 1e-4 &&
+          alpha <= 0.9999 &&
+          (p['beta'] === undefined || (p['beta'] >= 1e-4 && p['beta'] <= alpha)) &&
+          (p['phi'] === undefined || (p['phi'] >= 0.8 && p['phi'] <= 0.98))
+        );
+      }),
+      { numRuns: 30 },
+    );
   });
   it('autoEts on a constant series forecasts the constant with zero-width intervals', () => {
     const f = autoEts.forecast(autoEts.fit(mk([5, 5, 5, 5, 5])), 2006);
@@ -85,7 +98,8 @@ describe('ETS intervals and simulate', () => {
     const fit = m.fit(mk(y1));
     const f = m.forecast(fit, 2017, { levels: [0.95] });
     const { paths } = m.simulate!(fit, 2017, { paths: 20000, rng: rng(3) });
-    const H = f.years.length, last = Array.from({ length: 20000 }, (_, p) => paths[p * H + 2]!).sort((x, y) => x - y);
+    const H = f.years.length,
+      last = Array.from({ length: 20000 }, (_, p) => paths[p * H + 2]!).sort((x, y) => x - y);
     const mean = last.reduce((x, y) => x + y, 0) / last.length;
     const width = f.intervals[0]!.upper[2]! - f.intervals[0]!.lower[2]!;
     expect(Math.abs(mean - f.mean[2]!)).toBeLessThan(0.02 * width);
@@ -97,9 +111,15 @@ describe('ETS intervals and simulate', () => {
     const f = m.forecast(fit, 2019, { levels: [0.95] });
     const H = f.years.length;
     const { paths } = m.simulate!(fit, 2019, { paths: 20000, rng: rng(4) });
-    let s = 0, s2 = 0;
-    for (let p = 0; p < 20000; p++) { const v = paths[p * H + 4]!; s += v; s2 += v * v; }
-    const mean = s / 20000, sd = Math.sqrt(s2 / 20000 - mean * mean);
+    let s = 0,
+      s2 = 0;
+    for (let p = 0; p < 20000; p++) {
+      const v = paths[p * H + 4]!;
+      s += v;
+      s2 += v * v;
+    }
+    const mean = s / 20000,
+      sd = Math.sqrt(s2 / 20000 - mean * mean);
     const sdAnalytic = (f.intervals[0]!.upper[4]! - f.mean[4]!) / 1.959963984540054;
     expect(Math.abs(mean - f.mean[4]!) / sdAnalytic).toBeLessThan(0.05);
     expect(sd / sdAnalytic).toBeCloseTo(1, 1);
@@ -108,7 +128,10 @@ describe('ETS intervals and simulate', () => {
 
 describe('ETS errors', () => {
   it('ets({ error: "M" }) on a series with a 0 throws invalid_argument naming the year', () => {
-    expect(thrown(() => ets({ error: 'M', trend: 'N' }).fit(mk([3, 0, 4, 5, 6, 7])))).toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('2001') });
+    expect(thrown(() => ets({ error: 'M', trend: 'N' }).fit(mk([3, 0, 4, 5, 6, 7])))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringContaining('2001'),
+    });
   });
   it('ets with an unknown error or trend type throws invalid_argument', () => {
     expect(thrown(() => ets({ error: 'X' as never, trend: 'N' }))).toMatchObject({ code: 'invalid_argument' });

@@ -4,16 +4,38 @@ import type { Series } from '../../src/series/series.js';
 import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions } from '../../src/forecast/types.js';
 
 // z quantiles of the standard normal (R: qnorm(0.9), qnorm(0.975))
-const Z: Record<string, number> = { '0.8': 1.2815515655446004, '0.95': 1.959963984540054, '0.5': 0.6744897501960817, '0.9': 1.6448536269514722 };
+const Z: Record<string, number> = {
+  '0.8': 1.2815515655446004,
+  '0.95': 1.959963984540054,
+  '0.5': 0.6744897501960817,
+  '0.9': 1.6448536269514722,
+};
 
 function fitOf(name: string, s: Series, fitted: number[]): ForecastFit {
   const residuals = s.values.map((v, i) => v - (fitted[i] as number));
   const usable = residuals.slice(1);
   const sigma2 = usable.length > 0 ? usable.reduce((a, e) => a + e * e, 0) / usable.length : 0;
-  return { method: name, seriesId: s.id, unit: s.unit, years: [...s.years], values: [...s.values], params: {}, state: {}, fitted, residuals, sigma2 };
+  return {
+    method: name,
+    seriesId: s.id,
+    unit: s.unit,
+    years: [...s.years],
+    values: [...s.values],
+    params: {},
+    state: {},
+    fitted,
+    residuals,
+    sigma2,
+  };
 }
 
-function makeForecast(fit: ForecastFit, toYear: number, point: number, sd: (h: number) => number, options?: ForecastOptions): Forecast {
+function makeForecast(
+  fit: ForecastFit,
+  toYear: number,
+  point: number,
+  sd: (h: number) => number,
+  options?: ForecastOptions,
+): Forecast {
   const last = fit.years[fit.years.length - 1] as number;
   const years: number[] = [];
   for (let y = last + 1; y <= toYear; y++) years.push(y);
@@ -32,7 +54,11 @@ export const localNaive: ForecastMethod = {
   description: 'last value (test double)',
   minLength: 2,
   fit(s) {
-    return fitOf('localNaive', s, s.values.map((v, i) => (i === 0 ? v : (s.values[i - 1] as number))));
+    return fitOf(
+      'localNaive',
+      s,
+      s.values.map((v, i) => (i === 0 ? v : (s.values[i - 1] as number))),
+    );
   },
   forecast(fit, toYear, options) {
     const sigma = Math.sqrt(fit.sigma2);
@@ -47,7 +73,11 @@ export const localMean: ForecastMethod = {
   minLength: 1,
   fit(s) {
     const m = s.values.reduce((a, b) => a + b, 0) / s.values.length;
-    return fitOf('localMean', s, s.values.map(() => m));
+    return fitOf(
+      'localMean',
+      s,
+      s.values.map(() => m),
+    );
   },
   forecast(fit, toYear, options) {
     const m = fit.fitted[0] as number;

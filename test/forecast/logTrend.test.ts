@@ -11,7 +11,8 @@ describe('logTrend', () => {
   const s = series({ id: 'g', unit: 'count', years: [2020, 2021, 2022, 2023, 2024], values: logs.map(Math.exp) });
   it('logTrend reports cagr = e^0.1 - 1 with the t confidence interval', () => {
     const p = logTrend.fit(s).params;
-    const se = Math.sqrt(0.002 / 3 / 10), t = 3.182446305284263;
+    const se = Math.sqrt(0.002 / 3 / 10),
+      t = 3.182446305284263;
     expect(p['cagr']).toBeCloseTo(Math.exp(0.1) - 1, 12);
     expect(p['cagrLower']).toBeCloseTo(Math.exp(0.1 - t * se) - 1, 10);
     expect(p['cagrUpper']).toBeCloseTo(Math.exp(0.1 + t * se) - 1, 10);
@@ -23,11 +24,15 @@ describe('logTrend', () => {
     expect(f.intervals[0]!.upper[1]).toBeCloseTo(Math.exp(0.61 + w), 9);
   });
   it('logTrend on exact 10 % growth gives cagr 0.1 and a zero-width interval', () => {
-    const p = logTrend.fit(series({ id: 'x', unit: 'count', years: [2020, 2021, 2022], values: [100, 110, 121] })).params;
+    const p = logTrend.fit(
+      series({ id: 'x', unit: 'count', years: [2020, 2021, 2022], values: [100, 110, 121] }),
+    ).params;
     expect(p['cagr']).toBeCloseTo(0.1, 12);
     expect(p['cagrUpper']! - p['cagrLower']!).toBeLessThan(1e-9);
   });
   it('logTrend with a value <= 0 throws invalid_argument', () => {
-    expect(thrown(() => logTrend.fit(series({ id: 'x', unit: 'count', years: [2020, 2021, 2022], values: [1, -1, 2] })))).toMatchObject({ code: 'invalid_argument' });
+    expect(
+      thrown(() => logTrend.fit(series({ id: 'x', unit: 'count', years: [2020, 2021, 2022], values: [1, -1, 2] }))),
+    ).toMatchObject({ code: 'invalid_argument' });
   });
 });

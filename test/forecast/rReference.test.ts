@@ -21,7 +21,10 @@ interface Case {
 const CASES: readonly Case[] = [
   {
     id: 'Y1',
-    values: [940.66, 1084.86, 1244.98, 1445.02, 1683.17, 2038.15, 2342.52, 2602.45, 2927.87, 3103.96, 3360.27, 3807.63, 4387.88, 4936.99],
+    values: [
+      940.66, 1084.86, 1244.98, 1445.02, 1683.17, 2038.15, 2342.52, 2602.45, 2927.87, 3103.96, 3360.27, 3807.63,
+      4387.88, 4936.99,
+    ],
     model: 'ets(M,A,N)',
     r: {
       naive: [4936.99, 4936.99, 4936.99, 4936.99, 4936.99, 4936.99],
@@ -40,7 +43,10 @@ const CASES: readonly Case[] = [
   },
   {
     id: 'Y3',
-    values: [1461.57, 1692.5, 2193.82, 2459.68, 3246.8, 4748.86, 5559.46, 5292.42, 5029.4, 4753.6, 4344.6, 2897.4, 3256.4, 3525.2],
+    values: [
+      1461.57, 1692.5, 2193.82, 2459.68, 3246.8, 4748.86, 5559.46, 5292.42, 5029.4, 4753.6, 4344.6, 2897.4, 3256.4,
+      3525.2,
+    ],
     model: 'ets(A,N,N)',
     r: {
       naive: [3525.2, 3525.2, 3525.2, 3525.2, 3525.2, 3525.2],
@@ -59,7 +65,9 @@ const CASES: readonly Case[] = [
   },
   {
     id: 'Y266',
-    values: [3221.5, 3380.5, 3547, 3736, 3782, 3890, 4080, 4192, 4347, 4478.5, 4532, 4625.5, 4786, 4830, 4882.5, 5000, 5196],
+    values: [
+      3221.5, 3380.5, 3547, 3736, 3782, 3890, 4080, 4192, 4347, 4478.5, 4532, 4625.5, 4786, 4830, 4882.5, 5000, 5196,
+    ],
     model: 'ets(M,Ad,N)',
     r: {
       naive: [5196, 5196, 5196, 5196, 5196, 5196],
@@ -123,26 +131,51 @@ const dir = fileURLToPath(new URL('../../../shared/benchmarks/m3-yearly/', impor
 const haveShared = existsSync(`${dir}reference/r-forecast-forecasts.csv`);
 
 describe('forecasts equal R on more M3 yearly series (shared benchmark folder)', () => {
-  it.skipIf(!haveShared)('naive, drift, ses, holt, damped, theta, ets and comb on Y10, Y156, Y187, Y400, Y645 equal R to 1e-8 (skipped without /work/shared)', () => {
-    const read = (f: string) => readFileSync(`${dir}${f}`, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
-    const ids = ['Y10', 'Y156', 'Y187', 'Y400', 'Y645'];
-    const train = new Map<string, number[]>();
-    for (const [id, , v] of read('train.csv')) if (ids.includes(id!)) train.set(id!, [...(train.get(id!) ?? []), Number(v)]);
-    const lines = readFileSync(`${dir}reference/r-forecast-forecasts.csv`, 'utf8').trim().split('\n');
-    const head = lines[0]!.split(',');
-    const cols = { naive: 'naive', drift: 'rwf_drift', ses: 'ses', holt: 'holt', damped: 'damped', theta: 'theta', ets: 'ets', comb: 'comb' } as const;
-    let compared = 0;
-    for (const id of ids) {
-      const rows = lines.slice(1).map((l) => l.split(',')).filter((c) => c[0] === id);
-      expect(rows).toHaveLength(6);
-      const s = toSeries(id, train.get(id)!);
-      for (const [name, col] of Object.entries(cols)) {
-        const want = rows.map((c) => Number(c[head.indexOf(col)]));
-        const m = forecastMethods[name]!;
-        expectClose(m.forecast(m.fit(s), s.years.at(-1)! + 6).mean, want, name === 'naive' || name === 'drift' ? 1e-9 : 1e-8);
-        compared++;
+  it.skipIf(!haveShared)(
+    'naive, drift, ses, holt, damped, theta, ets and comb on Y10, Y156, Y187, Y400, Y645 equal R to 1e-8 (skipped without /work/shared)',
+    () => {
+      const read = (f: string) =>
+        readFileSync(`${dir}${f}`, 'utf8')
+          .trim()
+          .split('\n')
+          .slice(1)
+          .map((l) => l.split(','));
+      const ids = ['Y10', 'Y156', 'Y187', 'Y400', 'Y645'];
+      const train = new Map<string, number[]>();
+      for (const [id, , v] of read('train.csv'))
+        if (ids.includes(id!)) train.set(id!, [...(train.get(id!) ?? []), Number(v)]);
+      const lines = readFileSync(`${dir}reference/r-forecast-forecasts.csv`, 'utf8').trim().split('\n');
+      const head = lines[0]!.split(',');
+      const cols = {
+        naive: 'naive',
+        drift: 'rwf_drift',
+        ses: 'ses',
+        holt: 'holt',
+        damped: 'damped',
+        theta: 'theta',
+        ets: 'ets',
+        comb: 'comb',
+      } as const;
+      let compared = 0;
+      for (const id of ids) {
+        const rows = lines
+          .slice(1)
+          .map((l) => l.split(','))
+          .filter((c) => c[0] === id);
+        expect(rows).toHaveLength(6);
+        const s = toSeries(id, train.get(id)!);
+        for (const [name, col] of Object.entries(cols)) {
+          const want = rows.map((c) => Number(c[head.indexOf(col)]));
+          const m = forecastMethods[name]!;
+          expectClose(
+            m.forecast(m.fit(s), s.years.at(-1)! + 6).mean,
+            want,
+            name === 'naive' || name === 'drift' ? 1e-9 : 1e-8,
+          );
+          compared++;
+        }
       }
-    }
-    expect(compared).toBe(40);
-  });
+      expect(compared).toBe(40);
+    },
+  );
 });

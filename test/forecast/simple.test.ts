@@ -9,7 +9,8 @@ import { meanMethod } from '../../src/forecast/meanMethod.js';
 import { thrown } from '../helpers/thrown.js';
 
 const z95 = 1.959963984540054; // qnorm(0.975)
-const mk = (values: number[], from = 2020) => series({ id: 's', unit: 'count', years: values.map((_, i) => from + i), values });
+const mk = (values: number[], from = 2020) =>
+  series({ id: 's', unit: 'count', years: values.map((_, i) => from + i), values });
 
 describe('naive', () => {
   it('naive on [10, 12, 11] forecasts 11 with sigma^2 = (2^2 + 1^2) / 2 = 2.5', () => {
@@ -24,8 +25,13 @@ describe('naive', () => {
     const fit = naive.fit(mk([10, 12, 11]));
     const { paths } = naive.simulate!(fit, 2027, { paths: 20000, rng: rng(1) });
     const sd = (h: number) => {
-      let s = 0, s2 = 0;
-      for (let p = 0; p < 20000; p++) { const v = paths[p * 5 + h]!; s += v; s2 += v * v; }
+      let s = 0,
+        s2 = 0;
+      for (let p = 0; p < 20000; p++) {
+        const v = paths[p * 5 + h]!;
+        s += v;
+        s2 += v * v;
+      }
       return Math.sqrt(s2 / 20000 - (s / 20000) ** 2);
     };
     expect(sd(3) / sd(0)).toBeCloseTo(2, 1);
@@ -60,7 +66,10 @@ describe('meanMethod', () => {
 describe('errors shared by all methods', () => {
   const s = mk([10, 12, 11]);
   it('forecast(fit, lastYear) throws invalid_argument naming the last year', () => {
-    expect(thrown(() => naive.forecast(naive.fit(s), 2022))).toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('2022') });
+    expect(thrown(() => naive.forecast(naive.fit(s), 2022))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringContaining('2022'),
+    });
   });
   it('a horizon over 1000 years throws too_large', () => {
     expect(thrown(() => naive.forecast(naive.fit(s), 4000))).toMatchObject({ code: 'too_large' });
@@ -69,20 +78,33 @@ describe('errors shared by all methods', () => {
     expect(thrown(() => naive.forecast(naive.fit(s), 2024.5))).toMatchObject({ code: 'invalid_argument' });
   });
   it('levels [80] suggests 0.8; levels [0] and [1] are refused', () => {
-    expect(thrown(() => drift.forecast(drift.fit(s), 2024, { levels: [80] }))).toMatchObject({ message: expect.stringContaining('Did you mean 0.8?') });
-    expect(thrown(() => drift.forecast(drift.fit(s), 2024, { levels: [0] }))).toMatchObject({ code: 'invalid_argument' });
-    expect(thrown(() => drift.forecast(drift.fit(s), 2024, { levels: [1] }))).toMatchObject({ code: 'invalid_argument' });
+    expect(thrown(() => drift.forecast(drift.fit(s), 2024, { levels: [80] }))).toMatchObject({
+      message: expect.stringContaining('Did you mean 0.8?'),
+    });
+    expect(thrown(() => drift.forecast(drift.fit(s), 2024, { levels: [0] }))).toMatchObject({
+      code: 'invalid_argument',
+    });
+    expect(thrown(() => drift.forecast(drift.fit(s), 2024, { levels: [1] }))).toMatchObject({
+      code: 'invalid_argument',
+    });
   });
   it('one observation throws invalid_argument saying 3 are needed', () => {
-    expect(thrown(() => naive.fit(mk([5])))).toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('at least 3') });
+    expect(thrown(() => naive.fit(mk([5])))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringContaining('at least 3'),
+    });
   });
   it('a forecast from something that is not a fit throws invalid_argument', () => {
     expect(thrown(() => naive.forecast({} as never, 2030))).toMatchObject({ code: 'invalid_argument' });
   });
   it('simulate refuses 0 paths and a missing rng', () => {
     const fit = naive.fit(s);
-    expect(thrown(() => naive.simulate!(fit, 2024, { paths: 0, rng: rng(1) }))).toMatchObject({ code: 'invalid_argument' });
-    expect(thrown(() => naive.simulate!(fit, 2024, { paths: 5, rng: undefined as never }))).toMatchObject({ code: 'invalid_argument' });
+    expect(thrown(() => naive.simulate!(fit, 2024, { paths: 0, rng: rng(1) }))).toMatchObject({
+      code: 'invalid_argument',
+    });
+    expect(thrown(() => naive.simulate!(fit, 2024, { paths: 5, rng: undefined as never }))).toMatchObject({
+      code: 'invalid_argument',
+    });
     expect(thrown(() => naive.simulate!(fit, 2024, { paths: 1e8, rng: rng(1) }))).toMatchObject({ code: 'too_large' });
   });
 });

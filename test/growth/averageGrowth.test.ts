@@ -25,12 +25,19 @@ describe('averageGrowth', () => {
     expect(e.message).toBe('averageGrowth: series "bd" has no value for 2016. Its years are [2015, 2017, 2020].');
   });
   it('averageGrowth to a year not in the series throws not_found', () => {
-    expect(thrown(() => averageGrowth(bd, { toYear: 2030 }))).toMatchObject({ code: 'not_found', details: { year: 2030 } });
+    expect(thrown(() => averageGrowth(bd, { toYear: 2030 }))).toMatchObject({
+      code: 'not_found',
+      details: { year: 2030 },
+    });
   });
   it('an empty span throws invalid_argument: toYear must be after fromYear', () => {
-    expect(thrown(() => averageGrowth(bd, { fromYear: 2020, toYear: 2015 }))).toMatchObject({ code: 'invalid_argument' });
+    expect(thrown(() => averageGrowth(bd, { fromYear: 2020, toYear: 2015 }))).toMatchObject({
+      code: 'invalid_argument',
+    });
     expect(thrown(() => averageGrowth(bd, { toYear: 2015 }))).toMatchObject({ code: 'invalid_argument' });
-    expect(thrown(() => averageGrowth(series({ id: 'one', unit: 'count', years: [2020], values: [1] })))).toMatchObject({ code: 'invalid_argument' });
+    expect(thrown(() => averageGrowth(series({ id: 'one', unit: 'count', years: [2020], values: [1] })))).toMatchObject(
+      { code: 'invalid_argument' },
+    );
   });
   it('an empty series throws invalid_argument: empty', () => {
     const e = thrown(() => averageGrowth(series({ id: 'e', unit: 'count', years: [], values: [] }))) as Error;
@@ -38,14 +45,24 @@ describe('averageGrowth', () => {
     expect(e.message).toBe('averageGrowth: series "e" is empty.');
   });
   it('a zero start level throws invalid_argument from cagr', () => {
-    expect(thrown(() => averageGrowth(series({ id: 'z', unit: 'count', years: [2020, 2021], values: [0, 1] })))).toMatchObject({ code: 'invalid_argument' });
+    expect(
+      thrown(() => averageGrowth(series({ id: 'z', unit: 'count', years: [2020, 2021], values: [0, 1] }))),
+    ).toMatchObject({ code: 'invalid_argument' });
   });
 
   it('averageGrowth ignores the points between its ends', () => {
-    fc.assert(fc.property(fc.array(fc.double({ min: 1e-3, max: 1e6, noNaN: true }), { minLength: 2, maxLength: 8 }), (values) => {
-      const years = values.map((_, i) => 2000 + 2 * i);
-      const n = years.length - 1;
-      return averageGrowth(series({ id: 'p', unit: 'count', years, values })) === cagr(values[0] as number, values[n] as number, 2 * n);
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 1e-3, max: 1e6, noNaN: true }), { minLength: 2, maxLength: 8 }),
+        (values) => {
+          const years = values.map((_, i) => 2000 + 2 * i);
+          const n = years.length - 1;
+          return (
+            averageGrowth(series({ id: 'p', unit: 'count', years, values })) ===
+            cagr(values[0] as number, values[n] as number, 2 * n)
+          );
+        },
+      ),
+    );
   });
 });

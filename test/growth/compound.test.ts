@@ -43,22 +43,43 @@ describe('compound', () => {
     expect(e).toMatchObject({ code: 'degenerate' });
     expect(e.message).toContain('(0.25, not 25)');
   });
-  it.each([[Number.NaN, 0.1, 1], [1, Infinity, 1], [1, 0.1, Number.NaN]])('compound(%d, %d, %d) throws non_finite', (s, r, n) => {
+  it.each([
+    [Number.NaN, 0.1, 1],
+    [1, Infinity, 1],
+    [1, 0.1, Number.NaN],
+  ])('compound(%d, %d, %d) throws non_finite', (s, r, n) => {
     expect(thrown(() => compound(s, r, n))).toMatchObject({ code: 'non_finite' });
   });
 
   it('compound(compound(s, r, a), r, b) is compound(s, r, a + b) within 1e-13 relative', () => {
-    fc.assert(fc.property(fc.double({ min: 1e-3, max: 1e9, noNaN: true }), fc.double({ min: -0.9, max: 2, noNaN: true }), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 25 }), (s, r, a, b) => {
-      const two = compound(compound(s, r, a), r, b);
-      const one = compound(s, r, a + b);
-      return Math.abs(two - one) <= 1e-13 * Math.abs(one);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1e-3, max: 1e9, noNaN: true }),
+        fc.double({ min: -0.9, max: 2, noNaN: true }),
+        fc.integer({ min: 0, max: 25 }),
+        fc.integer({ min: 0, max: 25 }),
+        (s, r, a, b) => {
+          const two = compound(compound(s, r, a), r, b);
+          const one = compound(s, r, a + b);
+          return Math.abs(two - one) <= 1e-13 * Math.abs(one);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
   it('compound is linear in start: compound(k*s, r, n) = k * compound(s, r, n)', () => {
-    fc.assert(fc.property(fc.double({ min: 1e-3, max: 1e6, noNaN: true }), fc.double({ min: -0.9, max: 2, noNaN: true }), fc.integer({ min: 0, max: 30 }), fc.double({ min: 1e-3, max: 1e3, noNaN: true }), (s, r, n, k) => {
-      const a = compound(k * s, r, n);
-      const b = k * compound(s, r, n);
-      return Math.abs(a - b) <= 1e-14 * Math.abs(b);
-    }));
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1e-3, max: 1e6, noNaN: true }),
+        fc.double({ min: -0.9, max: 2, noNaN: true }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.double({ min: 1e-3, max: 1e3, noNaN: true }),
+        (s, r, n, k) => {
+          const a = compound(k * s, r, n);
+          const b = k * compound(s, r, n);
+          return Math.abs(a - b) <= 1e-14 * Math.abs(b);
+        },
+      ),
+    );
   });
 });

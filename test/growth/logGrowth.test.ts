@@ -34,11 +34,21 @@ describe('logGrowth', () => {
   });
 
   it('the sum of log growth is ln(last / first)', () => {
-    fc.assert(fc.property(fc.array(fc.double({ min: 1e-3, max: 1e6, noNaN: true }), { minLength: 2, maxLength: 15 }), (values) => {
-      const g = logGrowth(s(values.map((_, i) => 2000 + i), values));
-      const sum = g.values.reduce((a, b) => a + b, 0);
-      const expected = Math.log((values[values.length - 1] as number) / (values[0] as number));
-      return Math.abs(sum - expected) <= 1e-12 * (1 + Math.abs(expected));
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 1e-3, max: 1e6, noNaN: true }), { minLength: 2, maxLength: 15 }),
+        (values) => {
+          const g = logGrowth(
+            s(
+              values.map((_, i) => 2000 + i),
+              values,
+            ),
+          );
+          const sum = g.values.reduce((a, b) => a + b, 0);
+          const expected = Math.log((values[values.length - 1] as number) / (values[0] as number));
+          return Math.abs(sum - expected) <= 1e-12 * (1 + Math.abs(expected));
+        },
+      ),
+    );
   });
 });

@@ -19,25 +19,45 @@ describe('requiredCagr', () => {
   });
 
   it('a target year equal to the latest throws invalid_argument with both years in details', () => {
-    expect(thrown(() => requiredCagr({ year: 2025, value: 1 }, { year: 2025, value: 3 }))).toMatchObject({ code: 'invalid_argument', details: { latestYear: 2025, targetYear: 2025 } });
+    expect(thrown(() => requiredCagr({ year: 2025, value: 1 }, { year: 2025, value: 3 }))).toMatchObject({
+      code: 'invalid_argument',
+      details: { latestYear: 2025, targetYear: 2025 },
+    });
   });
   it('a target year before the latest throws invalid_argument naming both years', () => {
     const e = thrown(() => requiredCagr({ year: 2025, value: 1 }, { year: 2020, value: 3 })) as Error;
     expect(e).toMatchObject({ code: 'invalid_argument' });
     expect(e.message).toContain('(got 2025 -> 2020)');
   });
-  it.each([[0, 3], [1, 0], [-1, 3]])('levels %d and %d throw invalid_argument: both levels must be > 0', (a, b) => {
-    expect(thrown(() => requiredCagr({ year: 2020, value: a }, { year: 2025, value: b }))).toMatchObject({ code: 'invalid_argument' });
+  it.each([
+    [0, 3],
+    [1, 0],
+    [-1, 3],
+  ])('levels %d and %d throw invalid_argument: both levels must be > 0', (a, b) => {
+    expect(thrown(() => requiredCagr({ year: 2020, value: a }, { year: 2025, value: b }))).toMatchObject({
+      code: 'invalid_argument',
+    });
   });
   it('a missing argument or a NaN value throws, naming the field', () => {
-    const e = thrown(() => requiredCagr(undefined as unknown as { year: number; value: number }, { year: 2025, value: 3 })) as Error;
+    const e = thrown(() =>
+      requiredCagr(undefined as unknown as { year: number; value: number }, { year: 2025, value: 3 }),
+    ) as Error;
     expect(e).toMatchObject({ code: 'invalid_argument' });
     expect(e.message).toContain('latest.year must be a number');
-    expect(thrown(() => requiredCagr({ year: 2020, value: Number.NaN }, { year: 2025, value: 3 }))).toMatchObject({ code: 'non_finite' });
+    expect(thrown(() => requiredCagr({ year: 2020, value: Number.NaN }, { year: 2025, value: 3 }))).toMatchObject({
+      code: 'non_finite',
+    });
   });
 
   it('requiredCagr is cagr over target.year - latest.year', () => {
-    fc.assert(fc.property(fc.integer({ min: 1990, max: 2030 }), fc.integer({ min: 1, max: 30 }), fc.double({ min: 1e-3, max: 1e9, noNaN: true }), fc.double({ min: 1e-3, max: 1e9, noNaN: true }), (y, n, a, b) =>
-      requiredCagr({ year: y, value: a }, { year: y + n, value: b }) === cagr(a, b, n)));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1990, max: 2030 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.double({ min: 1e-3, max: 1e9, noNaN: true }),
+        fc.double({ min: 1e-3, max: 1e9, noNaN: true }),
+        (y, n, a, b) => requiredCagr({ year: y, value: a }, { year: y + n, value: b }) === cagr(a, b, n),
+      ),
+    );
   });
 });

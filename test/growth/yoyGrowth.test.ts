@@ -35,27 +35,53 @@ describe('yoyGrowth', () => {
     expect(e).toMatchObject({ code: 'missing_years', details: { missing: [2021, 2022] } });
     expect(e.message).toMatch(/^yoyGrowth: series "x" has no values for 2021, 2022\./);
   });
-  it.each([[0, 2], [-1, 2], [1, -2]])('yoyGrowth(%d, %d) throws degenerate: growth needs positive levels', (a, b) => {
-    expect(thrown(() => yoyGrowth(s([2020, 2021], [a, b])))).toMatchObject({ code: 'degenerate', details: { year: 2021 } });
+  it.each([
+    [0, 2],
+    [-1, 2],
+    [1, -2],
+  ])('yoyGrowth(%d, %d) throws degenerate: growth needs positive levels', (a, b) => {
+    expect(thrown(() => yoyGrowth(s([2020, 2021], [a, b])))).toMatchObject({
+      code: 'degenerate',
+      details: { year: 2021 },
+    });
   });
   it('yoyGrowth(1e-300, 1e300) overflows: throws degenerate', () => {
     expect(thrown(() => yoyGrowth(s([2020, 2021], [1e-300, 1e300])))).toMatchObject({ code: 'degenerate' });
   });
 
   it('yoyGrowth of a constant-rate path gives that rate every year', () => {
-    fc.assert(fc.property(fc.double({ min: 1e-3, max: 1e6, noNaN: true }), fc.double({ min: -0.9, max: 2, noNaN: true }), fc.integer({ min: 2, max: 20 }), (start, rate, n) => {
-      const years = Array.from({ length: n }, (_, i) => 2000 + i);
-      const g = yoyGrowth(s(years, years.map((_, i) => compound(start, rate, i))));
-      return g.values.every((v) => Math.abs(v - rate) < 1e-12);
-    }));
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1e-3, max: 1e6, noNaN: true }),
+        fc.double({ min: -0.9, max: 2, noNaN: true }),
+        fc.integer({ min: 2, max: 20 }),
+        (start, rate, n) => {
+          const years = Array.from({ length: n }, (_, i) => 2000 + i);
+          const g = yoyGrowth(
+            s(
+              years,
+              years.map((_, i) => compound(start, rate, i)),
+            ),
+          );
+          return g.values.every((v) => Math.abs(v - rate) < 1e-12);
+        },
+      ),
+    );
   });
   // Levels within a factor 1000: a yoy near -1 (a fall to a millionth) makes 1 + yoy cancel (see STYLE.md).
   it('the product of (1 + yoy) is last / first', () => {
-    fc.assert(fc.property(fc.array(fc.double({ min: 1, max: 1e3, noNaN: true }), { minLength: 2, maxLength: 15 }), (values) => {
-      const g = yoyGrowth(s(values.map((_, i) => 2000 + i), values));
-      const product = g.values.reduce((p, r) => p * (1 + r), 1);
-      const ratio = (values[values.length - 1] as number) / (values[0] as number);
-      return Math.abs(product - ratio) <= 1e-12 * ratio;
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 1, max: 1e3, noNaN: true }), { minLength: 2, maxLength: 15 }), (values) => {
+        const g = yoyGrowth(
+          s(
+            values.map((_, i) => 2000 + i),
+            values,
+          ),
+        );
+        const product = g.values.reduce((p, r) => p * (1 + r), 1);
+        const ratio = (values[values.length - 1] as number) / (values[0] as number);
+        return Math.abs(product - ratio) <= 1e-12 * ratio;
+      }),
+    );
   });
 });

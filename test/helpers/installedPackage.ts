@@ -5,7 +5,16 @@
 // otherwise make type checks pass here and fail on a clean machine).
 import { execFileSync, type ExecFileSyncOptions } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,12 +22,21 @@ import { fileURLToPath } from 'node:url';
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const OUTPUT = join(REPO, 'test', '__output__');
 
-export interface Run { code: number; stdout: string; stderr: string }
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 /** Runs a program and returns its exit code and output instead of throwing on a non-zero exit. */
 export function run(file: string, args: readonly string[], options: ExecFileSyncOptions): Run {
   try {
-    const stdout = execFileSync(file, args, { ...options, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 }) as string;
+    const stdout = execFileSync(file, args, {
+      ...options,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    }) as string;
     return { code: 0, stdout, stderr: '' };
   } catch (e) {
     const err = e as { status?: number | null; stdout?: string | Buffer; stderr?: string | Buffer; message: string };
@@ -33,7 +51,14 @@ export function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     if (k.startsWith('npm_') && !k.startsWith('npm_config_')) continue;
     env[k] = v;
   }
-  return { ...env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false', NO_COLOR: '1', ...extra };
+  return {
+    ...env,
+    npm_config_update_notifier: 'false',
+    npm_config_fund: 'false',
+    npm_config_audit: 'false',
+    NO_COLOR: '1',
+    ...extra,
+  };
 }
 
 /** The folders above `dir` (and `dir` itself) that hold a node_modules, nearest first. */
@@ -54,8 +79,10 @@ export function cleanTempFolder(prefix: string): string {
   const above = nodeModulesAbove(dir);
   if (above.length > 0) {
     rmSync(dir, { recursive: true, force: true });
-    throw new Error(`${above.join(', ')} exists above the temporary folder ${dir}: a user's machine has none, and TypeScript and `
-      + 'Node would pick packages up from it. Remove it, or run the tests with TMPDIR set to a new empty folder.');
+    throw new Error(
+      `${above.join(', ')} exists above the temporary folder ${dir}: a user's machine has none, and TypeScript and ` +
+        'Node would pick packages up from it. Remove it, or run the tests with TMPDIR set to a new empty folder.',
+    );
   }
   return dir;
 }
@@ -71,7 +98,8 @@ function packageInputs(): string[] {
     }
   };
   for (const d of ['src', 'models', 'seeds']) walk(join(REPO, d));
-  for (const f of ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'BENCHMARKS.md']) files.push(join(REPO, f));
+  for (const f of ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'BENCHMARKS.md'])
+    files.push(join(REPO, f));
   return files.filter((f) => existsSync(f)).sort();
 }
 
@@ -103,18 +131,23 @@ export function packedTarball(timeoutMs = 300_000): string {
       break;
     } catch {
       // Another test file is packing; a lock older than the time-out was left by a killed run.
-      if (Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > timeoutMs) rmSync(lock, { recursive: true, force: true });
-      if (Date.now() > deadline) throw new Error(`packedTarball: ${lock} held for over ${timeoutMs} ms; remove it if no test is running`);
+      if (Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > timeoutMs)
+        rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline)
+        throw new Error(`packedTarball: ${lock} held for over ${timeoutMs} ms; remove it if no test is running`);
       sleep(500);
     }
   }
   try {
     if (existsSync(done)) return join(dir, readFileSync(done, 'utf8').trim());
-    for (const old of readdirSync(OUTPUT)) if (old.startsWith('pack-')) rmSync(join(OUTPUT, old), { recursive: true, force: true });
+    for (const old of readdirSync(OUTPUT))
+      if (old.startsWith('pack-')) rmSync(join(OUTPUT, old), { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     const pack = run('npm', ['pack', '--pack-destination', dir], { cwd: REPO, env: childEnv(), timeout: timeoutMs });
     if (pack.code !== 0) {
-      throw new Error(`npm pack failed (exit ${pack.code}); a type error in src/ stops the build:\n${pack.stderr.slice(-4000)}\n${pack.stdout.slice(-2000)}`);
+      throw new Error(
+        `npm pack failed (exit ${pack.code}); a type error in src/ stops the build:\n${pack.stderr.slice(-4000)}\n${pack.stdout.slice(-2000)}`,
+      );
     }
     const tgz = readdirSync(dir).filter((f) => f.endsWith('.tgz'));
     if (tgz.length !== 1) throw new Error(`expected one tarball in ${dir}, found ${JSON.stringify(tgz)}`);
@@ -131,10 +164,16 @@ export function packedTarball(timeoutMs = 300_000): string {
  */
 export function installTarball(app: string, tarball: string, { module = true, timeoutMs = 200_000 } = {}): void {
   mkdirSync(app, { recursive: true });
-  const manifest = { name: 'industry-metrics-user', version: '1.0.0', private: true, ...(module ? { type: 'module' } : {}) };
+  const manifest = {
+    name: 'industry-metrics-user',
+    version: '1.0.0',
+    private: true,
+    ...(module ? { type: 'module' } : {}),
+  };
   writeFileSync(join(app, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   const args = ['install', '--no-audit', '--no-fund', '--no-package-lock', tarball];
   let install = run('npm', [...args, '--offline'], { cwd: app, env: childEnv(), timeout: timeoutMs });
   if (install.code !== 0) install = run('npm', args, { cwd: app, env: childEnv(), timeout: timeoutMs });
-  if (install.code !== 0) throw new Error(`npm install of the tarball failed (exit ${install.code}):\n${install.stderr.slice(-4000)}`);
+  if (install.code !== 0)
+    throw new Error(`npm install of the tarball failed (exit ${install.code}):\n${install.stderr.slice(-4000)}`);
 }

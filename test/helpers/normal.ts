@@ -16,7 +16,13 @@ export function normalCdf(z: number): number {
  * P(level in year n > target) when log growth is ln(1 + rate) + N(0, volatility²) iid each year: the level
  * is lognormal, so P = 1 - Φ((ln(target / base) - n ln(1 + rate)) / (volatility √n)).
  */
-export function lognormalExceedance(base: number, rate: number, volatility: number, years: number, target: number): number {
+export function lognormalExceedance(
+  base: number,
+  rate: number,
+  volatility: number,
+  years: number,
+  target: number,
+): number {
   return 1 - normalCdf((Math.log(target / base) - years * Math.log1p(rate)) / (volatility * Math.sqrt(years)));
 }
 

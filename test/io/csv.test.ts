@@ -10,7 +10,9 @@ describe('parseSeriesCsv', () => {
   it('reads a long file in file order, ignoring extra columns and case', () => {
     const text = 'ID,Year,Value,note\na,2020,1.5,x\na,2021,2,\nb,2020,-3e2,y\n';
     expect(parseSeriesCsv(text)).toEqual([
-      { id: 'a', year: 2020, value: 1.5 }, { id: 'a', year: 2021, value: 2 }, { id: 'b', year: 2020, value: -300 },
+      { id: 'a', year: 2020, value: 1.5 },
+      { id: 'a', year: 2021, value: 2 },
+      { id: 'b', year: 2020, value: -300 },
     ]);
   });
   it('accepts series and t as header names (the M3 files) and a byte-order mark', () => {
@@ -19,8 +21,10 @@ describe('parseSeriesCsv', () => {
   it('reads a wide file column by column, skipping empty and NA cells', () => {
     const text = 'year,big data,security\n2020,1,NA\n2021,2,5\n2022,,6\n';
     expect(parseSeriesCsv(text)).toEqual([
-      { id: 'big data', year: 2020, value: 1 }, { id: 'big data', year: 2021, value: 2 },
-      { id: 'security', year: 2021, value: 5 }, { id: 'security', year: 2022, value: 6 },
+      { id: 'big data', year: 2020, value: 1 },
+      { id: 'big data', year: 2021, value: 2 },
+      { id: 'security', year: 2021, value: 5 },
+      { id: 'security', year: 2022, value: 6 },
     ]);
   });
   it('reads quoted fields with commas', () => {
@@ -46,10 +50,16 @@ describe('parseSeriesCsv errors (invalid_data naming file, row and field)', () =
     ['', /no data rows \(got an empty file\)/],
     ['id,year,value\na,2020,Infinity\n', /expected a finite number/],
   ])('%j', (text, message) => {
-    expect(thrown(() => parseSeriesCsv(text, { file: 'f.csv' }))).toMatchObject({ code: 'invalid_data', message: expect.stringMatching(message) });
+    expect(thrown(() => parseSeriesCsv(text, { file: 'f.csv' }))).toMatchObject({
+      code: 'invalid_data',
+      message: expect.stringMatching(message),
+    });
   });
   it('layout long on a wide file names the missing columns', () => {
-    expect(thrown(() => parseSeriesCsv('year,a\n2020,1\n', { layout: 'long' }))).toMatchObject({ code: 'invalid_data', message: expect.stringContaining('no id, value column') });
+    expect(thrown(() => parseSeriesCsv('year,a\n2020,1\n', { layout: 'long' }))).toMatchObject({
+      code: 'invalid_data',
+      message: expect.stringContaining('no id, value column'),
+    });
   });
   it('an unknown layout throws invalid_argument', () => {
     expect(thrown(() => parseSeriesCsv('', { layout: 'tall' as never }))).toMatchObject({ code: 'invalid_argument' });
@@ -67,24 +77,45 @@ describe('readSeriesCsv', () => {
     expect(readSeriesCsv(good)).toEqual([{ id: 'x', year: 2020, value: 1 }]);
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'id,year,value\nx,2020,oops\n');
-    expect(thrown(() => readSeriesCsv(bad))).toMatchObject({ code: 'invalid_data', message: expect.stringContaining(`${bad}: row 2`) });
+    expect(thrown(() => readSeriesCsv(bad))).toMatchObject({
+      code: 'invalid_data',
+      message: expect.stringContaining(`${bad}: row 2`),
+    });
   });
   it('a missing file throws not_found', () => {
-    expect(thrown(() => readSeriesCsv(join(tmpdir(), 'no-such-dir-im', 'x.csv')))).toMatchObject({ code: 'not_found', message: expect.stringContaining('no such file') });
+    expect(thrown(() => readSeriesCsv(join(tmpdir(), 'no-such-dir-im', 'x.csv')))).toMatchObject({
+      code: 'not_found',
+      message: expect.stringContaining('no such file'),
+    });
   });
 });
 
 describe('parseSeriesCsv properties', () => {
   it('long and wide encodings of the same data give the same rows (up to order)', () => {
-    const arb = fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9]{0,5}$/), fc.array(fc.double({ min: -1e9, max: 1e9, noNaN: true }), { minLength: 1, maxLength: 6 }), { minKeys: 1, maxKeys: 4 });
-    fc.assert(fc.property(arb, (data) => {
-      const ids = Object.keys(data).filter((k) => !['id', 'year', 't', 'value', 'series'].includes(k));
-      fc.pre(ids.length > 0);
-      const long = ['id,year,value', ...ids.flatMap((id) => (data[id] ?? []).map((v, i) => `${id},${2000 + i},${v}`))].join('\n');
-      const maxLen = Math.max(...ids.map((id) => data[id]?.length ?? 0));
-      const wide = [`year,${ids.join(',')}`, ...Array.from({ length: maxLen }, (_, i) => `${2000 + i},${ids.map((id) => data[id]?.[i] ?? '').join(',')}`)].join('\n');
-      const key = (r: { id: string; year: number; value: number }) => `${r.id}|${r.year}|${r.value}`;
-      return JSON.stringify(parseSeriesCsv(long).map(key).sort()) === JSON.stringify(parseSeriesCsv(wide).map(key).sort());
-    }), { numRuns: 50 });
+    const arb = fc.dictionary(
+      fc.stringMatching(/^[a-z][a-z0-9]{0,5}$/),
+      fc.array(fc.double({ min: -1e9, max: 1e9, noNaN: true }), { minLength: 1, maxLength: 6 }),
+      { minKeys: 1, maxKeys: 4 },
+    );
+    fc.assert(
+      fc.property(arb, (data) => {
+        const ids = Object.keys(data).filter((k) => !['id', 'year', 't', 'value', 'series'].includes(k));
+        fc.pre(ids.length > 0);
+        const long = [
+          'id,year,value',
+          ...ids.flatMap((id) => (data[id] ?? []).map((v, i) => `${id},${2000 + i},${v}`)),
+        ].join('\n');
+        const maxLen = Math.max(...ids.map((id) => data[id]?.length ?? 0));
+        const wide = [
+          `year,${ids.join(',')}`,
+          ...Array.from({ length: maxLen }, (_, i) => `${2000 + i},${ids.map((id) => data[id]?.[i] ?? '').join(',')}`),
+        ].join('\n');
+        const key = (r: { id: string; year: number; value: number }) => `${r.id}|${r.year}|${r.value}`;
+        return (
+          JSON.stringify(parseSeriesCsv(long).map(key).sort()) === JSON.stringify(parseSeriesCsv(wide).map(key).sort())
+        );
+      }),
+      { numRuns: 50 },
+    );
   });
 });

@@ -27,18 +27,58 @@ describe('loadModel', () => {
   it('a user model in ./models is listed and loads by id, with its own inline facts', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'models'));
-    writeFileSync(join(dir, 'models', 'widgets.model.json'), JSON.stringify({
-      id: 'widgets', title: 'Widgets', metric: 'widgets.revenue', unit: 'USD million', fromYear: 2020, toYear: 2024,
-      base: { fact: 'w.2020' }, path: { type: 'cagr', rate: { value: 0.1, assumption: 'our own plan rate' } }, targets: ['w.2024'],
-      facts: {
-        document: { id: 'w', file: 'none', title: 'Widget plan', publisher: 'Widget Co', published: '2021-01', language: 'en', note: 'internal plan' },
-        facts: [
-          { id: 'w.2020', metric: 'widgets.revenue', year: 2020, value: 50, unit: 'USD million', comparator: 'equals', kind: 'actual', section: '1', quote: 'Revenue was $50 million in 2020.' },
-          { id: 'w.2024', metric: 'widgets.revenue', year: 2024, value: 70, unit: 'USD million', comparator: 'atLeast', kind: 'target', section: '2', quote: 'Revenue of at least $70 million by 2024.' },
-        ],
-      },
-    }));
-    expect(listModels({ cwd: dir }).find((m) => m.id === 'widgets')?.origin).toBe(join(dir, 'models', 'widgets.model.json'));
+    writeFileSync(
+      join(dir, 'models', 'widgets.model.json'),
+      JSON.stringify({
+        id: 'widgets',
+        title: 'Widgets',
+        metric: 'widgets.revenue',
+        unit: 'USD million',
+        fromYear: 2020,
+        toYear: 2024,
+        base: { fact: 'w.2020' },
+        path: { type: 'cagr', rate: { value: 0.1, assumption: 'our own plan rate' } },
+        targets: ['w.2024'],
+        facts: {
+          document: {
+            id: 'w',
+            file: 'none',
+            title: 'Widget plan',
+            publisher: 'Widget Co',
+            published: '2021-01',
+            language: 'en',
+            note: 'internal plan',
+          },
+          facts: [
+            {
+              id: 'w.2020',
+              metric: 'widgets.revenue',
+              year: 2020,
+              value: 50,
+              unit: 'USD million',
+              comparator: 'equals',
+              kind: 'actual',
+              section: '1',
+              quote: 'Revenue was $50 million in 2020.',
+            },
+            {
+              id: 'w.2024',
+              metric: 'widgets.revenue',
+              year: 2024,
+              value: 70,
+              unit: 'USD million',
+              comparator: 'atLeast',
+              kind: 'target',
+              section: '2',
+              quote: 'Revenue of at least $70 million by 2024.',
+            },
+          ],
+        },
+      }),
+    );
+    expect(listModels({ cwd: dir }).find((m) => m.id === 'widgets')?.origin).toBe(
+      join(dir, 'models', 'widgets.model.json'),
+    );
     const m = loadModel('widgets', { cwd: dir });
     expect(m.base.value).toBe(50);
     expect(m.targets[0]?.provenance.quote).toBe('Revenue of at least $70 million by 2024.');

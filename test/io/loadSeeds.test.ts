@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MetricsError } from '../../src/errors.js';
+import type { MetricsError } from '../../src/errors.js';
 import { factById, loadSeeds } from '../../src/io/loadSeeds.js';
 import { parseFacts } from '../../src/io/parseFacts.js';
 import type { Fact } from '../../src/targets/fact.js';
@@ -24,7 +24,17 @@ function folder(files: Record<string, unknown>): string {
 }
 
 function fact(id: string, value: number): Record<string, unknown> {
-  return { id, metric: 'm.x', year: 2020, value, unit: 'count', comparator: 'equals', kind: 'actual', section: 's', quote: `q ${value}` };
+  return {
+    id,
+    metric: 'm.x',
+    year: 2020,
+    value,
+    unit: 'count',
+    comparator: 'equals',
+    kind: 'actual',
+    section: 's',
+    quote: `q ${value}`,
+  };
 }
 
 function seedFile(docId: string, ...facts: Record<string, unknown>[]): Record<string, unknown> {
@@ -110,7 +120,12 @@ describe('factById', () => {
   const facts: Fact[] = loadSeeds();
 
   it('factById(facts, "bd14.revenue-2025") is the 3-trillion 2025 target', () => {
-    expect(factById(facts, 'bd14.revenue-2025')).toMatchObject({ value: 3, year: 2025, comparator: 'exceeds', kind: 'target' });
+    expect(factById(facts, 'bd14.revenue-2025')).toMatchObject({
+      value: 3,
+      year: 2025,
+      comparator: 'exceeds',
+      kind: 'target',
+    });
   });
 
   it('factById with a typo throws not_found suggesting the closest ids', () => {
@@ -118,7 +133,8 @@ describe('factById', () => {
     expect(error).toMatchObject({ code: 'not_found' });
     expect(error.details.suggestions).toEqual(['bd14.revenue-2020', 'bd14.revenue-2025', 'bd13.revenue-2020']);
     expect(error.message).toBe(
-      'factById: no fact with id "bd14.revenue-2052" (got 55 facts). Did you mean "bd14.revenue-2020", "bd14.revenue-2025", "bd13.revenue-2020"?');
+      'factById: no fact with id "bd14.revenue-2052" (got 55 facts). Did you mean "bd14.revenue-2020", "bd14.revenue-2025", "bd13.revenue-2020"?',
+    );
   });
 
   it('factById with nothing close, or no facts, throws not_found without suggestions', () => {

@@ -17,20 +17,40 @@ function validFile(): Json {
   return {
     $schema: './facts.schema.json',
     document: {
-      id: '003', file: '003_e428b0935e631df0.txt', title: '"14th Five-Year" Plan for the Development of the Big Data Industry',
-      publisher: 'MIIT', published: '2021-11-30', language: 'en', url: 'https://www.miit.gov.cn/plan.html', note: 'CSET translation',
+      id: '003',
+      file: '003_e428b0935e631df0.txt',
+      title: '"14th Five-Year" Plan for the Development of the Big Data Industry',
+      publisher: 'MIIT',
+      published: '2021-11-30',
+      language: 'en',
+      url: 'https://www.miit.gov.cn/plan.html',
+      note: 'CSET translation',
     },
     facts: [
       {
-        id: 'bd14.revenue-2025', metric: 'big-data.revenue', year: 2025, value: 3, unit: 'CNY trillion', comparator: 'exceeds',
-        kind: 'target', section: '3. Overall requirements, (3) Development goals',
+        id: 'bd14.revenue-2025',
+        metric: 'big-data.revenue',
+        year: 2025,
+        value: 3,
+        unit: 'CNY trillion',
+        comparator: 'exceeds',
+        kind: 'target',
+        section: '3. Overall requirements, (3) Development goals',
         quote: 'By 2025, the estimated scale of the big data industry will exceed 3 trillion RMB',
       },
       {
-        id: 'bd14.cagr-2020-2025', metric: 'big-data.revenue.cagr', year: 2025, fromYear: 2020, value: 0.25, unit: 'fraction',
-        comparator: 'about', kind: 'target', section: '3. Overall requirements, (3) Development goals',
+        id: 'bd14.cagr-2020-2025',
+        metric: 'big-data.revenue.cagr',
+        year: 2025,
+        fromYear: 2020,
+        value: 0.25,
+        unit: 'fraction',
+        comparator: 'about',
+        kind: 'target',
+        section: '3. Overall requirements, (3) Development goals',
         quote: 'with an average compound annual growth rate of about 25%',
-        tolerance: { absolute: 0.01, assumption: "'about 25%' read as 25% ± 1 point" }, note: 'five compounding years',
+        tolerance: { absolute: 0.01, assumption: "'about 25%' read as 25% ± 1 point" },
+        note: 'five compounding years',
       },
     ],
   };
@@ -62,19 +82,39 @@ describe('parseFacts', () => {
   // in src/targets/fact.ts (provenance = document title, publisher, published, url, id + section, quote).
   it('parseFacts(validFile()) builds both facts with their provenance', () => {
     const provenance = {
-      document: '"14th Five-Year" Plan for the Development of the Big Data Industry', publisher: 'MIIT', published: '2021-11-30',
-      section: '3. Overall requirements, (3) Development goals', url: 'https://www.miit.gov.cn/plan.html', documentId: '003',
+      document: '"14th Five-Year" Plan for the Development of the Big Data Industry',
+      publisher: 'MIIT',
+      published: '2021-11-30',
+      section: '3. Overall requirements, (3) Development goals',
+      url: 'https://www.miit.gov.cn/plan.html',
+      documentId: '003',
     };
     expect(parseFacts(validFile(), ORIGIN)).toStrictEqual([
       {
-        id: 'bd14.revenue-2025', metric: 'big-data.revenue', year: 2025, value: 3,
-        unit: { kind: 'money', currency: 'CNY', scale: 'trillion' }, comparator: 'exceeds', kind: 'target',
-        provenance: { ...provenance, quote: 'By 2025, the estimated scale of the big data industry will exceed 3 trillion RMB' },
+        id: 'bd14.revenue-2025',
+        metric: 'big-data.revenue',
+        year: 2025,
+        value: 3,
+        unit: { kind: 'money', currency: 'CNY', scale: 'trillion' },
+        comparator: 'exceeds',
+        kind: 'target',
+        provenance: {
+          ...provenance,
+          quote: 'By 2025, the estimated scale of the big data industry will exceed 3 trillion RMB',
+        },
       },
       {
-        id: 'bd14.cagr-2020-2025', metric: 'big-data.revenue.cagr', year: 2025, fromYear: 2020, value: 0.25, unit: { kind: 'fraction' },
-        comparator: 'about', tolerance: { absolute: 0.01, assumption: "'about 25%' read as 25% ± 1 point" }, kind: 'target',
-        provenance: { ...provenance, quote: 'with an average compound annual growth rate of about 25%' }, note: 'five compounding years',
+        id: 'bd14.cagr-2020-2025',
+        metric: 'big-data.revenue.cagr',
+        year: 2025,
+        fromYear: 2020,
+        value: 0.25,
+        unit: { kind: 'fraction' },
+        comparator: 'about',
+        tolerance: { absolute: 0.01, assumption: "'about 25%' read as 25% ± 1 point" },
+        kind: 'target',
+        provenance: { ...provenance, quote: 'with an average compound annual growth rate of about 25%' },
+        note: 'five compounding years',
       },
     ]);
   });
@@ -90,17 +130,30 @@ describe('parseFacts', () => {
       ['rank', { kind: 'other', symbol: 'rank' }],
     ];
     for (const [text, unit] of units) {
-      const [fact] = parseFacts(withFact(0, (f) => { f.unit = text; }), ORIGIN);
+      const [fact] = parseFacts(
+        withFact(0, (f) => {
+          f.unit = text;
+        }),
+        ORIGIN,
+      );
       expect(fact?.unit).toStrictEqual(unit);
     }
   });
 
   it('parseFacts leaves out published and url when the document has none', () => {
-    const [fact] = parseFacts(withDocument((d) => { delete d.published; delete d.url; }), ORIGIN);
+    const [fact] = parseFacts(
+      withDocument((d) => {
+        delete d.published;
+        delete d.url;
+      }),
+      ORIGIN,
+    );
     expect(fact?.provenance).toStrictEqual({
-      document: '"14th Five-Year" Plan for the Development of the Big Data Industry', publisher: 'MIIT',
+      document: '"14th Five-Year" Plan for the Development of the Big Data Industry',
+      publisher: 'MIIT',
       section: '3. Overall requirements, (3) Development goals',
-      quote: 'By 2025, the estimated scale of the big data industry will exceed 3 trillion RMB', documentId: '003',
+      quote: 'By 2025, the estimated scale of the big data industry will exceed 3 trillion RMB',
+      documentId: '003',
     });
   });
 
@@ -119,15 +172,54 @@ describe('parseFacts', () => {
 
   // Edge cases
   it('parseFacts accepts a fraction of exactly 1.5 and a negative rate, and refuses 1.51', () => {
-    expect(parseFacts(withFact(1, (f) => { f.value = 1.5; }), ORIGIN)[1]?.value).toBe(1.5);
-    expect(parseFacts(withFact(1, (f) => { f.value = -0.9; }), ORIGIN)[1]?.value).toBe(-0.9);
-    expect(problems(withFact(1, (f) => { f.value = 1.51; }))).toEqual([`${ORIGIN}: facts[1].value: expected a fraction, got 1.51 (did you mean 0.0151?)`]);
+    expect(
+      parseFacts(
+        withFact(1, (f) => {
+          f.value = 1.5;
+        }),
+        ORIGIN,
+      )[1]?.value,
+    ).toBe(1.5);
+    expect(
+      parseFacts(
+        withFact(1, (f) => {
+          f.value = -0.9;
+        }),
+        ORIGIN,
+      )[1]?.value,
+    ).toBe(-0.9);
+    expect(
+      problems(
+        withFact(1, (f) => {
+          f.value = 1.51;
+        }),
+      ),
+    ).toEqual([`${ORIGIN}: facts[1].value: expected a fraction, got 1.51 (did you mean 0.0151?)`]);
   });
 
   it('parseFacts accepts a zero level, a year-only publication date and a relative tolerance of 1', () => {
-    expect(parseFacts(withFact(0, (f) => { f.value = 0; }), ORIGIN)[0]?.value).toBe(0);
-    expect(parseFacts(withDocument((d) => { d.published = '2017'; }), ORIGIN)[0]?.provenance.published).toBe('2017');
-    const facts = parseFacts(withFact(1, (f) => { f.tolerance = { relative: 1, absolute: 0.02, assumption: 'both bounds' }; }), ORIGIN);
+    expect(
+      parseFacts(
+        withFact(0, (f) => {
+          f.value = 0;
+        }),
+        ORIGIN,
+      )[0]?.value,
+    ).toBe(0);
+    expect(
+      parseFacts(
+        withDocument((d) => {
+          d.published = '2017';
+        }),
+        ORIGIN,
+      )[0]?.provenance.published,
+    ).toBe('2017');
+    const facts = parseFacts(
+      withFact(1, (f) => {
+        f.tolerance = { relative: 1, absolute: 0.02, assumption: 'both bounds' };
+      }),
+      ORIGIN,
+    );
     expect(facts[1]?.tolerance).toStrictEqual({ relative: 1, absolute: 0.02, assumption: 'both bounds' });
   });
 
@@ -160,8 +252,12 @@ describe('parseFacts', () => {
   });
 
   it('parseFacts reports facts that are empty, not an array, or hold a non-object', () => {
-    expect(problems({ ...validFile(), facts: [] })).toEqual([`${ORIGIN}: facts: expected a non-empty array of facts, got []`]);
-    expect(problems({ ...validFile(), facts: { a: 1 } })).toEqual([`${ORIGIN}: facts: expected a non-empty array of facts, got {"a":1}`]);
+    expect(problems({ ...validFile(), facts: [] })).toEqual([
+      `${ORIGIN}: facts: expected a non-empty array of facts, got []`,
+    ]);
+    expect(problems({ ...validFile(), facts: { a: 1 } })).toEqual([
+      `${ORIGIN}: facts: expected a non-empty array of facts, got {"a":1}`,
+    ]);
     const file = validFile();
     (file.facts as unknown[]).push('x');
     expect(problems(file)).toEqual([
@@ -173,10 +269,21 @@ describe('parseFacts', () => {
     expect(problems({ ...validFile(), document: 'MIIT' })).toEqual([
       `${ORIGIN}: document: expected an object with id, file, title and publisher, got "MIIT"`,
     ]);
-    expect(problems(withDocument((d) => {
-      d.id = '0 1'; delete d.file; d.title = ' '; delete d.publisher; d.published = '2021-13'; d.language = 'English';
-      d.url = 'ftp://x'; d.note = 5; d.author = 'x';
-    }))).toEqual([
+    expect(
+      problems(
+        withDocument((d) => {
+          d.id = '0 1';
+          delete d.file;
+          d.title = ' ';
+          delete d.publisher;
+          d.published = '2021-13';
+          d.language = 'English';
+          d.url = 'ftp://x';
+          d.note = 5;
+          d.author = 'x';
+        }),
+      ),
+    ).toEqual([
       `${ORIGIN}: document.author: unknown property (expected one of id, file, title, publisher, published, language, url, note)`,
       `${ORIGIN}: document.id: expected a document id such as "001" (letters, digits, "_" and "-"), got "0 1"`,
       `${ORIGIN}: document.file: missing (expected the name of the document's text file)`,
@@ -190,73 +297,198 @@ describe('parseFacts', () => {
   });
 
   it('parseFacts reports value "3T" as facts[0].value: expected a number', () => {
-    expect(problems(withFact(0, (f) => { f.value = '3T'; }))).toEqual([`${ORIGIN}: facts[0].value: expected a number, got "3T"`]);
+    expect(
+      problems(
+        withFact(0, (f) => {
+          f.value = '3T';
+        }),
+      ),
+    ).toEqual([`${ORIGIN}: facts[0].value: expected a number, got "3T"`]);
   });
 
   it('parseFacts reports a non-finite or missing value', () => {
-    expect(problems(withFact(0, (f) => { f.value = Number.NaN; }))).toEqual([`${ORIGIN}: facts[0].value: expected a finite number, got NaN`]);
-    expect(problems(withFact(0, (f) => { f.value = Infinity; }))).toEqual([`${ORIGIN}: facts[0].value: expected a finite number, got Infinity`]);
-    expect(problems(withFact(0, (f) => { delete f.value; }))).toEqual([`${ORIGIN}: facts[0].value: missing (expected a number)`]);
+    expect(
+      problems(
+        withFact(0, (f) => {
+          f.value = Number.NaN;
+        }),
+      ),
+    ).toEqual([`${ORIGIN}: facts[0].value: expected a finite number, got NaN`]);
+    expect(
+      problems(
+        withFact(0, (f) => {
+          f.value = Infinity;
+        }),
+      ),
+    ).toEqual([`${ORIGIN}: facts[0].value: expected a finite number, got Infinity`]);
+    expect(
+      problems(
+        withFact(0, (f) => {
+          delete f.value;
+        }),
+      ),
+    ).toEqual([`${ORIGIN}: facts[0].value: missing (expected a number)`]);
   });
 
   it('parseFacts suggests 0.25 for a fraction written as 25', () => {
-    expect(problems(withFact(1, (f) => { f.value = 25; }))).toEqual([`${ORIGIN}: facts[1].value: expected a fraction, got 25 (did you mean 0.25?)`]);
+    expect(
+      problems(
+        withFact(1, (f) => {
+          f.value = 25;
+        }),
+      ),
+    ).toEqual([`${ORIGIN}: facts[1].value: expected a fraction, got 25 (did you mean 0.25?)`]);
   });
 
   it('parseFacts refuses a negative level and a non-positive exchange rate', () => {
-    expect(problems(withFact(0, (f) => { f.value = -1; }))).toEqual([`${ORIGIN}: facts[0].value: expected a level >= 0, got -1`]);
-    expect(problems(withFact(0, (f) => { f.unit = 'CNY/USD'; f.value = 0; }))).toEqual([`${ORIGIN}: facts[0].value: expected an exchange rate > 0, got 0`]);
+    expect(
+      problems(
+        withFact(0, (f) => {
+          f.value = -1;
+        }),
+      ),
+    ).toEqual([`${ORIGIN}: facts[0].value: expected a level >= 0, got -1`]);
+    expect(
+      problems(
+        withFact(0, (f) => {
+          f.unit = 'CNY/USD';
+          f.value = 0;
+        }),
+      ),
+    ).toEqual([`${ORIGIN}: facts[0].value: expected an exchange rate > 0, got 0`]);
   });
 
   it('parseFacts reports units that are missing, not text, percentages, bare scales or unknown scales', () => {
     const what = 'a unit such as "CNY trillion", "count million", "fraction" or "CNY/USD"';
-    expect(problems(withFact(0, (f) => { delete f.unit; }))).toEqual([`${ORIGIN}: facts[0].unit: missing (expected ${what})`]);
-    expect(problems(withFact(0, (f) => { f.unit = 12; }))).toEqual([`${ORIGIN}: facts[0].unit: expected ${what}, got 12`]);
-    expect(problems(withFact(1, (f) => { f.unit = '%'; }))).toEqual([
+    expect(
+      problems(
+        withFact(0, (f) => {
+          delete f.unit;
+        }),
+      ),
+    ).toEqual([`${ORIGIN}: facts[0].unit: missing (expected ${what})`]);
+    expect(
+      problems(
+        withFact(0, (f) => {
+          f.unit = 12;
+        }),
+      ),
+    ).toEqual([`${ORIGIN}: facts[0].unit: expected ${what}, got 12`]);
+    expect(
+      problems(
+        withFact(1, (f) => {
+          f.unit = '%';
+        }),
+      ),
+    ).toEqual([
       `${ORIGIN}: facts[1].unit: expected "fraction" for a rate or share, got "%" (write 25% as 0.25 with unit "fraction")`,
     ]);
-    expect(problems(withFact(0, (f) => { f.unit = 'trillion'; }))).toEqual([
+    expect(
+      problems(
+        withFact(0, (f) => {
+          f.unit = 'trillion';
+        }),
+      ),
+    ).toEqual([
       `${ORIGIN}: facts[0].unit: expected a currency or "count" before the scale, got "trillion" (did you mean "CNY trillion" or "count trillion"?)`,
     ]);
-    const [line] = problems(withFact(0, (f) => { f.unit = 'CNY gazillion'; }));
-    expect(line).toMatch(/^seeds\/x\.facts\.json: facts\[0\]\.unit: expected a unit such as .*, got "CNY gazillion": unknown scale "gazillion"/);
+    const [line] = problems(
+      withFact(0, (f) => {
+        f.unit = 'CNY gazillion';
+      }),
+    );
+    expect(line).toMatch(
+      /^seeds\/x\.facts\.json: facts\[0\]\.unit: expected a unit such as .*, got "CNY gazillion": unknown scale "gazillion"/,
+    );
   });
 
   it('parseFacts reports an unknown comparator, with the comparator its word means', () => {
     const one = 'one of "exceeds", "atLeast", "about", "atMost", "below", "equals"';
-    expect(problems(withFact(0, (f) => { f.comparator = 'more than'; }))).toEqual([
-      `${ORIGIN}: facts[0].comparator: expected ${one}, got "more than" (did you mean "exceeds"?)`,
-    ]);
-    expect(problems(withFact(0, (f) => { f.comparator = 'atleast'; }))).toEqual([
-      `${ORIGIN}: facts[0].comparator: expected ${one}, got "atleast" (did you mean "atLeast"?)`,
-    ]);
-    expect(problems(withFact(0, (f) => { f.comparator = 'zzz'; }))).toEqual([`${ORIGIN}: facts[0].comparator: expected ${one}, got "zzz"`]);
-    expect(problems(withFact(0, (f) => { delete f.comparator; }))).toEqual([`${ORIGIN}: facts[0].comparator: missing (expected ${one})`]);
+    expect(
+      problems(
+        withFact(0, (f) => {
+          f.comparator = 'more than';
+        }),
+      ),
+    ).toEqual([`${ORIGIN}: facts[0].comparator: expected ${one}, got "more than" (did you mean "exceeds"?)`]);
+    expect(
+      problems(
+        withFact(0, (f) => {
+          f.comparator = 'atleast';
+        }),
+      ),
+    ).toEqual([`${ORIGIN}: facts[0].comparator: expected ${one}, got "atleast" (did you mean "atLeast"?)`]);
+    expect(
+      problems(
+        withFact(0, (f) => {
+          f.comparator = 'zzz';
+        }),
+      ),
+    ).toEqual([`${ORIGIN}: facts[0].comparator: expected ${one}, got "zzz"`]);
+    expect(
+      problems(
+        withFact(0, (f) => {
+          delete f.comparator;
+        }),
+      ),
+    ).toEqual([`${ORIGIN}: facts[0].comparator: missing (expected ${one})`]);
   });
 
   it.each([
-    ['超过', 'exceeds'], ['突破', 'exceeds'], ['达到', 'atLeast'], ['不低于', 'atLeast'], ['约', 'about'], ['左右', 'about'], ['近', 'atMost'],
-    ['nearly', 'atMost'], ['almost', 'atMost'], ['approximately', 'about'],
+    ['超过', 'exceeds'],
+    ['突破', 'exceeds'],
+    ['达到', 'atLeast'],
+    ['不低于', 'atLeast'],
+    ['约', 'about'],
+    ['左右', 'about'],
+    ['近', 'atMost'],
+    ['nearly', 'atMost'],
+    ['almost', 'atMost'],
+    ['approximately', 'about'],
   ])('parseFacts reads the comparator word %s as %s', (word, comparator) => {
     const one = 'one of "exceeds", "atLeast", "about", "atMost", "below", "equals"';
-    expect(problems(withFact(0, (f) => { f.comparator = word; }))).toEqual([
-      `${ORIGIN}: facts[0].comparator: expected ${one}, got "${word}" (did you mean "${comparator}"?)`,
-    ]);
+    expect(
+      problems(
+        withFact(0, (f) => {
+          f.comparator = word;
+        }),
+      ),
+    ).toEqual([`${ORIGIN}: facts[0].comparator: expected ${one}, got "${word}" (did you mean "${comparator}"?)`]);
   });
 
   it('parseFacts reports an unknown kind', () => {
-    expect(problems(withFact(0, (f) => { f.kind = 'goal'; }))).toEqual([
+    expect(
+      problems(
+        withFact(0, (f) => {
+          f.kind = 'goal';
+        }),
+      ),
+    ).toEqual([
       `${ORIGIN}: facts[0].kind: expected one of "target", "actual", "estimate", "claim", got "goal" (did you mean "target"?)`,
     ]);
-    expect(problems(withFact(0, (f) => { f.kind = 'actuals'; }))).toEqual([
+    expect(
+      problems(
+        withFact(0, (f) => {
+          f.kind = 'actuals';
+        }),
+      ),
+    ).toEqual([
       `${ORIGIN}: facts[0].kind: expected one of "target", "actual", "estimate", "claim", got "actuals" (did you mean "actual"?)`,
     ]);
   });
 
   it('parseFacts reports bad ids, metrics, sections, quotes and notes', () => {
-    expect(problems(withFact(0, (f) => {
-      f.id = 'BD14 revenue'; delete f.metric; f.section = ''; f.quote = 3; f.note = '';
-    }))).toEqual([
+    expect(
+      problems(
+        withFact(0, (f) => {
+          f.id = 'BD14 revenue';
+          delete f.metric;
+          f.section = '';
+          f.quote = 3;
+          f.note = '';
+        }),
+      ),
+    ).toEqual([
       `${ORIGIN}: facts[0].id: expected an id such as "bd14.revenue-2025" (lower-case letters and digits joined by "." or "-"), got "BD14 revenue"`,
       `${ORIGIN}: facts[0].metric: missing (expected a metric id such as "big-data.revenue" (lower-case letters and digits joined by "." or "-"))`,
       `${ORIGIN}: facts[0].section: expected the section or heading the quote is in, got ""`,
@@ -266,51 +498,135 @@ describe('parseFacts', () => {
   });
 
   it('parseFacts reports the second use of an id, naming the first', () => {
-    expect(problems(withFact(1, (f) => { f.id = 'bd14.revenue-2025'; }))).toEqual([
+    expect(
+      problems(
+        withFact(1, (f) => {
+          f.id = 'bd14.revenue-2025';
+        }),
+      ),
+    ).toEqual([
       `${ORIGIN}: facts[1].id: duplicate id "bd14.revenue-2025" (also facts[0].id); give each fact its own id`,
     ]);
   });
 
   it('parseFacts reports bad years and periods', () => {
     const year = 'a whole year between 1800 and 2200';
-    expect(problems(withFact(0, (f) => { f.year = '2025'; }))).toEqual([`${ORIGIN}: facts[0].year: expected ${year}, got "2025"`]);
-    expect(problems(withFact(0, (f) => { f.year = 2025.5; }))).toEqual([`${ORIGIN}: facts[0].year: expected ${year}, got 2025.5`]);
-    expect(problems(withFact(0, (f) => { delete f.year; }))).toEqual([`${ORIGIN}: facts[0].year: missing (expected ${year})`]);
-    expect(problems(withFact(1, (f) => { f.fromYear = 3000; }))).toEqual([`${ORIGIN}: facts[1].fromYear: expected ${year}, got 3000`]);
-    expect(problems(withFact(1, (f) => { f.fromYear = 2025; }))).toEqual([
+    expect(
+      problems(
+        withFact(0, (f) => {
+          f.year = '2025';
+        }),
+      ),
+    ).toEqual([`${ORIGIN}: facts[0].year: expected ${year}, got "2025"`]);
+    expect(
+      problems(
+        withFact(0, (f) => {
+          f.year = 2025.5;
+        }),
+      ),
+    ).toEqual([`${ORIGIN}: facts[0].year: expected ${year}, got 2025.5`]);
+    expect(
+      problems(
+        withFact(0, (f) => {
+          delete f.year;
+        }),
+      ),
+    ).toEqual([`${ORIGIN}: facts[0].year: missing (expected ${year})`]);
+    expect(
+      problems(
+        withFact(1, (f) => {
+          f.fromYear = 3000;
+        }),
+      ),
+    ).toEqual([`${ORIGIN}: facts[1].fromYear: expected ${year}, got 3000`]);
+    expect(
+      problems(
+        withFact(1, (f) => {
+          f.fromYear = 2025;
+        }),
+      ),
+    ).toEqual([
       `${ORIGIN}: facts[1].fromYear: expected a year before year 2025, got 2025 (a rate over a period runs fromYear -> year)`,
     ]);
-    expect(problems(withFact(0, (f) => { f.fromYear = 2020; }))).toEqual([
+    expect(
+      problems(
+        withFact(0, (f) => {
+          f.fromYear = 2020;
+        }),
+      ),
+    ).toEqual([
       `${ORIGIN}: facts[0].fromYear: only allowed for a rate over a period (unit "fraction"); a level belongs to one year, so remove fromYear`,
     ]);
   });
 
   it('parseFacts requires a tolerance with "about" and refuses one with any other comparator', () => {
-    expect(problems(withFact(1, (f) => { delete f.tolerance; }))).toEqual([
+    expect(
+      problems(
+        withFact(1, (f) => {
+          delete f.tolerance;
+        }),
+      ),
+    ).toEqual([
       `${ORIGIN}: facts[1].tolerance: missing: comparator "about" needs a tolerance that states its assumption, e.g. { "absolute": 0.01, "assumption": "'about 25%' read as 25% ± 1 point" }`,
     ]);
-    expect(problems(withFact(0, (f) => { f.tolerance = { relative: 0.05, assumption: 'x' }; }))).toEqual([
+    expect(
+      problems(
+        withFact(0, (f) => {
+          f.tolerance = { relative: 0.05, assumption: 'x' };
+        }),
+      ),
+    ).toEqual([
       `${ORIGIN}: facts[0].tolerance: only allowed with comparator "about" (got comparator "exceeds"); remove it or use "about"`,
     ]);
   });
 
   it('parseFacts reports each bad tolerance field at its path', () => {
-    expect(problems(withFact(1, (f) => { f.tolerance = 0.01; }))).toEqual([
+    expect(
+      problems(
+        withFact(1, (f) => {
+          f.tolerance = 0.01;
+        }),
+      ),
+    ).toEqual([
       `${ORIGIN}: facts[1].tolerance: expected an object with "relative" or "absolute" and "assumption", got 0.01`,
     ]);
-    expect(problems(withFact(1, (f) => { f.tolerance = { assumption: 'x', relativ: 0.1 }; }))).toEqual([
+    expect(
+      problems(
+        withFact(1, (f) => {
+          f.tolerance = { assumption: 'x', relativ: 0.1 };
+        }),
+      ),
+    ).toEqual([
       `${ORIGIN}: facts[1].tolerance.relativ: unknown property (did you mean "relative"?)`,
       `${ORIGIN}: facts[1].tolerance: needs "relative" (a fraction of the value) or "absolute" (in the fact's unit), or both`,
     ]);
-    expect(problems(withFact(1, (f) => { f.tolerance = { relative: 0, absolute: -1 }; }))).toEqual([
+    expect(
+      problems(
+        withFact(1, (f) => {
+          f.tolerance = { relative: 0, absolute: -1 };
+        }),
+      ),
+    ).toEqual([
       `${ORIGIN}: facts[1].tolerance.relative: expected a number > 0 and <= 1 (a fraction of the value: 0.05 is ±5%), got 0`,
       `${ORIGIN}: facts[1].tolerance.absolute: expected a number > 0, got -1`,
       `${ORIGIN}: facts[1].tolerance.assumption: missing (expected a sentence saying how the wording is read, e.g. "'about 25%' read as 25% ± 1 point")`,
     ]);
-    expect(problems(withFact(1, (f) => { f.tolerance = { absolute: 1, assumption: 'one point' }; }))).toEqual([
+    expect(
+      problems(
+        withFact(1, (f) => {
+          f.tolerance = { absolute: 1, assumption: 'one point' };
+        }),
+      ),
+    ).toEqual([
       `${ORIGIN}: facts[1].tolerance.absolute: expected a tolerance in fraction points, got 1 (did you mean 0.01?)`,
     ]);
-    expect(problems(withFact(1, (f) => { f.tolerance = { relative: 1.5, assumption: 'x' }; }))).toEqual([
+    expect(
+      problems(
+        withFact(1, (f) => {
+          f.tolerance = { relative: 1.5, assumption: 'x' };
+        }),
+      ),
+    ).toEqual([
       `${ORIGIN}: facts[1].tolerance.relative: expected a number > 0 and <= 1 (a fraction of the value: 0.05 is ±5%), got 1.5`,
     ]);
   });
@@ -330,11 +646,23 @@ describe('parseFacts', () => {
       `${ORIGIN}: facts[1].value: expected a fraction, got 25 (did you mean 0.25?)`,
     ];
     expect(error.details).toStrictEqual({ origin: ORIGIN, problems: lines });
-    expect(error.message).toBe(`parseFacts: 4 problems in ${ORIGIN}. Fix each and parse again:\n${lines.map((l) => `  ${l}`).join('\n')}`);
+    expect(error.message).toBe(
+      `parseFacts: 4 problems in ${ORIGIN}. Fix each and parse again:\n${lines.map((l) => `  ${l}`).join('\n')}`,
+    );
   });
 
   // Properties
-  const UNITS = ['CNY trillion', 'CNY billion', 'USD billion', 'count', 'count million', 'fraction', 'CNY/USD', 'MB/month', 'rank'] as const;
+  const UNITS = [
+    'CNY trillion',
+    'CNY billion',
+    'USD billion',
+    'count',
+    'count million',
+    'fraction',
+    'CNY/USD',
+    'MB/month',
+    'rank',
+  ] as const;
   const text = fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim() !== '');
   const factArb = fc.record({
     unit: fc.constantFrom(...UNITS),
@@ -349,55 +677,74 @@ describe('parseFacts', () => {
     quote: text,
     suffix: fc.stringMatching(/^[a-z0-9]{1,6}$/),
   });
-  const fileArb = fc.record({
-    facts: fc.array(factArb, { minLength: 1, maxLength: 8 }),
-    published: fc.option(fc.constantFrom('2017', '2017-01', '2021-07-12'), { nil: undefined }),
-    title: text,
-  }).map(({ facts, published, title }) => ({
-    document: { id: '001', file: '001.txt', title, publisher: 'MIIT', ...(published !== undefined && { published }) },
-    facts: facts.map((f, i) => ({
-      id: `f${i}.${f.suffix}`, metric: 'm.x', year: f.year,
-      ...(f.unit === 'fraction' && f.span !== undefined && { fromYear: f.year - f.span }),
-      value: f.unit === 'fraction' ? f.rate : f.level, unit: f.unit, comparator: f.comparator, kind: f.kind,
-      section: 's', quote: f.quote,
-      ...(f.comparator === 'about' && { tolerance: { relative: f.tolerance, assumption: 'generated' } }),
-      ...(f.note !== undefined && { note: f.note }),
-    })),
-  }));
+  const fileArb = fc
+    .record({
+      facts: fc.array(factArb, { minLength: 1, maxLength: 8 }),
+      published: fc.option(fc.constantFrom('2017', '2017-01', '2021-07-12'), { nil: undefined }),
+      title: text,
+    })
+    .map(({ facts, published, title }) => ({
+      document: { id: '001', file: '001.txt', title, publisher: 'MIIT', ...(published !== undefined && { published }) },
+      facts: facts.map((f, i) => ({
+        id: `f${i}.${f.suffix}`,
+        metric: 'm.x',
+        year: f.year,
+        ...(f.unit === 'fraction' && f.span !== undefined && { fromYear: f.year - f.span }),
+        value: f.unit === 'fraction' ? f.rate : f.level,
+        unit: f.unit,
+        comparator: f.comparator,
+        kind: f.kind,
+        section: 's',
+        quote: f.quote,
+        ...(f.comparator === 'about' && { tolerance: { relative: f.tolerance, assumption: 'generated' } }),
+        ...(f.note !== undefined && { note: f.note }),
+      })),
+    }));
 
   it('any valid generated file parses, keeps order and values, and the JSON Schema accepts it too', () => {
-    fc.assert(fc.property(fileArb, (file) => {
-      const facts = parseFacts(file, ORIGIN);
-      expect(validate(file)).toBe(true);
-      expect(facts.map((f) => f.id)).toEqual(file.facts.map((f) => f.id));
-      facts.forEach((fact, i) => {
-        const source = file.facts[i] as (typeof file.facts)[number];
-        expect(fact.value === source.value).toBe(true);
-        expect(fact.provenance.quote).toBe(source.quote);
-      });
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fileArb, (file) => {
+        const facts = parseFacts(file, ORIGIN);
+        expect(validate(file)).toBe(true);
+        expect(facts.map((f) => f.id)).toEqual(file.facts.map((f) => f.id));
+        facts.forEach((fact, i) => {
+          const source = file.facts[i] as (typeof file.facts)[number];
+          expect(fact.value === source.value).toBe(true);
+          expect(fact.provenance.quote).toBe(source.quote);
+        });
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('a value changed to a string is reported at its path, and the JSON Schema rejects it too', () => {
-    fc.assert(fc.property(fileArb, fc.nat(), text, (file, pick, bad) => {
-      const index = pick % file.facts.length;
-      const mutated = structuredClone(file) as Json;
-      ((mutated.facts as Json[])[index] as Json).value = bad;
-      expect(problems(mutated)).toContain(`${ORIGIN}: facts[${index}].value: expected a number, got ${JSON.stringify(bad)}`);
-      expect(validate(mutated)).toBe(false);
-      expect(validate.errors?.some((e) => e.instancePath === `/facts/${index}/value`)).toBe(true);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fileArb, fc.nat(), text, (file, pick, bad) => {
+        const index = pick % file.facts.length;
+        const mutated = structuredClone(file) as Json;
+        ((mutated.facts as Json[])[index] as Json).value = bad;
+        expect(problems(mutated)).toContain(
+          `${ORIGIN}: facts[${index}].value: expected a number, got ${JSON.stringify(bad)}`,
+        );
+        expect(validate(mutated)).toBe(false);
+        expect(validate.errors?.some((e) => e.instancePath === `/facts/${index}/value`)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('a required key removed from a fact is reported missing at its path', () => {
     const required = ['id', 'metric', 'year', 'value', 'unit', 'comparator', 'kind', 'section', 'quote'] as const;
-    fc.assert(fc.property(fileArb, fc.nat(), fc.constantFrom(...required), (file, pick, key) => {
-      const index = pick % file.facts.length;
-      const mutated = structuredClone(file) as Json;
-      delete ((mutated.facts as Json[])[index] as Json)[key];
-      const lines = problems(mutated);
-      expect(lines.some((l) => l.startsWith(`${ORIGIN}: facts[${index}].${key}: missing (expected `))).toBe(true);
-      expect(validate(mutated)).toBe(false);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fileArb, fc.nat(), fc.constantFrom(...required), (file, pick, key) => {
+        const index = pick % file.facts.length;
+        const mutated = structuredClone(file) as Json;
+        delete ((mutated.facts as Json[])[index] as Json)[key];
+        const lines = problems(mutated);
+        expect(lines.some((l) => l.startsWith(`${ORIGIN}: facts[${index}].${key}: missing (expected `))).toBe(true);
+        expect(validate(mutated)).toBe(false);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

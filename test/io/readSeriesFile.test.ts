@@ -5,18 +5,38 @@ import { parseSeriesJson, readSeriesFile } from '../../src/io/readSeriesFile.js'
 import { thrown } from '../helpers/thrown.js';
 import { tempDir } from '../helpers/cli.js';
 
-const rows = [{ id: 'a', year: 2020, value: 1 }, { id: 'a', year: 2021, value: 2 }, { id: 'b', year: 2020, value: 3 }];
+const rows = [
+  { id: 'a', year: 2020, value: 1 },
+  { id: 'a', year: 2021, value: 2 },
+  { id: 'b', year: 2020, value: 3 },
+];
 
 describe('parseSeriesJson / readSeriesFile', () => {
   it('reads the three JSON shapes to the same rows', () => {
     expect(parseSeriesJson(rows, 'x')).toEqual(rows);
     expect(parseSeriesJson({ a: { 2020: 1, 2021: 2 }, b: { 2020: 3 } }, 'x')).toEqual(rows);
-    expect(parseSeriesJson({ a: [{ year: 2020, value: 1 }, { year: 2021, value: 2 }], b: [{ year: 2020, value: 3 }] }, 'x')).toEqual(rows);
+    expect(
+      parseSeriesJson(
+        {
+          a: [
+            { year: 2020, value: 1 },
+            { year: 2021, value: 2 },
+          ],
+          b: [{ year: 2020, value: 3 }],
+        },
+        'x',
+      ),
+    ).toEqual(rows);
   });
 
   it('names the file and the path of a bad entry', () => {
-    expect(thrown(() => parseSeriesJson([{ id: 'a', year: 2020.5, value: 1 }], 'd.json'))).toMatchObject({ code: 'invalid_data', message: expect.stringContaining('d.json: [0].year: expected a whole year (got 2020.5)') });
-    expect(thrown(() => parseSeriesJson({ a: { 2020: null } }, 'd.json'))).toMatchObject({ message: expect.stringContaining('d.json: a.2020.value: expected a finite number (got null)') });
+    expect(thrown(() => parseSeriesJson([{ id: 'a', year: 2020.5, value: 1 }], 'd.json'))).toMatchObject({
+      code: 'invalid_data',
+      message: expect.stringContaining('d.json: [0].year: expected a whole year (got 2020.5)'),
+    });
+    expect(thrown(() => parseSeriesJson({ a: { 2020: null } }, 'd.json'))).toMatchObject({
+      message: expect.stringContaining('d.json: a.2020.value: expected a finite number (got null)'),
+    });
     expect(thrown(() => parseSeriesJson(5, 'd.json'))).toMatchObject({ code: 'invalid_data' });
   });
 

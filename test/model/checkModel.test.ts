@@ -2,13 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { checkModel } from '../../src/model/checkModel.js';
 import { loadModel } from '../../src/io/loadModel.js';
 
-const implied = (id: string, label: RegExp) =>
-  checkModel(loadModel(id)).consistency.checks.flatMap((c) => c.implied).find((n) => label.test(n.label));
+const _implied = (id: string, label: RegExp) =>
+  checkModel(loadModel(id))
+    .consistency.checks.flatMap((c) => c.implied)
+    .find((n) => label.test(n.label));
 
 describe('checkModel', () => {
   // Expected values are the closed forms the plan documents' figures imply.
   it('big-data-13th-fyp: "more than 1 trillion" at "about 30 %" (±1 point) bounds the 2015 level below only: more than 1 / 1.31^5 = RMB 259 billion', () => {
-    const all = checkModel(loadModel('big-data-13th-fyp')).consistency.checks.flatMap((c) => c.implied).filter((n) => n.label === '2015 level');
+    const all = checkModel(loadModel('big-data-13th-fyp'))
+      .consistency.checks.flatMap((c) => c.implied)
+      .filter((n) => n.label === '2015 level');
     const about = all.find((n) => n.determined === 'lower');
     expect(about?.bound).toBeCloseTo(1 / 1.31 ** 5, 12);
     expect(about?.text).toBe('more than RMB 259 billion (for growth up to 31%); no upper bound');
@@ -19,7 +23,9 @@ describe('checkModel', () => {
 
   it('big-data-14th-fyp: 1 x 1.25^5 = 3.0517578125 trillion meets "more than 3 trillion", and exactly 3 needs 24.57%', () => {
     const check = checkModel(loadModel('big-data-14th-fyp'));
-    const pair = check.consistency.checks.find((c) => c.kind === 'rate-and-levels' && c.facts.includes('bd14.revenue-2025'));
+    const pair = check.consistency.checks.find(
+      (c) => c.kind === 'rate-and-levels' && c.facts.includes('bd14.revenue-2025'),
+    );
     expect(pair?.status).toBe('consistent');
     expect(pair?.implied[0]?.value).toBe(3.0517578125);
     expect(pair?.implied[1]?.value).toBeCloseTo(3 ** 0.2 - 1, 14);
@@ -38,7 +44,7 @@ describe('checkModel', () => {
     expect(fx?.facts).toContain('fx.cny-per-usd-2022-02-04');
   });
 
-  it('big-data-13th-fyp flags the 38% claim against the plan\'s about-30% as a disagreement between sources', () => {
+  it("big-data-13th-fyp flags the 38% claim against the plan's about-30% as a disagreement between sources", () => {
     const check = checkModel(loadModel('big-data-13th-fyp'));
     const d = check.consistency.checks.find((c) => c.status === 'disagreement');
     expect(d?.facts).toEqual(expect.arrayContaining(['bd13.cagr-2015-2020', 'claim.big-data-cagr-5y']));
@@ -47,12 +53,26 @@ describe('checkModel', () => {
 
   it('every assumption of a built-in model is listed with its path and reason', () => {
     const check = checkModel(loadModel('big-data-14th-fyp'));
-    expect(check.assumptions.map((a) => a.path)).toEqual(['scenarios.high.path.rate', 'scenarios.low.path.rate', 'scenarios.shock-2022.shocks[0].size', 'uncertainty.volatility']);
+    expect(check.assumptions.map((a) => a.path)).toEqual([
+      'scenarios.high.path.rate',
+      'scenarios.low.path.rate',
+      'scenarios.shock-2022.shocks[0].size',
+      'uncertainty.volatility',
+    ]);
     for (const a of check.assumptions) expect(a.assumption.length).toBeGreaterThan(10);
   });
 
   it('derivations name the facts and the formula of a backcast base', () => {
     const check = checkModel(loadModel('big-data-2015-2025'));
-    expect(check.derivations).toEqual([{ path: 'base', value: 1 / 1.3 ** 5, formula: 'bd13.revenue-2020 / (1 + bd13.cagr-2015-2020)^5', facts: ['bd13.revenue-2020', 'bd13.cagr-2015-2020'] }].map((d) => ({ ...d, value: expect.closeTo(d.value, 12) })));
+    expect(check.derivations).toEqual(
+      [
+        {
+          path: 'base',
+          value: 1 / 1.3 ** 5,
+          formula: 'bd13.revenue-2020 / (1 + bd13.cagr-2015-2020)^5',
+          facts: ['bd13.revenue-2020', 'bd13.cagr-2015-2020'],
+        },
+      ].map((d) => ({ ...d, value: expect.closeTo(d.value, 12) })),
+    );
   });
 });

@@ -5,12 +5,16 @@ import { simulateModel } from '../../src/model/simulateModel.js';
 import type { ModelDefinition } from '../../src/model/types.js';
 
 const withVolatility = (m: ModelDefinition, v: number): ModelDefinition => ({
-  ...m, uncertainty: { ...m.uncertainty!, volatility: { value: v, source: { kind: 'assumption', text: 'test' } } },
+  ...m,
+  uncertainty: { ...m.uncertainty!, volatility: { value: v, source: { kind: 'assumption', text: 'test' } } },
 });
 
 describe('probabilityBasis', () => {
   it('cybersecurity and the 13th plan: the base is back-cast from the target at the plan rate, so the plan probability is 50 % by construction', () => {
-    for (const [id, target] of [['cybersecurity-2021-2023', 'cyber.revenue-2023'], ['big-data-13th-fyp', 'bd13.revenue-2020']] as const) {
+    for (const [id, target] of [
+      ['cybersecurity-2021-2023', 'cyber.revenue-2023'],
+      ['big-data-13th-fyp', 'bd13.revenue-2020'],
+    ] as const) {
       const m = loadModel(id);
       expect(probabilityBasis(m, 'plan', target)).toMatch(/^50 % by construction: the \d{4} base is back-cast from /);
       // Other scenarios grow at other rates: their result is not settled by construction.

@@ -30,8 +30,13 @@ describe('built-in observations', () => {
   });
   it('obs.big-data.miit-2022 is RMB 1.57 trillion, MIIT definition, cited with publisher, date, title and address', () => {
     const o = byId('obs.big-data.miit-2022');
-    expect(o).toMatchObject({ value: 1.57, year: 2022, comparator: 'equals', definition: 'big-data-industry.miit',
-      unit: { kind: 'money', currency: 'CNY', scale: 'trillion' } });
+    expect(o).toMatchObject({
+      value: 1.57,
+      year: 2022,
+      comparator: 'equals',
+      definition: 'big-data-industry.miit',
+      unit: { kind: 'money', currency: 'CNY', scale: 'trillion' },
+    });
     expect(o.source).toMatchObject({ publisher: 'China Banking News', published: '2023-02-22' });
   });
   it('every observation names its source, and none carries a quote', () => {
@@ -58,7 +63,14 @@ describe('parseObservations', () => {
     expect(e.message).toContain('never copy');
   });
   it('refuses 25 as a fraction, a missing source url, and an unknown definition, all at once', () => {
-    const bad = { ...obs0, unit: 'fraction', fromYear: 2021, value: 25, definition: 'nope', source: { publisher: 'p', published: '2023', title: 't' } };
+    const bad = {
+      ...obs0,
+      unit: 'fraction',
+      fromYear: 2021,
+      value: 25,
+      definition: 'nope',
+      source: { publisher: 'p', published: '2023', title: 't' },
+    };
     const e = thrown(() => parseObservations(withObs(bad), 'x.json')) as { details: { problems: string[] } };
     const text = e.details.problems.join('\n');
     expect(text).toContain('did you mean 0.25');
@@ -84,56 +96,88 @@ describe('bridgeValue', () => {
     expect(e.message).toContain('"big data industry, MIIT"');
   });
   it('applies a user ratio with its assumption: 5.86 x 0.37 = 2.1682', () => {
-    const r = bridgeValue(nda, 'big-data-industry.miit', set, { from: 'data-industry.nda', to: 'big-data-industry.miit', ratio: 0.37, assumption: 'mine' });
+    const r = bridgeValue(nda, 'big-data-industry.miit', set, {
+      from: 'data-industry.nda',
+      to: 'big-data-industry.miit',
+      ratio: 0.37,
+      assumption: 'mine',
+    });
     expect(r.value).toBeCloseTo(2.1682, 12);
     expect(r.assumption).toBe('mine');
   });
   it('refuses an overlap year neither definition reports as a plain level', () => {
-    const e = thrown(() => bridgeValue(nda, 'big-data-industry.miit', set, { from: 'data-industry.nda', to: 'big-data-industry.miit', overlapYear: 2020, assumption: 'x' })) as Error;
+    const e = thrown(() =>
+      bridgeValue(nda, 'big-data-industry.miit', set, {
+        from: 'data-industry.nda',
+        to: 'big-data-industry.miit',
+        overlapYear: 2020,
+        assumption: 'x',
+      }),
+    ) as Error;
     expect(e.message).toContain('overlap year 2020');
   });
 });
 
 describe('scoreTarget', () => {
-  it('14th plan as of 2022: (3 / 1.57)^(1/3) - 1 = 24.1 % still required; 18 % observed is off track, the plan\'s 25 % would suffice', () => {
+  it("14th plan as of 2022: (3 / 1.57)^(1/3) - 1 = 24.1 % still required; 18 % observed is off track, the plan's 25 % would suffice", () => {
     const s = scoreTarget(factById(seeds, 'bd14.revenue-2025'), set, { asOf: 2022, planRate: 0.25 });
     expect(s.requiredRate).toBeCloseTo((3 / 1.57) ** (1 / 3) - 1, 12);
     expect(s.requiredRate).toBeCloseTo(0.2409, 4);
-    expect(s).toMatchObject({ status: 'off track', requiredRateIs: 'exactly', observedRate: 0.18, observation: 'obs.big-data.miit-2022' });
+    expect(s).toMatchObject({
+      status: 'off track',
+      requiredRateIs: 'exactly',
+      observedRate: 0.18,
+      observation: 'obs.big-data.miit-2022',
+    });
     expect(s.reason).toContain('plan 25.0 % would suffice');
   });
   it('13th plan as of 2021: "more than 1 trillion" observed meets "exceed 1 trillion"', () => {
-    expect(scoreTarget(factById(seeds, 'bd13.revenue-2020'), set, { asOf: 2021 })).toMatchObject({ status: 'met', observation: 'obs.big-data.miit-2020' });
+    expect(scoreTarget(factById(seeds, 'bd13.revenue-2020'), set, { asOf: 2021 })).toMatchObject({
+      status: 'met',
+      observation: 'obs.big-data.miit-2020',
+    });
   });
-  it('13th plan as of 2019: nothing on MIIT\'s definition yet, and CICS-CERT\'s figure is named as another measure', () => {
+  it("13th plan as of 2019: nothing on MIIT's definition yet, and CICS-CERT's figure is named as another measure", () => {
     const s = scoreTarget(factById(seeds, 'bd13.revenue-2020'), set, { asOf: 2019 });
     expect(s.status).toBe('undetermined');
     expect(s.reason).toContain('no level observation');
     expect(s.reason).toContain('"big data industry, CICS-CERT"');
   });
-  it('cybersecurity as of 2025: no 2023 actual on MIIT\'s measure; the China Briefing market is named and not used', () => {
+  it("cybersecurity as of 2025: no 2023 actual on MIIT's measure; the China Briefing market is named and not used", () => {
     const s = scoreTarget(factById(seeds, 'cyber.revenue-2023'), set, { asOf: 2025 });
     expect(s.status).toBe('undetermined');
     expect(s.reason).toContain('"cybersecurity market, China Briefing"');
   });
   it('a lower bound "more than 0.9 trillion" does not settle "exceed 1 trillion", a stated 0.95 misses it', () => {
-    const mk = (value: number, comparator: 'exceeds' | 'equals'): ObservationSet => ({ definitions: set.definitions,
-      observations: [{ ...byId('obs.big-data.miit-2020'), value, comparator }] });
+    const mk = (value: number, comparator: 'exceeds' | 'equals'): ObservationSet => ({
+      definitions: set.definitions,
+      observations: [{ ...byId('obs.big-data.miit-2020'), value, comparator }],
+    });
     const t = factById(seeds, 'bd13.revenue-2020');
     expect(scoreTarget(t, mk(0.9, 'exceeds'), { asOf: 2021 }).status).toBe('undetermined');
     expect(scoreTarget(t, mk(0.95, 'equals'), { asOf: 2021 }).status).toBe('missed');
   });
   it('asOf 2022.5 throws invalid_argument', () => {
-    expect(thrown(() => scoreTarget(factById(seeds, 'bd14.revenue-2025'), set, { asOf: 2022.5 }))).toMatchObject({ code: 'invalid_argument' });
+    expect(thrown(() => scoreTarget(factById(seeds, 'bd14.revenue-2025'), set, { asOf: 2022.5 }))).toMatchObject({
+      code: 'invalid_argument',
+    });
   });
   it('property: adding an observation never changes an outcome an earlier observation decided', () => {
     const t = factById(seeds, 'bd13.revenue-2020');
     const before = scoreTarget(t, set, { asOf: 2021 });
-    fc.assert(fc.property(fc.double({ min: 0.01, max: 10, noNaN: true }), fc.integer({ min: 2015, max: 2024 }),
-      fc.constantFrom('exceeds', 'equals', 'atMost', 'below') as fc.Arbitrary<'exceeds' | 'equals' | 'atMost' | 'below'>, (value, year, comparator) => {
-        const extra: Observation = { ...byId('obs.big-data.miit-2020'), id: 'obs.extra', value, year, comparator };
-        const after = scoreTarget(t, { ...set, observations: [...set.observations, extra] }, { asOf: 2021 });
-        return after.status === before.status && after.observation === before.observation;
-      }));
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.01, max: 10, noNaN: true }),
+        fc.integer({ min: 2015, max: 2024 }),
+        fc.constantFrom('exceeds', 'equals', 'atMost', 'below') as fc.Arbitrary<
+          'exceeds' | 'equals' | 'atMost' | 'below'
+        >,
+        (value, year, comparator) => {
+          const extra: Observation = { ...byId('obs.big-data.miit-2020'), id: 'obs.extra', value, year, comparator };
+          const after = scoreTarget(t, { ...set, observations: [...set.observations, extra] }, { asOf: 2021 });
+          return after.status === before.status && after.observation === before.observation;
+        },
+      ),
+    );
   });
 });

@@ -4,7 +4,6 @@ import { modelReport, modelSection, modelSummary } from '../../src/report/modelR
 import { validateSpec } from '../../src/render/validateSpec.js';
 import { BIG_DATA_2025_EXCEEDANCE } from '../helpers/normal.js';
 
-
 describe('modelReport', () => {
   it('big-data-14th-fyp: P(exceeds 3 trillion in 2025) agrees with the lognormal closed form within 4 standard errors', async () => {
     const paths = 20000;
@@ -12,7 +11,7 @@ describe('modelReport', () => {
     const p = r.monteCarlo?.targets[0]?.probability as number;
     // ln L_2025 ~ N(ln(1.25^5), 5 * 0.05^2): P(L > 3) = 1 - Φ((ln 3 - 5 ln 1.25) / (0.05 √5))
     const exact = BIG_DATA_2025_EXCEEDANCE;
-    expect(Math.abs(p - exact)).toBeLessThan(4 * Math.sqrt(exact * (1 - exact) / paths));
+    expect(Math.abs(p - exact)).toBeLessThan(4 * Math.sqrt((exact * (1 - exact)) / paths));
     expect(r.charts.map((c) => c.name)).toEqual(['trajectories', 'fan', 'distribution']);
     for (const c of r.charts) expect(() => validateSpec(c.spec)).not.toThrow();
   });
@@ -36,21 +35,34 @@ describe('modelReport', () => {
     expect(text).toContain('implied: 2015 level = more than RMB 259 billion (for growth up to 31%); no upper bound');
     expect(text).toMatch(/P\(exceeds RMB 1 trillion in 2020\) = \d+(\.\d+)?% ± /);
     // The 13th plan's probability is 50 % by construction, and the summary says so under it.
-    expect(text).toMatch(/P\(exceeds RMB 1 trillion in 2020\)[^\n]*\n\s+50 % by construction: the 2015 base is back-cast from bd13\.revenue-2020/);
+    expect(text).toMatch(
+      /P\(exceeds RMB 1 trillion in 2020\)[^\n]*\n\s+50 % by construction: the 2015 base is back-cast from bd13\.revenue-2020/,
+    );
   });
 
   it('modelSection: the plan is "on it by construction" (not "no (needs 15% a year)" next to 15 %), and the probability says what it rests on', async () => {
     const cyber = modelSection(await modelReport(loadModel('cybersecurity-2021-2023'), { paths: 1000, seed: 1 }));
-    expect(cyber.tables?.[1]?.rows[0]).toEqual(['plan', 'RMB 250 billion', '15%', 'on it by construction (base back-cast from cyber.revenue-2023)']);
+    expect(cyber.tables?.[1]?.rows[0]).toEqual([
+      'plan',
+      'RMB 250 billion',
+      '15%',
+      'on it by construction (base back-cast from cyber.revenue-2023)',
+    ]);
     expect(cyber.text).toMatch(/P\(exceeds RMB 250 billion in 2023\) = [\d.]+% \(50 % by construction: /);
     const bd14 = modelSection(await modelReport(loadModel('big-data-14th-fyp'), { paths: 1000, seed: 1 }));
-    expect(bd14.text).toMatch(/P\(exceeds RMB 3 trillion in 2025\) = [\d.]+% \(this rests on the plan path from the model's base and its assumed volatility/);
+    expect(bd14.text).toMatch(
+      /P\(exceeds RMB 3 trillion in 2025\) = [\d.]+% \(this rests on the plan path from the model's base and its assumed volatility/,
+    );
   });
 
   it('modelSection names chart files after the model and lists the assumptions', async () => {
     const r = await modelReport(loadModel('big-data-14th-fyp'), { paths: 1000, seed: 1 });
     const s = modelSection(r);
-    expect(s.charts.map((c) => c.file)).toEqual(['big-data-14th-fyp-trajectories', 'big-data-14th-fyp-fan', 'big-data-14th-fyp-distribution']);
+    expect(s.charts.map((c) => c.file)).toEqual([
+      'big-data-14th-fyp-trajectories',
+      'big-data-14th-fyp-fan',
+      'big-data-14th-fyp-distribution',
+    ]);
     const assumptions = s.tables?.[3];
     expect(assumptions?.rows.map((row) => row[0])).toContain('uncertainty.volatility');
   });
@@ -59,7 +71,10 @@ describe('modelReport', () => {
 describe('report tables', () => {
   it('a year column prints 2025, not 2,025; other integers keep their separators', async () => {
     const { reportHtml } = await import('../../src/render/reportHtml.js');
-    const html = reportHtml({ title: 't', sections: [{ heading: 'h', charts: [], tables: [{ columns: ['year', 'count'], rows: [[2025, 84000]] }] }] });
+    const html = reportHtml({
+      title: 't',
+      sections: [{ heading: 'h', charts: [], tables: [{ columns: ['year', 'count'], rows: [[2025, 84000]] }] }],
+    });
     expect(html).toContain('>2025</td>');
     expect(html).toContain('>84,000</td>');
   });

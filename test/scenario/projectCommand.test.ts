@@ -27,7 +27,9 @@ describe('industry-metrics project', () => {
   it('--targets --format csv gives the target table', async () => {
     const r = await cli(['project', 'big-data-14th-fyp', '--scenario', 'plan', '--targets', '--format', 'csv']);
     const [header, row] = r.stdout.trim().split('\n');
-    expect(header).toBe('model,scenario,target,year,comparator,measure,target value,projected,meets,gap,gap %,required CAGR,projected CAGR');
+    expect(header).toBe(
+      'model,scenario,target,year,comparator,measure,target value,projected,meets,gap,gap %,required CAGR,projected CAGR',
+    );
     expect(row).toMatch(/^big-data-14th-fyp,plan,bd14\.revenue-2025,2025,exceeds,level,3,3\.0517578125,true,/);
   });
   it('--format json gives the projections; --out writes a file', async () => {
@@ -36,18 +38,38 @@ describe('industry-metrics project', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^wrote 4 scenario\(s\) of big-data-14th-fyp to /);
     const json = JSON.parse(readFileSync(join(dir, 'p.json'), 'utf8'));
-    expect(json.projections.map((p: { scenario: string }) => p.scenario)).toEqual(['plan', 'high', 'low', 'shock-2022']);
+    expect(json.projections.map((p: { scenario: string }) => p.scenario)).toEqual([
+      'plan',
+      'high',
+      'low',
+      'shock-2022',
+    ]);
     expect(json.projections[0].levels[5]).toBe(3.0517578125);
   });
   it('projects a user model file by path', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'x.model.json'), JSON.stringify({
-      id: 'x', title: 'X', metric: 'x.level', unit: 'count', fromYear: 2020, toYear: 2022,
-      base: { value: 100, assumption: 'test' }, path: { type: 'linear', slope: { value: 10, assumption: 'test' } }, targets: [],
-    }));
+    writeFileSync(
+      join(dir, 'x.model.json'),
+      JSON.stringify({
+        id: 'x',
+        title: 'X',
+        metric: 'x.level',
+        unit: 'count',
+        fromYear: 2020,
+        toYear: 2022,
+        base: { value: 100, assumption: 'test' },
+        path: { type: 'linear', slope: { value: 10, assumption: 'test' } },
+        targets: [],
+      }),
+    );
     const r = await cli(['project', 'x.model.json', '--format', 'csv'], dir);
     expect(r.stderr).toBe('');
-    expect(r.stdout.trim().split('\n').map((l) => l.split(',')[3])).toEqual(['level', '100', '110', '120']);
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split(',')[3]),
+    ).toEqual(['level', '100', '110', '120']);
   });
   it('user errors exit 2 with one line: unknown scenario, unknown model, no model, bad format', async () => {
     const a = await cli(['project', 'big-data-14th-fyp', '--scenario', 'nope']);

@@ -11,7 +11,10 @@ describe('binnedMeanChange', () => {
     expect(r.overallMean).toBe(101);
     const [xi] = r.inputs;
     expect(xi?.bins.map((b) => [b.lower, b.upper, b.count, b.mean, b.change])).toEqual([
-      [1, 25, 25, 26, -75], [26, 50, 25, 76, -25], [51, 75, 25, 126, 25], [76, 100, 25, 176, 75],
+      [1, 25, 25, 26, -75],
+      [26, 50, 25, 76, -25],
+      [51, 75, 25, 126, 25],
+      [76, 100, 25, 176, 75],
     ]);
     expect(xi?.spread).toBe(150);
   });
@@ -36,27 +39,57 @@ describe('binnedMeanChange', () => {
     expect(binnedMeanChange({ inputs: { x: [1, 2, 3] }, output: [1, 2, 3] }).inputs[0]?.bins).toHaveLength(3);
   });
   it('errors: too few draws, length mismatch, bad bins, no inputs, non-finite draws', () => {
-    expect(thrown(() => binnedMeanChange({ inputs: { x: [1] }, output: [1] }))).toMatchObject({ code: 'invalid_argument' });
-    expect(thrown(() => binnedMeanChange({ inputs: { x: [1, 2] }, output: [1, 2, 3] }))).toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('inputs.x') });
-    expect(thrown(() => binnedMeanChange({ inputs: { x: [1, 2, 3] }, output: [1, 2, 3], bins: 1 }))).toMatchObject({ code: 'invalid_argument' });
-    expect(thrown(() => binnedMeanChange({ inputs: { x: [1, 2, 3] }, output: [1, 2, 3], bins: 4 }))).toMatchObject({ code: 'invalid_argument' });
-    expect(thrown(() => binnedMeanChange({ inputs: { x: [1, 2, 3] }, output: [1, 2, 3], bins: 2.5 }))).toMatchObject({ code: 'invalid_argument' });
-    expect(thrown(() => binnedMeanChange({ inputs: {}, output: [1, 2, 3] }))).toMatchObject({ code: 'invalid_argument' });
-    expect(thrown(() => binnedMeanChange({ inputs: { x: [1, Number.NaN, 3] }, output: [1, 2, 3] }))).toMatchObject({ code: 'non_finite', details: { index: 1 } });
-    expect(thrown(() => binnedMeanChange({ inputs: { x: [1, 2] }, output: [1, Number.POSITIVE_INFINITY] }))).toMatchObject({ code: 'non_finite' });
-    expect(thrown(() => binnedMeanChange({ inputs: { x: [1, 2] }, output: [1.7e308, 1.7e308] }))).toMatchObject({ code: 'degenerate' });
+    expect(thrown(() => binnedMeanChange({ inputs: { x: [1] }, output: [1] }))).toMatchObject({
+      code: 'invalid_argument',
+    });
+    expect(thrown(() => binnedMeanChange({ inputs: { x: [1, 2] }, output: [1, 2, 3] }))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringContaining('inputs.x'),
+    });
+    expect(thrown(() => binnedMeanChange({ inputs: { x: [1, 2, 3] }, output: [1, 2, 3], bins: 1 }))).toMatchObject({
+      code: 'invalid_argument',
+    });
+    expect(thrown(() => binnedMeanChange({ inputs: { x: [1, 2, 3] }, output: [1, 2, 3], bins: 4 }))).toMatchObject({
+      code: 'invalid_argument',
+    });
+    expect(thrown(() => binnedMeanChange({ inputs: { x: [1, 2, 3] }, output: [1, 2, 3], bins: 2.5 }))).toMatchObject({
+      code: 'invalid_argument',
+    });
+    expect(thrown(() => binnedMeanChange({ inputs: {}, output: [1, 2, 3] }))).toMatchObject({
+      code: 'invalid_argument',
+    });
+    expect(thrown(() => binnedMeanChange({ inputs: { x: [1, Number.NaN, 3] }, output: [1, 2, 3] }))).toMatchObject({
+      code: 'non_finite',
+      details: { index: 1 },
+    });
+    expect(
+      thrown(() => binnedMeanChange({ inputs: { x: [1, 2] }, output: [1, Number.POSITIVE_INFINITY] })),
+    ).toMatchObject({ code: 'non_finite' });
+    expect(thrown(() => binnedMeanChange({ inputs: { x: [1, 2] }, output: [1.7e308, 1.7e308] }))).toMatchObject({
+      code: 'degenerate',
+    });
   });
   it('property: counts add up to the draws and count-weighted changes sum to 0', () => {
-    const draws = fc.integer({ min: 2, max: 60 }).chain((n) => fc.tuple(
-      fc.array(fc.integer({ min: -5, max: 5 }), { minLength: n, maxLength: n }),
-      fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: n, maxLength: n }),
-      fc.integer({ min: 2, max: n })));
-    fc.assert(fc.property(draws, ([x, y, bins]) => {
-      const r = binnedMeanChange({ inputs: { x }, output: y, bins });
-      const b = r.inputs[0]?.bins ?? [];
-      const weighted = b.reduce((s, bin) => s + bin.count * bin.change, 0);
-      return b.reduce((s, bin) => s + bin.count, 0) === x.length && Math.abs(weighted) <= 1e-9 * Math.max(1, ...y.map(Math.abs)) * x.length
-        && b.every((bin, i) => i === 0 || bin.lower > (b[i - 1] as { upper: number }).upper);
-    }));
+    const draws = fc
+      .integer({ min: 2, max: 60 })
+      .chain((n) =>
+        fc.tuple(
+          fc.array(fc.integer({ min: -5, max: 5 }), { minLength: n, maxLength: n }),
+          fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: n, maxLength: n }),
+          fc.integer({ min: 2, max: n }),
+        ),
+      );
+    fc.assert(
+      fc.property(draws, ([x, y, bins]) => {
+        const r = binnedMeanChange({ inputs: { x }, output: y, bins });
+        const b = r.inputs[0]?.bins ?? [];
+        const weighted = b.reduce((s, bin) => s + bin.count * bin.change, 0);
+        return (
+          b.reduce((s, bin) => s + bin.count, 0) === x.length &&
+          Math.abs(weighted) <= 1e-9 * Math.max(1, ...y.map(Math.abs)) * x.length &&
+          b.every((bin, i) => i === 0 || bin.lower > (b[i - 1] as { upper: number }).upper)
+        );
+      }),
+    );
   });
 });

@@ -9,14 +9,31 @@ import { fact, fv, model, rv } from '../scenario/model.js';
 describe('modelParameters', () => {
   it('finds every fact and assumption, one parameter per fact id or shared object, skipping targets', () => {
     const ps = modelParameters(model());
-    expect(ps.map((p) => p.id)).toEqual(['t.base', 't.cagr', 'scenarios.high.path.rate', 'scenarios.low.path.rate', 'scenarios.shock.shocks[0].size']);
-    expect(ps[1]).toMatchObject({ paths: ['path.rate', 'scenarios.plan.path.rate'], value: 0.25, source: 'fact', label: 't.cagr' });
+    expect(ps.map((p) => p.id)).toEqual([
+      't.base',
+      't.cagr',
+      'scenarios.high.path.rate',
+      'scenarios.low.path.rate',
+      'scenarios.shock.shocks[0].size',
+    ]);
+    expect(ps[1]).toMatchObject({
+      paths: ['path.rate', 'scenarios.plan.path.rate'],
+      value: 0.25,
+      source: 'fact',
+      label: 't.cagr',
+    });
     expect(ps[2]).toMatchObject({ value: 0.28, source: 'assumption', label: 'test assumption' });
   });
   it('two references to the same fact are one parameter; derived values are parameters too', () => {
     const f = fact('g', 2025, 0.25, { unit: 'fraction' });
     const m = model({
-      path: { type: 'phases', phases: [{ fromYear: 2020, toYear: 2022, rate: fv(f) }, { fromYear: 2022, toYear: 2025, rate: fv(f) }] },
+      path: {
+        type: 'phases',
+        phases: [
+          { fromYear: 2020, toYear: 2022, rate: fv(f) },
+          { fromYear: 2022, toYear: 2025, rate: fv(f) },
+        ],
+      },
       base: { value: 1, source: { kind: 'derived', from: [], formula: '3 / 1.25^5' } },
       scenarios: { plan: { description: 'p' } },
     });
@@ -31,7 +48,7 @@ describe('modelParameters', () => {
     const changed = withParameter(m, key, 0.3);
     expect(JSON.stringify(m)).toBe(before);
     expect((changed.path as { rate: { value: number } }).rate.value).toBe(0.3);
-    expect((changed.scenarios.plan?.path as { rate: { value: number } }).rate.value).toBe(0.3);
+    expect((changed.scenarios.plan!.path as { rate: { value: number } }).rate.value).toBe(0.3);
     expect(changed.targets).toBe(m.targets);
     expect(changed.scenarios.high).toBe(m.scenarios.high);
   });
@@ -80,7 +97,13 @@ describe('tornado', () => {
     const attained = tornado(m, { output: (p) => (p.targets[0]?.meets ? 1 : 0), parameters: ['t.cagr'] });
     expect(attained.bars[0]).toMatchObject({ outputLow: 0, outputHigh: 1, swing: 1 });
     const seen: number[] = [];
-    const t = tornado(m, { output: (_p, changed) => { seen.push(changed.uncertainty?.volatility.value ?? -1); return changed.uncertainty?.volatility.value ?? 0; }, parameters: ['uncertainty.volatility'] });
+    const t = tornado(m, {
+      output: (_p, changed) => {
+        seen.push(changed.uncertainty?.volatility.value ?? -1);
+        return changed.uncertainty?.volatility.value ?? 0;
+      },
+      parameters: ['uncertainty.volatility'],
+    });
     expect(seen.map((v) => Number(v.toFixed(12)))).toEqual([0.05, 0.045, 0.055]);
     expect(t.bars[0]?.swing).toBeCloseTo(0.01, 14);
   });
@@ -90,25 +113,62 @@ describe('tornado', () => {
   });
   it('errors: unknown output, parameter or range; low > high; negative swing; non-finite output; no target; a moved value project rejects', () => {
     const m = model();
-    expect(thrown(() => tornado(m, { output: 'median' as never }))).toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('finalLevel') });
-    expect(thrown(() => tornado(m, { parameters: ['nope'] }))).toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('"nope"') });
-    expect(thrown(() => tornado(m, { ranges: { nope: { low: 0, high: 1 } } }))).toMatchObject({ code: 'invalid_argument' });
-    expect(thrown(() => tornado(m, { ranges: { 't.cagr': { low: 0.3, high: 0.2 } } }))).toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('Swap') });
+    expect(thrown(() => tornado(m, { output: 'median' as never }))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringContaining('finalLevel'),
+    });
+    expect(thrown(() => tornado(m, { parameters: ['nope'] }))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringContaining('"nope"'),
+    });
+    expect(thrown(() => tornado(m, { ranges: { nope: { low: 0, high: 1 } } }))).toMatchObject({
+      code: 'invalid_argument',
+    });
+    expect(thrown(() => tornado(m, { ranges: { 't.cagr': { low: 0.3, high: 0.2 } } }))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringContaining('Swap'),
+    });
     expect(thrown(() => tornado(m, { swing: { relative: -0.1 } }))).toMatchObject({ code: 'invalid_argument' });
     expect(thrown(() => tornado(m, { swing: { relative: Number.NaN } }))).toMatchObject({ code: 'non_finite' });
-    expect(thrown(() => tornado(m, { output: () => Number.NaN }))).toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('finite') });
-    expect(thrown(() => tornado(model({ targets: [] }), { output: 'targetGap' }))).toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('no') });
-    expect(thrown(() => tornado(m, { ranges: { 't.cagr': { low: -2, high: 0.3 } } }))).toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('t.cagr = -2') });
+    expect(thrown(() => tornado(m, { output: () => Number.NaN }))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringContaining('finite'),
+    });
+    expect(thrown(() => tornado(model({ targets: [] }), { output: 'targetGap' }))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringContaining('no'),
+    });
+    expect(thrown(() => tornado(m, { ranges: { 't.cagr': { low: -2, high: 0.3 } } }))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringContaining('t.cagr = -2'),
+    });
     expect(thrown(() => tornado(m, { scenario: 'nope' }))).toMatchObject({ code: 'not_found' });
   });
   it('property: bars are sorted by swing, swings are |high - low|, and the model is untouched', () => {
-    fc.assert(fc.property(fc.double({ min: 0, max: 0.5, noNaN: true }), fc.double({ min: -0.3, max: 0.6, noNaN: true }), (relative, rate) => {
-      const path = { type: 'cagr' as const, rate: rv(rate) };
-      const m: ModelDefinition = model({ path, scenarios: { plan: { description: 'p', path } }, shocks: [{ year: 2023, size: rv(-0.1) }] });
-      const before = JSON.stringify(m);
-      const t = tornado(m, { swing: { relative } });
-      return JSON.stringify(m) === before
-        && t.bars.every((b, i) => b.swing === Math.abs(b.outputHigh - b.outputLow) && (i === 0 || b.swing <= (t.bars[i - 1] as { swing: number }).swing));
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        fc.double({ min: -0.3, max: 0.6, noNaN: true }),
+        (relative, rate) => {
+          const path = { type: 'cagr' as const, rate: rv(rate) };
+          const m: ModelDefinition = model({
+            path,
+            scenarios: { plan: { description: 'p', path } },
+            shocks: [{ year: 2023, size: rv(-0.1) }],
+          });
+          const before = JSON.stringify(m);
+          const t = tornado(m, { swing: { relative } });
+          return (
+            JSON.stringify(m) === before &&
+            t.bars.every(
+              (b, i) =>
+                b.swing === Math.abs(b.outputHigh - b.outputLow) &&
+                (i === 0 || b.swing <= (t.bars[i - 1] as { swing: number }).swing),
+            )
+          );
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });

@@ -29,11 +29,16 @@ describe('interpolate', () => {
   });
 
   it('linear: 100 and 121 give 110.5 in the middle', () => {
-    expect(interpolate(series({ id: 'x', unit: 'count', years: [2020, 2022], values: [100, 121] }), 'linear').values).toEqual([100, 110.5, 121]);
+    expect(
+      interpolate(series({ id: 'x', unit: 'count', years: [2020, 2022], values: [100, 121] }), 'linear').values,
+    ).toEqual([100, 110.5, 121]);
   });
 
   it('several gaps are each filled between their own neighbours', () => {
-    const s = interpolate(series({ id: 'x', unit: 'count', years: [2010, 2012, 2013, 2016], values: [1, 4, 5, 8] }), 'linear');
+    const s = interpolate(
+      series({ id: 'x', unit: 'count', years: [2010, 2012, 2013, 2016], values: [1, 4, 5, 8] }),
+      'linear',
+    );
     expect(s.years).toEqual([2010, 2011, 2012, 2013, 2014, 2015, 2016]);
     expect(s.values).toEqual([1, 2.5, 4, 5, 6, 7, 8]);
   });
@@ -50,9 +55,20 @@ describe('interpolate', () => {
   });
 
   it('filled points have no provenance; known points keep theirs', () => {
-    const s = interpolate(series({ id: 'x', unit: 'count', points: [{ year: 2020, value: 1, provenance: source }, { year: 2022, value: 4 }] }));
+    const s = interpolate(
+      series({
+        id: 'x',
+        unit: 'count',
+        points: [
+          { year: 2020, value: 1, provenance: source },
+          { year: 2022, value: 4 },
+        ],
+      }),
+    );
     expect(s.provenance).toEqual([source, undefined, undefined]);
-    expect(interpolate(series({ id: 'x', unit: 'count', years: [2020, 2022], values: [1, 4] })).provenance).toBeUndefined();
+    expect(
+      interpolate(series({ id: 'x', unit: 'count', years: [2020, 2022], values: [1, 4] })).provenance,
+    ).toBeUndefined();
   });
 
   it('the result is a frozen series with the same id and unit; the input is unchanged', () => {
@@ -65,12 +81,22 @@ describe('interpolate', () => {
   });
 
   it('ends whose ratio or difference overflows still give finite midpoints', () => {
-    expect(interpolate(series({ id: 'x', unit: 'count', years: [2015, 2017], values: [1e-300, 1e300] })).values[1]).toBeCloseTo(1, 10);
-    expect(interpolate(series({ id: 'x', unit: 'count', years: [2015, 2017], values: [-1.5e308, 1.5e308] }), 'linear').values[1]).toBe(0);
+    expect(
+      interpolate(series({ id: 'x', unit: 'count', years: [2015, 2017], values: [1e-300, 1e300] })).values[1],
+    ).toBeCloseTo(1, 10);
+    expect(
+      interpolate(series({ id: 'x', unit: 'count', years: [2015, 2017], values: [-1.5e308, 1.5e308] }), 'linear')
+        .values[1],
+    ).toBe(0);
   });
 
   it('geometric across a zero or negative value throws degenerate suggesting linear', () => {
-    for (const values of [[0, 2], [-1, 2], [1, -2], [2, 0]]) {
+    for (const values of [
+      [0, 2],
+      [-1, 2],
+      [1, -2],
+      [2, 0],
+    ]) {
       const e = thrown(() => interpolate(series({ id: 'x', unit: 'count', years: [2015, 2018], values }))) as Error;
       expect(e).toMatchObject({ code: 'degenerate', details: { from: 2015, to: 2018 } });
       expect(e.message).toContain('Use method "linear"');
@@ -78,16 +104,24 @@ describe('interpolate', () => {
   });
 
   it('an unknown method throws invalid_argument', () => {
-    const e = thrown(() => interpolate(series({ id: 'x', unit: 'count', years: [2015, 2018], values: [1, 2] }), 'cubic' as 'linear')) as Error;
+    const e = thrown(() =>
+      interpolate(series({ id: 'x', unit: 'count', years: [2015, 2018], values: [1, 2] }), 'cubic' as 'linear'),
+    ) as Error;
     expect(e).toMatchObject({ code: 'invalid_argument' });
     expect(e.message).toBe('interpolate: method must be one of "linear", "geometric" (got "cubic").');
   });
 
   it('a span of more than 100 000 years throws too_large before filling', () => {
-    expect(thrown(() => interpolate(series({ id: 'x', unit: 'count', years: [0, 1e9], values: [1, 2] })))).toMatchObject({ code: 'too_large' });
+    expect(
+      thrown(() => interpolate(series({ id: 'x', unit: 'count', years: [0, 1e9], values: [1, 2] }))),
+    ).toMatchObject({ code: 'too_large' });
   });
 
-  const sparse = fc.array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.double({ min: 1e-3, max: 1e6, noNaN: true })), { minLength: 2, maxLength: 6 })
+  const sparse = fc
+    .array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.double({ min: 1e-3, max: 1e6, noNaN: true })), {
+      minLength: 2,
+      maxLength: 6,
+    })
     .map((steps): Series => {
       let year = 2000;
       const years: number[] = [];
@@ -101,43 +135,51 @@ describe('interpolate', () => {
     });
 
   it('geometric interpolation keeps the CAGR between known points: every filled year grows at that rate', () => {
-    fc.assert(fc.property(sparse, (s) => {
-      const filled = interpolate(s);
-      for (let i = 1; i < s.years.length; i++) {
-        const y0 = s.years[i - 1] as number;
-        const y1 = s.years[i] as number;
-        const rate = cagr(s.values[i - 1] as number, s.values[i] as number, y1 - y0);
-        for (let y = y0 + 1; y <= y1; y++) {
-          const k = filled.years.indexOf(y);
-          const yoy = (filled.values[k] as number) / (filled.values[k - 1] as number) - 1;
-          if (Math.abs(yoy - rate) > 1e-12 * (1 + Math.abs(rate))) return false;
+    fc.assert(
+      fc.property(sparse, (s) => {
+        const filled = interpolate(s);
+        for (let i = 1; i < s.years.length; i++) {
+          const y0 = s.years[i - 1] as number;
+          const y1 = s.years[i] as number;
+          const rate = cagr(s.values[i - 1] as number, s.values[i] as number, y1 - y0);
+          for (let y = y0 + 1; y <= y1; y++) {
+            const k = filled.years.indexOf(y);
+            const yoy = (filled.values[k] as number) / (filled.values[k - 1] as number) - 1;
+            if (Math.abs(yoy - rate) > 1e-12 * (1 + Math.abs(rate))) return false;
+          }
         }
-      }
-      return true;
-    }));
+        return true;
+      }),
+    );
   });
 
   it('interpolation keeps the known points exactly and fills every year', () => {
-    fc.assert(fc.property(sparse, fc.constantFrom('linear', 'geometric' as const), (s, method) => {
-      const filled = interpolate(s, method);
-      const first = s.years[0] as number;
-      return filled.years.every((y, k) => y === first + k)
-        && s.years.every((y, i) => filled.values[filled.years.indexOf(y)] === s.values[i]);
-    }));
+    fc.assert(
+      fc.property(sparse, fc.constantFrom('linear', 'geometric' as const), (s, method) => {
+        const filled = interpolate(s, method);
+        const first = s.years[0] as number;
+        return (
+          filled.years.every((y, k) => y === first + k) &&
+          s.years.every((y, i) => filled.values[filled.years.indexOf(y)] === s.values[i])
+        );
+      }),
+    );
   });
 
   it('linear interpolation lies between its neighbours', () => {
-    fc.assert(fc.property(sparse, (s) => {
-      const filled = interpolate(s, 'linear');
-      for (let i = 1; i < s.years.length; i++) {
-        const lo = Math.min(s.values[i - 1] as number, s.values[i] as number);
-        const hi = Math.max(s.values[i - 1] as number, s.values[i] as number);
-        for (let y = (s.years[i - 1] as number) + 1; y < (s.years[i] as number); y++) {
-          const v = filled.values[filled.years.indexOf(y)] as number;
-          if (!(v >= lo * (1 - 1e-15) && v <= hi * (1 + 1e-15))) return false;
+    fc.assert(
+      fc.property(sparse, (s) => {
+        const filled = interpolate(s, 'linear');
+        for (let i = 1; i < s.years.length; i++) {
+          const lo = Math.min(s.values[i - 1] as number, s.values[i] as number);
+          const hi = Math.max(s.values[i - 1] as number, s.values[i] as number);
+          for (let y = (s.years[i - 1] as number) + 1; y < (s.years[i] as number); y++) {
+            const v = filled.values[filled.years.indexOf(y)] as number;
+            if (!(v >= lo * (1 - 1e-15) && v <= hi * (1 + 1e-15))) return false;
+          }
         }
-      }
-      return relClose(filled.values[0] as number, s.values[0] as number, 0);
-    }));
+        return relClose(filled.values[0] as number, s.values[0] as number, 0);
+      }),
+    );
   });
 });

@@ -15,7 +15,12 @@ const plan13: Provenance = {
 describe('series', () => {
   it('series({ years: [2020, 2025], values: [1, 3] }) keeps id, unit, years and values', () => {
     const s = series({ id: 'big-data', unit: 'CNY trillion', years: [2020, 2025], values: [1, 3] });
-    expect(s).toEqual({ id: 'big-data', unit: { kind: 'money', currency: 'CNY', scale: 'trillion' }, years: [2020, 2025], values: [1, 3] });
+    expect(s).toEqual({
+      id: 'big-data',
+      unit: { kind: 'money', currency: 'CNY', scale: 'trillion' },
+      years: [2020, 2025],
+      values: [1, 3],
+    });
     expect('provenance' in s).toBe(false);
   });
 
@@ -26,13 +31,27 @@ describe('series', () => {
   });
 
   it('series from points gives the same series as parallel arrays', () => {
-    const a = series({ id: 'x', unit: 'count', points: [{ year: 2015, value: 2 }, { year: 2018, value: 5 }] });
+    const a = series({
+      id: 'x',
+      unit: 'count',
+      points: [
+        { year: 2015, value: 2 },
+        { year: 2018, value: 5 },
+      ],
+    });
     const b = series({ id: 'x', unit: 'count', years: [2015, 2018], values: [2, 5] });
     expect(a).toEqual(b);
   });
 
   it('series from points keeps provenance per point, undefined where a point has none', () => {
-    const s = series({ id: 'x', unit: 'CNY trillion', points: [{ year: 2015, value: 0.28 }, { year: 2020, value: 1, provenance: plan13 }] });
+    const s = series({
+      id: 'x',
+      unit: 'CNY trillion',
+      points: [
+        { year: 2015, value: 0.28 },
+        { year: 2020, value: 1, provenance: plan13 },
+      ],
+    });
     expect(s.provenance).toEqual([undefined, plan13]);
   });
 
@@ -48,14 +67,20 @@ describe('series', () => {
     expect(Object.isFrozen(s.values)).toBe(true);
     expect(Object.isFrozen(s.provenance)).toBe(true);
     expect(Object.isFrozen(s.unit)).toBe(true);
-    expect(() => { (s.values as number[])[0] = 99; }).toThrow(TypeError);
+    expect(() => {
+      (s.values as number[])[0] = 99;
+    }).toThrow(TypeError);
   });
 
   it('series copies its input: changing the input arrays afterwards does not change the series', () => {
     const years = [2020, 2021];
     const values = [1, 2];
     const provenance: (Provenance | undefined)[] = [plan13, undefined];
-    const unit = { kind: 'money', currency: 'CNY', scale: 'yi' } as { kind: 'money'; currency: 'CNY'; scale: 'yi' | 'one' };
+    const unit = { kind: 'money', currency: 'CNY', scale: 'yi' } as {
+      kind: 'money';
+      currency: 'CNY';
+      scale: 'yi' | 'one';
+    };
     const s = series({ id: 'x', unit, years, values, provenance });
     years[0] = 1999;
     values[1] = 42;
@@ -80,7 +105,9 @@ describe('series', () => {
     it('unsorted years throw invalid_argument naming the year', () => {
       const e = thrown(() => series({ ...base, years: [2021, 2020], values: [1, 2] })) as Error;
       expect(e).toMatchObject({ code: 'invalid_argument', details: { index: 1, year: 2020 } });
-      expect(e.message).toBe('series(x): year 2020 comes after a later year. Years must be strictly increasing; sort them and remove duplicates.');
+      expect(e.message).toBe(
+        'series(x): year 2020 comes after a later year. Years must be strictly increasing; sort them and remove duplicates.',
+      );
     });
     it('duplicate years throw invalid_argument: appears twice', () => {
       const e = thrown(() => series({ ...base, years: [2020, 2020], values: [1, 2] })) as Error;
@@ -92,7 +119,11 @@ describe('series', () => {
       expect(e).toMatchObject({ code: 'invalid_argument', details: { index: 1 } });
       expect(e.message).toContain('years[1] must be a whole calendar year');
     });
-    it.each([[Number.NaN, 'NaN'], [Infinity, 'Infinity'], [-Infinity, '-Infinity']])('value %s throws non_finite naming the year', (v, text) => {
+    it.each([
+      [Number.NaN, 'NaN'],
+      [Infinity, 'Infinity'],
+      [-Infinity, '-Infinity'],
+    ])('value %s throws non_finite naming the year', (v, text) => {
       const e = thrown(() => series({ ...base, years: [2020, 2021], values: [1, v] })) as Error;
       expect(e).toMatchObject({ code: 'non_finite', details: { year: 2021 } });
       expect(e.message).toBe(`series(x): the value for 2021 is ${text}. Remove the year or fill it (see interpolate).`);
@@ -113,47 +144,76 @@ describe('series', () => {
       expect(e.message).toContain('1 provenance entries for 2 years');
     });
     it.each(['', '  ', 5, undefined])('id %j throws invalid_argument', (id) => {
-      expect(thrown(() => series({ ...base, id: id as string, years: [], values: [] }))).toMatchObject({ code: 'invalid_argument' });
+      expect(thrown(() => series({ ...base, id: id as string, years: [], values: [] }))).toMatchObject({
+        code: 'invalid_argument',
+      });
     });
     it('a bad unit throws invalid_argument from parseUnit', () => {
-      expect(thrown(() => series({ id: 'x', unit: '', years: [], values: [] }))).toMatchObject({ code: 'invalid_argument' });
+      expect(thrown(() => series({ id: 'x', unit: '', years: [], values: [] }))).toMatchObject({
+        code: 'invalid_argument',
+      });
     });
     it('non-array years or points, a null input, and a null point throw invalid_argument', () => {
-      expect(thrown(() => series({ ...base, years: 5 as unknown as number[], values: [] }))).toMatchObject({ code: 'invalid_argument' });
-      expect(thrown(() => series({ ...base, points: {} as unknown as [] }))).toMatchObject({ code: 'invalid_argument' });
+      expect(thrown(() => series({ ...base, years: 5 as unknown as number[], values: [] }))).toMatchObject({
+        code: 'invalid_argument',
+      });
+      expect(thrown(() => series({ ...base, points: {} as unknown as [] }))).toMatchObject({
+        code: 'invalid_argument',
+      });
       expect(thrown(() => series(null as unknown as SeriesInput))).toMatchObject({ code: 'invalid_argument' });
-      expect(thrown(() => series({ ...base, points: [{ year: 2020, value: 1 }, null as unknown as { year: number; value: number }] }))).toMatchObject({ code: 'invalid_argument' });
+      expect(
+        thrown(() =>
+          series({ ...base, points: [{ year: 2020, value: 1 }, null as unknown as { year: number; value: number }] }),
+        ),
+      ).toMatchObject({ code: 'invalid_argument' });
     });
   });
 
   it('any input gives a valid series or a MetricsError', () => {
-    const anyNumber = fc.oneof(fc.integer({ min: 1990, max: 2040 }), fc.double(), fc.constant('2020'), fc.constant(undefined));
-    fc.assert(fc.property(fc.array(anyNumber, { maxLength: 6 }), fc.array(anyNumber, { maxLength: 6 }), (years, values) => {
-      try {
-        const s = series({ id: 'p', unit: 'count', years: years as number[], values: values as number[] });
-        return s.years.length === s.values.length
-          && s.years.every((y, i) => Number.isInteger(y) && (i === 0 || y > (s.years[i - 1] as number)))
-          && s.values.every(Number.isFinite);
-      } catch (e) {
-        return isMetricsError(e);
-      }
-    }));
+    const anyNumber = fc.oneof(
+      fc.integer({ min: 1990, max: 2040 }),
+      fc.double(),
+      fc.constant('2020'),
+      fc.constant(undefined),
+    );
+    fc.assert(
+      fc.property(fc.array(anyNumber, { maxLength: 6 }), fc.array(anyNumber, { maxLength: 6 }), (years, values) => {
+        try {
+          const s = series({ id: 'p', unit: 'count', years: years as number[], values: values as number[] });
+          return (
+            s.years.length === s.values.length &&
+            s.years.every((y, i) => Number.isInteger(y) && (i === 0 || y > (s.years[i - 1] as number))) &&
+            s.values.every(Number.isFinite)
+          );
+        } catch (e) {
+          return isMetricsError(e);
+        }
+      }),
+    );
   });
 });
 
 describe('assertAnnual', () => {
   it('assertAnnual passes for consecutive years and for one or no year', () => {
-    expect(assertAnnual('f', series({ id: 'x', unit: 'count', years: [2019, 2020, 2021], values: [1, 2, 3] }))).toBeUndefined();
+    expect(
+      assertAnnual('f', series({ id: 'x', unit: 'count', years: [2019, 2020, 2021], values: [1, 2, 3] })),
+    ).toBeUndefined();
     expect(assertAnnual('f', series({ id: 'x', unit: 'count', years: [2019], values: [1] }))).toBeUndefined();
     expect(assertAnnual('f', series({ id: 'x', unit: 'count', years: [], values: [] }))).toBeUndefined();
   });
   it('assertAnnual names the missing years and suggests interpolate', () => {
-    const e = thrown(() => assertAnnual('yoyGrowth', series({ id: 'x', unit: 'count', years: [2015, 2018, 2020], values: [1, 2, 3] }))) as Error;
+    const e = thrown(() =>
+      assertAnnual('yoyGrowth', series({ id: 'x', unit: 'count', years: [2015, 2018, 2020], values: [1, 2, 3] })),
+    ) as Error;
     expect(e).toMatchObject({ code: 'missing_years', details: { missing: [2016, 2017, 2019], count: 3 } });
-    expect(e.message).toBe('yoyGrowth: series "x" has no values for 2016, 2017, 2019. Fill them with interpolate(series) or use averageGrowth for sparse data.');
+    expect(e.message).toBe(
+      'yoyGrowth: series "x" has no values for 2016, 2017, 2019. Fill them with interpolate(series) or use averageGrowth for sparse data.',
+    );
   });
   it('assertAnnual lists the first 8 of many missing years and the count', () => {
-    const e = thrown(() => assertAnnual('f', series({ id: 'x', unit: 'count', years: [2000, 2020], values: [1, 2] }))) as Error;
+    const e = thrown(() =>
+      assertAnnual('f', series({ id: 'x', unit: 'count', years: [2000, 2020], values: [1, 2] })),
+    ) as Error;
     expect(e.message).toContain('2001, 2002, 2003, 2004, 2005, 2006, 2007, 2008, … (19 in all)');
     expect((e as unknown as { details: { missing: number[] } }).details.missing).toHaveLength(19);
   });
@@ -179,10 +239,23 @@ describe('toTidy', () => {
     expect(toTidy(s)).toEqual([{ series: 'x', year: 2020, value: 5, unit: 'count' }]);
   });
   it('toTidy names the source of points with provenance: publisher, document, section', () => {
-    const s = series({ id: 'bd', unit: 'CNY trillion', points: [{ year: 2015, value: 0.28 }, { year: 2020, value: 1, provenance: plan13 }] });
+    const s = series({
+      id: 'bd',
+      unit: 'CNY trillion',
+      points: [
+        { year: 2015, value: 0.28 },
+        { year: 2020, value: 1, provenance: plan13 },
+      ],
+    });
     expect(toTidy(s)).toEqual([
       { series: 'bd', year: 2015, value: 0.28, unit: 'CNY trillion' },
-      { series: 'bd', year: 2020, value: 1, unit: 'CNY trillion', source: 'MIIT, Development Plan for the Big Data Industry (2016-2020), III. Development Goals' },
+      {
+        series: 'bd',
+        year: 2020,
+        value: 1,
+        unit: 'CNY trillion',
+        source: 'MIIT, Development Plan for the Big Data Industry (2016-2020), III. Development Goals',
+      },
     ]);
   });
   it('toTidy of an empty series is []', () => {

@@ -1,8 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  Currency, Scale, assertSameUnit, convertCurrency, convertScale, formatQuantity, isScaleConvertible, parseUnit, sameUnit,
-  shiftDecimal, unitToString, type ExchangeRate, type Unit,
+  Currency,
+  Scale,
+  assertSameUnit,
+  convertCurrency,
+  convertScale,
+  formatQuantity,
+  isScaleConvertible,
+  parseUnit,
+  sameUnit,
+  shiftDecimal,
+  unitToString,
+  type ExchangeRate,
+  type Unit,
 } from '../../src/series/units.js';
 import { isMetricsError } from '../../src/errors.js';
 import { thrown } from '../helpers/thrown.js';
@@ -14,8 +25,20 @@ const CURRENCIES = Object.keys(Currency) as Currency[];
 // seeds/004: "expected to exceed 250 billion yuan ($38.62 billion) by 2023" (Global Times, 2021-07-12),
 //   so the newspaper converted at 250 / 38.62 = 6.473329880890730... CNY per USD.
 // seeds/003: "U.S. $1 ≈ 6.4 Chinese Yuan Renminbi (RMB), as of February 4, 2022."
-const fxJuly2021: ExchangeRate = { base: 'USD', quote: 'CNY', rate: 250 / 38.62, date: '2021-07', source: 'implied by 250 billion yuan ($38.62 billion)' };
-const fxFeb2022: ExchangeRate = { base: 'USD', quote: 'CNY', rate: 6.4, date: '2022-02-04', source: 'U.S. $1 ≈ 6.4 RMB as of February 4, 2022' };
+const fxJuly2021: ExchangeRate = {
+  base: 'USD',
+  quote: 'CNY',
+  rate: 250 / 38.62,
+  date: '2021-07',
+  source: 'implied by 250 billion yuan ($38.62 billion)',
+};
+const fxFeb2022: ExchangeRate = {
+  base: 'USD',
+  quote: 'CNY',
+  rate: 6.4,
+  date: '2022-02-04',
+  source: 'U.S. $1 ≈ 6.4 RMB as of February 4, 2022',
+};
 
 describe('parseUnit', () => {
   it.each([
@@ -67,13 +90,18 @@ describe('parseUnit', () => {
   });
 
   it('parseUnit keeps only the fields of the unit kind', () => {
-    expect(parseUnit({ kind: 'count', scale: 'million', extra: 1 } as unknown as Unit)).toEqual({ kind: 'count', scale: 'million' });
+    expect(parseUnit({ kind: 'count', scale: 'million', extra: 1 } as unknown as Unit)).toEqual({
+      kind: 'count',
+      scale: 'million',
+    });
   });
 
   it.each(['', '   ', 5, null, undefined])('parseUnit(%j) throws invalid_argument', (bad) => {
     const e = thrown(() => parseUnit(bad as unknown as string));
     expect(e).toMatchObject({ name: 'MetricsError', code: 'invalid_argument' });
-    expect((e as Error).message).toMatch(/^parseUnit: a unit must be a non-empty string such as "CNY trillion" \(got .*\)\.$/);
+    expect((e as Error).message).toMatch(
+      /^parseUnit: a unit must be a non-empty string such as "CNY trillion" \(got .*\)\.$/,
+    );
   });
 
   it('parseUnit("CNY gazillion") throws invalid_argument listing the scales', () => {
@@ -160,7 +188,9 @@ describe('sameUnit, isScaleConvertible, assertSameUnit', () => {
   it('assertSameUnit across scales throws unit_mismatch naming the convertScale call', () => {
     const e = thrown(() => assertSameUnit('f', parseUnit('CNY trillion'), parseUnit('CNY 亿'))) as Error;
     expect(e).toMatchObject({ code: 'unit_mismatch', details: { a: 'CNY trillion', b: 'CNY yi' } });
-    expect(e.message).toBe('f: units differ ("CNY trillion" vs "CNY yi"). Convert one of them first with convertScale(value, "CNY trillion", "CNY yi").');
+    expect(e.message).toBe(
+      'f: units differ ("CNY trillion" vs "CNY yi"). Convert one of them first with convertScale(value, "CNY trillion", "CNY yi").',
+    );
   });
 
   it('assertSameUnit across currencies throws unit_mismatch with the convertCurrency hint', () => {
@@ -214,7 +244,9 @@ describe('convertScale', () => {
   it('convertScale across currencies throws unit_mismatch with the convertCurrency hint', () => {
     const e = thrown(() => convertScale(1, 'CNY trillion', 'USD trillion')) as Error;
     expect(e).toMatchObject({ code: 'unit_mismatch' });
-    expect(e.message).toMatch(/^convertScale: units differ \("CNY trillion" vs "USD trillion"\)\. Convert the currency first with convertCurrency/);
+    expect(e.message).toMatch(
+      /^convertScale: units differ \("CNY trillion" vs "USD trillion"\)\. Convert the currency first with convertCurrency/,
+    );
   });
   it('convertScale from money to count throws unit_mismatch', () => {
     expect(thrown(() => convertScale(1, 'CNY', 'count'))).toMatchObject({ code: 'unit_mismatch' });
@@ -228,29 +260,39 @@ describe('convertScale', () => {
   });
 
   /** m * 10^-d for an integer m of at most 15 digits, read from its decimal text (the exact decimal). */
-  const decimal15 = fc.tuple(fc.integer({ min: -999_999_999_999_999, max: 999_999_999_999_999 }), fc.integer({ min: 0, max: 20 }));
+  const decimal15 = fc.tuple(
+    fc.integer({ min: -999_999_999_999_999, max: 999_999_999_999_999 }),
+    fc.integer({ min: 0, max: 20 }),
+  );
   const scale = fc.constantFrom(...SCALES);
 
   it('convertScale round trips exactly (===) between every pair of scales for values of up to 15 significant digits', () => {
-    fc.assert(fc.property(decimal15, scale, scale, fc.constantFrom('CNY', 'USD', 'count'), ([m, d], a, b, what) => {
-      const v = Number(`${m}e-${d}`);
-      const ua = what === 'count' ? `count ${a}` : `${what} ${a}`;
-      const ub = what === 'count' ? `count ${b}` : `${what} ${b}`;
-      return convertScale(convertScale(v, ua, ub), ub, ua) === v;
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(decimal15, scale, scale, fc.constantFrom('CNY', 'USD', 'count'), ([m, d], a, b, what) => {
+        const v = Number(`${m}e-${d}`);
+        const ua = what === 'count' ? `count ${a}` : `${what} ${a}`;
+        const ub = what === 'count' ? `count ${b}` : `${what} ${b}`;
+        return convertScale(convertScale(v, ua, ub), ub, ua) === v;
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('convertScale gives the double nearest to the exact decimal result', () => {
-    fc.assert(fc.property(decimal15, scale, scale, ([m, d], a, b) => {
-      const exact = Number(`${m}e${-d + Scale[a] - Scale[b]}`);
-      return convertScale(Number(`${m}e-${d}`), `CNY ${a}`, `CNY ${b}`) === exact;
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(decimal15, scale, scale, ([m, d], a, b) => {
+        const exact = Number(`${m}e${-d + Scale[a] - Scale[b]}`);
+        return convertScale(Number(`${m}e-${d}`), `CNY ${a}`, `CNY ${b}`) === exact;
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('the round trip is exact for every pair of scales, checked exhaustively on 3.05 and 0.1', () => {
     for (const a of SCALES) {
       for (const b of SCALES) {
-        for (const v of [3.05, 0.1, 123456789012345, 1e-9]) expect(convertScale(convertScale(v, `CNY ${a}`, `CNY ${b}`), `CNY ${b}`, `CNY ${a}`)).toBe(v);
+        for (const v of [3.05, 0.1, 123456789012345, 1e-9])
+          expect(convertScale(convertScale(v, `CNY ${a}`, `CNY ${b}`), `CNY ${b}`, `CNY ${a}`)).toBe(v);
       }
     }
   });
@@ -302,12 +344,20 @@ describe('convertCurrency', () => {
   });
 
   it('convertCurrency with a rate <= 0 throws invalid_argument', () => {
-    expect(thrown(() => convertCurrency(q(1, 'USD'), 'CNY', { ...fxFeb2022, rate: 0 }))).toMatchObject({ code: 'invalid_argument' });
-    expect(thrown(() => convertCurrency(q(1, 'USD'), 'CNY', { ...fxFeb2022, rate: -6.4 }))).toMatchObject({ code: 'invalid_argument' });
+    expect(thrown(() => convertCurrency(q(1, 'USD'), 'CNY', { ...fxFeb2022, rate: 0 }))).toMatchObject({
+      code: 'invalid_argument',
+    });
+    expect(thrown(() => convertCurrency(q(1, 'USD'), 'CNY', { ...fxFeb2022, rate: -6.4 }))).toMatchObject({
+      code: 'invalid_argument',
+    });
   });
   it('convertCurrency with a NaN rate or value throws non_finite', () => {
-    expect(thrown(() => convertCurrency(q(1, 'USD'), 'CNY', { ...fxFeb2022, rate: Number.NaN }))).toMatchObject({ code: 'non_finite' });
-    expect(thrown(() => convertCurrency({ value: Infinity, unit: parseUnit('USD') }, 'CNY', fxFeb2022))).toMatchObject({ code: 'non_finite' });
+    expect(thrown(() => convertCurrency(q(1, 'USD'), 'CNY', { ...fxFeb2022, rate: Number.NaN }))).toMatchObject({
+      code: 'non_finite',
+    });
+    expect(thrown(() => convertCurrency({ value: Infinity, unit: parseUnit('USD') }, 'CNY', fxFeb2022))).toMatchObject({
+      code: 'non_finite',
+    });
   });
   it('convertCurrency of a count throws unit_mismatch', () => {
     const e = thrown(() => convertCurrency(q(1, 'count'), 'CNY', fxFeb2022)) as Error;
@@ -320,15 +370,23 @@ describe('convertCurrency', () => {
     expect(e.message).toContain('rate of 2022-02-04 cannot convert CNY to USD');
   });
   it('convertCurrency that overflows throws degenerate', () => {
-    expect(thrown(() => convertCurrency(q(1e300, 'USD trillion'), 'CNY', fxFeb2022))).toMatchObject({ code: 'degenerate' });
+    expect(thrown(() => convertCurrency(q(1e300, 'USD trillion'), 'CNY', fxFeb2022))).toMatchObject({
+      code: 'degenerate',
+    });
   });
   it('convertCurrency there and back returns the value within 1e-15 relative', () => {
-    fc.assert(fc.property(fc.double({ min: 1e-6, max: 1e12, noNaN: true }), fc.double({ min: 0.01, max: 100, noNaN: true }), (v, rate) => {
-      const fx = { ...fxFeb2022, rate };
-      const usd = convertCurrency(q(v, 'CNY 亿'), 'USD billion', fx);
-      const back = convertCurrency(usd, 'CNY 亿', fx).value;
-      return Math.abs(back - v) <= 1e-15 * v;
-    }));
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1e-6, max: 1e12, noNaN: true }),
+        fc.double({ min: 0.01, max: 100, noNaN: true }),
+        (v, rate) => {
+          const fx = { ...fxFeb2022, rate };
+          const usd = convertCurrency(q(v, 'CNY 亿'), 'USD billion', fx);
+          const back = convertCurrency(usd, 'CNY 亿', fx).value;
+          return Math.abs(back - v) <= 1e-15 * v;
+        },
+      ),
+    );
   });
 });
 
@@ -410,18 +468,33 @@ describe('formatQuantity', () => {
   });
 
   it('formatQuantity of any finite money value reads "RMB <number>[ <scale>]" with a number between 1 and 1000 when >= 1', () => {
-    fc.assert(fc.property(fc.double({ min: 1, max: 1e14, noNaN: true }), (v) => {
-      const m = /^RMB (\d+(?:\.\d+)?)(?: (thousand|million|billion|trillion))?$/.exec(f(v, 'CNY'));
-      if (!m) return false;
-      const n = Number(m[1]);
-      return n >= 1 && (n < 1000 || m[2] === 'trillion');
-    }));
+    fc.assert(
+      fc.property(fc.double({ min: 1, max: 1e14, noNaN: true }), (v) => {
+        const m = /^RMB (\d+(?:\.\d+)?)(?: (thousand|million|billion|trillion))?$/.exec(f(v, 'CNY'));
+        if (!m) return false;
+        const n = Number(m[1]);
+        return n >= 1 && (n < 1000 || m[2] === 'trillion');
+      }),
+    );
   });
 });
 
 describe('any input gives a finite result or a MetricsError', () => {
-  const anyDouble = fc.oneof(fc.double(), fc.constantFrom(0, -0, 5e-324, 1e308, -1e308, 1.7950000000000001e308, Number.NaN, Infinity, -Infinity));
-  const units = fc.constantFrom('CNY', 'CNY trillion', 'CNY 亿', 'USD billion', 'count', 'count 万', 'fraction', 'CNY/USD', 'MB/month');
+  const anyDouble = fc.oneof(
+    fc.double(),
+    fc.constantFrom(0, -0, 5e-324, 1e308, -1e308, 1.7950000000000001e308, Number.NaN, Infinity, -Infinity),
+  );
+  const units = fc.constantFrom(
+    'CNY',
+    'CNY trillion',
+    'CNY 亿',
+    'USD billion',
+    'count',
+    'count 万',
+    'fraction',
+    'CNY/USD',
+    'MB/month',
+  );
   const ok = (f: () => unknown, accept: (v: unknown) => boolean): boolean => {
     try {
       return accept(f());
@@ -430,14 +503,34 @@ describe('any input gives a finite result or a MetricsError', () => {
     }
   };
   it('convertScale returns a finite number and formatQuantity text without NaN, Infinity or undefined', () => {
-    fc.assert(fc.property(anyDouble, units, units, fc.integer({ min: 1, max: 17 }), (v, a, b, digits) =>
-      ok(() => convertScale(v, a, b), (x) => typeof x === 'number' && Number.isFinite(x))
-      && ok(() => formatQuantity({ value: v, unit: parseUnit(a) }, { digits }), (t) => typeof t === 'string' && !/NaN|Infinity|undefined/.test(t))
-      && ok(() => formatQuantity({ value: v, unit: parseUnit(a) }, { locale: 'zh', digits }), (t) => typeof t === 'string' && !/NaN|Infinity|undefined/.test(t))), { numRuns: 3000 });
+    fc.assert(
+      fc.property(
+        anyDouble,
+        units,
+        units,
+        fc.integer({ min: 1, max: 17 }),
+        (v, a, b, digits) =>
+          ok(
+            () => convertScale(v, a, b),
+            (x) => typeof x === 'number' && Number.isFinite(x),
+          ) &&
+          ok(
+            () => formatQuantity({ value: v, unit: parseUnit(a) }, { digits }),
+            (t) => typeof t === 'string' && !/NaN|Infinity|undefined/.test(t),
+          ) &&
+          ok(
+            () => formatQuantity({ value: v, unit: parseUnit(a) }, { locale: 'zh', digits }),
+            (t) => typeof t === 'string' && !/NaN|Infinity|undefined/.test(t),
+          ),
+      ),
+      { numRuns: 3000 },
+    );
   });
   it('formatQuantity of 1e-25 CNY is "RMB 1e-25" (not "RMB 0"), of 1.7950000000000001e308 is "1.80e+308", of a huge fraction throws degenerate', () => {
     expect(formatQuantity({ value: 1e-25, unit: parseUnit('CNY') })).toBe('RMB 1e-25');
     expect(formatQuantity({ value: 1.7950000000000001e308, unit: parseUnit('MB/month') })).toBe('1.80e+308 MB/month');
-    expect(thrown(() => formatQuantity({ value: 1e307, unit: parseUnit('fraction') }))).toMatchObject({ code: 'degenerate' });
+    expect(thrown(() => formatQuantity({ value: 1e307, unit: parseUnit('fraction') }))).toMatchObject({
+      code: 'degenerate',
+    });
   });
 });

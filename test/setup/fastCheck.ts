@@ -4,5 +4,6 @@
 import fc from 'fast-check';
 
 const env = process.env['FC_SEED'];
-const seed = env === 'random' ? Date.now() % 2147483647 : env !== undefined && /^-?\d+$/.test(env) ? Number(env) : 20261121;
+const seed =
+  env === 'random' ? Date.now() % 2147483647 : env !== undefined && /^-?\d+$/.test(env) ? Number(env) : 20261121;
 fc.configureGlobal({ seed });

@@ -18,19 +18,26 @@ function share(xs: Float64Array, pred: (x: number) => boolean): number {
   for (const x of xs) if (pred(x)) c++;
   return c / xs.length;
 }
-const within = (est: number, p: number, n: number, k = 4): boolean => Math.abs(est - p) <= k * Math.sqrt((p * (1 - p)) / n);
+const within = (est: number, p: number, n: number, k = 4): boolean =>
+  Math.abs(est - p) <= k * Math.sqrt((p * (1 - p)) / n);
 
 describe('fillNormal (ziggurat)', () => {
   it('has mean 0, variance 1, skewness 0 and kurtosis 3 within 4 standard errors', () => {
     let m1 = 0;
     for (const x of draws) m1 += x;
     m1 /= N;
-    let m2 = 0, m3 = 0, m4 = 0;
+    let m2 = 0,
+      m3 = 0,
+      m4 = 0;
     for (const x of draws) {
       const d = x - m1;
-      m2 += d * d; m3 += d * d * d; m4 += d * d * d * d;
+      m2 += d * d;
+      m3 += d * d * d;
+      m4 += d * d * d * d;
     }
-    m2 /= N; m3 /= N; m4 /= N;
+    m2 /= N;
+    m3 /= N;
+    m4 /= N;
     // Standard errors under normality: mean 1/sqrt(n), variance sqrt(2/n), skewness sqrt(6/n), kurtosis sqrt(24/n).
     expect(Math.abs(m1)).toBeLessThan(4 / Math.sqrt(N));
     expect(Math.abs(m2 - 1)).toBeLessThan(4 * Math.sqrt(2 / N));
@@ -42,16 +49,40 @@ describe('fillNormal (ziggurat)', () => {
     // pnorm(-3) = 0.00134989803163, pnorm(-2) = 0.0227501319482, pnorm(-1) = 0.158655253931,
     // pnorm(0.5) = 0.691462461274, pnorm(1.5) = 0.933192798731
     for (const z of [-3, -2, -1, 0, 0.5, 1.5]) {
-      expect(within(share(draws, (x) => x <= z), normalCdf(z), N)).toBe(true);
+      expect(
+        within(
+          share(draws, (x) => x <= z),
+          normalCdf(z),
+          N,
+        ),
+      ).toBe(true);
     }
   });
 
   it('reproduces the tails beyond the base strip r = 3.654 and beyond 4 (tail algorithm)', () => {
     const r = 3.6541528853610088;
-    expect(within(share(draws, (x) => x > r), normalCdf(-r), N)).toBe(true);
-    expect(within(share(draws, (x) => x < -r), normalCdf(-r), N)).toBe(true);
+    expect(
+      within(
+        share(draws, (x) => x > r),
+        normalCdf(-r),
+        N,
+      ),
+    ).toBe(true);
+    expect(
+      within(
+        share(draws, (x) => x < -r),
+        normalCdf(-r),
+        N,
+      ),
+    ).toBe(true);
     // P(|Z| > 4) = 2 pnorm(-4) = 6.334248e-05: about 253 of 4 million draws.
-    expect(within(share(draws, (x) => Math.abs(x) > 4), 2 * normalCdf(-4), N)).toBe(true);
+    expect(
+      within(
+        share(draws, (x) => Math.abs(x) > 4),
+        2 * normalCdf(-4),
+        N,
+      ),
+    ).toBe(true);
     expect(share(draws, (x) => Math.abs(x) > 4.5)).toBeGreaterThan(0);
   });
 
@@ -61,14 +92,24 @@ describe('fillNormal (ziggurat)', () => {
     // 363.0 (R qchisq(c(1e-5, 1 - 1e-5), 255)).
     const B = 256;
     const edges = Array.from({ length: B - 1 }, (_, j) => {
-      let lo = -10, hi = 10;
-      for (let k = 0; k < 80; k++) { const mid = (lo + hi) / 2; if (normalCdf(mid) < (j + 1) / B) lo = mid; else hi = mid; }
+      let lo = -10,
+        hi = 10;
+      for (let k = 0; k < 80; k++) {
+        const mid = (lo + hi) / 2;
+        if (normalCdf(mid) < (j + 1) / B) lo = mid;
+        else hi = mid;
+      }
       return (lo + hi) / 2;
     });
     const counts = new Array<number>(B).fill(0);
     for (const x of draws) {
-      let a = 0, b = B - 1; // first edge above x
-      while (a < b) { const m = (a + b) >> 1; if (x < edges[m]!) b = m; else a = m + 1; }
+      let a = 0,
+        b = B - 1; // first edge above x
+      while (a < b) {
+        const m = (a + b) >> 1;
+        if (x < edges[m]!) b = m;
+        else a = m + 1;
+      }
       counts[a]!++;
     }
     const e = N / B;
@@ -79,7 +120,8 @@ describe('fillNormal (ziggurat)', () => {
 
   it('is symmetric: as many draws above 1 as below -1, within 4 standard errors', () => {
     const p = normalCdf(-1);
-    const up = share(draws, (x) => x > 1), down = share(draws, (x) => x < -1);
+    const up = share(draws, (x) => x > 1),
+      down = share(draws, (x) => x < -1);
     expect(Math.abs(up - down)).toBeLessThan(4 * Math.sqrt((2 * p) / N));
   });
 
@@ -90,14 +132,18 @@ describe('fillNormal (ziggurat)', () => {
   });
 
   it('same state, same numbers; filling in pieces equals filling at once', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 2 ** 40 }), fc.integer({ min: 1, max: 300 }), (seed, cut) => {
-      const a = new Float64Array(600), b = new Float64Array(600);
-      fillNormal(streamState(seed, 3), a, 0, 600);
-      const s = streamState(seed, 3);
-      fillNormal(s, b, 0, cut);
-      fillNormal(s, b, cut, 600);
-      return a.every((x, i) => x === b[i]);
-    }), { numRuns: 50 });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 40 }), fc.integer({ min: 1, max: 300 }), (seed, cut) => {
+        const a = new Float64Array(600),
+          b = new Float64Array(600);
+        fillNormal(streamState(seed, 3), a, 0, 600);
+        const s = streamState(seed, 3);
+        fillNormal(s, b, 0, cut);
+        fillNormal(s, b, cut, 600);
+        return a.every((x, i) => x === b[i]);
+      }),
+      { numRuns: 50 },
+    );
   });
 });
 
@@ -106,7 +152,9 @@ describe('fillUniform', () => {
     const n = 1_000_000;
     const u = new Float64Array(n);
     fillUniform(streamState(9, 9), u, 0, n);
-    let m = 0, v = 0, outside = 0;
+    let m = 0,
+      v = 0,
+      outside = 0;
     for (const x of u) {
       if (!(x >= 0 && x < 1)) outside++;
       m += x;
@@ -125,9 +173,13 @@ describe('nextGamma and fillStudentTScale', () => {
   it('nextGamma(shape 2.5) has mean 2.5 and variance 2.5 (Gamma(k, 1): mean = variance = k)', () => {
     const s = streamState(5, 0);
     const n = 200_000;
-    let m = 0, m2 = 0;
+    let m = 0,
+      m2 = 0;
     const xs = new Float64Array(n);
-    for (let i = 0; i < n; i++) { xs[i] = nextGamma(s, 2.5); m += xs[i]!; }
+    for (let i = 0; i < n; i++) {
+      xs[i] = nextGamma(s, 2.5);
+      m += xs[i]!;
+    }
     m /= n;
     for (const x of xs) m2 += (x - m) ** 2;
     m2 /= n - 1;
@@ -137,14 +189,22 @@ describe('nextGamma and fillStudentTScale', () => {
   });
 
   it('normal x scale is a unit-variance Student t: variance 1, kurtosis 3 + 6 / (nu - 4) for nu = 10', () => {
-    const nu = 10, n = 400_000;
+    const nu = 10,
+      n = 400_000;
     const s = streamState(11, 0);
-    const z = new Float64Array(n), k = new Float64Array(n);
+    const z = new Float64Array(n),
+      k = new Float64Array(n);
     fillNormal(s, z, 0, n);
     fillStudentTScale(s, k, 0, n, nu);
-    let m2 = 0, m4 = 0;
-    for (let i = 0; i < n; i++) { const x = z[i]! * k[i]!; m2 += x * x; m4 += x ** 4; }
-    m2 /= n; m4 /= n;
+    let m2 = 0,
+      m4 = 0;
+    for (let i = 0; i < n; i++) {
+      const x = z[i]! * k[i]!;
+      m2 += x * x;
+      m4 += x ** 4;
+    }
+    m2 /= n;
+    m4 /= n;
     const kurt = 3 + 6 / (nu - 4); // 4
     expect(Math.abs(m2 - 1)).toBeLessThan(4 * Math.sqrt((kurt - 1) / n));
     expect(m4 / m2 ** 2).toBeGreaterThan(3.6); // clearly heavier tails than a normal's 3

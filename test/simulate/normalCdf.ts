@@ -3,7 +3,8 @@
 // 7.1.5 and 7.1.14). Accurate to ~1e-13, far below the Monte Carlo errors tested against.
 
 function erfSeries(x: number): number {
-  let term = x, sum = x;
+  let term = x,
+    sum = x;
   for (let n = 1; n < 200; n++) {
     term *= (-x * x) / n;
     const add = term / (2 * n + 1);
@@ -16,7 +17,9 @@ function erfSeries(x: number): number {
 function erfcFraction(x: number): number {
   // erfc(x) = exp(-x^2)/sqrt(pi) * 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + 2/(x + ...)))))
   const tiny = 1e-300;
-  let f = x, c = x, d = 0;
+  let f = x,
+    c = x,
+    d = 0;
   for (let n = 1; n < 500; n++) {
     const a = n / 2;
     d = x + a * d;

@@ -42,19 +42,32 @@ describe('quantiles', () => {
   });
 
   it('equals the sorted-array definition for any data (with ties) and any levels', () => {
-    fc.assert(fc.property(
-      fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true })), { minLength: 1, maxLength: 3000 }),
-      fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 7 }),
-      (values, levels) => {
-        const q = quantiles(values, levels);
-        return levels.every((p, i) => q[i] === type7(values, p));
-      }), { numRuns: 200 });
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.integer({ min: -5, max: 5 }),
+            fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }),
+          ),
+          { minLength: 1, maxLength: 3000 },
+        ),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 7 }),
+        (values, levels) => {
+          const q = quantiles(values, levels);
+          return levels.every((p, i) => q[i] === type7(values, p));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it('large arrays (sampled pass) give exactly the sorted-array quantiles, also with heavy ties', () => {
     const n = 200_001;
     let x = 12345;
-    const next = (): number => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const next = (): number => {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      return x / 2 ** 32;
+    };
     const smooth = Float64Array.from({ length: n }, () => Math.exp(next() * 3));
     const ties = Float64Array.from({ length: n }, () => Math.floor(next() * 4));
     const levels = [0.05, 0.25, 0.5, 0.75, 0.95, 0.001, 0.999, 0.5];
@@ -72,9 +85,15 @@ describe('quantiles', () => {
   });
 
   it('quantiles are ordered when the levels are', () => {
-    fc.assert(fc.property(fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: 1, maxLength: 500 }), (values) => {
-      const q = quantiles(values, [0.05, 0.25, 0.5, 0.75, 0.95]);
-      return q.every((v, i) => i === 0 || v >= q[i - 1]!);
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: 1, maxLength: 500 }),
+        (values) => {
+          const q = quantiles(values, [0.05, 0.25, 0.5, 0.75, 0.95]);
+          return q.every((v, i) => i === 0 || v >= q[i - 1]!);
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });

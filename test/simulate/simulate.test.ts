@@ -5,7 +5,15 @@ import { monteCarloToTidy } from '../../src/simulate/monteCarloToTidy.js';
 import { rejected } from '../helpers/thrown.js';
 import { normalCdf, normalPdf, Z } from './normalCdf.js';
 
-const base: SimulateOptions = { baseYear: 2020, baseValue: 100, toYear: 2025, growth: [0.08, 0.08, 0.08, 0.08, 0.08], volatility: 0.1, paths: 40_000, seed: 7 };
+const base: SimulateOptions = {
+  baseYear: 2020,
+  baseValue: 100,
+  toYear: 2025,
+  growth: [0.08, 0.08, 0.08, 0.08, 0.08],
+  volatility: 0.1,
+  paths: 40_000,
+  seed: 7,
+};
 
 /** Sample variance (n - 1). */
 function variance(xs: readonly number[]): number {
@@ -23,7 +31,10 @@ describe('simulate: closed forms', () => {
   // iid normal log-growth: ln L_T ~ N(ln L_0 + T ln(1 + g), T sigma^2), so L_T is lognormal:
   // P(L_T >= K) = 1 - Phi((ln K - mu) / (sigma sqrt T)), Q(p) = exp(mu + sigma sqrt(T) z_p)
   // (e.g. Johnson, Kotz & Balakrishnan, Continuous Univariate Distributions vol. 1, ch. 14).
-  const T = 5, sigma = 0.1, mu = Math.log(100) + T * Math.log(1.08), s = sigma * Math.sqrt(T);
+  const T = 5,
+    sigma = 0.1,
+    mu = Math.log(100) + T * Math.log(1.08),
+    s = sigma * Math.sqrt(T);
   const K = 150;
 
   it('P(L_2025 >= 150) matches the lognormal closed form within 4 Monte Carlo standard errors', async () => {
@@ -39,7 +50,8 @@ describe('simulate: closed forms', () => {
     const r = await simulate(base);
     const series = r.series[0]!;
     for (let t = 0; t < T; t++) {
-      const m = Math.log(100) + (t + 1) * Math.log(1.08), sd = sigma * Math.sqrt(t + 1);
+      const m = Math.log(100) + (t + 1) * Math.log(1.08),
+        sd = sigma * Math.sqrt(t + 1);
       for (const q of series.quantiles) {
         const z = Z[q.level]!;
         const exact = Math.exp(m + sd * z);
@@ -52,9 +64,9 @@ describe('simulate: closed forms', () => {
 
   it('mean and sd match the lognormal mean exp(mu + s^2/2) and sd within 4 standard errors', async () => {
     const r = await simulate(base);
-    const mean = Math.exp(mu + s * s / 2);
+    const mean = Math.exp(mu + (s * s) / 2);
     const sd = mean * Math.sqrt(Math.exp(s * s) - 1);
-    expect(Math.abs(r.series[0]!.mean[4]! - mean)).toBeLessThan(4 * sd / Math.sqrt(base.paths));
+    expect(Math.abs(r.series[0]!.mean[4]! - mean)).toBeLessThan((4 * sd) / Math.sqrt(base.paths));
     expect(Math.abs(r.series[0]!.sd[4]! / sd - 1)).toBeLessThan(0.03);
   });
 
@@ -74,13 +86,20 @@ describe('simulate: closed forms', () => {
     expect(Math.abs(c.byYear[0]!.probability - p1)).toBeLessThan(4 * Math.sqrt((p1 * (1 - p1)) / base.paths));
     for (let t = 0; t < T; t++) {
       const pt = 1 - normalCdf((Math.log(130) - Math.log(100) - (t + 1) * Math.log(1.08)) / (sigma * Math.sqrt(t + 1)));
-      expect(c.byYear[t]!.cumulative).toBeGreaterThan(pt - 4 * Math.sqrt(pt * (1 - pt) / base.paths));
+      expect(c.byYear[t]!.cumulative).toBeGreaterThan(pt - 4 * Math.sqrt((pt * (1 - pt)) / base.paths));
     }
     expect(c.never + c.byYear[T - 1]!.cumulative).toBeCloseTo(1, 12);
   });
 
   it('Student-t deviations (nu = 10) have variance sigma^2 (scaled t), with heavier tails than normal', async () => {
-    const o: SimulateOptions = { ...base, toYear: 2021, growth: [0.05], distribution: 'studentT', degreesOfFreedom: 10, samplePaths: base.paths };
+    const o: SimulateOptions = {
+      ...base,
+      toYear: 2021,
+      growth: [0.05],
+      distribution: 'studentT',
+      degreesOfFreedom: 10,
+      samplePaths: base.paths,
+    };
     const r = await simulate(o);
     const d = logDeviations(r.series[0]!.samplePaths, o);
     const v = variance(d);
@@ -115,7 +134,7 @@ describe('simulate: closed forms', () => {
     const o: SimulateOptions = { ...base, volatility: 0, rareShock: { probability: p, size: -0.2 }, samplePaths: 5000 };
     const r = await simulate({ ...o, targets: [{ year: 2025, value: 100 * 1.08 ** 5 * 0.9, comparator: 'atLeast' }] });
     const exact = (1 - p) ** 5; // 0.59049
-    expect(Math.abs(r.targets[0]!.probability - exact)).toBeLessThan(4 * Math.sqrt(exact * (1 - exact) / base.paths));
+    expect(Math.abs(r.targets[0]!.probability - exact)).toBeLessThan(4 * Math.sqrt((exact * (1 - exact)) / base.paths));
     for (const d of logDeviations(r.series[0]!.samplePaths, o)) {
       const j = d / Math.log(0.8);
       expect(Math.abs(j - Math.round(j))).toBeLessThan(1e-9);
@@ -126,7 +145,16 @@ describe('simulate: closed forms', () => {
 describe('simulate: deterministic cases', () => {
   it('zero volatility reproduces the deterministic path L_t = L_{t-1} (1 + g_t) exactly in every statistic', async () => {
     const growth = [0.1, -0.05, 0.3, 0.02];
-    const r = await simulate({ baseYear: 2020, baseValue: 3.7, toYear: 2024, growth, volatility: 0, paths: 2500, seed: 3, samplePaths: 2 });
+    const r = await simulate({
+      baseYear: 2020,
+      baseValue: 3.7,
+      toYear: 2024,
+      growth,
+      volatility: 0,
+      paths: 2500,
+      seed: 3,
+      samplePaths: 2,
+    });
     let level = 3.7;
     const path = growth.map((g) => (level = level * (1 + g)));
     const s = r.series[0]!;
@@ -137,7 +165,18 @@ describe('simulate: deterministic cases', () => {
   });
 
   it('shocks multiply the level in their year and after; the cap and floor bound every year', async () => {
-    const r = await simulate({ baseYear: 2020, baseValue: 1, toYear: 2023, growth: [0.5, 0.5, 0.5], shocks: [{ year: 2022, size: -0.5 }], bounds: { cap: 1.2 }, volatility: 0, paths: 10, seed: 1, quantiles: [0.5] });
+    const r = await simulate({
+      baseYear: 2020,
+      baseValue: 1,
+      toYear: 2023,
+      growth: [0.5, 0.5, 0.5],
+      shocks: [{ year: 2022, size: -0.5 }],
+      bounds: { cap: 1.2 },
+      volatility: 0,
+      paths: 10,
+      seed: 1,
+      quantiles: [0.5],
+    });
     // 1 * 1.5 = 1.5 -> capped 1.2; 1.2 * 1.5 * 0.5 = 0.9; 0.9 * 1.5 = 1.35 -> capped 1.2
     expect(r.series[0]!.quantiles[0]!.values).toEqual([1.2, 1.2 * 1.5 * 0.5, 1.2]);
     const f = await simulate({ ...base, bounds: { floor: 100, cap: 130 } });
@@ -146,7 +185,13 @@ describe('simulate: deterministic cases', () => {
 
   it('targets read with their comparators on a deterministic level (110 in 2021)', async () => {
     const r = await simulate({
-      baseYear: 2020, baseValue: 100, toYear: 2021, growth: [0.1], volatility: 0, paths: 50, seed: 1,
+      baseYear: 2020,
+      baseValue: 100,
+      toYear: 2021,
+      growth: [0.1],
+      volatility: 0,
+      paths: 50,
+      seed: 1,
       targets: [
         { year: 2021, value: 110, comparator: 'atLeast' },
         { year: 2021, value: 110, comparator: 'exceeds' },
@@ -165,7 +210,16 @@ describe('simulate: deterministic cases', () => {
   });
 
   it('crossing levels: deterministic first years, "never", and downward crossings', async () => {
-    const r = await simulate({ baseYear: 2020, baseValue: 100, toYear: 2023, growth: [0.1, -0.3, 0.1], volatility: 0, paths: 20, seed: 1, crossing: [105, 80, 500] });
+    const r = await simulate({
+      baseYear: 2020,
+      baseValue: 100,
+      toYear: 2023,
+      growth: [0.1, -0.3, 0.1],
+      volatility: 0,
+      paths: 20,
+      seed: 1,
+      crossing: [105, 80, 500],
+    });
     const [up, down, never] = r.crossings;
     expect(up!.byYear.map((y) => y.probability)).toEqual([1, 0, 0]);
     expect(up!.medianYear).toBe(2021);
@@ -177,7 +231,16 @@ describe('simulate: deterministic cases', () => {
 
   it('settings record the seed, paths and model; the result survives JSON unchanged', async () => {
     const r = await simulate({ ...base, paths: 300, samplePaths: 2, cagrThresholds: [0.05], crossing: [120] });
-    expect(r.settings).toMatchObject({ seed: 7, paths: 300, baseYear: 2020, years: [2021, 2022, 2023, 2024, 2025], blockSize: 1024, model: 'log-growth', distribution: 'normal', degreesOfFreedom: null });
+    expect(r.settings).toMatchObject({
+      seed: 7,
+      paths: 300,
+      baseYear: 2020,
+      years: [2021, 2022, 2023, 2024, 2025],
+      blockSize: 1024,
+      model: 'log-growth',
+      distribution: 'normal',
+      degreesOfFreedom: null,
+    });
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
   });
 
@@ -185,14 +248,35 @@ describe('simulate: deterministic cases', () => {
     const r = await simulate({ ...base, paths: 100, quantiles: [0.1, 0.9] });
     const rows = monteCarloToTidy(r);
     expect(rows).toHaveLength(5 * 4);
-    expect(rows[0]).toEqual({ series: 'value', year: 2021, statistic: 'quantile', quantile: 0.1, value: r.series[0]!.quantiles[0]!.values[0] });
-    expect(rows[3]).toEqual({ series: 'value', year: 2021, statistic: 'sd', quantile: null, value: r.series[0]!.sd[0] });
+    expect(rows[0]).toEqual({
+      series: 'value',
+      year: 2021,
+      statistic: 'quantile',
+      quantile: 0.1,
+      value: r.series[0]!.quantiles[0]!.values[0],
+    });
+    expect(rows[3]).toEqual({
+      series: 'value',
+      year: 2021,
+      statistic: 'sd',
+      quantile: null,
+      value: r.series[0]!.sd[0],
+    });
   });
 
   it('does not modify its options', async () => {
     const growth = [0.1, 0.2];
     const targets = [{ year: 2022, value: 1, comparator: 'atLeast' as const }];
-    const o = { baseYear: 2020, baseValue: 1, years: [2021, 2022], growth, volatility: 0.1, paths: 100, seed: 1, targets };
+    const o = {
+      baseYear: 2020,
+      baseValue: 1,
+      years: [2021, 2022],
+      growth,
+      volatility: 0.1,
+      paths: 100,
+      seed: 1,
+      targets,
+    };
     const copy = structuredClone(o);
     await simulate(o);
     expect(o).toEqual(copy);
@@ -200,31 +284,60 @@ describe('simulate: deterministic cases', () => {
 });
 
 describe('simulate: reproducibility', () => {
-  const small: SimulateOptions = { ...base, paths: 2600, persistence: 0.3, meanUncertainty: 0.02, rareShock: { probability: 0.05, size: -0.1 }, samplePaths: 3, crossing: [130], targets: [{ year: 2024, value: 120, comparator: 'exceeds' }] };
+  const small: SimulateOptions = {
+    ...base,
+    paths: 2600,
+    persistence: 0.3,
+    meanUncertainty: 0.02,
+    rareShock: { probability: 0.05, size: -0.1 },
+    samplePaths: 3,
+    crossing: [130],
+    targets: [{ year: 2024, value: 120, comparator: 'exceeds' }],
+  };
 
   it('same seed, same result whatever the chunk size and the number of workers (1 or 2)', async () => {
     const reference = await simulate(small);
-    await fc.assert(fc.asyncProperty(fc.integer({ min: 1, max: 5000 }), fc.constantFrom(1, 2), async (chunkSize, workers) => {
-      const r = await simulate({ ...small, chunkSize, workers });
-      expect({ ...r, settings: { ...r.settings, workers: 1 } }).toEqual(reference);
-    }), { numRuns: 6 });
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 5000 }), fc.constantFrom(1, 2), async (chunkSize, workers) => {
+        const r = await simulate({ ...small, chunkSize, workers });
+        expect({ ...r, settings: { ...r.settings, workers: 1 } }).toEqual(reference);
+      }),
+      { numRuns: 6 },
+    );
   });
 
   it('same seed, same result for any seed; a different seed gives different numbers', async () => {
-    await fc.assert(fc.asyncProperty(fc.integer({ min: 0, max: 2 ** 50 }), async (seed) => {
-      const a = await simulate({ ...small, paths: 500, seed });
-      const b = await simulate({ ...small, paths: 500, seed });
-      const c = await simulate({ ...small, paths: 500, seed: seed + 1 });
-      expect(a).toEqual(b);
-      expect(a.series[0]!.mean).not.toEqual(c.series[0]!.mean);
-    }), { numRuns: 10 });
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 2 ** 50 }), async (seed) => {
+        const a = await simulate({ ...small, paths: 500, seed });
+        const b = await simulate({ ...small, paths: 500, seed });
+        const c = await simulate({ ...small, paths: 500, seed: seed + 1 });
+        expect(a).toEqual(b);
+        expect(a.series[0]!.mean).not.toEqual(c.series[0]!.mean);
+      }),
+      { numRuns: 10 },
+    );
   });
 
   it('3 to 8 workers (more than cores), small chunks, ten years: the same result as one thread', async () => {
-    const o: SimulateOptions = { ...base, toYear: 2030, growth: new Array(10).fill(0.05), paths: 13_049, crossing: [130], targets: [{ year: 2030, value: 170, comparator: 'atLeast' }] };
+    const o: SimulateOptions = {
+      ...base,
+      toYear: 2030,
+      growth: new Array(10).fill(0.05),
+      paths: 13_049,
+      crossing: [130],
+      targets: [{ year: 2030, value: 170, comparator: 'atLeast' }],
+    };
     const reference = await simulate(o);
     // Growing worker counts also start fresh workers, with staggered start-ups (late tasks).
-    for (const [workers, chunkSize] of [[3, 1068], [4, 1], [5, 2048], [6, 1068], [7, 1], [8, 3000]] as const) {
+    for (const [workers, chunkSize] of [
+      [3, 1068],
+      [4, 1],
+      [5, 2048],
+      [6, 1068],
+      [7, 1],
+      [8, 3000],
+    ] as const) {
       const r = await simulate({ ...o, workers, chunkSize });
       expect(r.series).toEqual(reference.series);
       expect(r.targets).toEqual(reference.targets);
@@ -233,11 +346,18 @@ describe('simulate: reproducibility', () => {
   });
 
   it('runs started together (each on its own workers, one of them in this thread) give their sequential results', async () => {
-    const o: SimulateOptions = { ...base, paths: 9000, crossing: [130], targets: [{ year: 2025, value: 150, comparator: 'atLeast' }] };
+    const o: SimulateOptions = {
+      ...base,
+      paths: 9000,
+      crossing: [130],
+      targets: [{ year: 2025, value: 150, comparator: 'atLeast' }],
+    };
     const seeds = [11, 12, 13];
     const alone: Awaited<ReturnType<typeof simulate>>[] = [];
     for (const seed of seeds) alone.push(await simulate({ ...o, seed }));
-    const together = await Promise.all(seeds.map((seed, i) => simulate({ ...o, seed, workers: i === 0 ? 1 : 2, chunkSize: 1024 * (i + 1) })));
+    const together = await Promise.all(
+      seeds.map((seed, i) => simulate({ ...o, seed, workers: i === 0 ? 1 : 2, chunkSize: 1024 * (i + 1) })),
+    );
     together.forEach((r, i) => {
       expect(r.series).toEqual(alone[i]!.series);
       expect(r.targets).toEqual(alone[i]!.targets);
@@ -260,14 +380,28 @@ describe('simulate: reproducibility', () => {
   });
 
   it('quantile bands nest: for any inputs, quantiles increase with the level every year', async () => {
-    await fc.assert(fc.asyncProperty(
-      fc.double({ min: 0, max: 0.5, noNaN: true }), fc.double({ min: -0.9, max: 0.9, noNaN: true }), fc.integer({ min: 1, max: 400 }),
-      async (volatility, persistence, paths) => {
-        const r = await simulate({ ...base, volatility, persistence, paths, quantiles: [0.05, 0.25, 0.5, 0.75, 0.95] });
-        const q = r.series[0]!.quantiles;
-        for (let t = 0; t < 5; t++) for (let j = 1; j < q.length; j++) expect(q[j]!.values[t]!).toBeGreaterThanOrEqual(q[j - 1]!.values[t]!);
-        for (const s of [r.series[0]!.mean, r.series[0]!.sd]) for (const v of s) expect(Number.isFinite(v)).toBe(true);
-      }), { numRuns: 30 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        fc.double({ min: -0.9, max: 0.9, noNaN: true }),
+        fc.integer({ min: 1, max: 400 }),
+        async (volatility, persistence, paths) => {
+          const r = await simulate({
+            ...base,
+            volatility,
+            persistence,
+            paths,
+            quantiles: [0.05, 0.25, 0.5, 0.75, 0.95],
+          });
+          const q = r.series[0]!.quantiles;
+          for (let t = 0; t < 5; t++)
+            for (let j = 1; j < q.length; j++) expect(q[j]!.values[t]!).toBeGreaterThanOrEqual(q[j - 1]!.values[t]!);
+          for (const s of [r.series[0]!.mean, r.series[0]!.sd])
+            for (const v of s) expect(Number.isFinite(v)).toBe(true);
+        },
+      ),
+      { numRuns: 30 },
+    );
   });
 });
 
@@ -284,7 +418,17 @@ describe('simulate: progress and cancellation', () => {
     expect(await rejected(() => simulate({ ...base, signal: pre.signal }))).toMatchObject({ code: 'aborted' });
     for (const workers of [1, 2]) {
       const c = new AbortController();
-      const err = await rejected(() => simulate({ ...base, paths: 5000, workers, signal: c.signal, onProgress: (d) => { if (d >= 5000) c.abort(); } }));
+      const err = await rejected(() =>
+        simulate({
+          ...base,
+          paths: 5000,
+          workers,
+          signal: c.signal,
+          onProgress: (d) => {
+            if (d >= 5000) c.abort();
+          },
+        }),
+      );
       expect(err).toMatchObject({ code: 'aborted' });
     }
     // Workers are usable again after an aborted run.
@@ -295,21 +439,56 @@ describe('simulate: progress and cancellation', () => {
 describe('simulate: bad input', () => {
   const cases: [string, Record<string, unknown>, string, RegExp][] = [
     ['negative volatility', { volatility: -0.1 }, 'invalid_argument', /volatility must be >= 0 \(got -0\.1\)/],
-    ['years out of order', { toYear: undefined, years: [2021, 2023, 2022, 2024, 2025] }, 'invalid_argument', /years must be consecutive, in order/],
+    [
+      'years out of order',
+      { toYear: undefined, years: [2021, 2023, 2022, 2024, 2025] },
+      'invalid_argument',
+      /years must be consecutive, in order/,
+    ],
     ['zero paths', { paths: 0 }, 'invalid_argument', /paths must be a whole number from 1/],
-    ['horizon before the base year', { toYear: 2019, growth: [] }, 'invalid_argument', /toYear must be after baseYear 2020 \(got 2019\)/],
-    ['rare shock probability above 1', { rareShock: { probability: 1.5, size: -0.1 } }, 'invalid_argument', /rareShock\.probability must be in \[0, 1\] \(got 1\.5\)/],
+    [
+      'horizon before the base year',
+      { toYear: 2019, growth: [] },
+      'invalid_argument',
+      /toYear must be after baseYear 2020 \(got 2019\)/,
+    ],
+    [
+      'rare shock probability above 1',
+      { rareShock: { probability: 1.5, size: -0.1 } },
+      'invalid_argument',
+      /rareShock\.probability must be in \[0, 1\] \(got 1\.5\)/,
+    ],
     ['persistence of 1', { persistence: 1 }, 'invalid_argument', /persistence must be in \(-1, 1\) \(got 1\)/],
     ['too few growth rates', { growth: [0.1] }, 'invalid_argument', /growth must have one rate per simulated year, 5/],
     ['a growth rate of -1', { growth: [0.1, -1, 0, 0, 0] }, 'invalid_argument', /growth\[1\] must be > -1/],
-    ['degrees of freedom 2', { distribution: 'studentT', degreesOfFreedom: 2 }, 'invalid_argument', /degreesOfFreedom must be > 2/],
+    [
+      'degrees of freedom 2',
+      { distribution: 'studentT', degreesOfFreedom: 2 },
+      'invalid_argument',
+      /degreesOfFreedom must be > 2/,
+    ],
     ['a quantile of 1.2', { quantiles: [0.5, 1.2] }, 'invalid_argument', /quantiles\[1\] must be in \[0, 1\]/],
-    ['a target outside the years', { targets: [{ year: 2030, value: 1, comparator: 'atLeast' }] }, 'invalid_argument', /targets\[0\]\.year must be one of the simulated years 2021-2025/],
-    ['an unknown comparator', { targets: [{ year: 2025, value: 1, comparator: 'more' as never }] }, 'invalid_argument', /comparator must be one of/],
+    [
+      'a target outside the years',
+      { targets: [{ year: 2030, value: 1, comparator: 'atLeast' }] },
+      'invalid_argument',
+      /targets\[0\]\.year must be one of the simulated years 2021-2025/,
+    ],
+    [
+      'an unknown comparator',
+      { targets: [{ year: 2025, value: 1, comparator: 'more' as never }] },
+      'invalid_argument',
+      /comparator must be one of/,
+    ],
     ['a shock of -100 %', { shocks: [{ year: 2022, size: -1 }] }, 'invalid_argument', /shocks\[0\]\.size must be > -1/],
     ['a floor above the cap', { bounds: { floor: 5, cap: 2 } }, 'invalid_argument', /floor must not exceed/],
     ['a zero base value', { baseValue: 0 }, 'invalid_argument', /baseValue must be > 0/],
-    ['a crossing level equal to the base', { crossing: [100] }, 'invalid_argument', /crossing\[0\] must be > 0 and different from the base value/],
+    [
+      'a crossing level equal to the base',
+      { crossing: [100] },
+      'invalid_argument',
+      /crossing\[0\] must be > 0 and different from the base value/,
+    ],
     ['a negative seed', { seed: -1 }, 'invalid_argument', /seed must be a whole number >= 0/],
     ['zero workers', { workers: 0 }, 'invalid_argument', /workers must be a whole number from 1/],
     ['NaN volatility', { volatility: NaN }, 'non_finite', /volatility/],
@@ -329,7 +508,9 @@ describe('simulate: bad input', () => {
     const err = await rejected(() => simulate({ ...base, paths: 2 ** 31 - 1 }));
     expect(err).toMatchObject({ code: 'too_large' });
     expect((err as Error).message).toMatch(/needs about \d+ MiB/);
-    expect(await rejected(() => simulate({ ...base, paths: 1000, maxMemoryBytes: 1000 }))).toMatchObject({ code: 'too_large' });
+    expect(await rejected(() => simulate({ ...base, paths: 1000, maxMemoryBytes: 1000 }))).toMatchObject({
+      code: 'too_large',
+    });
   });
 });
 

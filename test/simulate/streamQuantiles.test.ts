@@ -24,7 +24,10 @@ function streamed(a: Float64Array, levels: readonly number[], prefix = 32768): {
 
 describe('StreamQuantiles', () => {
   let x = 98765;
-  const next = (): number => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const next = (): number => {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    return x / 2 ** 32;
+  };
   const n = 150_001;
 
   it('gives exactly the sorted-array type-7 quantiles of skewed positive data, without touching it', () => {
@@ -66,18 +69,26 @@ describe('StreamQuantiles', () => {
     const whole = streamed(data, levels);
     expect(whole.ok).toBe(true);
     levels.forEach((p, i) => expect(whole.out[i]).toBe(type7(data, p)));
-    fc.assert(fc.property(fc.integer({ min: 1, max: 4 }), fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 147, maxLength: 147 }), (k, owner) => {
-      // Blocks of 1024 handed to k instances in any pattern (a block's owner is owner[b] mod k).
-      const parts = Array.from({ length: k }, () => new StreamQuantiles(levels, n));
-      for (const q of parts) q.begin(data, 32768);
-      for (let b = 0, s = 0; s < n; b++, s += 1024) parts[owner[b % owner.length]! % k]!.add(words, data, s, Math.min(n, s + 1024));
-      const merged = new StreamQuantiles(levels, n);
-      merged.begin(data, 32768);
-      for (const q of parts) merged.merge(q.partial());
-      const out = levels.map(() => NaN);
-      expect(merged.finish(out)).toBe(true);
-      expect(out).toEqual(whole.out);
-    }), { numRuns: 20 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 147, maxLength: 147 }),
+        (k, owner) => {
+          // Blocks of 1024 handed to k instances in any pattern (a block's owner is owner[b] mod k).
+          const parts = Array.from({ length: k }, () => new StreamQuantiles(levels, n));
+          for (const q of parts) q.begin(data, 32768);
+          for (let b = 0, s = 0; s < n; b++, s += 1024)
+            parts[owner[b % owner.length]! % k]!.add(words, data, s, Math.min(n, s + 1024));
+          const merged = new StreamQuantiles(levels, n);
+          merged.begin(data, 32768);
+          for (const q of parts) merged.merge(q.partial());
+          const out = levels.map(() => NaN);
+          expect(merged.finish(out)).toBe(true);
+          expect(out).toEqual(whole.out);
+        },
+      ),
+      { numRuns: 20 },
+    );
   });
 
   it('a merge declines when a part could not count (null), began on another prefix, or overflows the buffers', () => {
@@ -122,8 +133,16 @@ describe('streamed quantiles in the engine (65 536 paths or more, one thread or 
 
   it('one thread and 2 workers (each counting its own blocks, merged) agree bit for bit', async () => {
     const o = {
-      baseYear: 2020, baseValue: 100, toYear: 2024, growth: [0.08, 0.08, 0.08, 0.08], volatility: 0.2, paths: 70_001, seed: 3,
-      persistence: 0.4, rareShock: { probability: 0.05, size: -0.2 }, quantiles: levels,
+      baseYear: 2020,
+      baseValue: 100,
+      toYear: 2024,
+      growth: [0.08, 0.08, 0.08, 0.08],
+      volatility: 0.2,
+      paths: 70_001,
+      seed: 3,
+      persistence: 0.4,
+      rareShock: { probability: 0.05, size: -0.2 },
+      quantiles: levels,
     };
     const a = await simulate(o);
     const b = await simulate({ ...o, workers: 2, chunkSize: 3000 });
@@ -132,12 +151,19 @@ describe('streamed quantiles in the engine (65 536 paths or more, one thread or 
 
   it('several series (sectors and their total): the same quantiles as 2 workers', async () => {
     const o = {
-      baseYear: 2020, toYear: 2022, paths: 66_000, seed: 5, quantiles: levels,
+      baseYear: 2020,
+      toYear: 2022,
+      paths: 66_000,
+      seed: 5,
+      quantiles: levels,
       sectors: [
         { id: 'software', baseValue: 2, growth: [0.1, 0.1], volatility: 0.08 },
         { id: 'hardware', baseValue: 1, growth: [0.05, 0.05], volatility: 0.3 },
       ],
-      correlation: [[1, 0.5], [0.5, 1]],
+      correlation: [
+        [1, 0.5],
+        [0.5, 1],
+      ],
     };
     const a = await simulateSectors(o);
     const b = await simulateSectors({ ...o, workers: 2 });
@@ -146,9 +172,22 @@ describe('streamed quantiles in the engine (65 536 paths or more, one thread or 
   });
 
   it('3 or 4 workers claiming single blocks (the prefix shared among them): the same as one thread', async () => {
-    const o = { baseYear: 2020, baseValue: 1, toYear: 2023, growth: [0.1, 0.1, 0.1], volatility: 0.15, paths: 66_560, seed: 9, quantiles: levels };
+    const o = {
+      baseYear: 2020,
+      baseValue: 1,
+      toYear: 2023,
+      growth: [0.1, 0.1, 0.1],
+      volatility: 0.15,
+      paths: 66_560,
+      seed: 9,
+      quantiles: levels,
+    };
     const a = await simulate(o);
-    for (const [workers, chunkSize] of [[3, 1], [4, 1024], [4, 5000]] as const) {
+    for (const [workers, chunkSize] of [
+      [3, 1],
+      [4, 1024],
+      [4, 5000],
+    ] as const) {
       expect((await simulate({ ...o, workers, chunkSize })).series).toEqual(a.series);
     }
   });
@@ -156,7 +195,18 @@ describe('streamed quantiles in the engine (65 536 paths or more, one thread or 
   it('heavy ties at a cap overflow the counts; the fallback selection gives the exact quantiles on both engines', async () => {
     // About 40 % of paths sit exactly at the cap of 1.25 from 2022: a buffer overflows, so the year is
     // selected in full (in the calling thread on workers). Checked against sorting every path.
-    const o = { baseYear: 2020, baseValue: 1, toYear: 2022, growth: [0.1, 0.1], volatility: 0.1, bounds: { cap: 1.25 }, paths: 66_000, seed: 4, quantiles: levels, samplePaths: 66_000 };
+    const o = {
+      baseYear: 2020,
+      baseValue: 1,
+      toYear: 2022,
+      growth: [0.1, 0.1],
+      volatility: 0.1,
+      bounds: { cap: 1.25 },
+      paths: 66_000,
+      seed: 4,
+      quantiles: levels,
+      samplePaths: 66_000,
+    };
     const a = await simulate(o);
     const b = await simulate({ ...o, workers: 2, chunkSize: 2048 });
     expect(b.series).toEqual(a.series);
@@ -168,32 +218,46 @@ describe('streamed quantiles in the engine (65 536 paths or more, one thread or 
   });
 
   it('any model shape, quantile levels, worker count and chunk size: workers give the one-thread result', async () => {
-    await fc.assert(fc.asyncProperty(
-      fc.record({
-        persistence: fc.constantFrom(0, 0.6, -0.3),
-        meanUncertainty: fc.constantFrom(0, 0.03),
-        rare: fc.boolean(),
-        studentT: fc.boolean(),
-        cap: fc.constantFrom(undefined, 1.15),
-        levels: fc.uniqueArray(fc.integer({ min: 0, max: 1000 }).map((k) => k / 1000), { minLength: 1, maxLength: 6 }),
-        workers: fc.integer({ min: 2, max: 4 }),
-        chunkSize: fc.integer({ min: 1, max: 40_000 }),
-        seed: fc.integer({ min: 0, max: 1000 }),
-      }),
-      async (c) => {
-        const o = {
-          baseYear: 2020, baseValue: 1, toYear: 2022, growth: [0.06, 0.06], volatility: 0.12, paths: 65_536 + c.seed, seed: c.seed,
-          persistence: c.persistence, meanUncertainty: c.meanUncertainty, quantiles: c.levels,
-          ...(c.rare ? { rareShock: { probability: 0.1, size: -0.2 } } : {}),
-          ...(c.studentT ? { distribution: 'studentT' as const, degreesOfFreedom: 4 } : {}),
-          ...(c.cap === undefined ? {} : { bounds: { cap: c.cap } }),
-          targets: [{ year: 2022, value: 1.1, comparator: 'exceeds' as const }],
-        };
-        const a = await simulate(o);
-        const b = await simulate({ ...o, workers: c.workers, chunkSize: c.chunkSize });
-        expect(b.series).toEqual(a.series);
-        expect(b.targets).toEqual(a.targets);
-      },
-    ), { numRuns: 12 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          persistence: fc.constantFrom(0, 0.6, -0.3),
+          meanUncertainty: fc.constantFrom(0, 0.03),
+          rare: fc.boolean(),
+          studentT: fc.boolean(),
+          cap: fc.constantFrom(undefined, 1.15),
+          levels: fc.uniqueArray(
+            fc.integer({ min: 0, max: 1000 }).map((k) => k / 1000),
+            { minLength: 1, maxLength: 6 },
+          ),
+          workers: fc.integer({ min: 2, max: 4 }),
+          chunkSize: fc.integer({ min: 1, max: 40_000 }),
+          seed: fc.integer({ min: 0, max: 1000 }),
+        }),
+        async (c) => {
+          const o = {
+            baseYear: 2020,
+            baseValue: 1,
+            toYear: 2022,
+            growth: [0.06, 0.06],
+            volatility: 0.12,
+            paths: 65_536 + c.seed,
+            seed: c.seed,
+            persistence: c.persistence,
+            meanUncertainty: c.meanUncertainty,
+            quantiles: c.levels,
+            ...(c.rare ? { rareShock: { probability: 0.1, size: -0.2 } } : {}),
+            ...(c.studentT ? { distribution: 'studentT' as const, degreesOfFreedom: 4 } : {}),
+            ...(c.cap === undefined ? {} : { bounds: { cap: c.cap } }),
+            targets: [{ year: 2022, value: 1.1, comparator: 'exceeds' as const }],
+          };
+          const a = await simulate(o);
+          const b = await simulate({ ...o, workers: c.workers, chunkSize: c.chunkSize });
+          expect(b.series).toEqual(a.series);
+          expect(b.targets).toEqual(a.targets);
+        },
+      ),
+      { numRuns: 12 },
+    );
   });
 });

@@ -1,15 +1,25 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compound } from '../../src/growth/compound.js';
-import { convertScale, parseUnit, Scale } from '../../src/series/units.js';
+import { convertScale, parseUnit, type Scale } from '../../src/series/units.js';
 import { checkConsistency, factInterval, type ConsistencyCheck } from '../../src/targets/checkConsistency.js';
 import type { Comparator, Fact, FactKind, Tolerance } from '../../src/targets/fact.js';
 
 /** A hand-made fact; `doc` is the document id (facts of one document are from one source). */
-function fact(id: string, o: {
-  metric: string; year: number; value: number; unit: string; comparator: Comparator; doc: string;
-  fromYear?: number; kind?: FactKind; tolerance?: Tolerance;
-}): Fact {
+function fact(
+  id: string,
+  o: {
+    metric: string;
+    year: number;
+    value: number;
+    unit: string;
+    comparator: Comparator;
+    doc: string;
+    fromYear?: number;
+    kind?: FactKind;
+    tolerance?: Tolerance;
+  },
+): Fact {
   return {
     id,
     metric: o.metric,
@@ -20,16 +30,50 @@ function fact(id: string, o: {
     comparator: o.comparator,
     ...(o.tolerance ? { tolerance: o.tolerance } : {}),
     kind: o.kind ?? 'target',
-    provenance: { document: `Document ${o.doc}`, documentId: o.doc, publisher: 'P', section: 'S', quote: 'q', published: '2021-11-30' },
+    provenance: {
+      document: `Document ${o.doc}`,
+      documentId: o.doc,
+      publisher: 'P',
+      section: 'S',
+      quote: 'q',
+      published: '2021-11-30',
+    },
   };
 }
 
-const level = (id: string, year: number, value: number, comparator: Comparator, doc = 'A', unit = 'CNY trillion', kind: FactKind = 'target') =>
-  fact(id, { metric: 'bd.revenue', year, value, unit, comparator, doc, kind });
-const rate = (id: string, fromYear: number, year: number, value: number, comparator: Comparator, doc = 'A', tolerance?: Tolerance, kind: FactKind = 'target') =>
-  fact(id, { metric: 'bd.revenue.cagr', fromYear, year, value, unit: 'fraction', comparator, doc, kind, ...(tolerance ? { tolerance } : {}) });
+const level = (
+  id: string,
+  year: number,
+  value: number,
+  comparator: Comparator,
+  doc = 'A',
+  unit = 'CNY trillion',
+  kind: FactKind = 'target',
+) => fact(id, { metric: 'bd.revenue', year, value, unit, comparator, doc, kind });
+const rate = (
+  id: string,
+  fromYear: number,
+  year: number,
+  value: number,
+  comparator: Comparator,
+  doc = 'A',
+  tolerance?: Tolerance,
+  kind: FactKind = 'target',
+) =>
+  fact(id, {
+    metric: 'bd.revenue.cagr',
+    fromYear,
+    year,
+    value,
+    unit: 'fraction',
+    comparator,
+    doc,
+    kind,
+    ...(tolerance ? { tolerance } : {}),
+  });
 
-const only = (checks: readonly ConsistencyCheck[], kind: ConsistencyCheck['kind']) => checks.filter((c) => c.kind === kind);
+const only = (checks: readonly ConsistencyCheck[], kind: ConsistencyCheck['kind']) =>
+  checks.filter((c) => c.kind === kind);
 
 describe('checkConsistency: rate and levels', () => {
   // Like the 14th plan: more than RMB 1 trillion in 2020, about 25 % a year, more than 3 trillion in 2025.
@@ -49,7 +93,10 @@ describe('checkConsistency: rate and levels', () => {
     expect(c.implied[1]?.value).toBeCloseTo(0.24573, 5);
     expect(c.explanation).toContain('which meets "more than RMB 3 trillion"');
     expect(c.explanation).toContain('needs more than 24.57% a year, which "about 25%" allows');
-    expect(report).toMatchObject({ consistent: true, counts: { consistent: 1, inconsistent: 0, disagreement: 0, implied: 0 } });
+    expect(report).toMatchObject({
+      consistent: true,
+      counts: { consistent: 1, inconsistent: 0, disagreement: 0, implied: 0 },
+    });
   });
 
   it('the same figures with the 2025 level in 亿 are compared after an exact scale conversion', () => {
@@ -89,7 +136,11 @@ describe('checkConsistency: rate and levels', () => {
 
   it('a two-sided end pins the rate from both sides: about 40 % cannot land "about 3 trillion" from 1', () => {
     // From 1, "about 3" (±5 % by the library default: 2.85-3.15) needs 23.3 % to 25.8 % a year; "about 40 %" (±5 % of 40 %) is 38-42 %.
-    const report = checkConsistency([base, rate('r', 2020, 2025, 0.4, 'about'), level('l2025about', 2025, 3, 'about', 'A')]);
+    const report = checkConsistency([
+      base,
+      rate('r', 2020, 2025, 0.4, 'about'),
+      level('l2025about', 2025, 3, 'about', 'A'),
+    ]);
     expect(only(report.checks, 'rate-and-levels')[0]).toMatchObject({ status: 'inconsistent' });
   });
 
@@ -102,7 +153,11 @@ describe('checkConsistency: rate and levels', () => {
   });
 
   it('claims are not used as levels or rates to check against', () => {
-    const report = checkConsistency([level('l2020', 2020, 1, 'exceeds', 'A', 'CNY trillion', 'claim'), rate('r', 2020, 2025, 0.25, 'about', 'A', undefined, 'claim'), end3]);
+    const report = checkConsistency([
+      level('l2020', 2020, 1, 'exceeds', 'A', 'CNY trillion', 'claim'),
+      rate('r', 2020, 2025, 0.25, 'about', 'A', undefined, 'claim'),
+      end3,
+    ]);
     expect(only(report.checks, 'rate-and-levels')).toHaveLength(0);
   });
 });
@@ -111,7 +166,10 @@ describe('checkConsistency: implied base and end', () => {
   it('"more than 1 trillion" at "about 30 %" (±1 point assumed) gives only a lower bound: more than 1 / 1.31^5 = 0.259 trillion', () => {
     // 13th plan: "exceed RMB 1 trillion by 2020", "about 30 %" a year from 2015 (issue 12, point 2).
     const tol: Tolerance = { absolute: 0.01, assumption: '±1 point' };
-    const report = checkConsistency([level('l2020', 2020, 1, 'exceeds'), rate('r', 2015, 2020, 0.3, 'about', 'A', tol)]);
+    const report = checkConsistency([
+      level('l2020', 2020, 1, 'exceeds'),
+      rate('r', 2015, 2020, 0.3, 'about', 'A', tol),
+    ]);
     expect(report.checks).toHaveLength(1);
     const c = report.checks[0] as ConsistencyCheck;
     expect(c).toMatchObject({ kind: 'implied-base', status: 'implied', facts: ['l2020', 'r'] });
@@ -142,7 +200,10 @@ describe('checkConsistency: implied base and end', () => {
     expect(c?.implied[0]).toMatchObject({ determined: 'none', text: 'not determined by the wording' });
     expect(c?.implied[0]?.range).toBeUndefined();
     expect(c?.implied[0]?.bound).toBeUndefined();
-    const cyber = checkConsistency([level('l2023', 2023, 250, 'exceeds', 'A', 'CNY billion'), rate('r', 2020, 2023, 0.15, 'exceeds')]).checks[0];
+    const cyber = checkConsistency([
+      level('l2023', 2023, 250, 'exceeds', 'A', 'CNY billion'),
+      rate('r', 2020, 2023, 0.15, 'exceeds'),
+    ]).checks[0];
     expect(cyber?.implied[0]?.text).toBe('not determined by the wording');
     expect(cyber?.implied[0]?.value).toBeCloseTo(250 / 1.15 ** 3, 12); // 164.4, shown only as arithmetic
     expect(cyber?.explanation).toContain('not determined by the wording');
@@ -163,17 +224,25 @@ describe('checkConsistency: implied base and end', () => {
     expect(c?.implied[0]?.range?.[1]).toBeCloseTo(4.35 / 1.1565, 14);
   });
 
-  it('property: every base in the reported interval or bound, grown at some allowed rate, lands inside the end level\'s interval', () => {
-    fc.assert(fc.property(
-      fc.double({ min: 1, max: 1000, noNaN: true }), fc.double({ min: 0.01, max: 0.5, noNaN: true }),
-      fc.integer({ min: 1, max: 10 }), fc.double({ min: 0, max: 1, noNaN: true }),
-      (e, g, n, t) => {
-        const c = checkConsistency([level('l', 2020, e, 'exceeds'), rate('r', 2020 - n, 2020, g, 'about', 'A', { absolute: 0.01, assumption: 'a' })]).checks[0];
-        const lo = c?.implied[0]?.bound as number;
-        // A base above the bound reaches more than e at the top of the rate's band.
-        const baseAbove = lo * (1 + t);
-        return baseAbove * (1 + g + 0.01) ** n >= e * (1 - 1e-12) && lo * (1 + g + 0.01) ** n <= e * (1 + 1e-12);
-      }));
+  it("property: every base in the reported interval or bound, grown at some allowed rate, lands inside the end level's interval", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1, max: 1000, noNaN: true }),
+        fc.double({ min: 0.01, max: 0.5, noNaN: true }),
+        fc.integer({ min: 1, max: 10 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (e, g, n, t) => {
+          const c = checkConsistency([
+            level('l', 2020, e, 'exceeds'),
+            rate('r', 2020 - n, 2020, g, 'about', 'A', { absolute: 0.01, assumption: 'a' }),
+          ]).checks[0];
+          const lo = c?.implied[0]?.bound as number;
+          // A base above the bound reaches more than e at the top of the rate's band.
+          const baseAbove = lo * (1 + t);
+          return baseAbove * (1 + g + 0.01) ** n >= e * (1 - 1e-12) && lo * (1 + g + 0.01) ** n <= e * (1 + 1e-12);
+        },
+      ),
+    );
   });
 
   it('a rate with only its start level gives implied-end: start * (1 + r)^n', () => {
@@ -185,17 +254,32 @@ describe('checkConsistency: implied base and end', () => {
 
 describe('checkConsistency: same figure and rate comparison', () => {
   it('"more than 3 trillion" and "more than 30000 亿" in two documents are consistent', () => {
-    const report = checkConsistency([level('a', 2025, 3, 'exceeds', 'A'), level('b', 2025, 30000, 'exceeds', 'B', 'CNY 亿')]);
-    expect(report.checks).toEqual([expect.objectContaining({ kind: 'same-figure', status: 'consistent', facts: ['a', 'b'] })]);
+    const report = checkConsistency([
+      level('a', 2025, 3, 'exceeds', 'A'),
+      level('b', 2025, 30000, 'exceeds', 'B', 'CNY 亿'),
+    ]);
+    expect(report.checks).toEqual([
+      expect.objectContaining({ kind: 'same-figure', status: 'consistent', facts: ['a', 'b'] }),
+    ]);
   });
   it('"at least 10" and "at most 15" overlap; "more than 3" and "less than 3" do not', () => {
-    expect(checkConsistency([level('a', 2020, 10, 'atLeast'), level('b', 2020, 15, 'atMost')]).checks[0]?.status).toBe('consistent');
-    expect(checkConsistency([level('a', 2020, 3, 'exceeds'), level('b', 2020, 3, 'below')]).checks[0]?.status).toBe('inconsistent');
-    expect(checkConsistency([level('a', 2020, 3, 'atLeast'), level('b', 2020, 3, 'atMost')]).checks[0]?.status).toBe('consistent');
-    expect(checkConsistency([level('a', 2020, 3, 'exceeds'), level('b', 2020, 3, 'atMost')]).checks[0]?.status).toBe('inconsistent');
+    expect(checkConsistency([level('a', 2020, 10, 'atLeast'), level('b', 2020, 15, 'atMost')]).checks[0]?.status).toBe(
+      'consistent',
+    );
+    expect(checkConsistency([level('a', 2020, 3, 'exceeds'), level('b', 2020, 3, 'below')]).checks[0]?.status).toBe(
+      'inconsistent',
+    );
+    expect(checkConsistency([level('a', 2020, 3, 'atLeast'), level('b', 2020, 3, 'atMost')]).checks[0]?.status).toBe(
+      'consistent',
+    );
+    expect(checkConsistency([level('a', 2020, 3, 'exceeds'), level('b', 2020, 3, 'atMost')]).checks[0]?.status).toBe(
+      'inconsistent',
+    );
   });
   it('"about 4.3" (4.085..4.515) and "equals 5" (4.5..5.5) overlap', () => {
-    expect(checkConsistency([level('a', 2015, 4.3, 'about', 'A'), level('b', 2015, 5, 'equals', 'B')]).checks[0]?.status).toBe('consistent');
+    expect(
+      checkConsistency([level('a', 2015, 4.3, 'about', 'A'), level('b', 2015, 5, 'equals', 'B')]).checks[0]?.status,
+    ).toBe('consistent');
   });
   it('"about 4.3" (4.085..4.515) and "equals 4.6" (4.55..4.65) from two documents disagree', () => {
     const report = checkConsistency([level('a', 2015, 4.3, 'about', 'A'), level('b', 2015, 4.6, 'equals', 'B')]);
@@ -207,7 +291,9 @@ describe('checkConsistency: same figure and rate comparison', () => {
     expect(report.checks).toEqual([expect.objectContaining({ kind: 'rate-comparison', status: 'inconsistent' })]);
   });
   it('two rates for different periods are not compared (unless one is a claim)', () => {
-    expect(checkConsistency([rate('a', 2015, 2020, 0.3, 'about'), rate('b', 2020, 2025, 0.25, 'about')]).checks).toEqual([]);
+    expect(
+      checkConsistency([rate('a', 2015, 2020, 0.3, 'about'), rate('b', 2020, 2025, 0.25, 'about')]).checks,
+    ).toEqual([]);
   });
   it('a claim is compared with the sourced rate nearest its period, and a conflict names the implied bases', () => {
     const report = checkConsistency([
@@ -224,9 +310,30 @@ describe('checkConsistency: same figure and rate comparison', () => {
 
 describe('checkConsistency: exchange rate', () => {
   // Global Times, 2021-07-12: "exceed 250 billion yuan ($38.62 billion) by 2023".
-  const cny = fact('cny', { metric: 'cyber.revenue', year: 2023, value: 250, unit: 'CNY billion', comparator: 'exceeds', doc: 'G' });
-  const usd = fact('usd', { metric: 'cyber.revenue', year: 2023, value: 38.62, unit: 'USD billion', comparator: 'exceeds', doc: 'G' });
-  const fx = fact('fx', { metric: 'fx.cny-per-usd', year: 2022, value: 6.4, unit: 'CNY/USD', comparator: 'about', doc: 'T' });
+  const cny = fact('cny', {
+    metric: 'cyber.revenue',
+    year: 2023,
+    value: 250,
+    unit: 'CNY billion',
+    comparator: 'exceeds',
+    doc: 'G',
+  });
+  const usd = fact('usd', {
+    metric: 'cyber.revenue',
+    year: 2023,
+    value: 38.62,
+    unit: 'USD billion',
+    comparator: 'exceeds',
+    doc: 'G',
+  });
+  const fx = fact('fx', {
+    metric: 'fx.cny-per-usd',
+    year: 2022,
+    value: 6.4,
+    unit: 'CNY/USD',
+    comparator: 'about',
+    doc: 'T',
+  });
 
   it('one level in two currencies gives exchange-rate with the implied rate 250 / 38.62 = 6.4733 CNY per USD', () => {
     const report = checkConsistency([cny, usd]);
@@ -240,7 +347,10 @@ describe('checkConsistency: exchange rate', () => {
   });
   it('the same level in 亿 gives the same implied rate (2500 亿 = 250 billion)', () => {
     const inYi = { ...cny, value: 2500, unit: parseUnit('CNY 亿') };
-    expect(only(checkConsistency([inYi, usd]).checks, 'exchange-rate')[0]?.implied[0]?.value).toBeCloseTo(250 / 38.62, 14);
+    expect(only(checkConsistency([inYi, usd]).checks, 'exchange-rate')[0]?.implied[0]?.value).toBeCloseTo(
+      250 / 38.62,
+      14,
+    );
   });
   it('a stated rate is listed next to the implied one with how far apart they are: 6.4733 / 6.4 - 1 = 1.15 %', () => {
     const c = only(checkConsistency([cny, usd, fx]).checks, 'exchange-rate')[0];
@@ -248,18 +358,31 @@ describe('checkConsistency: exchange rate', () => {
     expect(c?.explanation).toContain('1.15% apart');
   });
   it('levels in two currencies from different documents, or with different comparators, imply no rate', () => {
-    expect(only(checkConsistency([cny, { ...usd, provenance: { ...usd.provenance, documentId: 'H' } }]).checks, 'exchange-rate')).toHaveLength(0);
+    expect(
+      only(
+        checkConsistency([cny, { ...usd, provenance: { ...usd.provenance, documentId: 'H' } }]).checks,
+        'exchange-rate',
+      ),
+    ).toHaveLength(0);
     expect(only(checkConsistency([cny, { ...usd, comparator: 'about' }]).checks, 'exchange-rate')).toHaveLength(0);
   });
 });
 
 describe('checkConsistency: edges', () => {
   it('no facts, or facts that relate to nothing, give an empty consistent report', () => {
-    expect(checkConsistency([])).toEqual({ checks: [], consistent: true, counts: { consistent: 0, inconsistent: 0, disagreement: 0, implied: 0 } });
+    expect(checkConsistency([])).toEqual({
+      checks: [],
+      consistent: true,
+      counts: { consistent: 0, inconsistent: 0, disagreement: 0, implied: 0 },
+    });
     expect(checkConsistency([level('a', 2020, 1, 'exceeds')]).checks).toEqual([]);
   });
   it('checkConsistency does not change its input', () => {
-    const facts = [level('l2020', 2020, 1, 'exceeds'), rate('r', 2020, 2025, 0.25, 'about'), level('l2025', 2025, 3, 'exceeds')];
+    const facts = [
+      level('l2020', 2020, 1, 'exceeds'),
+      rate('r', 2020, 2025, 0.25, 'about'),
+      level('l2025', 2025, 3, 'exceeds'),
+    ];
     const copy = structuredClone(facts);
     checkConsistency(facts);
     expect(facts).toEqual(copy);
@@ -275,28 +398,35 @@ describe('checkConsistency: edges', () => {
 describe('checkConsistency: properties', () => {
   const scales = fc.constantFrom<Scale>('yi', 'billion', 'trillion', 'wanyi', 'million');
   it('levels built with compound() from a base and a stated rate are always consistent', () => {
-    fc.assert(fc.property(
-      fc.double({ min: 1e-3, max: 1e6, noNaN: true }),
-      fc.double({ min: -0.5, max: 2, noNaN: true }).filter((r) => Math.abs(r) >= 1e-3),
-      fc.integer({ min: 1, max: 15 }),
-      scales, scales,
-      fc.constantFrom<Comparator>('about', 'equals'),
-      fc.constantFrom<Comparator>('equals', 'atLeast', 'about'),
-      (start, r, n, s0, s1, rateComparator, levelComparator) => {
-        const end = convertScale(compound(start, r, n), `CNY ${s0}`, `CNY ${s1}`);
-        const report = checkConsistency([
-          level('a', 2020, start, levelComparator, 'A', `CNY ${s0}`),
-          rate('r', 2020, 2020 + n, r, rateComparator),
-          level('b', 2020 + n, end, levelComparator, 'A', `CNY ${s1}`),
-        ]);
-        return report.consistent && report.checks.length === 1 && report.checks[0]?.status === 'consistent';
-      },
-    ), { numRuns: 500 });
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1e-3, max: 1e6, noNaN: true }),
+        fc.double({ min: -0.5, max: 2, noNaN: true }).filter((r) => Math.abs(r) >= 1e-3),
+        fc.integer({ min: 1, max: 15 }),
+        scales,
+        scales,
+        fc.constantFrom<Comparator>('about', 'equals'),
+        fc.constantFrom<Comparator>('equals', 'atLeast', 'about'),
+        (start, r, n, s0, s1, rateComparator, levelComparator) => {
+          const end = convertScale(compound(start, r, n), `CNY ${s0}`, `CNY ${s1}`);
+          const report = checkConsistency([
+            level('a', 2020, start, levelComparator, 'A', `CNY ${s0}`),
+            rate('r', 2020, 2020 + n, r, rateComparator),
+            level('b', 2020 + n, end, levelComparator, 'A', `CNY ${s1}`),
+          ]);
+          return report.consistent && report.checks.length === 1 && report.checks[0]?.status === 'consistent';
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('a rate whose tolerance reaches a fall of 100 % implies a base with no upper bound, said in words (found by the property below)', () => {
     // "about -95.24 %" with the library's ±5 % reaches -100.0 %: 1e-6 / (1 + r)^1 has no upper bound.
-    const report = checkConsistency([level('l', 2020, 0.000001, 'equals', 'A'), rate('r', 2019, 2020, -0.9523809523809523, 'about')]);
+    const report = checkConsistency([
+      level('l', 2020, 0.000001, 'equals', 'A'),
+      rate('r', 2019, 2020, -0.9523809523809523, 'about'),
+    ]);
     const c = only(report.checks, 'implied-base')[0];
     expect(c?.implied[0]?.range).toBeUndefined();
     expect(c?.implied[0]?.determined).toBe('lower');
@@ -309,20 +439,66 @@ describe('checkConsistency: properties', () => {
     const kind = fc.constantFrom<FactKind>('target', 'actual', 'estimate', 'claim');
     const doc = fc.constantFrom('A', 'B');
     const levelArb = fc.record({
-      year: fc.integer({ min: 2015, max: 2025 }), value: fc.double({ min: 1e-6, max: 1e6, noNaN: true }),
-      unit: fc.constantFrom('CNY trillion', 'CNY 亿', 'USD billion', 'count'), comparator, kind, doc,
+      year: fc.integer({ min: 2015, max: 2025 }),
+      value: fc.double({ min: 1e-6, max: 1e6, noNaN: true }),
+      unit: fc.constantFrom('CNY trillion', 'CNY 亿', 'USD billion', 'count'),
+      comparator,
+      kind,
+      doc,
     });
-    const rateArb = fc.record({ fromYear: fc.integer({ min: 2010, max: 2020 }), n: fc.integer({ min: 1, max: 8 }), value: fc.double({ min: -0.99, max: 3, noNaN: true }), comparator, kind, doc });
-    fc.assert(fc.property(fc.array(levelArb, { maxLength: 5 }), fc.array(rateArb, { maxLength: 4 }), (ls, rs) => {
-      const facts = [
-        ...ls.map((l, i) => fact(`l${i}`, { metric: 'm', year: l.year, value: l.value, unit: l.unit, comparator: l.comparator, doc: l.doc, kind: l.kind })),
-        ...rs.map((r, i) => fact(`r${i}`, { metric: 'm.cagr', fromYear: r.fromYear, year: r.fromYear + r.n, value: r.value, unit: 'fraction', comparator: r.comparator, doc: r.doc, kind: r.kind })),
-      ];
-      const report = checkConsistency(facts);
-      const counted = Object.values(report.counts).reduce((a, b) => a + b, 0);
-      return counted === report.checks.length && report.consistent === (report.counts.inconsistent === 0) && report.checks.every((c) =>
-        !/NaN|Infinity|undefined/.test(c.title + c.explanation)
-        && c.implied.every((n) => Number.isFinite(n.value) && !/NaN|Infinity/.test(n.text) && (!n.range || (n.range[0] <= n.value && n.value <= n.range[1]))));
-    }), { numRuns: 1000 });
+    const rateArb = fc.record({
+      fromYear: fc.integer({ min: 2010, max: 2020 }),
+      n: fc.integer({ min: 1, max: 8 }),
+      value: fc.double({ min: -0.99, max: 3, noNaN: true }),
+      comparator,
+      kind,
+      doc,
+    });
+    fc.assert(
+      fc.property(fc.array(levelArb, { maxLength: 5 }), fc.array(rateArb, { maxLength: 4 }), (ls, rs) => {
+        const facts = [
+          ...ls.map((l, i) =>
+            fact(`l${i}`, {
+              metric: 'm',
+              year: l.year,
+              value: l.value,
+              unit: l.unit,
+              comparator: l.comparator,
+              doc: l.doc,
+              kind: l.kind,
+            }),
+          ),
+          ...rs.map((r, i) =>
+            fact(`r${i}`, {
+              metric: 'm.cagr',
+              fromYear: r.fromYear,
+              year: r.fromYear + r.n,
+              value: r.value,
+              unit: 'fraction',
+              comparator: r.comparator,
+              doc: r.doc,
+              kind: r.kind,
+            }),
+          ),
+        ];
+        const report = checkConsistency(facts);
+        const counted = Object.values(report.counts).reduce((a, b) => a + b, 0);
+        return (
+          counted === report.checks.length &&
+          report.consistent === (report.counts.inconsistent === 0) &&
+          report.checks.every(
+            (c) =>
+              !/NaN|Infinity|undefined/.test(c.title + c.explanation) &&
+              c.implied.every(
+                (n) =>
+                  Number.isFinite(n.value) &&
+                  !/NaN|Infinity/.test(n.text) &&
+                  (!n.range || (n.range[0] <= n.value && n.value <= n.range[1])),
+              ),
+          )
+        );
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -2,10 +2,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compound } from '../../src/growth/compound.js';
 import type { Comparator, Tolerance } from '../../src/targets/fact.js';
-import { defaultAboutTolerance, margin, meets, statedPrecision, toleranceWidth, type TargetTerms } from '../../src/targets/meets.js';
+import {
+  defaultAboutTolerance,
+  margin,
+  meets,
+  statedPrecision,
+  toleranceWidth,
+  type TargetTerms,
+} from '../../src/targets/meets.js';
 import { thrown } from '../helpers/thrown.js';
 
-const t = (comparator: Comparator, value: number, tolerance?: Tolerance): TargetTerms => (tolerance ? { value, comparator, tolerance } : { value, comparator });
+const t = (comparator: Comparator, value: number, tolerance?: Tolerance): TargetTerms =>
+  tolerance ? { value, comparator, tolerance } : { value, comparator };
 const onePoint: Tolerance = { absolute: 0.01, assumption: '±1 percentage point' };
 
 describe('meets and margin at and around the boundary', () => {
@@ -99,7 +107,17 @@ describe('equals and statedPrecision', () => {
     expect(meets(17.3, t('equals', 17.1, { absolute: 0.5, assumption: 'x' }))).toBe(true);
   });
   it.each([
-    [17.1, 0.05], [4.3, 0.05], [0.157, 0.0005], [250, 0.5], [100, 0.5], [84000, 0.5], [3.05, 0.005], [-2.5, 0.05], [0, 0.5], [1e-6, 5e-7], [0.38, 0.005],
+    [17.1, 0.05],
+    [4.3, 0.05],
+    [0.157, 0.0005],
+    [250, 0.5],
+    [100, 0.5],
+    [84000, 0.5],
+    [3.05, 0.005],
+    [-2.5, 0.05],
+    [0, 0.5],
+    [1e-6, 5e-7],
+    [0.38, 0.005],
   ])('statedPrecision(%d) is %d', (value, expected) => {
     expect(statedPrecision(value)).toBeCloseTo(expected, 15);
   });
@@ -117,7 +135,9 @@ describe('errors', () => {
     const e = thrown(() => margin(1, { value: 1, comparator: c as Comparator })) as Error;
     expect(e).toMatchObject({ code: 'invalid_argument' });
     expect(e.message).toContain('Use one of exceeds, atLeast, about, atMost, below, equals.');
-    expect(thrown(() => meets(1, { value: 1, comparator: c as Comparator }))).toMatchObject({ code: 'invalid_argument' });
+    expect(thrown(() => meets(1, { value: 1, comparator: c as Comparator }))).toMatchObject({
+      code: 'invalid_argument',
+    });
   });
   it('a NaN value or target throws non_finite', () => {
     expect(thrown(() => meets(Number.NaN, t('atLeast', 1)))).toMatchObject({ code: 'non_finite' });
@@ -127,7 +147,9 @@ describe('errors', () => {
     expect(thrown(() => meets(1, null as unknown as TargetTerms))).toMatchObject({ code: 'invalid_argument' });
   });
   it('a NaN tolerance throws non_finite and a negative one invalid_argument', () => {
-    expect(thrown(() => margin(1, t('about', 1, { relative: Number.NaN, assumption: 'x' })))).toMatchObject({ code: 'non_finite' });
+    expect(thrown(() => margin(1, t('about', 1, { relative: Number.NaN, assumption: 'x' })))).toMatchObject({
+      code: 'non_finite',
+    });
     const e = thrown(() => meets(1, t('about', 1, { absolute: -0.1, assumption: 'x' }))) as Error;
     expect(e).toMatchObject({ code: 'invalid_argument' });
     expect(e.message).toContain('tolerance.absolute must be >= 0 (got -0.1)');
@@ -141,22 +163,31 @@ describe('properties', () => {
   const v = fc.double({ min: -1e6, max: 1e6, noNaN: true });
   const comparator = fc.constantFrom<Comparator>('exceeds', 'atLeast', 'about', 'atMost', 'below', 'equals');
   it('meets is margin > 0 for strict comparators and margin >= -1e-12 relative otherwise', () => {
-    fc.assert(fc.property(v, v, comparator, (value, target, c) => {
-      const m = margin(value, t(c, target));
-      const strict = c === 'exceeds' || c === 'below';
-      const eps = 1e-12 * Math.max(Math.abs(value), Math.abs(target));
-      return meets(value, t(c, target)) === (strict ? m > 0 : m >= -eps);
-    }));
+    fc.assert(
+      fc.property(v, v, comparator, (value, target, c) => {
+        const m = margin(value, t(c, target));
+        const strict = c === 'exceeds' || c === 'below';
+        const eps = 1e-12 * Math.max(Math.abs(value), Math.abs(target));
+        return meets(value, t(c, target)) === (strict ? m > 0 : m >= -eps);
+      }),
+    );
   });
   it('exceeds and atMost (or below and atLeast) hold together only within the 1e-12 rounding allowance of a closed boundary', () => {
-    const close = fc.tuple(v, fc.integer({ min: -3, max: 3 })).map(([x, ulps]) => [x, x + ulps * Math.max(Math.abs(x), 1) * 2 ** -52] as const);
+    const close = fc
+      .tuple(v, fc.integer({ min: -3, max: 3 }))
+      .map(([x, ulps]) => [x, x + ulps * Math.max(Math.abs(x), 1) * 2 ** -52] as const);
     const pair = fc.oneof(fc.tuple(v, v), close);
-    fc.assert(fc.property(pair, ([value, target]) => {
-      const eps = 1e-12 * Math.max(Math.abs(value), Math.abs(target));
-      const both1 = meets(value, t('exceeds', target)) && meets(value, t('atMost', target));
-      const both2 = meets(value, t('below', target)) && meets(value, t('atLeast', target));
-      return (!both1 || (value > target && value - target <= eps)) && (!both2 || (value < target && target - value <= eps));
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(pair, ([value, target]) => {
+        const eps = 1e-12 * Math.max(Math.abs(value), Math.abs(target));
+        const both1 = meets(value, t('exceeds', target)) && meets(value, t('atMost', target));
+        const both2 = meets(value, t('below', target)) && meets(value, t('atLeast', target));
+        return (
+          (!both1 || (value > target && value - target <= eps)) && (!both2 || (value < target && target - value <= eps))
+        );
+      }),
+      { numRuns: 500 },
+    );
   });
   it('a value always meets "about itself" and "equals itself"', () => {
     fc.assert(fc.property(v, (value) => meets(value, t('about', value)) && meets(value, t('equals', value))));

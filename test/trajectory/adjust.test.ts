@@ -15,42 +15,86 @@ describe('growthPath', () => {
   it('dispatches each path type; ResolvedValues and plain numbers give the same path', () => {
     expect(growthPath({ type: 'cagr', rate: rv(0.25) }, span).levels[5]).toBe(3.0517578125);
     expect(growthPath({ type: 'cagr', rate: 0.25 }, span).levels[5]).toBe(3.0517578125);
-    expect(growthPath({ type: 'phases', phases: [{ fromYear: 2020, toYear: 2025, rate: rv(0.25) }] }, span).levels[5]).toBeCloseTo(3.0517578125, 14);
-    expect(growthPath({ type: 'rates', rates: [2021, 2022, 2023, 2024, 2025].map((year) => ({ year, rate: rv(0.25) })) }, span).levels[5]).toBeCloseTo(3.0517578125, 14);
+    expect(
+      growthPath({ type: 'phases', phases: [{ fromYear: 2020, toYear: 2025, rate: rv(0.25) }] }, span).levels[5],
+    ).toBeCloseTo(3.0517578125, 14);
+    expect(
+      growthPath(
+        { type: 'rates', rates: [2021, 2022, 2023, 2024, 2025].map((year) => ({ year, rate: rv(0.25) })) },
+        span,
+      ).levels[5],
+    ).toBeCloseTo(3.0517578125, 14);
     expect(growthPath({ type: 'linear', slope: rv(2) }, span).levels[5]).toBe(11);
-    expect(growthPath({ type: 'logistic', rate: rv(0.5), cap: rv(10) }, span).levels[5]).toBeCloseTo(10 / (1 + 9 * Math.exp(-2.5)), 14);
-    expect(growthPath({ type: 'anchors', anchors: [{ year: 2025, value: rv(3.0517578125) }] }, span).levels[5]).toBe(3.0517578125);
-    expect(growthPath({ type: 'expression', expression: '0.25', assumption: 'flat' }, span).levels[5]).toBeCloseTo(3.0517578125, 14);
+    expect(growthPath({ type: 'logistic', rate: rv(0.5), cap: rv(10) }, span).levels[5]).toBeCloseTo(
+      10 / (1 + 9 * Math.exp(-2.5)),
+      14,
+    );
+    expect(growthPath({ type: 'anchors', anchors: [{ year: 2025, value: rv(3.0517578125) }] }, span).levels[5]).toBe(
+      3.0517578125,
+    );
+    expect(growthPath({ type: 'expression', expression: '0.25', assumption: 'flat' }, span).levels[5]).toBeCloseTo(
+      3.0517578125,
+      14,
+    );
   });
   it('an unknown type throws invalid_argument listing the known ones', () => {
-    expect(thrown(() => growthPath({ type: 'spline' } as never, span))).toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('cagr, phases') });
+    expect(thrown(() => growthPath({ type: 'spline' } as never, span))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringContaining('cagr, phases'),
+    });
     expect(thrown(() => growthPath(undefined as never, span))).toMatchObject({ code: 'invalid_argument' });
   });
   it('property: any spec gives positive finite levels with one rate per year after the first, or a MetricsError', () => {
-    const num = fc.oneof(fc.double({ min: -3, max: 3, noNaN: true }), fc.constantFrom(0, -1, 1e308, Number.NaN, Number.POSITIVE_INFINITY));
+    const num = fc.oneof(
+      fc.double({ min: -3, max: 3, noNaN: true }),
+      fc.constantFrom(0, -1, 1e308, Number.NaN, Number.POSITIVE_INFINITY),
+    );
     const year = fc.integer({ min: 2018, max: 2027 });
     const spec = fc.oneof(
       num.map((rate) => ({ type: 'cagr' as const, rate })),
-      fc.array(fc.record({ fromYear: year, toYear: year, rate: num }), { maxLength: 3 }).map((phases) => ({ type: 'phases' as const, phases })),
+      fc
+        .array(fc.record({ fromYear: year, toYear: year, rate: num }), { maxLength: 3 })
+        .map((phases) => ({ type: 'phases' as const, phases })),
       fc.array(fc.record({ year, rate: num }), { maxLength: 8 }).map((rates) => ({ type: 'rates' as const, rates })),
       num.map((slope) => ({ type: 'linear' as const, slope })),
       fc.record({ rate: num, cap: num }).map((r) => ({ type: 'logistic' as const, ...r })),
-      fc.array(fc.record({ year, value: num }), { maxLength: 3 }).map((anchors) => ({ type: 'anchors' as const, anchors })),
-      fc.constantFrom('0.1 * t', '1 / (t - 2022)', 'log(t - 2021)', '-2', 'x', '0.3 - 0.05 * (t - t0)').map((expression) => ({ type: 'expression' as const, expression, assumption: 'test' })),
+      fc
+        .array(fc.record({ year, value: num }), { maxLength: 3 })
+        .map((anchors) => ({ type: 'anchors' as const, anchors })),
+      fc
+        .constantFrom('0.1 * t', '1 / (t - 2022)', 'log(t - 2021)', '-2', 'x', '0.3 - 0.05 * (t - t0)')
+        .map((expression) => ({ type: 'expression' as const, expression, assumption: 'test' })),
     );
-    fc.assert(fc.property(spec, fc.integer({ min: 2018, max: 2022 }), fc.integer({ min: 2019, max: 2026 }), fc.oneof(fc.double({ min: -1, max: 100, noNaN: true }), fc.constant(1)), (s, fromYear, toYear, base) => {
-      try {
-        const p = growthPath(s as never, { fromYear, toYear, base });
-        return p.years.length === toYear - fromYear + 1 && p.rates.length === p.years.length - 1
-          && p.levels.every((l) => Number.isFinite(l) && l > 0) && p.rates.every((r) => Number.isFinite(r) && r > -1);
-      } catch (e) {
-        return (e as Error).name === 'MetricsError';
-      }
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(
+        spec,
+        fc.integer({ min: 2018, max: 2022 }),
+        fc.integer({ min: 2019, max: 2026 }),
+        fc.oneof(fc.double({ min: -1, max: 100, noNaN: true }), fc.constant(1)),
+        (s, fromYear, toYear, base) => {
+          try {
+            const p = growthPath(s as never, { fromYear, toYear, base });
+            return (
+              p.years.length === toYear - fromYear + 1 &&
+              p.rates.length === p.years.length - 1 &&
+              p.levels.every((l) => Number.isFinite(l) && l > 0) &&
+              p.rates.every((r) => Number.isFinite(r) && r > -1)
+            );
+          } catch (e) {
+            return (e as Error).name === 'MetricsError';
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
   it('a missing value reaches the path function and throws instead of producing NaN', () => {
-    expect(thrown(() => growthPath({ type: 'cagr', rate: undefined as never }, span))).toMatchObject({ code: 'invalid_argument' });
-    expect(thrown(() => growthPath({ type: 'phases', phases: 'x' as never }, span))).toMatchObject({ code: 'invalid_argument' });
+    expect(thrown(() => growthPath({ type: 'cagr', rate: undefined as never }, span))).toMatchObject({
+      code: 'invalid_argument',
+    });
+    expect(thrown(() => growthPath({ type: 'phases', phases: 'x' as never }, span))).toMatchObject({
+      code: 'invalid_argument',
+    });
   });
 });
 
@@ -67,26 +111,44 @@ describe('applyShocks', () => {
   it('no shocks give the same levels; two shocks in one year multiply', () => {
     const base = cagrPath({ ...span, rate: 0.1 });
     expect(applyShocks(base, []).levels).toEqual(base.levels);
-    const two = applyShocks(base, [{ year: 2023, size: -0.5 }, { year: 2023, size: 1 }]);
-    expect(two.levels.map((l, i) => relClose(l, base.levels[i] as number, 1e-15))).toEqual([true, true, true, true, true, true]);
+    const two = applyShocks(base, [
+      { year: 2023, size: -0.5 },
+      { year: 2023, size: 1 },
+    ]);
+    expect(two.levels.map((l, i) => relClose(l, base.levels[i] as number, 1e-15))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
   });
   it('shocks in the base year or outside the span, or size <= -1, throw invalid_argument', () => {
     const p = cagrPath({ ...span, rate: 0.1 });
-    expect(thrown(() => applyShocks(p, [{ year: 2020, size: -0.1 }]))).toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('base year') });
+    expect(thrown(() => applyShocks(p, [{ year: 2020, size: -0.1 }]))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringContaining('base year'),
+    });
     expect(thrown(() => applyShocks(p, [{ year: 2026, size: -0.1 }]))).toMatchObject({ code: 'invalid_argument' });
     expect(thrown(() => applyShocks(p, [{ year: 2022, size: -1 }]))).toMatchObject({ code: 'invalid_argument' });
     expect(thrown(() => applyShocks(p, [{ year: 2022.5, size: 0.1 }]))).toMatchObject({ code: 'invalid_argument' });
     expect(thrown(() => applyShocks(p, 'x' as never))).toMatchObject({ code: 'invalid_argument' });
   });
   it('property: shocks compose (one call with a and b = a then b = b then a)', () => {
-    const shock = fc.record({ year: fc.integer({ min: 2021, max: 2025 }), size: fc.double({ min: -0.9, max: 2, noNaN: true }) });
-    fc.assert(fc.property(fc.array(shock, { maxLength: 4 }), fc.array(shock, { maxLength: 4 }), (a, b) => {
-      const p = cagrPath({ ...span, rate: 0.2 });
-      const together = applyShocks(p, [...a, ...b]).levels;
-      const ab = applyShocks(applyShocks(p, a), b).levels;
-      const ba = applyShocks(applyShocks(p, b), a).levels;
-      return together.every((l, i) => relClose(l, ab[i] as number, 1e-12) && relClose(l, ba[i] as number, 1e-12));
-    }));
+    const shock = fc.record({
+      year: fc.integer({ min: 2021, max: 2025 }),
+      size: fc.double({ min: -0.9, max: 2, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(fc.array(shock, { maxLength: 4 }), fc.array(shock, { maxLength: 4 }), (a, b) => {
+        const p = cagrPath({ ...span, rate: 0.2 });
+        const together = applyShocks(p, [...a, ...b]).levels;
+        const ab = applyShocks(applyShocks(p, a), b).levels;
+        const ba = applyShocks(applyShocks(p, b), a).levels;
+        return together.every((l, i) => relClose(l, ab[i] as number, 1e-12) && relClose(l, ba[i] as number, 1e-12));
+      }),
+    );
   });
   it('does not change its input', () => {
     const p = cagrPath({ ...span, rate: 0.2 });
@@ -119,26 +181,52 @@ describe('applyBounds', () => {
   it('cap <= 0, floor > cap and a base outside the bounds throw invalid_argument', () => {
     const p = cagrPath({ ...span, base: 2, rate: 0.1 });
     expect(thrown(() => applyBounds(p, { cap: 0 }))).toMatchObject({ code: 'invalid_argument' });
-    expect(thrown(() => applyBounds(p, { cap: 3, floor: 4 }))).toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('Swap') });
-    expect(thrown(() => applyBounds(p, { cap: 1 }))).toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('base level 2') });
+    expect(thrown(() => applyBounds(p, { cap: 3, floor: 4 }))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringContaining('Swap'),
+    });
+    expect(thrown(() => applyBounds(p, { cap: 1 }))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringContaining('base level 2'),
+    });
     expect(thrown(() => applyBounds(p, { floor: 3 }))).toMatchObject({ code: 'invalid_argument' });
     expect(thrown(() => applyBounds(p, { cap: Number.NaN }))).toMatchObject({ code: 'non_finite' });
   });
   it('property: the cap and floor are respected in every year', () => {
-    fc.assert(fc.property(fc.array(fc.double({ min: -0.5, max: 1, noNaN: true }), { minLength: 5, maxLength: 5 }), fc.double({ min: 1, max: 10, noNaN: true }), fc.double({ min: 0.01, max: 1, noNaN: true }), (rs, cap, floor) => {
-      const p = applyBounds({ years: [2020, 2021, 2022, 2023, 2024, 2025], levels: [1, 1, 1, 1, 1, 1], rates: rs }, { cap, floor });
-      return p.levels.every((l) => l <= cap && l >= floor);
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -0.5, max: 1, noNaN: true }), { minLength: 5, maxLength: 5 }),
+        fc.double({ min: 1, max: 10, noNaN: true }),
+        fc.double({ min: 0.01, max: 1, noNaN: true }),
+        (rs, cap, floor) => {
+          const p = applyBounds(
+            { years: [2020, 2021, 2022, 2023, 2024, 2025], levels: [1, 1, 1, 1, 1, 1], rates: rs },
+            { cap, floor },
+          );
+          return p.levels.every((l) => l <= cap && l >= floor);
+        },
+      ),
+    );
   });
 });
 
 describe('checkPath', () => {
   it('accepts a built path and rejects malformed ones', () => {
     expect(checkPath('f', cagrPath({ ...span, rate: 0.1 }))).toBeUndefined();
-    expect(thrown(() => checkPath('f', { years: [2020], levels: [1], rates: [] }))).toMatchObject({ code: 'invalid_argument' });
-    expect(thrown(() => checkPath('f', { years: [2020, 2022], levels: [1, 2], rates: [1] }))).toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('consecutive') });
-    expect(thrown(() => checkPath('f', { years: [2020, 2021], levels: [1, 0], rates: [-1] }))).toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('2021') });
-    expect(thrown(() => checkPath('f', { years: [2020, 2021], levels: [1, 2], rates: [Number.NaN] }))).toMatchObject({ code: 'invalid_argument' });
+    expect(thrown(() => checkPath('f', { years: [2020], levels: [1], rates: [] }))).toMatchObject({
+      code: 'invalid_argument',
+    });
+    expect(thrown(() => checkPath('f', { years: [2020, 2022], levels: [1, 2], rates: [1] }))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringContaining('consecutive'),
+    });
+    expect(thrown(() => checkPath('f', { years: [2020, 2021], levels: [1, 0], rates: [-1] }))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringContaining('2021'),
+    });
+    expect(thrown(() => checkPath('f', { years: [2020, 2021], levels: [1, 2], rates: [Number.NaN] }))).toMatchObject({
+      code: 'invalid_argument',
+    });
     expect(thrown(() => checkPath('f', null as never))).toMatchObject({ code: 'invalid_argument' });
   });
 });

@@ -7,68 +7,120 @@ import { parseUnit, type Unit } from '../../series/units.js';
 import type { ChartOptions, PlanPeriod, TargetMarker } from '../inputs.js';
 
 /** Throws invalid_argument unless `rows` is a non-empty array (or, with allowEmpty, any array). */
-export function checkArray(fn: string, name: string, rows: unknown, allowEmpty = false): asserts rows is readonly unknown[] {
+export function checkArray(
+  fn: string,
+  name: string,
+  rows: unknown,
+  allowEmpty = false,
+): asserts rows is readonly unknown[] {
   if (!Array.isArray(rows)) {
-    throw new MetricsError('invalid_argument', `${fn}: ${name} must be an array of rows (got ${show(rows)}).`, { [name]: rows });
+    throw new MetricsError('invalid_argument', `${fn}: ${name} must be an array of rows (got ${show(rows)}).`, {
+      [name]: rows,
+    });
   }
   if (!allowEmpty && rows.length === 0) {
-    throw new MetricsError('invalid_argument', `${fn}: ${name} is empty (got []). A chart needs at least one row; check the result you mapped from.`, { [name]: rows });
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: ${name} is empty (got []). A chart needs at least one row; check the result you mapped from.`,
+      { [name]: rows },
+    );
   }
 }
 
 function rowOf(fn: string, name: string, row: unknown, i: number): Record<string, unknown> {
   if (typeof row !== 'object' || row === null) {
-    throw new MetricsError('invalid_argument', `${fn}: ${name}[${i}] must be an object (got ${show(row)}).`, { index: i });
+    throw new MetricsError('invalid_argument', `${fn}: ${name}[${i}] must be an object (got ${show(row)}).`, {
+      index: i,
+    });
   }
   return row as Record<string, unknown>;
 }
 
 /** Checks that the named fields of every row are finite numbers (optional ones may be absent). */
-export function checkNumbers(fn: string, name: string, rows: readonly unknown[], required: readonly string[], optional: readonly string[] = []): void {
+export function checkNumbers(
+  fn: string,
+  name: string,
+  rows: readonly unknown[],
+  required: readonly string[],
+  optional: readonly string[] = [],
+): void {
   rows.forEach((row, i) => {
     const r = rowOf(fn, name, row, i);
     for (const f of [...required, ...optional]) {
       const v = r[f];
       if (v === undefined && !required.includes(f)) continue;
       if (typeof v !== 'number') {
-        throw new MetricsError('invalid_argument', `${fn}: ${name}[${i}].${f} must be a number (got ${show(v)}).`, { index: i, field: f });
+        throw new MetricsError('invalid_argument', `${fn}: ${name}[${i}].${f} must be a number (got ${show(v)}).`, {
+          index: i,
+          field: f,
+        });
       }
       if (!Number.isFinite(v)) {
-        throw new MetricsError('non_finite', `${fn}: ${name}[${i}].${f} must be a finite number (got ${v}). Drop or fill the missing value before charting.`, { index: i, field: f });
+        throw new MetricsError(
+          'non_finite',
+          `${fn}: ${name}[${i}].${f} must be a finite number (got ${v}). Drop or fill the missing value before charting.`,
+          { index: i, field: f },
+        );
       }
     }
   });
 }
 
 /** Checks that the named fields of every row are integers (years). */
-export function checkYears(fn: string, name: string, rows: readonly unknown[], fields: readonly string[] = ['year']): void {
+export function checkYears(
+  fn: string,
+  name: string,
+  rows: readonly unknown[],
+  fields: readonly string[] = ['year'],
+): void {
   checkNumbers(fn, name, rows, fields);
   rows.forEach((row, i) => {
     for (const f of fields) {
       const v = (row as Record<string, unknown>)[f] as number;
       if (!Number.isInteger(v)) {
-        throw new MetricsError('invalid_argument', `${fn}: ${name}[${i}].${f} must be a whole calendar year (got ${v}).`, { index: i, field: f });
+        throw new MetricsError(
+          'invalid_argument',
+          `${fn}: ${name}[${i}].${f} must be a whole calendar year (got ${v}).`,
+          { index: i, field: f },
+        );
       }
     }
   });
 }
 
 /** A non-empty (or, with `allowEmpty`, possibly empty) array of rows with whole years and the named finite numbers. */
-export function checkYearRows(fn: string, name: string, rows: unknown, required: readonly string[], optional: readonly string[] = [], allowEmpty = false): asserts rows is readonly unknown[] {
+export function checkYearRows(
+  fn: string,
+  name: string,
+  rows: unknown,
+  required: readonly string[],
+  optional: readonly string[] = [],
+  allowEmpty = false,
+): asserts rows is readonly unknown[] {
   checkArray(fn, name, rows, allowEmpty);
   checkYears(fn, name, rows);
   checkNumbers(fn, name, rows, required, optional);
 }
 
 /** Checks that the named fields of every row are non-empty strings (optional ones may be absent). */
-export function checkStrings(fn: string, name: string, rows: readonly unknown[], required: readonly string[], optional: readonly string[] = []): void {
+export function checkStrings(
+  fn: string,
+  name: string,
+  rows: readonly unknown[],
+  required: readonly string[],
+  optional: readonly string[] = [],
+): void {
   rows.forEach((row, i) => {
     const r = rowOf(fn, name, row, i);
     for (const f of [...required, ...optional]) {
       const v = r[f];
       if (v === undefined && !required.includes(f)) continue;
       if (typeof v !== 'string' || v.trim() === '') {
-        throw new MetricsError('invalid_argument', `${fn}: ${name}[${i}].${f} must be a non-empty string (got ${show(v)}).`, { index: i, field: f });
+        throw new MetricsError(
+          'invalid_argument',
+          `${fn}: ${name}[${i}].${f} must be a non-empty string (got ${show(v)}).`,
+          { index: i, field: f },
+        );
       }
     }
   });
@@ -79,7 +131,11 @@ export function checkUnique(fn: string, name: string, keys: readonly string[], w
   const seen = new Set<string>();
   for (const k of keys) {
     if (seen.has(k)) {
-      throw new MetricsError('invalid_argument', `${fn}: ${name} has two rows for ${what} ${k}. Keep one value per ${what}.`, { key: k });
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: ${name} has two rows for ${what} ${k}. Keep one value per ${what}.`,
+        { key: k },
+      );
     }
     seen.add(k);
   }
@@ -94,11 +150,18 @@ export function checkTargets(fn: string, targets: readonly TargetMarker[] | unde
   checkStrings(fn, 'targets', targets, ['label']);
   targets.forEach((t, i) => {
     if (typeof t.comparator !== 'string' || !(t.comparator in Comparator)) {
-      throw new MetricsError('invalid_argument',
-        `${fn}: targets[${i}].comparator must be one of ${Object.keys(Comparator).join(', ')} (got ${show(t.comparator)}).`, { index: i });
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: targets[${i}].comparator must be one of ${Object.keys(Comparator).join(', ')} (got ${show(t.comparator)}).`,
+        { index: i },
+      );
     }
     if (typeof t.source !== 'object' || t.source === null) {
-      throw new MetricsError('invalid_argument', `${fn}: targets[${i}].source must be { document, quote } (got ${show(t.source)}). Every target quotes its document.`, { index: i });
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: targets[${i}].source must be { document, quote } (got ${show(t.source)}). Every target quotes its document.`,
+        { index: i },
+      );
     }
     checkStrings(fn, `targets[${i}].source`, [t.source], ['document', 'quote']);
   });
@@ -112,7 +175,11 @@ export function checkPeriods(fn: string, periods: readonly PlanPeriod[] | undefi
   checkStrings(fn, 'periods', periods, ['label']);
   periods.forEach((p, i) => {
     if (p.fromYear > p.toYear) {
-      throw new MetricsError('invalid_argument', `${fn}: periods[${i}] ends before it starts (got ${p.fromYear}-${p.toYear}).`, { index: i });
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: periods[${i}] ends before it starts (got ${p.fromYear}-${p.toYear}).`,
+        { index: i },
+      );
     }
   });
 }
@@ -120,18 +187,30 @@ export function checkPeriods(fn: string, periods: readonly PlanPeriod[] | undefi
 /** Checks a fraction in [0, 1]. */
 export function checkProbability(fn: string, name: string, p: unknown): asserts p is number {
   if (typeof p !== 'number' || !Number.isFinite(p) || p < 0 || p > 1) {
-    throw new MetricsError(typeof p === 'number' && !Number.isFinite(p) ? 'non_finite' : 'invalid_argument',
-      `${fn}: ${name} must be a probability in [0, 1] (got ${show(p)}). Pass a fraction: 0.62, not 62.`, { [name]: p });
+    throw new MetricsError(
+      typeof p === 'number' && !Number.isFinite(p) ? 'non_finite' : 'invalid_argument',
+      `${fn}: ${name} must be a probability in [0, 1] (got ${show(p)}). Pass a fraction: 0.62, not 62.`,
+      { [name]: p },
+    );
   }
 }
 
 /** Reads and checks the common options; returns the parsed unit and the plot size. */
-export function checkOptions(fn: string, options: ChartOptions | undefined): { unit: Unit; locale: 'en' | 'zh'; width: number; height: number } {
+export function checkOptions(
+  fn: string,
+  options: ChartOptions | undefined,
+): { unit: Unit; locale: 'en' | 'zh'; width: number; height: number } {
   if (typeof options !== 'object' || options === null) {
-    throw new MetricsError('invalid_argument', `${fn}: options must be an object with at least { unit } (got ${show(options)}).`);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: options must be an object with at least { unit } (got ${show(options)}).`,
+    );
   }
   if (options.unit === undefined) {
-    throw new MetricsError('invalid_argument', `${fn}: options.unit is required (got undefined). Say what the values measure, e.g. { unit: 'CNY trillion' }.`);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: options.unit is required (got undefined). Say what the values measure, e.g. { unit: 'CNY trillion' }.`,
+    );
   }
   const unit = parseUnit(options.unit);
   const locale = options.locale ?? 'en';
@@ -141,7 +220,10 @@ export function checkOptions(fn: string, options: ChartOptions | undefined): { u
   const size = (name: 'width' | 'height', fallback: number): number => {
     const v = options[name] ?? fallback;
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 50 || v > 4000) {
-      throw new MetricsError('invalid_argument', `${fn}: options.${name} must be a whole number of pixels in [50, 4000] (got ${show(v)}).`);
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: options.${name} must be a whole number of pixels in [50, 4000] (got ${show(v)}).`,
+      );
     }
     return v;
   };

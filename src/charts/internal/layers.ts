@@ -13,18 +13,56 @@ export type Enc = Record<string, unknown>;
 /** Fixed words of charts, per locale. */
 export const WORDS = {
   en: {
-    year: 'Year', scenario: 'Scenario', marker: 'Targets and actuals', actual: 'Reported', median: 'Median',
-    interval: 'Interval', source: 'Source', quote: 'Quote', value: 'Value', target: 'Target', series: 'Series',
-    sector: 'Sector', share: 'Share', total: 'Total growth', method: 'Method', history: 'History', period: 'Plan period',
-    contribution: 'Contribution to growth (percentage points)', probability: 'Probability', parameter: 'Parameter',
-    cumulative: 'Cumulative probability', frequency: 'Share of runs', outcome: 'Outcome', base: 'Base',
+    year: 'Year',
+    scenario: 'Scenario',
+    marker: 'Targets and actuals',
+    actual: 'Reported',
+    median: 'Median',
+    interval: 'Interval',
+    source: 'Source',
+    quote: 'Quote',
+    value: 'Value',
+    target: 'Target',
+    series: 'Series',
+    sector: 'Sector',
+    share: 'Share',
+    total: 'Total growth',
+    method: 'Method',
+    history: 'History',
+    period: 'Plan period',
+    contribution: 'Contribution to growth (percentage points)',
+    probability: 'Probability',
+    parameter: 'Parameter',
+    cumulative: 'Cumulative probability',
+    frequency: 'Share of runs',
+    outcome: 'Outcome',
+    base: 'Base',
   },
   zh: {
-    year: '年份', scenario: '情景', marker: '目标与实际', actual: '实际值', median: '中位数',
-    interval: '区间', source: '来源', quote: '原文', value: '数值', target: '目标', series: '系列',
-    sector: '部门', share: '占比', total: '总增长', method: '方法', history: '历史', period: '规划期',
-    contribution: '对增长的贡献（百分点）', probability: '概率', parameter: '参数',
-    cumulative: '累积概率', frequency: '模拟占比', outcome: '结果', base: '基准',
+    year: '年份',
+    scenario: '情景',
+    marker: '目标与实际',
+    actual: '实际值',
+    median: '中位数',
+    interval: '区间',
+    source: '来源',
+    quote: '原文',
+    value: '数值',
+    target: '目标',
+    series: '系列',
+    sector: '部门',
+    share: '占比',
+    total: '总增长',
+    method: '方法',
+    history: '历史',
+    period: '规划期',
+    contribution: '对增长的贡献（百分点）',
+    probability: '概率',
+    parameter: '参数',
+    cumulative: '累积概率',
+    frequency: '模拟占比',
+    outcome: '结果',
+    base: '基准',
   },
 } as const;
 
@@ -52,27 +90,43 @@ export function attainmentText(a: Attainment, unit: Unit, locale: 'en' | 'zh'): 
   const t = a.target;
   const word = COMPARATOR_WORD[locale][t.comparator];
   const q = fmt(t.value, unit, locale);
-  return locale === 'zh' ? `P（${t.year}年${word}${q}）= ${formatProbability(a.probability)}` : `P(${word} ${q} in ${t.year}) = ${formatProbability(a.probability)}`;
+  return locale === 'zh'
+    ? `P（${t.year}年${word}${q}）= ${formatProbability(a.probability)}`
+    : `P(${word} ${q} in ${t.year}) = ${formatProbability(a.probability)}`;
 }
 
 /** The year axis: quantitative, whole years, half a year of room on each side. */
 export function yearX(minYear: number, maxYear: number, locale: 'en' | 'zh', field = 'year'): Enc {
   return {
-    field, type: 'quantitative', title: WORDS[locale].year,
+    field,
+    type: 'quantitative',
+    title: WORDS[locale].year,
     scale: { domain: [minYear - 0.5, maxYear + 0.5], nice: false, zero: false },
     axis: { format: 'd', tickMinStep: 1, grid: false, labelOverlap: true },
   };
 }
 
 /** Shaded plan periods (clipped to the chart's years) with their labels at the top. */
-export function periodLayers(periods: readonly PlanPeriod[] | undefined, minYear: number, maxYear: number, locale: 'en' | 'zh'): Layer[] {
+export function periodLayers(
+  periods: readonly PlanPeriod[] | undefined,
+  minYear: number,
+  maxYear: number,
+  locale: 'en' | 'zh',
+): Layer[] {
   if (!periods || periods.length === 0) return [];
   const rows = periods
     .filter((p) => p.toYear >= minYear && p.fromYear <= maxYear)
     .map((p, i) => {
       const x = Math.max(p.fromYear, minYear) - 0.5;
       const x2 = Math.min(p.toYear, maxYear) + 0.5;
-      return { period: p.label, span: `${p.fromYear}-${p.toYear}`, x, x2, mid: (x + x2) / 2, shade: i % 2 === 0 ? 0.13 : 0.07 };
+      return {
+        period: p.label,
+        span: `${p.fromYear}-${p.toYear}`,
+        x,
+        x2,
+        mid: (x + x2) / 2,
+        shade: i % 2 === 0 ? 0.13 : 0.07,
+      };
     });
   if (rows.length === 0) return [];
   const x = yearX(minYear, maxYear, locale, 'x');
@@ -82,9 +136,13 @@ export function periodLayers(periods: readonly PlanPeriod[] | undefined, minYear
       data: { values: rows },
       mark: { type: 'rect', color: '#808080' },
       encoding: {
-        x, x2: { field: 'x2' },
+        x,
+        x2: { field: 'x2' },
         opacity: { field: 'shade', type: 'quantitative', scale: null, legend: null },
-        tooltip: [{ field: 'period', title: WORDS[locale].period }, { field: 'span', title: WORDS[locale].year }],
+        tooltip: [
+          { field: 'period', title: WORDS[locale].period },
+          { field: 'span', title: WORDS[locale].year },
+        ],
       },
     } as Layer,
     {
@@ -100,10 +158,18 @@ export function periodLayers(periods: readonly PlanPeriod[] | undefined, minYear
 export const TARGET_COLOR = '#B2182B';
 export const ACTUAL_COLOR = '#000000';
 /** Shape and fill scales shared by the actual and target layers. */
-export interface MarkerScale { domain: string[]; range: string[]; fill: string[] }
+export interface MarkerScale {
+  domain: string[];
+  range: string[];
+  fill: string[];
+}
 
 /** Shape scale shared by actuals and targets: one legend that explains every marker. */
-export function markerScale(targets: readonly TargetMarker[] | undefined, hasActuals: boolean, locale: 'en' | 'zh'): MarkerScale {
+export function markerScale(
+  targets: readonly TargetMarker[] | undefined,
+  hasActuals: boolean,
+  locale: 'en' | 'zh',
+): MarkerScale {
   const domain: string[] = [];
   const range: string[] = [];
   const fill: string[] = [];
@@ -125,69 +191,121 @@ export function markerScale(targets: readonly TargetMarker[] | undefined, hasAct
 
 function markerEncoding(title: string, scale: MarkerScale): Enc {
   return {
-    shape: { field: 'marker', type: 'nominal', title, scale: { domain: scale.domain, range: scale.range }, legend: { orient: 'bottom', direction: 'horizontal' } },
+    shape: {
+      field: 'marker',
+      type: 'nominal',
+      title,
+      scale: { domain: scale.domain, range: scale.range },
+      legend: { orient: 'bottom', direction: 'horizontal' },
+    },
     fill: { field: 'marker', type: 'nominal', title, scale: { domain: scale.domain, range: scale.fill } },
   };
 }
 
 /** Target markers: shape by comparator, a tooltip that quotes the source. */
-export function targetLayer(targets: readonly TargetMarker[] | undefined, unit: Unit, locale: 'en' | 'zh', x: Enc, y: Enc, shapeScale: MarkerScale): Layer[] {
+export function targetLayer(
+  targets: readonly TargetMarker[] | undefined,
+  unit: Unit,
+  locale: 'en' | 'zh',
+  x: Enc,
+  y: Enc,
+  shapeScale: MarkerScale,
+): Layer[] {
   if (!targets || targets.length === 0) return [];
   const w = WORDS[locale];
   const rows = targets.map((t) => ({
-    year: t.year, value: tidy(t.value), label: t.label, marker: COMPARATOR_TEXT[locale][t.comparator],
-    valueText: fmt(t.value, unit, locale), document: t.source.document, quote: t.source.quote,
+    year: t.year,
+    value: tidy(t.value),
+    label: t.label,
+    marker: COMPARATOR_TEXT[locale][t.comparator],
+    valueText: fmt(t.value, unit, locale),
+    document: t.source.document,
+    quote: t.source.quote,
   }));
-  return [{
-    name: 'targets',
-    data: { values: rows },
-    mark: { type: 'point', filled: true, size: 150, stroke: '#000000', strokeWidth: 1, opacity: 1 },
-    encoding: {
-      x, y, ...markerEncoding(w.marker, shapeScale),
-      tooltip: [
-        { field: 'label', title: w.target }, { field: 'valueText', title: w.value }, { field: 'marker', title: ' ' },
-        { field: 'document', title: w.source }, { field: 'quote', title: w.quote },
-      ],
-    },
-  } as Layer];
+  return [
+    {
+      name: 'targets',
+      data: { values: rows },
+      mark: { type: 'point', filled: true, size: 150, stroke: '#000000', strokeWidth: 1, opacity: 1 },
+      encoding: {
+        x,
+        y,
+        ...markerEncoding(w.marker, shapeScale),
+        tooltip: [
+          { field: 'label', title: w.target },
+          { field: 'valueText', title: w.value },
+          { field: 'marker', title: ' ' },
+          { field: 'document', title: w.source },
+          { field: 'quote', title: w.quote },
+        ],
+      },
+    } as Layer,
+  ];
 }
 
 /** Reported actuals as small filled black circles. */
-export function actualLayer(actuals: readonly { year: number; value: number }[] | undefined, unit: Unit, locale: 'en' | 'zh', x: Enc, y: Enc, shapeScale: MarkerScale): Layer[] {
+export function actualLayer(
+  actuals: readonly { year: number; value: number }[] | undefined,
+  unit: Unit,
+  locale: 'en' | 'zh',
+  x: Enc,
+  y: Enc,
+  shapeScale: MarkerScale,
+): Layer[] {
   if (!actuals || actuals.length === 0) return [];
   const w = WORDS[locale];
-  const rows = actuals.map((a) => ({ year: a.year, value: tidy(a.value), valueText: fmt(a.value, unit, locale), marker: w.actual }));
-  return [{
-    name: 'actuals',
-    data: { values: rows },
-    mark: { type: 'point', filled: true, size: 45, opacity: 1 },
-    encoding: {
-      x, y, ...markerEncoding(w.marker, shapeScale),
-      tooltip: [{ field: 'year', title: w.year }, { field: 'valueText', title: w.actual }],
-    },
-  } as Layer];
+  const rows = actuals.map((a) => ({
+    year: a.year,
+    value: tidy(a.value),
+    valueText: fmt(a.value, unit, locale),
+    marker: w.actual,
+  }));
+  return [
+    {
+      name: 'actuals',
+      data: { values: rows },
+      mark: { type: 'point', filled: true, size: 45, opacity: 1 },
+      encoding: {
+        x,
+        y,
+        ...markerEncoding(w.marker, shapeScale),
+        tooltip: [
+          { field: 'year', title: w.year },
+          { field: 'valueText', title: w.actual },
+        ],
+      },
+    } as Layer,
+  ];
 }
 
 /** The attainment probabilities, one line each, inside the plot at the top left. */
-export function attainmentLayer(attainments: readonly Attainment[] | undefined, unit: Unit, locale: 'en' | 'zh', top: number): Layer[] {
+export function attainmentLayer(
+  attainments: readonly Attainment[] | undefined,
+  unit: Unit,
+  locale: 'en' | 'zh',
+  top: number,
+): Layer[] {
   if (!attainments || attainments.length === 0) return [];
   const rows = attainments.map((a, i) => ({ text: attainmentText(a, unit, locale), dy: top + i * 17 }));
-  return [{
-    name: 'probability',
-    data: { values: rows },
-    mark: { type: 'text', align: 'left', baseline: 'top', fontSize: 13, fontWeight: 'bold', color: '#111' },
-    encoding: { x: { value: 8 }, y: { field: 'dy', type: 'quantitative', scale: null }, text: { field: 'text' } },
-  } as Layer];
+  return [
+    {
+      name: 'probability',
+      data: { values: rows },
+      mark: { type: 'text', align: 'left', baseline: 'top', fontSize: 13, fontWeight: 'bold', color: '#111' },
+      encoding: { x: { value: 8 }, y: { field: 'dy', type: 'quantitative', scale: null }, text: { field: 'text' } },
+    } as Layer,
+  ];
 }
 
 /** The smallest and largest year over several lists of rows. */
 export function yearRange(...lists: (readonly { year: number }[] | undefined)[]): [number, number] {
   let min = Infinity;
   let max = -Infinity;
-  for (const list of lists) for (const r of list ?? []) {
-    if (r.year < min) min = r.year;
-    if (r.year > max) max = r.year;
-  }
+  for (const list of lists)
+    for (const r of list ?? []) {
+      if (r.year < min) min = r.year;
+      if (r.year > max) max = r.year;
+    }
   return [min, max];
 }
 

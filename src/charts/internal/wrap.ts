@@ -43,9 +43,17 @@ export function wrapText(text: string, maxWidth: number, fontSize: number, bold 
 }
 
 /** Lines of a title or subtitle that may already be several lines. */
-function wrapLines(text: string | readonly string[], maxWidth: number, fontSize: number, bold: boolean): string | string[] {
+function wrapLines(
+  text: string | readonly string[],
+  maxWidth: number,
+  fontSize: number,
+  bold: boolean,
+): string | string[] {
   const parts = typeof text === 'string' ? [text] : [...text];
-  const out = parts.flatMap((p) => { const w = wrapText(p, maxWidth, fontSize, bold); return typeof w === 'string' ? [w] : w; });
+  const out = parts.flatMap((p) => {
+    const w = wrapText(p, maxWidth, fontSize, bold);
+    return typeof w === 'string' ? [w] : w;
+  });
   return out.length === 1 ? (out[0] as string) : out;
 }
 
@@ -54,8 +62,18 @@ function wrapLines(text: string | readonly string[], maxWidth: number, fontSize:
  * width: vega-lite anchors the title over the plot, so wider text would widen the canvas). `extra` is a
  * further subtitle line (a distribution's probability).
  */
-export function fitTitle(text: string | readonly string[], subtitle: string | readonly string[] | undefined, width: number, extra?: string): { text: string | string[]; subtitle?: string | string[] } {
+export function fitTitle(
+  text: string | readonly string[],
+  subtitle: string | readonly string[] | undefined,
+  width: number,
+  extra?: string,
+): { text: string | string[]; subtitle?: string | string[] } {
   const title = wrapLines(text, width, 15, true);
-  const sub = subtitle === undefined ? (extra === undefined ? undefined : [extra]) : [...(typeof subtitle === 'string' ? [subtitle] : subtitle), ...(extra === undefined ? [] : [extra])];
+  const sub =
+    subtitle === undefined
+      ? extra === undefined
+        ? undefined
+        : [extra]
+      : [...(typeof subtitle === 'string' ? [subtitle] : subtitle), ...(extra === undefined ? [] : [extra])];
   return sub === undefined ? { text: title } : { text: title, subtitle: wrapLines(sub, width, 11, false) };
 }

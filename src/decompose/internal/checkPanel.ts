@@ -10,7 +10,10 @@ import { RESIDUAL_SECTOR, TOTAL_SECTOR, type Panel } from '../types.js';
  */
 export function checkPanel(fn: string, p: Panel): void {
   if (typeof p !== 'object' || p === null) {
-    throw new MetricsError('invalid_argument', `${fn}: expected a panel { unit, years, sectors, values } (got ${show(p)}). Build one with panel() or panelFromRows().`);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: expected a panel { unit, years, sectors, values } (got ${show(p)}). Build one with panel() or panelFromRows().`,
+    );
   }
   parseUnit(p.unit);
   if (!Array.isArray(p.years) || p.years.length === 0) {
@@ -19,7 +22,11 @@ export function checkPanel(fn: string, p: Panel): void {
   for (let t = 0; t < p.years.length; t++) {
     const y = p.years[t];
     if (typeof y !== 'number' || !Number.isInteger(y) || (t > 0 && y <= (p.years[t - 1] as number))) {
-      throw new MetricsError('invalid_argument', `${fn}: years must be whole, strictly increasing calendar years (got ${show(y)} at position ${t}). Sort the years and remove duplicates.`, { index: t, year: y });
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: years must be whole, strictly increasing calendar years (got ${show(y)} at position ${t}). Sort the years and remove duplicates.`,
+        { index: t, year: y },
+      );
     }
   }
   if (!Array.isArray(p.sectors) || p.sectors.length === 0) {
@@ -28,18 +35,29 @@ export function checkPanel(fn: string, p: Panel): void {
   const seen = new Set<string>();
   for (const s of p.sectors) {
     if (typeof s !== 'string' || s.trim() === '') {
-      throw new MetricsError('invalid_argument', `${fn}: sector names must be non-empty strings (got ${show(s)}).`, { sector: s });
+      throw new MetricsError('invalid_argument', `${fn}: sector names must be non-empty strings (got ${show(s)}).`, {
+        sector: s,
+      });
     }
     if (s === TOTAL_SECTOR || s === RESIDUAL_SECTOR) {
-      throw new MetricsError('invalid_argument', `${fn}: "${s}" is reserved for the total and the residual and cannot name a sector. Rename the sector.`, { sector: s });
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: "${s}" is reserved for the total and the residual and cannot name a sector. Rename the sector.`,
+        { sector: s },
+      );
     }
     if (seen.has(s)) {
-      throw new MetricsError('invalid_argument', `${fn}: sector "${s}" appears twice. Give each sector one row.`, { sector: s });
+      throw new MetricsError('invalid_argument', `${fn}: sector "${s}" appears twice. Give each sector one row.`, {
+        sector: s,
+      });
     }
     seen.add(s);
   }
   if (!Array.isArray(p.values) || p.values.length !== p.sectors.length) {
-    throw new MetricsError('invalid_argument', `${fn}: values needs one row per sector (${p.sectors.length}), got ${Array.isArray(p.values) ? p.values.length : show(p.values)}.`);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: values needs one row per sector (${p.sectors.length}), got ${Array.isArray(p.values) ? p.values.length : show(p.values)}.`,
+    );
   }
   p.values.forEach((row, i) => checkRow(fn, `sector "${p.sectors[i]}"`, row, p.years));
   if (p.total !== undefined) checkRow(fn, 'the total', p.total, p.years);
@@ -47,13 +65,19 @@ export function checkPanel(fn: string, p: Panel): void {
 
 function checkRow(fn: string, what: string, row: unknown, years: readonly number[]): void {
   if (!Array.isArray(row) || row.length !== years.length) {
-    throw new MetricsError('invalid_argument', `${fn}: ${what} needs one value per year (${years.length}), got ${Array.isArray(row) ? row.length : show(row)}.`);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: ${what} needs one value per year (${years.length}), got ${Array.isArray(row) ? row.length : show(row)}.`,
+    );
   }
   for (let t = 0; t < years.length; t++) {
     const v: unknown = row[t];
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw new MetricsError(typeof v === 'number' ? 'non_finite' : 'invalid_argument',
-        `${fn}: ${what} has no finite value for ${years[t]} (got ${show(v)}). Fill or drop the year.`, { year: years[t], value: v });
+      throw new MetricsError(
+        typeof v === 'number' ? 'non_finite' : 'invalid_argument',
+        `${fn}: ${what} has no finite value for ${years[t]} (got ${show(v)}). Fill or drop the year.`,
+        { year: years[t], value: v },
+      );
     }
   }
 }
@@ -72,15 +96,22 @@ export function sumColumn(p: Panel, t: number): number {
 }
 
 /** Throws invalid_argument when the total is not > 0 in a year (a share or a growth rate of it means nothing). */
-export function assertPositiveTotal(fn: string, p: Panel, total: readonly number[], onlyIndices?: readonly number[]): void {
+export function assertPositiveTotal(
+  fn: string,
+  p: Panel,
+  total: readonly number[],
+  onlyIndices?: readonly number[],
+): void {
   const idx = onlyIndices ?? total.map((_, t) => t);
   for (const t of idx) {
     const v = total[t] as number;
     if (!(v > 0)) {
       const which = p.total !== undefined ? 'the stated total' : 'the sum of the sectors';
-      throw new MetricsError('invalid_argument',
+      throw new MetricsError(
+        'invalid_argument',
         `${fn}: ${which} in ${p.years[t]} must be > 0 (got ${v}). Shares and growth rates need a positive total; check the signs and units of the data.`,
-        { year: p.years[t], total: v });
+        { year: p.years[t], total: v },
+      );
     }
   }
 }
@@ -89,7 +120,11 @@ export function assertPositiveTotal(fn: string, p: Panel, total: readonly number
 export function yearIndex(fn: string, p: Panel, year: number, name: string): number {
   const t = p.years.indexOf(year);
   if (t < 0) {
-    throw new MetricsError('not_found', `${fn}: ${name} ${show(year)} is not a year of the panel (${p.years.join(', ')}). Pick one of them.`, { [name]: year });
+    throw new MetricsError(
+      'not_found',
+      `${fn}: ${name} ${show(year)} is not a year of the panel (${p.years.join(', ')}). Pick one of them.`,
+      { [name]: year },
+    );
   }
   return t;
 }

@@ -15,30 +15,51 @@ export interface ShiftShareComponents {
 /** Checks names: non-empty, unique. */
 export function checkNames(fn: string, what: string, names: unknown): asserts names is readonly string[] {
   if (!Array.isArray(names) || names.length === 0) {
-    throw new MetricsError('invalid_argument', `${fn}: ${what} must be a non-empty array of names (got ${show(names)}).`);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: ${what} must be a non-empty array of names (got ${show(names)}).`,
+    );
   }
   const seen = new Set<string>();
   for (const n of names) {
     if (typeof n !== 'string' || n === '' || seen.has(n)) {
-      throw new MetricsError('invalid_argument', `${fn}: ${what} must be unique, non-empty names (got ${show(n)}).`, { name: n });
+      throw new MetricsError('invalid_argument', `${fn}: ${what} must be unique, non-empty names (got ${show(n)}).`, {
+        name: n,
+      });
     }
     seen.add(n);
   }
 }
 
 /** Checks a regions x sectors matrix of finite numbers, naming the region and sector of a bad cell. */
-export function checkMatrix(fn: string, what: string, m: unknown, regions: readonly string[], sectors: readonly string[]): asserts m is readonly (readonly number[])[] {
+export function checkMatrix(
+  fn: string,
+  what: string,
+  m: unknown,
+  regions: readonly string[],
+  sectors: readonly string[],
+): asserts m is readonly (readonly number[])[] {
   if (!Array.isArray(m) || m.length !== regions.length) {
-    throw new MetricsError('invalid_argument', `${fn}: ${what} needs one row per region (${regions.length}), got ${Array.isArray(m) ? m.length : show(m)}.`);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: ${what} needs one row per region (${regions.length}), got ${Array.isArray(m) ? m.length : show(m)}.`,
+    );
   }
   m.forEach((row: unknown, r) => {
     if (!Array.isArray(row) || row.length !== sectors.length) {
-      throw new MetricsError('invalid_argument', `${fn}: ${what} for region "${regions[r]}" needs one value per sector (${sectors.length}), got ${Array.isArray(row) ? row.length : show(row)}.`, { region: regions[r] });
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: ${what} for region "${regions[r]}" needs one value per sector (${sectors.length}), got ${Array.isArray(row) ? row.length : show(row)}.`,
+        { region: regions[r] },
+      );
     }
     row.forEach((v: unknown, j) => {
       if (typeof v !== 'number' || !Number.isFinite(v)) {
-        throw new MetricsError(typeof v === 'number' ? 'non_finite' : 'invalid_argument',
-          `${fn}: ${what} for region "${regions[r]}", sector "${sectors[j]}" must be a finite number (got ${show(v)}).`, { region: regions[r], sector: sectors[j] });
+        throw new MetricsError(
+          typeof v === 'number' ? 'non_finite' : 'invalid_argument',
+          `${fn}: ${what} for region "${regions[r]}", sector "${sectors[j]}" must be a finite number (got ${show(v)}).`,
+          { region: regions[r], sector: sectors[j] },
+        );
       }
     });
   });
@@ -49,18 +70,31 @@ export function checkMatrix(fn: string, what: string, m: unknown, regions: reado
  * NS = x0·G, IM = x0·(G_j - G), RS = Δx - x0·G_j; NS + IM + RS = Δx (no division by a regional level,
  * so a region starting from 0 in a sector is fine).
  */
-export function shiftShareCore(fn: string, sectors: readonly string[], base: readonly (readonly number[])[], end: readonly (readonly number[])[],
-  refBase: readonly number[], refEnd: readonly number[], label: string): ShiftShareComponents {
+export function shiftShareCore(
+  fn: string,
+  sectors: readonly string[],
+  base: readonly (readonly number[])[],
+  end: readonly (readonly number[])[],
+  refBase: readonly number[],
+  refEnd: readonly number[],
+  label: string,
+): ShiftShareComponents {
   let N0 = 0;
   let N1 = 0;
   refBase.forEach((v, j) => {
     if (!(v > 0)) {
-      throw new MetricsError('invalid_argument',
+      throw new MetricsError(
+        'invalid_argument',
         `${fn}: the reference level of sector "${sectors[j]}" ${label} must be > 0 (got ${v}). A sector's reference growth rate needs a positive base; drop the sector or merge it.`,
-        { sector: sectors[j], value: v });
+        { sector: sectors[j], value: v },
+      );
     }
     if ((refEnd[j] as number) < 0) {
-      throw new MetricsError('invalid_argument', `${fn}: the reference level of sector "${sectors[j]}" at the end ${label} must be >= 0 (got ${refEnd[j]}).`, { sector: sectors[j] });
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: the reference level of sector "${sectors[j]}" at the end ${label} must be >= 0 (got ${refEnd[j]}).`,
+        { sector: sectors[j] },
+      );
     }
     N0 += v;
     N1 += refEnd[j] as number;
@@ -82,18 +116,37 @@ export function shiftShareCore(fn: string, sectors: readonly string[], base: rea
 }
 
 /** Reference levels by sector: given, or the sum over regions. */
-export function referenceOf(fn: string, what: string, given: unknown, m: readonly (readonly number[])[], sectors: readonly string[]): number[] {
+export function referenceOf(
+  fn: string,
+  what: string,
+  given: unknown,
+  m: readonly (readonly number[])[],
+  sectors: readonly string[],
+): number[] {
   if (given === undefined) return sectors.map((_, j) => m.reduce((s, row) => s + (row[j] as number), 0));
-  if (!Array.isArray(given) || given.length !== sectors.length || given.some((v) => typeof v !== 'number' || !Number.isFinite(v))) {
-    throw new MetricsError('invalid_argument', `${fn}: ${what} must be one finite number per sector (${sectors.length}) (got ${show(given)}).`);
+  if (
+    !Array.isArray(given) ||
+    given.length !== sectors.length ||
+    given.some((v) => typeof v !== 'number' || !Number.isFinite(v))
+  ) {
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: ${what} must be one finite number per sector (${sectors.length}) (got ${show(given)}).`,
+    );
   }
   return [...(given as number[])];
 }
 
 /** Builds the result object (shared with dynamicShiftShare). */
-export function assembleShiftShare(regions: readonly string[], sectors: readonly string[], fromYear: number, toYear: number,
-  nationalRate: number, sectorRates: readonly number[],
-  c: { nationalGrowth: number[][]; industryMix: number[][]; regionalShift: number[][]; change: number[][] }): ShiftShareResult {
+export function assembleShiftShare(
+  regions: readonly string[],
+  sectors: readonly string[],
+  fromYear: number,
+  toYear: number,
+  nationalRate: number,
+  sectorRates: readonly number[],
+  c: { nationalGrowth: number[][]; industryMix: number[][]; regionalShift: number[][]; change: number[][] },
+): ShiftShareResult {
   const sum = (row: readonly number[]) => row.reduce((s, v) => s + v, 0);
   const effects = ['nationalGrowth', 'industryMix', 'regionalShift', 'change'] as const;
   const byRegion = regions.map((region, r) => ({
@@ -106,9 +159,17 @@ export function assembleShiftShare(regions: readonly string[], sectors: readonly
   const rows: ShiftShareRow[] = [];
   regions.forEach((region, r) => {
     sectors.forEach((sector, j) => {
-      for (const e of effects) rows.push({ region, sector, year: toYear, value: (c[e][r] as number[])[j] as number, measure: e });
+      for (const e of effects)
+        rows.push({ region, sector, year: toYear, value: (c[e][r] as number[])[j] as number, measure: e });
     });
-    for (const e of effects) rows.push({ region, sector: 'total', year: toYear, value: (byRegion[r] as Record<typeof e, number>)[e], measure: e });
+    for (const e of effects)
+      rows.push({
+        region,
+        sector: 'total',
+        year: toYear,
+        value: (byRegion[r] as Record<typeof e, number>)[e],
+        measure: e,
+      });
   });
   return { regions, sectors, fromYear, toYear, nationalRate, sectorRates, ...c, byRegion, rows };
 }

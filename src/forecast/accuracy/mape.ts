@@ -17,9 +17,11 @@ export function mape(actual: readonly number[], predicted: readonly number[]): n
   for (let i = 0; i < actual.length; i++) {
     const y = actual[i] as number;
     if (y === 0) {
-      throw new MetricsError('degenerate',
+      throw new MetricsError(
+        'degenerate',
         `mape: actual[${i}] is 0, so its percentage error is undefined (got 0). Use smape or mase for series that reach zero.`,
-        { index: i });
+        { index: i },
+      );
     }
     sum += Math.abs(y - (predicted[i] as number)) / Math.abs(y);
   }

@@ -23,7 +23,12 @@ export interface MsisOptions {
  * @example
  * msis([5, 12], [4, 4], [10, 10], { history: [1, 3, 5], level: 0.95 }); // ≈ 23 (Winkler 46 / scale 2; 2 / (1 - 0.95) is not exactly 40 in binary)
  */
-export function msis(actual: readonly number[], lower: readonly number[], upper: readonly number[], options: MsisOptions): number {
+export function msis(
+  actual: readonly number[],
+  lower: readonly number[],
+  upper: readonly number[],
+  options: MsisOptions,
+): number {
   checkInterval('msis', actual, lower, upper);
   const alpha = alphaOf('msis', options?.level);
   const scale = naiveScale('msis', options?.history, options?.period ?? 1);

@@ -22,13 +22,25 @@ export interface OwaInput {
  */
 export function owa(errors: OwaInput, naive: OwaInput): number {
   assertFinite('owa', { smape: errors?.smape, mase: errors?.mase, naiveSmape: naive?.smape, naiveMase: naive?.mase });
-  for (const [name, v] of [['smape', errors.smape], ['mase', errors.mase], ['naive.smape', naive.smape], ['naive.mase', naive.mase]] as const) {
-    if (v < 0) throw new MetricsError('invalid_argument', `owa: ${name} must be >= 0 (got ${v}). Pass mean errors, which are never negative.`, { [name]: v });
+  for (const [name, v] of [
+    ['smape', errors.smape],
+    ['mase', errors.mase],
+    ['naive.smape', naive.smape],
+    ['naive.mase', naive.mase],
+  ] as const) {
+    if (v < 0)
+      throw new MetricsError(
+        'invalid_argument',
+        `owa: ${name} must be >= 0 (got ${v}). Pass mean errors, which are never negative.`,
+        { [name]: v },
+      );
   }
   if (naive.smape === 0 || naive.mase === 0) {
-    throw new MetricsError('degenerate',
+    throw new MetricsError(
+      'degenerate',
       `owa: the naive benchmark's ${naive.smape === 0 ? 'sMAPE' : 'MASE'} is 0, so relative errors are undefined (got 0). OWA needs a benchmark that makes some error.`,
-      { naive });
+      { naive },
+    );
   }
   return (errors.smape / naive.smape + errors.mase / naive.mase) / 2;
 }

@@ -13,7 +13,8 @@ export function rmse(actual: readonly number[], predicted: readonly number[]): n
   checkPair('rmse', actual, predicted);
   // Scaled by the largest error so that squaring cannot overflow for large magnitudes.
   let big = 0;
-  for (let i = 0; i < actual.length; i++) big = Math.max(big, Math.abs((actual[i] as number) - (predicted[i] as number)));
+  for (let i = 0; i < actual.length; i++)
+    big = Math.max(big, Math.abs((actual[i] as number) - (predicted[i] as number)));
   if (big === 0) return 0;
   finiteResult('rmse', big);
   let sum = 0;

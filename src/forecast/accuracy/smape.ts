@@ -20,7 +20,9 @@ export function smape(actual: readonly number[], predicted: readonly number[]): 
     if (denom === 0) continue;
     // |y - f| <= |y| + |f|, so the term is finite whenever denom is; halving only for magnitudes near
     // Number.MAX_VALUE (halving always would lose subnormals).
-    sum += Number.isFinite(denom) ? (2 * Math.abs(y - f)) / denom : (2 * Math.abs(y / 2 - f / 2)) / (Math.abs(y) / 2 + Math.abs(f) / 2);
+    sum += Number.isFinite(denom)
+      ? (2 * Math.abs(y - f)) / denom
+      : (2 * Math.abs(y / 2 - f / 2)) / (Math.abs(y) / 2 + Math.abs(f) / 2);
   }
   return finiteResult('smape', (100 * sum) / actual.length);
 }

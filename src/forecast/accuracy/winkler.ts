@@ -17,14 +17,24 @@ export interface WinklerOptions {
  * @example
  * winkler([5, 12], [4, 4], [10, 10], { level: 0.95 }); // ≈ 46 (mean of 6 and 6 + 40·2; 2 / (1 - 0.95) is not exactly 40 in binary)
  */
-export function winkler(actual: readonly number[], lower: readonly number[], upper: readonly number[], options: WinklerOptions): number {
+export function winkler(
+  actual: readonly number[],
+  lower: readonly number[],
+  upper: readonly number[],
+  options: WinklerOptions,
+): number {
   checkInterval('winkler', actual, lower, upper);
   const alpha = alphaOf('winkler', options?.level);
   return finiteResult('winkler', intervalScoreSum(actual, lower, upper, alpha) / actual.length);
 }
 
 /** Sum of interval scores (internal; shared with msis). */
-export function intervalScoreSum(actual: readonly number[], lower: readonly number[], upper: readonly number[], alpha: number): number {
+export function intervalScoreSum(
+  actual: readonly number[],
+  lower: readonly number[],
+  upper: readonly number[],
+  alpha: number,
+): number {
   const k = 2 / alpha;
   let sum = 0;
   for (let i = 0; i < actual.length; i++) {

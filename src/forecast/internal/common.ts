@@ -16,18 +16,27 @@ export const MAX_SIMULATED = 50_000_000;
 /** Checks a series for fitting: a Series, annual, finite, at least `minLength` points. Returns a copy of the values. */
 export function fitInput(fn: string, s: Series, minLength: number = MIN_LENGTH, annual = true): number[] {
   if (typeof s !== 'object' || s === null || !Array.isArray(s.years) || !Array.isArray(s.values)) {
-    throw new MetricsError('invalid_argument', `${fn}: expected a Series (got ${show(s)}). Build one with series({ id, unit, years, values }).`);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: expected a Series (got ${show(s)}). Build one with series({ id, unit, years, values }).`,
+    );
   }
   if (s.values.length < minLength) {
-    throw new MetricsError('invalid_argument',
+    throw new MetricsError(
+      'invalid_argument',
       `${fn}: series "${s.id}" has ${s.values.length} observation${s.values.length === 1 ? '' : 's'} (got ${show(s.values)}). Forecasting needs at least ${minLength}; with fewer, state a growth assumption instead (see compound).`,
-      { length: s.values.length, minLength });
+      { length: s.values.length, minLength },
+    );
   }
   if (annual) assertAnnual(fn, s);
   for (let i = 0; i < s.values.length; i++) {
     const v = s.values[i];
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw new MetricsError('non_finite', `${fn}: the value for ${s.years[i]} is ${show(v)}. Remove or fill it first.`, { year: s.years[i] });
+      throw new MetricsError(
+        'non_finite',
+        `${fn}: the value for ${s.years[i]} is ${show(v)}. Remove or fill it first.`,
+        { year: s.years[i] },
+      );
     }
   }
   return [...s.values];
@@ -37,9 +46,11 @@ export function fitInput(fn: string, s: Series, minLength: number = MIN_LENGTH, 
 export function assertPositive(fn: string, s: Series, what: string): void {
   const i = s.values.findIndex((v) => !(v > 0));
   if (i >= 0) {
-    throw new MetricsError('invalid_argument',
+    throw new MetricsError(
+      'invalid_argument',
       `${fn}: ${what} needs values > 0, and series "${s.id}" has ${s.values[i]} in ${s.years[i]} (got ${s.values[i]}). Use an additive method (ses, holt, damped, drift) or shift the data.`,
-      { year: s.years[i], value: s.values[i] });
+      { year: s.years[i], value: s.values[i] },
+    );
   }
 }
 
@@ -49,10 +60,18 @@ export function horizonYears(fn: string, fit: ForecastFit, toYear: number): numb
   assertInteger(fn, 'toYear', toYear);
   const last = fit.years[fit.years.length - 1]!;
   if (toYear <= last) {
-    throw new MetricsError('invalid_argument', `${fn}: toYear must come after the last observation ${last} (got ${toYear}). Pass a later year, e.g. ${last + 5}.`, { toYear, lastYear: last });
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: toYear must come after the last observation ${last} (got ${toYear}). Pass a later year, e.g. ${last + 5}.`,
+      { toYear, lastYear: last },
+    );
   }
   if (toYear - last > MAX_HORIZON) {
-    throw new MetricsError('too_large', `${fn}: a horizon of ${toYear - last} years is more than ${MAX_HORIZON} (got toYear ${toYear}). Forecast a nearer year.`, { toYear, lastYear: last });
+    throw new MetricsError(
+      'too_large',
+      `${fn}: a horizon of ${toYear - last} years is more than ${MAX_HORIZON} (got toYear ${toYear}). Forecast a nearer year.`,
+      { toYear, lastYear: last },
+    );
   }
   const years: number[] = [];
   for (let y = last + 1; y <= toYear; y++) years.push(y);
@@ -60,8 +79,17 @@ export function horizonYears(fn: string, fit: ForecastFit, toYear: number): numb
 }
 
 function assertFit(fn: string, fit: ForecastFit): void {
-  if (typeof fit !== 'object' || fit === null || !Array.isArray(fit.years) || fit.years.length === 0 || typeof fit.params !== 'object') {
-    throw new MetricsError('invalid_argument', `${fn}: expected a fit made by this method's fit() (got ${show(fit)}). Call method.fit(series) first.`);
+  if (
+    typeof fit !== 'object' ||
+    fit === null ||
+    !Array.isArray(fit.years) ||
+    fit.years.length === 0 ||
+    typeof fit.params !== 'object'
+  ) {
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: expected a fit made by this method's fit() (got ${show(fit)}). Call method.fit(series) first.`,
+    );
   }
 }
 
@@ -69,19 +97,30 @@ function assertFit(fn: string, fit: ForecastFit): void {
 export function intervalLevels(fn: string, options: ForecastOptions | undefined): number[] {
   const levels = options?.levels ?? [0.8, 0.95];
   if (!Array.isArray(levels)) {
-    throw new MetricsError('invalid_argument', `${fn}: levels must be an array of fractions such as [0.8, 0.95] (got ${show(levels)}).`);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: levels must be an array of fractions such as [0.8, 0.95] (got ${show(levels)}).`,
+    );
   }
   for (const l of levels) {
     if (typeof l !== 'number' || !Number.isFinite(l) || l <= 0 || l >= 1) {
       const hint = typeof l === 'number' && l > 1 && l < 100 ? ` Did you mean ${l / 100}?` : '';
-      throw new MetricsError('invalid_argument', `${fn}: each level must be a fraction in (0, 1) (got ${show(l)}).${hint} Give levels as fractions, e.g. [0.8, 0.95].`, { level: l });
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: each level must be a fraction in (0, 1) (got ${show(l)}).${hint} Give levels as fractions, e.g. [0.8, 0.95].`,
+        { level: l },
+      );
     }
   }
   return [...new Set(levels)].sort((a, b) => a - b);
 }
 
 /** Symmetric normal intervals mean ± z * se. */
-export function normalIntervals(levels: readonly number[], mean: readonly number[], se: readonly number[]): ForecastInterval[] {
+export function normalIntervals(
+  levels: readonly number[],
+  mean: readonly number[],
+  se: readonly number[],
+): ForecastInterval[] {
   return levels.map((level) => {
     const z = normalQuantile(0.5 + level / 2);
     return { level, lower: mean.map((m, i) => m - z * se[i]!), upper: mean.map((m, i) => m + z * se[i]!) };
@@ -89,16 +128,27 @@ export function normalIntervals(levels: readonly number[], mean: readonly number
 }
 
 /** Assembles a Forecast. */
-export function makeForecast(fit: ForecastFit, years: number[], mean: number[], intervals: ForecastInterval[]): Forecast {
+export function makeForecast(
+  fit: ForecastFit,
+  years: number[],
+  mean: number[],
+  intervals: ForecastInterval[],
+): Forecast {
   for (const v of mean) {
     if (!Number.isFinite(v)) {
-      throw new MetricsError('degenerate', `${fit.method}: the forecast for series "${fit.seriesId}" is not finite (got ${v}). The data may be too extreme for this method; try drift or naive.`);
+      throw new MetricsError(
+        'degenerate',
+        `${fit.method}: the forecast for series "${fit.seriesId}" is not finite (got ${v}). The data may be too extreme for this method; try drift or naive.`,
+      );
     }
   }
   for (const it of intervals) {
     for (let i = 0; i < years.length; i++) {
       if (!Number.isFinite(it.lower[i]!) || !Number.isFinite(it.upper[i]!)) {
-        throw new MetricsError('degenerate', `${fit.method}: the ${it.level} interval for ${years[i]} is not finite (got ${it.lower[i]}, ${it.upper[i]}). Try a simpler method.`);
+        throw new MetricsError(
+          'degenerate',
+          `${fit.method}: the ${it.level} interval for ${years[i]} is not finite (got ${it.lower[i]}, ${it.upper[i]}). Try a simpler method.`,
+        );
       }
     }
   }
@@ -106,21 +156,38 @@ export function makeForecast(fit: ForecastFit, years: number[], mean: number[], 
 }
 
 /** Fields every fit shares. */
-export function fitBase(s: Series, method: string, values: readonly number[]): Pick<ForecastFit, 'method' | 'seriesId' | 'unit' | 'years' | 'values'> {
+export function fitBase(
+  s: Series,
+  method: string,
+  values: readonly number[],
+): Pick<ForecastFit, 'method' | 'seriesId' | 'unit' | 'years' | 'values'> {
   return { method, seriesId: s.id, unit: s.unit, years: [...s.years], values: [...values] };
 }
 
 /** Checks simulate options; returns the years and the generator. */
-export function simulateInput(fn: string, fit: ForecastFit, toYear: number, options: SimulateFitOptions): { years: number[]; paths: number; rng: Rng } {
+export function simulateInput(
+  fn: string,
+  fit: ForecastFit,
+  toYear: number,
+  options: SimulateFitOptions,
+): { years: number[]; paths: number; rng: Rng } {
   const years = horizonYears(fn, fit, toYear);
   if (typeof options !== 'object' || options === null) {
-    throw new MetricsError('invalid_argument', `${fn}: options must be { paths, rng } (got ${show(options)}). Pass e.g. { paths: 1000, rng: rng(2026) }.`);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: options must be { paths, rng } (got ${show(options)}). Pass e.g. { paths: 1000, rng: rng(2026) }.`,
+    );
   }
   const { paths, rng } = options;
   assertInteger(fn, 'paths', paths);
-  if (paths < 1) throw new MetricsError('invalid_argument', `${fn}: paths must be >= 1 (got ${paths}). Pass e.g. 1000.`, { paths });
+  if (paths < 1)
+    throw new MetricsError('invalid_argument', `${fn}: paths must be >= 1 (got ${paths}). Pass e.g. 1000.`, { paths });
   if (paths * years.length > MAX_SIMULATED) {
-    throw new MetricsError('too_large', `${fn}: ${paths} paths x ${years.length} years is more than ${MAX_SIMULATED} numbers (got paths ${paths}). Use fewer paths or a nearer year.`, { paths });
+    throw new MetricsError(
+      'too_large',
+      `${fn}: ${paths} paths x ${years.length} years is more than ${MAX_SIMULATED} numbers (got paths ${paths}). Use fewer paths or a nearer year.`,
+      { paths },
+    );
   }
   if (typeof rng !== 'object' || rng === null || typeof rng.normal !== 'function') {
     throw new MetricsError('invalid_argument', `${fn}: rng must be a generator from rng(seed) (got ${show(rng)}).`);
@@ -136,10 +203,15 @@ export function meanOf(values: readonly number[], k = values.length): number {
 }
 
 /** Ordinary least squares of y on x: intercept, slope, residual variance (n - 2 df), Sxx and mean x. */
-export function ols(x: readonly number[], y: readonly number[]): { a: number; b: number; s2: number; sxx: number; xbar: number } {
+export function ols(
+  x: readonly number[],
+  y: readonly number[],
+): { a: number; b: number; s2: number; sxx: number; xbar: number } {
   const n = x.length;
-  const xbar = meanOf(x), ybar = meanOf(y);
-  let sxx = 0, sxy = 0;
+  const xbar = meanOf(x),
+    ybar = meanOf(y);
+  let sxx = 0,
+    sxy = 0;
   for (let i = 0; i < n; i++) {
     sxx += (x[i]! - xbar) ** 2;
     sxy += (x[i]! - xbar) * (y[i]! - ybar);

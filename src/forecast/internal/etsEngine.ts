@@ -50,7 +50,12 @@ export interface EtsEstimate {
   readonly evaluations: number;
 }
 
-const LOWER_A = 1e-4, UPPER_A = 0.9999, LOWER_B = 1e-4, UPPER_B = 0.9999, LOWER_PHI = 0.8, UPPER_PHI = 0.98;
+const LOWER_A = 1e-4,
+  UPPER_A = 0.9999,
+  LOWER_B = 1e-4,
+  UPPER_B = 0.9999,
+  LOWER_PHI = 0.8,
+  UPPER_PHI = 0.98;
 
 /** Number of estimated parameters of a model, initial states included. */
 export function etsParameterCount(c: EtsComponents): number {
@@ -66,10 +71,23 @@ export function etsLabel(c: EtsComponents): string {
  * Runs the filter; returns -2 log L (R's `lik`, NaN when a forecast is 0 under multiplicative errors)
  * and writes the one-step MSE into out[0]. No allocation.
  */
-function run(y: Float64Array, mult: boolean, hasTrend: boolean, alpha: number, beta: number, phi: number, l0: number, b0: number, out: Float64Array): number {
+function run(
+  y: Float64Array,
+  mult: boolean,
+  hasTrend: boolean,
+  alpha: number,
+  beta: number,
+  phi: number,
+  l0: number,
+  b0: number,
+  out: Float64Array,
+): number {
   const n = y.length;
-  let l = l0, b = hasTrend ? b0 : 0;
-  let sse = 0, logf = 0, amse = 0;
+  let l = l0,
+    b = hasTrend ? b0 : 0;
+  let sse = 0,
+    logf = 0,
+    amse = 0;
   const ba = beta / alpha;
   for (let i = 0; i < n; i++) {
     const phib = hasTrend ? phi * b : 0;
@@ -99,10 +117,16 @@ function initialStates(y: Float64Array, hasTrend: boolean): [number, number] {
     return [s / maxn, 0];
   }
   // lsfit(1:maxn, y[1:maxn])
-  let sx = 0, sy = 0;
-  for (let i = 0; i < maxn; i++) { sx += i + 1; sy += y[i]!; }
-  const xbar = sx / maxn, ybar = sy / maxn;
-  let sxx = 0, sxy = 0;
+  let sx = 0,
+    sy = 0;
+  for (let i = 0; i < maxn; i++) {
+    sx += i + 1;
+    sy += y[i]!;
+  }
+  const xbar = sx / maxn,
+    ybar = sy / maxn;
+  let sxx = 0,
+    sxy = 0;
   for (let i = 0; i < maxn; i++) {
     sxx += (i + 1 - xbar) ** 2;
     sxy += (i + 1 - xbar) * (y[i]! - ybar);
@@ -120,7 +144,11 @@ function initialStates(y: Float64Array, hasTrend: boolean): [number, number] {
  * Estimates one model. Returns undefined when there are too few observations for its parameters
  * (n < k + 3, where AICc stops being finite). Data must be positive for multiplicative errors.
  */
-export function estimateEts(values: readonly number[], c: EtsComponents, criterion: EtsCriterion): EtsEstimate | undefined {
+export function estimateEts(
+  values: readonly number[],
+  c: EtsComponents,
+  criterion: EtsCriterion,
+): EtsEstimate | undefined {
   const n = values.length;
   const k = etsParameterCount(c);
   if (n < k + 3) return undefined;
@@ -137,13 +165,15 @@ export function estimateEts(values: readonly number[], c: EtsComponents, criteri
   if (damped) start.push(LOWER_PHI + 0.99 * (UPPER_PHI - LOWER_PHI));
   start.push(l0);
   if (hasTrend) start.push(b0);
-  const iB = 1, iPhi = hasTrend ? 2 : -1;
+  const iB = 1,
+    iPhi = hasTrend ? 2 : -1;
   const iL = hasTrend ? (damped ? 3 : 2) : 1;
   const scratch = new Float64Array(1);
   const objective = (p: Float64Array): number => {
     const alpha = p[0]!;
     if (alpha < LOWER_A || alpha > UPPER_A) return Infinity;
-    let beta = 0, phi = 1;
+    let beta = 0,
+      phi = 1;
     if (hasTrend) {
       beta = p[iB]!;
       if (beta < LOWER_B || beta > alpha || beta > UPPER_B) return Infinity;
@@ -162,10 +192,15 @@ export function estimateEts(values: readonly number[], c: EtsComponents, criteri
   const alpha = p[0]!;
   const beta = hasTrend ? p[iB]! : 0;
   const phi = damped ? p[iPhi]! : 1;
-  const L0 = p[iL]!, B0 = hasTrend ? p[iL + 1]! : 0;
+  const L0 = p[iL]!,
+    B0 = hasTrend ? p[iL + 1]! : 0;
   // Final pass: residuals, fitted values, final states.
-  const fitted = new Array<number>(n), residuals = new Array<number>(n);
-  let l = L0, b = B0, sse = 0, logf = 0;
+  const fitted = new Array<number>(n),
+    residuals = new Array<number>(n);
+  let l = L0,
+    b = B0,
+    sse = 0,
+    logf = 0;
   for (let i = 0; i < n; i++) {
     const phib = hasTrend ? phi * b : 0;
     const f = l + phib;
@@ -184,14 +219,23 @@ export function estimateEts(values: readonly number[], c: EtsComponents, criteri
   const np = k + 1;
   const aic = lik + 2 * np;
   return {
-    components: c, alpha, beta, phi, l0: L0, b0: B0, level: l, trend: b, k,
+    components: c,
+    alpha,
+    beta,
+    phi,
+    l0: L0,
+    b0: B0,
+    level: l,
+    trend: b,
+    k,
     loglik: -0.5 * lik,
     aic,
     aicc: aic + (2 * np * (np + 1)) / (n - np - 1),
     bic: lik + Math.log(n) * np,
     mse: residuals.reduce((s, d) => s + d * d, 0) / n,
     sigma2: sse / (n - k),
-    fitted, residuals,
+    fitted,
+    residuals,
     evaluations: opt.evaluations,
   };
 }
@@ -201,10 +245,15 @@ export function estimateEts(values: readonly number[], c: EtsComponents, criteri
  * (2008) ch. 6: class 1 (additive errors) exactly, class 2 (multiplicative errors) with its exact
  * mean and variance; both as R's forecast.ets.
  */
-export function etsMoments(c: EtsComponents, p: { alpha: number; beta: number; phi: number; level: number; trend: number; sigma2: number }, H: number): { mean: number[]; variance: number[] } {
+export function etsMoments(
+  c: EtsComponents,
+  p: { alpha: number; beta: number; phi: number; level: number; trend: number; sigma2: number },
+  H: number,
+): { mean: number[]; variance: number[] } {
   const hasTrend = c.trend !== 'N';
   const phi = c.trend === 'Ad' ? p.phi : 1;
-  const mean: number[] = [], cj: number[] = [];
+  const mean: number[] = [],
+    cj: number[] = [];
   let phiSum = 0; // phi + phi^2 + ... + phi^h
   let phiPow = 1;
   for (let h = 1; h <= H; h++) {
@@ -233,13 +282,22 @@ export function etsMoments(c: EtsComponents, p: { alpha: number; beta: number; p
 }
 
 /** Sample paths (paths x H, row-major) from the state space model with normal errors. */
-export function etsSimulate(c: EtsComponents, p: { alpha: number; beta: number; phi: number; level: number; trend: number; sigma2: number }, H: number, paths: number, normal: () => number): Float64Array {
+export function etsSimulate(
+  c: EtsComponents,
+  p: { alpha: number; beta: number; phi: number; level: number; trend: number; sigma2: number },
+  H: number,
+  paths: number,
+  normal: () => number,
+): Float64Array {
   const out = new Float64Array(paths * H);
-  const hasTrend = c.trend !== 'N', mult = c.error === 'M';
+  const hasTrend = c.trend !== 'N',
+    mult = c.error === 'M';
   const phi = c.trend === 'Ad' ? p.phi : 1;
-  const sigma = Math.sqrt(p.sigma2), ba = p.beta / p.alpha;
+  const sigma = Math.sqrt(p.sigma2),
+    ba = p.beta / p.alpha;
   for (let r = 0; r < paths; r++) {
-    let l = p.level, b = hasTrend ? p.trend : 0;
+    let l = p.level,
+      b = hasTrend ? p.trend : 0;
     for (let h = 0; h < H; h++) {
       const phib = hasTrend ? phi * b : 0;
       const f = l + phib;

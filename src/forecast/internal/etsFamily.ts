@@ -4,8 +4,27 @@ import type { Series } from '../../series/series.js';
 import { drift } from '../drift.js';
 import { naive } from '../naive.js';
 import type { Forecast, ForecastFit, ForecastOptions, SimulateFitOptions } from '../types.js';
-import { assertPositive, fitBase, fitInput, horizonYears, intervalLevels, isConstant, makeForecast, normalIntervals, simulateInput } from './common.js';
-import { estimateEts, etsLabel, etsMoments, etsParameterCount, etsSimulate, type EtsComponents, type EtsCriterion, type EtsEstimate } from './etsEngine.js';
+import {
+  assertPositive,
+  fitBase,
+  fitInput,
+  horizonYears,
+  intervalLevels,
+  isConstant,
+  makeForecast,
+  normalIntervals,
+  simulateInput,
+} from './common.js';
+import {
+  estimateEts,
+  etsLabel,
+  etsMoments,
+  etsParameterCount,
+  etsSimulate,
+  type EtsComponents,
+  type EtsCriterion,
+  type EtsEstimate,
+} from './etsEngine.js';
 
 /** A fit of an exponential smoothing method: the model's components travel with it. */
 export interface EtsFit extends ForecastFit {
@@ -15,12 +34,22 @@ export interface EtsFit extends ForecastFit {
 
 /** The candidates of automatic selection, in R's order (ties keep the first). */
 export const AUTO_CANDIDATES: readonly EtsComponents[] = [
-  { error: 'A', trend: 'N' }, { error: 'A', trend: 'Ad' }, { error: 'A', trend: 'A' },
-  { error: 'M', trend: 'N' }, { error: 'M', trend: 'Ad' }, { error: 'M', trend: 'A' },
+  { error: 'A', trend: 'N' },
+  { error: 'A', trend: 'Ad' },
+  { error: 'A', trend: 'A' },
+  { error: 'M', trend: 'N' },
+  { error: 'M', trend: 'Ad' },
+  { error: 'M', trend: 'A' },
 ];
 
 /** Turns an estimate into a fit. */
-export function estimateToFit(s: Series, values: readonly number[], est: EtsEstimate, method: string, notes: readonly string[]): EtsFit {
+export function estimateToFit(
+  s: Series,
+  values: readonly number[],
+  est: EtsEstimate,
+  method: string,
+  notes: readonly string[],
+): EtsFit {
   const c = est.components;
   const params: Record<string, number> = { alpha: est.alpha };
   if (c.trend !== 'N') params['beta'] = est.beta;
@@ -32,11 +61,15 @@ export function estimateToFit(s: Series, values: readonly number[], est: EtsEsti
   return {
     ...fitBase(s, method, values),
     components: c,
-    params, state,
+    params,
+    state,
     fitted: est.fitted,
     residuals: est.residuals,
     sigma2: est.sigma2,
-    loglik: est.loglik, aic: est.aic, aicc: est.aicc, bic: est.bic,
+    loglik: est.loglik,
+    aic: est.aic,
+    aicc: est.aicc,
+    bic: est.bic,
     ...(notes.length > 0 ? { notes } : {}),
   };
 }
@@ -58,7 +91,9 @@ function constantFit(s: Series, values: readonly number[], method: string): EtsF
 function fallbackFit(s: Series, values: readonly number[], trend: boolean, notes: string[]): EtsFit {
   const m = trend ? drift : naive;
   const f = m.fit(s);
-  notes.push(`fell back to ${m.name}: ${values.length} observations are too few for exponential smoothing (SES needs 5)`);
+  notes.push(
+    `fell back to ${m.name}: ${values.length} observations are too few for exponential smoothing (SES needs 5)`,
+  );
   return { ...f, notes };
 }
 
@@ -67,10 +102,17 @@ function fallbackFit(s: Series, values: readonly number[], trend: boolean, notes
  * short series: a trend model needs n >= k + 3 (k = parameters incl. initial states: 7 for Holt, 8 for
  * damped); without enough points it becomes SES (n >= 5), then drift; SES becomes naive.
  */
-export function fitEtsMethod(fn: string, s: Series, components: EtsComponents | undefined, criterion: EtsCriterion, method: string): EtsFit {
+export function fitEtsMethod(
+  fn: string,
+  s: Series,
+  components: EtsComponents | undefined,
+  criterion: EtsCriterion,
+  method: string,
+): EtsFit {
   const values = fitInput(fn, s);
   if (components?.error === 'M') assertPositive(fn, s, 'a multiplicative-error model');
-  if (isConstant(values)) return constantFit(s, values, components === undefined ? etsLabel({ error: 'A', trend: 'N' }) : method);
+  if (isConstant(values))
+    return constantFit(s, values, components === undefined ? etsLabel({ error: 'A', trend: 'N' }) : method);
   const notes: string[] = [];
   if (components !== undefined) {
     const est = estimateEts(values, components, criterion);
@@ -78,8 +120,11 @@ export function fitEtsMethod(fn: string, s: Series, components: EtsComponents | 
     if (components.trend !== 'N') {
       const simpler: EtsComponents = { error: components.error, trend: 'N' };
       const est2 = estimateEts(values, simpler, criterion);
-      notes.push(`${values.length} observations are too few for ${etsLabel(components)} (needs ${etsParameterCount(components) + 3}); fitted simple exponential smoothing instead`);
-      if (est2 !== undefined) return estimateToFit(s, values, est2, criterion === 'mse' ? 'ses' : etsLabel(simpler), notes);
+      notes.push(
+        `${values.length} observations are too few for ${etsLabel(components)} (needs ${etsParameterCount(components) + 3}); fitted simple exponential smoothing instead`,
+      );
+      if (est2 !== undefined)
+        return estimateToFit(s, values, est2, criterion === 'mse' ? 'ses' : etsLabel(simpler), notes);
     }
     return fallbackFit(s, values, components.trend !== 'N', notes);
   }
@@ -96,31 +141,68 @@ export function fitEtsMethod(fn: string, s: Series, components: EtsComponents | 
   return estimateToFit(s, values, best, etsLabel(best.components), notes);
 }
 
-function moments(fit: EtsFit & { components: EtsComponents }, H: number) {
-  const p = fit.params, st = fit.state;
-  return { alpha: p['alpha']!, beta: p['beta'] ?? 0, phi: p['phi'] ?? 1, level: st['level']!, trend: st['trend'] ?? 0, sigma2: fit.sigma2 };
+function moments(fit: EtsFit & { components: EtsComponents }, _H: number) {
+  const p = fit.params,
+    st = fit.state;
+  return {
+    alpha: p['alpha']!,
+    beta: p['beta'] ?? 0,
+    phi: p['phi'] ?? 1,
+    level: st['level']!,
+    trend: st['trend'] ?? 0,
+    sigma2: fit.sigma2,
+  };
 }
 
 /** Forecast from any fit made by {@link fitEtsMethod}; intervals are normal with the model's exact variance. */
-export function forecastEtsFit(fn: string, fit: EtsFit, toYear: number, options: ForecastOptions | undefined): Forecast {
+export function forecastEtsFit(
+  fn: string,
+  fit: EtsFit,
+  toYear: number,
+  options: ForecastOptions | undefined,
+): Forecast {
   if (fit.components === undefined) {
     if (fit.method === 'drift') return drift.forecast(fit, toYear, options);
     return naive.forecast(fit, toYear, options);
   }
   const years = horizonYears(fn, fit, toYear);
   const levels = intervalLevels(fn, options);
-  const { mean, variance } = etsMoments(fit.components, moments(fit as EtsFit & { components: EtsComponents }, years.length), years.length);
-  return makeForecast(fit, years, mean, normalIntervals(levels, mean, variance.map((v) => Math.sqrt(Math.max(0, v)))));
+  const { mean, variance } = etsMoments(
+    fit.components,
+    moments(fit as EtsFit & { components: EtsComponents }, years.length),
+    years.length,
+  );
+  return makeForecast(
+    fit,
+    years,
+    mean,
+    normalIntervals(
+      levels,
+      mean,
+      variance.map((v) => Math.sqrt(Math.max(0, v))),
+    ),
+  );
 }
 
 /** Sample paths from any fit made by {@link fitEtsMethod}. */
-export function simulateEtsFit(fn: string, fit: EtsFit, toYear: number, options: SimulateFitOptions): { years: number[]; paths: Float64Array } {
+export function simulateEtsFit(
+  fn: string,
+  fit: EtsFit,
+  toYear: number,
+  options: SimulateFitOptions,
+): { years: number[]; paths: Float64Array } {
   if (fit.components === undefined) {
     const m = fit.method === 'drift' ? drift : naive;
     const r = m.simulate!(fit, toYear, options);
     return { years: [...r.years], paths: r.paths };
   }
   const { years, paths, rng } = simulateInput(fn, fit, toYear, options);
-  const out = etsSimulate(fit.components, moments(fit as EtsFit & { components: EtsComponents }, years.length), years.length, paths, () => rng.normal());
+  const out = etsSimulate(
+    fit.components,
+    moments(fit as EtsFit & { components: EtsComponents }, years.length),
+    years.length,
+    paths,
+    () => rng.normal(),
+  );
   return { years, paths: out };
 }
