@@ -2,6 +2,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
 import { closestNames } from '../internal/closest.js';
+import { asFraction, implausibleFraction } from '../internal/plausible.js';
 import type {
   BoundsSpec,
   ModelDefinition,
@@ -135,8 +136,12 @@ const UNRESOLVED: ResolvedValue = Object.freeze({
   source: Object.freeze({ kind: 'assumption', text: 'unresolved' }),
 });
 
-/** What a number in the model is used as: decides unit checks and the "did you mean 0.12?" hints. */
-type Role = 'level' | 'rate' | 'share' | 'probability' | 'coefficient';
+/**
+ * What a number in the model is used as: decides unit checks and the "did you mean 0.12?" hints, which
+ * come from the same plausibility bounds as the API's (src/internal/plausible.ts): a rate at most 3,
+ * a volatility at most 1, a share or probability at most 1.
+ */
+type Role = 'level' | 'rate' | 'volatility' | 'share' | 'probability' | 'coefficient';
 
 class Resolver {
   readonly problems: string[] = [];
@@ -207,16 +212,20 @@ class Resolver {
       };
     }
     const v = ref.value;
-    if (role === 'rate' || role === 'share' || role === 'probability') {
-      if (Math.abs(v) > 1.5) {
-        this.problems.push(`${path}.value: expected a fraction, got ${v} (did you mean ${v / 100}?)`);
-      }
-    }
-    if ((role === 'share' || role === 'probability') && (v < 0 || v > 1)) {
-      if (Math.abs(v) <= 1.5) this.problems.push(`${path}.value: a ${role} must be between 0 and 1, got ${v}`);
-    }
+    const kind =
+      role === 'rate' || role === 'volatility'
+        ? role
+        : role === 'share' || role === 'probability'
+          ? 'share'
+          : undefined;
+    const implausible = kind === undefined ? undefined : implausibleFraction(v, kind);
+    if (implausible !== undefined) this.problems.push(`${path}.value: ${implausible}`);
+    else if ((role === 'share' || role === 'probability') && v < 0)
+      this.problems.push(`${path}.value: a ${role} must be between 0 and 1, got ${v}`);
     if (role === 'rate' && v <= -1)
-      this.problems.push(`${path}.value: a growth rate must be > -1 (a fall of 100 % or more), got ${v}`);
+      this.problems.push(
+        `${path}.value: a growth rate must be > -1 (a fall of 100 % or more), got ${v}${v <= -1.5 && v >= -100 ? ` (did you mean ${asFraction(v)}?)` : ''}`,
+      );
     return { value: v, source: { kind: 'assumption', text: ref.assumption } };
   }
 
@@ -379,14 +388,14 @@ export function parseModel(json: unknown, origin: string, facts: readonly Fact[]
   let uncertainty: UncertaintySpec<ResolvedValue> | undefined;
   if (file.uncertainty) {
     const u = file.uncertainty;
-    const vol = r.value('uncertainty.volatility', u.volatility, 'rate');
+    const vol = r.value('uncertainty.volatility', u.volatility, 'volatility');
     if (vol.value < 0) r.problems.push(`uncertainty.volatility: must be >= 0, got ${vol.value}`);
     const persistence = u.persistence ? r.value('uncertainty.persistence', u.persistence, 'coefficient') : undefined;
     if (persistence && (persistence.value <= -1 || persistence.value >= 1)) {
       r.problems.push(`uncertainty.persistence: an AR(1) coefficient must be in (-1, 1), got ${persistence.value}`);
     }
     const meanUncertainty = u.meanUncertainty
-      ? r.value('uncertainty.meanUncertainty', u.meanUncertainty, 'rate')
+      ? r.value('uncertainty.meanUncertainty', u.meanUncertainty, 'volatility')
       : undefined;
     if (meanUncertainty && meanUncertainty.value < 0)
       r.problems.push(`uncertainty.meanUncertainty: must be >= 0, got ${meanUncertainty.value}`);

@@ -5,7 +5,7 @@ import type { Comparator } from '../targets/fact.js';
 /** A deterministic level shock: the level in `year` (and after) is multiplied by `1 + size`. */
 export interface LevelShock {
   readonly year: number;
-  /** -0.05 is a 5 % drop; must be > -1. */
+  /** -0.05 is a 5 % drop; must be > -1 and at most 3. */
   readonly size: number;
 }
 
@@ -25,15 +25,15 @@ export interface RareShock {
 export interface SeriesModel {
   /** Level in the base year, > 0. */
   readonly baseValue: number;
-  /** Planned growth rate per simulated year (the scenario path's rates), each > -1. */
+  /** Planned growth rate per simulated year (the scenario path's rates), each > -1 and at most 3 (300 % a year). */
   readonly growth: readonly number[];
   readonly shocks?: readonly LevelShock[];
   readonly bounds?: LevelBounds;
-  /** Standard deviation of the yearly log-growth deviation, >= 0 (0.05: about 5 points a year). */
+  /** Standard deviation of the yearly log-growth deviation, in [0, 1] (0.05: about 5 points a year; 5 is refused as a percent). */
   readonly volatility: number;
   /** AR(1) coefficient of the deviations, in (-1, 1); default 0. */
   readonly persistence?: number;
-  /** Standard deviation of a per-path offset of mean log-growth, drawn once per path; default 0. */
+  /** Standard deviation of a per-path offset of mean log-growth, drawn once per path, in [0, 1]; default 0. */
   readonly meanUncertainty?: number;
   readonly rareShock?: RareShock;
 }

@@ -1,6 +1,7 @@
 import { totalmem } from 'node:os';
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
+import { assertPlausible, type FractionKind } from '../internal/plausible.js';
 import { cholesky } from '../internal/linalg.js';
 import { Comparator } from '../targets/fact.js';
 import { toleranceWidth } from '../targets/meets.js';
@@ -93,6 +94,21 @@ function num(fn: string, name: string, v: unknown, test: (x: number) => boolean,
     );
   }
   return v;
+}
+
+/** num(), then the shared plausibility bound: a rate or volatility written as a percent is refused with a hint. */
+function frac(
+  fn: string,
+  name: string,
+  v: unknown,
+  kind: FractionKind,
+  test: (x: number) => boolean,
+  rule: string,
+  hint: string,
+): number {
+  const x = num(fn, name, v, test, rule, hint);
+  assertPlausible(fn, name, x, kind);
+  return x;
 }
 
 function int(fn: string, name: string, v: unknown, min: number, max: number, hint: string): number {
@@ -212,7 +228,16 @@ export function prepare(
           `${p}shocks[${i}].year must be one of the simulated years ${years[0]}-${years[nYears - 1]} (got ${show(sh?.year)}).`,
         );
       shockF[t]! *=
-        1 + num(fn, `${p}shocks[${i}].size`, sh.size, (x) => x > -1, '> -1', 'A shock of -1 would wipe out the level.');
+        1 +
+        frac(
+          fn,
+          `${p}shocks[${i}].size`,
+          sh.size,
+          'rate',
+          (x) => x > -1,
+          '> -1',
+          'A shock of -1 would wipe out the level.',
+        );
     }
     const bounds = s.bounds ?? {};
     const c =
@@ -229,10 +254,11 @@ export function prepare(
     const path: number[] = [];
     let level = base[k]!;
     for (let t = 0; t < nYears; t++) {
-      const g = num(
+      const g = frac(
         fn,
         `${p}growth[${t}]`,
         s.growth[t],
+        'rate',
         (x) => x > -1,
         '> -1',
         'Rates are fractions: 0.12 is 12 % a year.',
@@ -243,10 +269,11 @@ export function prepare(
       path.push(level);
     }
     centreK.push(path);
-    const v = num(
+    const v = frac(
       fn,
       `${p}volatility`,
       s.volatility,
+      'volatility',
       (x) => x >= 0,
       '>= 0',
       'It is the standard deviation of yearly log-growth deviations, e.g. 0.05.',
@@ -263,10 +290,11 @@ export function prepare(
     phi.push(ph);
     innov.push(v * Math.sqrt(1 - ph * ph));
     mu.push(
-      num(
+      frac(
         fn,
         `${p}meanUncertainty`,
         s.meanUncertainty ?? 0,
+        'volatility',
         (x) => x >= 0,
         '>= 0',
         'It is a standard deviation, e.g. 0.02.',
@@ -285,10 +313,11 @@ export function prepare(
       );
       rareLog.push(
         Math.log1p(
-          num(
+          frac(
             fn,
             `${p}rareShock.size`,
             s.rareShock.size,
+            'rate',
             (x) => x > -1,
             '> -1',
             'The level is multiplied by 1 + size; -0.1 is a 10 % drop.',
@@ -387,7 +416,7 @@ export function prepare(
   });
 
   const cagrThresholds = (o.cagrThresholds ?? []).map((g, i) =>
-    num(fn, `cagrThresholds[${i}]`, g, (x) => x > -1, '> -1', 'Rates are fractions: 0.1 is 10 % a year.'),
+    frac(fn, `cagrThresholds[${i}]`, g, 'rate', (x) => x > -1, '> -1', 'Rates are fractions: 0.1 is 10 % a year.'),
   );
   const cagrLevels = cagrThresholds.map((g) => analysedBase * Math.pow(1 + g, nYears));
   const crossing = (o.crossing ?? []).map((c, i) => {

@@ -1,5 +1,6 @@
 import { MetricsError } from '../errors.js';
 import { assertFinite, assertInteger } from '../internal/assert.js';
+import { assertPlausible } from '../internal/plausible.js';
 import { checkPath } from './checkPath.js';
 import { freezePath } from './pathCommon.js';
 import type { PathResult } from './types.js';
@@ -18,6 +19,7 @@ export interface Shock {
  * @param path a path from growthPath (or any PathResult)
  * @param shocks shocks in the projected years (fromYear + 1 … toYear)
  * @throws {MetricsError} invalid_argument when a shock is outside the projected years or size <= -1
+ *   or > 3 (a percent, not a fraction)
  * @example
  * applyShocks(cagrPath({ base: 100, rate: 0, fromYear: 2020, toYear: 2022 }), [{ year: 2021, size: -0.05 }]).levels; // => [100, 95, 95]
  */
@@ -50,6 +52,7 @@ export function applyShocks(path: PathResult, shocks: readonly Shock[]): PathRes
         { index: i, size: s.size },
       );
     }
+    assertPlausible(fn, `shocks[${i}].size`, s.size, 'rate');
     factor.set(s.year, (factor.get(s.year) ?? 1) * (1 + s.size));
   }
   let cumulative = 1;

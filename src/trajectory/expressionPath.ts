@@ -1,5 +1,6 @@
 import { MetricsError } from '../errors.js';
 import { compileExpression } from '../expression/compileExpression.js';
+import { assertPlausible } from '../internal/plausible.js';
 import { checkSpan, compoundPath } from './pathCommon.js';
 import type { PathResult, PathSpan } from './types.js';
 
@@ -14,7 +15,8 @@ export interface ExpressionPathOptions extends PathSpan {
 
 /**
  * A path whose growth in each year is a user expression of the year, compiled once (restricted mathjs).
- * @throws {MetricsError} invalid_argument when the expression does not compile or gives a rate <= -1
+ * @throws {MetricsError} invalid_argument when the expression does not compile or gives a rate <= -1 or > 3
+ *   (a percent, not a fraction)
  *   (naming the year); non_finite when it gives NaN or ±Infinity in a year (naming the year)
  * @example
  * expressionPath({ base: 100, fromYear: 2020, toYear: 2022, expression: '0.5 - 0.25 * (t - t0)' }).levels; // => [100, 150, 187.5]
@@ -34,6 +36,7 @@ export function expressionPath(options: ExpressionPathOptions): PathResult {
         { year: t, rate },
       );
     }
+    assertPlausible(fn, `the rate ${JSON.stringify(expression)} gives for ${t}`, rate, 'rate');
     return rate;
   });
 }

@@ -1,5 +1,6 @@
 import { MetricsError } from '../errors.js';
 import { assertFinite } from '../internal/assert.js';
+import { assertPlausible } from '../internal/plausible.js';
 import { checkSpan, levelsPath, yearsOf } from './pathCommon.js';
 import type { PathResult, PathSpan } from './types.js';
 
@@ -16,7 +17,8 @@ export interface LogisticPathOptions extends PathSpan {
  * `L(y) = K / (1 + ((K - base) / base) * e^(-r (y - fromYear)))`, so L(fromYear) = base and L → K.
  * A base above the cap falls towards it; a base equal to the cap stays there.
  * https://en.wikipedia.org/wiki/Logistic_function#In_ecology:_modeling_population_growth
- * @throws {MetricsError} invalid_argument when rate <= 0 or cap <= 0, or for a bad span
+ * @throws {MetricsError} invalid_argument when rate <= 0, rate > 3 (a percent, not a fraction) or cap <= 0,
+ *   or for a bad span
  * @example
  * logisticPath({ base: 1, rate: Math.log(3), cap: 2, fromYear: 2020, toYear: 2021 }).levels; // => [1, 1.4999999999999998] (1.5 up to rounding)
  */
@@ -32,6 +34,7 @@ export function logisticPath(options: LogisticPathOptions): PathResult {
       { rate },
     );
   }
+  assertPlausible(fn, 'rate', rate, 'rate');
   if (cap <= 0) {
     throw new MetricsError(
       'invalid_argument',

@@ -1,6 +1,7 @@
 // Not exported from the package: checks and builders shared by the path functions.
 import { MetricsError } from '../errors.js';
 import { assertFinite, assertInteger } from '../internal/assert.js';
+import { assertPlausible } from '../internal/plausible.js';
 import type { PathResult, PathSpan } from './types.js';
 
 /** The most years a path may span; longer spans are refused as too_large. */
@@ -44,8 +45,11 @@ export function yearsOf(fromYear: number, toYear: number): number[] {
   return out;
 }
 
-/** Checks a growth rate of a year: finite and > -1. */
-export function checkRate(fn: string, name: string, rate: number, year?: number): void {
+/**
+ * Checks a growth rate of a year: finite, > -1 and, unless `plausible` is false (a rate that is not used),
+ * at most MAX_RATE (3, 300 % a year: above it, a percent).
+ */
+export function checkRate(fn: string, name: string, rate: number, year?: number, plausible = true): void {
   assertFinite(fn, { [name]: rate });
   if (rate <= -1) {
     throw new MetricsError(
@@ -54,6 +58,7 @@ export function checkRate(fn: string, name: string, rate: number, year?: number)
       { rate, year },
     );
   }
+  if (plausible) assertPlausible(fn, year === undefined ? name : `${name} (${year})`, rate, 'rate');
 }
 
 /** Builds a path by compounding `rateOf(year)` from the base; throws degenerate on overflow. */

@@ -1,7 +1,6 @@
 import { MetricsError } from '../errors.js';
 import { assertFinite } from '../internal/assert.js';
-import { cagrPath } from './cagrPath.js';
-import { checkSpan } from './pathCommon.js';
+import { checkSpan, levelsPath, yearsOf } from './pathCommon.js';
 import type { PathResult, PathSpan } from './types.js';
 
 /** Options of {@link pathToTarget}. */
@@ -29,9 +28,13 @@ export function pathToTarget(options: PathToTargetOptions): PathResult & { reado
       { target },
     );
   }
+  // The rate comes from the levels the caller gave, so it is not held to the plausibility bound of a
+  // rate typed in (cagrPath's): 0.001 to 4 in a year is a rate of 3999, and that is what it takes.
   const rate = Math.pow(target / base, 1 / (toYear - fromYear)) - 1;
-  const path = cagrPath({ base, rate, fromYear, toYear });
-  const levels = [...path.levels];
+  const years = yearsOf(fromYear, toYear);
+  // Powers, not repeated products (as cagrPath); the last level is the target exactly.
+  const levels = years.map((y) => base * Math.pow(1 + rate, y - fromYear));
   levels[levels.length - 1] = target;
-  return Object.freeze({ ...path, levels: Object.freeze(levels), rate });
+  const path = levelsPath(fn, years, levels);
+  return Object.freeze({ ...path, rates: Object.freeze(path.rates.map(() => rate)), rate });
 }

@@ -22,7 +22,7 @@ export interface PhasesPathOptions extends PathSpan {
  * (a phase's `fromYear` is its base year, so 2015 -> 2020 is the five growth years 2016…2020).
  * Phases must be back to back and cover the path's span; parts outside the span are ignored.
  * @throws {MetricsError} invalid_argument for an empty list, a phase with toYear <= fromYear, a gap or
- *   an overlap between phases, phases that do not cover the span, a rate <= -1 or a bad span
+ *   an overlap between phases, phases that do not cover the span, a rate <= -1 or > 3 (a percent) or a bad span
  * @example
  * phasesPath({ base: 1, fromYear: 2015, toYear: 2017, phases: [{ fromYear: 2015, toYear: 2016, rate: 1 }, { fromYear: 2016, toYear: 2017, rate: 0.5 }] }).levels; // => [1, 2, 3]
  */

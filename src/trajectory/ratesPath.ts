@@ -13,7 +13,7 @@ export interface RatesPathOptions extends PathSpan {
  * The path that grows by a given rate in each year: level(y) = level(y - 1) * (1 + rate of y).
  * Rates for years outside the span are ignored, so one list can serve several horizons.
  * @throws {MetricsError} missing_years when a projected year has no rate (naming them);
- *   invalid_argument for a year given twice, a rate <= -1 or a bad span
+ *   invalid_argument for a year given twice, a rate <= -1 or > 3 (a percent) or a bad span
  * @example
  * ratesPath({ base: 100, fromYear: 2020, toYear: 2022, rates: [{ year: 2021, rate: 0.5 }, { year: 2022, rate: -0.5 }] }).levels; // => [100, 150, 75]
  */
@@ -30,7 +30,8 @@ export function ratesPath(options: RatesPathOptions): PathResult {
   const byYear = new Map<number, number>();
   for (const [i, r] of rates.entries()) {
     assertInteger(fn, `rates[${i}].year`, r?.year);
-    checkRate(fn, `rates[${i}].rate`, r.rate, r.year);
+    // Rates outside the span are ignored, so only the ones used must be plausible.
+    checkRate(fn, `rates[${i}].rate`, r.rate, r.year, r.year > fromYear && r.year <= toYear);
     if (byYear.has(r.year)) {
       throw new MetricsError(
         'invalid_argument',

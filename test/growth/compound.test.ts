@@ -38,8 +38,13 @@ describe('compound', () => {
     expect(e).toMatchObject({ code: 'invalid_argument', details: { years: -1 } });
     expect(e.message).toContain('use backcast');
   });
-  it('compound(1, 25, 300) overflows: throws degenerate (a percent passed as a fraction)', () => {
-    const e = thrown(() => compound(1, 25, 300)) as Error;
+  it('compound(1, 25, 5) is refused: a percent passed as a fraction (did you mean 0.25?)', () => {
+    const e = thrown(() => compound(1, 25, 5)) as Error;
+    expect(e).toMatchObject({ code: 'invalid_argument' });
+    expect(e.message).toMatch(/^compound: rate must be a fraction at most 3 \(300 % a year\) \(got 25\)\. Did you mean 0\.25\?/);
+  });
+  it('compound(1, 3, 600) overflows: throws degenerate', () => {
+    const e = thrown(() => compound(1, 3, 600)) as Error;
     expect(e).toMatchObject({ code: 'degenerate' });
     expect(e.message).toContain('(0.25, not 25)');
   });

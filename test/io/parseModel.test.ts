@@ -81,7 +81,9 @@ describe('parseModel', () => {
   it('a percentage where a fraction belongs gets a hint: expected a fraction, got 28 (did you mean 0.28?)', () => {
     const json = valid();
     json.scenarios.low.path.rate = { value: 28, assumption: 'typed as percent' };
-    expect(problems(json)).toContain('scenarios.low.path.rate.value: expected a fraction, got 28 (did you mean 0.28?)');
+    expect(problems(json)).toContain(
+      'scenarios.low.path.rate.value: expected a fraction at most 3 (300 % a year), got 28 (did you mean 0.28?)',
+    );
   });
 
   it('an unknown fact id suggests the closest ids', () => {

@@ -515,9 +515,11 @@ describe('simulate: bad input', () => {
 });
 
 describe('simulate: degenerate runs', () => {
-  it('levels that overflow (volatility 300 over 5 years) throw degenerate naming the year, never Infinity or NaN', async () => {
+  it('levels that overflow (from 1e306, 300 % growth a year and volatility 1) throw degenerate naming the year, never Infinity or NaN', async () => {
     for (const workers of [1, 2]) {
-      const err = await rejected(() => simulate({ ...base, volatility: 300, paths: 3000, workers }));
+      const err = await rejected(() =>
+        simulate({ ...base, baseValue: 1e306, growth: [3, 3, 3, 3, 3], volatility: 1, paths: 3000, workers }),
+      );
       expect(err).toMatchObject({ code: 'degenerate' });
       expect((err as Error).message).toMatch(/^simulate: simulated levels of "value" overflow in 20\d\d/);
     }

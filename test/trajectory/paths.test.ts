@@ -50,8 +50,12 @@ describe('cagrPath', () => {
     expect(thrown(() => cagrPath({ fromYear: 0, toYear: 5000, base: 1, rate: 0.1 }))).toMatchObject({
       code: 'too_large',
     });
-    expect(thrown(() => cagrPath({ fromYear: 2000, toYear: 2900, base: 1, rate: 25 }))).toMatchObject({
+    expect(thrown(() => cagrPath({ fromYear: 2000, toYear: 2900, base: 1, rate: 3 }))).toMatchObject({
       code: 'degenerate',
+    });
+    expect(thrown(() => cagrPath({ ...span, rate: 25 }))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringContaining('(got 25). Did you mean 0.25?'),
     });
     expect(thrown(() => cagrPath(null as never))).toMatchObject({ code: 'invalid_argument' });
   });
