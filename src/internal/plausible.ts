@@ -26,7 +26,7 @@ export const FractionKind = {
 } as const;
 export type FractionKind = keyof typeof FractionKind;
 
-/** `0.25` for 25: the fraction a percent stands for, without the float noise of 14 / 100 (0.14000000000000001). */
+/** `0.028` for 2.8: the fraction a percent stands for, without the float noise of 2.8 / 100 (0.027999999999999997). */
 export function asFraction(percent: number): number {
   return Number((percent / 100).toPrecision(12));
 }
