@@ -31,6 +31,24 @@ describe('MetricsError', () => {
     expect(e.details).toEqual({ a: 1 });
     expect(Object.isFrozen(e.details)).toBe(true);
   });
+  it('new MetricsError with a code that is not an ErrorCode, or no message, throws a MetricsError saying so', () => {
+    const bad = [
+      () => new MetricsError(42 as never, 'f: m'),
+      () => new MetricsError('toString' as never, 'f: m'),
+      () => new MetricsError('degenerate', undefined as never),
+      () => new MetricsError('degenerate', '  '),
+      () => new MetricsError('degenerate', 'f: m', [] as never),
+      () => new MetricsError('degenerate', 'f: m', null as never),
+    ];
+    for (const make of bad) {
+      const e = thrown(make) as MetricsError;
+      expect(e).toBeInstanceOf(MetricsError);
+      expect(e.code).toBe('invalid_argument');
+      expect(e.message).toMatch(/^MetricsError: (code|message|details) must be .* \(got [^)]*\)\.$/);
+      expect(e.message).not.toMatch(/undefined\)?$|\[object/);
+    }
+    expect((thrown(bad[0] as () => unknown) as Error).message).toContain('(got 42)');
+  });
   it('ErrorCode lists every code once, each key equal to its value', () => {
     expect(Object.keys(ErrorCode)).toEqual([
       'invalid_argument',
@@ -85,7 +103,19 @@ describe('the message helpers in src/internal/assert.ts', () => {
     expect(show({ s: 'x'.repeat(200) })).toHaveLength(118);
     const circular: Record<string, unknown> = {};
     circular.self = circular;
-    expect(show(circular)).toBe('[object Object]');
+    expect(show(circular)).toBe('an object that cannot be shown (it refers to itself)');
+  });
+  it('show names what JSON cannot: BigInt, symbols, functions, Maps, Dates, -0, long strings', () => {
+    expect(show(10n)).toBe('10n (a BigInt)');
+    expect(show(Symbol('s'))).toBe('Symbol(s) (a symbol)');
+    expect(show(function named() {})).toBe('the function named');
+    expect(show(() => 1)).toBe('a function');
+    expect(show(new Map([[1, 2]]))).toBe('a Map of 1');
+    expect(show(new Date(0))).toBe('a Date (1970-01-01T00:00:00.000Z)');
+    expect(show(-0)).toBe('-0');
+    expect(show({ a: Number.NaN, b: 2n })).toBe('{"a":"NaN","b":"2n"}');
+    expect(show('x'.repeat(200))).toBe(`"${'x'.repeat(100)}…" (200 characters)`);
+    expect(show(new Float64Array(2))).toBe('a Float64Array of 16 bytes');
   });
   it('assertFinite names the first bad argument: invalid_argument for a non-number, non_finite for NaN', () => {
     expect(assertFinite('f', { a: 1, b: 2 })).toBeUndefined();

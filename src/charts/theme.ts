@@ -5,7 +5,7 @@ import type { Comparator } from '../targets/fact.js';
  * Line and area colours (Okabe-Ito, safe for colour-blind readers). Their lightness differs enough
  * that, with {@link DASHES}, lines stay apart in black-and-white print.
  */
-export const PALETTE = [
+export const PALETTE = Object.freeze([
   '#0072B2',
   '#D55E00',
   '#009E73',
@@ -14,19 +14,21 @@ export const PALETTE = [
   '#56B4E9',
   '#000000',
   '#F0E442',
-] as const;
+] as const);
 
 /** Dash patterns paired with {@link PALETTE}: the n-th scenario gets the n-th colour and the n-th dash. */
-export const DASHES: readonly (readonly number[])[] = [
-  [1, 0],
-  [8, 4],
-  [2, 3],
-  [10, 3, 2, 3],
-  [4, 4],
-  [12, 3, 2, 3, 2, 3],
-  [1, 5],
-  [14, 6],
-];
+export const DASHES: readonly (readonly number[])[] = Object.freeze(
+  [
+    [1, 0],
+    [8, 4],
+    [2, 3],
+    [10, 3, 2, 3],
+    [4, 4],
+    [12, 3, 2, 3, 2, 3],
+    [1, 5],
+    [14, 6],
+  ].map((d) => Object.freeze(d)),
+);
 
 /** Font of charts in English: fonts-dejavu-core. */
 export const FONT = 'DejaVu Sans';
@@ -37,34 +39,34 @@ export const FONT_ZH = 'Noto Sans CJK SC';
  * Marker shape per comparator. `equals` is a square (not a circle) so that a stated level never looks
  * like a reported actual, which is drawn as a small filled circle.
  */
-export const COMPARATOR_SHAPE: Readonly<Record<Comparator, string>> = {
+export const COMPARATOR_SHAPE: Readonly<Record<Comparator, string>> = Object.freeze({
   exceeds: 'triangle-up',
   atLeast: 'triangle-up',
   about: 'diamond',
   atMost: 'triangle-down',
   below: 'triangle-down',
   equals: 'square',
-};
+});
 
 /** Legend text per comparator, in English and Chinese. */
-export const COMPARATOR_TEXT: Readonly<Record<'en' | 'zh', Readonly<Record<Comparator, string>>>> = {
-  en: {
+export const COMPARATOR_TEXT: Readonly<Record<'en' | 'zh', Readonly<Record<Comparator, string>>>> = Object.freeze({
+  en: Object.freeze({
     exceeds: 'Target: more than (>)',
     atLeast: 'Target: at least (≥)',
     about: 'Target: about (≈)',
     atMost: 'Target: at most (≤)',
     below: 'Target: below (<)',
     equals: 'Target: level (=)',
-  },
-  zh: {
+  }),
+  zh: Object.freeze({
     exceeds: '目标：超过（>）',
     atLeast: '目标：不低于（≥）',
     about: '目标：约（≈）',
     atMost: '目标：不超过（≤）',
     below: '目标：低于（<）',
     equals: '目标：达到（=）',
-  },
-};
+  }),
+});
 
 /**
  * The chart theme as a vega-lite `config`: the font (DejaVu Sans, or Noto Sans CJK SC for `zh`), the

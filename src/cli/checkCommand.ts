@@ -1,4 +1,5 @@
 import { loadModel } from '../io/loadModel.js';
+import { modelOptions } from './modelOptions.js';
 import { checkModel, type ModelCheck } from '../model/checkModel.js';
 import { describeFact } from '../targets/describeFact.js';
 import { MetricsError } from '../errors.js';
@@ -92,7 +93,7 @@ export const checkCommand: CliCommand = {
     if (args.positionals.length === 0) {
       throw new MetricsError('invalid_argument', "give at least one model id or file (see 'industry-metrics models').");
     }
-    const checks = args.positionals.map((p) => checkModel(loadModel(p, { cwd: ctx.cwd })));
+    const checks = args.positionals.map((p) => checkModel(loadModel(p, modelOptions(ctx))));
     emit(ctx, args, checkText(format, checks), `the check of ${checks.map((c) => c.model.id).join(', ')}`);
     // Scripts tell the outcome from the exit code: 0 consistent, 1 a model's own figures contradict each
     // other (disagreements between sources are reported, not failed), 2 bad input (thrown above).

@@ -9,6 +9,7 @@ import { shares } from '../decompose/shares.js';
 import { spanContributions } from '../decompose/spanContributions.js';
 import { RESIDUAL_SECTOR, TOTAL_SECTOR, type DecompositionRow, type Panel } from '../decompose/types.js';
 import { loadModel } from '../io/loadModel.js';
+import { modelOptions } from './modelOptions.js';
 import { parseUnit, sameUnit, unitToString } from '../series/units.js';
 import type { CliCommand, CliContext } from './command.js';
 import { emit, outputFormat, toCsv, toTable, type Row } from './output.js';
@@ -172,7 +173,7 @@ export const decomposeCommand: CliCommand = {
     } else {
       if (unitOption !== undefined)
         throw new MetricsError('invalid_argument', '--unit applies to CSV input only; a model states its own unit.');
-      const d = decomposeModel(loadModel(input, { cwd: ctx.cwd }));
+      const d = decomposeModel(loadModel(input, modelOptions(ctx)));
       rows = [...d.rows];
       json = d;
       extra = summary(d);

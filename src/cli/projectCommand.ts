@@ -1,5 +1,6 @@
 import { MetricsError } from '../errors.js';
 import { loadModel } from '../io/loadModel.js';
+import { modelOptions } from './modelOptions.js';
 import type { ModelDefinition } from '../model/types.js';
 import { probabilityBasis } from '../model/probabilityBasis.js';
 import { project } from '../scenario/project.js';
@@ -130,7 +131,7 @@ export const projectCommand: CliCommand = {
         `give one model id or file (got ${args.positionals.length}). See 'industry-metrics models' for the ids.`,
       );
     }
-    const model = loadModel(args.positionals[0] as string, { cwd: ctx.cwd });
+    const model = loadModel(args.positionals[0] as string, modelOptions(ctx));
     const raw = args.values['scenario'];
     const names = raw === undefined ? [] : (Array.isArray(raw) ? raw : [raw]).map(String);
     const projections =

@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import { MetricsError } from '../errors.js';
 import { listModels, loadModel } from '../io/loadModel.js';
+import { modelOptions } from './modelOptions.js';
 import { writeReport } from '../render/writeReport.js';
 import { compareIndustries } from '../decompose/compareIndustries.js';
 import { loadSeeds } from '../io/loadSeeds.js';
@@ -68,7 +69,7 @@ export const reportCommand: CliCommand = {
     }
     for (const id of ids) {
       const onProgress = progressBar(ctx, `simulating ${id}`);
-      const r = await modelReport(loadModel(id, { cwd: ctx.cwd }), {
+      const r = await modelReport(loadModel(id, modelOptions(ctx)), {
         paths,
         seed,
         workers,

@@ -1,5 +1,6 @@
 import { MetricsError } from '../errors.js';
 import { listModels, loadModel } from '../io/loadModel.js';
+import { modelOptions } from './modelOptions.js';
 import { loadObservations } from '../observations/loadObservations.js';
 import { scoreTarget } from '../scorecard/scoreTarget.js';
 import type { CliCommand } from './command.js';
@@ -39,10 +40,18 @@ export const scorecardCommand: CliCommand = {
         { asOf: asOfText },
       );
     }
-    const ids = args.positionals.length > 0 ? args.positionals : listModels({ cwd: ctx.cwd }).map((m) => m.id);
+    let ids = args.positionals;
+    if (ids.length === 0) {
+      // Every model once (a user's file replacing a built-in is loaded in its place); a file that cannot be
+      // read is named and skipped, so it spoils nothing else.
+      const entries = listModels({ cwd: ctx.cwd });
+      for (const e of entries.filter((m) => m.problem !== undefined))
+        ctx.stderr(`industry-metrics: note: skipped ${e.file}: ${e.problem}\n`);
+      ids = [...new Set(entries.filter((m) => m.problem === undefined).map((m) => m.id))];
+    }
     const set = loadObservations();
     const rows = ids.flatMap((id) => {
-      const model = loadModel(id, { cwd: ctx.cwd });
+      const model = loadModel(id, modelOptions(ctx));
       const planRate = planRateOf(model.path);
       return model.targets.map((t) => {
         const s = scoreTarget(t, set, { asOf, ...(planRate !== undefined && { planRate }) });

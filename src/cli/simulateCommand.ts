@@ -1,5 +1,6 @@
 import { MetricsError } from '../errors.js';
 import { loadModel } from '../io/loadModel.js';
+import { modelOptions } from './modelOptions.js';
 import { simulateModel } from '../model/simulateModel.js';
 import { probabilityBasis } from '../model/probabilityBasis.js';
 import { unitToString } from '../series/units.js';
@@ -135,7 +136,7 @@ export const simulateCommand: CliCommand = {
     if (scenarioArg !== undefined && typeof scenarioArg !== 'string')
       throw new MetricsError('invalid_argument', '--scenario needs a name.');
     const scenario = scenarioArg ?? 'plan';
-    const model = loadModel(args.positionals[0]!, { cwd: ctx.cwd });
+    const model = loadModel(args.positionals[0]!, modelOptions(ctx));
     const onProgress = progressBar(ctx, 'simulating');
     const r = await simulateModel(model, {
       paths,

@@ -1,4 +1,5 @@
 import { MetricsError } from '../errors.js';
+import { asFacts } from '../targets/assertFact.js';
 import { show } from '../internal/assert.js';
 import { cagr } from '../growth/cagr.js';
 import { convertCurrency, convertScale, parseUnit, unitToString, type ExchangeRate } from '../series/units.js';
@@ -94,6 +95,10 @@ export function compareIndustries(facts: readonly Fact[], options: CompareIndust
       'invalid_argument',
       `${fn}: facts must be an array of Fact (got ${show(facts)}). Load them with loadSeeds().`,
     );
+  }
+  asFacts(fn, facts);
+  if (options === null || typeof options !== 'object') {
+    throw new MetricsError('invalid_argument', `${fn}: options must be an object (got ${show(options)}).`);
   }
   const unit = parseUnit(options.unit ?? 'CNY billion');
   if (unit.kind !== 'money') {

@@ -14,6 +14,7 @@ import { shares, type SharesResult } from './shares.js';
 import { spanContributions, type SpanContributionsResult } from './spanContributions.js';
 import { totalCagrFromSectors } from './totalCagrFromSectors.js';
 import { TOTAL_SECTOR, type DecompositionRow, type Panel } from './types.js';
+import { asModel } from '../model/assertModel.js';
 
 /** What {@link decomposeModel} returns. Levels are in `unit`; rates and shares are fractions. */
 export interface ModelDecomposition {
@@ -64,6 +65,7 @@ export interface ModelDecomposition {
  */
 export function decomposeModel(model: ModelDefinition): ModelDecomposition {
   const fn = 'decomposeModel';
+  asModel(fn, model);
   if (
     typeof model !== 'object' ||
     model === null ||

@@ -8,7 +8,10 @@ import type { Panel } from './types.js';
  * - `averageShares`: the mean over years of each sector's share, `p_i = (1/T) Σ_t x_i,t / T_t`.
  * - `shareOfAverages`: each sector's mean over the mean total, `p_i = Σ_t x_i,t / Σ_t T_t`.
  */
-export const ProportionsMethod = { averageShares: 'averageShares', shareOfAverages: 'shareOfAverages' } as const;
+export const ProportionsMethod = Object.freeze({
+  averageShares: 'averageShares',
+  shareOfAverages: 'shareOfAverages',
+} as const);
 export type ProportionsMethod = keyof typeof ProportionsMethod;
 
 /** Options of {@link historicalProportions}. */

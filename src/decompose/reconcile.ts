@@ -20,7 +20,7 @@ import { TOTAL_SECTOR, type DecompositionRow, type Panel } from './types.js';
  *   2019, "Optimal forecast reconciliation for hierarchical and grouped time series through trace
  *   minimization", JASA 114: 804-819).
  */
-export const ReconcileMethod = {
+export const ReconcileMethod = Object.freeze({
   bottomUp: 'bottomUp',
   topDown: 'topDown',
   proportional: 'proportional',
@@ -28,7 +28,7 @@ export const ReconcileMethod = {
   wlsStructural: 'wlsStructural',
   wls: 'wls',
   mint: 'mint',
-} as const;
+} as const);
 export type ReconcileMethod = keyof typeof ReconcileMethod;
 
 /** Options of {@link reconcile}. */

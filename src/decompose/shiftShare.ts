@@ -3,12 +3,12 @@ import { assertInteger } from '../internal/assert.js';
 import { assembleShiftShare, checkMatrix, checkNames, referenceOf, shiftShareCore } from './internal/shiftShareCore.js';
 
 /** The effects of shift-share analysis, as fixed names for tidy rows. */
-export const ShiftShareEffect = {
+export const ShiftShareEffect = Object.freeze({
   nationalGrowth: 'nationalGrowth',
   industryMix: 'industryMix',
   regionalShift: 'regionalShift',
   change: 'change',
-} as const;
+} as const);
 export type ShiftShareEffect = keyof typeof ShiftShareEffect;
 
 /** One tidy row of a shift-share result; `sector` is `total` for a region's sum over sectors. */

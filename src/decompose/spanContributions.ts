@@ -10,7 +10,7 @@ import { RESIDUAL_SECTOR, TOTAL_SECTOR, type DecompositionRow, type Panel } from
  * - `chained`: year by year; each period's change is weighted by that period's log growth, so growth
  *   from a small base early in the span counts for more than the same change late in the span.
  */
-export const SpanMethod = { simple: 'simple', chained: 'chained' } as const;
+export const SpanMethod = Object.freeze({ simple: 'simple', chained: 'chained' } as const);
 export type SpanMethod = keyof typeof SpanMethod;
 
 /** Options of {@link spanContributions}. */

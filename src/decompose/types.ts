@@ -28,7 +28,7 @@ export interface Panel {
  *   `cagr`: its compound annual growth rate.
  * - `logContribution`, `cagrContribution`: contributions to the total's log growth and to its CAGR.
  */
-export const DecompositionMeasure = {
+export const DecompositionMeasure = Object.freeze({
   level: 'level',
   total: 'total',
   share: 'share',
@@ -41,7 +41,7 @@ export const DecompositionMeasure = {
   cagr: 'cagr',
   logContribution: 'logContribution',
   cagrContribution: 'cagrContribution',
-} as const;
+} as const);
 export type DecompositionMeasure = keyof typeof DecompositionMeasure;
 
 /** One tidy row of a decomposition, for charts and CSV. The total's rows use the sector name `total`. */

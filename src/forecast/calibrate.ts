@@ -5,14 +5,14 @@ import type { Forecast, ForecastFit, ForecastInterval, ForecastMethod, ForecastO
 import { checkMethod } from './backtest.js';
 
 /** How in-sample forecast errors are measured. */
-export const CalibrationErrors = {
+export const CalibrationErrors = Object.freeze({
   /** log(actual / forecast): multiplicative intervals forecast·exp(±q); needs positive data and forecasts. */
   log: 'log',
   /** actual - forecast: additive intervals forecast ± q. */
   absolute: 'absolute',
   /** log when every value and every in-sample forecast is > 0, else absolute. */
   auto: 'auto',
-} as const;
+} as const);
 export type CalibrationErrors = keyof typeof CalibrationErrors;
 
 /** Options of {@link calibrate}. */

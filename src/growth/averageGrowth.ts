@@ -1,6 +1,6 @@
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
-import type { Series } from '../series/series.js';
+import { asSeries, type Series } from '../series/series.js';
 import { cagr } from './cagr.js';
 
 /** Options of {@link averageGrowth}. */
@@ -18,7 +18,14 @@ export interface AverageGrowthOptions {
  * @example
  * averageGrowth(series({ id: 'bd', unit: 'CNY trillion', years: [2015, 2020], values: [0.2693, 1] })); // ≈ 0.3
  */
-export function averageGrowth(s: Series, options: AverageGrowthOptions = {}): number {
+export function averageGrowth(input: Series, options: AverageGrowthOptions = {}): number {
+  const s = asSeries('averageGrowth', input);
+  if (options === null || typeof options !== 'object') {
+    throw new MetricsError(
+      'invalid_argument',
+      `averageGrowth: options must be an object like { fromYear, toYear } (got ${show(options)}).`,
+    );
+  }
   const fromYear = options.fromYear ?? s.years[0];
   const toYear = options.toYear ?? s.years[s.years.length - 1];
   if (fromYear === undefined || toYear === undefined) {

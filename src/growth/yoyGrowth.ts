@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertAnnual, series, type Series } from '../series/series.js';
+import { asSeries, assertAnnual, series, type Series } from '../series/series.js';
 
 /**
  * Year-over-year growth of an annual series: `v[t] / v[t-1] - 1`, one value per year from the second.
@@ -16,10 +16,11 @@ export function yoyGrowth(s: Series): Series {
 /** Shared by yoyGrowth and logGrowth: per-year growth of consecutive values. */
 export function growthSeries(
   fn: string,
-  s: Series,
+  input: Series,
   suffix: string,
   rate: (prev: number, cur: number) => number,
 ): Series {
+  const s = asSeries(fn, input);
   if (s.years.length < 2) {
     throw new MetricsError(
       'invalid_argument',

@@ -2,18 +2,30 @@ import { MetricsError } from '../errors.js';
 
 /** Shows a value in an error message: strings quoted, numbers as JS prints them, long arrays cut. */
 export function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined)
-    return String(value);
+  if (typeof value === 'string') {
+    const s = JSON.stringify(value.length > 120 ? `${value.slice(0, 100)}…` : value);
+    return value.length > 120 ? `${s} (${value.length} characters)` : s;
+  }
+  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
+  if (typeof value === 'boolean' || value === null || value === undefined) return String(value);
+  if (typeof value === 'bigint') return `${value}n (a BigInt)`;
+  if (typeof value === 'symbol') return `${String(value)} (a symbol)`;
+  if (typeof value === 'function') return value.name ? `the function ${value.name}` : 'a function';
   if (Array.isArray(value)) {
     const head = value.slice(0, 6).map(show).join(', ');
     return `[${head}${value.length > 6 ? `, … (${value.length} items)` : ''}]`;
   }
+  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name} of ${value.byteLength} bytes`;
+  if (value instanceof Map || value instanceof Set) return `a ${value.constructor.name} of ${value.size}`;
+  if (value instanceof Date) return `a Date (${Number.isNaN(value.getTime()) ? 'invalid' : value.toISOString()})`;
   try {
-    const s = JSON.stringify(value);
+    const s = JSON.stringify(value, (_k, v: unknown) =>
+      typeof v === 'bigint' ? `${v}n` : typeof v === 'number' && !Number.isFinite(v) ? String(v) : v,
+    );
+    if (s === undefined) return 'a value that cannot be shown';
     return s.length > 120 ? `${s.slice(0, 117)}…` : s;
   } catch {
-    return Object.prototype.toString.call(value);
+    return 'an object that cannot be shown (it refers to itself)';
   }
 }
 

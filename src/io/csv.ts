@@ -11,14 +11,14 @@ export interface SeriesRow {
 }
 
 /** Table layouts {@link parseSeriesCsv} reads. */
-export const CsvLayout = {
+export const CsvLayout = Object.freeze({
   /** `id,year,value`: one row per series and year (header names `series` and `t` also accepted). */
   long: 'long',
   /** `year,<id1>,<id2>,…`: one row per year, one column per series; empty or `NA` cells are missing. */
   wide: 'wide',
   /** long when the header has id, year and value columns, else wide when its first column is year. */
   auto: 'auto',
-} as const;
+} as const);
 export type CsvLayout = keyof typeof CsvLayout;
 
 /** Options of {@link parseSeriesCsv}. */

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MetricsError, isMetricsError } from '../errors.js';
+import { asFacts } from '../targets/assertFact.js';
 import { show } from '../internal/assert.js';
 import type { Fact } from '../targets/fact.js';
 import { closestNames } from '../internal/closest.js';
@@ -36,6 +37,12 @@ const SEED_FILE = /\.facts\.json$/;
  * factById(facts, 'bd14.revenue-2025').value; // => 3
  */
 export function loadSeeds(options: LoadSeedsOptions = {}): Fact[] {
+  if (options === null || typeof options !== 'object') {
+    throw new MetricsError(
+      'invalid_argument',
+      `loadSeeds: options must be an object like { dir } (got ${show(options)}).`,
+    );
+  }
   const builtIn = options.dir === undefined;
   const dir = builtIn
     ? fileURLToPath(new URL('../../seeds/', import.meta.url))
@@ -121,7 +128,17 @@ export function loadSeeds(options: LoadSeedsOptions = {}): Fact[] {
  * @example
  * factById(loadSeeds(), 'bd13.cagr-2015-2020').value; // => 0.3
  */
-export function factById(facts: readonly Fact[], id: string): Fact {
+export function factById(input: readonly Fact[], id: string): Fact {
+  const facts = asFacts('factById', input, 'facts', false);
+  if (typeof id !== 'string' || id.trim() === '') {
+    throw new MetricsError(
+      'invalid_argument',
+      `factById: id must be a fact id like "bd14.revenue-2025" (got ${show(id)}).`,
+      {
+        id,
+      },
+    );
+  }
   const found = facts.find((fact) => fact.id === id);
   if (found !== undefined) return found;
   const ids = facts.map((fact) => fact.id);

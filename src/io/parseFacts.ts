@@ -1,4 +1,5 @@
 import { MetricsError } from '../errors.js';
+import { markChecked } from '../targets/assertFact.js';
 import { show } from '../internal/assert.js';
 import { closestNames } from '../internal/closest.js';
 import type { Provenance } from '../series/provenance.js';
@@ -470,19 +471,22 @@ function checkFact(
     ...(document.url !== undefined && { url: document.url }),
     documentId: document.id,
   });
-  return Object.freeze({
-    id,
-    metric,
-    year,
-    ...(fromYear !== undefined && { fromYear }),
-    value,
-    unit,
-    comparator,
-    ...(tolerance !== undefined && { tolerance }),
-    kind,
-    provenance,
-    ...(note !== undefined && { note }),
-  });
+  // Checked here, frozen: functions taking facts (asFacts) need not check it again.
+  return markChecked(
+    Object.freeze({
+      id,
+      metric,
+      year,
+      ...(fromYear !== undefined && { fromYear }),
+      value,
+      unit,
+      comparator,
+      ...(tolerance !== undefined && { tolerance }),
+      kind,
+      provenance,
+      ...(note !== undefined && { note }),
+    }),
+  );
 }
 
 /**

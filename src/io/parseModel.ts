@@ -19,6 +19,7 @@ import { convertScale, isScaleConvertible, parseUnit, unitToString, type Unit } 
 import type { Fact } from '../targets/fact.js';
 import { builtinPath } from './paths.js';
 import { readFileSync } from 'node:fs';
+import { markModel } from '../model/assertModel.js';
 
 let validator: ValidateFunction | undefined;
 
@@ -455,31 +456,38 @@ export function parseModel(json: unknown, origin: string, facts: readonly Fact[]
   }
   problems.push(...r.problems);
   if (problems.length > 0) fail(problems);
-  return deepFreeze({
-    id: file.id,
-    title: file.title,
-    ...(file.description !== undefined ? { description: file.description } : {}),
-    metric: file.metric,
-    unit,
-    fromYear: file.fromYear,
-    toYear: file.toYear,
-    base,
-    path,
-    shocks,
-    bounds,
-    scenarios,
-    ...(uncertainty ? { uncertainty } : {}),
-    targets,
-    related,
-    sectors,
-    origin,
-  });
+  // Frozen and marked checked; the facts inside stay the caller's objects, never frozen by this call.
+  return markModel(
+    deepFreeze(
+      {
+        id: file.id,
+        title: file.title,
+        ...(file.description !== undefined ? { description: file.description } : {}),
+        metric: file.metric,
+        unit,
+        fromYear: file.fromYear,
+        toYear: file.toYear,
+        base,
+        path,
+        shocks,
+        bounds,
+        scenarios,
+        ...(uncertainty ? { uncertainty } : {}),
+        targets,
+        related,
+        sectors,
+        origin,
+      },
+      new Set<unknown>(facts),
+    ),
+  );
 }
 
-function deepFreeze<T>(o: T): T {
-  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+/** Freezes `o` and everything in it except the objects in `keep` (the caller's facts) and what they hold. */
+function deepFreeze<T>(o: T, keep: ReadonlySet<unknown>): T {
+  if (o && typeof o === 'object' && !keep.has(o) && !Object.isFrozen(o)) {
     Object.freeze(o);
-    for (const v of Object.values(o)) deepFreeze(v);
+    for (const v of Object.values(o)) deepFreeze(v, keep);
   }
   return o;
 }

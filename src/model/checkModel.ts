@@ -1,6 +1,7 @@
 import type { Fact } from '../targets/fact.js';
 import { checkConsistency, type ConsistencyReport } from '../targets/checkConsistency.js';
 import type { ModelDefinition, PathSpec, ResolvedValue } from './types.js';
+import { asModel } from './assertModel.js';
 
 /** A number in a model that no document states: where it is in the model, its value and its reason. */
 export interface ModelAssumption {
@@ -84,6 +85,7 @@ function visitPath(path: string, p: PathSpec<ResolvedValue>, out: Parameters<typ
  * checkModel(loadModel('big-data-14th-fyp')).consistency.consistent; // => true
  */
 export function checkModel(model: ModelDefinition): ModelCheck {
+  asModel('checkModel', model);
   const out = { facts: [] as Fact[], assumptions: [] as ModelAssumption[], derivations: [] as ModelDerivation[] };
   visitValue('base', model.base, out);
   for (const [name, sc] of Object.entries(model.scenarios)) {

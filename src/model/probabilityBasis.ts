@@ -1,4 +1,7 @@
 import type { ModelDefinition, ResolvedValue } from './types.js';
+import { asModel } from './assertModel.js';
+import { MetricsError } from '../errors.js';
+import { show } from '../internal/assert.js';
 
 function rateFactId(v: ResolvedValue | undefined): string | undefined {
   return v?.source.kind === 'fact' ? v.source.fact.id : undefined;
@@ -17,6 +20,18 @@ function rateFactId(v: ResolvedValue | undefined): string | undefined {
  * probabilityBasis(loadModel('cybersecurity-2021-2023'), 'plan', 'cyber.revenue-2023')?.startsWith('50 % by construction'); // => true
  */
 export function probabilityBasis(model: ModelDefinition, scenario: string, targetId: string): string | undefined {
+  asModel('probabilityBasis', model);
+  for (const [name, v] of [
+    ['scenario', scenario],
+    ['targetId', targetId],
+  ] as const) {
+    if (typeof v !== 'string' || v.trim() === '') {
+      throw new MetricsError(
+        'invalid_argument',
+        `probabilityBasis: ${name} must be a non-empty string (got ${show(v)}).`,
+      );
+    }
+  }
   const src = model.base.source;
   if (src.kind !== 'derived') return undefined;
   const [target, rate] = src.from;

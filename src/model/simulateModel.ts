@@ -4,6 +4,8 @@ import type { MonteCarloResult, MonteCarloRunOptions, SimulationTarget } from '.
 import { growthPath } from '../trajectory/growthPath.js';
 import { convertScale } from '../series/units.js';
 import type { ModelDefinition } from './types.js';
+import { asModel } from './assertModel.js';
+import { show } from '../internal/assert.js';
 
 /** Options of {@link simulateModel}: the engine's run options, less what the model provides. */
 export type SimulateModelOptions = Omit<
@@ -23,8 +25,18 @@ export type SimulateModelOptions = Omit<
  * (await simulateModel(loadModel('big-data-14th-fyp'), { paths: 10000, seed: 1 })).targets[0].probability; // ≈ 0.6
  */
 export async function simulateModel(model: ModelDefinition, options: SimulateModelOptions): Promise<MonteCarloResult> {
+  asModel('simulateModel', model);
+  if (options === null || typeof options !== 'object') {
+    throw new MetricsError(
+      'invalid_argument',
+      `simulateModel: options must give at least paths and seed, e.g. { paths: 10000, seed: 1 } (got ${show(options)}).`,
+    );
+  }
   const name = options.scenario ?? 'plan';
-  const scenario = model.scenarios[name];
+  if (typeof name !== 'string') {
+    throw new MetricsError('invalid_argument', `simulateModel: scenario must be a scenario name (got ${show(name)}).`);
+  }
+  const scenario = Object.hasOwn(model.scenarios, name) ? model.scenarios[name] : undefined;
   if (!scenario) {
     throw new MetricsError(
       'not_found',

@@ -64,7 +64,7 @@ export interface ScenarioSpec<V = ValueRef> {
 }
 
 /** Distribution of the yearly growth deviations in Monte Carlo runs. */
-export const ShockDistribution = { normal: 'normal', studentT: 'studentT' } as const;
+export const ShockDistribution = Object.freeze({ normal: 'normal', studentT: 'studentT' } as const);
 export type ShockDistribution = keyof typeof ShockDistribution;
 
 /**

@@ -2,13 +2,16 @@ import { existsSync } from 'node:fs';
 import { MetricsError } from '../errors.js';
 
 /** Where Debian's fonts-dejavu-core and fonts-noto-cjk put the files PNG rendering needs. */
-export const FONT_FILES = {
-  latin: ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'],
-  cjk: [
+export const FONT_FILES = Object.freeze({
+  latin: Object.freeze([
+    '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
+    '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
+  ] as const),
+  cjk: Object.freeze([
     '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
     '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc',
-  ],
-} as const;
+  ] as const),
+} as const);
 
 /** True when `text` has CJK ideographs, kana, hangul or full-width punctuation. */
 function hasCjk(text: string): boolean {

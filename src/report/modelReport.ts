@@ -18,14 +18,20 @@ import type { MonteCarloResult } from '../simulate/monteCarloTypes.js';
 import { convertScale, formatQuantity } from '../series/units.js';
 import { describeFact, formatRate } from '../targets/describeFact.js';
 import type { Fact } from '../targets/fact.js';
+import { asModel } from '../model/assertModel.js';
+import { asFact } from '../targets/assertFact.js';
+import { MetricsError } from '../errors.js';
+import { show } from '../internal/assert.js';
 
 /** Five-Year Plan periods, shaded on charts where they overlap a model's years. */
-export const PLAN_PERIODS: readonly PlanPeriod[] = [
-  { label: '12th Five-Year Plan', fromYear: 2011, toYear: 2015 },
-  { label: '13th Five-Year Plan', fromYear: 2016, toYear: 2020 },
-  { label: '14th Five-Year Plan', fromYear: 2021, toYear: 2025 },
-  { label: '15th Five-Year Plan', fromYear: 2026, toYear: 2030 },
-];
+export const PLAN_PERIODS: readonly PlanPeriod[] = Object.freeze(
+  [
+    { label: '12th Five-Year Plan', fromYear: 2011, toYear: 2015 },
+    { label: '13th Five-Year Plan', fromYear: 2016, toYear: 2020 },
+    { label: '14th Five-Year Plan', fromYear: 2021, toYear: 2025 },
+    { label: '15th Five-Year Plan', fromYear: 2026, toYear: 2030 },
+  ].map((p) => Object.freeze(p)),
+);
 
 /** Options of {@link modelReport}. */
 export interface ModelReportOptions {
@@ -61,7 +67,9 @@ export interface ModelReport {
 }
 
 /** A fact as a chart marker, its value in the model's unit. */
-export function targetMarker(model: ModelDefinition, f: Fact): TargetMarker {
+export function targetMarker(model: ModelDefinition, fact: Fact): TargetMarker {
+  asModel('targetMarker', model);
+  const f = asFact('targetMarker', fact);
   return {
     year: f.year,
     value: convertScale(f.value, f.unit, model.unit),
@@ -84,6 +92,13 @@ function periodsFor(model: ModelDefinition): PlanPeriod[] {
  * probability, the distribution of the final-year level).
  */
 export async function modelReport(model: ModelDefinition, options: ModelReportOptions = {}): Promise<ModelReport> {
+  asModel('modelReport', model);
+  if (options === null || typeof options !== 'object') {
+    throw new MetricsError(
+      'invalid_argument',
+      `modelReport: options must be an object like { paths, seed } (got ${show(options)}).`,
+    );
+  }
   const { paths = 20000, seed = 2026, workers = 1, locale = 'en' } = options;
   const check = checkModel(model);
   const projections = projectAll(model);

@@ -7,6 +7,7 @@ import { growthPath, numberOf } from '../trajectory/growthPath.js';
 import type { Fact } from '../targets/fact.js';
 import { gapToTarget, targetSpan } from './gapToTarget.js';
 import type { ScenarioProjection, TargetCheck } from './types.js';
+import { asModel } from '../model/assertModel.js';
 
 /** Options of {@link project}. */
 export interface ProjectOptions {
@@ -27,10 +28,11 @@ export interface ProjectOptions {
  */
 export function project(model: ModelDefinition, options: ProjectOptions = {}): ScenarioProjection {
   const fn = 'project';
-  if (typeof model !== 'object' || model === null || typeof model.scenarios !== 'object' || model.scenarios === null) {
+  asModel(fn, model);
+  if (options === null || typeof options !== 'object') {
     throw new MetricsError(
       'invalid_argument',
-      `${fn}: expected a loaded ModelDefinition (got ${show(model)}). Load it with loadModel.`,
+      `${fn}: options must be an object like { scenario: 'plan' } (got ${show(options)}).`,
     );
   }
   const name = options.scenario ?? 'plan';

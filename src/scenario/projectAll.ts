@@ -3,6 +3,7 @@ import { show } from '../internal/assert.js';
 import type { ModelDefinition } from '../model/types.js';
 import { project } from './project.js';
 import type { ScenarioProjection } from './types.js';
+import { asModel } from '../model/assertModel.js';
 
 /**
  * Every scenario of a model projected with {@link project}, in the model's order (`plan` first).
@@ -11,11 +12,6 @@ import type { ScenarioProjection } from './types.js';
  * projectAll(loadModel('big-data-14th-fyp')).map((p) => p.scenario); // => ['plan', 'high', 'low', 'shock-2022']
  */
 export function projectAll(model: ModelDefinition): ScenarioProjection[] {
-  if (typeof model !== 'object' || model === null || typeof model.scenarios !== 'object' || model.scenarios === null) {
-    throw new MetricsError(
-      'invalid_argument',
-      `projectAll: expected a loaded ModelDefinition (got ${show(model)}). Load it with loadModel.`,
-    );
-  }
+  asModel('projectAll', model);
   return Object.keys(model.scenarios).map((scenario) => project(model, { scenario }));
 }

@@ -1,4 +1,5 @@
 import type { ModelDefinition, ResolvedValue } from '../model/types.js';
+import { asModel } from '../model/assertModel.js';
 
 /**
  * One input of a model for sensitivity analysis: a number used in one or more places. Values that come
@@ -71,6 +72,7 @@ function walk(x: unknown, path: string, visit: (v: ResolvedValue, path: string) 
  * //     'scenarios.shock-2022.shocks[0].size', 'uncertainty.volatility']
  */
 export function modelParameters(model: ModelDefinition): ModelParameter[] {
+  asModel('modelParameters', model);
   return parameterGroups(model).map((g) => g.parameter);
 }
 

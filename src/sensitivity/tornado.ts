@@ -4,9 +4,10 @@ import type { ModelDefinition } from '../model/types.js';
 import { project } from '../scenario/project.js';
 import type { ScenarioProjection } from '../scenario/types.js';
 import { parameterGroups, withParameter, type ModelParameter } from './modelParameters.js';
+import { asModel } from '../model/assertModel.js';
 
 /** Built-in outputs of {@link tornado}. */
-export const TornadoOutput = {
+export const TornadoOutput = Object.freeze({
   /** The level in the scenario's last year. */
   finalLevel: 'finalLevel',
   /** The scenario's CAGR from the base year to the last year. */
@@ -15,7 +16,7 @@ export const TornadoOutput = {
   targetGap: 'targetGap',
   /** The CAGR still required from the base to the scenario's first checked target. */
   requiredCagr: 'requiredCagr',
-} as const;
+} as const);
 export type TornadoOutput = keyof typeof TornadoOutput;
 
 /** Any number computed from a projection and the (changed) model: e.g. a Monte Carlo attainment probability. */
@@ -113,6 +114,10 @@ function outputFunction(output: TornadoOptions['output']): { name: string; fn: T
  */
 export function tornado(model: ModelDefinition, options: TornadoOptions = {}): TornadoResult {
   const fn = 'tornado';
+  asModel(fn, model);
+  if (options === null || typeof options !== 'object') {
+    throw new MetricsError('invalid_argument', `${fn}: options must be an object (got ${show(options)}).`);
+  }
   const scenario = options.scenario ?? 'plan';
   const { name, fn: measure } = outputFunction(options.output);
   const relative = options.swing?.relative ?? (options.swing?.absolute === undefined ? 0.1 : 0);

@@ -1,9 +1,9 @@
 import { MetricsError } from '../errors.js';
 import { assertOneOf } from '../internal/assert.js';
-import { series, type Series } from './series.js';
+import { asSeries, series, type Series } from './series.js';
 
 /** How {@link interpolate} fills a gap: on a straight line, or at the constant growth rate between the ends. */
-export const InterpolationMethod = { linear: 'linear', geometric: 'geometric' } as const;
+export const InterpolationMethod = Object.freeze({ linear: 'linear', geometric: 'geometric' } as const);
 export type InterpolationMethod = keyof typeof InterpolationMethod;
 
 const MAX_YEARS = 100_000;
@@ -17,7 +17,8 @@ const MAX_YEARS = 100_000;
  * @example
  * interpolate(series({ id: 'x', unit: 'count', years: [2020, 2022], values: [100, 121] })).values; // ≈ [100, 110, 121]
  */
-export function interpolate(s: Series, method: InterpolationMethod = 'geometric'): Series {
+export function interpolate(input: Series, method: InterpolationMethod = 'geometric'): Series {
+  const s = asSeries('interpolate', input);
   assertOneOf('interpolate', 'method', method, InterpolationMethod);
   const span = s.years.length === 0 ? 0 : (s.years[s.years.length - 1] as number) - (s.years[0] as number) + 1;
   if (span > MAX_YEARS) {

@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { assertInteger, show } from '../internal/assert.js';
 import type { Provenance } from './provenance.js';
 import { parseUnit, unitToString, type Unit } from './units.js';
 
@@ -136,7 +136,33 @@ export function series(input: SeriesInput): Series {
     values: Object.freeze([...(values as number[])]),
     ...(provenance !== undefined ? { provenance: Object.freeze([...provenance]) } : {}),
   };
+  BUILT.add(out);
   return Object.freeze(out);
+}
+
+/** Series made by {@link series}: frozen and checked, so {@link asSeries} need not check them again. */
+const BUILT = new WeakSet<object>();
+
+/**
+ * `s` as a checked Series (internal, not exported from the package): a series() result as it is, anything
+ * else (a hand-built object) checked as series() checks its input, with errors under `fn`'s name.
+ * Functions that take a Series call it first, so a hostile object gets a MetricsError, not a TypeError.
+ */
+export function asSeries(fn: string, s: unknown, name = 'series'): Series {
+  if (typeof s === 'object' && s !== null && BUILT.has(s)) return s as Series;
+  if (typeof s !== 'object' || s === null || Array.isArray(s)) {
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: ${name} must be a Series (got ${show(s)}). Build one with series({ id, unit, years, values }).`,
+      { [name]: s },
+    );
+  }
+  try {
+    return series(s as SeriesInput);
+  } catch (e) {
+    if (!(e instanceof MetricsError)) throw e;
+    throw new MetricsError(e.code, `${fn}: ${name} is not a valid Series: ${e.message}`, { ...e.details });
+  }
 }
 
 const MAX_LISTED = 1000;
@@ -147,11 +173,19 @@ const MAX_LISTED = 1000;
  *   and `details.count` their number
  */
 export function assertAnnual(fn: string, s: Series): void {
+  if (typeof fn !== 'string' || fn.trim() === '') {
+    throw new MetricsError(
+      'invalid_argument',
+      `assertAnnual: fn must be the calling function's name, for the message (got ${show(fn)}).`,
+      { fn },
+    );
+  }
+  const checked = asSeries(fn, s);
   const missing: number[] = [];
   let count = 0;
-  for (let i = 1; i < s.years.length; i++) {
-    const from = (s.years[i - 1] as number) + 1;
-    const to = s.years[i] as number;
+  for (let i = 1; i < checked.years.length; i++) {
+    const from = (checked.years[i - 1] as number) + 1;
+    const to = checked.years[i] as number;
     count += to - from;
     // Listing stops at MAX_LISTED: a gap of 10^12 years must not be enumerated.
     for (let y = from; y < to && missing.length < MAX_LISTED; y++) missing.push(y);
@@ -160,7 +194,7 @@ export function assertAnnual(fn: string, s: Series): void {
     const list = count > 8 ? `${missing.slice(0, 8).join(', ')}, … (${count} in all)` : missing.join(', ');
     throw new MetricsError(
       'missing_years',
-      `${fn}: series "${s.id}" has no values for ${list}. Fill them with interpolate(series) or use averageGrowth for sparse data.`,
+      `${fn}: series "${checked.id}" has no values for ${list}. Fill them with interpolate(series) or use averageGrowth for sparse data.`,
       { missing, count },
     );
   }
@@ -168,8 +202,10 @@ export function assertAnnual(fn: string, s: Series): void {
 
 /** The value of a series in a year, or undefined when the year is absent. */
 export function valueAt(s: Series, year: number): number | undefined {
-  const i = s.years.indexOf(year);
-  return i < 0 ? undefined : s.values[i];
+  const checked = asSeries('valueAt', s);
+  assertInteger('valueAt', 'year', year);
+  const i = checked.years.indexOf(year);
+  return i < 0 ? undefined : checked.values[i];
 }
 
 /** A row of a tidy (long) table: one value of one series in one year. */
@@ -191,13 +227,14 @@ export interface TidyRow {
  * toTidy(series({ id: 'x', unit: 'count', years: [2020], values: [5] })); // => [{ series: 'x', year: 2020, value: 5, unit: 'count' }]
  */
 export function toTidy(s: Series): TidyRow[] {
-  return s.years.map((year, i) => {
-    const p = s.provenance?.[i];
+  const checked = asSeries('toTidy', s);
+  return checked.years.map((year, i) => {
+    const p = checked.provenance?.[i];
     return {
-      series: s.id,
+      series: checked.id,
       year,
-      value: s.values[i] as number,
-      unit: unitToString(s.unit),
+      value: checked.values[i] as number,
+      unit: unitToString(checked.unit),
       ...(p ? { source: `${p.publisher}, ${p.document}, ${p.section}` } : {}),
     };
   });

@@ -5,7 +5,7 @@ import { assertFinite, assertInRange, assertInteger, show } from '../internal/as
  * Scales a value can be stated in, as powers of ten. Western (thousand … trillion) and Chinese
  * (万 wan = 10^4, 亿 yi = 10^8, 万亿 wanyi = 10^12) scales mix freely: 1 wanyi = 1 trillion.
  */
-export const Scale = {
+export const Scale = Object.freeze({
   one: 0,
   thousand: 3,
   wan: 4,
@@ -14,11 +14,11 @@ export const Scale = {
   billion: 9,
   trillion: 12,
   wanyi: 12,
-} as const;
+} as const);
 export type Scale = keyof typeof Scale;
 
 /** Currencies the library knows how to name and format. RMB is written CNY in units. */
-export const Currency = { CNY: 'CNY', USD: 'USD' } as const;
+export const Currency = Object.freeze({ CNY: 'CNY', USD: 'USD' } as const);
 export type Currency = keyof typeof Currency;
 
 /**
@@ -135,6 +135,20 @@ function checkedUnit(u: Unit): Unit {
  * unitToString({ kind: 'money', currency: 'CNY', scale: 'trillion' }); // => 'CNY trillion'
  */
 export function unitToString(unit: Unit): string {
+  return textOf(unitArg('unitToString', 'unit', unit));
+}
+
+/** A unit argument of `fn` (a Unit or its text), checked as {@link parseUnit} checks it, errors under `fn`'s name. */
+export function unitArg(fn: string, name: string, u: unknown): Unit {
+  try {
+    return parseUnit(u as Unit);
+  } catch (e) {
+    if (!(e instanceof MetricsError)) throw e;
+    throw new MetricsError(e.code, `${fn}: ${name}: ${e.message.replace(/^parseUnit: /, '')}`, { [name]: u });
+  }
+}
+
+function textOf(unit: Unit): string {
   switch (unit.kind) {
     case 'money':
       return unit.scale === 'one' ? unit.currency : `${unit.currency} ${unit.scale}`;
@@ -151,7 +165,7 @@ export function unitToString(unit: Unit): string {
 
 /** True when two units are the same (same kind, currency, scale or symbol). */
 export function sameUnit(a: Unit, b: Unit): boolean {
-  return unitToString(a) === unitToString(b);
+  return textOf(unitArg('sameUnit', 'a', a)) === textOf(unitArg('sameUnit', 'b', b));
 }
 
 /**
@@ -159,14 +173,25 @@ export function sameUnit(a: Unit, b: Unit): boolean {
  * (same currency, or both counts). Currency changes need {@link convertCurrency}.
  */
 export function isScaleConvertible(a: Unit, b: Unit): boolean {
-  if (a.kind === 'money' && b.kind === 'money') return a.currency === b.currency;
-  if (a.kind === 'count' && b.kind === 'count') return true;
-  return sameUnit(a, b);
+  const x = unitArg('isScaleConvertible', 'a', a);
+  const y = unitArg('isScaleConvertible', 'b', b);
+  if (x.kind === 'money' && y.kind === 'money') return x.currency === y.currency;
+  if (x.kind === 'count' && y.kind === 'count') return true;
+  return textOf(x) === textOf(y);
 }
 
 /** Throws unit_mismatch unless the units are the same, naming the conversion to make. */
-export function assertSameUnit(fn: string, a: Unit, b: Unit): void {
-  if (sameUnit(a, b)) return;
+export function assertSameUnit(fn: string, unitA: Unit, unitB: Unit): void {
+  if (typeof fn !== 'string' || fn.trim() === '') {
+    throw new MetricsError(
+      'invalid_argument',
+      `assertSameUnit: fn must be the calling function's name, for the message (got ${show(fn)}).`,
+      { fn },
+    );
+  }
+  const a = unitArg(fn, 'a', unitA);
+  const b = unitArg(fn, 'b', unitB);
+  if (textOf(a) === textOf(b)) return;
   const hint = isScaleConvertible(a, b)
     ? `Convert one of them first with convertScale(value, "${unitToString(a)}", "${unitToString(b)}").`
     : a.kind === 'money' && b.kind === 'money'
@@ -189,9 +214,19 @@ function scaleOf(unit: Unit): number {
  * significant digits this is exact, so a conversion and its inverse return the input bit for bit.
  */
 export function shiftDecimal(value: number, shift: number): number {
+  assertFinite('shiftDecimal', { value });
+  assertInteger('shiftDecimal', 'shift', shift);
   if (shift === 0 || value === 0) return value;
   const [mantissa, exponent = '0'] = value.toExponential().split('e');
-  return Number(`${mantissa}e${Number(exponent) + shift}`);
+  const out = Number(`${mantissa}e${Number(exponent) + shift}`);
+  if (!Number.isFinite(out) || (out === 0 && value !== 0)) {
+    throw new MetricsError(
+      'degenerate',
+      `shiftDecimal: ${value} shifted by ${shift} places ${out === 0 ? 'vanishes' : 'overflows'} (got ${out}). Use a scale closer to the value's.`,
+      { value, shift },
+    );
+  }
+  return out;
 }
 
 /**
@@ -217,6 +252,19 @@ export function convertScale(value: number, from: string | Unit, to: string | Un
     );
   }
   return out;
+}
+
+/** A quantity argument of `fn`: an object with a finite value and a unit, checked. */
+function quantityArg(fn: string, q: unknown): Quantity {
+  if (q === null || typeof q !== 'object') {
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: expected a quantity { value, unit } (got ${show(q)}). For example { value: 3, unit: parseUnit('CNY trillion') }.`,
+    );
+  }
+  const { value, unit } = q as Record<string, unknown>;
+  assertFinite(fn, { value });
+  return { value: value as number, unit: unitArg(fn, 'unit', unit) };
 }
 
 /** A quantity: a value with its unit. */
@@ -248,14 +296,35 @@ export interface ExchangeRate {
  * convertCurrency({ value: 250, unit: parseUnit('CNY billion') }, 'USD billion',
  *   { base: 'USD', quote: 'CNY', rate: 6.4733, date: '2021-07', source: 'implied' }).value; // ≈ 38.62
  */
-export function convertCurrency(q: Quantity, to: string | Unit, fx: ExchangeRate): Quantity {
-  assertFinite('convertCurrency', { value: q.value, rate: fx.rate });
+export function convertCurrency(quantity: Quantity, to: string | Unit, fx: ExchangeRate): Quantity {
+  const q = quantityArg('convertCurrency', quantity);
+  if (fx === null || typeof fx !== 'object') {
+    throw new MetricsError(
+      'invalid_argument',
+      `convertCurrency: fx must be an exchange rate { base, quote, rate, date, source } (got ${show(fx)}).`,
+    );
+  }
+  assertFinite('convertCurrency', { rate: fx.rate });
+  for (const k of ['base', 'quote'] as const) {
+    if (typeof fx[k] !== 'string' || !Object.hasOwn(Currency, fx[k])) {
+      throw new MetricsError(
+        'invalid_argument',
+        `convertCurrency: fx.${k} must be one of ${Object.keys(Currency).join(', ')} (got ${show(fx[k])}).`,
+      );
+    }
+  }
+  if (typeof fx.date !== 'string' || typeof fx.source !== 'string') {
+    throw new MetricsError(
+      'invalid_argument',
+      `convertCurrency: fx.date and fx.source must be text saying when and where the rate is from (got ${show(fx.date)} and ${show(fx.source)}).`,
+    );
+  }
   if (fx.rate <= 0) {
     throw new MetricsError('invalid_argument', `convertCurrency: the exchange rate must be > 0 (got ${fx.rate}).`, {
       rate: fx.rate,
     });
   }
-  const target = parseUnit(to);
+  const target = unitArg('convertCurrency', 'to', to);
   if (q.unit.kind !== 'money' || target.kind !== 'money') {
     throw new MetricsError(
       'unit_mismatch',
@@ -322,9 +391,17 @@ function roundSignificant(value: number, digits: number): string {
  * formatQuantity({ value: 3.0517578125, unit: parseUnit('CNY trillion') }); // => 'RMB 3.05 trillion'
  * formatQuantity({ value: 3.0517578125, unit: parseUnit('CNY trillion') }, { locale: 'zh' }); // => '3.05万亿元'
  */
-export function formatQuantity(q: Quantity, options: FormatOptions = {}): string {
-  assertFinite('formatQuantity', { value: q.value });
+export function formatQuantity(quantity: Quantity, options: FormatOptions = {}): string {
+  const q = quantityArg('formatQuantity', quantity);
+  if (options === null || typeof options !== 'object') {
+    throw new MetricsError(
+      'invalid_argument',
+      `formatQuantity: options must be an object like { locale: 'en', digits: 3 } (got ${show(options)}).`,
+    );
+  }
   const { locale = 'en', digits = 3, autoScale = true } = options;
+  if (locale !== 'en' && locale !== 'zh')
+    throw new MetricsError('invalid_argument', `formatQuantity: locale must be "en" or "zh" (got ${show(locale)}).`);
   assertInRange('formatQuantity', 'digits', digits, { min: 1, max: 17 });
   assertInteger('formatQuantity', 'digits', digits);
   const unit = q.unit;

@@ -1,4 +1,5 @@
 import { convertScale, formatQuantity, isScaleConvertible, type Unit } from '../series/units.js';
+import { asFacts } from './assertFact.js';
 import type { Fact } from './fact.js';
 import { describeFact, formatRate } from './describeFact.js';
 import { defaultAboutTolerance, meets, toleranceWidth, type TargetTerms } from './meets.js';
@@ -31,12 +32,12 @@ export interface ImpliedNumber {
  * - `disagreement`: figures of different sources contradict each other;
  * - `implied`: nothing to contradict; the check reports what the figures imply.
  */
-export const CheckStatus = {
+export const CheckStatus = Object.freeze({
   consistent: 'consistent',
   inconsistent: 'inconsistent',
   disagreement: 'disagreement',
   implied: 'implied',
-} as const;
+} as const);
 export type CheckStatus = keyof typeof CheckStatus;
 
 /** One check of a consistency report. */
@@ -83,8 +84,13 @@ function docOf(f: Fact): string {
 
 const pct = formatRate;
 
-/** The interval of true values a fact's wording allows. */
+/**
+ * The interval of true values a fact's wording allows; an open side is -Infinity or Infinity
+ * (`more than 3` is [3, Infinity]).
+ * @throws {MetricsError} as {@link toleranceWidth} for a bad value, comparator or tolerance
+ */
 export function factInterval(f: TargetTerms): [number, number] {
+  toleranceWidth(f); // checks the terms, whatever the comparator
   const v = f.value;
   switch (f.comparator) {
     case 'exceeds':
@@ -205,7 +211,8 @@ function impliedBaseCheck(metric: string, from: number, n: number, b: Fact, r: F
  * @example
  * checkConsistency(loadSeeds().filter((f) => f.id.startsWith('bd14.'))).consistent; // => true
  */
-export function checkConsistency(facts: readonly Fact[]): ConsistencyReport {
+export function checkConsistency(input: readonly Fact[]): ConsistencyReport {
+  const facts = asFacts('checkConsistency', input);
   const checks: ConsistencyCheck[] = [];
   const levels = facts.filter(isLevel);
   const rates = facts.filter(isRate);

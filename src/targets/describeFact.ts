@@ -1,5 +1,7 @@
-import { formatQuantity } from '../series/units.js';
-import type { Fact } from './fact.js';
+import { MetricsError } from '../errors.js';
+import { assertFinite, show } from '../internal/assert.js';
+import { formatQuantity, unitArg } from '../series/units.js';
+import { Comparator, type Fact } from './fact.js';
 
 const WORDS: Readonly<Record<Fact['comparator'], string>> = {
   exceeds: 'more than',
@@ -12,7 +14,17 @@ const WORDS: Readonly<Record<Fact['comparator'], string>> = {
 
 /** A rate as a percentage with up to two decimals and no trailing zeros: 25%, 24.57%. */
 export function formatRate(rate: number): string {
-  return `${Number((rate * 100).toFixed(2))}%`;
+  assertFinite('formatRate', { rate });
+  const pct = rate * 100;
+  if (!Number.isFinite(pct)) {
+    throw new MetricsError(
+      'degenerate',
+      `formatRate: ${rate} as a percentage overflows (got ${pct}). Rates are fractions: 0.25 is 25 %.`,
+      { rate },
+    );
+  }
+  // toFixed writes numbers from 1e21 up in exponent form, which Number reads back.
+  return `${Number(pct.toFixed(2))}%`;
 }
 
 /**
@@ -20,7 +32,21 @@ export function formatRate(rate: number): string {
  * @example
  * describeFact({ value: 0.25, comparator: 'about', unit: { kind: 'fraction' } }); // => 'about 25%'
  */
-export function describeFact(f: Pick<Fact, 'value' | 'comparator' | 'unit'>): string {
+export function describeFact(fact: Pick<Fact, 'value' | 'comparator' | 'unit'>): string {
+  if (fact === null || typeof fact !== 'object') {
+    throw new MetricsError(
+      'invalid_argument',
+      `describeFact: expected a fact { value, comparator, unit } (got ${show(fact)}).`,
+    );
+  }
+  assertFinite('describeFact', { value: fact.value });
+  if (typeof fact.comparator !== 'string' || !Object.hasOwn(Comparator, fact.comparator)) {
+    throw new MetricsError(
+      'invalid_argument',
+      `describeFact: comparator must be one of ${Object.keys(Comparator).join(', ')} (got ${show(fact.comparator)}).`,
+    );
+  }
+  const f = { value: fact.value, comparator: fact.comparator, unit: unitArg('describeFact', 'unit', fact.unit) };
   const q = f.unit.kind === 'fraction' ? formatRate(f.value) : formatQuantity({ value: f.value, unit: f.unit });
   const w = WORDS[f.comparator];
   return `${w ? `${w} ` : ''}${q}`;

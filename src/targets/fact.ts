@@ -6,21 +6,26 @@ import type { Unit } from '../series/units.js';
  * `exceeds` (> value: "exceed", "over", "more than"), `atLeast` (>=), `about` (within a tolerance:
  * "about", "approximately", "nearly"), `atMost` (<=), `below` (<), `equals` (a plain statement of a level).
  */
-export const Comparator = {
+export const Comparator = Object.freeze({
   exceeds: 'exceeds',
   atLeast: 'atLeast',
   about: 'about',
   atMost: 'atMost',
   below: 'below',
   equals: 'equals',
-} as const;
+} as const);
 export type Comparator = keyof typeof Comparator;
 
 /**
  * What kind of statement a figure is: a plan `target`, a reported `actual`, an `estimate`
  * (a projection or "according to estimates"), or a `claim` from a secondary source.
  */
-export const FactKind = { target: 'target', actual: 'actual', estimate: 'estimate', claim: 'claim' } as const;
+export const FactKind = Object.freeze({
+  target: 'target',
+  actual: 'actual',
+  estimate: 'estimate',
+  claim: 'claim',
+} as const);
 export type FactKind = keyof typeof FactKind;
 
 /**

@@ -1,6 +1,6 @@
 import { MetricsError } from '../errors.js';
 import { assertFinite, assertInRange, show } from '../internal/assert.js';
-import type { Unit } from '../series/units.js';
+import { type Unit, unitArg } from '../series/units.js';
 import { Comparator, type Fact, type Tolerance } from './fact.js';
 
 /**
@@ -41,6 +41,7 @@ export function statedPrecision(value: number): number {
  * written when the unit is a fraction ("10 percent" is 9.5-10.5 %, not 5-15 %).
  */
 export function toleranceWidth(target: TargetTerms): number {
+  checkTerms('toleranceWidth', target?.value, target);
   const tol = target.tolerance ?? (target.comparator === 'about' ? defaultAboutTolerance : undefined);
   if (!tol) {
     if (target.comparator !== 'equals') return 0;
@@ -50,11 +51,26 @@ export function toleranceWidth(target: TargetTerms): number {
   }
   const abs = tol.absolute ?? 0;
   const rel = (tol.relative ?? 0) * Math.abs(target.value);
-  return Math.max(abs, rel);
+  const width = Math.max(abs, rel);
+  if (!Number.isFinite(width)) {
+    throw new MetricsError(
+      'degenerate',
+      `toleranceWidth: the tolerance of ${target.value} overflows (got ${width}). Use a relative tolerance like 0.05.`,
+      { value: target.value },
+    );
+  }
+  return width;
 }
 
 function checkTerms(fn: string, value: number, target: TargetTerms): void {
-  assertFinite(fn, { value, 'target.value': target?.value });
+  if (target === null || typeof target !== 'object') {
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: target must be an object { value, comparator, tolerance? } (got ${show(target)}).`,
+    );
+  }
+  assertFinite(fn, { value, 'target.value': target.value });
+  if (target.unit !== undefined) unitArg(fn, 'target.unit', target.unit);
   // Object.hasOwn, not `in`: "toString" is in every object and made margin return undefined.
   if (typeof target.comparator !== 'string' || !Object.hasOwn(Comparator, target.comparator)) {
     throw new MetricsError(
@@ -64,6 +80,11 @@ function checkTerms(fn: string, value: number, target: TargetTerms): void {
   }
   const tol = target.tolerance;
   if (tol !== undefined) {
+    if (tol === null || typeof tol !== 'object')
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: tolerance must be an object { relative?, absolute?, assumption } (got ${show(tol)}).`,
+      );
     for (const [name, v] of [
       ['relative', tol.relative],
       ['absolute', tol.absolute],

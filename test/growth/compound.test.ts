@@ -41,7 +41,9 @@ describe('compound', () => {
   it('compound(1, 25, 5) is refused: a percent passed as a fraction (did you mean 0.25?)', () => {
     const e = thrown(() => compound(1, 25, 5)) as Error;
     expect(e).toMatchObject({ code: 'invalid_argument' });
-    expect(e.message).toMatch(/^compound: rate must be a fraction at most 3 \(300 % a year\) \(got 25\)\. Did you mean 0\.25\?/);
+    expect(e.message).toMatch(
+      /^compound: rate must be a fraction at most 3 \(300 % a year\) \(got 25\)\. Did you mean 0\.25\?/,
+    );
   });
   it('compound(1, 3, 600) overflows: throws degenerate', () => {
     const e = thrown(() => compound(1, 3, 600)) as Error;
