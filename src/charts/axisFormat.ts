@@ -1,5 +1,5 @@
 import type { Unit } from '../series/units.js';
-import { parseUnit } from '../series/units.js';
+import { unitArg } from '../series/units.js';
 
 /**
  * The d3-format string for a value axis in `unit`: percentages for fractions (`.1~%`: 0.25 is `25%`,
@@ -10,5 +10,5 @@ import { parseUnit } from '../series/units.js';
  * axisFormat('CNY trillion'); // => ',.4~r'
  */
 export function axisFormat(unit: string | Unit): string {
-  return parseUnit(unit).kind === 'fraction' ? '.1~%' : ',.4~r';
+  return unitArg('axisFormat', 'unit', unit).kind === 'fraction' ? '.1~%' : ',.4~r';
 }

@@ -1,4 +1,6 @@
 import type { Unit } from '../series/units.js';
+import { MetricsError } from '../errors.js';
+import { show } from '../internal/assert.js';
 import { unitLabel } from './unitLabel.js';
 
 /**
@@ -9,6 +11,9 @@ import { unitLabel } from './unitLabel.js';
  * axisTitle('营业收入', 'CNY trillion', 'zh'); // => '营业收入（万亿元）'
  */
 export function axisTitle(measure: string | undefined, unit: string | Unit, locale: 'en' | 'zh' = 'en'): string {
+  if (measure !== undefined && typeof measure !== 'string') {
+    throw new MetricsError('invalid_argument', `axisTitle: measure must be text, or left out (got ${show(measure)}).`);
+  }
   const label = unitLabel(unit, locale);
   if (measure === undefined || measure.trim() === '')
     return label === '' ? (locale === 'zh' ? '数值' : 'Value') : label;

@@ -1,5 +1,7 @@
 import type { Unit } from '../series/units.js';
-import { parseUnit } from '../series/units.js';
+import { MetricsError } from '../errors.js';
+import { show } from '../internal/assert.js';
+import { unitArg } from '../series/units.js';
 
 const ZH_WORD: Readonly<Record<string, string>> = { one: '', wan: '万', yi: '亿', wanyi: '万亿', trillion: '万亿' };
 
@@ -15,7 +17,10 @@ const ZH_WORD: Readonly<Record<string, string>> = { one: '', wan: '万', yi: '�
  * unitLabel('CNY trillion', 'zh'); // => '万亿元'
  */
 export function unitLabel(unit: string | Unit, locale: 'en' | 'zh' = 'en'): string {
-  const u = parseUnit(unit);
+  const u = unitArg('unitLabel', 'unit', unit);
+  if (locale !== 'en' && locale !== 'zh') {
+    throw new MetricsError('invalid_argument', `unitLabel: locale must be "en" or "zh" (got ${show(locale)}).`);
+  }
   switch (u.kind) {
     case 'fraction':
       return '%';

@@ -1,7 +1,7 @@
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
 import { assertSameUnit } from '../series/units.js';
-import type { Series } from '../series/series.js';
+import { asSeries, type Series } from '../series/series.js';
 import { checkPanel } from './internal/checkPanel.js';
 import type { Panel } from './types.js';
 
@@ -31,8 +31,12 @@ export function panel(input: PanelInput): Panel {
       `panel: expected { sectors: Series[], total?: Series } with at least one sector (got ${show(input)}).`,
     );
   }
-  const first = input.sectors[0] as Series;
-  const all = input.total !== undefined ? [...input.sectors, input.total] : input.sectors;
+  // Each series checked as series() checks it (a hand-built object gets a MetricsError naming it).
+  // Array.from visits holes (map skips them): a hole is a missing sector, and is named.
+  const sectors = Array.from(input.sectors, (s, i) => asSeries('panel', s, `sectors[${i}]`));
+  const total = input.total === undefined ? undefined : asSeries('panel', input.total, 'total');
+  const first = sectors[0] as Series;
+  const all = total !== undefined ? [...sectors, total] : sectors;
   for (const s of all) assertSameUnit(`panel (series "${s.id}")`, first.unit, s.unit);
   const years = [...new Set(all.flatMap((s) => s.years))].sort((x, y) => x - y);
   const rowOf = (s: Series, what: string): number[] => {
@@ -49,9 +53,9 @@ export function panel(input: PanelInput): Panel {
   const out: Panel = {
     unit: first.unit,
     years: Object.freeze(years),
-    sectors: Object.freeze(input.sectors.map((s) => s.id)),
-    values: Object.freeze(input.sectors.map((s) => Object.freeze(rowOf(s, 'sector')))),
-    ...(input.total !== undefined ? { total: Object.freeze(rowOf(input.total, 'total')) } : {}),
+    sectors: Object.freeze(sectors.map((s) => s.id)),
+    values: Object.freeze(sectors.map((s) => Object.freeze(rowOf(s, 'sector')))),
+    ...(total !== undefined ? { total: Object.freeze(rowOf(total, 'total')) } : {}),
   };
   checkPanel('panel', out);
   return Object.freeze(out);

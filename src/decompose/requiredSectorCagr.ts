@@ -1,4 +1,5 @@
 import { MetricsError } from '../errors.js';
+import { assertPlausible } from '../internal/plausible.js';
 import { assertFinite, show } from '../internal/assert.js';
 import { checkSectorGrowth } from './internal/checkSectors.js';
 
@@ -37,16 +38,17 @@ export function requiredSectorCagr(options: RequiredSectorCagrOptions): number {
     });
   if (targetCagr <= -1)
     throw new MetricsError('invalid_argument', `${fn}: targetCagr must be > -1 (got ${targetCagr}).`, { targetCagr });
-  const k = Array.isArray(sectors) ? sectors.find((s) => s?.id === sector) : undefined;
-  if (Array.isArray(sectors) && !k) {
+  assertPlausible(fn, 'targetCagr', targetCagr, 'rate');
+  // The sectors are checked first (ids, shares, rates), so the list in the message below is of real ids.
+  checkSectorGrowth(fn, sectors, sector);
+  const k = sectors.find((s) => s.id === sector);
+  if (!k) {
     throw new MetricsError(
       'not_found',
-      `${fn}: sector ${show(sector)} is not among ${sectors.map((s) => show(s?.id)).join(', ')}.`,
+      `${fn}: sector ${show(sector)} is not among ${sectors.map((s) => show(s.id)).join(', ')}.`,
       { sector },
     );
   }
-  checkSectorGrowth(fn, sectors, sector);
-  if (!k) throw new MetricsError('not_found', `${fn}: sector ${show(sector)} not found.`, { sector });
   if (k.share === 0) {
     throw new MetricsError(
       'invalid_argument',

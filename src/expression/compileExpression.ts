@@ -25,6 +25,8 @@ export interface CompiledExpression {
 const FN = 'compileExpression';
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const MAX_LENGTH = 2000;
+/** Deepest nesting accepted (brackets, unary signs, a^b^c…): mathjs parses and compiles recursively. */
+const MAX_DEPTH = 100;
 
 /**
  * Checks and compiles a user expression with a restricted mathjs instance (numbers only). Allowed:
@@ -54,7 +56,21 @@ export function compileExpression(text: string, options: CompileExpressionOption
       { length: text.length },
     );
   }
+  if (options === null || typeof options !== 'object') {
+    throw new MetricsError(
+      'invalid_argument',
+      `${FN}: options must be an object like { variables: ['t'] } (got ${show(options)}).`,
+    );
+  }
   const variables = checkVariables(options.variables ?? ['t']);
+  const depth = nesting(text);
+  if (depth > MAX_DEPTH) {
+    throw new MetricsError(
+      'invalid_argument',
+      `${FN}: the expression nests ${depth} levels deep (brackets, signs and ^ or ?: chains; at most ${MAX_DEPTH}). Simplify it.`,
+      { depth },
+    );
+  }
   const math = restrictedMath();
   let tree: MathNode;
   try {
@@ -68,7 +84,17 @@ export function compileExpression(text: string, options: CompileExpressionOption
     );
   }
   checkNode(tree, text, new Set(variables));
-  const code = tree.compile();
+  let code: ReturnType<MathNode['compile']>;
+  try {
+    code = tree.compile();
+  } catch (e) {
+    // The tree passed the checks, so this is mathjs's own limit (a stack overflow on a deep tree).
+    throw new MetricsError(
+      'invalid_argument',
+      `${FN}: cannot compile ${show(text)} (got ${e instanceof Error ? e.message : String(e)}). Simplify it.`,
+      { text },
+    );
+  }
   const scope = new Map<string, unknown>(Object.entries(EXPRESSION_CONSTANTS));
   const evaluate = (values: Readonly<Record<string, number>>): number => {
     for (const name of variables) {
@@ -128,7 +154,14 @@ function checkVariables(names: readonly string[]): string[] {
         { variable: n },
       );
     }
-    if (n in EXPRESSION_FUNCTIONS || n in EXPRESSION_CONSTANTS) {
+    if (n in Object.prototype) {
+      throw new MetricsError(
+        'invalid_argument',
+        `${FN}: ${show(n)} is reserved (a property of every JavaScript object) and cannot be a variable. Pick another name.`,
+        { variable: n },
+      );
+    }
+    if (Object.hasOwn(EXPRESSION_FUNCTIONS, n) || Object.hasOwn(EXPRESSION_CONSTANTS, n)) {
       throw new MetricsError(
         'invalid_argument',
         `${FN}: ${show(n)} is a function or constant name and cannot be a variable. Pick another name.`,
@@ -181,11 +214,11 @@ function checkNode(node: MathNode, text: string, variables: ReadonlySet<string>)
     }
     case 'SymbolNode': {
       const name = String(n['name']);
-      if (variables.has(name) || name in EXPRESSION_CONSTANTS) return;
-      const hint =
-        name in EXPRESSION_FUNCTIONS
-          ? `${name} is a function; call it with arguments, e.g. ${name}(t).`
-          : `Only ${allowedNames()} are known; units and other names are not supported.`;
+      // Object.hasOwn, never `in`: "constructor" and "__proto__" are `in` every object.
+      if (variables.has(name) || Object.hasOwn(EXPRESSION_CONSTANTS, name)) return;
+      const hint = Object.hasOwn(EXPRESSION_FUNCTIONS, name)
+        ? `${name} is a function; call it with arguments, e.g. ${name}(t).`
+        : `Only ${allowedNames()} are known; units and other names are not supported.`;
       refuse(text, `the unknown symbol ${show(name)}`, column(text, word(name)), hint, { symbol: name });
       break;
     }
@@ -227,7 +260,7 @@ function checkNode(node: MathNode, text: string, variables: ReadonlySet<string>)
         );
       }
       const name = String(fnNode['name']);
-      const arity = EXPRESSION_FUNCTIONS[name];
+      const arity = Object.hasOwn(EXPRESSION_FUNCTIONS, name) ? EXPRESSION_FUNCTIONS[name] : undefined;
       if (arity === undefined) {
         refuse(
           text,
@@ -290,4 +323,25 @@ function checkNode(node: MathNode, text: string, variables: ReadonlySet<string>)
     default:
       refuse(text, `a ${node.type}`, '', 'Use numbers, t, operators and the allowed functions.');
   }
+}
+
+/**
+ * How deep the expression nests, counted on the text before mathjs sees it: open brackets, and runs of
+ * prefix signs and of `^` (right-associative), each of which mathjs parses and compiles one level deeper.
+ */
+function nesting(text: string): number {
+  let max = 0;
+  let open = 0;
+  let run = 0;
+  let powers = 0;
+  for (const ch of text) {
+    if (ch === '(' || ch === '[' || ch === '{') open++;
+    else if (ch === ')' || ch === ']' || ch === '}') open--;
+    if (ch === '-' || ch === '+') run++;
+    else if (ch !== ' ') run = 0;
+    if (ch === '^') powers++;
+    if (ch === '?') powers++; // a ? b : c nests its branches to the right, as ^ does
+    max = Math.max(max, open + run, powers);
+  }
+  return max;
 }

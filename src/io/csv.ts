@@ -210,6 +210,10 @@ function parseWide(file: string, rows: string[][], header: string[]): SeriesRow[
  * readSeriesCsv('/tmp/market.csv'); // => [{ id: 'market', year: 2020, value: 1.5 }]
  */
 export function readSeriesCsv(path: string, options: Omit<ParseSeriesCsvOptions, 'file'> = {}): SeriesRow[] {
+  checkPath('readSeriesCsv', path);
+  if (options === null || typeof options !== 'object') {
+    throw new MetricsError('invalid_argument', `readSeriesCsv: options must be an object like { layout } (got ${show(options)}).`);
+  }
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -222,4 +226,11 @@ export function readSeriesCsv(path: string, options: Omit<ParseSeriesCsvOptions,
     );
   }
   return parseSeriesCsv(text, { ...options, file: path });
+}
+
+/** Checks a file path argument: a non-empty string without NUL characters (which no file system accepts). */
+export function checkPath(fn: string, path: unknown): asserts path is string {
+  if (typeof path !== 'string' || path.trim() === '' || path.includes('\u0000')) {
+    throw new MetricsError('invalid_argument', `${fn}: path must be a file path (got ${show(path)}).`, { path });
+  }
 }

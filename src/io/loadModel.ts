@@ -99,7 +99,7 @@ export function readJsonFile(file: string): unknown {
   } catch (e) {
     throw new MetricsError(
       'not_found',
-      `cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`,
+      `loadModel: cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`,
       { file },
     );
   }

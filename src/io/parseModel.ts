@@ -20,6 +20,7 @@ import type { Fact } from '../targets/fact.js';
 import { builtinPath } from './paths.js';
 import { readFileSync } from 'node:fs';
 import { markModel } from '../model/assertModel.js';
+import { asFacts } from '../targets/assertFact.js';
 
 let validator: ValidateFunction | undefined;
 
@@ -338,6 +339,15 @@ class Resolver {
  * @throws {MetricsError} invalid_definition listing every problem, with `details.problems`
  */
 export function parseModel(json: unknown, origin: string, facts: readonly Fact[]): ModelDefinition {
+  if (typeof origin !== 'string' || origin.trim() === '') {
+    throw new MetricsError(
+      'invalid_argument',
+      `parseModel: origin must say where the JSON came from, e.g. "models/x.model.json" (got ${show(origin)}).`,
+      { origin },
+    );
+  }
+  // Later facts with an id replace earlier ones (loadModel adds the user's after the seeds).
+  asFacts('parseModel', facts, 'facts', false);
   const validate = schemaValidator();
   const fail = (problems: readonly string[]): never => {
     throw new MetricsError(

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { MetricsError } from '../errors.js';
+import { checkPath } from './csv.js';
 import { show } from '../internal/assert.js';
 import { parseSeriesCsv, type SeriesRow } from './csv.js';
 
@@ -66,6 +67,7 @@ export function parseSeriesJson(json: unknown, file: string): SeriesRow[] {
  * readSeriesFile('/tmp/series.json'); // => [{ id: 'a', year: 2020, value: 2 }]
  */
 export function readSeriesFile(path: string): SeriesRow[] {
+  checkPath('readSeriesFile', path);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -73,7 +75,7 @@ export function readSeriesFile(path: string): SeriesRow[] {
     const code = (e as NodeJS.ErrnoException).code;
     throw new MetricsError(
       'not_found',
-      `cannot read ${path} (${code === 'ENOENT' ? 'no such file' : (code ?? String(e))}). Check the path.`,
+      `readSeriesFile: cannot read ${path} (got ${code === 'ENOENT' ? 'no such file' : (code ?? String(e))}). Check the path.`,
       { file: path },
     );
   }

@@ -1,4 +1,5 @@
 import { MetricsError } from '../errors.js';
+import { show } from '../internal/assert.js';
 import { convertScale } from '../series/units.js';
 import type { DefinitionBridge, Observation, ObservationSet } from './types.js';
 
@@ -30,6 +31,7 @@ export function bridgeValue(
   set: ObservationSet,
   bridge?: DefinitionBridge,
 ): { readonly value: number; readonly assumption: string | null } {
+  checkArgs(observation, toDefinition, set, bridge);
   if (observation.definition === toDefinition) return { value: observation.value, assumption: null };
   const from = labelOf(set, observation.definition);
   const to = labelOf(set, toDefinition);
@@ -76,4 +78,32 @@ export function bridgeValue(
     );
   }
   return { value: observation.value * ratio, assumption: bridge.assumption };
+}
+
+/** Checks the arguments' shapes first, so a hand-built or hostile one gets a MetricsError naming it. */
+function checkArgs(observation: unknown, toDefinition: unknown, set: unknown, bridge: unknown): void {
+  const fail = (where: string, what: string, got: unknown): never => {
+    throw new MetricsError('invalid_argument', `bridgeValue: ${where} ${what} (got ${show(got)}).`, { field: where });
+  };
+  const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (!isObject(observation)) return fail('observation', 'must be an observation from loadObservations', observation);
+  for (const k of ['id', 'definition'] as const)
+    if (typeof observation[k] !== 'string') fail(`observation.${k}`, 'must be a string', observation[k]);
+  if (typeof observation['value'] !== 'number' || !Number.isFinite(observation['value']))
+    fail('observation.value', 'must be a finite number', observation['value']);
+  if (typeof toDefinition !== 'string' || toDefinition === '') fail('toDefinition', 'must be a definition id', toDefinition);
+  if (!isObject(set)) return fail('set', 'must be an observation set { definitions, observations }', set);
+  for (const k of ['definitions', 'observations'] as const) {
+    const a = set[k];
+    if (!Array.isArray(a)) return fail(`set.${k}`, 'must be an array', a);
+    for (let i = 0; i < a.length; i++) if (!isObject(a[i])) fail(`set.${k}[${i}]`, 'must be an object', a[i]);
+  }
+  if (bridge === undefined) return;
+  if (!isObject(bridge)) return fail('bridge', 'must be { from, to, ratio or overlapYear, assumption }', bridge);
+  for (const k of ['from', 'to', 'assumption'] as const)
+    if (typeof bridge[k] !== 'string') fail(`bridge.${k}`, 'must be a string', bridge[k]);
+  if (bridge['ratio'] !== undefined && !(typeof bridge['ratio'] === 'number' && Number.isFinite(bridge['ratio']) && bridge['ratio'] > 0))
+    fail('bridge.ratio', 'must be a finite number > 0', bridge['ratio']);
+  if (bridge['overlapYear'] !== undefined && !(typeof bridge['overlapYear'] === 'number' && Number.isInteger(bridge['overlapYear'])))
+    fail('bridge.overlapYear', 'must be a whole year', bridge['overlapYear']);
 }

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MetricsError, isMetricsError } from '../errors.js';
+import { show } from '../internal/assert.js';
 import { parseObservations } from './parseObservations.js';
 import type { MetricDefinition, Observation, ObservationSet } from './types.js';
 
@@ -19,12 +20,17 @@ const FILE = /\.observations\.json$/;
  * observations.find((o) => o.id === 'obs.big-data.miit-2022')?.value; // => 1.57
  */
 export function loadObservations(dir?: string): ObservationSet {
+  if (dir !== undefined && (typeof dir !== 'string' || dir.trim() === '' || dir.includes('\u0000'))) {
+    throw new MetricsError('invalid_argument', `loadObservations: dir must be a folder path (got ${show(dir)}).`, {
+      dir,
+    });
+  }
   const builtIn = dir === undefined;
   const folder = dir ?? fileURLToPath(new URL('../../seeds/', import.meta.url));
   if (!existsSync(folder)) {
     throw new MetricsError(
       'invalid_argument',
-      `loadObservations: no folder at ${folder} (got ${JSON.stringify(dir)}). Pass a folder of *.observations.json files.`,
+      `loadObservations: no folder at ${folder} (got ${show(dir)}). Pass a folder of *.observations.json files.`,
       { dir },
     );
   }

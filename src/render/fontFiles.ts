@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { MetricsError } from '../errors.js';
+import { show } from '../internal/assert.js';
 
 /** Where Debian's fonts-dejavu-core and fonts-noto-cjk put the files PNG rendering needs. */
 export const FONT_FILES = Object.freeze({
@@ -32,6 +33,16 @@ export function fontFiles(
   svg: string,
   files: { readonly latin: readonly string[]; readonly cjk: readonly string[] } = FONT_FILES,
 ): string[] {
+  if (typeof svg !== 'string') {
+    throw new MetricsError('invalid_argument', `fontFiles: svg must be SVG text (got ${show(svg)}).`);
+  }
+  const list = (v: unknown): boolean => Array.isArray(v) && v.every((f) => typeof f === 'string' && f !== '');
+  if (files === null || typeof files !== 'object' || !list(files.latin) || !list(files.cjk)) {
+    throw new MetricsError(
+      'invalid_argument',
+      `fontFiles: files must be { latin: string[], cjk: string[] } of font paths (got ${show(files)}).`,
+    );
+  }
   const need: { files: readonly string[]; pkg: string }[] = [{ files: files.latin, pkg: 'fonts-dejavu-core' }];
   if (hasCjk(svg)) need.push({ files: files.cjk, pkg: 'fonts-noto-cjk' });
   const out: string[] = [];

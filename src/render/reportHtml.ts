@@ -64,46 +64,45 @@ function cellText(v: string | number | null): string {
 }
 
 function checkReport(report: Report): void {
-  if (typeof report !== 'object' || report === null || typeof report.title !== 'string' || report.title.trim() === '') {
-    throw new MetricsError(
-      'invalid_argument',
-      `reportHtml: report must be { title, sections } with a non-empty title (got ${show(report)}).`,
-    );
+  const fail = (where: string, what: string, got: unknown): never => {
+    throw new MetricsError('invalid_argument', `reportHtml: ${where} ${what} (got ${show(got)}).`, { field: where });
+  };
+  const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  // Indexed loops, not forEach: forEach skips the holes of a sparse array.
+  const list = (where: string, v: unknown, nonEmpty = false): readonly unknown[] => {
+    if (!Array.isArray(v) || (nonEmpty && v.length === 0)) return fail(where, `must be ${nonEmpty ? 'a non-empty' : 'an'} array`, v);
+    for (let i = 0; i < v.length; i++) if (!(i in v)) fail(`${where}[${i}]`, 'is missing (a hole in the array)', undefined);
+    return v;
+  };
+  if (!isObject(report) || typeof report['title'] !== 'string' || report['title'].trim() === '') {
+    fail('report', 'must be { title, sections } with a non-empty title', report);
   }
-  if (!Array.isArray(report.sections) || report.sections.length === 0) {
-    throw new MetricsError(
-      'invalid_argument',
-      `reportHtml: report.sections must be a non-empty array (got ${show(report.sections)}).`,
-    );
-  }
-  report.sections.forEach((s: ReportSection, i) => {
-    const charts: readonly ReportChart[] = s.charts;
-    const tables: readonly ReportTable[] | undefined = s.tables;
-    if (typeof s.heading !== 'string' || !Array.isArray(charts)) {
-      throw new MetricsError(
-        'invalid_argument',
-        `reportHtml: sections[${i}] must have a heading and a charts array (got ${show(s)}).`,
-      );
-    }
-    charts.forEach((c, j) => {
-      if (typeof c.title !== 'string' || typeof c.spec !== 'object' || c.spec === null) {
-        throw new MetricsError(
-          'invalid_argument',
-          `reportHtml: sections[${i}].charts[${j}] must be { title, spec } (got ${show(c)}).`,
-        );
-      }
+  list('report.sections', report.sections, true).forEach((s, i) => {
+    const w = `sections[${i}]`;
+    if (!isObject(s) || typeof s['heading'] !== 'string') return fail(w, 'must have a heading and a charts array', s);
+    if (s['text'] !== undefined && typeof s['text'] !== 'string') fail(`${w}.text`, 'must be text', s['text']);
+    list(`${w}.charts`, s['charts']).forEach((c, j) => {
+      if (!isObject(c) || typeof c['title'] !== 'string' || !isObject(c['spec']))
+        return fail(`${w}.charts[${j}]`, 'must be { title, spec }', c);
+      if (c['file'] !== undefined && typeof c['file'] !== 'string') fail(`${w}.charts[${j}].file`, 'must be text', c['file']);
     });
-    tables?.forEach((t, j) => {
-      if (
-        !Array.isArray(t.columns) ||
-        !Array.isArray(t.rows) ||
-        t.rows.some((r) => !Array.isArray(r) || r.length !== t.columns.length)
-      ) {
-        throw new MetricsError(
-          'invalid_argument',
-          `reportHtml: sections[${i}].tables[${j}] must have columns and rows of the same length (got ${show(t.columns)}).`,
-        );
-      }
+    if (s['tables'] === undefined) return;
+    list(`${w}.tables`, s['tables']).forEach((t, j) => {
+      const tw = `${w}.tables[${j}]`;
+      if (!isObject(t)) return fail(tw, 'must be { columns, rows }', t);
+      const columns = list(`${tw}.columns`, t['columns']);
+      columns.forEach((c, k) => {
+        if (typeof c !== 'string') fail(`${tw}.columns[${k}]`, 'must be text', c);
+      });
+      list(`${tw}.rows`, t['rows']).forEach((r, k) => {
+        const row = list(`${tw}.rows[${k}]`, r);
+        if (row.length !== columns.length)
+          fail(`${tw}.rows[${k}]`, `must have one cell per column (${columns.length})`, row);
+        row.forEach((v, m) => {
+          if (!(v === null || typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))))
+            fail(`${tw}.rows[${k}][${m}]`, 'must be text, a finite number or null', v);
+        });
+      });
     });
   });
 }

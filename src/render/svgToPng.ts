@@ -1,5 +1,6 @@
 import { Resvg } from '@resvg/resvg-js';
 import { MetricsError } from '../errors.js';
+import { show } from '../internal/assert.js';
 import { fontFiles } from './fontFiles.js';
 
 /**
@@ -15,21 +16,32 @@ export function svgToPng(svg: string, scale = 2): Uint8Array {
   if (typeof scale !== 'number' || !Number.isFinite(scale) || scale <= 0 || scale > 8) {
     throw new MetricsError(
       'invalid_argument',
-      `toPng: scale must be a number in (0, 8] (got ${String(scale)}). Use 2 for print.`,
+      `svgToPng: scale must be a number in (0, 8] (got ${show(scale)}). Use 2 for print.`,
       { scale },
     );
   }
+  if (typeof svg !== 'string' || !svg.trimStart().startsWith('<')) {
+    throw new MetricsError('invalid_argument', `svgToPng: svg must be SVG text, '<svg …>…</svg>' (got ${show(svg)}).`);
+  }
   const files = fontFiles(svg);
   const cjk = files.some((f) => f.includes('CJK'));
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: 'zoom', value: scale },
-    background: 'white',
-    font: {
-      loadSystemFonts: false,
-      fontFiles: files,
-      defaultFontFamily: cjk ? 'Noto Sans CJK SC' : 'DejaVu Sans',
-      sansSerifFamily: cjk ? 'Noto Sans CJK SC' : 'DejaVu Sans',
-    },
-  });
-  return resvg.render().asPng();
+  try {
+    const resvg = new Resvg(svg, {
+      fitTo: { mode: 'zoom', value: scale },
+      background: 'white',
+      font: {
+        loadSystemFonts: false,
+        fontFiles: files,
+        defaultFontFamily: cjk ? 'Noto Sans CJK SC' : 'DejaVu Sans',
+        sansSerifFamily: cjk ? 'Noto Sans CJK SC' : 'DejaVu Sans',
+      },
+    });
+    return resvg.render().asPng();
+  } catch (e) {
+    // resvg throws a plain Error for SVG it cannot parse ("SVG data parsing failed cause …").
+    throw new MetricsError(
+      'invalid_data',
+      `svgToPng: resvg cannot render this SVG (got ${e instanceof Error ? e.message : String(e)}). Pass the text toSvg returns.`,
+    );
+  }
 }

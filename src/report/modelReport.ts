@@ -20,6 +20,8 @@ import { describeFact, formatRate } from '../targets/describeFact.js';
 import type { Fact } from '../targets/fact.js';
 import { asModel } from '../model/assertModel.js';
 import { asFact } from '../targets/assertFact.js';
+import { checkProjection } from '../scenario/checkProjection.js';
+import { Comparator } from '../targets/fact.js';
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
 
@@ -281,6 +283,7 @@ const fmt = (model: ModelDefinition, v: number) => formatQuantity({ value: v, un
 
 /** The report section of one model: text, charts and tables. */
 export function modelSection(r: ModelReport): ReportSection {
+  checkModelReport('modelSection', r);
   const m = r.model;
   const tables: ReportTable[] = [
     {
@@ -340,6 +343,7 @@ export function modelSection(r: ModelReport): ReportSection {
 
 /** A few lines for the terminal: targets, consistency, scenario end levels and attainment probabilities. */
 export function modelSummary(r: ModelReport): string {
+  checkModelReport('modelSummary', r);
   const m = r.model;
   const lines = [`${m.title}  [${m.id}]`];
   for (const f of m.targets)
@@ -371,4 +375,90 @@ export function modelSummary(r: ModelReport): string {
     );
   }
   return lines.join('\n') + '\n';
+}
+
+/**
+ * Checks a report handed back in (modelSection, modelSummary read every part of it): the model, the check's
+ * rows and counts, the projections with their target checks, the Monte Carlo settings and probabilities
+ * and the charts, each field typed and each number finite, so nothing reads "NaN%" or throws a TypeError.
+ */
+function checkModelReport(fn: string, r: ModelReport): void {
+  const fail = (where: string, what: string, got: unknown): never => {
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: ${where} ${what} (got ${show(got)}). Pass what modelReport returned, as it came.`,
+      { field: where },
+    );
+  };
+  const obj = (where: string, v: unknown): Record<string, unknown> =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : fail(where, 'must be an object', v);
+  const arr = (where: string, v: unknown): readonly unknown[] => {
+    if (!Array.isArray(v)) return fail(where, 'must be an array', v);
+    for (let i = 0; i < v.length; i++) if (!(i in v)) fail(`${where}[${i}]`, 'is missing (a hole in the array)', undefined);
+    return v;
+  };
+  const str = (where: string, v: unknown): void => {
+    if (typeof v !== 'string') fail(where, 'must be text', v);
+  };
+  const num = (where: string, v: unknown, ok: (x: number) => boolean = () => true): void => {
+    if (typeof v !== 'number' || !Number.isFinite(v) || !ok(v)) fail(where, 'must be a finite number in range', v);
+  };
+  const report = obj('report', r);
+  asModel(fn, report['model']);
+  const check = obj('report.check', report['check']);
+  const consistency = obj('report.check.consistency', check['consistency']);
+  const counts = obj('report.check.consistency.counts', consistency['counts']);
+  for (const k of ['consistent', 'inconsistent', 'disagreement', 'implied']) num(`report.check.consistency.counts.${k}`, counts[k]);
+  arr('report.check.consistency.checks', consistency['checks']).forEach((c, i) => {
+    const o = obj(`report.check.consistency.checks[${i}]`, c);
+    for (const k of ['status', 'title', 'explanation']) str(`report.check.consistency.checks[${i}].${k}`, o[k]);
+    arr(`report.check.consistency.checks[${i}].implied`, o['implied']).forEach((n, j) => {
+      const x = obj(`report.check.consistency.checks[${i}].implied[${j}]`, n);
+      str(`report.check.consistency.checks[${i}].implied[${j}].label`, x['label']);
+      str(`report.check.consistency.checks[${i}].implied[${j}].text`, x['text']);
+    });
+  });
+  arr('report.check.assumptions', check['assumptions']).forEach((a, i) => {
+    const o = obj(`report.check.assumptions[${i}]`, a);
+    str(`report.check.assumptions[${i}].path`, o['path']);
+    num(`report.check.assumptions[${i}].value`, o['value']);
+    str(`report.check.assumptions[${i}].assumption`, o['assumption']);
+  });
+  arr('report.projections', report['projections']).forEach((p, i) => {
+    checkProjection(fn, p, `report.projections[${i}]`, true);
+    const o = p as Record<string, unknown>;
+    num(`report.projections[${i}].fromYear`, o['fromYear'], Number.isInteger);
+    num(`report.projections[${i}].toYear`, o['toYear'], (y) => Number.isInteger(y) && y > (o['fromYear'] as number));
+    arr(`report.projections[${i}].targets`, o['targets']).forEach((t, j) => {
+      const w = `report.projections[${i}].targets[${j}]`;
+      const x = obj(w, t);
+      str(`${w}.fact.id`, obj(`${w}.fact`, x['fact'])['id']);
+      if (typeof x['meets'] !== 'boolean') fail(`${w}.meets`, 'must be true or false', x['meets']);
+      num(`${w}.gapRelative`, x['gapRelative']);
+      num(`${w}.requiredCagr`, x['requiredCagr']);
+    });
+  });
+  if (report['monteCarlo'] !== undefined) {
+    const mc = obj('report.monteCarlo', report['monteCarlo']);
+    const settings = obj('report.monteCarlo.settings', mc['settings']);
+    num('report.monteCarlo.settings.paths', settings['paths'], (x) => Number.isInteger(x) && x >= 1);
+    num('report.monteCarlo.settings.seed', settings['seed'], (x) => Number.isInteger(x) && x >= 0);
+    arr('report.monteCarlo.targets', mc['targets']).forEach((t, i) => {
+      const w = `report.monteCarlo.targets[${i}]`;
+      const x = obj(w, t);
+      str(`${w}.id`, x['id']);
+      if (typeof x['comparator'] !== 'string' || !Object.hasOwn(Comparator, x['comparator']))
+        fail(`${w}.comparator`, 'must be a comparator', x['comparator']);
+      num(`${w}.value`, x['value']);
+      num(`${w}.year`, x['year'], Number.isInteger);
+      num(`${w}.probability`, x['probability'], (p) => p >= 0 && p <= 1);
+      num(`${w}.standardError`, x['standardError'], (p) => p >= 0 && p <= 1);
+    });
+  }
+  arr('report.charts', report['charts']).forEach((c, i) => {
+    const o = obj(`report.charts[${i}]`, c);
+    str(`report.charts[${i}].name`, o['name']);
+    str(`report.charts[${i}].title`, o['title']);
+    obj(`report.charts[${i}].spec`, o['spec']);
+  });
 }

@@ -1,4 +1,6 @@
 import { MetricsError } from '../errors.js';
+import { show } from '../internal/assert.js';
+import { checkProjection } from './checkProjection.js';
 import type { TidyRow } from '../series/series.js';
 import { unitToString } from '../series/units.js';
 import type { ScenarioProjection } from './types.js';
@@ -26,6 +28,10 @@ export function compareScenarios(
       `compareScenarios: expected an array of projections (got ${typeof projections}). Pass projectAll(model) or a list of project() results.`,
     );
   }
+  if (options === null || typeof options !== 'object') {
+    throw new MetricsError('invalid_argument', `compareScenarios: options must be an object like { growth: true } (got ${show(options)}).`);
+  }
+  for (let i = 0; i < projections.length; i++) checkProjection('compareScenarios', projections[i], `projections[${i}]`, true);
   const seen = new Set<string>();
   const rows: TidyRow[] = [];
   for (const p of projections as readonly ScenarioProjection[]) {

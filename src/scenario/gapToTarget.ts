@@ -1,4 +1,6 @@
 import { MetricsError } from '../errors.js';
+import { asFact } from '../targets/assertFact.js';
+import { checkProjection } from './checkProjection.js';
 import { assertInteger, show } from '../internal/assert.js';
 import { convertScale, isScaleConvertible, unitToString, type Unit } from '../series/units.js';
 import type { Fact } from '../targets/fact.js';
@@ -50,16 +52,10 @@ export function targetSpan(projection: ProjectedLevels, fact: Fact): { fromYear:
  */
 export function gapToTarget(projection: ProjectedLevels, target: Fact, options: GapToTargetOptions = {}): TargetCheck {
   const fn = 'gapToTarget';
-  if (
-    typeof target !== 'object' ||
-    target === null ||
-    typeof target.year !== 'number' ||
-    typeof target.value !== 'number'
-  ) {
-    throw new MetricsError(
-      'invalid_argument',
-      `${fn}: target must be a Fact with a year and a value (got ${show(target)}).`,
-    );
+  checkProjection(fn, projection);
+  asFact(fn, target, 'target');
+  if (options === null || typeof options !== 'object') {
+    throw new MetricsError('invalid_argument', `${fn}: options must be an object like { fromYear } (got ${show(options)}).`);
   }
   const span = targetSpan(projection, target);
   const first = projection.years[0] as number;

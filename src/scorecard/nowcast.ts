@@ -1,5 +1,6 @@
 import { MetricsError } from '../errors.js';
-import { assertFinite } from '../internal/assert.js';
+import { assertPlausible } from '../internal/plausible.js';
+import { assertFinite, show } from '../internal/assert.js';
 import { rng } from '../simulate/rng.js';
 
 /** Options of {@link nowcast}. */
@@ -49,6 +50,9 @@ function normalCdf(z: number): number {
   return z >= 0 ? 1 - y / 2 : y / 2;
 }
 
+/** Most Monte Carlo paths a nowcast draws (a few seconds). */
+const MAX_PATHS = 10_000_000;
+
 /**
  * P(the level exceeds the target in its year | the latest observation): paths grow from the observed level
  * with log growth ln(1 + rate) + N(0, volatility²) each year, independently (seeded). The closed form
@@ -64,6 +68,20 @@ function normalCdf(z: number): number {
  * n.closedForm.toFixed(3); // => '0.041'
  */
 export function nowcast(options: NowcastOptions): Nowcast {
+  const isObject = (v: unknown): boolean => v !== null && typeof v === 'object';
+  if (!isObject(options) || !isObject(options.from) || !isObject(options.target)) {
+    throw new MetricsError(
+      'invalid_argument',
+      `nowcast: options must be { from: { year, value, observation }, target: { year, value }, rate, rateSource, volatility } (got ${show(options)}).`,
+    );
+  }
+  for (const [name, v] of [
+    ['from.observation', options.from.observation],
+    ['rateSource', options.rateSource],
+  ] as const) {
+    if (typeof v !== 'string' || v.trim() === '')
+      throw new MetricsError('invalid_argument', `nowcast: ${name} must say where it comes from (got ${show(v)}).`);
+  }
   const { from, target, rate, volatility } = options;
   const paths = options.paths ?? 20000;
   const seed = options.seed ?? 1;
@@ -88,6 +106,15 @@ export function nowcast(options: NowcastOptions): Nowcast {
       'invalid_argument',
       `nowcast: levels and volatility must be > 0, rate > -1 and paths a whole number >= 100 (got from ${from.value}, target ${target.value}, volatility ${volatility}, rate ${rate}, paths ${paths}). Check the inputs.`,
       { from: from.value, target: target.value, volatility, rate, paths },
+    );
+  }
+  assertPlausible('nowcast', 'rate', rate, 'rate');
+  assertPlausible('nowcast', 'volatility', volatility, 'volatility');
+  if (paths > MAX_PATHS) {
+    throw new MetricsError(
+      'too_large',
+      `nowcast: paths must be at most ${MAX_PATHS} (got ${paths}); the closed form is exact and 20000 paths check it to about 0.3 points.`,
+      { paths },
     );
   }
   const r = rng(seed);

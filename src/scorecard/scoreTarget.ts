@@ -1,4 +1,6 @@
 import { MetricsError } from '../errors.js';
+import { assertPlausible } from '../internal/plausible.js';
+import { asFact } from '../targets/assertFact.js';
 import { show } from '../internal/assert.js';
 import { convertScale, isScaleConvertible, unitToString } from '../series/units.js';
 import type { Fact } from '../targets/fact.js';
@@ -78,6 +80,17 @@ function decide(target: Fact, b: Bound): 'met' | 'missed' | null {
  * s.requiredRate?.toFixed(4); // => '0.2409'
  */
 export function scoreTarget(target: Fact, set: ObservationSet, options: ScoreTargetOptions): TargetScore {
+  asFact('scoreTarget', target, 'target');
+  if (set === null || typeof set !== 'object' || !Array.isArray(set.observations) || !Array.isArray(set.definitions)) {
+    throw new MetricsError(
+      'invalid_argument',
+      `scoreTarget: set must be an observation set { definitions, observations } from loadObservations (got ${show(set)}).`,
+    );
+  }
+  if (options === null || typeof options !== 'object') {
+    throw new MetricsError('invalid_argument', `scoreTarget: options must be { asOf, planRate? } (got ${show(options)}).`);
+  }
+  if (options.planRate !== undefined) assertPlausible('scoreTarget', 'planRate', options.planRate, 'rate');
   const { asOf } = options;
   if (!Number.isInteger(asOf)) {
     throw new MetricsError(

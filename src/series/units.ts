@@ -216,6 +216,13 @@ function scaleOf(unit: Unit): number {
 export function shiftDecimal(value: number, shift: number): number {
   assertFinite('shiftDecimal', { value });
   assertInteger('shiftDecimal', 'shift', shift);
+  if (Math.abs(shift) > 1000) {
+    throw new MetricsError(
+      'invalid_argument',
+      `shiftDecimal: shift must be at most 1000 places either way (got ${shift}); a double spans about 630.`,
+      { shift },
+    );
+  }
   if (shift === 0 || value === 0) return value;
   const [mantissa, exponent = '0'] = value.toExponential().split('e');
   const out = Number(`${mantissa}e${Number(exponent) + shift}`);

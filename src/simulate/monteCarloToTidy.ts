@@ -1,3 +1,5 @@
+import { MetricsError } from '../errors.js';
+import { show } from '../internal/assert.js';
 import type { MonteCarloResult } from './monteCarloTypes.js';
 
 /** A long row of a Monte Carlo result. `quantile` is the level for quantile rows, null otherwise. */
@@ -18,6 +20,7 @@ export interface MonteCarloTidyRow {
  * monteCarloToTidy(r)[0]; // => { series: 'value', year: 2021, statistic: 'quantile', quantile: 0.5, value: 1.1 }
  */
 export function monteCarloToTidy(result: MonteCarloResult): MonteCarloTidyRow[] {
+  checkResult(result);
   const rows: MonteCarloTidyRow[] = [];
   for (const s of result.series) {
     s.years.forEach((year, t) => {
@@ -28,4 +31,35 @@ export function monteCarloToTidy(result: MonteCarloResult): MonteCarloTidyRow[] 
     });
   }
   return rows;
+}
+
+/** Checks a result handed back in: series with as many finite means, sds and quantile values as years. */
+function checkResult(result: MonteCarloResult): void {
+  const fn = 'monteCarloToTidy';
+  const fail = (where: string, what: string, got: unknown): never => {
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: ${where} ${what} (got ${show(got)}). Pass a result of simulate or simulateSectors as it came.`,
+      { field: where },
+    );
+  };
+  if (result === null || typeof result !== 'object') fail('result', 'must be a Monte Carlo result', result);
+  if (!Array.isArray(result.series)) fail('result.series', 'must be an array', result.series);
+  result.series.forEach((s, i) => {
+    const w = `result.series[${i}]`;
+    if (s === null || typeof s !== 'object') fail(w, 'must be an object', s);
+    if (typeof s.id !== 'string') fail(`${w}.id`, 'must be a string', s.id);
+    if (!Array.isArray(s.years) || !s.years.every((y) => Number.isInteger(y))) fail(`${w}.years`, 'must be whole years', s.years);
+    const n = s.years.length;
+    const finite = (a: unknown): boolean =>
+      Array.isArray(a) && a.length === n && a.every((x) => typeof x === 'number' && Number.isFinite(x));
+    if (!finite(s.mean)) fail(`${w}.mean`, `must be ${n} finite numbers`, s.mean);
+    if (!finite(s.sd)) fail(`${w}.sd`, `must be ${n} finite numbers`, s.sd);
+    if (!Array.isArray(s.quantiles)) fail(`${w}.quantiles`, 'must be an array', s.quantiles);
+    s.quantiles.forEach((q, j) => {
+      if (q === null || typeof q !== 'object' || typeof q.level !== 'number' || !(q.level >= 0 && q.level <= 1))
+        fail(`${w}.quantiles[${j}].level`, 'must be a level in [0, 1]', q?.level);
+      if (!finite(q.values)) fail(`${w}.quantiles[${j}].values`, `must be ${n} finite numbers`, q.values);
+    });
+  });
 }

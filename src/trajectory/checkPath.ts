@@ -1,4 +1,5 @@
 import { MetricsError } from '../errors.js';
+import { show } from '../internal/assert.js';
 import type { PathResult } from './types.js';
 
 /**
@@ -8,6 +9,13 @@ import type { PathResult } from './types.js';
  * checkPath('myFn', cagrPath({ base: 1, rate: 0.1, fromYear: 2020, toYear: 2021 })); // => undefined
  */
 export function checkPath(fn: string, path: PathResult): void {
+  if (typeof fn !== 'string' || fn.trim() === '') {
+    throw new MetricsError(
+      'invalid_argument',
+      `checkPath: fn must be the calling function's name, for the message (got ${show(fn)}).`,
+      { fn },
+    );
+  }
   const ok =
     typeof path === 'object' &&
     path !== null &&
@@ -28,24 +36,24 @@ export function checkPath(fn: string, path: PathResult): void {
     if (!Number.isInteger(y) || (i > 0 && y !== (path.years[i - 1] as number) + 1)) {
       throw new MetricsError(
         'invalid_argument',
-        `${fn}: path years must be consecutive whole years (got ${String(y)} at index ${i}).`,
+        `${fn}: path years must be consecutive whole years (got ${show(y)} at index ${i}).`,
         { index: i },
       );
     }
     const l = path.levels[i] as number;
-    if (!Number.isFinite(l) || l <= 0) {
+    if (typeof l !== 'number' || !Number.isFinite(l) || l <= 0) {
       throw new MetricsError(
         'invalid_argument',
-        `${fn}: the path's level in ${y} must be a finite number > 0 (got ${l}).`,
+        `${fn}: the path's level in ${y} must be a finite number > 0 (got ${show(l)}).`,
         { year: y },
       );
     }
   }
   for (const [i, r] of path.rates.entries()) {
-    if (!Number.isFinite(r) || r <= -1) {
+    if (typeof r !== 'number' || !Number.isFinite(r) || r <= -1) {
       throw new MetricsError(
         'invalid_argument',
-        `${fn}: the path's rate for ${path.years[i + 1]} must be a finite number > -1 (got ${r}).`,
+        `${fn}: the path's rate for ${path.years[i + 1]} must be a finite number > -1 (got ${show(r)}).`,
         { year: path.years[i + 1] },
       );
     }

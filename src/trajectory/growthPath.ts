@@ -1,4 +1,5 @@
 import { MetricsError } from '../errors.js';
+import { assertFinite, show } from '../internal/assert.js';
 import type { PathSpec, ResolvedValue } from '../model/types.js';
 import { anchorsPath } from './anchorsPath.js';
 import { cagrPath } from './cagrPath.js';
@@ -10,12 +11,26 @@ import { ratesPath } from './ratesPath.js';
 import type { PathResult, PathSpan } from './types.js';
 
 /**
- * The number in a model value: a plain number or a ResolvedValue's `value` (anything else gives
- * undefined, which the path functions then reject with a MetricsError).
+ * The number in a model value: a plain number or a ResolvedValue's `value`, finite.
+ * @throws {MetricsError} non_finite for NaN or ±Infinity; invalid_argument for anything that is neither
  * @example
  * numberOf({ value: 0.25, source: { kind: 'assumption', text: 'plan rate' } }); // => 0.25
  */
 export function numberOf(v: ResolvedValue | number): number {
+  const n = typeof v === 'number' ? v : typeof v === 'object' && v !== null ? (v as { value?: unknown }).value : v;
+  if (typeof n !== 'number') {
+    throw new MetricsError(
+      'invalid_argument',
+      `numberOf: expected a number or a resolved value { value, source } (got ${show(v)}).`,
+      { value: v },
+    );
+  }
+  assertFinite('numberOf', { value: n });
+  return n;
+}
+
+/** numberOf for the path functions: a value that is not a number reaches them as undefined, and they name it. */
+function loose(v: unknown): number {
   return typeof v === 'number' ? v : ((v as ResolvedValue | undefined)?.value as number);
 }
 
@@ -31,30 +46,30 @@ export function growthPath(spec: PathSpec<ResolvedValue | number>, span: PathSpa
   const s = { fromYear: span?.fromYear, toYear: span?.toYear, base: span?.base } as PathSpan;
   switch (spec?.type) {
     case 'cagr':
-      return cagrPath({ ...s, rate: numberOf(spec.rate) });
+      return cagrPath({ ...s, rate: loose(spec.rate) });
     case 'phases':
       return phasesPath({
         ...s,
         phases: Array.isArray(spec.phases)
-          ? spec.phases.map((p) => ({ fromYear: p?.fromYear, toYear: p?.toYear, rate: numberOf(p?.rate) }))
+          ? spec.phases.map((p) => ({ fromYear: p?.fromYear, toYear: p?.toYear, rate: loose(p?.rate) }))
           : (spec.phases as never),
       });
     case 'rates':
       return ratesPath({
         ...s,
         rates: Array.isArray(spec.rates)
-          ? spec.rates.map((r) => ({ year: r?.year, rate: numberOf(r?.rate) }))
+          ? spec.rates.map((r) => ({ year: r?.year, rate: loose(r?.rate) }))
           : (spec.rates as never),
       });
     case 'linear':
-      return linearPath({ ...s, slope: numberOf(spec.slope) });
+      return linearPath({ ...s, slope: loose(spec.slope) });
     case 'logistic':
-      return logisticPath({ ...s, rate: numberOf(spec.rate), cap: numberOf(spec.cap) });
+      return logisticPath({ ...s, rate: loose(spec.rate), cap: loose(spec.cap) });
     case 'anchors':
       return anchorsPath({
         ...s,
         anchors: Array.isArray(spec.anchors)
-          ? spec.anchors.map((a) => ({ year: a?.year, value: numberOf(a?.value) }))
+          ? spec.anchors.map((a) => ({ year: a?.year, value: loose(a?.value) }))
           : (spec.anchors as never),
       });
     case 'expression':
@@ -62,7 +77,7 @@ export function growthPath(spec: PathSpec<ResolvedValue | number>, span: PathSpa
     default:
       throw new MetricsError(
         'invalid_argument',
-        `growthPath: unknown path type ${JSON.stringify((spec as { type?: unknown } | undefined)?.type)}. Use one of cagr, phases, rates, linear, logistic, anchors, expression.`,
+        `growthPath: unknown path type (got ${show((spec as { type?: unknown } | undefined)?.type)}). Use one of cagr, phases, rates, linear, logistic, anchors, expression.`,
         { type: (spec as { type?: unknown } | undefined)?.type },
       );
   }

@@ -112,7 +112,9 @@ function inputFlags(args: readonly unknown[], arity: number): InputFlags {
 function leakedWords(text: string, flags: InputFlags): string | undefined {
   // "(got undefined)" names a missing value the caller passed (a field left out): that is the message format;
   // "errors are undefined" is English.
-  if (!flags.undefined && /\bundefined\b/.test(text.replace(/\b(got|is|are|be) undefined\b/g, ''))) return 'undefined';
+  // "(got horizon undefined, toYear undefined)" echoes what the caller passed or left out.
+  const echoed = text.replace(/\(got [^()]*\)/g, '').replace(/\b(got|is|are|be) undefined\b/g, '');
+  if (!flags.undefined && /\bundefined\b/.test(echoed)) return 'undefined';
   if (!flags.nan && /\bNaN\b/.test(text)) return 'NaN';
   // An overflow reported as such ("the result overflowed (got Infinity)") says what happened.
   if (!flags.infinity && !/overflow/.test(text) && /(?<![\w-])-?Infinity\b/.test(text)) return 'Infinity';
@@ -332,7 +334,7 @@ async function runOne(
 ): Promise<void> {
   const arity = typeof value === 'function' ? value.length : 0;
   const flags = inputFlags(args, arity);
-  if (what.includes('missing') || what.includes('left out') || what.includes('hole')) flags.undefined = true;
+  if (/missing|left out|hole|removed/.test(what)) flags.undefined = true;
   const before = snap(args, new Map());
   const call = spec.call ?? ((f: unknown, a: readonly unknown[]) => (f as (...x: unknown[]) => unknown)(...a));
   const bound = spec.bound ?? DEFAULT_BOUND_MS;

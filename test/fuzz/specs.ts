@@ -289,7 +289,11 @@ export async function buildSpecs(): Promise<Record<string, AnySpec>> {
     toleranceWidth: { args: one(terms) },
     defaultAboutTolerance: C,
     checkConsistency: { args: one(fc.subarray([...fx.facts], { maxLength: 30 })) },
-    factInterval: { args: one(terms) },
+    factInterval: {
+      args: one(terms),
+      nonFinite: /^\[[01]\]$/,
+      why: 'an open side of the interval is documented as -Infinity or Infinity (more than 3 is [3, Infinity])',
+    },
     CheckStatus: C,
     describeFact: {
       args: one(

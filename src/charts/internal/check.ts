@@ -3,7 +3,7 @@
 import { MetricsError } from '../../errors.js';
 import { show } from '../../internal/assert.js';
 import { Comparator } from '../../targets/fact.js';
-import { parseUnit, type Unit } from '../../series/units.js';
+import { type Unit, unitArg } from '../../series/units.js';
 import type { ChartOptions, PlanPeriod, TargetMarker } from '../inputs.js';
 
 /** Throws invalid_argument unless `rows` is a non-empty array (or, with allowEmpty, any array). */
@@ -24,6 +24,14 @@ export function checkArray(
       `${fn}: ${name} is empty (got []). A chart needs at least one row; check the result you mapped from.`,
       { [name]: rows },
     );
+  }
+  // The row checks below use forEach, which skips the holes of a sparse array: refuse holes here.
+  for (let i = 0; i < rows.length; i++) {
+    if (!(i in rows)) {
+      throw new MetricsError('invalid_argument', `${fn}: ${name}[${i}] is missing (a hole in the array).`, {
+        index: i,
+      });
+    }
   }
 }
 
@@ -149,7 +157,7 @@ export function checkTargets(fn: string, targets: readonly TargetMarker[] | unde
   checkNumbers(fn, 'targets', targets, ['value']);
   checkStrings(fn, 'targets', targets, ['label']);
   targets.forEach((t, i) => {
-    if (typeof t.comparator !== 'string' || !(t.comparator in Comparator)) {
+    if (typeof t.comparator !== 'string' || !Object.hasOwn(Comparator, t.comparator)) {
       throw new MetricsError(
         'invalid_argument',
         `${fn}: targets[${i}].comparator must be one of ${Object.keys(Comparator).join(', ')} (got ${show(t.comparator)}).`,
@@ -212,7 +220,12 @@ export function checkOptions(
       `${fn}: options.unit is required (got undefined). Say what the values measure, e.g. { unit: 'CNY trillion' }.`,
     );
   }
-  const unit = parseUnit(options.unit);
+  const unit = unitArg(fn, 'options.unit', options.unit);
+  for (const k of ['title', 'subtitle', 'measure'] as const) {
+    if (options[k] !== undefined && typeof options[k] !== 'string') {
+      throw new MetricsError('invalid_argument', `${fn}: options.${k} must be text (got ${show(options[k])}).`);
+    }
+  }
   const locale = options.locale ?? 'en';
   if (locale !== 'en' && locale !== 'zh') {
     throw new MetricsError('invalid_argument', `${fn}: options.locale must be "en" or "zh" (got ${show(locale)}).`);

@@ -1,5 +1,6 @@
 import { MetricsError } from '../../errors.js';
 import { assertFinite, show } from '../../internal/assert.js';
+import { assertPlausible } from '../../internal/plausible.js';
 
 /** A sector's base share and yearly growth rate, as {@link totalCagrFromSectors} takes them. */
 export interface SectorGrowth {
@@ -57,6 +58,7 @@ export function checkSectorGrowth(
         { id: s.id, rate: s.rate },
       );
     }
+    assertPlausible(fn, `the rate of "${s.id}"`, s.rate, 'rate');
   }
   if (Math.abs(sum - 1) > SHARE_SUM_TOLERANCE) {
     throw new MetricsError(

@@ -45,7 +45,9 @@ export function checkMatrix(
       `${fn}: ${what} needs one row per region (${regions.length}), got ${Array.isArray(m) ? m.length : show(m)}.`,
     );
   }
-  m.forEach((row: unknown, r) => {
+  // Indexed loops, not forEach: forEach skips the holes of a sparse array.
+  for (let r = 0; r < m.length; r++) {
+    const row: unknown = m[r];
     if (!Array.isArray(row) || row.length !== sectors.length) {
       throw new MetricsError(
         'invalid_argument',
@@ -53,7 +55,8 @@ export function checkMatrix(
         { region: regions[r] },
       );
     }
-    row.forEach((v: unknown, j) => {
+    for (let j = 0; j < row.length; j++) {
+      const v: unknown = row[j];
       if (typeof v !== 'number' || !Number.isFinite(v)) {
         throw new MetricsError(
           typeof v === 'number' ? 'non_finite' : 'invalid_argument',
@@ -61,8 +64,8 @@ export function checkMatrix(
           { region: regions[r], sector: sectors[j] },
         );
       }
-    });
-  });
+    }
+  }
 }
 
 /**
@@ -124,15 +127,22 @@ export function referenceOf(
   sectors: readonly string[],
 ): number[] {
   if (given === undefined) return sectors.map((_, j) => m.reduce((s, row) => s + (row[j] as number), 0));
-  if (
-    !Array.isArray(given) ||
-    given.length !== sectors.length ||
-    given.some((v) => typeof v !== 'number' || !Number.isFinite(v))
-  ) {
+  if (!Array.isArray(given) || given.length !== sectors.length) {
     throw new MetricsError(
       'invalid_argument',
       `${fn}: ${what} must be one finite number per sector (${sectors.length}) (got ${show(given)}).`,
     );
+  }
+  // A loop, not some(): some() skips the holes of a sparse array, and a hole became a NaN rate.
+  for (let j = 0; j < given.length; j++) {
+    const v: unknown = given[j];
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: ${what} for sector "${sectors[j]}" must be a finite number (got ${show(v)}).`,
+        { sector: sectors[j] },
+      );
+    }
   }
   return [...(given as number[])];
 }

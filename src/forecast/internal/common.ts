@@ -1,7 +1,7 @@
 // Shared checks and builders for the forecasting methods (not exported from the package).
 import { MetricsError } from '../../errors.js';
 import { assertInteger, show } from '../../internal/assert.js';
-import { assertAnnual, type Series } from '../../series/series.js';
+import { asSeries, assertAnnual, type Series } from '../../series/series.js';
 import type { Rng } from '../../simulate/rng.js';
 import type { Forecast, ForecastFit, ForecastInterval, ForecastOptions, SimulateFitOptions } from '../types.js';
 import { normalQuantile } from './distributions.js';
@@ -12,15 +12,29 @@ export const MIN_LENGTH = 3;
 export const MAX_HORIZON = 1000;
 /** Most simulated numbers (paths x horizon) in one call. */
 export const MAX_SIMULATED = 50_000_000;
+/**
+ * Most observations a method fits: a thousand years of yearly data is already far beyond any series this
+ * library meets, and refusing more up front keeps every fit (and calibrate's refits) within seconds.
+ */
+export const MAX_LENGTH = 1000;
 
 /** Checks a series for fitting: a Series, annual, finite, at least `minLength` points. Returns a copy of the values. */
-export function fitInput(fn: string, s: Series, minLength: number = MIN_LENGTH, annual = true): number[] {
-  if (typeof s !== 'object' || s === null || !Array.isArray(s.years) || !Array.isArray(s.values)) {
+export function fitInput(fn: string, input: Series, minLength: number = MIN_LENGTH, annual = true): number[] {
+  if (typeof input !== 'object' || input === null || !Array.isArray(input.years) || !Array.isArray(input.values)) {
     throw new MetricsError(
       'invalid_argument',
-      `${fn}: expected a Series (got ${show(s)}). Build one with series({ id, unit, years, values }).`,
+      `${fn}: expected a Series (got ${show(input)}). Build one with series({ id, unit, years, values }).`,
     );
   }
+  if (input.values.length > MAX_LENGTH || input.years.length > MAX_LENGTH) {
+    throw new MetricsError(
+      'too_large',
+      `${fn}: series "${String(input.id)}" has ${Math.max(input.values.length, input.years.length)} observations, more than the ${MAX_LENGTH} a method fits (got ${input.values.length} values). Forecast from the recent years.`,
+      { length: input.values.length, max: MAX_LENGTH },
+    );
+  }
+  // A hand-built object is checked as series() checks its input (whole increasing years, one finite value each).
+  const s = asSeries(fn, input);
   if (s.values.length < minLength) {
     throw new MetricsError(
       'invalid_argument',
@@ -91,6 +105,40 @@ function assertFit(fn: string, fit: ForecastFit): void {
       `${fn}: expected a fit made by this method's fit() (got ${show(fit)}). Call method.fit(series) first.`,
     );
   }
+  // A fit is plain data a caller may store and hand back: every number it holds must still be finite,
+  // or the forecast would quietly be NaN.
+  const bad = (where: string, got: unknown): never => {
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: fit.${where} must be finite (got ${show(got)}). Pass a fit made by this method's fit(), unchanged.`,
+      { field: where },
+    );
+  };
+  const n = fit.years.length;
+  const finiteArray = (name: 'years' | 'values' | 'fitted' | 'residuals'): void => {
+    const a: unknown = fit[name];
+    if (a === undefined && (name === 'fitted' || name === 'residuals')) return;
+    if (!Array.isArray(a) || a.length !== n) bad(`${name} (one number per year, ${n})`, a);
+    for (let i = 0; i < n; i++) {
+      const v: unknown = (a as unknown[])[i];
+      if (typeof v !== 'number' || !Number.isFinite(v)) bad(`${name}[${i}]`, v);
+    }
+  };
+  finiteArray('years');
+  for (let i = 1; i < n; i++) if (!((fit.years[i] as number) > (fit.years[i - 1] as number))) bad(`years[${i}] (increasing)`, fit.years[i]);
+  finiteArray('values');
+  finiteArray('fitted');
+  finiteArray('residuals');
+  for (const group of ['params', 'state'] as const) {
+    const o: unknown = fit[group];
+    if (o === undefined && group === 'state') continue;
+    if (o === null || typeof o !== 'object') bad(group, o);
+    for (const [k, v] of Object.entries(o as Record<string, unknown>)) {
+      if (typeof v !== 'number' || !Number.isFinite(v)) bad(`${group}.${k}`, v);
+    }
+  }
+  if (fit.sigma2 !== undefined && !(typeof fit.sigma2 === 'number' && Number.isFinite(fit.sigma2) && fit.sigma2 >= 0))
+    bad('sigma2 (>= 0)', fit.sigma2);
 }
 
 /** Checks and sorts interval levels: fractions in (0, 1), default [0.8, 0.95]. */
