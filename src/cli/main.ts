@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { MetricsError } from '../errors.js';
 import type { CliCommand, CliContext } from './command.js';
 import { commands } from './registry.js';
+import { interruptible } from './signals.js';
 
 function commandList(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -62,7 +63,9 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
   } catch (e) {
     // Every MetricsError says what was wrong with the input and what to do: a user error.
     if (e instanceof MetricsError) {
-      ctx.stderr(`industry-metrics ${name}: ${e.message}\n`);
+      // One prefix: "industry-metrics render: cannot read x", not "industry-metrics render: render: cannot …"
+      // (a library function's name adds nothing a command-line user can act on).
+      ctx.stderr(`industry-metrics ${name}: ${e.message.replace(/^[a-z][A-Za-z0-9.]*: /, '')}\n`);
       return 2;
     }
     ctx.stderr(
@@ -83,11 +86,16 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
+  // SIGINT/SIGTERM abort the command (workers stop, temporary output is removed) and exit 130/143.
+  const interrupt = interruptible();
   const code = await runCli(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     cwd: process.cwd(),
-    stderrIsTTY: Boolean(process.stderr.isTTY),
+    // INDUSTRY_METRICS_PROGRESS=1 draws the progress bar on a pipe too (scripts, tests).
+    stderrIsTTY: Boolean(process.stderr.isTTY) || process.env['INDUSTRY_METRICS_PROGRESS'] === '1',
+    signal: interrupt.signal,
   });
-  process.exitCode = code;
+  process.exitCode = interrupt.exitCode() ?? code;
+  interrupt.dispose();
 }

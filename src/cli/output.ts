@@ -1,5 +1,5 @@
-import { writeFileSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { MetricsError } from '../errors.js';
 import { OutputFormat, type CliArgs, type CliContext } from './command.js';
 
@@ -80,12 +80,99 @@ export function rowsText(
   return format === 'csv' ? toCsv(rows, columns) : toTable(rows, columns);
 }
 
-/** Writes a file for `--out`, creating folders; returns the absolute path. */
+/**
+ * Temporary files and folders being written: removed if the process is interrupted (see signals.ts) or a
+ * write fails, so no half-written output is ever left under its final name or beside it.
+ */
+export const pendingPaths = new Set<string>();
+
+/** Removes a file or folder if it is there; never throws (cleanup must not hide the error being reported). */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { recursive: true, force: true });
+  } catch {
+    /* a path under a file, or already gone */
+  }
+}
+
+/** A temporary name beside `abs` (same folder, so the final rename stays on one file system). */
+function temporaryBeside(abs: string): string {
+  return join(dirname(abs), `.${basename(abs)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`);
+}
+
+/** Turns a file-system error into a MetricsError naming the path (exit 2, one line), not an internal error. */
+function writeError(path: string, e: unknown): MetricsError {
+  const code = (e as NodeJS.ErrnoException).code;
+  return new MetricsError(
+    'invalid_argument',
+    `cannot write ${path} (got ${code ?? (e instanceof Error ? e.message : String(e))}). Check the folder exists and is writable.`,
+    { path },
+  );
+}
+
+/**
+ * Writes a file for `--out`, creating folders; returns the absolute path. The content goes to a temporary
+ * file beside the target, renamed over it only when complete: an interrupt or an error never leaves a
+ * half-written file.
+ */
 export function writeOut(ctx: CliContext, path: string, content: string | Uint8Array): string {
   const abs = resolve(ctx.cwd, path);
-  mkdirSync(dirname(abs), { recursive: true });
-  writeFileSync(abs, content);
+  const tmp = temporaryBeside(abs);
+  pendingPaths.add(tmp);
+  try {
+    mkdirSync(dirname(abs), { recursive: true });
+    writeFileSync(tmp, content);
+    renameSync(tmp, abs);
+  } catch (e) {
+    removeQuietly(tmp);
+    throw writeError(path, e);
+  } finally {
+    pendingPaths.delete(tmp);
+  }
   return abs;
+}
+
+/**
+ * Writes a whole folder (a report) with `write(tmpDir)` into a temporary folder beside `dir`, then moves it
+ * into place: the old folder (if any) is renamed aside, the new one renamed to `dir`, the old one removed.
+ * At every moment `dir` is the complete old folder or the complete new one (or, between the two renames,
+ * briefly absent); an interrupt or an error leaves the old folder as it was and no temporary folder.
+ * @returns what `write` returned, with the temporary folder's paths mapped to `dir`
+ */
+export async function writeFolderAtomically(
+  dir: string,
+  write: (tmpDir: string) => Promise<readonly string[]>,
+): Promise<string[]> {
+  const abs = resolve(dir);
+  const tmp = temporaryBeside(abs);
+  const old = `${tmp}.old`;
+  pendingPaths.add(tmp);
+  try {
+    mkdirSync(dirname(abs), { recursive: true });
+    const files = await write(tmp);
+    if (existsSync(abs)) {
+      pendingPaths.add(old);
+      renameSync(abs, old);
+    }
+    renameSync(tmp, abs);
+    removeQuietly(old);
+    return files.map((f) => (f.startsWith(tmp) ? abs + f.slice(tmp.length) : f));
+  } catch (e) {
+    removeQuietly(tmp);
+    // A failure between the renames puts the old folder back.
+    if (existsSync(old) && !existsSync(abs)) renameSync(old, abs);
+    if (e instanceof MetricsError) throw e;
+    throw writeError(dir, e);
+  } finally {
+    pendingPaths.delete(tmp);
+    pendingPaths.delete(old);
+  }
+}
+
+/** Removes every temporary file or folder still being written (on an interrupt). */
+export function removePending(): void {
+  for (const p of pendingPaths) removeQuietly(p);
+  pendingPaths.clear();
 }
 
 /** The file named by `--out`, when given. */
@@ -135,4 +222,23 @@ export function progressBar(ctx: CliContext, label: string): ((done: number, tot
       `\r${label} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${String(pct).padStart(3)}%${done >= total ? '\n' : ''}`,
     );
   };
+}
+
+/**
+ * A whole-number option: `--paths 100000`, `--paths 1e5` or `--paths 100_000` (read as 100000), at least
+ * `min`; the fallback when the option is absent. Too large for a safe integer is refused here; whether a
+ * number is too large for the machine is for the function that uses it (it says so with its estimate).
+ */
+export function wholeNumberOption(args: CliArgs, name: string, fallback: number, min: number): number {
+  const raw = args.values[name];
+  if (raw === undefined) return fallback;
+  const text = typeof raw === 'string' ? raw.trim().replace(/_/g, '') : '';
+  const v = /^(\d+(\.\d+)?(e\+?\d+)?|\d+e\+?\d+)$/i.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(v) || v < min) {
+    throw new MetricsError(
+      'invalid_argument',
+      `--${name} must be a whole number >= ${min} (got ${JSON.stringify(raw)}). For example --${name} ${fallback}${fallback >= 10_000 ? ` or --${name} ${fallback.toExponential().replace('+', '')}` : ''}.`,
+    );
+  }
+  return v;
 }

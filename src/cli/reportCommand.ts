@@ -3,23 +3,13 @@ import { MetricsError } from '../errors.js';
 import { listModels, loadModel } from '../io/loadModel.js';
 import { modelOptions } from './modelOptions.js';
 import { writeReport } from '../render/writeReport.js';
+import type { ReportSection } from '../render/reportHtml.js';
 import { compareIndustries } from '../decompose/compareIndustries.js';
 import { loadSeeds } from '../io/loadSeeds.js';
 import { industriesSection, industriesSummary } from '../report/industriesSection.js';
 import { modelReport, modelSection, modelSummary } from '../report/modelReport.js';
 import type { CliCommand } from './command.js';
-import { progressBar } from './output.js';
-
-function intOption(value: unknown, name: string, fallback: number, min: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < min)
-    throw new MetricsError(
-      'invalid_argument',
-      `--${name} must be a whole number >= ${min} (got ${JSON.stringify(value)}).`,
-    );
-  return n;
-}
+import { progressBar, wholeNumberOption, writeFolderAtomically } from './output.js';
 
 /** `industry-metrics report [model…]`: the main job (what `npm start` runs on the built-in models). */
 export const reportCommand: CliCommand = {
@@ -48,9 +38,9 @@ export const reportCommand: CliCommand = {
   },
   async run(args, ctx) {
     const out = typeof args.values['out'] === 'string' ? args.values['out'] : 'out';
-    const paths = intOption(args.values['paths'], 'paths', 20000, 1);
-    const seed = intOption(args.values['seed'], 'seed', 2026, 0);
-    const workers = intOption(args.values['workers'], 'workers', 1, 1);
+    const paths = wholeNumberOption(args, 'paths', 20000, 1);
+    const seed = wholeNumberOption(args, 'seed', 2026, 0);
+    const workers = wholeNumberOption(args, 'workers', 1, 1);
     const locale = args.values['locale'] ?? 'en';
     if (locale !== 'en' && locale !== 'zh')
       throw new MetricsError('invalid_argument', `--locale must be en or zh (got ${JSON.stringify(locale)}).`);
@@ -60,7 +50,7 @@ export const reportCommand: CliCommand = {
           .filter((m) => m.origin === 'built-in')
           .map((m) => m.id)
       : args.positionals;
-    const sections = [];
+    const sections: ReportSection[] = [];
     if (builtIn) {
       // The main job also puts the industries the documents give figures for side by side.
       const comparison = compareIndustries(loadSeeds());
@@ -68,6 +58,7 @@ export const reportCommand: CliCommand = {
       sections.push(industriesSection(comparison));
     }
     for (const id of ids) {
+      if (ctx.signal?.aborted) throw new MetricsError('aborted', 'report: interrupted; nothing was written.');
       const onProgress = progressBar(ctx, `simulating ${id}`);
       const r = await modelReport(loadModel(id, modelOptions(ctx)), {
         paths,
@@ -75,12 +66,17 @@ export const reportCommand: CliCommand = {
         workers,
         locale,
         ...(onProgress ? { onProgress } : {}),
+        ...(ctx.signal ? { signal: ctx.signal } : {}),
       });
       ctx.stdout(modelSummary(r) + '\n');
       sections.push(modelSection(r));
     }
     const dir = `${ctx.cwd}/${out}`.replace(/\/+$/, '');
-    const files = await writeReport(out.startsWith('/') ? out : dir, { title: 'industry-metrics report', sections });
+    // Written into a temporary folder beside the target and moved into place when complete: an interrupt
+    // or an error never leaves a half-written report folder.
+    const files = await writeFolderAtomically(out.startsWith('/') ? out : dir, (tmp) =>
+      writeReport(tmp, { title: 'industry-metrics report', sections }),
+    );
     const html = files.find((f) => f.endsWith('report.html')) ?? files[0];
     const shown = (f: string) => relative(ctx.cwd, f) || f;
     ctx.stdout(

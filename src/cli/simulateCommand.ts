@@ -7,24 +7,11 @@ import { unitToString } from '../series/units.js';
 import type { MonteCarloResult } from '../simulate/monteCarloTypes.js';
 import { monteCarloToTidy } from '../simulate/monteCarloToTidy.js';
 import type { CliArgs, CliCommand } from './command.js';
-import { emit, outputFormat, progressBar, toCsv, toTable, type Row } from './output.js';
+import { emit, outputFormat, progressBar, toCsv, toTable, wholeNumberOption, type Row } from './output.js';
 
 const DEFAULT_PATHS = 10_000;
 const DEFAULT_SEED = 2026;
 const DEFAULT_QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95];
-
-function wholeNumber(args: CliArgs, name: string, fallback: number, min: number): number {
-  const raw = args.values[name];
-  if (raw === undefined) return fallback;
-  const v = typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(v) || v < min) {
-    throw new MetricsError(
-      'invalid_argument',
-      `--${name} must be a whole number >= ${min} (got ${JSON.stringify(raw)}). For example --${name} ${fallback}.`,
-    );
-  }
-  return v;
-}
 
 function levels(args: CliArgs): number[] {
   const raw = args.values['quantiles'];
@@ -127,10 +114,10 @@ export const simulateCommand: CliCommand = {
         `give exactly one model id or .model.json file (got ${args.positionals.length}). See 'industry-metrics models'.`,
       );
     }
-    const paths = wholeNumber(args, 'paths', DEFAULT_PATHS, 1);
-    const seed = wholeNumber(args, 'seed', DEFAULT_SEED, 0);
-    const workers = wholeNumber(args, 'workers', 1, 1);
-    const samplePaths = wholeNumber(args, 'sample-paths', 0, 0);
+    const paths = wholeNumberOption(args, 'paths', DEFAULT_PATHS, 1);
+    const seed = wholeNumberOption(args, 'seed', DEFAULT_SEED, 0);
+    const workers = wholeNumberOption(args, 'workers', 1, 1);
+    const samplePaths = wholeNumberOption(args, 'sample-paths', 0, 0);
     const quantiles = levels(args);
     const scenarioArg = args.values['scenario'];
     if (scenarioArg !== undefined && typeof scenarioArg !== 'string')

@@ -212,7 +212,10 @@ function parseWide(file: string, rows: string[][], header: string[]): SeriesRow[
 export function readSeriesCsv(path: string, options: Omit<ParseSeriesCsvOptions, 'file'> = {}): SeriesRow[] {
   checkPath('readSeriesCsv', path);
   if (options === null || typeof options !== 'object') {
-    throw new MetricsError('invalid_argument', `readSeriesCsv: options must be an object like { layout } (got ${show(options)}).`);
+    throw new MetricsError(
+      'invalid_argument',
+      `readSeriesCsv: options must be an object like { layout } (got ${show(options)}).`,
+    );
   }
   let text: string;
   try {

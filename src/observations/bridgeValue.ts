@@ -85,13 +85,15 @@ function checkArgs(observation: unknown, toDefinition: unknown, set: unknown, br
   const fail = (where: string, what: string, got: unknown): never => {
     throw new MetricsError('invalid_argument', `bridgeValue: ${where} ${what} (got ${show(got)}).`, { field: where });
   };
-  const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    v !== null && typeof v === 'object' && !Array.isArray(v);
   if (!isObject(observation)) return fail('observation', 'must be an observation from loadObservations', observation);
   for (const k of ['id', 'definition'] as const)
     if (typeof observation[k] !== 'string') fail(`observation.${k}`, 'must be a string', observation[k]);
   if (typeof observation['value'] !== 'number' || !Number.isFinite(observation['value']))
     fail('observation.value', 'must be a finite number', observation['value']);
-  if (typeof toDefinition !== 'string' || toDefinition === '') fail('toDefinition', 'must be a definition id', toDefinition);
+  if (typeof toDefinition !== 'string' || toDefinition === '')
+    fail('toDefinition', 'must be a definition id', toDefinition);
   if (!isObject(set)) return fail('set', 'must be an observation set { definitions, observations }', set);
   for (const k of ['definitions', 'observations'] as const) {
     const a = set[k];
@@ -102,8 +104,14 @@ function checkArgs(observation: unknown, toDefinition: unknown, set: unknown, br
   if (!isObject(bridge)) return fail('bridge', 'must be { from, to, ratio or overlapYear, assumption }', bridge);
   for (const k of ['from', 'to', 'assumption'] as const)
     if (typeof bridge[k] !== 'string') fail(`bridge.${k}`, 'must be a string', bridge[k]);
-  if (bridge['ratio'] !== undefined && !(typeof bridge['ratio'] === 'number' && Number.isFinite(bridge['ratio']) && bridge['ratio'] > 0))
+  if (
+    bridge['ratio'] !== undefined &&
+    !(typeof bridge['ratio'] === 'number' && Number.isFinite(bridge['ratio']) && bridge['ratio'] > 0)
+  )
     fail('bridge.ratio', 'must be a finite number > 0', bridge['ratio']);
-  if (bridge['overlapYear'] !== undefined && !(typeof bridge['overlapYear'] === 'number' && Number.isInteger(bridge['overlapYear'])))
+  if (
+    bridge['overlapYear'] !== undefined &&
+    !(typeof bridge['overlapYear'] === 'number' && Number.isInteger(bridge['overlapYear']))
+  )
     fail('bridge.overlapYear', 'must be a whole year', bridge['overlapYear']);
 }

@@ -67,11 +67,14 @@ function checkReport(report: Report): void {
   const fail = (where: string, what: string, got: unknown): never => {
     throw new MetricsError('invalid_argument', `reportHtml: ${where} ${what} (got ${show(got)}).`, { field: where });
   };
-  const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    v !== null && typeof v === 'object' && !Array.isArray(v);
   // Indexed loops, not forEach: forEach skips the holes of a sparse array.
   const list = (where: string, v: unknown, nonEmpty = false): readonly unknown[] => {
-    if (!Array.isArray(v) || (nonEmpty && v.length === 0)) return fail(where, `must be ${nonEmpty ? 'a non-empty' : 'an'} array`, v);
-    for (let i = 0; i < v.length; i++) if (!(i in v)) fail(`${where}[${i}]`, 'is missing (a hole in the array)', undefined);
+    if (!Array.isArray(v) || (nonEmpty && v.length === 0))
+      return fail(where, `must be ${nonEmpty ? 'a non-empty' : 'an'} array`, v);
+    for (let i = 0; i < v.length; i++)
+      if (!(i in v)) fail(`${where}[${i}]`, 'is missing (a hole in the array)', undefined);
     return v;
   };
   if (!isObject(report) || typeof report['title'] !== 'string' || report['title'].trim() === '') {
@@ -84,7 +87,8 @@ function checkReport(report: Report): void {
     list(`${w}.charts`, s['charts']).forEach((c, j) => {
       if (!isObject(c) || typeof c['title'] !== 'string' || !isObject(c['spec']))
         return fail(`${w}.charts[${j}]`, 'must be { title, spec }', c);
-      if (c['file'] !== undefined && typeof c['file'] !== 'string') fail(`${w}.charts[${j}].file`, 'must be text', c['file']);
+      if (c['file'] !== undefined && typeof c['file'] !== 'string')
+        fail(`${w}.charts[${j}].file`, 'must be text', c['file']);
     });
     if (s['tables'] === undefined) return;
     list(`${w}.tables`, s['tables']).forEach((t, j) => {

@@ -24,8 +24,10 @@ function checkComparison(fn: string, c: IndustryComparison): void {
       const r: unknown = a[i];
       if (r === null || typeof r !== 'object') fail(`comparison.${name}[${i}]`, 'must be an object', r);
       const o = r as Record<string, unknown>;
-      if (typeof o['industry'] !== 'string') fail(`comparison.${name}[${i}].industry`, 'must be a string', o['industry']);
-      if (typeof o['derived'] !== 'boolean') fail(`comparison.${name}[${i}].derived`, 'must be true or false', o['derived']);
+      if (typeof o['industry'] !== 'string')
+        fail(`comparison.${name}[${i}].industry`, 'must be a string', o['industry']);
+      if (typeof o['derived'] !== 'boolean')
+        fail(`comparison.${name}[${i}].derived`, 'must be true or false', o['derived']);
     }
     return a as readonly Record<string, unknown>[];
   };
@@ -43,7 +45,8 @@ function checkComparison(fn: string, c: IndustryComparison): void {
   });
   rows('growth').forEach((g, i) => {
     const w = `comparison.growth[${i}]`;
-    if (!whole(g['fromYear']) || !whole(g['toYear'])) fail(`${w}.fromYear`, 'and toYear must be whole years', g['fromYear']);
+    if (!whole(g['fromYear']) || !whole(g['toYear']))
+      fail(`${w}.fromYear`, 'and toYear must be whole years', g['fromYear']);
     if (!finite(g['impliedCagr'])) fail(`${w}.impliedCagr`, 'must be a finite number', g['impliedCagr']);
     if (g['statedCagr'] !== undefined && !finite(g['statedCagr']))
       fail(`${w}.statedCagr`, 'must be a finite number', g['statedCagr']);

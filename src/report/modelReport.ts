@@ -37,6 +37,8 @@ export const PLAN_PERIODS: readonly PlanPeriod[] = Object.freeze(
 
 /** Options of {@link modelReport}. */
 export interface ModelReportOptions {
+  /** Cancels the Monte Carlo run (its workers stop); the promise rejects with MetricsError `aborted`. */
+  readonly signal?: AbortSignal;
   /** Monte Carlo paths; default 20000. */
   readonly paths?: number;
   /** Seed of the Monte Carlo run; default 2026. */
@@ -144,6 +146,7 @@ export async function modelReport(model: ModelDefinition, options: ModelReportOp
       samplePaths: Math.min(paths, 4000),
       quantiles: [0.05, 0.25, 0.5, 0.75, 0.95],
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
     });
     const s = monteCarlo.series[0];
     if (s) {
@@ -391,10 +394,13 @@ function checkModelReport(fn: string, r: ModelReport): void {
     );
   };
   const obj = (where: string, v: unknown): Record<string, unknown> =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : fail(where, 'must be an object', v);
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? (v as Record<string, unknown>)
+      : fail(where, 'must be an object', v);
   const arr = (where: string, v: unknown): readonly unknown[] => {
     if (!Array.isArray(v)) return fail(where, 'must be an array', v);
-    for (let i = 0; i < v.length; i++) if (!(i in v)) fail(`${where}[${i}]`, 'is missing (a hole in the array)', undefined);
+    for (let i = 0; i < v.length; i++)
+      if (!(i in v)) fail(`${where}[${i}]`, 'is missing (a hole in the array)', undefined);
     return v;
   };
   const str = (where: string, v: unknown): void => {
@@ -408,7 +414,8 @@ function checkModelReport(fn: string, r: ModelReport): void {
   const check = obj('report.check', report['check']);
   const consistency = obj('report.check.consistency', check['consistency']);
   const counts = obj('report.check.consistency.counts', consistency['counts']);
-  for (const k of ['consistent', 'inconsistent', 'disagreement', 'implied']) num(`report.check.consistency.counts.${k}`, counts[k]);
+  for (const k of ['consistent', 'inconsistent', 'disagreement', 'implied'])
+    num(`report.check.consistency.counts.${k}`, counts[k]);
   arr('report.check.consistency.checks', consistency['checks']).forEach((c, i) => {
     const o = obj(`report.check.consistency.checks[${i}]`, c);
     for (const k of ['status', 'title', 'explanation']) str(`report.check.consistency.checks[${i}].${k}`, o[k]);

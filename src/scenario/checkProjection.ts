@@ -32,16 +32,19 @@ export function checkProjection(fn: string, p: unknown, where = 'projection', fu
     bad(fn, `${where}.levels`, `must be one level per year (${years.length})`, levels);
   for (let i = 0; i < levels.length; i++) {
     const v: unknown = levels[i];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) bad(fn, `${where}.levels[${i}]`, 'must be a finite number > 0', v);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0)
+      bad(fn, `${where}.levels[${i}]`, 'must be a finite number > 0', v);
   }
   if (!full) return;
   for (const k of ['modelId', 'scenario'] as const)
-    if (typeof o[k] !== 'string' || (o[k] as string) === '') bad(fn, `${where}.${k}`, 'must be a non-empty string', o[k]);
+    if (typeof o[k] !== 'string' || (o[k] as string) === '')
+      bad(fn, `${where}.${k}`, 'must be a non-empty string', o[k]);
   const rates = o['rates'];
   if (!Array.isArray(rates) || rates.length !== years.length - 1)
     bad(fn, `${where}.rates`, `must be one rate per year after the first (${years.length - 1})`, rates);
   for (let i = 0; i < rates.length; i++) {
     const r: unknown = rates[i];
-    if (typeof r !== 'number' || !Number.isFinite(r) || r <= -1) bad(fn, `${where}.rates[${i}]`, 'must be a finite number > -1', r);
+    if (typeof r !== 'number' || !Number.isFinite(r) || r <= -1)
+      bad(fn, `${where}.rates[${i}]`, 'must be a finite number > -1', r);
   }
 }

@@ -29,9 +29,13 @@ export function compareScenarios(
     );
   }
   if (options === null || typeof options !== 'object') {
-    throw new MetricsError('invalid_argument', `compareScenarios: options must be an object like { growth: true } (got ${show(options)}).`);
+    throw new MetricsError(
+      'invalid_argument',
+      `compareScenarios: options must be an object like { growth: true } (got ${show(options)}).`,
+    );
   }
-  for (let i = 0; i < projections.length; i++) checkProjection('compareScenarios', projections[i], `projections[${i}]`, true);
+  for (let i = 0; i < projections.length; i++)
+    checkProjection('compareScenarios', projections[i], `projections[${i}]`, true);
   const seen = new Set<string>();
   const rows: TidyRow[] = [];
   for (const p of projections as readonly ScenarioProjection[]) {

@@ -55,7 +55,10 @@ export function gapToTarget(projection: ProjectedLevels, target: Fact, options: 
   checkProjection(fn, projection);
   asFact(fn, target, 'target');
   if (options === null || typeof options !== 'object') {
-    throw new MetricsError('invalid_argument', `${fn}: options must be an object like { fromYear } (got ${show(options)}).`);
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: options must be an object like { fromYear } (got ${show(options)}).`,
+    );
   }
   const span = targetSpan(projection, target);
   const first = projection.years[0] as number;

@@ -88,7 +88,10 @@ export function scoreTarget(target: Fact, set: ObservationSet, options: ScoreTar
     );
   }
   if (options === null || typeof options !== 'object') {
-    throw new MetricsError('invalid_argument', `scoreTarget: options must be { asOf, planRate? } (got ${show(options)}).`);
+    throw new MetricsError(
+      'invalid_argument',
+      `scoreTarget: options must be { asOf, planRate? } (got ${show(options)}).`,
+    );
   }
   if (options.planRate !== undefined) assertPlausible('scoreTarget', 'planRate', options.planRate, 'rate');
   const { asOf } = options;

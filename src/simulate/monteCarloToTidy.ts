@@ -49,7 +49,8 @@ function checkResult(result: MonteCarloResult): void {
     const w = `result.series[${i}]`;
     if (s === null || typeof s !== 'object') fail(w, 'must be an object', s);
     if (typeof s.id !== 'string') fail(`${w}.id`, 'must be a string', s.id);
-    if (!Array.isArray(s.years) || !s.years.every((y) => Number.isInteger(y))) fail(`${w}.years`, 'must be whole years', s.years);
+    if (!Array.isArray(s.years) || !s.years.every((y) => Number.isInteger(y)))
+      fail(`${w}.years`, 'must be whole years', s.years);
     const n = s.years.length;
     const finite = (a: unknown): boolean =>
       Array.isArray(a) && a.length === n && a.every((x) => typeof x === 'number' && Number.isFinite(x));

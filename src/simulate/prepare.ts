@@ -165,6 +165,16 @@ export function prepare(
     throw bad(fn, 'give years (e.g. [2021, 2022]) or toYear (e.g. 2025).');
   }
   const nYears = years.length;
+  if (typeof o.paths === 'number' && Number.isFinite(o.paths) && o.paths > 2 ** 31 - 1) {
+    // Refused up front with what it would take: at least one year of levels (8 bytes a path) plus the copy
+    // quantile selection needs, before any memory is touched.
+    const bytes = 16 * o.paths;
+    throw new MetricsError(
+      'too_large',
+      `${fn}: ${o.paths} paths need at least ${formatBytes(bytes)} of working memory (got paths ${o.paths}; at most ${2 ** 31 - 1} paths, and ${formatBytes(o.maxMemoryBytes ?? totalmem() / 2)} may be used here). Use fewer paths, e.g. 100000.`,
+      { paths: o.paths, bytes },
+    );
+  }
   const paths = int(fn, 'paths', o.paths, 1, 2 ** 31 - 1, 'Use e.g. 10000 paths.');
   const seed = o.seed;
   if (typeof seed !== 'number' || !Number.isSafeInteger(seed) || seed < 0) {
@@ -471,7 +481,7 @@ export function prepare(
   if (bytes > limit) {
     throw new MetricsError(
       'too_large',
-      `${fn}: this run needs about ${(bytes / 2 ** 20).toFixed(0)} MiB of working memory (${paths} paths, ${S} series), more than the limit of ${(limit / 2 ** 20).toFixed(0)} MiB. Use fewer paths (the memory grows with paths, not years) or fewer sample paths.`,
+      `${fn}: this run needs about ${formatBytes(bytes)} of working memory (got ${paths} paths, ${S} series), more than the limit of ${formatBytes(limit)}. Use fewer paths (the memory grows with paths, not years) or fewer sample paths.`,
       { bytes, limit },
     );
   }
@@ -538,4 +548,16 @@ export function nextAbove(x: number): number {
   bits[0] = x;
   word[0]! += x > 0 ? 1n : -1n;
   return bits[0]!;
+}
+
+/** Bytes for people: 512 MiB, 14.9 GiB, 14.6 TiB. */
+export function formatBytes(bytes: number): string {
+  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
+  let v = bytes;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v >= 100 || i === 0 ? v.toFixed(0) : v.toPrecision(3)} ${units[i]}`;
 }

@@ -507,7 +507,7 @@ describe('simulate: bad input', () => {
   it('a run larger than the memory limit is refused up front with too_large and the estimate', async () => {
     const err = await rejected(() => simulate({ ...base, paths: 2 ** 31 - 1 }));
     expect(err).toMatchObject({ code: 'too_large' });
-    expect((err as Error).message).toMatch(/needs about \d+ MiB/);
+    expect((err as Error).message).toMatch(/needs about [\d.]+ [KMGT]iB/);
     expect(await rejected(() => simulate({ ...base, paths: 1000, maxMemoryBytes: 1000 }))).toMatchObject({
       code: 'too_large',
     });

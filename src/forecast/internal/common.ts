@@ -125,7 +125,8 @@ function assertFit(fn: string, fit: ForecastFit): void {
     }
   };
   finiteArray('years');
-  for (let i = 1; i < n; i++) if (!((fit.years[i] as number) > (fit.years[i - 1] as number))) bad(`years[${i}] (increasing)`, fit.years[i]);
+  for (let i = 1; i < n; i++)
+    if (!((fit.years[i] as number) > (fit.years[i - 1] as number))) bad(`years[${i}] (increasing)`, fit.years[i]);
   finiteArray('values');
   finiteArray('fitted');
   finiteArray('residuals');
