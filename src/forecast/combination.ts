@@ -39,6 +39,13 @@ export function combination(
       `combination: methods must be a non-empty array of forecast methods (got ${show(methods)}). Pass e.g. [theta, dampedHolt, autoEts].`,
     );
   }
+  if (methods.length > 100) {
+    throw new MetricsError(
+      'too_large',
+      `combination: at most 100 methods can be combined (got ${methods.length}). Combine a few good ones.`,
+      { methods: methods.length },
+    );
+  }
   methods.forEach((m, i) => {
     if (typeof m !== 'object' || m === null || typeof m.fit !== 'function' || typeof m.forecast !== 'function') {
       throw new MetricsError(

@@ -81,7 +81,7 @@ export function bridgeValue(
 }
 
 /** Checks the arguments' shapes first, so a hand-built or hostile one gets a MetricsError naming it. */
-function checkArgs(observation: unknown, toDefinition: unknown, set: unknown, bridge: unknown): void {
+function checkArgs(observation: unknown, toDefinition: unknown, set: unknown, bridge: unknown): undefined {
   const fail = (where: string, what: string, got: unknown): never => {
     throw new MetricsError('invalid_argument', `bridgeValue: ${where} ${what} (got ${show(got)}).`, { field: where });
   };
@@ -100,7 +100,7 @@ function checkArgs(observation: unknown, toDefinition: unknown, set: unknown, br
     if (!Array.isArray(a)) return fail(`set.${k}`, 'must be an array', a);
     for (let i = 0; i < a.length; i++) if (!isObject(a[i])) fail(`set.${k}[${i}]`, 'must be an object', a[i]);
   }
-  if (bridge === undefined) return;
+  if (bridge === undefined) return undefined;
   if (!isObject(bridge)) return fail('bridge', 'must be { from, to, ratio or overlapYear, assumption }', bridge);
   for (const k of ['from', 'to', 'assumption'] as const)
     if (typeof bridge[k] !== 'string') fail(`bridge.${k}`, 'must be a string', bridge[k]);
@@ -114,4 +114,5 @@ function checkArgs(observation: unknown, toDefinition: unknown, set: unknown, br
     !(typeof bridge['overlapYear'] === 'number' && Number.isInteger(bridge['overlapYear']))
   )
     fail('bridge.overlapYear', 'must be a whole year', bridge['overlapYear']);
+  return undefined;
 }

@@ -63,6 +63,9 @@ function cellText(v: string | number | null): string {
   return v;
 }
 
+/** The most sections, charts, tables, rows or cells in one list of a report. */
+const MAX_ITEMS = 10_000;
+
 function checkReport(report: Report): void {
   const fail = (where: string, what: string, got: unknown): never => {
     throw new MetricsError('invalid_argument', `reportHtml: ${where} ${what} (got ${show(got)}).`, { field: where });
@@ -73,6 +76,13 @@ function checkReport(report: Report): void {
   const list = (where: string, v: unknown, nonEmpty = false): readonly unknown[] => {
     if (!Array.isArray(v) || (nonEmpty && v.length === 0))
       return fail(where, `must be ${nonEmpty ? 'a non-empty' : 'an'} array`, v);
+    if (v.length > MAX_ITEMS) {
+      throw new MetricsError(
+        'too_large',
+        `reportHtml: ${where} has ${v.length} entries, more than a page can hold (at most ${MAX_ITEMS}). Split or summarise it.`,
+        { entries: v.length },
+      );
+    }
     for (let i = 0; i < v.length; i++)
       if (!(i in v)) fail(`${where}[${i}]`, 'is missing (a hole in the array)', undefined);
     return v;

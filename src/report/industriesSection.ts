@@ -6,6 +6,9 @@ import { parseUnit, unitArg } from '../series/units.js';
 import { describeFact, formatRate } from '../targets/describeFact.js';
 import { Comparator } from '../targets/fact.js';
 
+/** The most rows a report table takes (see reportHtml). */
+const MAX_ROWS = 10_000;
+
 /** Checks a comparison handed back in: the rows the section and the summary read, each field typed and finite. */
 function checkComparison(fn: string, c: IndustryComparison): void {
   const fail = (where: string, what: string, got: unknown): never => {
@@ -20,6 +23,13 @@ function checkComparison(fn: string, c: IndustryComparison): void {
   const rows = (name: 'levels' | 'growth'): readonly Record<string, unknown>[] => {
     const a: unknown = c[name];
     if (!Array.isArray(a)) return fail(`comparison.${name}`, 'must be an array', a);
+    if (a.length > MAX_ROWS) {
+      throw new MetricsError(
+        'too_large',
+        `${fn}: comparison.${name} has ${a.length} rows, more than a report table shows (at most ${MAX_ROWS}).`,
+        { rows: a.length },
+      );
+    }
     for (let i = 0; i < a.length; i++) {
       const r: unknown = a[i];
       if (r === null || typeof r !== 'object') fail(`comparison.${name}[${i}]`, 'must be an object', r);

@@ -34,11 +34,12 @@ export function compareScenarios(
       `compareScenarios: options must be an object like { growth: true } (got ${show(options)}).`,
     );
   }
-  for (let i = 0; i < projections.length; i++)
-    checkProjection('compareScenarios', projections[i], `projections[${i}]`, true);
   const seen = new Set<string>();
   const rows: TidyRow[] = [];
-  for (const p of projections as readonly ScenarioProjection[]) {
+  // Checked one by one as they are read, so a repeated projection is named at its second appearance.
+  for (let i = 0; i < projections.length; i++) {
+    checkProjection('compareScenarios', projections[i], `projections[${i}]`, true);
+    const p = projections[i] as ScenarioProjection;
     const key = `${p.modelId}\u0000${p.scenario}`;
     if (seen.has(key)) {
       throw new MetricsError(

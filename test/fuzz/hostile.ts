@@ -226,6 +226,17 @@ function deepCopy(v: unknown, seen = new Map<unknown, unknown>()): unknown {
 
 /** A 1e6-element array from a short one: its elements repeated (numbers stay numbers, rows stay rows). */
 export function huge(a: readonly unknown[]): unknown[] {
+  // The same short array gives the same long one: built once (a few hundred ms), checked for changes per call.
+  const known = HUGE.get(a);
+  if (known) return known;
+  const out = buildHuge(a);
+  HUGE.set(a, out);
+  return out;
+}
+
+const HUGE = new WeakMap<readonly unknown[], unknown[]>();
+
+function buildHuge(a: readonly unknown[]): unknown[] {
   const n = 1_000_000;
   const out: unknown[] = [];
   if (a.length === 0) {

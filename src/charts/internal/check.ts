@@ -6,12 +6,16 @@ import { Comparator } from '../../targets/fact.js';
 import { type Unit, unitArg } from '../../series/units.js';
 import type { ChartOptions, PlanPeriod, TargetMarker } from '../inputs.js';
 
+/** The most rows a chart takes: far more marks than a reader can tell apart, and vega slows to seconds beyond. */
+export const MAX_ROWS = 10_000;
+
 /** Throws invalid_argument unless `rows` is a non-empty array (or, with allowEmpty, any array). */
 export function checkArray(
   fn: string,
   name: string,
   rows: unknown,
   allowEmpty = false,
+  max = MAX_ROWS,
 ): asserts rows is readonly unknown[] {
   if (!Array.isArray(rows)) {
     throw new MetricsError('invalid_argument', `${fn}: ${name} must be an array of rows (got ${show(rows)}).`, {
@@ -23,6 +27,13 @@ export function checkArray(
       'invalid_argument',
       `${fn}: ${name} is empty (got []). A chart needs at least one row; check the result you mapped from.`,
       { [name]: rows },
+    );
+  }
+  if (rows.length > max) {
+    throw new MetricsError(
+      'too_large',
+      `${fn}: ${name} has ${rows.length} rows, more than a chart can show (at most ${max}). Aggregate or sample them first.`,
+      { rows: rows.length },
     );
   }
   // The row checks below use forEach, which skips the holes of a sparse array: refuse holes here.
