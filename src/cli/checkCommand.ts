@@ -4,7 +4,7 @@ import { checkModel, type ModelCheck } from '../model/checkModel.js';
 import { describeFact } from '../targets/describeFact.js';
 import { MetricsError } from '../errors.js';
 import type { CliCommand } from './command.js';
-import { emit, outputFormat, rowsText, toTable, type Row } from './output.js';
+import { emit, outputFormat, rowsText, toTable, wrapParagraph, type Row } from './output.js';
 import type { OutputFormat } from './command.js';
 
 /** One row per implied number of each check (a check with none gets one row). */
@@ -21,7 +21,8 @@ export function consistencyRows(check: ModelCheck): Row[] {
 export function checkReportText(check: ModelCheck): string {
   const m = check.model;
   const lines: string[] = [];
-  lines.push(`${m.title}  [${m.id}, ${m.origin}]`, '');
+  // Prose wraps at the table width (100 characters), with a hanging indent under its label.
+  lines.push(wrapParagraph(`${m.title}  [${m.id}, ${m.origin}]`), '');
   lines.push('Targets');
   lines.push(
     toTable(
@@ -37,29 +38,39 @@ export function checkReportText(check: ModelCheck): string {
   lines.push('Sources (verbatim)');
   for (const f of check.facts) {
     lines.push(
-      `  [${f.id}] ${describeFact(f)} in ${f.fromYear !== undefined ? `${f.fromYear}-` : ''}${f.year} (${f.kind})`,
+      wrapParagraph(
+        `[${f.id}] ${describeFact(f)} in ${f.fromYear !== undefined ? `${f.fromYear}-` : ''}${f.year} (${f.kind})`,
+        '  ',
+        '    ',
+      ),
     );
     lines.push(
-      `    ${f.provenance.publisher}, ${f.provenance.document}${f.provenance.published ? ` (${f.provenance.published})` : ''}, ${f.provenance.section}`,
+      wrapParagraph(
+        `${f.provenance.publisher}, ${f.provenance.document}${f.provenance.published ? ` (${f.provenance.published})` : ''}, ${f.provenance.section}`,
+        '    ',
+      ),
     );
-    lines.push(`    "${f.provenance.quote}"`);
+    lines.push(wrapParagraph(`"${f.provenance.quote}"`, '    '));
   }
   const c = check.consistency.counts;
   lines.push(
     '',
-    `Consistency: ${c.consistent} consistent, ${c.inconsistent} inconsistent, ${c.disagreement} disagreement between sources, ${c.implied} implied`,
+    wrapParagraph(
+      `Consistency: ${c.consistent} consistent, ${c.inconsistent} inconsistent, ${c.disagreement} disagreement between sources, ${c.implied} implied`,
+    ),
   );
   for (const k of check.consistency.checks) {
-    lines.push(`  ${k.status.toUpperCase().padEnd(12)} ${k.title}`);
-    lines.push(`  ${' '.repeat(12)} ${k.explanation}`);
+    lines.push(wrapParagraph(k.title, `  ${k.status.toUpperCase().padEnd(12)} `));
+    lines.push(wrapParagraph(k.explanation, ' '.repeat(15)));
   }
   if (check.derivations.length > 0) {
     lines.push('', 'Derived from facts');
-    for (const d of check.derivations) lines.push(`  ${d.path} = ${Number(d.value.toPrecision(6))}  (${d.formula})`);
+    for (const d of check.derivations)
+      lines.push(wrapParagraph(`${d.path} = ${Number(d.value.toPrecision(6))}  (${d.formula})`, '  ', '    '));
   }
   lines.push('', 'Assumptions (not from any document)');
   if (check.assumptions.length === 0) lines.push('  none');
-  for (const a of check.assumptions) lines.push(`  ${a.path} = ${a.value}: ${a.assumption}`);
+  for (const a of check.assumptions) lines.push(wrapParagraph(`${a.path} = ${a.value}: ${a.assumption}`, '  ', '    '));
   return lines.join('\n') + '\n';
 }
 

@@ -12,7 +12,7 @@ import { loadModel } from '../io/loadModel.js';
 import { modelOptions } from './modelOptions.js';
 import { parseUnit, sameUnit, unitToString } from '../series/units.js';
 import type { CliCommand, CliContext } from './command.js';
-import { emit, outputFormat, toCsv, toTable, type Row } from './output.js';
+import { type Column, emit, outputFormat, toCsv, toTable, wrapParagraph, type Row } from './output.js';
 
 const MEASURES = [
   'level',
@@ -92,21 +92,48 @@ export function wideRows(rows: readonly DecompositionRow[]): Row[] {
 
 function summary(d: ModelDecomposition): string {
   const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
+  const level = (x: number) => Number(x.toPrecision(4));
   const lines = [
     '',
-    `${d.modelId}: the sectors' sum grows ${pct(d.totalCagr)} a year ${d.fromYear}-${d.toYear}; the headline path ${pct(d.headlineCagr)}.`,
-    `  contributions to that CAGR (points): ${d.sectors.map((s, i) => `${s.id} ${((d.span.cagrContribution[i] as number) * 100).toFixed(2)} (own CAGR ${pct(d.sectorCagr[i] as number)})`).join(', ')}`,
-    ...d.incoherence.rows.map(
-      (r) =>
-        `  ${r.year}: headline ${Number(r.total.toPrecision(6))}, sum of sectors ${Number(r.sumOfSectors.toPrecision(6))} ${d.unit}, gap ${Number(r.gap.toPrecision(4))} (${pct(r.relativeGap)} of the headline)`,
+    wrapParagraph(
+      `${d.modelId}: the sectors' sum grows ${pct(d.totalCagr)} a year ${d.fromYear}-${d.toYear}; the headline path ${pct(d.headlineCagr)}.`,
     ),
-    ...d.targets.map(
-      (t) =>
-        `  target ${t.fact.id} (${t.fact.comparator} ${t.target} ${d.unit} in ${t.year}): the sectors give ${Number(t.value.toPrecision(6))}, ${t.meets ? 'met' : 'NOT met'}`,
+    wrapParagraph(
+      `contributions to that CAGR (points): ${d.sectors.map((s, i) => `${s.id} ${((d.span.cagrContribution[i] as number) * 100).toFixed(2)} (own CAGR ${pct(d.sectorCagr[i] as number)})`).join(', ')}`,
+      '  ',
+      '    ',
     ),
-    'Shares and rates are fractions: contribution 0.05 = 5 percentage points of total growth.',
+    ...d.incoherence.rows.map((r) =>
+      wrapParagraph(
+        `${r.year}: headline ${level(r.total)}, sum of sectors ${level(r.sumOfSectors)} ${d.unit}, gap ${level(r.gap)} (${pct(r.relativeGap)} of the headline)`,
+        '  ',
+        '    ',
+      ),
+    ),
+    ...d.targets.map((t) =>
+      wrapParagraph(
+        `target ${t.fact.id} (${t.fact.comparator} ${t.target} ${d.unit} in ${t.year}): the sectors give ${level(t.value)}, ${t.meets ? 'met' : 'NOT met'}`,
+        '  ',
+        '    ',
+      ),
+    ),
   ];
   return lines.join('\n') + '\n';
+}
+
+/** The table's columns: levels in the unit, shares, growth and shares of growth in %, contributions in points. */
+function measureColumns(unit: string, present: readonly string[]): Column[] {
+  const spec: Readonly<Record<string, Column>> = {
+    level: { key: 'level', header: `level (${unit})`, style: 'number' },
+    total: { key: 'total', header: `total (${unit})`, style: 'number' },
+    share: { key: 'share', header: 'share %', style: 'percent' },
+    contribution: { key: 'contribution', header: 'contribution (points)', style: 'percent' },
+    shareOfGrowth: { key: 'shareOfGrowth', header: 'share of growth %', style: 'percent' },
+    growth: { key: 'growth', header: 'growth %', style: 'percent' },
+    residual: { key: 'residual', header: `residual (${unit})`, style: 'number' },
+    residualShare: { key: 'residualShare', header: 'residual share %', style: 'percent' },
+  };
+  return present.map((m) => spec[m] ?? m);
 }
 
 /** `industry-metrics decompose <model | file.csv>`: shares, contributions and shares of growth. */
@@ -168,7 +195,7 @@ export const decomposeCommand: CliCommand = {
       };
       if (p.years.length >= 2) {
         const s = spanContributions(p);
-        extra = `\n${s.fromYear}-${s.toYear}: total CAGR ${(s.cagr * 100).toFixed(2)} %; contributions to it: ${s.sectors.map((name, i) => `${name} ${((s.cagrContribution[i] as number) * 100).toFixed(2)}`).join(', ')} (points).\nShares and rates are fractions: contribution 0.05 = 5 percentage points of total growth.\n`;
+        extra = `\n${wrapParagraph(`${s.fromYear}-${s.toYear}: total CAGR ${(s.cagr * 100).toFixed(2)} %; contributions to it: ${s.sectors.map((name, i) => `${name} ${((s.cagrContribution[i] as number) * 100).toFixed(2)}`).join(', ')} (points).`)}\n`;
       }
     } else {
       if (unitOption !== undefined)
@@ -185,9 +212,15 @@ export const decomposeCommand: CliCommand = {
       const wide = wideRows(
         rows.filter((r) => (MEASURES as readonly string[]).includes(r.measure) || r.sector === TOTAL_SECTOR),
       );
-      const cols = ['sector', 'year', ...MEASURES.filter((m) => wide.some((r) => r[m] !== undefined))];
-      text = toTable(wide, cols) + extra;
+      const present = MEASURES.filter((m) => wide.some((r) => r[m] !== undefined));
+      text = toTable(wide, ['sector', 'year', ...measureColumns(unitOf(json), present)]) + extra;
     }
     emit(ctx, args, text, `${rows.length} rows`);
   },
 };
+
+/** The unit of the decomposition, for the table's headers. */
+function unitOf(json: unknown): string {
+  const u = (json as { unit?: unknown } | undefined)?.unit;
+  return typeof u === 'string' ? u : '';
+}

@@ -19,7 +19,84 @@ export function formatOption(args: CliArgs, fallback: OutputFormat = 'table'): O
   return f as OutputFormat;
 }
 
-/** A number for a table cell: up to 6 significant digits, no exponent for ordinary magnitudes. */
+/** The widest a table (or a wrapped paragraph) is drawn: text columns wrap to fit; numbers are never cut. */
+export const TABLE_WIDTH = 100;
+
+/**
+ * How a table column shows its values (CSV and JSON always carry the full numbers):
+ * - `number`: one count of decimals for the whole column, chosen so its largest value shows `digits`
+ *   significant digits (default 4: the plans state figures to two or three);
+ * - `percent`: a fraction shown times 100 with `digits` decimals (default 2); say `%` in the header;
+ * - `year`: whole numbers as they are (no separators);
+ * - `text`: as it is, wrapped to fit the table's width.
+ */
+export const ColumnStyle = { text: 'text', number: 'number', percent: 'percent', year: 'year' } as const;
+export type ColumnStyle = keyof typeof ColumnStyle;
+
+/** A column of a table: the row field, its header (with the unit), how its values read. */
+export interface ColumnSpec {
+  readonly key: string;
+  /** Header text, with the unit where there is one (`level (CNY trillion)`, `growth %`); default the key. */
+  readonly header?: string;
+  /** Default: `year` for whole numbers in a column named year(s), `number` for other numbers, else `text`. */
+  readonly style?: ColumnStyle;
+  /** Significant digits (number) or decimals (percent). */
+  readonly digits?: number;
+}
+export type Column = string | ColumnSpec;
+
+function resolveColumn(c: Column, rows: readonly Row[]): Required<ColumnSpec> {
+  const spec: ColumnSpec = typeof c === 'string' ? { key: c } : c;
+  const values = rows.map((r) => r[spec.key]).filter((v) => v !== null && v !== undefined && v !== '');
+  const numeric = values.length > 0 && values.every((v) => typeof v === 'number');
+  const style =
+    spec.style ??
+    (numeric && /^years?$|^year\b/i.test(spec.key) && values.every((v) => Number.isInteger(v))
+      ? 'year'
+      : numeric
+        ? 'number'
+        : 'text');
+  return {
+    key: spec.key,
+    header: spec.header ?? spec.key,
+    style,
+    digits: spec.digits ?? (style === 'percent' ? 2 : 4),
+  };
+}
+
+/** Decimals that give the column's largest finite value `digits` significant digits (at most 10). */
+function columnDecimals(values: readonly number[], digits: number): number {
+  const max = Math.max(0, ...values.filter(Number.isFinite).map(Math.abs));
+  if (max === 0) return 0;
+  return Math.min(10, Math.max(0, digits - 1 - Math.floor(Math.log10(max))));
+}
+
+/** The text of one cell in its column's style. */
+function cellText(v: Row[string], col: Required<ColumnSpec>, decimals: number): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v !== 'number') return String(v);
+  if (!Number.isFinite(v)) return String(v);
+  const fixed = (x: number, d: number): string => {
+    const t = x.toFixed(d);
+    return /^-0(\.0*)?$/.test(t) ? t.slice(1) : t; // no "-0.00"
+  };
+  switch (col.style) {
+    case 'percent':
+      return fixed(v * 100, col.digits);
+    case 'year':
+      return String(v);
+    case 'text':
+      return cell(v);
+    case 'number': {
+      const abs = Math.abs(v);
+      // Outside what fixed decimals can show sensibly: exponent form, still `digits` significant digits.
+      if (abs >= 1e15 || (abs > 0 && abs < 1e-6)) return v.toExponential(Math.max(0, col.digits - 1));
+      return fixed(v, decimals);
+    }
+  }
+}
+
+/** A number for a table cell on its own (no column): up to 6 significant digits, no exponent for ordinary magnitudes. */
 export function cell(value: Row[string]): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') {
@@ -31,20 +108,133 @@ export function cell(value: Row[string]): string {
   return String(value);
 }
 
-/** Rows as an aligned plain-text table (numbers right-aligned), with a header. */
-export function toTable(rows: readonly Row[], columns: readonly string[] = columnsOf(rows)): string {
+/** `text` broken into lines of at most `width` characters, at spaces where it can (long words are cut). */
+export function wrapLines(text: string, width: number): string[] {
+  const out: string[] = [];
+  for (const para of text.split('\n')) {
+    let line = '';
+    // A space before % or a closing bracket does not break: "25.00 %" stays on one line.
+    for (const word of para.split(/ +(?![%)])/)) {
+      let w = word;
+      while (w.length > width) {
+        if (line !== '') {
+          out.push(line);
+          line = '';
+        }
+        // A word longer than the line is cut after a '-', '.', '/' or '_' where there is one.
+        const head = w.slice(0, width);
+        const at = Math.max(head.lastIndexOf('-'), head.lastIndexOf('.'), head.lastIndexOf('/'), head.lastIndexOf('_'));
+        const cut = at >= width / 2 ? at + 1 : width;
+        out.push(w.slice(0, cut));
+        w = w.slice(cut);
+      }
+      if (line === '') line = w;
+      else if (line.length + 1 + w.length <= width) line += ` ${w}`;
+      else {
+        out.push(line);
+        line = w;
+      }
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+/**
+ * A paragraph wrapped to {@link TABLE_WIDTH}: the first line after `first`, the others indented by `indent`
+ * (as many spaces as `first` is long, by default).
+ */
+export function wrapParagraph(text: string, first = '', indent = ' '.repeat(first.length)): string {
+  const lines = wrapLines(text, Math.max(20, TABLE_WIDTH - indent.length));
+  return lines.map((l, i) => (i === 0 ? first : indent) + l).join('\n');
+}
+
+/**
+ * Rows as an aligned plain-text table: numbers right-aligned in one style per column (see
+ * {@link ColumnSpec}), headers and text wrapped so the table fits {@link TABLE_WIDTH} characters when its
+ * numbers allow (numbers are never cut; text columns narrow down to 10 characters, wrapping their cells).
+ */
+export function toTable(
+  rows: readonly Row[],
+  columns: readonly Column[] = columnsOf(rows),
+  width = TABLE_WIDTH,
+): string {
   if (rows.length === 0) return '(no rows)\n';
-  const cells = rows.map((r) => columns.map((c) => cell(r[c])));
-  const widths = columns.map((c, j) => Math.max(c.length, ...cells.map((r) => (r[j] as string).length)));
-  const numeric = columns.map((c) =>
-    rows.every((r) => typeof r[c] === 'number' || r[c] === undefined || r[c] === null),
+  const cols = columns.map((c) => resolveColumn(c, rows));
+  const decimals = cols.map((c) =>
+    c.style === 'number'
+      ? columnDecimals(
+          rows.map((r) => r[c.key]).filter((v): v is number => typeof v === 'number'),
+          c.digits,
+        )
+      : 0,
   );
-  const line = (vals: readonly string[]) =>
-    vals
-      .map((v, j) => (numeric[j] ? v.padStart(widths[j] as number) : v.padEnd(widths[j] as number)))
-      .join('  ')
-      .trimEnd();
-  return [line(columns), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n') + '\n';
+  const cells = rows.map((r) => cols.map((c, j) => cellText(r[c.key], c, decimals[j] as number)));
+  const isText = cols.map((c) => c.style === 'text');
+  const longestWord = (t: string): number => Math.max(...t.split(/[ \n]/).map((w) => w.length));
+  const widest = (j: number): number => Math.max(...cells.map((r) => (r[j] as string).length));
+  // Widths, narrowed step by step until the table fits: every header on one line; then numeric headers
+  // wrapped at spaces (a number column is as wide as its widest number); then text wrapped at spaces;
+  // then text cut (at '-', '.', '/' where it can), down to 10 characters. Numbers are never cut.
+  const widths = cols.map((c, j) => Math.max(c.header.length, widest(j)));
+  const total = (): number => widths.reduce((a, w) => a + w, 0) + 2 * (widths.length - 1);
+  // Narrows the column (of those `which` allows) with the most room above its floor, one character at a time.
+  const narrow = (which: (j: number) => boolean, floor: (j: number) => number): void => {
+    while (total() > width) {
+      let k = -1;
+      for (let j = 0; j < widths.length; j++) {
+        const room = (widths[j] as number) - floor(j);
+        if (which(j) && room > 0 && (k < 0 || room > (widths[k] as number) - floor(k))) k = j;
+      }
+      if (k < 0) return;
+      widths[k] = (widths[k] as number) - 1;
+    }
+  };
+  const MIN_TEXT = 10;
+  const words = cols.map((c, j) => Math.max(longestWord(c.header), ...cells.map((r) => longestWord(r[j] as string))));
+  // Numeric headers wrap whole (a column is either at its full header or at its widest word or number),
+  // the columns that save the most first, only as many as the table needs.
+  // A wrapped header takes two lines where it can (half its length), more only for a long word.
+  const floorOf = (j: number): number => {
+    const h = (cols[j] as Required<ColumnSpec>).header;
+    return Math.max(longestWord(h), widest(j), Math.ceil(h.length / 2));
+  };
+  const byGain = cols
+    .map((_, j) => j)
+    .filter((j) => !isText[j])
+    .sort((a, b) => (widths[b] as number) - floorOf(b) - ((widths[a] as number) - floorOf(a)));
+  for (const j of byGain) if (total() > width) widths[j] = floorOf(j);
+  narrow(
+    (j) => isText[j] as boolean,
+    (j) => Math.max(MIN_TEXT, words[j] as number),
+  );
+  narrow(
+    (j) => isText[j] as boolean,
+    () => MIN_TEXT,
+  );
+  // Numeric headers may still be longer than their column: they wrap at spaces.
+  const block = (texts: readonly string[]): string[] => {
+    const wrapped = texts.map((t, j) => wrapLines(t, widths[j] as number));
+    const height = Math.max(...wrapped.map((w) => w.length));
+    const lines: string[] = [];
+    for (let i = 0; i < height; i++) {
+      lines.push(
+        wrapped
+          .map((w, j) => {
+            const t = w[i] ?? '';
+            return isText[j] ? t.padEnd(widths[j] as number) : t.padStart(widths[j] as number);
+          })
+          .join('  ')
+          .trimEnd(),
+      );
+    }
+    return lines;
+  };
+  return `${[
+    ...block(cols.map((c) => c.header)),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...cells.flatMap((r) => block(r)),
+  ].join('\n')}\n`;
 }
 
 /**
@@ -74,10 +264,15 @@ export function rowsText(
   format: OutputFormat,
   rows: readonly Row[],
   json?: unknown,
-  columns?: readonly string[],
+  columns?: readonly Column[],
 ): string {
   if (format === 'json') return JSON.stringify(json ?? rows, null, 2) + '\n';
-  return format === 'csv' ? toCsv(rows, columns) : toTable(rows, columns);
+  return format === 'csv'
+    ? toCsv(
+        rows,
+        columns?.map((c) => (typeof c === 'string' ? c : c.key)),
+      )
+    : toTable(rows, columns);
 }
 
 /**

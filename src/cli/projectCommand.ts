@@ -8,7 +8,7 @@ import { projectAll } from '../scenario/projectAll.js';
 import type { ScenarioProjection } from '../scenario/types.js';
 import { unitToString } from '../series/units.js';
 import type { CliCommand } from './command.js';
-import { emit, outputFormat, toCsv, toTable, type Row } from './output.js';
+import { emit, outputFormat, toCsv, toTable, wrapParagraph, type Row } from './output.js';
 
 /** One row per scenario and year: level and growth into that year (empty in the base year). */
 export function projectionRows(projections: readonly ScenarioProjection[]): Row[] {
@@ -61,31 +61,60 @@ function targetRow(p: ScenarioProjection, t: ScenarioProjection['targets'][numbe
   };
 }
 
+/** The comparator as the table's `is` column shows it. */
+const COMPARATOR_SYMBOL: Readonly<Record<string, string>> = {
+  exceeds: '>',
+  atLeast: '≥',
+  about: '≈',
+  atMost: '≤',
+  below: '<',
+  equals: '=',
+};
+
 function tableText(model: ModelDefinition, projections: readonly ScenarioProjection[]): string {
-  const parts: string[] = [`${model.title}  [${model.id}]  unit: ${unitToString(model.unit)}`, ''];
+  const unit = unitToString(model.unit);
+  const parts: string[] = [wrapParagraph(`${model.title}  [${model.id}]  unit: ${unit}`), ''];
   for (const p of projections) {
-    parts.push(`Scenario ${p.scenario}: ${p.description}`);
-    parts.push(toTable(projectionRows([p]), ['year', 'level', 'growth']));
+    parts.push(wrapParagraph(`Scenario ${p.scenario}: ${p.description}`));
+    parts.push(
+      toTable(projectionRows([p]), [
+        'year',
+        { key: 'level', header: `level (${unit})`, style: 'number' },
+        { key: 'growth', header: 'growth %', style: 'percent' },
+      ]),
+    );
   }
   const targets = targetRows(projections, model);
   parts.push("Targets (required CAGR: from the base year's level to the target)");
-  parts.push(
-    targets.length > 0
-      ? toTable(targets, [
+  if (targets.length === 0) parts.push('(no targets in the projected years)\n');
+  // One table per measure, so a column holds levels or rates, never both; the absolute gap is in CSV/JSON.
+  for (const measure of ['level', 'cagr'] as const) {
+    const rows = targets.filter((r) => r['measure'] === measure);
+    if (rows.length === 0) continue;
+    const valueStyle = measure === 'level' ? ({ style: 'number' } as const) : ({ style: 'percent' } as const);
+    parts.push(
+      measure === 'level'
+        ? `Levels in ${unit}; the gap and the CAGRs in % (a year).`
+        : 'Rate targets: the target and the projected CAGR over its years, in % a year.',
+    );
+    parts.push(
+      toTable(
+        rows.map((r) => ({ ...r, comparator: COMPARATOR_SYMBOL[String(r['comparator'])] ?? r['comparator'] })),
+        [
           'scenario',
           'target',
           'year',
-          'comparator',
-          'target value',
-          'projected',
+          { key: 'comparator', header: 'is' },
+          { key: 'target value', header: 'value', ...valueStyle },
+          { key: 'projected', header: 'projected', ...valueStyle },
           'meets',
-          'gap',
-          'gap %',
-          'required CAGR',
-          'projected CAGR',
-        ])
-      : '(no targets in the projected years)\n',
-  );
+          { key: 'gap %', header: 'gap %', style: 'number', digits: 3 },
+          { key: 'required CAGR', header: 'required CAGR %', style: 'percent' },
+          { key: 'projected CAGR', header: 'projected CAGR %', style: 'percent' },
+        ],
+      ),
+    );
+  }
   const outside = projections[0]?.outside ?? [];
   if (outside.length > 0)
     parts.push(

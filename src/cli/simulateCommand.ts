@@ -7,7 +7,16 @@ import { unitToString } from '../series/units.js';
 import type { MonteCarloResult } from '../simulate/monteCarloTypes.js';
 import { monteCarloToTidy } from '../simulate/monteCarloToTidy.js';
 import type { CliArgs, CliCommand } from './command.js';
-import { emit, outputFormat, progressBar, toCsv, toTable, wholeNumberOption, type Row } from './output.js';
+import {
+  emit,
+  outputFormat,
+  progressBar,
+  toCsv,
+  toTable,
+  wholeNumberOption,
+  wrapParagraph,
+  type Row,
+} from './output.js';
 
 const DEFAULT_PATHS = 10_000;
 const DEFAULT_SEED = 2026;
@@ -161,7 +170,7 @@ export const simulateCommand: CliCommand = {
       ];
       text = toCsv(rows, ['series', 'year', 'statistic', 'quantile', 'value']);
     } else {
-      const head = `${model.title} [${model.id}], scenario ${scenario}: ${paths} paths, seed ${seed}, ${r.settings.distribution} deviations. Levels in ${unit}.\n\n`;
+      const head = `${wrapParagraph(`${model.title} [${model.id}], scenario ${scenario}: ${paths} paths, seed ${seed}, ${r.settings.distribution} deviations. Levels in ${unit}.`)}\n\n`;
       const targets =
         r.targets.length === 0
           ? 'No targets.\n'
@@ -174,10 +183,23 @@ export const simulateCommand: CliCommand = {
                 probability: t.probability,
                 'std error': t.standardError,
               })),
+              [
+                'target',
+                'year',
+                'comparator',
+                { key: 'value', header: `value (${unit})`, style: 'number' },
+                { key: 'probability', header: 'probability %', style: 'percent', digits: 1 },
+                { key: 'std error', header: 'std error %', style: 'percent', digits: 1 },
+              ],
             );
       // Say what each probability rests on: a base back-cast from the target makes it 50 % by construction.
-      const basis = r.targets.map((t) => `${t.id}: ${bases[t.id]}.\n`).join('');
-      text = head + toTable(simulationRows(r)) + '\nProbability of meeting each target\n' + targets + basis;
+      const basis = r.targets.map((t) => `${wrapParagraph(`${t.id}: ${bases[t.id]}.`, '', '  ')}\n`).join('');
+      const levels = simulationRows(r);
+      // Every level column in one style: the same significant digits, the unit in the line above.
+      const columns = Object.keys(levels[0] ?? {}).map((k) =>
+        k === 'year' ? k : { key: k, header: k, style: 'number' as const },
+      );
+      text = head + toTable(levels, columns) + '\nProbability of meeting each target\n' + targets + basis;
     }
     emit(ctx, args, text, `the simulation of ${model.id} (${scenario})`);
   },

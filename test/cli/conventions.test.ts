@@ -37,7 +37,7 @@ describe('CLI conventions', () => {
     expect(r.stdout).toBe(`wrote the check of big-data-14th-fyp to ${join(dir, 'check.json')}\n`);
     expect(JSON.parse(readFileSync(join(dir, 'check.json'), 'utf8')).model.id).toBe('big-data-14th-fyp');
     await cli(['models', '--out', 'models.csv'], dir);
-    expect(readFileSync(join(dir, 'models.csv'), 'utf8').split('\n')[0]).toBe('id,years,title,origin');
+    expect(readFileSync(join(dir, 'models.csv'), 'utf8').split('\n')[0]).toBe('id,years,title,origin,status');
   });
 
   it('forecast reads JSON data as well as CSV, with the same result', async () => {

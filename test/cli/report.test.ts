@@ -25,7 +25,9 @@ describe('industry-metrics report', () => {
   it('bad options exit 2 with one line', async () => {
     const r = await cli(['report', 'big-data-14th-fyp', '--paths', '0']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('industry-metrics report: --paths must be a whole number >= 1 (got "0").\n');
+    expect(r.stderr).toBe(
+      'industry-metrics report: --paths must be a whole number >= 1 (got "0"). For example --paths 20000 or --paths 2e4.\n',
+    );
     expect((await cli(['report', '--locale', 'fr'])).code).toBe(2);
   });
 });

@@ -56,7 +56,9 @@ describe('industry-metrics simulate', () => {
     );
     expect(other.targets[0].basis).toMatch(/^rests on the plan path from the model's base/);
     const p = await cli(['project', 'cybersecurity-2021-2023']);
-    expect(p.stdout).toMatch(/plan\s+cyber\.revenue-2023\s+2023\s+exceeds\s+250\s+250\s+by construction\s+0\s+0\s/);
+    expect(p.stdout).toMatch(
+      /plan\s+cyber\.revenue-2023\s+2023\s+>\s+250\.0\s+250\.0\s+by\s+0\.0\s+15\.00\s+15\.00\n\s+construction\n/,
+    );
     expect(p.stdout).not.toContain('e-14');
   });
 

@@ -30,7 +30,11 @@ describe('industry-metrics decompose', () => {
   it('decompose big-data-sectors-example prints the table and the summary against the plan', async () => {
     const r = await cli(['decompose', 'big-data-sectors-example']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^sector\s+year\s+level\s+total\s+share\s+contribution\s+shareOfGrowth\s+growth/);
+    expect(r.stdout).toMatch(
+      /^sector\s+year\s+level \(CNY\s+total \(CNY\s+share %\s+contribution\s+share of\s+growth %\n/,
+    );
+    expect(r.stdout).toMatch(/data-resources\s+2021\s+0\.156\s+12\.49\s+3\.60\s+14\.44\n/);
+    for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
     expect(r.stdout).toContain("the sectors' sum grows 25.40 % a year 2020-2025; the headline path 25.00 %");
     expect(r.stdout).toContain('target bd14.revenue-2025');
   });

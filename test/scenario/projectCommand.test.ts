@@ -9,10 +9,12 @@ describe('industry-metrics project', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Scenario plan:');
-    expect(r.stdout).toMatch(/2025\s+3\.05176\s+0\.25/);
-    expect(r.stdout).toMatch(/plan\s+bd14\.revenue-2025\s+2025\s+exceeds\s+3\s+3\.05176\s+true/);
-    // Required CAGR 3^(1/5) - 1 = 0.245731.
-    expect(r.stdout).toContain('0.245731');
+    // One style per column: levels to 4 significant digits with the unit in the header, rates in %.
+    expect(r.stdout).toMatch(/year\s+level \(CNY trillion\)\s+growth %\n/);
+    expect(r.stdout).toMatch(/2025\s+3\.052\s+25\.00/);
+    // Required CAGR 3^(1/5) - 1 = 24.57 %, beside a gap of 1.7 % (1.72526 % before rounding).
+    expect(r.stdout).toMatch(/plan\s+bd14\.revenue-2025\s+2025\s+>\s+3\.000\s+3\.052\s+true\s+1\.7\s+24\.57\s+25\.00/);
+    for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
   });
   it('--scenario picks scenarios; --format csv gives one row per scenario and year', async () => {
     const r = await cli(['project', 'big-data-14th-fyp', '--scenario', 'low', '--format', 'csv']);
