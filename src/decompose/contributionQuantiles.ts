@@ -71,7 +71,9 @@ function readDraws(
       `${fn}: ${name} must be paths x sectors rows or a Float64Array (got ${show(d)}).`,
     );
   }
-  d.forEach((row: unknown, p) => {
+  // An indexed loop: forEach skips the holes of a sparse array.
+  for (let p = 0; p < d.length; p++) {
+    const row: unknown = d[p];
     if (!Array.isArray(row) || row.length !== m) {
       throw new MetricsError(
         'invalid_argument',
@@ -79,7 +81,7 @@ function readDraws(
         { path: p },
       );
     }
-  });
+  }
   return { at: (p, i) => (d[p] as number[])[i] as number, paths: d.length };
 }
 
@@ -166,10 +168,10 @@ export function contributionQuantiles(input: ContributionQuantilesInput): Contri
     for (let i = 0; i < m; i++) {
       const v0 = b.at(p, i);
       const v1 = e.at(p, i);
-      if (!Number.isFinite(v0) || !Number.isFinite(v1)) {
+      if (typeof v0 !== 'number' || typeof v1 !== 'number' || !Number.isFinite(v0) || !Number.isFinite(v1)) {
         throw new MetricsError(
-          'non_finite',
-          `${fn}: path ${p}, sector "${sectors[i]}" has a level of ${Number.isFinite(v0) ? v1 : v0}. Drop or fix the path.`,
+          typeof v0 === 'number' && typeof v1 === 'number' ? 'non_finite' : 'invalid_argument',
+          `${fn}: path ${p}, sector "${sectors[i]}" has a level of ${show(typeof v0 === 'number' && Number.isFinite(v0) ? v1 : v0)}, not a finite number. Drop or fix the path.`,
           { path: p, sector: sectors[i] },
         );
       }

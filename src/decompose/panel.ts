@@ -35,6 +35,20 @@ export function panel(input: PanelInput): Panel {
   // Array.from visits holes (map skips them): a hole is a missing sector, and is named.
   const sectors = Array.from(input.sectors, (s, i) => asSeries('panel', s, `sectors[${i}]`));
   const total = input.total === undefined ? undefined : asSeries('panel', input.total, 'total');
+  // Duplicate ids are named before any year is looked at (checkPanel would, after the rows are built).
+  const ids = new Set<string>();
+  for (const s of sectors) {
+    if (ids.has(s.id)) {
+      throw new MetricsError(
+        'invalid_argument',
+        `panel: sector "${s.id}" appears twice (got it twice). Give each sector once.`,
+        {
+          sector: s.id,
+        },
+      );
+    }
+    ids.add(s.id);
+  }
   const first = sectors[0] as Series;
   const all = total !== undefined ? [...sectors, total] : sectors;
   for (const s of all) assertSameUnit(`panel (series "${s.id}")`, first.unit, s.unit);

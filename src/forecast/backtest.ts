@@ -253,11 +253,12 @@ export function checkMethod(fn: string, method: unknown): asserts method is Fore
     m === null ||
     typeof m.fit !== 'function' ||
     typeof m.forecast !== 'function' ||
-    typeof m.name !== 'string'
+    typeof m.name !== 'string' ||
+    !(Number.isSafeInteger(m.minLength) && m.minLength >= 1)
   ) {
     throw new MetricsError(
       'invalid_argument',
-      `${fn}: method must be a ForecastMethod with name, fit and forecast (got ${show(method)}). Pick one from forecastMethods.`,
+      `${fn}: method must be a ForecastMethod with name, minLength, fit and forecast (got ${show(method)}). Pick one from forecastMethods.`,
     );
   }
 }

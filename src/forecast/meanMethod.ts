@@ -1,4 +1,6 @@
 import type { Series } from '../series/series.js';
+import { MetricsError } from '../errors.js';
+import { show } from '../internal/assert.js';
 import { tQuantile } from './internal/distributions.js';
 import {
   fitBase,
@@ -60,6 +62,13 @@ export const meanMethod: ForecastMethod = {
     const n = fit.values.length,
       h = years.length,
       sd = fit.params['sd']!;
+    // A fit handed back without its mean or sd would simulate NaN paths.
+    if (!Number.isFinite(sd) || !Number.isFinite(fit.params['mean'])) {
+      throw new MetricsError(
+        'invalid_argument',
+        `meanMethod.simulate: fit.params must hold a finite mean and sd (got ${show(fit.params)}). Pass a fit made by meanMethod.fit, unchanged.`,
+      );
+    }
     const out = new Float64Array(paths * h);
     for (let p = 0; p < paths; p++) {
       const mu = fit.params['mean']! + (sd / Math.sqrt(n)) * rng.normal();

@@ -18,14 +18,15 @@ import type { ForecastMethod } from './types.js';
  * Object.keys(forecastMethods); // => ['naive', 'drift', 'mean', 'ses', 'holt', 'damped', 'ets', 'theta', 'logTrend', 'comb']
  */
 export const forecastMethods: Readonly<Record<string, ForecastMethod>> = Object.freeze({
-  naive,
-  drift,
-  mean: meanMethod,
-  ses,
-  holt,
-  damped: dampedHolt,
-  ets: autoEts,
-  theta,
-  logTrend,
-  comb,
+  // Each method frozen too (the same objects as the named exports): a caller cannot change one for everyone.
+  naive: Object.freeze(naive),
+  drift: Object.freeze(drift),
+  mean: Object.freeze(meanMethod),
+  ses: Object.freeze(ses),
+  holt: Object.freeze(holt),
+  damped: Object.freeze(dampedHolt),
+  ets: Object.freeze(autoEts),
+  theta: Object.freeze(theta),
+  logTrend: Object.freeze(logTrend),
+  comb: Object.freeze(comb),
 });

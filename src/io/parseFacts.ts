@@ -1,5 +1,6 @@
 import { MetricsError } from '../errors.js';
 import { markChecked } from '../targets/assertFact.js';
+import { assertNoLongArrays } from '../internal/size.js';
 import { show } from '../internal/assert.js';
 import { closestNames } from '../internal/closest.js';
 import type { Provenance } from '../series/provenance.js';
@@ -522,6 +523,7 @@ export function parseFacts(json: unknown, origin: string): Fact[] {
       { origin },
     );
   }
+  assertNoLongArrays('parseFacts', origin, json, 10_000);
   const problems = new Problems(origin);
   const facts: Fact[] = [];
   if (!isRecord(json)) {

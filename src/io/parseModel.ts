@@ -21,6 +21,7 @@ import { builtinPath } from './paths.js';
 import { readFileSync } from 'node:fs';
 import { markModel } from '../model/assertModel.js';
 import { asFacts } from '../targets/assertFact.js';
+import { assertNoLongArrays } from '../internal/size.js';
 
 let validator: ValidateFunction | undefined;
 
@@ -348,6 +349,8 @@ export function parseModel(json: unknown, origin: string, facts: readonly Fact[]
   }
   // Later facts with an id replace earlier ones (loadModel adds the user's after the seeds).
   asFacts('parseModel', facts, 'facts', false);
+  // A model lists tens of things at most: a million targets is a broken file, named before it is walked.
+  assertNoLongArrays('parseModel', origin, json, 1000);
   const validate = schemaValidator();
   const fail = (problems: readonly string[]): never => {
     throw new MetricsError(

@@ -1,4 +1,5 @@
 import { MetricsError } from '../errors.js';
+import { assertNoLongArrays } from '../internal/size.js';
 import { show } from '../internal/assert.js';
 import { parseUnit, type Unit } from '../series/units.js';
 import { Comparator } from '../targets/fact.js';
@@ -233,6 +234,14 @@ function checkObservation(
  * set.observations[0]?.unit; // => { kind: 'money', currency: 'CNY', scale: 'trillion' }
  */
 export function parseObservations(json: unknown, origin: string): ObservationSet {
+  if (typeof origin !== 'string' || origin.trim() === '') {
+    throw new MetricsError(
+      'invalid_argument',
+      `parseObservations: origin must say where the JSON came from (got ${show(origin)}).`,
+      { origin },
+    );
+  }
+  assertNoLongArrays('parseObservations', origin, json, 10_000);
   const lines: string[] = [];
   const definitions = new Map<string, MetricDefinition>();
   const observations: Observation[] = [];

@@ -1,7 +1,8 @@
 import { parse, View } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { MetricsError } from '../errors.js';
-import { validateSpec } from './validateSpec.js';
+import { show } from '../internal/assert.js';
+import { assertSpecSize, validateSpec } from './validateSpec.js';
 
 /** Options of {@link toSvg}. */
 export interface ToSvgOptions {
@@ -18,7 +19,14 @@ export interface ToSvgOptions {
  * svg.startsWith('<svg'); // => true
  */
 export async function toSvg(spec: TopLevelSpec, options: ToSvgOptions = {}): Promise<string> {
+  if (options === null || typeof options !== 'object') {
+    throw new MetricsError(
+      'invalid_argument',
+      `toSvg: options must be an object like { validate: true } (got ${show(options)}).`,
+    );
+  }
   if (options.validate !== false) validateSpec(spec);
+  else assertSpecSize('toSvg', spec);
   let view: View | undefined;
   try {
     view = new View(parse(compile(spec).spec), { renderer: 'none' });

@@ -71,6 +71,7 @@ export function validateSpec(spec: unknown): TopLevelSpec {
       `validateSpec: a vega-lite spec must be a JSON object (got ${Array.isArray(spec) ? 'an array' : spec === null ? 'null' : typeof spec}).`,
     );
   }
+  assertSpecSize('validateSpec', spec);
   const validate = compiled();
   if (!validate(spec)) {
     const problems = collapse(validate.errors ?? []);
@@ -82,4 +83,54 @@ export function validateSpec(spec: unknown): TopLevelSpec {
     );
   }
   return spec as TopLevelSpec;
+}
+
+/**
+ * Refuses a spec too large to draw in seconds (more than 100,000 inline data values, or any other array of
+ * more than 10,000 entries) before the schema or vega sees it. toSvg calls it even when told not to validate.
+ */
+export function assertSpecSize(fn: string, spec: unknown): void {
+  const values = inlineValues(fn, spec);
+  if (values > MAX_VALUES) {
+    throw new MetricsError(
+      'too_large',
+      `${fn}: the spec carries ${values} inline data values (got more than ${MAX_VALUES}). Aggregate the data first; vega takes seconds per chart beyond that.`,
+      { values },
+    );
+  }
+}
+
+/** The most inline data values (rows, summed over every `values` array of the spec) a chart may carry. */
+const MAX_VALUES = 100_000;
+/** The longest any other array of a spec may be (a title of a million lines, a domain of a million values). */
+const MAX_ARRAY = 10_000;
+
+/**
+ * Counts the elements of every `values` array in a spec (data, datasets, layers), without recursing into
+ * them; throws too_large for any other array longer than MAX_ARRAY, naming where it is.
+ */
+function inlineValues(fn: string, spec: unknown): number {
+  let n = 0;
+  const seen = new Set<unknown>();
+  const walk = (v: unknown, path: string, depth: number): void => {
+    if (v === null || typeof v !== 'object' || seen.has(v) || depth > 64) return;
+    seen.add(v);
+    if (Array.isArray(v)) {
+      if (v.length > MAX_ARRAY) {
+        throw new MetricsError(
+          'too_large',
+          `${fn}: ${path || 'the spec'} has ${v.length} entries (got more than ${MAX_ARRAY}). No chart needs that many; check how the spec was made.`,
+          { path, length: v.length },
+        );
+      }
+      for (let i = 0; i < v.length; i++) walk(v[i], `${path}[${i}]`, depth + 1);
+      return;
+    }
+    for (const [k, x] of Object.entries(v)) {
+      if (k === 'values' && Array.isArray(x)) n += x.length;
+      else walk(x, path ? `${path}.${k}` : k, depth + 1);
+    }
+  };
+  walk(spec, '', 0);
+  return n;
 }

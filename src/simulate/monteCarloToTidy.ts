@@ -45,7 +45,8 @@ function checkResult(result: MonteCarloResult): void {
   };
   if (result === null || typeof result !== 'object') fail('result', 'must be a Monte Carlo result', result);
   if (!Array.isArray(result.series)) fail('result.series', 'must be an array', result.series);
-  result.series.forEach((s, i) => {
+  for (let i = 0; i < result.series.length; i++) {
+    const s = result.series[i] as MonteCarloResult['series'][number];
     const w = `result.series[${i}]`;
     if (s === null || typeof s !== 'object') fail(w, 'must be an object', s);
     if (typeof s.id !== 'string') fail(`${w}.id`, 'must be a string', s.id);
@@ -57,10 +58,18 @@ function checkResult(result: MonteCarloResult): void {
     if (!finite(s.mean)) fail(`${w}.mean`, `must be ${n} finite numbers`, s.mean);
     if (!finite(s.sd)) fail(`${w}.sd`, `must be ${n} finite numbers`, s.sd);
     if (!Array.isArray(s.quantiles)) fail(`${w}.quantiles`, 'must be an array', s.quantiles);
-    s.quantiles.forEach((q, j) => {
-      if (q === null || typeof q !== 'object' || typeof q.level !== 'number' || !(q.level >= 0 && q.level <= 1))
+    for (let j = 0; j < s.quantiles.length; j++) {
+      const q = s.quantiles[j] as (typeof s.quantiles)[number] | undefined;
+      if (
+        q === null ||
+        q === undefined ||
+        typeof q !== 'object' ||
+        typeof q.level !== 'number' ||
+        !(q.level >= 0 && q.level <= 1)
+      )
         fail(`${w}.quantiles[${j}].level`, 'must be a level in [0, 1]', q?.level);
-      if (!finite(q.values)) fail(`${w}.quantiles[${j}].values`, `must be ${n} finite numbers`, q.values);
-    });
-  });
+      if (!finite((q as { values: unknown }).values))
+        fail(`${w}.quantiles[${j}].values`, `must be ${n} finite numbers`, (q as { values: unknown }).values);
+    }
+  }
 }

@@ -2,6 +2,7 @@ import type { MonteCarloResult, MonteCarloRunOptions, SeriesModel } from './mont
 import { prepare } from './prepare.js';
 import { runEngine } from './runEngine.js';
 import { MetricsError } from '../errors.js';
+import { show } from '../internal/assert.js';
 
 /** One sector of {@link simulateSectors}: an id plus its own base, growth path and uncertainty. */
 export interface SectorModel extends SeriesModel {
@@ -18,6 +19,9 @@ export interface SimulateSectorsOptions extends MonteCarloRunOptions {
    */
   readonly correlation?: readonly (readonly number[])[];
 }
+
+/** The most sectors one run simulates (their correlation matrix is sectors x sectors). */
+const MAX_SECTORS = 1000;
 
 /**
  * Monte Carlo simulation of several sectors whose yearly deviations are correlated (normals mixed by the
@@ -40,13 +44,28 @@ export async function simulateSectors(options: SimulateSectorsOptions): Promise<
       'simulateSectors: sectors must be a non-empty array of { id, baseValue, growth, volatility }. Give at least one sector.',
     );
   }
+  if (sectors.length > MAX_SECTORS) {
+    throw new MetricsError(
+      'too_large',
+      `simulateSectors: at most ${MAX_SECTORS} sectors (got ${sectors.length}). Their correlation alone would be ${sectors.length} x ${sectors.length}; group them.`,
+      { sectors: sectors.length },
+    );
+  }
+  // Ids are checked (and duplicates named) before anything else is done for each sector.
+  const ids = new Set<string>();
   for (const [i, s] of sectors.entries()) {
     if (typeof s?.id !== 'string' || s.id === '') {
       throw new MetricsError(
         'invalid_argument',
-        `simulateSectors: sectors[${i}].id must be a non-empty string (got ${JSON.stringify(s?.id)}).`,
+        `simulateSectors: sectors[${i}].id must be a non-empty string (got ${show(s?.id)}).`,
       );
     }
+    if (ids.has(s.id)) {
+      throw new MetricsError('invalid_argument', `simulateSectors: sector ids must be unique (got "${s.id}" twice).`, {
+        id: s.id,
+      });
+    }
+    ids.add(s.id);
   }
   const p = prepare('simulateSectors', options, sectors, options.correlation);
   return runEngine('simulateSectors', p, options);

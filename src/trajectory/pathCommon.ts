@@ -92,7 +92,7 @@ export function levelsPath(fn: string, years: number[], levels: number[]): PathR
     if (!Number.isFinite(l) || l <= 0) {
       throw new MetricsError(
         'degenerate',
-        `${fn}: the level in ${years[i]} is ${l}, and a growth path needs positive finite levels. Pick parameters that keep the level above 0.`,
+        `${fn}: the level in ${years[i]} ${Number.isFinite(l) ? `is ${l}` : `overflows (got ${l})`}, and a growth path needs positive finite levels. Pick parameters that keep the level above 0 and below 1e300.`,
         { year: years[i], level: l },
       );
     }

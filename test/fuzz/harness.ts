@@ -29,6 +29,11 @@ export interface FuzzSpec {
   readonly checkText?: boolean;
   /** Words a MetricsError message may quote from a dependency's own error (say why in `why`). */
   readonly quotes?: RegExp;
+  /**
+   * Defects found and reported to the code's owner but not fixed here (another engineer's area): failures
+   * matching `problem` are listed, not failed. Anything else still fails the test.
+   */
+  readonly known?: readonly { readonly problem: RegExp; readonly why: string }[];
 }
 
 /** A constant export (a frozen table of names, a string): checked to be immutable, not called. */
@@ -45,6 +50,8 @@ export interface Counts {
   codes: Record<string, number>;
   /** Slowest call in ms. */
   slowest: number;
+  /** Known, reported defects seen (see FuzzSpec.known). */
+  known: string[];
 }
 
 export interface Failure {
@@ -339,7 +346,9 @@ async function runOne(
   const call = spec.call ?? ((f: unknown, a: readonly unknown[]) => (f as (...x: unknown[]) => unknown)(...a));
   const bound = spec.bound ?? DEFAULT_BOUND_MS;
   const fail = (problem: string): void => {
-    failures.push({ name, problem, input: `${what}: ${summary(args)}` });
+    const known = spec.known?.find((k) => k.problem.test(problem));
+    if (known) counts.known.push(`${problem.slice(0, 160)} (${known.why})`);
+    else failures.push({ name, problem, input: `${what}: ${summary(args)}` });
   };
   counts.calls++;
   const t0 = performance.now();
@@ -404,7 +413,7 @@ export async function fuzzExport(
   runs: number,
   seed: number,
 ): Promise<{ counts: Counts; failures: Failure[] }> {
-  const counts: Counts = { calls: 0, results: 0, errors: 0, codes: {}, slowest: 0 };
+  const counts: Counts = { calls: 0, results: 0, errors: 0, codes: {}, slowest: 0, known: [] };
   const failures: Failure[] = [];
   const cases = fc.sample(
     fc.tuple(

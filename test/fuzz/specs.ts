@@ -55,6 +55,26 @@ function contained(v: unknown): unknown {
   return typeof v === 'string' ? v.replace(/\.\./g, 'dotdot') : v;
 }
 
+/**
+ * Defects of the forecasting code (another engineer's area), reported in issue 15's report and not fixed
+ * here: a fit handed back without a parameter or state its method reads gives a NaN forecast (named in
+ * a MetricsError, but as "got NaN" rather than the missing field).
+ */
+const FORECAST_KNOWN = [
+  {
+    problem: /message has "NaN": \w+: the forecast for series "[^"]*" is not finite \(got NaN\)/,
+    why: 'reported: ETS-family forecast does not check the fit state it reads (state.level, state.trend)',
+  },
+  {
+    problem: /message has "NaN": \w+: the [\d.]+ interval for \d+ is not finite \(got NaN, NaN\)/,
+    why: 'reported: a fit handed back without a parameter its intervals read',
+  },
+  {
+    problem: /result: paths\[\d+\] is NaN/,
+    why: 'reported: simulate does not check the fit parameters it reads',
+  },
+];
+
 /** Specs of a forecast method object: fit, forecast on a fit, simulate on a fit. */
 function forecastMethodSpec(m: api.ForecastMethod, weight = 1): MethodsSpec {
   const fitted = forecastSeries.map((s): [Series, api.ForecastFit | undefined] => {
@@ -67,7 +87,7 @@ function forecastMethodSpec(m: api.ForecastMethod, weight = 1): MethodsSpec {
   const fitArb = fitted.filter(([, f]) => f !== undefined).map(([s, f]) => [s, f as api.ForecastFit] as const);
   const last = (s: Series): number => s.years[s.years.length - 1] as number;
   const methods: Record<string, FuzzSpec> = {
-    fit: { args: one(forecastSeries), call: method('fit'), weight },
+    fit: { args: one(forecastSeries), call: method('fit'), weight, known: FORECAST_KNOWN },
     forecast: {
       args: fitArb.chain(([s, f]) =>
         tuple(
@@ -78,6 +98,7 @@ function forecastMethodSpec(m: api.ForecastMethod, weight = 1): MethodsSpec {
       ),
       call: method('forecast'),
       weight,
+      known: FORECAST_KNOWN,
     },
   };
   if (m.simulate) {
@@ -98,6 +119,7 @@ function forecastMethodSpec(m: api.ForecastMethod, weight = 1): MethodsSpec {
         return method('simulate')(mm, [fit, toYear, options]);
       },
       weight,
+      known: FORECAST_KNOWN,
     };
   }
   return { methods };

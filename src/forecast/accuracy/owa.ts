@@ -1,4 +1,5 @@
 import { MetricsError } from '../../errors.js';
+import { finiteResult } from './check.js';
 import { assertFinite } from '../../internal/assert.js';
 
 /** The two errors OWA combines, each averaged over a dataset. */
@@ -42,5 +43,5 @@ export function owa(errors: OwaInput, naive: OwaInput): number {
       { naive },
     );
   }
-  return (errors.smape / naive.smape + errors.mase / naive.mase) / 2;
+  return finiteResult('owa', (errors.smape / naive.smape + errors.mase / naive.mase) / 2);
 }

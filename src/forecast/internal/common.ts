@@ -2,6 +2,7 @@
 import { MetricsError } from '../../errors.js';
 import { assertInteger, show } from '../../internal/assert.js';
 import { asSeries, assertAnnual, type Series } from '../../series/series.js';
+import { unitArg } from '../../series/units.js';
 import type { Rng } from '../../simulate/rng.js';
 import type { Forecast, ForecastFit, ForecastInterval, ForecastOptions, SimulateFitOptions } from '../types.js';
 import { normalQuantile } from './distributions.js';
@@ -17,6 +18,8 @@ export const MAX_SIMULATED = 50_000_000;
  * library meets, and refusing more up front keeps every fit (and calibrate's refits) within seconds.
  */
 export const MAX_LENGTH = 1000;
+/** Largest magnitude of an observation: its square (variances, likelihoods) must stay finite. */
+export const MAX_MAGNITUDE = 1e150;
 
 /** Checks a series for fitting: a Series, annual, finite, at least `minLength` points. Returns a copy of the values. */
 export function fitInput(fn: string, input: Series, minLength: number = MIN_LENGTH, annual = true): number[] {
@@ -35,6 +38,15 @@ export function fitInput(fn: string, input: Series, minLength: number = MIN_LENG
   }
   // A hand-built object is checked as series() checks its input (whole increasing years, one finite value each).
   const s = asSeries(fn, input);
+  // Squares of larger values overflow (a variance of 1e308 data is Infinity): refuse them up front.
+  const big = s.values.findIndex((v) => Math.abs(v) > MAX_MAGNITUDE);
+  if (big >= 0) {
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: series "${s.id}" has ${s.values[big]} in ${s.years[big]}, beyond the ${MAX_MAGNITUDE} a method can square (got it at index ${big}). Rescale the series (e.g. to billions).`,
+      { year: s.years[big] },
+    );
+  }
   if (s.values.length < minLength) {
     throw new MetricsError(
       'invalid_argument',
@@ -114,6 +126,8 @@ function assertFit(fn: string, fit: ForecastFit): void {
       { field: where },
     );
   };
+  if (typeof fit.method !== 'string' || fit.method === '') bad('method (a method name)', fit.method);
+  unitArg(fn, 'fit.unit', fit.unit);
   const n = fit.years.length;
   const finiteArray = (name: 'years' | 'values' | 'fitted' | 'residuals'): void => {
     const a: unknown = fit[name];
@@ -138,7 +152,7 @@ function assertFit(fn: string, fit: ForecastFit): void {
       if (typeof v !== 'number' || !Number.isFinite(v)) bad(`${group}.${k}`, v);
     }
   }
-  if (fit.sigma2 !== undefined && !(typeof fit.sigma2 === 'number' && Number.isFinite(fit.sigma2) && fit.sigma2 >= 0))
+  if (!(typeof fit.sigma2 === 'number' && Number.isFinite(fit.sigma2) && fit.sigma2 >= 0))
     bad('sigma2 (>= 0)', fit.sigma2);
 }
 
