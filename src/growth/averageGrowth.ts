@@ -18,8 +18,8 @@ export interface AverageGrowthOptions {
  * @example
  * averageGrowth(series({ id: 'bd', unit: 'CNY trillion', years: [2015, 2020], values: [0.2693, 1] })); // ≈ 0.3
  */
-export function averageGrowth(input: Series, options: AverageGrowthOptions = {}): number {
-  const s = asSeries('averageGrowth', input);
+export function averageGrowth(s: Series, options: AverageGrowthOptions = {}): number {
+  s = asSeries('averageGrowth', s); // a hand-built object is checked as series() checks its input
   if (options === null || typeof options !== 'object') {
     throw new MetricsError(
       'invalid_argument',

@@ -128,8 +128,8 @@ export function loadSeeds(options: LoadSeedsOptions = {}): Fact[] {
  * @example
  * factById(loadSeeds(), 'bd13.cagr-2015-2020').value; // => 0.3
  */
-export function factById(input: readonly Fact[], id: string): Fact {
-  const facts = asFacts('factById', input, 'facts', false);
+export function factById(facts: readonly Fact[], id: string): Fact {
+  facts = asFacts('factById', facts, 'facts', false);
   if (typeof id !== 'string' || id.trim() === '') {
     throw new MetricsError(
       'invalid_argument',

@@ -17,8 +17,8 @@ const MAX_YEARS = 100_000;
  * @example
  * interpolate(series({ id: 'x', unit: 'count', years: [2020, 2022], values: [100, 121] })).values; // ≈ [100, 110, 121]
  */
-export function interpolate(input: Series, method: InterpolationMethod = 'geometric'): Series {
-  const s = asSeries('interpolate', input);
+export function interpolate(s: Series, method: InterpolationMethod = 'geometric'): Series {
+  s = asSeries('interpolate', s); // a hand-built object is checked as series() checks its input
   assertOneOf('interpolate', 'method', method, InterpolationMethod);
   const span = s.years.length === 0 ? 0 : (s.years[s.years.length - 1] as number) - (s.years[0] as number) + 1;
   if (span > MAX_YEARS) {

@@ -181,7 +181,7 @@ export function isScaleConvertible(a: Unit, b: Unit): boolean {
 }
 
 /** Throws unit_mismatch unless the units are the same, naming the conversion to make. */
-export function assertSameUnit(fn: string, unitA: Unit, unitB: Unit): void {
+export function assertSameUnit(fn: string, a: Unit, b: Unit): void {
   if (typeof fn !== 'string' || fn.trim() === '') {
     throw new MetricsError(
       'invalid_argument',
@@ -189,8 +189,8 @@ export function assertSameUnit(fn: string, unitA: Unit, unitB: Unit): void {
       { fn },
     );
   }
-  const a = unitArg(fn, 'a', unitA);
-  const b = unitArg(fn, 'b', unitB);
+  a = unitArg(fn, 'a', a);
+  b = unitArg(fn, 'b', b);
   if (textOf(a) === textOf(b)) return;
   const hint = isScaleConvertible(a, b)
     ? `Convert one of them first with convertScale(value, "${unitToString(a)}", "${unitToString(b)}").`
@@ -303,8 +303,8 @@ export interface ExchangeRate {
  * convertCurrency({ value: 250, unit: parseUnit('CNY billion') }, 'USD billion',
  *   { base: 'USD', quote: 'CNY', rate: 6.4733, date: '2021-07', source: 'implied' }).value; // ≈ 38.62
  */
-export function convertCurrency(quantity: Quantity, to: string | Unit, fx: ExchangeRate): Quantity {
-  const q = quantityArg('convertCurrency', quantity);
+export function convertCurrency(q: Quantity, to: string | Unit, fx: ExchangeRate): Quantity {
+  q = quantityArg('convertCurrency', q);
   if (fx === null || typeof fx !== 'object') {
     throw new MetricsError(
       'invalid_argument',
@@ -398,8 +398,8 @@ function roundSignificant(value: number, digits: number): string {
  * formatQuantity({ value: 3.0517578125, unit: parseUnit('CNY trillion') }); // => 'RMB 3.05 trillion'
  * formatQuantity({ value: 3.0517578125, unit: parseUnit('CNY trillion') }, { locale: 'zh' }); // => '3.05万亿元'
  */
-export function formatQuantity(quantity: Quantity, options: FormatOptions = {}): string {
-  const q = quantityArg('formatQuantity', quantity);
+export function formatQuantity(q: Quantity, options: FormatOptions = {}): string {
+  q = quantityArg('formatQuantity', q);
   if (options === null || typeof options !== 'object') {
     throw new MetricsError(
       'invalid_argument',

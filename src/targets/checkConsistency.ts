@@ -211,8 +211,8 @@ function impliedBaseCheck(metric: string, from: number, n: number, b: Fact, r: F
  * @example
  * checkConsistency(loadSeeds().filter((f) => f.id.startsWith('bd14.'))).consistent; // => true
  */
-export function checkConsistency(input: readonly Fact[]): ConsistencyReport {
-  const facts = asFacts('checkConsistency', input);
+export function checkConsistency(facts: readonly Fact[]): ConsistencyReport {
+  facts = asFacts('checkConsistency', facts);
   const checks: ConsistencyCheck[] = [];
   const levels = facts.filter(isLevel);
   const rates = facts.filter(isRate);

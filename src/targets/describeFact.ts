@@ -32,21 +32,21 @@ export function formatRate(rate: number): string {
  * @example
  * describeFact({ value: 0.25, comparator: 'about', unit: { kind: 'fraction' } }); // => 'about 25%'
  */
-export function describeFact(fact: Pick<Fact, 'value' | 'comparator' | 'unit'>): string {
-  if (fact === null || typeof fact !== 'object') {
+export function describeFact(f: Pick<Fact, 'value' | 'comparator' | 'unit'>): string {
+  if (f === null || typeof f !== 'object') {
     throw new MetricsError(
       'invalid_argument',
-      `describeFact: expected a fact { value, comparator, unit } (got ${show(fact)}).`,
+      `describeFact: expected a fact { value, comparator, unit } (got ${show(f)}).`,
     );
   }
-  assertFinite('describeFact', { value: fact.value });
-  if (typeof fact.comparator !== 'string' || !Object.hasOwn(Comparator, fact.comparator)) {
+  assertFinite('describeFact', { value: f.value });
+  if (typeof f.comparator !== 'string' || !Object.hasOwn(Comparator, f.comparator)) {
     throw new MetricsError(
       'invalid_argument',
-      `describeFact: comparator must be one of ${Object.keys(Comparator).join(', ')} (got ${show(fact.comparator)}).`,
+      `describeFact: comparator must be one of ${Object.keys(Comparator).join(', ')} (got ${show(f.comparator)}).`,
     );
   }
-  const f = { value: fact.value, comparator: fact.comparator, unit: unitArg('describeFact', 'unit', fact.unit) };
+  f = { value: f.value, comparator: f.comparator, unit: unitArg('describeFact', 'unit', f.unit) };
   const q = f.unit.kind === 'fraction' ? formatRate(f.value) : formatQuantity({ value: f.value, unit: f.unit });
   const w = WORDS[f.comparator];
   return `${w ? `${w} ` : ''}${q}`;
