@@ -18,9 +18,10 @@ export {
   convertScale,
   convertCurrency,
   formatQuantity,
+  parseQuantity,
   shiftDecimal,
 } from './series/units.js';
-export type { Unit, Quantity, ExchangeRate, FormatOptions } from './series/units.js';
+export type { Unit, Quantity, ExchangeRate, ConvertedQuantity, FormatOptions } from './series/units.js';
 export { interpolate, InterpolationMethod } from './series/interpolate.js';
 
 // growth
