@@ -6,7 +6,8 @@ export { MetricsError, ErrorCode, isMetricsError } from './errors.js';
 // series
 export { series, assertAnnual, valueAt, toTidy } from './series/series.js';
 export type { Series, SeriesInput, YearValue, TidyRow } from './series/series.js';
-export type { Provenance, Assumption } from './series/provenance.js';
+export type { Provenance, Assumption, Translation } from './series/provenance.js';
+export { sourceLine } from './series/provenance.js';
 export {
   Scale,
   Currency,

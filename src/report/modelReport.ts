@@ -16,6 +16,7 @@ import { projectAll } from '../scenario/projectAll.js';
 import type { ScenarioProjection } from '../scenario/types.js';
 import type { MonteCarloResult } from '../simulate/monteCarloTypes.js';
 import { convertScale, formatQuantity } from '../series/units.js';
+import { sourceLine } from '../series/provenance.js';
 import { describeFact, formatRate } from '../targets/describeFact.js';
 import type { Fact } from '../targets/fact.js';
 
@@ -68,7 +69,7 @@ export function targetMarker(model: ModelDefinition, f: Fact): TargetMarker {
     comparator: f.comparator,
     label: `${f.year}: ${describeFact(f)} (${f.kind})`,
     source: {
-      document: `${f.provenance.publisher}, ${f.provenance.document}, ${f.provenance.section}`,
+      document: sourceLine(f.provenance),
       quote: f.provenance.quote,
     },
   };
@@ -270,13 +271,7 @@ export function modelSection(r: ModelReport): ReportSection {
   const tables: ReportTable[] = [
     {
       columns: ['target', 'year', 'kind', 'source', 'quote'],
-      rows: m.targets.map((f) => [
-        describeFact(f),
-        f.year,
-        f.kind,
-        `${f.provenance.publisher}, ${f.provenance.document}, ${f.provenance.section}`,
-        f.provenance.quote,
-      ]),
+      rows: m.targets.map((f) => [describeFact(f), f.year, f.kind, sourceLine(f.provenance), f.provenance.quote]),
     },
     {
       columns: ['scenario', `level ${m.toYear}`, 'CAGR', ...m.targets.map((t) => `meets ${t.id}`)],
@@ -327,8 +322,7 @@ export function modelSection(r: ModelReport): ReportSection {
 export function modelSummary(r: ModelReport): string {
   const m = r.model;
   const lines = [`${m.title}  [${m.id}]`];
-  for (const f of m.targets)
-    lines.push(`  target   ${describeFact(f)} in ${f.year}  (${f.provenance.publisher}, ${f.provenance.section})`);
+  for (const f of m.targets) lines.push(`  target   ${describeFact(f)} in ${f.year}  (${sourceLine(f.provenance)})`);
   const c = r.check.consistency;
   lines.push(
     `  checks   ${c.counts.consistent} consistent, ${c.counts.inconsistent} inconsistent, ${c.counts.disagreement} disagreement, ${c.counts.implied} implied`,

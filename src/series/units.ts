@@ -134,7 +134,10 @@ export function parseUnit(text: string | Unit): Unit {
 }
 
 const NUMBER = String.raw`[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?`;
-const EN_MONEY = new RegExp(String.raw`^(RMB|CNY|\$|USD)\s*(${NUMBER})(?:\s+(thousand|million|billion|trillion|wan|yi))?$`, 'i');
+const EN_MONEY = new RegExp(
+  String.raw`^(RMB|CNY|\$|USD)\s*(${NUMBER})(?:\s+(thousand|million|billion|trillion|wan|yi))?$`,
+  'i',
+);
 const EN_COUNT = new RegExp(String.raw`^(${NUMBER})\s+(thousand|million|billion|trillion|wan|yi)$`, 'i');
 const ZH_QUANTITY = new RegExp(String.raw`^(${NUMBER})\s*((?:万亿|亿|万)?(?:元|人民币|美元)?)$`);
 const PERCENT = new RegExp(String.raw`^(${NUMBER})\s*%$`);
@@ -149,7 +152,11 @@ function readQuantity(text: string): Quantity | undefined {
     return { value: Number(m[2]), unit: Object.freeze({ kind: 'money', currency, scale }) };
   }
   m = EN_COUNT.exec(text);
-  if (m) return { value: Number(m[1]), unit: Object.freeze({ kind: 'count', scale: (m[2] as string).toLowerCase() as Scale }) };
+  if (m)
+    return {
+      value: Number(m[1]),
+      unit: Object.freeze({ kind: 'count', scale: (m[2] as string).toLowerCase() as Scale }),
+    };
   m = ZH_QUANTITY.exec(text);
   if (m) {
     const unit = m[2] === '' ? Object.freeze({ kind: 'count', scale: 'one' } as const) : chineseUnit(m[2] as string);

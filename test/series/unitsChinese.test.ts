@@ -109,7 +109,11 @@ describe('parseQuantity and parseUnit read back what formatQuantity writes', () 
         const back = parseUnit(text);
         if (back.kind !== 'money' || back.currency !== currency) return false;
         // Without auto-scaling the formatter keeps the scale (zh writes a Chinese scale of the same power).
-        if (!autoScale && Scale[back.scale] !== Scale[scale] && (locale === 'en' || ['wan', 'yi', 'wanyi', 'one'].includes(scale)))
+        if (
+          !autoScale &&
+          Scale[back.scale] !== Scale[scale] &&
+          (locale === 'en' || ['wan', 'yi', 'wanyi', 'one'].includes(scale))
+        )
           return false;
         // The value read back is the value written: the input to 3 significant digits, in the written unit.
         const read = parseQuantity(text);
@@ -141,7 +145,9 @@ describe('parseQuantity and parseUnit read back what formatQuantity writes', () 
         (scale, value, locale) => {
           const unit: Unit = { kind: 'count', scale };
           const read = parseQuantity(formatQuantity({ value, unit }, { locale }));
-          return read.unit.kind === 'count' && Math.abs(convertScale(read.value, read.unit, unit) - value) <= 5e-3 * value;
+          return (
+            read.unit.kind === 'count' && Math.abs(convertScale(read.value, read.unit, unit) - value) <= 5e-3 * value
+          );
         },
       ),
     );
