@@ -138,6 +138,7 @@ export type {
   CrossingDistribution,
   LevelShock,
   LevelBounds,
+  BaseDraw,
   RareShock,
 } from './simulate/monteCarloTypes.js';
 
