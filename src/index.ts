@@ -57,12 +57,17 @@ export type {
   BoundsSpec,
   ScenarioSpec,
   UncertaintySpec,
+  BaseUncertaintySpec,
+  ResolvedBaseUncertainty,
+  InlineObservation,
   SectorSpec,
 } from './model/types.js';
 export { checkModel } from './model/checkModel.js';
+export { modelAsOf } from './model/modelAsOf.js';
+export type { ModelAsOfOptions } from './model/modelAsOf.js';
 export type { ModelCheck, ModelAssumption, ModelDerivation } from './model/checkModel.js';
 export { simulateModel } from './model/simulateModel.js';
-export { probabilityBasis } from './model/probabilityBasis.js';
+export { probabilityBasis, probabilityRestsOn } from './model/probabilityBasis.js';
 export type { SimulateModelOptions } from './model/simulateModel.js';
 export { modelReport, modelSection, modelSummary, targetMarker, PLAN_PERIODS } from './report/modelReport.js';
 export { industriesSection, industriesSummary } from './report/industriesSection.js';

@@ -9,7 +9,7 @@ import type { PlanPeriod, TargetMarker } from '../charts/inputs.js';
 import { trajectoryChart } from '../charts/trajectoryChart.js';
 import { checkModel, type ModelCheck } from '../model/checkModel.js';
 import { simulateModel } from '../model/simulateModel.js';
-import { probabilityBasis } from '../model/probabilityBasis.js';
+import { probabilityBasis, probabilityRestsOn } from '../model/probabilityBasis.js';
 import type { ModelDefinition } from '../model/types.js';
 import type { ReportSection, ReportTable } from '../render/reportHtml.js';
 import { projectAll } from '../scenario/projectAll.js';
@@ -304,10 +304,7 @@ export function modelSection(r: ModelReport): ReportSection {
   const attain = r.monteCarlo?.targets
     .map(
       (t) =>
-        `P(${t.comparator} ${fmt(m, t.value)} in ${t.year}) = ${formatRate(t.probability)} (${
-          probabilityBasis(m, 'plan', t.id) ??
-          "this rests on the plan path from the model's base and its assumed volatility, listed among the assumptions, not on observed data"
-        })`,
+        `P(${t.comparator} ${fmt(m, t.value)} in ${t.year}) = ${formatRate(t.probability)} (${probabilityRestsOn(m, 'plan', t.id)})`,
     )
     .join('; ');
   return {
@@ -341,13 +338,11 @@ export function modelSummary(r: ModelReport): string {
     );
   }
   for (const t of r.monteCarlo?.targets ?? []) {
-    const basis = probabilityBasis(m, 'plan', t.id);
+    const basis = probabilityRestsOn(m, 'plan', t.id);
     lines.push(
       `  P(${t.comparator} ${fmt(m, t.value)} in ${t.year}) = ${formatRate(t.probability)} ± ${formatRate(t.standardError)}  (Monte Carlo, seed ${r.monteCarlo?.settings.seed})`,
     );
-    lines.push(
-      `           ${basis ?? `rests on the plan path from the model's base and its assumed volatility (see the model's assumptions), not on observed data`}`,
-    );
+    lines.push(`           ${basis}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -54,12 +54,34 @@ describe('checkModel', () => {
   it('every assumption of a built-in model is listed with its path and reason', () => {
     const check = checkModel(loadModel('big-data-14th-fyp'));
     expect(check.assumptions.map((a) => a.path)).toEqual([
+      'base',
       'scenarios.high.path.rate',
       'scenarios.low.path.rate',
       'scenarios.shock-2022.shocks[0].size',
       'uncertainty.volatility',
     ]);
     for (const a of check.assumptions) expect(a.assumption.length).toBeGreaterThan(10);
+  });
+
+  // Issue 12, point 2: the base taken at the floor of "more than" was not listed among the assumptions.
+  it('a base at the floor of "more than RMB 1 trillion" is listed as a choice of the model', () => {
+    const base = checkModel(loadModel('big-data-14th-fyp')).assumptions.find((a) => a.path === 'base');
+    expect(base).toEqual({
+      path: 'base',
+      value: 1,
+      assumption:
+        'taken at the floor of "more than RMB 1 trillion" (bd14.revenue-2020): the wording sets no upper end, so the base is the lowest level it allows',
+    });
+  });
+  it("a back-cast base says what the wording determines: the 13th plan's 2015 level only more than RMB 259 billion", () => {
+    const base = checkModel(loadModel('big-data-13th-fyp')).assumptions.find((a) => a.path === 'base');
+    expect(base?.assumption).toBe(
+      'back-cast (bd13.revenue-2020 / (1 + bd13.cagr-2015-2020)^5) from "more than RMB 1 trillion" at its floor and "about 30%" at its centre, a choice of the model: the wording determines only more than RMB 259 billion (for growth up to 31%)',
+    );
+    const cyber = checkModel(loadModel('cybersecurity-2021-2023')).assumptions.find((a) => a.path === 'base');
+    expect(cyber?.assumption).toBe(
+      'taken at the floor of the observation "more than RMB 170 billion in 2020 (obs.cybersecurity.miit-2020, Global Times, 2020-11-30, an estimate)": it sets no upper end',
+    );
   });
 
   it('derivations name the facts and the formula of a backcast base', () => {
