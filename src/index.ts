@@ -302,6 +302,8 @@ export type { LoadModelOptions, ModelEntry } from './io/loadModel.js';
 export { parseFacts } from './io/parseFacts.js';
 export { loadSeeds, factById } from './io/loadSeeds.js';
 export type { LoadSeedsOptions } from './io/loadSeeds.js';
+export { runManifest, packageVersion } from './io/runManifest.js';
+export type { RunManifest, RunManifestOptions, ManifestModel, ManifestValue } from './io/runManifest.js';
 export { parseObservations } from './observations/parseObservations.js';
 export { loadObservations } from './observations/loadObservations.js';
 export { bridgeValue } from './observations/bridgeValue.js';

@@ -1,4 +1,5 @@
 import { MetricsError } from '../errors.js';
+import { runManifest } from '../io/runManifest.js';
 import { asOfHelp, asOfLine, loadModelAsOf } from './asOfOption.js';
 import { simulateModel } from '../model/simulateModel.js';
 import { probabilityRestsOn } from '../model/probabilityBasis.js';
@@ -156,7 +157,22 @@ export const simulateCommand: CliCommand = {
     );
     let text: string;
     if (format === 'json') {
-      text = JSON.stringify(simulationJson({ id: model.id, unit }, scenario, r, bases), null, 2) + '\n';
+      // The run record: package version, the model's content hash and every value used, settings, time.
+      const manifest = runManifest({
+        command: 'simulate',
+        models: [model],
+        seed,
+        paths,
+        workers,
+        scenario,
+        ...(model.asOf ? { asOf: model.asOf.year } : {}),
+      });
+      text =
+        JSON.stringify(
+          { ...(simulationJson({ id: model.id, unit }, scenario, r, bases) as object), manifest },
+          null,
+          2,
+        ) + '\n';
     } else if (format === 'csv') {
       const rows: Row[] = [
         ...monteCarloToTidy(r)
