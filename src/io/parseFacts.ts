@@ -32,6 +32,7 @@ const FACT_KEYS = [
   'quote',
   'tolerance',
   'statedBy',
+  'derivation',
   'note',
 ] as const;
 const TOLERANCE_KEYS = ['relative', 'absolute', 'assumption'] as const;
@@ -461,6 +462,24 @@ function checkFact(
   const section = problems.text(raw, 'section', path, true, 'the section or heading the quote is in');
   const quote = problems.text(raw, 'quote', path, true, 'the sentence containing the number, copied verbatim');
   const note = problems.text(raw, 'note', path, false);
+  let derivation: { formula: string; from: readonly string[] } | undefined;
+  if (has(raw, 'derivation')) {
+    const d = raw.derivation;
+    const from = isRecord(d) ? d.from : undefined;
+    if (
+      !isRecord(d) ||
+      typeof d.formula !== 'string' ||
+      d.formula.trim() === '' ||
+      !Array.isArray(from) ||
+      from.length === 0 ||
+      !from.every((x) => typeof x === 'string' && ID_PATTERN.test(x))
+    )
+      problems.add(
+        `${path}.derivation`,
+        `expected { "formula": "<how it is computed>", "from": ["<fact id>", ...] }, got ${show(d)}`,
+      );
+    else derivation = Object.freeze({ formula: d.formula, from: Object.freeze([...(from as string[])]) });
+  }
   let statedBy: 'document' | 'translator' | undefined;
   if (has(raw, 'statedBy')) {
     if (raw.statedBy === 'document' || raw.statedBy === 'translator') statedBy = raw.statedBy;
@@ -542,6 +561,7 @@ function checkFact(
     kind,
     provenance,
     ...(note !== undefined && { note }),
+    ...(derivation !== undefined && { derivation }),
   });
 }
 

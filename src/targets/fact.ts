@@ -55,6 +55,11 @@ export interface Fact {
   readonly provenance: Provenance;
   /** Anything a reader needs to interpret the figure (a translation choice, an ambiguity). */
   readonly note?: string;
+  /**
+   * Set when no document states the number: it is computed from stated figures (RMB 8.55 trillion for
+   * 2010 is 17.1 / 2 from "doubling"). Shown with the figure wherever it appears.
+   */
+  readonly derivation?: { readonly formula: string; readonly from: readonly string[] };
 }
 
 /** A fact that is a plan target. */
