@@ -37,7 +37,7 @@ export function checkReportText(check: ModelCheck): string {
   lines.push('Sources (verbatim)');
   for (const f of check.facts) {
     lines.push(
-      `  [${f.id}] ${describeFact(f)} in ${f.fromYear !== undefined ? `${f.fromYear}-` : ''}${f.year} (${f.kind})`,
+      `  [${f.id}] ${describeFact(f)} in ${f.fromYear !== undefined ? `${f.fromYear}-` : ''}${f.year}${f.periodAssumed ? ' (years assumed: the document gives none)' : ''} (${f.kind})`,
     );
     lines.push(`    ${sourceLine(f.provenance)}`);
     lines.push(`    "${f.provenance.quote}"`);

@@ -33,6 +33,7 @@ const FACT_KEYS = [
   'tolerance',
   'statedBy',
   'derivation',
+  'periodAssumed',
   'note',
 ] as const;
 const TOLERANCE_KEYS = ['relative', 'absolute', 'assumption'] as const;
@@ -462,6 +463,7 @@ function checkFact(
   const section = problems.text(raw, 'section', path, true, 'the section or heading the quote is in');
   const quote = problems.text(raw, 'quote', path, true, 'the sentence containing the number, copied verbatim');
   const note = problems.text(raw, 'note', path, false);
+  const periodAssumed = problems.text(raw, 'periodAssumed', path, false, 'a sentence saying why these years');
   let derivation: { formula: string; from: readonly string[] } | undefined;
   if (has(raw, 'derivation')) {
     const d = raw.derivation;
@@ -562,6 +564,7 @@ function checkFact(
     provenance,
     ...(note !== undefined && { note }),
     ...(derivation !== undefined && { derivation }),
+    ...(periodAssumed !== undefined && { periodAssumed }),
   });
 }
 

@@ -319,38 +319,30 @@ export function checkConsistency(facts: readonly Fact[]): ConsistencyReport {
       const involvesClaim = a.kind === 'claim' || b.kind === 'claim';
       if (involvesClaim ? !(nearestToClaim.get(a)?.has(b) || nearestToClaim.get(b)?.has(a)) : !samePeriod) continue;
       const ok = intervalsOverlap(a, b, (v) => v);
-      const period = (f: Fact) => `${f.fromYear}-${f.year}`;
+      const period = (f: Fact) => `${f.fromYear}-${f.year}${f.periodAssumed ? ' (years assumed)' : ''}`;
       const [claim, other] = b.kind === 'claim' ? [b, a] : [a, b];
-      const implied: ImpliedNumber[] = [];
-      const metric = a.metric.replace(RATE_SUFFIX, '');
-      // What the claim would mean for the other rate's end level, when one is known.
-      const end = levels.find((l) => l.metric === metric && l.year === other.year && l.kind !== 'claim');
-      if (involvesClaim && !ok && end) {
-        const n = other.year - (other.fromYear as number);
-        implied.push(
-          impliedLevel(
-            `${other.fromYear} level at ${pct(other.value)}`,
-            end.value / Math.pow(1 + other.value, n),
-            end.unit,
-            `${end.id} / (1 + ${other.id})^${n}`,
-          ),
-          impliedLevel(
-            `${other.fromYear} level at ${pct(claim.value)}`,
-            end.value / Math.pow(1 + claim.value, n),
-            end.unit,
-            `${end.id} / (1 + ${claim.id})^${n}`,
-          ),
-        );
+      // A claim about other years is not a figure for these years: it is neither applied to them (no level
+      // "at 38 %" for the other period) nor reported as contradicting them.
+      if (involvesClaim && !samePeriod) {
+        checks.push({
+          kind: 'rate-comparison',
+          status: 'implied',
+          title: `${a.metric}: ${describe(a)} (${a.id}, ${period(a)}) and ${describe(b)} (${b.id}, ${period(b)})`,
+          facts: [a.id, b.id],
+          implied: [],
+          explanation: `${pct(claim.value)} a year (${claim.kind}, ${period(claim)}) is about other years than "${describe(other)}" (${other.kind}, ${period(other)}): the two are not compared as one figure, and the claim is not applied to ${period(other)}.`,
+        });
+        continue;
       }
       checks.push({
         kind: 'rate-comparison',
         status: ok ? 'consistent' : docOf(a) === docOf(b) ? 'inconsistent' : 'disagreement',
         title: `${a.metric}: ${describe(a)} (${a.id}, ${period(a)}) and ${describe(b)} (${b.id}, ${period(b)})`,
         facts: [a.id, b.id],
-        implied,
+        implied: [],
         explanation: ok
-          ? `The two statements allow a common rate${samePeriod ? ' for the same period' : ''}.`
-          : `${pct(claim.value)} a year (${claim.kind}, ${period(claim)}) is outside "${describe(other)}" (${other.kind}, ${period(other)})${samePeriod ? '' : "; the periods differ, so the sources describe the industry's growth differently rather than contradict one figure"}.`,
+          ? `The two statements allow a common rate for the same period.`
+          : `${pct(claim.value)} a year (${claim.kind}, ${period(claim)}) is outside "${describe(other)}" (${other.kind}, ${period(other)}).`,
       });
     }
   }

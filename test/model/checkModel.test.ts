@@ -44,11 +44,18 @@ describe('checkModel', () => {
     expect(fx?.facts).toContain('fx.cny-per-usd-2022-02-04');
   });
 
-  it("big-data-13th-fyp flags the 38% claim against the plan's about-30% as a disagreement between sources", () => {
+  // Issue 12, point 5: the 38 % claim is about the "core" industry over undated years; it is neither set
+  // against the plan's 30 % for 2015-2020 nor applied to that period, and the high scenario lists it as an assumption.
+  it('big-data-13th-fyp: the 38 % claim (core industry, years assumed) is not a disagreement, and the high scenario lists it as an assumption', () => {
     const check = checkModel(loadModel('big-data-13th-fyp'));
-    const d = check.consistency.checks.find((c) => c.status === 'disagreement');
-    expect(d?.facts).toEqual(expect.arrayContaining(['bd13.cagr-2015-2020', 'claim.big-data-cagr-5y']));
-    expect(check.consistency.counts.inconsistent).toBe(0);
+    expect(check.consistency.counts.disagreement).toBe(0);
+    expect(check.consistency.checks.some((c) => c.facts.includes('claim.big-data-cagr-5y'))).toBe(false);
+    const claim = check.facts.find((f) => f.id === 'claim.big-data-cagr-5y');
+    expect(claim).toMatchObject({ metric: 'big-data-core.revenue.cagr', fromYear: 2011, year: 2016 });
+    expect(claim?.periodAssumed).toContain('2011-2016 is an assumption');
+    const high = check.assumptions.find((a) => a.path === 'scenarios.high.path.rate');
+    expect(high?.value).toBe(0.38);
+    expect(high?.assumption).toContain('applied to 2015-2020 as an assumption');
   });
 
   it('every assumption of a built-in model is listed with its path and reason', () => {

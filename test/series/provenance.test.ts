@@ -32,8 +32,8 @@ describe('provenance of the seed facts', () => {
   });
   it("the 13th plan's English text says its translator is not named", () => {
     const p = factById(facts, 'bd13.revenue-2020').provenance;
-    expect(p.translation?.by).toMatch(/^not named/);
-    expect(sourceLine(p)).toContain('English translation by not named');
+    expect(p.translation?.by).toMatch(/^a translator not named/);
+    expect(sourceLine(p)).toContain('; English translation by a translator not named');
   });
   it('cyber.review-threshold-users is paragraph 13 of the Global Times article (counted in the seed text)', () => {
     const f = factById(facts, 'cyber.review-threshold-users');
