@@ -176,11 +176,7 @@ export function compareIndustries(facts: readonly Fact[], options: CompareIndust
     const k = key(f.metric, f.year);
     const prior = levels.get(k);
     const conv = (x: number) =>
-      !Number.isFinite(x)
-        ? x
-        : u.currency === unit.currency
-          ? convertScale(x, u, unit)
-          : (x / f.value) * value;
+      !Number.isFinite(x) ? x : u.currency === unit.currency ? convertScale(x, u, unit) : (x / f.value) * value;
     const [r0, r1] = factInterval(f);
     if (prior === undefined) {
       levels.set(k, {
@@ -281,7 +277,11 @@ export function compareIndustries(facts: readonly Fact[], options: CompareIndust
     }
     const n = b.year - a.year;
     const rate = (x: number, y: number) =>
-      x > 0 && Number.isFinite(x) && Number.isFinite(y) && y >= 0 ? cagr(x, y, n) : x > 0 && y === Infinity ? Infinity : -1;
+      x > 0 && Number.isFinite(x) && Number.isFinite(y) && y >= 0
+        ? cagr(x, y, n)
+        : x > 0 && y === Infinity
+          ? Infinity
+          : -1;
     growth.push({
       industry: a.industry,
       fromYear: a.year,

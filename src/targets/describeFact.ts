@@ -21,7 +21,9 @@ export function formatRate(rate: number): string {
  * @example
  * describeFact({ value: 0.25, comparator: 'about', unit: { kind: 'fraction' } }); // => 'about 25%'
  */
-export function describeFact(f: Pick<Fact, 'value' | 'comparator' | 'unit'> & Pick<Partial<Fact>, 'derivation'>): string {
+export function describeFact(
+  f: Pick<Fact, 'value' | 'comparator' | 'unit'> & Pick<Partial<Fact>, 'derivation'>,
+): string {
   const q = f.unit.kind === 'fraction' ? formatRate(f.value) : formatQuantity({ value: f.value, unit: f.unit });
   const w = WORDS[f.comparator];
   return `${w ? `${w} ` : ''}${q}${f.derivation ? ` (derived: ${f.derivation.formula})` : ''}`;

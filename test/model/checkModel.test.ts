@@ -105,3 +105,21 @@ describe('checkModel', () => {
     );
   });
 });
+
+// Issue 12, point 6: the "about" tolerances (±1 point, ±5 %) are assumptions of ours, shown wherever a range is printed.
+describe('every range from an "about" figure names its tolerance as an assumption', () => {
+  it('"about 25%" is 24-26 % by our reading, and the check says so', () => {
+    const c = checkModel(loadModel('big-data-14th-fyp')).consistency.checks.find((x) => x.kind === 'rate-and-levels');
+    expect(c?.explanation).toContain(
+      'which "about 25%" allows (assumption: \'about 25%\' read as 25% ± 1 percentage point',
+    );
+  });
+  it.each(['big-data-13th-fyp', 'big-data-14th-fyp', 'big-data-2015-2025', 'cybersecurity-2021-2023'])('%s', (id) => {
+    const check = checkModel(loadModel(id));
+    const about = new Set(check.facts.filter((f) => f.comparator === 'about').map((f) => f.id));
+    for (const c of check.consistency.checks) {
+      if (!c.facts.some((f) => about.has(f))) continue;
+      expect(c.explanation, c.title).toMatch(/\(assumption: /);
+    }
+  });
+});

@@ -17,16 +17,22 @@ describe('industries side by side, as the sources support', () => {
     // (17.05 / 9.405)^(1/5) - 1 = 12.63 %, (17.15 / 7.695)^(1/5) - 1 = 17.38 %.
     expect(((17.05 / 9.405) ** 0.2 - 1) * 100).toBeCloseTo(12.63, 2);
     expect(((17.15 / 7.695) ** 0.2 - 1) * 100).toBeCloseTo(17.38, 2);
-    expect(text).toContain('2010-2015  about 15% a year (12.6-17.4% across the tolerances of the levels, which are assumptions)');
+    expect(text).toContain(
+      '2010-2015  about 15% a year (12.6-17.4% across the tolerances of the levels, which are assumptions)',
+    );
     expect(text).not.toContain('14.87');
   });
   it('the 2015 big data level is "more than RMB 259 billion" (1 / 1.31^5), not "about RMB 269 billion"', () => {
-    expect(text).toMatch(/big-data\.revenue {15}2015 {2}more than RMB 259 billion {2}\(derived: .*a lower bound only \(for growth up to 31%\)\)/);
+    expect(text).toMatch(
+      /big-data\.revenue {15}2015 {2}more than RMB 259 billion {2}\(derived: .*a lower bound only \(for growth up to 31%\)\)/,
+    );
     expect(text).not.toContain('269');
   });
   it('no 2020 cybersecurity level: two lower bounds determine none, and the summary says so', () => {
     expect(text).not.toMatch(/cybersecurity\.revenue {10}2020/);
-    expect(text).toContain('not shown: cybersecurity.revenue in 2020: cyber.revenue-2023 and cyber.cagr-2020-2023 are both one-sided');
+    expect(text).toContain(
+      'not shown: cybersecurity.revenue in 2020: cyber.revenue-2023 and cyber.cagr-2020-2023 are both one-sided',
+    );
   });
   it('the report table marks derived levels with their derivation', () => {
     const rows = industriesSection(c).tables?.[0]?.rows ?? [];
