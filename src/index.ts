@@ -315,6 +315,8 @@ export type {
   DefinitionBridge,
 } from './observations/types.js';
 export { scoreTarget } from './scorecard/scoreTarget.js';
+export { planScorecard } from './scorecard/planScorecard.js';
+export type { PlanScorecardOptions, ScorecardRow, RestedProbability } from './scorecard/planScorecard.js';
 export type { ScoreTargetOptions, TargetScore } from './scorecard/scoreTarget.js';
 export { nowcast } from './scorecard/nowcast.js';
 export type { Nowcast, NowcastOptions } from './scorecard/nowcast.js';
