@@ -44,6 +44,8 @@ export type { TargetTerms } from './targets/meets.js';
 export { checkConsistency, factInterval, CheckStatus } from './targets/checkConsistency.js';
 export type { ConsistencyCheck, ConsistencyReport, ImpliedNumber } from './targets/checkConsistency.js';
 export { describeFact, formatRate } from './targets/describeFact.js';
+export { parseWording } from './targets/parseWording.js';
+export type { Wording } from './targets/parseWording.js';
 
 // model
 export { ShockDistribution } from './model/types.js';
