@@ -100,7 +100,11 @@ export function checkModel(model: ModelDefinition): ModelCheck {
   // A base the wording does not fix (a floor, a centre, a back-cast) is a choice of the model: list it.
   const wording = baseWording(model.base, model.unit, model.fromYear);
   if (wording.choice !== undefined)
-    out.assumptions.push({ path: 'base', value: model.base.value, assumption: wording.choice });
+    out.assumptions.push({
+      path: 'base',
+      value: model.base.value,
+      assumption: `${wording.choice}${model.uncertainty?.base ? '; the projections use it, the Monte Carlo draws the base per path instead (uncertainty.base)' : ''}`,
+    });
   for (const [name, sc] of Object.entries(model.scenarios)) {
     const prefix = name === 'plan' ? '' : `scenarios.${name}.`;
     if (sc.path && (name === 'plan' || sc.path !== model.path)) visitPath(`${prefix}path`, sc.path, out);
