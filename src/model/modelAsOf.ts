@@ -76,10 +76,10 @@ export function modelAsOf(model: ModelDefinition, asOf: number, options: ModelAs
   const set = options.observations;
   const planDef =
     model.definition ?? set?.definitions.find((d) => d.metric === model.metric && d.planDefinition === true);
-  const pool = [
-    ...(model.observations ?? []),
-    ...(set?.observations ?? []).filter((o) => planDef !== undefined && o.definition === planDef.id),
-  ].filter((o, i, all) => all.findIndex((x) => x.id === o.id) === i);
+  // The plans' definition only, wherever the observations come from.
+  const pool = [...(model.observations ?? []), ...(set?.observations ?? [])].filter(
+    (o, i, all) => planDef !== undefined && o.definition === planDef.id && all.findIndex((x) => x.id === o.id) === i,
+  );
   const candidates = pool
     .filter(
       (o) =>
