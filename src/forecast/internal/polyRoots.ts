@@ -38,7 +38,7 @@ function horner(coef: readonly number[], z: Complex): { p: Complex; dp: Complex 
  * simultaneous Aberth-Ehrlich iterations from points on a circle, then Newton steps on each root. For the
  * low degrees of ARIMA polynomials (up to 5 or so) this is accurate to about 1e-14 relative.
  * @example
- * polyRoots([2, -3, 1]).map(([re]) => re).sort(); // => [1, 2]
+ * polyRoots([2, -3, 1]).map(([re]) => Math.round(re * 1e12) / 1e12).sort(); // => [1, 2]
  */
 export function polyRoots(c: readonly number[]): Complex[] {
   let n = c.length - 1;
