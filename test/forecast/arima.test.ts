@@ -150,6 +150,36 @@ describe('arima: worked examples against R forecast 8.20 on M3 yearly series', (
   });
 });
 
+describe('arima: long series (the CSS approximation)', () => {
+  // A deterministic 160-point series; R 4.2.2, forecast 8.20:
+  //   t <- 1:160; x <- round(50 + 0.3 * t + 5 * sin(0.7 * t) + 3 * cos(1.3 * t) + 2 * sin(0.05 * t * t), 3)
+  //   forecast(auto.arima(x), h = 3, level = 95)
+  // gives ARIMA(2,1,2) with drift, ar1 1.281872625947, drift 0.298522030051, mean 97.1381449407,
+  // 100.284283779, 101.967433084, lower 91.7022877304, 94.2551988522, 95.8746038162, upper 102.574002151,
+  // 106.313368706, 108.060262351.
+  const x = Array.from({ length: 160 }, (_, i) => {
+    const t = i + 1;
+    return (
+      Math.round((50 + 0.3 * t + 5 * Math.sin(0.7 * t) + 3 * Math.cos(1.3 * t) + 2 * Math.sin(0.05 * t * t)) * 1000) /
+      1000
+    );
+  });
+  it('arima.fit on 160 points ranks models by CSS, refits the best exactly, and matches R', () => {
+    const s = mk(x, 1800);
+    const fit = arima.fit(s);
+    expect(fit.method).toBe('ARIMA(2,1,2) with drift');
+    expect(fit.notes?.[0]).toMatch(
+      /^160 observations: models were ranked by the conditional-sum-of-squares approximation/,
+    );
+    expect(relClose(fit.params['ar1']!, 1.281872625947, 1e-6)).toBe(true);
+    expect(relClose(fit.params['drift']!, 0.298522030051, 1e-6)).toBe(true);
+    const f = arima.forecast(fit, 1962, { levels: [0.95] });
+    expectClose(f.mean, [97.1381449407, 100.284283779, 101.967433084], 1e-8, 'mean');
+    expectClose(f.intervals[0]!.lower, [91.7022877304, 94.2551988522, 95.8746038162], 1e-8, 'lower');
+    expectClose(f.intervals[0]!.upper, [102.574002151, 106.313368706, 108.060262351], 1e-8, 'upper');
+  });
+});
+
 describe('arima: closed forms', () => {
   // M3 Y530; R: Arima(x, order = c(1, 0, 0)) gives ar1 0.95898976642887424, intercept 4332.1564559576136,
   // forecast h = 1..3: 4380.9148943832379, 4378.9152994348397, 4376.9977083423228.
