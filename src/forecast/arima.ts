@@ -1,6 +1,6 @@
 import { MetricsError } from '../errors.js';
 import type { Series } from '../series/series.js';
-import { kalmanForecast } from './internal/arimaEngine.js';
+import { differencingDelta, kalmanForecast } from './internal/arimaEngine.js';
 import { type ArimaCandidate, type ArimaConstant, arimaLabel, autoArimaSearch } from './internal/autoArimaSearch.js';
 import {
   fitBase,
@@ -63,7 +63,8 @@ const finiteOrNull = (v: number): number | undefined => (Number.isFinite(v) ? v 
  * On the 645 M3 yearly series it picks R's model on every series, and its point forecasts agree with R's
  * within 5e-6 relative (1e-8 on all but 4; BENCHMARKS.md). Seasonal models and regressors are not offered.
  * - fit: `method` is R's name of the model (`ARIMA(1,1,0) with drift`), `params` has ar1…, ma1…, drift or
- *   mean; `model` the orders, coefficients, standard errors, the candidates tried and the filter's state.
+ *   mean; `model` the orders, coefficients, standard errors, the candidates tried and the filter's state
+ *   (so `state` is empty); `sigma2` is R's bias-adjusted innovation variance.
  * - simulate: Gaussian paths from the state-space model, starting from the filter's last state.
  * @example
  * const s = series({ id: 'x', unit: 'count', years: [2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021], values: [10, 12, 13, 15, 18, 19, 21, 24, 25, 28] });
@@ -223,7 +224,7 @@ function transition(model: ArimaModel): { T: Float64Array; R: Float64Array; Z: F
   const q = model.ma.length;
   const r = Math.max(p, q + 1);
   const d = model.d;
-  const delta = d === 0 ? [] : d === 1 ? [1] : [2, -1];
+  const delta = differencingDelta(d);
   const rd = r + d;
   const T = new Float64Array(rd * rd);
   const Z = new Float64Array(rd);

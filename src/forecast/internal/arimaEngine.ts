@@ -204,7 +204,7 @@ function transformJacobian(par: ArrayLike<number>, p: number, k: number): Float6
 }
 
 /** True when every root of 1 - ar1 z - … - arp z^p lies outside the unit circle. */
-export function arStationary(ar: ArrayLike<number>): boolean {
+function arStationary(ar: ArrayLike<number>): boolean {
   let p = ar.length;
   while (p > 0 && ar[p - 1] === 0) p--;
   if (p === 0) return true;
@@ -214,7 +214,7 @@ export function arStationary(ar: ArrayLike<number>): boolean {
 }
 
 /** Flips the roots of 1 + ma1 z + … inside the unit circle to their reciprocals (same autocorrelations). */
-export function invertMa(ma: readonly number[]): number[] {
+function invertMa(ma: readonly number[]): number[] {
   const q = ma.length;
   let q0 = q;
   while (q0 > 0 && ma[q0 - 1] === 0) q0--;
