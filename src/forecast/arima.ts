@@ -53,7 +53,8 @@ const finiteOrNull = (v: number): number | undefined => (Number.isFinite(v) ? v 
  *   or a negative coefficient variance are rejected, as in R.
  * - Each model by exact maximum likelihood: conditional sum of squares for starting values, then the
  *   Kalman filter likelihood of the state-space form, minimised by BFGS with R's numerical gradients; AR
- *   parameters stay stationary through the partial-autocorrelation transformation.
+ *   parameters stay stationary through the partial-autocorrelation transformation. Logarithms are
+ *   rounded correctly, as the C library under R rounds them, so the optimiser follows R's path.
  * - Forecasts and their variances from the state-space model; intervals are normal with R's bias-adjusted
  *   sigma^2 (they do not include the uncertainty of the coefficients, as in R).
  * - Series longer than 150 points are ranked by the CSS approximation and the best refitted exactly (R's
@@ -61,7 +62,7 @@ const finiteOrNull = (v: number): number | undefined => (Number.isFinite(v) ? v 
  *   random walk with the drift fixed at the slope (both as R). Where R stops with "No suitable ARIMA
  *   model found", the fit falls back to ARIMA(0,1,0) and says so in `fit.notes`.
  * On the 645 M3 yearly series it picks R's model on every series, and its point forecasts agree with R's
- * within 5e-6 relative (1e-8 on all but 4; BENCHMARKS.md). Seasonal models and regressors are not offered.
+ * within 7e-7 relative (1e-8 on all but 3; BENCHMARKS.md). Seasonal models and regressors are not offered.
  * - fit: `method` is R's name of the model (`ARIMA(1,1,0) with drift`), `params` has ar1…, ma1…, drift or
  *   mean; `model` the orders, coefficients, standard errors, the candidates tried and the filter's state
  *   (so `state` is empty); `sigma2` is R's bias-adjusted innovation variance.

@@ -12,6 +12,7 @@
 // - the coefficient covariance from the numerical Hessian;
 // - forecasts and their variances from the Kalman filter's last state.
 // Not exported from the package.
+import { correctlyRoundedLog as log } from '../../internal/correctlyRoundedLog.js';
 import { bfgs, numericHessian } from '../../internal/optimize.js';
 import { polyRoots } from './polyRoots.js';
 
@@ -493,7 +494,7 @@ function kalmanFilter(ws: Workspace, giveResiduals: boolean): FilterResult {
       if (gain < 1e4) {
         nu++;
         ssq += (res * res) / gain;
-        sumlog += Math.log(gain);
+        sumlog += log(gain);
       }
       if (resid) resid[l] = res / Math.sqrt(gain);
       for (let i = 0; i < rd; i++) a[i] = anew[i]! + (M[i]! * res) / gain;
@@ -743,7 +744,7 @@ export function fitArimaModel(x: readonly number[], options: FitArimaModelOption
   const cssObjective = (par: ArrayLike<number>): number => {
     setArma(ws, par, false);
     setSeries(par);
-    return 0.5 * Math.log(conditionalSumOfSquares(ws, ncond, false).value);
+    return 0.5 * log(conditionalSumOfSquares(ws, ncond, false).value);
   };
   const mlObjective =
     (trans: boolean) =>
@@ -753,7 +754,7 @@ export function fitArimaModel(x: readonly number[], options: FitArimaModelOption
       setSeries(par);
       const res = kalmanFilter(ws, false);
       const s2 = res.ssq / res.nu;
-      return 0.5 * (Math.log(s2) + res.sumlog / res.nu);
+      return 0.5 * (log(s2) + res.sumlog / res.nu);
     };
   const allPar = (): Float64Array => (coefFixed ? coefFixed : new Float64Array(0));
 
@@ -842,7 +843,7 @@ export function fitArimaModel(x: readonly number[], options: FitArimaModelOption
     residuals = filtered.residuals!;
   }
   const nEstimated = noOptim ? 0 : k;
-  const twiceNegLoglik = 2 * nUsed * value + nUsed + nUsed * Math.log(2 * Math.PI);
+  const twiceNegLoglik = 2 * nUsed * value + nUsed + nUsed * log(2 * Math.PI);
   const aic = method === 'CSS' ? Number.NaN : twiceNegLoglik + 2 * nEstimated + 2;
   const outCoef = Array.from(coef);
   return {

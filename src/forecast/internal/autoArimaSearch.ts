@@ -4,6 +4,7 @@
 // algorithm is read from R's sources; the code is our own. Not exported from the package.
 import { ArimaFitError, type ArimaModelFit, type ArimaRegressor, fitArimaModel } from './arimaEngine.js';
 import { minRootModulus } from './polyRoots.js';
+import { correctlyRoundedLog as log } from '../../internal/correctlyRoundedLog.js';
 
 /** Highest AR and MA orders searched (R's max.p, max.q), also capped at a third of the series length. */
 const MAX_ORDER = 5;
@@ -204,12 +205,12 @@ function scoreCandidate(
   }
   const nstar = x.length - d;
   const npar = fit.coef.length + 1;
-  const aic = approximation ? offset + nstar * Math.log(fit.sigma2) + 2 * npar : fit.aic;
+  const aic = approximation ? offset + nstar * log(fit.sigma2) + 2 * npar : fit.aic;
   let ic = Infinity;
   let aicc = Infinity;
   let bic = Infinity;
   if (!Number.isNaN(aic)) {
-    bic = aic + npar * (Math.log(nstar) - 2);
+    bic = aic + npar * (log(nstar) - 2);
     aicc = aic + (2 * npar * (npar + 1)) / (nstar - npar - 1);
     ic = criterion === 'aicc' ? aicc : aic;
   }
@@ -246,7 +247,7 @@ function scoreFixed(x: readonly number[], fit: ArimaModelFit, estimated: number)
     fit,
     aic,
     aicc: aic + 2 * npar * (nstar / (nstar - npar - 1) - 1),
-    bic: aic + npar * (Math.log(nstar) - 2),
+    bic: aic + npar * (log(nstar) - 2),
     sigma2: rss / (nstar - npar + 1),
   };
 }
@@ -313,7 +314,7 @@ export function autoArimaSearch(x: readonly number[]): ArimaSelection {
   if (approximation) {
     try {
       const base = fitArimaModel(x, { p: 0, d, q: 0, regressor: d === 0 ? 'intercept' : null });
-      offset = -2 * base.loglik - n * Math.log(base.sigma2);
+      offset = -2 * base.loglik - n * log(base.sigma2);
     } catch (e) {
       if (!(e instanceof Error)) throw e;
       offset = 0;
