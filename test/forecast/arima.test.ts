@@ -1,4 +1,4 @@
-// Automatic ARIMA: worked examples against R, closed forms, the pieces (KPSS, ndiffs, BFGS, roots), the
+// Automatic ARIMA: worked examples against R, closed forms, the pieces (KPSS, ndiffs, roots), the
 // agreement with R on all M3 yearly series, errors and properties.
 //
 // R's numbers come from R 4.2.2 with forecast 8.20 and urca 1.3.3. The M3 yearly ones are in
@@ -21,7 +21,6 @@ import {
 } from '../../src/forecast/internal/autoArimaSearch.js';
 import { minRootModulus, polyRoots } from '../../src/forecast/internal/polyRoots.js';
 import { forecastMethods } from '../../src/forecast/methods.js';
-import { bfgs, numericHessian } from '../../src/internal/optimize.js';
 import { series } from '../../src/series/series.js';
 import { rng } from '../../src/simulate/rng.js';
 import { relClose, thrown } from '../helpers/thrown.js';
@@ -250,7 +249,7 @@ describe('arima: closed forms', () => {
   });
 });
 
-describe('arima: the pieces against R', () => {
+describe('arima: the pieces against R (BFGS: test/internal/optimize.test.ts)', () => {
   const y1 = WORKED[0]!.values;
   const y155 = WORKED[2]!.values;
   it("kpssStatistic equals urca::ur.kpss(type = 'mu') (1.3675379064784825 for Y1 at lag 0; 1.0920032346083548 for Y155 at lag 1)", () => {
@@ -275,18 +274,6 @@ describe('arima: the pieces against R', () => {
     expect(isAlmostConstant([3, 3, 3])).toBe(true);
     expect(isAlmostConstant([3, 3, 3, 3, 3.0000000001])).toBe(true);
     expect(isAlmostConstant([3, 3, 3, 3, 3.001])).toBe(false);
-  });
-  it("bfgs on Rosenbrock from (-1.2, 1) ends where R's optim(method = 'BFGS') does, with the same counts", () => {
-    const r = bfgs((p) => 100 * (p[1]! - p[0]! ** 2) ** 2 + (1 - p[0]!) ** 2, [-1.2, 1]);
-    // R 4.2.2: par 0.99980443323139745 0.99960838062348123, value 3.8273827561079511e-08, counts 118 38
-    expect(r.par[0]).toBe(0.99980443323139745);
-    expect(r.par[1]).toBe(0.99960838062348123);
-    expect(r.value).toBe(3.8273827561079511e-8);
-    expect([r.fncount, r.grcount, r.fail]).toEqual([118, 38, 0]);
-  });
-  it("numericHessian equals R's optimHess (2, 3; 3, 0 up to the finite-difference error)", () => {
-    const H = numericHessian((p) => p[0]! ** 2 + 3 * p[0]! * p[1]!, [1, 1]);
-    expect(Array.from(H)).toEqual([1.999999999946489, 2.9999999999752447, 2.9999999999752447, -2.220446049250313e-10]);
   });
   it('polyRoots finds the roots of (z - 1)(z - 2)(z^2 + 1)', () => {
     const round = (v: number) => Math.round(v * 1e9) / 1e9 + 0; // + 0 turns -0 into 0
