@@ -141,6 +141,18 @@ export async function modelReport(model: ModelDefinition, options: ModelReportOp
         return { probability: t.probability, target: marker };
       });
       const vol = model.uncertainty.volatility.value;
+      // What the probabilities on the charts rest on, in a few words (the section text has the full sentence).
+      const caveat = monteCarlo.targets
+        .map((t) => {
+          const words = probabilityRestsOn(model, 'plan', t.id);
+          return words.startsWith('50 % by construction')
+            ? `P for ${t.year} is 50 % by construction (base back-cast from the target)`
+            : words.includes('this is a lower bound')
+              ? `P for ${t.year} is a lower bound (base and rate at the floors of their wording)`
+              : '';
+        })
+        .filter((x) => x !== '')
+        .join('; ');
       charts.push({
         name: 'fan',
         title: 'Monte Carlo fan chart with attainment probability',
@@ -156,7 +168,7 @@ export async function modelReport(model: ModelDefinition, options: ModelReportOp
             unit,
             locale,
             title: `${model.title}: Monte Carlo`,
-            subtitle: `${paths.toLocaleString('en')} paths, seed ${seed}; growth volatility ${formatRate(vol)} a year (an assumption)`,
+            subtitle: `${paths.toLocaleString('en')} paths, seed ${seed}; growth volatility ${formatRate(vol)} a year (an assumption)${caveat ? `; ${caveat}` : ''}`,
             measure,
           },
         ),
@@ -180,7 +192,7 @@ export async function modelReport(model: ModelDefinition, options: ModelReportOp
             unit,
             locale,
             title: `${model.title}: the ${lastYear} level`,
-            subtitle: `${s.samplePaths.length.toLocaleString('en')} sample paths; the probability is from all ${paths.toLocaleString('en')}`,
+            subtitle: `${s.samplePaths.length.toLocaleString('en')} sample paths; the probability is from all ${paths.toLocaleString('en')}${caveat ? `; ${caveat}` : ''}`,
             measure,
           },
         ),

@@ -83,3 +83,19 @@ describe('report tables', () => {
     expect(html).toContain('>84,000</td>');
   });
 });
+
+describe('chart subtitles say when a probability is by construction or a lower bound', () => {
+  it('the 13th plan fan chart: "P for 2020 is 50 % by construction"; cybersecurity: "a lower bound"', async () => {
+    const sub = async (id: string) => {
+      const r = await modelReport(loadModel(id), { paths: 500, seed: 1 });
+      const fan = r.charts.find((c) => c.name === 'fan')?.spec as { title?: { subtitle?: string | string[] } };
+      return ([] as string[]).concat(fan.title?.subtitle ?? []).join(' ');
+    };
+    expect(await sub('big-data-13th-fyp')).toContain(
+      'P for 2020 is 50 % by construction (base back-cast from the target)',
+    );
+    expect(await sub('cybersecurity-2021-2023')).toContain(
+      'P for 2023 is a lower bound (base and rate at the floors of',
+    );
+  });
+});
