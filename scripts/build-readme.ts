@@ -9,9 +9,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import { commands } from '../src/cli/registry.js';
+import { loadCommands } from '../src/cli/registry.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
+const commands = await loadCommands();
 
 /** Narrative docs, in reading order. */
 export const DOCS = [
