@@ -1,11 +1,11 @@
 // Heavy dependencies load on first use, and JSON schemas are precompiled by the build and used only while they match
 // their schema file (src/internal/dependencies.ts, src/internal/schemaValidator.ts).
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { requireDependency } from '../../src/internal/dependencies.js';
 import { compileSchema, loadValidator, schemaHash, type SchemaSource } from '../../src/internal/schemaValidator.js';
 import { MODEL_SCHEMA } from '../../src/io/modelSchema.js';
@@ -13,10 +13,15 @@ import { VEGA_LITE_SCHEMA, withoutAnnotations } from '../../src/render/vegaLiteS
 import { thrown } from '../helpers/thrown.js';
 
 const require = createRequire(import.meta.url);
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 /** A small schema in a temporary folder, with a precompiled module written by the test (or none). */
 function source(precompiled: string | null): SchemaSource {
   const dir = mkdtempSync(join(tmpdir(), 'im-schema-'));
+  made.push(dir);
   writeFileSync(
     join(dir, 'schema.json'),
     JSON.stringify({ type: 'object', properties: { rate: { type: 'number', maximum: 1 } }, required: ['rate'] }),
