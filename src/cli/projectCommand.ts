@@ -1,6 +1,6 @@
 import { MetricsError } from '../errors.js';
-import { loadModel } from '../io/loadModel.js';
 import { modelOptions } from './modelOptions.js';
+import { asOfHelp, asOfLine, loadModelAsOf } from './asOfOption.js';
 import type { ModelDefinition } from '../model/types.js';
 import { probabilityBasis } from '../model/probabilityBasis.js';
 import { project } from '../scenario/project.js';
@@ -74,6 +74,8 @@ const COMPARATOR_SYMBOL: Readonly<Record<string, string>> = {
 function tableText(model: ModelDefinition, projections: readonly ScenarioProjection[]): string {
   const unit = unitToString(model.unit);
   const parts: string[] = [wrapParagraph(`${model.title}  [${model.id}]  unit: ${unit}`), ''];
+  const since = asOfLine(model);
+  if (since !== '') parts.splice(1, 0, wrapParagraph(since.trimEnd()));
   for (const p of projections) {
     parts.push(wrapParagraph(`Scenario ${p.scenario}: ${p.description}`));
     parts.push(
@@ -128,8 +130,9 @@ export const projectCommand: CliCommand = {
   name: 'project',
   summary: "Project a model's scenarios year by year and check its targets (meets, gap, required CAGR).",
   usage:
-    'industry-metrics project <model id | file.model.json> [--scenario NAME]... [--targets] [--format table|csv|json] [--out FILE]',
+    'industry-metrics project <model id | file.model.json> [--scenario NAME]... [--as-of YEAR] [--targets] [--format table|csv|json] [--out FILE]',
   help: [
+    asOfHelp,
     ['--scenario <name>', 'Project only this scenario (repeatable). Default: every scenario, plan first.'],
     ['--targets', 'For csv: print the target table instead of the level table.'],
     [
@@ -145,8 +148,10 @@ export const projectCommand: CliCommand = {
     'industry-metrics project big-data-14th-fyp',
     'industry-metrics project big-data-14th-fyp --scenario plan --scenario low --format csv --out scenarios.csv',
     'industry-metrics project models/my-industry.model.json --targets --format csv',
+    'industry-metrics project big-data-14th-fyp --as-of 2022',
   ],
   options: {
+    'as-of': { type: 'string' },
     scenario: { type: 'string', multiple: true },
     targets: { type: 'boolean' },
     format: { type: 'string' },
@@ -160,7 +165,7 @@ export const projectCommand: CliCommand = {
         `give one model id or file (got ${args.positionals.length}). See 'industry-metrics models' for the ids.`,
       );
     }
-    const model = loadModel(args.positionals[0] as string, modelOptions(ctx));
+    const model = loadModelAsOf(args, args.positionals[0] as string, modelOptions(ctx), 'project');
     const raw = args.values['scenario'];
     const names = raw === undefined ? [] : (Array.isArray(raw) ? raw : [raw]).map(String);
     const projections =
@@ -168,8 +173,19 @@ export const projectCommand: CliCommand = {
     let text: string;
     if (format === 'json')
       text =
-        JSON.stringify({ model: { id: model.id, title: model.title, origin: model.origin }, projections }, null, 2) +
-        '\n';
+        JSON.stringify(
+          {
+            model: {
+              id: model.id,
+              title: model.title,
+              origin: model.origin,
+              ...(model.asOf ? { asOf: model.asOf } : {}),
+            },
+            projections,
+          },
+          null,
+          2,
+        ) + '\n';
     else if (format === 'csv')
       text =
         args.values['targets'] === true ? toCsv(targetRows(projections, model)) : toCsv(projectionRows(projections));

@@ -1,4 +1,7 @@
-import { relative } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { runManifest } from '../io/runManifest.js';
+import type { ModelDefinition } from '../model/types.js';
 import { MetricsError } from '../errors.js';
 import { listModels, loadModel } from '../io/loadModel.js';
 import { modelOptions } from './modelOptions.js';
@@ -51,6 +54,7 @@ export const reportCommand: CliCommand = {
           .map((m) => m.id)
       : args.positionals;
     const sections: ReportSection[] = [];
+    const models: ModelDefinition[] = [];
     if (builtIn) {
       // The main job also puts the industries the documents give figures for side by side.
       const comparison = compareIndustries(loadSeeds());
@@ -60,7 +64,9 @@ export const reportCommand: CliCommand = {
     for (const id of ids) {
       if (ctx.signal?.aborted) throw new MetricsError('aborted', 'report: interrupted; nothing was written.');
       const onProgress = progressBar(ctx, `simulating ${id}`);
-      const r = await modelReport(loadModel(id, modelOptions(ctx)), {
+      const model = loadModel(id, modelOptions(ctx));
+      models.push(model);
+      const r = await modelReport(model, {
         paths,
         seed,
         workers,
@@ -72,15 +78,24 @@ export const reportCommand: CliCommand = {
       sections.push(modelSection(r));
     }
     const dir = `${ctx.cwd}/${out}`.replace(/\/+$/, '');
-    // Written into a temporary folder beside the target and moved into place when complete: an interrupt
-    // or an error never leaves a half-written report folder.
-    const files = await writeFolderAtomically(out.startsWith('/') ? out : dir, (tmp) =>
-      writeReport(tmp, { title: 'industry-metrics report', sections }),
-    );
+    const target = out.startsWith('/') ? out : dir;
+    // Written into a temporary folder beside the target (the report and its manifest) and moved into place
+    // when complete: an interrupt or an error never leaves a half-written report folder.
+    const files = await writeFolderAtomically(target, async (tmp) => {
+      const written = await writeReport(tmp, { title: 'industry-metrics report', sections });
+      // manifest.json: package version, each model's content hash and values, seed, paths, workers, time.
+      writeFileSync(
+        join(tmp, 'manifest.json'),
+        `${JSON.stringify(runManifest({ command: 'report', models, seed, paths, workers }), null, 2)}\n`,
+      );
+      return written;
+    });
+    const manifestFile = join(target, 'manifest.json');
     const html = files.find((f) => f.endsWith('report.html')) ?? files[0];
     const shown = (f: string) => relative(ctx.cwd, f) || f;
     ctx.stdout(
       `Wrote ${shown(html ?? out)} and ${files.length - 1} chart files (SVG, PNG, Vega-Lite JSON) in ${shown(out.startsWith('/') ? out : dir)}/\n`,
     );
+    ctx.stdout(`Wrote ${shown(manifestFile)} (version, seed, paths, workers, time, each model's hash and values)\n`);
   },
 };

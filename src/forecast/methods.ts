@@ -1,3 +1,4 @@
+import { arima } from './arima.js';
 import { autoEts } from './autoEts.js';
 import { comb } from './comb.js';
 import { dampedHolt } from './dampedHolt.js';
@@ -12,10 +13,10 @@ import type { ForecastMethod } from './types.js';
 
 /**
  * Every built-in forecasting method by name: naive, drift, mean, ses, holt, damped, ets (automatic),
- * theta, logTrend, comb. Fixed ETS models come from `ets({ error, trend })` and other combinations from
+ * theta, logTrend, comb, arima (automatic). Fixed ETS models come from `ets({ error, trend })` and other combinations from
  * `combination([...])`; the default of `forecast()` is `defaultMethod`.
  * @example
- * Object.keys(forecastMethods); // => ['naive', 'drift', 'mean', 'ses', 'holt', 'damped', 'ets', 'theta', 'logTrend', 'comb']
+ * Object.keys(forecastMethods); // => ['naive', 'drift', 'mean', 'ses', 'holt', 'damped', 'ets', 'theta', 'logTrend', 'comb', 'arima']
  */
 export const forecastMethods: Readonly<Record<string, ForecastMethod>> = Object.freeze({
   // Each method frozen too (the same objects as the named exports): a caller cannot change one for everyone.
@@ -29,4 +30,5 @@ export const forecastMethods: Readonly<Record<string, ForecastMethod>> = Object.
   theta: Object.freeze(theta),
   logTrend: Object.freeze(logTrend),
   comb: Object.freeze(comb),
+  arima: Object.freeze(arima),
 });

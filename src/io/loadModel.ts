@@ -8,6 +8,8 @@ import { parseFacts } from './parseFacts.js';
 import { closestNames } from '../internal/closest.js';
 import { show } from '../internal/assert.js';
 import { parseModel } from './parseModel.js';
+import { loadObservations } from '../observations/loadObservations.js';
+import type { ObservationSet } from '../observations/types.js';
 import { builtinPath } from './paths.js';
 
 /** Options of {@link loadModel} and {@link listModels}. */
@@ -21,6 +23,8 @@ export interface LoadModelOptions {
    * (user models win; the CLI prints it on stderr). Nothing is printed without it.
    */
   readonly onNotice?: (message: string) => void;
+  /** Observations the model's `observations` ids refer to; default the built-in ones ({@link loadObservations}). */
+  readonly observations?: ObservationSet;
 }
 
 /** A model file found by {@link listModels}. */
@@ -241,5 +245,5 @@ export function loadModel(idOrPath: string, options: LoadModelOptions = {}): Mod
   if (json && typeof json === 'object' && 'facts' in json) {
     facts.push(...parseFacts((json as { facts: unknown }).facts, `${origin}: facts`));
   }
-  return parseModel(json, origin, facts);
+  return parseModel(json, origin, facts, options.observations ?? loadObservations());
 }

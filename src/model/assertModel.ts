@@ -21,7 +21,22 @@ function bad(fn: string, where: string, what: string, got: unknown): never {
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const isYear = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && Math.abs(v) <= 100_000;
-const SOURCES = ['fact', 'assumption', 'derived'];
+const SOURCES = ['fact', 'assumption', 'derived', 'observation'];
+
+/** An observation (or a model's list of them): an id, a whole year and a finite value. */
+function observation(fn: string, where: string, o: unknown): void {
+  if (!isObject(o)) bad(fn, where, 'must be an observation { id, year, value, … }', o);
+  if (typeof o['id'] !== 'string') bad(fn, `${where}.id`, 'must be a string', o['id']);
+  if (!isYear(o['year'])) bad(fn, `${where}.year`, 'must be a whole year', o['year']);
+  if (typeof o['value'] !== 'number' || !Number.isFinite(o['value']))
+    bad(fn, `${where}.value`, 'must be a finite number', o['value']);
+}
+
+/** A metric definition: an id and a label. */
+function definition(fn: string, where: string, d: unknown): void {
+  if (!isObject(d) || typeof d['id'] !== 'string' || typeof d['label'] !== 'string')
+    bad(fn, where, 'must be a metric definition { id, label, … }', d);
+}
 
 /** A resolved value (or, where growthPath takes one, a plain number): a finite value and where it comes from. */
 function value(fn: string, where: string, v: unknown, plain = false): number {
@@ -38,6 +53,10 @@ function value(fn: string, where: string, v: unknown, plain = false): number {
   if (source['kind'] === 'fact') asFact(fn, source['fact'], `${where}.source.fact`);
   if (source['kind'] === 'assumption' && typeof source['text'] !== 'string')
     bad(fn, `${where}.source.text`, 'must say why the value was chosen', source['text']);
+  if (source['kind'] === 'observation') {
+    observation(fn, `${where}.source.observation`, source['observation']);
+    definition(fn, `${where}.source.definition`, source['definition']);
+  }
   if (source['kind'] === 'derived') {
     asFacts(fn, source['from'], `${where}.source.from`, false);
     if (typeof source['formula'] !== 'string')
@@ -183,12 +202,39 @@ export function asModel(fn: string, model: unknown): ModelDefinition {
       bad(fn, 'model.uncertainty.degreesOfFreedom', 'must be a finite number', u['degreesOfFreedom']);
     for (const k of ['persistence', 'meanUncertainty'] as const)
       if (u[k] !== undefined) value(fn, `model.uncertainty.${k}`, u[k]);
+    const b = u['base'];
+    if (b !== undefined) {
+      if (!isObject(b) || (b['distribution'] !== 'uniform' && b['distribution'] !== 'triangular'))
+        bad(fn, 'model.uncertainty.base', 'must be { distribution: "uniform" | "triangular", lower, upper, … }', b);
+      value(fn, 'model.uncertainty.base.lower', b['lower']);
+      value(fn, 'model.uncertainty.base.upper', b['upper']);
+      const w = b['wording'];
+      if (!Array.isArray(w) || w.length !== 2 || !w.every((x) => typeof x === 'number' && !Number.isNaN(x)))
+        bad(fn, 'model.uncertainty.base.wording', 'must be the two numbers the wording allows', w);
+      if (typeof b['assumption'] !== 'string')
+        bad(fn, 'model.uncertainty.base.assumption', 'must be a string', b['assumption']);
+    }
     const rs = u['rareShock'];
     if (rs !== undefined) {
       if (!isObject(rs)) bad(fn, 'model.uncertainty.rareShock', 'must be { probability, size }', rs);
       value(fn, 'model.uncertainty.rareShock.probability', rs['probability']);
       value(fn, 'model.uncertainty.rareShock.size', rs['size']);
     }
+  }
+  if (m['observations'] !== undefined)
+    array(fn, 'model.observations', m['observations']).forEach((o, i) =>
+      observation(fn, `model.observations[${i}]`, o),
+    );
+  if (m['definition'] !== undefined) definition(fn, 'model.definition', m['definition']);
+  const asOf = m['asOf'];
+  if (asOf !== undefined) {
+    if (
+      !isObject(asOf) ||
+      !isYear(asOf['year']) ||
+      !isYear(asOf['originalFromYear']) ||
+      typeof asOf['observation'] !== 'string'
+    )
+      bad(fn, 'model.asOf', 'must be { year, observation, originalFromYear }', asOf);
   }
   asFacts(fn, m['targets'], 'model.targets', false);
   asFacts(fn, m['related'], 'model.related', false);

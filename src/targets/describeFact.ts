@@ -29,10 +29,13 @@ export function formatRate(rate: number): string {
 
 /**
  * A fact's figure in words, with its comparator: `more than RMB 3 trillion`, `about 25%`, `17.1 trillion`.
+ * A derived figure (no document states it) carries its derivation: `about RMB 8.55 trillion (derived: …)`.
  * @example
  * describeFact({ value: 0.25, comparator: 'about', unit: { kind: 'fraction' } }); // => 'about 25%'
  */
-export function describeFact(f: Pick<Fact, 'value' | 'comparator' | 'unit'>): string {
+export function describeFact(
+  f: Pick<Fact, 'value' | 'comparator' | 'unit'> & Pick<Partial<Fact>, 'derivation'>,
+): string {
   if (f === null || typeof f !== 'object') {
     throw new MetricsError(
       'invalid_argument',
@@ -46,8 +49,19 @@ export function describeFact(f: Pick<Fact, 'value' | 'comparator' | 'unit'>): st
       `describeFact: comparator must be one of ${Object.keys(Comparator).join(', ')} (got ${show(f.comparator)}).`,
     );
   }
-  f = { value: f.value, comparator: f.comparator, unit: unitArg('describeFact', 'unit', f.unit) };
+  if (f.derivation !== undefined && (f.derivation === null || typeof f.derivation.formula !== 'string')) {
+    throw new MetricsError(
+      'invalid_argument',
+      `describeFact: derivation must be { formula, from } (got ${show(f.derivation)}).`,
+    );
+  }
+  f = {
+    value: f.value,
+    comparator: f.comparator,
+    unit: unitArg('describeFact', 'unit', f.unit),
+    ...(f.derivation !== undefined ? { derivation: f.derivation } : {}),
+  };
   const q = f.unit.kind === 'fraction' ? formatRate(f.value) : formatQuantity({ value: f.value, unit: f.unit });
   const w = WORDS[f.comparator];
-  return `${w ? `${w} ` : ''}${q}`;
+  return `${w ? `${w} ` : ''}${q}${f.derivation ? ` (derived: ${f.derivation.formula})` : ''}`;
 }
