@@ -124,7 +124,7 @@ export function wrapLines(text: string, width: number): string[] {
         // A word longer than the line is cut after a '-', '.', '/' or '_' where there is one.
         const head = w.slice(0, width);
         const at = Math.max(head.lastIndexOf('-'), head.lastIndexOf('.'), head.lastIndexOf('/'), head.lastIndexOf('_'));
-        const cut = at >= width / 2 ? at + 1 : width;
+        const cut = at >= width / 3 ? at + 1 : width;
         out.push(w.slice(0, cut));
         w = w.slice(cut);
       }
@@ -160,7 +160,10 @@ export function toTable(
   width = TABLE_WIDTH,
 ): string {
   if (rows.length === 0) return '(no rows)\n';
-  const cols = columns.map((c) => resolveColumn(c, rows));
+  // A column with nothing in any row is left out of the table (CSV and JSON keep it).
+  const cols = columns
+    .map((c) => resolveColumn(c, rows))
+    .filter((c) => rows.some((r) => r[c.key] !== undefined && r[c.key] !== null && r[c.key] !== ''));
   const decimals = cols.map((c) =>
     c.style === 'number'
       ? columnDecimals(
@@ -204,14 +207,15 @@ export function toTable(
     .filter((j) => !isText[j])
     .sort((a, b) => (widths[b] as number) - floorOf(b) - ((widths[a] as number) - floorOf(a)));
   for (const j of byGain) if (total() > width) widths[j] = floorOf(j);
-  narrow(
-    (j) => isText[j] as boolean,
-    (j) => Math.max(MIN_TEXT, words[j] as number),
+  // The longest piece of a word between '-', '.', '/' or '_' (where wrapLines cuts a long word).
+  const longestPiece = (t: string): number => Math.max(...t.split(/[ \n]|(?<=[-./_])/).map((w) => w.length));
+  const pieces = cols.map((c, j) =>
+    Math.max(longestPiece(c.header), ...cells.map((r) => longestPiece(r[j] as string))),
   );
-  narrow(
-    (j) => isText[j] as boolean,
-    () => MIN_TEXT,
-  );
+  const isTextColumn = (j: number): boolean => isText[j] as boolean;
+  narrow(isTextColumn, (j) => Math.max(MIN_TEXT, words[j] as number));
+  narrow(isTextColumn, (j) => Math.max(6, pieces[j] as number));
+  narrow(isTextColumn, () => 6);
   // Numeric headers may still be longer than their column: they wrap at spaces.
   const block = (texts: readonly string[]): string[] => {
     const wrapped = texts.map((t, j) => wrapLines(t, widths[j] as number));

@@ -17,7 +17,8 @@ export interface CommandEntry {
 export const commands: readonly CommandEntry[] = [
   {
     name: 'models',
-    summary: 'List the built-in models and your own model files (models/*.model.json in the current folder).',
+    summary:
+      'List the built-in models and your own model files (models/*.model.json in the current folder), each with its status.',
     load: async () => (await import('./modelsCommand.js')).modelsCommand,
   },
   {

@@ -4,7 +4,7 @@ import { modelOptions } from './modelOptions.js';
 import { loadObservations } from '../observations/loadObservations.js';
 import { planScorecard, type RestedProbability } from '../scorecard/planScorecard.js';
 import type { CliCommand } from './command.js';
-import { emit, outputFormat, rowsText, toTable, wholeNumberOption } from './output.js';
+import { emit, outputFormat, rowsText, toTable, wholeNumberOption, wrapParagraph } from './output.js';
 
 const p = (x: RestedProbability | null): string =>
   x === null
@@ -113,7 +113,11 @@ export const scorecardCommand: CliCommand = {
           : []),
         ...(r.nowcastNote ? [`  ${r.nowcastNote}.`] : []),
       ]);
-      text = `How the plans did, as of ${asOf} (observations on the plans' own definitions only; ${paths} paths, seed ${seed})\n\n${toTable(rows, head)}\n${notes.join('\n')}\n`;
+      // Notes wrap at the table's width: the first line of each at the margin, its continuation indented.
+      const wrapped = notes.map((n) =>
+        n.startsWith('  ') ? wrapParagraph(n.slice(2), '  ', '    ') : wrapParagraph(n, '', '  '),
+      );
+      text = `${wrapParagraph(`How the plans did, as of ${asOf} (observations on the plans' own definitions only; ${paths} paths, seed ${seed})`)}\n\n${toTable(rows, head)}\n${wrapped.join('\n')}\n`;
     }
     emit(ctx, args, text, `${rows.length} targets as of ${asOf}`);
   },

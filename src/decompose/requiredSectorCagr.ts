@@ -39,16 +39,18 @@ export function requiredSectorCagr(options: RequiredSectorCagrOptions): number {
   if (targetCagr <= -1)
     throw new MetricsError('invalid_argument', `${fn}: targetCagr must be > -1 (got ${targetCagr}).`, { targetCagr });
   assertPlausible(fn, 'targetCagr', targetCagr, 'rate');
-  // The sectors are checked first (ids, shares, rates), so the list in the message below is of real ids.
-  checkSectorGrowth(fn, sectors, sector);
-  const k = sectors.find((s) => s.id === sector);
-  if (!k) {
+  const k = Array.isArray(sectors) ? sectors.find((s) => s?.id === sector) : undefined;
+  if (Array.isArray(sectors) && !k) {
+    // Only the ids that are ids: a sector without one is named by checkSectorGrowth below.
+    const ids = sectors.map((s) => s?.id).filter((id): id is string => typeof id === 'string');
     throw new MetricsError(
       'not_found',
-      `${fn}: sector ${show(sector)} is not among ${sectors.map((s) => show(s.id)).join(', ')}.`,
+      `${fn}: sector ${show(sector)} is not among the sectors (got ${ids.map((id) => show(id)).join(', ') || 'none with an id'}).`,
       { sector },
     );
   }
+  checkSectorGrowth(fn, sectors, sector);
+  if (!k) throw new MetricsError('not_found', `${fn}: sector ${show(sector)} not found.`, { sector });
   if (k.share === 0) {
     throw new MetricsError(
       'invalid_argument',

@@ -441,6 +441,18 @@ export function parseModel(
   }
   // Later facts with an id replace earlier ones (loadModel adds the user's after the seeds).
   asFacts('parseModel', facts, 'facts', false);
+  if (
+    observationSet !== undefined &&
+    (observationSet === null ||
+      typeof observationSet !== 'object' ||
+      !Array.isArray(observationSet.definitions) ||
+      !Array.isArray(observationSet.observations))
+  ) {
+    throw new MetricsError(
+      'invalid_argument',
+      `parseModel: observationSet must be { definitions, observations } from loadObservations (got ${show(observationSet)}).`,
+    );
+  }
   // A model lists tens of things at most: a million targets is a broken file, named before it is walked.
   assertNoLongArrays('parseModel', origin, json, 1000);
   const validate = schemaValidator();

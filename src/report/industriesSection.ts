@@ -53,6 +53,13 @@ function checkComparison(fn: string, c: IndustryComparison): void {
     const ids = l['factIds'];
     if (!Array.isArray(ids) || !ids.every((x) => typeof x === 'string')) fail(`${w}.factIds`, 'must be fact ids', ids);
   });
+  const skipped: unknown = c.skipped;
+  if (!Array.isArray(skipped)) fail('comparison.skipped', 'must be an array', skipped);
+  (skipped as unknown[]).forEach((x, i) => {
+    const o = x as Record<string, unknown> | null;
+    if (o === null || typeof o !== 'object' || typeof o['reason'] !== 'string' || typeof o['factId'] !== 'string')
+      fail(`comparison.skipped[${i}]`, 'must be { factId, reason }', x);
+  });
   rows('growth').forEach((g, i) => {
     const w = `comparison.growth[${i}]`;
     if (!whole(g['fromYear']) || !whole(g['toYear']))

@@ -429,7 +429,8 @@ function checkModelReport(fn: string, r: ModelReport): void {
   arr('report.check.assumptions', check['assumptions']).forEach((a, i) => {
     const o = obj(`report.check.assumptions[${i}]`, a);
     str(`report.check.assumptions[${i}].path`, o['path']);
-    num(`report.check.assumptions[${i}].value`, o['value']);
+    // An assumption's value is a number, or an expression's text.
+    if (typeof o['value'] !== 'string') num(`report.check.assumptions[${i}].value`, o['value']);
     str(`report.check.assumptions[${i}].assumption`, o['assumption']);
   });
   arr('report.projections', report['projections']).forEach((p, i) => {

@@ -59,7 +59,7 @@ describe('industry-metrics simulate', () => {
     );
     const p = await cli(['project', 'big-data-13th-fyp']);
     expect(p.stdout).toMatch(
-      /plan\s+bd13\.revenue-2020\s+2020\s+>\s+1\.000\s+1\.000\s+by\s+0\.0\s+30\.00\s+30\.00\n\s+construction\n/,
+      /plan\s+bd13\.revenue-2020\s+2020\s+>\s+1\.000\s+1\.000\s+by construction\s+0\.0\s+30\.00\s+30\.00\n/,
     );
     expect(p.stdout).not.toContain('e-14');
   });

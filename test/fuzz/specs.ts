@@ -582,6 +582,7 @@ export async function buildSpecs(): Promise<Record<string, AnySpec>> {
     theta: forecastMethodSpec(api.theta, 0.5),
     logTrend: forecastMethodSpec(api.logTrend),
     comb: forecastMethodSpec(api.comb, 0.3),
+    arima: forecastMethodSpec(api.arima, 0.3),
     defaultMethod: forecastMethodSpec(api.defaultMethod, 0.2),
     forecastMethods: C,
     ets: {
@@ -834,6 +835,8 @@ export async function buildSpecs(): Promise<Record<string, AnySpec>> {
           { requiredKeys: [] },
         ),
       ),
+      nonFinite: /^levels\[\d+\]\.range\[[01]\]$|^growth\[\d+\]\.impliedCagrRange\[[01]\]$/,
+      why: 'a level whose wording is one-sided has an open end of its range, documented as ±Infinity',
     },
 
     // charts
@@ -1195,6 +1198,66 @@ export async function buildSpecs(): Promise<Record<string, AnySpec>> {
       call: (f, [p, o]) => (f as (...a: unknown[]) => unknown)(contained(p), o),
     },
     CsvLayout: C,
+
+    // since main's merge: as-of models, scorecards, manifests, wording
+    modelAsOf: {
+      args: tuple(
+        fc.constantFrom(bd14, ...fx.models),
+        fc.integer({ min: 2018, max: 2026 }),
+        fc.record({ observations: obsSet }, { requiredKeys: [] }),
+      ),
+    },
+    planScorecard: {
+      args: tuple(
+        fc.subarray([...fx.models], { minLength: 1, maxLength: 2 }),
+        obsSet,
+        fc.record(
+          { asOf: fc.integer({ min: 2019, max: 2025 }), paths: fc.integer({ min: 100, max: 500 }), seed: fc.nat(100) },
+          { requiredKeys: ['asOf'] },
+        ),
+      ),
+      weight: 0.2,
+      why: 'simulates each model once per call',
+    },
+    probabilityRestsOn: {
+      args: model.chain((m) =>
+        tuple(
+          fc.constant(m),
+          fc.constantFrom(...Object.keys(m.scenarios)),
+          fc.constantFrom('none', ...m.targets.map((t) => t.id)),
+        ),
+      ),
+    },
+    runManifest: {
+      args: one(
+        fc.record({
+          command: fc.constantFrom('simulate', 'report'),
+          models: fc.subarray([...fx.models], { minLength: 1 }),
+          seed: fc.nat(1000),
+          paths: fc.integer({ min: 1, max: 1e6 }),
+          workers: fc.integer({ min: 1, max: 4 }),
+        }),
+      ),
+    },
+    packageVersion: { args: fc.constant([]) },
+    parseQuantity: {
+      args: one(
+        fc.constantFrom(
+          '3.05万亿元',
+          'RMB 3 trillion',
+          '250 billion yuan',
+          '$38.6 billion',
+          '25%',
+          '1.57 CNY trillion',
+        ),
+      ),
+    },
+    parseWording: {
+      args: one(
+        fc.constantFrom('超过2500亿元', '近300', 'more than 3 trillion', 'about 25%', 'at least 10', '3万亿元以上'),
+      ),
+    },
+    sourceLine: { args: one(fact.map((f) => f.provenance)) },
   };
   return specs;
 }
