@@ -1,0 +1,65 @@
+// Readable tables (issue 15, point 6): one number style per column, units in the headers, text wrapped so
+// the table fits 100 characters, numbers never cut; every command's table output within 100 characters.
+import { describe, expect, it } from 'vitest';
+import { toTable, wrapLines, wrapParagraph } from '../../src/cli/output.js';
+import { cli, tempDir } from '../helpers/cli.js';
+
+describe('toTable', () => {
+  it('a number column has one count of decimals: 4 significant digits of its largest value', () => {
+    const t = toTable(
+      [{ x: 3.0517578125 }, { x: 1 }, { x: 0.0517578 }],
+      [{ key: 'x', header: 'level', style: 'number' }],
+    );
+    expect(t.split('\n')).toEqual(['level', '-----', '3.052', '1.000', '0.052', '']);
+  });
+  it('a percent column shows fractions times 100, with 2 decimals by default', () => {
+    const t = toTable([{ r: 0.2457309396155174 }, { r: 0.25 }], [{ key: 'r', header: 'CAGR %', style: 'percent' }]);
+    expect(t.split('\n').slice(2, 4)).toEqual([' 24.57', ' 25.00']);
+  });
+  it('years stay as they are; -0.00 reads 0.00', () => {
+    const t = toTable([{ year: 2025, g: -0.0000001 }], ['year', { key: 'g', style: 'percent' }]);
+    expect(t).toContain('2025  0.00');
+  });
+  it('long text wraps to fit 100 characters; numbers are never cut', () => {
+    const rows = [{ id: 'x', text: 'word '.repeat(60).trim(), value: 123456789.123 }];
+    const t = toTable(rows, ['id', 'text', { key: 'value', style: 'number' }]);
+    for (const line of t.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
+    expect(t).toContain('123456789');
+    expect(t.split('\n').length).toBeGreaterThan(4);
+  });
+  it('a column with nothing in any row is left out', () => {
+    expect(toTable([{ a: 1, b: '' }, { a: 2 }])).not.toContain('b');
+  });
+  it('wrapLines cuts a long word after a "-" or "." where there is one', () => {
+    expect(wrapLines('cybersecurity-2021-2023', 14)).toEqual(['cybersecurity-', '2021-2023']);
+    expect(wrapLines('25.00 % a year', 8)).toEqual(['25.00 %', 'a year']);
+  });
+  it('wrapParagraph indents the continuation lines', () => {
+    const p = wrapParagraph('x '.repeat(80).trim(), '  ', '    ');
+    const lines = p.split('\n');
+    expect(lines[0]?.startsWith('  x')).toBe(true);
+    expect(lines[1]?.startsWith('    x')).toBe(true);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('every command prints within 100 characters a line', () => {
+  const dir = tempDir('im-tables-');
+  const commands: string[][] = [
+    ['models'],
+    ['check', 'big-data-14th-fyp', 'big-data-2015-2025', 'cybersecurity-2021-2023', 'big-data-sectors-example'],
+    ['project', 'big-data-14th-fyp'],
+    ['project', 'cybersecurity-2021-2023'],
+    ['simulate', 'big-data-14th-fyp', '--paths', '2000'],
+    ['decompose', 'big-data-sectors-example'],
+    ['scorecard', '--as-of', '2022', '--paths', '500'],
+  ];
+  for (const argv of commands) {
+    it(`industry-metrics ${argv.join(' ')}`, async () => {
+      const r = await cli(argv, dir);
+      expect(r.stderr).toBe('');
+      const long = r.stdout.split('\n').filter((l) => [...l].length > 100);
+      expect(long).toEqual([]);
+    });
+  }
+});
