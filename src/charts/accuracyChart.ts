@@ -5,6 +5,7 @@ import { chartTheme } from './theme.js';
 import { checkArray, checkNumbers, checkStrings, checkUnique } from './internal/check.js';
 import { tidy, WORDS } from './internal/layers.js';
 import { fitTitle } from './internal/wrap.js';
+import { show } from '../internal/assert.js';
 
 /** Options of {@link accuracyChart}. */
 export interface AccuracyChartOptions {
@@ -46,7 +47,17 @@ export function accuracyChart(rows: readonly AccuracyRow[], options: AccuracyCha
         { index: i },
       );
   });
+  if (options === null || typeof options !== 'object') {
+    throw new MetricsError('invalid_argument', `${fn}: options must be an object (got ${show(options)}).`);
+  }
   const locale = options.locale ?? 'en';
+  if (locale !== 'en' && locale !== 'zh') {
+    throw new MetricsError('invalid_argument', `${fn}: options.locale must be "en" or "zh" (got ${show(locale)}).`);
+  }
+  for (const k of ['title', 'subtitle'] as const) {
+    if (options[k] !== undefined && typeof options[k] !== 'string')
+      throw new MetricsError('invalid_argument', `${fn}: options.${k} must be text (got ${show(options[k])}).`);
+  }
   const references = options.references ?? { OWA: 1 };
   const panelWidth = options.panelWidth ?? 220;
   if (!Number.isInteger(panelWidth) || panelWidth < 80 || panelWidth > 2000) {
@@ -57,10 +68,7 @@ export function accuracyChart(rows: readonly AccuracyRow[], options: AccuracyCha
   }
   for (const [k, v] of Object.entries(references)) {
     if (typeof v !== 'number' || !Number.isFinite(v))
-      throw new MetricsError(
-        'non_finite',
-        `${fn}: options.references.${k} must be a finite number (got ${String(v)}).`,
-      );
+      throw new MetricsError('non_finite', `${fn}: options.references.${k} must be a finite number (got ${show(v)}).`);
   }
   const w = WORDS[locale];
   const metrics = [...new Set(rows.map((r) => r.metric))];

@@ -131,6 +131,15 @@ export function spanContributions(p: Panel, options: SpanContributionsOptions = 
   rows.push({ sector: TOTAL_SECTOR, year: toYear, value: growth, measure: 'growth' });
   rows.push({ sector: TOTAL_SECTOR, year: toYear, value: logGrowth, measure: 'logGrowth' });
   rows.push({ sector: TOTAL_SECTOR, year: toYear, value: cagr, measure: 'cagr' });
+  // Levels near the largest double overflow in the differences: say so rather than return ±Infinity.
+  const overflowed = rows.find((r) => !Number.isFinite(r.value));
+  if (overflowed !== undefined) {
+    throw new MetricsError(
+      'degenerate',
+      `${fn}: the ${overflowed.measure} of "${overflowed.sector}" in ${overflowed.year} overflows (got ${overflowed.value}). Rescale the panel (e.g. to billions).`,
+      { sector: overflowed.sector, year: overflowed.year },
+    );
+  }
   return {
     method,
     fromYear,

@@ -46,7 +46,8 @@ export function combination(
       { methods: methods.length },
     );
   }
-  methods.forEach((m, i) => {
+  // Array.from visits holes (forEach skips them): a hole is a missing method, and is named.
+  Array.from(methods).forEach((m, i) => {
     if (typeof m !== 'object' || m === null || typeof m.fit !== 'function' || typeof m.forecast !== 'function') {
       throw new MetricsError(
         'invalid_argument',

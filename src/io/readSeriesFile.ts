@@ -15,6 +15,13 @@ import { parseSeriesCsv, type SeriesRow } from './csv.js';
  * parseSeriesJson({ bd: { 2020: 1, 2025: 3 } }, 'x.json'); // => [{ id: 'bd', year: 2020, value: 1 }, { id: 'bd', year: 2025, value: 3 }]
  */
 export function parseSeriesJson(json: unknown, file: string): SeriesRow[] {
+  if (typeof file !== 'string' || file.trim() === '') {
+    throw new MetricsError(
+      'invalid_argument',
+      `parseSeriesJson: file must name where the JSON came from, for messages (got ${show(file)}).`,
+      { file },
+    );
+  }
   const bad = (path: string, what: string, got: unknown): never => {
     throw new MetricsError(
       'invalid_data',

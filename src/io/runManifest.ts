@@ -5,6 +5,7 @@ import { show } from '../internal/assert.js';
 import type { ModelDefinition, ResolvedValue } from '../model/types.js';
 import { unitToString } from '../series/units.js';
 import { builtinPath } from './paths.js';
+import { asModel } from '../model/assertModel.js';
 
 /** One number a run used: where it is in the model, its value and where it comes from. */
 export interface ManifestValue {
@@ -144,6 +145,19 @@ function stable(x: unknown): string {
  * m.models[0]?.values.find((v) => v.path === 'uncertainty.volatility')?.value; // => 0.05
  */
 export function runManifest(options: RunManifestOptions): RunManifest {
+  if (options === null || typeof options !== 'object' || !Array.isArray(options.models)) {
+    throw new MetricsError(
+      'invalid_argument',
+      `runManifest: options must be { command, models, seed, paths, workers } (got ${show(options)}).`,
+    );
+  }
+  for (let i = 0; i < options.models.length; i++) asModel('runManifest', options.models[i]);
+  if (typeof options.command !== 'string' || options.command === '') {
+    throw new MetricsError(
+      'invalid_argument',
+      `runManifest: command must name the command run (got ${show(options.command)}).`,
+    );
+  }
   for (const key of ['seed', 'paths', 'workers'] as const) {
     const v = options[key];
     if (!Number.isSafeInteger(v) || v < 0)

@@ -30,6 +30,24 @@ function observation(fn: string, where: string, o: unknown): void {
   if (!isYear(o['year'])) bad(fn, `${where}.year`, 'must be a whole year', o['year']);
   if (typeof o['value'] !== 'number' || !Number.isFinite(o['value']))
     bad(fn, `${where}.value`, 'must be a finite number', o['value']);
+  if (o['definition'] !== undefined && typeof o['definition'] !== 'string')
+    bad(fn, `${where}.definition`, 'must be a definition id', o['definition']);
+  if (o['statement'] !== undefined && typeof o['statement'] !== 'string')
+    bad(fn, `${where}.statement`, 'must be text', o['statement']);
+  const src = o['source'];
+  if (src !== undefined) {
+    if (!isObject(src)) bad(fn, `${where}.source`, 'must be { publisher, published, title, … }', src);
+    for (const k of ['publisher', 'published', 'title'])
+      if (src[k] !== undefined && typeof src[k] !== 'string') bad(fn, `${where}.source.${k}`, 'must be text', src[k]);
+  }
+  if (o['unit'] !== undefined) unitArg(fn, `${where}.unit`, o['unit']);
+}
+
+/** An observation set (loadObservations): definitions and observations, each checked. */
+export function checkObservationSet(fn: string, set: unknown): void {
+  if (!isObject(set)) bad(fn, 'set', 'must be an observation set { definitions, observations }', set);
+  array(fn, 'set.definitions', set['definitions']).forEach((d, i) => definition(fn, `set.definitions[${i}]`, d));
+  array(fn, 'set.observations', set['observations']).forEach((o, i) => observation(fn, `set.observations[${i}]`, o));
 }
 
 /** A metric definition: an id and a label. */
@@ -59,6 +77,8 @@ function value(fn: string, where: string, v: unknown, plain = false): number {
   }
   if (source['kind'] === 'derived') {
     asFacts(fn, source['from'], `${where}.source.from`, false);
+    if ((source['from'] as unknown[]).length === 0)
+      bad(fn, `${where}.source.from`, 'must name the facts it is derived from', []);
     if (typeof source['formula'] !== 'string')
       bad(fn, `${where}.source.formula`, 'must be a string', source['formula']);
   }

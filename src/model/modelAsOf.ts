@@ -3,6 +3,7 @@ import { show } from '../internal/assert.js';
 import type { Observation, ObservationSet } from '../observations/types.js';
 import { convertScale, isScaleConvertible } from '../series/units.js';
 import type { ModelDefinition, PathSpec, ResolvedValue, ScenarioSpec, ShockSpec } from './types.js';
+import { asModel, checkObservationSet } from './assertModel.js';
 
 /** Options of {@link modelAsOf}. */
 export interface ModelAsOfOptions {
@@ -59,6 +60,14 @@ function rank(o: Observation): number {
  * [m.fromYear, m.base.value]; // => [2022, 1.57]
  */
 export function modelAsOf(model: ModelDefinition, asOf: number, options: ModelAsOfOptions = {}): ModelDefinition {
+  asModel('modelAsOf', model);
+  if (options === null || typeof options !== 'object') {
+    throw new MetricsError(
+      'invalid_argument',
+      `modelAsOf: options must be an object like { observations } (got ${show(options)}).`,
+    );
+  }
+  if (options.observations !== undefined) checkObservationSet('modelAsOf', options.observations);
   if (!Number.isInteger(asOf)) {
     throw new MetricsError(
       'invalid_argument',

@@ -99,6 +99,12 @@ function checkReport(report: Report): void {
         return fail(`${w}.charts[${j}]`, 'must be { title, spec }', c);
       if (c['file'] !== undefined && typeof c['file'] !== 'string')
         fail(`${w}.charts[${j}].file`, 'must be text', c['file']);
+      // The spec goes into the page as JSON: it must be JSON data (no BigInt, no cycle).
+      try {
+        JSON.stringify(c['spec']);
+      } catch (e) {
+        fail(`${w}.charts[${j}].spec`, `must be JSON data (${e instanceof Error ? e.message : String(e)})`, c['spec']);
+      }
     });
     if (s['tables'] === undefined) return;
     list(`${w}.tables`, s['tables']).forEach((t, j) => {

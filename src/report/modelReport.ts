@@ -468,6 +468,21 @@ function checkModelReport(fn: string, r: ModelReport): void {
     const o = obj(`report.charts[${i}]`, c);
     str(`report.charts[${i}].name`, o['name']);
     str(`report.charts[${i}].title`, o['title']);
-    obj(`report.charts[${i}].spec`, o['spec']);
+    // A chart spec is JSON data whose every number is finite (a NaN opacity draws nothing, silently).
+    const bad = nonFinite(obj(`report.charts[${i}].spec`, o['spec']));
+    if (bad !== undefined) fail(`report.charts[${i}].spec${bad.path}`, 'must be a finite number', bad.value);
   });
+}
+
+/** The first number in a JSON-like value that is not finite (or a value JSON cannot hold), with its path. */
+function nonFinite(v: unknown, path = '', seen = new Set<unknown>()): { path: string; value: unknown } | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? undefined : { path, value: v };
+  if (typeof v === 'bigint' || typeof v === 'symbol' || typeof v === 'function') return { path, value: v };
+  if (v === null || typeof v !== 'object' || seen.has(v)) return undefined;
+  seen.add(v);
+  for (const [k, x] of Object.entries(v)) {
+    const r = nonFinite(x, Array.isArray(v) ? `${path}[${k}]` : `${path}.${k}`, seen);
+    if (r) return r;
+  }
+  return undefined;
 }

@@ -52,6 +52,8 @@ function normalCdf(z: number): number {
 
 /** Most Monte Carlo paths a nowcast draws (a few seconds). */
 const MAX_PATHS = 10_000_000;
+/** Most paths x years drawn (about a second). */
+const MAX_PATH_YEARS = 20_000_000;
 
 /**
  * P(the level exceeds the target in its year | the latest observation): paths grow from the observed level
@@ -110,6 +112,13 @@ export function nowcast(options: NowcastOptions): Nowcast {
   }
   assertPlausible('nowcast', 'rate', rate, 'rate');
   assertPlausible('nowcast', 'volatility', volatility, 'volatility');
+  if (paths * years > MAX_PATH_YEARS) {
+    throw new MetricsError(
+      'too_large',
+      `nowcast: ${paths} paths over ${years} years is more than ${MAX_PATH_YEARS} path-years (got ${from.year} -> ${target.year}). Nowcast a nearer target, or with fewer paths.`,
+      { paths, years },
+    );
+  }
   if (paths > MAX_PATHS) {
     throw new MetricsError(
       'too_large',

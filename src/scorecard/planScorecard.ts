@@ -8,6 +8,7 @@ import { convertScale } from '../series/units.js';
 import { describeFact } from '../targets/describeFact.js';
 import { nowcast } from './nowcast.js';
 import { scoreTarget, type TargetScore } from './scoreTarget.js';
+import { asModel, checkObservationSet } from '../model/assertModel.js';
 
 /** Options of {@link planScorecard}. */
 export interface PlanScorecardOptions {
@@ -74,6 +75,20 @@ export async function planScorecard(
   set: ObservationSet,
   options: PlanScorecardOptions,
 ): Promise<ScorecardRow[]> {
+  if (!Array.isArray(models)) {
+    throw new MetricsError(
+      'invalid_argument',
+      `planScorecard: models must be an array of loaded models (got ${show(models)}).`,
+    );
+  }
+  for (let i = 0; i < models.length; i++) asModel('planScorecard', models[i]);
+  checkObservationSet('planScorecard', set);
+  if (options === null || typeof options !== 'object') {
+    throw new MetricsError(
+      'invalid_argument',
+      `planScorecard: options must be { asOf, paths?, seed? } (got ${show(options)}).`,
+    );
+  }
   const paths = options.paths ?? 20000;
   const seed = options.seed ?? 2026;
   if (!Number.isSafeInteger(paths) || paths < 100 || !Number.isSafeInteger(seed) || seed < 0) {

@@ -7,6 +7,7 @@ import { toleranceWidth } from '../targets/meets.js';
 import { describeFact } from '../targets/describeFact.js';
 import type { Fact } from '../targets/fact.js';
 import type { Observation, ObservationSet } from '../observations/types.js';
+import { checkObservationSet } from '../model/assertModel.js';
 
 /** Options of {@link scoreTarget}. */
 export interface ScoreTargetOptions {
@@ -102,12 +103,7 @@ function decide(target: Fact, b: Bound): 'met' | 'missed' | null {
  */
 export function scoreTarget(target: Fact, set: ObservationSet, options: ScoreTargetOptions): TargetScore {
   asFact('scoreTarget', target, 'target');
-  if (set === null || typeof set !== 'object' || !Array.isArray(set.observations) || !Array.isArray(set.definitions)) {
-    throw new MetricsError(
-      'invalid_argument',
-      `scoreTarget: set must be an observation set { definitions, observations } from loadObservations (got ${show(set)}).`,
-    );
-  }
+  checkObservationSet('scoreTarget', set);
   if (options === null || typeof options !== 'object') {
     throw new MetricsError(
       'invalid_argument',

@@ -1,3 +1,5 @@
+import { MetricsError } from '../errors.js';
+import { show } from '../internal/assert.js';
 /**
  * Where a number comes from. A sourced number quotes the sentence it was taken from, verbatim;
  * an assumption says so in `assumption` and has no quote.
@@ -55,6 +57,7 @@ export interface Assumption {
  * // => 'MIIT, Plan (2021-11-30), 3. Overall requirements; English translation by CSET (2022-02-04)'
  */
 export function sourceLine(p: Provenance): string {
+  checkProvenance('sourceLine', p);
   const publisher =
     p.statedBy === 'translator'
       ? `${p.publisher} (translator's note, not the document's author)`
@@ -65,4 +68,29 @@ export function sourceLine(p: Provenance): string {
   const t = p.translation;
   if (t === undefined || p.statedBy === 'translator') return head;
   return `${head}; English translation by ${t.by}${t.date ? ` (${t.date})` : ''}`;
+}
+
+/** Checks a provenance's fields: the four texts, the optional ones text when given, a translation's `by`. */
+function checkProvenance(fn: string, p: unknown): asserts p is Provenance {
+  const fail = (where: string, got: unknown): never => {
+    throw new MetricsError('invalid_argument', `${fn}: ${where} must be text (got ${show(got)}).`, { field: where });
+  };
+  if (p === null || typeof p !== 'object') {
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: expected a provenance { document, publisher, section, quote } (got ${show(p)}).`,
+    );
+  }
+  const o = p as Record<string, unknown>;
+  for (const k of ['document', 'publisher', 'section', 'quote'])
+    if (typeof o[k] !== 'string') fail(`provenance.${k}`, o[k]);
+  for (const k of ['published', 'publisherInferred', 'url', 'documentId'])
+    if (o[k] !== undefined && typeof o[k] !== 'string') fail(`provenance.${k}`, o[k]);
+  const t = o['translation'];
+  if (t !== undefined) {
+    if (t === null || typeof t !== 'object') fail('provenance.translation', t);
+    const tr = t as Record<string, unknown>;
+    if (typeof tr['by'] !== 'string') fail('provenance.translation.by', tr['by']);
+    if (tr['date'] !== undefined && typeof tr['date'] !== 'string') fail('provenance.translation.date', tr['date']);
+  }
 }

@@ -98,10 +98,10 @@ export function series(input: SeriesInput): Series {
   }
   for (let i = 0; i < years.length; i++) {
     const y = years[i];
-    if (typeof y !== 'number' || !Number.isInteger(y)) {
+    if (typeof y !== 'number' || !Number.isInteger(y) || Math.abs(y) > 100_000) {
       throw new MetricsError(
         'invalid_argument',
-        `series(${id}): years[${i}] must be a whole calendar year (got ${show(y)}).`,
+        `series(${id}): years[${i}] must be a whole calendar year, within ±100000 (got ${show(y)}).`,
         { index: i, year: y },
       );
     }

@@ -457,6 +457,13 @@ export function convertCurrency(q: Quantity, to: string | Unit, fx: ExchangeRate
     );
   }
   const inTargetCurrencyAtSourceScale = q.value * factor;
+  if (!Number.isFinite(inTargetCurrencyAtSourceScale)) {
+    throw new MetricsError(
+      'degenerate',
+      `convertCurrency: ${q.value} ${unitToString(q.unit)} at a rate of ${fx.rate} overflows (got ${inTargetCurrencyAtSourceScale}). Check the rate: ${fx.quote} per ${fx.base}.`,
+      { value: q.value, rate: fx.rate },
+    );
+  }
   const value = shiftDecimal(inTargetCurrencyAtSourceScale, Scale[q.unit.scale] - Scale[target.scale]);
   if (!Number.isFinite(value)) {
     throw new MetricsError(

@@ -15,6 +15,8 @@ export const BLOCK = 1024;
 const DEFAULT_QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95];
 const DEFAULT_CHUNK = 16384;
 const MAX_WORKERS = 64;
+/** Most simulated years (as trajectory paths span at most 1000). */
+const MAX_YEARS = 1000;
 
 export interface KernelPlan {
   readonly seed: number;
@@ -172,7 +174,14 @@ export function prepare(
     throw bad(fn, 'give years (e.g. [2021, 2022]) or toYear (e.g. 2025).');
   }
   const nYears = years.length;
-  if (typeof o.paths === 'number' && Number.isFinite(o.paths) && o.paths > 2 ** 31 - 1) {
+  if (nYears > MAX_YEARS) {
+    throw new MetricsError(
+      'too_large',
+      `${fn}: ${nYears} simulated years is more than ${MAX_YEARS} (got ${years[0]}-${years[nYears - 1]}). Check the years are calendar years.`,
+      { years: nYears },
+    );
+  }
+  if (typeof o.paths === 'number' && Number.isSafeInteger(o.paths) && o.paths > 2 ** 31 - 1) {
     // Refused up front with what it would take: at least one year of levels (8 bytes a path) plus the copy
     // quantile selection needs, before any memory is touched.
     const bytes = 16 * o.paths;
@@ -378,7 +387,8 @@ export function prepare(
 
   const qs = o.quantiles === undefined ? DEFAULT_QUANTILES : o.quantiles;
   if (!Array.isArray(qs)) throw bad(fn, `quantiles must be an array of levels in [0, 1] (got ${show(qs)}).`);
-  const quantiles = qs.map((q, i) =>
+  // Array.from, not map: map skips the holes of a sparse array, and a hole became an endless selection.
+  const quantiles = Array.from(qs, (q, i) =>
     num(
       fn,
       `quantiles[${i}]`,
@@ -389,7 +399,7 @@ export function prepare(
     ),
   );
 
-  const targets: TargetCheck[] = (o.targets ?? []).map((tg, i) => {
+  const targets: TargetCheck[] = Array.from(o.targets ?? [], (tg, i) => {
     const t = years.indexOf(tg?.year as number);
     if (t < 0)
       throw bad(
@@ -432,11 +442,11 @@ export function prepare(
     }
   });
 
-  const cagrThresholds = (o.cagrThresholds ?? []).map((g, i) =>
+  const cagrThresholds = Array.from(o.cagrThresholds ?? [], (g, i) =>
     frac(fn, `cagrThresholds[${i}]`, g, 'rate', (x) => x > -1, '> -1', 'Rates are fractions: 0.1 is 10 % a year.'),
   );
   const cagrLevels = cagrThresholds.map((g) => analysedBase * Math.pow(1 + g, nYears));
-  const crossing = (o.crossing ?? []).map((c, i) => {
+  const crossing = Array.from(o.crossing ?? [], (c, i) => {
     const level = num(
       fn,
       `crossing[${i}]`,

@@ -22,7 +22,9 @@ export function quantiles(values: readonly number[] | Float64Array, levels: read
       'invalid_argument',
       `quantiles: levels must be an array of probabilities (got ${show(levels)}).`,
     );
-  levels.forEach((p, i) => {
+  // An indexed loop, not forEach: forEach skips the holes of a sparse array, and a hole became an endless selection.
+  for (let i = 0; i < levels.length; i++) {
+    const p: unknown = levels[i];
     if (typeof p !== 'number' || !(p >= 0 && p <= 1)) {
       throw new MetricsError(
         'invalid_argument',
@@ -30,7 +32,7 @@ export function quantiles(values: readonly number[] | Float64Array, levels: read
         { index: i },
       );
     }
-  });
+  }
   const a = Float64Array.from(values);
   const out = levels.map(() => 0);
   selectQuantiles(a, a.length, levels, out);

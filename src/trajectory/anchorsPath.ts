@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertFinite, assertInteger } from '../internal/assert.js';
+import { assertFinite, assertInteger, show } from '../internal/assert.js';
 import { checkSpan, freezePath, yearsOf } from './pathCommon.js';
 import type { PathResult, PathSpan } from './types.js';
 
@@ -27,7 +27,7 @@ export function anchorsPath(options: AnchorsPathOptions): PathResult {
   if (!Array.isArray(anchors) || anchors.length === 0) {
     throw new MetricsError(
       'invalid_argument',
-      `${fn}: anchors must be a non-empty array of { year, value } (got ${Array.isArray(anchors) ? '[]' : String(anchors)}).`,
+      `${fn}: anchors must be a non-empty array of { year, value } (got ${show(anchors)}).`,
     );
   }
   let prevYear = fromYear;

@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertFinite, assertInteger } from '../internal/assert.js';
+import { assertFinite, assertInteger, show } from '../internal/assert.js';
 import { assertPlausible } from '../internal/plausible.js';
 import { checkPath } from './checkPath.js';
 import { freezePath } from './pathCommon.js';
@@ -29,7 +29,7 @@ export function applyShocks(path: PathResult, shocks: readonly Shock[]): PathRes
   if (!Array.isArray(shocks)) {
     throw new MetricsError(
       'invalid_argument',
-      `${fn}: shocks must be an array of { year, size } (got ${String(shocks)}).`,
+      `${fn}: shocks must be an array of { year, size } (got ${show(shocks)}).`,
     );
   }
   const first = path.years[0] as number;

@@ -1,6 +1,6 @@
 // Not exported from the package: checks and builders shared by the path functions.
 import { MetricsError } from '../errors.js';
-import { assertFinite, assertInteger } from '../internal/assert.js';
+import { assertFinite, assertInteger, show } from '../internal/assert.js';
 import { assertPlausible } from '../internal/plausible.js';
 import type { PathResult, PathSpan } from './types.js';
 
@@ -10,7 +10,7 @@ export const MAX_PATH_YEARS = 1000;
 /** Checks fromYear < toYear (whole years, at most MAX_PATH_YEARS apart) and base > 0. */
 export function checkSpan(fn: string, span: PathSpan): void {
   if (typeof span !== 'object' || span === null) {
-    throw new MetricsError('invalid_argument', `${fn}: expected { fromYear, toYear, base } (got ${String(span)}).`);
+    throw new MetricsError('invalid_argument', `${fn}: expected { fromYear, toYear, base } (got ${show(span)}).`);
   }
   assertInteger(fn, 'fromYear', span.fromYear);
   assertInteger(fn, 'toYear', span.toYear);

@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertInteger } from '../internal/assert.js';
+import { assertInteger, show } from '../internal/assert.js';
 import { checkRate, checkSpan, compoundPath } from './pathCommon.js';
 import type { PathResult, PathSpan } from './types.js';
 
@@ -33,7 +33,7 @@ export function phasesPath(options: PhasesPathOptions): PathResult {
   if (!Array.isArray(phases) || phases.length === 0) {
     throw new MetricsError(
       'invalid_argument',
-      `${fn}: phases must be a non-empty array of { fromYear, toYear, rate } (got ${Array.isArray(phases) ? '[]' : String(phases)}).`,
+      `${fn}: phases must be a non-empty array of { fromYear, toYear, rate } (got ${show(phases)}).`,
     );
   }
   for (const [i, p] of phases.entries()) {

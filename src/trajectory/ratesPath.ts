@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertInteger } from '../internal/assert.js';
+import { assertInteger, show } from '../internal/assert.js';
 import { checkRate, checkSpan, compoundPath } from './pathCommon.js';
 import type { PathResult, PathSpan } from './types.js';
 
@@ -22,10 +22,7 @@ export function ratesPath(options: RatesPathOptions): PathResult {
   checkSpan(fn, options);
   const { fromYear, toYear, rates } = options;
   if (!Array.isArray(rates)) {
-    throw new MetricsError(
-      'invalid_argument',
-      `${fn}: rates must be an array of { year, rate } (got ${String(rates)}).`,
-    );
+    throw new MetricsError('invalid_argument', `${fn}: rates must be an array of { year, rate } (got ${show(rates)}).`);
   }
   const byYear = new Map<number, number>();
   for (const [i, r] of rates.entries()) {

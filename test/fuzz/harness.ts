@@ -123,8 +123,14 @@ function leakedWords(text: string, flags: InputFlags): string | undefined {
   const echoed = text.replace(/\(got [^()]*\)/g, '').replace(/\b(got|is|are|be) undefined\b/g, '');
   if (!flags.undefined && /\bundefined\b/.test(echoed)) return 'undefined';
   if (!flags.nan && /\bNaN\b/.test(text)) return 'NaN';
-  // An overflow reported as such ("the result overflowed (got Infinity)") says what happened.
-  if (!flags.infinity && !/overflow/.test(text) && /(?<![\w-])-?Infinity\b/.test(text)) return 'Infinity';
+  // An overflow reported as such ("the result overflowed (got Infinity)", "is not finite (got Infinity)",
+  // "gives Infinity at t = 1e308") says what happened.
+  if (
+    !flags.infinity &&
+    !/overflow|not finite|non-finite|gives -?Infinity/.test(text) &&
+    /(?<![\w-])-?Infinity\b/.test(text)
+  )
+    return 'Infinity';
   if (!flags.object && /\[object \w+\]/.test(text)) return '[object …]';
   return undefined;
 }

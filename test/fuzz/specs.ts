@@ -70,8 +70,16 @@ const FORECAST_KNOWN = [
     why: 'reported: a fit handed back without a parameter its intervals read',
   },
   {
-    problem: /result: paths\[\d+\] is NaN/,
-    why: 'reported: simulate does not check the fit parameters it reads',
+    problem: /result: paths\[\d+\] is (NaN|Infinity|-Infinity)/,
+    why: 'reported: simulate does not check the fit parameters it reads (logTrend with an intercept of 1e15)',
+  },
+  {
+    problem: /threw TypeError: Cannot read properties of undefined \(reading 'length'\)/,
+    why: "reported: arima's forecast and simulate do not check the fit's model (fit.model.ma missing)",
+  },
+  {
+    problem: /message has "NaN": ARIMA\([^)]*\)[^:]*: the forecast for series "[^"]*" is not finite \(got NaN\)/,
+    why: "reported: arima's forecast does not check the fit's model (a hole in model.stateMean)",
   },
 ];
 
@@ -691,6 +699,12 @@ export async function buildSpecs(): Promise<Record<string, AnySpec>> {
         ),
       ),
       weight: 0.5,
+      known: [
+        {
+          problem: /result: errors\[\d+\]\.id has "undefined"/,
+          why: 'reported: forecastMany keeps a row whose id is not text as the series "undefined"',
+        },
+      ],
     },
 
     // decompose
@@ -1005,7 +1019,8 @@ export async function buildSpecs(): Promise<Record<string, AnySpec>> {
       args: tuple(chartSpec, fc.record({ validate: fc.boolean() }, { requiredKeys: [] })),
       weight: 0.1,
       quotes: VEGA_QUOTE,
-      why: `${RENDER_WHY}; a spec vega cannot draw is refused with vega's own words quoted`,
+      checkText: false,
+      why: `${RENDER_WHY}; a spec vega cannot draw is refused with vega's own words quoted; the SVG's text is vega's (an axis without data reads "values from NaN to NaN" in its aria label)`,
     },
     toPng: {
       args: tuple(chartSpec, fc.record({ scale: fc.double({ min: 0.5, max: 3, noNaN: true }) }, { requiredKeys: [] })),

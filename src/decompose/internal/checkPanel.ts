@@ -33,7 +33,8 @@ export function checkPanel(fn: string, p: Panel): void {
     throw new MetricsError('invalid_argument', `${fn}: the panel needs at least one sector (got ${show(p.sectors)}).`);
   }
   const seen = new Set<string>();
-  for (const s of p.sectors) {
+  for (let i = 0; i < p.sectors.length; i++) {
+    const s: unknown = p.sectors[i];
     if (typeof s !== 'string' || s.trim() === '') {
       throw new MetricsError('invalid_argument', `${fn}: sector names must be non-empty strings (got ${show(s)}).`, {
         sector: s,
@@ -59,7 +60,8 @@ export function checkPanel(fn: string, p: Panel): void {
       `${fn}: values needs one row per sector (${p.sectors.length}), got ${Array.isArray(p.values) ? p.values.length : show(p.values)}.`,
     );
   }
-  p.values.forEach((row, i) => checkRow(fn, `sector "${p.sectors[i]}"`, row, p.years));
+  // An indexed loop, not forEach: forEach skips the holes of a sparse array.
+  for (let i = 0; i < p.values.length; i++) checkRow(fn, `sector "${p.sectors[i]}"`, p.values[i], p.years);
   if (p.total !== undefined) checkRow(fn, 'the total', p.total, p.years);
 }
 
