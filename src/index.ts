@@ -246,6 +246,7 @@ export type {
   SectorChange,
   SensitivityRow,
   AccuracyRow,
+  ActualPoint,
   ChartOptions,
 } from './charts/inputs.js';
 export { chartTheme, PALETTE, DASHES, FONT, FONT_ZH, COMPARATOR_SHAPE, COMPARATOR_TEXT } from './charts/theme.js';
@@ -271,6 +272,10 @@ export type { DistributionChartInput, DistributionChartOptions } from './charts/
 export { forecastChart } from './charts/forecastChart.js';
 export type { ForecastChartInput } from './charts/forecastChart.js';
 export { accuracyChart } from './charts/accuracyChart.js';
+export { scorecardChart, ScorecardStatus } from './charts/scorecardChart.js';
+export type { ScorecardRow, ScorecardChartOptions } from './charts/scorecardChart.js';
+export { formatQuantities } from './charts/formatQuantities.js';
+export type { FormatQuantitiesOptions } from './charts/formatQuantities.js';
 export type { AccuracyChartOptions } from './charts/accuracyChart.js';
 export { validateSpec } from './render/validateSpec.js';
 export { toSvg } from './render/toSvg.js';

@@ -1,6 +1,8 @@
+import * as vega from 'vega';
 import { parse, View } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { MetricsError } from '../errors.js';
+import { type TextMetrics, useFontMetrics } from '../charts/internal/measureText.js';
 import { validateSpec } from './validateSpec.js';
 
 /** Options of {@link toSvg}. */
@@ -20,6 +22,8 @@ export interface ToSvgOptions {
 export async function toSvg(spec: TopLevelSpec, options: ToSvgOptions = {}): Promise<string> {
   if (options.validate !== false) validateSpec(spec);
   let view: View | undefined;
+  // Lay text out with the widths of the fonts resvg draws with (vega's own guess is 0.8 em a character).
+  useFontMetrics((vega as unknown as { textMetrics: TextMetrics }).textMetrics);
   try {
     view = new View(parse(compile(spec).spec), { renderer: 'none' });
     return await view.toSVG();
