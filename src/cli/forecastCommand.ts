@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { MetricsError } from '../errors.js';
+import { parseSeriesCsv } from '../io/csv.js';
 import { readSeriesFile } from '../io/readSeriesFile.js';
 import { forecastMany, type ForecastMany } from '../forecast/batch.js';
 import { calibrate } from '../forecast/calibrate.js';
@@ -31,8 +32,11 @@ export function methodByName(_cmd: string, name: string, calibrated: boolean): F
   return calibrated ? calibrate(base) : base;
 }
 
-/** The data file named by the one positional argument: CSV (long or wide) or JSON, read as long series rows. */
-export function readInput(cmd: string, args: CliArgs, ctx: CliContext) {
+/**
+ * The data file named by the one positional argument: CSV (long or wide), JSON, or an Excel workbook (.xlsx:
+ * the first sheet or `--sheet NAME`, read like CSV), as long series rows.
+ */
+export async function readInput(cmd: string, args: CliArgs, ctx: CliContext) {
   if (args.positionals.length !== 1) {
     throw new MetricsError(
       'invalid_argument',
@@ -40,6 +44,14 @@ export function readInput(cmd: string, args: CliArgs, ctx: CliContext) {
     );
   }
   const file = args.positionals[0] as string;
+  const sheet = typeof args.values['sheet'] === 'string' ? args.values['sheet'] : undefined;
+  if (file.toLowerCase().endsWith('.xlsx')) {
+    const { xlsxAsCsv } = await import('../xlsx/readXlsx.js');
+    const { text, file: label } = await xlsxAsCsv(resolve(ctx.cwd, file), sheet === undefined ? {} : { sheet });
+    return { file, rows: parseSeriesCsv(text, { file: label }) };
+  }
+  if (sheet !== undefined)
+    throw new MetricsError('invalid_argument', `--sheet applies to .xlsx workbooks only (got ${file}).`);
   return { file, rows: readSeriesFile(resolve(ctx.cwd, file)) };
 }
 
@@ -104,7 +116,8 @@ export const forecastCommand: CliCommand = {
     ['--to-year <y>', 'Forecast every series up to this year instead.'],
     ['--levels <list>', 'Interval levels in percent, comma-separated (default 80,95).'],
     ['--calibrated', "Intervals from the method's own rolling-origin errors on each history (see calibrate())."],
-    ['--format <f>', 'table (default), csv or json (json adds the method and the model chosen per series).'],
+    ['--format <f>', 'table (default), csv, json (adds the method and the model chosen per series) or xlsx.'],
+    ['--sheet <name>', 'For an .xlsx input: the sheet to read (default the first).'],
     [
       '--out <file>',
       'Write the output to a file instead of stdout (format from --format, else from the extension, else csv).',
@@ -122,6 +135,7 @@ export const forecastCommand: CliCommand = {
     calibrated: { type: 'boolean' },
     format: { type: 'string' },
     out: { type: 'string' },
+    sheet: { type: 'string' },
   },
   async run(args, ctx) {
     const format = outputFormat(args);
@@ -137,7 +151,7 @@ export const forecastCommand: CliCommand = {
     const calibrated = args.values['calibrated'] === true;
     const name = typeof args.values['method'] === 'string' ? args.values['method'] : 'default';
     const method = methodByName('forecast', name, calibrated);
-    const { file, rows } = readInput('forecast', args, ctx);
+    const { file, rows } = await readInput('forecast', args, ctx);
     const result = forecastMany(
       rows,
       method,
@@ -170,7 +184,12 @@ export const forecastCommand: CliCommand = {
       text =
         toTable(outRows, columns) +
         `\nmethod: ${method.name}${name === 'default' ? ' (the default)' : ''}: ${method.description}\n`;
-    emit(ctx, args, text, `${result.rows.length} rows (${result.forecasts.length} series, method ${method.name})`);
+    await emit(
+      ctx,
+      args,
+      text,
+      `${result.rows.length} rows (${result.forecasts.length} series, method ${method.name})`,
+    );
     return reportSeriesErrors(ctx, 'forecast', result.errors);
   },
 };

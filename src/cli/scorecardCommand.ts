@@ -59,6 +59,6 @@ export const scorecardCommand: CliCommand = {
         };
       });
     });
-    emit(ctx, args, rowsText(format, rows), `${rows.length} targets as of ${asOf}`);
+    await emit(ctx, args, rowsText(format, rows), `${rows.length} targets as of ${asOf}`);
   },
 };

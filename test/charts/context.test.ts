@@ -58,20 +58,18 @@ describe('legend titles and markers', () => {
   it('trajectoryChart with both: "Targets and observations"; a floor is an open circle', () => {
     const spec = trajectoryChart({ rows, actuals, targets: [target2025] }, { unit: 'CNY trillion' });
     expect(markerTitle(spec)).toBe('Targets and observations');
-    const fill = (
-      layersOf(spec).find((l) => l.name === 'actuals')?.encoding as Record<
-        string,
-        { scale: { domain: string[]; range: string[] } }
-      >
-    ).fill;
+    const actualLayer = layersOf(spec).find((l) => l.name === 'actuals') as {
+      encoding: Record<string, { scale: { domain: string[]; range: string[] } }>;
+    };
+    const fill = actualLayer.encoding['fill'];
     expect(fill?.scale.range[fill.scale.domain.indexOf('Observed: more than (a floor)')]).toBe('#ffffff');
   });
   it('trajectoryChart offsets target markers right of their year, joined by a leader', () => {
     const spec = trajectoryChart({ rows, targets: [target2025] }, { unit: 'CNY trillion' });
-    const targets = layersOf(spec).find((l) => l.name === 'targets');
-    const leaders = layersOf(spec).find((l) => l.name === 'targetLeaders');
-    expect((targets?.mark as { xOffset: number }).xOffset).toBe(13);
-    expect((leaders?.mark as { x2Offset: number }).x2Offset).toBe(13);
+    const targets = layersOf(spec).find((l) => l.name === 'targets') as { mark: { xOffset: number } };
+    const leaders = layersOf(spec).find((l) => l.name === 'targetLeaders') as { mark: { x2Offset: number } };
+    expect(targets.mark.xOffset).toBe(13);
+    expect(leaders.mark.x2Offset).toBe(13);
   });
 });
 
