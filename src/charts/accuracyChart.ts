@@ -28,7 +28,7 @@ export interface AccuracyChartOptions {
  *   and metric; non_finite for NaN (a degenerate MASE must be dropped before charting, not drawn)
  * @example
  * const spec = accuracyChart([{ method: 'drift', metric: 'OWA', value: 0.9 }]);
- * spec.title; // => { text: 'Forecast accuracy', subtitle: ['Lower is better; dashed line: the benchmark', '(OWA = 1)'] }
+ * spec.title; // => { text: 'Forecast accuracy', subtitle: 'Lower is better; dashed line: the benchmark (OWA = 1)' }
  */
 export function accuracyChart(rows: readonly AccuracyRow[], options: AccuracyChartOptions = {}): TopLevelSpec {
   const fn = 'accuracyChart';

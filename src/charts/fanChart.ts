@@ -69,7 +69,7 @@ function percentile(p: number): string {
  *   lower > upper, two bands of one level in one year, or a probability outside [0, 1]; non_finite for NaN
  * @example
  * const spec = fanChart({ bands: [{ year: 2025, lower: 2, upper: 4, level: 0.9 }], median: [{ year: 2025, value: 3 }] }, { unit: 'CNY trillion' });
- * spec.title; // => { text: 'Simulated range', subtitle: ['Values in RMB trillion; shaded bands are central intervals of the', 'simulated runs'] }
+ * spec.title; // => { text: 'Simulated range', subtitle: 'Values in RMB trillion; shaded bands are central intervals of the simulated runs' }
  */
 export function fanChart(input: FanChartInput, options: ChartOptions): TopLevelSpec {
   const fn = 'fanChart';

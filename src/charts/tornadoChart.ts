@@ -22,7 +22,7 @@ export interface TornadoChartInput {
  * @throws {MetricsError} invalid_argument for empty rows or a repeated parameter; non_finite for NaN
  * @example
  * const spec = tornadoChart({ base: 3, rows: [{ parameter: 'CAGR', low: 2.5, high: 3.6 }] }, { unit: 'CNY trillion' });
- * spec.title; // => { text: 'Sensitivity of the outcome', subtitle: ['Base outcome RMB 3 trillion; bars show the outcome at each parameter’s', 'low and high setting'] }
+ * spec.title; // => { text: 'Sensitivity of the outcome', subtitle: 'Base outcome RMB 3 trillion; bars show the outcome at each parameter’s low and high setting' }
  */
 export function tornadoChart(input: TornadoChartInput, options: ChartOptions): TopLevelSpec {
   const fn = 'tornadoChart';
