@@ -64,7 +64,11 @@ export { probabilityBasis } from './model/probabilityBasis.js';
 export type { SimulateModelOptions } from './model/simulateModel.js';
 export { modelReport, modelSection, modelSummary, targetMarker, PLAN_PERIODS } from './report/modelReport.js';
 export { industriesSection, industriesSummary } from './report/industriesSection.js';
+export type { IndustriesSectionOptions } from './report/industriesSection.js';
 export type { ModelReport, ModelReportOptions, NamedChart } from './report/modelReport.js';
+export { planOutcomes, plansSection, planKeyFigures, plansSummary, latestYear } from './report/plansSection.js';
+export type { PlanOutcome, PlanOutcomesOptions } from './report/plansSection.js';
+export { reportTitle, sourcesTable } from './report/reportFront.js';
 
 // trajectory
 export { growthPath, numberOf } from './trajectory/growthPath.js';
@@ -287,7 +291,20 @@ export type { ToPngOptions } from './render/toPng.js';
 export { svgToPng } from './render/svgToPng.js';
 export { fontFiles, FONT_FILES } from './render/fontFiles.js';
 export { reportHtml } from './render/reportHtml.js';
-export type { Report, ReportSection, ReportChart, ReportTable } from './render/reportHtml.js';
+export type {
+  Report,
+  ReportSection,
+  ReportChart,
+  ReportTable,
+  ReportColumn,
+  KeyFigure,
+} from './render/reportHtml.js';
+export { htmlToPdf, CHROMIUM } from './render/htmlToPdf.js';
+export type { HtmlToPdfOptions } from './render/htmlToPdf.js';
+export { toXlsx } from './xlsx/toXlsx.js';
+export type { WorkbookSheet } from './xlsx/toXlsx.js';
+export { readXlsx } from './xlsx/readXlsx.js';
+export type { ReadXlsxOptions, XlsxSheet } from './xlsx/readXlsx.js';
 export { writeReport } from './render/writeReport.js';
 export type { WriteReportOptions } from './render/writeReport.js';
 export { toMimeBundle } from './render/toMimeBundle.js';

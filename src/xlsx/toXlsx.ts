@@ -27,11 +27,13 @@ export function sheetName(name: string, taken: Set<string>): string {
       .replace(/[[\]:*?/\\]/g, ' ')
       .replace(/\s+/g, ' ')
       .trim() || 'Sheet'
-  ).slice(0, 31);
+  )
+    .slice(0, 31)
+    .trimEnd();
   let candidate = base;
   for (let i = 2; taken.has(candidate.toLowerCase()); i++) {
     const suffix = ` (${i})`;
-    candidate = `${base.slice(0, 31 - suffix.length)}${suffix}`;
+    candidate = `${base.slice(0, 31 - suffix.length).trimEnd()}${suffix}`;
   }
   taken.add(candidate.toLowerCase());
   return candidate;
