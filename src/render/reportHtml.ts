@@ -228,6 +228,15 @@ const BOOT = `(function(){
   });
 })();`;
 
+/** Options of {@link reportHtml}. */
+export interface ReportHtmlOptions {
+  /**
+   * Draw the charts' interactive specs (`htmlSpec`: the growth-rate slider) where they have one (default
+   * true); false draws the static specs, as for print.
+   */
+  readonly interactive?: boolean;
+}
+
 /** A table as HTML, numbered, with its caption kept with it and its header repeated on every printed page. */
 function tableHtml(table: ReportTable, caption: string): string {
   const head = table.columns.map((c) => `<th>${escapeHtml(columnHeader(c))}</th>`).join('');
@@ -250,14 +259,16 @@ function tableHtml(table: ReportTable, caption: string): string {
  * with its export menu (SVG, PNG). When every chart is drawn, `<body>` gets `data-ready="true"` (and
  * `window.reportViews` holds each chart's vega view); when one fails it also gets `data-error` with the
  * failed chart ids and the chart's place shows the error.
+ * @param options `interactive` (default true): false draws the static specs, as printed
  * @throws {MetricsError} invalid_argument for a report without a title or sections, a chart without a
  *   spec, or a table row whose length differs from the columns
  * @example
  * const html = reportHtml({ title: 'Big data', sections: [{ heading: 'Revenue', charts: [] }] });
  * html.startsWith('<!doctype html>'); // => true
  */
-export function reportHtml(report: Report): string {
+export function reportHtml(report: Report, options: ReportHtmlOptions = {}): string {
   checkReport(report);
+  const interactive = options.interactive !== false;
   const locale = report.locale ?? 'en';
   const words = CHROME[locale];
   const sep = locale === 'zh' ? '　' : '. ';

@@ -121,7 +121,8 @@ export async function writeReport(dir: string, report: Report, options: WriteRep
   }
   if (options.pdf === true) {
     const { htmlToPdf } = await import('./htmlToPdf.js');
-    files.push({ name: 'report.pdf', content: await htmlToPdf(html) });
+    // Paper gets the static charts: a slider cannot be moved on a page.
+    files.push({ name: 'report.pdf', content: await htmlToPdf(reportHtml(report, { interactive: false })) });
   }
   const abs = resolve(dir);
   mkdirSync(abs, { recursive: true });

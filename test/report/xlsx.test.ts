@@ -34,7 +34,7 @@ describe('toXlsx', () => {
           ],
           rows: [
             ['plan', 3.0517578125, 0.25, 2025],
-            ['low', 2.70270, -0.05, 2025],
+            ['low', 2.7027, -0.05, 2025],
             ['no level', null, null, 2025],
           ],
         },
@@ -75,7 +75,10 @@ describe('toXlsx', () => {
 describe('--format xlsx', () => {
   it('scorecard --as-of 2022 --format xlsx --out card.xlsx writes the CSV rows as a sheet, numbers as numbers', async () => {
     const csv = await cli(['scorecard', 'big-data-14th-fyp', '--as-of', '2022', '--format', 'csv'], dir);
-    const r = await cli(['scorecard', 'big-data-14th-fyp', '--as-of', '2022', '--format', 'xlsx', '--out', 'card.xlsx'], dir);
+    const r = await cli(
+      ['scorecard', 'big-data-14th-fyp', '--as-of', '2022', '--format', 'xlsx', '--out', 'card.xlsx'],
+      dir,
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^wrote 1 targets as of 2022 to .*card\.xlsx\n$/);
     const { rows } = await readXlsx(join(dir, 'card.xlsx'));
@@ -103,7 +106,8 @@ describe('--format xlsx', () => {
 });
 
 describe('series and panels from .xlsx', () => {
-  const series = 'id,year,value\na,2018,10\na,2019,11\na,2020,12.5\na,2021,13\nb,2018,5\nb,2019,6\nb,2020,6.5\nb,2021,7\n';
+  const series =
+    'id,year,value\na,2018,10\na,2019,11\na,2020,12.5\na,2021,13\nb,2018,5\nb,2019,6\nb,2020,6.5\nb,2021,7\n';
 
   it('forecast data.xlsx gives the same numbers as forecast data.csv', async () => {
     writeFileSync(join(dir, 'data.csv'), series);
