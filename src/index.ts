@@ -308,6 +308,8 @@ export type { ReadXlsxOptions, XlsxSheet } from './xlsx/readXlsx.js';
 export { writeReport } from './render/writeReport.js';
 export type { WriteReportOptions } from './render/writeReport.js';
 export { toMimeBundle } from './render/toMimeBundle.js';
+export { toDisplayable, markdown, JUPYTER_DISPLAY } from './render/toDisplayable.js';
+export type { Displayable } from './render/toDisplayable.js';
 export type { MimeBundle } from './render/toMimeBundle.js';
 
 // io

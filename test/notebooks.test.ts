@@ -327,3 +327,17 @@ describe.runIf(ready)('notebooks/', () => {
     });
   });
 });
+
+describe('notebooks/ sources', () => {
+  it('no notebook copies a display helper: charts and markdown() draw themselves as a cell’s last value', () => {
+    for (const f of files) {
+      const nb = JSON.parse(readFileSync(join(NOTEBOOKS, f), 'utf8')) as Notebook;
+      const code = nb.cells
+        .filter((c) => c.cell_type === 'code')
+        .map((c) => (Array.isArray(c.source) ? c.source.join('') : c.source))
+        .join('\n');
+      expect(code, f).not.toMatch(/Deno\.jupyter\.display|toMimeBundle|Symbol\.for\('Jupyter\.display'\)/);
+      expect(code, f).toMatch(/\bmarkdown\(/);
+    }
+  });
+});
