@@ -290,9 +290,8 @@ export function reportHtml(report: Report, options: ReportHtmlOptions = {}): str
     for (const chart of section.charts) {
       figures += 1;
       const id = `chart-${figures}`;
-      specs.push(
-        `<script type="application/json" id="${id}-spec">${scriptJson(chart.htmlSpec ?? chart.spec)}</script>`,
-      );
+      const spec = interactive ? (chart.htmlSpec ?? chart.spec) : chart.spec;
+      specs.push(`<script type="application/json" id="${id}-spec">${scriptJson(spec)}</script>`);
       const caption = `${words.figure} ${figures}${sep}${chart.title}`;
       const data =
         chart.data === undefined

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { csvFormatRows } from 'd3-dsv';
 import { MetricsError } from '../errors.js';
-import { loadExcelJs } from './toXlsx.js';
+import { loadExcelJs } from './internal/loadExcelJs.js';
 
 /** Options of {@link readXlsx}. */
 export interface ReadXlsxOptions {

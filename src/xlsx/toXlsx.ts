@@ -4,6 +4,7 @@
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
 import { columnHeader, columnOf, type ReportColumn } from '../render/reportHtml.js';
+import { loadExcelJs } from './internal/loadExcelJs.js';
 
 /** One sheet of a workbook: a name (made unique and Excel-safe), columns and rows. */
 export interface WorkbookSheet {
@@ -14,11 +15,6 @@ export interface WorkbookSheet {
   readonly rows: readonly (readonly (string | number | boolean | null | undefined)[])[];
 }
 
-/** exceljs, imported once, on first use. */
-export async function loadExcelJs(): Promise<typeof import('exceljs')> {
-  const mod = (await import('exceljs')) as unknown as { default?: typeof import('exceljs') } & typeof import('exceljs');
-  return mod.default ?? mod;
-}
 
 /** An Excel-safe sheet name: no []:*?/\, at most 31 characters, unique in `taken`. */
 export function sheetName(name: string, taken: Set<string>): string {

@@ -281,3 +281,21 @@ describe.runIf(latinFonts || inCi)('writeReport and toMimeBundle', () => {
     expect(b['text/plain']).toBe('Chart: Big data industry revenue');
   });
 });
+
+describe('reportHtml interactive', () => {
+  const base = trajectoryChart({ rows: paths([['base', 0.1]]) }, { unit: 'CNY trillion' });
+  const page = (interactive: boolean) =>
+    reportHtml(
+      {
+        title: 't',
+        sections: [
+          { heading: 'h', charts: [{ title: 'c', spec: base, htmlSpec: { ...base, description: 'with a slider' } }] },
+        ],
+      },
+      { interactive },
+    );
+  it('reportHtml draws htmlSpec by default and the static spec with { interactive: false }', () => {
+    expect(page(true)).toContain('with a slider');
+    expect(page(false)).not.toContain('with a slider');
+  });
+});

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { writeReport } from '../../src/render/writeReport.js';
 import { csvToXlsx } from '../../src/xlsx/csvToXlsx.js';
 import { readXlsx } from '../../src/xlsx/readXlsx.js';
-import { loadExcelJs, sheetName, toXlsx } from '../../src/xlsx/toXlsx.js';
+import { loadExcelJs } from '../../src/xlsx/internal/loadExcelJs.js';
+import { sheetName, toXlsx } from '../../src/xlsx/toXlsx.js';
 import { cli, tempDir } from '../helpers/cli.js';
 import { rejected } from '../helpers/thrown.js';
 
