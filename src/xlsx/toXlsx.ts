@@ -15,7 +15,6 @@ export interface WorkbookSheet {
   readonly rows: readonly (readonly (string | number | boolean | null | undefined)[])[];
 }
 
-
 /** An Excel-safe sheet name: no []:*?/\, at most 31 characters, unique in `taken`. */
 export function sheetName(name: string, taken: Set<string>): string {
   const base = (
