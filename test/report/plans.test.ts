@@ -82,7 +82,7 @@ describe('How the plans did', () => {
     const s = plansSection(outcomes, { asOf: 2024, set });
     expect(s.heading).toBe('How the plans did');
     expect(s.charts[0]?.file).toBe('plans-scorecard');
-    const scorecard = s.charts[0] as { spec: Json };
+    const scorecard = s.charts[0] as unknown as { spec: Json };
     const card = (scorecard.spec.vconcat ?? [])[0] as Json;
     const bd14 = outcomes.find((o) => o.target.id === 'bd14.revenue-2025');
     const obs = bd14?.observation;
