@@ -6,7 +6,10 @@ export const JUPYTER_DISPLAY: unique symbol = Symbol.for('Jupyter.display') as n
 
 /** A value a notebook draws by itself when it is a cell's last value. */
 export interface Displayable {
-  [JUPYTER_DISPLAY](): MimeBundle | Promise<MimeBundle> | Readonly<Record<string, unknown>>;
+  [JUPYTER_DISPLAY]():
+    | MimeBundle
+    | Readonly<Record<string, unknown>>
+    | Promise<MimeBundle | Readonly<Record<string, unknown>>>;
 }
 
 /**
