@@ -73,6 +73,9 @@ function execute(file: string): Promise<Executed> {
         '--execute',
         `--ExecutePreprocessor.kernel_name=${KERNEL}`,
         '--ExecutePreprocessor.timeout=300',
+        // A cell's last value (a chart, markdown) is its execute_result, which the kernel may publish after its
+        // execute_reply; nbclient waits only 4 s for it by default, too little on a loaded machine.
+        '--ExecutePreprocessor.iopub_timeout=120',
         '--output',
         out,
         join('notebooks', file),

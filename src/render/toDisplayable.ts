@@ -38,20 +38,14 @@ export function toDisplayable<T extends TopLevelSpec>(spec: T): T & Displayable 
 
 /**
  * Markdown that a notebook shows when it is a cell's last value (`text/markdown`, with the same text as
- * `text/plain` for frontends without markdown). The bundle is handed over after a short pause: under load,
- * Deno's kernel (2.9) was seen to let nbconvert close a cell before an immediate result arrived, while the
- * charts (whose bundles take a moment to render) always arrived.
+ * `text/plain` for frontends without markdown).
  * @param text Markdown
  * @example
- * const bundle = await markdown('**P = 60%**')[Symbol.for('Jupyter.display')]();
- * bundle; // => { 'text/markdown': '**P = 60%**', 'text/plain': '**P = 60%**' }
+ * markdown('**P = 60%**')[Symbol.for('Jupyter.display')](); // => { 'text/markdown': '**P = 60%**', 'text/plain': '**P = 60%**' }
  */
 export function markdown(text: string): Displayable & { readonly text: string } {
   return {
     text,
-    [JUPYTER_DISPLAY]: async () => {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      return { 'text/markdown': text, 'text/plain': text };
-    },
+    [JUPYTER_DISPLAY]: () => ({ 'text/markdown': text, 'text/plain': text }),
   };
 }
