@@ -21,6 +21,20 @@ import type { Forecast, ForecastMethod, ForecastOptions, SimulateFitOptions } fr
  */
 export const autoEts: ForecastMethod<EtsFit> = {
   name: 'ets',
+  onTransformedScale: {
+    name: 'ets',
+    description: 'Automatic ETS among the additive models (R forecast::ets with a lambda).',
+    minLength: MIN_LENGTH,
+    fit(s: Series): EtsFit {
+      return fitEtsMethod('autoEts.fit', s, undefined, 'lik', 'ets', true);
+    },
+    forecast(fit: EtsFit, toYear: number, options?: ForecastOptions): Forecast {
+      return forecastEtsFit('autoEts.forecast', fit, toYear, options);
+    },
+    simulate(fit: EtsFit, toYear: number, options: SimulateFitOptions) {
+      return simulateEtsFit('autoEts.simulate', fit, toYear, options);
+    },
+  } satisfies ForecastMethod<EtsFit> as ForecastMethod,
   description:
     'Exponential smoothing state space model chosen by AICc among the non-seasonal ETS models (R forecast::ets).',
   minLength: MIN_LENGTH,

@@ -30,12 +30,16 @@ describe('autoEts', () => {
     expect(fit.method).toBe('ets(M,A,N)');
     expect(fit.method).toBe(best.method);
     expect(fit.aicc).toBe(best.aicc);
-    expect(fit.notes).toContain('selected ets(M,A,N) by AICc among 6 candidates');
+    expect(fit.notes).toContain('selected ets(M,A,N) by AICc among the 6 candidates that 14 observations can fit');
   });
   it('autoEts leaves out multiplicative errors for a series with values <= 0, and says so', () => {
     const fit = autoEts.fit(mk([-3, 1, 4, 2, 6, 5, 8, 9, 7, 11]));
     expect(fit.method).toMatch(/^ets\(A,/);
     expect(fit.notes?.join(' ')).toMatch(/multiplicative-error models were not considered/);
+  });
+  it('autoEts counts only the candidates it could fit (issue 14: 7 points fit ANN, AAN, MNN, MAN, not the damped ones)', () => {
+    const fit = autoEts.fit(mk([10, 12, 13, 15, 18, 19, 21]));
+    expect(fit.notes?.join(' ')).toMatch(/among the 4 candidates that 7 observations can fit/);
   });
   it("autoEts parameters stay in R's usual region", () => {
     fc.assert(

@@ -127,13 +127,47 @@ export function normalIntervals(
   });
 }
 
-/** Assembles a Forecast. */
+/**
+ * How far an interval may reach, in multiples of the series' range per step ahead: every bound lies within
+ * [min - RANGE_BOUND h R, max + RANGE_BOUND h R], R = max - min of the history (its largest |value| when the
+ * series is constant, 1 when that is 0), and still contains the point forecast.
+ */
+export const RANGE_BOUND = 5;
+
+/** Clips interval bounds to the range bound (see {@link RANGE_BOUND}); non-finite bounds are clipped too. */
+export function boundIntervals(
+  values: readonly number[],
+  mean: readonly number[],
+  intervals: readonly ForecastInterval[],
+): ForecastInterval[] {
+  let lo = Infinity,
+    hi = -Infinity,
+    big = 0;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+    big = Math.max(big, Math.abs(v));
+  }
+  const r = hi > lo ? hi - lo : big > 0 ? big : 1;
+  return intervals.map((it) => ({
+    level: it.level,
+    lower: it.lower.map((l, i) =>
+      Math.min(Math.max(Number.isNaN(l) ? -Infinity : l, lo - RANGE_BOUND * (i + 1) * r), mean[i]!),
+    ),
+    upper: it.upper.map((u, i) =>
+      Math.max(Math.min(Number.isNaN(u) ? Infinity : u, hi + RANGE_BOUND * (i + 1) * r), mean[i]!),
+    ),
+  }));
+}
+
+/** Assembles a Forecast; intervals are held within the range bound (see {@link boundIntervals}). */
 export function makeForecast(
   fit: ForecastFit,
   years: number[],
   mean: number[],
-  intervals: ForecastInterval[],
+  unbounded: ForecastInterval[],
 ): Forecast {
+  const intervals = boundIntervals(fit.values, mean, unbounded);
   for (const v of mean) {
     if (!Number.isFinite(v)) {
       throw new MetricsError(

@@ -108,6 +108,7 @@ export function fitEtsMethod(
   components: EtsComponents | undefined,
   criterion: EtsCriterion,
   method: string,
+  additiveOnly = false,
 ): EtsFit {
   const values = fitInput(fn, s);
   if (components?.error === 'M') assertPositive(fn, s, 'a multiplicative-error model');
@@ -128,16 +129,22 @@ export function fitEtsMethod(
     }
     return fallbackFit(s, values, components.trend !== 'N', notes);
   }
-  const positive = values.every((v) => v > 0);
+  const positive = !additiveOnly && values.every((v) => v > 0);
   let best: EtsEstimate | undefined;
+  let fitted = 0;
   for (const c of AUTO_CANDIDATES) {
     if (c.error === 'M' && !positive) continue;
     const est = estimateEts(values, c, criterion);
-    if (est !== undefined && est.aicc < (best?.aicc ?? Infinity)) best = est;
+    if (est === undefined) continue;
+    fitted++;
+    if (est.aicc < (best?.aicc ?? Infinity)) best = est;
   }
-  if (!positive) notes.push('multiplicative-error models were not considered: the series has values <= 0');
+  if (additiveOnly) notes.push('additive models only, as R does on a Box-Cox scale');
+  else if (!positive) notes.push('multiplicative-error models were not considered: the series has values <= 0');
   if (best === undefined) return fallbackFit(s, values, true, notes);
-  notes.push(`selected ${etsLabel(best.components)} by AICc among ${positive ? 6 : 3} candidates`);
+  notes.push(
+    `selected ${etsLabel(best.components)} by AICc among the ${fitted} candidate${fitted === 1 ? '' : 's'} that ${values.length} observations can fit`,
+  );
   return estimateToFit(s, values, best, etsLabel(best.components), notes);
 }
 
