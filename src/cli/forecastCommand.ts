@@ -7,6 +7,7 @@ import { forecastMethods } from '../forecast/methods.js';
 import { defaultMethod } from '../forecast/defaultForecast.js';
 import type { ForecastMethod } from '../forecast/types.js';
 import { levelLabel } from '../forecast/backtest.js';
+import { parseLevels } from '../forecast/levels.js';
 import type { CliArgs, CliCommand, CliContext } from './command.js';
 import { emit, outputFormat, toCsv, toTable, type Row } from './output.js';
 
@@ -58,25 +59,11 @@ export function wholeOption(args: CliArgs, name: string, min = 1): number | unde
   return v;
 }
 
-/** `--levels 80,95` (percent) as sorted fractions [0.8, 0.95]. */
+/** `--levels` as sorted fractions, by the one convention: `0.8,0.95` or `80,95` give [0.8, 0.95]. */
 export function levelsOption(args: CliArgs): number[] {
   const raw = args.values['levels'];
   if (raw === undefined) return [0.8, 0.95];
-  const parts = String(raw)
-    .split(',')
-    .map((p) => p.trim());
-  const levels = parts.map((p) => {
-    const v = p === '' ? Number.NaN : Number(p);
-    if (!Number.isFinite(v) || v <= 0 || v >= 100) {
-      throw new MetricsError(
-        'invalid_argument',
-        `--levels: each level is a percent between 0 and 100, e.g. 80,95 (got ${JSON.stringify(p)}).`,
-        { levels: raw },
-      );
-    }
-    return v / 100;
-  });
-  return [...new Set(levels)].sort((a, b) => a - b);
+  return parseLevels('--levels', String(raw));
 }
 
 function columnsFor(levels: readonly number[]): string[] {
@@ -102,7 +89,7 @@ export const forecastCommand: CliCommand = {
     ],
     ['--horizon <h>', `Years after each series' last year (default ${DEFAULT_HORIZON}).`],
     ['--to-year <y>', 'Forecast every series up to this year instead.'],
-    ['--levels <list>', 'Interval levels in percent, comma-separated (default 80,95).'],
+    ['--levels <list>', 'Interval levels as fractions, comma-separated (default 0.8,0.95); percent such as 80,95 is read as percent.'],
     ['--calibrated', "Intervals from the method's own rolling-origin errors on each history (see calibrate())."],
     ['--format <f>', 'table (default), csv or json (json adds the method and the model chosen per series).'],
     [

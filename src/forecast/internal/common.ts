@@ -5,6 +5,7 @@ import { assertAnnual, type Series } from '../../series/series.js';
 import type { Rng } from '../../simulate/rng.js';
 import type { Forecast, ForecastFit, ForecastInterval, ForecastOptions, SimulateFitOptions } from '../types.js';
 import { normalQuantile } from './distributions.js';
+import { toLevels } from '../levels.js';
 
 /** Every method needs at least this many observations. */
 export const MIN_LENGTH = 3;
@@ -93,26 +94,10 @@ function assertFit(fn: string, fit: ForecastFit): void {
   }
 }
 
-/** Checks and sorts interval levels: fractions in (0, 1), default [0.8, 0.95]. */
+/** Checks and sorts interval levels by the one convention (see toLevels): fractions, or unambiguous percent. */
 export function intervalLevels(fn: string, options: ForecastOptions | undefined): number[] {
   const levels = options?.levels ?? [0.8, 0.95];
-  if (!Array.isArray(levels)) {
-    throw new MetricsError(
-      'invalid_argument',
-      `${fn}: levels must be an array of fractions such as [0.8, 0.95] (got ${show(levels)}).`,
-    );
-  }
-  for (const l of levels) {
-    if (typeof l !== 'number' || !Number.isFinite(l) || l <= 0 || l >= 1) {
-      const hint = typeof l === 'number' && l > 1 && l < 100 ? ` Did you mean ${l / 100}?` : '';
-      throw new MetricsError(
-        'invalid_argument',
-        `${fn}: each level must be a fraction in (0, 1) (got ${show(l)}).${hint} Give levels as fractions, e.g. [0.8, 0.95].`,
-        { level: l },
-      );
-    }
-  }
-  return [...new Set(levels)].sort((a, b) => a - b);
+  return toLevels(fn, levels, 'level');
 }
 
 /** Symmetric normal intervals mean ± z * se. */
