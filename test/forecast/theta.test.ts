@@ -26,13 +26,10 @@ describe('theta', () => {
     const sesMean = ses.forecast(sesFit, 2016).mean;
     [0, 1, 2].forEach((h) => expect(f.mean[h]).toBeCloseTo(sesMean[h]! + (b / 2) * (h + (1 - (1 - a) ** n) / a), 8));
   });
-  it('theta with 4 observations falls back to drift and notes it', () => {
+  it('theta with 4 observations is Theta with a classical SES part (as R), and notes it', () => {
     const fit = theta.fit(mk([1, 2, 4, 5]));
-    expect(fit.method).toBe('drift');
-    expect(fit.notes?.[0]).toMatch(/fell back to drift/);
-    const mean = theta.forecast(fit, 2005).mean; // drift (5 - 1) / 3 a year from 5
-    expect(mean[0]).toBeCloseTo(19 / 3, 12);
-    expect(mean[1]).toBeCloseTo(23 / 3, 12);
+    expect(fit.method).toBe('theta');
+    expect(fit.notes?.[0]).toMatch(/classical fit/);
   });
   it('theta on a constant series is flat with zero-width intervals', () => {
     const f = theta.forecast(theta.fit(mk([3, 3, 3, 3, 3, 3])), 2007);
