@@ -50,7 +50,12 @@ export function growthTasks(options: GrowthSetOptions = {}): GrowthTask[] {
         tasks.push({
           id: `g${Math.round(rate * 100)}-${k}-${o}`,
           rate,
-          train: series({ id: `g${Math.round(rate * 100)}-${k}`, unit: 'other', years: years.slice(0, o), values: values.slice(0, o) }),
+          train: series({
+            id: `g${Math.round(rate * 100)}-${k}`,
+            unit: 'other',
+            years: years.slice(0, o),
+            values: values.slice(0, o),
+          }),
           test: values.slice(o, o + h),
         });
       }

@@ -89,7 +89,10 @@ export const forecastCommand: CliCommand = {
     ],
     ['--horizon <h>', `Years after each series' last year (default ${DEFAULT_HORIZON}).`],
     ['--to-year <y>', 'Forecast every series up to this year instead.'],
-    ['--levels <list>', 'Interval levels as fractions, comma-separated (default 0.8,0.95); percent such as 80,95 is read as percent.'],
+    [
+      '--levels <list>',
+      'Interval levels as fractions, comma-separated (default 0.8,0.95); percent such as 80,95 is read as percent.',
+    ],
     ['--calibrated', "Intervals from the method's own rolling-origin errors on each history (see calibrate())."],
     ['--format <f>', 'table (default), csv or json (json adds the method and the model chosen per series).'],
     [

@@ -87,7 +87,10 @@ export const simulateCommand: CliCommand = {
       '--seed <s>',
       `Random seed, a whole number (default ${DEFAULT_SEED}); the same seed gives the same numbers on any machine and any --workers.`,
     ],
-    ['--quantiles <list>', 'Comma-separated quantiles as fractions in [0, 1] (default 0.05,0.25,0.5,0.75,0.95); 5,50,95 is read as percent.'],
+    [
+      '--quantiles <list>',
+      'Comma-separated quantiles as fractions in [0, 1] (default 0.05,0.25,0.5,0.75,0.95); 5,50,95 is read as percent.',
+    ],
     ['--workers <w>', 'Worker threads (default 1: this thread). About one per core for large runs.'],
     ['--scenario <name>', 'Scenario of the model to simulate around (default plan).'],
     ['--sample-paths <n>', 'Keep the first n full paths in the JSON output (default 0).'],

@@ -88,7 +88,10 @@ export function forecast(
     );
   }
   if (opts.lambda !== undefined) {
-    method = withBoxCox(method, { lambda: opts.lambda, ...(opts.biasadj !== undefined ? { biasadj: opts.biasadj } : {}) });
+    method = withBoxCox(method, {
+      lambda: opts.lambda,
+      ...(opts.biasadj !== undefined ? { biasadj: opts.biasadj } : {}),
+    });
   }
   let data = s;
   const notes: string[] = [];
@@ -98,7 +101,8 @@ export function forecast(
       const have = new Set(s.years);
       data = interpolate(s, opts.fill === 'log' ? 'geometric' : 'linear');
       const filled = data.years.filter((y) => !have.has(y));
-      if (filled.length > 0) notes.push(`filled ${filled.length} missing year(s) (${filled.join(', ')}) by ${opts.fill} interpolation`);
+      if (filled.length > 0)
+        notes.push(`filled ${filled.length} missing year(s) (${filled.join(', ')}) by ${opts.fill} interpolation`);
     }
   }
   const fit = method.fit(data);

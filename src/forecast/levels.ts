@@ -73,7 +73,9 @@ export function parseLevels(option: string, raw: string, kind: LevelKind = 'leve
   const parts = String(raw)
     .split(',')
     .map((p) => p.trim());
-  const nums = parts.map((p) => (p === '' || !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?%?$/.test(p) ? Number.NaN : Number(p.replace(/%$/, ''))));
+  const nums = parts.map((p) =>
+    p === '' || !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?%?$/.test(p) ? Number.NaN : Number(p.replace(/%$/, '')),
+  );
   const i = nums.findIndex((v) => Number.isNaN(v));
   if (i >= 0) {
     throw new MetricsError(

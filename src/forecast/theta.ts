@@ -69,7 +69,11 @@ export const theta: ForecastMethod = {
       residuals: est.residuals,
       sigma2: est.sigma2,
       ...(classical
-        ? { notes: [`the SES part is a classical fit (l0 = y1, alpha minimising the SSE), as R makes it for ${n} points`] }
+        ? {
+            notes: [
+              `the SES part is a classical fit (l0 = y1, alpha minimising the SSE), as R makes it for ${n} points`,
+            ],
+          }
         : {}),
     };
   },

@@ -46,7 +46,12 @@ describe('forecast', () => {
 });
 
 describe('forecast options (issue 14)', () => {
-  const gap = series({ id: 'g', unit: 'count', years: [2015, 2016, 2017, 2019, 2020, 2021], values: [10, 11, 12, 14.5, 16, 17.6] });
+  const gap = series({
+    id: 'g',
+    unit: 'count',
+    years: [2015, 2016, 2017, 2019, 2020, 2021],
+    values: [10, 11, 12, 14.5, 16, 17.6],
+  });
   it('forecast(s, { h }) equals forecast(s, lastYear + h); both together throw', () => {
     expect(forecast(s, { h: 3 }).mean).toEqual(forecast(s, 2026).mean);
     expect(thrown(() => forecast(s, 2026, { h: 3 }))).toMatchObject({ code: 'invalid_argument' });
@@ -69,14 +74,24 @@ describe('forecast options (issue 14)', () => {
     expect(f.method).toBe('log(drift)');
   });
   it('the default leaves out its log parts, with a note, for a series with a value <= 0', () => {
-    const z = series({ id: 'z', unit: 'count', years: [2016, 2017, 2018, 2019, 2020, 2021, 2022], values: [0, 2, 3, 5, 4, 6, 7] });
+    const z = series({
+      id: 'z',
+      unit: 'count',
+      years: [2016, 2017, 2018, 2019, 2020, 2021, 2022],
+      values: [0, 2, 3, 5, 4, 6, 7],
+    });
     const f = forecast(z, 2024);
     expect(f.method).toBe('default(theta, ets(A,N,N), drift)'.replace('ets(A,N,N)', f.fit.method.split(', ')[1]!));
     expect((f.fit as { models?: string[] }).models).toHaveLength(3);
     expect(f.fit.notes?.filter((n) => n.includes('left out'))).toHaveLength(2);
   });
   it("the README's six-point series (80 … 121, 2016-2021) is forecast upwards at about its own pace", () => {
-    const r = series({ id: 'r', unit: 'count', years: [2016, 2017, 2018, 2019, 2020, 2021], values: [80, 88, 97, 104, 110, 121] });
+    const r = series({
+      id: 'r',
+      unit: 'count',
+      years: [2016, 2017, 2018, 2019, 2020, 2021],
+      values: [80, 88, 97, 104, 110, 121],
+    });
     const f = forecast(r, 2026);
     // 8.6 % a year in the data; the default gives 150.9 in 2026 (4.5 % a year), the earlier one 136.2 (2.4 %).
     const rate = (f.mean[4]! / 121) ** (1 / 5) - 1;

@@ -32,18 +32,26 @@ describe('short series against R', () => {
     const f = m.forecast(m.fit(s), s.years.at(-1)! + 6, { levels: [0.95] });
     const i = Number(h) - 1;
     const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(1e-9, Math.abs(b));
-    const e = Math.max(rel(f.mean[i]!, Number(mean)), rel(f.intervals[0]!.lower[i]!, Number(lo)), rel(f.intervals[0]!.upper[i]!, Number(hi)));
+    const e = Math.max(
+      rel(f.mean[i]!, Number(mean)),
+      rel(f.intervals[0]!.lower[i]!, Number(lo)),
+      rel(f.intervals[0]!.upper[i]!, Number(hi)),
+    );
     const c = cases.get(key) ?? { worst: 0, n: k, method: method! };
     c.worst = Math.max(c.worst, e);
     cases.set(key, c);
   }
   it('where R estimates the state space model (ses and ets at 7-9 points, holt at 9) ours equals R to 1e-8', () => {
-    const exact = [...cases.values()].filter((c) => (c.method === 'holt' ? c.n >= 9 : c.method === 'damped' ? false : c.n >= 7));
+    const exact = [...cases.values()].filter((c) =>
+      c.method === 'holt' ? c.n >= 9 : c.method === 'damped' ? false : c.n >= 7,
+    );
     expect(exact.length).toBeGreaterThan(50);
     expect(Math.max(...exact.map((c) => c.worst))).toBeLessThan(1e-8);
   });
   it("where R fits classical Holt-Winters, at least 90 % of the cases equal R's to 1e-3 (R's L-BFGS-B stops about there; the others found another local minimum of the SSE)", () => {
-    const classical = [...cases.values()].filter((c) => (c.method === 'holt' ? c.n <= 8 : c.method === 'damped' ? c.n <= 9 : c.n <= 6));
+    const classical = [...cases.values()].filter((c) =>
+      c.method === 'holt' ? c.n <= 8 : c.method === 'damped' ? c.n <= 9 : c.n <= 6,
+    );
     expect(classical.length).toBeGreaterThan(80);
     const agree = classical.filter((c) => c.worst < 1e-3).length;
     expect(agree / classical.length).toBeGreaterThanOrEqual(0.9);
@@ -51,7 +59,12 @@ describe('short series against R', () => {
 });
 
 describe('short series say what was fitted', () => {
-  const six = series({ id: 'r', unit: 'count', years: [2016, 2017, 2018, 2019, 2020, 2021], values: [80, 88, 97, 104, 110, 121] });
+  const six = series({
+    id: 'r',
+    unit: 'count',
+    years: [2016, 2017, 2018, 2019, 2020, 2021],
+    values: [80, 88, 97, 104, 110, 121],
+  });
   it("holt on 6 points fits Holt's linear trend (classical), not a flat SES, and says how", () => {
     const fit = holt.fit(six);
     expect(fit.method).toBe('holt');
@@ -61,7 +74,12 @@ describe('short series say what was fitted', () => {
     expect(f.mean[1]! - f.mean[0]!).toBeGreaterThan(5);
   });
   it('damped on 9 points fits undamped classical Holt, as R, and is named holt', () => {
-    const nine = series({ id: 'n', unit: 'count', years: [2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021], values: [61, 66, 72, 80, 88, 97, 104, 110, 121] });
+    const nine = series({
+      id: 'n',
+      unit: 'count',
+      years: [2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021],
+      values: [61, 66, 72, 80, 88, 97, 104, 110, 121],
+    });
     const fit = dampedHolt.fit(nine);
     expect(fit.method).toBe('holt');
     expect(fit.params['phi']).toBeUndefined();

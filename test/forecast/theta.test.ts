@@ -42,7 +42,12 @@ describe('theta on short series (issue 14)', () => {
   it("equals R's thetaf at 6 and 4 points, where R's SES part is a classical fit", () => {
     // R 4.2.2, forecast 8.20: thetaf(ts(c(80, 88, 97, 104, 110, 121)), h = 3, level = 95) and
     // thetaf(ts(c(10, 12, 13, 15)), h = 2).
-    const six = series({ id: 'r', unit: 'count', years: [2016, 2017, 2018, 2019, 2020, 2021], values: [80, 88, 97, 104, 110, 121] });
+    const six = series({
+      id: 'r',
+      unit: 'count',
+      years: [2016, 2017, 2018, 2019, 2020, 2021],
+      values: [80, 88, 97, 104, 110, 121],
+    });
     const f = theta.forecast(theta.fit(six), 2024, { levels: [0.95] });
     [124.971428571, 128.942857143, 132.914285714].forEach((v, i) => expect(f.mean[i]).toBeCloseTo(v, 8));
     [139.962270476, 150.143109076, 158.879185541].forEach((v, i) => expect(f.intervals[0]!.upper[i]).toBeCloseTo(v, 8));

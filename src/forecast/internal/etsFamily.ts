@@ -19,7 +19,6 @@ import {
   estimateEts,
   etsLabel,
   etsMoments,
-  etsParameterCount,
   etsSimulate,
   type EtsComponents,
   type EtsCriterion,
@@ -151,8 +150,7 @@ export function fitEtsMethod(
     const trend = components.trend !== 'N';
     if (!fitsStateSpace(n, trend, components.trend === 'Ad')) {
       const est = fitHoltWinters(values, trend);
-      const label =
-        criterion === 'mse' ? (trend ? 'holt' : 'ses') : etsLabel({ error: 'A', trend: trend ? 'A' : 'N' });
+      const label = criterion === 'mse' ? (trend ? 'holt' : 'ses') : etsLabel({ error: 'A', trend: trend ? 'A' : 'N' });
       notes.push(
         `${n} observations are too few for ${etsLabel(components)} by maximum likelihood or MSE: fitted ${trend ? "Holt's linear trend" : 'simple exponential smoothing'} as ${CLASSICAL}${components.trend === 'Ad' ? ', without damping' : ''}`,
       );
