@@ -44,7 +44,7 @@ export function boxCox(values: readonly number[], lambda: number): number[] {
  * @throws {MetricsError} invalid_argument when lambda is not finite or fvar has the wrong length or a negative entry
  * @example
  * invBoxCox([0, 1], 0); // => [1, 2.718281828459045]
- * invBoxCox([Math.log(100)], 0, [0.04]); // => [102.00000000000003]
+ * invBoxCox([Math.log(100)], 0, [0.04]); // ≈ [102.0000000000]
  */
 export function invBoxCox(values: readonly number[], lambda: number, fvar?: readonly number[]): number[] {
   assertFinite('invBoxCox', { lambda });

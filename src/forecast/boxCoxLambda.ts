@@ -23,7 +23,7 @@ export interface BoxCoxLambdaOptions {
  * @returns lambda in [lower, upper]
  * @throws {MetricsError} invalid_argument for non-finite values or lower >= upper
  * @example
- * boxCoxLambda([80, 88, 97, 104, 110, 121]); // => 1.5018225587385698
+ * boxCoxLambda([80, 88, 97, 104, 110, 121]); // ≈ 0.0531698741
  */
 export function boxCoxLambda(values: readonly number[], options: BoxCoxLambdaOptions = {}): number {
   assertFiniteArray('boxCoxLambda', 'values', values);

@@ -59,7 +59,7 @@ function lambdaLabel(lambda: number): string {
  * @example
  * const s = series({ id: 'x', unit: 'count', years: [2016, 2017, 2018, 2019, 2020, 2021], values: [80, 88, 97, 104, 110, 121] });
  * const m = withBoxCox(drift, { lambda: 0 });
- * m.forecast(m.fit(s), 2022).mean; // => [130.7640869944419]
+ * m.forecast(m.fit(s), 2022).mean; // ≈ [131.43906074]
  */
 export function withBoxCox(method: ForecastMethod, options: BoxCoxOptions = {}): ForecastMethod<BoxCoxFit> {
   const fn = 'withBoxCox';
