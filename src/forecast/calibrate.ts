@@ -1,6 +1,6 @@
 import { MetricsError } from '../errors.js';
 import { assertInteger, show } from '../internal/assert.js';
-import { series, type Series } from '../series/series.js';
+import type { Series } from '../series/series.js';
 import type { Forecast, ForecastFit, ForecastInterval, ForecastMethod, ForecastOptions } from './types.js';
 import { checkMethod } from './backtest.js';
 import { boundIntervals } from './internal/common.js';
@@ -140,7 +140,13 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
       const steps = Math.min(maxHorizon, n - o);
       let f: Forecast;
       try {
-        const w = series({ id: s.id, unit: s.unit, years: s.years.slice(0, o), values: s.values.slice(0, o) });
+        // A prefix of a checked series is a valid series: skip series()'s checks (they cost more than naive's fit).
+        const w: Series = Object.freeze({
+          id: s.id,
+          unit: s.unit,
+          years: Object.freeze(s.years.slice(0, o)),
+          values: Object.freeze(s.values.slice(0, o)),
+        });
         f = method.forecast(method.fit(w), s.years[o + steps - 1] as number, { levels: [0.95] });
       } catch (e) {
         if (e instanceof MetricsError) {
