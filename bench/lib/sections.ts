@@ -190,7 +190,9 @@ export function boxCoxSection(dataDir: string, data: readonly M3Series[]): strin
   };
   const worst: Record<string, number> = {};
   let clipped = 0,
-    compared = 0;
+    compared = 0,
+    naBoth = 0,
+    naOurs = 0;
   const cache = new Map<string, ReturnType<ForecastMethod['forecast']>>();
   const t1 = performance.now();
   for (const [id, method, , h, mean, lo, hi] of rows) {
@@ -199,10 +201,19 @@ export function boxCoxSection(dataDir: string, data: readonly M3Series[]): strin
     const key = `${id}/${method}`;
     let fc = cache.get(key);
     const s = byId.get(id!)!;
-    if (fc === undefined) {
+    if (fc === undefined && !cache.has(key)) {
       const m = withBoxCox(base[b!]!, { lambda: tag === 'log' ? 0 : 'auto', biasadj: adj === 'biasadj' });
-      fc = m.forecast(m.fit(s), s.years.at(-1)! + 6, { levels: [0.95] });
-      cache.set(key, fc);
+      try {
+        fc = m.forecast(m.fit(s), s.years.at(-1)! + 6, { levels: [0.95] });
+      } catch {
+        fc = undefined; // degenerate where R's mean is NA (lambda < 0)
+      }
+      cache.set(key, fc as never);
+    }
+    if (fc === undefined) {
+      if (mean === 'NA') naBoth++;
+      else naOurs++;
+      continue;
     }
     const i = Number(h) - 1;
     const rel = (x: number, y: number) => Math.abs(x - y) / Math.max(1e-12, Math.abs(y));
@@ -227,7 +238,7 @@ export function boxCoxSection(dataDir: string, data: readonly M3Series[]): strin
       Object.entries(worst).map(([k, v]) => [k, v.toExponential(1)]),
     ),
     '',
-    `${compared} forecasts (645 series x 6 steps x ${Object.keys(worst).length} calls) compared with R's (scripts/r/boxcox-reference.R); ${clipped} upper bounds lie past R's range bound (or are NA in R, lambda < 0) and are ours by design there. Whole R script ${(rMs / 1000).toFixed(1)} s (R start-up included) against ${(ourMs / 1000).toFixed(1)} s here for the same fits.`,
+    `${compared} forecasts (645 series x 6 steps x ${Object.keys(worst).length} calls) compared with R's (scripts/r/boxcox-reference.R); ${clipped} upper bounds lie past R's range bound (or are NA in R, lambda < 0) and are ours by design there. ${naBoth} forecasts are NA in R and refused (degenerate) here, ${naOurs} refused here only. Whole R script ${(rMs / 1000).toFixed(1)} s (R start-up included) against ${(ourMs / 1000).toFixed(1)} s here for the same fits.`,
     '',
   ];
 }

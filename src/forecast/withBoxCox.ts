@@ -55,7 +55,8 @@ function lambdaLabel(lambda: number): string {
  * @param options lambda (default 0) and biasadj (default false)
  * @returns a ForecastMethod named `log(<name>)` for lambda 0, else `boxcox(<name>)` or `boxcox(<name>,<lambda>)`
  * @throws {MetricsError} invalid_argument for a bad method or options; fit throws invalid_argument when a
- *   value is outside the transformation's domain (<= 0 for logs)
+ *   value is outside the transformation's domain (<= 0 for logs); forecast throws degenerate when, for
+ *   lambda < 0, a point forecast passes -1/lambda (R returns NA there)
  * @example
  * const s = series({ id: 'x', unit: 'count', years: [2016, 2017, 2018, 2019, 2020, 2021], values: [80, 88, 97, 104, 110, 121] });
  * const m = withBoxCox(drift, { lambda: 0 });
@@ -141,6 +142,14 @@ export function withBoxCox(method: ForecastMethod, options: BoxCoxOptions = {}):
     const fc = inner.forecast(f.inner, toYear, { levels });
     const lambda = f.lambda;
     let mean = fc.mean.map((m) => invOne(m, lambda));
+    const beyond = mean.findIndex((m) => !Number.isFinite(m));
+    if (beyond >= 0) {
+      throw new MetricsError(
+        'degenerate',
+        `${name}.forecast: the forecast for ${years[beyond]} of series "${f.seriesId}" passes -1/lambda on the Box-Cox scale (lambda ${lambdaLabel(lambda)}), where the transformation has no inverse (R gives NA) (got ${fc.mean[beyond]}). Use lambda >= 0, e.g. 0 for logs.`,
+        { lambda, year: years[beyond] },
+      );
+    }
     if (f.biasadj) {
       // R's InvBoxCox(fvar = the forecast object): the variance from the widest interval.
       const top = fc.intervals[fc.intervals.length - 1]!;
