@@ -15,10 +15,10 @@ import type { Forecast, ForecastMethod, ForecastOptions } from './types.js';
  * Theta, automatic ETS and drift on the data and of Theta and drift on the log scale (both
  * back-transformed medians). Log parts are left out, with a note, for a series with a value <= 0.
  * Chosen by rolling-origin validation inside the M3 yearly training data (two origins per series, horizon 6)
- * among the candidates listed in BENCHMARKS.md; on the 645 held-out M3 yearly tests its OWA is 0.859
- * (sMAPE 15.92, 95 % coverage 93 %), against 0.867 for the earlier default and 0.884 for R's best
- * method, drift. It compounds only in part: on constant 5-35 % growth it still forecasts low (see
- * BENCHMARKS.md). Change this one constant to change the default.
+ * among the 40 candidates listed in BENCHMARKS.md (bench/defaultStudy.ts); on the 645 held-out M3 yearly
+ * tests its OWA is 0.858 (sMAPE 15.92, 95 % coverage 93 %), against 0.867 for the earlier default and
+ * 0.884 for R's best method, drift. It compounds only in part: on constant 5-35 % growth it forecasts
+ * 16 % low on average (see BENCHMARKS.md). Change this one constant to change the default.
  * @example
  * defaultMethod.name; // => 'default'
  */
