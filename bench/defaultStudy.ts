@@ -187,6 +187,17 @@ const CANDIDATES: [string, ForecastMethod][] = [
   ['the same, DW > 2', mix('dw5', defaultMethod, logTrend!, gate((s) => s.dw > 2))],
   ['comb(default, logTrend) when DW > 1.32, else default', mix('dw6', defaultMethod, C([defaultMethod, logTrend!]), gate((s) => s.dw > 1.32))],
 ];
+// Automatic ARIMA, once it is in the registry (issue 14 builds it on another branch).
+const arima = F['arima'];
+if (arima !== undefined) {
+  CANDIDATES.push(
+    ['arima', arima],
+    ['log(arima)', L(arima)],
+    ['comb(theta, ets, drift, log theta, log drift, arima)', C([theta!, ets!, drift!, L(theta!), L(drift!), arima])],
+    ['comb(theta, ets, drift, log theta, log drift, log arima)', C([theta!, ets!, drift!, L(theta!), L(drift!), L(arima)])],
+    ['comb(theta, arima, drift, log theta, log drift)', C([theta!, arima, drift!, L(theta!), L(drift!)])],
+  );
+}
 
 const m3 = loadM3();
 /** Validation inside the training data: origins 6 and 9 years before each series' end, horizon 6. */
