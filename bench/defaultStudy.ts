@@ -82,8 +82,8 @@ function mix(name: string, A: ForecastMethod, B: ForecastMethod, w: Pick): Forec
         mean: m(a?.mean, b?.mean),
         intervals: base.intervals.map((iv, j) => ({
           level: iv.level,
-          lower: m(a?.intervals[j]!.lower, b?.intervals[j]!.lower),
-          upper: m(a?.intervals[j]!.upper, b?.intervals[j]!.upper),
+          lower: m(a?.intervals[j]?.lower, b?.intervals[j]?.lower),
+          upper: m(a?.intervals[j]?.upper, b?.intervals[j]?.upper),
         })),
       };
     },
@@ -143,7 +143,8 @@ function byValidation(name: string, cands: ForecastMethod[], origins: number, we
 }
 const ramp = (lo: number, hi: number) => (v: readonly number[]) =>
   Math.min(1, Math.max(0, (Math.abs(logStats(v).tGrowth) - lo) / (hi - lo)));
-const gate = (test: (s: ReturnType<typeof logStats>) => boolean) => (v: readonly number[]) => (test(logStats(v)) ? 1 : 0);
+const gate = (test: (s: ReturnType<typeof logStats>) => boolean) => (v: readonly number[]) =>
+  test(logStats(v)) ? 1 : 0;
 const comb6 = C([theta!, damped!, ets!, drift!, L(theta!), L(drift!)]);
 
 const CANDIDATES: [string, ForecastMethod][] = [
@@ -171,21 +172,100 @@ const CANDIDATES: [string, ForecastMethod][] = [
   ['comb(6 parts, log ets)', C([theta!, damped!, ets!, drift!, L(theta!), L(drift!), L(ets!)])],
   ['comb(earlier default, log(earlier default))', C([earlier, L(earlier)])],
   ['default: comb(theta, ets, drift, log theta, log drift)', defaultMethod],
-  ['per series: default or log(drift) by validation, 5 origins', byValidation('v5', [defaultMethod, L(drift!)], 5, false)],
-  ['per series: default or log(drift) by validation, 10 origins', byValidation('v10', [defaultMethod, L(drift!)], 10, false)],
-  ['per series: default and log(drift) weighted 1/validation error', byValidation('vw', [defaultMethod, L(drift!)], 5, true)],
-  ['per series: default, log(drift) or log(theta) by validation', byValidation('v3', [defaultMethod, L(drift!), L(theta!)], 5, false)],
-  ['weight of log(drift) from the log-growth t statistic, 0 at 1, 1 at 4', mix('r14', defaultMethod, L(drift!), ramp(1, 4))],
+  [
+    'per series: default or log(drift) by validation, 5 origins',
+    byValidation('v5', [defaultMethod, L(drift!)], 5, false),
+  ],
+  [
+    'per series: default or log(drift) by validation, 10 origins',
+    byValidation('v10', [defaultMethod, L(drift!)], 10, false),
+  ],
+  [
+    'per series: default and log(drift) weighted 1/validation error',
+    byValidation('vw', [defaultMethod, L(drift!)], 5, true),
+  ],
+  [
+    'per series: default, log(drift) or log(theta) by validation',
+    byValidation('v3', [defaultMethod, L(drift!), L(theta!)], 5, false),
+  ],
+  [
+    'weight of log(drift) from the log-growth t statistic, 0 at 1, 1 at 4',
+    mix('r14', defaultMethod, L(drift!), ramp(1, 4)),
+  ],
   ['the same, 0 at 2, 1 at 6', mix('r26', defaultMethod, L(drift!), ramp(2, 6))],
   ['the same, 0 at 3, 1 at 8', mix('r38', defaultMethod, L(drift!), ramp(3, 8))],
-  ['log(drift) when t > 2 and growth slowed < 1 se, else 6-part comb', mix('g21', comb6, L(drift!), gate((s) => s.tGrowth > 2 && s.slowing < 1))],
-  ['log(drift) when t > 3 and growth did not slow, else 6-part comb', mix('g30', comb6, L(drift!), gate((s) => s.tGrowth > 3 && s.slowing <= 0))],
-  ['logTrend when Durbin-Watson > 1.32 (5 % bound dU, n about 10), else default', mix('dw1', defaultMethod, logTrend!, gate((s) => s.dw > 1.32))],
-  ['the same, DW > 1.32 and slope t > 4', mix('dw2', defaultMethod, logTrend!, gate((s) => s.dw > 1.32 && s.tSlope > 4))],
-  ['the same, DW > 1.32 and slope t > 8', mix('dw3', defaultMethod, logTrend!, gate((s) => s.dw > 1.32 && s.tSlope > 8))],
-  ['the same, DW > 1.6 and slope t > 8', mix('dw4', defaultMethod, logTrend!, gate((s) => s.dw > 1.6 && s.tSlope > 8))],
-  ['the same, DW > 2', mix('dw5', defaultMethod, logTrend!, gate((s) => s.dw > 2))],
-  ['comb(default, logTrend) when DW > 1.32, else default', mix('dw6', defaultMethod, C([defaultMethod, logTrend!]), gate((s) => s.dw > 1.32))],
+  [
+    'log(drift) when t > 2 and growth slowed < 1 se, else 6-part comb',
+    mix(
+      'g21',
+      comb6,
+      L(drift!),
+      gate((s) => s.tGrowth > 2 && s.slowing < 1),
+    ),
+  ],
+  [
+    'log(drift) when t > 3 and growth did not slow, else 6-part comb',
+    mix(
+      'g30',
+      comb6,
+      L(drift!),
+      gate((s) => s.tGrowth > 3 && s.slowing <= 0),
+    ),
+  ],
+  [
+    'logTrend when Durbin-Watson > 1.32 (5 % bound dU, n about 10), else default',
+    mix(
+      'dw1',
+      defaultMethod,
+      logTrend!,
+      gate((s) => s.dw > 1.32),
+    ),
+  ],
+  [
+    'the same, DW > 1.32 and slope t > 4',
+    mix(
+      'dw2',
+      defaultMethod,
+      logTrend!,
+      gate((s) => s.dw > 1.32 && s.tSlope > 4),
+    ),
+  ],
+  [
+    'the same, DW > 1.32 and slope t > 8',
+    mix(
+      'dw3',
+      defaultMethod,
+      logTrend!,
+      gate((s) => s.dw > 1.32 && s.tSlope > 8),
+    ),
+  ],
+  [
+    'the same, DW > 1.6 and slope t > 8',
+    mix(
+      'dw4',
+      defaultMethod,
+      logTrend!,
+      gate((s) => s.dw > 1.6 && s.tSlope > 8),
+    ),
+  ],
+  [
+    'the same, DW > 2',
+    mix(
+      'dw5',
+      defaultMethod,
+      logTrend!,
+      gate((s) => s.dw > 2),
+    ),
+  ],
+  [
+    'comb(default, logTrend) when DW > 1.32, else default',
+    mix(
+      'dw6',
+      defaultMethod,
+      C([defaultMethod, logTrend!]),
+      gate((s) => s.dw > 1.32),
+    ),
+  ],
 ];
 // Automatic ARIMA, once it is in the registry (issue 14 builds it on another branch).
 const arima = F['arima'];
@@ -194,7 +274,10 @@ if (arima !== undefined) {
     ['arima', arima],
     ['log(arima)', L(arima)],
     ['comb(theta, ets, drift, log theta, log drift, arima)', C([theta!, ets!, drift!, L(theta!), L(drift!), arima])],
-    ['comb(theta, ets, drift, log theta, log drift, log arima)', C([theta!, ets!, drift!, L(theta!), L(drift!), L(arima)])],
+    [
+      'comb(theta, ets, drift, log theta, log drift, log arima)',
+      C([theta!, ets!, drift!, L(theta!), L(drift!), L(arima)]),
+    ],
     ['comb(theta, arima, drift, log theta, log drift)', C([theta!, arima, drift!, L(theta!), L(drift!)])],
   );
 }
@@ -206,7 +289,12 @@ const validation: M3Series[] = m3.flatMap((d) =>
     const n = d.train.values.length;
     return {
       id: d.id,
-      train: series({ id: d.id, unit: 'other', years: d.train.years.slice(0, n - k), values: d.train.values.slice(0, n - k) }),
+      train: series({
+        id: d.id,
+        unit: 'other',
+        years: d.train.years.slice(0, n - k),
+        values: d.train.values.slice(0, n - k),
+      }),
       test: d.train.values.slice(n - k, n - k + 6),
     };
   }),
@@ -224,7 +312,7 @@ function score(data: readonly M3Series[], m: ForecastMethod) {
     pts = 0;
   for (const d of data) {
     const to = d.train.years.at(-1)! + d.test.length;
-    let f;
+    let f: ReturnType<ForecastMethod['forecast']>;
     try {
       f = m.forecast(m.fit(d.train), to, { levels: [0.95] });
     } catch {
@@ -246,7 +334,9 @@ function score(data: readonly M3Series[], m: ForecastMethod) {
 
 const only = opt.only ? new RegExp(opt.only) : undefined;
 const p = (v: number) => `${(100 * v).toFixed(1)} %`;
-console.log('| candidate | val OWA | M3 OWA | M3 sMAPE | M3 cover 95 | synthetic bias | synthetic cover 95 | M3 > 8 %/yr bias |');
+console.log(
+  '| candidate | val OWA | M3 OWA | M3 sMAPE | M3 cover 95 | synthetic bias | synthetic cover 95 | M3 > 8 %/yr bias |',
+);
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const [name, m] of CANDIDATES) {
   if (only && !only.test(name)) continue;
@@ -254,5 +344,7 @@ for (const [name, m] of CANDIDATES) {
     t = score(m3, m),
     g = score(growth, m),
     q = score(fast, m);
-  console.log(`| ${name} | ${v.owa.toFixed(4)} | ${t.owa.toFixed(4)} | ${t.smape.toFixed(3)} | ${p(t.cover)} | ${p(g.bias)} | ${p(g.cover)} | ${p(q.bias)} |`);
+  console.log(
+    `| ${name} | ${v.owa.toFixed(4)} | ${t.owa.toFixed(4)} | ${t.smape.toFixed(3)} | ${p(t.cover)} | ${p(g.bias)} | ${p(g.cover)} | ${p(q.bias)} |`,
+  );
 }
