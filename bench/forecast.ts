@@ -49,6 +49,7 @@ const R_NAME: Record<string, string> = {
   theta: 'theta',
   ets: 'ets',
   comb: 'comb',
+  arima: 'arima',
 };
 
 const registry: Record<string, ForecastMethod> = { ...forecastMethods, default: defaultMethod };
@@ -106,7 +107,7 @@ if (!opt['no-r']) {
         `train=${join(dataDir, 'train.csv')}`,
         `test=${join(dataDir, 'test.csv')}`,
         `summary=${summary}`,
-        'methods=naive,rwf_drift,ses,holt,damped,theta,ets',
+        'methods=naive,rwf_drift,ses,holt,damped,theta,ets,arima',
         `reps=${reps}`,
       ],
       { encoding: 'utf8', timeout: 20 * 60_000 },

@@ -12,6 +12,7 @@ const BENCHES: readonly { file: string; result: string; title: string }[] = [
   { file: 'bench/growth.ts', result: 'bench/results/growth.md', title: 'Growth functions' },
   { file: 'bench/simulate.ts', result: 'bench/results/simulate.md', title: 'Monte Carlo engine' },
   { file: 'bench/forecast.ts', result: 'bench/results/forecast.md', title: 'Forecasting on M3 yearly' },
+  { file: 'bench/arima.ts', result: 'bench/results/arima.md', title: 'Automatic ARIMA against R' },
 ];
 
 const args = process.argv.slice(2);

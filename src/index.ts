@@ -162,6 +162,8 @@ export { logTrend } from './forecast/logTrend.js';
 export { combination } from './forecast/combination.js';
 export type { CombinationFit, CombinationOptions } from './forecast/combination.js';
 export { comb } from './forecast/comb.js';
+export { arima } from './forecast/arima.js';
+export type { ArimaFit, ArimaModel } from './forecast/arima.js';
 export { forecastMethods } from './forecast/methods.js';
 export { forecast, defaultMethod, FillMethod } from './forecast/defaultForecast.js';
 export type { DefaultForecastOptions } from './forecast/defaultForecast.js';

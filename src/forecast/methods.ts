@@ -1,3 +1,4 @@
+import { arima } from './arima.js';
 import { autoEts } from './autoEts.js';
 import { comb } from './comb.js';
 import { dampedHolt } from './dampedHolt.js';
@@ -12,10 +13,10 @@ import type { ForecastMethod } from './types.js';
 
 /**
  * Every built-in forecasting method by name: naive, drift, mean, ses, holt, damped, ets (automatic),
- * theta, logTrend, comb. Fixed ETS models come from `ets({ error, trend })` and other combinations from
+ * theta, logTrend, comb, arima (automatic). Fixed ETS models come from `ets({ error, trend })` and other combinations from
  * `combination([...])`; the default of `forecast()` is `defaultMethod`.
  * @example
- * Object.keys(forecastMethods); // => ['naive', 'drift', 'mean', 'ses', 'holt', 'damped', 'ets', 'theta', 'logTrend', 'comb']
+ * Object.keys(forecastMethods); // => ['naive', 'drift', 'mean', 'ses', 'holt', 'damped', 'ets', 'theta', 'logTrend', 'comb', 'arima']
  */
 export const forecastMethods: Readonly<Record<string, ForecastMethod>> = Object.freeze({
   naive,
@@ -28,4 +29,5 @@ export const forecastMethods: Readonly<Record<string, ForecastMethod>> = Object.
   theta,
   logTrend,
   comb,
+  arima,
 });

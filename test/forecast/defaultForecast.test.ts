@@ -33,7 +33,7 @@ describe('forecast', () => {
     expect(defaultMethod.name).toBe('default');
   });
   it('forecast with an unknown method, a past year or 2 points throws invalid_argument', () => {
-    expect(thrown(() => forecast(s, 2026, { method: 'arima' }))).toMatchObject({
+    expect(thrown(() => forecast(s, 2026, { method: 'prophet' }))).toMatchObject({
       code: 'invalid_argument',
       message: expect.stringContaining('naive'),
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nelderMead } from '../../src/internal/optimize.js';
+import { bfgs, nelderMead, numericHessian } from '../../src/internal/optimize.js';
 
 describe('nelderMead', () => {
   it('nelderMead(rosenbrock, [-1.2, 1]) lands where R optim() does', () => {
@@ -27,5 +27,43 @@ describe('nelderMead', () => {
   });
   it('nelderMead throws when the start is infeasible', () => {
     expect(() => nelderMead(() => Infinity, [1])).toThrow(/starting point/);
+  });
+});
+
+describe('bfgs and numericHessian', () => {
+  it("bfgs on Rosenbrock from (-1.2, 1) ends where R's optim(method = 'BFGS') does, with the same counts", () => {
+    const r = bfgs((p) => 100 * (p[1]! - p[0]! ** 2) ** 2 + (1 - p[0]!) ** 2, [-1.2, 1]);
+    // R 4.2.2: par 0.99980443323139745 0.99960838062348123, value 3.8273827561079511e-08, counts 118 38
+    expect(r.par[0]).toBe(0.99980443323139745);
+    expect(r.par[1]).toBe(0.99960838062348123);
+    expect(r.value).toBe(3.8273827561079511e-8);
+    expect([r.fncount, r.grcount, r.fail]).toEqual([118, 38, 0]);
+  });
+  it("numericHessian equals R's optimHess (2, 3; 3, 0 up to the finite-difference error)", () => {
+    const H = numericHessian((p) => p[0]! ** 2 + 3 * p[0]! * p[1]!, [1, 1]);
+    expect(Array.from(H)).toEqual([1.999999999946489, 2.9999999999752447, 2.9999999999752447, -2.220446049250313e-10]);
+  });
+  it("bfgs with parscale and with a low maxit ends where R's optim does", () => {
+    const fr = (p: Float64Array) => 100 * (p[1]! - p[0]! ** 2) ** 2 + (1 - p[0]!) ** 2;
+    // R 4.2.2: optim(c(-1.2, 1), fr, method = "BFGS", control = list(parscale = c(10, 0.5))) gives par
+    // 0.98043134235852525 0.96117192635036097, value 0.00038347539423714562, counts 155 37, convergence 0;
+    // with control = list(maxit = 5): par -0.59872274454629648 0.4108768516645776, value 2.8305734933655939,
+    // counts 16 5, convergence 1.
+    const a = bfgs(fr, [-1.2, 1], { parscale: [10, 0.5] });
+    expect([...a.par, a.value, a.fncount, a.grcount, a.fail]).toEqual([
+      0.98043134235852525, 0.96117192635036097, 0.00038347539423714562, 155, 37, 0,
+    ]);
+    const b = bfgs(fr, [-1.2, 1], { maxit: 5 });
+    expect([...b.par, b.value, b.fncount, b.grcount, b.fail]).toEqual([
+      -0.59872274454629648, 0.4108768516645776, 2.8305734933655939, 16, 5, 1,
+    ]);
+  });
+  it('bfgs with maxit 0 evaluates the start only', () => {
+    const r = bfgs((p) => p[0]! ** 2 + 1, [3], { maxit: 0 });
+    expect([...r.par, r.value, r.fail]).toEqual([3, 10, 0]);
+  });
+  it('bfgs throws when the start or a numerical gradient is not finite', () => {
+    expect(() => bfgs(() => Infinity, [1])).toThrow(/initial value/);
+    expect(() => bfgs((p) => (p[0]! > 1 ? Number.NaN : p[0]! ** 2), [1])).toThrow(/non-finite finite-difference/);
   });
 });
