@@ -2,7 +2,7 @@ import { MetricsError } from '../errors.js';
 import { assertOneOf, show } from '../internal/assert.js';
 import type { Series } from '../series/series.js';
 import { interpolate } from '../series/interpolate.js';
-import { autoEts } from './autoEts.js';
+import { arima } from './arima.js';
 import { combination } from './combination.js';
 import { withBoxCox } from './withBoxCox.js';
 import { drift } from './drift.js';
@@ -12,18 +12,19 @@ import type { Forecast, ForecastMethod, ForecastOptions } from './types.js';
 
 /**
  * The method {@link forecast} uses unless told otherwise, named `default`: the equal-weight combination of
- * Theta, automatic ETS and drift on the data and of Theta and drift on the log scale (both
+ * Theta, automatic ARIMA and drift on the data and of Theta and drift on the log scale (both
  * back-transformed medians). Log parts are left out, with a note, for a series with a value <= 0.
- * Chosen by rolling-origin validation inside the M3 yearly training data (two origins per series, horizon 6)
- * among the 40 candidates listed in BENCHMARKS.md (bench/defaultStudy.ts); on the 645 held-out M3 yearly
- * tests its OWA is 0.858 (sMAPE 15.92, 95 % coverage 93 %), against 0.867 for the earlier default and
- * 0.884 for R's best method, drift. It compounds only in part: on constant 5-35 % growth it forecasts
- * 16 % low on average (see BENCHMARKS.md). Change this one constant to change the default.
+ * Chosen by one rule, the lowest OWA in rolling-origin validation inside the M3 yearly training data (two
+ * origins per series, horizon 6), among the 44 candidates listed in BENCHMARKS.md (bench/defaultStudy.ts);
+ * on the 645 held-out M3 yearly tests its OWA is 0.861 (sMAPE 15.90, 95 % coverage 92 %), against 0.867
+ * for the earlier default and 0.884 for R's best method, drift. It compounds only in part: on constant
+ * 5-35 % growth it forecasts 14 % low on average (see BENCHMARKS.md). Change this one constant to change
+ * the default.
  * @example
  * defaultMethod.name; // => 'default'
  */
 export const defaultMethod: ForecastMethod = combination(
-  [theta, autoEts, drift, withBoxCox(theta, { lambda: 0 }), withBoxCox(drift, { lambda: 0 })],
+  [theta, arima, drift, withBoxCox(theta, { lambda: 0 }), withBoxCox(drift, { lambda: 0 })],
   { name: 'default' },
 );
 
@@ -49,7 +50,8 @@ export interface DefaultForecastOptions extends ForecastOptions {
  * Forecasts a yearly series in one call: fit, then forecast, with the default method (see
  * {@link defaultMethod}) unless `options.method` names another. Give the target year, or `{ h }`.
  * The result says what was used: `forecast.method` names the models fitted (e.g.
- * `default(theta, ets(M,A,N), drift, log(theta), log(drift))`), and `forecast.fit.notes` any fallback.
+ * `default(theta, ARIMA(0,1,1) with drift, drift, log(theta), log(drift))`), and `forecast.fit.notes` any
+ * fallback.
  * - Needs at least 3 observations (1-2 points throw invalid_argument); gaps throw missing_years unless
  *   `fill` says how to fill them (the filled years are listed in the notes).
  * - Levels are fractions, default [0.8, 0.95]; percent is read when every entry is above 1 ([80, 95]).

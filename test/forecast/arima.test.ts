@@ -375,7 +375,9 @@ describe('arima: errors', () => {
     const fit = arima.fit(s);
     expect(thrown(() => arima.forecast(fit, 1997))).toMatchObject({ code: 'invalid_argument' });
     expect(arima.forecast(fit, 2000, { levels: [95] }).intervals[0]!.level).toBe(0.95);
-    expect(String(thrown(() => arima.forecast(fit, 2000, { levels: [0.8, 95] })))).toMatch(/mixes fractions and percent/);
+    expect(String(thrown(() => arima.forecast(fit, 2000, { levels: [0.8, 95] })))).toMatch(
+      /mixes fractions and percent/,
+    );
   });
 });
 
