@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCHES: readonly { file: string; result: string; title: string }[] = [
+  { file: 'bench/startup.ts', result: 'bench/results/startup.md', title: 'Start-up' },
   { file: 'bench/growth.ts', result: 'bench/results/growth.md', title: 'Growth functions' },
   { file: 'bench/simulate.ts', result: 'bench/results/simulate.md', title: 'Monte Carlo engine' },
   { file: 'bench/forecast.ts', result: 'bench/results/forecast.md', title: 'Forecasting on M3 yearly' },

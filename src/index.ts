@@ -1,4 +1,7 @@
 // The public API of industry-metrics: every export, grouped by folder of src/ (one line per source file).
+// The package's one entry: the build bundles it into dist/index.js. Importing it loads none of mathjs, vega,
+// vega-lite, resvg or ajv (the functions that use them load them; src/internal/dependencies.ts), and nothing in
+// its graph may have a top-level await, so that require() of the package works (docs/using-the-package.md).
 
 // errors
 export { MetricsError, ErrorCode, isMetricsError } from './errors.js';

@@ -32,8 +32,8 @@ export const backtestCommand: CliCommand = {
     ['--out <file>', 'Write to a file instead of stdout (format from --format, else from the extension).'],
   ],
   examples: [
-    'industry-metrics backtest data/markets.csv --horizon 3',
-    'industry-metrics backtest data/markets.csv --horizon 5 --method naive,theta,ets --initial 8 --format csv',
+    'industry-metrics backtest markets.csv --horizon 3',
+    'industry-metrics backtest markets.csv --horizon 5 --method naive,theta,ets --initial 8 --format csv',
   ],
   options: {
     horizon: { type: 'string' },

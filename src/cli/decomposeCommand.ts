@@ -128,7 +128,7 @@ export const decomposeCommand: CliCommand = {
   ],
   examples: [
     'industry-metrics decompose big-data-sectors-example',
-    'industry-metrics decompose data/sectors.csv --unit "CNY billion" --format csv --out contributions.csv',
+    'industry-metrics decompose sectors.csv --unit "CNY billion" --format csv --out contributions.csv',
   ],
   options: { format: { type: 'string' }, out: { type: 'string' }, unit: { type: 'string' } },
   async run(args, ctx: CliContext) {

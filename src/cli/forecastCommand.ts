@@ -131,8 +131,8 @@ export const forecastCommand: CliCommand = {
     ],
   ],
   examples: [
-    'industry-metrics forecast data/markets.csv --horizon 5',
-    'industry-metrics forecast data/markets.csv --method theta --to-year 2030 --levels 80,95 --calibrated --format csv --out forecasts.csv',
+    'industry-metrics forecast markets.csv --horizon 5',
+    'industry-metrics forecast markets.csv --method theta --to-year 2030 --levels 80,95 --calibrated --format csv --out forecasts.csv',
   ],
   options: {
     method: { type: 'string' },

@@ -39,12 +39,14 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
     ctx.stdout('industry-metrics 0.1.0\n');
     return 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     ctx.stderr(`industry-metrics: unknown command "${name}". Commands: ${commands.map((c) => c.name).join(', ')}.\n`);
     return 2;
   }
   try {
+    // Only this command's module (and what it imports) is loaded.
+    const command = await entry.load();
     if (rest.includes('--help') || rest.includes('-h')) {
       ctx.stdout(commandHelp(command));
       return 0;

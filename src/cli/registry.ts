@@ -1,27 +1,78 @@
 import type { CliCommand } from './command.js';
-import { modelsCommand } from './modelsCommand.js';
-import { checkCommand } from './checkCommand.js';
-import { reportCommand } from './reportCommand.js';
-import { forecastCommand } from './forecastCommand.js';
-import { backtestCommand } from './backtestCommand.js';
-import { simulateCommand } from './simulateCommand.js';
-import { projectCommand } from './projectCommand.js';
-import { renderCommand } from './renderCommand.js';
-import { decomposeCommand } from './decomposeCommand.js';
-import { scorecardCommand } from './scorecardCommand.js';
 
-// One import and one list entry per command; each command lives in its own file in this folder.
+// One entry per command: its name and one-line summary (all that `industry-metrics --help` prints), and how to
+// load it. Each command lives in its own file in this folder and is loaded only when it runs or shows its own
+// help, so a command pays only for the modules it uses. test/cli/conventions.test.ts checks that each entry's
+// summary is its command's.
+
+/** A command as the registry knows it before it is loaded. */
+export interface CommandEntry {
+  readonly name: string;
+  /** One line for the command list; the same as the loaded command's `summary`. */
+  readonly summary: string;
+  load(): Promise<CliCommand>;
+}
 
 /** Every `industry-metrics` command, in the order `--help` lists them. */
-export const commands: readonly CliCommand[] = [
-  modelsCommand,
-  checkCommand,
-  projectCommand,
-  simulateCommand,
-  reportCommand,
-  forecastCommand,
-  backtestCommand,
-  decomposeCommand,
-  renderCommand,
-  scorecardCommand,
+export const commands: readonly CommandEntry[] = [
+  {
+    name: 'models',
+    summary: 'List the built-in models and your own model files (models/*.model.json in the current folder).',
+    load: async () => (await import('./modelsCommand.js')).modelsCommand,
+  },
+  {
+    name: 'check',
+    summary: "Check a model's targets against each other and their sources: implied numbers, consistency, assumptions.",
+    load: async () => (await import('./checkCommand.js')).checkCommand,
+  },
+  {
+    name: 'project',
+    summary: "Project a model's scenarios year by year and check its targets (meets, gap, required CAGR).",
+    load: async () => (await import('./projectCommand.js')).projectCommand,
+  },
+  {
+    name: 'simulate',
+    summary:
+      "Monte Carlo simulation of a model's scenario: yearly quantiles and the probability of meeting each target.",
+    load: async () => (await import('./simulateCommand.js')).simulateCommand,
+  },
+  {
+    name: 'report',
+    summary:
+      'Check, project and simulate models, print a summary, and write report.html with every chart as SVG, PNG and Vega-Lite JSON.',
+    load: async () => (await import('./reportCommand.js')).reportCommand,
+  },
+  {
+    name: 'forecast',
+    summary: 'Forecast every series in a CSV file (long id,year,value or wide): point forecasts and interval bounds.',
+    load: async () => (await import('./forecastCommand.js')).forecastCommand,
+  },
+  {
+    name: 'backtest',
+    summary:
+      'Rolling-origin accuracy of forecasting methods on every series in a CSV file: sMAPE, MASE, OWA, coverage, MSIS.',
+    load: async () => (await import('./backtestCommand.js')).backtestCommand,
+  },
+  {
+    name: 'decompose',
+    summary:
+      'Sector shares, contributions to growth (percentage points) and shares of growth, for a model with sectors or a CSV of sector levels.',
+    load: async () => (await import('./decomposeCommand.js')).decomposeCommand,
+  },
+  {
+    name: 'render',
+    summary: 'Render a vega-lite spec (.vl.json) to SVG, PNG or a self-contained HTML page.',
+    load: async () => (await import('./renderCommand.js')).renderCommand,
+  },
+  {
+    name: 'scorecard',
+    summary:
+      'How the plans did: each target met, missed, on or off track, or undetermined, as of a year, from published observations.',
+    load: async () => (await import('./scorecardCommand.js')).scorecardCommand,
+  },
 ];
+
+/** Every command loaded, in the registry's order (for the reference and the tests; the CLI loads one). */
+export async function loadCommands(): Promise<CliCommand[]> {
+  return Promise.all(commands.map((c) => c.load()));
+}

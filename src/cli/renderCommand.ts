@@ -21,8 +21,8 @@ export const renderCommand: CliCommand = {
     ['--scale N', 'PNG pixels per SVG unit (default 2).'],
   ],
   examples: [
-    'industry-metrics render out/report/01-revenue.vl.json --format png --out revenue.png',
-    'industry-metrics render chart.vl.json --out chart.html',
+    'industry-metrics render report/big-data-14th-fyp-fan.vl.json --format png --out fan.png',
+    'industry-metrics render report/big-data-14th-fyp-trajectories.vl.json --out chart.html',
   ],
   options: { format: { type: 'string' }, out: { type: 'string' }, scale: { type: 'string' } },
   async run(args, ctx) {

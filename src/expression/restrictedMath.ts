@@ -1,36 +1,6 @@
 // Not exported from the package: the one restricted mathjs instance behind compileExpression.
-import {
-  absDependencies,
-  addDependencies,
-  ceilDependencies,
-  create,
-  divideDependencies,
-  equalDependencies,
-  expDependencies,
-  expm1Dependencies,
-  floorDependencies,
-  largerDependencies,
-  largerEqDependencies,
-  log10Dependencies,
-  log1pDependencies,
-  logDependencies,
-  maxDependencies,
-  minDependencies,
-  multiplyDependencies,
-  parseDependencies,
-  powDependencies,
-  roundDependencies,
-  signDependencies,
-  smallerDependencies,
-  smallerEqDependencies,
-  sqrtDependencies,
-  subtractDependencies,
-  unaryMinusDependencies,
-  unaryPlusDependencies,
-  unequalDependencies,
-  type FactoryFunctionMap,
-  type MathJsInstance,
-} from 'mathjs/number';
+import type { FactoryFunctionMap, MathJsInstance } from 'mathjs/number';
+import { requireDependency } from '../internal/dependencies.js';
 
 /** Functions an expression may call, with the number of arguments each accepts. */
 export const EXPRESSION_FUNCTIONS: Readonly<Record<string, { readonly min: number; readonly max: number }>> =
@@ -75,9 +45,42 @@ let instance: MathJsInstance | undefined;
 
 /**
  * The restricted mathjs instance (numbers only; no units, matrices, strings, import or evaluate),
- * created on first use. Trees are checked before they are compiled with it.
+ * created on first use (mathjs is loaded then, not when the package is imported). Trees are checked before they
+ * are compiled with it.
  */
 export function restrictedMath(): MathJsInstance {
+  if (instance) return instance;
+  // mathjs/number (its CommonJS build) is loaded here, on the first expression: it costs about 0.3 s.
+  const {
+    absDependencies,
+    addDependencies,
+    ceilDependencies,
+    create,
+    divideDependencies,
+    equalDependencies,
+    expDependencies,
+    expm1Dependencies,
+    floorDependencies,
+    largerDependencies,
+    largerEqDependencies,
+    log10Dependencies,
+    log1pDependencies,
+    logDependencies,
+    maxDependencies,
+    minDependencies,
+    multiplyDependencies,
+    parseDependencies,
+    powDependencies,
+    roundDependencies,
+    signDependencies,
+    smallerDependencies,
+    smallerEqDependencies,
+    sqrtDependencies,
+    subtractDependencies,
+    unaryMinusDependencies,
+    unaryPlusDependencies,
+    unequalDependencies,
+  } = requireDependency<typeof import('mathjs/number')>('compileExpression', 'mathjs/number');
   // mathjs types every *Dependencies export as possibly undefined; they are all defined in mathjs/number.
   const dependencies = {
     parseDependencies,
@@ -108,6 +111,6 @@ export function restrictedMath(): MathJsInstance {
     equalDependencies,
     unequalDependencies,
   } as unknown as FactoryFunctionMap;
-  instance ??= create(dependencies);
+  instance = create(dependencies);
   return instance;
 }

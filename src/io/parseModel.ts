@@ -1,7 +1,8 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
 import { closestNames } from '../internal/closest.js';
+import { loadValidator } from '../internal/schemaValidator.js';
 import type {
   BoundsSpec,
   ModelDefinition,
@@ -16,15 +17,13 @@ import type {
 } from '../model/types.js';
 import { convertScale, isScaleConvertible, parseUnit, unitToString, type Unit } from '../series/units.js';
 import type { Fact } from '../targets/fact.js';
-import { builtinPath } from './paths.js';
-import { readFileSync } from 'node:fs';
+import { MODEL_SCHEMA } from './modelSchema.js';
 
 let validator: ValidateFunction | undefined;
 
 function schemaValidator(): ValidateFunction {
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(
-    JSON.parse(readFileSync(builtinPath('models/model.schema.json'), 'utf8')),
-  );
+  // Loaded on the first model parsed (precompiled by the build), not when the package is imported.
+  validator ??= loadValidator(MODEL_SCHEMA);
   return validator;
 }
 

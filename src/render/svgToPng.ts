@@ -1,11 +1,12 @@
-import { Resvg } from '@resvg/resvg-js';
+import type { Resvg } from '@resvg/resvg-js';
 import { MetricsError } from '../errors.js';
+import { requireDependency } from '../internal/dependencies.js';
 import { fontFiles } from './fontFiles.js';
 
 /**
  * Renders an SVG string to PNG bytes with resvg and explicit font files (DejaVu Sans; Noto Sans CJK
  * when the SVG has CJK text), never system font discovery. The bytes are a `Uint8Array` (in Node a
- * `Buffer`, which is one), so the types need no Node globals.
+ * `Buffer`, which is one), so the types need no Node globals. resvg is loaded on the first call.
  * @throws {MetricsError} not_found when a needed font file is missing (names the Debian package)
  * @example
  * const png = svgToPng('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
@@ -21,7 +22,8 @@ export function svgToPng(svg: string, scale = 2): Uint8Array {
   }
   const files = fontFiles(svg);
   const cjk = files.some((f) => f.includes('CJK'));
-  const resvg = new Resvg(svg, {
+  const { Resvg: ResvgClass } = requireDependency<{ Resvg: typeof Resvg }>('svgToPng', '@resvg/resvg-js');
+  const resvg = new ResvgClass(svg, {
     fitTo: { mode: 'zoom', value: scale },
     background: 'white',
     font: {

@@ -1,17 +1,18 @@
-import { parse, View } from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { View } from 'vega';
+import type { TopLevelSpec } from 'vega-lite';
 import { MetricsError } from '../errors.js';
+import { importVega } from '../internal/dependencies.js';
 import { validateSpec } from './validateSpec.js';
 
 /** Options of {@link toSvg}. */
 export interface ToSvgOptions {
-  /** Check the spec against vega-lite's JSON schema first (default true; ~2 s once per process). */
+  /** Check the spec against vega-lite's JSON schema first (default true; the validator loads once per process). */
   readonly validate?: boolean;
 }
 
 /**
  * Renders a vega-lite spec to SVG text without a browser (vega's headless view, renderer 'none').
- * Data must be inlined; nothing is fetched.
+ * Data must be inlined; nothing is fetched. vega and vega-lite are loaded on the first call.
  * @throws {MetricsError} invalid_definition when the spec fails the schema or vega cannot render it
  * @example
  * const svg = await toSvg({ mark: 'point', data: { values: [{ a: 1 }] }, encoding: { x: { field: 'a', type: 'quantitative' } } });
@@ -19,9 +20,10 @@ export interface ToSvgOptions {
  */
 export async function toSvg(spec: TopLevelSpec, options: ToSvgOptions = {}): Promise<string> {
   if (options.validate !== false) validateSpec(spec);
+  const { vega, vegaLite } = await importVega('toSvg');
   let view: View | undefined;
   try {
-    view = new View(parse(compile(spec).spec), { renderer: 'none' });
+    view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: 'none' });
     return await view.toSVG();
   } catch (e) {
     if (e instanceof MetricsError) throw e;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { commands } from '../../src/cli/registry.js';
+import { commands, loadCommands } from '../../src/cli/registry.js';
 import { progressBar, toCsv } from '../../src/cli/output.js';
 import { cli, tempDir } from '../helpers/cli.js';
 
@@ -23,8 +23,13 @@ describe('CLI conventions', () => {
     ]);
   });
 
-  it.each(DATA_COMMANDS)('%s takes --format and --out, and documents both', (name) => {
-    const c = commands.find((x) => x.name === name);
+  it('each registry entry names and summarises the command it loads', async () => {
+    const loaded = await loadCommands();
+    expect(loaded.map((c) => [c.name, c.summary])).toEqual(commands.map((c) => [c.name, c.summary]));
+  });
+
+  it.each(DATA_COMMANDS)('%s takes --format and --out, and documents both', async (name) => {
+    const c = await commands.find((x) => x.name === name)?.load();
     expect(Object.keys(c?.options ?? {})).toEqual(expect.arrayContaining(['format', 'out']));
     expect(c?.help.map(([flag]) => flag.split(' ')[0])).toEqual(expect.arrayContaining(['--format', '--out']));
     expect(c?.usage).toContain('[--out FILE]');

@@ -1,18 +1,29 @@
 // The package as a user gets it: `npm pack` (which runs `prepare`, the build), installed from the tarball into an
 // empty project, then imported from plain JavaScript, type-checked from TypeScript, and run as a command.
 // Slow (tens of seconds: a build, an install, two type checks), so one set-up for all checks and long timeouts.
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO as repo, cleanTempFolder, installTarball, packedTarball, run } from '../helpers/installedPackage.js';
 
 const tsc = join(repo, 'node_modules', 'typescript', 'bin', 'tsc');
+const tsx = join(repo, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const deno = join(repo, 'node_modules', 'deno', 'deno');
 const SETUP_MS = 400_000;
 const STEP_MS = 120_000;
 
 let work = '';
 let app = '';
+
+/** The heavy dependencies, loaded only by the functions that need them (src/internal/dependencies.ts). */
+const HEAVY = ['mathjs', 'vega', 'vega-lite', 'vega-embed', '@resvg/resvg-js', 'ajv'];
+const SPEC = "{ mark: 'point', data: { values: [{ a: 1 }] }, encoding: { x: { field: 'a', type: 'quantitative' } } }";
+
+/** `node_modules/<package>/<file>` of a module URL or path, or null for the app's own files and builtins. */
+function moduleOf(urlOrPath: string): { pkg: string; file: string } | null {
+  const m = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(.*)$/.exec(urlOrPath);
+  return m ? { pkg: m[1] as string, file: m[2] as string } : null;
+}
 
 beforeAll(() => {
   // A fresh folder with no node_modules above it, as on a new machine (cleanTempFolder checks the way up).
@@ -51,6 +62,120 @@ describe('industry-metrics installed from its tarball', () => {
       expect(out.values).toEqual([1, 3]);
       expect(out.text).toBe('RMB 3.05 trillion');
       expect(out.code).toBe('invalid_argument');
+    },
+    STEP_MS,
+  );
+
+  it(
+    'importing it for cagr loads one file of the package and none of mathjs, vega, vega-lite, resvg or ajv',
+    () => {
+      // ES modules are seen by a load hook (in its own thread, so it appends to a file); CommonJS ones (mathjs, ajv,
+      // resvg are loaded through require) are in require.cache. Then the same process uses what loads each heavy
+      // dependency, which shows the check can see them.
+      writeFileSync(
+        join(app, 'hooks.mjs'),
+        [
+          "import { appendFileSync } from 'node:fs';",
+          'let out;',
+          'export function initialize(data) { out = data.out; }',
+          'export async function load(url, context, next) { appendFileSync(out, url + "\\n"); return next(url, context); }',
+        ].join('\n'),
+      );
+      writeFileSync(
+        join(app, 'register.mjs'),
+        [
+          "import { register } from 'node:module';",
+          "register('./hooks.mjs', import.meta.url, { data: { out: process.env.LOADED_OUT } });",
+        ].join('\n'),
+      );
+      writeFileSync(
+        join(app, 'loaded.mjs'),
+        [
+          "import { readFileSync } from 'node:fs';",
+          "import { createRequire } from 'node:module';",
+          "import { cagr, compileExpression, svgToPng, toSvg, validateSpec, loadModel } from 'industry-metrics';",
+          'const loaded = () => [...readFileSync(process.env.LOADED_OUT, "utf8").split("\\n").filter(Boolean), ...Object.keys(createRequire(import.meta.url).cache)];',
+          'const rate = cagr(1, 3, 5);',
+          'const atImport = loaded();',
+          "compileExpression('t * 2').evaluate({ t: 1 });",
+          "loadModel('big-data-14th-fyp');",
+          `const svg = await toSvg(${SPEC});`,
+          'svgToPng(svg);',
+          'console.log(JSON.stringify({ rate, atImport, afterUse: loaded() }));',
+        ].join('\n'),
+      );
+      const out = join(app, 'loaded.txt');
+      writeFileSync(out, '');
+      const r = run('node', ['--import', './register.mjs', 'loaded.mjs'], {
+        cwd: app,
+        timeout: STEP_MS,
+        env: { ...process.env, LOADED_OUT: out },
+      });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const result = JSON.parse(r.stdout) as { rate: number; atImport: string[]; afterUse: string[] };
+      expect(result.rate).toBeCloseTo(3 ** 0.2 - 1, 15);
+      const at = result.atImport.map(moduleOf).filter((m) => m !== null);
+      // The root entry is one bundled file (scripts/build-dist.mjs); its only dependencies at import are d3's.
+      expect(at.filter((m) => m.pkg === 'industry-metrics').map((m) => m.file)).toEqual(['dist/index.js']);
+      expect([...new Set(at.map((m) => m.pkg))].sort()).toEqual(['d3-array', 'd3-dsv', 'industry-metrics']);
+      const after = new Set(result.afterUse.map(moduleOf).flatMap((m) => (m ? [m.pkg] : [])));
+      for (const pkg of HEAVY.filter((p) => p !== 'vega-embed')) expect(after.has(pkg), pkg).toBe(true);
+      expect(readFileSync(out, 'utf8')).toContain('/node_modules/vega/');
+    },
+    STEP_MS,
+  );
+
+  it(
+    "require('industry-metrics') from a .cjs file gives every export, rendering included",
+    () => {
+      writeFileSync(
+        join(app, 'check.cjs'),
+        [
+          "const im = require('industry-metrics');",
+          "const expression = im.compileExpression('0.25 - 0.01 * (t - 2021)').evaluate({ t: 2023 });",
+          "const model = im.loadModel('big-data-14th-fyp').id;",
+          'let code = null;',
+          "try { im.cagr(0, 1, 1); } catch (e) { code = e instanceof im.MetricsError ? e.code : 'not a MetricsError'; }",
+          `im.toSvg(${SPEC}).then((svg) => {`,
+          '  const png = im.svgToPng(svg);',
+          '  console.log(JSON.stringify({ rate: im.cagr(1, 3, 5), expression, model, code, svg: svg.slice(0, 4), png: png.length > 100 }));',
+          '});',
+        ].join('\n'),
+      );
+      const r = run('node', ['check.cjs'], { cwd: app, timeout: STEP_MS });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout)).toEqual({
+        rate: 3 ** 0.2 - 1,
+        expression: 0.23,
+        model: 'big-data-14th-fyp',
+        code: 'invalid_argument',
+        svg: '<svg',
+        png: true,
+      });
+    },
+    STEP_MS,
+  );
+
+  it(
+    'tsx runs a .ts script importing it in a folder without "type": "module" (the npm init default)',
+    () => {
+      // tsx compiles such a script to CommonJS, so the import becomes a require of the package.
+      const folder = join(app, 'commonjs-project');
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, 'package.json'), JSON.stringify({ name: 'commonjs-project', version: '1.0.0' }));
+      writeFileSync(
+        join(folder, 'a.ts'),
+        [
+          "import { cagr, loadModel, toSvg } from 'industry-metrics';",
+          `toSvg(${SPEC}).then((svg) => console.log(JSON.stringify({ rate: cagr(1, 3, 5), model: loadModel('big-data-13th-fyp').id, svg: svg.slice(0, 4) })));`,
+        ].join('\n'),
+      );
+      const r = run('node', [tsx, 'a.ts'], { cwd: folder, timeout: STEP_MS });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout)).toEqual({ rate: 3 ** 0.2 - 1, model: 'big-data-13th-fyp', svg: '<svg' });
     },
     STEP_MS,
   );
