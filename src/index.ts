@@ -9,7 +9,8 @@ export { MetricsError, ErrorCode, isMetricsError } from './errors.js';
 // series
 export { series, assertAnnual, valueAt, toTidy } from './series/series.js';
 export type { Series, SeriesInput, YearValue, TidyRow } from './series/series.js';
-export type { Provenance, Assumption } from './series/provenance.js';
+export type { Provenance, Assumption, Translation } from './series/provenance.js';
+export { sourceLine } from './series/provenance.js';
 export {
   Scale,
   Currency,
@@ -21,9 +22,10 @@ export {
   convertScale,
   convertCurrency,
   formatQuantity,
+  parseQuantity,
   shiftDecimal,
 } from './series/units.js';
-export type { Unit, Quantity, ExchangeRate, FormatOptions } from './series/units.js';
+export type { Unit, Quantity, ExchangeRate, ConvertedQuantity, FormatOptions } from './series/units.js';
 export { interpolate, InterpolationMethod } from './series/interpolate.js';
 
 // growth
@@ -45,6 +47,8 @@ export type { TargetTerms } from './targets/meets.js';
 export { checkConsistency, factInterval, CheckStatus } from './targets/checkConsistency.js';
 export type { ConsistencyCheck, ConsistencyReport, ImpliedNumber } from './targets/checkConsistency.js';
 export { describeFact, formatRate } from './targets/describeFact.js';
+export { parseWording } from './targets/parseWording.js';
+export type { Wording } from './targets/parseWording.js';
 
 // model
 export { ShockDistribution } from './model/types.js';
@@ -58,12 +62,17 @@ export type {
   BoundsSpec,
   ScenarioSpec,
   UncertaintySpec,
+  BaseUncertaintySpec,
+  ResolvedBaseUncertainty,
+  InlineObservation,
   SectorSpec,
 } from './model/types.js';
 export { checkModel } from './model/checkModel.js';
+export { modelAsOf } from './model/modelAsOf.js';
+export type { ModelAsOfOptions } from './model/modelAsOf.js';
 export type { ModelCheck, ModelAssumption, ModelDerivation } from './model/checkModel.js';
 export { simulateModel } from './model/simulateModel.js';
-export { probabilityBasis } from './model/probabilityBasis.js';
+export { probabilityBasis, probabilityRestsOn } from './model/probabilityBasis.js';
 export type { SimulateModelOptions } from './model/simulateModel.js';
 export { modelReport, modelSection, modelSummary, targetMarker, PLAN_PERIODS } from './report/modelReport.js';
 export { industriesSection, industriesSummary } from './report/industriesSection.js';
@@ -139,6 +148,7 @@ export type {
   CrossingDistribution,
   LevelShock,
   LevelBounds,
+  BaseDraw,
   RareShock,
 } from './simulate/monteCarloTypes.js';
 
@@ -313,6 +323,8 @@ export type { LoadModelOptions, ModelEntry } from './io/loadModel.js';
 export { parseFacts } from './io/parseFacts.js';
 export { loadSeeds, factById } from './io/loadSeeds.js';
 export type { LoadSeedsOptions } from './io/loadSeeds.js';
+export { runManifest, packageVersion } from './io/runManifest.js';
+export type { RunManifest, RunManifestOptions, ManifestModel, ManifestValue } from './io/runManifest.js';
 export { parseObservations } from './observations/parseObservations.js';
 export { loadObservations } from './observations/loadObservations.js';
 export { bridgeValue } from './observations/bridgeValue.js';
@@ -324,6 +336,8 @@ export type {
   DefinitionBridge,
 } from './observations/types.js';
 export { scoreTarget } from './scorecard/scoreTarget.js';
+export { planScorecard } from './scorecard/planScorecard.js';
+export type { PlanScorecardOptions, ScorecardRow, RestedProbability } from './scorecard/planScorecard.js';
 export type { ScoreTargetOptions, TargetScore } from './scorecard/scoreTarget.js';
 export { nowcast } from './scorecard/nowcast.js';
 export type { Nowcast, NowcastOptions } from './scorecard/nowcast.js';

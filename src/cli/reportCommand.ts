@@ -1,4 +1,7 @@
-import { relative } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { runManifest } from '../io/runManifest.js';
+import type { ModelDefinition } from '../model/types.js';
 import { MetricsError } from '../errors.js';
 import { listModels, loadModel } from '../io/loadModel.js';
 import { writeReport } from '../render/writeReport.js';
@@ -60,6 +63,7 @@ export const reportCommand: CliCommand = {
           .map((m) => m.id)
       : args.positionals;
     const sections = [];
+    const models: ModelDefinition[] = [];
     if (builtIn) {
       // The main job also puts the industries the documents give figures for side by side.
       const comparison = compareIndustries(loadSeeds());
@@ -68,7 +72,9 @@ export const reportCommand: CliCommand = {
     }
     for (const id of ids) {
       const onProgress = progressBar(ctx, `simulating ${id}`);
-      const r = await modelReport(loadModel(id, { cwd: ctx.cwd }), {
+      const model = loadModel(id, { cwd: ctx.cwd });
+      models.push(model);
+      const r = await modelReport(model, {
         paths,
         seed,
         workers,
@@ -80,10 +86,17 @@ export const reportCommand: CliCommand = {
     }
     const dir = `${ctx.cwd}/${out}`.replace(/\/+$/, '');
     const files = await writeReport(out.startsWith('/') ? out : dir, { title: 'industry-metrics report', sections });
+    // manifest.json: package version, each model's content hash and values, seed, paths, workers, time.
+    const manifestFile = join(out.startsWith('/') ? out : dir, 'manifest.json');
+    writeFileSync(
+      manifestFile,
+      `${JSON.stringify(runManifest({ command: 'report', models, seed, paths, workers }), null, 2)}\n`,
+    );
     const html = files.find((f) => f.endsWith('report.html')) ?? files[0];
     const shown = (f: string) => relative(ctx.cwd, f) || f;
     ctx.stdout(
       `Wrote ${shown(html ?? out)} and ${files.length - 1} chart files (SVG, PNG, Vega-Lite JSON) in ${shown(out.startsWith('/') ? out : dir)}/\n`,
     );
+    ctx.stdout(`Wrote ${shown(manifestFile)} (version, seed, paths, workers, time, each model's hash and values)\n`);
   },
 };

@@ -9,13 +9,14 @@ import type { PlanPeriod, TargetMarker } from '../charts/inputs.js';
 import { trajectoryChart } from '../charts/trajectoryChart.js';
 import { checkModel, type ModelCheck } from '../model/checkModel.js';
 import { simulateModel } from '../model/simulateModel.js';
-import { probabilityBasis } from '../model/probabilityBasis.js';
+import { probabilityBasis, probabilityRestsOn } from '../model/probabilityBasis.js';
 import type { ModelDefinition } from '../model/types.js';
 import type { ReportSection, ReportTable } from '../render/reportHtml.js';
 import { projectAll } from '../scenario/projectAll.js';
 import type { ScenarioProjection } from '../scenario/types.js';
 import type { MonteCarloResult } from '../simulate/monteCarloTypes.js';
 import { convertScale, formatQuantity } from '../series/units.js';
+import { sourceLine } from '../series/provenance.js';
 import { describeFact, formatRate } from '../targets/describeFact.js';
 import type { Fact } from '../targets/fact.js';
 
@@ -68,7 +69,7 @@ export function targetMarker(model: ModelDefinition, f: Fact): TargetMarker {
     comparator: f.comparator,
     label: `${f.year}: ${describeFact(f)} (${f.kind})`,
     source: {
-      document: `${f.provenance.publisher}, ${f.provenance.document}, ${f.provenance.section}`,
+      document: sourceLine(f.provenance),
       quote: f.provenance.quote,
     },
   };
@@ -140,6 +141,18 @@ export async function modelReport(model: ModelDefinition, options: ModelReportOp
         return { probability: t.probability, target: marker };
       });
       const vol = model.uncertainty.volatility.value;
+      // What the probabilities on the charts rest on, in a few words (the section text has the full sentence).
+      const caveat = monteCarlo.targets
+        .map((t) => {
+          const words = probabilityRestsOn(model, 'plan', t.id);
+          return words.startsWith('50 % by construction')
+            ? `P for ${t.year} is 50 % by construction (base back-cast from the target)`
+            : words.includes('this is a lower bound')
+              ? `P for ${t.year} is a lower bound (base and rate at the floors of their wording)`
+              : '';
+        })
+        .filter((x) => x !== '')
+        .join('; ');
       charts.push({
         name: 'fan',
         title: 'Monte Carlo fan chart with attainment probability',
@@ -155,7 +168,7 @@ export async function modelReport(model: ModelDefinition, options: ModelReportOp
             unit,
             locale,
             title: `${model.title}: Monte Carlo`,
-            subtitle: `${paths.toLocaleString('en')} paths, seed ${seed}; growth volatility ${formatRate(vol)} a year (an assumption)`,
+            subtitle: `${paths.toLocaleString('en')} paths, seed ${seed}; growth volatility ${formatRate(vol)} a year (an assumption)${caveat ? `; ${caveat}` : ''}`,
             measure,
           },
         ),
@@ -179,7 +192,7 @@ export async function modelReport(model: ModelDefinition, options: ModelReportOp
             unit,
             locale,
             title: `${model.title}: the ${lastYear} level`,
-            subtitle: `${s.samplePaths.length.toLocaleString('en')} sample paths; the probability is from all ${paths.toLocaleString('en')}`,
+            subtitle: `${s.samplePaths.length.toLocaleString('en')} sample paths; the probability is from all ${paths.toLocaleString('en')}${caveat ? `; ${caveat}` : ''}`,
             measure,
           },
         ),
@@ -270,13 +283,7 @@ export function modelSection(r: ModelReport): ReportSection {
   const tables: ReportTable[] = [
     {
       columns: ['target', 'year', 'kind', 'source', 'quote'],
-      rows: m.targets.map((f) => [
-        describeFact(f),
-        f.year,
-        f.kind,
-        `${f.provenance.publisher}, ${f.provenance.document}, ${f.provenance.section}`,
-        f.provenance.quote,
-      ]),
+      rows: m.targets.map((f) => [describeFact(f), f.year, f.kind, sourceLine(f.provenance), f.provenance.quote]),
     },
     {
       columns: ['scenario', `level ${m.toYear}`, 'CAGR', ...m.targets.map((t) => `meets ${t.id}`)],
@@ -309,10 +316,7 @@ export function modelSection(r: ModelReport): ReportSection {
   const attain = r.monteCarlo?.targets
     .map(
       (t) =>
-        `P(${t.comparator} ${fmt(m, t.value)} in ${t.year}) = ${formatRate(t.probability)} (${
-          probabilityBasis(m, 'plan', t.id) ??
-          "this rests on the plan path from the model's base and its assumed volatility, listed among the assumptions, not on observed data"
-        })`,
+        `P(${t.comparator} ${fmt(m, t.value)} in ${t.year}) = ${formatRate(t.probability)} (${probabilityRestsOn(m, 'plan', t.id)})`,
     )
     .join('; ');
   return {
@@ -327,8 +331,7 @@ export function modelSection(r: ModelReport): ReportSection {
 export function modelSummary(r: ModelReport): string {
   const m = r.model;
   const lines = [`${m.title}  [${m.id}]`];
-  for (const f of m.targets)
-    lines.push(`  target   ${describeFact(f)} in ${f.year}  (${f.provenance.publisher}, ${f.provenance.section})`);
+  for (const f of m.targets) lines.push(`  target   ${describeFact(f)} in ${f.year}  (${sourceLine(f.provenance)})`);
   const c = r.check.consistency;
   lines.push(
     `  checks   ${c.counts.consistent} consistent, ${c.counts.inconsistent} inconsistent, ${c.counts.disagreement} disagreement, ${c.counts.implied} implied`,
@@ -347,13 +350,11 @@ export function modelSummary(r: ModelReport): string {
     );
   }
   for (const t of r.monteCarlo?.targets ?? []) {
-    const basis = probabilityBasis(m, 'plan', t.id);
+    const basis = probabilityRestsOn(m, 'plan', t.id);
     lines.push(
       `  P(${t.comparator} ${fmt(m, t.value)} in ${t.year}) = ${formatRate(t.probability)} ± ${formatRate(t.standardError)}  (Monte Carlo, seed ${r.monteCarlo?.settings.seed})`,
     );
-    lines.push(
-      `           ${basis ?? `rests on the plan path from the model's base and its assumed volatility (see the model's assumptions), not on observed data`}`,
-    );
+    lines.push(`           ${basis}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -42,21 +42,23 @@ describe('industry-metrics simulate', () => {
   });
 
   it('simulate and project say when the plan probability is 50 % by construction, and the plan does not miss its own target by 1e-14', async () => {
-    const r = await cli(['simulate', 'cybersecurity-2021-2023', '--paths', '2000']);
+    const r = await cli(['simulate', 'big-data-13th-fyp', '--paths', '2000']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
-      'cyber.revenue-2023: 50 % by construction: the 2020 base is back-cast from cyber.revenue-2023',
+      'bd13.revenue-2020: 50 % by construction: the 2015 base is back-cast from bd13.revenue-2020',
     );
     const json = JSON.parse(
-      (await cli(['simulate', 'cybersecurity-2021-2023', '--paths', '500', '--format', 'json'])).stdout,
+      (await cli(['simulate', 'big-data-13th-fyp', '--paths', '500', '--format', 'json'])).stdout,
     );
     expect(json.targets[0].basis).toMatch(/^50 % by construction/);
     const other = JSON.parse(
       (await cli(['simulate', 'big-data-14th-fyp', '--paths', '500', '--format', 'json'])).stdout,
     );
-    expect(other.targets[0].basis).toMatch(/^rests on the plan path from the model's base/);
-    const p = await cli(['project', 'cybersecurity-2021-2023']);
-    expect(p.stdout).toMatch(/plan\s+cyber\.revenue-2023\s+2023\s+exceeds\s+250\s+250\s+by construction\s+0\s+0\s/);
+    expect(other.targets[0].basis).toMatch(
+      /^rests on a 2020 level of RMB 1 trillion taken at the floor of "more than RMB 1 trillion" \(bd14\.revenue-2020\)/,
+    );
+    const p = await cli(['project', 'big-data-13th-fyp']);
+    expect(p.stdout).toMatch(/plan\s+bd13\.revenue-2020\s+2020\s+exceeds\s+1\s+1\s+by construction\s+0\s+0\s/);
     expect(p.stdout).not.toContain('e-14');
   });
 

@@ -40,18 +40,22 @@ describe('modelReport', () => {
     );
   });
 
-  it('modelSection: the plan is "on it by construction" (not "no (needs 15% a year)" next to 15 %), and the probability says what it rests on', async () => {
-    const cyber = modelSection(await modelReport(loadModel('cybersecurity-2021-2023'), { paths: 1000, seed: 1 }));
-    expect(cyber.tables?.[1]?.rows[0]).toEqual([
+  it('modelSection: the plan is "on it by construction" (not "no (needs 30% a year)" next to 30 %), and every probability says what it rests on', async () => {
+    const bd13 = modelSection(await modelReport(loadModel('big-data-13th-fyp'), { paths: 1000, seed: 1 }));
+    expect(bd13.tables?.[1]?.rows[0]).toEqual([
       'plan',
-      'RMB 250 billion',
-      '15%',
-      'on it by construction (base back-cast from cyber.revenue-2023)',
+      'RMB 1 trillion',
+      '30%',
+      'on it by construction (base back-cast from bd13.revenue-2020)',
     ]);
-    expect(cyber.text).toMatch(/P\(exceeds RMB 250 billion in 2023\) = [\d.]+% \(50 % by construction: /);
+    expect(bd13.text).toMatch(/P\(exceeds RMB 1 trillion in 2020\) = [\d.]+% \(50 % by construction: /);
     const bd14 = modelSection(await modelReport(loadModel('big-data-14th-fyp'), { paths: 1000, seed: 1 }));
     expect(bd14.text).toMatch(
-      /P\(exceeds RMB 3 trillion in 2025\) = [\d.]+% \(this rests on the plan path from the model's base and its assumed volatility/,
+      /P\(exceeds RMB 3 trillion in 2025\) = [\d.]+% \(rests on a 2020 level of RMB 1 trillion taken at the floor of "more than RMB 1 trillion"/,
+    );
+    const cyber = modelSection(await modelReport(loadModel('cybersecurity-2021-2023'), { paths: 1000, seed: 1 }));
+    expect(cyber.text).toMatch(
+      /P\(exceeds RMB 250 billion in 2023\) = [\d.]+% \(rests on the 2020 observation RMB 170 billion/,
     );
   });
 
@@ -77,5 +81,21 @@ describe('report tables', () => {
     });
     expect(html).toContain('>2025</td>');
     expect(html).toContain('>84,000</td>');
+  });
+});
+
+describe('chart subtitles say when a probability is by construction or a lower bound', () => {
+  it('the 13th plan fan chart: "P for 2020 is 50 % by construction"; cybersecurity: "a lower bound"', async () => {
+    const sub = async (id: string) => {
+      const r = await modelReport(loadModel(id), { paths: 500, seed: 1 });
+      const fan = r.charts.find((c) => c.name === 'fan')?.spec as { title?: { subtitle?: string | string[] } };
+      return ([] as string[]).concat(fan.title?.subtitle ?? []).join(' ');
+    };
+    expect(await sub('big-data-13th-fyp')).toContain(
+      'P for 2020 is 50 % by construction (base back-cast from the target)',
+    );
+    expect(await sub('cybersecurity-2021-2023')).toContain(
+      'P for 2023 is a lower bound (base and rate at the floors of',
+    );
   });
 });
