@@ -194,6 +194,11 @@ const shapes: { name: string; run: (workers: number) => Promise<unknown> }[] = [
       }),
   },
   {
+    name: 'uncertain base: each path draws its base from a triangular [0.9, 1.2]',
+    run: (workers) =>
+      simulate({ ...workload, workers, baseDraw: { lower: 0.9, upper: 1.2, distribution: 'triangular' } }),
+  },
+  {
     name: 'Student-t deviations, 5 degrees of freedom',
     run: (workers) => simulate({ ...workload, workers, distribution: 'studentT', degreesOfFreedom: 5 }),
   },

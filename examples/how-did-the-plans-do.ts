@@ -1,48 +1,57 @@
-// Question: the plans' target years have passed. What do the figures published since say, as of a year?
+// Question: the plans' target years have passed. What do the figures published since say, as of a year,
+// and what does a model say when it starts from the latest of them instead of the plan's own base?
 //
 // Uses the observations in seeds/100-observations.observations.json (each cited from a public page, on a
-// named definition). Only the plans' own definition is used for a target; other measures are named, never mixed.
+// named definition). Only the plans' own definition of a metric is used; other measures are named, never mixed.
 //
-// Run: npx tsx examples/how-did-the-plans-do.ts [asOf]
-import { factById, loadObservations, loadSeeds, nowcast, scoreTarget } from '../src/index.js';
+// Run: npx tsx examples/how-did-the-plans-do.ts [asOf] [paths]
+import {
+  formatQuantity,
+  formatRate,
+  loadModel,
+  loadObservations,
+  modelAsOf,
+  planScorecard,
+  probabilityRestsOn,
+  projectAll,
+  simulateModel,
+} from '../src/index.js';
 
 const asOf = Number(process.argv[2] ?? 2022);
-const seeds = loadSeeds();
+const paths = Number(process.argv[3] ?? 20_000);
 const set = loadObservations();
 const pct = (r: number): string => `${(r * 100).toFixed(1)}%`;
 
+// 1. The scorecard: each target's status, the outcome beside the ex-ante probability the plan's own model
+//    gave, and nowcasts from the latest observation, each with what it rests on.
+const models = ['big-data-13th-fyp', 'big-data-14th-fyp', 'cybersecurity-2021-2023'].map((id) => loadModel(id));
 console.log(`How the plans did, as of ${asOf}`);
-for (const [id, planRate] of [
-  ['bd13.revenue-2020', 0.3],
-  ['bd14.revenue-2025', 0.25],
-  ['cyber.revenue-2023', 0.15],
-] as const) {
-  const s = scoreTarget(factById(seeds, id), set, { asOf, planRate });
-  console.log(`- ${id}: ${s.status}. ${s.reason}.`);
+for (const r of await planScorecard(models, set, { asOf, paths, seed: 1 })) {
+  console.log(`- ${r.target} (${r.wording} in ${r.year}): ${r.score.status}. ${r.score.reason}.`);
+  if (r.exAnte) console.log(`    ex-ante ${pct(r.exAnte.probability)}: ${r.exAnte.restsOn}.`);
+  if (r.outcome) console.log(`    outcome: ${r.outcome}.`);
+  if (r.nowcastPlan) console.log(`    nowcast at the plan's rate: ${pct(r.nowcastPlan.probability)}.`);
+  if (r.nowcastObserved) console.log(`    nowcast at the observed rate: ${pct(r.nowcastObserved.probability)}.`);
+  if (r.nowcastNote) console.log(`    ${r.nowcastNote}.`);
 }
 
-const latest = set.observations.find((o) => o.id === 'obs.big-data.miit-2022');
-if (latest !== undefined && asOf >= 2022 && asOf < 2025) {
+// 2. The 14th plan's model as of the year: it starts from the latest observation on MIIT's measure.
+const bd14 = loadModel('big-data-14th-fyp');
+const now = modelAsOf(bd14, asOf, { observations: set });
+const money = (v: number) => formatQuantity({ value: v, unit: now.unit });
+const plan = projectAll(now).find((p) => p.scenario === 'plan');
+const target = plan?.targets[0];
+console.log(`\n${now.title}: from ${money(now.base.value)} in ${now.fromYear} (${now.asOf?.observation})`);
+if (plan && target) {
   console.log(
-    `\nP(big data industry > RMB 3 trillion in 2025 | RMB 1.57 trillion in 2022), 5 points of volatility (an assumption):`,
+    `  plan path at ${formatRate(0.25)} a year: ${money(plan.levels.at(-1) as number)} in ${plan.toYear}; ${target.fact.id} needs ${formatRate(target.requiredCagr)} a year from ${now.fromYear}`,
   );
-  for (const [rate, rateSource] of [
-    [0.25, "the plan's rate"],
-    [0.18, 'the 2022 growth observed'],
-  ] as const) {
-    const n = nowcast({
-      from: { year: 2022, value: 1.57, observation: latest.id },
-      target: { year: 2025, value: 3 },
-      rate,
-      rateSource,
-      volatility: 0.05,
-      seed: 1,
-    });
-    console.log(
-      `  at ${pct(rate)} (${rateSource}): Monte Carlo ${pct(n.probability)} ± ${pct(n.standardError)}, closed form ${pct(n.closedForm)}`,
-    );
-  }
+}
+const mc = await simulateModel(bd14, { asOf, observations: set, paths, seed: 1 });
+const t = mc.targets[0];
+if (t) {
   console.log(
-    `  source of the 2022 level: ${latest.source.publisher}, ${latest.source.published}, "${latest.source.title}", ${latest.source.url}`,
+    `  Monte Carlo from ${now.fromYear}: P(${t.comparator} ${money(t.value)} in ${t.year}) = ${pct(t.probability)} ± ${pct(t.standardError)}`,
   );
+  console.log(`  ${probabilityRestsOn(now, 'plan', t.id)}.`);
 }

@@ -9,7 +9,8 @@ export { MetricsError, ErrorCode, isMetricsError } from './errors.js';
 // series
 export { series, assertAnnual, valueAt, toTidy } from './series/series.js';
 export type { Series, SeriesInput, YearValue, TidyRow } from './series/series.js';
-export type { Provenance, Assumption } from './series/provenance.js';
+export type { Provenance, Assumption, Translation } from './series/provenance.js';
+export { sourceLine } from './series/provenance.js';
 export {
   Scale,
   Currency,
@@ -21,9 +22,10 @@ export {
   convertScale,
   convertCurrency,
   formatQuantity,
+  parseQuantity,
   shiftDecimal,
 } from './series/units.js';
-export type { Unit, Quantity, ExchangeRate, FormatOptions } from './series/units.js';
+export type { Unit, Quantity, ExchangeRate, ConvertedQuantity, FormatOptions } from './series/units.js';
 export { interpolate, InterpolationMethod } from './series/interpolate.js';
 
 // growth
@@ -45,6 +47,8 @@ export type { TargetTerms } from './targets/meets.js';
 export { checkConsistency, factInterval, CheckStatus } from './targets/checkConsistency.js';
 export type { ConsistencyCheck, ConsistencyReport, ImpliedNumber } from './targets/checkConsistency.js';
 export { describeFact, formatRate } from './targets/describeFact.js';
+export { parseWording } from './targets/parseWording.js';
+export type { Wording } from './targets/parseWording.js';
 
 // model
 export { ShockDistribution } from './model/types.js';
@@ -58,12 +62,17 @@ export type {
   BoundsSpec,
   ScenarioSpec,
   UncertaintySpec,
+  BaseUncertaintySpec,
+  ResolvedBaseUncertainty,
+  InlineObservation,
   SectorSpec,
 } from './model/types.js';
 export { checkModel } from './model/checkModel.js';
+export { modelAsOf } from './model/modelAsOf.js';
+export type { ModelAsOfOptions } from './model/modelAsOf.js';
 export type { ModelCheck, ModelAssumption, ModelDerivation } from './model/checkModel.js';
 export { simulateModel } from './model/simulateModel.js';
-export { probabilityBasis } from './model/probabilityBasis.js';
+export { probabilityBasis, probabilityRestsOn } from './model/probabilityBasis.js';
 export type { SimulateModelOptions } from './model/simulateModel.js';
 export { modelReport, modelSection, modelSummary, targetMarker, PLAN_PERIODS } from './report/modelReport.js';
 export { industriesSection, industriesSummary } from './report/industriesSection.js';
@@ -143,6 +152,7 @@ export type {
   CrossingDistribution,
   LevelShock,
   LevelBounds,
+  BaseDraw,
   RareShock,
 } from './simulate/monteCarloTypes.js';
 
@@ -172,8 +182,22 @@ export { comb } from './forecast/comb.js';
 export { arima } from './forecast/arima.js';
 export type { ArimaFit, ArimaModel } from './forecast/arima.js';
 export { forecastMethods } from './forecast/methods.js';
-export { forecast, defaultMethod } from './forecast/defaultForecast.js';
+export { forecast, defaultMethod, FillMethod } from './forecast/defaultForecast.js';
 export type { DefaultForecastOptions } from './forecast/defaultForecast.js';
+export { boxCox, invBoxCox } from './forecast/boxCox.js';
+export { boxCoxLambda } from './forecast/boxCoxLambda.js';
+export type { BoxCoxLambdaOptions } from './forecast/boxCoxLambda.js';
+export { withBoxCox } from './forecast/withBoxCox.js';
+export type { BoxCoxOptions, BoxCoxFit } from './forecast/withBoxCox.js';
+export { toLevels, parseLevels } from './forecast/levels.js';
+export type { LevelKind } from './forecast/levels.js';
+export { forecastQuantiles } from './forecast/forecastQuantiles.js';
+export type { ForecastQuantiles } from './forecast/forecastQuantiles.js';
+export { samplePaths } from './forecast/samplePaths.js';
+export type { SamplePaths, SamplePathsOptions } from './forecast/samplePaths.js';
+export { pinball } from './forecast/accuracy/pinball.js';
+export { crps, crpsProbs } from './forecast/accuracy/crps.js';
+export type { NormalForecast, QuantileForecast } from './forecast/accuracy/crps.js';
 export { me } from './forecast/accuracy/me.js';
 export { mae } from './forecast/accuracy/mae.js';
 export { rmse } from './forecast/accuracy/rmse.js';
@@ -192,7 +216,7 @@ export { accuracy } from './forecast/accuracy.js';
 export type { Accuracy, AccuracyOptions, IntervalAccuracy } from './forecast/accuracy.js';
 export { backtest } from './forecast/backtest.js';
 export type { Backtest, BacktestOptions, BacktestOrigin, BacktestSummary, BacktestRow } from './forecast/backtest.js';
-export { calibrate, CalibrationErrors } from './forecast/calibrate.js';
+export { calibrate, CalibrationErrors, calibrationOrigins } from './forecast/calibrate.js';
 export type { CalibrateOptions, Calibration, CalibratedFit } from './forecast/calibrate.js';
 export { forecastMany } from './forecast/batch.js';
 export type {
@@ -282,7 +306,7 @@ export { forecastChart } from './charts/forecastChart.js';
 export type { ForecastChartInput } from './charts/forecastChart.js';
 export { accuracyChart } from './charts/accuracyChart.js';
 export { scorecardChart, ScorecardStatus } from './charts/scorecardChart.js';
-export type { ScorecardRow, ScorecardChartOptions } from './charts/scorecardChart.js';
+export type { ScorecardChartRow, ScorecardChartOptions } from './charts/scorecardChart.js';
 export { formatQuantities } from './charts/formatQuantities.js';
 export type { FormatQuantitiesOptions } from './charts/formatQuantities.js';
 export type { AccuracyChartOptions } from './charts/accuracyChart.js';
@@ -323,6 +347,8 @@ export type { LoadModelOptions, ModelEntry } from './io/loadModel.js';
 export { parseFacts } from './io/parseFacts.js';
 export { loadSeeds, factById } from './io/loadSeeds.js';
 export type { LoadSeedsOptions } from './io/loadSeeds.js';
+export { runManifest, packageVersion } from './io/runManifest.js';
+export type { RunManifest, RunManifestOptions, ManifestModel, ManifestValue } from './io/runManifest.js';
 export { parseObservations } from './observations/parseObservations.js';
 export { loadObservations } from './observations/loadObservations.js';
 export { bridgeValue } from './observations/bridgeValue.js';
@@ -334,6 +360,8 @@ export type {
   DefinitionBridge,
 } from './observations/types.js';
 export { scoreTarget } from './scorecard/scoreTarget.js';
+export { planScorecard } from './scorecard/planScorecard.js';
+export type { PlanScorecardOptions, ScorecardRow, RestedProbability } from './scorecard/planScorecard.js';
 export type { ScoreTargetOptions, TargetScore } from './scorecard/scoreTarget.js';
 export { nowcast } from './scorecard/nowcast.js';
 export type { Nowcast, NowcastOptions } from './scorecard/nowcast.js';

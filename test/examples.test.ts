@@ -76,11 +76,30 @@ const CLAIMS: Readonly<Record<string, (out: string) => void>> = {
   'how-did-the-plans-do.ts': (out) => {
     // (3 / 1.57)^(1/3) - 1 = 24.09 %: the growth still required over 2023-2025 from the 2022 observation.
     expect(((3 / 1.57) ** (1 / 3) - 1) * 100).toBeCloseTo(24.09, 2);
-    expect(out).toContain('bd14.revenue-2025: off track. from 1.57 CNY trillion in 2022');
+    expect(out).toContain(
+      'bd14.revenue-2025 (more than RMB 3 trillion in 2025): off track. from RMB 1.57 trillion in 2022',
+    );
     expect(out).toContain('exactly 24.1 % a year is needed over 2023-2025');
-    expect(out).toContain('bd13.revenue-2020: met.');
-    expect(out).toMatch(/at 25\.0% \(the plan's rate\): Monte Carlo [\d.]+% ± [\d.]+%, closed form 60\.0%/);
-    expect(out).toMatch(/at 18\.0% \(the 2022 growth observed\): Monte Carlo [\d.]+% ± [\d.]+%, closed form 4\.1%/);
+    expect(out).toContain('bd13.revenue-2020 (more than RMB 1 trillion in 2020): met.');
+    expect(out).toMatch(/ex-ante [\d.]+%: 50 % by construction/);
+    expect(out).toContain('cyber.revenue-2023 (more than RMB 250 billion in 2023): undetermined.');
+    // Nowcasts from 1.57 in 2022, 5 points: closed forms 0.5998 (25 %) and 0.0406 (18 %); 20 000 paths.
+    const plan = num(out, /nowcast at the plan's rate: ([\d.]+)%/) / 100;
+    const observed = num(out, /nowcast at the observed rate: ([\d.]+)%/) / 100;
+    expect(Math.abs(plan - 0.59979)).toBeLessThan(4 * Math.sqrt((0.6 * 0.4) / 20000) + 0.0005);
+    expect(Math.abs(observed - 0.04062)).toBeLessThan(4 * Math.sqrt((0.04 * 0.96) / 20000) + 0.0005);
+    // The model as of 2022 starts from the observation and needs 24.09 % a year.
+    expect(out).toContain('as of 2022: from RMB 1.57 trillion in 2022 (obs.big-data.miit-2022)');
+    expect(out).toContain('bd14.revenue-2025 needs 24.09% a year from 2022');
+    expect(out).toMatch(/rests on the 2022 observation RMB 1\.57 trillion/);
+  },
+  'what-if-the-base-is-uncertain.ts': (out) => {
+    // Base 1: 1 - Phi((ln 3 - 5 ln 1.25) / (0.05 sqrt 5)) = 56.08 %; base uniform on [1, 1.1]: 71.53 % (Simpson).
+    expect(out).toContain('closed form 56.08%');
+    expect(out).toContain('closed form 71.53%');
+    expect(out.match(/\(agreement\)/g)).toHaveLength(2);
+    expect(out).toContain('uncertainty.base.upper: at most 10 % above the floor: an assumption of this example');
+    expect(out).toContain("lower end from the base's wording, upper end an assumption");
   },
   'is-the-14th-plan-consistent.ts': (out) => {
     // 1 x 1.25^5 = 3.0517578125; exactly 3 needs 3^(1/5) - 1 = 0.245730939...

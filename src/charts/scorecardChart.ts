@@ -19,7 +19,7 @@ export const ScorecardStatus = {
 export type ScorecardStatus = keyof typeof ScorecardStatus;
 
 /** One target of a {@link scorecardChart}: what was aimed at and the latest figure on the same definition. */
-export interface ScorecardRow {
+export interface ScorecardChartRow {
   /** The target in words (`More than RMB 3 trillion in 2025, 14th big data plan`). */
   readonly target: string;
   /** The target level, in the unit of `observed.value`. */
@@ -64,7 +64,7 @@ const STATUS: Readonly<Record<ScorecardStatus, { colour: string; en: string; zh:
  *   observed: { year: 2022, value: 1.57, text: 'RMB 1.57 trillion in 2022' } }]);
  * spec.title; // => { text: 'How the plans did', subtitle: 'Latest observation on each target’s own definition, as a share of the target' }
  */
-export function scorecardChart(rows: readonly ScorecardRow[], options: ScorecardChartOptions = {}): TopLevelSpec {
+export function scorecardChart(rows: readonly ScorecardChartRow[], options: ScorecardChartOptions = {}): TopLevelSpec {
   const fn = 'scorecardChart';
   const { locale, width } = checkOptions(fn, { ...options, unit: 'fraction' });
   checkArray(fn, 'rows', rows);

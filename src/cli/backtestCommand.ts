@@ -26,7 +26,7 @@ export const backtestCommand: CliCommand = {
       "Observations in the first training window (default: half of each series, at least the method's minimum).",
     ],
     ['--step <s>', 'Years between origins (default 1).'],
-    ['--levels <list>', 'Interval levels in percent (default 80,95).'],
+    ['--levels <list>', 'Interval levels as fractions (default 0.8,0.95); percent such as 80,95 is read as percent.'],
     ['--calibrated', 'Evaluate the calibrated version of each method (see calibrate()).'],
     ['--format <f>', "table (default), csv, json (adds every series' summary) or xlsx."],
     ['--sheet <name>', 'For an .xlsx input: the sheet to read (default the first).'],

@@ -1,3 +1,4 @@
+import { sourceLine } from '../series/provenance.js';
 import { loadModel } from '../io/loadModel.js';
 import { checkModel, type ModelCheck } from '../model/checkModel.js';
 import { describeFact } from '../targets/describeFact.js';
@@ -29,18 +30,16 @@ export function checkReportText(check: ModelCheck): string {
         year: f.year,
         target: describeFact(f),
         kind: f.kind,
-        source: `${f.provenance.publisher}, ${f.provenance.published ?? ''}`,
+        source: `${f.provenance.publisher}${f.provenance.publisherInferred ? ' (inferred)' : ''}, ${f.provenance.published ?? ''}${f.provenance.translation ? `; translation: ${f.provenance.translation.by.split(' (')[0]}` : ''}`,
       })),
     ),
   );
   lines.push('Sources (verbatim)');
   for (const f of check.facts) {
     lines.push(
-      `  [${f.id}] ${describeFact(f)} in ${f.fromYear !== undefined ? `${f.fromYear}-` : ''}${f.year} (${f.kind})`,
+      `  [${f.id}] ${describeFact(f)} in ${f.fromYear !== undefined ? `${f.fromYear}-` : ''}${f.year}${f.periodAssumed ? ' (years assumed: the document gives none)' : ''} (${f.kind})`,
     );
-    lines.push(
-      `    ${f.provenance.publisher}, ${f.provenance.document}${f.provenance.published ? ` (${f.provenance.published})` : ''}, ${f.provenance.section}`,
-    );
+    lines.push(`    ${sourceLine(f.provenance)}`);
     lines.push(`    "${f.provenance.quote}"`);
   }
   const c = check.consistency.counts;

@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { loadModel } from '../io/loadModel.js';
+import { asOfHelp, asOfLine, loadModelAsOf } from './asOfOption.js';
 import type { ModelDefinition } from '../model/types.js';
 import { probabilityBasis } from '../model/probabilityBasis.js';
 import { project } from '../scenario/project.js';
@@ -62,6 +62,8 @@ function targetRow(p: ScenarioProjection, t: ScenarioProjection['targets'][numbe
 
 function tableText(model: ModelDefinition, projections: readonly ScenarioProjection[]): string {
   const parts: string[] = [`${model.title}  [${model.id}]  unit: ${unitToString(model.unit)}`, ''];
+  const since = asOfLine(model);
+  if (since !== '') parts.splice(1, 0, since.trimEnd());
   for (const p of projections) {
     parts.push(`Scenario ${p.scenario}: ${p.description}`);
     parts.push(toTable(projectionRows([p]), ['year', 'level', 'growth']));
@@ -98,8 +100,9 @@ export const projectCommand: CliCommand = {
   name: 'project',
   summary: "Project a model's scenarios year by year and check its targets (meets, gap, required CAGR).",
   usage:
-    'industry-metrics project <model id | file.model.json> [--scenario NAME]... [--targets] [--format table|csv|json] [--out FILE]',
+    'industry-metrics project <model id | file.model.json> [--scenario NAME]... [--as-of YEAR] [--targets] [--format table|csv|json] [--out FILE]',
   help: [
+    asOfHelp,
     ['--scenario <name>', 'Project only this scenario (repeatable). Default: every scenario, plan first.'],
     ['--targets', 'For csv: print the target table instead of the level table.'],
     [
@@ -115,8 +118,10 @@ export const projectCommand: CliCommand = {
     'industry-metrics project big-data-14th-fyp',
     'industry-metrics project big-data-14th-fyp --scenario plan --scenario low --format csv --out scenarios.csv',
     'industry-metrics project models/my-industry.model.json --targets --format csv',
+    'industry-metrics project big-data-14th-fyp --as-of 2022',
   ],
   options: {
+    'as-of': { type: 'string' },
     scenario: { type: 'string', multiple: true },
     targets: { type: 'boolean' },
     format: { type: 'string' },
@@ -130,7 +135,7 @@ export const projectCommand: CliCommand = {
         `give one model id or file (got ${args.positionals.length}). See 'industry-metrics models' for the ids.`,
       );
     }
-    const model = loadModel(args.positionals[0] as string, { cwd: ctx.cwd });
+    const model = loadModelAsOf(args, args.positionals[0] as string, ctx.cwd, 'project');
     const raw = args.values['scenario'];
     const names = raw === undefined ? [] : (Array.isArray(raw) ? raw : [raw]).map(String);
     const projections =
@@ -138,8 +143,19 @@ export const projectCommand: CliCommand = {
     let text: string;
     if (format === 'json')
       text =
-        JSON.stringify({ model: { id: model.id, title: model.title, origin: model.origin }, projections }, null, 2) +
-        '\n';
+        JSON.stringify(
+          {
+            model: {
+              id: model.id,
+              title: model.title,
+              origin: model.origin,
+              ...(model.asOf ? { asOf: model.asOf } : {}),
+            },
+            projections,
+          },
+          null,
+          2,
+        ) + '\n';
     else if (format === 'csv')
       text =
         args.values['targets'] === true ? toCsv(targetRows(projections, model)) : toCsv(projectionRows(projections));

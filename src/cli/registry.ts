@@ -67,7 +67,7 @@ export const commands: readonly CommandEntry[] = [
   {
     name: 'scorecard',
     summary:
-      'How the plans did: each target met, missed, on or off track, or undetermined, as of a year, from published observations.',
+      "How the plans did: each target met, missed, on or off track, or undetermined as of a year, from published observations, beside the probability the plan's own model gave and nowcasts from the latest observation.",
     load: async () => (await import('./scorecardCommand.js')).scorecardCommand,
   },
 ];

@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
-import { relative } from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { compareIndustries } from '../decompose/compareIndustries.js';
+import { runManifest } from '../io/runManifest.js';
 import { MetricsError } from '../errors.js';
 import { listModels, loadModel } from '../io/loadModel.js';
 import { loadSeeds } from '../io/loadSeeds.js';
@@ -132,11 +133,18 @@ export const reportCommand: CliCommand = {
       },
       { pdf, sources: sourcesTable(models, outcomes, locale) },
     );
+    // manifest.json: package version, each model's content hash and values, seed, paths, workers, time.
+    const manifestFile = join(dir, 'manifest.json');
+    writeFileSync(
+      manifestFile,
+      `${JSON.stringify(runManifest({ command: 'report', models, seed, paths, workers }), null, 2)}\n`,
+    );
     const shown = (f: string) => relative(ctx.cwd, f) || f;
     const main = files.filter((f) => /report\.(html|xlsx|pdf)$/.test(f)).map(shown);
     ctx.stdout(
       `Wrote ${main.join(', ')} and ${files.length - main.length} chart files (SVG, PNG, Vega-Lite JSON, CSV) in ${shown(dir)}/\n`,
     );
+    ctx.stdout(`Wrote ${shown(manifestFile)} (version, seed, paths, workers, time, each model's hash and values)\n`);
     if (wantPdf === 'auto' && !pdf)
       ctx.stderr(
         `report.pdf not written: no browser at ${process.env['CHROMIUM'] ?? CHROMIUM} (run scripts/setup-system.sh as root to install Debian's chromium).\n`,

@@ -1,37 +1,59 @@
 import { MetricsError } from '../errors.js';
 import { listModels, loadModel } from '../io/loadModel.js';
 import { loadObservations } from '../observations/loadObservations.js';
-import { scoreTarget } from '../scorecard/scoreTarget.js';
+import { planScorecard, type RestedProbability } from '../scorecard/planScorecard.js';
 import type { CliCommand } from './command.js';
-import { emit, outputFormat, rowsText } from './output.js';
+import { emit, outputFormat, rowsText, toTable } from './output.js';
 
-/** The plan's yearly rate of a model whose path is a CAGR, when it has one. */
-function planRateOf(path: unknown): number | undefined {
-  if (typeof path !== 'object' || path === null || (path as { type?: unknown }).type !== 'cagr') return undefined;
-  const rate = (path as { rate?: { value?: unknown } }).rate?.value;
-  return typeof rate === 'number' ? rate : undefined;
+function whole(raw: unknown, name: string, fallback: number, min: number): number {
+  if (raw === undefined) return fallback;
+  const v = typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(v) || v < min) {
+    throw new MetricsError(
+      'invalid_argument',
+      `scorecard: --${name} must be a whole number >= ${min} (got ${JSON.stringify(raw)}). For example --${name} ${fallback}.`,
+    );
+  }
+  return v;
 }
 
-/** `industry-metrics scorecard [model...] --as-of YEAR`: every target's status from the observations. */
+const p = (x: RestedProbability | null): string =>
+  x === null
+    ? ''
+    : `${(x.probability * 100).toFixed(1)}%${x.restsOn.startsWith('50 % by construction') ? ' (by construction)' : ''}`;
+
+/**
+ * `industry-metrics scorecard [model...] --as-of YEAR`: every target's status from the observations, the
+ * outcome where one is known beside the ex-ante probability the plan's model gave, and nowcasts.
+ */
 export const scorecardCommand: CliCommand = {
   name: 'scorecard',
   summary:
-    'How the plans did: each target met, missed, on or off track, or undetermined, as of a year, from published observations.',
-  usage: 'industry-metrics scorecard [model...] --as-of YEAR [--format table|csv|json] [--out FILE]',
+    "How the plans did: each target met, missed, on or off track, or undetermined as of a year, from published observations, beside the probability the plan's own model gave and nowcasts from the latest observation.",
+  usage:
+    'industry-metrics scorecard [model...] --as-of YEAR [--paths N] [--seed S] [--format table|csv|json] [--out FILE]',
   help: [
     ['--as-of <year>', 'Use observations up to this year (required).'],
-    ['--format <f>', 'table (default), csv or json.'],
+    ['--paths <n>', 'Monte Carlo paths for the ex-ante probabilities and the nowcasts (default 20000).'],
+    ['--seed <s>', 'Seed of every run (default 2026).'],
+    ['--format <f>', 'table (default), csv or json (csv and json carry what each probability rests on).'],
     ['--out <file>', 'Write to a file instead of stdout.'],
   ],
   examples: [
     'industry-metrics scorecard --as-of 2022',
     'industry-metrics scorecard big-data-14th-fyp --as-of 2022 --format json',
   ],
-  options: { 'as-of': { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+  options: {
+    'as-of': { type: 'string' },
+    paths: { type: 'string' },
+    seed: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+  },
   async run(args, ctx) {
     const format = outputFormat(args);
     const asOfText = args.values['as-of'];
-    const asOf = typeof asOfText === 'string' ? Number(asOfText) : NaN;
+    const asOf = typeof asOfText === 'string' ? Number(asOfText) : Number.NaN;
     if (!Number.isInteger(asOf)) {
       throw new MetricsError(
         'invalid_argument',
@@ -39,26 +61,63 @@ export const scorecardCommand: CliCommand = {
         { asOf: asOfText },
       );
     }
+    const paths = whole(args.values['paths'], 'paths', 20000, 100);
+    const seed = whole(args.values['seed'], 'seed', 2026, 0);
     const ids = args.positionals.length > 0 ? args.positionals : listModels({ cwd: ctx.cwd }).map((m) => m.id);
     const set = loadObservations();
-    const rows = ids.flatMap((id) => {
-      const model = loadModel(id, { cwd: ctx.cwd });
-      const planRate = planRateOf(model.path);
-      return model.targets.map((t) => {
-        const s = scoreTarget(t, set, { asOf, ...(planRate !== undefined && { planRate }) });
-        return {
-          model: model.id,
-          target: s.target,
-          year: t.year,
-          status: s.status,
-          required: s.requiredRate === null ? '' : `${s.requiredRateIs} ${(s.requiredRate * 100).toFixed(1)}%`,
-          plan: s.planRate === null ? '' : `${(s.planRate * 100).toFixed(1)}%`,
-          observed: s.observedRate === null ? '' : `${(s.observedRate * 100).toFixed(1)}%`,
-          observation: s.observation ?? '',
-          reason: s.reason,
-        };
-      });
-    });
-    await emit(ctx, args, rowsText(format, rows), `${rows.length} targets as of ${asOf}`);
+    const models = ids.map((id) => loadModel(id, { cwd: ctx.cwd }));
+    const scored = await planScorecard(models, set, { asOf, paths, seed });
+    const rows = scored.map((r) => ({
+      model: r.model,
+      target: r.target,
+      year: r.year,
+      status: r.score.status,
+      outcome: r.outcome ?? '',
+      'ex-ante P': p(r.exAnte),
+      'nowcast P, plan rate': p(r.nowcastPlan),
+      'nowcast P, observed rate': p(r.nowcastObserved),
+      required:
+        r.score.requiredRate === null
+          ? ''
+          : r.score.requiredRateRange
+            ? `${(r.score.requiredRateRange[0] * 100).toFixed(1)}-${(r.score.requiredRateRange[1] * 100).toFixed(1)}%`
+            : `${r.score.requiredRateIs} ${(r.score.requiredRate * 100).toFixed(1)}%`,
+      plan: r.score.planRate === null ? '' : `${(r.score.planRate * 100).toFixed(1)}%`,
+      observed: r.score.observedRate === null ? '' : `${(r.score.observedRate * 100).toFixed(1)}%`,
+      observation: r.score.observation ?? '',
+      reason: r.score.reason,
+      'ex-ante rests on': r.exAnte?.restsOn ?? (r.exAnte === null ? 'the model has no uncertainty section' : ''),
+      'nowcast (plan rate) rests on': r.nowcastPlan?.restsOn ?? '',
+      'nowcast (observed rate) rests on': r.nowcastObserved?.restsOn ?? '',
+      'nowcast note': r.nowcastNote ?? '',
+    }));
+    let text: string;
+    if (format === 'json' || format === 'csv') text = rowsText(format, rows);
+    else {
+      const head = [
+        'model',
+        'target',
+        'year',
+        'status',
+        'outcome',
+        'ex-ante P',
+        'nowcast P, plan rate',
+        'nowcast P, observed rate',
+        'required',
+        'plan',
+        'observed',
+      ];
+      const notes = scored.flatMap((r) => [
+        `${r.model} ${r.target} (${r.wording} in ${r.year}): ${r.score.status}. ${r.score.reason}.`,
+        ...(r.exAnte ? [`  ex-ante ${p(r.exAnte)}: ${r.exAnte.restsOn}.`] : []),
+        ...(r.nowcastPlan ? [`  nowcast at the plan's rate ${p(r.nowcastPlan)}: ${r.nowcastPlan.restsOn}.`] : []),
+        ...(r.nowcastObserved
+          ? [`  nowcast at the observed rate ${p(r.nowcastObserved)}: ${r.nowcastObserved.restsOn}.`]
+          : []),
+        ...(r.nowcastNote ? [`  ${r.nowcastNote}.`] : []),
+      ]);
+      text = `How the plans did, as of ${asOf} (observations on the plans' own definitions only; ${paths} paths, seed ${seed})\n\n${toTable(rows, head)}\n${notes.join('\n')}\n`;
+    }
+    await emit(ctx, args, text, `${rows.length} targets as of ${asOf}`);
   },
 };

@@ -1,7 +1,9 @@
 import { MetricsError } from '../errors.js';
-import { loadModel } from '../io/loadModel.js';
+import { parseLevels } from '../forecast/levels.js';
+import { runManifest } from '../io/runManifest.js';
+import { asOfHelp, asOfLine, loadModelAsOf } from './asOfOption.js';
 import { simulateModel } from '../model/simulateModel.js';
-import { probabilityBasis } from '../model/probabilityBasis.js';
+import { probabilityRestsOn } from '../model/probabilityBasis.js';
 import { unitToString } from '../series/units.js';
 import type { MonteCarloResult } from '../simulate/monteCarloTypes.js';
 import { monteCarloToTidy } from '../simulate/monteCarloToTidy.js';
@@ -28,15 +30,7 @@ function wholeNumber(args: CliArgs, name: string, fallback: number, min: number)
 function levels(args: CliArgs): number[] {
   const raw = args.values['quantiles'];
   if (raw === undefined) return DEFAULT_QUANTILES;
-  const parts = typeof raw === 'string' ? raw.split(',').map((s) => s.trim()) : [];
-  const qs = parts.map(Number);
-  if (parts.length === 0 || parts.some((s) => s === '') || qs.some((q) => !(q >= 0 && q <= 1))) {
-    throw new MetricsError(
-      'invalid_argument',
-      `--quantiles must be comma-separated levels in [0, 1] (got ${JSON.stringify(raw)}). For example --quantiles 0.05,0.5,0.95.`,
-    );
-  }
-  return qs;
+  return parseLevels('--quantiles', String(raw), 'quantile');
 }
 
 /** `q05`, `q50`, `q97.5`: a column name for a quantile level. */
@@ -87,14 +81,18 @@ export const simulateCommand: CliCommand = {
   name: 'simulate',
   summary: "Monte Carlo simulation of a model's scenario: yearly quantiles and the probability of meeting each target.",
   usage:
-    'industry-metrics simulate <model id | file.model.json> [--paths N] [--seed S] [--quantiles 0.05,0.5,0.95] [--workers W] [--scenario NAME] [--sample-paths N] [--format table|csv|json] [--out FILE]',
+    'industry-metrics simulate <model id | file.model.json> [--paths N] [--seed S] [--quantiles 0.05,0.5,0.95] [--workers W] [--scenario NAME] [--as-of YEAR] [--sample-paths N] [--format table|csv|json] [--out FILE]',
   help: [
+    asOfHelp,
     ['--paths <n>', `Number of simulated paths (default ${DEFAULT_PATHS}).`],
     [
       '--seed <s>',
       `Random seed, a whole number (default ${DEFAULT_SEED}); the same seed gives the same numbers on any machine and any --workers.`,
     ],
-    ['--quantiles <list>', 'Comma-separated quantile levels in [0, 1] (default 0.05,0.25,0.5,0.75,0.95).'],
+    [
+      '--quantiles <list>',
+      'Comma-separated quantiles as fractions in [0, 1] (default 0.05,0.25,0.5,0.75,0.95); 5,50,95 is read as percent.',
+    ],
     ['--workers <w>', 'Worker threads (default 1: this thread). About one per core for large runs.'],
     ['--scenario <name>', 'Scenario of the model to simulate around (default plan).'],
     ['--sample-paths <n>', 'Keep the first n full paths in the JSON output (default 0).'],
@@ -107,8 +105,10 @@ export const simulateCommand: CliCommand = {
   examples: [
     'industry-metrics simulate big-data-14th-fyp',
     'industry-metrics simulate big-data-14th-fyp --paths 100000 --workers 2 --quantiles 0.1,0.5,0.9 --format json --out sim.json',
+    'industry-metrics simulate big-data-14th-fyp --as-of 2022',
   ],
   options: {
+    'as-of': { type: 'string' },
     paths: { type: 'string' },
     seed: { type: 'string' },
     quantiles: { type: 'string' },
@@ -135,7 +135,7 @@ export const simulateCommand: CliCommand = {
     if (scenarioArg !== undefined && typeof scenarioArg !== 'string')
       throw new MetricsError('invalid_argument', '--scenario needs a name.');
     const scenario = scenarioArg ?? 'plan';
-    const model = loadModel(args.positionals[0]!, { cwd: ctx.cwd });
+    const model = loadModelAsOf(args, args.positionals[0]!, ctx.cwd, 'simulate');
     const onProgress = progressBar(ctx, 'simulating');
     const r = await simulateModel(model, {
       paths,
@@ -149,15 +149,26 @@ export const simulateCommand: CliCommand = {
     });
     const unit = unitToString(model.unit);
     const bases: Record<string, string> = Object.fromEntries(
-      r.targets.map((t) => [
-        t.id,
-        probabilityBasis(model, scenario, t.id) ??
-          `rests on the ${scenario} path from the model's base and its assumed uncertainty (see 'industry-metrics check ${model.id}'), not on observed data`,
-      ]),
+      r.targets.map((t) => [t.id, probabilityRestsOn(model, scenario, t.id)]),
     );
     let text: string;
     if (format === 'json') {
-      text = JSON.stringify(simulationJson({ id: model.id, unit }, scenario, r, bases), null, 2) + '\n';
+      // The run record: package version, the model's content hash and every value used, settings, time.
+      const manifest = runManifest({
+        command: 'simulate',
+        models: [model],
+        seed,
+        paths,
+        workers,
+        scenario,
+        ...(model.asOf ? { asOf: model.asOf.year } : {}),
+      });
+      text =
+        JSON.stringify(
+          { ...(simulationJson({ id: model.id, unit }, scenario, r, bases) as object), manifest },
+          null,
+          2,
+        ) + '\n';
     } else if (format === 'csv') {
       const rows: Row[] = [
         ...monteCarloToTidy(r)
@@ -173,7 +184,7 @@ export const simulateCommand: CliCommand = {
       ];
       text = toCsv(rows, ['series', 'year', 'statistic', 'quantile', 'value']);
     } else {
-      const head = `${model.title} [${model.id}], scenario ${scenario}: ${paths} paths, seed ${seed}, ${r.settings.distribution} deviations. Levels in ${unit}.\n\n`;
+      const head = `${model.title} [${model.id}], scenario ${scenario}: ${paths} paths, seed ${seed}, ${r.settings.distribution} deviations. Levels in ${unit}.\n${asOfLine(model)}\n`;
       const targets =
         r.targets.length === 0
           ? 'No targets.\n'

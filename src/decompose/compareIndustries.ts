@@ -2,6 +2,8 @@ import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
 import { cagr } from '../growth/cagr.js';
 import { convertCurrency, convertScale, parseUnit, unitToString, type ExchangeRate } from '../series/units.js';
+import { factInterval } from '../targets/checkConsistency.js';
+import { formatRate } from '../targets/describeFact.js';
 import type { Comparator, Fact, FactKind } from '../targets/fact.js';
 
 /** Options of {@link compareIndustries}. */
@@ -31,8 +33,15 @@ export interface IndustryLevel {
   readonly kind: FactKind;
   /** The facts this level comes from (several when documents agree on it). */
   readonly factIds: readonly string[];
-  /** True when computed from another level and a stated rate (see `deriveFromRates`). */
+  /** True when no document states it: computed from another level and a stated rate, or a derived fact. */
   readonly derived: boolean;
+  /** How a derived level is computed (fact ids and formula), with the condition it needs. */
+  readonly derivation?: string;
+  /**
+   * The levels the wording allows (±Infinity where open): a fact's comparator and tolerance, or, for a
+   * level derived from a rate, both wordings' intervals carried through the compounding.
+   */
+  readonly range: readonly [number, number];
 }
 
 /** What {@link compareIndustries} returns. */
@@ -50,6 +59,8 @@ export interface IndustryComparison {
     readonly fromYear: number;
     readonly toYear: number;
     readonly impliedCagr: number;
+    /** The CAGRs the two levels' ranges allow: from the highest start to the lowest end, and the reverse. */
+    readonly impliedCagrRange: readonly [number, number];
     readonly statedCagr?: number;
     readonly statedFactId?: string;
     readonly derived: boolean;
@@ -60,6 +71,8 @@ export interface IndustryComparison {
     readonly numerator: string;
     readonly denominator: string;
     readonly ratio: number;
+    /** `equals` for two stated levels; `exceeds` / `below` when one level is a bound (the ratio is then a bound). */
+    readonly comparator: 'equals' | 'exceeds' | 'below';
   }[];
   /** Facts that are neither a convertible level nor a rate, or that disagree with another fact, with the reason. */
   readonly skipped: readonly { readonly factId: string; readonly reason: string }[];
@@ -71,6 +84,7 @@ interface Rate {
   fromYear: number;
   year: number;
   value: number;
+  range: readonly [number, number];
 }
 
 /**
@@ -130,6 +144,7 @@ export function compareIndustries(facts: readonly Fact[], options: CompareIndust
           fromYear: f.fromYear,
           year: f.year,
           value: f.value,
+          range: factInterval(f),
         });
       } else {
         skipped.push({
@@ -160,6 +175,9 @@ export function compareIndustries(facts: readonly Fact[], options: CompareIndust
     }
     const k = key(f.metric, f.year);
     const prior = levels.get(k);
+    const conv = (x: number) =>
+      !Number.isFinite(x) ? x : u.currency === unit.currency ? convertScale(x, u, unit) : (x / f.value) * value;
+    const [r0, r1] = factInterval(f);
     if (prior === undefined) {
       levels.set(k, {
         industry: f.metric,
@@ -168,7 +186,9 @@ export function compareIndustries(facts: readonly Fact[], options: CompareIndust
         comparator: f.comparator,
         kind: f.kind,
         factIds: [f.id],
-        derived: false,
+        derived: f.derivation !== undefined,
+        ...(f.derivation !== undefined && { derivation: f.derivation.formula }),
+        range: [conv(r0), conv(r1)],
       });
     } else if (Math.abs(prior.value - value) <= 1e-12 * Math.max(prior.value, value)) {
       levels.set(k, { ...prior, factIds: [...prior.factIds, f.id] });
@@ -184,27 +204,55 @@ export function compareIndustries(facts: readonly Fact[], options: CompareIndust
       const n = r.year - r.fromYear;
       const start = levels.get(key(r.metric, r.fromYear));
       const end = levels.get(key(r.metric, r.year));
+      const [g0, g1] = r.range;
+      const grow = (x: number, g: number) => x * Math.pow(1 + g, n);
+      const ok = (x: number) => Number.isFinite(x) && x > 0;
+      let from: IndustryLevel | undefined;
+      let year = 0;
+      let lo = Number.NaN;
+      let hi = Number.NaN;
+      let point = Number.NaN;
+      let formula = '';
       if (end && !start) {
-        levels.set(key(r.metric, r.fromYear), {
-          industry: r.metric,
-          year: r.fromYear,
-          value: end.value / Math.pow(1 + r.value, n),
-          comparator: 'about',
-          kind: 'estimate',
-          factIds: [...end.factIds, r.id],
-          derived: true,
-        });
+        // Backwards: the highest rate gives the lowest start, the lowest rate the highest.
+        from = end;
+        year = r.fromYear;
+        lo = ok(end.range[0]) && Number.isFinite(g1) && g1 > -1 ? end.range[0] / Math.pow(1 + g1, n) : -Infinity;
+        hi = ok(end.range[1]) && g0 > -1 ? end.range[1] / Math.pow(1 + g0, n) : Infinity;
+        point = end.value / Math.pow(1 + r.value, n);
+        formula = `${end.factIds.join(' = ')} / (1 + ${r.id})^${n}`;
       } else if (start && !end) {
-        levels.set(key(r.metric, r.year), {
-          industry: r.metric,
-          year: r.year,
-          value: start.value * Math.pow(1 + r.value, n),
-          comparator: 'about',
-          kind: 'estimate',
-          factIds: [...start.factIds, r.id],
-          derived: true,
-        });
+        from = start;
+        year = r.year;
+        lo = ok(start.range[0]) && g0 > -1 ? grow(start.range[0], g0) : -Infinity;
+        hi = ok(start.range[1]) && Number.isFinite(g1) ? grow(start.range[1], g1) : Infinity;
+        point = grow(start.value, r.value);
+        formula = `${start.factIds.join(' = ')} x (1 + ${r.id})^${n}`;
       }
+      if (from === undefined) continue;
+      const both = Number.isFinite(lo) && Number.isFinite(hi);
+      if (!Number.isFinite(lo) && !Number.isFinite(hi)) {
+        skipped.push({
+          factId: r.id,
+          reason: `${r.metric} in ${year}: ${from.factIds.join(', ')} and ${r.id} are both one-sided, so the ${year} level is not determined by the wording (${formula} = ${Number(point.toPrecision(4))} only if both figures were exact)`,
+        });
+        continue;
+      }
+      levels.set(key(r.metric, year), {
+        industry: r.metric,
+        year,
+        value: both ? point : Number.isFinite(lo) ? lo : hi,
+        comparator: both ? 'about' : Number.isFinite(lo) ? 'exceeds' : 'below',
+        kind: 'estimate',
+        factIds: [...from.factIds, r.id],
+        derived: true,
+        derivation: both
+          ? formula
+          : Number.isFinite(lo)
+            ? `${formula}, a lower bound only (for growth ${year < from.year ? `up to ${formatRate(g1)}` : `of at least ${formatRate(g0)}`})`
+            : `${formula}, an upper bound only`,
+        range: [lo, hi],
+      });
     }
   }
   const sorted = [...levels.values()].sort((a, b) =>
@@ -227,30 +275,49 @@ export function compareIndustries(facts: readonly Fact[], options: CompareIndust
       });
       continue;
     }
+    const n = b.year - a.year;
+    const rate = (x: number, y: number) =>
+      x > 0 && Number.isFinite(x) && Number.isFinite(y) && y >= 0
+        ? cagr(x, y, n)
+        : x > 0 && y === Infinity
+          ? Infinity
+          : -1;
     growth.push({
       industry: a.industry,
       fromYear: a.year,
       toYear: b.year,
-      impliedCagr: cagr(a.value, b.value, b.year - a.year),
+      impliedCagr: cagr(a.value, b.value, n),
+      impliedCagrRange: [rate(a.range[1], b.range[0]), rate(a.range[0], b.range[1])],
       ...(stated ? { statedCagr: stated.value, statedFactId: stated.id } : {}),
       derived: a.derived || b.derived,
     });
   }
-  const ratios: { year: number; numerator: string; denominator: string; ratio: number }[] = [];
+  const ratios: IndustryComparison['ratios'][number][] = [];
   const years = [...new Set(sorted.map((l) => l.year))].sort((a, b) => a - b);
   for (const year of years) {
     const inYear = sorted.filter((l) => l.year === year);
     for (let i = 0; i < inYear.length; i++) {
       for (let j = i + 1; j < inYear.length; j++) {
-        const [small, large] =
+        const [small, large] = (
           (inYear[i] as IndustryLevel).value <= (inYear[j] as IndustryLevel).value
             ? [inYear[i], inYear[j]]
-            : [inYear[j], inYear[i]];
+            : [inYear[j], inYear[i]]
+        ) as [IndustryLevel, IndustryLevel];
+        // A lower bound on top raises the ratio, on the bottom lowers it; two bounds tell nothing.
+        const side = (l: IndustryLevel) =>
+          l.comparator === 'exceeds' || l.comparator === 'atLeast'
+            ? 1
+            : l.comparator === 'below' || l.comparator === 'atMost'
+              ? -1
+              : 0;
+        const dir = side(small) - side(large);
+        if ((side(small) !== 0 && side(large) !== 0) || Math.abs(dir) > 1) continue;
         ratios.push({
           year,
-          numerator: (small as IndustryLevel).industry,
-          denominator: (large as IndustryLevel).industry,
-          ratio: (small as IndustryLevel).value / (large as IndustryLevel).value,
+          numerator: small.industry,
+          denominator: large.industry,
+          ratio: small.value / large.value,
+          comparator: dir > 0 ? 'exceeds' : dir < 0 ? 'below' : 'equals',
         });
       }
     }

@@ -1,6 +1,7 @@
 import { MetricsError } from '../errors.js';
-import { assertInteger, show } from '../internal/assert.js';
+import { assertInteger, assertOneOf, show } from '../internal/assert.js';
 import { series } from '../series/series.js';
+import { interpolate } from '../series/interpolate.js';
 import type { Forecast, ForecastMethod } from './types.js';
 import { checkMethod, levelLabel } from './backtest.js';
 
@@ -21,6 +22,8 @@ export interface ForecastManyOptions {
   readonly levels?: readonly number[];
   /** Unit of every series (text or Unit). Default `unit`, a plain number. */
   readonly unit?: string;
+  /** Fill missing years first: `linear` or `log` (constant growth between neighbours). Default: a gap is an error. */
+  readonly fill?: 'linear' | 'log';
   /** Stops between series; the call then throws `aborted`. */
   readonly signal?: AbortSignal;
 }
@@ -92,6 +95,7 @@ export function forecastMany(
       throw new MetricsError('invalid_argument', `${fn}: horizon must be >= 1 year (got ${horizon}).`, { horizon });
   } else assertInteger(fn, 'toYear', toYear);
   const levels = options.levels ?? [0.8, 0.95];
+  if (options.fill !== undefined) assertOneOf(fn, 'fill', options.fill, ['linear', 'log']);
   const unit = options.unit ?? 'unit';
 
   const groups = new Map<string, { years: unknown[]; values: unknown[]; problem?: string }>();
@@ -119,12 +123,14 @@ export function forecastMany(
     try {
       if (g.problem) throw new MetricsError('invalid_argument', g.problem);
       const order = g.years.map((_, i) => i).sort((a, b) => Number(g.years[a]) - Number(g.years[b]));
-      const s = series({
+      const raw = series({
         id,
         unit,
         years: order.map((i) => g.years[i]) as number[],
         values: order.map((i) => g.values[i]) as number[],
       });
+      const s = options.fill === undefined ? raw : interpolate(raw, options.fill === 'log' ? 'geometric' : 'linear');
+      const filled = s.years.filter((y) => !raw.years.includes(y));
       const last = s.years[s.years.length - 1] as number;
       if (s.values.length < method.minLength) {
         throw new MetricsError(
@@ -138,7 +144,22 @@ export function forecastMany(
           `${fn}: series "${id}" already ends in ${last}, so there is nothing to forecast up to ${toYear} (got toYear ${toYear}). Use horizon instead.`,
         );
       }
-      const f = method.forecast(method.fit(s), horizon !== undefined ? last + horizon : (toYear as number), { levels });
+      const f0 = method.forecast(method.fit(s), horizon !== undefined ? last + horizon : (toYear as number), {
+        levels,
+      });
+      const f =
+        filled.length === 0
+          ? f0
+          : {
+              ...f0,
+              fit: {
+                ...f0.fit,
+                notes: [
+                  `filled ${filled.length} missing year(s) (${filled.join(', ')}) by ${options.fill} interpolation`,
+                  ...(f0.fit.notes ?? []),
+                ],
+              },
+            };
       forecasts.push(f);
       f.years.forEach((year, i) => {
         const row: Record<string, string | number> = { id, year, mean: f.mean[i] as number };

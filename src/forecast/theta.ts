@@ -13,6 +13,7 @@ import {
   simulateInput,
 } from './internal/common.js';
 import { estimateEts, etsSimulate } from './internal/etsEngine.js';
+import { fitHoltWinters, fitsStateSpace } from './internal/holtWinters.js';
 import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFitOptions } from './types.js';
 
 /**
@@ -22,8 +23,8 @@ import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFi
  * SES model, standard error sigma sqrt(1 + (h - 1) alpha^2), sigma^2 = SSE / (n - 2).
  * - fit: `params` { alpha, drift (= b/2), slope (= b), l0 }; `state.level` (the SES level); `fitted`
  *   and `residuals` are those of the underlying SES model.
- * - Fewer than 5 observations: falls back to drift (said in `fit.notes`); a constant series gives
- *   that constant.
+ * - 6 observations or fewer: the SES part is a classical fit (l0 = y1, alpha minimising the SSE), as R's
+ *   ets() makes it there (said in `fit.notes`); a constant series gives that constant.
  * - simulate: SES paths plus the deterministic drift term.
  * @example
  * const s = series({ id: 'x', unit: 'count', years: [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021], values: [10, 12, 13, 15, 18, 19, 21, 24] });
@@ -48,10 +49,12 @@ export const theta: ForecastMethod = {
         notes: [`series "${s.id}" is constant: the forecast is that constant`],
       };
     }
-    const est = estimateEts(y, { error: 'A', trend: 'N' }, 'mse');
+    // R's thetaf fits ets(y, "ANN", opt.crit = "mse"), which is classical SES at 6 points or fewer.
+    const classical = !fitsStateSpace(n, false, false);
+    const est = classical ? fitHoltWinters(y, false) : estimateEts(y, { error: 'A', trend: 'N' }, 'mse');
     if (est === undefined) {
       const f = drift.fit(s);
-      return { ...f, notes: [`fell back to drift: ${n} observations are too few for the Theta method (needs 5)`] };
+      return { ...f, notes: [`fell back to drift: ${n} observations are too few for the Theta method`] };
     }
     const slope = ols(
       y.map((_, i) => i),
@@ -65,6 +68,13 @@ export const theta: ForecastMethod = {
       fitted: est.fitted,
       residuals: est.residuals,
       sigma2: est.sigma2,
+      ...(classical
+        ? {
+            notes: [
+              `the SES part is a classical fit (l0 = y1, alpha minimising the SSE), as R makes it for ${n} points`,
+            ],
+          }
+        : {}),
     };
   },
   forecast(fit: ForecastFit, toYear: number, options?: ForecastOptions): Forecast {

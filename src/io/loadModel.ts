@@ -7,6 +7,8 @@ import { loadSeeds } from './loadSeeds.js';
 import { parseFacts } from './parseFacts.js';
 import { closestNames } from '../internal/closest.js';
 import { parseModel } from './parseModel.js';
+import { loadObservations } from '../observations/loadObservations.js';
+import type { ObservationSet } from '../observations/types.js';
 import { builtinPath } from './paths.js';
 
 /** Options of {@link loadModel} and {@link listModels}. */
@@ -15,6 +17,8 @@ export interface LoadModelOptions {
   readonly cwd?: string;
   /** Extra facts model files may refer to, besides the built-in seeds and the file's own `facts`. */
   readonly facts?: readonly Fact[];
+  /** Observations the model's `observations` ids refer to; default the built-in ones ({@link loadObservations}). */
+  readonly observations?: ObservationSet;
 }
 
 /** A model file found by {@link listModels}. */
@@ -143,5 +147,5 @@ export function loadModel(idOrPath: string, options: LoadModelOptions = {}): Mod
   if (json && typeof json === 'object' && 'facts' in json) {
     facts.push(...parseFacts((json as { facts: unknown }).facts, `${origin}: facts`));
   }
-  return parseModel(json, origin, facts);
+  return parseModel(json, origin, facts, options.observations ?? loadObservations());
 }

@@ -1,12 +1,24 @@
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
 import { closestNames } from '../internal/closest.js';
-import type { Provenance } from '../series/provenance.js';
+import type { Provenance, Translation } from '../series/provenance.js';
 import { Scale, parseUnit, type Unit } from '../series/units.js';
 import { Comparator, FactKind, type Fact, type Tolerance } from '../targets/fact.js';
 
 const ROOT_KEYS = ['$schema', 'document', 'facts'] as const;
-const DOCUMENT_KEYS = ['id', 'file', 'title', 'publisher', 'published', 'language', 'url', 'note'] as const;
+const DOCUMENT_KEYS = [
+  'id',
+  'file',
+  'title',
+  'publisher',
+  'publisherInferred',
+  'published',
+  'language',
+  'url',
+  'translation',
+  'note',
+] as const;
+const TRANSLATION_KEYS = ['by', 'date', 'url'] as const;
 const FACT_KEYS = [
   'id',
   'metric',
@@ -19,6 +31,9 @@ const FACT_KEYS = [
   'section',
   'quote',
   'tolerance',
+  'statedBy',
+  'derivation',
+  'periodAssumed',
   'note',
 ] as const;
 const TOLERANCE_KEYS = ['relative', 'absolute', 'assumption'] as const;
@@ -170,8 +185,24 @@ interface DocumentInfo {
   readonly id: string;
   readonly title: string;
   readonly publisher: string;
+  readonly publisherInferred?: string;
   readonly published?: string;
   readonly url?: string;
+  readonly translation?: Translation;
+}
+
+function checkTranslation(raw: unknown, problems: Problems): Translation | undefined {
+  const path = 'document.translation';
+  if (!isRecord(raw)) {
+    problems.add(path, `expected an object { by, date?, url? } saying whose translation the text is, got ${show(raw)}`);
+    return undefined;
+  }
+  problems.unknownKeys(raw, path, TRANSLATION_KEYS);
+  const by = problems.text(raw, 'by', path, true, 'who translated the text, or a sentence saying it is not named');
+  const date = problems.text(raw, 'date', path, false, 'an ISO year, month or date', DATE_PATTERN);
+  const url = problems.text(raw, 'url', path, false, 'an http(s) link', URL_PATTERN);
+  if (by === undefined) return undefined;
+  return Object.freeze({ by, ...(date !== undefined && { date }), ...(url !== undefined && { url }) });
 }
 
 function checkDocument(raw: unknown, problems: Problems): DocumentInfo | undefined {
@@ -207,8 +238,24 @@ function checkDocument(raw: unknown, problems: Problems): DocumentInfo | undefin
   problems.text(raw, 'language', path, false, 'a language tag such as "en" or "zh-Hans"', LANGUAGE_PATTERN);
   const url = problems.text(raw, 'url', path, false, 'an http(s) link', URL_PATTERN);
   problems.text(raw, 'note', path, false);
+  const publisherInferred = problems.text(
+    raw,
+    'publisherInferred',
+    path,
+    false,
+    'a sentence saying how the publisher was inferred',
+  );
+  const translation = has(raw, 'translation') ? checkTranslation(raw.translation, problems) : undefined;
   if (id === undefined || title === undefined || publisher === undefined) return undefined;
-  return { id, title, publisher, ...(published !== undefined && { published }), ...(url !== undefined && { url }) };
+  return {
+    id,
+    title,
+    publisher,
+    ...(publisherInferred !== undefined && { publisherInferred }),
+    ...(published !== undefined && { published }),
+    ...(url !== undefined && { url }),
+    ...(translation !== undefined && { translation }),
+  };
 }
 
 function checkUnit(raw: Record<string, unknown>, path: string, problems: Problems): Unit | undefined {
@@ -416,6 +463,32 @@ function checkFact(
   const section = problems.text(raw, 'section', path, true, 'the section or heading the quote is in');
   const quote = problems.text(raw, 'quote', path, true, 'the sentence containing the number, copied verbatim');
   const note = problems.text(raw, 'note', path, false);
+  const periodAssumed = problems.text(raw, 'periodAssumed', path, false, 'a sentence saying why these years');
+  let derivation: { formula: string; from: readonly string[] } | undefined;
+  if (has(raw, 'derivation')) {
+    const d = raw.derivation;
+    const from = isRecord(d) ? d.from : undefined;
+    if (
+      !isRecord(d) ||
+      typeof d.formula !== 'string' ||
+      d.formula.trim() === '' ||
+      !Array.isArray(from) ||
+      from.length === 0 ||
+      !from.every((x) => typeof x === 'string' && ID_PATTERN.test(x))
+    )
+      problems.add(
+        `${path}.derivation`,
+        `expected { "formula": "<how it is computed>", "from": ["<fact id>", ...] }, got ${show(d)}`,
+      );
+    else derivation = Object.freeze({ formula: d.formula, from: Object.freeze([...(from as string[])]) });
+  }
+  let statedBy: 'document' | 'translator' | undefined;
+  if (has(raw, 'statedBy')) {
+    if (raw.statedBy === 'document' || raw.statedBy === 'translator') statedBy = raw.statedBy;
+    else problems.add(`${path}.statedBy`, `expected "document" or "translator", got ${show(raw.statedBy)}`);
+    if (statedBy === 'translator' && document !== undefined && document.translation === undefined)
+      problems.add(`${path}.statedBy`, '"translator" needs document.translation saying who translated the text');
+  }
 
   if (fromYear !== undefined && year !== undefined && fromYear >= year) {
     problems.add(
@@ -461,14 +534,22 @@ function checkFact(
   ) {
     return undefined;
   }
+  // A translator's note is the translator's statement: its publisher, date and address are the translation's.
+  const t = document.translation;
+  const byTranslator = statedBy === 'translator' && t !== undefined;
+  const published = byTranslator ? t.date : document.published;
+  const url = byTranslator ? (t.url ?? document.url) : document.url;
   const provenance: Provenance = Object.freeze({
     document: document.title,
-    publisher: document.publisher,
-    ...(document.published !== undefined && { published: document.published }),
+    publisher: byTranslator ? t.by : document.publisher,
+    ...(!byTranslator && document.publisherInferred !== undefined && { publisherInferred: document.publisherInferred }),
+    ...(published !== undefined && { published }),
     section,
     quote,
-    ...(document.url !== undefined && { url: document.url }),
+    ...(url !== undefined && { url }),
     documentId: document.id,
+    ...(t !== undefined && { translation: t }),
+    ...(statedBy !== undefined && { statedBy }),
   });
   return Object.freeze({
     id,
@@ -482,6 +563,8 @@ function checkFact(
     kind,
     provenance,
     ...(note !== undefined && { note }),
+    ...(derivation !== undefined && { derivation }),
+    ...(periodAssumed !== undefined && { periodAssumed }),
   });
 }
 

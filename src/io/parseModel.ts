@@ -4,7 +4,10 @@ import { show } from '../internal/assert.js';
 import { closestNames } from '../internal/closest.js';
 import { loadValidator } from '../internal/schemaValidator.js';
 import type {
+  BaseUncertaintySpec,
   BoundsSpec,
+  InlineObservation,
+  ResolvedBaseUncertainty,
   ModelDefinition,
   ModelFile,
   PathSpec,
@@ -17,6 +20,10 @@ import type {
 } from '../model/types.js';
 import { convertScale, isScaleConvertible, parseUnit, unitToString, type Unit } from '../series/units.js';
 import type { Fact } from '../targets/fact.js';
+import { baseWording } from '../model/baseWording.js';
+import type { MetricDefinition, Observation, ObservationSet } from '../observations/types.js';
+import { parseObservations } from '../observations/parseObservations.js';
+import { isMetricsError } from '../errors.js';
 import { MODEL_SCHEMA } from './modelSchema.js';
 
 let validator: ValidateFunction | undefined;
@@ -116,7 +123,7 @@ function schemaProblems(json: unknown, errors: readonly ErrorObject[]): string[]
     ) {
       add(
         e.instancePath,
-        `expected { "fact": "<id>" }, { "value": <number>, "assumption": "<why>" } or { "backcast": { "target": "<id>", "rate": "<id>" } }, got ${show(valueAtPointer(json, e.instancePath))}`,
+        `expected { "fact": "<id>" }, { "value": <number>, "assumption": "<why>" }, { "backcast": { "target": "<id>", "rate": "<id>" } } or { "observation": "<id>" }, got ${show(valueAtPointer(json, e.instancePath))}`,
       );
     }
   }
@@ -139,6 +146,8 @@ type Role = 'level' | 'rate' | 'share' | 'probability' | 'coefficient';
 
 class Resolver {
   readonly problems: string[] = [];
+  /** Observations a value may refer to by id: the model's own list, resolved. */
+  observations: ReadonlyMap<string, { o: Observation; d: MetricDefinition }> = new Map();
   constructor(
     private readonly facts: ReadonlyMap<string, Fact>,
     private readonly unit: Unit,
@@ -158,6 +167,39 @@ class Resolver {
   }
 
   value(path: string, ref: ValueRef, role: Role): ResolvedValue {
+    if ('observation' in ref) {
+      const hit = this.observations.get(ref.observation);
+      if (!hit) {
+        const close = closestNames(ref.observation, [...this.observations.keys()], 2);
+        this.problems.push(
+          `${path}.observation: "${ref.observation}" is not among the model's observations${close.length ? ` (did you mean ${close.map((c) => `"${c}"`).join(' or ')}?)` : ''}; list it under "observations"`,
+        );
+        return UNRESOLVED;
+      }
+      const { o, d } = hit;
+      if (role !== 'level' || o.fromYear !== undefined || !isScaleConvertible(o.unit, this.unit)) {
+        this.problems.push(
+          `${path}.observation: "${o.id}" is ${o.fromYear !== undefined ? 'a rate' : `in ${unitToString(o.unit)}`}; a level in the model's ${unitToString(this.unit)} is needed here`,
+        );
+        return UNRESOLVED;
+      }
+      if (path === 'base' && o.year !== this.fromYear) {
+        this.problems.push(
+          `${path}.observation: "${o.id}" is for ${o.year}, the model's base year is ${this.fromYear}; use modelAsOf (or --as-of) to start from a later observation`,
+        );
+        return UNRESOLVED;
+      }
+      if (o.comparator === 'atMost' || o.comparator === 'below') {
+        this.problems.push(
+          `${path}.observation: "${o.id}" is an upper bound (${o.comparator}); a base needs a level or a lower bound`,
+        );
+        return UNRESOLVED;
+      }
+      return {
+        value: convertScale(o.value, o.unit, this.unit),
+        source: { kind: 'observation', observation: o, definition: d },
+      };
+    }
     if ('fact' in ref) {
       const f = this.fact(path + '.fact', ref.fact);
       if (!f) return UNRESOLVED;
@@ -217,6 +259,52 @@ class Resolver {
     if (role === 'rate' && v <= -1)
       this.problems.push(`${path}.value: a growth rate must be > -1 (a fall of 100 % or more), got ${v}`);
     return { value: v, source: { kind: 'assumption', text: ref.assumption } };
+  }
+
+  baseUncertainty(spec: BaseUncertaintySpec, base: ResolvedValue): ResolvedBaseUncertainty | undefined {
+    const path = 'uncertainty.base';
+    if (base === UNRESOLVED) return undefined;
+    const wording = baseWording(base, this.unit, this.fromYear).interval;
+    const end = (key: 'lower' | 'upper', i: 0 | 1): ResolvedValue | undefined => {
+      const ref = spec[key];
+      if (ref !== undefined) {
+        const v = this.value(`${path}.${key}`, ref, 'level');
+        if (v === UNRESOLVED) return undefined;
+        const tol = 1e-9 * Math.abs(v.value);
+        if (v.value < (wording[0] as number) - tol || v.value > (wording[1] as number) + tol)
+          this.problems.push(
+            `${path}.${key}: ${v.value} is outside what the base's wording allows (${wording.map((x) => (Number.isFinite(x) ? Number(x.toPrecision(6)) : x < 0 ? 'no lower end' : 'no upper end')).join(' to ')}); the draw must stay within it`,
+          );
+        return v;
+      }
+      const w = wording[i];
+      if (!Number.isFinite(w) || w <= 0) {
+        this.problems.push(
+          `${path}.${key}: the base's wording gives no ${key} end; give one, { "value": <level>, "assumption": "<why this end>" }`,
+        );
+        return undefined;
+      }
+      return { value: w, source: { kind: 'assumption', text: `the ${key} end of what the base's wording allows` } };
+    };
+    const lower = end('lower', 0);
+    const upper = end('upper', 1);
+    if (lower === undefined || upper === undefined) return undefined;
+    // An end taken from the wording is sourced as the base is: say so rather than call it an assumption.
+    const sourced = (v: ResolvedValue, key: string): ResolvedValue =>
+      v.source.kind === 'assumption' && v.source.text.startsWith(`the ${key} end of what`)
+        ? { value: v.value, source: base.source }
+        : v;
+    if (!(lower.value > 0) || !(upper.value > lower.value)) {
+      this.problems.push(`${path}: needs 0 < lower < upper, got ${lower.value} to ${upper.value}`);
+      return undefined;
+    }
+    return {
+      distribution: spec.distribution,
+      lower: sourced(lower, 'lower'),
+      upper: sourced(upper, 'upper'),
+      wording,
+      assumption: spec.assumption,
+    };
   }
 
   path(path: string, spec: PathSpec): PathSpec<ResolvedValue> {
@@ -326,7 +414,12 @@ class Resolver {
  * @param facts the facts ids may refer to (the built-in seeds, and any of the user's)
  * @throws {MetricsError} invalid_definition listing every problem, with `details.problems`
  */
-export function parseModel(json: unknown, origin: string, facts: readonly Fact[]): ModelDefinition {
+export function parseModel(
+  json: unknown,
+  origin: string,
+  facts: readonly Fact[],
+  observationSet?: ObservationSet,
+): ModelDefinition {
   const validate = schemaValidator();
   const fail = (problems: readonly string[]): never => {
     throw new MetricsError(
@@ -355,6 +448,8 @@ export function parseModel(json: unknown, origin: string, facts: readonly Fact[]
 
   const byId = new Map(facts.map((f) => [f.id, f] as const));
   const r = new Resolver(byId, unit, file.fromYear, file.toYear);
+  const resolved = resolveObservations(file, observationSet, r.problems);
+  r.observations = new Map(resolved.list.map((o) => [o.id, { o, d: resolved.definition as MetricDefinition }]));
   const base = r.value('base', file.base, 'level');
   if (base !== UNRESOLVED && base.value <= 0) r.problems.push(`base: the base level must be > 0, got ${base.value}`);
   const path = r.path('path', file.path);
@@ -392,8 +487,10 @@ export function parseModel(json: unknown, origin: string, facts: readonly Fact[]
     if (u.distribution === 'studentT' && u.degreesOfFreedom === undefined) {
       r.problems.push('uncertainty.degreesOfFreedom: needed with distribution "studentT" (a number > 2)');
     }
+    const baseUncertainty = u.base ? r.baseUncertainty(u.base, base) : undefined;
     uncertainty = {
       volatility: vol,
+      ...(baseUncertainty ? { base: baseUncertainty } : {}),
       ...(u.distribution ? { distribution: u.distribution } : {}),
       ...(u.degreesOfFreedom !== undefined ? { degreesOfFreedom: u.degreesOfFreedom } : {}),
       ...(persistence ? { persistence } : {}),
@@ -473,10 +570,80 @@ export function parseModel(json: unknown, origin: string, facts: readonly Fact[]
     targets,
     related,
     sectors,
+    observations: resolved.list,
+    ...(resolved.definition ? { definition: resolved.definition } : {}),
     ...(file.periods !== undefined ? { periods: file.periods } : {}),
     ...(file.zh !== undefined ? { zh: file.zh } : {}),
     origin,
   });
+}
+
+/**
+ * The model's observations: ids looked up in the observation set, inline figures parsed as an
+ * observations file would be. Every one must be on the plans' definition of the model's metric;
+ * another definition is refused, naming both, since definitions are never mixed without a bridge.
+ */
+function resolveObservations(
+  file: ModelFile,
+  set: ObservationSet | undefined,
+  problems: string[],
+): { list: Observation[]; definition?: MetricDefinition } {
+  const entries = file.observations ?? [];
+  if (entries.length === 0) return { list: [] };
+  if (set === undefined) {
+    problems.push('observations: no observation set was given to resolve them (loadModel passes the built-in one)');
+    return { list: [] };
+  }
+  const planDef = set.definitions.find((d) => d.metric === file.metric && d.planDefinition);
+  if (planDef === undefined) {
+    problems.push(
+      `observations: no definition in the observation set is marked as the plans' measure of "${file.metric}"; add one (planDefinition: true) before listing observations`,
+    );
+    return { list: [] };
+  }
+  const list: Observation[] = [];
+  entries.forEach((entry, i) => {
+    let o: Observation | undefined;
+    if (typeof entry === 'string') {
+      o = set.observations.find((x) => x.id === entry);
+      if (o === undefined) {
+        const close = closestNames(
+          entry,
+          set.observations.map((x) => x.id),
+          2,
+        );
+        problems.push(
+          `observations[${i}]: no observation "${entry}"${close.length ? ` (did you mean ${close.map((c) => `"${c}"`).join(' or ')}?)` : ''}`,
+        );
+        return;
+      }
+    } else {
+      try {
+        o = parseObservations({ definitions: set.definitions, observations: [entry as InlineObservation] }, 'x')
+          .observations[0];
+      } catch (e) {
+        if (!isMetricsError(e, 'invalid_definition')) throw e;
+        for (const line of e.details.problems as readonly string[])
+          problems.push(line.replace(/^x: observations\[0\]/, `observations[${i}]`));
+        return;
+      }
+    }
+    if (o === undefined) return;
+    if (o.definition !== planDef.id) {
+      const d = set.definitions.find((x) => x.id === o.definition);
+      problems.push(
+        `observations[${i}]: "${o.id}" is on "${d?.label ?? o.definition}", the model's targets on "${planDef.label}"; figures of two definitions are never mixed without a bridge (bridgeValue with a ratio or an overlap year, then list the bridged figure inline with its assumption)`,
+      );
+      return;
+    }
+    if (list.some((x) => x.id === o.id)) {
+      problems.push(`observations[${i}]: "${o.id}" is listed twice`);
+      return;
+    }
+    list.push(o);
+  });
+  list.sort((a, b) => a.year - b.year || (a.fromYear ?? a.year) - (b.fromYear ?? b.year));
+  return { list, definition: planDef };
 }
 
 function deepFreeze<T>(o: T): T {

@@ -1,5 +1,8 @@
 import type { Fact } from '../targets/fact.js';
 import { checkConsistency, type ConsistencyReport } from '../targets/checkConsistency.js';
+import type { Observation } from '../observations/types.js';
+import { formatQuantity } from '../series/units.js';
+import { baseWording } from './baseWording.js';
 import type { ModelDefinition, PathSpec, ResolvedValue } from './types.js';
 
 /** A number in a model that no document states: where it is in the model, its value and its reason. */
@@ -32,17 +35,20 @@ export interface ModelCheck {
   readonly facts: readonly Fact[];
   readonly assumptions: readonly ModelAssumption[];
   readonly derivations: readonly ModelDerivation[];
+  /** Published observations the model uses (its base when restated as of a year) or lists. */
+  readonly observations: readonly Observation[];
   readonly consistency: ConsistencyReport;
 }
 
 function visitValue(
   path: string,
   v: ResolvedValue,
-  out: { facts: Fact[]; assumptions: ModelAssumption[]; derivations: ModelDerivation[] },
+  out: { facts: Fact[]; assumptions: ModelAssumption[]; derivations: ModelDerivation[]; observations: Observation[] },
 ): void {
   const s = v.source;
   if (s.kind === 'fact') out.facts.push(s.fact);
   else if (s.kind === 'assumption') out.assumptions.push({ path, value: v.value, assumption: s.text });
+  else if (s.kind === 'observation') out.observations.push(s.observation);
   else {
     out.facts.push(...s.from);
     out.derivations.push({ path, value: v.value, formula: s.formula, facts: s.from.map((f) => f.id) });
@@ -84,8 +90,21 @@ function visitPath(path: string, p: PathSpec<ResolvedValue>, out: Parameters<typ
  * checkModel(loadModel('big-data-14th-fyp')).consistency.consistent; // => true
  */
 export function checkModel(model: ModelDefinition): ModelCheck {
-  const out = { facts: [] as Fact[], assumptions: [] as ModelAssumption[], derivations: [] as ModelDerivation[] };
+  const out = {
+    facts: [] as Fact[],
+    assumptions: [] as ModelAssumption[],
+    derivations: [] as ModelDerivation[],
+    observations: [] as Observation[],
+  };
   visitValue('base', model.base, out);
+  // A base the wording does not fix (a floor, a centre, a back-cast) is a choice of the model: list it.
+  const wording = baseWording(model.base, model.unit, model.fromYear);
+  if (wording.choice !== undefined)
+    out.assumptions.push({
+      path: 'base',
+      value: model.base.value,
+      assumption: `${wording.choice}${model.uncertainty?.base ? '; the projections use it, the Monte Carlo draws the base per path instead (uncertainty.base)' : ''}`,
+    });
   for (const [name, sc] of Object.entries(model.scenarios)) {
     const prefix = name === 'plan' ? '' : `scenarios.${name}.`;
     if (sc.path && (name === 'plan' || sc.path !== model.path)) visitPath(`${prefix}path`, sc.path, out);
@@ -100,6 +119,18 @@ export function checkModel(model: ModelDefinition): ModelCheck {
   const u = model.uncertainty;
   if (u) {
     visitValue('uncertainty.volatility', u.volatility, out);
+    if (u.base) {
+      const q = (x: number) => formatQuantity({ value: x, unit: model.unit });
+      const endSource = (v: ResolvedValue) =>
+        v.source.kind === 'assumption' ? 'an assumption' : "from the base's wording";
+      out.assumptions.push({
+        path: 'uncertainty.base',
+        value: `${u.base.distribution} ${q(u.base.lower.value)} to ${q(u.base.upper.value)}`,
+        assumption: `the base is drawn once per path, ${u.base.distribution} over ${q(u.base.lower.value)} (${endSource(u.base.lower)}) to ${q(u.base.upper.value)} (${endSource(u.base.upper)}): ${u.base.assumption}`,
+      });
+      if (u.base.lower.source.kind === 'assumption') visitValue('uncertainty.base.lower', u.base.lower, out);
+      if (u.base.upper.source.kind === 'assumption') visitValue('uncertainty.base.upper', u.base.upper, out);
+    }
     if (u.persistence) visitValue('uncertainty.persistence', u.persistence, out);
     if (u.meanUncertainty) visitValue('uncertainty.meanUncertainty', u.meanUncertainty, out);
     if (u.rareShock) {
@@ -123,6 +154,7 @@ export function checkModel(model: ModelDefinition): ModelCheck {
     facts,
     assumptions: out.assumptions,
     derivations: out.derivations,
+    observations: [...new Set([...out.observations, ...(model.observations ?? [])])],
     consistency: checkConsistency(facts),
   };
 }

@@ -4,25 +4,40 @@ import type { MonteCarloResult, MonteCarloRunOptions, SimulationTarget } from '.
 import { growthPath } from '../trajectory/growthPath.js';
 import { convertScale } from '../series/units.js';
 import type { ModelDefinition } from './types.js';
+import { modelAsOf } from './modelAsOf.js';
+import type { ObservationSet } from '../observations/types.js';
 
 /** Options of {@link simulateModel}: the engine's run options, less what the model provides. */
 export type SimulateModelOptions = Omit<
   MonteCarloRunOptions,
-  'baseYear' | 'years' | 'toYear' | 'targets' | 'distribution' | 'degreesOfFreedom'
+  'baseYear' | 'years' | 'toYear' | 'targets' | 'distribution' | 'degreesOfFreedom' | 'baseDraw'
 > & {
   /** Scenario to simulate around; default `plan`. */
   readonly scenario?: string;
+  /** Start from the latest observation up to this year ({@link modelAsOf}) instead of the model's base. */
+  readonly asOf?: number;
+  /** Observations for `asOf` besides the model's own (only the plans' definition is used). */
+  readonly observations?: ObservationSet;
 };
 
 /**
  * Monte Carlo simulation of a model's scenario: yearly growth is the scenario path's rate plus the
  * deviations the model's `uncertainty` describes, with the scenario's level shocks and bounds, and the
- * attainment probability of every model target (read with its comparator and tolerance).
+ * attainment probability of every model target (read with its comparator and tolerance). With
+ * `uncertainty.base` each path draws its base level over the interval (a triangular draw peaks at the
+ * model's base); with `asOf` the run starts from the latest observation up to that year ({@link modelAsOf}).
  * @throws {MetricsError} invalid_definition when the model has no `uncertainty`; not_found for an unknown scenario
  * @example
  * (await simulateModel(loadModel('big-data-14th-fyp'), { paths: 10000, seed: 1 })).targets[0].probability; // ≈ 0.6
  */
-export async function simulateModel(model: ModelDefinition, options: SimulateModelOptions): Promise<MonteCarloResult> {
+export async function simulateModel(
+  modelIn: ModelDefinition,
+  options: SimulateModelOptions,
+): Promise<MonteCarloResult> {
+  const model =
+    options?.asOf === undefined
+      ? modelIn
+      : modelAsOf(modelIn, options.asOf, options.observations ? { observations: options.observations } : {});
   const name = options.scenario ?? 'plan';
   const scenario = model.scenarios[name];
   if (!scenario) {
@@ -60,7 +75,8 @@ export async function simulateModel(model: ModelDefinition, options: SimulateMod
         }
       : {}),
   }));
-  const { scenario: _s, ...run } = options;
+  const { scenario: _s, asOf: _a, observations: _o, ...run } = options;
+  const drawn = u.base;
   // A parsed model fills every scenario's shocks and bounds; a hand-built one may leave them to the model.
   const bounds = scenario.bounds ?? model.bounds;
   return simulate({
@@ -75,6 +91,18 @@ export async function simulateModel(model: ModelDefinition, options: SimulateMod
       ...(bounds.floor ? { floor: bounds.floor.value } : {}),
     },
     volatility: u.volatility.value,
+    ...(drawn
+      ? {
+          baseDraw: {
+            lower: drawn.lower.value,
+            upper: drawn.upper.value,
+            distribution: drawn.distribution,
+            ...(drawn.distribution === 'triangular' && {
+              mode: Math.min(drawn.upper.value, Math.max(drawn.lower.value, model.base.value)),
+            }),
+          },
+        }
+      : {}),
     ...(u.distribution ? { distribution: u.distribution } : {}),
     ...(u.degreesOfFreedom !== undefined ? { degreesOfFreedom: u.degreesOfFreedom } : {}),
     ...(u.persistence ? { persistence: u.persistence.value } : {}),

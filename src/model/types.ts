@@ -1,16 +1,19 @@
 import type { Fact } from '../targets/fact.js';
 import type { Unit } from '../series/units.js';
+import type { MetricDefinition, Observation, ObservationSource } from '../observations/types.js';
 
 /**
  * A number in a model file: either a reference to a seed fact by id, or an explicit assumption that
  * says why it has this value, or a level derived from two facts (`backcast`: the base implied by a
- * target level and a rate over the model's years). Bare numbers are not accepted for levels, rates or
+ * target level and a rate over the model's years), or a published observation by id (a level in the
+ * model's base year: no back-cast needed). Bare numbers are not accepted for levels, rates or
  * volatilities, so a model cannot pass an assumption off as sourced.
  */
 export type ValueRef =
   | { readonly fact: string }
   | { readonly value: number; readonly assumption: string }
-  | { readonly backcast: { readonly target: string; readonly rate: string } };
+  | { readonly backcast: { readonly target: string; readonly rate: string } }
+  | { readonly observation: string };
 
 /** A {@link ValueRef} after loading: the number and where it comes from. */
 export interface ResolvedValue {
@@ -18,7 +21,49 @@ export interface ResolvedValue {
   readonly source:
     | { readonly kind: 'fact'; readonly fact: Fact }
     | { readonly kind: 'assumption'; readonly text: string }
-    | { readonly kind: 'derived'; readonly from: readonly Fact[]; readonly formula: string };
+    | { readonly kind: 'derived'; readonly from: readonly Fact[]; readonly formula: string }
+    | { readonly kind: 'observation'; readonly observation: Observation; readonly definition: MetricDefinition };
+}
+
+/**
+ * An observation written into a model file: the user's own published figure, with its source (cited,
+ * in your own words) and the definition it is on (an id of the observation set, normally the plans' own).
+ */
+export interface InlineObservation {
+  readonly id: string;
+  readonly definition: string;
+  readonly year: number;
+  readonly fromYear?: number;
+  readonly value: number;
+  readonly unit: string;
+  readonly comparator: 'exceeds' | 'atLeast' | 'atMost' | 'below' | 'equals';
+  readonly kind: 'actual' | 'estimate';
+  readonly statement: string;
+  readonly assumption?: string;
+  readonly source: ObservationSource;
+}
+
+/**
+ * An uncertain base: each Monte Carlo path draws its base level from an interval. Its ends come from the
+ * wording of the base figure where the wording gives them ("about X" gives both, "more than X" the lower
+ * end); an end the wording leaves open is given here, as an assumption. The distribution is an assumption.
+ */
+export interface BaseUncertaintySpec<V = ValueRef> {
+  readonly distribution: 'uniform' | 'triangular';
+  readonly lower?: V;
+  readonly upper?: V;
+  /** Why this distribution over the interval: shown with every result that uses it. */
+  readonly assumption: string;
+}
+
+/** A base uncertainty after loading: both ends resolved, and which of them the wording gives. */
+export interface ResolvedBaseUncertainty {
+  readonly distribution: 'uniform' | 'triangular';
+  readonly lower: ResolvedValue;
+  readonly upper: ResolvedValue;
+  /** The interval the base figure's wording allows, in the model's unit (an end is ±Infinity when open). */
+  readonly wording: readonly [number, number];
+  readonly assumption: string;
 }
 
 /**
@@ -77,6 +122,8 @@ export type ShockDistribution = keyof typeof ShockDistribution;
  */
 export interface UncertaintySpec<V = ValueRef> {
   readonly volatility: V;
+  /** An uncertain base, drawn per path (see {@link BaseUncertaintySpec}). */
+  readonly base?: V extends ResolvedValue ? ResolvedBaseUncertainty : BaseUncertaintySpec<V>;
   readonly distribution?: ShockDistribution;
   readonly degreesOfFreedom?: number;
   readonly persistence?: V;
@@ -136,6 +183,11 @@ export interface ModelFile {
   /** Other fact ids the consistency report should consider (claims, rates, exchange rates). */
   readonly related?: readonly string[];
   readonly sectors?: readonly SectorSpec[];
+  /**
+   * Published observations the model may start from (`asOf`): ids from the observation set, or figures
+   * of your own with their source. All must be on the plans' definition of the model's metric.
+   */
+  readonly observations?: readonly (string | InlineObservation)[];
   /** Plan periods to shade on charts; none by default (a user's own model is no Five-Year Plan). */
   readonly periods?: readonly ModelPeriod[];
   /** Chinese names for `--locale zh`. */
@@ -164,6 +216,12 @@ export interface ModelDefinition {
   readonly targets: readonly Fact[];
   readonly related: readonly Fact[];
   readonly sectors: readonly SectorSpec<ResolvedValue>[];
+  /** Observations on the plans' definition of the metric, levels and rates, by year (none when absent). */
+  readonly observations?: readonly Observation[];
+  /** The definition the observations are on, when the model has any. */
+  readonly definition?: MetricDefinition;
+  /** Set by `modelAsOf`: the model restated from its latest observation up to this year. */
+  readonly asOf?: { readonly year: number; readonly observation: string; readonly originalFromYear: number };
   /** Plan periods the model declares, when it declares any. */
   readonly periods?: readonly ModelPeriod[];
   /** Chinese names, when the model file gives them. */

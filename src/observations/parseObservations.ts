@@ -1,7 +1,7 @@
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
 import { parseUnit, type Unit } from '../series/units.js';
-import { Comparator } from '../targets/fact.js';
+import { Comparator, type Tolerance } from '../targets/fact.js';
 import type { MetricDefinition, Observation, ObservationSet, ObservationSource } from './types.js';
 
 const ROOT_KEYS = ['$schema', 'definitions', 'observations'];
@@ -17,6 +17,7 @@ const OBSERVATION_KEYS = [
   'kind',
   'statement',
   'assumption',
+  'tolerance',
   'source',
 ];
 const SOURCE_KEYS = ['publisher', 'published', 'title', 'url', 'titleFrom'];
@@ -178,10 +179,37 @@ function checkObservation(
   if (fromYear !== undefined && y !== undefined && fromYear >= y)
     lines.push(`${path}.fromYear: expected a year before ${y}, got ${fromYear}`);
   const comparator = raw.comparator;
-  if (typeof comparator !== 'string' || !Object.hasOwn(Comparator, comparator) || comparator === 'about') {
+  if (typeof comparator !== 'string' || !Object.hasOwn(Comparator, comparator)) {
     lines.push(
-      `${path}.comparator: expected one of "exceeds", "atLeast", "atMost", "below", "equals", got ${show(comparator)}`,
+      `${path}.comparator: expected one of "exceeds", "atLeast", "about", "atMost", "below", "equals", got ${show(comparator)}`,
     );
+  }
+  let tolerance: Tolerance | undefined;
+  if (comparator === 'about') {
+    const t = raw.tolerance;
+    const rel = isRecord(t) ? t.relative : undefined;
+    const abs = isRecord(t) ? t.absolute : undefined;
+    const okNumber = (v: unknown) => v === undefined || (typeof v === 'number' && Number.isFinite(v) && v > 0);
+    if (
+      !isRecord(t) ||
+      (rel === undefined && abs === undefined) ||
+      !okNumber(rel) ||
+      !okNumber(abs) ||
+      typeof t.assumption !== 'string' ||
+      t.assumption.trim() === ''
+    ) {
+      lines.push(
+        `${path}.tolerance: "about" needs { "relative" or "absolute" (> 0), "assumption": "<how the wording is read>" }, got ${show(t)}`,
+      );
+    } else {
+      tolerance = Object.freeze({
+        ...(rel !== undefined && { relative: rel as number }),
+        ...(abs !== undefined && { absolute: abs as number }),
+        assumption: t.assumption,
+      });
+    }
+  } else if (raw.tolerance !== undefined) {
+    lines.push(`${path}.tolerance: only allowed with comparator "about" (got ${show(comparator)})`);
   }
   if (raw.kind !== 'actual' && raw.kind !== 'estimate')
     lines.push(`${path}.kind: expected "actual" or "estimate", got ${show(raw.kind)}`);
@@ -207,6 +235,7 @@ function checkObservation(
     unit,
     comparator: comparator as Comparator,
     kind: raw.kind as 'actual' | 'estimate',
+    ...(tolerance !== undefined && { tolerance }),
     statement,
     ...(assumption !== undefined && { assumption }),
     source,
@@ -218,8 +247,8 @@ function checkObservation(
  * docs/observations.md): figures published after the plans, each on a named {@link MetricDefinition} and
  * cited from a public page (publisher, date, title, address) with a statement in our own words.
  * Every problem is reported at once with its path. A `quote` property is refused: third-party pages are
- * cited, never copied. Units must parse, rates need `fromYear`, "about" is not allowed (an observation is
- * a stated level or a bound), ids and definition ids are unique and every observation names a known definition.
+ * cited, never copied. Units must parse, rates need `fromYear`, "about" needs a `tolerance` whose reading is
+ * labelled as an assumption, ids and definition ids are unique and every observation names a known definition.
  * @param json the parsed JSON
  * @param origin where it came from, the prefix of every problem line
  * @throws {MetricsError} invalid_definition listing every problem (`details.problems`)

@@ -1,5 +1,5 @@
 import type { Unit } from '../series/units.js';
-import type { Comparator } from '../targets/fact.js';
+import type { Comparator, Tolerance } from '../targets/fact.js';
 
 /**
  * Who measures what: a metric as one body defines it ("big data industry, MIIT"). Figures of two
@@ -40,6 +40,8 @@ export interface Observation {
   readonly value: number;
   readonly unit: Unit;
   readonly comparator: Comparator;
+  /** For `about`: how close, read from the wording ("约2000亿元"); always an assumption, said in `assumption`. */
+  readonly tolerance?: Tolerance;
   readonly kind: 'actual' | 'estimate';
   /** The figure in our own words. */
   readonly statement: string;

@@ -1,7 +1,9 @@
 import { formatQuantities } from '../charts/formatQuantities.js';
 import type { IndustryComparison } from '../decompose/compareIndustries.js';
 import type { ReportColumn, ReportSection } from '../render/reportHtml.js';
+import type { IndustryLevel } from '../decompose/compareIndustries.js';
 import { parseUnit } from '../series/units.js';
+import { formatRate } from '../targets/describeFact.js';
 import type { Fact } from '../targets/fact.js';
 import { type Locale, REPORT_WORDS, unitText, yearSpan } from './words.js';
 
@@ -33,6 +35,35 @@ const KIND: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
   en: { target: 'plan target', actual: 'reported', estimate: 'estimate', claim: 'claim' },
   zh: { target: '规划目标', actual: '实际值', estimate: '估计值', claim: '说法' },
 };
+
+/** The derivation mark of a level no document states. */
+function derivedMark(l: IndustryLevel, locale: Locale): string {
+  if (!l.derived) return '';
+  return locale === 'zh' ? '由所述数据推算' : `derived: ${l.derivation ?? 'from a stated rate'}`;
+}
+
+/**
+ * A growth rate with the precision its source allows: the range the levels' wordings give, and the
+ * central figure rounded to a whole percent when that range is a point or more wide ("doubling" in five
+ * years is about 15 % a year, 12.6–17.4 % with the ±10 % read into "doubling", not 14.87 %).
+ * @param g a growth row of compareIndustries
+ * @param locale `en` (default) or `zh`
+ */
+export function growthText(g: IndustryComparison['growth'][number], locale: Locale = 'en'): string {
+  const zh = locale === 'zh';
+  const [lo, hi] = g.impliedCagrRange;
+  const open = (x: number) => !Number.isFinite(x) || x <= -1;
+  if (open(lo) && open(hi)) return zh ? '措辞无法确定' : 'not determined by the wording';
+  if (open(hi)) return zh ? `年均至少${formatRate(lo)}` : `at least ${formatRate(lo)} a year`;
+  if (open(lo)) return zh ? `年均至多${formatRate(hi)}` : `at most ${formatRate(hi)} a year`;
+  const wide = hi - lo >= 0.01;
+  const centre = wide ? `${Math.round(g.impliedCagr * 100)}%` : formatRate(g.impliedCagr);
+  const range = `${(lo * 100).toFixed(1)}–${(hi * 100).toFixed(1)}%`;
+  if (zh) return wide ? `年均约${centre}（按各规模措辞的容差为${range}，容差为假设）` : `年均${centre}`;
+  return wide
+    ? `about ${centre} a year (${range} across the tolerances of the levels, which are assumptions)`
+    : `${centre} a year`;
+}
 
 /** Options of {@link industriesSection}. */
 export interface IndustriesSectionOptions {
@@ -76,8 +107,8 @@ export function industriesSection(c: IndustryComparison, options: IndustriesSect
   return {
     heading: zh ? '有出处的各产业对照' : 'Sourced industries side by side',
     text: zh
-      ? `文件中的每个金额数据，统一为${uText}。标为“由所述增速推算”的规模并非文件所述，而是由所述规模和增速推算。增长率为规模之间隐含的年均增长率，与文件对同一时期所述增速并列。`
-      : `Every money figure in the documents, in ${uText}. Levels marked as derived are not stated by any document: they follow from a stated level and a stated rate. Growth rates are the yearly rates the levels imply, next to the rate a document states for the same years.`,
+      ? `文件中的每个金额数据，统一为${uText}。标为“由所述数据推算”的规模并非文件所述，而是由所述数据推算（“翻一番”按2倍计；所述规模按所述增速前推或回推，两者措辞的范围一并带入，“超过”仍为下限）。增长率为规模之间隐含的年均增长率及其措辞允许的范围（“约”的容差为假设），与文件对同一时期所述增速并列；由某增速推算的规模不与该增速比较，两个下限之间的增长不列出。`
+      : `Every money figure in the documents, in ${uText}. Levels marked as derived are not stated by any document: they follow from stated figures as the derivation says ("doubling" read as a ratio of 2; a stated level carried back or forward at a stated rate, both wordings' ranges carried through, so "more than" stays a lower bound). Growth rates are the yearly rates the levels imply, with the range their wordings allow (the "about" tolerances are assumptions), next to the rate a document states for the same years; a rate compared with a level made from it, and growth between two lower bounds, are left out.`,
     charts: [],
     tables: [
       {
@@ -89,7 +120,7 @@ export function industriesSection(c: IndustryComparison, options: IndustriesSect
           l.value,
           WORDING[locale][l.comparator] ?? l.comparator,
           KIND[locale][l.kind] ?? l.kind,
-          l.derived ? w.yes : '',
+          derivedMark(l, locale),
           sources(l.factIds),
         ]),
       },
@@ -98,14 +129,14 @@ export function industriesSection(c: IndustryComparison, options: IndustriesSect
         columns: [
           w.industry,
           w.years,
-          { name: w.impliedCagr, unit: '%', format: 'percent', decimals: 1 },
+          w.impliedCagr,
           { name: w.statedCagr, unit: '%', format: 'percent', decimals: 1 },
           w.statedBy,
         ],
         rows: c.growth.map((g) => [
           industryName(g.industry, locale),
           yearSpan(g.fromYear, g.toYear, locale),
-          g.impliedCagr,
+          `${growthText(g, locale)}${g.derived ? (zh ? '（由推算的规模）' : ' (from a derived level)') : ''}`,
           g.statedCagr ?? null,
           g.statedFactId !== undefined ? sources([g.statedFactId]) : '',
         ]),
@@ -133,17 +164,20 @@ export function industriesSummary(c: IndustryComparison, locale: Locale = 'en'):
     const wording = l.comparator === 'equals' ? '' : `${WORDING[locale][l.comparator]}${zh ? '' : ' '}`;
     lines.push(
       zh
-        ? `  ${name}  ${l.year}年  ${wording}${levels[i]}${l.derived ? '（由所述增速推算）' : ''}`
-        : `  ${name.padEnd(30)} ${l.year}  ${wording}${levels[i]}${l.derived ? '  (derived from a stated rate)' : ''}`,
+        ? `  ${name}  ${l.year}年  ${wording}${levels[i]}${l.derived ? `（${derivedMark(l, locale)}）` : ''}`
+        : `  ${name.padEnd(30)} ${l.year}  ${wording}${levels[i]}${l.derived ? `  (${derivedMark(l, locale)})` : ''}`,
     );
   });
   for (const g of c.growth) {
-    const rates = formatQuantities([g.impliedCagr, g.statedCagr ?? g.impliedCagr], 'fraction', { locale, digits: 3 });
+    const stated = g.statedCagr !== undefined ? formatRate(g.statedCagr) : undefined;
+    const derived = g.derived ? (zh ? '（由推算的规模）' : ' (from a derived level)') : '';
     lines.push(
       zh
-        ? `  ${industryName(g.industry, locale)}  ${yearSpan(g.fromYear, g.toYear, locale)}  年均${rates[0]}${g.statedCagr !== undefined ? `（文件所述：${rates[1]}）` : ''}`
-        : `  ${industryName(g.industry, locale).padEnd(30)} ${yearSpan(g.fromYear, g.toYear, locale)}  ${rates[0]} a year${g.statedCagr !== undefined ? ` (stated: ${rates[1]})` : ''}`,
+        ? `  ${industryName(g.industry, locale)}  ${yearSpan(g.fromYear, g.toYear, locale)}  ${growthText(g, locale)}${derived}${stated !== undefined ? `（文件所述：${stated}）` : ''}`
+        : `  ${industryName(g.industry, locale).padEnd(30)} ${yearSpan(g.fromYear, g.toYear, locale)}  ${growthText(g, locale)}${derived}${stated !== undefined ? ` (stated: ${stated})` : ''}`,
     );
   }
+  for (const x of c.skipped.filter((s) => s.reason.includes('not determined by the wording')))
+    lines.push(zh ? `  未列出：${x.factId}（措辞无法确定）` : `  not shown: ${x.reason}`);
   return `${lines.join('\n')}\n`;
 }

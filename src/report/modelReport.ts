@@ -9,7 +9,7 @@ import { trajectoryChart } from '../charts/trajectoryChart.js';
 import { waterfallChart } from '../charts/waterfallChart.js';
 import { decomposeModel, type ModelDecomposition } from '../decompose/decomposeModel.js';
 import { checkModel, type ModelCheck } from '../model/checkModel.js';
-import { probabilityBasis } from '../model/probabilityBasis.js';
+import { probabilityBasis, probabilityRestsOn } from '../model/probabilityBasis.js';
 import { simulateModel } from '../model/simulateModel.js';
 import type { ModelDefinition } from '../model/types.js';
 import type { ObservationSet } from '../observations/types.js';
@@ -18,6 +18,7 @@ import { projectAll } from '../scenario/projectAll.js';
 import type { ScenarioProjection } from '../scenario/types.js';
 import { convertScale, isScaleConvertible, parseUnit } from '../series/units.js';
 import type { MonteCarloResult } from '../simulate/monteCarloTypes.js';
+import { sourceLine } from '../series/provenance.js';
 import { describeFact, formatRate } from '../targets/describeFact.js';
 import type { Fact } from '../targets/fact.js';
 import { whatIfSpec } from './whatIf.js';
@@ -116,7 +117,7 @@ export function targetMarker(model: ModelDefinition, f: Fact, locale: Locale = '
         ? `${f.year}年：${factText(f, locale)}（${KIND.zh[f.kind] ?? f.kind}）`
         : `${f.year}: ${factText(f, locale)} (${KIND.en[f.kind] ?? f.kind})`,
     source: {
-      document: `${f.provenance.publisher}, ${f.provenance.document}, ${f.provenance.section}`,
+      document: sourceLine(f.provenance),
       quote: f.provenance.quote,
     },
   };
@@ -257,6 +258,23 @@ export async function modelReport(model: ModelDefinition, options: ModelReportOp
       const vol = formatQuantities([model.uncertainty.volatility.value], 'fraction', { locale })[0] as string;
       const run = w.ownSimulation(paths, seed);
       const startsAtBase = (s.years[0] as number) > model.fromYear;
+      // What the probabilities on the charts rest on, in a few words (the section text has the full sentence).
+      const caveat = monteCarlo.targets
+        .map((t) => {
+          const words = probabilityRestsOn(model, 'plan', t.id);
+          return words.startsWith('50 % by construction')
+            ? locale === 'zh'
+              ? `${t.year}年的概率按构造为50%（基年水平由目标反推）`
+              : `P for ${t.year} is 50 % by construction (base back-cast from the target)`
+            : words.includes('this is a lower bound')
+              ? locale === 'zh'
+                ? `${t.year}年的概率为下限（基年水平与增速取其措辞的下限）`
+                : `P for ${t.year} is a lower bound (base and rate at the floors of their wording)`
+              : '';
+        })
+        .filter((x) => x !== '')
+        .join(locale === 'zh' ? '；' : '; ');
+      const withCaveat = caveat === '' ? '' : `${locale === 'zh' ? '；' : '; '}${caveat}`;
       charts.push({
         name: 'fan',
         title: w.simulated,
@@ -278,8 +296,8 @@ export async function modelReport(model: ModelDefinition, options: ModelReportOp
             title: `${title}${locale === 'zh' ? '：蒙特卡洛模拟' : ': Monte Carlo'}`,
             subtitle:
               locale === 'zh'
-                ? `阴影为模拟结果的中心区间；${w.volatility(vol)}`
-                : `Shaded bands are central intervals of the simulated runs; ${w.volatility(vol)}`,
+                ? `阴影为模拟结果的中心区间；${w.volatility(vol)}${withCaveat}`
+                : `Shaded bands are central intervals of the simulated runs; ${w.volatility(vol)}${withCaveat}`,
             source: source(docs, obsPart, run),
             ...(measure !== undefined ? { measure } : {}),
           },
@@ -321,8 +339,8 @@ export async function modelReport(model: ModelDefinition, options: ModelReportOp
             title: `${title}${locale === 'zh' ? '：' : ': '}${w.distribution(lastYear).toLowerCase()}`,
             subtitle:
               locale === 'zh'
-                ? `${s.samplePaths.length}条样本路径；概率来自全部${paths}条路径`
-                : `${s.samplePaths.length.toLocaleString('en-US')} sample paths; the probability is from all ${paths.toLocaleString('en-US')}`,
+                ? `${s.samplePaths.length}条样本路径；概率来自全部${paths}条路径${withCaveat}`
+                : `${s.samplePaths.length.toLocaleString('en-US')} sample paths; the probability is from all ${paths.toLocaleString('en-US')}${withCaveat}`,
             source: source(docs, run),
             ...(measure !== undefined ? { measure } : {}),
           },
@@ -451,15 +469,14 @@ function impliedZh(n: ModelCheck['consistency']['checks'][number]['implied'][num
 
 /** What a model's probability of meeting a target rests on, in the locale. */
 function basisText(m: ModelDefinition, targetId: string, locale: Locale): string {
-  const basis = probabilityBasis(m, 'plan', targetId);
-  if (locale === 'en')
-    return (
-      basis ??
-      "this rests on the plan path from the model's base and its assumed volatility, listed among the assumptions, not on observed data"
-    );
-  return basis !== undefined
-    ? '按构造为50%：基年水平由该目标按规划增速反推，规划路径恰好落在目标上，模拟的中位数即为目标；这不是关于产业的证据'
-    : '依据模型的基年水平、规划路径和假设的波动率（见假设表），而非观测数据';
+  // The English sentence is probabilityRestsOn's; the Chinese one says the same in its three cases.
+  const words = probabilityRestsOn(m, 'plan', targetId);
+  if (locale === 'en') return words;
+  if (probabilityBasis(m, 'plan', targetId) !== undefined)
+    return '按构造为50%：基年水平由该目标按规划增速反推，规划路径恰好落在目标上，模拟的中位数即为目标；这不是关于产业的证据';
+  const lower = words.includes('this is a lower bound') ? '；基年水平与增速取其“超过”措辞的下限，故此概率为下限' : '';
+  const base = m.base.source.kind === 'observation' ? `${m.fromYear}年的观测值` : '模型的基年水平';
+  return `依据${base}、规划路径和假设的波动率（见假设表），而非此后的观测结果${lower}`;
 }
 
 /** A model-file path (`scenarios.high.path.rate`) as words: `Scenario high: growth rate`. */
@@ -544,7 +561,7 @@ export function modelSection(r: ModelReport): ReportSection {
         factText(f, locale),
         f.year,
         KIND[locale][f.kind] ?? f.kind,
-        `${f.provenance.publisher}, ${f.provenance.document}, ${f.provenance.section}`,
+        sourceLine(f.provenance),
         f.provenance.quote,
       ]),
     },
@@ -674,8 +691,8 @@ export function modelSummary(r: ModelReport): string {
   for (const f of m.targets)
     lines.push(
       zh
-        ? `  目标     ${f.year}年${describeFactZh(f)}（${f.provenance.publisher}，${f.provenance.section}）`
-        : `  target   ${describeFact(f)} in ${f.year}  (${f.provenance.publisher}, ${f.provenance.section})`,
+        ? `  目标     ${f.year}年${describeFactZh(f)}（${sourceLine(f.provenance)}）`
+        : `  target   ${describeFact(f)} in ${f.year}  (${sourceLine(f.provenance)})`,
     );
   const c = r.check.consistency;
   lines.push(
@@ -724,9 +741,7 @@ export function modelSummary(r: ModelReport): string {
         ? `  P（${t.year}年${what}）= ${formatRate(t.probability)} ± ${formatRate(t.standardError)}（蒙特卡洛，随机种子${r.monteCarlo?.settings.seed}）`
         : `  P(${t.comparator} ${quantityText(t.value, m.unit, locale)} in ${t.year}) = ${formatRate(t.probability)} ± ${formatRate(t.standardError)}  (Monte Carlo, seed ${r.monteCarlo?.settings.seed})`,
     );
-    lines.push(
-      `           ${zh ? basisText(m, f?.id ?? '', locale) : (probabilityBasis(m, 'plan', f?.id ?? '') ?? `rests on the plan path from the model's base and its assumed volatility (see the model's assumptions), not on observed data`)}`,
-    );
+    lines.push(`           ${basisText(m, f?.id ?? '', locale)}`);
   }
   return `${lines.join('\n')}\n`;
 }

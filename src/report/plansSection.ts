@@ -1,6 +1,6 @@
 import { fanChart } from '../charts/fanChart.js';
 import { formatQuantities } from '../charts/formatQuantities.js';
-import { scorecardChart, type ScorecardRow } from '../charts/scorecardChart.js';
+import { scorecardChart, type ScorecardChartRow } from '../charts/scorecardChart.js';
 import type { ModelDefinition } from '../model/types.js';
 import type { Observation, ObservationSet } from '../observations/types.js';
 import type { KeyFigure, ReportChart, ReportSection, ReportTable } from '../render/reportHtml.js';
@@ -188,7 +188,7 @@ function reasonText(o: PlanOutcome, locale: Locale): string {
 }
 
 /** Scorecard rows of the chart. */
-function scorecardRows(outcomes: readonly PlanOutcome[], locale: Locale): ScorecardRow[] {
+function scorecardRows(outcomes: readonly PlanOutcome[], locale: Locale): ScorecardChartRow[] {
   return outcomes.map((o) => {
     const obs = o.observation;
     const inTarget =

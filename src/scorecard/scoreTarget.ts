@@ -1,6 +1,8 @@
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
 import { convertScale, isScaleConvertible, unitToString } from '../series/units.js';
+import { toleranceWidth } from '../targets/meets.js';
+import { describeFact } from '../targets/describeFact.js';
 import type { Fact } from '../targets/fact.js';
 import type { Observation, ObservationSet } from '../observations/types.js';
 
@@ -23,8 +25,13 @@ export interface TargetScore {
   readonly observation: string | null;
   /** Yearly growth still required from the latest observation; a bound when that observation is one. */
   readonly requiredRate: number | null;
-  /** "exactly" when the observation is a stated level, "at most" when it is a lower bound ("more than"). */
-  readonly requiredRateIs: 'exactly' | 'at most' | null;
+  /**
+   * "exactly" when the observation is a stated level, "at most" when it is a lower bound ("more than"),
+   * "about" when it is an "about" level (then `requiredRateRange` gives the band).
+   */
+  readonly requiredRateIs: 'exactly' | 'at most' | 'about' | null;
+  /** For an "about" level: the required rate from the band's upper and lower ends. */
+  readonly requiredRateRange?: readonly [number, number];
   readonly planRate: number | null;
   /** The latest observed rate on the definition (a year-on-year or a period CAGR) and its observation id. */
   readonly observedRate: number | null;
@@ -32,7 +39,11 @@ export interface TargetScore {
   readonly reason: string;
 }
 
-type Bound = { lo: number; loStrict: boolean } | { hi: number; hiStrict: boolean } | { exact: number };
+type Bound =
+  | { lo: number; loStrict: boolean }
+  | { hi: number; hiStrict: boolean }
+  | { exact: number }
+  | { lo: number; hi: number };
 
 function boundOf(o: Observation, value: number): Bound {
   switch (o.comparator) {
@@ -44,6 +55,10 @@ function boundOf(o: Observation, value: number): Bound {
       return { hi: value, hiStrict: false };
     case 'below':
       return { hi: value, hiStrict: true };
+    case 'about': {
+      const w = toleranceWidth({ value, comparator: 'about', tolerance: o.tolerance, unit: o.unit });
+      return { lo: value - w, hi: value + w };
+    }
     default:
       return { exact: value };
   }
@@ -54,6 +69,12 @@ function decide(target: Fact, b: Bound): 'met' | 'missed' | null {
   const x = target.value;
   const strict = target.comparator === 'exceeds';
   if ('exact' in b) return (strict ? b.exact > x : b.exact >= x) ? 'met' : 'missed';
+  if ('lo' in b && 'hi' in b) {
+    // An "about" band settles the target only when it lies wholly on one side.
+    if (strict ? b.lo > x : b.lo >= x) return 'met';
+    if (strict ? b.hi <= x : b.hi < x) return 'missed';
+    return null;
+  }
   if ('lo' in b) return b.lo > x || (b.lo === x && (strict ? b.loStrict || false : true)) ? 'met' : null;
   return b.hi < x || (b.hi === x && (strict || b.hiStrict)) ? 'missed' : null;
 }
@@ -141,7 +162,7 @@ export function scoreTarget(target: Fact, set: ObservationSet, options: ScoreTar
       status: deciding.verdict,
       definition: planDef.id,
       observation: deciding.o.id,
-      reason: `${deciding.o.id} (${deciding.o.source.publisher}, ${deciding.o.source.published}) gives ${deciding.o.comparator} ${deciding.o.value} ${unitToString(deciding.o.unit)} for ${target.year} on "${planDef.label}"`,
+      reason: `${deciding.o.id} (${deciding.o.source.publisher}, ${deciding.o.source.published}) gives ${describeFact(deciding.o)} for ${target.year} on "${planDef.label}", which ${deciding.verdict === 'met' ? 'meets' : 'misses'} "${describeFact(target)}"`,
     };
   }
   const rates = usable
@@ -172,18 +193,45 @@ export function scoreTarget(target: Fact, set: ObservationSet, options: ScoreTar
     };
   }
   const years = target.year - latest.year;
-  const required = Math.pow(target.value / inTarget(latest), 1 / years) - 1;
-  const requiredRateIs = latest.comparator === 'equals' ? 'exactly' : 'at most';
-  const onTrack =
-    rate === undefined ? null : rate.value >= required ? true : requiredRateIs === 'exactly' ? false : null;
-  const status = onTrack === null ? 'undetermined' : onTrack ? 'on track' : 'off track';
+  const need = (level: number): number => Math.pow(target.value / level, 1 / years) - 1;
+  const b = boundOf(latest, inTarget(latest));
+  // The growth still required from the latest level: exact from a stated level, a band from an "about"
+  // level (its ends from the band's ends), at most from a lower bound ("more than").
+  const required =
+    'exact' in b ? need(b.exact) : 'lo' in b && 'hi' in b ? need((b.lo + b.hi) / 2) : need('lo' in b ? b.lo : b.hi);
+  const requiredRange: readonly [number, number] | null = 'lo' in b && 'hi' in b ? [need(b.hi), need(b.lo)] : null;
+  const requiredRateIs = 'exact' in b ? 'exactly' : requiredRange !== null ? 'about' : 'at most';
   const pct = (r: number): string => `${(r * 100).toFixed(1)} %`;
+  const describeLatest = `${describeFact(latest)} in ${latest.year} (${latest.id}${latest.kind === 'estimate' ? ', an estimate' : ''})`;
+  const needText =
+    requiredRange !== null
+      ? `${pct(requiredRange[0])} to ${pct(requiredRange[1])} a year is needed over ${latest.year + 1}-${target.year} (the band of the "about" reading, an assumption)`
+      : `${requiredRateIs} ${pct(required)} a year is needed over ${latest.year + 1}-${target.year}`;
+  // On or off track needs growth observed since the latest level (a rate whose period ends in its year or
+  // later) that is an actual, not a forecast; an older or estimated rate says nothing about the years left.
+  const current = rate !== undefined && rate.kind === 'actual' && rate.year >= latest.year;
+  let onTrack: boolean | null = null;
+  if (current && rate !== undefined) {
+    const hiNeed = requiredRange?.[1] ?? required;
+    const loNeed = requiredRange?.[0] ?? required;
+    if (rate.value >= hiNeed) onTrack = true;
+    else if (requiredRateIs !== 'at most' && rate.value < loNeed) onTrack = false;
+  }
+  const status = onTrack === null ? 'undetermined' : onTrack ? 'on track' : 'off track';
+  const rateText =
+    rate === undefined
+      ? '; no observed rate'
+      : `; observed ${pct(rate.value)} over ${rate.fromYear ?? ''}-${rate.year} (${rate.id}${rate.kind === 'estimate' ? ', an estimate' : ''})${
+          current
+            ? ''
+            : `, which ${rate.kind === 'estimate' ? 'is an estimate and ' : ''}${rate.year < latest.year ? `ends before the latest level (${latest.year}), so no growth since it is observed` : 'is not an observed actual'}: not enough to say on or off track`
+        }`;
   const reason =
-    `from ${latest.comparator === 'equals' ? '' : `${latest.comparator} `}${latest.value} ${unitToString(latest.unit)} in ${latest.year} (${latest.id}${latest.kind === 'estimate' ? ', an estimate' : ''}), ${requiredRateIs} ${pct(required)} a year is needed over ${latest.year + 1}-${target.year}` +
-    (rate !== undefined
-      ? `; observed ${pct(rate.value)} over ${rate.fromYear ?? ''}-${rate.year} (${rate.id}${rate.kind === 'estimate' ? ', an estimate' : ''})`
-      : '; no observed rate') +
-    (planRate !== null ? `; plan ${pct(planRate)} ${planRate >= required ? 'would' : 'would not'} suffice` : '');
+    `from ${describeLatest}, ${needText}` +
+    rateText +
+    (planRate !== null
+      ? `; plan ${pct(planRate)} ${planRate >= (requiredRange?.[1] ?? required) ? 'would' : 'would not'} suffice`
+      : '');
   return {
     ...base,
     ...observed,
@@ -192,6 +240,7 @@ export function scoreTarget(target: Fact, set: ObservationSet, options: ScoreTar
     observation: latest.id,
     requiredRate: required,
     requiredRateIs,
+    ...(requiredRange !== null ? { requiredRateRange: requiredRange } : {}),
     reason,
   };
 }

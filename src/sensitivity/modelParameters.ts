@@ -41,6 +41,8 @@ function labelOf(v: ResolvedValue): string {
       return v.source.fact.id;
     case 'assumption':
       return v.source.text;
+    case 'observation':
+      return v.source.observation.id;
     default:
       return v.source.formula;
   }

@@ -58,14 +58,31 @@ const SCALE_ALIASES: Readonly<Record<string, Scale>> = {
   万亿: 'wanyi',
 };
 
+/** Chinese unit words as the plans and {@link formatQuantity} write them: 亿元, 万亿元, 亿美元, 元, 万. */
+const ZH_UNIT = /^(万亿|亿|万)?(元|人民币|美元)?$/;
+const ZH_SCALE_WORD: Readonly<Record<string, Scale>> = { 万亿: 'wanyi', 亿: 'yi', 万: 'wan' };
+
+function chineseUnit(text: string): Unit | undefined {
+  const m = ZH_UNIT.exec(text);
+  if (!m || (m[1] === undefined && m[2] === undefined)) return undefined;
+  const scale = m[1] === undefined ? 'one' : (ZH_SCALE_WORD[m[1]] as Scale);
+  if (m[2] === undefined) return Object.freeze({ kind: 'count', scale });
+  return Object.freeze({ kind: 'money', currency: m[2] === '美元' ? 'USD' : 'CNY', scale });
+}
+
 /**
  * Reads a unit from its text form: `CNY trillion`, `RMB billion`, `USD`, `count`, `count million`,
- * `fraction`, `CNY/USD` (an exchange rate: CNY per USD), or any other symbol (`MB/month`).
+ * `fraction`, `CNY/USD` (an exchange rate: CNY per USD), the Chinese unit words the plans and the `zh`
+ * formatter write (`元`, `亿元`, `万亿元`, `亿美元`; `万`, `亿` alone for counts), or any other symbol
+ * (`MB/month`). A quantity as {@link formatQuantity} writes it (`RMB 3.05 trillion`, `3.05万亿元`,
+ * `$38.6 billion`, `25.0%`) gives its unit back; {@link parseQuantity} keeps the number too.
  * A Unit object is checked and returned as a frozen copy.
  * @throws {MetricsError} invalid_argument for an empty string, an unknown scale after a currency, or a
  *   Unit object with an unknown kind, currency or scale
  * @example
  * parseUnit('RMB 亿'); // => { kind: 'money', currency: 'CNY', scale: 'yi' }
+ * parseUnit('亿元'); // => { kind: 'money', currency: 'CNY', scale: 'yi' }
+ * parseUnit('3.05万亿元'); // => { kind: 'money', currency: 'CNY', scale: 'wanyi' }
  */
 export function parseUnit(text: string | Unit): Unit {
   if (typeof text === 'object' && text !== null) return checkedUnit(text);
@@ -84,6 +101,11 @@ export function parseUnit(text: string | Unit): Unit {
     const quote = CURRENCY_ALIASES[(fx[1] as string).toUpperCase()];
     const base = CURRENCY_ALIASES[(fx[2] as string).toUpperCase()];
     if (quote && base) return Object.freeze({ kind: 'fx', base, quote });
+  }
+  // A formatted quantity gives its unit ("RMB 3.05 trillion", "3.05万亿元"); a bare number is no unit.
+  if (/\d/.test(text)) {
+    const written = readQuantity(text.trim());
+    if (written && !(written.unit.kind === 'count' && written.unit.scale === 'one')) return written.unit;
   }
   const currency = CURRENCY_ALIASES[first.toUpperCase()];
   if (currency || first === 'count') {
@@ -106,7 +128,69 @@ export function parseUnit(text: string | Unit): Unit {
     return Object.freeze(currency ? { kind: 'money', currency, scale } : { kind: 'count', scale });
   }
   if (first === 'fraction' && rest.length === 0) return Object.freeze({ kind: 'fraction' });
+  const zh = chineseUnit(text.trim().replace(/\s+/g, ''));
+  if (zh) return zh;
   return Object.freeze({ kind: 'other', symbol: text.trim() });
+}
+
+const NUMBER = String.raw`[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?`;
+const EN_MONEY = new RegExp(
+  String.raw`^(RMB|CNY|\$|USD)\s*(${NUMBER})(?:\s+(thousand|million|billion|trillion|wan|yi))?$`,
+  'i',
+);
+const EN_COUNT = new RegExp(String.raw`^(${NUMBER})\s+(thousand|million|billion|trillion|wan|yi)$`, 'i');
+const ZH_QUANTITY = new RegExp(String.raw`^(${NUMBER})\s*((?:万亿|亿|万)?(?:元|人民币|美元)?)$`);
+const PERCENT = new RegExp(String.raw`^(${NUMBER})\s*%$`);
+const FX = new RegExp(String.raw`^(${NUMBER})\s+([A-Za-z]+)\s+per\s+([A-Za-z]+)$`);
+
+/** A quantity as formatQuantity writes it, or undefined. A bare number is a plain count. */
+function readQuantity(text: string): Quantity | undefined {
+  let m = EN_MONEY.exec(text);
+  if (m) {
+    const currency = CURRENCY_ALIASES[(m[1] as string).toUpperCase()] as Currency;
+    const scale = (m[3]?.toLowerCase() ?? 'one') as Scale;
+    return { value: Number(m[2]), unit: Object.freeze({ kind: 'money', currency, scale }) };
+  }
+  m = EN_COUNT.exec(text);
+  if (m)
+    return {
+      value: Number(m[1]),
+      unit: Object.freeze({ kind: 'count', scale: (m[2] as string).toLowerCase() as Scale }),
+    };
+  m = ZH_QUANTITY.exec(text);
+  if (m) {
+    const unit = m[2] === '' ? Object.freeze({ kind: 'count', scale: 'one' } as const) : chineseUnit(m[2] as string);
+    if (unit) return { value: Number(m[1]), unit };
+  }
+  m = PERCENT.exec(text);
+  if (m) return { value: shiftDecimal(Number(m[1]), -2), unit: Object.freeze({ kind: 'fraction' }) };
+  m = FX.exec(text);
+  if (m) {
+    const quote = CURRENCY_ALIASES[(m[2] as string).toUpperCase()];
+    const base = CURRENCY_ALIASES[(m[3] as string).toUpperCase()];
+    if (quote && base) return { value: Number(m[1]), unit: Object.freeze({ kind: 'fx', base, quote }) };
+  }
+  return undefined;
+}
+
+/**
+ * Reads back a quantity as {@link formatQuantity} writes it, in either locale: `RMB 3.05 trillion`,
+ * `$38.6 billion`, `3.05万亿元`, `2500亿元`, `386亿美元`, `25.0%`, `6.47 CNY per USD`, `10 million`, `10`.
+ * The number is as written (rounded to the digits the formatter kept), in the unit written.
+ * @throws {MetricsError} invalid_argument when the text is not a quantity in one of these forms
+ * @example
+ * parseQuantity('3.05万亿元'); // => { value: 3.05, unit: { kind: 'money', currency: 'CNY', scale: 'wanyi' } }
+ */
+export function parseQuantity(text: string): Quantity {
+  const q = typeof text === 'string' ? readQuantity(text.trim()) : undefined;
+  if (!q || !Number.isFinite(q.value)) {
+    throw new MetricsError(
+      'invalid_argument',
+      `parseQuantity: ${show(text)} is not a quantity as formatQuantity writes it. Write e.g. "RMB 3.05 trillion", "3.05万亿元", "$38.6 billion" or "25%".`,
+      { text },
+    );
+  }
+  return Object.freeze(q);
 }
 
 /** A Unit object from outside (JSON, JavaScript callers) checked field by field and copied, frozen. */
@@ -233,22 +317,58 @@ export interface ExchangeRate {
   readonly base: Currency;
   readonly quote: Currency;
   readonly rate: number;
-  /** ISO date (or month, `2021-07`) the rate is stated for. */
+  /** ISO date (or month, `2021-07`) the rate is stated for. Required: an undated rate is refused. */
   readonly date: string;
-  /** Where the rate comes from: a fact id, or a sentence saying it is an assumption. */
+  /** Where the rate comes from: a fact id, or a sentence saying it is an assumption. Required. */
   readonly source: string;
+  /**
+   * Who states the rate when it is not the document's author: a translator's note (CSET's translation of
+   * the 14th big data plan gives US$1 ≈ RMB 6.4 as of 2022-02-04; MIIT's plan gives no rate).
+   */
+  readonly statedBy?: string;
 }
+
+/** A quantity converted between currencies, with the exchange rate it was converted at (date, source, who states it). */
+export interface ConvertedQuantity extends Quantity {
+  readonly exchangeRate: ExchangeRate;
+}
+
+const ISO_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 
 /**
  * Converts money from one currency to another with a dated exchange rate, keeping the scale of `to`.
- * The rate may be given in either direction (USD→CNY converts CNY to USD too).
- * @throws {MetricsError} unit_mismatch when the rate does not connect the two currencies;
- *   invalid_argument for a rate <= 0; degenerate when the result overflows
+ * The rate may be given in either direction (USD→CNY converts CNY to USD too). The result carries the
+ * rate (`exchangeRate`: its date, source and who states it), so a converted number never loses them.
+ * @throws {MetricsError} invalid_argument for a rate without an ISO date or without a source, or a rate
+ *   <= 0; unit_mismatch when the rate does not connect the two currencies; degenerate when the result overflows
  * @example
- * convertCurrency({ value: 250, unit: parseUnit('CNY billion') }, 'USD billion',
- *   { base: 'USD', quote: 'CNY', rate: 6.4733, date: '2021-07', source: 'implied' }).value; // ≈ 38.62
+ * const fx = { base: 'USD', quote: 'CNY', rate: 6.4, date: '2022-02-04', source: 'fx.cny-per-usd-2022-02-04',
+ *   statedBy: "CSET's translation (translator's note), not MIIT's plan" } as const;
+ * const usd = convertCurrency({ value: 3, unit: parseUnit('CNY trillion') }, 'USD billion', fx);
+ * usd.value; // => 468.75
+ * usd.exchangeRate.date; // => '2022-02-04'
  */
-export function convertCurrency(q: Quantity, to: string | Unit, fx: ExchangeRate): Quantity {
+export function convertCurrency(q: Quantity, to: string | Unit, fx: ExchangeRate): ConvertedQuantity {
+  if (fx === null || typeof fx !== 'object') {
+    throw new MetricsError(
+      'invalid_argument',
+      `convertCurrency: an exchange rate { base, quote, rate, date, source } is needed (got ${show(fx)}). Pass a dated rate with its source.`,
+    );
+  }
+  if (typeof fx.date !== 'string' || !ISO_DATE.test(fx.date)) {
+    throw new MetricsError(
+      'invalid_argument',
+      `convertCurrency: the exchange rate has no ISO date (got ${show(fx.date)}). Rates change: give the date it is stated for, e.g. "2022-02-04" or "2021-07".`,
+      { date: fx.date },
+    );
+  }
+  if (typeof fx.source !== 'string' || fx.source.trim() === '') {
+    throw new MetricsError(
+      'invalid_argument',
+      `convertCurrency: the exchange rate of ${fx.date} has no source (got ${show(fx.source)}). Say where it comes from: a fact id, a publication, or "assumption: ..." with why.`,
+      { source: fx.source },
+    );
+  }
   assertFinite('convertCurrency', { value: q.value, rate: fx.rate });
   if (fx.rate <= 0) {
     throw new MetricsError('invalid_argument', `convertCurrency: the exchange rate must be > 0 (got ${fx.rate}).`, {
@@ -281,7 +401,15 @@ export function convertCurrency(q: Quantity, to: string | Unit, fx: ExchangeRate
       { value: q.value },
     );
   }
-  return Object.freeze({ value, unit: target });
+  const exchangeRate: ExchangeRate = Object.freeze({
+    base: fx.base,
+    quote: fx.quote,
+    rate: fx.rate,
+    date: fx.date,
+    source: fx.source,
+    ...(typeof fx.statedBy === 'string' ? { statedBy: fx.statedBy } : {}),
+  });
+  return Object.freeze({ value, unit: target, exchangeRate });
 }
 
 /** Options of {@link formatQuantity}. */

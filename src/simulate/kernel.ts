@@ -87,7 +87,7 @@ export function kernelScratch(plan: KernelPlan): KernelScratch {
 export function runBlock(plan: KernelPlan, buf: KernelBuffers, sc: KernelScratch, b: number, t: number): void {
   const start = b * BLOCK;
   const len = Math.min(BLOCK, plan.paths - start);
-  if (t === 0) startBlock(plan, buf, b, start, len);
+  if (t === 0) startBlock(plan, buf, sc, b, start, len);
   const out = advance(plan, buf, sc, b, t, start, len);
   // Level checks (targets, CAGR thresholds) on the analysed series, while the block is in cache. Also
   // counted in year 0 (the check's own year overwrites that count): code first reached in a late year,
@@ -223,9 +223,19 @@ function storeSums(
   buf.sums[at + 1] = s2;
 }
 
-// Before year 0 of block b: its random stream (after the per-path mean offsets drawn from it), the base
-// levels in the buffer that year 0 reads as the previous year, and zero AR(1) deviations.
-function startBlock(plan: KernelPlan, buf: KernelBuffers, b: number, start: number, len: number): void {
+// Before year 0 of block b: its random stream (after the per-path mean offsets drawn from it, then the
+// base draws when the base is uncertain), the base levels in the buffer that year 0 reads as the previous
+// year, and zero AR(1) deviations. A run without a base draw takes no extra numbers from the stream, so
+// its results are unchanged; with one, each block draws its paths' bases from its own stream, so the
+// results stay the same whatever thread runs the block.
+function startBlock(
+  plan: KernelPlan,
+  buf: KernelBuffers,
+  sc: KernelScratch,
+  b: number,
+  start: number,
+  len: number,
+): void {
   const st = streamState(plan.seed, b, 'simulate');
   const slots = buf.out.length;
   const prev = buf.out[slots - 1]!;
@@ -239,7 +249,41 @@ function startBlock(plan: KernelPlan, buf: KernelBuffers, b: number, start: numb
     prev.fill(plan.base[k]!, o, o + len);
     if (plan.hasDev) buf.dev.fill(0, o, o + len);
   }
+  if (plan.baseDist !== 0) drawBases(plan, prev, sc.u, st, start, len);
   buf.state.set(st, 4 * b);
+}
+
+// Each path's base level from the base draw (inverse CDF of a uniform), scaling every sector's stated
+// base by drawn total / stated total (with one series, the drawn level itself).
+function drawBases(
+  plan: KernelPlan,
+  prev: Float64Array,
+  u: Float64Array,
+  st: Int32Array,
+  start: number,
+  len: number,
+): void {
+  fillUniform(st, u, 0, len);
+  const a = plan.baseLo,
+    c = plan.baseHi,
+    m = plan.baseMode,
+    w = c - a;
+  const split = (m - a) / w;
+  for (let i = 0; i < len; i++) {
+    const x = u[i]!;
+    u[i] =
+      plan.baseDist === 1
+        ? a + w * x
+        : x < split
+          ? a + Math.sqrt(x * w * (m - a))
+          : c - Math.sqrt((1 - x) * w * (c - m));
+  }
+  for (let k = 0; k < plan.K; k++) {
+    const o = k * plan.paths + start;
+    const scale = plan.base[k]! / plan.baseTotal;
+    if (plan.K === 1) for (let i = 0; i < len; i++) prev[o + i] = u[i]!;
+    else for (let i = 0; i < len; i++) prev[o + i] = u[i]! * scale;
+  }
 }
 
 /** Counts the paths of block b meeting level check j (on the analysed series, the last one). */

@@ -50,6 +50,20 @@ export interface SimulationTarget {
   readonly tolerance?: { readonly relative?: number; readonly absolute?: number };
 }
 
+/**
+ * An uncertain base level: each path draws its base-year level from [lower, upper], `uniform` or
+ * `triangular` (peak at `mode`), once per path before the first simulated year. The interval and the
+ * distribution are assumptions the caller states (a model takes the interval from the wording of its
+ * base figure). With sectors, every sector's base is scaled by the drawn total over the stated total.
+ */
+export interface BaseDraw {
+  readonly lower: number;
+  readonly upper: number;
+  readonly distribution: 'uniform' | 'triangular';
+  /** For `triangular`: the peak, in [lower, upper]; default the stated base, moved into the interval. */
+  readonly mode?: number;
+}
+
 /** Options shared by `simulate` and `simulateSectors`. */
 export interface MonteCarloRunOptions {
   readonly baseYear: number;
@@ -67,6 +81,11 @@ export interface MonteCarloRunOptions {
   readonly seed: number;
   /** Quantile levels in [0, 1]; default [0.05, 0.25, 0.5, 0.75, 0.95]. */
   readonly quantiles?: readonly number[];
+  /**
+   * Draw each path's base level instead of starting every path at the stated base. Not combined with
+   * `cagrThresholds` or `crossing`, whose thresholds are set from the stated base.
+   */
+  readonly baseDraw?: BaseDraw;
   /** Targets on the (total) level. */
   readonly targets?: readonly SimulationTarget[];
   /** Growth rates g: P(CAGR of the (total) level from the base year to the last year >= g). */
@@ -145,6 +164,8 @@ export interface MonteCarloSettings {
   /** `log-growth`: L_t = L_{t-1} (1 + g_t) (1 + shock_t) exp(e_t), then bounds. */
   readonly model: 'log-growth';
   readonly workers: number;
+  /** The base draw, when the base is uncertain; absent when every path starts at the stated base. */
+  readonly baseDraw?: BaseDraw;
 }
 
 /** Result of `simulate` / `simulateSectors`: plain JSON-serialisable data. */

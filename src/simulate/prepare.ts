@@ -4,7 +4,7 @@ import { show } from '../internal/assert.js';
 import { cholesky } from '../internal/linalg.js';
 import { Comparator } from '../targets/fact.js';
 import { toleranceWidth } from '../targets/meets.js';
-import type { MonteCarloRunOptions, SeriesModel, SimulationTarget } from './monteCarloTypes.js';
+import type { BaseDraw, MonteCarloRunOptions, SeriesModel, SimulationTarget } from './monteCarloTypes.js';
 
 // Internal: checks the options of simulate / simulateSectors and turns them into a KernelPlan (plain
 // numbers only, so it can be posted to worker threads) plus what the per-year analysis needs.
@@ -43,6 +43,12 @@ export interface KernelPlan {
   readonly nu: number;
   readonly hasDev: boolean;
   readonly hasOff: boolean;
+  /** Base draw: 0 none, 1 uniform, 2 triangular on [baseLo, baseHi] with peak baseMode; sector bases scale by draw / baseTotal. */
+  readonly baseDist: number;
+  readonly baseLo: number;
+  readonly baseHi: number;
+  readonly baseMode: number;
+  readonly baseTotal: number;
   /** Deterministic level per output series and year (s * nYears + t): sums are centred on it. */
   readonly centre: Float64Array;
   /**
@@ -78,6 +84,7 @@ export interface Prepared {
   readonly distribution: 'normal' | 'studentT';
   /** Deterministic level of each output series per year (the zero-volatility path), used to centre sums. */
   readonly centre: number[];
+  readonly baseDraw: BaseDraw | null;
 }
 
 function bad(fn: string, message: string, details: Record<string, unknown> = {}): MetricsError {
@@ -428,6 +435,45 @@ export function prepare(
   if (o.onProgress !== undefined && typeof o.onProgress !== 'function')
     throw bad(fn, `onProgress must be a function (got ${show(o.onProgress)}).`);
 
+  let baseDraw: BaseDraw | null = null;
+  if (o.baseDraw !== undefined) {
+    const d = o.baseDraw;
+    if (d === null || typeof d !== 'object')
+      throw bad(fn, `baseDraw must be { lower, upper, distribution } (got ${show(d)}).`);
+    const lower = num(fn, 'baseDraw.lower', d.lower, (x) => x > 0, '> 0', 'A base level must be positive.');
+    const upper = num(
+      fn,
+      'baseDraw.upper',
+      d.upper,
+      (x) => x > lower,
+      `> baseDraw.lower ${lower}`,
+      'Give an interval of base levels, lower < upper; for a fixed base leave baseDraw out.',
+    );
+    if (d.distribution !== 'uniform' && d.distribution !== 'triangular')
+      throw bad(fn, `baseDraw.distribution must be "uniform" or "triangular" (got ${show(d.distribution)}).`);
+    const mode =
+      d.distribution === 'triangular'
+        ? num(
+            fn,
+            'baseDraw.mode',
+            d.mode ?? Math.min(upper, Math.max(lower, analysedBase)),
+            (x) => x >= lower && x <= upper,
+            `in [${lower}, ${upper}]`,
+            'The peak of a triangular distribution lies in its interval.',
+          )
+        : (lower + upper) / 2;
+    if (cagrThresholds.length > 0 || crossing.length > 0)
+      throw bad(
+        fn,
+        'baseDraw cannot be combined with cagrThresholds or crossing (their thresholds are set from the stated base). Run them without baseDraw.',
+      );
+    baseDraw = Object.freeze({
+      lower,
+      upper,
+      distribution: d.distribution,
+      ...(d.distribution === 'triangular' && { mode }),
+    });
+  }
   const hasDev = phi.some((x) => x !== 0);
   const hasOff = mu.some((x) => x > 0);
   // Levels (series and total) in 1 year buffer in this thread or 3 on workers (see kernel.ts), a copy
@@ -471,6 +517,11 @@ export function prepare(
     nu,
     hasDev,
     hasOff,
+    baseDist: baseDraw === null ? 0 : baseDraw.distribution === 'uniform' ? 1 : 2,
+    baseLo: baseDraw?.lower ?? 0,
+    baseHi: baseDraw?.upper ?? 0,
+    baseMode: baseDraw?.mode ?? 0,
+    baseTotal: analysedBase,
     centre: f64(centre),
     checks: [
       ...targets.map(({ t, lo, hi, loStrict, hiStrict }) => ({
@@ -495,6 +546,7 @@ export function prepare(
     workers,
     distribution,
     centre,
+    baseDraw,
   };
 }
 

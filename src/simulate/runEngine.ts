@@ -167,6 +167,7 @@ class YearSummariser {
         blockSize: BLOCK,
         model: 'log-growth',
         workers: p.workers,
+        ...(p.baseDraw !== null && { baseDraw: p.baseDraw }),
       },
       series,
       analysed: p.ids[p.ids.length - 1]!,

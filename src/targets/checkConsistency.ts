@@ -129,6 +129,7 @@ function impliedRate(label: string, value: number, formula: string): ImpliedNumb
   return { label, value, unit: { kind: 'fraction' }, formula, text: pct(value) };
 }
 
+/** The reading of an "about" figure's tolerance, labelled as the assumption it is, for every printed range. */
 function toleranceNote(f: Fact): string {
   const tol = f.tolerance ?? (f.comparator === 'about' ? defaultAboutTolerance : undefined);
   return tol ? ` (assumption: ${tol.assumption.replace(/\.$/, '')})` : '';
@@ -264,7 +265,7 @@ export function checkConsistency(facts: readonly Fact[]): ConsistencyReport {
             `(${b.id} / ${a.id})^(1/${n}) - 1`,
           ),
         ],
-        explanation: `${formatQuantity({ value: a.value, unit: a.unit })} x ${(1 + r.value).toFixed(4).replace(/0+$/, '')}^${n} = ${formatQuantity({ value: end, unit: a.unit })}, which ${endOk ? 'meets' : 'misses'} "${describe(b)}"; exactly ${formatQuantity({ value: b.value, unit: b.unit })} needs ${pct(required)} a year. From ${formatQuantity({ value: a.value, unit: a.unit })}, "${describe(b)}" needs ${rateRangeText(needed[0], needed[1])} a year, which "${describe(r)}" ${ok ? 'allows' : 'rules out'}.`,
+        explanation: `${formatQuantity({ value: a.value, unit: a.unit })} x ${(1 + r.value).toFixed(4).replace(/0+$/, '')}^${n} = ${formatQuantity({ value: end, unit: a.unit })}, which ${endOk ? 'meets' : 'misses'} "${describe(b)}"; exactly ${formatQuantity({ value: b.value, unit: b.unit })} needs ${pct(required)} a year. From ${formatQuantity({ value: a.value, unit: a.unit })}, "${describe(b)}" needs ${rateRangeText(needed[0], needed[1])} a year, which "${describe(r)}" ${ok ? 'allows' : 'rules out'}${toleranceNote(b)}${toleranceNote(r)}${toleranceNote(a)}.`,
       });
     } else if (b) {
       checks.push(impliedBaseCheck(metric, from, n, b, r));
@@ -295,7 +296,7 @@ export function checkConsistency(facts: readonly Fact[]): ConsistencyReport {
         facts: [a.id, b.id],
         implied: [],
         explanation: ok
-          ? `The two statements allow a common value${docOf(a) === docOf(b) ? '' : ` (documents ${docOf(a)} and ${docOf(b)})`}.`
+          ? `The two statements allow a common value${docOf(a) === docOf(b) ? '' : ` (documents ${docOf(a)} and ${docOf(b)})`}${toleranceNote(a)}${toleranceNote(b)}.`
           : `No value satisfies both "${describe(a)}" and "${describe(b)}".`,
       });
     }
@@ -319,38 +320,30 @@ export function checkConsistency(facts: readonly Fact[]): ConsistencyReport {
       const involvesClaim = a.kind === 'claim' || b.kind === 'claim';
       if (involvesClaim ? !(nearestToClaim.get(a)?.has(b) || nearestToClaim.get(b)?.has(a)) : !samePeriod) continue;
       const ok = intervalsOverlap(a, b, (v) => v);
-      const period = (f: Fact) => `${f.fromYear}-${f.year}`;
+      const period = (f: Fact) => `${f.fromYear}-${f.year}${f.periodAssumed ? ' (years assumed)' : ''}`;
       const [claim, other] = b.kind === 'claim' ? [b, a] : [a, b];
-      const implied: ImpliedNumber[] = [];
-      const metric = a.metric.replace(RATE_SUFFIX, '');
-      // What the claim would mean for the other rate's end level, when one is known.
-      const end = levels.find((l) => l.metric === metric && l.year === other.year && l.kind !== 'claim');
-      if (involvesClaim && !ok && end) {
-        const n = other.year - (other.fromYear as number);
-        implied.push(
-          impliedLevel(
-            `${other.fromYear} level at ${pct(other.value)}`,
-            end.value / Math.pow(1 + other.value, n),
-            end.unit,
-            `${end.id} / (1 + ${other.id})^${n}`,
-          ),
-          impliedLevel(
-            `${other.fromYear} level at ${pct(claim.value)}`,
-            end.value / Math.pow(1 + claim.value, n),
-            end.unit,
-            `${end.id} / (1 + ${claim.id})^${n}`,
-          ),
-        );
+      // A claim about other years is not a figure for these years: it is neither applied to them (no level
+      // "at 38 %" for the other period) nor reported as contradicting them.
+      if (involvesClaim && !samePeriod) {
+        checks.push({
+          kind: 'rate-comparison',
+          status: 'implied',
+          title: `${a.metric}: ${describe(a)} (${a.id}, ${period(a)}) and ${describe(b)} (${b.id}, ${period(b)})`,
+          facts: [a.id, b.id],
+          implied: [],
+          explanation: `${pct(claim.value)} a year (${claim.kind}, ${period(claim)}) is about other years than "${describe(other)}" (${other.kind}, ${period(other)}): the two are not compared as one figure, and the claim is not applied to ${period(other)}.`,
+        });
+        continue;
       }
       checks.push({
         kind: 'rate-comparison',
         status: ok ? 'consistent' : docOf(a) === docOf(b) ? 'inconsistent' : 'disagreement',
         title: `${a.metric}: ${describe(a)} (${a.id}, ${period(a)}) and ${describe(b)} (${b.id}, ${period(b)})`,
         facts: [a.id, b.id],
-        implied,
+        implied: [],
         explanation: ok
-          ? `The two statements allow a common rate${samePeriod ? ' for the same period' : ''}.`
-          : `${pct(claim.value)} a year (${claim.kind}, ${period(claim)}) is outside "${describe(other)}" (${other.kind}, ${period(other)})${samePeriod ? '' : "; the periods differ, so the sources describe the industry's growth differently rather than contradict one figure"}.`,
+          ? `The two statements allow a common rate for the same period${toleranceNote(a)}${toleranceNote(b)}.`
+          : `${pct(claim.value)} a year (${claim.kind}, ${period(claim)}) is outside "${describe(other)}" (${other.kind}, ${period(other)}).`,
       });
     }
   }
@@ -376,7 +369,7 @@ export function checkConsistency(facts: readonly Fact[]): ConsistencyReport {
       const stated = fxFacts.filter((f) => f.unit.kind === 'fx' && f.unit.base === foreign && f.unit.quote === 'CNY');
       const diffs = stated.map(
         (f) =>
-          `${formatQuantity({ value: f.value, unit: f.unit })} (${f.id}, ${f.provenance.document}): ${pct(rate / f.value - 1)} apart`,
+          `${describe(f)} (${f.id}, ${f.provenance.statedBy === 'translator' ? `${f.provenance.publisher.split(' (')[0]}'s translator's note in` : `${f.provenance.publisher},`} ${f.provenance.document}${f.provenance.published ? `, ${f.provenance.published}` : ''})${toleranceNote(f)}: ${pct(rate / f.value - 1)} apart`,
       );
       checks.push({
         kind: 'exchange-rate',

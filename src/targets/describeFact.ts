@@ -17,11 +17,14 @@ export function formatRate(rate: number): string {
 
 /**
  * A fact's figure in words, with its comparator: `more than RMB 3 trillion`, `about 25%`, `17.1 trillion`.
+ * A derived figure (no document states it) carries its derivation: `about RMB 8.55 trillion (derived: …)`.
  * @example
  * describeFact({ value: 0.25, comparator: 'about', unit: { kind: 'fraction' } }); // => 'about 25%'
  */
-export function describeFact(f: Pick<Fact, 'value' | 'comparator' | 'unit'>): string {
+export function describeFact(
+  f: Pick<Fact, 'value' | 'comparator' | 'unit'> & Pick<Partial<Fact>, 'derivation'>,
+): string {
   const q = f.unit.kind === 'fraction' ? formatRate(f.value) : formatQuantity({ value: f.value, unit: f.unit });
   const w = WORDS[f.comparator];
-  return `${w ? `${w} ` : ''}${q}`;
+  return `${w ? `${w} ` : ''}${q}${f.derivation ? ` (derived: ${f.derivation.formula})` : ''}`;
 }

@@ -55,6 +55,16 @@ export interface Fact {
   readonly provenance: Provenance;
   /** Anything a reader needs to interpret the figure (a translation choice, an ambiguity). */
   readonly note?: string;
+  /**
+   * Set when no document states the number: it is computed from stated figures (RMB 8.55 trillion for
+   * 2010 is 17.1 / 2 from "doubling"). Shown with the figure wherever it appears.
+   */
+  readonly derivation?: { readonly formula: string; readonly from: readonly string[] };
+  /**
+   * Set when the document gives no years for the figure ("the last 5 years", undated): why `fromYear` and
+   * `year` were chosen. Shown with the period wherever it appears; such a figure is not applied to other years.
+   */
+  readonly periodAssumed?: string;
 }
 
 /** A fact that is a plan target. */

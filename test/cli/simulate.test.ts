@@ -42,21 +42,23 @@ describe('industry-metrics simulate', () => {
   });
 
   it('simulate and project say when the plan probability is 50 % by construction, and the plan does not miss its own target by 1e-14', async () => {
-    const r = await cli(['simulate', 'cybersecurity-2021-2023', '--paths', '2000']);
+    const r = await cli(['simulate', 'big-data-13th-fyp', '--paths', '2000']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
-      'cyber.revenue-2023: 50 % by construction: the 2020 base is back-cast from cyber.revenue-2023',
+      'bd13.revenue-2020: 50 % by construction: the 2015 base is back-cast from bd13.revenue-2020',
     );
     const json = JSON.parse(
-      (await cli(['simulate', 'cybersecurity-2021-2023', '--paths', '500', '--format', 'json'])).stdout,
+      (await cli(['simulate', 'big-data-13th-fyp', '--paths', '500', '--format', 'json'])).stdout,
     );
     expect(json.targets[0].basis).toMatch(/^50 % by construction/);
     const other = JSON.parse(
       (await cli(['simulate', 'big-data-14th-fyp', '--paths', '500', '--format', 'json'])).stdout,
     );
-    expect(other.targets[0].basis).toMatch(/^rests on the plan path from the model's base/);
-    const p = await cli(['project', 'cybersecurity-2021-2023']);
-    expect(p.stdout).toMatch(/plan\s+cyber\.revenue-2023\s+2023\s+exceeds\s+250\s+250\s+by construction\s+0\s+0\s/);
+    expect(other.targets[0].basis).toMatch(
+      /^rests on a 2020 level of RMB 1 trillion taken at the floor of "more than RMB 1 trillion" \(bd14\.revenue-2020\)/,
+    );
+    const p = await cli(['project', 'big-data-13th-fyp']);
+    expect(p.stdout).toMatch(/plan\s+bd13\.revenue-2020\s+2020\s+exceeds\s+1\s+1\s+by construction\s+0\s+0\s/);
     expect(p.stdout).not.toContain('e-14');
   });
 
@@ -80,6 +82,17 @@ describe('industry-metrics simulate', () => {
     expect(csv[0]).toBe('series,year,statistic,quantile,value');
     expect(csv[1]).toMatch(/^big-data-14th-fyp,2021,quantile,0\.5,/);
     expect(csv.at(-1)).toMatch(/^bd14\.revenue-2025,2025,probability,,/);
+  });
+
+  it('--quantiles 10,50,90 (percent) equals --quantiles 0.1,0.5,0.9; a mix is refused', async () => {
+    const base = ['simulate', 'big-data-14th-fyp', '--paths', '300', '--seed', '4', '--format', 'csv'];
+    const a = await cli([...base, '--quantiles', '0.1,0.5,0.9']);
+    const b = await cli([...base, '--quantiles', '10,50,90']);
+    expect(a.code).toBe(0);
+    expect(b.stdout).toBe(a.stdout);
+    const c = await cli([...base, '--quantiles', '0.1,50']);
+    expect(c.code).toBe(2);
+    expect(c.stderr).toMatch(/--quantiles: the quantile list mixes fractions and percent/);
   });
 
   it('bad options exit 2 with a one-line message', async () => {

@@ -35,20 +35,33 @@ describe('compareIndustries', () => {
       derived: false,
     });
   });
-  it('derives big data 2015 = 1000 / 1.3^5 = 269.33 and cybersecurity 2020 = 250 / 1.15^3 = 164.38, marked derived', () => {
+  // Issue 12, point 2: "more than 1 trillion" in 2020 at "30 %" (precise to half a point) bounds 2015 from
+  // below only: 1000 / 1.305^5 = 264.2; it was printed as "about 269".
+  it('derives big data 2015 as more than 1000 / 1.305^5 = 264.2 (a lower bound, not "about 269"), marked derived', () => {
     const bd2015 = r.levels.find((l) => l.industry === 'big-data.revenue' && l.year === 2015);
-    expect(bd2015?.value).toBeCloseTo(1000 / 1.3 ** 5, 10);
-    expect(bd2015).toMatchObject({ derived: true, factIds: ['bd.2020', 'bd.cagr-2015-2020'] });
+    expect(bd2015?.value).toBeCloseTo(1000 / 1.305 ** 5, 10);
+    expect(bd2015).toMatchObject({ derived: true, comparator: 'exceeds', factIds: ['bd.2020', 'bd.cagr-2015-2020'] });
+    expect(bd2015?.range).toEqual([bd2015?.value, Infinity]);
+    expect(bd2015?.derivation).toBe('bd.2020 / (1 + bd.cagr-2015-2020)^5, a lower bound only (for growth up to 30.5%)');
     expect(r.levels.find((l) => l.industry === 'cybersecurity.revenue' && l.year === 2020)?.value).toBeCloseTo(
-      250 / 1.15 ** 3,
+      250 / 1.155 ** 3,
       10,
     );
   });
-  it('implied CAGRs: information industry 2010-2015 doubled, 2^(1/5) - 1', () => {
-    expect(r.growth.find((g) => g.industry === 'information-industry.revenue')?.impliedCagr).toBeCloseTo(
-      2 ** 0.2 - 1,
-      12,
-    );
+  it('two one-sided wordings determine nothing: "more than 250 billion" at "more than 15 %" gives no 2020 level', () => {
+    const x = compareIndustries([
+      fact('c.2023', 'c.revenue', 2023, 250, 'CNY billion', { comparator: 'exceeds' }),
+      fact('c.cagr', 'c.revenue.cagr', 2023, 0.15, 'fraction', { fromYear: 2020, comparator: 'exceeds' }),
+    ]);
+    expect(x.levels.map((l) => l.year)).toEqual([2023]);
+    expect(x.skipped[0]?.reason).toContain('the 2020 level is not determined by the wording');
+  });
+  it('implied CAGRs: information industry 2010-2015 doubled, 2^(1/5) - 1, within the range the tolerances allow', () => {
+    const g = r.growth.find((x) => x.industry === 'information-industry.revenue');
+    expect(g?.impliedCagr).toBeCloseTo(2 ** 0.2 - 1, 12);
+    // "about 8.55" with the default ±5 % and "17.1" precise to 0.05: (17.05 / 8.9775)^(1/5) - 1 to (17.15 / 8.1225)^(1/5) - 1.
+    expect(g?.impliedCagrRange[0]).toBeCloseTo((17.05 / (8.55 * 1.05)) ** 0.2 - 1, 12);
+    expect(g?.impliedCagrRange[1]).toBeCloseTo((17.15 / (8.55 * 0.95)) ** 0.2 - 1, 12);
   });
   it('no circular rows: a level derived from the stated rate is not compared with that rate (30/30, 15/15)', () => {
     expect(r.growth.find((g) => g.industry === 'big-data.revenue' && g.fromYear === 2015)).toBeUndefined();
@@ -67,15 +80,14 @@ describe('compareIndustries', () => {
           x.year === 2015 && x.numerator === 'software.revenue' && x.denominator === 'information-industry.revenue',
       )?.ratio,
     ).toBeCloseTo(4.3 / 17.1, 12);
-    expect(
-      r.ratios.find(
-        (x) => x.year === 2015 && x.numerator === 'big-data.revenue' && x.denominator === 'software.revenue',
-      )?.ratio,
-    ).toBeCloseTo(1000 / 1.3 ** 5 / 4300, 12);
-    expect(r.ratios.find((x) => x.year === 2020 && x.numerator === 'cybersecurity.revenue')?.ratio).toBeCloseTo(
-      250 / 1.15 ** 3 / 1000,
-      12,
+    const bd = r.ratios.find(
+      (x) => x.year === 2015 && x.numerator === 'big-data.revenue' && x.denominator === 'software.revenue',
     );
+    expect(bd?.ratio).toBeCloseTo(1000 / 1.305 ** 5 / 4300, 12);
+    // A lower bound over a stated level: the ratio is a lower bound too.
+    expect(bd?.comparator).toBe('exceeds');
+    // Two lower bounds (cybersecurity 2020 and big data 2020) give no ratio.
+    expect(r.ratios.find((x) => x.year === 2020 && x.numerator === 'cybersecurity.revenue')).toBeUndefined();
   });
   it('lists the USD level and the count as skipped, with the reason', () => {
     expect(r.skipped.map((s) => s.factId).sort()).toEqual(['bd.2025', 'cyber.2023-usd', 'links']);

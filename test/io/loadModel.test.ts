@@ -20,8 +20,11 @@ describe('loadModel', () => {
     for (const t of m.targets) expect(t.year).toBeGreaterThan(m.fromYear);
   });
 
-  it('loadModel(cybersecurity-2021-2023) backcasts the 2020 base: 250 / 1.15^3 = RMB 164.38 billion', () => {
-    expect(loadModel('cybersecurity-2021-2023').base.value).toBeCloseTo(250 / 1.15 ** 3, 10);
+  it('loadModel(cybersecurity-2021-2023) starts from the 2020 observation, RMB 170 billion: no back-cast', () => {
+    const m = loadModel('cybersecurity-2021-2023');
+    expect(m.base.value).toBe(170);
+    expect(m.base.source).toMatchObject({ kind: 'observation', observation: { id: 'obs.cybersecurity.miit-2020' } });
+    expect(m.definition?.label).toBe('cybersecurity industry, MIIT/CAICT');
   });
 
   it('a user model in ./models is listed and loads by id, with its own inline facts', () => {

@@ -284,7 +284,7 @@ describe('parseFacts', () => {
         }),
       ),
     ).toEqual([
-      `${ORIGIN}: document.author: unknown property (expected one of id, file, title, publisher, published, language, url, note)`,
+      `${ORIGIN}: document.author: unknown property (expected one of id, file, title, publisher, publisherInferred, published, language, url, translation, note)`,
       `${ORIGIN}: document.id: expected a document id such as "001" (letters, digits, "_" and "-"), got "0 1"`,
       `${ORIGIN}: document.file: missing (expected the name of the document's text file)`,
       `${ORIGIN}: document.title: expected a non-empty string, got " "`,

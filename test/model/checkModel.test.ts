@@ -44,22 +44,51 @@ describe('checkModel', () => {
     expect(fx?.facts).toContain('fx.cny-per-usd-2022-02-04');
   });
 
-  it("big-data-13th-fyp flags the 38% claim against the plan's about-30% as a disagreement between sources", () => {
+  // Issue 12, point 5: the 38 % claim is about the "core" industry over undated years; it is neither set
+  // against the plan's 30 % for 2015-2020 nor applied to that period, and the high scenario lists it as an assumption.
+  it('big-data-13th-fyp: the 38 % claim (core industry, years assumed) is not a disagreement, and the high scenario lists it as an assumption', () => {
     const check = checkModel(loadModel('big-data-13th-fyp'));
-    const d = check.consistency.checks.find((c) => c.status === 'disagreement');
-    expect(d?.facts).toEqual(expect.arrayContaining(['bd13.cagr-2015-2020', 'claim.big-data-cagr-5y']));
-    expect(check.consistency.counts.inconsistent).toBe(0);
+    expect(check.consistency.counts.disagreement).toBe(0);
+    expect(check.consistency.checks.some((c) => c.facts.includes('claim.big-data-cagr-5y'))).toBe(false);
+    const claim = check.facts.find((f) => f.id === 'claim.big-data-cagr-5y');
+    expect(claim).toMatchObject({ metric: 'big-data-core.revenue.cagr', fromYear: 2011, year: 2016 });
+    expect(claim?.periodAssumed).toContain('2011-2016 is an assumption');
+    const high = check.assumptions.find((a) => a.path === 'scenarios.high.path.rate');
+    expect(high?.value).toBe(0.38);
+    expect(high?.assumption).toContain('applied to 2015-2020 as an assumption');
   });
 
   it('every assumption of a built-in model is listed with its path and reason', () => {
     const check = checkModel(loadModel('big-data-14th-fyp'));
     expect(check.assumptions.map((a) => a.path)).toEqual([
+      'base',
       'scenarios.high.path.rate',
       'scenarios.low.path.rate',
       'scenarios.shock-2022.shocks[0].size',
       'uncertainty.volatility',
     ]);
     for (const a of check.assumptions) expect(a.assumption.length).toBeGreaterThan(10);
+  });
+
+  // Issue 12, point 2: the base taken at the floor of "more than" was not listed among the assumptions.
+  it('a base at the floor of "more than RMB 1 trillion" is listed as a choice of the model', () => {
+    const base = checkModel(loadModel('big-data-14th-fyp')).assumptions.find((a) => a.path === 'base');
+    expect(base).toEqual({
+      path: 'base',
+      value: 1,
+      assumption:
+        'taken at the floor of "more than RMB 1 trillion" (bd14.revenue-2020): the wording sets no upper end, so the base is the lowest level it allows',
+    });
+  });
+  it("a back-cast base says what the wording determines: the 13th plan's 2015 level only more than RMB 259 billion", () => {
+    const base = checkModel(loadModel('big-data-13th-fyp')).assumptions.find((a) => a.path === 'base');
+    expect(base?.assumption).toBe(
+      'back-cast (bd13.revenue-2020 / (1 + bd13.cagr-2015-2020)^5) from "more than RMB 1 trillion" at its floor and "about 30%" at its centre, a choice of the model: the wording determines only more than RMB 259 billion (for growth up to 31%)',
+    );
+    const cyber = checkModel(loadModel('cybersecurity-2021-2023')).assumptions.find((a) => a.path === 'base');
+    expect(cyber?.assumption).toBe(
+      'taken at the floor of the observation "more than RMB 170 billion in 2020 (obs.cybersecurity.miit-2020, Global Times, 2020-11-30, an estimate)": it sets no upper end',
+    );
   });
 
   it('derivations name the facts and the formula of a backcast base', () => {
@@ -74,5 +103,23 @@ describe('checkModel', () => {
         },
       ].map((d) => ({ ...d, value: expect.closeTo(d.value, 12) })),
     );
+  });
+});
+
+// Issue 12, point 6: the "about" tolerances (±1 point, ±5 %) are assumptions of ours, shown wherever a range is printed.
+describe('every range from an "about" figure names its tolerance as an assumption', () => {
+  it('"about 25%" is 24-26 % by our reading, and the check says so', () => {
+    const c = checkModel(loadModel('big-data-14th-fyp')).consistency.checks.find((x) => x.kind === 'rate-and-levels');
+    expect(c?.explanation).toContain(
+      'which "about 25%" allows (assumption: \'about 25%\' read as 25% ± 1 percentage point',
+    );
+  });
+  it.each(['big-data-13th-fyp', 'big-data-14th-fyp', 'big-data-2015-2025', 'cybersecurity-2021-2023'])('%s', (id) => {
+    const check = checkModel(loadModel(id));
+    const about = new Set(check.facts.filter((f) => f.comparator === 'about').map((f) => f.id));
+    for (const c of check.consistency.checks) {
+      if (!c.facts.some((f) => about.has(f))) continue;
+      expect(c.explanation, c.title).toMatch(/\(assumption: /);
+    }
   });
 });

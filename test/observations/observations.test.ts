@@ -23,10 +23,37 @@ describe('built-in observations', () => {
     const validate = new Ajv({ allErrors: true }).compile(schema);
     expect(validate(raw), JSON.stringify(validate.errors)).toBe(true);
   });
-  it('loadObservations() gives the 12 observations on 6 definitions, ids unique', () => {
-    expect(set.observations).toHaveLength(12);
-    expect(set.definitions).toHaveLength(6);
-    expect(new Set(set.observations.map((o) => o.id)).size).toBe(12);
+  it('loadObservations() gives the 22 observations on 9 definitions, ids unique', () => {
+    expect(set.observations).toHaveLength(22);
+    expect(set.definitions).toHaveLength(9);
+    expect(new Set(set.observations.map((o) => o.id)).size).toBe(22);
+  });
+  it('every observation names its publisher, the producing body (its definition), date, title and address', () => {
+    for (const o of set.observations) {
+      const d = set.definitions.find((x) => x.id === o.definition);
+      expect(d?.body, o.id).toMatch(/\S/);
+      expect(o.source.publisher, o.id).toMatch(/\S/);
+      expect(o.source.published, o.id).toMatch(/^\d{4}-\d{2}/);
+      expect(o.source.title, o.id).toMatch(/\S/);
+      expect(o.source.url, o.id).toMatch(/^https?:\/\//);
+    }
+  });
+  it('an "about" observation carries its tolerance as an assumption: CAICT-measured 2021 is about RMB 200 billion, 195-205', () => {
+    const o = byId('obs.cybersecurity.forum-2021');
+    expect(o.comparator).toBe('about');
+    expect(o.tolerance).toMatchObject({ absolute: 5 });
+    expect(o.tolerance?.assumption).toMatch(/read as 195-205 billion/);
+  });
+  it('three definitions of "big data industry" and three of cybersecurity are an order of magnitude apart', () => {
+    // 2020: MIIT more than 1 trillion vs the China Internet Development Report's 71.87 billion;
+    // 2019 cybersecurity: CAICT 156.359 billion vs an unnamed count of 60.8 billion.
+    expect(
+      (byId('obs.big-data.miit-2020').value * 1000) / byId('obs.big-data.internet-report-2020').value,
+    ).toBeGreaterThan(13);
+    expect(byId('obs.cybersecurity.caict-2019').value / byId('obs.cybersecurity-unnamed.2019').value).toBeCloseTo(
+      2.57,
+      2,
+    );
   });
   it('obs.big-data.miit-2022 is RMB 1.57 trillion, MIIT definition, cited with publisher, date, title and address', () => {
     const o = byId('obs.big-data.miit-2022');
@@ -55,7 +82,10 @@ describe('built-in observations', () => {
 });
 
 describe('parseObservations', () => {
-  const obs0 = (raw.observations as Record<string, unknown>[])[2] as Record<string, unknown>;
+  const obs0 = (raw.observations as Record<string, unknown>[]).find((o) => o.id === 'obs.big-data.miit-2022') as Record<
+    string,
+    unknown
+  >;
   const withObs = (o: Record<string, unknown>): unknown => ({ ...raw, observations: [o] });
   it('refuses a quote (third-party pages are cited, never copied)', () => {
     const e = thrown(() => parseObservations(withObs({ ...obs0, quote: 'copied text' }), 'x.json')) as Error;
@@ -76,6 +106,10 @@ describe('parseObservations', () => {
     expect(text).toContain('did you mean 0.25');
     expect(text).toContain('source.url: missing');
     expect(text).toContain('unknown definition "nope"');
+  });
+  it('refuses "about" without a tolerance, naming what it needs', () => {
+    const e = thrown(() => parseObservations(withObs({ ...obs0, comparator: 'about' }), 'x.json')) as Error;
+    expect(e.message).toContain('tolerance: "about" needs');
   });
   it('refuses duplicate ids', () => {
     const e = thrown(() => parseObservations({ ...raw, observations: [obs0, obs0] }, 'x.json')) as Error;
@@ -147,6 +181,48 @@ describe('scoreTarget', () => {
     const s = scoreTarget(factById(seeds, 'cyber.revenue-2023'), set, { asOf: 2025 });
     expect(s.status).toBe('undetermined');
     expect(s.reason).toContain('"cybersecurity market, China Briefing"');
+  });
+  // Issue 13: the cybersecurity "on track" as of 2022 rested on a 2020 estimate and a 2015-2020 rate. With
+  // the 2021 level (about 200 billion, figures released at the 2023 forum) the growth still required is
+  // (250 / 205)^(1/2) - 1 = 10.4 % to (250 / 195)^(1/2) - 1 = 13.2 % a year, but the only rates are from before
+  // 2021 (17 % over 2015-2020, an estimate): no growth since the latest level is observed, so undetermined.
+  it('cybersecurity as of 2022 is undetermined: the latest rate (17 % over 2015-2020, an estimate) predates the 2021 level', () => {
+    const s = scoreTarget(factById(seeds, 'cyber.revenue-2023'), set, { asOf: 2022, planRate: 0.15 });
+    expect(s.status).toBe('undetermined');
+    expect(s.observation).toBe('obs.cybersecurity.forum-2021');
+    expect(s.requiredRateIs).toBe('about');
+    expect(s.requiredRateRange?.[0]).toBeCloseTo((250 / 205) ** 0.5 - 1, 12);
+    expect(s.requiredRateRange?.[1]).toBeCloseTo((250 / 195) ** 0.5 - 1, 12);
+    expect(s.observedRateFrom).toBe('obs.cybersecurity.miit-growth-2015-2020');
+    expect(s.reason).toContain('ends before the latest level (2021), so no growth since it is observed');
+  });
+  it('cybersecurity as of 2019 is on track: 156.359 billion needs (250 / 156.359)^(1/4) - 1 = 12.4 % a year, 17.1 % was observed in 2019', () => {
+    const s = scoreTarget(factById(seeds, 'cyber.revenue-2023'), set, { asOf: 2019 });
+    expect(s.status).toBe('on track');
+    expect(s.requiredRate).toBeCloseTo((250 / 156.359) ** 0.25 - 1, 12);
+  });
+  it('14th plan as of 2021: at least 1.3 trillion needs at most (3 / 1.3)^(1/4) - 1 = 23.3 % a year, but no growth since 2021 is observed yet', () => {
+    const s = scoreTarget(factById(seeds, 'bd14.revenue-2025'), set, { asOf: 2021, planRate: 0.25 });
+    expect(s.status).toBe('undetermined');
+    expect(s.requiredRateIs).toBe('at most');
+    expect(s.requiredRate).toBeCloseTo((3 / 1.3) ** 0.25 - 1, 12);
+  });
+  it('an "about" level decides a target only when its whole band is on one side', () => {
+    const t = factById(seeds, 'bd13.revenue-2020');
+    const mk = (value: number): ObservationSet => ({
+      definitions: set.definitions,
+      observations: [
+        {
+          ...byId('obs.big-data.miit-2020'),
+          value,
+          comparator: 'about',
+          tolerance: { relative: 0.05, assumption: 'x' },
+        },
+      ],
+    });
+    expect(scoreTarget(t, mk(1.06), { asOf: 2021 }).status).toBe('met');
+    expect(scoreTarget(t, mk(0.94), { asOf: 2021 }).status).toBe('missed');
+    expect(scoreTarget(t, mk(1.02), { asOf: 2021 }).status).toBe('undetermined');
   });
   it('a lower bound "more than 0.9 trillion" does not settle "exceed 1 trillion", a stated 0.95 misses it', () => {
     const mk = (value: number, comparator: 'exceeds' | 'equals'): ObservationSet => ({

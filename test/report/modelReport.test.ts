@@ -40,23 +40,27 @@ describe('modelReport', () => {
     );
   });
 
-  it('modelSection: the plan is "on it by construction" (not "no (needs 15% a year)" next to 15 %), and the probability says what it rests on', async () => {
-    const cyber = modelSection(await modelReport(loadModel('cybersecurity-2021-2023'), { paths: 1000, seed: 1 }));
-    // Levels are numbers in the column's unit (the header says RMB billion), rates fractions shown as percentages.
-    const plan = cyber.tables?.[1]?.rows[0] ?? [];
+  it('modelSection: the plan is "on it by construction" (not "no (needs 30% a year)" next to 30 %), and every probability says what it rests on', async () => {
+    const bd13 = modelSection(await modelReport(loadModel('big-data-13th-fyp'), { paths: 1000, seed: 1 }));
+    // Levels are numbers in the column's unit (the header says RMB trillion), rates fractions shown as percentages.
+    const plan = bd13.tables?.[1]?.rows[0] ?? [];
     expect(plan[0]).toBe('plan');
-    expect(plan[1]).toBeCloseTo(250, 9);
-    expect(plan[2]).toBeCloseTo(0.15, 12);
+    expect(plan[1]).toBeCloseTo(1, 9);
+    expect(plan[2]).toBeCloseTo(0.3, 12);
     expect(plan[3]).toBe('on it by construction (base back-cast from this target)');
-    expect(cyber.tables?.[1]?.columns.slice(0, 3)).toEqual([
+    expect(bd13.tables?.[1]?.columns.slice(0, 3)).toEqual([
       'Scenario',
-      { name: 'Level in 2023', unit: 'RMB billion', decimals: 0 },
-      { name: 'Growth a year, 2020–2023', unit: '%', format: 'percent', decimals: 0 },
+      { name: 'Level in 2020', unit: 'RMB trillion', decimals: 2 },
+      { name: 'Growth a year, 2015–2020', unit: '%', format: 'percent', decimals: 0 },
     ]);
-    expect(cyber.text).toMatch(/P\(more than RMB 250 billion in 2023\) = [\d.]+% \(50 % by construction: /);
+    expect(bd13.text).toMatch(/P\(more than RMB 1 trillion in 2020\) = [\d.]+% \(50 % by construction: /);
     const bd14 = modelSection(await modelReport(loadModel('big-data-14th-fyp'), { paths: 1000, seed: 1 }));
     expect(bd14.text).toMatch(
-      /P\(more than RMB 3 trillion in 2025\) = [\d.]+% \(this rests on the plan path from the model's base and its assumed volatility/,
+      /P\(more than RMB 3 trillion in 2025\) = [\d.]+% \(rests on a 2020 level of RMB 1 trillion taken at the floor of "more than RMB 1 trillion"/,
+    );
+    const cyber = modelSection(await modelReport(loadModel('cybersecurity-2021-2023'), { paths: 1000, seed: 1 }));
+    expect(cyber.text).toMatch(
+      /P\(more than RMB 250 billion in 2023\) = [\d.]+% \(rests on the 2020 observation RMB 170 billion/,
     );
   });
 
@@ -90,5 +94,21 @@ describe('report tables', () => {
     });
     expect(html).toContain('>2025</td>');
     expect(html).toContain('>84,000</td>');
+  });
+});
+
+describe('chart subtitles say when a probability is by construction or a lower bound', () => {
+  it('the 13th plan fan chart: "P for 2020 is 50 % by construction"; cybersecurity: "a lower bound"', async () => {
+    const sub = async (id: string) => {
+      const r = await modelReport(loadModel(id), { paths: 500, seed: 1 });
+      const fan = r.charts.find((c) => c.name === 'fan')?.spec as { title?: { subtitle?: string | string[] } };
+      return ([] as string[]).concat(fan.title?.subtitle ?? []).join(' ');
+    };
+    expect(await sub('big-data-13th-fyp')).toContain(
+      'P for 2020 is 50 % by construction (base back-cast from the target)',
+    );
+    expect(await sub('cybersecurity-2021-2023')).toContain(
+      'P for 2023 is a lower bound (base and rate at the floors of',
+    );
   });
 });

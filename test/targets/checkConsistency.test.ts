@@ -295,16 +295,25 @@ describe('checkConsistency: same figure and rate comparison', () => {
       checkConsistency([rate('a', 2015, 2020, 0.3, 'about'), rate('b', 2020, 2025, 0.25, 'about')]).checks,
     ).toEqual([]);
   });
-  it('a claim is compared with the sourced rate nearest its period, and a conflict names the implied bases', () => {
+  it('a claim about other years is set beside the nearest sourced rate but not applied to its period: no implied levels, no disagreement', () => {
     const report = checkConsistency([
       level('l2020', 2020, 1, 'exceeds', 'A'),
       rate('plan', 2015, 2020, 0.3, 'about', 'A'),
       rate('claim', 2011, 2016, 0.38, 'equals', 'C', undefined, 'claim'),
     ]);
     const c = only(report.checks, 'rate-comparison')[0];
-    expect(c).toMatchObject({ status: 'disagreement', facts: ['plan', 'claim'] });
-    expect(c?.implied.map((n) => n.value)).toEqual([1 / 1.3 ** 5, 1 / 1.38 ** 5]);
-    expect(c?.explanation).toContain('the periods differ');
+    expect(c).toMatchObject({ status: 'implied', facts: ['plan', 'claim'], implied: [] });
+    expect(c?.explanation).toBe(
+      '38% a year (claim, 2011-2016) is about other years than "about 30%" (target, 2015-2020): the two are not compared as one figure, and the claim is not applied to 2015-2020.',
+    );
+    expect(report.counts.disagreement).toBe(0);
+  });
+  it('a claim for the same years that falls outside the sourced rate is a disagreement between sources', () => {
+    const report = checkConsistency([
+      rate('plan', 2015, 2020, 0.3, 'about', 'A'),
+      rate('claim', 2015, 2020, 0.38, 'equals', 'C', undefined, 'claim'),
+    ]);
+    expect(only(report.checks, 'rate-comparison')[0]).toMatchObject({ status: 'disagreement', implied: [] });
   });
 });
 

@@ -5,6 +5,7 @@ import { assertAnnual, type Series } from '../../series/series.js';
 import type { Rng } from '../../simulate/rng.js';
 import type { Forecast, ForecastFit, ForecastInterval, ForecastOptions, SimulateFitOptions } from '../types.js';
 import { normalQuantile } from './distributions.js';
+import { toLevels } from '../levels.js';
 
 /** Every method needs at least this many observations. */
 export const MIN_LENGTH = 3;
@@ -93,26 +94,10 @@ function assertFit(fn: string, fit: ForecastFit): void {
   }
 }
 
-/** Checks and sorts interval levels: fractions in (0, 1), default [0.8, 0.95]. */
+/** Checks and sorts interval levels by the one convention (see toLevels): fractions, or unambiguous percent. */
 export function intervalLevels(fn: string, options: ForecastOptions | undefined): number[] {
   const levels = options?.levels ?? [0.8, 0.95];
-  if (!Array.isArray(levels)) {
-    throw new MetricsError(
-      'invalid_argument',
-      `${fn}: levels must be an array of fractions such as [0.8, 0.95] (got ${show(levels)}).`,
-    );
-  }
-  for (const l of levels) {
-    if (typeof l !== 'number' || !Number.isFinite(l) || l <= 0 || l >= 1) {
-      const hint = typeof l === 'number' && l > 1 && l < 100 ? ` Did you mean ${l / 100}?` : '';
-      throw new MetricsError(
-        'invalid_argument',
-        `${fn}: each level must be a fraction in (0, 1) (got ${show(l)}).${hint} Give levels as fractions, e.g. [0.8, 0.95].`,
-        { level: l },
-      );
-    }
-  }
-  return [...new Set(levels)].sort((a, b) => a - b);
+  return toLevels(fn, levels, 'level');
 }
 
 /** Symmetric normal intervals mean ± z * se. */
@@ -127,13 +112,47 @@ export function normalIntervals(
   });
 }
 
-/** Assembles a Forecast. */
+/**
+ * How far an interval may reach, in multiples of the series' range per step ahead: every bound lies within
+ * [min - RANGE_BOUND h R, max + RANGE_BOUND h R], R = max - min of the history (its largest |value| when the
+ * series is constant, 1 when that is 0), and still contains the point forecast.
+ */
+export const RANGE_BOUND = 5;
+
+/** Clips interval bounds to the range bound (see {@link RANGE_BOUND}); non-finite bounds are clipped too. */
+export function boundIntervals(
+  values: readonly number[],
+  mean: readonly number[],
+  intervals: readonly ForecastInterval[],
+): ForecastInterval[] {
+  let lo = Infinity,
+    hi = -Infinity,
+    big = 0;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+    big = Math.max(big, Math.abs(v));
+  }
+  const r = hi > lo ? hi - lo : big > 0 ? big : 1;
+  return intervals.map((it) => ({
+    level: it.level,
+    lower: it.lower.map((l, i) =>
+      Math.min(Math.max(Number.isNaN(l) ? -Infinity : l, lo - RANGE_BOUND * (i + 1) * r), mean[i]!),
+    ),
+    upper: it.upper.map((u, i) =>
+      Math.max(Math.min(Number.isNaN(u) ? Infinity : u, hi + RANGE_BOUND * (i + 1) * r), mean[i]!),
+    ),
+  }));
+}
+
+/** Assembles a Forecast; intervals are held within the range bound (see {@link boundIntervals}). */
 export function makeForecast(
   fit: ForecastFit,
   years: number[],
   mean: number[],
-  intervals: ForecastInterval[],
+  unbounded: ForecastInterval[],
 ): Forecast {
+  const intervals = boundIntervals(fit.values, mean, unbounded);
   for (const v of mean) {
     if (!Number.isFinite(v)) {
       throw new MetricsError(

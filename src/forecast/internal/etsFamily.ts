@@ -19,12 +19,12 @@ import {
   estimateEts,
   etsLabel,
   etsMoments,
-  etsParameterCount,
   etsSimulate,
   type EtsComponents,
   type EtsCriterion,
   type EtsEstimate,
 } from './etsEngine.js';
+import { fitHoltWinters, fitsStateSpace, type HoltWintersEstimate } from './holtWinters.js';
 
 /** A fit of an exponential smoothing method: the model's components travel with it. */
 export interface EtsFit extends ForecastFit {
@@ -97,10 +97,40 @@ function fallbackFit(s: Series, values: readonly number[], trend: boolean, notes
   return { ...f, notes };
 }
 
+/** Turns a classical Holt-Winters estimate into a fit (components A,A,N or A,N,N, as R labels it). */
+function holtWintersToFit(
+  s: Series,
+  values: readonly number[],
+  est: HoltWintersEstimate,
+  method: string,
+  notes: readonly string[],
+): EtsFit {
+  const params: Record<string, number> = { alpha: est.alpha };
+  if (est.trend) params['beta'] = est.beta;
+  params['l0'] = est.l0;
+  if (est.trend) params['b0'] = est.b0;
+  const state: Record<string, number> = { level: est.level };
+  if (est.trend) state['trend'] = est.slope;
+  return {
+    ...fitBase(s, method, values),
+    components: { error: 'A', trend: est.trend ? 'A' : 'N' },
+    params,
+    state,
+    fitted: est.fitted,
+    residuals: est.residuals,
+    sigma2: est.sigma2,
+    notes,
+  };
+}
+
+const CLASSICAL =
+  'a classical Holt-Winters fit as R makes it for so short a series (l0 = y1, b0 = y2 - y1, weights minimising the SSE)';
+
 /**
- * Fits a fixed model (`components`) or selects one by AICc (`components` undefined). Fallback for
- * short series: a trend model needs n >= k + 3 (k = parameters incl. initial states: 7 for Holt, 8 for
- * damped); without enough points it becomes SES (n >= 5), then drift; SES becomes naive.
+ * Fits a fixed model (`components`) or selects one by AICc (`components` undefined). Short series go as in
+ * R's ets(): a model with more parameters than n - 4 (SES and automatic selection at 6 points or fewer,
+ * Holt at 8, damped at 9) gets a classical Holt-Winters fit instead, without damping (R drops it too);
+ * automatic selection then keeps the Holt or SES fit with the smaller residual variance.
  */
 export function fitEtsMethod(
   fn: string,
@@ -108,36 +138,53 @@ export function fitEtsMethod(
   components: EtsComponents | undefined,
   criterion: EtsCriterion,
   method: string,
+  additiveOnly = false,
 ): EtsFit {
   const values = fitInput(fn, s);
   if (components?.error === 'M') assertPositive(fn, s, 'a multiplicative-error model');
   if (isConstant(values))
     return constantFit(s, values, components === undefined ? etsLabel({ error: 'A', trend: 'N' }) : method);
   const notes: string[] = [];
+  const n = values.length;
   if (components !== undefined) {
+    const trend = components.trend !== 'N';
+    if (!fitsStateSpace(n, trend, components.trend === 'Ad')) {
+      const est = fitHoltWinters(values, trend);
+      const label = criterion === 'mse' ? (trend ? 'holt' : 'ses') : etsLabel({ error: 'A', trend: trend ? 'A' : 'N' });
+      notes.push(
+        `${n} observations are too few for ${etsLabel(components)} by maximum likelihood or MSE: fitted ${trend ? "Holt's linear trend" : 'simple exponential smoothing'} as ${CLASSICAL}${components.trend === 'Ad' ? ', without damping' : ''}`,
+      );
+      return holtWintersToFit(s, values, est, label, notes);
+    }
     const est = estimateEts(values, components, criterion);
     if (est !== undefined) return estimateToFit(s, values, est, method, notes);
-    if (components.trend !== 'N') {
-      const simpler: EtsComponents = { error: components.error, trend: 'N' };
-      const est2 = estimateEts(values, simpler, criterion);
-      notes.push(
-        `${values.length} observations are too few for ${etsLabel(components)} (needs ${etsParameterCount(components) + 3}); fitted simple exponential smoothing instead`,
-      );
-      if (est2 !== undefined)
-        return estimateToFit(s, values, est2, criterion === 'mse' ? 'ses' : etsLabel(simpler), notes);
-    }
-    return fallbackFit(s, values, components.trend !== 'N', notes);
+    return fallbackFit(s, values, trend, notes);
   }
-  const positive = values.every((v) => v > 0);
+  if (!fitsStateSpace(n, false, false)) {
+    const h = fitHoltWinters(values, true);
+    const e = fitHoltWinters(values, false);
+    const best = h.sigma2 < e.sigma2 ? h : e;
+    notes.push(
+      `${n} observations are too few to select an ETS model: fitted Holt and SES as ${CLASSICAL}, and kept ${best.trend ? 'Holt' : 'SES'}, whose residual variance is smaller`,
+    );
+    return holtWintersToFit(s, values, best, etsLabel({ error: 'A', trend: best.trend ? 'A' : 'N' }), notes);
+  }
+  const positive = !additiveOnly && values.every((v) => v > 0);
   let best: EtsEstimate | undefined;
+  let fitted = 0;
   for (const c of AUTO_CANDIDATES) {
     if (c.error === 'M' && !positive) continue;
     const est = estimateEts(values, c, criterion);
-    if (est !== undefined && est.aicc < (best?.aicc ?? Infinity)) best = est;
+    if (est === undefined) continue;
+    fitted++;
+    if (est.aicc < (best?.aicc ?? Infinity)) best = est;
   }
-  if (!positive) notes.push('multiplicative-error models were not considered: the series has values <= 0');
+  if (additiveOnly) notes.push('additive models only, as R does on a Box-Cox scale');
+  else if (!positive) notes.push('multiplicative-error models were not considered: the series has values <= 0');
   if (best === undefined) return fallbackFit(s, values, true, notes);
-  notes.push(`selected ${etsLabel(best.components)} by AICc among ${positive ? 6 : 3} candidates`);
+  notes.push(
+    `selected ${etsLabel(best.components)} by AICc among the ${fitted} candidate${fitted === 1 ? '' : 's'} that ${values.length} observations can fit`,
+  );
   return estimateToFit(s, values, best, etsLabel(best.components), notes);
 }
 

@@ -1,0 +1,78 @@
+import { MetricsError } from '../errors.js';
+import { assertFinite, assertFiniteArray } from '../internal/assert.js';
+
+/**
+ * The Box-Cox transformation of each value, as R's `forecast::BoxCox(x, lambda)`: log(x) when lambda is 0,
+ * else (sign(x)|x|^lambda - 1) / lambda. Lambda 1 is a shift (x - 1), 0.5 a square root, 0 the log, which
+ * turns constant growth into a straight line.
+ * @param values the data
+ * @param lambda the transformation parameter, a finite number (R's usual range is -1 to 2)
+ * @returns the transformed values (a new array)
+ * @throws {MetricsError} invalid_argument when lambda is not finite, or a value is <= 0 for lambda 0 or < 0
+ *   for lambda < 0 (where R gives NA)
+ * @example
+ * boxCox([1, Math.E, 100], 0); // => [0, 1, 4.605170185988092]
+ * boxCox([4, 9], 0.5); // => [2, 4]
+ */
+export function boxCox(values: readonly number[], lambda: number): number[] {
+  assertFinite('boxCox', { lambda });
+  assertFiniteArray('boxCox', 'values', values);
+  return values.map((x, i) => {
+    if ((lambda === 0 && !(x > 0)) || (lambda < 0 && x < 0)) {
+      throw new MetricsError(
+        'invalid_argument',
+        `boxCox: values[${i}] is ${x}, outside the domain of lambda ${lambda} (got ${x}). Use lambda > 0 for data with zeros or negatives, or shift the data.`,
+        { index: i, value: x, lambda },
+      );
+    }
+    return lambda === 0 ? Math.log(x) : (Math.sign(x) * Math.abs(x) ** lambda - 1) / lambda;
+  });
+}
+
+/**
+ * The inverse Box-Cox transformation, as R's `forecast::InvBoxCox(x, lambda, biasadj, fvar)`: exp(x) when
+ * lambda is 0, else sign(lambda x + 1)|lambda x + 1|^(1/lambda). The back-transformed point is the median
+ * of the forecast distribution; with `fvar` (the forecast variance on the transformed scale) it is bias
+ * adjusted towards the mean: y (1 + fvar (1 - lambda) / (2 y^(2 lambda))) (Hyndman & Athanasopoulos,
+ * "Forecasting: Principles and Practice", 3rd ed., section 5.6).
+ * - For lambda < 0 the transformed scale is bounded above by -1/lambda; a value at or beyond it has no
+ *   inverse (R gives NA) and comes back as Infinity here, for the caller to bound.
+ * @param values transformed values
+ * @param lambda the transformation parameter used
+ * @param fvar optional forecast variances (one per value) for the bias adjustment
+ * @returns the values on the original scale (a new array)
+ * @throws {MetricsError} invalid_argument when lambda is not finite or fvar has the wrong length or a negative entry
+ * @example
+ * invBoxCox([0, 1], 0); // => [1, 2.718281828459045]
+ * invBoxCox([Math.log(100)], 0, [0.04]); // ≈ [102.0000000000]
+ */
+export function invBoxCox(values: readonly number[], lambda: number, fvar?: readonly number[]): number[] {
+  assertFinite('invBoxCox', { lambda });
+  assertFiniteArray('invBoxCox', 'values', values);
+  if (fvar !== undefined) {
+    assertFiniteArray('invBoxCox', 'fvar', fvar);
+    if (fvar.length !== values.length || fvar.some((v) => v < 0)) {
+      throw new MetricsError(
+        'invalid_argument',
+        `invBoxCox: fvar must hold one variance >= 0 per value (got ${fvar.length} for ${values.length} values). Pass the forecast variances on the transformed scale.`,
+      );
+    }
+  }
+  return values.map((x, i) => {
+    const y = invOne(x, lambda);
+    return fvar === undefined ? y : biasAdjust(y, lambda, fvar[i]!);
+  });
+}
+
+/** Inverse of one value (no checks); Infinity beyond the bound of a negative lambda. */
+export function invOne(x: number, lambda: number): number {
+  if (lambda === 0) return Math.exp(x);
+  if (lambda < 0 && x > -1 / lambda) return Infinity;
+  const xx = x * lambda + 1;
+  return Math.sign(xx) * Math.abs(xx) ** (1 / lambda);
+}
+
+/** R's bias adjustment of a back-transformed median y with variance fvar on the transformed scale. */
+export function biasAdjust(y: number, lambda: number, fvar: number): number {
+  return y * (1 + (0.5 * fvar * (1 - lambda)) / y ** (2 * lambda));
+}

@@ -1,0 +1,183 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { MetricsError } from '../errors.js';
+import { show } from '../internal/assert.js';
+import type { ModelDefinition, ResolvedValue } from '../model/types.js';
+import { unitToString } from '../series/units.js';
+import { builtinPath } from './paths.js';
+
+/** One number a run used: where it is in the model, its value and where it comes from. */
+export interface ManifestValue {
+  /** Path in the model: `base`, `path.rate`, `scenarios.low.path.rate`, `uncertainty.volatility`. */
+  readonly path: string;
+  readonly value: number;
+  /** `fact:<id>`, `observation:<id>`, `derived:<formula>`, or `assumption: <why>`. */
+  readonly source: string;
+}
+
+/** One model of a run: its id, where it came from, a hash of its resolved content and every value used. */
+export interface ManifestModel {
+  readonly id: string;
+  readonly origin: string;
+  readonly unit: string;
+  readonly fromYear: number;
+  readonly toYear: number;
+  /** When the model was restated from an observation (`--as-of`). */
+  readonly asOf?: { readonly year: number; readonly observation: string; readonly originalFromYear: number };
+  /** `sha256:<hex>` of the resolved model (every value and source, keys in a fixed order). */
+  readonly contentHash: string;
+  readonly values: readonly ManifestValue[];
+}
+
+/** A record of a run, enough to reproduce it: what ran, on what, with which settings and when. */
+export interface RunManifest {
+  readonly tool: 'industry-metrics';
+  /** The package version (package.json). */
+  readonly version: string;
+  /** The command or function that ran: `simulate`, `report`. */
+  readonly command: string;
+  /** ISO 8601 time the run was recorded. */
+  readonly createdAt: string;
+  readonly settings: {
+    readonly seed: number;
+    readonly paths: number;
+    readonly workers: number;
+    readonly scenario?: string;
+    readonly asOf?: number;
+  };
+  readonly models: readonly ManifestModel[];
+}
+
+/** Options of {@link runManifest}. */
+export interface RunManifestOptions {
+  readonly command: string;
+  readonly models: readonly ModelDefinition[];
+  readonly seed: number;
+  readonly paths: number;
+  readonly workers: number;
+  readonly scenario?: string;
+  readonly asOf?: number;
+  /** The time to record; default now. */
+  readonly now?: Date;
+}
+
+let version: string | undefined;
+
+/** The package's version, from its package.json. */
+export function packageVersion(): string {
+  version ??= String((JSON.parse(readFileSync(builtinPath('package.json'), 'utf8')) as { version?: unknown }).version);
+  return version;
+}
+
+function isResolved(x: unknown): x is ResolvedValue {
+  if (typeof x !== 'object' || x === null) return false;
+  const o = x as { value?: unknown; source?: { kind?: unknown } };
+  return (
+    typeof o.value === 'number' &&
+    typeof o.source === 'object' &&
+    o.source !== null &&
+    typeof o.source.kind === 'string'
+  );
+}
+
+function sourceOf(v: ResolvedValue): string {
+  const s = v.source;
+  switch (s.kind) {
+    case 'fact':
+      return `fact:${s.fact.id}`;
+    case 'observation':
+      return `observation:${s.observation.id}`;
+    case 'derived':
+      return `derived:${s.formula}`;
+    default:
+      return `assumption: ${s.text}`;
+  }
+}
+
+/** Every ResolvedValue of a model with its path; scenario parts that repeat the model's own are skipped. */
+function valuesOf(model: ModelDefinition): ManifestValue[] {
+  const out: ManifestValue[] = [];
+  const walk = (x: unknown, path: string, seen: Set<unknown>): void => {
+    if (x === null || typeof x !== 'object' || seen.has(x)) return;
+    seen.add(x);
+    if (isResolved(x)) {
+      out.push({ path, value: x.value, source: sourceOf(x) });
+      return;
+    }
+    if (Array.isArray(x)) {
+      x.forEach((item, i) => walk(item, `${path}[${i}]`, seen));
+      return;
+    }
+    for (const [k, v] of Object.entries(x)) walk(v, path === '' ? k : `${path}.${k}`, seen);
+  };
+  const seen = new Set<unknown>();
+  walk(model.base, 'base', seen);
+  walk(model.path, 'path', seen);
+  walk(model.shocks, 'shocks', seen);
+  walk(model.bounds, 'bounds', seen);
+  for (const [name, sc] of Object.entries(model.scenarios)) walk(sc, `scenarios.${name}`, seen);
+  walk(model.uncertainty, 'uncertainty', seen);
+  walk(model.sectors, 'sectors', seen);
+  return out;
+}
+
+/** JSON with object keys sorted, so the same content always gives the same text (and hash). */
+function stable(x: unknown): string {
+  if (Array.isArray(x)) return `[${x.map(stable).join(',')}]`;
+  if (x !== null && typeof x === 'object')
+    return `{${Object.keys(x)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stable((x as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(x === Infinity ? 'Infinity' : x === -Infinity ? '-Infinity' : x) ?? 'null';
+}
+
+/**
+ * A run's manifest: the package version, the command, the time, the seed, paths and workers, and for
+ * each model its id, origin, a SHA-256 of its resolved content (every value with its source, so editing a
+ * fact, an assumption or an observation the model uses changes it) and every value used (rates,
+ * volatility, base, shocks, bounds, the base draw) with where it comes from.
+ * @param options the command, the models as run (restated by `modelAsOf` when `--as-of` was used) and the settings
+ * @throws {MetricsError} invalid_argument when seed, paths or workers is not a whole number
+ * @example
+ * const m = runManifest({ command: 'simulate', models: [loadModel('big-data-14th-fyp')], seed: 1, paths: 1000, workers: 1 });
+ * m.models[0]?.values.find((v) => v.path === 'uncertainty.volatility')?.value; // => 0.05
+ */
+export function runManifest(options: RunManifestOptions): RunManifest {
+  for (const key of ['seed', 'paths', 'workers'] as const) {
+    const v = options[key];
+    if (!Number.isSafeInteger(v) || v < 0)
+      throw new MetricsError(
+        'invalid_argument',
+        `runManifest: ${key} must be a whole number >= 0 (got ${show(v)}). Pass the settings the run used.`,
+        { [key]: v },
+      );
+  }
+  const models = options.models.map((m): ManifestModel => {
+    const { origin: _o, ...content } = m;
+    return {
+      id: m.id,
+      origin: m.origin,
+      unit: unitToString(m.unit),
+      fromYear: m.fromYear,
+      toYear: m.toYear,
+      ...(m.asOf ? { asOf: m.asOf } : {}),
+      contentHash: `sha256:${createHash('sha256').update(stable(content)).digest('hex')}`,
+      values: valuesOf(m),
+    };
+  });
+  return {
+    tool: 'industry-metrics',
+    version: packageVersion(),
+    command: options.command,
+    createdAt: (options.now ?? new Date()).toISOString(),
+    settings: {
+      seed: options.seed,
+      paths: options.paths,
+      workers: options.workers,
+      ...(options.scenario !== undefined ? { scenario: options.scenario } : {}),
+      ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
+    },
+    models,
+  };
+}

@@ -1,0 +1,163 @@
+import { MetricsError } from '../errors.js';
+import { show } from '../internal/assert.js';
+import { probabilityRestsOn } from '../model/probabilityBasis.js';
+import { simulateModel } from '../model/simulateModel.js';
+import type { ModelDefinition, PathSpec, ResolvedValue } from '../model/types.js';
+import type { ObservationSet } from '../observations/types.js';
+import { convertScale } from '../series/units.js';
+import { describeFact } from '../targets/describeFact.js';
+import { nowcast } from './nowcast.js';
+import { scoreTarget, type TargetScore } from './scoreTarget.js';
+
+/** Options of {@link planScorecard}. */
+export interface PlanScorecardOptions {
+  /** Only observations up to this year are used. */
+  readonly asOf: number;
+  /** Monte Carlo paths for the ex-ante probabilities and the nowcasts; default 20000. */
+  readonly paths?: number;
+  /** Seed of every run; default 2026. */
+  readonly seed?: number;
+}
+
+/** A probability with what it rests on, in words. */
+export interface RestedProbability {
+  readonly probability: number;
+  readonly standardError: number;
+  readonly restsOn: string;
+}
+
+/** One target of one model: its status as of the year, the ex-ante probability the plan's model gave, and nowcasts. */
+export interface ScorecardRow {
+  readonly model: string;
+  readonly target: string;
+  readonly year: number;
+  /** The target in words: `more than RMB 3 trillion`. */
+  readonly wording: string;
+  readonly score: TargetScore;
+  /** `met` / `missed` when an observation settles it; null while it is open or undetermined. */
+  readonly outcome: 'met' | 'missed' | null;
+  /** P(target) from the model as written (its base, path and assumed volatility), before any observation. */
+  readonly exAnte: RestedProbability | null;
+  /** P(target | latest observation) growing at the plan's rate; null when the target is settled or cannot be nowcast (with `nowcastNote`). */
+  readonly nowcastPlan: RestedProbability | null;
+  /** The same at the growth observed since the latest level; null when no current observed rate exists. */
+  readonly nowcastObserved: RestedProbability | null;
+  /** Why a nowcast is missing, when it is. */
+  readonly nowcastNote: string | null;
+}
+
+/** The plan's yearly rate for a target year: a CAGR path's rate, or the rate of the phase that holds the year. */
+function planRateFor(path: PathSpec<ResolvedValue>, year: number): number | undefined {
+  if (path.type === 'cagr') return path.rate.value;
+  if (path.type === 'phases') return path.phases.find((p) => p.fromYear < year && year <= p.toYear)?.rate.value;
+  return undefined;
+}
+
+/**
+ * How the plans did, target by target, as of a year: the status from the observations on the plans' own
+ * definition ({@link scoreTarget}), the outcome where an observation settles it, the ex-ante probability
+ * the plan's own model gives (a Monte Carlo of the model as written, with what it rests on: "50 % by
+ * construction" for a base back-cast from the target), and, for targets still open, nowcasts from the
+ * latest observation at the plan's rate and at the growth observed since (the model's volatility, an
+ * assumption; a nowcast from a lower bound "more than X" is itself a lower bound, and says so).
+ * @param models loaded models (their targets are scored)
+ * @param set observations and definitions ({@link loadObservations})
+ * @param options `asOf`, and `paths`, `seed` for the Monte Carlo runs
+ * @returns one row per model target, in the models' order
+ * @throws {MetricsError} invalid_argument when asOf is not a whole year, or paths / seed are not whole numbers
+ * @example
+ * const rows = await planScorecard([loadModel('big-data-14th-fyp')], loadObservations(), { asOf: 2022, paths: 2000 });
+ * rows[0]?.score.status; // => 'off track'
+ */
+export async function planScorecard(
+  models: readonly ModelDefinition[],
+  set: ObservationSet,
+  options: PlanScorecardOptions,
+): Promise<ScorecardRow[]> {
+  const paths = options.paths ?? 20000;
+  const seed = options.seed ?? 2026;
+  if (!Number.isSafeInteger(paths) || paths < 100 || !Number.isSafeInteger(seed) || seed < 0) {
+    throw new MetricsError(
+      'invalid_argument',
+      `planScorecard: paths must be a whole number >= 100 and seed a whole number >= 0 (got paths ${show(paths)}, seed ${show(seed)}). Pass e.g. { paths: 20000, seed: 2026 }.`,
+      { paths, seed },
+    );
+  }
+  const rows: ScorecardRow[] = [];
+  for (const model of models) {
+    const ex = model.uncertainty ? await simulateModel(model, { paths, seed }) : undefined;
+    for (const t of model.targets) {
+      const planRate = planRateFor(model.path, t.year);
+      const score = scoreTarget(t, set, { asOf: options.asOf, ...(planRate !== undefined && { planRate }) });
+      const attained = ex?.targets.find((x) => x.id === t.id);
+      const exAnte: RestedProbability | null = attained
+        ? {
+            probability: attained.probability,
+            standardError: attained.standardError,
+            restsOn: probabilityRestsOn(model, 'plan', t.id),
+          }
+        : null;
+      const outcome = score.status === 'met' || score.status === 'missed' ? score.status : null;
+      let nowcastPlan: RestedProbability | null = null;
+      let nowcastObserved: RestedProbability | null = null;
+      let nowcastNote: string | null = null;
+      // A target year that has passed without a published outcome is nowcast from what was published before it.
+      const basis =
+        outcome === null && options.asOf >= t.year
+          ? scoreTarget(t, set, { asOf: t.year - 1, ...(planRate !== undefined && { planRate }) })
+          : score;
+      const latest = set.observations.find((o) => o.id === basis.observation);
+      const vol = model.uncertainty?.volatility;
+      if (outcome !== null) nowcastNote = 'settled by an observation: no nowcast';
+      else if (latest === undefined || basis.requiredRate === null)
+        nowcastNote = `no level observation to start from as of ${options.asOf}`;
+      else if (vol === undefined || !(vol.value > 0))
+        nowcastNote = `model ${model.id} has no volatility to nowcast with`;
+      else if (t.comparator !== 'exceeds' && t.comparator !== 'atLeast')
+        nowcastNote = `only "more than" / "at least" targets are nowcast (got ${t.comparator})`;
+      else {
+        const from = {
+          year: latest.year,
+          value: convertScale(latest.value, latest.unit, t.unit),
+          observation: latest.id,
+        };
+        const target = { year: t.year, value: t.value };
+        const bound =
+          latest.comparator === 'exceeds' || latest.comparator === 'atLeast'
+            ? `; the level is a lower bound ("${describeFact(latest)}"), so this probability is a lower bound too`
+            : latest.comparator === 'about'
+              ? `; the level is taken at the centre of "${describeFact(latest)}" (its tolerance is an assumption)`
+              : '';
+        const run = (rate: number, rateSource: string): RestedProbability => {
+          const n = nowcast({ from, target, rate, rateSource, volatility: vol.value, paths, seed });
+          return {
+            probability: n.probability,
+            standardError: n.standardError,
+            restsOn: `${n.restsOn.join('; ')}${vol.source.kind === 'assumption' ? ` (the model's volatility: ${vol.source.text})` : ''}${bound}`,
+          };
+        };
+        if (planRate !== undefined) nowcastPlan = run(planRate, `the plan's rate (${model.id})`);
+        const current = basis.status === 'on track' || basis.status === 'off track';
+        if (current && basis.observedRate !== null && basis.observedRateFrom !== null)
+          nowcastObserved = run(basis.observedRate, `observed (${basis.observedRateFrom})`);
+        else
+          nowcastNote = `no growth observed since the latest level${basis.observedRateFrom ? ` (${basis.observedRateFrom} is older or an estimate)` : ''}: no nowcast at an observed rate`;
+        if (basis !== score)
+          nowcastNote = `${t.year} has passed with no published outcome on "${set.definitions.find((d) => d.id === score.definition)?.label ?? "the plans' definition"}" as of ${options.asOf}: the nowcasts start from the latest observation before it${nowcastNote ? `; ${nowcastNote}` : ''}`;
+      }
+      rows.push({
+        model: model.id,
+        target: t.id,
+        year: t.year,
+        wording: describeFact(t),
+        score,
+        outcome,
+        exAnte,
+        nowcastPlan,
+        nowcastObserved,
+        nowcastNote,
+      });
+    }
+  }
+  return rows;
+}
