@@ -126,14 +126,14 @@ function silentCells(r: Executed): number[] {
 }
 
 /**
- * Executes a notebook, and again (at most twice more) when a cell's result was lost: on a loaded machine the
+ * Executes a notebook, and again (at most four more times) when a cell's result was lost: on a loaded machine the
  * Deno kernel (2.9) now and then sends a cell's execute_result where nbconvert does not collect it (a cell
  * different each time; the same notebook runs complete when the machine is quiet). A cell that loses its
- * result three times in a row fails the claims below, naming what is missing.
+ * result five times in a row fails the claims below, naming what is missing.
  */
 async function executeUntilComplete(file: string): Promise<Executed> {
   let r = await execute(file);
-  for (let tries = 1; tries < 3 && r.code === 0 && silentCells(r).length > 0; tries++) {
+  for (let tries = 1; tries < 5 && r.code === 0 && silentCells(r).length > 0; tries++) {
     console.warn(`${file}: cells ${silentCells(r).join(', ')} lost their result; running the notebook again`);
     r = await execute(file);
   }

@@ -3,9 +3,9 @@ import type { IndustryComparison } from '../decompose/compareIndustries.js';
 import type { ReportColumn, ReportSection } from '../render/reportHtml.js';
 import type { IndustryLevel } from '../decompose/compareIndustries.js';
 import { parseUnit } from '../series/units.js';
-import { formatRate } from '../targets/describeFact.js';
+import { describeFact, formatRate } from '../targets/describeFact.js';
 import type { Fact } from '../targets/fact.js';
-import { type Locale, REPORT_WORDS, unitText, yearSpan } from './words.js';
+import { describeFactZh, type Locale, REPORT_WORDS, unitText, yearSpan } from './words.js';
 
 /** Names of the industries the seed documents give money figures for, by metric. */
 const INDUSTRY_NAMES: Readonly<Record<string, { en: string; zh: string }>> = {
@@ -149,23 +149,19 @@ export function industriesSection(c: IndustryComparison, options: IndustriesSect
 export function industriesSummary(c: IndustryComparison, locale: Locale = 'en'): string {
   const zh = locale === 'zh';
   const unit = parseUnit(c.unit);
-  // One scale and precision per industry: its levels read alike, and a small industry keeps its digits.
-  const levels = c.levels.map((l) => {
-    const same = c.levels.filter((x) => x.industry === l.industry);
-    return formatQuantities(
-      same.map((x) => x.value),
-      unit,
-      { locale },
-    )[same.indexOf(l)] as string;
-  });
+  // Each level with the wording of its figure, as describeFact writes it (three significant figures).
+  const levels = c.levels.map((l) =>
+    zh
+      ? describeFactZh({ value: l.value, comparator: l.comparator, unit })
+      : describeFact({ value: l.value, comparator: l.comparator, unit }),
+  );
   const lines = [zh ? '有出处的各产业对照' : 'Sourced industries side by side'];
   c.levels.forEach((l, i) => {
     const name = industryName(l.industry, locale);
-    const wording = l.comparator === 'equals' ? '' : `${WORDING[locale][l.comparator]}${zh ? '' : ' '}`;
     lines.push(
       zh
-        ? `  ${name}  ${l.year}年  ${wording}${levels[i]}${l.derived ? `（${derivedMark(l, locale)}）` : ''}`
-        : `  ${name.padEnd(30)} ${l.year}  ${wording}${levels[i]}${l.derived ? `  (${derivedMark(l, locale)})` : ''}`,
+        ? `  ${name}  ${l.year}年  ${levels[i]}${l.derived ? `（${derivedMark(l, locale)}）` : ''}`
+        : `  ${name.padEnd(30)} ${l.year}  ${levels[i]}${l.derived ? `  (${derivedMark(l, locale)})` : ''}`,
     );
   });
   for (const g of c.growth) {

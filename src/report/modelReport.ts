@@ -457,6 +457,12 @@ function sectorCharts(
   ];
 }
 
+/** Where a fact comes from, for Chinese pages: the publisher, document and section as the seed gives them. */
+function sourceZh(f: Fact): string {
+  const p = f.provenance;
+  return [p.publisher, p.document, p.published, p.section].filter((x) => x !== undefined && x !== '').join('，');
+}
+
 /** An implied figure of a consistency check in Chinese, with what the wording determines about it. */
 function impliedZh(n: ModelCheck['consistency']['checks'][number]['implied'][number]): string {
   if (n.determined === 'none') return '措辞无法确定';
@@ -497,7 +503,7 @@ function assumptionName(m: ModelDefinition, path: string, locale: Locale): strin
       persistence: 'persistence of deviations',
       meanUncertainty: 'uncertainty of mean growth',
       probability: 'probability',
-      base: 'base level',
+      base: 'Base level',
       value: 'level',
     };
     const cn: Record<string, string> = {
@@ -561,7 +567,7 @@ export function modelSection(r: ModelReport): ReportSection {
         factText(f, locale),
         f.year,
         KIND[locale][f.kind] ?? f.kind,
-        sourceLine(f.provenance),
+        locale === 'zh' ? sourceZh(f) : sourceLine(f.provenance),
         f.provenance.quote,
       ]),
     },
@@ -613,7 +619,10 @@ export function modelSection(r: ModelReport): ReportSection {
       rows: r.check.assumptions.map((a) => [
         assumptionName(m, a.path, locale),
         assumptionValue(m, a.path, a.value, locale),
-        a.assumption,
+        // The base's reading of its wording is written by the library: say it in Chinese too.
+        locale === 'zh' && a.path === 'base'
+          ? `模型的选择：${m.fromYear}年水平按其措辞取值（下限或中值），文件并未给出确数`
+          : a.assumption,
       ]),
     },
   ];
@@ -691,7 +700,7 @@ export function modelSummary(r: ModelReport): string {
   for (const f of m.targets)
     lines.push(
       zh
-        ? `  目标     ${f.year}年${describeFactZh(f)}（${sourceLine(f.provenance)}）`
+        ? `  目标     ${f.year}年${describeFactZh(f)}（${sourceZh(f)}）`
         : `  target   ${describeFact(f)} in ${f.year}  (${sourceLine(f.provenance)})`,
     );
   const c = r.check.consistency;

@@ -75,6 +75,7 @@ describe('modelReport', () => {
     // Names and percentages, never model-file paths or bare fractions.
     const assumptions = s.tables?.[3];
     expect(assumptions?.rows.map((row) => row.slice(0, 2))).toEqual([
+      ['Base level', 'RMB 1 trillion'],
       ['Scenario high: growth rate', '28%'],
       ['Scenario low: growth rate', '22%'],
       ['Scenario shock-2022: shock size', '-5%'],
