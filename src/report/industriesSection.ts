@@ -1,4 +1,3 @@
-import { formatQuantities } from '../charts/formatQuantities.js';
 import type { IndustryComparison } from '../decompose/compareIndustries.js';
 import type { ReportColumn, ReportSection } from '../render/reportHtml.js';
 import type { IndustryLevel } from '../decompose/compareIndustries.js';
