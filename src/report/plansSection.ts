@@ -131,7 +131,7 @@ export function planOutcomes(
 }
 
 const pct = (p: number | undefined, locale: Locale): string =>
-  p === undefined ? '' : (formatQuantities([p], 'fraction', { locale, digits: 2 })[0] as string);
+  p === undefined ? '' : (formatQuantities([p], 'fraction', { locale, digits: 3 })[0] as string);
 
 function factText(f: Pick<Fact, 'value' | 'comparator' | 'unit'>, locale: Locale): string {
   return locale === 'zh' ? describeFactZh(f) : describeFact(f);
