@@ -3,6 +3,9 @@
 //
 //   npx tsx bench/forecast.ts [--methods naive,theta,…] [--calibrated all|none|a,b] [--reps 3] [--no-r]
 //                             [--data <m3-yearly folder>] [--out bench/results/forecast.md]
+//                             [--sections all|none|short,growth,calibration,boxcox]
+// The sections (issue 14): M3 cut to 7 and 8 points, the synthetic growth set and the M3 fast growers, calibrated
+// intervals (coverage and cost), Box-Cox forecasts against R run in the same process tree.
 //
 // Reads the shared benchmark data only (never shipped, never read by the library). When Rscript with the
 // forecast package is installed, r-reference.R runs on the same data in the same process tree and the
@@ -20,6 +23,7 @@ import { calibrate } from '../src/forecast/calibrate.js';
 import type { ForecastMethod } from '../src/forecast/types.js';
 import { loadM3, loadRSummary, M3_DIR, type RSummary } from './lib/m3.js';
 import { evaluate, type Evaluation } from './lib/evaluate.js';
+import { boxCoxSection, calibrationSection, growthSection, shortSection } from './lib/sections.js';
 
 const { values: opt } = parseArgs({
   options: {
@@ -29,6 +33,7 @@ const { values: opt } = parseArgs({
     'no-r': { type: 'boolean', default: false },
     data: { type: 'string', default: M3_DIR },
     out: { type: 'string', default: 'bench/results/forecast.md' },
+    sections: { type: 'string', default: 'all' },
   },
 });
 const reps = Number(opt.reps);
@@ -191,8 +196,35 @@ const md = [
       ]
     : []),
   '- R columns come from the stored reference; R reports coverage and MSIS for ets and thetaf only. A method that throws on a series falls back to naive, counted in `fallbacks` (as r-reference.R does).',
+  `- Bias on M3 (mean of (forecast - actual) / actual): ${runs
+    .filter((r) => !r.calibrated)
+    .map((r) => `${r.name} ${(100 * r.ev.mre).toFixed(1)} %`)
+    .join(', ')}.`,
   '',
+  ...extraSections(),
 ].join('\n');
+
+function extraSections(): string[] {
+  const want = String(opt.sections);
+  const on = (s: string) => want === 'all' || want.split(',').includes(s);
+  const plain = Object.fromEntries(names.map((n) => [n, registry[n] as ForecastMethod]));
+  const out: string[] = [];
+  if (on('short')) out.push(...shortSection(data, plain));
+  if (on('growth')) out.push(...growthSection(data, plain));
+  if (on('calibration')) {
+    const cal = ['default', 'theta', 'drift', 'ets', 'damped', 'naive', 'logTrend'].filter((n) => registry[n]);
+    out.push(...calibrationSection(data, Object.fromEntries(cal.map((n) => [n, registry[n] as ForecastMethod]))));
+  }
+  if (on('boxcox') && !opt['no-r']) out.push(...boxCoxSection(dataDir, data));
+  // The record of how the default was chosen (made by bench/defaultStudy.ts), kept with the figures.
+  const study = new URL('./forecast-candidates.md', import.meta.url);
+  if (existsSync(study)) out.push(readFileSync(study, 'utf8').trim(), '');
+  out.push(
+    `Load (1-minute average) at the start ${loadStart.toFixed(2)}, at the end ${(loadavg()[0] ?? 0).toFixed(2)}, on ${cpus().length} cores.`,
+    '',
+  );
+  return out;
+}
 console.log('\n' + md);
 const outPath = resolve(opt.out as string);
 mkdirSync(dirname(outPath), { recursive: true });

@@ -43,12 +43,12 @@ console.log(
 );
 console.log('The numbers are made up for this example; intervals assume the future varies as the past did.\n');
 
-// 1. The default forecast: an equal-weight combination of theta, damped Holt, automatic ETS and drift.
+// 1. The default forecast: an equal-weight combination of theta, automatic ARIMA and drift, and theta and drift on logs.
 const f = forecast(s, TO_YEAR, { levels: [0.8, 0.95] });
 const i80 = f.intervals.find((i) => i.level === 0.8);
 const i95 = f.intervals.find((i) => i.level === 0.95);
 if (!i80 || !i95) throw new Error('forecast returned no 80 % or 95 % interval');
-console.log(`Default forecast (${f.method}: combination of theta, damped Holt, automatic ETS and drift)`);
+console.log(`Default forecast (${f.method})`);
 console.log('  year  point              80% interval                           95% interval');
 f.years.forEach((year, h) => {
   const range = (i: typeof i80) => `${money(i.lower[h] as number)} to ${money(i.upper[h] as number)}`;

@@ -15,6 +15,8 @@ export interface Evaluation {
   readonly cover95: number;
   /** Mean MSIS of the 95 % interval. */
   readonly msis: number;
+  /** Mean relative error (forecast - actual) / actual over all held-out points: > 0 forecasts too high. */
+  readonly mre: number;
   readonly msPerSeries: number;
   /** Series where the method threw and the fallback was used. */
   readonly fallbacks: number;
@@ -29,7 +31,7 @@ export interface EvaluateOptions {
 /** Fits and forecasts every series `reps` times (fastest loop timed), then scores the forecasts. */
 export function evaluate(data: readonly M3Series[], method: ForecastMethod, options: EvaluateOptions): Evaluation {
   const run = (d: M3Series): { f: Forecast; fellBack: boolean } => {
-    const toYear = (d.train.years[d.train.years.length - 1] as number) + options.horizon;
+    const toYear = (d.train.years[d.train.years.length - 1] as number) + Math.min(options.horizon, d.test.length);
     try {
       return { f: method.forecast(method.fit(d.train), toYear, { levels: [0.8, 0.95] }), fellBack: false };
     } catch {
@@ -52,7 +54,8 @@ export function evaluate(data: readonly M3Series[], method: ForecastMethod, opti
     c80 = 0,
     c95 = 0,
     ms = 0,
-    pts = 0;
+    pts = 0,
+    rel = 0;
   results.forEach(({ f }, i) => {
     const d = data[i] as M3Series;
     const history = d.train.values;
@@ -64,6 +67,9 @@ export function evaluate(data: readonly M3Series[], method: ForecastMethod, opti
     c80 += coverage(d.test, i80.lower, i80.upper) * d.test.length;
     c95 += coverage(d.test, i95.lower, i95.upper) * d.test.length;
     ms += msis(d.test, i95.lower, i95.upper, { history, level: 0.95 });
+    d.test.forEach((y, j) => {
+      rel += ((f.mean[j] as number) - y) / y;
+    });
     pts += d.test.length;
   });
   const n = data.length;
@@ -73,6 +79,7 @@ export function evaluate(data: readonly M3Series[], method: ForecastMethod, opti
     cover80: c80 / pts,
     cover95: c95 / pts,
     msis: ms / n,
+    mre: rel / pts,
     msPerSeries: best / n,
     fallbacks: results.filter((r) => r.fellBack).length,
   };

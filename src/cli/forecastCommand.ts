@@ -1,12 +1,15 @@
 import { resolve } from 'node:path';
 import { MetricsError } from '../errors.js';
+import { parseSeriesCsv } from '../io/csv.js';
 import { readSeriesFile } from '../io/readSeriesFile.js';
 import { forecastMany, type ForecastMany } from '../forecast/batch.js';
 import { calibrate } from '../forecast/calibrate.js';
+import { withBoxCox } from '../forecast/withBoxCox.js';
 import { forecastMethods } from '../forecast/methods.js';
 import { defaultMethod } from '../forecast/defaultForecast.js';
 import type { ForecastMethod } from '../forecast/types.js';
 import { levelLabel } from '../forecast/backtest.js';
+import { parseLevels } from '../forecast/levels.js';
 import type { CliArgs, CliCommand, CliContext } from './command.js';
 import { emit, outputFormat, toCsv, toTable, type Row } from './output.js';
 
@@ -31,8 +34,11 @@ export function methodByName(_cmd: string, name: string, calibrated: boolean): F
   return calibrated ? calibrate(base) : base;
 }
 
-/** The data file named by the one positional argument: CSV (long or wide) or JSON, read as long series rows. */
-export function readInput(cmd: string, args: CliArgs, ctx: CliContext) {
+/**
+ * The data file named by the one positional argument: CSV (long or wide), JSON, or an Excel workbook (.xlsx:
+ * the first sheet or `--sheet NAME`, read like CSV), as long series rows.
+ */
+export async function readInput(cmd: string, args: CliArgs, ctx: CliContext) {
   if (args.positionals.length !== 1) {
     throw new MetricsError(
       'invalid_argument',
@@ -40,6 +46,14 @@ export function readInput(cmd: string, args: CliArgs, ctx: CliContext) {
     );
   }
   const file = args.positionals[0] as string;
+  const sheet = typeof args.values['sheet'] === 'string' ? args.values['sheet'] : undefined;
+  if (file.toLowerCase().endsWith('.xlsx')) {
+    const { xlsxAsCsv } = await import('../xlsx/readXlsx.js');
+    const { text, file: label } = await xlsxAsCsv(resolve(ctx.cwd, file), sheet === undefined ? {} : { sheet });
+    return { file, rows: parseSeriesCsv(text, { file: label }) };
+  }
+  if (sheet !== undefined)
+    throw new MetricsError('invalid_argument', `--sheet applies to .xlsx workbooks only (got ${file}).`);
   return { file, rows: readSeriesFile(resolve(ctx.cwd, file)) };
 }
 
@@ -58,25 +72,28 @@ export function wholeOption(args: CliArgs, name: string, min = 1): number | unde
   return v;
 }
 
-/** `--levels 80,95` (percent) as sorted fractions [0.8, 0.95]. */
+/** `--lambda auto|0|<number>`, or undefined when absent. */
+export function lambdaOption(args: CliArgs): number | 'auto' | undefined {
+  const raw = args.values['lambda'];
+  if (raw === undefined) return undefined;
+  const text = String(raw).trim();
+  if (text === 'auto') return 'auto';
+  const v = /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isFinite(v) || v < -2 || v > 3) {
+    throw new MetricsError(
+      'invalid_argument',
+      `--lambda must be auto or a number between -2 and 3, 0 for logs (got ${JSON.stringify(raw)}).`,
+      { lambda: raw },
+    );
+  }
+  return v;
+}
+
+/** `--levels` as sorted fractions, by the one convention: `0.8,0.95` or `80,95` give [0.8, 0.95]. */
 export function levelsOption(args: CliArgs): number[] {
   const raw = args.values['levels'];
   if (raw === undefined) return [0.8, 0.95];
-  const parts = String(raw)
-    .split(',')
-    .map((p) => p.trim());
-  const levels = parts.map((p) => {
-    const v = p === '' ? Number.NaN : Number(p);
-    if (!Number.isFinite(v) || v <= 0 || v >= 100) {
-      throw new MetricsError(
-        'invalid_argument',
-        `--levels: each level is a percent between 0 and 100, e.g. 80,95 (got ${JSON.stringify(p)}).`,
-        { levels: raw },
-      );
-    }
-    return v / 100;
-  });
-  return [...new Set(levels)].sort((a, b) => a - b);
+  return parseLevels('--levels', String(raw));
 }
 
 function columnsFor(levels: readonly number[]): string[] {
@@ -85,7 +102,10 @@ function columnsFor(levels: readonly number[]): string[] {
 
 /** Prints per-series failures on stderr; returns 2 when there were any. */
 export function reportSeriesErrors(ctx: CliContext, cmd: string, errors: ForecastMany['errors']): number {
-  for (const e of errors) ctx.stderr(`industry-metrics ${cmd}: series "${e.id}": ${e.message}\n`);
+  for (const e of errors) {
+    const hint = e.code === 'missing_years' && cmd === 'forecast' ? ' Or pass --fill linear|log.' : '';
+    ctx.stderr(`industry-metrics ${cmd}: series "${e.id}": ${e.message}${hint}\n`);
+  }
   return errors.length > 0 ? 2 : 0;
 }
 
@@ -94,17 +114,30 @@ export const forecastCommand: CliCommand = {
   name: 'forecast',
   summary: 'Forecast every series in a CSV file (long id,year,value or wide): point forecasts and interval bounds.',
   usage:
-    'industry-metrics forecast <file.csv|file.json> [--method NAME] [--horizon H | --to-year Y] [--levels 80,95] [--calibrated] [--format table|csv|json] [--out FILE]',
+    'industry-metrics forecast <file.csv|file.json> [--method NAME] [--horizon H | --to-year Y] [--levels 0.8,0.95] [--lambda auto|0|L] [--biasadj] [--fill linear|log] [--calibrated] [--format table|csv|json] [--out FILE]',
   help: [
     [
       '--method <name>',
-      `One of ${['default', 'naive', 'drift', 'mean', 'ses', 'holt', 'damped', 'ets', 'theta', 'logTrend', 'comb'].join(', ')}. Default: default (a combination of theta, damped trend, ETS and drift).`,
+      `One of ${['default', 'naive', 'drift', 'mean', 'ses', 'holt', 'damped', 'ets', 'theta', 'logTrend', 'comb', 'arima'].join(', ')}. Default: default (theta, ARIMA and drift, plus theta and drift on logs).`,
+    ],
+    [
+      '--lambda <l>',
+      "Fit on the Box-Cox scale: 0 for logs, a number, or auto (Guerrero's method); forecasts are back-transformed.",
+    ],
+    ['--biasadj', 'With --lambda: bias-adjust the back-transformed point forecast to the mean (default: the median).'],
+    [
+      '--fill <how>',
+      'Fill missing years first: linear, or log (constant growth between neighbours). Without it a gap is an error.',
     ],
     ['--horizon <h>', `Years after each series' last year (default ${DEFAULT_HORIZON}).`],
     ['--to-year <y>', 'Forecast every series up to this year instead.'],
-    ['--levels <list>', 'Interval levels in percent, comma-separated (default 80,95).'],
+    [
+      '--levels <list>',
+      'Interval levels as fractions, comma-separated (default 0.8,0.95); percent such as 80,95 is read as percent.',
+    ],
     ['--calibrated', "Intervals from the method's own rolling-origin errors on each history (see calibrate())."],
-    ['--format <f>', 'table (default), csv or json (json adds the method and the model chosen per series).'],
+    ['--format <f>', 'table (default), csv, json (adds the method and the model chosen per series) or xlsx.'],
+    ['--sheet <name>', 'For an .xlsx input: the sheet to read (default the first).'],
     [
       '--out <file>',
       'Write the output to a file instead of stdout (format from --format, else from the extension, else csv).',
@@ -120,8 +153,12 @@ export const forecastCommand: CliCommand = {
     'to-year': { type: 'string' },
     levels: { type: 'string' },
     calibrated: { type: 'boolean' },
+    lambda: { type: 'string' },
+    biasadj: { type: 'boolean' },
+    fill: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
+    sheet: { type: 'string' },
   },
   async run(args, ctx) {
     const format = outputFormat(args);
@@ -136,23 +173,41 @@ export const forecastCommand: CliCommand = {
     const levels = levelsOption(args);
     const calibrated = args.values['calibrated'] === true;
     const name = typeof args.values['method'] === 'string' ? args.values['method'] : 'default';
-    const method = methodByName('forecast', name, calibrated);
-    const { file, rows } = readInput('forecast', args, ctx);
-    const result = forecastMany(
-      rows,
-      method,
-      toYear !== undefined ? { toYear, levels } : { horizon: horizon ?? DEFAULT_HORIZON, levels },
-    );
+    const lambda = lambdaOption(args);
+    const base = methodByName('forecast', name, false);
+    const transformed =
+      lambda === undefined ? base : withBoxCox(base, { lambda, biasadj: args.values['biasadj'] === true });
+    if (lambda === undefined && args.values['biasadj'] === true) {
+      throw new MetricsError(
+        'invalid_argument',
+        '--biasadj needs --lambda (got --biasadj alone). Add e.g. --lambda 0.',
+      );
+    }
+    const method = calibrated ? calibrate(transformed) : transformed;
+    const fillRaw = args.values['fill'];
+    if (fillRaw !== undefined && fillRaw !== 'linear' && fillRaw !== 'log') {
+      throw new MetricsError('invalid_argument', `--fill must be linear or log (got ${JSON.stringify(fillRaw)}).`);
+    }
+    const fill = fillRaw as 'linear' | 'log' | undefined;
+    const { file, rows } = await readInput('forecast', args, ctx);
+    const result = forecastMany(rows, method, {
+      ...(toYear !== undefined ? { toYear } : { horizon: horizon ?? DEFAULT_HORIZON }),
+      levels,
+      ...(fill !== undefined ? { fill } : {}),
+    });
     if (result.forecasts.length === 0) {
       const first = result.errors[0];
       throw new MetricsError(
         'invalid_data',
-        `${file}: no series could be forecast (got ${result.errors.length} failures; first: series "${first?.id}": ${first?.message})`,
+        `${file}: no series could be forecast (got ${result.errors.length} failures; first: series "${first?.id}": ${first?.message})${first?.code === 'missing_years' ? ' Or pass --fill linear|log.' : ''}`,
       );
     }
     const columns = columnsFor(levels);
     const outRows = result.rows as unknown as Row[];
     const models = Object.fromEntries(result.forecasts.map((f) => [f.seriesId, f.method]));
+    const notes = Object.fromEntries(
+      result.forecasts.filter((f) => (f.fit.notes ?? []).length > 0).map((f) => [f.seriesId, f.fit.notes]),
+    );
     const json = {
       method: method.name,
       description: method.description,
@@ -160,6 +215,7 @@ export const forecastCommand: CliCommand = {
       levels,
       file,
       models,
+      notes,
       rows: result.rows,
       errors: result.errors,
     };
@@ -169,8 +225,16 @@ export const forecastCommand: CliCommand = {
     else
       text =
         toTable(outRows, columns) +
-        `\nmethod: ${method.name}${name === 'default' ? ' (the default)' : ''}: ${method.description}\n`;
-    emit(ctx, args, text, `${result.rows.length} rows (${result.forecasts.length} series, method ${method.name})`);
+        `\nmethod: ${method.name}${name === 'default' ? ' (the default)' : ''}: ${method.description}\n` +
+        Object.entries(models)
+          .map(([id, m]) => `fitted for ${id}: ${m}\n`)
+          .join('');
+    await emit(
+      ctx,
+      args,
+      text,
+      `${result.rows.length} rows (${result.forecasts.length} series, method ${method.name})`,
+    );
     return reportSeriesErrors(ctx, 'forecast', result.errors);
   },
 };

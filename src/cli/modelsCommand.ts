@@ -42,7 +42,7 @@ export const modelsCommand: CliCommand = {
         status: status.replace(/\s*\n\s*/g, ' '),
       };
     });
-    emit(ctx, args, rowsText(format, rows), `${rows.length} models`);
+    await emit(ctx, args, rowsText(format, rows), `${rows.length} models`);
     return broken > 0 ? 1 : 0;
   },
 };

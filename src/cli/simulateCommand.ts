@@ -1,4 +1,5 @@
 import { MetricsError } from '../errors.js';
+import { parseLevels } from '../forecast/levels.js';
 import { modelOptions } from './modelOptions.js';
 import { runManifest } from '../io/runManifest.js';
 import { asOfHelp, asOfLine, loadModelAsOf } from './asOfOption.js';
@@ -26,15 +27,7 @@ const DEFAULT_QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95];
 function levels(args: CliArgs): number[] {
   const raw = args.values['quantiles'];
   if (raw === undefined) return DEFAULT_QUANTILES;
-  const parts = typeof raw === 'string' ? raw.split(',').map((s) => s.trim()) : [];
-  const qs = parts.map(Number);
-  if (parts.length === 0 || parts.some((s) => s === '') || qs.some((q) => !(q >= 0 && q <= 1))) {
-    throw new MetricsError(
-      'invalid_argument',
-      `--quantiles must be comma-separated levels in [0, 1] (got ${JSON.stringify(raw)}). For example --quantiles 0.05,0.5,0.95.`,
-    );
-  }
-  return qs;
+  return parseLevels('--quantiles', String(raw), 'quantile');
 }
 
 /** `q05`, `q50`, `q97.5`: a column name for a quantile level. */
@@ -93,7 +86,10 @@ export const simulateCommand: CliCommand = {
       '--seed <s>',
       `Random seed, a whole number (default ${DEFAULT_SEED}); the same seed gives the same numbers on any machine and any --workers.`,
     ],
-    ['--quantiles <list>', 'Comma-separated quantile levels in [0, 1] (default 0.05,0.25,0.5,0.75,0.95).'],
+    [
+      '--quantiles <list>',
+      'Comma-separated quantiles as fractions in [0, 1] (default 0.05,0.25,0.5,0.75,0.95); 5,50,95 is read as percent.',
+    ],
     ['--workers <w>', 'Worker threads (default 1: this thread). About one per core for large runs.'],
     ['--scenario <name>', 'Scenario of the model to simulate around (default plan).'],
     ['--sample-paths <n>', 'Keep the first n full paths in the JSON output (default 0).'],
@@ -217,6 +213,6 @@ export const simulateCommand: CliCommand = {
       );
       text = head + toTable(levels, columns) + '\nProbability of meeting each target\n' + targets + basis;
     }
-    emit(ctx, args, text, `the simulation of ${model.id} (${scenario})`);
+    await emit(ctx, args, text, `the simulation of ${model.id} (${scenario})`);
   },
 };

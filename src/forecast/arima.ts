@@ -1,8 +1,10 @@
 import { MetricsError } from '../errors.js';
+import { show } from '../internal/assert.js';
 import type { Series } from '../series/series.js';
 import { differencingDelta, kalmanForecast } from './internal/arimaEngine.js';
 import { type ArimaCandidate, type ArimaConstant, arimaLabel, autoArimaSearch } from './internal/autoArimaSearch.js';
 import {
+  checkPaths,
   fitBase,
   fitInput,
   horizonYears,
@@ -153,7 +155,7 @@ export const arima: ForecastMethod<ArimaFit> = {
     const level = regressionPath(fit, model, h);
     if (model.constant === 'constant-series') {
       for (let i = 0; i < paths; i++) for (let j = 0; j < h; j++) out[i * h + j] = level[j]!;
-      return { years, paths: out };
+      return checkPaths('arima.simulate', fit, years, out);
     }
     const { T, R, Z, rd } = transition(model);
     const L = psdCholesky(model.stateCov, rd);
@@ -182,19 +184,59 @@ export const arima: ForecastMethod<ArimaFit> = {
         out[path * h + j] = y + level[j]!;
       }
     }
-    return { years, paths: out };
+    return checkPaths('arima.simulate', fit, years, out);
   },
 };
 
+/** Largest AR or MA order and differencing a model handed back may have (auto.arima's search stays within 5 and 2). */
+const MAX_ORDER = 10;
+const MAX_DIFFERENCING = 2;
+const CONSTANTS: readonly ArimaConstant[] = ['drift', 'mean', 'none', 'constant-series'];
+
+/**
+ * The model an arima fit holds, checked field by field before any is read: orders within reach, as many
+ * finite coefficients as the orders say, a known constant, and the filter's state of the size the orders
+ * give (rd = max(p, q + 1) + d numbers, rd x rd covariances). A fit handed back without them gets a
+ * MetricsError naming the field, never a TypeError or a forecast of NaN.
+ */
 function modelOf(fn: string, fit: ArimaFit): ArimaModel {
-  const m = (fit as Partial<ArimaFit>).model;
-  if (typeof m !== 'object' || m === null || !Array.isArray(m.stateMean) || !Array.isArray(m.stateCov)) {
+  const m = (fit as Partial<ArimaFit>).model as unknown;
+  const bad = (where: string, what: string, got: unknown): never => {
     throw new MetricsError(
       'invalid_argument',
-      `${fn}: expected a fit made by arima.fit (got one without its model). Call arima.fit(series) first.`,
+      `${fn}: fit.model${where} ${what} (got ${show(got)}). Pass the fit arima.fit made, unchanged.`,
+      { field: `model${where}` },
     );
-  }
-  return m;
+  };
+  if (typeof m !== 'object' || m === null || Array.isArray(m)) return bad('', 'must be the fitted model', m);
+  const o = m as Record<string, unknown>;
+  const order = (k: 'p' | 'd' | 'q', max: number): number => {
+    const v = o[k];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > max)
+      bad(`.${k}`, `must be a whole number in [0, ${max}]`, v);
+    return v as number;
+  };
+  const p = order('p', MAX_ORDER);
+  const d = order('d', MAX_DIFFERENCING);
+  const q = order('q', MAX_ORDER);
+  const numbers = (k: string, length: number): void => {
+    const a = o[k];
+    if (!Array.isArray(a) || a.length !== length) bad(`.${k}`, `must hold ${length} numbers`, a);
+    for (let i = 0; i < length; i++) {
+      const v = (a as unknown[])[i];
+      if (typeof v !== 'number' || !Number.isFinite(v)) bad(`.${k}[${i}]`, 'must be a finite number', v);
+    }
+  };
+  numbers('ar', p);
+  numbers('ma', q);
+  if (!CONSTANTS.includes(o['constant'] as ArimaConstant))
+    bad('.constant', `must be one of ${CONSTANTS.join(', ')}`, o['constant']);
+  if (typeof o['constantValue'] !== 'number' || !Number.isFinite(o['constantValue']))
+    bad('.constantValue', 'must be a finite number', o['constantValue']);
+  const rd = Math.max(p, q + 1) + d;
+  numbers('stateMean', rd);
+  numbers('stateCov', rd * rd);
+  return m as ArimaModel;
 }
 
 /** The regression part of the forecast: the drift line or the mean, per horizon. */

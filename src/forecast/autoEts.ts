@@ -12,7 +12,8 @@ import type { Forecast, ForecastMethod, ForecastOptions, SimulateFitOptions } fr
  * - Intervals: additive errors use the exact class 1 variance; multiplicative errors the exact class 2
  *   mean and variance (Hyndman et al. 2008, ch. 6) with normal quantiles, as R's forecast.ets does.
  * - Models need n >= k + 3 points (k counts parameters and initial states: 5 for N, 7 for A, 8 for Ad);
- *   with fewer than 5 observations the fit falls back to drift (said in `fit.notes`).
+ *   the notes count only the candidates fitted. At 6 observations or fewer, as R, classical Holt and SES
+ *   fits (l0 = y1, b0 = y2 - y1, weights minimising the SSE) and the one with the smaller residual variance.
  * - A constant series gives that constant, with zero-width intervals.
  * - simulate: Gaussian paths from the chosen state space model (sigma relative for M errors).
  * @example
@@ -21,6 +22,20 @@ import type { Forecast, ForecastMethod, ForecastOptions, SimulateFitOptions } fr
  */
 export const autoEts: ForecastMethod<EtsFit> = {
   name: 'ets',
+  onTransformedScale: Object.freeze({
+    name: 'ets',
+    description: 'Automatic ETS among the additive models (R forecast::ets with a lambda).',
+    minLength: MIN_LENGTH,
+    fit(s: Series): EtsFit {
+      return fitEtsMethod('autoEts.fit', s, undefined, 'lik', 'ets', true);
+    },
+    forecast(fit: EtsFit, toYear: number, options?: ForecastOptions): Forecast {
+      return forecastEtsFit('autoEts.forecast', fit, toYear, options);
+    },
+    simulate(fit: EtsFit, toYear: number, options: SimulateFitOptions) {
+      return simulateEtsFit('autoEts.simulate', fit, toYear, options);
+    },
+  } satisfies ForecastMethod<EtsFit> as ForecastMethod),
   description:
     'Exponential smoothing state space model chosen by AICc among the non-seasonal ETS models (R forecast::ets).',
   minLength: MIN_LENGTH,

@@ -1,6 +1,7 @@
 import { MetricsError } from '../errors.js';
-import { assertInteger, show } from '../internal/assert.js';
+import { assertInteger, assertOneOf, show } from '../internal/assert.js';
 import { series } from '../series/series.js';
+import { interpolate } from '../series/interpolate.js';
 import type { Forecast, ForecastMethod } from './types.js';
 import { checkMethod, levelLabel } from './backtest.js';
 
@@ -21,6 +22,8 @@ export interface ForecastManyOptions {
   readonly levels?: readonly number[];
   /** Unit of every series (text or Unit). Default `unit`, a plain number. */
   readonly unit?: string;
+  /** Fill missing years first: `linear` or `log` (constant growth between neighbours). Default: a gap is an error. */
+  readonly fill?: 'linear' | 'log';
   /** Stops between series; the call then throws `aborted`. */
   readonly signal?: AbortSignal;
 }
@@ -34,6 +37,7 @@ export type ForecastManyRow = Readonly<Record<string, string | number>> & {
 
 /** A series that could not be forecast, and why. */
 export interface ForecastManyError {
+  /** The series' id, or `rows[i]` for a row without a string id. */
   readonly id: string;
   /** The MetricsError code (`internal` for an unexpected failure inside a method). */
   readonly code: string;
@@ -57,7 +61,7 @@ export interface ForecastMany {
  * order, years sorted), forecasts each series with `method`, and returns every Forecast plus tidy rows
  * `{ id, year, mean, lower_80, upper_80, lower_95, upper_95 }`. A series that fails (a bad value, a
  * duplicated year, a gap, too short for the method) is reported in `errors` with its id and does not stop
- * the others.
+ * the others; a row without a string id belongs to no series and is reported as `rows[i]`.
  * @param rows observations of any number of series
  * @param method any {@link ForecastMethod}
  * @throws {MetricsError} invalid_argument for a non-array `rows`, a non-method, neither or both of
@@ -92,23 +96,31 @@ export function forecastMany(
       throw new MetricsError('invalid_argument', `${fn}: horizon must be >= 1 year (got ${horizon}).`, { horizon });
   } else assertInteger(fn, 'toYear', toYear);
   const levels = options.levels ?? [0.8, 0.95];
+  if (options.fill !== undefined) assertOneOf(fn, 'fill', options.fill, ['linear', 'log']);
   const unit = options.unit ?? 'unit';
 
-  const groups = new Map<string, { years: unknown[]; values: unknown[]; problem?: string }>();
-  rows.forEach((r, i) => {
-    const id = typeof r?.id === 'string' ? r.id : String((r as { id?: unknown } | null)?.id);
-    const g = groups.get(id) ?? { years: [], values: [] };
+  const groups = new Map<string, { years: unknown[]; values: unknown[] }>();
+  const errors: ForecastManyError[] = [];
+  // An indexed loop (forEach skips holes). A row without a string id belongs to no series: it is reported
+  // on its own, under its place in the table, and no series named "undefined" is made of it.
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as BatchRow | undefined;
     if (typeof r !== 'object' || r === null || typeof r.id !== 'string' || r.id.trim() === '') {
-      g.problem ??= `${fn}: rows[${i}] has no string id (got ${show(r)}).`;
+      errors.push({
+        id: `rows[${i}]`,
+        code: 'invalid_argument',
+        message: `${fn}: rows[${i}] has no string id (got ${show(r)}). Give every row { id, year, value }.`,
+      });
+      continue;
     }
-    g.years.push(r?.year);
-    g.values.push(r?.value);
-    groups.set(id, g);
-  });
+    const g = groups.get(r.id) ?? { years: [], values: [] };
+    g.years.push(r.year);
+    g.values.push(r.value);
+    groups.set(r.id, g);
+  }
 
   const forecasts: Forecast[] = [];
   const out: ForecastManyRow[] = [];
-  const errors: ForecastManyError[] = [];
   for (const [id, g] of groups) {
     if (options.signal?.aborted) {
       throw new MetricsError(
@@ -117,14 +129,15 @@ export function forecastMany(
       );
     }
     try {
-      if (g.problem) throw new MetricsError('invalid_argument', g.problem);
       const order = g.years.map((_, i) => i).sort((a, b) => Number(g.years[a]) - Number(g.years[b]));
-      const s = series({
+      const raw = series({
         id,
         unit,
         years: order.map((i) => g.years[i]) as number[],
         values: order.map((i) => g.values[i]) as number[],
       });
+      const s = options.fill === undefined ? raw : interpolate(raw, options.fill === 'log' ? 'geometric' : 'linear');
+      const filled = s.years.filter((y) => !raw.years.includes(y));
       const last = s.years[s.years.length - 1] as number;
       if (s.values.length < method.minLength) {
         throw new MetricsError(
@@ -138,7 +151,22 @@ export function forecastMany(
           `${fn}: series "${id}" already ends in ${last}, so there is nothing to forecast up to ${toYear} (got toYear ${toYear}). Use horizon instead.`,
         );
       }
-      const f = method.forecast(method.fit(s), horizon !== undefined ? last + horizon : (toYear as number), { levels });
+      const f0 = method.forecast(method.fit(s), horizon !== undefined ? last + horizon : (toYear as number), {
+        levels,
+      });
+      const f =
+        filled.length === 0
+          ? f0
+          : {
+              ...f0,
+              fit: {
+                ...f0.fit,
+                notes: [
+                  `filled ${filled.length} missing year(s) (${filled.join(', ')}) by ${options.fill} interpolation`,
+                  ...(f0.fit.notes ?? []),
+                ],
+              },
+            };
       forecasts.push(f);
       f.years.forEach((year, i) => {
         const row: Record<string, string | number> = { id, year, mean: f.mean[i] as number };

@@ -1,8 +1,10 @@
 import { MetricsError } from '../errors.js';
 import { assertInteger, show } from '../internal/assert.js';
-import { series, type Series } from '../series/series.js';
+import type { Series } from '../series/series.js';
 import type { Forecast, ForecastFit, ForecastInterval, ForecastMethod, ForecastOptions } from './types.js';
 import { checkMethod } from './backtest.js';
+import { boundIntervals, horizonYears, MAX_LENGTH } from './internal/common.js';
+import { tQuantile } from './internal/distributions.js';
 
 /** How in-sample forecast errors are measured. */
 export const CalibrationErrors = Object.freeze({
@@ -25,6 +27,36 @@ export interface CalibrateOptions {
   readonly initial?: number;
   /** Fewest pooled errors needed; with fewer, the method's own intervals are kept (noted in the fit). Default 8. */
   readonly minErrors?: number;
+  /** Most in-sample origins refitted, which bounds the cost to about (1 + maxOrigins) fits. Default 4. */
+  readonly maxOrigins?: number;
+}
+
+/**
+ * The in-sample origins refitted: the latest ones `maxHorizon` apart (each then yields a full set of
+ * steps ahead), then, while fewer than `maxOrigins`, the latest unused ones; none before `initial`.
+ */
+export function calibrationOrigins(n: number, initial: number, maxHorizon: number, maxOrigins: number): number[] {
+  const fn = 'calibrationOrigins';
+  // Whole numbers within a series' reach: a step of 0 or a fraction would never end the search below.
+  for (const [name, v, min] of [
+    ['n', n, 0],
+    ['initial', initial, 1],
+    ['maxHorizon', maxHorizon, 1],
+    ['maxOrigins', maxOrigins, 1],
+  ] as const) {
+    assertInteger(fn, name, v);
+    if (v < min || v > MAX_LENGTH) {
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: ${name} must be a whole number in [${min}, ${MAX_LENGTH}] (got ${v}).`,
+        { [name]: v },
+      );
+    }
+  }
+  const out: number[] = [];
+  for (let o = n - maxHorizon; o >= initial && out.length < maxOrigins; o -= maxHorizon) out.push(o);
+  for (let o = n - 1; o >= initial && out.length < maxOrigins; o--) if (!out.includes(o)) out.push(o);
+  return out.sort((a, b) => a - b);
 }
 
 /** What calibration learned from the history: plain data. */
@@ -60,8 +92,9 @@ function conformalRank(m: number, level: number): number {
  * yearly held-out values). The point forecasts are the wrapped method's.
  *
  * Algorithm, at `fit(series)` with n observations:
- * 1. For every origin o = initial … n - 1, fit the method on the first o values and forecast
- *    min(maxHorizon, n - o) years. Record the h-step error e = log(y / f) (log scale) or y - f
+ * 1. For at most `maxOrigins` origins o (the latest ones maxHorizon apart, then the latest others; none
+ *    before `initial`), fit the method on the first o values and forecast min(maxHorizon, n - o) years, so
+ *    calibrating costs about 1 + maxOrigins fits. Record the h-step error e = log(y / f) (log scale) or y - f
  *    (absolute scale). Origins where the method throws are skipped.
  * 2. Errors grow with the steps ahead. Fit |e| ≈ a·h^b by least squares of log mean|e_h| on log h over
  *    the steps with at least 2 errors (b clamped to [0.5, 1.5]; b = 1 when fewer than 2 steps qualify).
@@ -72,6 +105,8 @@ function conformalRank(m: number, level: number): number {
  *    per-step 95 % quantile would need at least 19 errors at every step.
  * 4. Interval: f·exp(±q_L·h^b) on the log scale, f ± q_L·h^b on the absolute scale. A step whose point
  *    forecast is <= 0 on the log scale uses the absolute errors instead.
+ * 5. Bounds are held within the range bound every method shares: [min - 5 h R, max + 5 h R], R the
+ *    range of the history, so a wild in-sample error (logTrend on three points) cannot blow them up.
  * With fewer than `minErrors` errors the wrapped method's intervals are kept and the fit says so in
  * `notes`.
  * @param method the method to wrap
@@ -107,6 +142,8 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
   }
   const minErrors = options.minErrors ?? 8;
   positiveWhole(fn, 'minErrors', minErrors);
+  const maxOrigins = options.maxOrigins ?? 4;
+  positiveWhole(fn, 'maxOrigins', maxOrigins);
   const name = `${method.name}-cal`;
 
   const fit = (s: Series): CalibratedFit => {
@@ -116,11 +153,17 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
     const absErr: number[][] = Array.from({ length: maxHorizon }, () => []);
     let logOk = mode !== 'absolute' && s.values.every((v) => v > 0);
     let skippedOrigins = 0;
-    for (let o = initial; o < n; o++) {
+    for (const o of calibrationOrigins(n, initial, maxHorizon, maxOrigins)) {
       const steps = Math.min(maxHorizon, n - o);
       let f: Forecast;
       try {
-        const w = series({ id: s.id, unit: s.unit, years: s.years.slice(0, o), values: s.values.slice(0, o) });
+        // A prefix of a checked series is a valid series: skip series()'s checks (they cost more than naive's fit).
+        const w: Series = Object.freeze({
+          id: s.id,
+          unit: s.unit,
+          years: Object.freeze(s.years.slice(0, o)),
+          values: Object.freeze(s.values.slice(0, o)),
+        });
         f = method.forecast(method.fit(w), s.years[o + steps - 1] as number, { levels: [0.95] });
       } catch (e) {
         if (e instanceof MetricsError) {
@@ -163,6 +206,10 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
         `${name}.forecast: expected a fit made by ${name}.fit (got ${show(f)}).`,
       );
     }
+    // The outer fit is plain data handed back: its numbers (values, read for the log-scale widths) and its
+    // calibration are checked as the methods check theirs.
+    horizonYears(`${name}.forecast`, f, toYear);
+    checkCalibration(`${name}.forecast`, f.calibration);
     const base = method.forecast(f.inner, toYear, opts);
     if (f.calibration.fallback) return { ...base, method: f.method, fit: f };
     const absolute = f.calibration.errors === 'absolute' ? f.calibration : undefined;
@@ -182,9 +229,15 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
           upper.push(m + w);
         }
       });
-      return { level: iv.level, lower, upper };
+      // Never narrower than the method's own interval.
+      return {
+        level: iv.level,
+        lower: lower.map((l, i) => Math.min(l, iv.lower[i]!)),
+        upper: upper.map((u, i) => Math.max(u, iv.upper[i]!)),
+      };
     });
-    for (const iv of intervals) {
+    const bounded = boundIntervals(f.values, base.mean, intervals);
+    for (const iv of bounded) {
       if (![...iv.lower, ...iv.upper].every(Number.isFinite)) {
         throw new MetricsError(
           'degenerate',
@@ -192,7 +245,7 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
         );
       }
     }
-    return { ...base, method: f.method, intervals, fit: f };
+    return { ...base, method: f.method, intervals: bounded, fit: f };
   };
 
   return {
@@ -202,6 +255,30 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
     fit,
     forecast,
   };
+}
+
+/** Checks a calibration handed back in a fit: the fields forecast reads, typed and finite. */
+function checkCalibration(fn: string, c: Calibration): void {
+  const bad = (where: string, what: string, got: unknown): never => {
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: fit.calibration.${where} ${what} (got ${show(got)}). Pass the fit calibrate's fit() made, unchanged.`,
+      { field: `calibration.${where}` },
+    );
+  };
+  if (typeof c.fallback !== 'boolean') bad('fallback', 'must be true or false', c.fallback);
+  if (c.errors !== 'log' && c.errors !== 'absolute') bad('errors', 'must be log or absolute', c.errors);
+  if (typeof c.exponent !== 'number' || !Number.isFinite(c.exponent) || c.exponent < 0 || c.exponent > 10)
+    bad('exponent', 'must be a number in [0, 10]', c.exponent);
+  const pooled: unknown = c.pooled;
+  if (!Array.isArray(pooled) || pooled.length > MAX_LENGTH * MAX_LENGTH || (!c.fallback && pooled.length === 0))
+    bad('pooled', 'must be the sorted errors (at least one)', pooled);
+  for (let i = 0; i < (pooled as unknown[]).length; i++) {
+    const v = (pooled as unknown[])[i];
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) bad(`pooled[${i}]`, 'must be a finite error >= 0', v);
+    if (i > 0 && (v as number) < ((pooled as number[])[i - 1] as number))
+      bad(`pooled[${i}]`, 'must be sorted ascending', v);
+  }
 }
 
 function positiveWhole(fn: string, name: string, v: unknown): void {
@@ -247,6 +324,10 @@ function learn(byHorizon: number[][], errors: 'log' | 'absolute', minErrors: num
 function quantile(sorted: readonly number[], level: number): number {
   const m = sorted.length;
   const k = conformalRank(m, level);
-  if (k <= m) return sorted[k - 1] as number;
-  return (sorted[m - 1] as number) * (k / m);
+  const rank = k <= m ? (sorted[k - 1] as number) : (sorted[m - 1] as number) * (k / m);
+  // A few dozen errors resolve a 95 % quantile poorly: also take the Student-t quantile of their root mean
+  // square (m - 1 degrees of freedom), and keep the larger.
+  const rms = Math.sqrt(sorted.reduce((a, v) => a + v * v, 0) / m);
+  const t = m > 1 ? tQuantile(0.5 + level / 2, m - 1) * rms : rank;
+  return Math.max(rank, t);
 }

@@ -6,7 +6,10 @@ import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions } from './t
 
 /** A fit of a {@link combination}: the fits of its parts, in order. */
 export interface CombinationFit extends ForecastFit {
-  readonly parts: readonly ForecastFit[];
+  /** Each part's fit, in order; null for a part that could not fit this series (see `notes`). */
+  readonly parts: readonly (ForecastFit | null)[];
+  /** The models fitted and combined, by their fitted names (`ets(M,A,N)`, `log(drift)`). */
+  readonly models: readonly string[];
 }
 
 /** Options of {@link combination}. */
@@ -23,7 +26,10 @@ export interface CombinationOptions {
  *   A heuristic, not a model-based interval: it nests and widens with the level because each part's
  *   intervals do, but it ignores the correlation between the parts' errors.
  * - fit: `parts` holds each part's fit; `fitted` / `residuals` are means over the parts; `sigma2` is the
- *   mean squared combined residual; parts' notes are kept, prefixed with the part's name.
+ *   mean squared combined residual; parts' notes are kept, prefixed with the part's name. `fit.method`
+ *   names the models combined, e.g. `comb(theta, ets(M,A,N))`, and `models` lists them.
+ * - A part that cannot fit the series (a log part on data with a zero, say) is left out with a note, as
+ *   long as one part fits; otherwise the first part's error is thrown.
  * - No `simulate` (averaging independent paths would understate the spread).
  * @throws {MetricsError} invalid_argument for an empty list or an entry that is not a ForecastMethod
  * @example
@@ -67,19 +73,32 @@ export function combination(
     minLength: Math.max(...parts.map((m) => m.minLength)),
     fit(s: Series): CombinationFit {
       const y = fitInput(`${name}.fit`, s, Math.max(...parts.map((m) => m.minLength)));
-      const fits = parts.map((m) => m.fit(s));
-      const n = y.length,
-        k = fits.length;
-      const fitted = y.map((_, i) => fits.reduce((acc, f) => acc + f.fitted[i]!, 0) / k);
-      const residuals = y.map((v, i) => v - fitted[i]!);
-      const notes = fits.flatMap((f, j) => (f.notes ?? []).map((note: string) => `${parts[j]!.name}: ${note}`));
-      fits.forEach((f, j) => {
-        if (f.method !== parts[j]!.name && (f.notes ?? []).length === 0)
-          notes.push(`${parts[j]!.name} fitted ${f.method}`);
+      const notes: string[] = [];
+      let firstError: unknown;
+      const fits = parts.map((m) => {
+        try {
+          return m.fit(s);
+        } catch (e) {
+          if (!(e instanceof MetricsError)) throw e;
+          firstError ??= e;
+          notes.push(`${m.name} left out: ${e.message}`);
+          return null;
+        }
       });
+      const ok = fits.filter((f): f is ForecastFit => f !== null);
+      if (ok.length === 0) throw firstError;
+      const n = y.length,
+        k = ok.length;
+      const fitted = y.map((_, i) => ok.reduce((acc, f) => acc + f.fitted[i]!, 0) / k);
+      const residuals = y.map((v, i) => v - fitted[i]!);
+      fits.forEach((f, j) => {
+        for (const note of f?.notes ?? []) notes.push(`${parts[j]!.name}: ${note}`);
+      });
+      const models = ok.map((f) => f.method);
       return {
-        ...fitBase(s, name, y),
+        ...fitBase(s, `${name}(${models.join(', ')})`, y),
         parts: fits,
+        models,
         params: {},
         state: {},
         fitted,
@@ -97,8 +116,18 @@ export function combination(
           `${name}.forecast: the fit has ${show(fit.parts?.length)} parts, this combination ${parts.length} (got a fit of ${show(fit.method)}). Use the fit made by this combination.`,
         );
       }
-      const fcs = parts.map((m, j) => m.forecast(fit.parts[j]!, toYear, { levels }));
+      const fcs = parts.flatMap((m, j) => {
+        const pf = fit.parts[j];
+        return pf === null || pf === undefined ? [] : [m.forecast(pf, toYear, { levels })];
+      });
       const k = fcs.length;
+      // Each part forecasts the same years from the same last observation, or the average would mix years.
+      if (k === 0 || fcs.some((f) => f.years.length !== years.length || f.years[0] !== years[0])) {
+        throw new MetricsError(
+          'invalid_argument',
+          `${name}.forecast: the fit's parts ${k === 0 ? 'hold no fitted part' : 'end in other years than the fit'} (got ${show(fit.method)}). Use the fit made by this combination, unchanged.`,
+        );
+      }
       const avg = (pick: (f: Forecast) => readonly number[]): number[] =>
         years.map((_, i) => fcs.reduce((acc, f) => acc + pick(f)[i]!, 0) / k);
       const mean = avg((f) => f.mean);

@@ -9,10 +9,11 @@ import type { Forecast, ForecastMethod, ForecastOptions, SimulateFitOptions } fr
  * trend fades: the h-step forecast is level + (phi + ... + phi^h) trend, approaching a ceiling. Class 1
  * intervals with c_j = alpha + beta (phi + ... + phi^j).
  * - fit: `params` { alpha, beta, phi, l0, b0 }; `state` { level, trend }.
- * - Short series: needs 8 observations; with 5-7 it fits SES, with 3-4 drift (said in `fit.notes`).
+ * - Short series: at 9 observations or fewer R fits classical Holt instead, without damping (l0 = y1,
+ *   b0 = y2 - y1, weights minimising the SSE); so does this, and `fit.method` is then `holt` (see notes).
  * - simulate: Gaussian paths from the state space model.
  * @example
- * const s = series({ id: 'x', unit: 'count', years: [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021], values: [10, 12, 13, 15, 18, 19, 21, 24] });
+ * const s = series({ id: 'x', unit: 'count', years: [2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021], values: [10, 12, 13, 15, 18, 19, 21, 24, 25, 28] });
  * dampedHolt.fit(s).params.phi! <= 0.98; // => true
  */
 export const dampedHolt: ForecastMethod<EtsFit> = {

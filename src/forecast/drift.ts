@@ -1,7 +1,9 @@
 import type { Series } from '../series/series.js';
 import {
+  checkPaths,
   fitBase,
   fitInput,
+  fitNumbers,
   horizonYears,
   intervalLevels,
   makeForecast,
@@ -47,26 +49,27 @@ export const drift: ForecastMethod = {
   forecast(fit: ForecastFit, toYear: number, options?: ForecastOptions): Forecast {
     const years = horizonYears('drift.forecast', fit, toYear);
     const levels = intervalLevels('drift.forecast', options);
-    const { drift: b = 0, driftSe = 0 } = fit.params;
-    const level = fit.state['level']!;
+    const { drift: b, driftSe } = fitNumbers('drift.forecast', fit, 'params', ['drift', 'driftSe']);
+    const { level } = fitNumbers('drift.forecast', fit, 'state', ['level']);
     const mean = years.map((_, i) => level + (i + 1) * b);
     const se = years.map((_, i) => Math.sqrt((i + 1) * fit.sigma2 + ((i + 1) * driftSe) ** 2));
     return makeForecast(fit, years, mean, normalIntervals(levels, mean, se));
   },
   simulate(fit: ForecastFit, toYear: number, options: SimulateFitOptions) {
     const { years, paths, rng } = simulateInput('drift.simulate', fit, toYear, options);
-    const { drift: b = 0, driftSe = 0 } = fit.params;
+    const { drift: b, driftSe } = fitNumbers('drift.simulate', fit, 'params', ['drift', 'driftSe']);
+    const { level } = fitNumbers('drift.simulate', fit, 'state', ['level']);
     const h = years.length,
       sigma = Math.sqrt(fit.sigma2);
     const out = new Float64Array(paths * h);
     for (let p = 0; p < paths; p++) {
       const bp = b + driftSe * rng.normal();
-      let y = fit.state['level']!;
+      let y = level;
       for (let j = 0; j < h; j++) {
         y += bp + sigma * rng.normal();
         out[p * h + j] = y;
       }
     }
-    return { years, paths: out };
+    return checkPaths('drift.simulate', fit, years, out);
   },
 };

@@ -8,7 +8,8 @@ import type { Forecast, ForecastMethod, ForecastOptions, SimulateFitOptions } fr
  * initial level and trend estimated by minimising the in-sample one-step MSE. Forecasts extend the
  * final trend linearly; intervals use the class 1 variance sigma^2 (1 + sum_{j<h} (alpha + j beta)^2).
  * - fit: `params` { alpha, beta, l0, b0 }; `state` { level, trend }.
- * - Short series: needs 7 observations; with 5-6 it fits SES, with 3-4 drift (said in `fit.notes`).
+ * - Short series: at 8 observations or fewer R fits it as classical Holt-Winters (l0 = y1, b0 = y2 - y1,
+ *   alpha and beta minimising the SSE); so does this (said in `fit.notes`).
  * - simulate: Gaussian paths from the state space model.
  * @example
  * const s = series({ id: 'x', unit: 'count', years: [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021], values: [10, 12, 13, 15, 18, 19, 21, 24] });

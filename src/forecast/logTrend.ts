@@ -1,8 +1,11 @@
+import { MetricsError } from '../errors.js';
 import type { Series } from '../series/series.js';
 import {
   assertPositive,
+  checkPaths,
   fitBase,
   fitInput,
+  fitNumbers,
   horizonYears,
   intervalLevels,
   makeForecast,
@@ -64,7 +67,7 @@ export const logTrend: ForecastMethod = {
   forecast(fit: ForecastFit, toYear: number, options?: ForecastOptions): Forecast {
     const years = horizonYears('logTrend.forecast', fit, toYear);
     const levels = intervalLevels('logTrend.forecast', options);
-    const { intercept: a = 0, slope: b = 0, logSigma2: s2 = 0, xbar = 0, sxx = 1 } = fit.params;
+    const { intercept: a, slope: b, logSigma2: s2, xbar, sxx } = logTrendParams('logTrend.forecast', fit);
     const n = fit.values.length;
     const mean = years.map((t) => Math.exp(a + b * t));
     const intervals = levels.map((level) => {
@@ -80,7 +83,7 @@ export const logTrend: ForecastMethod = {
   },
   simulate(fit: ForecastFit, toYear: number, options: SimulateFitOptions) {
     const { years, paths, rng } = simulateInput('logTrend.simulate', fit, toYear, options);
-    const { intercept: a = 0, slope: b = 0, logSigma2: s2 = 0, xbar = 0, sxx = 1 } = fit.params;
+    const { intercept: a, slope: b, logSigma2: s2, xbar, sxx } = logTrendParams('logTrend.simulate', fit);
     const n = fit.values.length,
       H = years.length,
       s = Math.sqrt(s2);
@@ -91,6 +94,18 @@ export const logTrend: ForecastMethod = {
       const bp = b + (s / Math.sqrt(sxx)) * rng.normal();
       for (let h = 0; h < H; h++) out[p * H + h] = Math.exp(mid + bp * (years[h]! - xbar) + s * rng.normal());
     }
-    return { years, paths: out };
+    return checkPaths('logTrend.simulate', fit, years, out);
   },
 };
+
+/** The regression a logTrend fit holds: every number present, the variances >= 0 and Sxx > 0. */
+function logTrendParams(fn: string, fit: ForecastFit) {
+  const p = fitNumbers(fn, fit, 'params', ['intercept', 'slope', 'logSigma2', 'xbar', 'sxx']);
+  if (!(p.logSigma2 >= 0) || !(p.sxx > 0)) {
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: fit.params.logSigma2 must be >= 0 and sxx > 0 (got ${p.logSigma2} and ${p.sxx}). Pass the fit logTrend.fit made, unchanged.`,
+    );
+  }
+  return p;
+}

@@ -1,10 +1,11 @@
 import type { Series } from '../series/series.js';
 import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
 import { tQuantile } from './internal/distributions.js';
 import {
+  checkPaths,
   fitBase,
   fitInput,
+  fitNumbers,
   horizonYears,
   intervalLevels,
   makeForecast,
@@ -48,8 +49,8 @@ export const meanMethod: ForecastMethod = {
     const years = horizonYears('meanMethod.forecast', fit, toYear);
     const levels = intervalLevels('meanMethod.forecast', options);
     const n = fit.values.length;
-    const m = fit.params['mean']!;
-    const se = fit.params['sd']! * Math.sqrt(1 + 1 / n);
+    const { mean: m, sd } = meanParams('meanMethod.forecast', fit);
+    const se = sd * Math.sqrt(1 + 1 / n);
     const mean = years.map(() => m);
     const intervals = levels.map((level) => {
       const q = tQuantile(0.5 + level / 2, n - 1);
@@ -60,20 +61,25 @@ export const meanMethod: ForecastMethod = {
   simulate(fit: ForecastFit, toYear: number, options: SimulateFitOptions) {
     const { years, paths, rng } = simulateInput('meanMethod.simulate', fit, toYear, options);
     const n = fit.values.length,
-      h = years.length,
-      sd = fit.params['sd']!;
-    // A fit handed back without its mean or sd would simulate NaN paths.
-    if (!Number.isFinite(sd) || !Number.isFinite(fit.params['mean'])) {
-      throw new MetricsError(
-        'invalid_argument',
-        `meanMethod.simulate: fit.params must hold a finite mean and sd (got ${show(fit.params)}). Pass a fit made by meanMethod.fit, unchanged.`,
-      );
-    }
+      h = years.length;
+    const { mean: m, sd } = meanParams('meanMethod.simulate', fit);
     const out = new Float64Array(paths * h);
     for (let p = 0; p < paths; p++) {
-      const mu = fit.params['mean']! + (sd / Math.sqrt(n)) * rng.normal();
+      const mu = m + (sd / Math.sqrt(n)) * rng.normal();
       for (let j = 0; j < h; j++) out[p * h + j] = mu + sd * rng.normal();
     }
-    return { years, paths: out };
+    return checkPaths('meanMethod.simulate', fit, years, out);
   },
 };
+
+/** The mean and sd a meanMethod fit holds (sd >= 0). */
+function meanParams(fn: string, fit: ForecastFit): { mean: number; sd: number } {
+  const p = fitNumbers(fn, fit, 'params', ['mean', 'sd']);
+  if (p.sd < 0) {
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: fit.params.sd must be >= 0 (got ${p.sd}). Pass the fit meanMethod.fit made, unchanged.`,
+    );
+  }
+  return p;
+}

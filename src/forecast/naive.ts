@@ -1,7 +1,9 @@
 import type { Series } from '../series/series.js';
 import {
+  checkPaths,
   fitBase,
   fitInput,
+  fitNumbers,
   horizonYears,
   intervalLevels,
   makeForecast,
@@ -44,23 +46,24 @@ export const naive: ForecastMethod = {
   forecast(fit: ForecastFit, toYear: number, options?: ForecastOptions): Forecast {
     const years = horizonYears('naive.forecast', fit, toYear);
     const levels = intervalLevels('naive.forecast', options);
-    const level = fit.state['level']!;
+    const { level } = fitNumbers('naive.forecast', fit, 'state', ['level']);
     const mean = years.map(() => level);
     const se = years.map((_, i) => Math.sqrt(fit.sigma2 * (i + 1)));
     return makeForecast(fit, years, mean, normalIntervals(levels, mean, se));
   },
   simulate(fit: ForecastFit, toYear: number, options: SimulateFitOptions) {
     const { years, paths, rng } = simulateInput('naive.simulate', fit, toYear, options);
+    const { level } = fitNumbers('naive.simulate', fit, 'state', ['level']);
     const h = years.length,
       sigma = Math.sqrt(fit.sigma2);
     const out = new Float64Array(paths * h);
     for (let p = 0; p < paths; p++) {
-      let y = fit.state['level']!;
+      let y = level;
       for (let j = 0; j < h; j++) {
         y += sigma * rng.normal();
         out[p * h + j] = y;
       }
     }
-    return { years, paths: out };
+    return checkPaths('naive.simulate', fit, years, out);
   },
 };

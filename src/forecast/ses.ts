@@ -9,7 +9,8 @@ import type { Forecast, ForecastMethod, ForecastOptions, SimulateFitOptions } fr
  * values, alpha in [1e-4, 0.9999]). Forecasts are flat at the final level; intervals are normal with
  * variance sigma^2 (1 + (h - 1) alpha^2), sigma^2 = SSE / (n - 2) (Hyndman et al. 2008, ch. 6, class 1).
  * - fit: `params` { alpha, l0 }; `state.level`; loglik/aic/aicc/bic as R's ets (no Gaussian constant).
- * - Fewer than 5 observations: falls back to naive, said in `fit.notes`.
+ * - 6 observations or fewer: a classical fit as R makes it there (l0 = y1, alpha minimising the SSE),
+ *   said in `fit.notes`.
  * - simulate: Gaussian paths from the state space model.
  * @example
  * const s = series({ id: 'x', unit: 'count', years: [2016, 2017, 2018, 2019, 2020, 2021], values: [10, 12, 11, 13, 12, 13] });

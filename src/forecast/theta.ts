@@ -1,8 +1,11 @@
+import { MetricsError } from '../errors.js';
 import type { Series } from '../series/series.js';
 import { drift } from './drift.js';
 import {
+  checkPaths,
   fitBase,
   fitInput,
+  fitNumbers,
   horizonYears,
   intervalLevels,
   isConstant,
@@ -13,6 +16,7 @@ import {
   simulateInput,
 } from './internal/common.js';
 import { estimateEts, etsSimulate } from './internal/etsEngine.js';
+import { fitHoltWinters, fitsStateSpace } from './internal/holtWinters.js';
 import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFitOptions } from './types.js';
 
 /**
@@ -22,8 +26,8 @@ import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFi
  * SES model, standard error sigma sqrt(1 + (h - 1) alpha^2), sigma^2 = SSE / (n - 2).
  * - fit: `params` { alpha, drift (= b/2), slope (= b), l0 }; `state.level` (the SES level); `fitted`
  *   and `residuals` are those of the underlying SES model.
- * - Fewer than 5 observations: falls back to drift (said in `fit.notes`); a constant series gives
- *   that constant.
+ * - 6 observations or fewer: the SES part is a classical fit (l0 = y1, alpha minimising the SSE), as R's
+ *   ets() makes it there (said in `fit.notes`); a constant series gives that constant.
  * - simulate: SES paths plus the deterministic drift term.
  * @example
  * const s = series({ id: 'x', unit: 'count', years: [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021], values: [10, 12, 13, 15, 18, 19, 21, 24] });
@@ -48,10 +52,12 @@ export const theta: ForecastMethod = {
         notes: [`series "${s.id}" is constant: the forecast is that constant`],
       };
     }
-    const est = estimateEts(y, { error: 'A', trend: 'N' }, 'mse');
+    // R's thetaf fits ets(y, "ANN", opt.crit = "mse"), which is classical SES at 6 points or fewer.
+    const classical = !fitsStateSpace(n, false, false);
+    const est = classical ? fitHoltWinters(y, false) : estimateEts(y, { error: 'A', trend: 'N' }, 'mse');
     if (est === undefined) {
       const f = drift.fit(s);
-      return { ...f, notes: [`fell back to drift: ${n} observations are too few for the Theta method (needs 5)`] };
+      return { ...f, notes: [`fell back to drift: ${n} observations are too few for the Theta method`] };
     }
     const slope = ols(
       y.map((_, i) => i),
@@ -65,13 +71,20 @@ export const theta: ForecastMethod = {
       fitted: est.fitted,
       residuals: est.residuals,
       sigma2: est.sigma2,
+      ...(classical
+        ? {
+            notes: [
+              `the SES part is a classical fit (l0 = y1, alpha minimising the SSE), as R makes it for ${n} points`,
+            ],
+          }
+        : {}),
     };
   },
   forecast(fit: ForecastFit, toYear: number, options?: ForecastOptions): Forecast {
     if (fit.method === 'drift') return drift.forecast(fit, toYear, options);
     const years = horizonYears('theta.forecast', fit, toYear);
     const levels = intervalLevels('theta.forecast', options);
-    const { mean, se } = thetaMoments(fit, years.length);
+    const { mean, se } = thetaMoments('theta.forecast', fit, years.length);
     return makeForecast(fit, years, mean, normalIntervals(levels, mean, se));
   },
   simulate(fit: ForecastFit, toYear: number, options: SimulateFitOptions) {
@@ -81,25 +94,34 @@ export const theta: ForecastMethod = {
     }
     const { years, paths, rng } = simulateInput('theta.simulate', fit, toYear, options);
     const H = years.length;
-    const { mean } = thetaMoments(fit, H);
-    const level = fit.state['level']!;
+    const { mean, alpha, level } = thetaMoments('theta.simulate', fit, H);
     const out = etsSimulate(
       { error: 'A', trend: 'N' },
-      { alpha: fit.params['alpha']!, beta: 0, phi: 1, level, trend: 0, sigma2: fit.sigma2 },
+      { alpha, beta: 0, phi: 1, level, trend: 0, sigma2: fit.sigma2 },
       H,
       paths,
       () => rng.normal(),
     );
     for (let p = 0; p < paths; p++) for (let h = 0; h < H; h++) out[p * H + h] = out[p * H + h]! + mean[h]! - level;
-    return { years, paths: out };
+    return checkPaths('theta.simulate', fit, years, out);
   },
 };
 
-function thetaMoments(fit: ForecastFit, H: number): { mean: number[]; se: number[] } {
-  const alpha = fit.params['alpha']!,
-    b2 = fit.params['drift']!,
-    n = fit.values.length;
-  const level = fit.state['level']!;
+function thetaMoments(
+  fn: string,
+  fit: ForecastFit,
+  H: number,
+): { mean: number[]; se: number[]; alpha: number; level: number } {
+  const { alpha, drift: b2 } = fitNumbers(fn, fit, 'params', ['alpha', 'drift']);
+  const { level } = fitNumbers(fn, fit, 'state', ['level']);
+  // SES's smoothing parameter lies in (0, 1]: at 0 the start-up adjustment below divides by zero.
+  if (!(alpha > 0 && alpha <= 1)) {
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: fit.params.alpha must lie in (0, 1] (got ${alpha}). Pass the fit theta.fit made, unchanged.`,
+    );
+  }
+  const n = fit.values.length;
   const adj = (1 - (1 - alpha) ** n) / alpha;
   const mean: number[] = [],
     se: number[] = [];
@@ -107,5 +129,5 @@ function thetaMoments(fit: ForecastFit, H: number): { mean: number[]; se: number
     mean.push(level + b2 * (h + adj));
     se.push(Math.sqrt(fit.sigma2) * Math.sqrt(h * alpha * alpha + 1));
   }
-  return { mean, se };
+  return { mean, se, alpha, level };
 }

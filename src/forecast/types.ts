@@ -75,6 +75,11 @@ export interface ForecastMethod<F extends ForecastFit = ForecastFit> {
   readonly description: string;
   /** Fewest observations the method accepts. */
   readonly minLength: number;
+  /**
+   * The variant to fit on a Box-Cox scale where it differs from this method (automatic ETS considers
+   * additive models only there, as R's `ets(y, lambda = ...)`); see withBoxCox.
+   */
+  readonly onTransformedScale?: ForecastMethod;
   fit(s: Series): F;
   forecast(fit: F, toYear: number, options?: ForecastOptions): Forecast;
   /** Sample paths from the fitted model (paths x horizon, row-major), seeded through `rng`. */

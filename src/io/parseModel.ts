@@ -575,6 +575,17 @@ export function parseModel(
       ids.add(s.id);
     });
   }
+  (file.periods ?? []).forEach((p, i) => {
+    if (p.toYear < p.fromYear) problems.push(`periods[${i}]: ends before it starts (${p.fromYear}-${p.toYear})`);
+  });
+  for (const id of Object.keys(file.zh?.scenarios ?? {}))
+    if (id !== 'plan' && !(id in (file.scenarios ?? {})))
+      problems.push(
+        `zh.scenarios.${id}: no scenario "${id}" in this model (scenarios: plan, ${Object.keys(file.scenarios ?? {}).join(', ')})`,
+      );
+  for (const id of Object.keys(file.zh?.sectors ?? {}))
+    if (!(file.sectors ?? []).some((s) => s.id === id))
+      problems.push(`zh.sectors.${id}: no sector "${id}" in this model`);
   problems.push(...r.problems);
   if (problems.length > 0) fail(problems);
   // Frozen and marked checked; the facts inside stay the caller's objects, never frozen by this call.
@@ -599,6 +610,9 @@ export function parseModel(
         sectors,
         observations: resolved.list,
         ...(resolved.definition ? { definition: resolved.definition } : {}),
+        // Copies: the model is frozen, the caller's object is not.
+        ...(file.periods !== undefined ? { periods: file.periods.map((p) => ({ ...p })) } : {}),
+        ...(file.zh !== undefined ? { zh: structuredClone(file.zh) } : {}),
         origin,
       },
       new Set<unknown>([...facts, ...(observationSet?.observations ?? []), ...(observationSet?.definitions ?? [])]),

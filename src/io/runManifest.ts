@@ -133,6 +133,9 @@ function stable(x: unknown): string {
   return JSON.stringify(x === Infinity ? 'Infinity' : x === -Infinity ? '-Infinity' : x) ?? 'null';
 }
 
+/** The most models one manifest records (a report of more would take minutes to simulate). */
+const MAX_MODELS = 1000;
+
 /**
  * A run's manifest: the package version, the command, the time, the seed, paths and workers, and for
  * each model its id, origin, a SHA-256 of its resolved content (every value with its source, so editing a
@@ -149,6 +152,12 @@ export function runManifest(options: RunManifestOptions): RunManifest {
     throw new MetricsError(
       'invalid_argument',
       `runManifest: options must be { command, models, seed, paths, workers } (got ${show(options)}).`,
+    );
+  }
+  if (options.models.length > MAX_MODELS) {
+    throw new MetricsError(
+      'too_large',
+      `runManifest: ${options.models.length} models is more than a run holds (got ${options.models.length}; at most ${MAX_MODELS}).`,
     );
   }
   for (let i = 0; i < options.models.length; i++) asModel('runManifest', options.models[i]);

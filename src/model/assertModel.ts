@@ -5,6 +5,7 @@ import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
 import { unitArg } from '../series/units.js';
 import { asFact, asFacts } from '../targets/assertFact.js';
+import { Comparator } from '../targets/fact.js';
 import { type ModelDefinition, ShockDistribution } from './types.js';
 
 const CHECKED = new WeakSet<object>();
@@ -23,7 +24,29 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
 const isYear = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && Math.abs(v) <= 100_000;
 const SOURCES = ['fact', 'assumption', 'derived', 'observation'];
 
-/** An observation (or a model's list of them): an id, a whole year and a finite value. */
+/**
+ * An observation (or a model's list of them): an id, a whole year and a finite value; with `full`, also what
+ * a sentence about it reads (a unit, a comparator, the kind and the source's publisher, date and title).
+ * Not exported from the package.
+ */
+export function checkObservation(fn: string, where: string, o: unknown, full = false): void {
+  observation(fn, where, o);
+  if (!full) return;
+  const x = o as Record<string, unknown>;
+  unitArg(fn, `${where}.unit`, x['unit']);
+  if (typeof x['comparator'] !== 'string' || !Object.hasOwn(Comparator, x['comparator']))
+    bad(fn, `${where}.comparator`, `must be one of ${Object.keys(Comparator).join(', ')}`, x['comparator']);
+  if (typeof x['kind'] !== 'string') bad(fn, `${where}.kind`, 'must be text (actual, estimate)', x['kind']);
+  if (x['fromYear'] !== undefined && !isYear(x['fromYear']))
+    bad(fn, `${where}.fromYear`, 'must be a whole year', x['fromYear']);
+  const src = x['source'];
+  if (!isObject(src)) bad(fn, `${where}.source`, 'must be { publisher, published, title, url }', src);
+  for (const k of ['publisher', 'published', 'title'])
+    if (typeof src[k] !== 'string') bad(fn, `${where}.source.${k}`, 'must be text', src[k]);
+  if (src['url'] !== undefined && typeof src['url'] !== 'string')
+    bad(fn, `${where}.source.url`, 'must be text', src['url']);
+}
+
 function observation(fn: string, where: string, o: unknown): void {
   if (!isObject(o)) bad(fn, where, 'must be an observation { id, year, value, … }', o);
   if (typeof o['id'] !== 'string') bad(fn, `${where}.id`, 'must be a string', o['id']);
@@ -76,9 +99,8 @@ function value(fn: string, where: string, v: unknown, plain = false): number {
     definition(fn, `${where}.source.definition`, source['definition']);
   }
   if (source['kind'] === 'derived') {
+    // The facts it is derived from (none for a formula of constants), each checked.
     asFacts(fn, source['from'], `${where}.source.from`, false);
-    if ((source['from'] as unknown[]).length === 0)
-      bad(fn, `${where}.source.from`, 'must name the facts it is derived from', []);
     if (typeof source['formula'] !== 'string')
       bad(fn, `${where}.source.formula`, 'must be a string', source['formula']);
   }

@@ -54,6 +54,9 @@ function planRateFor(path: PathSpec<ResolvedValue>, year: number): number | unde
   return undefined;
 }
 
+/** The most models one scorecard takes: each is simulated, so a thousand already takes minutes. */
+const MAX_MODELS = 1000;
+
 /**
  * How the plans did, target by target, as of a year: the status from the observations on the plans' own
  * definition ({@link scoreTarget}), the outcome where an observation settles it, the ex-ante probability
@@ -79,6 +82,12 @@ export async function planScorecard(
     throw new MetricsError(
       'invalid_argument',
       `planScorecard: models must be an array of loaded models (got ${show(models)}).`,
+    );
+  }
+  if (models.length > MAX_MODELS) {
+    throw new MetricsError(
+      'too_large',
+      `planScorecard: ${models.length} models is more than a scorecard simulates (got ${models.length}; at most ${MAX_MODELS}). Score the models in groups.`,
     );
   }
   for (let i = 0; i < models.length; i++) asModel('planScorecard', models[i]);

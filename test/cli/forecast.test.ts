@@ -19,6 +19,44 @@ const Z95 = 1.959963984540054; // qnorm(0.975)
 const Z80 = 1.2815515655446004; // qnorm(0.9)
 
 describe('industry-metrics forecast', () => {
+  it('--levels 0.8,0.95 means 80 % and 95 % (same output as 80,95), not 0.8 % (issue 14)', async () => {
+    const a = await cli(['forecast', long, '--method', 'naive', '--levels', '0.8,0.95', '--format', 'csv'], dir);
+    const b = await cli(['forecast', long, '--method', 'naive', '--levels', '80,95', '--format', 'csv'], dir);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.stdout.split('\n')[0]).toBe('id,year,mean,lower_80,upper_80,lower_95,upper_95');
+  });
+  it('--lambda 0 fits on logs and the JSON and the footer name the model fitted per series', async () => {
+    const j = await cli(
+      ['forecast', long, '--method', 'drift', '--lambda', '0', '--horizon', '1', '--format', 'json'],
+      dir,
+    );
+    expect(j.code).toBe(0);
+    const json = JSON.parse(j.stdout);
+    expect(json.method).toBe('log(drift)');
+    expect(json.models).toEqual({ a: 'log(drift)', b: 'log(drift)' });
+    // log drift on a: 13 (13 / 10)^(1/2)
+    expect(json.rows[0].mean).toBeCloseTo(13 * Math.sqrt(1.3), 9);
+    const t = await cli(['forecast', long, '--horizon', '1'], dir);
+    expect(t.stdout).toMatch(/\nfitted for a: default\(theta, ARIMA\([^\n]*?, drift, log\(theta\), log\(drift\)\)\n/);
+    const bad = await cli(['forecast', long, '--lambda', 'x'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--lambda must be auto or a number/);
+  });
+  it('a gap is an error that suggests --fill; --fill log fills it at constant growth and says so', async () => {
+    const gap = write('gap.csv', 'id,year,value\ng,2016,100\ng,2017,110\ng,2019,144\ng,2020,160\n');
+    const e = await cli(['forecast', gap, '--method', 'naive'], dir);
+    expect(e.code).toBe(2);
+    expect(e.stderr).toMatch(/2018.*Or pass --fill linear\|log\./);
+    const r = await cli(
+      ['forecast', gap, '--method', 'drift', '--fill', 'log', '--horizon', '1', '--format', 'json'],
+      dir,
+    );
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.notes.g[0]).toBe('filled 1 missing year(s) (2018) by log interpolation');
+    expect(json.rows[0].mean).toBeCloseTo(160 + 60 / 4, 9);
+  });
   it('--method naive --horizon 2 --format csv: one row per series and year with R naive bounds', async () => {
     const r = await cli(['forecast', long, '--method', 'naive', '--horizon', '2', '--format', 'csv'], dir);
     expect(r.stderr).toBe('');
@@ -46,6 +84,7 @@ describe('industry-metrics forecast', () => {
     expect(j.code).toBe(0);
     const json = JSON.parse(j.stdout);
     expect(json.method).toBe('default');
+    expect(json.models.a).toMatch(/^default\(theta, /);
     expect(json.description).toMatch(/\w/);
     expect(json.rows).toHaveLength(2);
     expect(Object.keys(json.models)).toEqual(['a', 'b']);
@@ -95,7 +134,8 @@ describe('industry-metrics forecast: bad input exits 2 with one line', () => {
     [['forecast', long, '--method', 'prophet'], /unknown method "prophet".*naive/],
     [['forecast', long, '--horizon', '0'], /--horizon must be a whole number >= 1 \(got "0"\)/],
     [['forecast', long, '--horizon', '2', '--to-year', '2030'], /not both/],
-    [['forecast', long, '--levels', '80,100'], /--levels: each level is a percent/],
+    [['forecast', long, '--levels', '80,100'], /--levels: the level list has 100, which is neither/],
+    [['forecast', long, '--levels', '0.8,95'], /--levels: the level list mixes fractions and percent/],
     [['forecast', long, '--format', 'xml'], /--format must be one of/],
     [['forecast'], /give exactly one data file, CSV or JSON \(got 0\)/],
     [['forecast', long, '--bogus'], /Unknown option/],
@@ -124,6 +164,19 @@ describe('industry-metrics backtest', () => {
       ...[20, 18, 21, 19, 22, 20, 23, 21, 24, 22].map((v, i) => `zig,${2010 + i},${v}`),
     ].join('\n'),
   );
+  it('--levels 0.95 reports the 95 % coverage, as --levels 95 does (issue 14: it used to report 0)', async () => {
+    const a = await cli(
+      ['backtest', bt, '--horizon', '2', '--method', 'drift', '--levels', '0.95', '--format', 'csv'],
+      dir,
+    );
+    const b = await cli(
+      ['backtest', bt, '--horizon', '2', '--method', 'drift', '--levels', '95', '--format', 'csv'],
+      dir,
+    );
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    expect(Number(csvParse(a.stdout)[0]?.['cover_95'])).toBeGreaterThan(0.5);
+  });
   it('--horizon 1 --method naive,drift prints one row per method; naive has OWA 1', async () => {
     const r = await cli(['backtest', bt, '--horizon', '1', '--method', 'naive,drift', '--format', 'csv'], dir);
     expect(r.stderr).toBe('');

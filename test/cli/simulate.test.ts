@@ -86,6 +86,17 @@ describe('industry-metrics simulate', () => {
     expect(csv.at(-1)).toMatch(/^bd14\.revenue-2025,2025,probability,,/);
   });
 
+  it('--quantiles 10,50,90 (percent) equals --quantiles 0.1,0.5,0.9; a mix is refused', async () => {
+    const base = ['simulate', 'big-data-14th-fyp', '--paths', '300', '--seed', '4', '--format', 'csv'];
+    const a = await cli([...base, '--quantiles', '0.1,0.5,0.9']);
+    const b = await cli([...base, '--quantiles', '10,50,90']);
+    expect(a.code).toBe(0);
+    expect(b.stdout).toBe(a.stdout);
+    const c = await cli([...base, '--quantiles', '0.1,50']);
+    expect(c.code).toBe(2);
+    expect(c.stderr).toMatch(/--quantiles: the quantile list mixes fractions and percent/);
+  });
+
   it('bad options exit 2 with a one-line message', async () => {
     for (const argv of [
       ['--paths', 'lots'],

@@ -86,10 +86,11 @@ describe('forecast method contract', () => {
         expect(input.values).toEqual(values);
       });
 
-      it('refuses toYear at or before the last year and levels given as percent', () => {
+      it('refuses toYear at or before the last year; reads [95] as 0.95 and refuses a mix [0.8, 95]', () => {
         const fit = m.fit(s);
         expect(() => m.forecast(fit, 2021)).toThrow(expect.objectContaining({ code: 'invalid_argument' }));
-        expect(() => m.forecast(fit, 2023, { levels: [95] })).toThrow(/did you mean 0.95/i);
+        expect(m.forecast(fit, 2023, { levels: [95] }).intervals.map((i) => i.level)).toEqual([0.95]);
+        expect(() => m.forecast(fit, 2023, { levels: [0.8, 95] })).toThrow(/mixes fractions and percent/);
       });
 
       it('refuses 2 observations with invalid_argument', () => {

@@ -368,13 +368,16 @@ describe('arima: errors', () => {
   it('arima.fit refuses something that is not a Series', () => {
     expect(thrown(() => arima.fit(null as never))).toMatchObject({ code: 'invalid_argument' });
   });
-  it('arima.forecast refuses a fit of another method, a toYear at or before the last year, and levels in percent', () => {
+  it('arima.forecast refuses a fit of another method, a toYear at or before the last year, and a mix of fractions and percent', () => {
     const s = mk([3, 5, 4, 6, 8, 7, 9, 11]);
     const other = drift.fit(s);
     expect(thrown(() => arima.forecast(other as never, 2000))).toMatchObject({ code: 'invalid_argument' });
     const fit = arima.fit(s);
     expect(thrown(() => arima.forecast(fit, 1997))).toMatchObject({ code: 'invalid_argument' });
-    expect(String(thrown(() => arima.forecast(fit, 2000, { levels: [95] })))).toMatch(/did you mean 0.95/i);
+    expect(arima.forecast(fit, 2000, { levels: [95] }).intervals[0]!.level).toBe(0.95);
+    expect(String(thrown(() => arima.forecast(fit, 2000, { levels: [0.8, 95] })))).toMatch(
+      /mixes fractions and percent/,
+    );
   });
 });
 

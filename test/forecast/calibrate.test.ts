@@ -6,16 +6,20 @@ import { MetricsError } from '../../src/errors.js';
 import type { ForecastMethod } from '../../src/forecast/types.js';
 import { thrown } from '../helpers/thrown.js';
 import { localMean, localNaive } from './localMethods.js';
+import { tQuantile } from '../../src/forecast/internal/distributions.js';
+import { logTrend } from '../../src/forecast/logTrend.js';
+import { calibrationOrigins } from '../../src/forecast/calibrate.js';
+import { RANGE_BOUND } from '../../src/forecast/internal/common.js';
 
 const years = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
 const linear = series({ id: 'lin', unit: 'count', years: years(2001, 10), values: years(1, 10) });
 const doubling = series({ id: 'dbl', unit: 'count', years: years(2001, 10), values: years(0, 10).map((i) => 2 ** i) });
 
 describe('calibrate', () => {
-  it('naive on 1, 2, …, 10 with absolute errors: every h-step error is h, so the 80 % interval is mean ± h', () => {
-    // origins after 3..9 values; the naive forecast lags by h steps on a unit-slope line, so |e_h| = h,
-    // mean |e_h| = h gives the exponent b = 1 exactly and every pooled |e|/h is 1.
-    const cal = calibrate(localNaive, { errors: 'absolute', maxHorizon: 3 });
+  it('naive on 1, 2, …, 10 with absolute errors: every h-step error is h, so the interval is mean ± q h', () => {
+    // every origin after 3..9 values (maxOrigins 7); the naive forecast lags by h steps on a unit-slope line,
+    // so |e_h| = h, mean |e_h| = h gives the exponent b = 1 exactly and every pooled |e|/h is 1.
+    const cal = calibrate(localNaive, { errors: 'absolute', maxHorizon: 3, maxOrigins: 7 });
     const fit = cal.fit(linear);
     expect(fit.calibration.errors).toBe('absolute');
     expect(fit.calibration.byHorizon.map((e) => e.length)).toEqual([7, 6, 5]);
@@ -23,38 +27,69 @@ describe('calibrate', () => {
     expect(fit.calibration.pooled.every((v) => Math.abs(v - 1) < 1e-12)).toBe(true);
     const f = cal.forecast(fit, 2014);
     expect(f.mean).toEqual([10, 10, 10, 10]);
-    // m = 7 + 6 + 5 = 18 pooled errors. 80 %: rank ceil(19·0.8) = 16 <= 18, so q = 1.
-    // 95 %: rank ceil(19·0.95) = 19 > 18, so q = largest (1) · 19/18.
+    // m = 7 + 6 + 5 = 18 pooled errors, all 1 (root mean square 1). 80 %: rank ceil(19·0.8) = 16 <= 18
+    // gives 1, the t quantile t(0.9, 17) = 1.333 is larger. 95 %: rank 19 > 18 gives 19/18, t(0.975, 17) larger.
     const [i80, i95] = f.intervals;
-    i80?.lower.forEach((l, i) => expect(l).toBeCloseTo(10 - (i + 1), 10));
-    i80?.upper.forEach((u, i) => expect(u).toBeCloseTo(10 + (i + 1), 10));
-    i95?.upper.forEach((u, i) => expect(u).toBeCloseTo(10 + ((i + 1) * 19) / 18, 10));
+    const q80 = tQuantile(0.9, 17),
+      q95 = tQuantile(0.975, 17);
+    expect(q80).toBeCloseTo(1.333379, 5);
+    i80?.lower.forEach((l, i) => expect(l).toBeCloseTo(10 - q80 * (i + 1), 10));
+    i80?.upper.forEach((u, i) => expect(u).toBeCloseTo(10 + q80 * (i + 1), 10));
+    i95?.upper.forEach((u, i) => expect(u).toBeCloseTo(10 + q95 * (i + 1), 10));
     expect(f.method).toBe('localNaive-cal');
     expect(cal.name).toBe('localNaive-cal');
   });
-  it('naive on 1, 2, 4, …, 512 with log errors: |log(y/f)| = h·ln 2, so the interval is [f/2^h, f·2^h]', () => {
+  it('naive on 1, 2, 4, …, 512 with log errors: |log(y/f)| = h·ln 2, so the interval is [f/2^(q h), f·2^(q h)]', () => {
     const cal = calibrate(localNaive);
     const fit = cal.fit(doubling);
     expect(fit.calibration.errors).toBe('log');
+    // 4 origins (after 4 and then 9, 8, 7 values): 6 + 1 + 2 + 3 = 12 errors, pooled all ln 2.
+    expect(fit.calibration.pooled).toHaveLength(12);
+    const q = tQuantile(0.975, 11);
     const f = cal.forecast(fit, 2012, { levels: [0.95] });
-    expect(f.intervals[0]?.lower[0]).toBeCloseTo(512 / 2, 8);
-    expect(f.intervals[0]?.upper[1]).toBeCloseTo(512 * 4, 6);
+    expect(f.intervals[0]?.lower[0]).toBeCloseTo(512 / 2 ** q, 8);
+    expect(f.intervals[0]?.upper[0]).toBeCloseTo(512 * 2 ** q, 6);
+    // at h = 2, 512·2^(2q) is past the range bound 512 + 5·2·511
+    expect(f.intervals[0]?.upper[1]).toBe(512 + 5 * 2 * 511);
   });
-  it('the half-width is the conformal rank ceil((m + 1)·level) of the pooled errors times h^b', () => {
+  it('refits at most maxOrigins origins: the latest ones maxHorizon apart, then the latest others', () => {
+    expect(calibrationOrigins(69, 3, 6, 4)).toEqual([45, 51, 57, 63]);
+    expect(calibrationOrigins(10, 3, 6, 4)).toEqual([4, 7, 8, 9]);
+    expect(calibrationOrigins(7, 3, 6, 4)).toEqual([3, 4, 5, 6]);
+    expect(calibrationOrigins(4, 3, 6, 4)).toEqual([3]);
+  });
+  it('the logTrend case: wild in-sample errors cannot push a bound past the range bound', () => {
+    // A level shift then steady values: logTrend fitted on the first 3-6 points extrapolates a steep fall and rise.
+    const values = [5, 900, 3, 1000, 1100, 1050, 1200, 1150, 1300, 1250, 1400];
+    const s = series({ id: 'wild', unit: 'count', years: years(2001, values.length), values });
+    const cal = calibrate(logTrend);
+    const f = cal.forecast(cal.fit(s), 2021, { levels: [0.95] });
+    const range = 1400 - 3;
+    f.intervals[0]!.upper.forEach((u, i) => {
+      expect(u).toBeLessThanOrEqual(Math.max(f.mean[i]!, 1400 + RANGE_BOUND * (i + 1) * range));
+      expect(u / f.mean[i]!).toBeLessThan(100);
+    });
+    f.intervals[0]!.lower.forEach((l, i) => expect(l).toBeGreaterThanOrEqual(3 - RANGE_BOUND * (i + 1) * range));
+  });
+  it("the half-width is the larger of the conformal rank ceil((m + 1)·level) and the t quantile of the RMS, times h^b, never narrower than the method's own", () => {
     // 30 noisy values: mean method errors, 80 % and 95 % levels
     const values = years(0, 30).map((i) => 100 + 10 * Math.sin(i * 1.7) + (i % 7));
     const s = series({ id: 'noisy', unit: 'count', years: years(1990, 30), values });
-    const cal = calibrate(localMean, { errors: 'absolute' });
+    const cal = calibrate(localMean, { errors: 'absolute', maxOrigins: 27 });
     const fit = cal.fit(s);
     const { pooled, exponent } = fit.calibration;
     const m = pooled.length;
     // origins after 3..29 values, up to 6 steps: 27 + 26 + 25 + 24 + 23 + 22 = 147 errors
     expect(m).toBe(147);
     const f = cal.forecast(fit, 2022);
+    const rms = Math.sqrt(pooled.reduce((a, v) => a + v * v, 0) / m);
     for (const iv of f.intervals) {
       const k = Math.ceil((m + 1) * iv.level);
-      const q = pooled[k - 1] as number;
-      iv.upper.forEach((u, i) => expect(u - (f.mean[i] as number)).toBeCloseTo(q * (i + 1) ** exponent, 9));
+      const q = Math.max(pooled[k - 1] as number, tQuantile(0.5 + iv.level / 2, m - 1) * rms);
+      const own = localMean.forecast(fit.inner, 2022, { levels: [iv.level] }).intervals[0]!;
+      iv.upper.forEach((u, i) =>
+        expect(u - (f.mean[i] as number)).toBeCloseTo(Math.max(q * (i + 1) ** exponent, own.upper[i]! - f.mean[i]!), 9),
+      );
     }
     expect(pooled.every((v, i) => i === 0 || v >= (pooled[i - 1] as number))).toBe(true);
   });
@@ -80,7 +115,7 @@ describe('calibrate', () => {
         return localNaive.fit(s);
       },
     };
-    const fit = calibrate(picky).fit(linear);
+    const fit = calibrate(picky, { maxOrigins: 7 }).fit(linear);
     expect(fit.notes?.join(' ')).toMatch(/1 in-sample origin\(s\) skipped/);
   });
   it('does not mutate the series', () => {

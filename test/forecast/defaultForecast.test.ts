@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { series } from '../../src/series/series.js';
 import { defaultMethod, forecast } from '../../src/forecast/defaultForecast.js';
 import { theta } from '../../src/forecast/theta.js';
-import { dampedHolt } from '../../src/forecast/dampedHolt.js';
-import { autoEts } from '../../src/forecast/autoEts.js';
+import { withBoxCox } from '../../src/forecast/withBoxCox.js';
+import { arima } from '../../src/forecast/arima.js';
 import { drift } from '../../src/forecast/drift.js';
 import { thrown } from '../helpers/thrown.js';
 
@@ -17,12 +17,13 @@ const s = series({
 describe('forecast', () => {
   it('forecast(s, 2026) uses the default combination and says so', () => {
     const f = forecast(s, 2026);
-    expect(f.method).toBe('default');
+    expect(f.method).toMatch(/^default\(theta, ARIMA\(\d,\d,\d\)[a-z -]*, drift, log\(theta\), log\(drift\)\)$/);
     expect(f.years).toEqual([2024, 2025, 2026]);
     expect(f.intervals.map((i) => i.level)).toEqual([0.8, 0.95]);
-    const parts = [theta, dampedHolt, autoEts, drift].map((m) => m.forecast(m.fit(s), 2026).mean);
-    f.mean.forEach((v, i) => expect(v).toBeCloseTo(parts.reduce((acc, p) => acc + p[i]!, 0) / 4, 10));
-    expect(f.fit.notes?.some((n) => n.startsWith('ets: selected ets('))).toBe(true);
+    const methods = [theta, arima, drift, withBoxCox(theta, { lambda: 0 }), withBoxCox(drift, { lambda: 0 })];
+    const parts = methods.map((m) => m.forecast(m.fit(s), 2026).mean);
+    f.mean.forEach((v, i) => expect(v).toBeCloseTo(parts.reduce((acc, p) => acc + p[i]!, 0) / 5, 10));
+    expect(f.fit.notes?.some((n) => n.startsWith('arima: '))).toBe(true);
   });
   it('forecast(s, 2026, { method: "drift" }) equals drift', () => {
     expect(forecast(s, 2026, { method: 'drift' }).mean).toEqual(drift.forecast(drift.fit(s), 2026).mean);
@@ -41,5 +42,60 @@ describe('forecast', () => {
       thrown(() => forecast(series({ id: 'x', unit: 'count', years: [2020, 2021], values: [1, 2] }), 2025)),
     ).toMatchObject({ code: 'invalid_argument' });
     expect(thrown(() => forecast(s, 2026, { method: 'toString' }))).toMatchObject({ code: 'invalid_argument' });
+  });
+});
+
+describe('forecast options (issue 14)', () => {
+  const gap = series({
+    id: 'g',
+    unit: 'count',
+    years: [2015, 2016, 2017, 2019, 2020, 2021],
+    values: [10, 11, 12, 14.5, 16, 17.6],
+  });
+  it('forecast(s, { h }) equals forecast(s, lastYear + h); both together throw', () => {
+    expect(forecast(s, { h: 3 }).mean).toEqual(forecast(s, 2026).mean);
+    expect(thrown(() => forecast(s, 2026, { h: 3 }))).toMatchObject({ code: 'invalid_argument' });
+    expect(thrown(() => forecast(s, { h: 0 }))).toMatchObject({ code: 'invalid_argument' });
+  });
+  it('a gap throws missing_years unless fill says how; fill log fills 2018 at constant growth and says so', () => {
+    expect(thrown(() => forecast(gap, 2023, { method: 'drift' }))).toMatchObject({ code: 'missing_years' });
+    const f = forecast(gap, 2023, { method: 'drift', fill: 'log' });
+    expect(f.fit.years).toEqual([2015, 2016, 2017, 2018, 2019, 2020, 2021]);
+    expect(f.fit.values[3]).toBeCloseTo(Math.sqrt(12 * 14.5), 12);
+    expect(f.fit.notes).toContain('filled 1 missing year(s) (2018) by log interpolation');
+    expect(forecast(gap, 2023, { method: 'drift', fill: 'linear' }).fit.values[3]).toBeCloseTo(13.25, 12);
+    expect(thrown(() => forecast(gap, 2023, { fill: 'spline' as 'log' }))).toMatchObject({ code: 'invalid_argument' });
+  });
+  it('lambda wraps the method in withBoxCox: log drift compounds the average growth', () => {
+    const f = forecast(s, 2025, { method: 'drift', lambda: 0 });
+    const g = (4.8 / 1) ** (1 / 9);
+    expect(f.mean[0]).toBeCloseTo(4.8 * g, 10);
+    expect(f.mean[1]).toBeCloseTo(4.8 * g * g, 10);
+    expect(f.method).toBe('log(drift)');
+  });
+  it('the default leaves out its log parts, with a note, for a series with a value <= 0', () => {
+    const z = series({
+      id: 'z',
+      unit: 'count',
+      years: [2016, 2017, 2018, 2019, 2020, 2021, 2022],
+      values: [0, 2, 3, 5, 4, 6, 7],
+    });
+    const f = forecast(z, 2024);
+    expect(f.method).toBe('default(theta, ets(A,N,N), drift)'.replace('ets(A,N,N)', f.fit.method.split(', ')[1]!));
+    expect((f.fit as { models?: string[] }).models).toHaveLength(3);
+    expect(f.fit.notes?.filter((n) => n.includes('left out'))).toHaveLength(2);
+  });
+  it("the README's six-point series (80 … 121, 2016-2021) is forecast upwards at about its own pace", () => {
+    const r = series({
+      id: 'r',
+      unit: 'count',
+      years: [2016, 2017, 2018, 2019, 2020, 2021],
+      values: [80, 88, 97, 104, 110, 121],
+    });
+    const f = forecast(r, 2026);
+    // 8.6 % a year in the data; the default gives 159.1 in 2026 (5.6 % a year), the earlier one 136.2 (2.4 %).
+    const rate = (f.mean[4]! / 121) ** (1 / 5) - 1;
+    expect(rate).toBeGreaterThan(0.05);
+    expect(rate).toBeLessThan(0.09);
   });
 });

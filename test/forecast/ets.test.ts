@@ -30,12 +30,16 @@ describe('autoEts', () => {
     expect(fit.method).toBe('ets(M,A,N)');
     expect(fit.method).toBe(best.method);
     expect(fit.aicc).toBe(best.aicc);
-    expect(fit.notes).toContain('selected ets(M,A,N) by AICc among 6 candidates');
+    expect(fit.notes).toContain('selected ets(M,A,N) by AICc among the 6 candidates that 14 observations can fit');
   });
   it('autoEts leaves out multiplicative errors for a series with values <= 0, and says so', () => {
     const fit = autoEts.fit(mk([-3, 1, 4, 2, 6, 5, 8, 9, 7, 11]));
     expect(fit.method).toMatch(/^ets\(A,/);
     expect(fit.notes?.join(' ')).toMatch(/multiplicative-error models were not considered/);
+  });
+  it('autoEts counts only the candidates it could fit (issue 14: 7 points fit ANN, AAN, MNN, MAN, not the damped ones)', () => {
+    const fit = autoEts.fit(mk([10, 12, 13, 15, 18, 19, 21]));
+    expect(fit.notes?.join(' ')).toMatch(/among the 4 candidates that 7 observations can fit/);
   });
   it("autoEts parameters stay in R's usual region", () => {
     fc.assert(
@@ -58,30 +62,49 @@ describe('autoEts', () => {
     expect(f.intervals[1]!.upper).toEqual([5, 5]);
     expect(f.fit.notes?.[0]).toMatch(/constant/);
   });
-  it('autoEts with 4 observations falls back to drift and says so', () => {
-    const f = autoEts.forecast(autoEts.fit(mk([10, 12, 13, 15])), 2005);
-    expect(f.method).toBe('drift');
-    expect(f.mean[0]).toBeCloseTo(15 + 5 / 3, 12); // drift: (15 - 10) / 3 a year
-    expect(f.mean[1]).toBeCloseTo(15 + 10 / 3, 12);
-    expect(f.fit.notes?.join(' ')).toMatch(/fell back to drift/);
+  it('autoEts with 4 observations fits classical Holt and SES, as R, and keeps the one with the smaller variance', () => {
+    const y = [10, 12, 13, 15];
+    const fit = autoEts.fit(mk(y));
+    expect(fit.method).toMatch(/^ets\(A,[AN],N\)$/);
+    expect(fit.notes?.join(' ')).toMatch(/4 observations are too few to select an ETS model: fitted Holt and SES/);
+    // The fit's own recursion: fitted values from l0 = y1 (and b0 = y2 - y1) with its weights.
+    const { alpha = 0, beta = 0 } = fit.params;
+    let l = 10,
+      b = fit.components?.trend === 'A' ? 2 : 0;
+    y.forEach((v, i) => {
+      expect(fit.fitted[i]).toBeCloseTo(l + b, 10);
+      const lNew = l + b + alpha * (v - l - b);
+      if (fit.components?.trend === 'A') b = beta * (lNew - l) + (1 - beta) * b;
+      l = lNew;
+    });
+    expect(fit.sigma2).toBeCloseTo(fit.residuals.reduce((a2, r) => a2 + r * r, 0) / 4, 12);
   });
 });
 
-describe('fallbacks of fixed models', () => {
-  it('dampedHolt with 6 observations fits SES (damped needs 8) and notes it', () => {
+describe('short series of fixed models (R switches to classical Holt-Winters)', () => {
+  it('dampedHolt with 6 observations fits undamped classical Holt and says so', () => {
     const fit = dampedHolt.fit(mk([10, 12, 13, 15, 18, 19]));
+    expect(fit.method).toBe('holt');
+    expect(fit.components).toEqual({ error: 'A', trend: 'A' });
+    expect(fit.notes?.[0]).toMatch(/6 observations are too few for ets\(A,Ad,N\).*without damping/);
+  });
+  it('holt with 9 observations is estimated like ets(A,A,N), with 8 it is classical Holt; both are Holt', () => {
+    const nine = holt.fit(mk([10, 12, 13, 15, 18, 19, 22, 24, 27]));
+    expect(nine.method).toBe('holt');
+    expect(nine.notes).toBeUndefined();
+    const eight = holt.fit(mk([10, 12, 13, 15, 18, 19, 22, 24]));
+    expect(eight.method).toBe('holt');
+    expect(eight.params['l0']).toBe(10);
+    expect(eight.params['b0']).toBe(2);
+  });
+  it('ses with 4 observations is classical SES (l0 = y1), alpha in [0, 1]', () => {
+    const fit = ses.fit(mk([10, 12, 13, 15]));
     expect(fit.method).toBe('ses');
-    expect(fit.components).toEqual({ error: 'A', trend: 'N' });
-    expect(fit.notes?.[0]).toMatch(/too few for ets\(A,Ad,N\) \(needs 8\)/);
-  });
-  it('holt with 7 observations is Holt, with 6 it is SES', () => {
-    expect(holt.fit(mk([10, 12, 13, 15, 18, 19, 22])).method).toBe('holt');
-    expect(holt.fit(mk([10, 12, 13, 15, 18, 19])).method).toBe('ses');
-  });
-  it('ses with 4 observations falls back to naive', () => {
-    const f = ses.forecast(ses.fit(mk([10, 12, 13, 15])), 2005);
-    expect(f.method).toBe('naive');
-    expect(f.mean).toEqual([15, 15]);
+    expect(fit.params['l0']).toBe(10);
+    expect(fit.params['alpha']).toBeGreaterThanOrEqual(0);
+    expect(fit.params['alpha']).toBeLessThanOrEqual(1);
+    const f = ses.forecast(fit, 2005);
+    expect(f.mean[0]).toBe(f.mean[1]);
   });
 });
 

@@ -77,9 +77,12 @@ describe('errors shared by all methods', () => {
   it('toYear 2024.5 throws invalid_argument', () => {
     expect(thrown(() => naive.forecast(naive.fit(s), 2024.5))).toMatchObject({ code: 'invalid_argument' });
   });
-  it('levels [80] suggests 0.8; levels [0] and [1] are refused', () => {
-    expect(thrown(() => drift.forecast(drift.fit(s), 2024, { levels: [80] }))).toMatchObject({
-      message: expect.stringContaining('Did you mean 0.8?'),
+  it('levels [80] is read as 0.8 (unambiguous percent); a mix [0.8, 95] and levels [0] and [1] are refused', () => {
+    expect(drift.forecast(drift.fit(s), 2024, { levels: [80] }).intervals[0]!.level).toBe(0.8);
+    expect(drift.forecast(drift.fit(s), 2024, { levels: [95, 80] }).intervals.map((i) => i.level)).toEqual([0.8, 0.95]);
+    expect(thrown(() => drift.forecast(drift.fit(s), 2024, { levels: [0.8, 95] }))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringContaining('mixes fractions and percent'),
     });
     expect(thrown(() => drift.forecast(drift.fit(s), 2024, { levels: [0] }))).toMatchObject({
       code: 'invalid_argument',

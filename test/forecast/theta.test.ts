@@ -26,17 +26,35 @@ describe('theta', () => {
     const sesMean = ses.forecast(sesFit, 2016).mean;
     [0, 1, 2].forEach((h) => expect(f.mean[h]).toBeCloseTo(sesMean[h]! + (b / 2) * (h + (1 - (1 - a) ** n) / a), 8));
   });
-  it('theta with 4 observations falls back to drift and notes it', () => {
+  it('theta with 4 observations is Theta with a classical SES part (as R), and notes it', () => {
     const fit = theta.fit(mk([1, 2, 4, 5]));
-    expect(fit.method).toBe('drift');
-    expect(fit.notes?.[0]).toMatch(/fell back to drift/);
-    const mean = theta.forecast(fit, 2005).mean; // drift (5 - 1) / 3 a year from 5
-    expect(mean[0]).toBeCloseTo(19 / 3, 12);
-    expect(mean[1]).toBeCloseTo(23 / 3, 12);
+    expect(fit.method).toBe('theta');
+    expect(fit.notes?.[0]).toMatch(/classical fit/);
   });
   it('theta on a constant series is flat with zero-width intervals', () => {
     const f = theta.forecast(theta.fit(mk([3, 3, 3, 3, 3, 3])), 2007);
     expect(f.mean).toEqual([3, 3]);
     expect(f.intervals[0]!.lower).toEqual([3, 3]);
+  });
+});
+
+describe('theta on short series (issue 14)', () => {
+  it("equals R's thetaf at 6 and 4 points, where R's SES part is a classical fit", () => {
+    // R 4.2.2, forecast 8.20: thetaf(ts(c(80, 88, 97, 104, 110, 121)), h = 3, level = 95) and
+    // thetaf(ts(c(10, 12, 13, 15)), h = 2).
+    const six = series({
+      id: 'r',
+      unit: 'count',
+      years: [2016, 2017, 2018, 2019, 2020, 2021],
+      values: [80, 88, 97, 104, 110, 121],
+    });
+    const f = theta.forecast(theta.fit(six), 2024, { levels: [0.95] });
+    [124.971428571, 128.942857143, 132.914285714].forEach((v, i) => expect(f.mean[i]).toBeCloseTo(v, 8));
+    [139.962270476, 150.143109076, 158.879185541].forEach((v, i) => expect(f.intervals[0]!.upper[i]).toBeCloseTo(v, 8));
+    const four = series({ id: 'q', unit: 'count', years: [2016, 2017, 2018, 2019], values: [10, 12, 13, 15] });
+    const g = theta.forecast(theta.fit(four), 2021);
+    expect(g.mean[0]).toBeCloseTo(15.8, 10);
+    expect(g.mean[1]).toBeCloseTo(16.6, 10);
+    expect(g.method).toBe('theta');
   });
 });

@@ -45,7 +45,7 @@ async function fuzzOne(name: string, value: unknown, spec: AnySpec): Promise<Fai
   const total: Counts = { calls: 0, results: 0, errors: 0, codes: {}, slowest: 0, known: [] };
   const failures: Failure[] = [];
   for (const [label, s] of parts) {
-    const runs = Math.max(2, Math.round(baseRuns() * (s.weight ?? 1)));
+    const runs = Math.min(s.maxRuns ?? Infinity, Math.max(2, Math.round(baseRuns() * (s.weight ?? 1))));
     const r = await fuzzExport(label, value, s, runs, seedOf(label));
     total.calls += r.counts.calls;
     total.results += r.counts.results;

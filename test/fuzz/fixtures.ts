@@ -16,6 +16,9 @@ export interface Fixtures {
   readonly report: Report;
   readonly comparison: ReturnType<typeof api.compareIndustries>;
   readonly modelReport: Awaited<ReturnType<typeof api.modelReport>>;
+  /** Model reports drawn with the observations (the report command's), and the plan outcomes scored from them. */
+  readonly reports: readonly Awaited<ReturnType<typeof api.modelReport>>[];
+  readonly outcomes: ReturnType<typeof api.planOutcomes>;
 }
 
 let cached: Promise<Fixtures> | undefined;
@@ -96,6 +99,12 @@ async function build(): Promise<Fixtures> {
     ],
   };
   const comparison = api.compareIndustries(facts);
+  const cyber = models.find((m) => m.id === 'cybersecurity-2021-2023') as ModelDefinition;
+  const reports = [
+    await api.modelReport(bd14, { paths: 200, seed: 1, observations }),
+    await api.modelReport(cyber, { paths: 200, seed: 1, observations, locale: 'zh' }),
+  ];
+  const outcomes = api.planOutcomes(reports, observations, { paths: 200 });
   return {
     facts,
     models,
@@ -108,6 +117,8 @@ async function build(): Promise<Fixtures> {
     report,
     comparison,
     modelReport,
+    reports,
+    outcomes,
   };
 }
 

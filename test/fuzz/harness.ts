@@ -17,6 +17,10 @@ export interface FuzzSpec {
   readonly call?: (value: unknown, args: readonly unknown[]) => unknown;
   /** Share of the run budget: 1 for a function that takes microseconds, less for renders and simulations. */
   readonly weight?: number;
+  /** At most this many random calls whatever FUZZ_RUNS says (an export that launches a browser). */
+  readonly maxRuns?: number;
+  /** Whether to make the untimed warm-up call (default true); false where a call costs seconds anyway. */
+  readonly warmUp?: boolean;
   /** Milliseconds a call may take, when not the default 2000; say why in `why`. */
   readonly bound?: number;
   /** Result paths (dotted, like `settings.degreesOfFreedom`) where a non-finite number is documented. */
@@ -433,15 +437,16 @@ export async function fuzzExport(
   ) as [readonly unknown[], Mutation[]][];
   const [first] = cases.shift() ?? [[]];
   // Warm-up: untimed, unchecked (its problems show up again in the runs).
-  try {
-    const r = (spec.call ?? ((f: unknown, a: readonly unknown[]) => (f as (...x: unknown[]) => unknown)(...a)))(
-      value,
-      first,
-    );
-    if (r instanceof Promise) await r.catch(() => undefined);
-  } catch {
-    /* counted in the runs */
-  }
+  if (spec.warmUp !== false)
+    try {
+      const r = (spec.call ?? ((f: unknown, a: readonly unknown[]) => (f as (...x: unknown[]) => unknown)(...a)))(
+        value,
+        first,
+      );
+      if (r instanceof Promise) await r.catch(() => undefined);
+    } catch {
+      /* counted in the runs */
+    }
   // FUZZ_HUGE=0 leaves out the 1e6-element cases, FUZZ_HUGE=only runs nothing else (for finding slow calls).
   const hugeMode = process.env['FUZZ_HUGE'];
   for (const [valid, mutations] of hugeMode === 'only' ? [] : cases) {

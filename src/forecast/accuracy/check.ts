@@ -97,7 +97,7 @@ export function finiteResult(fn: string, value: number): number {
   if (!Number.isFinite(value)) {
     throw new MetricsError(
       'degenerate',
-      `${fn}: the result overflowed (got ${value}). Rescale the data (e.g. to millions) first.`,
+      `${fn}: the result overflowed (${Number.isNaN(value) ? 'no number came out' : `got ${value}`}). Rescale the data (e.g. to millions) first.`,
       { value },
     );
   }

@@ -6,6 +6,7 @@ import { unitArg } from '../../series/units.js';
 import type { Rng } from '../../simulate/rng.js';
 import type { Forecast, ForecastFit, ForecastInterval, ForecastOptions, SimulateFitOptions } from '../types.js';
 import { normalQuantile } from './distributions.js';
+import { toLevels } from '../levels.js';
 
 /** Every method needs at least this many observations. */
 export const MIN_LENGTH = 3;
@@ -129,6 +130,8 @@ function assertFit(fn: string, fit: ForecastFit): void {
   if (typeof fit.method !== 'string' || fit.method === '') bad('method (a method name)', fit.method);
   unitArg(fn, 'fit.unit', fit.unit);
   const n = fit.years.length;
+  // A fit holds what fit() accepted: MIN_LENGTH to MAX_LENGTH observations.
+  if (n < MIN_LENGTH || n > MAX_LENGTH) bad(`years (${MIN_LENGTH} to ${MAX_LENGTH} observations, as fit() takes)`, n);
   const finiteArray = (name: 'years' | 'values' | 'fitted' | 'residuals'): void => {
     const a: unknown = fit[name];
     if (a === undefined && (name === 'fitted' || name === 'residuals')) return;
@@ -142,6 +145,9 @@ function assertFit(fn: string, fit: ForecastFit): void {
   for (let i = 1; i < n; i++)
     if (!((fit.years[i] as number) > (fit.years[i - 1] as number))) bad(`years[${i}] (increasing)`, fit.years[i]);
   finiteArray('values');
+  for (let i = 0; i < n; i++)
+    if (Math.abs(fit.values[i] as number) > MAX_MAGNITUDE)
+      bad(`values[${i}] (at most ${MAX_MAGNITUDE} in size)`, fit.values[i]);
   finiteArray('fitted');
   finiteArray('residuals');
   for (const group of ['params', 'state'] as const) {
@@ -156,26 +162,57 @@ function assertFit(fn: string, fit: ForecastFit): void {
     bad('sigma2 (>= 0)', fit.sigma2);
 }
 
-/** Checks and sorts interval levels: fractions in (0, 1), default [0.8, 0.95]. */
-export function intervalLevels(fn: string, options: ForecastOptions | undefined): number[] {
-  const levels = options?.levels ?? [0.8, 0.95];
-  if (!Array.isArray(levels)) {
-    throw new MetricsError(
-      'invalid_argument',
-      `${fn}: levels must be an array of fractions such as [0.8, 0.95] (got ${show(levels)}).`,
-    );
-  }
-  for (const l of levels) {
-    if (typeof l !== 'number' || !Number.isFinite(l) || l <= 0 || l >= 1) {
-      const hint = typeof l === 'number' && l > 1 && l < 100 ? ` Did you mean ${l / 100}?` : '';
+/**
+ * The numbers of a fit's `params` or `state` that a method reads, each required (assertFit, through
+ * horizonYears, has checked that those present are finite): a fit handed back without one gets a
+ * MetricsError naming it, never a forecast of NaN or one made with a silent default.
+ */
+export function fitNumbers<K extends string>(
+  fn: string,
+  fit: ForecastFit,
+  group: 'params' | 'state',
+  keys: readonly K[],
+): Record<K, number> {
+  const o = (fit[group] ?? {}) as Readonly<Record<string, number>>;
+  const out = {} as Record<K, number>;
+  for (const k of keys) {
+    const v = o[k];
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
       throw new MetricsError(
         'invalid_argument',
-        `${fn}: each level must be a fraction in (0, 1) (got ${show(l)}).${hint} Give levels as fractions, e.g. [0.8, 0.95].`,
-        { level: l },
+        `${fn}: fit.${group}.${k} is missing (got ${show(o)}). Pass the fit this method's fit() made, unchanged.`,
+        { field: `${group}.${k}` },
+      );
+    }
+    out[k] = v;
+  }
+  return out;
+}
+
+/** Simulated paths checked: every number finite, or a `degenerate` error naming the year (the fit's numbers are too extreme). */
+export function checkPaths(
+  fn: string,
+  fit: ForecastFit,
+  years: readonly number[],
+  paths: Float64Array,
+): { years: number[]; paths: Float64Array } {
+  const h = years.length;
+  for (let i = 0; i < paths.length; i++) {
+    if (!Number.isFinite(paths[i] as number)) {
+      throw new MetricsError(
+        'degenerate',
+        `${fn}: a simulated path of series "${fit.seriesId}" is not finite in ${years[i % h]} (the fit's numbers overflow there). Simulate a nearer year, or refit with a simpler method.`,
+        { year: years[i % h] },
       );
     }
   }
-  return [...new Set(levels)].sort((a, b) => a - b);
+  return { years: [...years], paths };
+}
+
+/** Checks and sorts interval levels by the one convention (see toLevels): fractions, or unambiguous percent. */
+export function intervalLevels(fn: string, options: ForecastOptions | undefined): number[] {
+  const levels = options?.levels ?? [0.8, 0.95];
+  return toLevels(fn, levels, 'level');
 }
 
 /** Symmetric normal intervals mean ± z * se. */
@@ -190,18 +227,52 @@ export function normalIntervals(
   });
 }
 
-/** Assembles a Forecast. */
+/**
+ * How far an interval may reach, in multiples of the series' range per step ahead: every bound lies within
+ * [min - RANGE_BOUND h R, max + RANGE_BOUND h R], R = max - min of the history (its largest |value| when the
+ * series is constant, 1 when that is 0), and still contains the point forecast.
+ */
+export const RANGE_BOUND = 5;
+
+/** Clips interval bounds to the range bound (see {@link RANGE_BOUND}); non-finite bounds are clipped too. */
+export function boundIntervals(
+  values: readonly number[],
+  mean: readonly number[],
+  intervals: readonly ForecastInterval[],
+): ForecastInterval[] {
+  let lo = Infinity,
+    hi = -Infinity,
+    big = 0;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+    big = Math.max(big, Math.abs(v));
+  }
+  const r = hi > lo ? hi - lo : big > 0 ? big : 1;
+  return intervals.map((it) => ({
+    level: it.level,
+    lower: it.lower.map((l, i) =>
+      Math.min(Math.max(Number.isNaN(l) ? -Infinity : l, lo - RANGE_BOUND * (i + 1) * r), mean[i]!),
+    ),
+    upper: it.upper.map((u, i) =>
+      Math.max(Math.min(Number.isNaN(u) ? Infinity : u, hi + RANGE_BOUND * (i + 1) * r), mean[i]!),
+    ),
+  }));
+}
+
+/** Assembles a Forecast; intervals are held within the range bound (see {@link boundIntervals}). */
 export function makeForecast(
   fit: ForecastFit,
   years: number[],
   mean: number[],
-  intervals: ForecastInterval[],
+  unbounded: ForecastInterval[],
 ): Forecast {
+  const intervals = boundIntervals(fit.values, mean, unbounded);
   for (const v of mean) {
     if (!Number.isFinite(v)) {
       throw new MetricsError(
         'degenerate',
-        `${fit.method}: the forecast for series "${fit.seriesId}" is not finite (got ${v}). The data may be too extreme for this method; try drift or naive.`,
+        `${fit.method}: the forecast for series "${fit.seriesId}" is not finite (${Number.isNaN(v) ? 'the fit gives no number' : 'it overflows'}). The data may be too extreme for this method; try drift or naive.`,
       );
     }
   }
@@ -210,7 +281,7 @@ export function makeForecast(
       if (!Number.isFinite(it.lower[i]!) || !Number.isFinite(it.upper[i]!)) {
         throw new MetricsError(
           'degenerate',
-          `${fit.method}: the ${it.level} interval for ${years[i]} is not finite (got ${it.lower[i]}, ${it.upper[i]}). Try a simpler method.`,
+          `${fit.method}: the ${it.level} interval for ${years[i]} is not finite (the fit gives no number for a bound). Try a simpler method.`,
         );
       }
     }

@@ -73,8 +73,21 @@ const Cc = [
 ];
 const D = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
 
+// Quantiles are asked for the same few levels again and again (every forecast's 80 % and 95 %): remember them.
+const normalMemo = new Map<number, number>();
+const tMemo = new Map<string, number>();
+const MEMO_MAX = 4096;
+
 /** Standard normal quantile for p in (0, 1). */
 export function normalQuantile(p: number): number {
+  const hit = normalMemo.get(p);
+  if (hit !== undefined) return hit;
+  const x = normalQuantileUncached(p);
+  if (normalMemo.size < MEMO_MAX) normalMemo.set(p, x);
+  return x;
+}
+
+function normalQuantileUncached(p: number): number {
   if (p === 0.5) return 0;
   const lo = 0.02425;
   let x: number;
@@ -154,6 +167,15 @@ export function tCdf(t: number, df: number): number {
 
 /** Student t quantile for p in (0, 1) and df > 0. */
 export function tQuantile(p: number, df: number): number {
+  const key = `${p} ${df}`;
+  const hit = tMemo.get(key);
+  if (hit !== undefined) return hit;
+  const x = tQuantileUncached(p, df);
+  if (tMemo.size < MEMO_MAX) tMemo.set(key, x);
+  return x;
+}
+
+function tQuantileUncached(p: number, df: number): number {
   if (p === 0.5) return 0;
   if (df > 1e7) return normalQuantile(p);
   // Start from the normal quantile with the Cornish-Fisher correction, then Newton on the CDF.

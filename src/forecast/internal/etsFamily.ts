@@ -1,12 +1,16 @@
 // Fitting, forecasting and simulating for the exponential smoothing methods (ses, holt, damped,
 // ets), with the fallback chain for short series. Not exported from the package.
+import { MetricsError } from '../../errors.js';
+import { show } from '../../internal/assert.js';
 import type { Series } from '../../series/series.js';
 import { drift } from '../drift.js';
 import { naive } from '../naive.js';
 import type { Forecast, ForecastFit, ForecastOptions, SimulateFitOptions } from '../types.js';
 import {
   assertPositive,
+  checkPaths,
   fitBase,
+  fitNumbers,
   fitInput,
   horizonYears,
   intervalLevels,
@@ -19,12 +23,12 @@ import {
   estimateEts,
   etsLabel,
   etsMoments,
-  etsParameterCount,
   etsSimulate,
   type EtsComponents,
   type EtsCriterion,
   type EtsEstimate,
 } from './etsEngine.js';
+import { fitHoltWinters, fitsStateSpace, type HoltWintersEstimate } from './holtWinters.js';
 
 /** A fit of an exponential smoothing method: the model's components travel with it. */
 export interface EtsFit extends ForecastFit {
@@ -97,10 +101,40 @@ function fallbackFit(s: Series, values: readonly number[], trend: boolean, notes
   return { ...f, notes };
 }
 
+/** Turns a classical Holt-Winters estimate into a fit (components A,A,N or A,N,N, as R labels it). */
+function holtWintersToFit(
+  s: Series,
+  values: readonly number[],
+  est: HoltWintersEstimate,
+  method: string,
+  notes: readonly string[],
+): EtsFit {
+  const params: Record<string, number> = { alpha: est.alpha };
+  if (est.trend) params['beta'] = est.beta;
+  params['l0'] = est.l0;
+  if (est.trend) params['b0'] = est.b0;
+  const state: Record<string, number> = { level: est.level };
+  if (est.trend) state['trend'] = est.slope;
+  return {
+    ...fitBase(s, method, values),
+    components: { error: 'A', trend: est.trend ? 'A' : 'N' },
+    params,
+    state,
+    fitted: est.fitted,
+    residuals: est.residuals,
+    sigma2: est.sigma2,
+    notes,
+  };
+}
+
+const CLASSICAL =
+  'a classical Holt-Winters fit as R makes it for so short a series (l0 = y1, b0 = y2 - y1, weights minimising the SSE)';
+
 /**
- * Fits a fixed model (`components`) or selects one by AICc (`components` undefined). Fallback for
- * short series: a trend model needs n >= k + 3 (k = parameters incl. initial states: 7 for Holt, 8 for
- * damped); without enough points it becomes SES (n >= 5), then drift; SES becomes naive.
+ * Fits a fixed model (`components`) or selects one by AICc (`components` undefined). Short series go as in
+ * R's ets(): a model with more parameters than n - 4 (SES and automatic selection at 6 points or fewer,
+ * Holt at 8, damped at 9) gets a classical Holt-Winters fit instead, without damping (R drops it too);
+ * automatic selection then keeps the Holt or SES fit with the smaller residual variance.
  */
 export function fitEtsMethod(
   fn: string,
@@ -108,50 +142,89 @@ export function fitEtsMethod(
   components: EtsComponents | undefined,
   criterion: EtsCriterion,
   method: string,
+  additiveOnly = false,
 ): EtsFit {
   const values = fitInput(fn, s);
   if (components?.error === 'M') assertPositive(fn, s, 'a multiplicative-error model');
   if (isConstant(values))
     return constantFit(s, values, components === undefined ? etsLabel({ error: 'A', trend: 'N' }) : method);
   const notes: string[] = [];
+  const n = values.length;
   if (components !== undefined) {
+    const trend = components.trend !== 'N';
+    if (!fitsStateSpace(n, trend, components.trend === 'Ad')) {
+      const est = fitHoltWinters(values, trend);
+      const label = criterion === 'mse' ? (trend ? 'holt' : 'ses') : etsLabel({ error: 'A', trend: trend ? 'A' : 'N' });
+      notes.push(
+        `${n} observations are too few for ${etsLabel(components)} by maximum likelihood or MSE: fitted ${trend ? "Holt's linear trend" : 'simple exponential smoothing'} as ${CLASSICAL}${components.trend === 'Ad' ? ', without damping' : ''}`,
+      );
+      return holtWintersToFit(s, values, est, label, notes);
+    }
     const est = estimateEts(values, components, criterion);
     if (est !== undefined) return estimateToFit(s, values, est, method, notes);
-    if (components.trend !== 'N') {
-      const simpler: EtsComponents = { error: components.error, trend: 'N' };
-      const est2 = estimateEts(values, simpler, criterion);
-      notes.push(
-        `${values.length} observations are too few for ${etsLabel(components)} (needs ${etsParameterCount(components) + 3}); fitted simple exponential smoothing instead`,
-      );
-      if (est2 !== undefined)
-        return estimateToFit(s, values, est2, criterion === 'mse' ? 'ses' : etsLabel(simpler), notes);
-    }
-    return fallbackFit(s, values, components.trend !== 'N', notes);
+    return fallbackFit(s, values, trend, notes);
   }
-  const positive = values.every((v) => v > 0);
+  if (!fitsStateSpace(n, false, false)) {
+    const h = fitHoltWinters(values, true);
+    const e = fitHoltWinters(values, false);
+    const best = h.sigma2 < e.sigma2 ? h : e;
+    notes.push(
+      `${n} observations are too few to select an ETS model: fitted Holt and SES as ${CLASSICAL}, and kept ${best.trend ? 'Holt' : 'SES'}, whose residual variance is smaller`,
+    );
+    return holtWintersToFit(s, values, best, etsLabel({ error: 'A', trend: best.trend ? 'A' : 'N' }), notes);
+  }
+  const positive = !additiveOnly && values.every((v) => v > 0);
   let best: EtsEstimate | undefined;
+  let fitted = 0;
   for (const c of AUTO_CANDIDATES) {
     if (c.error === 'M' && !positive) continue;
     const est = estimateEts(values, c, criterion);
-    if (est !== undefined && est.aicc < (best?.aicc ?? Infinity)) best = est;
+    if (est === undefined) continue;
+    fitted++;
+    if (est.aicc < (best?.aicc ?? Infinity)) best = est;
   }
-  if (!positive) notes.push('multiplicative-error models were not considered: the series has values <= 0');
+  if (additiveOnly) notes.push('additive models only, as R does on a Box-Cox scale');
+  else if (!positive) notes.push('multiplicative-error models were not considered: the series has values <= 0');
   if (best === undefined) return fallbackFit(s, values, true, notes);
-  notes.push(`selected ${etsLabel(best.components)} by AICc among ${positive ? 6 : 3} candidates`);
+  notes.push(
+    `selected ${etsLabel(best.components)} by AICc among the ${fitted} candidate${fitted === 1 ? '' : 's'} that ${values.length} observations can fit`,
+  );
   return estimateToFit(s, values, best, etsLabel(best.components), notes);
 }
 
-function moments(fit: EtsFit & { components: EtsComponents }, _H: number) {
-  const p = fit.params,
-    st = fit.state;
-  return {
-    alpha: p['alpha']!,
-    beta: p['beta'] ?? 0,
-    phi: p['phi'] ?? 1,
-    level: st['level']!,
-    trend: st['trend'] ?? 0,
-    sigma2: fit.sigma2,
-  };
+/**
+ * The model and numbers an ETS fit holds, each checked: known components, and the parameters and states
+ * those components read (beta and trend with a trend, phi in (0, 1] when damped), so a fit handed back
+ * without one gets a MetricsError naming it, not a forecast of NaN or an undamped one by default.
+ */
+function moments(fn: string, fit: EtsFit) {
+  const c = fit.components as unknown;
+  const comp = c as Partial<EtsComponents> | null;
+  if (
+    typeof comp !== 'object' ||
+    comp === null ||
+    (comp.error !== 'A' && comp.error !== 'M') ||
+    (comp.trend !== 'N' && comp.trend !== 'A' && comp.trend !== 'Ad')
+  ) {
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: fit.components must be { error: 'A' | 'M', trend: 'N' | 'A' | 'Ad' } (got ${show(c)}). Pass the fit this method made, unchanged.`,
+    );
+  }
+  const components = comp as EtsComponents;
+  const trended = components.trend !== 'N';
+  const { alpha } = fitNumbers(fn, fit, 'params', ['alpha']);
+  const { beta } = trended ? fitNumbers(fn, fit, 'params', ['beta']) : { beta: 0 };
+  const { phi } = components.trend === 'Ad' ? fitNumbers(fn, fit, 'params', ['phi']) : { phi: 1 };
+  const { level } = fitNumbers(fn, fit, 'state', ['level']);
+  const { trend } = trended ? fitNumbers(fn, fit, 'state', ['trend']) : { trend: 0 };
+  if (!(phi > 0 && phi <= 1)) {
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: fit.params.phi must lie in (0, 1] (got ${phi}). Pass the fit this method made, unchanged.`,
+    );
+  }
+  return { components, values: { alpha, beta, phi, level, trend, sigma2: fit.sigma2 } };
 }
 
 /** Forecast from any fit made by {@link fitEtsMethod}; intervals are normal with the model's exact variance. */
@@ -167,11 +240,8 @@ export function forecastEtsFit(
   }
   const years = horizonYears(fn, fit, toYear);
   const levels = intervalLevels(fn, options);
-  const { mean, variance } = etsMoments(
-    fit.components,
-    moments(fit as EtsFit & { components: EtsComponents }, years.length),
-    years.length,
-  );
+  const m = moments(fn, fit);
+  const { mean, variance } = etsMoments(m.components, m.values, years.length);
   return makeForecast(
     fit,
     years,
@@ -197,12 +267,7 @@ export function simulateEtsFit(
     return { years: [...r.years], paths: r.paths };
   }
   const { years, paths, rng } = simulateInput(fn, fit, toYear, options);
-  const out = etsSimulate(
-    fit.components,
-    moments(fit as EtsFit & { components: EtsComponents }, years.length),
-    years.length,
-    paths,
-    () => rng.normal(),
-  );
-  return { years, paths: out };
+  const m = moments(fn, fit);
+  const out = etsSimulate(m.components, m.values, years.length, paths, () => rng.normal());
+  return checkPaths(fn, fit, years, out);
 }

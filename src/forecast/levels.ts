@@ -1,0 +1,88 @@
+import { MetricsError } from '../errors.js';
+import { show } from '../internal/assert.js';
+
+/** What a list holds: interval levels (open interval (0, 1)) or quantile probabilities ([0, 1]). */
+export type LevelKind = 'level' | 'quantile';
+
+/**
+ * The one convention for interval levels and quantiles, in the API and on the command line: fractions
+ * (0.8 is an 80 % interval, 0.05 the 5 % quantile); percent is accepted only when it cannot be misread,
+ * that is when every entry is above 1 and at most 100 (`[80, 95]` means 0.8 and 0.95). Anything else (a
+ * mix such as `[0.8, 95]`, 1 alone, a negative or non-number) is an error that says what to write.
+ * Levels lie strictly between 0 and 1; quantiles may be 0 or 1 (the minimum and maximum).
+ * @param fn the caller's name for messages (`forecast`, `--levels`)
+ * @param values the numbers as given
+ * @param kind `level` (default) or `quantile`
+ * @returns the fractions, deduplicated and sorted ascending
+ * @throws {MetricsError} invalid_argument for an empty list, a value that is neither a fraction nor an
+ *   unambiguous percent, or a mix of the two
+ * @example
+ * toLevels('forecast', [95, 80]); // => [0.8, 0.95]
+ * toLevels('forecast', [0.8, 0.95]); // => [0.8, 0.95]
+ */
+export function toLevels(fn: string, values: readonly number[], kind: LevelKind = 'level'): number[] {
+  const what = kind === 'level' ? 'level' : 'quantile';
+  const eg = kind === 'level' ? '0.8,0.95 (or 80,95)' : '0.05,0.5,0.95 (or 5,50,95)';
+  if (!Array.isArray(values) || values.length === 0) {
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: expected a non-empty list of ${what}s (got ${show(values)}). Give fractions such as ${eg}.`,
+    );
+  }
+  for (const v of values) {
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: each ${what} must be a number (got ${show(v)}). Give fractions such as ${eg}.`,
+        { [what]: v },
+      );
+    }
+  }
+  const inFraction = (v: number) => (kind === 'level' ? v > 0 && v < 1 : v >= 0 && v <= 1);
+  const inPercent = (v: number) => v > 1 && (kind === 'level' ? v < 100 : v <= 100);
+  let out: number[];
+  if (values.every(inFraction)) out = [...values];
+  else if (values.every(inPercent)) out = values.map((v) => Number((v / 100).toPrecision(12)));
+  else {
+    const bad = values.find((v) => !inFraction(v) && !inPercent(v));
+    const reason =
+      bad === undefined
+        ? `mixes fractions and percent (got ${show(values)})`
+        : `has ${bad}, which is neither a fraction ${kind === 'level' ? 'in (0, 1)' : 'in [0, 1]'} nor a percent above 1 (got ${show(values)})`;
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: the ${what} list ${reason}. Give fractions such as ${eg}; percent is read only when every entry is above 1.`,
+      { [`${what}s`]: values },
+    );
+  }
+  return [...new Set(out)].sort((a, b) => a - b);
+}
+
+/**
+ * Parses a command-line list such as `80,95`, `0.8,0.95` or `5,50,95` by {@link toLevels}'s convention.
+ * @param option the option's name for messages (`--levels`)
+ * @param raw the text given
+ * @param kind `level` (default) or `quantile`
+ * @returns the fractions, sorted
+ * @throws {MetricsError} invalid_argument for an empty entry, a non-number or an ambiguous list
+ * @example
+ * parseLevels('--levels', '0.8,0.95'); // => [0.8, 0.95]
+ * parseLevels('--levels', '80,95'); // => [0.8, 0.95]
+ */
+export function parseLevels(option: string, raw: string, kind: LevelKind = 'level'): number[] {
+  const parts = String(raw)
+    .split(',')
+    .map((p) => p.trim());
+  const nums = parts.map((p) =>
+    p === '' || !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?%?$/.test(p) ? Number.NaN : Number(p.replace(/%$/, '')),
+  );
+  const i = nums.findIndex((v) => Number.isNaN(v));
+  if (i >= 0) {
+    throw new MetricsError(
+      'invalid_argument',
+      `${option}: ${JSON.stringify(parts[i])} is not a number (got ${JSON.stringify(raw)}). Write e.g. ${kind === 'level' ? '0.8,0.95 or 80,95' : '0.05,0.5,0.95 or 5,50,95'}.`,
+      { [option]: raw },
+    );
+  }
+  return toLevels(option, nums, kind);
+}

@@ -1,0 +1,22 @@
+// The M3 yearly training series from the shared benchmark folder, for tests that compare with R on them.
+import { readFileSync } from 'node:fs';
+
+/** Training values by id (years 1, 2, … as calendar years 2001, 2002, …). */
+export function m3Train(): Map<string, { years: number[]; values: number[] }> {
+  const text = readFileSync(new URL('../../../shared/benchmarks/m3-yearly/train.csv', import.meta.url), 'utf8');
+  const out = new Map<string, { years: number[]; values: number[] }>();
+  for (const line of text.split('\n').slice(1)) {
+    if (line === '') continue;
+    const [id, t, v] = line.split(',');
+    const e = out.get(id!) ?? { years: [], values: [] };
+    e.years.push(2000 + Number(t));
+    e.values.push(Number(v));
+    out.set(id!, e);
+  }
+  for (const e of out.values()) {
+    const order = e.years.map((_, i) => i).sort((a, b) => e.years[a]! - e.years[b]!);
+    e.years = order.map((i) => e.years[i]!);
+    e.values = order.map((i) => e.values[i]!);
+  }
+  return out;
+}
