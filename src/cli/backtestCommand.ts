@@ -2,7 +2,7 @@ import { MetricsError } from '../errors.js';
 import { series } from '../series/series.js';
 import { backtest, type BacktestSummary } from '../forecast/backtest.js';
 import type { CliCommand } from './command.js';
-import { emit, outputFormat, rowsText, type Row } from './output.js';
+import { emit, outputFormat, rowsText, type Row, wrapParagraph } from './output.js';
 import { levelsOption, methodByName, readInput, reportSeriesErrors, wholeOption } from './forecastCommand.js';
 
 const mean = (xs: readonly number[]): number | undefined =>
@@ -150,7 +150,7 @@ export const backtestCommand: CliCommand = {
     await emit(ctx, args, rowsText(format, table, json), `the accuracy of ${table.length} methods`);
     if (format === 'table')
       ctx.stdout(
-        `\n${ids.length} series, horizon ${horizon}, step ${step}; sMAPE and MASE are means over series of the mean over origins; OWA relative to naive.\n`,
+        `\n${wrapParagraph(`${ids.length} series, horizon ${horizon}, step ${step}; sMAPE and MASE are means over series of the mean over origins; OWA relative to naive.`)}\n`,
       );
     return reportSeriesErrors(ctx, 'backtest', errors);
   },

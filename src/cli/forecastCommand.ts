@@ -11,7 +11,7 @@ import type { ForecastMethod } from '../forecast/types.js';
 import { levelLabel } from '../forecast/backtest.js';
 import { parseLevels } from '../forecast/levels.js';
 import type { CliArgs, CliCommand, CliContext } from './command.js';
-import { emit, outputFormat, toCsv, toTable, type Row } from './output.js';
+import { emit, outputFormat, toCsv, toTable, type Row, wrapParagraph } from './output.js';
 
 const DEFAULT_HORIZON = 5;
 
@@ -225,9 +225,9 @@ export const forecastCommand: CliCommand = {
     else
       text =
         toTable(outRows, columns) +
-        `\nmethod: ${method.name}${name === 'default' ? ' (the default)' : ''}: ${method.description}\n` +
+        `\n${wrapParagraph(`method: ${method.name}${name === 'default' ? ' (the default)' : ''}: ${method.description}`, '', '  ')}\n` +
         Object.entries(models)
-          .map(([id, m]) => `fitted for ${id}: ${m}\n`)
+          .map(([id, m]) => `${wrapParagraph(`fitted for ${id}: ${m}`, '', '  ')}\n`)
           .join('');
     await emit(
       ctx,

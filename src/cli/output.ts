@@ -150,6 +150,33 @@ export function wrapParagraph(text: string, first = '', indent = ' '.repeat(firs
 }
 
 /**
+ * A block of lines (a summary for the terminal) with every line longer than {@link TABLE_WIDTH} wrapped: the
+ * continuation lines are indented to where the line's text starts, after its label or aligned columns
+ * (`  target   `, `  Big data industry        2020  `), so the block keeps its columns. Lines that fit are
+ * left as they are.
+ */
+export function wrapBlock(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      if ([...line].length <= TABLE_WIDTH) return line;
+      // The text starts after the first run of two or more spaces past the indentation, within the first 60
+      // characters (after a label or an aligned column), else after the indentation; that prefix is kept.
+      // The first line keeps its aligned columns up to the last such run (`2020  `) as they are.
+      const indent = /^\s*/.exec(line)?.[0].length ?? 0;
+      const runs = [...line.slice(indent, 60).matchAll(/ {2,}(?=\S)/g)];
+      const end = (k: number): number => indent + (runs[k]?.index ?? 0) + (runs[k]?.[0].length ?? 0);
+      const hang = runs.length > 0 ? end(0) : indent;
+      const keep = runs.length > 0 ? end(runs.length - 1) : indent;
+      const lines = wrapLines(line.slice(keep), Math.max(20, TABLE_WIDTH - keep));
+      const head = lines.shift() ?? '';
+      const tail = wrapLines(lines.join(' '), Math.max(20, TABLE_WIDTH - hang)).filter((l) => l !== '');
+      return [line.slice(0, keep) + head, ...tail.map((l) => ' '.repeat(hang) + l)].join('\n');
+    })
+    .join('\n');
+}
+
+/**
  * Rows as an aligned plain-text table: numbers right-aligned in one style per column (see
  * {@link ColumnSpec}), headers and text wrapped so the table fits {@link TABLE_WIDTH} characters when its
  * numbers allow (numbers are never cut; text columns narrow down to 10 characters, wrapping their cells).

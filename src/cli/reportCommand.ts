@@ -15,7 +15,7 @@ import { type ModelReport, modelReport, modelSection, modelSummary } from '../re
 import { latestYear, planKeyFigures, planOutcomes, plansSection, plansSummary } from '../report/plansSection.js';
 import { reportTitle, sourcesTable } from '../report/reportFront.js';
 import type { CliCommand } from './command.js';
-import { progressBar, wholeNumberOption, writeFolderAtomically } from './output.js';
+import { progressBar, wholeNumberOption, wrapBlock, writeFolderAtomically } from './output.js';
 
 /** Plot width of the report's charts: they fill the HTML report's column. */
 const REPORT_CHART_WIDTH = 760;
@@ -94,18 +94,18 @@ export const reportCommand: CliCommand = {
     }
     // "How the plans did" opens the summary and the report, before the scenarios.
     const outcomes = planOutcomes(reports, set, { asOf });
-    ctx.stdout(`${plansSummary(outcomes, asOf, locale)}\n`);
+    ctx.stdout(`${wrapBlock(plansSummary(outcomes, asOf, locale))}\n`);
     const sections: ReportSection[] = [];
     if (outcomes.length > 0) sections.push(plansSection(outcomes, { locale, asOf, width: REPORT_CHART_WIDTH, set }));
     if (builtIn) {
       // The main job also puts the industries the documents give figures for side by side.
       const seeds = loadSeeds();
       const comparison = compareIndustries(seeds);
-      ctx.stdout(`${industriesSummary(comparison, locale)}\n`);
+      ctx.stdout(`${wrapBlock(industriesSummary(comparison, locale))}\n`);
       sections.push(industriesSection(comparison, { locale, facts: seeds }));
     }
     for (const r of reports) {
-      ctx.stdout(`${modelSummary(r)}\n`);
+      ctx.stdout(`${wrapBlock(modelSummary(r))}\n`);
       sections.push(modelSection(r));
     }
     const models = reports.map((r) => r.model);

@@ -16,6 +16,8 @@ describe('industry-metrics report', () => {
     expect(r.stdout.indexOf('How the plans did')).toBe(0);
     expect(r.stdout).toContain('More than RMB 3 trillion in 2025 (14th Five-Year Plan): off track');
     expect(r.stdout).toContain('P(exceeds RMB 3 trillion in 2025) = ');
+    // The summary wraps at 100 characters, continuation lines under the text they continue.
+    expect(r.stdout.split('\n').filter((l) => [...l].length > 100)).toEqual([]);
     // Scorecard, nowcast fan and the model's three charts, four files each.
     expect(r.stdout).toContain('Wrote out/report.html, out/report.xlsx and 20 chart files');
     for (const chart of ['trajectories', 'fan', 'distribution']) {

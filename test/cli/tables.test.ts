@@ -1,7 +1,9 @@
 // Readable tables (issue 15, point 6): one number style per column, units in the headers, text wrapped so
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 // the table fits 100 characters, numbers never cut; every command's table output within 100 characters.
 import { describe, expect, it } from 'vitest';
-import { toTable, wrapLines, wrapParagraph } from '../../src/cli/output.js';
+import { toTable, wrapBlock, wrapLines, wrapParagraph } from '../../src/cli/output.js';
 import { cli, tempDir } from '../helpers/cli.js';
 
 describe('toTable', () => {
@@ -43,6 +45,19 @@ describe('toTable', () => {
   });
 });
 
+describe('wrapBlock', () => {
+  it('wraps a long line under the text after its label, keeps aligned columns, leaves short lines alone', () => {
+    const long = `  Big data industry        2015  more than RMB 259 billion (derived: ${'word '.repeat(20)}end)`;
+    const out = wrapBlock(`short line\n${long}`).split('\n');
+    expect(out[0]).toBe('short line');
+    expect(out[1]?.startsWith('  Big data industry        2015  more than')).toBe(true);
+    // Continuation lines hang under the first aligned column (after "industry  ").
+    expect(out[2]?.startsWith(`${' '.repeat(27)}word`)).toBe(true);
+    for (const l of out) expect(l.length).toBeLessThanOrEqual(100);
+    expect(out.join(' ').replace(/\s+/g, ' ')).toBe(`short line ${long.trim().replace(/\s+/g, ' ')}`);
+  });
+});
+
 describe('every command prints within 100 characters a line', () => {
   const dir = tempDir('im-tables-');
   const commands: string[][] = [
@@ -53,7 +68,15 @@ describe('every command prints within 100 characters a line', () => {
     ['simulate', 'big-data-14th-fyp', '--paths', '2000'],
     ['decompose', 'big-data-sectors-example'],
     ['scorecard', '--as-of', '2022', '--paths', '500'],
+    ['forecast', 'long-ids.csv', '--horizon', '3'],
+    ['backtest', 'long-ids.csv', '--horizon', '2', '--method', 'naive,drift,theta'],
   ];
+  // Two series, one with a long dotted id: the forecast's footer names each model fitted.
+  const id = 'b-very-long-series-identifier.with.dots.and-more';
+  writeFileSync(
+    join(dir, 'long-ids.csv'),
+    `id,year,value\n${[1, 1.2, 1.5, 1.7, 2, 2.4, 2.9].map((v, i) => `a,${2015 + i},${v}`).join('\n')}\n${[100, 120, 130, 150, 170, 160].map((v, i) => `${id},${2015 + i},${v}`).join('\n')}\n`,
+  );
   for (const argv of commands) {
     it(`industry-metrics ${argv.join(' ')}`, async () => {
       const r = await cli(argv, dir);
