@@ -375,6 +375,8 @@ export async function writeFolderAtomically(
   pendingPaths.add(tmp);
   try {
     mkdirSync(dirname(abs), { recursive: true });
+    // The temporary folder exists from the start, so an interrupt at any point finds it (and removes it).
+    mkdirSync(tmp);
     const files = await write(tmp);
     if (existsSync(abs)) {
       pendingPaths.add(old);

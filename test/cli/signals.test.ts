@@ -86,6 +86,38 @@ describe('interrupting the CLI', () => {
   });
 });
 
+describe('interrupting a report while it writes its folder', () => {
+  it('SIGINT once the temporary report folder exists: exit 130, the old folder unchanged, nothing temporary left', async () => {
+    const dir = tempDir('im-sigwrite-');
+    mkdirSync(join(dir, 'rep'));
+    writeFileSync(join(dir, 'rep', 'report.html'), 'the old report');
+    const child = spawn(
+      process.execPath,
+      ['--import', TSX, MAIN, 'report', 'big-data-14th-fyp', '--paths', '2000', '--no-pdf', '--out', 'rep'],
+      { cwd: dir, env: { ...process.env, NODE_OPTIONS: '' }, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let err = '';
+    child.stderr?.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
+    // The charts are drawn into `.rep.<pid>.<random>.tmp` before anything is written under `rep`.
+    const t0 = Date.now();
+    while (leftovers(dir).length === 0) {
+      if (child.exitCode !== null || Date.now() - t0 > 90_000) {
+        child.kill('SIGKILL');
+        throw new Error(`no temporary report folder appeared before the report ended: ${err}`);
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const r = await interrupt(child, 'SIGINT');
+    expect(r.code, err).toBe(130);
+    expect(r.ms).toBeLessThan(EXIT_BOUND_MS);
+    expect(readdirSync(join(dir, 'rep'))).toEqual(['report.html']);
+    expect(readFileSync(join(dir, 'rep', 'report.html'), 'utf8')).toBe('the old report');
+    expect(leftovers(dir)).toEqual([]);
+  });
+});
+
 describe('a write that fails leaves nothing behind', () => {
   it('--out under a file (not a folder) exits 2 with one line naming the path, and no temporary file', async () => {
     const dir = tempDir('im-outfail-');
