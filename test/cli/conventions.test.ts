@@ -88,3 +88,39 @@ describe('CLI conventions', () => {
     expect(toCsv([{ a: '=cmd()', b: '+1', c: '-2', d: '@x', e: -3 }])).toBe("a,b,c,d,e\n'=cmd(),'+1,'-2,'@x,-3\n");
   });
 });
+
+describe('numbers and messages on the command line (issue 15)', () => {
+  it('--paths 1e5 is read as 100000 (and 100_000 alike)', async () => {
+    const dir = tempDir();
+    for (const paths of ['1e5', '100_000']) {
+      const r = await cli(['simulate', 'big-data-14th-fyp', '--paths', paths, '--format', 'json'], dir);
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout).settings.paths).toBe(100000);
+    }
+  });
+
+  it('--paths 1e12 is refused up front with the memory it would need, for simulate and report alike', async () => {
+    const dir = tempDir();
+    for (const command of ['simulate', 'report']) {
+      const t0 = Date.now();
+      const argv = [command, 'big-data-14th-fyp', '--paths', '1e12', ...(command === 'report' ? ['--no-pdf'] : [])];
+      const r = await cli(argv, dir);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      // At least one year of levels and the copy quantiles need, 16 bytes a path: 1.6e13 bytes = 14.6 TiB.
+      expect(r.stderr).toMatch(
+        new RegExp(
+          `^industry-metrics ${command}: 1000000000000 paths need at least 14\\.6 TiB of working memory \\(got paths 1000000000000;`,
+        ),
+      );
+      expect(r.stderr.split('\n').filter((l) => l !== '')).toHaveLength(1);
+      expect(Date.now() - t0).toBeLessThan(20_000);
+    }
+  });
+
+  it('errors carry one prefix: render names itself once', async () => {
+    const r = await cli(['render', 'missing.vl.json', '--out', 'x.svg'], tempDir());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('industry-metrics render: cannot read missing.vl.json (got ENOENT). Check the path.\n');
+  });
+});
