@@ -8,6 +8,8 @@ import { withBoxCox } from '../../src/forecast/withBoxCox.js';
 import { calibrate } from '../../src/forecast/calibrate.js';
 import { boundIntervals, RANGE_BOUND } from '../../src/forecast/internal/common.js';
 import type { ForecastMethod } from '../../src/forecast/types.js';
+import { combination } from '../../src/forecast/combination.js';
+import { m3Train } from './m3Fixture.js';
 
 const METHODS: ForecastMethod[] = [
   ...Object.values(forecastMethods),
@@ -56,5 +58,71 @@ describe('interval bounds', () => {
         { numRuns: 40 },
       );
     },
+  );
+});
+
+// The same bound on public data: the M3 yearly training series (../shared/benchmarks/m3-yearly). Every built-in
+// method, the default and a combination of one's own, each plain, calibrated, on logs and with Guerrero's
+// lambda. `npm test` takes every 80th series (9 of 645: a few seconds); M3_BOUNDS=all takes all 645
+// (minutes), and prints how close the bounds came to the limit.
+describe('interval bounds on the M3 yearly series', () => {
+  const all = process.env['M3_BOUNDS'] === 'all';
+  const train = [...m3Train().entries()].filter((_, i) => all || i % 80 === 0);
+  const base: ForecastMethod[] = [
+    ...Object.values(forecastMethods),
+    defaultMethod,
+    combination([forecastMethods['theta']!, forecastMethods['drift']!, forecastMethods['ets']!], { name: 'mine' }),
+  ];
+  const variants = (m: ForecastMethod): ForecastMethod[] => [
+    m,
+    calibrate(m),
+    withBoxCox(m, { lambda: 0 }),
+    withBoxCox(m, { lambda: 'auto' }),
+  ];
+  it.each(base.map((m) => [m.name, m] as const))(
+    '%s: plain, calibrated, on logs and with lambda auto, every 80 % and 95 % bound of a 6-year forecast within [min - 5 h R, max + 5 h R]',
+    (_name, m) => {
+      let bounds = 0,
+        atLimit = 0,
+        worst = 0;
+      for (const v of variants(m)) {
+        for (const [id, { years, values }] of train) {
+          const s = series({ id, unit: 'count', years, values });
+          let f: ReturnType<ForecastMethod['forecast']>;
+          try {
+            f = v.forecast(v.fit(s), years[years.length - 1]! + 6, { levels: [0.8, 0.95] });
+          } catch (e) {
+            // Only a clear refusal (a negative lambda's point forecast past -1/lambda) may stop a forecast.
+            expect((e as { code?: string }).code, `${v.name} on ${id}`).toBe('degenerate');
+            continue;
+          }
+          const lo = Math.min(...values),
+            hi = Math.max(...values),
+            r = hi - lo;
+          for (const iv of f.intervals) {
+            iv.upper.forEach((u, i) => {
+              const l = iv.lower[i]!,
+                limit = RANGE_BOUND * (i + 1) * r;
+              expect(Number.isFinite(u) && Number.isFinite(l), `${v.name} on ${id}`).toBe(true);
+              expect(u, `${v.name} on ${id}, upper ${i + 1}`).toBeLessThanOrEqual(
+                Math.max(f.mean[i]!, hi + limit * (1 + 1e-12)),
+              );
+              expect(l, `${v.name} on ${id}, lower ${i + 1}`).toBeGreaterThanOrEqual(
+                Math.min(f.mean[i]!, lo - limit * (1 + 1e-12)),
+              );
+              bounds += 2;
+              if (u >= hi + limit * (1 - 1e-9) || l <= lo - limit * (1 - 1e-9)) atLimit++;
+              worst = Math.max(worst, (u - hi) / ((i + 1) * r), (lo - l) / ((i + 1) * r));
+            });
+          }
+        }
+      }
+      if (all)
+        console.log(
+          `${m.name}: ${bounds} bounds on ${train.length} series, ${atLimit} held at the limit, widest reach ${worst.toFixed(2)} h R beyond the range`,
+        );
+      expect(bounds).toBeGreaterThan(0);
+    },
+    all ? 600_000 : 20_000,
   );
 });
