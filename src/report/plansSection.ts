@@ -29,6 +29,8 @@ export interface PlanOutcome {
   readonly nowcastObserved?: number;
   /** True when the latest level is a floor ("more than"), so the nowcasts are lower bounds. */
   readonly nowcastIsFloor: boolean;
+  /** True when the target year has passed with no published outcome: the figures are those from before it. */
+  readonly pastTargetYear?: boolean;
   /** P(target met) in the plan's own model (the Monte Carlo run of the report), when there is one. */
   readonly exAnte?: number;
 }
@@ -72,7 +74,14 @@ export function planOutcomes(
       if (seen.has(t.id)) continue;
       seen.add(t.id);
       const score = scoreTarget(t, set, { asOf, ...(planRate !== undefined ? { planRate } : {}) });
-      const observation = set.observations.find((o) => o.id === score.observation);
+      const decided = score.status === 'met' || score.status === 'missed';
+      // A target year that has passed with no published outcome rests on what was published before it, as in
+      // planScorecard: the latest figure then, and a nowcast from it.
+      const pastTargetYear = !decided && asOf >= t.year;
+      const basis = pastTargetYear
+        ? scoreTarget(t, set, { asOf: t.year - 1, ...(planRate !== undefined ? { planRate } : {}) })
+        : score;
+      const observation = set.observations.find((o) => o.id === (score.observation ?? basis.observation));
       const rateObservation = set.observations.find((o) => o.id === score.observedRateFrom);
       const plan =
         m.periods?.[0] !== undefined
@@ -82,7 +91,6 @@ export function planOutcomes(
           : locale === 'zh'
             ? (m.zh?.title ?? m.id)
             : m.title;
-      const decided = score.status === 'met' || score.status === 'missed';
       const vol = m.uncertainty?.volatility.value;
       const nowcastFrom =
         !decided &&
@@ -111,7 +119,9 @@ export function planOutcomes(
               seed: options.seed ?? 1,
             }).probability;
       const nowcastPlan = p(planRate, 'plan rate');
-      const nowcastObserved = p(score.observedRate, 'observed rate');
+      // Only a rate observed since the latest level says how the industry grows now (as in planScorecard).
+      const current = basis.status === 'on track' || basis.status === 'off track';
+      const nowcastObserved = current ? p(basis.observedRate, 'observed rate') : undefined;
       const exAnte = r.monteCarlo?.targets.find((x) => x.id === t.id)?.probability;
       out.push({
         target: t,
@@ -123,6 +133,7 @@ export function planOutcomes(
         ...(nowcastPlan !== undefined ? { nowcastPlan } : {}),
         ...(nowcastObserved !== undefined ? { nowcastObserved } : {}),
         nowcastIsFloor: observation?.comparator === 'exceeds' || observation?.comparator === 'atLeast',
+        pastTargetYear,
         ...(exAnte !== undefined ? { exAnte } : {}),
       });
     }
@@ -178,9 +189,13 @@ function reasonText(o: PlanOutcome, locale: Locale): string {
     }
     default:
       return o.observation
-        ? zh
-          ? `最新数据为${obs}，不足以判断`
-          : `The latest figure, ${obs}, does not settle it`
+        ? o.pastTargetYear
+          ? zh
+            ? `该目标的统计口径下尚无${o.target.year}年的数据；此前最新数据为${obs}（${by}），不足以判断`
+            : `No ${o.target.year} figure on the plan’s own definition yet; the latest before it, ${obs} (${by}), does not settle it`
+          : zh
+            ? `最新数据为${obs}，不足以判断`
+            : `The latest figure, ${obs}, does not settle it`
         : zh
           ? '该目标的统计口径下尚无可用的观测值；其他口径的数据不能直接比较'
           : 'No figure on the plan’s own definition yet; figures on other definitions cannot be compared without a bridge';
@@ -457,10 +472,11 @@ export function plansSummary(outcomes: readonly PlanOutcome[], asOf: number, loc
     lines.push(`           ${reasonText(o, locale)}`);
     if (o.nowcastPlan !== undefined) {
       const bound = o.nowcastIsFloor ? (zh ? '至少' : 'at least ') : '';
+      const vol = pct(o.model.uncertainty?.volatility.value, locale);
       lines.push(
         zh
-          ? `           从最新数据推算的达标概率：按规划增速${bound}${pct(o.nowcastPlan, locale)}${o.nowcastObserved !== undefined ? `，按观测增速${bound}${pct(o.nowcastObserved, locale)}` : ''}${o.exAnte !== undefined ? `；规划自身模型（事前）${pct(o.exAnte, locale)}` : ''}`
-          : `           P(met) from the latest figure: ${bound}${pct(o.nowcastPlan, locale)} at the plan's rate${o.nowcastObserved !== undefined ? `, ${bound}${pct(o.nowcastObserved, locale)} at the observed rate` : ''}${o.exAnte !== undefined ? `; the plan's own model (ex ante): ${pct(o.exAnte, locale)}` : ''}`,
+          ? `           从最新数据推算的达标概率（年波动${vol}，为假设）：按规划增速${bound}${pct(o.nowcastPlan, locale)}${o.nowcastObserved !== undefined ? `，按观测增速${bound}${pct(o.nowcastObserved, locale)}` : ''}${o.exAnte !== undefined ? `；规划自身模型（事前）${pct(o.exAnte, locale)}` : ''}`
+          : `           P(met) from the latest figure, with ${vol} volatility a year (an assumption): ${bound}${pct(o.nowcastPlan, locale)} at the plan's rate${o.nowcastObserved !== undefined ? `, ${bound}${pct(o.nowcastObserved, locale)} at the observed rate` : ''}${o.exAnte !== undefined ? `; the plan's own model (ex ante): ${pct(o.exAnte, locale)}` : ''}`,
       );
     }
   }
