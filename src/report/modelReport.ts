@@ -19,7 +19,7 @@ import type { ScenarioProjection } from '../scenario/types.js';
 import { convertScale, isScaleConvertible, parseUnit } from '../series/units.js';
 import type { MonteCarloResult } from '../simulate/monteCarloTypes.js';
 import { sourceLine } from '../series/provenance.js';
-import { describeFact, formatRate } from '../targets/describeFact.js';
+import { describeFact } from '../targets/describeFact.js';
 import type { Fact } from '../targets/fact.js';
 import { whatIfSpec } from './whatIf.js';
 import {
@@ -39,6 +39,10 @@ import {
  * Five-Year Plan periods, for charts of your own. A model's charts shade only the periods the model declares
  * (`periods` in its file): a three-year plan or a company's model is no Five-Year Plan.
  */
+/** A probability as a percentage to `digits` significant figures (3: `49.5%`, `55.6%`), as "How the plans did" writes them. */
+const probabilityText = (p: number, locale: 'en' | 'zh', digits = 3): string =>
+  formatQuantities([p], 'fraction', { locale, digits })[0] as string;
+
 export const PLAN_PERIODS: readonly PlanPeriod[] = [
   { label: '12th Five-Year Plan', fromYear: 2011, toYear: 2015 },
   { label: '13th Five-Year Plan', fromYear: 2016, toYear: 2020 },
@@ -653,7 +657,7 @@ export function modelSection(r: ModelReport): ReportSection {
     .map((t) => {
       const f = m.targets.find((x) => x.id === t.id) ?? m.targets.find((x) => x.year === t.year);
       const what = f ? factText(f, locale) : quantityText(t.value, m.unit, locale);
-      const p = formatRate(t.probability);
+      const p = probabilityText(t.probability, locale);
       return locale === 'zh'
         ? `P（${t.year}年${what}）= ${p}（${basisText(m, f?.id ?? '', locale)}）`
         : `P(${what} in ${t.year}) = ${p} (${basisText(m, f?.id ?? '', locale)})`;
@@ -747,8 +751,8 @@ export function modelSummary(r: ModelReport): string {
     const what = f ? factText(f, locale) : quantityText(t.value, m.unit, locale);
     lines.push(
       zh
-        ? `  P（${t.year}年${what}）= ${formatRate(t.probability)} ± ${formatRate(t.standardError)}（蒙特卡洛，随机种子${r.monteCarlo?.settings.seed}）`
-        : `  P(${t.comparator} ${quantityText(t.value, m.unit, locale)} in ${t.year}) = ${formatRate(t.probability)} ± ${formatRate(t.standardError)}  (Monte Carlo, seed ${r.monteCarlo?.settings.seed})`,
+        ? `  P（${t.year}年${what}）= ${probabilityText(t.probability, locale)} ± ${probabilityText(t.standardError, locale, 2)}（蒙特卡洛，随机种子${r.monteCarlo?.settings.seed}）`
+        : `  P(${t.comparator} ${quantityText(t.value, m.unit, locale)} in ${t.year}) = ${probabilityText(t.probability, locale)} ± ${probabilityText(t.standardError, locale, 2)}  (Monte Carlo, seed ${r.monteCarlo?.settings.seed})`,
     );
     lines.push(`           ${basisText(m, f?.id ?? '', locale)}`);
   }
