@@ -35,14 +35,14 @@ import {
   yearSpan,
 } from './words.js';
 
-/**
- * Five-Year Plan periods, for charts of your own. A model's charts shade only the periods the model declares
- * (`periods` in its file): a three-year plan or a company's model is no Five-Year Plan.
- */
 /** A probability as a percentage to `digits` significant figures (3: `49.5%`, `55.6%`), as "How the plans did" writes them. */
 const probabilityText = (p: number, locale: 'en' | 'zh', digits = 3): string =>
   formatQuantities([p], 'fraction', { locale, digits })[0] as string;
 
+/**
+ * Five-Year Plan periods, for charts of your own. A model's charts shade only the periods the model declares
+ * (`periods` in its file): a three-year plan or a company's model is no Five-Year Plan.
+ */
 export const PLAN_PERIODS: readonly PlanPeriod[] = [
   { label: '12th Five-Year Plan', fromYear: 2011, toYear: 2015 },
   { label: '13th Five-Year Plan', fromYear: 2016, toYear: 2020 },
