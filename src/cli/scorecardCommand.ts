@@ -36,7 +36,10 @@ export const scorecardCommand: CliCommand = {
     ['--as-of <year>', 'Use observations up to this year (required).'],
     ['--paths <n>', 'Monte Carlo paths for the ex-ante probabilities and the nowcasts (default 20000).'],
     ['--seed <s>', 'Seed of every run (default 2026).'],
-    ['--format <f>', 'table (default), csv, json (csv and json carry what each probability rests on) or xlsx (the csv rows as a workbook; needs --out).'],
+    [
+      '--format <f>',
+      'table (default), csv, json (csv and json carry what each probability rests on) or xlsx (the csv rows as a workbook; needs --out).',
+    ],
     ['--out <file>', 'Write to a file instead of stdout.'],
   ],
   examples: [
