@@ -444,11 +444,12 @@ export function planKeyFigures(outcomes: readonly PlanOutcome[], locale: Locale 
     const status = STATUS_WORDS[locale][o.score.status] ?? o.score.status;
     const obs = o.observation ? observationText(o.observation, locale) : undefined;
     const bound = o.nowcastIsFloor ? (zh ? '至少' : 'at least ') : '';
+    const vol = pct(o.model.uncertainty?.volatility.value, locale);
     const note =
       o.nowcastPlan !== undefined
         ? zh
-          ? `从${obs}推算：按规划增速达标概率${bound}${pct(o.nowcastPlan, locale)}${o.nowcastObserved !== undefined ? `，按观测增速${bound}${pct(o.nowcastObserved, locale)}` : ''}`
-          : `From ${obs}: P(met) ${bound}${pct(o.nowcastPlan, locale)} at the plan’s rate${o.nowcastObserved !== undefined ? `, ${bound}${pct(o.nowcastObserved, locale)} at the observed rate` : ''}`
+          ? `从${obs}推算：按规划增速达标概率${bound}${pct(o.nowcastPlan, locale)}${o.nowcastObserved !== undefined ? `，按观测增速${bound}${pct(o.nowcastObserved, locale)}` : ''}（年波动${vol}，为假设）`
+          : `From ${obs}: P(met) ${bound}${pct(o.nowcastPlan, locale)} at the plan’s rate${o.nowcastObserved !== undefined ? `, ${bound}${pct(o.nowcastObserved, locale)} at the observed rate` : ''} (${vol} volatility a year, an assumption)`
         : obs !== undefined
           ? zh
             ? `依据：${obs}（${o.observation?.source.publisher}）`

@@ -143,6 +143,13 @@ describe('How the plans did', () => {
     expect(text).not.toMatch(/obs\.|bd1[34]\.|cyber\./);
     const keys = planKeyFigures(outcomes);
     expect(keys[0]).toMatchObject({ label: 'More than RMB 1 trillion in 2020 (13th Five-Year Plan)', value: 'Met' });
+    // A nowcast in the key figures says the volatility it rests on.
+    expect(keys[1]?.note).toMatch(
+      /^From RMB 1\.57 trillion in 2022: P\(met\) \d+(\.\d+)?% at the plan’s rate, \d+(\.\d+)?% at the observed rate \(5% volatility a year, an assumption\)$/,
+    );
+    expect(keys[2]?.note).toMatch(
+      /^From about RMB 200 billion in 2021: P\(met\) \d+(\.\d+)?% at the plan’s rate \(4% volatility/,
+    );
   });
 
   it('reportTitle names the industries of the models', () => {
