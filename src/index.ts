@@ -51,7 +51,7 @@ export { parseWording } from './targets/parseWording.js';
 export type { Wording } from './targets/parseWording.js';
 
 // model
-export { ShockDistribution } from './model/types.js';
+export { ShockDistribution } from './spec/types.js';
 export type {
   ModelFile,
   ModelDefinition,
@@ -66,7 +66,7 @@ export type {
   ResolvedBaseUncertainty,
   InlineObservation,
   SectorSpec,
-} from './model/types.js';
+} from './spec/types.js';
 export { checkModel } from './model/checkModel.js';
 export { modelAsOf } from './model/modelAsOf.js';
 export type { ModelAsOfOptions } from './model/modelAsOf.js';

@@ -1,7 +1,7 @@
 import { MetricsError, isMetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
 import { cagr } from '../growth/cagr.js';
-import type { ModelDefinition } from '../model/types.js';
+import type { ModelDefinition } from '../spec/types.js';
 import { project } from '../scenario/project.js';
 import { gapToTarget, targetSpan } from '../scenario/gapToTarget.js';
 import type { TargetCheck } from '../scenario/types.js';

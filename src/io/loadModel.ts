@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { MetricsError } from '../errors.js';
-import type { ModelDefinition } from '../model/types.js';
+import type { ModelDefinition } from '../spec/types.js';
 import type { Fact } from '../targets/fact.js';
 import { loadSeeds } from './loadSeeds.js';
 import { parseFacts } from './parseFacts.js';

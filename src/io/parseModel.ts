@@ -17,7 +17,7 @@ import type {
   ShockSpec,
   UncertaintySpec,
   ValueRef,
-} from '../model/types.js';
+} from '../spec/types.js';
 import { convertScale, isScaleConvertible, parseUnit, unitToString, type Unit } from '../series/units.js';
 import type { Fact } from '../targets/fact.js';
 import { baseWording } from '../model/baseWording.js';

@@ -11,7 +11,7 @@ import { decomposeModel, type ModelDecomposition } from '../decompose/decomposeM
 import { checkModel, type ModelCheck } from '../model/checkModel.js';
 import { probabilityBasis, probabilityRestsOn } from '../model/probabilityBasis.js';
 import { simulateModel } from '../model/simulateModel.js';
-import type { ModelDefinition } from '../model/types.js';
+import type { ModelDefinition } from '../spec/types.js';
 import type { ObservationSet } from '../observations/types.js';
 import type { ReportSection, ReportTable } from '../render/reportHtml.js';
 import { projectAll } from '../scenario/projectAll.js';

@@ -1,7 +1,7 @@
 import { fanChart } from '../charts/fanChart.js';
 import { formatQuantities } from '../charts/formatQuantities.js';
 import { scorecardChart, type ScorecardChartRow } from '../charts/scorecardChart.js';
-import type { ModelDefinition } from '../model/types.js';
+import type { ModelDefinition } from '../spec/types.js';
 import type { Observation, ObservationSet } from '../observations/types.js';
 import type { KeyFigure, ReportChart, ReportSection, ReportTable } from '../render/reportHtml.js';
 import { nowcast } from '../scorecard/nowcast.js';

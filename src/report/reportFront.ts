@@ -1,4 +1,4 @@
-import type { ModelDefinition } from '../model/types.js';
+import type { ModelDefinition } from '../spec/types.js';
 import type { ReportTable } from '../render/reportHtml.js';
 import type { Fact } from '../targets/fact.js';
 import type { PlanOutcome } from './plansSection.js';

@@ -3,7 +3,7 @@
 // given; everything the library writes comes from here or from a locale-aware formatter.
 import { formatQuantity, type Unit } from '../series/units.js';
 import type { Comparator, Fact } from '../targets/fact.js';
-import type { ModelDefinition } from '../model/types.js';
+import type { ModelDefinition } from '../spec/types.js';
 
 export type Locale = 'en' | 'zh';
 

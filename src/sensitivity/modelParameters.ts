@@ -1,4 +1,4 @@
-import type { ModelDefinition, ResolvedValue } from '../model/types.js';
+import type { ModelDefinition, ResolvedValue } from '../spec/types.js';
 
 /**
  * One input of a model for sensitivity analysis: a number used in one or more places. Values that come

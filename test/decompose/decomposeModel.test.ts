@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decomposeModel } from '../../src/decompose/decomposeModel.js';
 import { loadModel } from '../../src/io/loadModel.js';
-import type { ModelDefinition, ResolvedValue } from '../../src/model/types.js';
+import type { ModelDefinition, ResolvedValue } from '../../src/spec/types.js';
 import { parseUnit } from '../../src/series/units.js';
 import type { Fact } from '../../src/targets/fact.js';
 import { thrown } from '../helpers/thrown.js';

@@ -4,7 +4,7 @@ import { probabilityBasis, probabilityRestsOn } from '../../src/model/probabilit
 import { modelAsOf } from '../../src/model/modelAsOf.js';
 import { lognormalExceedance } from '../helpers/normal.js';
 import { simulateModel } from '../../src/model/simulateModel.js';
-import type { ModelDefinition } from '../../src/model/types.js';
+import type { ModelDefinition } from '../../src/spec/types.js';
 
 const withVolatility = (m: ModelDefinition, v: number): ModelDefinition => ({
   ...m,

@@ -4,7 +4,7 @@
 // model declares them, labelled for its own plan).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/io/loadModel.js';
-import type { ModelDefinition } from '../../src/model/types.js';
+import type { ModelDefinition } from '../../src/spec/types.js';
 import { loadObservations } from '../../src/observations/loadObservations.js';
 import { type ModelReport, modelReport } from '../../src/report/modelReport.js';
 import { planKeyFigures, planOutcomes, plansSection, plansSummary } from '../../src/report/plansSection.js';
