@@ -60,7 +60,7 @@ async function precompileValidators() {
   const { compileSchema, schemaHash } = await load('internal/schemaValidator.js');
   const sources = [
     (await load('render/vegaLiteSchema.js')).VEGA_LITE_SCHEMA,
-    (await load('io/modelSchema.js')).MODEL_SCHEMA,
+    (await load('model/internal/modelSchema.js')).MODEL_SCHEMA,
   ];
   const standaloneCode = createRequire(import.meta.url)('ajv/dist/standalone').default;
   for (const source of sources) {

@@ -74,10 +74,10 @@ export type { ModelCheck, ModelAssumption, ModelDerivation } from './model/check
 export { simulateModel } from './model/simulateModel.js';
 export { probabilityBasis, probabilityRestsOn } from './model/probabilityBasis.js';
 export type { SimulateModelOptions } from './model/simulateModel.js';
-export { modelReport, modelSection, modelSummary, targetMarker, PLAN_PERIODS } from './report/modelReport.js';
+export { modelReport, modelSection, modelSummary, targetMarker, PLAN_PERIODS } from './model/modelReport.js';
 export { industriesSection, industriesSummary } from './report/industriesSection.js';
 export type { IndustriesSectionOptions } from './report/industriesSection.js';
-export type { ModelReport, ModelReportOptions, NamedChart } from './report/modelReport.js';
+export type { ModelReport, ModelReportOptions, NamedChart } from './model/modelReport.js';
 export { planOutcomes, plansSection, planKeyFigures, plansSummary, latestYear } from './report/plansSection.js';
 export type { PlanOutcome, PlanOutcomesOptions } from './report/plansSection.js';
 export { reportTitle, sourcesTable } from './report/reportFront.js';
@@ -120,8 +120,8 @@ export type { GapToTargetOptions, ProjectedLevels } from './scenario/gapToTarget
 export type { ScenarioProjection, TargetCheck } from './scenario/types.js';
 export { tornado, TornadoOutput } from './sensitivity/tornado.js';
 export type { TornadoOptions, TornadoFunction, TornadoBar, TornadoResult } from './sensitivity/tornado.js';
-export { modelParameters } from './sensitivity/modelParameters.js';
-export type { ModelParameter } from './sensitivity/modelParameters.js';
+export { modelParameters } from './model/modelParameters.js';
+export type { ModelParameter } from './model/modelParameters.js';
 export { binnedMeanChange } from './sensitivity/binnedMeanChange.js';
 export type {
   BinnedMeanChangeOptions,
@@ -261,8 +261,8 @@ export type {
   ContributionQuantilesResult,
   QuantileRow,
 } from './decompose/contributionQuantiles.js';
-export { decomposeModel } from './decompose/decomposeModel.js';
-export type { ModelDecomposition } from './decompose/decomposeModel.js';
+export { decomposeModel } from './model/decomposeModel.js';
+export type { ModelDecomposition } from './model/decomposeModel.js';
 export { compareIndustries } from './decompose/compareIndustries.js';
 export type { CompareIndustriesOptions, IndustryLevel, IndustryComparison } from './decompose/compareIndustries.js';
 
@@ -340,10 +340,10 @@ export type { Displayable } from './render/toDisplayable.js';
 export type { MimeBundle } from './render/toMimeBundle.js';
 
 // io
-export { parseModel } from './io/parseModel.js';
-export { loadModel, listModels } from './io/loadModel.js';
+export { parseModel } from './model/parseModel.js';
+export { loadModel, listModels } from './model/loadModel.js';
 export { readSeriesFile, parseSeriesJson } from './io/readSeriesFile.js';
-export type { LoadModelOptions, ModelEntry } from './io/loadModel.js';
+export type { LoadModelOptions, ModelEntry } from './model/loadModel.js';
 export { parseFacts } from './io/parseFacts.js';
 export { loadSeeds, factById } from './io/loadSeeds.js';
 export type { LoadSeedsOptions } from './io/loadSeeds.js';

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareIndustries } from '../src/decompose/compareIndustries.js';
 import { factById, loadSeeds } from '../src/io/loadSeeds.js';
-import { loadModel } from '../src/io/loadModel.js';
+import { loadModel } from '../src/model/loadModel.js';
 import { runManifest } from '../src/io/runManifest.js';
 import { checkModel } from '../src/model/checkModel.js';
 import { probabilityBasis, probabilityRestsOn } from '../src/model/probabilityBasis.js';

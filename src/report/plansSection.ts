@@ -9,8 +9,8 @@ import { scoreTarget, type TargetScore } from '../scorecard/scoreTarget.js';
 import { convertScale, isScaleConvertible } from '../series/units.js';
 import { describeFact } from '../targets/describeFact.js';
 import type { Fact } from '../targets/fact.js';
-import { type ModelReport, planRateOf, targetMarker } from './modelReport.js';
-import { describeFactZh, type Locale, REPORT_WORDS, STATUS_WORDS, unitText } from './words.js';
+import { type ModelReport, planRateOf, targetMarker } from '../model/modelReport.js';
+import { describeFactZh, type Locale, REPORT_WORDS, STATUS_WORDS, unitText } from '../model/reportWords.js';
 
 /** One plan target, how it did, and what the observations say about it. */
 export interface PlanOutcome {

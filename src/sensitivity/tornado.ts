@@ -3,7 +3,7 @@ import { assertFinite, show } from '../internal/assert.js';
 import type { ModelDefinition } from '../spec/types.js';
 import { project } from '../scenario/project.js';
 import type { ScenarioProjection } from '../scenario/types.js';
-import { parameterGroups, withParameter, type ModelParameter } from './modelParameters.js';
+import { parameterGroups, withParameter, type ModelParameter } from '../model/modelParameters.js';
 
 /** Built-in outputs of {@link tornado}. */
 export const TornadoOutput = {

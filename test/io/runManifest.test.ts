@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadModel } from '../../src/io/loadModel.js';
+import { loadModel } from '../../src/model/loadModel.js';
 import { runManifest } from '../../src/io/runManifest.js';
 import { modelAsOf } from '../../src/model/modelAsOf.js';
 import type { ModelDefinition } from '../../src/spec/types.js';

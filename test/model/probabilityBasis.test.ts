@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadModel } from '../../src/io/loadModel.js';
+import { loadModel } from '../../src/model/loadModel.js';
 import { probabilityBasis, probabilityRestsOn } from '../../src/model/probabilityBasis.js';
 import { modelAsOf } from '../../src/model/modelAsOf.js';
 import { lognormalExceedance } from '../helpers/normal.js';

@@ -7,10 +7,10 @@ import type { ActualPoint, PlanPeriod, TargetMarker } from '../charts/inputs.js'
 import { stackedAreaChart } from '../charts/stackedAreaChart.js';
 import { trajectoryChart } from '../charts/trajectoryChart.js';
 import { waterfallChart } from '../charts/waterfallChart.js';
-import { decomposeModel, type ModelDecomposition } from '../decompose/decomposeModel.js';
-import { checkModel, type ModelCheck } from '../model/checkModel.js';
-import { probabilityBasis, probabilityRestsOn } from '../model/probabilityBasis.js';
-import { simulateModel } from '../model/simulateModel.js';
+import { decomposeModel, type ModelDecomposition } from './decomposeModel.js';
+import { checkModel, type ModelCheck } from './checkModel.js';
+import { probabilityBasis, probabilityRestsOn } from './probabilityBasis.js';
+import { simulateModel } from './simulateModel.js';
 import type { ModelDefinition } from '../spec/types.js';
 import type { ObservationSet } from '../observations/types.js';
 import type { ReportSection, ReportTable } from '../render/reportHtml.js';
@@ -21,7 +21,7 @@ import type { MonteCarloResult } from '../simulate/monteCarloTypes.js';
 import { sourceLine } from '../series/provenance.js';
 import { describeFact, formatRate } from '../targets/describeFact.js';
 import type { Fact } from '../targets/fact.js';
-import { whatIfSpec } from './whatIf.js';
+import { whatIfSpec } from './internal/whatIf.js';
 import {
   CHECK_WORDS,
   describeFactZh,
@@ -33,7 +33,7 @@ import {
   sectorName,
   unitText,
   yearSpan,
-} from './words.js';
+} from './reportWords.js';
 
 /**
  * Five-Year Plan periods, for charts of your own. A model's charts shade only the periods the model declares

@@ -1,9 +1,9 @@
-import { convertScale, formatQuantity, type Unit } from '../series/units.js';
-import { factInterval } from '../targets/checkConsistency.js';
-import { describeFact, formatRate } from '../targets/describeFact.js';
-import type { Fact } from '../targets/fact.js';
-import { toleranceWidth } from '../targets/meets.js';
-import type { ResolvedValue } from '../spec/types.js';
+import { convertScale, formatQuantity, type Unit } from '../../series/units.js';
+import { factInterval } from '../../targets/checkConsistency.js';
+import { describeFact, formatRate } from '../../targets/describeFact.js';
+import type { Fact } from '../../targets/fact.js';
+import { toleranceWidth } from '../../targets/meets.js';
+import type { ResolvedValue } from '../../spec/types.js';
 
 /** What the wording of a model's base figure says about the base level, and what the model chose. */
 export interface BaseWording {

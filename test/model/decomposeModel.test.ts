@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decomposeModel } from '../../src/decompose/decomposeModel.js';
-import { loadModel } from '../../src/io/loadModel.js';
+import { decomposeModel } from '../../src/model/decomposeModel.js';
+import { loadModel } from '../../src/model/loadModel.js';
 import type { ModelDefinition, ResolvedValue } from '../../src/spec/types.js';
 import { parseUnit } from '../../src/series/units.js';
 import type { Fact } from '../../src/targets/fact.js';

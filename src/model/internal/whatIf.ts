@@ -2,9 +2,9 @@
 // range input) redraws the deterministic path from the model's base and the gap to the final target in the
 // browser. Static SVG/PNG output keeps the plain chart.
 import type { TopLevelSpec } from 'vega-lite';
-import type { ModelDefinition } from '../spec/types.js';
-import { describeFact } from '../targets/describeFact.js';
-import { describeFactZh, type Locale, unitText } from './words.js';
+import type { ModelDefinition } from '../../spec/types.js';
+import { describeFact } from '../../targets/describeFact.js';
+import { describeFactZh, type Locale, unitText } from '../reportWords.js';
 
 type Json = Record<string, unknown>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseModel } from '../../src/io/parseModel.js';
+import { parseModel } from '../../src/model/parseModel.js';
 import { loadSeeds } from '../../src/io/loadSeeds.js';
 import type { MetricsError } from '../../src/errors.js';
 import { thrown } from '../helpers/thrown.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadModel } from '../../src/io/loadModel.js';
-import { modelReport, modelSection, modelSummary } from '../../src/report/modelReport.js';
+import { loadModel } from '../../src/model/loadModel.js';
+import { modelReport, modelSection, modelSummary } from '../../src/model/modelReport.js';
 import { validateSpec } from '../../src/render/validateSpec.js';
 import { BIG_DATA_2025_EXCEEDANCE } from '../helpers/normal.js';
 

@@ -8,12 +8,12 @@ import type { TargetCheck } from '../scenario/types.js';
 import { unitToString } from '../series/units.js';
 import type { Fact } from '../targets/fact.js';
 import { growthPath } from '../trajectory/growthPath.js';
-import { contributions, type ContributionsResult } from './contributions.js';
-import { incoherence, type IncoherenceReport } from './incoherence.js';
-import { shares, type SharesResult } from './shares.js';
-import { spanContributions, type SpanContributionsResult } from './spanContributions.js';
-import { totalCagrFromSectors } from './totalCagrFromSectors.js';
-import { TOTAL_SECTOR, type DecompositionRow, type Panel } from './types.js';
+import { contributions, type ContributionsResult } from '../decompose/contributions.js';
+import { incoherence, type IncoherenceReport } from '../decompose/incoherence.js';
+import { shares, type SharesResult } from '../decompose/shares.js';
+import { spanContributions, type SpanContributionsResult } from '../decompose/spanContributions.js';
+import { totalCagrFromSectors } from '../decompose/totalCagrFromSectors.js';
+import { TOTAL_SECTOR, type DecompositionRow, type Panel } from '../decompose/types.js';
 
 /** What {@link decomposeModel} returns. Levels are in `unit`; rates and shares are fractions. */
 export interface ModelDecomposition {

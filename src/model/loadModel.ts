@@ -3,13 +3,13 @@ import { basename, isAbsolute, join, resolve } from 'node:path';
 import { MetricsError } from '../errors.js';
 import type { ModelDefinition } from '../spec/types.js';
 import type { Fact } from '../targets/fact.js';
-import { loadSeeds } from './loadSeeds.js';
-import { parseFacts } from './parseFacts.js';
+import { loadSeeds } from '../io/loadSeeds.js';
+import { parseFacts } from '../io/parseFacts.js';
 import { closestNames } from '../internal/closest.js';
 import { parseModel } from './parseModel.js';
 import { loadObservations } from '../observations/loadObservations.js';
 import type { ObservationSet } from '../observations/types.js';
-import { builtinPath } from './paths.js';
+import { builtinPath } from '../io/paths.js';
 
 /** Options of {@link loadModel} and {@link listModels}. */
 export interface LoadModelOptions {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { listModels, loadModel } from '../../src/io/loadModel.js';
+import { listModels, loadModel } from '../../src/model/loadModel.js';
 import type { MetricsError } from '../../src/errors.js';
 import { thrown } from '../helpers/thrown.js';
 import { tempDir } from '../helpers/cli.js';

@@ -1,7 +1,7 @@
 // Not exported from the package: the model file's JSON schema as parseModel checks files against it (precompiled
 // by the build; see src/internal/schemaValidator.ts).
-import type { SchemaSource } from '../internal/schemaValidator.js';
-import { builtinPath } from './paths.js';
+import type { SchemaSource } from '../../internal/schemaValidator.js';
+import { builtinPath } from '../../io/paths.js';
 
 /** models/model.schema.json, shipped with the package. */
 export const MODEL_SCHEMA: SchemaSource = {

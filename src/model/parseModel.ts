@@ -20,11 +20,11 @@ import type {
 } from '../spec/types.js';
 import { convertScale, isScaleConvertible, parseUnit, unitToString, type Unit } from '../series/units.js';
 import type { Fact } from '../targets/fact.js';
-import { baseWording } from '../model/baseWording.js';
+import { baseWording } from './internal/baseWording.js';
 import type { MetricDefinition, Observation, ObservationSet } from '../observations/types.js';
 import { parseObservations } from '../observations/parseObservations.js';
 import { isMetricsError } from '../errors.js';
-import { MODEL_SCHEMA } from './modelSchema.js';
+import { MODEL_SCHEMA } from './internal/modelSchema.js';
 
 let validator: ValidateFunction | undefined;
 
