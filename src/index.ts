@@ -131,8 +131,8 @@ export type {
 } from './sensitivity/binnedMeanChange.js';
 
 // simulate
-export { rng } from './simulate/rng.js';
-export type { Rng } from './simulate/rng.js';
+export { rng } from './random/rng.js';
+export type { Rng } from './random/rng.js';
 export { simulate } from './simulate/simulate.js';
 export type { SimulateOptions } from './simulate/simulate.js';
 export { simulateSectors } from './simulate/simulateSectors.js';
@@ -263,8 +263,8 @@ export type {
 } from './decompose/contributionQuantiles.js';
 export { decomposeModel } from './model/decomposeModel.js';
 export type { ModelDecomposition } from './model/decomposeModel.js';
-export { compareIndustries } from './decompose/compareIndustries.js';
-export type { CompareIndustriesOptions, IndustryLevel, IndustryComparison } from './decompose/compareIndustries.js';
+export { compareIndustries } from './targets/compareIndustries.js';
+export type { CompareIndustriesOptions, IndustryLevel, IndustryComparison } from './targets/compareIndustries.js';
 
 // charts
 export type {
@@ -317,7 +317,7 @@ export { toPng } from './render/toPng.js';
 export type { ToPngOptions } from './render/toPng.js';
 export { svgToPng } from './render/svgToPng.js';
 export { fontFiles, FONT_FILES } from './render/fontFiles.js';
-export { reportHtml } from './render/reportHtml.js';
+export { reportHtml } from './report/reportHtml.js';
 export type {
   Report,
   ReportSection,
@@ -325,15 +325,15 @@ export type {
   ReportTable,
   ReportColumn,
   KeyFigure,
-} from './render/reportHtml.js';
+} from './report/reportHtml.js';
 export { htmlToPdf, CHROMIUM } from './render/htmlToPdf.js';
 export type { HtmlToPdfOptions } from './render/htmlToPdf.js';
 export { toXlsx } from './xlsx/toXlsx.js';
 export type { WorkbookSheet } from './xlsx/toXlsx.js';
 export { readXlsx } from './xlsx/readXlsx.js';
 export type { ReadXlsxOptions, XlsxSheet } from './xlsx/readXlsx.js';
-export { writeReport } from './render/writeReport.js';
-export type { WriteReportOptions } from './render/writeReport.js';
+export { writeReport } from './report/writeReport.js';
+export type { WriteReportOptions } from './report/writeReport.js';
 export { toMimeBundle } from './render/toMimeBundle.js';
 export { toDisplayable, markdown, JUPYTER_DISPLAY } from './render/toDisplayable.js';
 export type { Displayable } from './render/toDisplayable.js';

@@ -1,14 +1,14 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { compareIndustries } from '../decompose/compareIndustries.js';
+import { compareIndustries } from '../targets/compareIndustries.js';
 import { runManifest } from '../io/runManifest.js';
 import { MetricsError } from '../errors.js';
 import { listModels, loadModel } from '../model/loadModel.js';
 import { loadSeeds } from '../io/loadSeeds.js';
 import { loadObservations } from '../observations/loadObservations.js';
 import { CHROMIUM } from '../render/htmlToPdf.js';
-import type { ReportSection } from '../render/reportHtml.js';
-import { writeReport } from '../render/writeReport.js';
+import type { ReportSection } from '../report/reportHtml.js';
+import { writeReport } from '../report/writeReport.js';
 import { industriesSection, industriesSummary } from '../report/industriesSection.js';
 import { type ModelReport, modelReport, modelSection, modelSummary } from '../model/modelReport.js';
 import { latestYear, planKeyFigures, planOutcomes, plansSection, plansSummary } from '../report/plansSection.js';

@@ -4,7 +4,7 @@ import type { Series } from '../series/series.js';
 import type { Forecast, ForecastFit, ForecastInterval, ForecastMethod, ForecastOptions } from './types.js';
 import { checkMethod } from './backtest.js';
 import { boundIntervals } from './internal/common.js';
-import { tQuantile } from './internal/distributions.js';
+import { tQuantile } from './internal/normalAndStudentT.js';
 
 /** How in-sample forecast errors are measured. */
 export const CalibrationErrors = {

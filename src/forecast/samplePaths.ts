@@ -1,6 +1,6 @@
 import { MetricsError } from '../errors.js';
 import { assertInteger, show } from '../internal/assert.js';
-import { rng } from '../simulate/rng.js';
+import { rng } from '../random/rng.js';
 import { checkMethod } from './backtest.js';
 import { forecastQuantiles } from './forecastQuantiles.js';
 import { MAX_SIMULATED } from './internal/common.js';

@@ -13,7 +13,7 @@ import { probabilityBasis, probabilityRestsOn } from './probabilityBasis.js';
 import { simulateModel } from './simulateModel.js';
 import type { ModelDefinition } from '../spec/types.js';
 import type { ObservationSet } from '../observations/types.js';
-import type { ReportSection, ReportTable } from '../render/reportHtml.js';
+import type { ReportSection, ReportTable } from '../report/reportHtml.js';
 import { projectAll } from '../scenario/projectAll.js';
 import type { ScenarioProjection } from '../scenario/types.js';
 import { convertScale, isScaleConvertible, parseUnit } from '../series/units.js';

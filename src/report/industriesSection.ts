@@ -1,6 +1,6 @@
-import type { IndustryComparison } from '../decompose/compareIndustries.js';
-import type { ReportColumn, ReportSection } from '../render/reportHtml.js';
-import type { IndustryLevel } from '../decompose/compareIndustries.js';
+import type { IndustryComparison } from '../targets/compareIndustries.js';
+import type { ReportColumn, ReportSection } from './reportHtml.js';
+import type { IndustryLevel } from '../targets/compareIndustries.js';
 import { parseUnit } from '../series/units.js';
 import { describeFact, formatRate } from '../targets/describeFact.js';
 import type { Fact } from '../targets/fact.js';

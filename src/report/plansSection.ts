@@ -3,7 +3,7 @@ import { formatQuantities } from '../charts/formatQuantities.js';
 import { scorecardChart, type ScorecardChartRow } from '../charts/scorecardChart.js';
 import type { ModelDefinition } from '../spec/types.js';
 import type { Observation, ObservationSet } from '../observations/types.js';
-import type { KeyFigure, ReportChart, ReportSection, ReportTable } from '../render/reportHtml.js';
+import type { KeyFigure, ReportChart, ReportSection, ReportTable } from './reportHtml.js';
 import { nowcast } from '../scorecard/nowcast.js';
 import { scoreTarget, type TargetScore } from '../scorecard/scoreTarget.js';
 import { convertScale, isScaleConvertible } from '../series/units.js';

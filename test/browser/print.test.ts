@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/model/loadModel.js';
 import { loadObservations } from '../../src/observations/loadObservations.js';
 import { CHROMIUM, htmlToPdf } from '../../src/render/htmlToPdf.js';
-import { type Report, reportHtml } from '../../src/render/reportHtml.js';
+import { type Report, reportHtml } from '../../src/report/reportHtml.js';
 import { modelReport, modelSection } from '../../src/model/modelReport.js';
 import { planOutcomes, plansSection } from '../../src/report/plansSection.js';
 

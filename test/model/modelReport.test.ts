@@ -88,7 +88,7 @@ describe('modelReport', () => {
 
 describe('report tables', () => {
   it('a year column prints 2025, not 2,025; other integers keep their separators', async () => {
-    const { reportHtml } = await import('../../src/render/reportHtml.js');
+    const { reportHtml } = await import('../../src/report/reportHtml.js');
     const html = reportHtml({
       title: 't',
       sections: [{ heading: 'h', charts: [], tables: [{ columns: ['year', 'count'], rows: [[2025, 84000]] }] }],

@@ -1,6 +1,6 @@
 import { MetricsError } from '../../errors.js';
 import { assertFiniteArray } from '../../internal/assert.js';
-import { normalCdf } from '../internal/distributions.js';
+import { normalCdf } from '../internal/normalAndStudentT.js';
 import { checkPair, finiteResult } from './check.js';
 
 /** A normal forecast distribution per point: means and standard deviations. */

@@ -1,6 +1,6 @@
 // Not exported from the package: the one restricted mathjs instance behind compileExpression.
 import type { FactoryFunctionMap, MathJsInstance } from 'mathjs/number';
-import { requireDependency } from '../internal/dependencies.js';
+import { requireDependency } from '../../internal/dependencies.js';
 
 /** Functions an expression may call, with the number of arguments each accepts. */
 export const EXPRESSION_FUNCTIONS: Readonly<Record<string, { readonly min: number; readonly max: number }>> =

@@ -1,6 +1,6 @@
-import { fillNormal, fillStudentTScale, fillUniform } from './distributions.js';
+import { fillNormal, fillStudentTScale, fillUniform } from '../../random/samplers.js';
 import { BLOCK, type KernelPlan } from './prepare.js';
-import { streamState } from './streamState.js';
+import { streamState } from '../../random/streamState.js';
 
 // Internal: advances blocks of paths by one year. Runs in the calling thread or in a worker on shared
 // memory; every block carries its own random stream (stream b of the seed for paths 1024 b ...), and the

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fillNormal, fillStudentTScale, fillUniform, nextGamma } from '../../src/simulate/distributions.js';
-import { streamState } from '../../src/simulate/streamState.js';
-import { rng } from '../../src/simulate/rng.js';
-import { normalCdf } from './normalCdf.js';
+import { fillNormal, fillStudentTScale, fillUniform, nextGamma } from '../../src/random/samplers.js';
+import { streamState } from '../../src/random/streamState.js';
+import { rng } from '../../src/random/rng.js';
+import { normalCdf } from '../simulate/normalCdf.js';
 
 const N = 4_000_000;
 const draws = (() => {

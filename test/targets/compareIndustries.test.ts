@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareIndustries } from '../../src/decompose/compareIndustries.js';
+import { compareIndustries } from '../../src/targets/compareIndustries.js';
 import { parseUnit } from '../../src/series/units.js';
 import type { Fact } from '../../src/targets/fact.js';
 import { thrown } from '../helpers/thrown.js';

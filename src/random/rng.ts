@@ -1,4 +1,4 @@
-import { fillNormal as fillNormalState, nextU32 } from './distributions.js';
+import { fillNormal as fillNormalState, nextU32 } from './samplers.js';
 import { streamState } from './streamState.js';
 
 /**
@@ -12,7 +12,7 @@ export interface Rng {
   /** Standard normal (Marsaglia's polar method). */
   normal(): number;
   /**
-   * Fills `out` with standard normals, fast (a 256-layer ziggurat, see src/simulate/distributions.ts),
+   * Fills `out` with standard normals, fast (a 256-layer ziggurat, see src/random/samplers.ts),
    * and returns it. Its numbers differ from repeated `normal()` calls but come from the same stream.
    */
   fillNormal(out: Float64Array): Float64Array;

@@ -2,9 +2,9 @@ import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
 import { cagr } from '../growth/cagr.js';
 import { convertCurrency, convertScale, parseUnit, unitToString, type ExchangeRate } from '../series/units.js';
-import { factInterval } from '../targets/checkConsistency.js';
-import { formatRate } from '../targets/describeFact.js';
-import type { Comparator, Fact, FactKind } from '../targets/fact.js';
+import { factInterval } from './checkConsistency.js';
+import { formatRate } from './describeFact.js';
+import type { Comparator, Fact, FactKind } from './fact.js';
 
 /** Options of {@link compareIndustries}. */
 export interface CompareIndustriesOptions {

@@ -1,7 +1,7 @@
 // Not exported from the package: vega-lite's JSON schema as validateSpec checks specs against it (precompiled by
 // the build; see src/internal/schemaValidator.ts).
 import { createRequire } from 'node:module';
-import type { SchemaSource } from '../internal/schemaValidator.js';
+import type { SchemaSource } from '../../internal/schemaValidator.js';
 
 /** Keywords whose value maps names to schemas: their keys are names (a property may be called "description"). */
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependencies']);

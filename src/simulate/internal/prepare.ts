@@ -1,10 +1,10 @@
 import { totalmem } from 'node:os';
-import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
-import { cholesky } from '../internal/linalg.js';
-import { Comparator } from '../targets/fact.js';
-import { toleranceWidth } from '../targets/meets.js';
-import type { BaseDraw, MonteCarloRunOptions, SeriesModel, SimulationTarget } from './monteCarloTypes.js';
+import { MetricsError } from '../../errors.js';
+import { show } from '../../internal/assert.js';
+import { cholesky } from '../../internal/linalg.js';
+import { Comparator } from '../../targets/fact.js';
+import { toleranceWidth } from '../../targets/meets.js';
+import type { BaseDraw, MonteCarloRunOptions, SeriesModel, SimulationTarget } from '../monteCarloTypes.js';
 
 // Internal: checks the options of simulate / simulateSectors and turns them into a KernelPlan (plain
 // numbers only, so it can be posted to worker threads) plus what the per-year analysis needs.

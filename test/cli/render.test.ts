@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
-import { cases } from './fixtures.js';
+import { cases } from '../charts/fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'im-render-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

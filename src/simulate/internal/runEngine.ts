@@ -1,9 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { MetricsError } from '../errors.js';
+import { MetricsError } from '../../errors.js';
 import { CONTROL, kernelBuffers, kernelScratch, runBlock, type KernelBuffers } from './kernel.js';
-import type { MonteCarloResult, MonteCarloRunOptions, MonteCarloSeries } from './monteCarloTypes.js';
+import type { MonteCarloResult, MonteCarloRunOptions, MonteCarloSeries } from '../monteCarloTypes.js';
 import { BLOCK, type Prepared } from './prepare.js';
 import { selectQuantiles } from './selectQuantiles.js';
 import { StreamQuantiles, type StreamPartial } from './streamQuantiles.js';

@@ -1,7 +1,7 @@
 // Not exported from the package: checks and builders shared by the path functions.
-import { MetricsError } from '../errors.js';
-import { assertFinite, assertInteger } from '../internal/assert.js';
-import type { PathResult, PathSpan } from './types.js';
+import { MetricsError } from '../../errors.js';
+import { assertFinite, assertInteger } from '../../internal/assert.js';
+import type { PathResult, PathSpan } from '../types.js';
 
 /** The most years a path may span; longer spans are refused as too_large. */
 export const MAX_PATH_YEARS = 1000;

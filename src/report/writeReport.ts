@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { MetricsError } from '../errors.js';
 import { type Report, type ReportTable, reportHtml, tableCsv } from './reportHtml.js';
-import { toPng } from './toPng.js';
-import { toSvg } from './toSvg.js';
+import { toPng } from '../render/toPng.js';
+import { toSvg } from '../render/toSvg.js';
 
 /** Options of {@link writeReport}. */
 export interface WriteReportOptions {
@@ -120,7 +120,7 @@ export async function writeReport(dir: string, report: Report, options: WriteRep
     files.push({ name: 'report.xlsx', content: await toXlsx(reportSheets(report, options.sources)) });
   }
   if (options.pdf === true) {
-    const { htmlToPdf } = await import('./htmlToPdf.js');
+    const { htmlToPdf } = await import('../render/htmlToPdf.js');
     // Paper gets the static charts: a slider cannot be moved on a page.
     files.push({ name: 'report.pdf', content: await htmlToPdf(reportHtml(report, { interactive: false })) });
   }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalCdf, normalQuantile, tCdf, tQuantile } from '../../src/forecast/internal/distributions.js';
+import { normalCdf, normalQuantile, tCdf, tQuantile } from '../../src/forecast/internal/normalAndStudentT.js';
 
 describe('normal and t quantiles', () => {
   it('normalQuantile(0.975) is R qnorm(0.975) = 1.959963984540054', () => {
