@@ -74,7 +74,8 @@ export type { ModelCheck, ModelAssumption, ModelDerivation } from './model/check
 export { simulateModel } from './model/simulateModel.js';
 export { probabilityBasis, probabilityRestsOn } from './model/probabilityBasis.js';
 export type { SimulateModelOptions } from './model/simulateModel.js';
-export { modelReport, modelSection, modelSummary, targetMarker, PLAN_PERIODS } from './model/modelReport.js';
+export { modelReport, targetMarker, PLAN_PERIODS } from './model/modelReport.js';
+export { modelSection, modelSummary } from './report/modelSection.js';
 export { industriesSection, industriesSummary } from './report/industriesSection.js';
 export type { IndustriesSectionOptions } from './report/industriesSection.js';
 export type { ModelReport, ModelReportOptions, NamedChart } from './model/modelReport.js';
@@ -318,14 +319,8 @@ export type { ToPngOptions } from './render/toPng.js';
 export { svgToPng } from './render/svgToPng.js';
 export { fontFiles, FONT_FILES } from './render/fontFiles.js';
 export { reportHtml } from './report/reportHtml.js';
-export type {
-  Report,
-  ReportSection,
-  ReportChart,
-  ReportTable,
-  ReportColumn,
-  KeyFigure,
-} from './report/reportHtml.js';
+export type { Report, ReportSection, ReportChart, KeyFigure } from './report/reportHtml.js';
+export type { ReportTable, ReportColumn } from './render/table.js';
 export { htmlToPdf, CHROMIUM } from './render/htmlToPdf.js';
 export type { HtmlToPdfOptions } from './render/htmlToPdf.js';
 export { toXlsx } from './xlsx/toXlsx.js';

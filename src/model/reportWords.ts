@@ -2,6 +2,7 @@
 // Names the user gives (model titles without a `zh` title, scenario ids, quotes, assumptions) are shown as
 // given; everything the library writes comes from here or from a locale-aware formatter.
 import { formatQuantity, type Unit } from '../series/units.js';
+import { describeFact } from '../targets/describeFact.js';
 import type { Comparator, Fact } from '../targets/fact.js';
 import type { ModelDefinition } from '../spec/types.js';
 
@@ -200,6 +201,17 @@ export function quantityText(value: number, unit: Unit, locale: Locale): string 
  */
 export function describeFactZh(f: Pick<Fact, 'value' | 'comparator' | 'unit'>): string {
   return `${COMPARATOR.zh[f.comparator]}${quantityText(f.value, f.unit, 'zh')}`;
+}
+
+/** What kind of fact a marker or table row shows, in words. */
+export const KIND_WORDS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
+  en: { target: 'plan target', actual: 'reported', estimate: 'estimate', claim: 'claim' },
+  zh: { target: '规划目标', actual: '实际值', estimate: '估计值', claim: '说法' },
+};
+
+/** A fact in words, in the locale. */
+export function factText(f: Fact, locale: Locale): string {
+  return locale === 'zh' ? describeFactZh(f) : describeFact(f);
 }
 
 /** The model's title in the locale: its `zh.title`, else (in Chinese) its id, which the user gave. */

@@ -1,5 +1,6 @@
 import type { IndustryComparison } from '../targets/compareIndustries.js';
-import type { ReportColumn, ReportSection } from './reportHtml.js';
+import type { ReportColumn } from '../render/table.js';
+import type { ReportSection } from './reportHtml.js';
 import type { IndustryLevel } from '../targets/compareIndustries.js';
 import { parseUnit } from '../series/units.js';
 import { describeFact, formatRate } from '../targets/describeFact.js';

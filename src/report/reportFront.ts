@@ -1,5 +1,5 @@
 import type { ModelDefinition } from '../spec/types.js';
-import type { ReportTable } from './reportHtml.js';
+import type { ReportTable } from '../render/table.js';
 import type { Fact } from '../targets/fact.js';
 import type { PlanOutcome } from './plansSection.js';
 import { type Locale, REPORT_WORDS } from '../model/reportWords.js';

@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { MetricsError } from '../errors.js';
-import { type Report, type ReportTable, reportHtml, tableCsv } from './reportHtml.js';
+import { type ReportTable, tableCsv } from '../render/table.js';
+import { type Report, reportHtml } from './reportHtml.js';
 import { toPng } from '../render/toPng.js';
 import { toSvg } from '../render/toSvg.js';
 

@@ -13,7 +13,8 @@ import { loadModel } from '../../src/model/loadModel.js';
 import { loadObservations } from '../../src/observations/loadObservations.js';
 import { CHROMIUM, htmlToPdf } from '../../src/render/htmlToPdf.js';
 import { type Report, reportHtml } from '../../src/report/reportHtml.js';
-import { modelReport, modelSection } from '../../src/model/modelReport.js';
+import { modelReport } from '../../src/model/modelReport.js';
+import { modelSection } from '../../src/report/modelSection.js';
 import { planOutcomes, plansSection } from '../../src/report/plansSection.js';
 
 const PDFTOTEXT = '/usr/bin/pdftotext';

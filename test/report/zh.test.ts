@@ -13,7 +13,8 @@ import { loadObservations } from '../../src/observations/loadObservations.js';
 import { reportHtml } from '../../src/report/reportHtml.js';
 import { toSvg } from '../../src/render/toSvg.js';
 import { industriesSection, industriesSummary } from '../../src/report/industriesSection.js';
-import { type ModelReport, modelReport, modelSection, modelSummary } from '../../src/model/modelReport.js';
+import { type ModelReport, modelReport } from '../../src/model/modelReport.js';
+import { modelSection, modelSummary } from '../../src/report/modelSection.js';
 import { planKeyFigures, planOutcomes, plansSection, plansSummary } from '../../src/report/plansSection.js';
 import { reportTitle } from '../../src/report/reportFront.js';
 
