@@ -362,5 +362,5 @@ export type { PlanScorecardOptions, ScorecardRow, RestedProbability } from './sc
 export type { ScoreTargetOptions, TargetScore } from './scorecard/scoreTarget.js';
 export { nowcast } from './scorecard/nowcast.js';
 export type { Nowcast, NowcastOptions } from './scorecard/nowcast.js';
-export { parseSeriesCsv, readSeriesCsv, CsvLayout } from './io/csv.js';
-export type { SeriesRow, ParseSeriesCsvOptions } from './io/csv.js';
+export { parseSeriesCsv, readSeriesCsv, CsvLayout, parsePanelCsv } from './io/csv.js';
+export type { SeriesRow, ParseSeriesCsvOptions, ParsePanelCsvOptions } from './io/csv.js';

@@ -47,7 +47,7 @@ describe('industry-metrics decompose', () => {
     writeFileSync(join(dir, 'bad.csv'), 'id,year,value\na,2020,50\na,2021,x\n');
     const r = await cli(['decompose', 'bad.csv'], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('bad.csv row 3: field "value"');
+    expect(r.stderr).toContain('bad.csv: row 3, field "value"');
   });
   it('mismatched units, a missing column, a missing sector-year or no argument exit 2', async () => {
     const dir = tempDir();
@@ -56,7 +56,7 @@ describe('industry-metrics decompose', () => {
     writeFileSync(join(dir, 'm.csv'), 'id,year,value\na,2020,1\na,2021,2\nb,2020,1\n');
     const u = await cli(['decompose', 'u.csv'], dir);
     expect(u.code).toBe(2);
-    expect(u.stderr).toContain('u.csv row 3: field "unit"');
+    expect(u.stderr).toContain('u.csv: row 3, field "unit"');
     expect((await cli(['decompose', 'h.csv'], dir)).stderr).toContain('no "year" column');
     expect((await cli(['decompose', 'm.csv'], dir)).stderr).toContain('"b" has no row for 2021');
     expect((await cli(['decompose'])).code).toBe(2);
