@@ -236,9 +236,13 @@ export function checkLayers(dir: string = root): LayerReport {
     const users = importers.get(file);
     if (file === unit || APPLICATIONS.includes(unit) || file.includes('/internal/') || unit === 'internal') continue;
     if (!exported.has(file) && users === undefined) {
-      problems.push(`src/${file}: neither exported nor imported by any file (remove it, or export it from src/index.ts)`);
+      problems.push(
+        `src/${file}: neither exported nor imported by any file (remove it, or export it from src/index.ts)`,
+      );
     } else if (!exported.has(file) && users !== undefined && [...users].every((u) => u === unit)) {
-      problems.push(`src/${file}: neither exported nor imported outside src/${unit}/ (move it to src/${unit}/internal/)`);
+      problems.push(
+        `src/${file}: neither exported nor imported outside src/${unit}/ (move it to src/${unit}/internal/)`,
+      );
     }
   }
 
