@@ -1,4 +1,4 @@
-// The layer rule of ARCHITECTURE.md, checked on every import of src/ (test/architecture/layers.test.ts runs it):
+// The layer rule of ARCHITECTURE.md, checked on every import of src/ (test/layers.test.ts runs it):
 //
 //   1. every folder of src/ (and each file at its root) has a layer in ARCHITECTURE.md's `layers` block, and every
 //      name the block lists exists;
@@ -188,11 +188,11 @@ export function checkLayers(dir: string = root): LayerReport {
       const target = relative(src, resolve(src, dirname(file), specifier.replace(/\.js$/, '.ts')));
       if (!target.endsWith('.ts') || !existsSync(join(src, target))) {
         // Data and generated files (JSON, *.generated.cjs) are not modules of the layers.
-        if (/\.(?:js|ts)$/.test(specifier)) problems.push(`${file}: imports ${specifier}, which is not a file of src/`);
+        if (/\.(?:js|ts)$/.test(specifier)) problems.push(`src/${file}: imports ${specifier}, which is not a file of src/`);
         continue;
       }
       if (target.startsWith('..')) {
-        problems.push(`${file}: imports ${specifier}, outside src/`);
+        problems.push(`src/${file}: imports ${specifier}, outside src/`);
         continue;
       }
       edges.push({ from: file, to: target, typeOnly });
