@@ -188,7 +188,8 @@ export function checkLayers(dir: string = root): LayerReport {
       const target = relative(src, resolve(src, dirname(file), specifier.replace(/\.js$/, '.ts')));
       if (!target.endsWith('.ts') || !existsSync(join(src, target))) {
         // Data and generated files (JSON, *.generated.cjs) are not modules of the layers.
-        if (/\.(?:js|ts)$/.test(specifier)) problems.push(`src/${file}: imports ${specifier}, which is not a file of src/`);
+        if (/\.(?:js|ts)$/.test(specifier))
+          problems.push(`src/${file}: imports ${specifier}, which is not a file of src/`);
         continue;
       }
       if (target.startsWith('..')) {
