@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
 import { cli, tempDir } from '../helpers/cli.js';
+import { forecastCommand } from '../../src/cli/forecastCommand.js';
+import { forecastMethods } from '../../src/forecast/methods.js';
 
 const dir = tempDir('im-forecast-cli-');
 const write = (name: string, text: string) => {
@@ -123,6 +125,15 @@ describe('industry-metrics forecast', () => {
     expect(r.code).toBe(2);
     expect(csvParse(r.stdout).map((x) => x['id'])).toEqual(['a', 'a', 'a', 'a', 'a']);
     expect(r.stderr).toMatch(/^industry-metrics forecast: series "short": /);
+  });
+});
+
+describe('industry-metrics forecast --help', () => {
+  it('--method lists default and every name of the registry, arima included (derived, not typed by hand)', () => {
+    const help = forecastCommand.help.find(([flag]) => flag.startsWith('--method'))?.[1] ?? '';
+    const listed = /One of ([^.]+)\./.exec(help)?.[1]?.split(', ');
+    expect(listed).toEqual(['default', ...Object.keys(forecastMethods)]);
+    expect(listed).toContain('arima');
   });
 });
 
