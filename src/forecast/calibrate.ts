@@ -3,7 +3,7 @@ import { assertInteger, show } from '../internal/assert.js';
 import type { Series } from '../series/series.js';
 import type { Forecast, ForecastFit, ForecastInterval, ForecastMethod, ForecastOptions } from './types.js';
 import { checkMethod } from './backtest.js';
-import { boundIntervals } from './internal/common.js';
+import { boundIntervals, rangeBoundOff } from './internal/common.js';
 import { tQuantile } from './internal/distributions.js';
 
 /** How in-sample forecast errors are measured. */
@@ -216,7 +216,7 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
       };
     });
     const bounded = boundIntervals(f.values, base.mean, intervals);
-    for (const iv of bounded) {
+    for (const iv of rangeBoundOff() ? [] : bounded) {
       if (![...iv.lower, ...iv.upper].every(Number.isFinite)) {
         throw new MetricsError(
           'degenerate',

@@ -4,7 +4,7 @@ import { series, type Series } from '../series/series.js';
 import { biasAdjust, invOne } from './boxCox.js';
 import { boxCoxLambda } from './boxCoxLambda.js';
 import { checkMethod } from './backtest.js';
-import { fitBase, fitInput, horizonYears, intervalLevels, makeForecast } from './internal/common.js';
+import { fitBase, fitInput, horizonYears, intervalLevels, makeForecast, withoutRangeBound } from './internal/common.js';
 import { normalQuantile } from './internal/distributions.js';
 import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFitOptions } from './types.js';
 
@@ -139,7 +139,8 @@ export function withBoxCox(method: ForecastMethod, options: BoxCoxOptions = {}):
     checkFit('forecast', f);
     const years = horizonYears(`${name}.forecast`, f, toYear);
     const levels = intervalLevels(`${name}.forecast`, opts);
-    const fc = inner.forecast(f.inner, toYear, { levels });
+    // The range bound applies to the data's own scale, after the back-transformation (makeForecast below).
+    const fc = withoutRangeBound(() => inner.forecast(f.inner, toYear, { levels }));
     const lambda = f.lambda;
     let mean = fc.mean.map((m) => invOne(m, lambda));
     const beyond = mean.findIndex((m) => !Number.isFinite(m));

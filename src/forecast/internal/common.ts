@@ -119,7 +119,33 @@ export function normalIntervals(
  */
 export const RANGE_BOUND = 5;
 
-/** Clips interval bounds to the range bound (see {@link RANGE_BOUND}); non-finite bounds are clipped too. */
+// While > 0, forecasts are computed on a transformed scale and the range bound is left to the caller.
+let unboundedDepth = 0;
+
+/**
+ * Runs `compute` (a forecast on a transformed scale) with the range bound off: withBoxCox bounds the
+ * back-transformed intervals on the data's own scale instead, since a bound on the transformed scale has no
+ * meaning for the data (for lambda near -1 it would cut intervals that R's are not). Bounds may then be
+ * infinite; the caller back-transforms and bounds them.
+ */
+export function withoutRangeBound<T>(compute: () => T): T {
+  unboundedDepth++;
+  try {
+    return compute();
+  } finally {
+    unboundedDepth--;
+  }
+}
+
+/** True inside {@link withoutRangeBound}. */
+export function rangeBoundOff(): boolean {
+  return unboundedDepth > 0;
+}
+
+/**
+ * Clips interval bounds to the range bound (see {@link RANGE_BOUND}); non-finite bounds are clipped too.
+ * Inside {@link withoutRangeBound} bounds only contain the point forecast (NaN becomes ±Infinity).
+ */
 export function boundIntervals(
   values: readonly number[],
   mean: readonly number[],
@@ -134,14 +160,11 @@ export function boundIntervals(
     big = Math.max(big, Math.abs(v));
   }
   const r = hi > lo ? hi - lo : big > 0 ? big : 1;
+  const k = unboundedDepth > 0 ? Infinity : RANGE_BOUND;
   return intervals.map((it) => ({
     level: it.level,
-    lower: it.lower.map((l, i) =>
-      Math.min(Math.max(Number.isNaN(l) ? -Infinity : l, lo - RANGE_BOUND * (i + 1) * r), mean[i]!),
-    ),
-    upper: it.upper.map((u, i) =>
-      Math.max(Math.min(Number.isNaN(u) ? Infinity : u, hi + RANGE_BOUND * (i + 1) * r), mean[i]!),
-    ),
+    lower: it.lower.map((l, i) => Math.min(Math.max(Number.isNaN(l) ? -Infinity : l, lo - k * (i + 1) * r), mean[i]!)),
+    upper: it.upper.map((u, i) => Math.max(Math.min(Number.isNaN(u) ? Infinity : u, hi + k * (i + 1) * r), mean[i]!)),
   }));
 }
 
@@ -161,7 +184,7 @@ export function makeForecast(
       );
     }
   }
-  for (const it of intervals) {
+  for (const it of unboundedDepth > 0 ? [] : intervals) {
     for (let i = 0; i < years.length; i++) {
       if (!Number.isFinite(it.lower[i]!) || !Number.isFinite(it.upper[i]!)) {
         throw new MetricsError(
