@@ -110,8 +110,7 @@ export const arima: ForecastMethod<ArimaFit> = {
     const aic = finiteOrNull(sel.aic);
     const aicc = finiteOrNull(sel.aicc);
     const bic = finiteOrNull(sel.bic);
-    return {
-      ...fitBase(s, arimaLabel(p, sel.d, q, sel.constant), y),
+    return Object.assign(fitBase(s, arimaLabel(p, sel.d, q, sel.constant), y), {
       params,
       state: {},
       fitted,
@@ -136,7 +135,7 @@ export const arima: ForecastMethod<ArimaFit> = {
         criterion: sel.criterion,
         candidates: sel.candidates,
       },
-    };
+    });
   },
   forecast(fit: ArimaFit, toYear: number, options?: ForecastOptions): Forecast {
     const years = horizonYears('arima.forecast', fit, toYear);

@@ -3,7 +3,7 @@ import { assertInteger, show } from '../internal/assert.js';
 import type { Series } from '../series/series.js';
 import type { Forecast, ForecastFit, ForecastInterval, ForecastMethod, ForecastOptions } from './types.js';
 import { checkMethod } from './backtest.js';
-import { boundIntervals, rangeBoundOff } from './internal/common.js';
+import { boundIntervals, pointsOnly, rangeBoundOff } from './internal/common.js';
 import { tQuantile } from './internal/distributions.js';
 
 /** How in-sample forecast errors are measured. */
@@ -131,23 +131,26 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
 
   const fit = (s: Series): CalibratedFit => {
     const inner = method.fit(s);
-    const n = s.values.length;
-    const logErr: number[][] = Array.from({ length: maxHorizon }, () => []);
-    const absErr: number[][] = Array.from({ length: maxHorizon }, () => []);
-    let logOk = mode !== 'absolute' && s.values.every((v) => v > 0);
+    // Plain copies: a Series' arrays are frozen, and slicing or iterating frozen arrays is slow in V8.
+    const years = [...s.years];
+    const values = [...s.values];
+    const n = values.length;
+    const logErr: number[][] = [];
+    const absErr: number[][] = [];
+    for (let h = 0; h < maxHorizon; h++) {
+      logErr.push([]);
+      absErr.push([]);
+    }
+    let logOk = mode !== 'absolute' && values.every((v) => v > 0);
     let skippedOrigins = 0;
     for (const o of calibrationOrigins(n, initial, maxHorizon, maxOrigins)) {
       const steps = Math.min(maxHorizon, n - o);
-      let f: Forecast;
+      let mean: readonly number[];
       try {
-        // A prefix of a checked series is a valid series: skip series()'s checks (they cost more than naive's fit).
-        const w: Series = Object.freeze({
-          id: s.id,
-          unit: s.unit,
-          years: Object.freeze(s.years.slice(0, o)),
-          values: Object.freeze(s.values.slice(0, o)),
-        });
-        f = method.forecast(method.fit(w), s.years[o + steps - 1] as number, { levels: [0.95] });
+        // A prefix of a series the method has just fitted is a valid series: no need for series()'s checks,
+        // and only the point forecasts are used, so no intervals are computed (pointsOnly).
+        const w: Series = { id: s.id, unit: s.unit, years: years.slice(0, o), values: values.slice(0, o) };
+        mean = pointsOnly(() => method.forecast(method.fit(w), years[o + steps - 1] as number)).mean;
       } catch (e) {
         if (e instanceof MetricsError) {
           skippedOrigins++;
@@ -156,10 +159,10 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
         throw e;
       }
       for (let h = 0; h < steps; h++) {
-        const y = s.values[o + h] as number;
-        const p = f.mean[h] as number;
-        absErr[h]?.push(Math.abs(y - p));
-        if (p > 0 && y > 0) logErr[h]?.push(Math.abs(Math.log(y / p)));
+        const y = values[o + h] as number;
+        const p = mean[h] as number;
+        (absErr[h] as number[]).push(Math.abs(y - p));
+        if (p > 0 && y > 0) (logErr[h] as number[]).push(Math.abs(Math.log(y / p)));
         else logOk = false;
       }
     }
@@ -179,7 +182,7 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
         `${name}: only ${calibration.pooled.length} in-sample errors (fewer than ${minErrors}), so ${method.name}'s own intervals are used.`,
       );
     }
-    return { ...inner, method: `${inner.method}-cal`, inner, calibration, notes };
+    return Object.assign({}, inner, { method: `${inner.method}-cal`, inner, calibration, notes });
   };
 
   const forecast = (f: CalibratedFit, toYear: number, opts?: ForecastOptions): Forecast => {
@@ -190,41 +193,51 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
       );
     }
     const base = method.forecast(f.inner, toYear, opts);
-    if (f.calibration.fallback) return { ...base, method: f.method, fit: f };
-    const absolute = f.calibration.errors === 'absolute' ? f.calibration : undefined;
+    if (f.calibration.fallback) return Object.assign({}, base, { method: f.method, fit: f });
+    const { exponent, pooled } = f.calibration;
+    const absolute = f.calibration.errors === 'absolute';
+    const steps = base.mean.length;
+    const growth: number[] = [];
+    for (let i = 0; i < steps; i++) growth.push((i + 1) ** exponent);
+    // log scale with a forecast <= 0: the half-width in data units at the last value's size
+    const last = Math.abs(f.values[f.values.length - 1] as number);
     const intervals: ForecastInterval[] = base.intervals.map((iv) => {
-      const q = quantile(f.calibration.pooled, iv.level);
+      const q = quantile(pooled, iv.level);
       const lower: number[] = [];
       const upper: number[] = [];
-      base.mean.forEach((m, i) => {
-        const width = q * (i + 1) ** f.calibration.exponent;
-        if (absolute === undefined && m > 0) {
-          lower.push(m * Math.exp(-width));
-          upper.push(m * Math.exp(width));
+      for (let i = 0; i < steps; i++) {
+        const m = base.mean[i] as number;
+        const width = q * (growth[i] as number);
+        let lo: number;
+        let hi: number;
+        if (!absolute && m > 0) {
+          lo = m * Math.exp(-width);
+          hi = m * Math.exp(width);
         } else {
-          // log scale with a forecast <= 0: the half-width in data units at the last value's size
-          const w = absolute ? width : Math.abs(f.values[f.values.length - 1] as number) * (Math.exp(width) - 1);
-          lower.push(m - w);
-          upper.push(m + w);
+          const w = absolute ? width : last * (Math.exp(width) - 1);
+          lo = m - w;
+          hi = m + w;
         }
-      });
-      // Never narrower than the method's own interval.
-      return {
-        level: iv.level,
-        lower: lower.map((l, i) => Math.min(l, iv.lower[i]!)),
-        upper: upper.map((u, i) => Math.max(u, iv.upper[i]!)),
-      };
+        // Never narrower than the method's own interval.
+        lower.push(Math.min(lo, iv.lower[i] as number));
+        upper.push(Math.max(hi, iv.upper[i] as number));
+      }
+      return { level: iv.level, lower, upper };
     });
     const bounded = boundIntervals(f.values, base.mean, intervals);
-    for (const iv of rangeBoundOff() ? [] : bounded) {
-      if (![...iv.lower, ...iv.upper].every(Number.isFinite)) {
-        throw new MetricsError(
-          'degenerate',
-          `${name}.forecast: the calibrated ${iv.level} interval of series "${f.seriesId}" overflowed. Forecast a nearer year.`,
-        );
+    if (!rangeBoundOff()) {
+      for (const iv of bounded) {
+        for (let i = 0; i < steps; i++) {
+          if (!Number.isFinite(iv.lower[i]) || !Number.isFinite(iv.upper[i])) {
+            throw new MetricsError(
+              'degenerate',
+              `${name}.forecast: the calibrated ${iv.level} interval of series "${f.seriesId}" overflowed. Forecast a nearer year.`,
+            );
+          }
+        }
       }
     }
-    return { ...base, method: f.method, intervals: bounded, fit: f };
+    return Object.assign({}, base, { method: f.method, intervals: bounded, fit: f });
   };
 
   return {
@@ -247,33 +260,60 @@ function learn(byHorizon: number[][], errors: 'log' | 'absolute', minErrors: num
   const xs: number[] = [];
   const ys: number[] = [];
   const ws: number[] = [];
-  byHorizon.forEach((e, i) => {
-    const m = e.reduce((a, b) => a + b, 0) / e.length;
+  for (let i = 0; i < byHorizon.length; i++) {
+    const e = byHorizon[i] as number[];
+    let sum = 0;
+    for (const v of e) sum += v;
+    const m = sum / e.length;
     if (e.length >= 2 && m > 0) {
       xs.push(Math.log(i + 1));
       ys.push(Math.log(m));
       ws.push(e.length);
     }
-  });
+  }
   let exponent = 1;
   if (xs.length >= 2) {
-    const W = ws.reduce((a, b) => a + b, 0);
-    const xbar = xs.reduce((a, x, i) => a + x * (ws[i] as number), 0) / W;
-    const ybar = ys.reduce((a, y, i) => a + y * (ws[i] as number), 0) / W;
+    let W = 0;
+    let sx = 0;
+    let sy = 0;
+    for (let i = 0; i < xs.length; i++) {
+      W += ws[i] as number;
+    }
+    for (let i = 0; i < xs.length; i++) sx += (xs[i] as number) * (ws[i] as number);
+    for (let i = 0; i < xs.length; i++) sy += (ys[i] as number) * (ws[i] as number);
+    const xbar = sx / W;
+    const ybar = sy / W;
     let sxx = 0;
     let sxy = 0;
-    xs.forEach((x, i) => {
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i] as number;
       sxx += (ws[i] as number) * (x - xbar) ** 2;
       sxy += (ws[i] as number) * (x - xbar) * ((ys[i] as number) - ybar);
-    });
+    }
     exponent = Math.min(1.5, Math.max(0.5, sxy / sxx));
   }
-  const pooled: number[] = [];
-  byHorizon.forEach((e, i) => {
-    for (const v of e) pooled.push(v / (i + 1) ** exponent);
-  });
-  pooled.sort((a, b) => a - b);
-  return { errors, byHorizon, exponent, pooled, fallback: pooled.length < minErrors };
+  const scaled: number[] = [];
+  for (let i = 0; i < byHorizon.length; i++) {
+    const d = (i + 1) ** exponent;
+    for (const v of byHorizon[i] as number[]) scaled.push(v / d);
+  }
+  return { errors, byHorizon, exponent, pooled: sortAscending(scaled), fallback: scaled.length < minErrors };
+}
+
+// Insertion sort for the few dozen pooled errors (several times faster than Array.prototype.sort with a
+// comparator at this size); the built-in sort beyond that.
+function sortAscending(a: number[]): number[] {
+  if (a.length > 64) return a.sort((x, y) => x - y);
+  for (let k = 1; k < a.length; k++) {
+    const v = a[k] as number;
+    let j = k - 1;
+    while (j >= 0 && (a[j] as number) > v) {
+      a[j + 1] = a[j] as number;
+      j--;
+    }
+    a[j + 1] = v;
+  }
+  return a;
 }
 
 function quantile(sorted: readonly number[], level: number): number {
@@ -282,7 +322,9 @@ function quantile(sorted: readonly number[], level: number): number {
   const rank = k <= m ? (sorted[k - 1] as number) : (sorted[m - 1] as number) * (k / m);
   // A few dozen errors resolve a 95 % quantile poorly: also take the Student-t quantile of their root mean
   // square (m - 1 degrees of freedom), and keep the larger.
-  const rms = Math.sqrt(sorted.reduce((a, v) => a + v * v, 0) / m);
+  let ss = 0;
+  for (const v of sorted) ss += v * v;
+  const rms = Math.sqrt(ss / m);
   const t = m > 1 ? tQuantile(0.5 + level / 2, m - 1) * rms : rank;
   return Math.max(rank, t);
 }

@@ -35,14 +35,13 @@ export const drift: ForecastMethod = {
     let ss = 0;
     for (let i = 1; i < n; i++) ss += residuals[i]! ** 2;
     const sigma2 = ss / (n - 2);
-    return {
-      ...fitBase(s, 'drift', y),
+    return Object.assign(fitBase(s, 'drift', y), {
       params: { drift: b, driftSe: Math.sqrt(sigma2 / (n - 1)) },
       state: { level: y[n - 1]! },
       fitted,
       residuals,
       sigma2,
-    };
+    });
   },
   forecast(fit: ForecastFit, toYear: number, options?: ForecastOptions): Forecast {
     const years = horizonYears('drift.forecast', fit, toYear);

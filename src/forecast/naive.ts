@@ -32,14 +32,13 @@ export const naive: ForecastMethod = {
     const residuals = y.map((v, i) => v - fitted[i]!);
     let ss = 0;
     for (let i = 1; i < n; i++) ss += residuals[i]! ** 2;
-    return {
-      ...fitBase(s, 'naive', y),
+    return Object.assign(fitBase(s, 'naive', y), {
       params: {},
       state: { level: y[n - 1]! },
       fitted,
       residuals,
       sigma2: ss / (n - 1),
-    };
+    });
   },
   forecast(fit: ForecastFit, toYear: number, options?: ForecastOptions): Forecast {
     const years = horizonYears('naive.forecast', fit, toYear);

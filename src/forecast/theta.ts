@@ -39,30 +39,30 @@ export const theta: ForecastMethod = {
     const n = y.length;
     const base = fitBase(s, 'theta', y);
     if (isConstant(y)) {
-      return {
-        ...base,
+      return Object.assign(base, {
         params: { alpha: 0.9999, drift: 0, slope: 0, l0: y[0]! },
         state: { level: y[0]! },
         fitted: [...y],
         residuals: y.map(() => 0),
         sigma2: 0,
         notes: [`series "${s.id}" is constant: the forecast is that constant`],
-      };
+      });
     }
     // R's thetaf fits ets(y, "ANN", opt.crit = "mse"), which is classical SES at 6 points or fewer.
     const classical = !fitsStateSpace(n, false, false);
     const est = classical ? fitHoltWinters(y, false) : estimateEts(y, { error: 'A', trend: 'N' }, 'mse');
     if (est === undefined) {
       const f = drift.fit(s);
-      return { ...f, notes: [`fell back to drift: ${n} observations are too few for the Theta method`] };
+      return Object.assign({}, f, {
+        notes: [`fell back to drift: ${n} observations are too few for the Theta method`],
+      });
     }
     const slope = ols(
       y.map((_, i) => i),
       y,
     ).b;
     const alpha = Math.max(1e-10, est.alpha);
-    return {
-      ...base,
+    return Object.assign(base, {
       params: { alpha, drift: slope / 2, slope, l0: est.l0 },
       state: { level: est.level },
       fitted: est.fitted,
@@ -75,7 +75,7 @@ export const theta: ForecastMethod = {
             ],
           }
         : {}),
-    };
+    });
   },
   forecast(fit: ForecastFit, toYear: number, options?: ForecastOptions): Forecast {
     if (fit.method === 'drift') return drift.forecast(fit, toYear, options);

@@ -4,7 +4,16 @@ import { series, type Series } from '../series/series.js';
 import { biasAdjust, invOne } from './boxCox.js';
 import { boxCoxLambda } from './boxCoxLambda.js';
 import { checkMethod } from './backtest.js';
-import { fitBase, fitInput, horizonYears, intervalLevels, makeForecast, withoutRangeBound } from './internal/common.js';
+import {
+  fitBase,
+  fitInput,
+  horizonYears,
+  intervalLevels,
+  makeForecast,
+  pointsOnly,
+  pointsOnlyOn,
+  withoutRangeBound,
+} from './internal/common.js';
 import { normalQuantile } from './internal/distributions.js';
 import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFitOptions } from './types.js';
 
@@ -111,19 +120,18 @@ export function withBoxCox(method: ForecastMethod, options: BoxCoxOptions = {}):
     });
     const notes = [...(innerFit.notes ?? [])];
     if (lambdaOpt === 'auto') notes.push(`Box-Cox lambda ${lambdaLabel(lambda)} chosen by Guerrero's method`);
-    return {
-      ...fitBase(s, label(lambda, innerFit.method), y),
+    return Object.assign(fitBase(s, label(lambda, innerFit.method), y), {
       inner: innerFit,
       lambda,
       biasadj,
-      params: { ...innerFit.params, lambda },
+      params: Object.assign({}, innerFit.params, { lambda }),
       state: { ...innerFit.state },
       fitted,
       residuals: y.map((v, i) => v - fitted[i]!),
       sigma2: innerFit.sigma2,
       ...(innerFit.loglik !== undefined ? { loglik: innerFit.loglik } : {}),
       ...(notes.length > 0 ? { notes } : {}),
-    };
+    });
   };
 
   const checkFit = (where: string, f: BoxCoxFit): void => {
@@ -140,7 +148,13 @@ export function withBoxCox(method: ForecastMethod, options: BoxCoxOptions = {}):
     const years = horizonYears(`${name}.forecast`, f, toYear);
     const levels = intervalLevels(`${name}.forecast`, opts);
     // The range bound applies to the data's own scale, after the back-transformation (makeForecast below).
-    const fc = withoutRangeBound(() => inner.forecast(f.inner, toYear, { levels }));
+    // Point forecasts only (calibrate's origins) still need the inner interval for the bias adjustment: the
+    // 95 % one, as calibrate asks for.
+    const fc = withoutRangeBound(() =>
+      f.biasadj && pointsOnlyOn()
+        ? pointsOnly(() => inner.forecast(f.inner, toYear, { levels: [0.95] }), false)
+        : inner.forecast(f.inner, toYear, { levels }),
+    );
     const lambda = f.lambda;
     let mean = fc.mean.map((m) => invOne(m, lambda));
     const beyond = mean.findIndex((m) => !Number.isFinite(m));
@@ -157,7 +171,7 @@ export function withBoxCox(method: ForecastMethod, options: BoxCoxOptions = {}):
       const z = normalQuantile((top.level + 1) / 2);
       mean = mean.map((m, i) => biasAdjust(m, lambda, ((top.upper[i]! - top.lower[i]!) / z / 2) ** 2));
     }
-    const intervals = fc.intervals.map((it) => ({
+    const intervals = (levels.length === 0 ? [] : fc.intervals).map((it) => ({
       level: it.level,
       lower: it.lower.map((v) => invOne(v, lambda)),
       upper: it.upper.map((v) => invOne(v, lambda)),

@@ -94,8 +94,37 @@ function assertFit(fn: string, fit: ForecastFit): void {
   }
 }
 
-/** Checks and sorts interval levels by the one convention (see toLevels): fractions, or unambiguous percent. */
+// True while only point forecasts are wanted (calibrate's in-sample origins): methods compute no intervals.
+let pointsOnlyMode = false;
+
+/**
+ * Runs `compute` with point forecasts only (`on`, the default) or with intervals again (`on` false, for a
+ * method that needs its inner method's intervals to make its point forecast: withBoxCox's bias adjustment).
+ * Inside, {@link intervalLevels} gives no levels, so every method returns `intervals: []` and skips their
+ * cost; the point forecasts are unchanged. calibrate uses it for its in-sample origins, where only the
+ * point forecasts are used.
+ */
+export function pointsOnly<T>(compute: () => T, on = true): T {
+  const before = pointsOnlyMode;
+  pointsOnlyMode = on;
+  try {
+    return compute();
+  } finally {
+    pointsOnlyMode = before;
+  }
+}
+
+/** True inside {@link pointsOnly}. */
+export function pointsOnlyOn(): boolean {
+  return pointsOnlyMode;
+}
+
+/**
+ * Checks and sorts interval levels by the one convention (see toLevels): fractions, or unambiguous percent.
+ * Inside {@link pointsOnly}: none.
+ */
 export function intervalLevels(fn: string, options: ForecastOptions | undefined): number[] {
+  if (pointsOnlyMode) return [];
   const levels = options?.levels ?? [0.8, 0.95];
   return toLevels(fn, levels, 'level');
 }
@@ -151,6 +180,7 @@ export function boundIntervals(
   mean: readonly number[],
   intervals: readonly ForecastInterval[],
 ): ForecastInterval[] {
+  if (intervals.length === 0) return [];
   let lo = Infinity,
     hi = -Infinity,
     big = 0;
