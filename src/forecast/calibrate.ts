@@ -48,9 +48,16 @@ export interface Calibration {
   readonly errors: 'log' | 'absolute';
   /** Absolute in-sample errors per steps ahead: `byHorizon[h - 1]` holds the h-step errors. */
   readonly byHorizon: readonly (readonly number[])[];
+  /**
+   * Factor applied to every error: the history's in-sample residual scale over the error-weighted root mean
+   * square of the in-sample origins' (1 when either is 0).
+   */
+  readonly scale: number;
+  /** Distinct values the in-sample forecasts predicted (n minus the first origin): the t quantile's degrees of freedom. */
+  readonly observations: number;
   /** Growth exponent b of the error scale with the steps ahead, h^b. */
   readonly exponent: number;
-  /** Pooled errors divided by h^b, sorted ascending. */
+  /** Pooled errors times `scale` divided by h^b, sorted ascending. */
   readonly pooled: readonly number[];
   /** True when too few errors were found, so the method's own intervals are used. */
   readonly fallback: boolean;
@@ -79,19 +86,27 @@ function conformalRank(m: number, level: number): number {
  *    before `initial`), fit the method on the first o values and forecast min(maxHorizon, n - o) years, so
  *    calibrating costs about 1 + maxOrigins fits. Record the h-step error e = log(y / f) (log scale) or y - f
  *    (absolute scale). Origins where the method throws are skipped.
- * 2. Errors grow with the steps ahead. Fit |e| ≈ a·h^b by least squares of log mean|e_h| on log h over
+ * 2. The origins' fits are shorter than the history: scale every error by the history fit's in-sample
+ *    residual scale (root mean square of its one-step errors after the first, log or absolute) over the
+ *    error-weighted root mean square of the origin fits' (`calibration.scale`; 1 when either is 0). A trend
+ *    fitted to more years can misfit more (logTrend's errors from short windows understate its errors from
+ *    the whole history); a steadier recent past narrows.
+ * 3. Errors grow with the steps ahead. Fit |e| ≈ a·h^b by least squares of log mean|e_h| on log h over
  *    the steps with at least 2 errors (b clamped to [0.5, 1.5]; b = 1 when fewer than 2 steps qualify).
- * 3. Pool all steps: s = |e| / h^b. The calibrated half-width at step h and level L is
- *    q_L · h^b, where q_L is the k-th smallest pooled s with k = ceil((m + 1)·L) (m errors); when
- *    k > m, q_L is the largest s times (k / m) (a short history cannot resolve that level; noted).
+ *    Pool all steps: s = scale·|e| / h^b. The calibrated half-width at step h and level L is q_L · h^b,
+ *    q_L the larger of the k-th smallest pooled s with k = ceil((m + 1)·L) (m errors; when k > m, the
+ *    largest s times k / m) and the Student-t quantile t((1 + L) / 2, d) times their root mean square, with
+ *    d the distinct values the in-sample forecasts predicted (n minus the first origin,
+ *    `calibration.observations`): the errors of overlapping origins and steps share those values.
  *    Pooling is what makes this usable on short yearly series: 15 values give about 60 errors, while a
  *    per-step 95 % quantile would need at least 19 errors at every step.
- * 4. Interval: f·exp(±q_L·h^b) on the log scale, f ± q_L·h^b on the absolute scale. A step whose point
- *    forecast is <= 0 on the log scale uses the absolute errors instead.
+ * 4. Interval: f·exp(±q_L·h^b) on the log scale, f ± q_L·h^b on the absolute scale, never narrower than
+ *    the method's own. A step whose point forecast is <= 0 on the log scale uses the absolute errors instead.
  * 5. Bounds are held within the range bound every method shares: [min - 5 h R, max + 5 h R], R the
  *    range of the history, so a wild in-sample error (logTrend on three points) cannot blow them up.
  * With fewer than `minErrors` errors the wrapped method's intervals are kept and the fit says so in
- * `notes`.
+ * `notes`. The scale factor and d were chosen among six rules by validation coverage inside the M3 yearly
+ * training data (bench/calibrationStudy.ts; BENCHMARKS.md).
  * @param method the method to wrap
  * @returns a ForecastMethod named `<name>-cal`
  * @throws {MetricsError} invalid_argument for a non-method or bad options; `fit` and `forecast` throw what
@@ -143,14 +158,20 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
     }
     let logOk = mode !== 'absolute' && values.every((v) => v > 0);
     let skippedOrigins = 0;
+    let firstOrigin = n;
+    // per origin used: the number of errors and the origin fit's residual scale on each error scale
+    const originScales: { count: number; log: number; absolute: number }[] = [];
     for (const o of calibrationOrigins(n, initial, maxHorizon, maxOrigins)) {
       const steps = Math.min(maxHorizon, n - o);
       let mean: readonly number[];
+      let originFit: ForecastFit;
       try {
         // A prefix of a series the method has just fitted is a valid series: no need for series()'s checks,
         // and only the point forecasts are used, so no intervals are computed (pointsOnly).
         const w: Series = { id: s.id, unit: s.unit, years: years.slice(0, o), values: values.slice(0, o) };
-        mean = pointsOnly(() => method.forecast(method.fit(w), years[o + steps - 1] as number)).mean;
+        originFit = method.fit(w);
+        const fo = originFit;
+        mean = pointsOnly(() => method.forecast(fo, years[o + steps - 1] as number)).mean;
       } catch (e) {
         if (e instanceof MetricsError) {
           skippedOrigins++;
@@ -158,6 +179,12 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
         }
         throw e;
       }
+      firstOrigin = Math.min(firstOrigin, o);
+      originScales.push({
+        count: steps,
+        log: residualScale(originFit, true),
+        absolute: residualScale(originFit, false),
+      });
       for (let h = 0; h < steps; h++) {
         const y = values[o + h] as number;
         const p = mean[h] as number;
@@ -173,7 +200,21 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
       );
     }
     const kind = logOk ? 'log' : 'absolute';
-    const calibration = learn(kind === 'log' ? logErr : absErr, kind, minErrors);
+    // The errors of fits on shorter windows speak for a fit on the whole history in proportion to the
+    // methods' in-sample residual scales (a trend fitted to more years can misfit more): one common factor,
+    // the history's residual scale over the error-weighted root mean square of the origins'.
+    let ss = 0;
+    let count = 0;
+    for (const o of originScales) {
+      const v = o[kind];
+      if (v > 0) {
+        ss += v * v * o.count;
+        count += o.count;
+      }
+    }
+    const full = residualScale(inner, kind === 'log');
+    const scale = count > 0 && full > 0 ? full / Math.sqrt(ss / count) : 1;
+    const calibration = learn(kind === 'log' ? logErr : absErr, kind, minErrors, scale, n - firstOrigin);
     const notes = [...(inner.notes ?? [])];
     if (skippedOrigins > 0)
       notes.push(`${name}: ${skippedOrigins} in-sample origin(s) skipped because ${method.name} could not fit them.`);
@@ -202,7 +243,7 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
     // log scale with a forecast <= 0: the half-width in data units at the last value's size
     const last = Math.abs(f.values[f.values.length - 1] as number);
     const intervals: ForecastInterval[] = base.intervals.map((iv) => {
-      const q = quantile(pooled, iv.level);
+      const q = quantile(pooled, iv.level, f.calibration.observations);
       const lower: number[] = [];
       const upper: number[] = [];
       for (let i = 0; i < steps; i++) {
@@ -255,7 +296,13 @@ function positiveWhole(fn: string, name: string, v: unknown): void {
     throw new MetricsError('invalid_argument', `${fn}: ${name} must be a whole number >= 1 (got ${v}).`, { [name]: v });
 }
 
-function learn(byHorizon: number[][], errors: 'log' | 'absolute', minErrors: number): Calibration {
+function learn(
+  byHorizon: number[][],
+  errors: 'log' | 'absolute',
+  minErrors: number,
+  scale: number,
+  observations: number,
+): Calibration {
   // growth exponent from per-step mean absolute errors (weighted by counts)
   const xs: number[] = [];
   const ys: number[] = [];
@@ -263,7 +310,7 @@ function learn(byHorizon: number[][], errors: 'log' | 'absolute', minErrors: num
   for (let i = 0; i < byHorizon.length; i++) {
     const e = byHorizon[i] as number[];
     let sum = 0;
-    for (const v of e) sum += v;
+    for (const v of e) sum += v * scale;
     const m = sum / e.length;
     if (e.length >= 2 && m > 0) {
       xs.push(Math.log(i + 1));
@@ -295,9 +342,17 @@ function learn(byHorizon: number[][], errors: 'log' | 'absolute', minErrors: num
   const scaled: number[] = [];
   for (let i = 0; i < byHorizon.length; i++) {
     const d = (i + 1) ** exponent;
-    for (const v of byHorizon[i] as number[]) scaled.push(v / d);
+    for (const v of byHorizon[i] as number[]) scaled.push((v * scale) / d);
   }
-  return { errors, byHorizon, exponent, pooled: sortAscending(scaled), fallback: scaled.length < minErrors };
+  return {
+    errors,
+    byHorizon,
+    scale,
+    observations,
+    exponent,
+    pooled: sortAscending(scaled),
+    fallback: scaled.length < minErrors,
+  };
 }
 
 // Insertion sort for the few dozen pooled errors (several times faster than Array.prototype.sort with a
@@ -316,15 +371,34 @@ function sortAscending(a: number[]): number[] {
   return a;
 }
 
-function quantile(sorted: readonly number[], level: number): number {
+function quantile(sorted: readonly number[], level: number, observations: number): number {
   const m = sorted.length;
   const k = conformalRank(m, level);
   const rank = k <= m ? (sorted[k - 1] as number) : (sorted[m - 1] as number) * (k / m);
   // A few dozen errors resolve a 95 % quantile poorly: also take the Student-t quantile of their root mean
-  // square (m - 1 degrees of freedom), and keep the larger.
+  // square, and keep the larger. Its degrees of freedom are the distinct values the in-sample forecasts
+  // predicted, not the errors: errors from overlapping origins and steps share those values.
   let ss = 0;
   for (const v of sorted) ss += v * v;
   const rms = Math.sqrt(ss / m);
-  const t = m > 1 ? tQuantile(0.5 + level / 2, m - 1) * rms : rank;
+  const t = observations >= 1 ? tQuantile(0.5 + level / 2, observations) * rms : rank;
   return Math.max(rank, t);
+}
+
+/**
+ * Root mean square of a fit's in-sample one-step errors after the first (the first fitted value is the
+ * data itself for several methods), as log(y / fitted) or y - fitted; 0 when there are none.
+ */
+function residualScale(f: ForecastFit, log: boolean): number {
+  let ss = 0;
+  let k = 0;
+  for (let i = 1; i < f.values.length; i++) {
+    const y = f.values[i] as number;
+    const p = f.fitted[i] as number;
+    if (log && !(y > 0 && p > 0)) continue;
+    const e = log ? Math.log(y / p) : y - p;
+    ss += e * e;
+    k++;
+  }
+  return k > 0 ? Math.sqrt(ss / k) : 0;
 }
