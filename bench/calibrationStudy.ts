@@ -253,7 +253,9 @@ for (const name of methods) {
           } catch {}
         }
         const study = cells.get(`${RULES.at(-1)!.name}|${name}|test|0`)!;
-        console.log(`${name}: calibrate() covers ${(100 * inside / all).toFixed(2)} %, the study's last rule ${(100 * study).toFixed(2)} %`);
+        console.log(
+          `${name}: calibrate() covers ${((100 * inside) / all).toFixed(2)} %, the study's last rule ${(100 * study).toFixed(2)} %`,
+        );
       }
     }
     console.log(`${name} ${set} done (${((Date.now() - started) / 1000).toFixed(0)} s)`);

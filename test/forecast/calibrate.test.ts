@@ -102,7 +102,7 @@ describe('calibrate', () => {
     }
     expect(pooled.every((v, i) => i === 0 || v >= (pooled[i - 1] as number))).toBe(true);
   });
-  it('scales the errors by the history\'s residual scale over the origins\' (error-weighted root mean square)', () => {
+  it("scales the errors by the history's residual scale over the origins' (error-weighted root mean square)", () => {
     // localNaive's one-step residuals are the first differences: ±1 for the first 6 years, then ±3. Origins
     // after 3..9 values (maxHorizon 1): the windows' residual rms, over their differences, is 1 for windows of
     // up to 6 values and sqrt((5 + 9 (k - 6)) / (k - 1)) after; the whole history's sqrt((5 + 9·4) / 9).
