@@ -1,9 +1,10 @@
-// How calibrate() turns in-sample errors into an interval (issue 14, point 2): six rules, each scored by its
-// 95 % coverage in validation inside the M3 yearly training data (the rule picks the one whose worst
+// How calibrate() turns in-sample errors into an interval (issue 14, point 2): seven rules, each scored by
+// its 95 % coverage in validation inside the M3 yearly training data (the rule picks the one whose worst
 // validation coverage is nearest 95 %), and, for the record, on the held-out M3 values. Every rule uses the
-// same in-sample origins and errors; they differ in how the errors are scaled and in the degrees of freedom
-// of the t quantile. The table it prints is bench/calibration-candidates.md, which bench/forecast.ts copies
-// into BENCHMARKS.md.
+// same in-sample origins and errors; they differ in how the errors are scaled, in the degrees of freedom of
+// the t quantile, and in the method's own interval they are never narrower than (R's normal one, or the
+// small-sample t one under 10 points). The table it prints is bench/calibration-candidates.md, which
+// bench/forecast.ts copies into BENCHMARKS.md.
 //
 //   npx tsx bench/calibrationStudy.ts [--methods default,theta,…] [--every 1]
 //
@@ -31,19 +32,35 @@ const { values: opt } = parseArgs({
 const registry: Record<string, ForecastMethod> = { ...forecastMethods, default: defaultMethod };
 const every = Number(opt.every);
 
-/** A rule: scale the errors by the residual-scale ratio (none, per origin, or one common factor); t degrees of freedom. */
+/**
+ * A rule: scale the errors by the residual-scale ratio (none, per origin, or one common factor); t degrees of
+ * freedom; and the interval it is never narrower than: the method's normal (R's) one, or its small-sample
+ * one (Student-t under 10 points, ForecastOptions.smallSample).
+ */
 interface Rule {
   readonly name: string;
   readonly scale: 'none' | 'origin' | 'common';
   readonly df: 'errors' | 'observations';
+  readonly floor: 'normal' | 'smallSample';
 }
 const RULES: readonly Rule[] = [
-  { name: 'errors as measured, t with m - 1 df (the earlier rule)', scale: 'none', df: 'errors' },
-  { name: 'errors as measured, t with d df', scale: 'none', df: 'observations' },
-  { name: 'scaled per origin, t with m - 1 df', scale: 'origin', df: 'errors' },
-  { name: 'scaled per origin, t with d df', scale: 'origin', df: 'observations' },
-  { name: 'one common scale factor, t with m - 1 df', scale: 'common', df: 'errors' },
-  { name: 'one common scale factor, t with d df (calibrate now)', scale: 'common', df: 'observations' },
+  { name: 'errors as measured, t with m - 1 df (the earlier rule)', scale: 'none', df: 'errors', floor: 'normal' },
+  { name: 'errors as measured, t with d df', scale: 'none', df: 'observations', floor: 'normal' },
+  { name: 'scaled per origin, t with m - 1 df', scale: 'origin', df: 'errors', floor: 'normal' },
+  { name: 'scaled per origin, t with d df', scale: 'origin', df: 'observations', floor: 'normal' },
+  { name: 'one common scale factor, t with m - 1 df', scale: 'common', df: 'errors', floor: 'normal' },
+  {
+    name: "one common scale factor, t with d df, never narrower than the method's small-sample interval",
+    scale: 'common',
+    df: 'observations',
+    floor: 'smallSample',
+  },
+  {
+    name: "one common scale factor, t with d df, never narrower than the method's normal interval (calibrate now)",
+    scale: 'common',
+    df: 'observations',
+    floor: 'normal',
+  },
 ];
 
 /** Root mean square of a fit's in-sample one-step errors after the first, on the log or the data scale. */
@@ -64,8 +81,11 @@ function residualScale(f: ForecastFit, log: boolean): number {
 interface Collected {
   readonly test: readonly number[];
   readonly mean: readonly number[];
+  /** the method's 95 % interval: normal (R's), and small-sample (t under 10 points) */
   readonly lower: readonly number[];
   readonly upper: readonly number[];
+  readonly lowerT: readonly number[];
+  readonly upperT: readonly number[];
   readonly last: number;
   readonly lo: number;
   readonly hi: number;
@@ -88,7 +108,8 @@ function collect(m: ForecastMethod, s: Series, test: readonly number[]): Collect
   } catch {
     return undefined;
   }
-  const f = m.forecast(full, years[n - 1]! + test.length, { levels: [0.95] });
+  const f = m.forecast(full, years[n - 1]! + test.length, { levels: [0.95], smallSample: false });
+  const t = m.forecast(full, years[n - 1]! + test.length, { levels: [0.95] });
   const raw: { abs: number[]; log: number[]; scaleAbs: number; scaleLog: number }[] = [];
   let log = values.every((v) => v > 0);
   let firstOrigin = n;
@@ -119,6 +140,8 @@ function collect(m: ForecastMethod, s: Series, test: readonly number[]): Collect
     mean: f.mean,
     lower: f.intervals[0]!.lower,
     upper: f.intervals[0]!.upper,
+    lowerT: t.intervals[0]!.lower,
+    upperT: t.intervals[0]!.upper,
     last: Math.abs(values[n - 1]!),
     lo: Math.min(...values),
     hi: Math.max(...values),
@@ -149,8 +172,11 @@ function cover(c: Collected, rule: Rule): [number, number] {
     o.errors.forEach((e, h) => byH[h]!.push(e * r));
   }
   const m = byH.reduce((a, e) => a + e.length, 0);
-  let lower = c.lower;
-  let upper = c.upper;
+  const ownLower = rule.floor === 'normal' ? c.lower : c.lowerT;
+  const ownUpper = rule.floor === 'normal' ? c.upper : c.upperT;
+  // too few errors: the method's own (small-sample) interval, as calibrate keeps it
+  let lower = c.lowerT;
+  let upper = c.upperT;
   if (m >= 8) {
     // calibrate()'s exponent, pooled errors and quantile
     const xs: number[] = [];
@@ -187,12 +213,12 @@ function cover(c: Collected, rule: Rule): [number, number] {
     lower = c.mean.map((mu, i) => {
       const w = q * (i + 1) ** b;
       const l = c.log && mu > 0 ? mu * Math.exp(-w) : mu - (c.log ? c.last * (Math.exp(w) - 1) : w);
-      return Math.min(Math.max(Math.min(l, c.lower[i]!), c.lo - RANGE_BOUND * (i + 1) * R), mu);
+      return Math.min(Math.max(Math.min(l, ownLower[i]!), c.lo - RANGE_BOUND * (i + 1) * R), mu);
     });
     upper = c.mean.map((mu, i) => {
       const w = q * (i + 1) ** b;
       const u = c.log && mu > 0 ? mu * Math.exp(w) : mu + (c.log ? c.last * (Math.exp(w) - 1) : w);
-      return Math.max(Math.min(Math.max(u, c.upper[i]!), c.hi + RANGE_BOUND * (i + 1) * R), mu);
+      return Math.max(Math.min(Math.max(u, ownUpper[i]!), c.hi + RANGE_BOUND * (i + 1) * R), mu);
     });
   }
   let inside = 0;
@@ -284,7 +310,7 @@ rows.push([
 const md = [
   '### How calibrate() scales its errors (issue 14): every rule tried',
   '',
-  `Made with \`npx tsx bench/calibrationStudy.ts\` (${new Date().toISOString().slice(0, 10)}${every > 1 ? `, every ${every}th series` : ''}). Columns: the rules; cells: 95 % coverage in validation (each history without its last 6 values, forecasting them) / on the held-out M3 values, with the history cut to its last n values or whole ("all"). The rule: the lowest worst validation deviation from 95 % over these methods and lengths; the test columns were not used. m: pooled errors; d: the distinct in-sample values forecast (n minus the first origin). Scaled: each error times the history's residual scale over the origin's (per origin), or over their error-weighted root mean square (common).`,
+  `Made with \`npx tsx bench/calibrationStudy.ts\` (${new Date().toISOString().slice(0, 10)}${every > 1 ? `, every ${every}th series` : ''}). Columns: the rules; cells: 95 % coverage in validation (each history without its last 6 values, forecasting them) / on the held-out M3 values, with the history cut to its last n values or whole ("all"). The rule: the lowest worst validation deviation from 95 % over these methods and lengths; the test columns were not used. m: pooled errors; d: the distinct in-sample values forecast (n minus the first origin). Scaled: each error times the history's residual scale over the origin's (per origin), or over their error-weighted root mean square (common). Every interval is never narrower than the method's own 95 % one: its normal (R's) interval, except where a column says small-sample (Student-t quantiles under 10 points, the methods' default since issue 14's small-sample intervals).`,
   '',
   `| ${header.join(' | ')} |`,
   `| ${header.map((_h, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,

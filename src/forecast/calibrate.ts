@@ -3,7 +3,7 @@ import { assertInteger, show } from '../internal/assert.js';
 import type { Series } from '../series/series.js';
 import type { Forecast, ForecastFit, ForecastInterval, ForecastMethod, ForecastOptions } from './types.js';
 import { checkMethod } from './backtest.js';
-import { boundIntervals, pointsOnly, rangeBoundOff } from './internal/common.js';
+import { boundIntervals, pointsOnly, rangeBoundOff, SMALL_SAMPLE } from './internal/common.js';
 import { tQuantile } from './internal/distributions.js';
 
 /** How in-sample forecast errors are measured. */
@@ -101,12 +101,13 @@ function conformalRank(m: number, level: number): number {
  *    Pooling is what makes this usable on short yearly series: 15 values give about 60 errors, while a
  *    per-step 95 % quantile would need at least 19 errors at every step.
  * 4. Interval: f·exp(±q_L·h^b) on the log scale, f ± q_L·h^b on the absolute scale, never narrower than
- *    the method's own. A step whose point forecast is <= 0 on the log scale uses the absolute errors instead.
+ *    the method's own normal one (R's: under 10 points, not its Student-t one, since q_L already allows for
+ *    few errors). A step whose point forecast is <= 0 on the log scale uses the absolute errors instead.
  * 5. Bounds are held within the range bound every method shares: [min - 5 h R, max + 5 h R], R the
  *    range of the history, so a wild in-sample error (logTrend on three points) cannot blow them up.
  * With fewer than `minErrors` errors the wrapped method's intervals are kept and the fit says so in
- * `notes`. The scale factor and d were chosen among six rules by validation coverage inside the M3 yearly
- * training data (bench/calibrationStudy.ts; BENCHMARKS.md).
+ * `notes`. The scale factor, d and the floor were chosen among seven rules by validation coverage inside the
+ * M3 yearly training data (bench/calibrationStudy.ts; BENCHMARKS.md).
  * @param method the method to wrap
  * @returns a ForecastMethod named `<name>-cal`
  * @throws {MetricsError} invalid_argument for a non-method or bad options; `fit` and `forecast` throw what
@@ -235,6 +236,12 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
     }
     const base = method.forecast(f.inner, toYear, opts);
     if (f.calibration.fallback) return Object.assign({}, base, { method: f.method, fit: f });
+    // The floor is the method's normal (R's) interval, also under 10 points where its own are Student-t:
+    // the calibrated width already allows for few errors (chosen by validation, bench/calibrationStudy.ts).
+    const own =
+      f.values.length < SMALL_SAMPLE && opts?.smallSample !== false
+        ? method.forecast(f.inner, toYear, { ...opts, smallSample: false })
+        : base;
     const { exponent, pooled } = f.calibration;
     const absolute = f.calibration.errors === 'absolute';
     const steps = base.mean.length;
@@ -242,7 +249,7 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
     for (let i = 0; i < steps; i++) growth.push((i + 1) ** exponent);
     // log scale with a forecast <= 0: the half-width in data units at the last value's size
     const last = Math.abs(f.values[f.values.length - 1] as number);
-    const intervals: ForecastInterval[] = base.intervals.map((iv) => {
+    const intervals: ForecastInterval[] = own.intervals.map((iv) => {
       const q = quantile(pooled, iv.level, f.calibration.observations);
       const lower: number[] = [];
       const upper: number[] = [];
@@ -259,7 +266,7 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
           lo = m - w;
           hi = m + w;
         }
-        // Never narrower than the method's own interval.
+        // Never narrower than the method's own (normal) interval.
         lower.push(Math.min(lo, iv.lower[i] as number));
         upper.push(Math.max(hi, iv.upper[i] as number));
       }

@@ -109,7 +109,9 @@ export function combination(
       }
       const fcs = parts.flatMap((m, j) => {
         const pf = fit.parts[j];
-        return pf === null || pf === undefined ? [] : [m.forecast(pf, toYear, { levels })];
+        return pf === null || pf === undefined
+          ? []
+          : [m.forecast(pf, toYear, opts?.smallSample === false ? { levels, smallSample: false } : { levels })];
       });
       const k = fcs.length;
       const avg = (pick: (f: Forecast) => readonly number[]): number[] =>

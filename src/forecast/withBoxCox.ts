@@ -12,6 +12,7 @@ import {
   makeForecast,
   pointsOnly,
   pointsOnlyOn,
+  SMALL_SAMPLE,
   withoutRangeBound,
 } from './internal/common.js';
 import { normalQuantile } from './internal/distributions.js';
@@ -147,13 +148,14 @@ export function withBoxCox(method: ForecastMethod, options: BoxCoxOptions = {}):
     checkFit('forecast', f);
     const years = horizonYears(`${name}.forecast`, f, toYear);
     const levels = intervalLevels(`${name}.forecast`, opts);
+    const innerOpts = opts?.smallSample === false ? { smallSample: false } : {};
     // The range bound applies to the data's own scale, after the back-transformation (makeForecast below).
     // Point forecasts only (calibrate's origins) still need the inner interval for the bias adjustment: the
-    // 95 % one, as calibrate asks for.
+    // 95 % one, as calibrate asks for, and R's (normal) one, so that the point forecast is R's.
     const fc = withoutRangeBound(() =>
       f.biasadj && pointsOnlyOn()
-        ? pointsOnly(() => inner.forecast(f.inner, toYear, { levels: [0.95] }), false)
-        : inner.forecast(f.inner, toYear, { levels }),
+        ? pointsOnly(() => inner.forecast(f.inner, toYear, { smallSample: false, levels: [0.95] }), false)
+        : inner.forecast(f.inner, toYear, { ...innerOpts, levels }),
     );
     const lambda = f.lambda;
     let mean = fc.mean.map((m) => invOne(m, lambda));
@@ -166,8 +168,13 @@ export function withBoxCox(method: ForecastMethod, options: BoxCoxOptions = {}):
       );
     }
     if (f.biasadj) {
-      // R's InvBoxCox(fvar = the forecast object): the variance from the widest interval.
-      const top = fc.intervals[fc.intervals.length - 1]!;
+      // R's InvBoxCox(fvar = the forecast object): the variance from the widest interval, a normal one as R's
+      // (small-sample t quantiles widen the intervals under 10 points, never move the point forecast).
+      const normal =
+        f.values.length < SMALL_SAMPLE && opts?.smallSample !== false && !pointsOnlyOn()
+          ? withoutRangeBound(() => inner.forecast(f.inner, toYear, { levels: [0.95], smallSample: false }))
+          : fc;
+      const top = normal.intervals[normal.intervals.length - 1]!;
       const z = normalQuantile((top.level + 1) / 2);
       mean = mean.map((m, i) => biasAdjust(m, lambda, ((top.upper[i]! - top.lower[i]!) / z / 2) ** 2));
     }

@@ -4,7 +4,7 @@ import { assertInteger, show } from '../../internal/assert.js';
 import { assertAnnual, type Series } from '../../series/series.js';
 import type { Rng } from '../../simulate/rng.js';
 import type { Forecast, ForecastFit, ForecastInterval, ForecastOptions, SimulateFitOptions } from '../types.js';
-import { normalQuantile } from './distributions.js';
+import { normalQuantile, tQuantile } from './distributions.js';
 import { toLevels } from '../levels.js';
 
 /** Every method needs at least this many observations. */
@@ -129,14 +129,39 @@ export function intervalLevels(fn: string, options: ForecastOptions | undefined)
   return toLevels(fn, levels, 'level');
 }
 
-/** Symmetric normal intervals mean ± z * se. */
+/** Below this many observations, forecasts use small-sample intervals unless told not to (see ForecastOptions.smallSample). */
+export const SMALL_SAMPLE = 10;
+
+/**
+ * The degrees of freedom of the t quantiles for a fit on n observations whose variance has `df` residual
+ * degrees of freedom: df for a short series (n < SMALL_SAMPLE, df >= 1) unless `smallSample: false`; else
+ * undefined, for R's normal quantiles.
+ */
+export function smallSampleDf(n: number, df: number, options: ForecastOptions | undefined): number | undefined {
+  return n < SMALL_SAMPLE && df >= 1 && options?.smallSample !== false ? df : undefined;
+}
+
+/**
+ * The note a fit on n < SMALL_SAMPLE observations carries when its intervals use t quantiles with df;
+ * `also` names anything else the intervals include (ARIMA: "the drift's estimation variance").
+ */
+export function smallSampleNote(n: number, df: number, also?: string): string[] {
+  return n < SMALL_SAMPLE && df >= 1
+    ? [
+        `${n} observations: intervals use Student-t quantiles with ${df} degrees of freedom${also === undefined ? '' : ` and include ${also}`}, where R uses normal ones (forecast with smallSample: false for R's)`,
+      ]
+    : [];
+}
+
+/** Symmetric intervals mean ± q * se: q a normal quantile, or a Student-t one with `df` degrees of freedom. */
 export function normalIntervals(
   levels: readonly number[],
   mean: readonly number[],
   se: readonly number[],
+  df?: number,
 ): ForecastInterval[] {
   return levels.map((level) => {
-    const z = normalQuantile(0.5 + level / 2);
+    const z = df === undefined ? normalQuantile(0.5 + level / 2) : tQuantile(0.5 + level / 2, df);
     return { level, lower: mean.map((m, i) => m - z * se[i]!), upper: mean.map((m, i) => m + z * se[i]!) };
   });
 }

@@ -13,12 +13,16 @@ import {
   isConstant,
   makeForecast,
   normalIntervals,
+  SMALL_SAMPLE,
   simulateInput,
+  smallSampleDf,
+  smallSampleNote,
 } from './common.js';
 import {
   estimateEts,
   etsLabel,
   etsMoments,
+  etsParameterCount,
   etsSimulate,
   type EtsComponents,
   type EtsCriterion,
@@ -69,7 +73,9 @@ export function estimateToFit(
     aic: est.aic,
     aicc: est.aicc,
     bic: est.bic,
-    ...(notes.length > 0 ? { notes } : {}),
+    ...(notes.length > 0 || values.length < SMALL_SAMPLE
+      ? { notes: [...notes, ...smallSampleNote(values.length, values.length - etsParameterCount(c))] }
+      : {}),
   });
 }
 
@@ -92,7 +98,7 @@ function fallbackFit(s: Series, values: readonly number[], trend: boolean, notes
   notes.push(
     `fell back to ${m.name}: ${values.length} observations are too few for exponential smoothing (SES needs 5)`,
   );
-  return Object.assign({}, f, { notes });
+  return Object.assign({}, f, { notes: [...notes, ...(f.notes ?? [])] });
 }
 
 /** Turns a classical Holt-Winters estimate into a fit (components A,A,N or A,N,N, as R labels it). */
@@ -211,6 +217,9 @@ export function forecastEtsFit(
   }
   const years = horizonYears(fn, fit, toYear);
   const levels = intervalLevels(fn, options);
+  // A state-space fit (it has a likelihood) estimates sigma^2 as SSE / (n - k); a classical one as SSE / n.
+  const n = fit.values.length;
+  const df = fit.aicc === undefined ? undefined : smallSampleDf(n, n - etsParameterCount(fit.components), options);
   const { mean, variance } = etsMoments(
     fit.components,
     moments(fit as EtsFit & { components: EtsComponents }, years.length),
@@ -224,6 +233,7 @@ export function forecastEtsFit(
       levels,
       mean,
       variance.map((v) => Math.sqrt(Math.max(0, v))),
+      df,
     ),
   );
 }
