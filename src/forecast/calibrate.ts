@@ -160,8 +160,8 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
     let logOk = mode !== 'absolute' && values.every((v) => v > 0);
     let skippedOrigins = 0;
     let firstOrigin = n;
-    // per origin used: the number of errors and the origin fit's residual scale on each error scale
-    const originScales: { count: number; log: number; absolute: number }[] = [];
+    // per origin used: the number of errors and its fit (whose residual scale is taken once the error scale is known)
+    const originFits: { count: number; fit: ForecastFit }[] = [];
     for (const o of calibrationOrigins(n, initial, maxHorizon, maxOrigins)) {
       const steps = Math.min(maxHorizon, n - o);
       let mean: readonly number[];
@@ -181,11 +181,7 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
         throw e;
       }
       firstOrigin = Math.min(firstOrigin, o);
-      originScales.push({
-        count: steps,
-        log: residualScale(originFit, true),
-        absolute: residualScale(originFit, false),
-      });
+      originFits.push({ count: steps, fit: originFit });
       for (let h = 0; h < steps; h++) {
         const y = values[o + h] as number;
         const p = mean[h] as number;
@@ -206,8 +202,8 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
     // the history's residual scale over the error-weighted root mean square of the origins'.
     let ss = 0;
     let count = 0;
-    for (const o of originScales) {
-      const v = o[kind];
+    for (const o of originFits) {
+      const v = residualScale(o.fit, kind === 'log');
       if (v > 0) {
         ss += v * v * o.count;
         count += o.count;
