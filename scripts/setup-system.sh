@@ -6,6 +6,7 @@
 #   chromium           headless browser for test/browser (report.html opens in a real browser)
 #   fonts-dejavu-core  DejaVu Sans, the chart font; PNG rendering (resvg) needs its .ttf files
 #   fonts-noto-cjk     Noto Sans CJK, for charts with Chinese labels (locale 'zh')
+#   poppler-utils      pdftotext, to read the report's PDF page by page (test/browser/print.test.ts)
 #   jupyter-notebook, jupyter-nbconvert, python3-nbclient, python3-ipykernel, jupyter-client
 #                      Jupyter (/usr/bin/jupyter): `jupyter notebook` to open notebooks/ in a browser,
 #                      nbconvert and the kernel client to run them with the project's Deno kernel
@@ -14,7 +15,7 @@
 # Nothing is downloaded except Debian packages through apt-get.
 set -eu
 
-PACKAGES="chromium fonts-dejavu-core fonts-noto-cjk jupyter-notebook jupyter-nbconvert python3-nbclient python3-ipykernel jupyter-client"
+PACKAGES="chromium fonts-dejavu-core fonts-noto-cjk poppler-utils jupyter-notebook jupyter-nbconvert python3-nbclient python3-ipykernel jupyter-client"
 
 missing=""
 for p in $PACKAGES; do

@@ -76,7 +76,11 @@ export { probabilityBasis, probabilityRestsOn } from './model/probabilityBasis.j
 export type { SimulateModelOptions } from './model/simulateModel.js';
 export { modelReport, modelSection, modelSummary, targetMarker, PLAN_PERIODS } from './report/modelReport.js';
 export { industriesSection, industriesSummary } from './report/industriesSection.js';
+export type { IndustriesSectionOptions } from './report/industriesSection.js';
 export type { ModelReport, ModelReportOptions, NamedChart } from './report/modelReport.js';
+export { planOutcomes, plansSection, planKeyFigures, plansSummary, latestYear } from './report/plansSection.js';
+export type { PlanOutcome, PlanOutcomesOptions } from './report/plansSection.js';
+export { reportTitle, sourcesTable } from './report/reportFront.js';
 
 // trajectory
 export { growthPath, numberOf } from './trajectory/growthPath.js';
@@ -275,6 +279,7 @@ export type {
   SectorChange,
   SensitivityRow,
   AccuracyRow,
+  ActualPoint,
   ChartOptions,
 } from './charts/inputs.js';
 export { chartTheme, PALETTE, DASHES, FONT, FONT_ZH, COMPARATOR_SHAPE, COMPARATOR_TEXT } from './charts/theme.js';
@@ -300,6 +305,10 @@ export type { DistributionChartInput, DistributionChartOptions } from './charts/
 export { forecastChart } from './charts/forecastChart.js';
 export type { ForecastChartInput } from './charts/forecastChart.js';
 export { accuracyChart } from './charts/accuracyChart.js';
+export { scorecardChart, ScorecardStatus } from './charts/scorecardChart.js';
+export type { ScorecardChartRow, ScorecardChartOptions } from './charts/scorecardChart.js';
+export { formatQuantities } from './charts/formatQuantities.js';
+export type { FormatQuantitiesOptions } from './charts/formatQuantities.js';
 export type { AccuracyChartOptions } from './charts/accuracyChart.js';
 export { validateSpec } from './render/validateSpec.js';
 export { toSvg } from './render/toSvg.js';
@@ -309,10 +318,25 @@ export type { ToPngOptions } from './render/toPng.js';
 export { svgToPng } from './render/svgToPng.js';
 export { fontFiles, FONT_FILES } from './render/fontFiles.js';
 export { reportHtml } from './render/reportHtml.js';
-export type { Report, ReportSection, ReportChart, ReportTable } from './render/reportHtml.js';
+export type {
+  Report,
+  ReportSection,
+  ReportChart,
+  ReportTable,
+  ReportColumn,
+  KeyFigure,
+} from './render/reportHtml.js';
+export { htmlToPdf, CHROMIUM } from './render/htmlToPdf.js';
+export type { HtmlToPdfOptions } from './render/htmlToPdf.js';
+export { toXlsx } from './xlsx/toXlsx.js';
+export type { WorkbookSheet } from './xlsx/toXlsx.js';
+export { readXlsx } from './xlsx/readXlsx.js';
+export type { ReadXlsxOptions, XlsxSheet } from './xlsx/readXlsx.js';
 export { writeReport } from './render/writeReport.js';
 export type { WriteReportOptions } from './render/writeReport.js';
 export { toMimeBundle } from './render/toMimeBundle.js';
+export { toDisplayable, markdown, JUPYTER_DISPLAY } from './render/toDisplayable.js';
+export type { Displayable } from './render/toDisplayable.js';
 export type { MimeBundle } from './render/toMimeBundle.js';
 
 // io

@@ -58,7 +58,7 @@ describe('issue 12', () => {
     expect(factById(seeds, 'info.revenue-2010').derivation?.formula).toContain('info.revenue-2015 / 2');
     const text = industriesSummary(compareIndustries(seeds));
     expect(text).toContain('about RMB 8.55 trillion  (derived: ');
-    expect(text).toContain('about 15% a year (12.6-17.4%');
+    expect(text).toContain('about 15% a year (12.6–17.4%');
     expect(text).not.toContain('14.87');
   });
   it('5. the 38 % claim: its period is assumed, it is not applied to 2015-2020, and the high scenario lists it as an assumption', () => {

@@ -24,11 +24,18 @@ describe('npm start', () => {
       'implied: 2015 level = more than RMB 259 billion (for growth up to 31%); no upper bound',
     );
     expect(r.stdout).toMatch(/Sourced industries side by side\n/);
-    expect(r.stdout).toMatch(/information-industry\.revenue +2015 +RMB 17\.1 trillion/);
+    expect(r.stdout).toMatch(/Information industry +2015 +RMB 17\.1 trillion/);
     expect(r.stdout).toMatch(/P\(exceeds RMB 3 trillion in 2025\) = \d/);
-    expect(r.stdout).toMatch(/Wrote out\/report\.html and \d+ chart files/);
+    // The main job opens with how the plans did.
+    expect(r.stdout).toMatch(
+      /^How the plans did \(figures published up to \d{4}\)\n {2}More than RMB 1 trillion in 2020 \(13th Five-Year Plan\): met/,
+    );
+    expect(r.stdout).toMatch(/Wrote out\/report\.html, out\/report\.xlsx(, out\/report\.pdf)? and \d+ chart files/);
     const html = readFileSync(join(root, 'out', 'report.html'), 'utf8');
     expect(html).toContain('data-ready');
+    expect(html.indexOf('How the plans did')).toBeLessThan(
+      html.indexOf('Big data industry, 13th Five-Year Plan (2015–2020)'),
+    );
     for (const chart of [
       'big-data-14th-fyp-fan',
       'big-data-sectors-example-contributions',

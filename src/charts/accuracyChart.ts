@@ -4,6 +4,7 @@ import type { AccuracyRow } from './inputs.js';
 import { chartTheme } from './theme.js';
 import { checkArray, checkNumbers, checkStrings, checkUnique } from './internal/check.js';
 import { tidy, WORDS } from './internal/layers.js';
+import { withSource } from './internal/footer.js';
 import { fitTitle } from './internal/wrap.js';
 
 /** Options of {@link accuracyChart}. */
@@ -15,6 +16,8 @@ export interface AccuracyChartOptions {
   readonly references?: Readonly<Record<string, number>>;
   /** Width of each metric's panel in pixels. Default 220. */
   readonly panelWidth?: number;
+  /** The source line under the chart (see ChartOptions.source). */
+  readonly source?: string;
 }
 
 /**
@@ -25,7 +28,7 @@ export interface AccuracyChartOptions {
  *   and metric; non_finite for NaN (a degenerate MASE must be dropped before charting, not drawn)
  * @example
  * const spec = accuracyChart([{ method: 'drift', metric: 'OWA', value: 0.9 }]);
- * spec.title; // => { text: 'Forecast accuracy', subtitle: ['Lower is better; dashed line: the benchmark', '(OWA = 1)'] }
+ * spec.title; // => { text: 'Forecast accuracy', subtitle: 'Lower is better; dashed line: the benchmark (OWA = 1)' }
  */
 export function accuracyChart(rows: readonly AccuracyRow[], options: AccuracyChartOptions = {}): TopLevelSpec {
   const fn = 'accuracyChart';
@@ -86,59 +89,64 @@ export function accuracyChart(rows: readonly AccuracyRow[], options: AccuracyCha
     .join(', ');
   const y = { field: 'method', type: 'nominal', title: null, sort: order, axis: { labelLimit: 160 } };
   const x = { field: 'value', type: 'quantitative', title: null, axis: { format: ',.3~r' }, scale: { zero: true } };
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: fitTitle(
-      options.title ?? (locale === 'zh' ? '预测精度' : 'Forecast accuracy'),
-      options.subtitle ??
-        (locale === 'zh'
-          ? `越低越好${refText ? `；虚线为基准（${refText}）` : ''}`
-          : `Lower is better${refText ? `; dashed line: the benchmark (${refText})` : ''}`),
-      panelWidth * metrics.length + 20 * (metrics.length - 1) + 160,
-    ),
-    config: chartTheme(locale),
-    data: { values: data },
-    facet: {
-      column: {
-        field: 'metric',
-        type: 'nominal',
-        title: null,
-        sort: metrics,
-        header: { labelFontSize: 12, labelFontWeight: 'bold' },
+  const total = panelWidth * metrics.length + 20 * (metrics.length - 1) + 160;
+  return withSource(
+    {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      title: fitTitle(
+        options.title ?? (locale === 'zh' ? '预测精度' : 'Forecast accuracy'),
+        options.subtitle ??
+          (locale === 'zh'
+            ? `越低越好${refText ? `；虚线为基准（${refText}）` : ''}`
+            : `Lower is better${refText ? `; dashed line: the benchmark (${refText})` : ''}`),
+        total,
+      ),
+      config: chartTheme(locale),
+      data: { values: data },
+      facet: {
+        column: {
+          field: 'metric',
+          type: 'nominal',
+          title: null,
+          sort: metrics,
+          header: { labelFontSize: 12, labelFontWeight: 'bold' },
+        },
       },
-    },
-    resolve: { scale: { x: 'independent' } },
-    spec: {
-      width: panelWidth,
-      height: { step: 24 },
-      layer: [
-        {
-          name: 'scores',
-          transform: [{ filter: "datum.kind === 'bar'" }],
-          mark: { type: 'bar', color: '#4292c6', height: { band: 0.7 } },
-          encoding: {
-            y,
-            x,
-            tooltip: [
-              { field: 'method', title: w.method },
-              { field: 'metric', title: ' ' },
-              { field: 'valueText', title: w.value },
-            ],
+      resolve: { scale: { x: 'independent' } },
+      spec: {
+        width: panelWidth,
+        height: { step: 24 },
+        layer: [
+          {
+            name: 'scores',
+            transform: [{ filter: "datum.kind === 'bar'" }],
+            mark: { type: 'bar', color: '#4292c6', height: { band: 0.7 } },
+            encoding: {
+              y,
+              x,
+              tooltip: [
+                { field: 'method', title: w.method },
+                { field: 'metric', title: ' ' },
+                { field: 'valueText', title: w.value },
+              ],
+            },
           },
-        },
-        {
-          name: 'scoreLabels',
-          transform: [{ filter: "datum.kind === 'bar'" }],
-          mark: { type: 'text', align: 'left', dx: 3, fontSize: 10, color: '#111' },
-          encoding: { y, x, text: { field: 'valueText' } },
-        },
-        {
-          name: 'reference',
-          transform: [{ filter: "datum.kind === 'reference'" }],
-          mark: { type: 'rule', color: '#B2182B', strokeWidth: 1.5, strokeDash: [5, 3] },
-          encoding: { x },
-        },
-      ],
-    },
-  } as TopLevelSpec;
+          {
+            name: 'scoreLabels',
+            transform: [{ filter: "datum.kind === 'bar'" }],
+            mark: { type: 'text', align: 'left', dx: 3, fontSize: 10, color: '#111' },
+            encoding: { y, x, text: { field: 'valueText' } },
+          },
+          {
+            name: 'reference',
+            transform: [{ filter: "datum.kind === 'reference'" }],
+            mark: { type: 'rule', color: '#B2182B', strokeWidth: 1.5, strokeDash: [5, 3] },
+            encoding: { x },
+          },
+        ],
+      },
+    } as TopLevelSpec,
+    options.source,
+    total,
+  );
 }

@@ -4,6 +4,7 @@ import type { ChartOptions, ContributionRow } from './inputs.js';
 import { chartTheme, PALETTE } from './theme.js';
 import { checkArray, checkOptions, checkStrings, checkUnique, checkYearRows } from './internal/check.js';
 import { tidy, WORDS } from './internal/layers.js';
+import { withSource } from './internal/footer.js';
 import { fitTitle, legendFit } from './internal/wrap.js';
 
 /** Data of {@link contributionChart}. */
@@ -93,82 +94,86 @@ export function contributionChart(input: ContributionChartInput, options: ChartO
     title: w.contribution,
     axis: { labelExpr: "datum.value > 0 ? '+' + format(datum.value, ',.1~f') : format(datum.value, ',.1~f')" },
   };
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: fitTitle(
-      options.title ?? (locale === 'zh' ? '对增长的贡献' : 'Contributions to growth'),
-      options.subtitle ??
-        (locale === 'zh'
-          ? '占总增长的百分点；折线为总增长'
-          : 'Percentage points of total growth; the line is total growth'),
+  return withSource(
+    {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      title: fitTitle(
+        options.title ?? (locale === 'zh' ? '对增长的贡献' : 'Contributions to growth'),
+        options.subtitle ??
+          (locale === 'zh'
+            ? '占总增长的百分点；折线为总增长'
+            : 'Percentage points of total growth; the line is total growth'),
+        width,
+      ),
       width,
-    ),
+      height,
+      config: chartTheme(locale),
+      layer: [
+        {
+          name: 'contributions',
+          data: { values: data },
+          mark: { type: 'bar', stroke: '#ffffff', strokeWidth: 0.8 },
+          encoding: {
+            x,
+            y: { ...y, stack: 'zero' },
+            color: {
+              field: 'sector',
+              type: 'nominal',
+              title: w.sector,
+              sort: sectors,
+              scale: { domain: sectors, range: sectors.map((_, i) => PALETTE[i % PALETTE.length] as string) },
+              legend: { orient: 'bottom', direction: 'horizontal', ...legendFit(sectors, width) },
+            },
+            order: { field: 'order', type: 'quantitative' },
+            tooltip: [
+              { field: 'sector', title: w.sector },
+              { field: 'year', title: w.year },
+              { field: 'ppText', title: w.contribution },
+            ],
+          },
+        },
+        {
+          name: 'zero',
+          data: { values: [{ zero: 0 }] },
+          mark: { type: 'rule', color: '#333333', strokeWidth: 1 },
+          encoding: { y: { field: 'zero', type: 'quantitative' } },
+        },
+        {
+          name: 'total',
+          data: { values: lineData },
+          mark: { type: 'line', color: '#000000', strokeWidth: 2 },
+          encoding: {
+            x,
+            y,
+            strokeDash: {
+              field: 'line',
+              type: 'nominal',
+              title: ' ',
+              scale: { domain: [w.total], range: [[1, 0]] },
+              legend: null,
+            },
+            tooltip: [
+              { field: 'year', title: w.year },
+              { field: 'ppText', title: w.total },
+            ],
+          },
+        },
+        {
+          name: 'totalPoints',
+          data: { values: lineData },
+          mark: { type: 'point', filled: true, color: '#000000', size: 40, opacity: 1 },
+          encoding: {
+            x,
+            y,
+            tooltip: [
+              { field: 'year', title: w.year },
+              { field: 'ppText', title: w.total },
+            ],
+          },
+        },
+      ],
+    } as TopLevelSpec,
+    options.source,
     width,
-    height,
-    config: chartTheme(locale),
-    layer: [
-      {
-        name: 'contributions',
-        data: { values: data },
-        mark: { type: 'bar', stroke: '#ffffff', strokeWidth: 0.8 },
-        encoding: {
-          x,
-          y: { ...y, stack: 'zero' },
-          color: {
-            field: 'sector',
-            type: 'nominal',
-            title: w.sector,
-            sort: sectors,
-            scale: { domain: sectors, range: sectors.map((_, i) => PALETTE[i % PALETTE.length] as string) },
-            legend: { orient: 'bottom', direction: 'horizontal', ...legendFit(sectors, width) },
-          },
-          order: { field: 'order', type: 'quantitative' },
-          tooltip: [
-            { field: 'sector', title: w.sector },
-            { field: 'year', title: w.year },
-            { field: 'ppText', title: w.contribution },
-          ],
-        },
-      },
-      {
-        name: 'zero',
-        data: { values: [{ zero: 0 }] },
-        mark: { type: 'rule', color: '#333333', strokeWidth: 1 },
-        encoding: { y: { field: 'zero', type: 'quantitative' } },
-      },
-      {
-        name: 'total',
-        data: { values: lineData },
-        mark: { type: 'line', color: '#000000', strokeWidth: 2 },
-        encoding: {
-          x,
-          y,
-          strokeDash: {
-            field: 'line',
-            type: 'nominal',
-            title: ' ',
-            scale: { domain: [w.total], range: [[1, 0]] },
-            legend: null,
-          },
-          tooltip: [
-            { field: 'year', title: w.year },
-            { field: 'ppText', title: w.total },
-          ],
-        },
-      },
-      {
-        name: 'totalPoints',
-        data: { values: lineData },
-        mark: { type: 'point', filled: true, color: '#000000', size: 40, opacity: 1 },
-        encoding: {
-          x,
-          y,
-          tooltip: [
-            { field: 'year', title: w.year },
-            { field: 'ppText', title: w.total },
-          ],
-        },
-      },
-    ],
-  } as TopLevelSpec;
+  );
 }

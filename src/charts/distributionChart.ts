@@ -8,6 +8,7 @@ import { axisTitle } from './axisTitle.js';
 import { chartTheme } from './theme.js';
 import { checkArray, checkOptions, checkProbability, checkTargets } from './internal/check.js';
 import { attainmentText, fmt, formatProbability, tidy, WORDS } from './internal/layers.js';
+import { withSource } from './internal/footer.js';
 import { fitTitle } from './internal/wrap.js';
 
 /** Options of {@link distributionChart}. */
@@ -221,23 +222,27 @@ export function distributionChart(input: DistributionChartInput, options: Distri
       : target
         ? attainmentText({ probability, target }, unit, locale)
         : `${w.probability} = ${formatProbability(probability)}`;
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: {
-      ...fitTitle(
-        options.title ?? (locale === 'zh' ? `${input.year}年的分布` : `Distribution in ${input.year}`),
-        options.subtitle ??
-          (locale === 'zh'
-            ? `单位：${axisTitle(undefined, unit, locale)}；${n}次模拟`
-            : `Values in ${axisTitle(undefined, unit, locale)}; ${n.toLocaleString('en-US')} simulated runs`),
-        width,
-        probabilityText,
-      ),
-      ...(target ? { offset: 20 } : {}),
-    },
+  return withSource(
+    {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      title: {
+        ...fitTitle(
+          options.title ?? (locale === 'zh' ? `${input.year}年的分布` : `Distribution in ${input.year}`),
+          options.subtitle ??
+            (locale === 'zh'
+              ? `单位：${axisTitle(undefined, unit, locale)}；${n}次模拟`
+              : `Values in ${axisTitle(undefined, unit, locale)}; ${n.toLocaleString('en-US')} simulated runs`),
+          width,
+          probabilityText,
+        ),
+        ...(target ? { offset: 20 } : {}),
+      },
+      width,
+      height,
+      config: chartTheme(locale),
+      layer,
+    } as TopLevelSpec,
+    options.source,
     width,
-    height,
-    config: chartTheme(locale),
-    layer,
-  } as TopLevelSpec;
+  );
 }

@@ -1,10 +1,11 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { MetricsError } from '../errors.js';
-import type { Attainment, BandRow, ChartOptions, PlanPeriod, TargetMarker } from './inputs.js';
+import type { ActualPoint, Attainment, BandRow, ChartOptions, PlanPeriod, TargetMarker } from './inputs.js';
 import { axisFormat } from './axisFormat.js';
 import { axisTitle } from './axisTitle.js';
 import { chartTheme } from './theme.js';
 import {
+  checkActuals,
   checkArray,
   checkOptions,
   checkPeriods,
@@ -15,7 +16,7 @@ import {
 } from './internal/check.js';
 import {
   actualLayer,
-  attainmentLayer,
+  attainmentText,
   fmt,
   markerScale,
   periodLayers,
@@ -26,6 +27,7 @@ import {
   yearX,
   type Layer,
 } from './internal/layers.js';
+import { withSource } from './internal/footer.js';
 import { fitTitle } from './internal/wrap.js';
 
 /** Data of {@link fanChart}. */
@@ -34,11 +36,18 @@ export interface FanChartInput {
   readonly bands: readonly BandRow[];
   /** The median path. */
   readonly median: readonly { readonly year: number; readonly value: number }[];
-  readonly actuals?: readonly { readonly year: number; readonly value: number }[];
+  /** Observed values, drawn as circles (filled: a stated level; open: a floor, "more than"). */
+  readonly actuals?: readonly ActualPoint[];
   readonly targets?: readonly TargetMarker[];
   /** Probabilities written on the chart: `P(exceeds RMB 3 trillion in 2025) = 62%`. */
   readonly attainment?: readonly Attainment[];
   readonly periods?: readonly PlanPeriod[];
+  /**
+   * Where the fan opens: the base, or the last observation the simulation starts from. The bands and the
+   * median start there at zero width (a known point), so the fan does not open in mid-air. Its year must
+   * come before every band and median year.
+   */
+  readonly start?: { readonly year: number; readonly value: number };
 }
 
 const BLUES = ['#c6dbef', '#9ecae1', '#6baed6', '#4292c6', '#2171b5'];
@@ -53,20 +62,20 @@ function percentile(p: number): string {
 /**
  * A Monte Carlo fan: nested central bands (widest and lightest outside), the median as a black line,
  * reported actuals, target markers (shape by comparator) and the probability of meeting each target
- * written inside the plot. Bands shade from light to dark blue, so they stay ordered in greyscale.
+ * written in the subtitle (never over the bands). Bands shade from light to dark blue, so they stay ordered in greyscale.
  * @param input bands and median (required), actuals, targets, attainment, periods
  * @param options unit (required), locale, title, subtitle, measure, width, height
  * @throws {MetricsError} invalid_argument for empty bands or median, a level outside (0, 1), a band with
  *   lower > upper, two bands of one level in one year, or a probability outside [0, 1]; non_finite for NaN
  * @example
  * const spec = fanChart({ bands: [{ year: 2025, lower: 2, upper: 4, level: 0.9 }], median: [{ year: 2025, value: 3 }] }, { unit: 'CNY trillion' });
- * spec.title; // => { text: 'Simulated range', subtitle: ['Values in RMB trillion; shaded bands are central intervals of the', 'simulated runs'] }
+ * spec.title; // => { text: 'Simulated range', subtitle: 'Values in RMB trillion; shaded bands are central intervals of the simulated runs' }
  */
 export function fanChart(input: FanChartInput, options: ChartOptions): TopLevelSpec {
   const fn = 'fanChart';
   const { unit, locale, width, height } = checkOptions(fn, options);
   if (typeof input !== 'object' || input === null) checkArray(fn, 'input.bands', undefined);
-  const { bands, median, actuals, targets, attainment, periods } = input;
+  const { bands, median, actuals, targets, attainment, periods, start } = input;
   checkYearRows(fn, 'bands', bands, ['lower', 'upper', 'level']);
   bands.forEach((b, i) => {
     if (!(b.level > 0 && b.level < 1)) {
@@ -91,8 +100,17 @@ export function fanChart(input: FanChartInput, options: ChartOptions): TopLevelS
     'level and year',
   );
   checkYearRows(fn, 'median', median, ['value']);
-  if (actuals !== undefined) {
-    checkYearRows(fn, 'actuals', actuals, ['value'], [], true);
+  checkActuals(fn, actuals);
+  if (start !== undefined) {
+    checkYearRows(fn, 'start', [start], ['value']);
+    const first = Math.min(...bands.map((b) => b.year), ...median.map((m) => m.year));
+    if (start.year >= first) {
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: start.year must come before the first simulated year ${first} (got ${start.year}). Give the base year or the year of the last observation.`,
+        { start: start.year },
+      );
+    }
   }
   checkTargets(fn, targets);
   checkPeriods(fn, periods);
@@ -118,7 +136,12 @@ export function fanChart(input: FanChartInput, options: ChartOptions): TopLevelS
     (_, i) =>
       BLUES[Math.min(BLUES.length - 1, Math.round(((i + 1) / (levels.length + 1)) * (BLUES.length - 1)))] as string,
   );
-  const bandRows = [...bands]
+  const startBands =
+    start === undefined
+      ? []
+      : levels.map((level) => ({ year: start.year, lower: start.value, upper: start.value, level }));
+  const startMedian = start === undefined ? [] : [{ year: start.year, value: start.value }];
+  const bandRows = [...startBands, ...bands]
     .sort((a, b) => b.level - a.level || a.year - b.year)
     .map((b) => ({
       year: b.year,
@@ -128,14 +151,14 @@ export function fanChart(input: FanChartInput, options: ChartOptions): TopLevelS
       order: levels.indexOf(b.level),
       range: `${fmt(b.lower, unit, locale)} – ${fmt(b.upper, unit, locale)}`,
     }));
-  const medianRows = median.map((m) => ({
+  const medianRows = [...startMedian, ...median].map((m) => ({
     year: m.year,
     value: tidy(m.value),
     valueText: fmt(m.value, unit, locale),
     line: w.median,
   }));
 
-  const [minYear, maxYear] = yearRange(bands, median, actuals, targets);
+  const [minYear, maxYear] = yearRange(bands, median, actuals, targets, startMedian);
   const x = yearX(minYear, maxYear, locale);
   const y = {
     field: 'value',
@@ -143,8 +166,7 @@ export function fanChart(input: FanChartInput, options: ChartOptions): TopLevelS
     title: axisTitle(options.measure, unit, locale),
     axis: { format: axisFormat(unit) },
   };
-  const shapes = markerScale(targets, (actuals?.length ?? 0) > 0, locale);
-  const hasPeriods = (periods?.length ?? 0) > 0;
+  const shapes = markerScale(targets, actuals, locale);
 
   const bandLayer = {
     name: 'bands',
@@ -179,7 +201,7 @@ export function fanChart(input: FanChartInput, options: ChartOptions): TopLevelS
       strokeDash: {
         field: 'line',
         type: 'nominal',
-        title: ' ',
+        title: w.centre,
         scale: { domain: [w.median], range: [[1, 0]] },
         legend: { orient: 'bottom', symbolType: 'stroke', symbolStrokeColor: '#000000', symbolSize: 400 },
       },
@@ -190,26 +212,32 @@ export function fanChart(input: FanChartInput, options: ChartOptions): TopLevelS
     },
   } as Layer;
 
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: fitTitle(
-      options.title ?? (locale === 'zh' ? '模拟区间' : 'Simulated range'),
-      options.subtitle ??
-        (locale === 'zh'
-          ? `单位：${axisTitle(undefined, unit, locale)}；阴影为模拟结果的中心区间`
-          : `Values in ${axisTitle(undefined, unit, locale)}; shaded bands are central intervals of the simulated runs`),
+  return withSource(
+    {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      title: fitTitle(
+        options.title ?? (locale === 'zh' ? '模拟区间' : 'Simulated range'),
+        options.subtitle ??
+          (locale === 'zh'
+            ? `单位：${axisTitle(undefined, unit, locale)}；阴影为模拟结果的中心区间`
+            : `Values in ${axisTitle(undefined, unit, locale)}; shaded bands are central intervals of the simulated runs`),
+        width,
+        attainment !== undefined && attainment.length > 0
+          ? attainment.map((a) => attainmentText(a, unit, locale)).join(locale === 'zh' ? '；' : '; ')
+          : undefined,
+      ),
       width,
-    ),
+      height,
+      config: chartTheme(locale),
+      layer: [
+        ...periodLayers(periods, minYear, maxYear, locale),
+        bandLayer,
+        medianLayer,
+        ...actualLayer(actuals, unit, locale, x, y, shapes),
+        ...targetLayer(targets, unit, locale, x, y, shapes),
+      ],
+    } as TopLevelSpec,
+    options.source,
     width,
-    height,
-    config: chartTheme(locale),
-    layer: [
-      ...periodLayers(periods, minYear, maxYear, locale),
-      bandLayer,
-      medianLayer,
-      ...actualLayer(actuals, unit, locale, x, y, shapes),
-      ...targetLayer(targets, unit, locale, x, y, shapes),
-      ...attainmentLayer(attainment, unit, locale, hasPeriods ? 22 : 6),
-    ],
-  } as TopLevelSpec;
+  );
 }

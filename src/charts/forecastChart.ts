@@ -6,6 +6,7 @@ import { axisTitle } from './axisTitle.js';
 import { chartTheme, DASHES, PALETTE } from './theme.js';
 import { checkArray, checkOptions, checkStrings, checkTargets, checkUnique, checkYearRows } from './internal/check.js';
 import { fmt, markerScale, targetLayer, tidy, WORDS, yearRange, yearX, type Layer } from './internal/layers.js';
+import { withSource } from './internal/footer.js';
 import { fitTitle } from './internal/wrap.js';
 
 /** Data of {@link forecastChart}. */
@@ -166,20 +167,24 @@ export function forecastChart(input: ForecastChartInput, options: ChartOptions):
       ],
     },
   } as Layer);
-  layer.push(...targetLayer(targets, unit, locale, x, y, markerScale(targets, false, locale)));
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: fitTitle(
-      options.title ?? (locale === 'zh' ? '预测' : 'Forecasts'),
-      options.subtitle ??
-        (locale === 'zh'
-          ? `单位：${axisTitle(undefined, unit, locale)}；阴影为预测区间`
-          : `Values in ${axisTitle(undefined, unit, locale)}; bands are prediction intervals`),
+  layer.push(...targetLayer(targets, unit, locale, x, y, markerScale(targets, undefined, locale)));
+  return withSource(
+    {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      title: fitTitle(
+        options.title ?? (locale === 'zh' ? '预测' : 'Forecasts'),
+        options.subtitle ??
+          (locale === 'zh'
+            ? `单位：${axisTitle(undefined, unit, locale)}；阴影为预测区间`
+            : `Values in ${axisTitle(undefined, unit, locale)}; bands are prediction intervals`),
+        width,
+      ),
       width,
-    ),
+      height,
+      config: chartTheme(locale),
+      layer,
+    } as TopLevelSpec,
+    options.source,
     width,
-    height,
-    config: chartTheme(locale),
-    layer,
-  } as TopLevelSpec;
+  );
 }

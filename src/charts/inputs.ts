@@ -18,6 +18,19 @@ export interface ValueRow {
   readonly level?: number;
 }
 
+/**
+ * An observed value drawn on a chart (an observation, a reported actual): a stated level (a filled circle),
+ * or a floor when `comparator` is `exceeds` or `atLeast` ("more than X": an open circle).
+ */
+export interface ActualPoint {
+  readonly year: number;
+  readonly value: number;
+  /** How the figure is worded; default a stated level. */
+  readonly comparator?: Comparator;
+  /** Tooltip text: what the figure is and who published it (`MIIT via China Banking News, 2023`). */
+  readonly label?: string;
+}
+
 /** A central band of a distribution in a year: `level` 0.9 is the 5th to 95th percentile. */
 export interface BandRow {
   readonly year: number;
@@ -46,7 +59,10 @@ export interface TargetMarker {
   readonly source: MarkerSource;
 }
 
-/** A plan period shaded behind the data: `{ label: '13th Five-Year Plan', fromYear: 2016, toYear: 2020 }`. */
+/**
+ * A plan period shaded behind the data: `{ label: '13th Five-Year Plan', fromYear: 2016, toYear: 2020 }`.
+ * Shade only the periods of the plans a chart is about (a model declares its own in `periods`).
+ */
 export interface PlanPeriod {
   readonly label: string;
   readonly fromYear: number;
@@ -113,4 +129,10 @@ export interface ChartOptions {
   readonly width?: number;
   /** Plot height in pixels. Default 360. */
   readonly height?: number;
+  /**
+   * The source line printed under the chart (wrapped within the width): where the numbers come from and
+   * the run's settings, `Source: MIIT (2021); own simulation, 20,000 paths, seed 1`. With it, the spec is
+   * a vertical concatenation of the chart and the line; without it, the chart alone.
+   */
+  readonly source?: string;
 }

@@ -6,6 +6,7 @@ import { axisTitle } from './axisTitle.js';
 import { chartTheme, COMPARATOR_SHAPE, COMPARATOR_TEXT, DASHES, PALETTE } from './theme.js';
 import { checkArray, checkOptions, checkStrings, checkTargets, checkUnique, checkYearRows } from './internal/check.js';
 import { fmt, tidy, WORDS, yearRange } from './internal/layers.js';
+import { withSource } from './internal/footer.js';
 import { fitTitle } from './internal/wrap.js';
 
 /** Options of {@link scenarioComparisonChart}. */
@@ -150,14 +151,18 @@ export function scenarioComparisonChart(
         encoding: { x, y, shape: { field: 'shape', type: 'nominal', scale: null }, tooltip: targetTooltip },
       });
     }
-    return {
-      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      title,
+    return withSource(
+      {
+        $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+        title,
+        width,
+        height,
+        config: chartTheme(locale),
+        layer,
+      } as TopLevelSpec,
+      options.source,
       width,
-      height,
-      config: chartTheme(locale),
-      layer,
-    } as TopLevelSpec;
+    );
   }
 
   // Small multiples: every panel gets every scenario (grey context) plus its own, highlighted; targets repeat.
@@ -190,13 +195,17 @@ export function scenarioComparisonChart(
       encoding: { x, y, shape: { field: 'shape', type: 'nominal', scale: null }, tooltip: targetTooltip },
     });
   }
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title,
-    config: chartTheme(locale),
-    data: { values: panelRows },
-    facet: { field: 'panel', type: 'nominal', title: null, sort: scenarios },
-    columns: cols,
-    spec: { width: panelWidth, height: panelHeight, layer },
-  } as TopLevelSpec;
+  return withSource(
+    {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      title,
+      config: chartTheme(locale),
+      data: { values: panelRows },
+      facet: { field: 'panel', type: 'nominal', title: null, sort: scenarios },
+      columns: cols,
+      spec: { width: panelWidth, height: panelHeight, layer },
+    } as TopLevelSpec,
+    options.source,
+    width,
+  );
 }

@@ -6,6 +6,7 @@ import { axisTitle } from './axisTitle.js';
 import { chartTheme, PALETTE } from './theme.js';
 import { checkOptions, checkStrings, checkUnique, checkYearRows } from './internal/check.js';
 import { fmt, formatProbability, tidy, WORDS, yearRange } from './internal/layers.js';
+import { withSource } from './internal/footer.js';
 import { fitTitle, legendFit, wrapText } from './internal/wrap.js';
 
 /** Options of {@link stackedAreaChart}. */
@@ -119,68 +120,72 @@ export function stackedAreaChart(rows: readonly SectorRow[], options: StackedAre
       : axisTitle(options.measure, unit, locale);
   const yFormat = mode === 'share' ? '.0%' : axisFormat(unit);
   const colour = { domain: sectors, range: sectors.map((_, i) => PALETTE[i % PALETTE.length] as string) };
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: fitTitle(
-      options.title ??
-        (mode === 'share'
-          ? locale === 'zh'
-            ? '各部门占比'
-            : 'Shares by sector'
-          : locale === 'zh'
-            ? '各部门规模'
-            : 'Levels by sector'),
-      options.subtitle ??
-        (mode === 'share'
-          ? locale === 'zh'
-            ? '占年度总量的比重'
-            : 'Share of the yearly total'
-          : locale === 'zh'
-            ? `单位：${axisTitle(undefined, unit, locale)}`
-            : `Values in ${axisTitle(undefined, unit, locale)}`),
+  return withSource(
+    {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      title: fitTitle(
+        options.title ??
+          (mode === 'share'
+            ? locale === 'zh'
+              ? '各部门占比'
+              : 'Shares by sector'
+            : locale === 'zh'
+              ? '各部门规模'
+              : 'Levels by sector'),
+        options.subtitle ??
+          (mode === 'share'
+            ? locale === 'zh'
+              ? '占年度总量的比重'
+              : 'Share of the yearly total'
+            : locale === 'zh'
+              ? `单位：${axisTitle(undefined, unit, locale)}`
+              : `Values in ${axisTitle(undefined, unit, locale)}`),
+        width,
+      ),
       width,
-    ),
-    width,
-    height,
-    config: chartTheme(locale),
-    layer: [
-      {
-        name: 'areas',
-        data: { values: data },
-        mark: { type: 'area', stroke: '#ffffff', strokeWidth: 1, opacity: 0.9 },
-        encoding: {
-          x,
-          y: {
-            field: 'value',
-            type: 'quantitative',
-            stack: 'zero',
-            title: yTitle,
-            axis: { format: yFormat },
-            ...(mode === 'share' ? { scale: { domain: [0, 1] } } : {}),
+      height,
+      config: chartTheme(locale),
+      layer: [
+        {
+          name: 'areas',
+          data: { values: data },
+          mark: { type: 'area', stroke: '#ffffff', strokeWidth: 1, opacity: 0.9 },
+          encoding: {
+            x,
+            y: {
+              field: 'value',
+              type: 'quantitative',
+              stack: 'zero',
+              title: yTitle,
+              axis: { format: yFormat },
+              ...(mode === 'share' ? { scale: { domain: [0, 1] } } : {}),
+            },
+            color: {
+              field: 'sector',
+              type: 'nominal',
+              title: w.sector,
+              scale: colour,
+              sort: sectors,
+              legend: { orient: 'bottom', direction: 'horizontal', ...legendFit(sectors, width) },
+            },
+            order: { field: 'order', type: 'quantitative' },
+            tooltip: [
+              { field: 'sector', title: w.sector },
+              { field: 'year', title: w.year },
+              { field: 'valueText', title: w.value },
+              { field: 'shareText', title: w.share },
+            ],
           },
-          color: {
-            field: 'sector',
-            type: 'nominal',
-            title: w.sector,
-            scale: colour,
-            sort: sectors,
-            legend: { orient: 'bottom', direction: 'horizontal', ...legendFit(sectors, width) },
-          },
-          order: { field: 'order', type: 'quantitative' },
-          tooltip: [
-            { field: 'sector', title: w.sector },
-            { field: 'year', title: w.year },
-            { field: 'valueText', title: w.value },
-            { field: 'shareText', title: w.share },
-          ],
         },
-      },
-      {
-        name: 'sectorLabels',
-        data: { values: labels },
-        mark: { type: 'text', align: 'left', dx: 6, fontSize: 11, color: '#111' },
-        encoding: { x, y: { field: 'mid', type: 'quantitative' }, text: { field: 'lines' } },
-      },
-    ],
-  } as TopLevelSpec;
+        {
+          name: 'sectorLabels',
+          data: { values: labels },
+          mark: { type: 'text', align: 'left', dx: 6, fontSize: 11, color: '#111' },
+          encoding: { x, y: { field: 'mid', type: 'quantitative' }, text: { field: 'lines' } },
+        },
+      ],
+    } as TopLevelSpec,
+    options.source,
+    width,
+  );
 }

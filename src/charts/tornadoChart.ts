@@ -5,6 +5,7 @@ import { axisTitle } from './axisTitle.js';
 import { chartTheme } from './theme.js';
 import { checkArray, checkNumbers, checkOptions, checkStrings, checkUnique } from './internal/check.js';
 import { fmt, tidy, WORDS } from './internal/layers.js';
+import { withSource } from './internal/footer.js';
 import { fitTitle } from './internal/wrap.js';
 
 /** Data of {@link tornadoChart}. */
@@ -21,7 +22,7 @@ export interface TornadoChartInput {
  * @throws {MetricsError} invalid_argument for empty rows or a repeated parameter; non_finite for NaN
  * @example
  * const spec = tornadoChart({ base: 3, rows: [{ parameter: 'CAGR', low: 2.5, high: 3.6 }] }, { unit: 'CNY trillion' });
- * spec.title; // => { text: 'Sensitivity of the outcome', subtitle: ['Base outcome RMB 3 trillion; bars show the outcome at each parameter’s', 'low and high setting'] }
+ * spec.title; // => { text: 'Sensitivity of the outcome', subtitle: 'Base outcome RMB 3 trillion; bars show the outcome at each parameter’s low and high setting' }
  */
 export function tornadoChart(input: TornadoChartInput, options: ChartOptions): TopLevelSpec {
   const fn = 'tornadoChart';
@@ -95,51 +96,55 @@ export function tornadoChart(input: TornadoChartInput, options: ChartOptions): T
       text: { field: 'outcomeText' },
     },
   });
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: fitTitle(
-      options.title ?? (locale === 'zh' ? '结果的敏感性' : 'Sensitivity of the outcome'),
-      options.subtitle ??
-        (locale === 'zh'
-          ? `基准结果${fmt(base, unit, locale)}；条形为各参数取低值和高值时的结果`
-          : `Base outcome ${fmt(base, unit, locale)}; bars show the outcome at each parameter’s low and high setting`),
+  return withSource(
+    {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      title: fitTitle(
+        options.title ?? (locale === 'zh' ? '结果的敏感性' : 'Sensitivity of the outcome'),
+        options.subtitle ??
+          (locale === 'zh'
+            ? `基准结果${fmt(base, unit, locale)}；条形为各参数取低值和高值时的结果`
+            : `Base outcome ${fmt(base, unit, locale)}; bars show the outcome at each parameter’s low and high setting`),
+        width,
+      ),
       width,
-    ),
-    width,
-    height: h,
-    config: chartTheme(locale),
-    data: { values: data },
-    layer: [
-      {
-        name: 'swings',
-        mark: { type: 'bar', stroke: '#000000', strokeWidth: 0.8, height: { band: 0.8 } },
-        encoding: {
-          y,
-          x,
-          x2: { field: 'outcome' },
-          yOffset: { field: 'setting', type: 'nominal', sort: [lowName, highName] },
-          color: {
-            field: 'setting',
-            type: 'nominal',
-            title: null,
-            scale: { domain: [lowName, highName], range: ['#d1e5f0', '#2166ac'] },
-            legend: { orient: 'bottom', direction: 'horizontal' },
+      height: h,
+      config: chartTheme(locale),
+      data: { values: data },
+      layer: [
+        {
+          name: 'swings',
+          mark: { type: 'bar', stroke: '#000000', strokeWidth: 0.8, height: { band: 0.8 } },
+          encoding: {
+            y,
+            x,
+            x2: { field: 'outcome' },
+            yOffset: { field: 'setting', type: 'nominal', sort: [lowName, highName] },
+            color: {
+              field: 'setting',
+              type: 'nominal',
+              title: null,
+              scale: { domain: [lowName, highName], range: ['#d1e5f0', '#2166ac'] },
+              legend: { orient: 'bottom', direction: 'horizontal' },
+            },
+            tooltip: [
+              { field: 'parameter', title: w.parameter },
+              { field: 'settingText', title: ' ' },
+              { field: 'outcomeText', title: w.outcome },
+            ],
           },
-          tooltip: [
-            { field: 'parameter', title: w.parameter },
-            { field: 'settingText', title: ' ' },
-            { field: 'outcomeText', title: w.outcome },
-          ],
         },
-      },
-      label('left'),
-      label('right'),
-      {
-        name: 'base',
-        data: { values: [{ base: tidy(base) }] },
-        mark: { type: 'rule', color: '#000000', strokeWidth: 1.5, strokeDash: [4, 3] },
-        encoding: { x: { field: 'base', type: 'quantitative' } },
-      },
-    ],
-  } as TopLevelSpec;
+        label('left'),
+        label('right'),
+        {
+          name: 'base',
+          data: { values: [{ base: tidy(base) }] },
+          mark: { type: 'rule', color: '#000000', strokeWidth: 1.5, strokeDash: [4, 3] },
+          encoding: { x: { field: 'base', type: 'quantitative' } },
+        },
+      ],
+    } as TopLevelSpec,
+    options.source,
+    width,
+  );
 }

@@ -1,9 +1,10 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { ChartOptions, PlanPeriod, TargetMarker, ValueRow } from './inputs.js';
+import type { ActualPoint, ChartOptions, PlanPeriod, TargetMarker, ValueRow } from './inputs.js';
 import { axisFormat } from './axisFormat.js';
 import { axisTitle } from './axisTitle.js';
 import { chartTheme, DASHES, PALETTE } from './theme.js';
 import {
+  checkActuals,
   checkArray,
   checkOptions,
   checkPeriods,
@@ -24,6 +25,7 @@ import {
   yearX,
   type Layer,
 } from './internal/layers.js';
+import { withSource } from './internal/footer.js';
 import { fitTitle } from './internal/wrap.js';
 
 /** Data of {@link trajectoryChart}. */
@@ -31,7 +33,8 @@ export interface TrajectoryChartInput {
   /** One line per scenario (`row.scenario`, or `row.series` when there is no scenario). */
   readonly rows: readonly ValueRow[];
   /** Reported values, drawn as filled black circles. */
-  readonly actuals?: readonly { readonly year: number; readonly value: number }[];
+  /** Observed values, drawn as circles (filled: a stated level; open: a floor, "more than"). */
+  readonly actuals?: readonly ActualPoint[];
   readonly targets?: readonly TargetMarker[];
   /** Plan periods shaded behind the lines (clipped to the years shown). */
   readonly periods?: readonly PlanPeriod[];
@@ -66,9 +69,7 @@ export function trajectoryChart(input: TrajectoryChartInput, options: ChartOptio
     rows.map((r) => `${r.scenario ?? r.series} in ${r.year}`),
     'scenario and year',
   );
-  if (actuals !== undefined) {
-    checkYearRows(fn, 'actuals', actuals, ['value'], [], true);
-  }
+  checkActuals(fn, actuals);
   checkTargets(fn, targets);
   checkPeriods(fn, periods);
 
@@ -88,7 +89,7 @@ export function trajectoryChart(input: TrajectoryChartInput, options: ChartOptio
     title: axisTitle(options.measure, unit, locale),
     axis: { format: axisFormat(unit) },
   };
-  const shapes = markerScale(targets, (actuals?.length ?? 0) > 0, locale);
+  const shapes = markerScale(targets, actuals, locale);
 
   const lines: Layer = {
     name: 'scenarios',
@@ -118,24 +119,28 @@ export function trajectoryChart(input: TrajectoryChartInput, options: ChartOptio
     },
   } as Layer;
 
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: fitTitle(
-      options.title ?? (locale === 'zh' ? '各情景路径' : 'Trajectories by scenario'),
-      options.subtitle ??
-        (locale === 'zh'
-          ? `单位：${axisTitle(undefined, unit, locale)}`
-          : `Values in ${axisTitle(undefined, unit, locale)}`),
+  return withSource(
+    {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      title: fitTitle(
+        options.title ?? (locale === 'zh' ? '各情景路径' : 'Trajectories by scenario'),
+        options.subtitle ??
+          (locale === 'zh'
+            ? `单位：${axisTitle(undefined, unit, locale)}`
+            : `Values in ${axisTitle(undefined, unit, locale)}`),
+        width,
+      ),
       width,
-    ),
+      height,
+      config: chartTheme(locale),
+      layer: [
+        ...periodLayers(periods, minYear, maxYear, locale),
+        lines,
+        ...actualLayer(actuals, unit, locale, x, y, shapes),
+        ...targetLayer(targets, unit, locale, x, y, shapes),
+      ],
+    } as TopLevelSpec,
+    options.source,
     width,
-    height,
-    config: chartTheme(locale),
-    layer: [
-      ...periodLayers(periods, minYear, maxYear, locale),
-      lines,
-      ...actualLayer(actuals, unit, locale, x, y, shapes),
-      ...targetLayer(targets, unit, locale, x, y, shapes),
-    ],
-  } as TopLevelSpec;
+  );
 }

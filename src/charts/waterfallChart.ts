@@ -5,7 +5,9 @@ import { axisFormat } from './axisFormat.js';
 import { axisTitle } from './axisTitle.js';
 import { chartTheme } from './theme.js';
 import { checkArray, checkNumbers, checkOptions, checkStrings, checkUnique, checkYears } from './internal/check.js';
-import { fmt, tidy, WORDS } from './internal/layers.js';
+import { tidy, WORDS } from './internal/layers.js';
+import { formatQuantities } from './formatQuantities.js';
+import { withSource } from './internal/footer.js';
 import { fitTitle, textWidth, wrapText } from './internal/wrap.js';
 
 /** Data of {@link waterfallChart}. */
@@ -26,8 +28,8 @@ const KIND_COLOUR = { level: '#4d4d4d', increase: '#2166ac', decrease: '#d6604d'
 
 /**
  * A waterfall (bridge) from a base-year level to the target-year level: a bar for the base, one floating
- * bar per sector change (blue up, red down, each labelled with its signed value so the direction reads in
- * black and white), an "Other" step when `targetValue` differs from the sum, and a bar for the target.
+ * bar per sector change (blue up, red down, each labelled with its signed value and unit so the direction reads
+ * in black and white), an "Other" step when `targetValue` differs from the sum, and a bar for the target.
  * @throws {MetricsError} invalid_argument for no changes, targetYear <= baseYear, or a repeated sector;
  *   non_finite for NaN
  * @example
@@ -58,25 +60,16 @@ export function waterfallChart(input: WaterfallChartInput, options: ChartOptions
   );
 
   const w = WORDS[locale];
+  // Step labels carry the unit, with one scale and one number of decimals across the chart (levels plain,
+  // changes signed); they wrap onto lines that fit their band.
   const steps: {
     step: string;
     start: number;
     end: number;
     kind: keyof typeof KIND_COLOUR;
-    label: string;
     order: number;
   }[] = [];
-  // Step labels are short numbers in the chart's unit (the subtitle names it) so neighbours never collide.
-  const num = (v: number): string => String(Number(Math.abs(v).toPrecision(3)));
-  const signed = (v: number): string => `${v >= 0 ? '+' : '−'}${num(v)}`;
-  steps.push({
-    step: String(input.baseYear),
-    start: 0,
-    end: input.baseValue,
-    kind: 'level',
-    label: num(input.baseValue),
-    order: 0,
-  });
+  steps.push({ step: String(input.baseYear), start: 0, end: input.baseValue, kind: 'level', order: 0 });
   let level = input.baseValue;
   for (const c of changes) {
     steps.push({
@@ -84,7 +77,6 @@ export function waterfallChart(input: WaterfallChartInput, options: ChartOptions
       start: level,
       end: level + c.change,
       kind: c.change >= 0 ? 'increase' : 'decrease',
-      label: signed(c.change),
       order: steps.length,
     });
     level += c.change;
@@ -97,28 +89,32 @@ export function waterfallChart(input: WaterfallChartInput, options: ChartOptions
       start: level,
       end: target,
       kind: 'other',
-      label: signed(residual),
       order: steps.length,
     });
   }
-  steps.push({
-    step: String(input.targetYear),
-    start: 0,
-    end: target,
-    kind: 'level',
-    label: num(target),
-    order: steps.length,
+  steps.push({ step: String(input.targetYear), start: 0, end: target, kind: 'level', order: steps.length });
+  const amounts = steps.map((s) => (s.kind === 'level' ? s.end : s.end - s.start));
+  const plain = formatQuantities(amounts, unit, { locale });
+  const signedText = formatQuantities(amounts, unit, { locale, signed: true });
+  const texts = steps.map((s, i) => (s.kind === 'level' ? plain[i] : signedText[i]) as string);
+  const band = width / steps.length;
+  // vega draws the lines of a multi-line text downwards from its anchor whatever the baseline, so every label
+  // gets as many lines as the longest (blank ones on top) and the block is lifted by all but one line: the
+  // last line then sits on the bar.
+  const labelLines = texts.map((t) => {
+    const w = wrapText(t, band - 4, 11);
+    return typeof w === 'string' ? [w] : w;
   });
+  const maxLines = Math.max(...labelLines.map((l) => l.length));
+  const LINE = 13;
   const names =
     locale === 'zh'
       ? { level: '水平', increase: '增加', decrease: '减少', other: '其他' }
       : { level: 'Level', increase: 'Increase', decrease: 'Decrease', other: 'Other (unallocated)' };
-  const data = steps.map((s) => ({
+  const data = steps.map((s, i) => ({
     ...s,
-    valueText:
-      s.kind === 'level'
-        ? fmt(s.end, unit, locale)
-        : `${s.end >= s.start ? '+' : '−'}${fmt(Math.abs(s.end - s.start), unit, locale)}`,
+    label: [...Array<string>(maxLines - (labelLines[i] as string[]).length).fill(''), ...(labelLines[i] as string[])],
+    valueText: texts[i] as string,
     start: tidy(s.start),
     end: tidy(s.end),
     top: tidy(Math.max(s.start, s.end)),
@@ -129,7 +125,6 @@ export function waterfallChart(input: WaterfallChartInput, options: ChartOptions
   );
   // Step names wrap onto lines that fit their band (never cut); only a single word wider than the band
   // makes the labels turn instead.
-  const band = width / steps.length;
   const wrapped = steps.map((s) => wrapText(s.step, band - 6, 11));
   const fits = wrapped.every((l) => (typeof l === 'string' ? [l] : l).every((line) => textWidth(line, 11) <= band - 6));
   const lines = Object.fromEntries(
@@ -141,54 +136,65 @@ export function waterfallChart(input: WaterfallChartInput, options: ChartOptions
     ? { labelAngle: 0, labelLimit: 0, ...(labelExpr ? { labelExpr } : {}) }
     : { labelAngle: -30, labelLimit: 0 };
   const x = { field: 'step', type: 'nominal', title: null, sort: steps.map((s) => s.step), axis };
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: fitTitle(
-      options.title ??
-        (locale === 'zh'
-          ? `${input.baseYear}年至${input.targetYear}年各部门变化`
-          : `From ${input.baseYear} to ${input.targetYear} by sector`),
-      options.subtitle ??
-        (locale === 'zh'
-          ? `单位：${axisTitle(undefined, unit, locale)}`
-          : `Values in ${axisTitle(undefined, unit, locale)}`),
+  return withSource(
+    {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      title: fitTitle(
+        options.title ??
+          (locale === 'zh'
+            ? `${input.baseYear}年至${input.targetYear}年各部门变化`
+            : `From ${input.baseYear} to ${input.targetYear} by sector`),
+        options.subtitle ??
+          (locale === 'zh'
+            ? `单位：${axisTitle(undefined, unit, locale)}`
+            : `Values in ${axisTitle(undefined, unit, locale)}`),
+        width,
+      ),
       width,
-    ),
-    width,
-    height,
-    config: chartTheme(locale),
-    data: { values: data },
-    layer: [
-      {
-        name: 'steps',
-        mark: { type: 'bar', stroke: '#000000', strokeWidth: 0.6, width: { band: 0.7 } },
-        encoding: {
-          x,
-          y: {
-            field: 'start',
-            type: 'quantitative',
-            title: axisTitle(options.measure, unit, locale),
-            axis: { format: axisFormat(unit) },
+      height,
+      config: chartTheme(locale),
+      data: { values: data },
+      layer: [
+        {
+          name: 'steps',
+          mark: { type: 'bar', stroke: '#000000', strokeWidth: 0.6, width: { band: 0.7 } },
+          encoding: {
+            x,
+            y: {
+              field: 'start',
+              type: 'quantitative',
+              title: axisTitle(options.measure, unit, locale),
+              axis: { format: axisFormat(unit) },
+            },
+            y2: { field: 'end' },
+            color: {
+              field: 'kindText',
+              type: 'nominal',
+              title: null,
+              scale: { domain: kinds.map((k) => names[k]), range: kinds.map((k) => KIND_COLOUR[k]) },
+              legend: { orient: 'bottom', direction: 'horizontal' },
+            },
+            tooltip: [
+              { field: 'step', title: w.sector },
+              { field: 'valueText', title: w.value },
+            ],
           },
-          y2: { field: 'end' },
-          color: {
-            field: 'kindText',
-            type: 'nominal',
-            title: null,
-            scale: { domain: kinds.map((k) => names[k]), range: kinds.map((k) => KIND_COLOUR[k]) },
-            legend: { orient: 'bottom', direction: 'horizontal' },
-          },
-          tooltip: [
-            { field: 'step', title: w.sector },
-            { field: 'valueText', title: w.value },
-          ],
         },
-      },
-      {
-        name: 'stepLabels',
-        mark: { type: 'text', baseline: 'bottom', dy: -3, fontSize: 11, color: '#111' },
-        encoding: { x, y: { field: 'top', type: 'quantitative' }, text: { field: 'label' } },
-      },
-    ],
-  } as TopLevelSpec;
+        {
+          name: 'stepLabels',
+          mark: {
+            type: 'text',
+            baseline: 'bottom',
+            dy: -3 - LINE * (maxLines - 1),
+            lineHeight: LINE,
+            fontSize: 11,
+            color: '#111',
+          },
+          encoding: { x, y: { field: 'top', type: 'quantitative' }, text: { field: 'label' } },
+        },
+      ],
+    } as TopLevelSpec,
+    options.source,
+    width,
+  );
 }

@@ -28,7 +28,8 @@ export const backtestCommand: CliCommand = {
     ['--step <s>', 'Years between origins (default 1).'],
     ['--levels <list>', 'Interval levels as fractions (default 0.8,0.95); percent such as 80,95 is read as percent.'],
     ['--calibrated', 'Evaluate the calibrated version of each method (see calibrate()).'],
-    ['--format <f>', "table (default), csv or json (json adds every series' summary)."],
+    ['--format <f>', "table (default), csv, json (adds every series' summary) or xlsx."],
+    ['--sheet <name>', 'For an .xlsx input: the sheet to read (default the first).'],
     ['--out <file>', 'Write to a file instead of stdout (format from --format, else from the extension).'],
   ],
   examples: [
@@ -42,6 +43,7 @@ export const backtestCommand: CliCommand = {
     step: { type: 'string' },
     levels: { type: 'string' },
     calibrated: { type: 'boolean' },
+    sheet: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
   },
@@ -63,7 +65,7 @@ export const backtestCommand: CliCommand = {
       .filter(Boolean);
     if (!names.includes('naive')) names.unshift('naive');
     const methods = names.map((n) => ({ name: n, method: methodByName('backtest', n, calibrated && n !== 'naive') }));
-    const { rows } = readInput('backtest', args, ctx);
+    const { rows } = await readInput('backtest', args, ctx);
     const ids = [...new Set(rows.map((r) => r.id))];
     const errors: { id: string; code: string; message: string }[] = [];
     const perMethod = new Map<string, Map<string, BacktestSummary>>();
@@ -145,7 +147,7 @@ export const backtestCommand: CliCommand = {
       series: Object.fromEntries([...perMethod].map(([k, v]) => [k, Object.fromEntries(v)])),
       errors,
     };
-    emit(ctx, args, rowsText(format, table, json), `the accuracy of ${table.length} methods`);
+    await emit(ctx, args, rowsText(format, table, json), `the accuracy of ${table.length} methods`);
     if (format === 'table')
       ctx.stdout(
         `\n${ids.length} series, horizon ${horizon}, step ${step}; sMAPE and MASE are means over series of the mean over origins; OWA relative to naive.\n`,

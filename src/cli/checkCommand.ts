@@ -92,7 +92,7 @@ export const checkCommand: CliCommand = {
       throw new MetricsError('invalid_argument', "give at least one model id or file (see 'industry-metrics models').");
     }
     const checks = args.positionals.map((p) => checkModel(loadModel(p, { cwd: ctx.cwd })));
-    emit(ctx, args, checkText(format, checks), `the check of ${checks.map((c) => c.model.id).join(', ')}`);
+    await emit(ctx, args, checkText(format, checks), `the check of ${checks.map((c) => c.model.id).join(', ')}`);
     // Scripts tell the outcome from the exit code: 0 consistent, 1 a model's own figures contradict each
     // other (disagreements between sources are reported, not failed), 2 bad input (thrown above).
     return checks.every((c) => c.consistency.consistent) ? 0 : 1;

@@ -1,7 +1,10 @@
 import type { ParseArgsConfig } from 'node:util';
 
-/** Output formats every command that prints data accepts through `--format`. */
-export const OutputFormat = { table: 'table', csv: 'csv', json: 'json' } as const;
+/**
+ * Output formats every command that prints data accepts through `--format`. `xlsx` writes an Excel workbook
+ * (to `--out`) made from the command's CSV output.
+ */
+export const OutputFormat = { table: 'table', csv: 'csv', json: 'json', xlsx: 'xlsx' } as const;
 export type OutputFormat = keyof typeof OutputFormat;
 
 /** What a command can use of the outside world; tests pass their own. */

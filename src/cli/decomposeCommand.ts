@@ -125,12 +125,13 @@ export const decomposeCommand: CliCommand = {
       'Write to a file instead of stdout (format from --format, else from the extension: .json, .txt table, else csv).',
     ],
     ['--unit <u>', 'CSV input only: the unit of the values (e.g. "CNY billion") when the file has no unit column.'],
+    ['--sheet <name>', 'For an .xlsx input (read like CSV): the sheet to read (default the first).'],
   ],
   examples: [
     'industry-metrics decompose big-data-sectors-example',
     'industry-metrics decompose sectors.csv --unit "CNY billion" --format csv --out contributions.csv',
   ],
-  options: { format: { type: 'string' }, out: { type: 'string' }, unit: { type: 'string' } },
+  options: { format: { type: 'string' }, out: { type: 'string' }, unit: { type: 'string' }, sheet: { type: 'string' } },
   async run(args, ctx: CliContext) {
     if (args.positionals.length !== 1) {
       throw new MetricsError(
@@ -144,19 +145,26 @@ export const decomposeCommand: CliCommand = {
     let rows: DecompositionRow[];
     let json: unknown;
     let extra = '';
-    if (input.toLowerCase().endsWith('.csv')) {
+    const sheet = typeof args.values['sheet'] === 'string' ? args.values['sheet'] : undefined;
+    if (input.toLowerCase().endsWith('.csv') || input.toLowerCase().endsWith('.xlsx')) {
       const path = resolve(ctx.cwd, input);
       let text: string;
-      try {
-        text = readFileSync(path, 'utf8');
-      } catch (e) {
-        throw new MetricsError(
-          'not_found',
-          `cannot read ${input}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`,
-          { file: input },
-        );
+      let label = input;
+      if (input.toLowerCase().endsWith('.xlsx')) {
+        const { xlsxAsCsv } = await import('../xlsx/readXlsx.js');
+        ({ text, file: label } = await xlsxAsCsv(path, sheet === undefined ? {} : { sheet }));
+      } else {
+        try {
+          text = readFileSync(path, 'utf8');
+        } catch (e) {
+          throw new MetricsError(
+            'not_found',
+            `cannot read ${input}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`,
+            { file: input },
+          );
+        }
       }
-      const p = readPanelCsv(input, text, unitOption);
+      const p = readPanelCsv(label, text, unitOption);
       rows = panelRows(p);
       json = {
         unit: unitToString(p.unit),
@@ -187,6 +195,6 @@ export const decomposeCommand: CliCommand = {
       const cols = ['sector', 'year', ...MEASURES.filter((m) => wide.some((r) => r[m] !== undefined))];
       text = toTable(wide, cols) + extra;
     }
-    emit(ctx, args, text, `${rows.length} rows`);
+    await emit(ctx, args, text, `${rows.length} rows`);
   },
 };

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { MetricsError } from '../errors.js';
+import { parseSeriesCsv } from '../io/csv.js';
 import { readSeriesFile } from '../io/readSeriesFile.js';
 import { forecastMany, type ForecastMany } from '../forecast/batch.js';
 import { calibrate } from '../forecast/calibrate.js';
@@ -33,8 +34,11 @@ export function methodByName(_cmd: string, name: string, calibrated: boolean): F
   return calibrated ? calibrate(base) : base;
 }
 
-/** The data file named by the one positional argument: CSV (long or wide) or JSON, read as long series rows. */
-export function readInput(cmd: string, args: CliArgs, ctx: CliContext) {
+/**
+ * The data file named by the one positional argument: CSV (long or wide), JSON, or an Excel workbook (.xlsx:
+ * the first sheet or `--sheet NAME`, read like CSV), as long series rows.
+ */
+export async function readInput(cmd: string, args: CliArgs, ctx: CliContext) {
   if (args.positionals.length !== 1) {
     throw new MetricsError(
       'invalid_argument',
@@ -42,6 +46,14 @@ export function readInput(cmd: string, args: CliArgs, ctx: CliContext) {
     );
   }
   const file = args.positionals[0] as string;
+  const sheet = typeof args.values['sheet'] === 'string' ? args.values['sheet'] : undefined;
+  if (file.toLowerCase().endsWith('.xlsx')) {
+    const { xlsxAsCsv } = await import('../xlsx/readXlsx.js');
+    const { text, file: label } = await xlsxAsCsv(resolve(ctx.cwd, file), sheet === undefined ? {} : { sheet });
+    return { file, rows: parseSeriesCsv(text, { file: label }) };
+  }
+  if (sheet !== undefined)
+    throw new MetricsError('invalid_argument', `--sheet applies to .xlsx workbooks only (got ${file}).`);
   return { file, rows: readSeriesFile(resolve(ctx.cwd, file)) };
 }
 
@@ -124,7 +136,8 @@ export const forecastCommand: CliCommand = {
       'Interval levels as fractions, comma-separated (default 0.8,0.95); percent such as 80,95 is read as percent.',
     ],
     ['--calibrated', "Intervals from the method's own rolling-origin errors on each history (see calibrate())."],
-    ['--format <f>', 'table (default), csv or json (json adds the method and the model chosen per series).'],
+    ['--format <f>', 'table (default), csv, json (adds the method and the model chosen per series) or xlsx.'],
+    ['--sheet <name>', 'For an .xlsx input: the sheet to read (default the first).'],
     [
       '--out <file>',
       'Write the output to a file instead of stdout (format from --format, else from the extension, else csv).',
@@ -145,6 +158,7 @@ export const forecastCommand: CliCommand = {
     fill: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
+    sheet: { type: 'string' },
   },
   async run(args, ctx) {
     const format = outputFormat(args);
@@ -175,7 +189,7 @@ export const forecastCommand: CliCommand = {
       throw new MetricsError('invalid_argument', `--fill must be linear or log (got ${JSON.stringify(fillRaw)}).`);
     }
     const fill = fillRaw as 'linear' | 'log' | undefined;
-    const { file, rows } = readInput('forecast', args, ctx);
+    const { file, rows } = await readInput('forecast', args, ctx);
     const result = forecastMany(rows, method, {
       ...(toYear !== undefined ? { toYear } : { horizon: horizon ?? DEFAULT_HORIZON }),
       levels,
@@ -215,7 +229,12 @@ export const forecastCommand: CliCommand = {
         Object.entries(models)
           .map(([id, m]) => `fitted for ${id}: ${m}\n`)
           .join('');
-    emit(ctx, args, text, `${result.rows.length} rows (${result.forecasts.length} series, method ${method.name})`);
+    await emit(
+      ctx,
+      args,
+      text,
+      `${result.rows.length} rows (${result.forecasts.length} series, method ${method.name})`,
+    );
     return reportSeriesErrors(ctx, 'forecast', result.errors);
   },
 };

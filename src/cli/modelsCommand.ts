@@ -21,6 +21,6 @@ export const modelsCommand: CliCommand = {
       title: m.title,
       origin: m.origin,
     }));
-    emit(ctx, args, rowsText(format, rows), `${rows.length} models`);
+    await emit(ctx, args, rowsText(format, rows), `${rows.length} models`);
   },
 };

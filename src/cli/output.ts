@@ -97,20 +97,50 @@ export function outOption(args: CliArgs): string | undefined {
   return out;
 }
 
-/**
- * The output format: `--format` when given, else the `--out` file's extension (`.json` json, `.txt`
- * table, anything else csv), else a table for the terminal.
- */
-export function outputFormat(args: CliArgs): OutputFormat {
+/** The format asked for: `--format`, else the `--out` file's extension, else a table for the terminal. */
+function requestedFormat(args: CliArgs): OutputFormat {
   const out = outOption(args);
   const byExt: OutputFormat =
-    out === undefined ? 'table' : out.endsWith('.json') ? 'json' : out.endsWith('.txt') ? 'table' : 'csv';
+    out === undefined
+      ? 'table'
+      : out.endsWith('.json')
+        ? 'json'
+        : out.endsWith('.txt')
+          ? 'table'
+          : out.toLowerCase().endsWith('.xlsx')
+            ? 'xlsx'
+            : 'csv';
   return formatOption(args, byExt);
 }
 
-/** Writes `text` to the `--out` file (and says so, naming `what` was written) or prints it. */
-export function emit(ctx: CliContext, args: CliArgs, text: string, what: string): void {
+/**
+ * The format a command writes its output in: `--format` when given, else the `--out` file's extension
+ * (`.json` json, `.txt` table, `.xlsx` a workbook, anything else csv), else a table for the terminal. For
+ * `xlsx` the command writes CSV and {@link emit} turns it into the workbook, so this returns `csv`.
+ */
+export function outputFormat(args: CliArgs): OutputFormat {
+  const f = requestedFormat(args);
+  return f === 'xlsx' ? 'csv' : f;
+}
+
+/**
+ * Writes `text` to the `--out` file (and says so, naming `what` was written) or prints it. With
+ * `--format xlsx` (or an `--out` ending in .xlsx) the text is the command's CSV and is written as a one-sheet
+ * workbook (src/xlsx, loaded only then); a workbook needs `--out`.
+ */
+export async function emit(ctx: CliContext, args: CliArgs, text: string, what: string): Promise<void> {
   const out = outOption(args);
+  if (requestedFormat(args) === 'xlsx') {
+    if (out === undefined)
+      throw new MetricsError(
+        'invalid_argument',
+        '--format xlsx writes a workbook, not text (got no --out). Add --out FILE.xlsx.',
+      );
+    const { csvToXlsx } = await import('../xlsx/csvToXlsx.js');
+    const bytes = await csvToXlsx(text, what.replace(/^the /, '').slice(0, 31));
+    ctx.stdout(`wrote ${what} to ${writeOut(ctx, out, bytes)}\n`);
+    return;
+  }
   if (out === undefined) {
     ctx.stdout(text);
     return;

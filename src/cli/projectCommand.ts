@@ -160,6 +160,6 @@ export const projectCommand: CliCommand = {
       text =
         args.values['targets'] === true ? toCsv(targetRows(projections, model)) : toCsv(projectionRows(projections));
     else text = tableText(model, projections);
-    emit(ctx, args, text, `${projections.length} scenario(s) of ${model.id}`);
+    await emit(ctx, args, text, `${projections.length} scenario(s) of ${model.id}`);
   },
 };

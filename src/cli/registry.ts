@@ -39,7 +39,7 @@ export const commands: readonly CommandEntry[] = [
   {
     name: 'report',
     summary:
-      'Check, project and simulate models, print a summary, and write report.html with every chart as SVG, PNG and Vega-Lite JSON.',
+      'How the plans did, then check, project and simulate models: print a summary, and write report.html, report.xlsx, report.pdf and every chart as SVG, PNG, Vega-Lite JSON and CSV.',
     load: async () => (await import('./reportCommand.js')).reportCommand,
   },
   {
@@ -61,7 +61,7 @@ export const commands: readonly CommandEntry[] = [
   },
   {
     name: 'render',
-    summary: 'Render a vega-lite spec (.vl.json) to SVG, PNG or a self-contained HTML page.',
+    summary: 'Render a vega-lite spec (.vl.json) to SVG, PNG, PDF or a self-contained HTML page.',
     load: async () => (await import('./renderCommand.js')).renderCommand,
   },
   {

@@ -8,21 +8,25 @@ import { reportHtml } from '../render/reportHtml.js';
 import type { CliCommand } from './command.js';
 import { writeOut } from './output.js';
 
-const FORMATS = ['svg', 'png', 'html'] as const;
+const FORMATS = ['svg', 'png', 'html', 'pdf'] as const;
 
 /** `industry-metrics render <spec.json> --format svg|png|html --out FILE`: one vega-lite spec to a file. */
 export const renderCommand: CliCommand = {
   name: 'render',
-  summary: 'Render a vega-lite spec (.vl.json) to SVG, PNG or a self-contained HTML page.',
-  usage: 'industry-metrics render <spec.json> [--format svg|png|html] --out FILE [--scale N]',
+  summary: 'Render a vega-lite spec (.vl.json) to SVG, PNG, PDF or a self-contained HTML page.',
+  usage: 'industry-metrics render <spec.json> [--format svg|png|html|pdf] --out FILE [--scale N]',
   help: [
-    ['--format F', 'svg, png or html (default: from the --out extension, else svg).'],
+    [
+      '--format F',
+      'svg, png, html or pdf (default: from the --out extension, else svg). PDF is printed by headless Chromium (/usr/bin/chromium, from scripts/setup-system.sh).',
+    ],
     ['--out FILE', 'Where to write the result (folders are created).'],
     ['--scale N', 'PNG pixels per SVG unit (default 2).'],
   ],
   examples: [
     'industry-metrics render report/big-data-14th-fyp-fan.vl.json --format png --out fan.png',
     'industry-metrics render report/big-data-14th-fyp-trajectories.vl.json --out chart.html',
+    'industry-metrics render report/big-data-14th-fyp-fan.vl.json --out fan.pdf',
   ],
   options: { format: { type: 'string' }, out: { type: 'string' }, scale: { type: 'string' } },
   async run(args, ctx) {
@@ -40,7 +44,7 @@ export const renderCommand: CliCommand = {
         'render: --out FILE is required (got none). Say where to write the chart.',
       );
     }
-    const fromExt = /\.(svg|png|html)$/i.exec(out)?.[1]?.toLowerCase();
+    const fromExt = /\.(svg|png|html|pdf)$/i.exec(out)?.[1]?.toLowerCase();
     const format = (args.values['format'] ?? fromExt ?? 'svg') as string;
     if (!(FORMATS as readonly string[]).includes(format)) {
       throw new MetricsError(
@@ -79,6 +83,10 @@ export const renderCommand: CliCommand = {
             ? t.text
             : file;
       content = reportHtml({ title, sections: [{ heading: title, charts: [{ title: file, spec }] }] });
+      if (format === 'pdf') {
+        const { htmlToPdf } = await import('../render/htmlToPdf.js');
+        content = await htmlToPdf(content);
+      }
     }
     const written = writeOut(ctx, out, content);
     ctx.stderr(`wrote ${written}\n`);

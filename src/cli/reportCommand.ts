@@ -1,14 +1,18 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { compareIndustries } from '../decompose/compareIndustries.js';
 import { runManifest } from '../io/runManifest.js';
-import type { ModelDefinition } from '../model/types.js';
 import { MetricsError } from '../errors.js';
 import { listModels, loadModel } from '../io/loadModel.js';
-import { writeReport } from '../render/writeReport.js';
-import { compareIndustries } from '../decompose/compareIndustries.js';
 import { loadSeeds } from '../io/loadSeeds.js';
+import { loadObservations } from '../observations/loadObservations.js';
+import { CHROMIUM } from '../render/htmlToPdf.js';
+import type { ReportSection } from '../render/reportHtml.js';
+import { writeReport } from '../render/writeReport.js';
 import { industriesSection, industriesSummary } from '../report/industriesSection.js';
-import { modelReport, modelSection, modelSummary } from '../report/modelReport.js';
+import { type ModelReport, modelReport, modelSection, modelSummary } from '../report/modelReport.js';
+import { latestYear, planKeyFigures, planOutcomes, plansSection, plansSummary } from '../report/plansSection.js';
+import { reportTitle, sourcesTable } from '../report/reportFront.js';
 import type { CliCommand } from './command.js';
 import { progressBar } from './output.js';
 
@@ -23,23 +27,33 @@ function intOption(value: unknown, name: string, fallback: number, min: number):
   return n;
 }
 
+/** Plot width of the report's charts: they fill the HTML report's column. */
+const REPORT_CHART_WIDTH = 760;
+
 /** `industry-metrics report [model…]`: the main job (what `npm start` runs on the built-in models). */
 export const reportCommand: CliCommand = {
   name: 'report',
   summary:
-    'Check, project and simulate models, print a summary, and write report.html with every chart as SVG, PNG and Vega-Lite JSON.',
+    'How the plans did, then check, project and simulate models: print a summary, and write report.html, report.xlsx, report.pdf and every chart as SVG, PNG, Vega-Lite JSON and CSV.',
   usage:
-    'industry-metrics report [model id | file.model.json]... [--out DIR] [--paths N] [--seed S] [--workers W] [--locale en|zh]',
+    'industry-metrics report [model id | file.model.json]... [--out DIR] [--paths N] [--seed S] [--workers W] [--locale en|zh] [--as-of YEAR] [--pdf | --no-pdf]',
   help: [
-    ['--out <dir>', 'Folder for report.html and the chart files (default out).'],
+    ['--out <dir>', 'Folder for the report and the chart files (default out).'],
     ['--paths <n>', 'Monte Carlo paths per model (default 20000).'],
     ['--seed <s>', 'Monte Carlo seed (default 2026): the same seed gives the same numbers.'],
     ['--workers <w>', 'Worker threads for the Monte Carlo runs (default 1).'],
-    ['--locale <l>', 'en (default): RMB 3.05 trillion; zh: 3.05万亿元 on charts.'],
+    ['--locale <l>', 'en (default), or zh: every word of the summary, report, tables and charts in Chinese.'],
+    ['--as-of <year>', 'Score the targets on figures published up to this year (default: the latest one).'],
+    [
+      '--pdf',
+      'Require report.pdf (printed by headless Chromium; fails when /usr/bin/chromium is missing). By default the PDF is written when the browser is there and skipped with a note when not.',
+    ],
+    ['--no-pdf', 'Do not write report.pdf.'],
   ],
   examples: [
     'industry-metrics report',
     'industry-metrics report big-data-14th-fyp --out out/14th --paths 100000 --seed 7',
+    'industry-metrics report --locale zh --out out/zh',
   ],
   options: {
     out: { type: 'string' },
@@ -47,6 +61,9 @@ export const reportCommand: CliCommand = {
     seed: { type: 'string' },
     workers: { type: 'string' },
     locale: { type: 'string' },
+    'as-of': { type: 'string' },
+    pdf: { type: 'boolean' },
+    'no-pdf': { type: 'boolean' },
   },
   async run(args, ctx) {
     const out = typeof args.values['out'] === 'string' ? args.values['out'] : 'out';
@@ -56,47 +73,81 @@ export const reportCommand: CliCommand = {
     const locale = args.values['locale'] ?? 'en';
     if (locale !== 'en' && locale !== 'zh')
       throw new MetricsError('invalid_argument', `--locale must be en or zh (got ${JSON.stringify(locale)}).`);
+    if (args.values['pdf'] === true && args.values['no-pdf'] === true)
+      throw new MetricsError('invalid_argument', '--pdf and --no-pdf contradict each other (got both). Give one.');
+    const wantPdf = args.values['no-pdf'] === true ? false : args.values['pdf'] === true ? true : 'auto';
+    const set = loadObservations();
+    const asOf = intOption(args.values['as-of'], 'as-of', latestYear(set), 1);
     const builtIn = args.positionals.length === 0;
     const ids = builtIn
       ? listModels({ cwd: ctx.cwd })
           .filter((m) => m.origin === 'built-in')
           .map((m) => m.id)
       : args.positionals;
-    const sections = [];
-    const models: ModelDefinition[] = [];
-    if (builtIn) {
-      // The main job also puts the industries the documents give figures for side by side.
-      const comparison = compareIndustries(loadSeeds());
-      ctx.stdout(industriesSummary(comparison) + '\n');
-      sections.push(industriesSection(comparison));
-    }
+    const reports: ModelReport[] = [];
     for (const id of ids) {
       const onProgress = progressBar(ctx, `simulating ${id}`);
-      const model = loadModel(id, { cwd: ctx.cwd });
-      models.push(model);
-      const r = await modelReport(model, {
-        paths,
-        seed,
-        workers,
-        locale,
-        ...(onProgress ? { onProgress } : {}),
-      });
-      ctx.stdout(modelSummary(r) + '\n');
+      reports.push(
+        await modelReport(loadModel(id, { cwd: ctx.cwd }), {
+          paths,
+          seed,
+          workers,
+          locale,
+          observations: set,
+          width: REPORT_CHART_WIDTH,
+          ...(onProgress ? { onProgress } : {}),
+        }),
+      );
+    }
+    // "How the plans did" opens the summary and the report, before the scenarios.
+    const outcomes = planOutcomes(reports, set, { asOf });
+    ctx.stdout(`${plansSummary(outcomes, asOf, locale)}\n`);
+    const sections: ReportSection[] = [];
+    if (outcomes.length > 0) sections.push(plansSection(outcomes, { locale, asOf, width: REPORT_CHART_WIDTH, set }));
+    if (builtIn) {
+      // The main job also puts the industries the documents give figures for side by side.
+      const seeds = loadSeeds();
+      const comparison = compareIndustries(seeds);
+      ctx.stdout(`${industriesSummary(comparison, locale)}\n`);
+      sections.push(industriesSection(comparison, { locale, facts: seeds }));
+    }
+    for (const r of reports) {
+      ctx.stdout(`${modelSummary(r)}\n`);
       sections.push(modelSection(r));
     }
-    const dir = `${ctx.cwd}/${out}`.replace(/\/+$/, '');
-    const files = await writeReport(out.startsWith('/') ? out : dir, { title: 'industry-metrics report', sections });
+    const models = reports.map((r) => r.model);
+    const pdf = wantPdf === true || (wantPdf === 'auto' && existsSync(process.env['CHROMIUM'] ?? CHROMIUM));
+    const dir = out.startsWith('/') ? out : `${ctx.cwd}/${out}`.replace(/\/+$/, '');
+    const files = await writeReport(
+      dir,
+      {
+        title: reportTitle(models, locale),
+        subtitle:
+          locale === 'zh'
+            ? `规划目标的完成情况（截至${asOf}年的公布数据）、各情景与蒙特卡洛模拟；${models.length}个模型`
+            : `How the plans did on figures published up to ${asOf}, then scenarios and Monte Carlo runs of ${models.length} model${models.length === 1 ? '' : 's'}`,
+        date: new Date().toISOString().slice(0, 10),
+        locale,
+        keyFigures: planKeyFigures(outcomes, locale),
+        sections,
+      },
+      { pdf, sources: sourcesTable(models, outcomes, locale) },
+    );
     // manifest.json: package version, each model's content hash and values, seed, paths, workers, time.
-    const manifestFile = join(out.startsWith('/') ? out : dir, 'manifest.json');
+    const manifestFile = join(dir, 'manifest.json');
     writeFileSync(
       manifestFile,
       `${JSON.stringify(runManifest({ command: 'report', models, seed, paths, workers }), null, 2)}\n`,
     );
-    const html = files.find((f) => f.endsWith('report.html')) ?? files[0];
     const shown = (f: string) => relative(ctx.cwd, f) || f;
+    const main = files.filter((f) => /report\.(html|xlsx|pdf)$/.test(f)).map(shown);
     ctx.stdout(
-      `Wrote ${shown(html ?? out)} and ${files.length - 1} chart files (SVG, PNG, Vega-Lite JSON) in ${shown(out.startsWith('/') ? out : dir)}/\n`,
+      `Wrote ${main.join(', ')} and ${files.length - main.length} chart files (SVG, PNG, Vega-Lite JSON, CSV) in ${shown(dir)}/\n`,
     );
     ctx.stdout(`Wrote ${shown(manifestFile)} (version, seed, paths, workers, time, each model's hash and values)\n`);
+    if (wantPdf === 'auto' && !pdf)
+      ctx.stderr(
+        `report.pdf not written: no browser at ${process.env['CHROMIUM'] ?? CHROMIUM} (run scripts/setup-system.sh as root to install Debian's chromium).\n`,
+      );
   },
 };

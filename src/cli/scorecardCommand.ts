@@ -118,6 +118,6 @@ export const scorecardCommand: CliCommand = {
       ]);
       text = `How the plans did, as of ${asOf} (observations on the plans' own definitions only; ${paths} paths, seed ${seed})\n\n${toTable(rows, head)}\n${notes.join('\n')}\n`;
     }
-    emit(ctx, args, text, `${rows.length} targets as of ${asOf}`);
+    await emit(ctx, args, text, `${rows.length} targets as of ${asOf}`);
   },
 };

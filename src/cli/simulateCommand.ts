@@ -202,6 +202,6 @@ export const simulateCommand: CliCommand = {
       const basis = r.targets.map((t) => `${t.id}: ${bases[t.id]}.\n`).join('');
       text = head + toTable(simulationRows(r)) + '\nProbability of meeting each target\n' + targets + basis;
     }
-    emit(ctx, args, text, `the simulation of ${model.id} (${scenario})`);
+    await emit(ctx, args, text, `the simulation of ${model.id} (${scenario})`);
   },
 };

@@ -540,6 +540,17 @@ export function parseModel(
       ids.add(s.id);
     });
   }
+  (file.periods ?? []).forEach((p, i) => {
+    if (p.toYear < p.fromYear) problems.push(`periods[${i}]: ends before it starts (${p.fromYear}-${p.toYear})`);
+  });
+  for (const id of Object.keys(file.zh?.scenarios ?? {}))
+    if (id !== 'plan' && !(id in (file.scenarios ?? {})))
+      problems.push(
+        `zh.scenarios.${id}: no scenario "${id}" in this model (scenarios: plan, ${Object.keys(file.scenarios ?? {}).join(', ')})`,
+      );
+  for (const id of Object.keys(file.zh?.sectors ?? {}))
+    if (!(file.sectors ?? []).some((s) => s.id === id))
+      problems.push(`zh.sectors.${id}: no sector "${id}" in this model`);
   problems.push(...r.problems);
   if (problems.length > 0) fail(problems);
   return deepFreeze({
@@ -561,6 +572,8 @@ export function parseModel(
     sectors,
     observations: resolved.list,
     ...(resolved.definition ? { definition: resolved.definition } : {}),
+    ...(file.periods !== undefined ? { periods: file.periods } : {}),
+    ...(file.zh !== undefined ? { zh: file.zh } : {}),
     origin,
   });
 }

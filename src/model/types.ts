@@ -139,6 +139,25 @@ export interface SectorSpec<V = ValueRef> {
   readonly path: PathSpec<V>;
 }
 
+/** A plan period a model is about: shaded on its charts, labelled for its own plan. */
+export interface ModelPeriod {
+  /** `14th Five-Year Plan`, `Three-year action plan`. */
+  readonly label: string;
+  /** The label in Chinese (`“十四五”规划`), for `--locale zh`. */
+  readonly zh?: string;
+  readonly fromYear: number;
+  readonly toYear: number;
+}
+
+/** Chinese names of a model, for `--locale zh` (anything missing is shown by its id). */
+export interface ModelNamesZh {
+  readonly title?: string;
+  /** Scenario names by scenario id (`plan` included). */
+  readonly scenarios?: Readonly<Record<string, string>>;
+  /** Sector names by sector id. */
+  readonly sectors?: Readonly<Record<string, string>>;
+}
+
 /** A model file as written (JSON): every number a {@link ValueRef}. See models/model.schema.json. */
 export interface ModelFile {
   readonly id: string;
@@ -169,6 +188,10 @@ export interface ModelFile {
    * of your own with their source. All must be on the plans' definition of the model's metric.
    */
   readonly observations?: readonly (string | InlineObservation)[];
+  /** Plan periods to shade on charts; none by default (a user's own model is no Five-Year Plan). */
+  readonly periods?: readonly ModelPeriod[];
+  /** Chinese names for `--locale zh`. */
+  readonly zh?: ModelNamesZh;
 }
 
 /**
@@ -199,6 +222,10 @@ export interface ModelDefinition {
   readonly definition?: MetricDefinition;
   /** Set by `modelAsOf`: the model restated from its latest observation up to this year. */
   readonly asOf?: { readonly year: number; readonly observation: string; readonly originalFromYear: number };
+  /** Plan periods the model declares, when it declares any. */
+  readonly periods?: readonly ModelPeriod[];
+  /** Chinese names, when the model file gives them. */
+  readonly zh?: ModelNamesZh;
   /** Where the model was loaded from (a path, or `built-in`). */
   readonly origin: string;
 }

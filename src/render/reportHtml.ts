@@ -5,18 +5,35 @@ import type { TopLevelSpec } from 'vega-lite';
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
 
+/** A column of a report table: its name, the unit its numbers are in, and how they are written. */
+export interface ReportColumn {
+  readonly name: string;
+  /** Unit of the numbers (`RMB trillion`, `%`), shown in the header: `Level in 2025 (RMB trillion)`. */
+  readonly unit?: string;
+  /** `number` (default for numbers), `percent` (fractions: 0.28 is written 28%), `year` (no separator). */
+  readonly format?: 'number' | 'percent' | 'year';
+  /** Decimals of every number in the column (one precision per column); default up to 6 significant digits. */
+  readonly decimals?: number;
+}
+
+/** A table of a report section: a title (numbered "Table N."), columns and rows of cells. */
+export interface ReportTable {
+  readonly title?: string;
+  /** Column names, or columns with a unit and a number format. */
+  readonly columns: readonly (string | ReportColumn)[];
+  readonly rows: readonly (readonly (string | number | null)[])[];
+}
+
 /** One chart of a report section. */
 export interface ReportChart {
   readonly title: string;
   readonly spec: TopLevelSpec;
   /** Base name of the chart's files (`big-data-14th-fyp-fan`); default: numbered from the title. */
   readonly file?: string;
-}
-
-/** A table of a report section: column names and rows of cells. */
-export interface ReportTable {
-  readonly columns: readonly string[];
-  readonly rows: readonly (readonly (string | number | null)[])[];
+  /** The numbers the chart draws: linked as CSV under the chart, written as `<file>.csv` and a workbook sheet. */
+  readonly data?: ReportTable;
+  /** The spec the HTML page draws instead of `spec` (one with interactive controls); files use `spec`. */
+  readonly htmlSpec?: TopLevelSpec;
 }
 
 /** A section: a heading, an optional paragraph (plain text; blank lines start paragraphs), charts and tables. */
@@ -27,9 +44,24 @@ export interface ReportSection {
   readonly tables?: readonly ReportTable[];
 }
 
+/** A figure of the executive summary: `More than RMB 1 trillion in 2020: met`. */
+export interface KeyFigure {
+  readonly label: string;
+  readonly value: string;
+  readonly note?: string;
+}
+
 /** What {@link reportHtml} renders. */
 export interface Report {
   readonly title: string;
+  /** A line under the title (what the report covers). */
+  readonly subtitle?: string;
+  /** The date the report was made, ISO (`2026-05-04`). */
+  readonly date?: string;
+  /** `en` (default) or `zh`: the page language and its fixed words (contents, figure, table). */
+  readonly locale?: 'en' | 'zh';
+  /** The key figures shown first, before the contents. */
+  readonly keyFigures?: readonly KeyFigure[];
   readonly sections: readonly ReportSection[];
 }
 
@@ -57,10 +89,44 @@ const scriptJson = (v: unknown): string =>
 /** Inline JavaScript with any `</script` broken up (the minified bundles contain the text). */
 const scriptJs = (s: string): string => s.replace(/<\/(script)/gi, '<\\/$1');
 
-function cellText(v: string | number | null): string {
+/** A column as a ReportColumn. */
+export function columnOf(c: string | ReportColumn): ReportColumn {
+  return typeof c === 'string' ? { name: c } : c;
+}
+
+/** A column's header with its unit: `Level in 2025 (RMB trillion)`; a percent column's unit is not repeated. */
+export function columnHeader(c: string | ReportColumn): string {
+  const col = columnOf(c);
+  return col.unit && col.unit !== '%' ? `${col.name} (${col.unit})` : col.name;
+}
+
+/** A cell as text for its column: percentages as percentages, one number of decimals per column. */
+export function cellText(v: string | number | null, c: string | ReportColumn): string {
   if (v === null) return '';
-  if (typeof v === 'number') return Number.isInteger(v) ? v.toLocaleString('en-US') : String(Number(v.toPrecision(6)));
-  return v;
+  if (typeof v !== 'number') return v;
+  const col = columnOf(c);
+  // Calendar years are labels, not quantities: no thousands separator.
+  if (col.format === 'year' || (col.format === undefined && /^(years?|年份)$/i.test(col.name) && Number.isInteger(v)))
+    return String(v);
+  const fixed = (x: number, d: number | undefined): string =>
+    d === undefined
+      ? Number.isInteger(x)
+        ? x.toLocaleString('en-US')
+        : x.toLocaleString('en-US', { maximumSignificantDigits: 6 })
+      : x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+  if (col.format === 'percent') return `${fixed(v * 100, col.decimals)}%`;
+  return fixed(v, col.decimals);
+}
+
+/** A table as RFC 4180 CSV: headers with units, numbers unrounded; text that a spreadsheet would run is quoted with '. */
+export function tableCsv(t: ReportTable): string {
+  const esc = (v: string | number | null): string => {
+    if (v === null) return '';
+    if (typeof v === 'number') return String(v);
+    const s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return `${[t.columns.map((c) => esc(columnHeader(c))).join(','), ...t.rows.map((r) => r.map(esc).join(','))].join('\n')}\n`;
 }
 
 function checkReport(report: Report): void {
@@ -109,17 +175,48 @@ function checkReport(report: Report): void {
 }
 
 const STYLE = `body{font-family:"DejaVu Sans","Noto Sans CJK SC",sans-serif;color:#111;max-width:1100px;margin:2rem auto;padding:0 1rem;line-height:1.45}
-h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2.2rem;border-bottom:1px solid #ddd;padding-bottom:.3rem}
-figure{margin:1.2rem 0}figcaption{font-size:.9rem;color:#444;margin-bottom:.4rem}
-table{border-collapse:collapse;margin:1rem 0;font-size:.9rem}th,td{border:1px solid #ccc;padding:.25rem .6rem}td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f3f3f3}
-.chart-error{color:#a00;white-space:pre-wrap}`;
+h1{font-size:1.7rem;margin-bottom:.2rem}.subtitle{font-size:1.05rem;color:#333;margin:.2rem 0}.date{color:#555;font-size:.9rem;margin:.2rem 0 1.2rem}
+h2{font-size:1.25rem;margin-top:2.2rem;border-bottom:1px solid #ddd;padding-bottom:.3rem}
+.key-figures ul{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:.6rem}
+.key-figures li{border:1px solid #ccc;border-left:4px solid #0072B2;padding:.5rem .7rem;background:#fafafa}
+.key-figures .label{font-size:.85rem;color:#444}.key-figures .value{font-size:1.1rem;font-weight:bold;display:block}.key-figures .note{font-size:.8rem;color:#555;display:block}
+nav.toc ol{padding-left:1.4rem}nav.toc a{color:#0b4f8a;text-decoration:none}
+figure{margin:1.4rem 0}figcaption{font-size:.95rem;font-weight:bold;color:#222;margin-bottom:.4rem}
+.chart{max-width:100%;overflow-x:auto}.chart svg{max-width:100%;height:auto}
+.figure-data{font-size:.8rem;margin:.2rem 0}.figure-data a{color:#0b4f8a}
+table{border-collapse:collapse;margin:1rem 0;font-size:.88rem;max-width:100%}caption{text-align:left;font-weight:bold;font-size:.95rem;padding-bottom:.35rem;caption-side:top}
+th,td{border:1px solid #ccc;padding:.25rem .6rem;vertical-align:top}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}th{background:#f3f3f3;text-align:left}
+.chart-error{color:#a00;white-space:pre-wrap}
+@page{size:A4;margin:14mm 12mm}
+@media print{body{max-width:none;margin:0;padding:0;font-size:9.5pt}h2{break-after:avoid;page-break-after:avoid}
+figure{break-inside:avoid;page-break-inside:avoid}figcaption,caption{break-after:avoid;page-break-after:avoid}
+thead{display:table-header-group}tr{break-inside:avoid;page-break-inside:avoid}
+.vega-embed details,.vega-actions,.figure-data{display:none}.vega-bindings{display:none}
+nav.toc{break-after:page;page-break-after:always}.key-figures li{break-inside:avoid}}`;
+
+/** Words of the page chrome per locale. */
+const CHROME = {
+  en: {
+    contents: 'Contents',
+    figure: 'Figure',
+    table: 'Table',
+    keyFigures: 'Key figures',
+    data: 'Data (CSV)',
+    date: 'Generated',
+  },
+  zh: { contents: '目录', figure: '图', table: '表', keyFigures: '要点', data: '数据（CSV）', date: '生成日期' },
+} as const;
 
 const BOOT = `(function(){
   var charts = Array.prototype.slice.call(document.querySelectorAll('[data-chart]'));
   var failed = [];
+  window.reportViews = {};
   Promise.all(charts.map(function (el) {
     var spec = JSON.parse(document.getElementById(el.getAttribute('data-chart')).textContent);
-    return vegaEmbed(el, spec, { renderer: 'svg', actions: false }).catch(function (e) {
+    var actions = { export: true, source: false, compiled: false, editor: false };
+    return vegaEmbed(el, spec, { renderer: 'svg', actions: actions }).then(function (result) {
+      window.reportViews[el.id] = result.view;
+    }).catch(function (e) {
       failed.push(el.id);
       el.innerHTML = '<p class="chart-error"></p>';
       el.firstChild.textContent = 'This chart could not be drawn: ' + (e && e.message ? e.message : e);
@@ -131,25 +228,59 @@ const BOOT = `(function(){
   });
 })();`;
 
+/** Options of {@link reportHtml}. */
+export interface ReportHtmlOptions {
+  /**
+   * Draw the charts' interactive specs (`htmlSpec`: the growth-rate slider) where they have one (default
+   * true); false draws the static specs, as for print.
+   */
+  readonly interactive?: boolean;
+}
+
+/** A table as HTML, numbered, with its caption kept with it and its header repeated on every printed page. */
+function tableHtml(table: ReportTable, caption: string): string {
+  const head = table.columns.map((c) => `<th>${escapeHtml(columnHeader(c))}</th>`).join('');
+  const body = table.rows
+    .map(
+      (r) =>
+        `<tr>${r.map((v, j) => `<td${typeof v === 'number' ? ' class="n"' : ''}>${escapeHtml(cellText(v, table.columns[j] as string | ReportColumn))}</td>`).join('')}</tr>`,
+    )
+    .join('\n');
+  return `<table><caption>${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
 /**
- * A self-contained HTML report: headings, text, tables and interactive charts. vega, vega-lite and
- * vega-embed are inlined from node_modules (no network needed; ~850 kB), each spec sits in a
- * `<script type="application/json">`, and charts are drawn as SVG by vegaEmbed. When every chart is drawn,
- * `<body>` gets `data-ready="true"`; when one fails it also gets `data-error` with the failed chart ids
- * and the chart's place shows the error.
+ * A self-contained HTML report laid out as a document: the title, a subtitle and the date, the key figures,
+ * a table of contents, numbered sections, numbered figures ("Figure 3. …") each with a link to the numbers
+ * behind it as CSV, numbered tables ("Table 2. …") with units in their headers, and print styles (A4; a
+ * caption never parted from its chart or table; table headers repeated on each page; no export menu or
+ * links on paper). vega, vega-lite and vega-embed are inlined from node_modules (no network needed;
+ * ~850 kB), each spec sits in a `<script type="application/json">`, and charts are drawn as SVG by vegaEmbed
+ * with its export menu (SVG, PNG). When every chart is drawn, `<body>` gets `data-ready="true"` (and
+ * `window.reportViews` holds each chart's vega view); when one fails it also gets `data-error` with the
+ * failed chart ids and the chart's place shows the error.
+ * @param options `interactive` (default true): false draws the static specs, as printed
  * @throws {MetricsError} invalid_argument for a report without a title or sections, a chart without a
  *   spec, or a table row whose length differs from the columns
  * @example
  * const html = reportHtml({ title: 'Big data', sections: [{ heading: 'Revenue', charts: [] }] });
  * html.startsWith('<!doctype html>'); // => true
  */
-export function reportHtml(report: Report): string {
+export function reportHtml(report: Report, options: ReportHtmlOptions = {}): string {
   checkReport(report);
+  const interactive = options.interactive !== false;
+  const locale = report.locale ?? 'en';
+  const words = CHROME[locale];
+  const sep = locale === 'zh' ? '　' : '. ';
   const parts: string[] = [];
   const specs: string[] = [];
-  let n = 0;
-  for (const section of report.sections) {
-    parts.push(`<section>\n<h2>${escapeHtml(section.heading)}</h2>`);
+  const toc: string[] = [];
+  let figures = 0;
+  let tables = 0;
+  report.sections.forEach((section, i) => {
+    const anchor = `section-${i + 1}`;
+    toc.push(`<li><a href="#${anchor}">${escapeHtml(section.heading)}</a></li>`);
+    parts.push(`<section id="${anchor}">\n<h2>${i + 1}${sep}${escapeHtml(section.heading)}</h2>`);
     for (const para of (section.text ?? '')
       .split(/\n\s*\n/)
       .map((p) => p.trim())
@@ -157,29 +288,36 @@ export function reportHtml(report: Report): string {
       parts.push(`<p>${escapeHtml(para)}</p>`);
     }
     for (const chart of section.charts) {
-      n += 1;
-      const id = `chart-${n}`;
-      specs.push(`<script type="application/json" id="${id}-spec">${scriptJson(chart.spec)}</script>`);
+      figures += 1;
+      const id = `chart-${figures}`;
+      const spec = interactive ? (chart.htmlSpec ?? chart.spec) : chart.spec;
+      specs.push(`<script type="application/json" id="${id}-spec">${scriptJson(spec)}</script>`);
+      const caption = `${words.figure} ${figures}${sep}${chart.title}`;
+      const data =
+        chart.data === undefined
+          ? ''
+          : `<p class="figure-data"><a download="${escapeHtml(chart.file ?? `figure-${figures}`)}.csv" href="data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${tableCsv(chart.data)}`)}">${words.data}</a></p>`;
       parts.push(
-        `<figure><figcaption>${escapeHtml(chart.title)}</figcaption><div id="${id}" class="chart" data-chart="${id}-spec"></div></figure>`,
+        `<figure id="figure-${figures}"><figcaption>${escapeHtml(caption)}</figcaption><div id="${id}" class="chart" data-chart="${id}-spec"></div>${data}</figure>`,
       );
     }
     for (const table of section.tables ?? []) {
-      const head = table.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('');
-      // Calendar years are labels, not quantities: no thousands separator in a column named year(s).
-      const yearColumn = table.columns.map((c) => /^years?$/i.test(c));
-      const body = table.rows
-        .map(
-          (r) =>
-            `<tr>${r.map((v, j) => `<td${typeof v === 'number' ? ' class="n"' : ''}>${escapeHtml(yearColumn[j] && typeof v === 'number' ? String(v) : cellText(v))}</td>`).join('')}</tr>`,
-        )
-        .join('\n');
-      parts.push(`<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`);
+      tables += 1;
+      parts.push(tableHtml(table, `${words.table} ${tables}${sep}${table.title ?? section.heading}`));
     }
     parts.push('</section>');
-  }
+  });
+  const keyFigures =
+    report.keyFigures !== undefined && report.keyFigures.length > 0
+      ? `<section class="key-figures"><h2>${words.keyFigures}</h2><ul>${report.keyFigures
+          .map(
+            (k) =>
+              `<li><span class="label">${escapeHtml(k.label)}</span><span class="value">${escapeHtml(k.value)}</span>${k.note ? `<span class="note">${escapeHtml(k.note)}</span>` : ''}</li>`,
+          )
+          .join('')}</ul></section>`
+      : '';
   return `<!doctype html>
-<html lang="en">
+<html lang="${locale === 'zh' ? 'zh-CN' : 'en'}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -190,7 +328,13 @@ export function reportHtml(report: Report): string {
 <script>${scriptJs(library('vega-embed', 'vega-embed.min.js'))}</script>
 </head>
 <body>
+<header>
 <h1>${escapeHtml(report.title)}</h1>
+${report.subtitle ? `<p class="subtitle">${escapeHtml(report.subtitle)}</p>` : ''}
+${report.date ? `<p class="date">${words.date}: ${escapeHtml(report.date)}</p>` : ''}
+</header>
+${keyFigures}
+<nav class="toc"><h2>${words.contents}</h2><ol>${toc.join('')}</ol></nav>
 ${parts.join('\n')}
 ${specs.join('\n')}
 <script>${BOOT}</script>

@@ -1,5 +1,6 @@
 import type { View } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
+import { type TextMetrics, useFontMetrics } from '../charts/internal/measureText.js';
 import { MetricsError } from '../errors.js';
 import { importVega } from '../internal/dependencies.js';
 import { validateSpec } from './validateSpec.js';
@@ -22,6 +23,8 @@ export async function toSvg(spec: TopLevelSpec, options: ToSvgOptions = {}): Pro
   if (options.validate !== false) validateSpec(spec);
   const { vega, vegaLite } = await importVega('toSvg');
   let view: View | undefined;
+  // Lay text out with the widths of the fonts resvg draws with (vega's own guess is 0.8 em a character).
+  useFontMetrics((vega as unknown as { textMetrics: TextMetrics }).textMetrics);
   try {
     view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: 'none' });
     return await view.toSVG();

@@ -1,61 +1,143 @@
-import type { IndustryComparison, IndustryLevel } from '../decompose/compareIndustries.js';
-import type { ReportSection } from '../render/reportHtml.js';
+import type { IndustryComparison } from '../decompose/compareIndustries.js';
+import type { ReportColumn, ReportSection } from '../render/reportHtml.js';
+import type { IndustryLevel } from '../decompose/compareIndustries.js';
 import { parseUnit } from '../series/units.js';
 import { describeFact, formatRate } from '../targets/describeFact.js';
+import type { Fact } from '../targets/fact.js';
+import { describeFactZh, type Locale, REPORT_WORDS, unitText, yearSpan } from './words.js';
 
-function level(c: IndustryComparison, l: IndustryLevel): string {
-  return describeFact({ value: l.value, comparator: l.comparator, unit: parseUnit(c.unit) });
+/** Names of the industries the seed documents give money figures for, by metric. */
+const INDUSTRY_NAMES: Readonly<Record<string, { en: string; zh: string }>> = {
+  'big-data.revenue': { en: 'Big data industry', zh: '大数据产业' },
+  'cybersecurity.revenue': { en: 'Cybersecurity industry', zh: '网络安全产业' },
+  'software.revenue': { en: 'Software and IT services', zh: '软件和信息技术服务业' },
+  'information-industry.revenue': { en: 'Information industry', zh: '信息产业' },
+};
+
+/** An industry's name in the locale; an unknown metric is shown as the metric the user's facts name. */
+function industryName(metric: string, locale: Locale): string {
+  return INDUSTRY_NAMES[metric]?.[locale] ?? metric;
 }
 
+const WORDING: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
+  en: {
+    exceeds: 'more than',
+    atLeast: 'at least',
+    about: 'about',
+    atMost: 'at most',
+    below: 'less than',
+    equals: 'stated',
+  },
+  zh: { exceeds: '超过', atLeast: '不低于', about: '约', atMost: '不超过', below: '低于', equals: '确数' },
+};
+const KIND: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
+  en: { target: 'plan target', actual: 'reported', estimate: 'estimate', claim: 'claim' },
+  zh: { target: '规划目标', actual: '实际值', estimate: '估计值', claim: '说法' },
+};
+
 /** The derivation mark of a level no document states. */
-function derivedMark(l: IndustryLevel): string {
-  return l.derived ? `derived: ${l.derivation ?? 'from a stated rate'}` : '';
+function derivedMark(l: IndustryLevel, locale: Locale): string {
+  if (!l.derived) return '';
+  return locale === 'zh' ? '由所述数据推算' : `derived: ${l.derivation ?? 'from a stated rate'}`;
 }
 
 /**
  * A growth rate with the precision its source allows: the range the levels' wordings give, and the
  * central figure rounded to a whole percent when that range is a point or more wide ("doubling" in five
- * years is about 15 % a year, 12.6-17.4 % with the ±10 % read into "doubling", not 14.87 %).
+ * years is about 15 % a year, 12.6–17.4 % with the ±10 % read into "doubling", not 14.87 %).
+ * @param g a growth row of compareIndustries
+ * @param locale `en` (default) or `zh`
  */
-export function growthText(g: IndustryComparison['growth'][number]): string {
+export function growthText(g: IndustryComparison['growth'][number], locale: Locale = 'en'): string {
+  const zh = locale === 'zh';
   const [lo, hi] = g.impliedCagrRange;
   const open = (x: number) => !Number.isFinite(x) || x <= -1;
-  if (open(lo) && open(hi)) return 'not determined by the wording';
-  if (open(hi)) return `at least ${formatRate(lo)} a year`;
-  if (open(lo)) return `at most ${formatRate(hi)} a year`;
+  if (open(lo) && open(hi)) return zh ? '措辞无法确定' : 'not determined by the wording';
+  if (open(hi)) return zh ? `年均至少${formatRate(lo)}` : `at least ${formatRate(lo)} a year`;
+  if (open(lo)) return zh ? `年均至多${formatRate(hi)}` : `at most ${formatRate(hi)} a year`;
   const wide = hi - lo >= 0.01;
   const centre = wide ? `${Math.round(g.impliedCagr * 100)}%` : formatRate(g.impliedCagr);
+  const range = `${(lo * 100).toFixed(1)}–${(hi * 100).toFixed(1)}%`;
+  if (zh) return wide ? `年均约${centre}（按各规模措辞的容差为${range}，容差为假设）` : `年均${centre}`;
   return wide
-    ? `about ${centre} a year (${(lo * 100).toFixed(1)}-${(hi * 100).toFixed(1)}% across the tolerances of the levels, which are assumptions)`
+    ? `about ${centre} a year (${range} across the tolerances of the levels, which are assumptions)`
     : `${centre} a year`;
+}
+
+/** Options of {@link industriesSection}. */
+export interface IndustriesSectionOptions {
+  /** `en` (default) or `zh`. */
+  readonly locale?: Locale;
+  /** The facts the comparison was made from, to name each level's sources (publisher and year) instead of ids. */
+  readonly facts?: readonly Fact[];
 }
 
 /**
  * The sourced industries side by side (big data, cybersecurity, software and IT services, the
- * information industry): every level in one unit with the comparator of its wording, levels no document
- * states marked "derived" with their derivation, implied growth with the precision its sources allow
- * next to stated growth, and the facts each number rests on.
+ * information industry): every level in one unit (named in the column header, one precision per column),
+ * the wording of each figure (more than, about), levels derived from a stated rate marked as such, implied
+ * growth next to stated growth, and who published each number.
  * @example
- * industriesSection(compareIndustries(loadSeeds())).tables?.[0]?.columns; // => ['industry', 'year', 'level', 'kind', 'derived', 'facts']
+ * industriesSection(compareIndustries(loadSeeds())).tables?.[0]?.columns.length; // => 7
  */
-export function industriesSection(c: IndustryComparison): ReportSection {
+export function industriesSection(c: IndustryComparison, options: IndustriesSectionOptions = {}): ReportSection {
+  const locale = options.locale ?? 'en';
+  const w = REPORT_WORDS[locale];
+  const zh = locale === 'zh';
+  const unit = parseUnit(c.unit);
+  const uText = unitText(unit, locale);
+  const byId = new Map((options.facts ?? []).map((f) => [f.id, f] as const));
+  const sources = (ids: readonly string[]): string =>
+    [
+      ...new Set(
+        ids.map((id) => {
+          const f = byId.get(id);
+          return f
+            ? `${f.provenance.publisher}${f.provenance.published ? ` (${f.provenance.published.slice(0, 4)})` : ''}`
+            : id;
+        }),
+      ),
+    ].join(zh ? '；' : '; ');
+  const values = c.levels.map((l) => l.value);
+  // Three significant figures for the smallest level; every level then gets as many decimals.
+  const smallest = Math.min(...values.filter((v) => v !== 0).map(Math.abs));
+  const decimals = Number.isFinite(smallest) ? Math.min(3, Math.max(0, 2 - Math.floor(Math.log10(smallest)))) : 0;
+  const levelColumn: ReportColumn = { name: w.level, unit: uText, decimals };
   return {
-    heading: 'Sourced industries side by side',
-    text: `Every money figure in the documents, in ${c.unit}. Levels marked "derived" are not stated by any document: they follow from stated figures as the derivation says ("doubling" read as a ratio of 2; a stated level carried back or forward at a stated rate, both wordings' ranges carried through, so "more than" stays a lower bound). Growth rates are the CAGRs the levels imply, with the range their wordings allow (the "about" tolerances are assumptions), next to the rate a document states for the same years; a rate compared with a level made from it, and growth between two lower bounds, are left out.`,
+    heading: zh ? '有出处的各产业对照' : 'Sourced industries side by side',
+    text: zh
+      ? `文件中的每个金额数据，统一为${uText}。标为“由所述数据推算”的规模并非文件所述，而是由所述数据推算（“翻一番”按2倍计；所述规模按所述增速前推或回推，两者措辞的范围一并带入，“超过”仍为下限）。增长率为规模之间隐含的年均增长率及其措辞允许的范围（“约”的容差为假设），与文件对同一时期所述增速并列；由某增速推算的规模不与该增速比较，两个下限之间的增长不列出。`
+      : `Every money figure in the documents, in ${uText}. Levels marked as derived are not stated by any document: they follow from stated figures as the derivation says ("doubling" read as a ratio of 2; a stated level carried back or forward at a stated rate, both wordings' ranges carried through, so "more than" stays a lower bound). Growth rates are the yearly rates the levels imply, with the range their wordings allow (the "about" tolerances are assumptions), next to the rate a document states for the same years; a rate compared with a level made from it, and growth between two lower bounds, are left out.`,
     charts: [],
     tables: [
       {
-        columns: ['industry', 'year', 'level', 'kind', 'derived', 'facts'],
-        rows: c.levels.map((l) => [l.industry, l.year, level(c, l), l.kind, derivedMark(l), l.factIds.join(', ')]),
+        title: zh ? '各产业的规模' : 'Industry levels',
+        columns: [w.industry, w.year, levelColumn, zh ? '措辞' : 'Wording', w.kind, w.derived, w.sources],
+        rows: c.levels.map((l) => [
+          industryName(l.industry, locale),
+          l.year,
+          l.value,
+          WORDING[locale][l.comparator] ?? l.comparator,
+          KIND[locale][l.kind] ?? l.kind,
+          derivedMark(l, locale),
+          sources(l.factIds),
+        ]),
       },
       {
-        columns: ['industry', 'years', 'implied CAGR', 'stated CAGR', 'stated by'],
+        title: zh ? '隐含增长率与所述增长率' : 'Implied and stated growth',
+        columns: [
+          w.industry,
+          w.years,
+          w.impliedCagr,
+          { name: w.statedCagr, unit: '%', format: 'percent', decimals: 1 },
+          w.statedBy,
+        ],
         rows: c.growth.map((g) => [
-          g.industry,
-          `${g.fromYear}-${g.toYear}`,
-          `${growthText(g)}${g.derived ? ' (from a derived level)' : ''}`,
-          g.statedCagr !== undefined ? formatRate(g.statedCagr) : '',
-          g.statedFactId ?? '',
+          industryName(g.industry, locale),
+          yearSpan(g.fromYear, g.toYear, locale),
+          `${growthText(g, locale)}${g.derived ? (zh ? '（由推算的规模）' : ' (from a derived level)') : ''}`,
+          g.statedCagr ?? null,
+          g.statedFactId !== undefined ? sources([g.statedFactId]) : '',
         ]),
       },
     ],
@@ -63,15 +145,34 @@ export function industriesSection(c: IndustryComparison): ReportSection {
 }
 
 /** The comparison for the terminal: one line per industry and year. */
-export function industriesSummary(c: IndustryComparison): string {
-  const lines = ['Sourced industries side by side'];
-  for (const l of c.levels)
-    lines.push(`  ${l.industry.padEnd(30)} ${l.year}  ${level(c, l)}${l.derived ? `  (${derivedMark(l)})` : ''}`);
-  for (const g of c.growth)
+export function industriesSummary(c: IndustryComparison, locale: Locale = 'en'): string {
+  const zh = locale === 'zh';
+  const unit = parseUnit(c.unit);
+  // Each level with the wording of its figure, as describeFact writes it (three significant figures).
+  const levels = c.levels.map((l) =>
+    zh
+      ? describeFactZh({ value: l.value, comparator: l.comparator, unit })
+      : describeFact({ value: l.value, comparator: l.comparator, unit }),
+  );
+  const lines = [zh ? '有出处的各产业对照' : 'Sourced industries side by side'];
+  c.levels.forEach((l, i) => {
+    const name = industryName(l.industry, locale);
     lines.push(
-      `  ${g.industry.padEnd(30)} ${g.fromYear}-${g.toYear}  ${growthText(g)}${g.derived ? ' (from a derived level)' : ''}${g.statedCagr !== undefined ? ` (stated: ${formatRate(g.statedCagr)})` : ''}`,
+      zh
+        ? `  ${name}  ${l.year}年  ${levels[i]}${l.derived ? `（${derivedMark(l, locale)}）` : ''}`
+        : `  ${name.padEnd(30)} ${l.year}  ${levels[i]}${l.derived ? `  (${derivedMark(l, locale)})` : ''}`,
     );
-  const undetermined = c.skipped.filter((x) => x.reason.includes('not determined by the wording'));
-  for (const x of undetermined) lines.push(`  not shown: ${x.reason}`);
-  return lines.join('\n') + '\n';
+  });
+  for (const g of c.growth) {
+    const stated = g.statedCagr !== undefined ? formatRate(g.statedCagr) : undefined;
+    const derived = g.derived ? (zh ? '（由推算的规模）' : ' (from a derived level)') : '';
+    lines.push(
+      zh
+        ? `  ${industryName(g.industry, locale)}  ${yearSpan(g.fromYear, g.toYear, locale)}  ${growthText(g, locale)}${derived}${stated !== undefined ? `（文件所述：${stated}）` : ''}`
+        : `  ${industryName(g.industry, locale).padEnd(30)} ${yearSpan(g.fromYear, g.toYear, locale)}  ${growthText(g, locale)}${derived}${stated !== undefined ? ` (stated: ${stated})` : ''}`,
+    );
+  }
+  for (const x of c.skipped.filter((s) => s.reason.includes('not determined by the wording')))
+    lines.push(zh ? `  未列出：${x.factId}（措辞无法确定）` : `  not shown: ${x.reason}`);
+  return `${lines.join('\n')}\n`;
 }

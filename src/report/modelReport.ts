@@ -1,26 +1,44 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { contributionChart } from '../charts/contributionChart.js';
 import { distributionChart } from '../charts/distributionChart.js';
+import { fanChart } from '../charts/fanChart.js';
+import { formatQuantities } from '../charts/formatQuantities.js';
+import type { ActualPoint, PlanPeriod, TargetMarker } from '../charts/inputs.js';
 import { stackedAreaChart } from '../charts/stackedAreaChart.js';
+import { trajectoryChart } from '../charts/trajectoryChart.js';
 import { waterfallChart } from '../charts/waterfallChart.js';
 import { decomposeModel, type ModelDecomposition } from '../decompose/decomposeModel.js';
-import { fanChart } from '../charts/fanChart.js';
-import type { PlanPeriod, TargetMarker } from '../charts/inputs.js';
-import { trajectoryChart } from '../charts/trajectoryChart.js';
 import { checkModel, type ModelCheck } from '../model/checkModel.js';
-import { simulateModel } from '../model/simulateModel.js';
 import { probabilityBasis, probabilityRestsOn } from '../model/probabilityBasis.js';
+import { simulateModel } from '../model/simulateModel.js';
 import type { ModelDefinition } from '../model/types.js';
+import type { ObservationSet } from '../observations/types.js';
 import type { ReportSection, ReportTable } from '../render/reportHtml.js';
 import { projectAll } from '../scenario/projectAll.js';
 import type { ScenarioProjection } from '../scenario/types.js';
+import { convertScale, isScaleConvertible, parseUnit } from '../series/units.js';
 import type { MonteCarloResult } from '../simulate/monteCarloTypes.js';
-import { convertScale, formatQuantity } from '../series/units.js';
 import { sourceLine } from '../series/provenance.js';
 import { describeFact, formatRate } from '../targets/describeFact.js';
 import type { Fact } from '../targets/fact.js';
+import { whatIfSpec } from './whatIf.js';
+import {
+  CHECK_WORDS,
+  describeFactZh,
+  type Locale,
+  modelTitle,
+  quantityText,
+  REPORT_WORDS,
+  scenarioName,
+  sectorName,
+  unitText,
+  yearSpan,
+} from './words.js';
 
-/** Five-Year Plan periods, shaded on charts where they overlap a model's years. */
+/**
+ * Five-Year Plan periods, for charts of your own. A model's charts shade only the periods the model declares
+ * (`periods` in its file): a three-year plan or a company's model is no Five-Year Plan.
+ */
 export const PLAN_PERIODS: readonly PlanPeriod[] = [
   { label: '12th Five-Year Plan', fromYear: 2011, toYear: 2015 },
   { label: '13th Five-Year Plan', fromYear: 2016, toYear: 2020 },
@@ -36,38 +54,68 @@ export interface ModelReportOptions {
   readonly seed?: number;
   /** Worker threads for the Monte Carlo run; default 1. */
   readonly workers?: number;
-  /** `en` (default) or `zh` number words on charts. */
-  readonly locale?: 'en' | 'zh';
+  /** `en` (default) or `zh`: every word of the charts, tables and summary. */
+  readonly locale?: Locale;
+  /** Published observations ({@link loadObservations}); those on the plans' definition of the model's metric are drawn. */
+  readonly observations?: ObservationSet;
+  /** Plot width of the charts in pixels (default 640; the report uses 760 to fill its column). */
+  readonly width?: number;
   /** Progress of the Monte Carlo run: path-years done and the total. */
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** A chart of a model report, with a file-friendly name. */
+/** A chart of a model report, with a file-friendly name and the numbers behind it. */
 export interface NamedChart {
   readonly name: string;
   readonly title: string;
   readonly spec: TopLevelSpec;
+  /** The numbers the chart draws, with names and units (written as CSV and as a workbook sheet). */
+  readonly data: ReportTable;
+  /** The spec the HTML report uses when it differs (a slider for the growth rate). */
+  readonly htmlSpec?: TopLevelSpec;
 }
 
 /** Everything the main job computes for one model. */
 export interface ModelReport {
   readonly model: ModelDefinition;
+  readonly locale: Locale;
   readonly check: ModelCheck;
   readonly projections: readonly ScenarioProjection[];
   /** Monte Carlo around the plan scenario; absent when the model has no uncertainty. */
   readonly monteCarlo?: MonteCarloResult;
   /** Sector decomposition; absent when the model has no sectors. */
   readonly sectors?: ModelDecomposition;
+  /** Observations drawn on the charts (on the plans' definition of the model's metric, in its years). */
+  readonly observations: readonly ActualPoint[];
   readonly charts: readonly NamedChart[];
 }
 
-/** A fact as a chart marker, its value in the model's unit. */
-export function targetMarker(model: ModelDefinition, f: Fact): TargetMarker {
+const KIND: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
+  en: { target: 'plan target', actual: 'reported', estimate: 'estimate', claim: 'claim' },
+  zh: { target: '规划目标', actual: '实际值', estimate: '估计值', claim: '说法' },
+};
+
+/** A fact in words, in the locale. */
+function factText(f: Fact, locale: Locale): string {
+  return locale === 'zh' ? describeFactZh(f) : describeFact(f);
+}
+
+/**
+ * A fact as a chart marker, its value in the model's unit.
+ * @param locale `en` (default) or `zh` for the label
+ * @example
+ * const m = loadModel('big-data-14th-fyp');
+ * targetMarker(m, m.targets[0]!).label; // => '2025: more than RMB 3 trillion (plan target)'
+ */
+export function targetMarker(model: ModelDefinition, f: Fact, locale: Locale = 'en'): TargetMarker {
   return {
     year: f.year,
     value: convertScale(f.value, f.unit, model.unit),
     comparator: f.comparator,
-    label: `${f.year}: ${describeFact(f)} (${f.kind})`,
+    label:
+      locale === 'zh'
+        ? `${f.year}年：${factText(f, locale)}（${KIND.zh[f.kind] ?? f.kind}）`
+        : `${f.year}: ${factText(f, locale)} (${KIND.en[f.kind] ?? f.kind})`,
     source: {
       document: sourceLine(f.provenance),
       quote: f.provenance.quote,
@@ -75,49 +123,116 @@ export function targetMarker(model: ModelDefinition, f: Fact): TargetMarker {
   };
 }
 
-function periodsFor(model: ModelDefinition): PlanPeriod[] {
-  return PLAN_PERIODS.filter((p) => p.toYear > model.fromYear && p.fromYear <= model.toYear);
+/** Publishers and years of a model's targets: `MIIT (2021)`. */
+function targetSources(model: ModelDefinition): string {
+  const names = model.targets.map(
+    (f) => `${f.provenance.publisher}${f.provenance.published ? ` (${f.provenance.published.slice(0, 4)})` : ''}`,
+  );
+  return [...new Set(names)].join('; ');
+}
+
+/** The observations of a model's metric on the plans' definition, in its years, in its unit. */
+function observationsFor(model: ModelDefinition, set: ObservationSet | undefined): ActualPoint[] {
+  if (set === undefined) return [];
+  const defs = new Set(set.definitions.filter((d) => d.planDefinition && d.metric === model.metric).map((d) => d.id));
+  return set.observations
+    .filter(
+      (o) =>
+        defs.has(o.definition) &&
+        o.fromYear === undefined &&
+        o.year >= model.fromYear &&
+        o.year <= model.toYear &&
+        isScaleConvertible(o.unit, model.unit),
+    )
+    .map((o) => ({
+      year: o.year,
+      value: convertScale(o.value, o.unit, model.unit),
+      comparator: o.comparator,
+      label: `${o.source.publisher}, ${o.source.published}`,
+    }));
+}
+
+/** Who published the drawn observations: `China Banking News (2023)`. */
+function observationSources(model: ModelDefinition, set: ObservationSet | undefined): string {
+  if (set === undefined) return '';
+  const drawn = observationsFor(model, set);
+  const used = set.observations.filter((o) =>
+    drawn.some((d) => d.label === `${o.source.publisher}, ${o.source.published}` && d.year === o.year),
+  );
+  return [...new Set(used.map((o) => `${o.source.publisher} (${o.source.published.slice(0, 4)})`))].join('; ');
+}
+
+/** The plan's yearly rate when its path is a constant CAGR. */
+export function planRateOf(model: ModelDefinition): number | undefined {
+  return model.path.type === 'cagr' ? model.path.rate.value : undefined;
 }
 
 /**
  * The main job for one model: its consistency check, every scenario projected, a seeded Monte Carlo
- * run around the plan, and the charts (trajectories with targets, the fan chart with the attainment
- * probability, the distribution of the final-year level).
+ * run around the plan, and the charts (trajectories with targets and observations, the fan chart opening at
+ * the base with the attainment probability, the distribution of the final-year level, and the sector
+ * charts), each with a source line naming the documents, the observations and the run's settings, and the
+ * numbers behind it.
  */
 export async function modelReport(model: ModelDefinition, options: ModelReportOptions = {}): Promise<ModelReport> {
-  const { paths = 20000, seed = 2026, workers = 1, locale = 'en' } = options;
+  const { paths = 20000, seed = 2026, workers = 1, locale = 'en', width = 640 } = options;
+  const w = REPORT_WORDS[locale];
   const check = checkModel(model);
   const projections = projectAll(model);
-  const markers = model.targets.map((f) => targetMarker(model, f));
-  const periods = periodsFor(model);
+  const markers = model.targets.map((f) => targetMarker(model, f, locale));
+  const periods: PlanPeriod[] = (model.periods ?? []).map((p) => ({
+    label: locale === 'zh' ? (p.zh ?? p.label) : p.label,
+    fromYear: p.fromYear,
+    toYear: p.toYear,
+  }));
   const unit = model.unit;
+  const uText = unitText(unit, locale);
+  const title = modelTitle(model, locale);
+  const observations = observationsFor(model, options.observations);
+  const obsSources = observationSources(model, options.observations);
+  const sourceWord = locale === 'zh' ? '来源：' : 'Source: ';
+  const sep = locale === 'zh' ? '；' : '; ';
+  const source = (...parts: string[]): string => sourceWord + parts.filter((p) => p !== '').join(sep);
+  const docs = targetSources(model);
+  const obsPart = obsSources === '' ? '' : w.observationsFrom(obsSources);
   // The axis names the industry: the title up to its first comma, " by " or parenthesis.
-  const measure = (model.title.split(/,| by | \(/)[0] ?? model.title).trim();
+  const measure = locale === 'zh' ? undefined : (model.title.split(/,| by | \(/)[0] ?? model.title).trim();
   const charts: NamedChart[] = [];
+  const levelColumn = w.level;
+  const trajectoryRows = projections.flatMap((p) =>
+    p.years.map((year, i) => ({
+      series: model.metric,
+      scenario: scenarioName(model, p.scenario, locale),
+      year,
+      value: p.levels[i] as number,
+    })),
+  );
+  const trajectoryOptions = {
+    unit,
+    locale,
+    width,
+    title: `${title}${locale === 'zh' ? '：' : ': '}${w.scenarios.toLowerCase()}`,
+    subtitle:
+      locale === 'zh'
+        ? '线：各情景；三角等标记：规划目标（形状表示措辞）；圆点：观测值'
+        : 'Lines: scenarios; markers: plan targets (shape shows the wording); circles: observations',
+    source: source(docs, obsPart, w.ownProjection),
+    ...(measure !== undefined ? { measure } : {}),
+  };
+  const trajectoryInput = { rows: trajectoryRows, targets: markers, periods, actuals: observations };
+  const planRate = planRateOf(model);
   charts.push({
     name: 'trajectories',
-    title: 'Scenarios and plan targets',
-    spec: trajectoryChart(
-      {
-        rows: projections.flatMap((p) =>
-          p.years.map((year, i) => ({
-            series: model.metric,
-            scenario: p.scenario,
-            year,
-            value: p.levels[i] as number,
-          })),
-        ),
-        targets: markers,
-        periods,
-      },
-      {
-        unit,
-        locale,
-        title: `${model.title}: scenarios`,
-        subtitle: 'Lines: scenarios; markers: plan targets (shape shows the wording)',
-        measure,
-      },
-    ),
+    title: w.scenarios,
+    spec: trajectoryChart(trajectoryInput, trajectoryOptions),
+    data: {
+      title: w.scenarios,
+      columns: [w.scenario, w.year, { name: levelColumn, unit: uText, decimals: 3 }],
+      rows: trajectoryRows.map((r) => [r.scenario, r.year, r.value]),
+    },
+    ...(planRate !== undefined && model.targets.length > 0
+      ? { htmlSpec: whatIfSpec(trajectoryChart(trajectoryInput, trajectoryOptions), model, planRate, locale) }
+      : {}),
   });
   let monteCarlo: MonteCarloResult | undefined;
   if (model.uncertainty) {
@@ -140,22 +255,29 @@ export async function modelReport(model: ModelDefinition, options: ModelReportOp
         const marker = markers.find((m) => m.year === t.year && m.value === t.value) ?? (markers[0] as TargetMarker);
         return { probability: t.probability, target: marker };
       });
-      const vol = model.uncertainty.volatility.value;
+      const vol = formatQuantities([model.uncertainty.volatility.value], 'fraction', { locale })[0] as string;
+      const run = w.ownSimulation(paths, seed);
+      const startsAtBase = (s.years[0] as number) > model.fromYear;
       // What the probabilities on the charts rest on, in a few words (the section text has the full sentence).
       const caveat = monteCarlo.targets
         .map((t) => {
           const words = probabilityRestsOn(model, 'plan', t.id);
           return words.startsWith('50 % by construction')
-            ? `P for ${t.year} is 50 % by construction (base back-cast from the target)`
+            ? locale === 'zh'
+              ? `${t.year}年的概率按构造为50%（基年水平由目标反推）`
+              : `P for ${t.year} is 50 % by construction (base back-cast from the target)`
             : words.includes('this is a lower bound')
-              ? `P for ${t.year} is a lower bound (base and rate at the floors of their wording)`
+              ? locale === 'zh'
+                ? `${t.year}年的概率为下限（基年水平与增速取其措辞的下限）`
+                : `P for ${t.year} is a lower bound (base and rate at the floors of their wording)`
               : '';
         })
         .filter((x) => x !== '')
-        .join('; ');
+        .join(locale === 'zh' ? '；' : '; ');
+      const withCaveat = caveat === '' ? '' : `${locale === 'zh' ? '；' : '; '}${caveat}`;
       charts.push({
         name: 'fan',
-        title: 'Monte Carlo fan chart with attainment probability',
+        title: w.simulated,
         spec: fanChart(
           {
             bands,
@@ -163,27 +285,49 @@ export async function modelReport(model: ModelDefinition, options: ModelReportOp
             targets: markers,
             attainment,
             periods,
+            actuals: observations,
+            // The fan opens at the base, a known point of the model, not in mid-air.
+            ...(startsAtBase ? { start: { year: model.fromYear, value: model.base.value } } : {}),
           },
           {
             unit,
             locale,
-            title: `${model.title}: Monte Carlo`,
-            subtitle: `${paths.toLocaleString('en')} paths, seed ${seed}; growth volatility ${formatRate(vol)} a year (an assumption)${caveat ? `; ${caveat}` : ''}`,
-            measure,
+            width,
+            title: `${title}${locale === 'zh' ? '：蒙特卡洛模拟' : ': Monte Carlo'}`,
+            subtitle:
+              locale === 'zh'
+                ? `阴影为模拟结果的中心区间；${w.volatility(vol)}${withCaveat}`
+                : `Shaded bands are central intervals of the simulated runs; ${w.volatility(vol)}${withCaveat}`,
+            source: source(docs, obsPart, run),
+            ...(measure !== undefined ? { measure } : {}),
           },
         ),
+        data: {
+          title: w.simulated,
+          columns: [
+            w.year,
+            ...[5, 25].map((p) => ({ name: w.percentile(p), unit: uText, decimals: 3 })),
+            { name: w.median, unit: uText, decimals: 3 },
+            ...[75, 95].map((p) => ({ name: w.percentile(p), unit: uText, decimals: 3 })),
+          ],
+          rows: [
+            ...(startsAtBase ? [[model.fromYear, ...Array<number>(5).fill(model.base.value)]] : []),
+            ...s.years.map((year, i) => [year, ...[0.05, 0.25, 0.5, 0.75, 0.95].map((l) => q(l)[i] as number)]),
+          ],
+        },
       });
       const lastYear = s.years[s.years.length - 1] as number;
       const finalTarget = monteCarlo.targets.find((t) => t.year === lastYear);
       const finalMarker = finalTarget
         ? markers.find((m) => m.year === finalTarget.year && m.value === finalTarget.value)
         : undefined;
+      const finals = s.samplePaths.map((p) => p[p.length - 1] as number);
       charts.push({
         name: 'distribution',
-        title: `Distribution of the ${lastYear} level`,
+        title: w.distribution(lastYear),
         spec: distributionChart(
           {
-            values: s.samplePaths.map((p) => p[p.length - 1] as number),
+            values: finals,
             year: lastYear,
             ...(finalMarker ? { target: finalMarker } : {}),
             ...(finalTarget ? { probability: finalTarget.probability } : {}),
@@ -191,31 +335,54 @@ export async function modelReport(model: ModelDefinition, options: ModelReportOp
           {
             unit,
             locale,
-            title: `${model.title}: the ${lastYear} level`,
-            subtitle: `${s.samplePaths.length.toLocaleString('en')} sample paths; the probability is from all ${paths.toLocaleString('en')}${caveat ? `; ${caveat}` : ''}`,
-            measure,
+            width,
+            title: `${title}${locale === 'zh' ? '：' : ': '}${w.distribution(lastYear).toLowerCase()}`,
+            subtitle:
+              locale === 'zh'
+                ? `${s.samplePaths.length}条样本路径；概率来自全部${paths}条路径${withCaveat}`
+                : `${s.samplePaths.length.toLocaleString('en-US')} sample paths; the probability is from all ${paths.toLocaleString('en-US')}${withCaveat}`,
+            source: source(docs, run),
+            ...(measure !== undefined ? { measure } : {}),
           },
         ),
+        data: {
+          title: w.distribution(lastYear),
+          columns: [locale === 'zh' ? '样本路径' : 'Sample path', { name: w.sample, unit: uText, decimals: 4 }],
+          rows: finals.map((v, i) => [i + 1, v]),
+        },
       });
     }
   }
   let sectors: ModelDecomposition | undefined;
   if (model.sectors.length > 0) {
     sectors = decomposeModel(model);
-    charts.push(...sectorCharts(model, sectors, locale, measure));
+    charts.push(...sectorCharts(model, sectors, locale, width, source(docs, w.illustrative), measure));
   }
-  return { model, check, projections, ...(monteCarlo ? { monteCarlo } : {}), ...(sectors ? { sectors } : {}), charts };
+  return {
+    model,
+    locale,
+    check,
+    projections,
+    ...(monteCarlo ? { monteCarlo } : {}),
+    ...(sectors ? { sectors } : {}),
+    observations,
+    charts,
+  };
 }
 
 /** Stacked levels, contributions to growth in percentage points, and the base-to-end waterfall by sector. */
 function sectorCharts(
   model: ModelDefinition,
   d: ModelDecomposition,
-  locale: 'en' | 'zh',
-  measure: string,
+  locale: Locale,
+  width: number,
+  source: string,
+  measure: string | undefined,
 ): NamedChart[] {
+  const w = REPORT_WORDS[locale];
   const unit = model.unit;
-  const name = (id: string) => d.sectors.find((s) => s.id === id)?.name ?? id;
+  const uText = unitText(unit, locale);
+  const name = (id: string) => sectorName(model, id, locale);
   const levels = d.panel.sectors.flatMap((id, i) =>
     d.panel.years.map((year, j) => ({ sector: name(id), year, value: d.panel.values[i]?.[j] as number })),
   );
@@ -223,138 +390,367 @@ function sectorCharts(
     .filter((r) => r.measure === 'contribution')
     .map((r) => ({ sector: name(r.sector), year: r.year, contribution: r.value }));
   const last = d.panel.years.length - 1;
-  const assumed = 'sector shares and rates are assumptions';
+  const changes = d.panel.sectors.map((id, i) => ({
+    sector: name(id),
+    change: (d.panel.values[i]?.[last] as number) - (d.panel.values[i]?.[0] as number),
+  }));
+  const baseValue = d.panel.values.reduce((a, row) => a + (row[0] as number), 0);
+  const assumed = w.illustrative;
+  const common = { unit, locale, width, source, ...(measure !== undefined ? { measure } : {}) };
+  const span = yearSpan(model.fromYear, model.toYear, locale);
   return [
     {
       name: 'sector-levels',
-      title: 'Sector levels',
+      title: w.sectorLevels,
       spec: stackedAreaChart(levels, {
-        unit,
-        locale,
-        title: `Sector levels, ${model.fromYear}-${model.toYear}`,
-        subtitle: `${model.id}: stacked levels; ${assumed}`,
-        measure,
+        ...common,
+        title: locale === 'zh' ? `${w.sectorLevels}（${span}）` : `${w.sectorLevels}, ${span}`,
+        subtitle: locale === 'zh' ? `堆积规模；${assumed}` : `Stacked levels; ${assumed}`,
       }),
+      data: {
+        title: w.sectorLevels,
+        columns: [w.sector, w.year, { name: w.level, unit: uText, decimals: 4 }],
+        rows: levels.map((r) => [r.sector, r.year, r.value]),
+      },
     },
     {
       name: 'contributions',
-      title: 'Contributions to growth by sector',
+      title: w.contributions,
       spec: contributionChart(
         { rows: contributions },
         {
-          unit,
-          locale,
-          title: `Contributions to growth by sector, ${model.fromYear + 1}-${model.toYear}`,
-          subtitle: `${model.id}: percentage points of yearly growth; ${assumed}`,
-          measure,
+          ...common,
+          title:
+            locale === 'zh'
+              ? `${w.contributions}（${yearSpan(model.fromYear + 1, model.toYear, locale)}）`
+              : `${w.contributions}, ${yearSpan(model.fromYear + 1, model.toYear, locale)}`,
+          subtitle: locale === 'zh' ? `年增长的百分点；${assumed}` : `Percentage points of yearly growth; ${assumed}`,
         },
       ),
+      data: {
+        title: w.contributions,
+        columns: [w.sector, w.year, { name: w.contribution, unit: '%', format: 'percent', decimals: 2 }],
+        rows: contributions.map((r) => [r.sector, r.year, r.contribution]),
+      },
     },
     {
       name: 'waterfall',
-      title: `From ${model.fromYear} to ${model.toYear} by sector`,
+      title: w.waterfall(model.fromYear, model.toYear),
       spec: waterfallChart(
+        { baseYear: model.fromYear, baseValue, targetYear: model.toYear, changes },
         {
-          baseYear: model.fromYear,
-          baseValue: d.panel.values.reduce((a, row) => a + (row[0] as number), 0),
-          targetYear: model.toYear,
-          changes: d.panel.sectors.map((id, i) => ({
-            sector: name(id),
-            change: (d.panel.values[i]?.[last] as number) - (d.panel.values[i]?.[0] as number),
-          })),
-        },
-        {
-          unit,
-          locale,
-          title: `From ${model.fromYear} to ${model.toYear} by sector`,
-          subtitle: `${model.id}: change by sector; ${assumed}`,
-          measure,
+          ...common,
+          title: w.waterfall(model.fromYear, model.toYear),
+          subtitle: locale === 'zh' ? `各部门变化；${assumed}` : `Change by sector; ${assumed}`,
         },
       ),
+      data: {
+        title: w.waterfall(model.fromYear, model.toYear),
+        columns: [w.step, { name: w.change, unit: uText, decimals: 4 }],
+        rows: [
+          [String(model.fromYear), baseValue],
+          ...changes.map((c) => [c.sector, c.change]),
+          [String(model.toYear), baseValue + changes.reduce((a, c) => a + c.change, 0)],
+        ],
+      },
     },
   ];
 }
 
-const fmt = (model: ModelDefinition, v: number) => formatQuantity({ value: v, unit: model.unit });
+/** Where a fact comes from, for Chinese pages: the publisher, document and section as the seed gives them. */
+function sourceZh(f: Fact): string {
+  const p = f.provenance;
+  return [p.publisher, p.document, p.published, p.section].filter((x) => x !== undefined && x !== '').join('，');
+}
 
-/** The report section of one model: text, charts and tables. */
+/** An implied figure of a consistency check in Chinese, with what the wording determines about it. */
+function impliedZh(n: ModelCheck['consistency']['checks'][number]['implied'][number]): string {
+  if (n.determined === 'none') return '措辞无法确定';
+  if (n.determined === 'lower' && n.bound !== undefined) return `超过${quantityText(n.bound, n.unit, 'zh')}`;
+  if (n.determined === 'upper' && n.bound !== undefined) return `不超过${quantityText(n.bound, n.unit, 'zh')}`;
+  if (n.range !== undefined)
+    return `${quantityText(n.range[0], n.unit, 'zh')}至${quantityText(n.range[1], n.unit, 'zh')}`;
+  return quantityText(n.value, n.unit, 'zh');
+}
+
+/** What a model's probability of meeting a target rests on, in the locale. */
+function basisText(m: ModelDefinition, targetId: string, locale: Locale): string {
+  // The English sentence is probabilityRestsOn's; the Chinese one says the same in its three cases.
+  const words = probabilityRestsOn(m, 'plan', targetId);
+  if (locale === 'en') return words;
+  if (probabilityBasis(m, 'plan', targetId) !== undefined)
+    return '按构造为50%：基年水平由该目标按规划增速反推，规划路径恰好落在目标上，模拟的中位数即为目标；这不是关于产业的证据';
+  const lower = words.includes('this is a lower bound') ? '；基年水平与增速取其“超过”措辞的下限，故此概率为下限' : '';
+  const base = m.base.source.kind === 'observation' ? `${m.fromYear}年的观测值` : '模型的基年水平';
+  return `依据${base}、规划路径和假设的波动率（见假设表），而非此后的观测结果${lower}`;
+}
+
+/** A model-file path (`scenarios.high.path.rate`) as words: `Scenario high: growth rate`. */
+function assumptionName(m: ModelDefinition, path: string, locale: Locale): string {
+  const zh = locale === 'zh';
+  const parts = path.split('.');
+  const leaf = (p: string): string => {
+    const name = p.replace(/\[\d+\]$/, '');
+    const en: Record<string, string> = {
+      rate: 'growth rate',
+      expression: 'growth rate as an expression of the year t',
+      size: 'shock size',
+      volatility: 'growth volatility',
+      share: 'share of the base year',
+      cap: 'cap',
+      floor: 'floor',
+      slope: 'yearly increase',
+      persistence: 'persistence of deviations',
+      meanUncertainty: 'uncertainty of mean growth',
+      probability: 'probability',
+      base: 'Base level',
+      value: 'level',
+    };
+    const cn: Record<string, string> = {
+      rate: '增长率',
+      expression: '增长率（年份t的表达式）',
+      size: '冲击幅度',
+      volatility: '增长率波动',
+      share: '基年份额',
+      cap: '上限',
+      floor: '下限',
+      slope: '年增量',
+      persistence: '偏离的持续性',
+      meanUncertainty: '平均增速的不确定性',
+      probability: '概率',
+      base: '基年水平',
+      value: '水平',
+    };
+    return (zh ? cn[name] : en[name]) ?? name;
+  };
+  const last = parts[parts.length - 1] as string;
+  if (parts[0] === 'scenarios' && parts[1] !== undefined)
+    return zh
+      ? `情景“${scenarioName(m, parts[1], locale)}”：${leaf(last)}`
+      : `Scenario ${scenarioName(m, parts[1], locale)}: ${leaf(last)}`;
+  const sector = /^sectors\[(\d+)\]$/.exec(parts[0] ?? '');
+  if (sector) {
+    const s = m.sectors[Number(sector[1])];
+    const n = s ? sectorName(m, s.id, locale) : (parts[0] as string);
+    return zh ? `部门“${n}”：${leaf(last)}` : `Sector ${n}: ${leaf(last)}`;
+  }
+  if (parts[0] === 'uncertainty') return zh ? `不确定性：${leaf(last)}` : `Uncertainty: ${leaf(last)}`;
+  if (parts[0] === 'path') return zh ? `规划路径：${leaf(last)}` : `Plan path: ${leaf(last)}`;
+  return leaf(last);
+}
+
+/** An assumption's value as people read it: rates and shares as percentages, levels with their unit. */
+function assumptionValue(m: ModelDefinition, path: string, value: number | string, locale: Locale): string {
+  if (typeof value === 'string') return value;
+  const fraction = /rate|size|volatility|share|persistence|meanUncertainty|probability/.test(path);
+  return fraction
+    ? (formatQuantities([value], parseUnit('fraction'), { locale })[0] as string)
+    : quantityText(value, m.unit, locale);
+}
+
+/** The report section of one model: text, charts (with the numbers behind them) and tables, in its locale. */
 export function modelSection(r: ModelReport): ReportSection {
   const m = r.model;
+  const locale = r.locale;
+  const w = REPORT_WORDS[locale];
+  const uText = unitText(m.unit, locale);
+  const ends = r.projections.map((p) => p.levels[p.levels.length - 1] as number);
+  const rates = r.projections.map(
+    (p, i) => Math.pow((ends[i] as number) / (p.levels[0] as number), 1 / (p.toYear - p.fromYear)) - 1,
+  );
+  const rateText = formatQuantities(rates, 'fraction', { locale, digits: 3 });
   const tables: ReportTable[] = [
     {
-      columns: ['target', 'year', 'kind', 'source', 'quote'],
-      rows: m.targets.map((f) => [describeFact(f), f.year, f.kind, sourceLine(f.provenance), f.provenance.quote]),
+      title: locale === 'zh' ? '规划目标及其出处' : 'Plan targets and where they come from',
+      columns: [w.target, w.year, w.kind, w.source, w.quote],
+      rows: m.targets.map((f) => [
+        factText(f, locale),
+        f.year,
+        KIND[locale][f.kind] ?? f.kind,
+        locale === 'zh' ? sourceZh(f) : sourceLine(f.provenance),
+        f.provenance.quote,
+      ]),
     },
     {
-      columns: ['scenario', `level ${m.toYear}`, 'CAGR', ...m.targets.map((t) => `meets ${t.id}`)],
-      rows: r.projections.map((p) => [
-        p.scenario,
-        fmt(m, p.levels[p.levels.length - 1] as number),
-        formatRate(
-          Math.pow((p.levels[p.levels.length - 1] as number) / (p.levels[0] as number), 1 / (p.toYear - p.fromYear)) -
-            1,
+      title: locale === 'zh' ? `各情景${m.toYear}年的水平与目标` : `Scenarios in ${m.toYear} against the targets`,
+      columns: [
+        w.scenario,
+        { name: w.levelIn(m.toYear), unit: uText, decimals: decimalsFor(ends) },
+        { name: w.cagr(m.fromYear, m.toYear), unit: '%', format: 'percent', decimals: percentDecimals(rateText) },
+        ...m.targets.map((t) =>
+          w.meets(`${factText(t, locale)}${locale === 'zh' ? `（${t.year}年）` : ` in ${t.year}`}`),
         ),
+      ],
+      rows: r.projections.map((p, i) => [
+        scenarioName(m, p.scenario, locale),
+        ends[i] as number,
+        rates[i] as number,
         ...m.targets.map((t) => {
           const c = p.targets.find((x) => x.fact.id === t.id);
           if (!c) return '';
           // A base back-cast from this target puts the plan exactly on it: neither a hit nor a miss.
           if (probabilityBasis(m, p.scenario, t.id) !== undefined && Math.abs(c.gapRelative) < 1e-9)
-            return `on it by construction (base back-cast from ${t.id})`;
-          return `${c.meets ? 'yes' : 'no'} (needs ${formatRate(c.requiredCagr)} a year)`;
+            return w.byConstruction;
+          const needs = formatQuantities([c.requiredCagr], 'fraction', { locale, digits: 3 })[0] as string;
+          return `${c.meets ? w.yes : w.no}${locale === 'zh' ? `（${w.needs(needs)}）` : ` (${w.needs(needs)})`}`;
         }),
       ]),
     },
     {
-      columns: ['status', 'check', 'explanation'],
-      rows: r.check.consistency.checks.map((c) => [c.status, c.title, c.explanation]),
+      title: locale === 'zh' ? '数据之间的一致性' : 'Do the figures agree?',
+      columns: locale === 'zh' ? [w.status, w.facts, w.implied] : [w.status, w.check, w.explanation],
+      rows: r.check.consistency.checks.map((c) =>
+        locale === 'zh'
+          ? [
+              CHECK_WORDS.zh[c.status] ?? c.status,
+              c.facts
+                .map((id) => [...m.targets, ...m.related].find((f) => f.id === id))
+                .filter((f): f is Fact => f !== undefined)
+                .map((f) => `${f.fromYear !== undefined ? `${f.fromYear}—` : ''}${f.year}年${describeFactZh(f)}`)
+                .join('；'),
+              c.implied.map(impliedZh).join('；'),
+            ]
+          : [CHECK_WORDS.en[c.status] ?? c.status, c.title, c.explanation],
+      ),
     },
     {
-      columns: ['assumption', 'value', 'why'],
-      rows: r.check.assumptions.map((a) => [a.path, a.value, a.assumption]),
+      title: locale === 'zh' ? '模型的假设' : 'What the model assumes',
+      columns: [w.assumption, w.value, w.why],
+      rows: r.check.assumptions.map((a) => [
+        assumptionName(m, a.path, locale),
+        assumptionValue(m, a.path, a.value, locale),
+        // The base's reading of its wording is written by the library: say it in Chinese too.
+        locale === 'zh' && a.path === 'base'
+          ? `模型的选择：${m.fromYear}年水平按其措辞取值（下限或中值），文件并未给出确数`
+          : a.assumption,
+      ]),
     },
   ];
-  const attain = r.monteCarlo?.targets
-    .map(
-      (t) =>
-        `P(${t.comparator} ${fmt(m, t.value)} in ${t.year}) = ${formatRate(t.probability)} (${probabilityRestsOn(m, 'plan', t.id)})`,
-    )
-    .join('; ');
+  const mc = r.monteCarlo;
+  if (mc !== undefined && mc.targets.length > 0) {
+    tables.push({
+      title: locale === 'zh' ? '达到目标的概率（蒙特卡洛）' : 'Probability of meeting each target (Monte Carlo)',
+      columns: [
+        w.target,
+        { name: w.probability, unit: '%', format: 'percent', decimals: 1 },
+        { name: w.standardError, unit: '%', format: 'percent', decimals: 2 },
+        w.restsOn,
+      ],
+      rows: mc.targets.map((t) => {
+        const f = m.targets.find((x) => x.id === t.id) ?? m.targets.find((x) => x.year === t.year);
+        return [
+          f
+            ? `${factText(f, locale)}${locale === 'zh' ? `（${t.year}年）` : ` in ${t.year}`}`
+            : `${quantityText(t.value, m.unit, locale)} ${t.year}`,
+          t.probability,
+          t.standardError,
+          basisText(m, f?.id ?? '', locale),
+        ];
+      }),
+    });
+  }
+  const attain = mc?.targets
+    .map((t) => {
+      const f = m.targets.find((x) => x.id === t.id) ?? m.targets.find((x) => x.year === t.year);
+      const what = f ? factText(f, locale) : quantityText(t.value, m.unit, locale);
+      const p = formatRate(t.probability);
+      return locale === 'zh'
+        ? `P（${t.year}年${what}）= ${p}（${basisText(m, f?.id ?? '', locale)}）`
+        : `P(${what} in ${t.year}) = ${p} (${basisText(m, f?.id ?? '', locale)})`;
+    })
+    .join(locale === 'zh' ? '；' : '; ');
+  const description = locale === 'zh' ? '' : (m.description ?? '');
+  const mcText =
+    attain && mc
+      ? locale === 'zh'
+        ? `蒙特卡洛模拟（${mc.settings.paths}条路径，随机种子${mc.settings.seed}）：${attain}。`
+        : `Monte Carlo (${mc.settings.paths.toLocaleString('en-US')} paths, seed ${mc.settings.seed}): ${attain}.`
+      : '';
   return {
-    heading: m.title,
-    text: `${m.description ?? ''}${attain ? ` Monte Carlo (${r.monteCarlo?.settings.paths.toLocaleString('en')} paths, seed ${r.monteCarlo?.settings.seed}): ${attain}.` : ''}`,
-    charts: r.charts.map((c) => ({ title: c.title, spec: c.spec, file: `${m.id}-${c.name}` })),
+    heading: modelTitle(m, locale),
+    text: [description, mcText].filter((t) => t !== '').join(locale === 'zh' ? '' : ' '),
+    charts: r.charts.map((c) => ({
+      title: c.title,
+      spec: c.spec,
+      file: `${m.id}-${c.name}`,
+      data: c.data,
+      ...(c.htmlSpec ? { htmlSpec: c.htmlSpec } : {}),
+    })),
     tables,
   };
+}
+
+/** Decimals that give `digits` significant figures to the largest value. */
+function decimalsFor(values: readonly number[], digits = 3): number {
+  const max = Math.max(0, ...values.map(Math.abs));
+  return max === 0 ? 0 : Math.max(0, digits - 1 - Math.floor(Math.log10(max)));
+}
+
+/** Decimals of percentages as formatQuantities wrote them (`24.6%` is 1). */
+function percentDecimals(texts: readonly string[]): number {
+  return Math.max(0, ...texts.map((t) => /\.(\d+)%/.exec(t)?.[1]?.length ?? 0));
 }
 
 /** A few lines for the terminal: targets, consistency, scenario end levels and attainment probabilities. */
 export function modelSummary(r: ModelReport): string {
   const m = r.model;
-  const lines = [`${m.title}  [${m.id}]`];
-  for (const f of m.targets) lines.push(`  target   ${describeFact(f)} in ${f.year}  (${sourceLine(f.provenance)})`);
+  const locale = r.locale;
+  const zh = locale === 'zh';
+  const lines = [`${modelTitle(m, locale)}  [${m.id}]`];
+  for (const f of m.targets)
+    lines.push(
+      zh
+        ? `  目标     ${f.year}年${describeFactZh(f)}（${sourceZh(f)}）`
+        : `  target   ${describeFact(f)} in ${f.year}  (${sourceLine(f.provenance)})`,
+    );
   const c = r.check.consistency;
   lines.push(
-    `  checks   ${c.counts.consistent} consistent, ${c.counts.inconsistent} inconsistent, ${c.counts.disagreement} disagreement, ${c.counts.implied} implied`,
+    zh
+      ? `  核对     ${c.counts.consistent}项一致，${c.counts.inconsistent}项不一致，${c.counts.disagreement}项说法不一，${c.counts.implied}项推算`
+      : `  checks   ${c.counts.consistent} consistent, ${c.counts.inconsistent} inconsistent, ${c.counts.disagreement} disagreement, ${c.counts.implied} implied`,
   );
   const notes = c.checks
     .filter((x) => x.status !== 'consistent')
-    .map((k) => `           ${k.status}: ${k.implied.map((n) => `${n.label} = ${n.text}`).join('; ') || k.title}`);
+    .map((k) =>
+      zh
+        ? `           ${CHECK_WORDS.zh[k.status] ?? k.status}：${k.implied.map(impliedZh).join('；')}`
+        : `           ${k.status}: ${k.implied.map((n) => `${n.label} = ${n.text}`).join('; ') || k.title}`,
+    );
   lines.push(...new Set(notes));
-  for (const p of r.projections) {
+  const ends = r.projections.map((p) => p.levels[p.levels.length - 1] as number);
+  const endText = formatQuantities(ends, m.unit, { locale });
+  r.projections.forEach((p, i) => {
     // A base backcast from a target puts the plan path exactly on it: say so rather than "misses".
     const verb = (x: ScenarioProjection['targets'][number]) =>
-      x.meets ? 'meets' : Math.abs(x.gapRelative) < 1e-9 ? 'lands exactly on' : 'misses';
-    const t = p.targets.map((x) => `${verb(x)} ${x.fact.id}`).join(', ');
+      x.meets
+        ? zh
+          ? '达到'
+          : 'meets'
+        : Math.abs(x.gapRelative) < 1e-9
+          ? zh
+            ? '恰好落在'
+            : 'lands exactly on'
+          : zh
+            ? '未达到'
+            : 'misses';
+    const t = p.targets
+      .map((x) => (zh ? `${verb(x)}${x.fact.year}年目标` : `${verb(x)} ${x.fact.id}`))
+      .join(zh ? '，' : ', ');
     lines.push(
-      `  ${p.scenario.padEnd(12)} ${m.toYear}: ${fmt(m, p.levels[p.levels.length - 1] as number)}${t ? `  (${t})` : ''}`,
+      zh
+        ? `  ${scenarioName(m, p.scenario, locale).padEnd(10, '　')} ${m.toYear}年：${endText[i]}${t ? `（${t}）` : ''}`
+        : `  ${p.scenario.padEnd(12)} ${m.toYear}: ${endText[i]}${t ? `  (${t})` : ''}`,
     );
-  }
+  });
   for (const t of r.monteCarlo?.targets ?? []) {
-    const basis = probabilityRestsOn(m, 'plan', t.id);
+    const f = m.targets.find((x) => x.id === t.id) ?? m.targets.find((x) => x.year === t.year);
+    const what = f ? factText(f, locale) : quantityText(t.value, m.unit, locale);
     lines.push(
-      `  P(${t.comparator} ${fmt(m, t.value)} in ${t.year}) = ${formatRate(t.probability)} ± ${formatRate(t.standardError)}  (Monte Carlo, seed ${r.monteCarlo?.settings.seed})`,
+      zh
+        ? `  P（${t.year}年${what}）= ${formatRate(t.probability)} ± ${formatRate(t.standardError)}（蒙特卡洛，随机种子${r.monteCarlo?.settings.seed}）`
+        : `  P(${t.comparator} ${quantityText(t.value, m.unit, locale)} in ${t.year}) = ${formatRate(t.probability)} ± ${formatRate(t.standardError)}  (Monte Carlo, seed ${r.monteCarlo?.settings.seed})`,
     );
-    lines.push(`           ${basis}`);
+    lines.push(`           ${basisText(m, f?.id ?? '', locale)}`);
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

@@ -1,7 +1,8 @@
 // Small, hand-made inputs for every chart builder, shared by the chart, render and browser tests.
 // Numbers are illustrative (round growth rates), not results of the library.
 import type { TopLevelSpec } from 'vega-lite';
-import type { Attainment, PlanPeriod, TargetMarker, ValueRow } from '../../src/charts/inputs.js';
+import type { ActualPoint, Attainment, PlanPeriod, TargetMarker, ValueRow } from '../../src/charts/inputs.js';
+import { scorecardChart } from '../../src/charts/scorecardChart.js';
 import { trajectoryChart } from '../../src/charts/trajectoryChart.js';
 import { fanChart } from '../../src/charts/fanChart.js';
 import { scenarioComparisonChart } from '../../src/charts/scenarioComparisonChart.js';
@@ -54,8 +55,10 @@ export function paths(scenarios: readonly (readonly [string, number])[], from = 
   return rows;
 }
 
-export const actuals = [
-  { year: 2015, value: 0.5 },
+export const SOURCE = 'Source: MIIT (2021); own simulation, 20,000 paths, seed 1';
+
+export const actuals: ActualPoint[] = [
+  { year: 2015, value: 0.5, comparator: 'exceeds', label: 'illustrative floor' },
   { year: 2017, value: 0.62 },
   { year: 2019, value: 0.8 },
 ];
@@ -64,7 +67,7 @@ export const actuals = [
 export function fanInput(): Parameters<typeof fanChart>[0] {
   const bands = [];
   const median = [];
-  for (let year = 2020; year <= 2030; year++) {
+  for (let year = 2021; year <= 2030; year++) {
     const m = 1.18 ** (year - 2020);
     const s = 0.06 * (year - 2020);
     median.push({ year, value: m });
@@ -78,6 +81,7 @@ export function fanInput(): Parameters<typeof fanChart>[0] {
   return {
     bands,
     median,
+    start: { year: 2020, value: 1 },
     actuals: [
       { year: 2020, value: 1 },
       { year: 2021, value: 1.3 },
@@ -95,6 +99,30 @@ export function sample(n = 2000): number[] {
     return 3.2 + 1.2 * (u < 0.5 ? Math.sqrt(2 * u) - 1 : 1 - Math.sqrt(2 * (1 - u)));
   });
 }
+
+/** Targets of three plans against their latest observations (the 2020 one a floor, "more than"). */
+export const scorecardRows: Parameters<typeof scorecardChart>[0] = [
+  {
+    target: 'More than RMB 1 trillion in 2020 (13th big data plan)',
+    targetValue: 1,
+    status: 'met',
+    observed: { year: 2020, value: 1, floor: true, text: 'more than RMB 1 trillion in 2020' },
+  },
+  {
+    target: 'More than RMB 3 trillion in 2025 (14th big data plan)',
+    targetValue: 3,
+    status: 'off track',
+    observed: { year: 2022, value: 1.57, text: 'RMB 1.57 trillion in 2022' },
+    note: 'needs 24.1% a year over 2023–2025; 18% observed in 2022',
+  },
+  {
+    target: 'More than RMB 250 billion in 2023 (cybersecurity three-year plan)',
+    targetValue: 250,
+    status: 'undetermined',
+    observed: { year: 2020, value: 170, floor: true, text: 'more than RMB 170 billion in 2020 (estimate)' },
+  },
+  { target: 'A target with no observation yet', targetValue: 5, status: 'undetermined' },
+];
 
 /** One spec per builder, with the counts the SVG must show. */
 export interface Case {
@@ -123,12 +151,20 @@ export const cases: readonly Case[] = [
           targets: [target2020, target2025, targetAbout],
           periods,
         },
-        { unit: 'CNY trillion', measure: 'Big data industry revenue', title: 'Big data industry revenue' },
+        {
+          unit: 'CNY trillion',
+          measure: 'Big data industry revenue',
+          title: 'Big data industry revenue',
+          source: SOURCE,
+        },
       ),
-    // 3 scenario lines, 3 target symbols, 3 actual symbols, 2 shaded periods and their labels.
+    // 3 scenario lines, 3 target symbols with their leaders, 3 actual symbols, 2 shaded periods and their labels,
+    // the source line.
     marks: {
       'mark-line scenarios_marks': 3,
       'mark-symbol targets_marks': 3,
+      'mark-rule targetLeaders_marks': 3,
+      'mark-text source_marks': 1,
       'mark-symbol actuals_marks': 3,
       'mark-rect periods_marks': 2,
       'mark-text periodLabels_marks': 2,
@@ -140,8 +176,11 @@ export const cases: readonly Case[] = [
       'Big data industry revenue (RMB trillion)',
       'Target: more than (&gt;)',
       'Target: about (≈)',
-      'Reported',
+      'Observed',
+      'Observed: more than (a floor)',
+      'Targets and observations',
       'base',
+      SOURCE,
     ],
   },
   {
@@ -152,13 +191,14 @@ export const cases: readonly Case[] = [
       'mark-line median_marks': 1,
       'mark-symbol targets_marks': 1,
       'mark-symbol actuals_marks': 2,
-      'mark-text probability_marks': 1,
     },
     texts: [
       'P(exceeds RMB 3 trillion in 2025) = 62%',
       '5th–95th percentile',
       '25th–75th percentile',
       'Median',
+      'Centre',
+      'Targets and observations',
       'Revenue (RMB trillion)',
     ],
   },
@@ -264,11 +304,22 @@ export const cases: readonly Case[] = [
             { sector: 'Hardware', change: -0.3 },
           ],
         },
-        { unit: 'CNY trillion' },
+        { unit: 'CNY trillion', source: SOURCE },
       ),
-    // base, 4 sectors, the unallocated 0.1, target.
+    // base, 4 sectors, the unallocated 0.1, target; labels with the unit, two decimals throughout (wrapped).
     marks: { 'mark-rect steps_marks': 7, 'mark-text stepLabels_marks': 7 },
-    texts: ['From 2020 to 2025 by sector', '+1.1', '−0.3', '+0.1', 'Other (unallocated)', 'Data platforms'],
+    texts: [
+      'From 2020 to 2025 by sector',
+      'RMB 1.00',
+      '+RMB 1.10',
+      '−RMB 0.30',
+      '+RMB 0.10',
+      'RMB 3.00',
+      'trillion',
+      'Other (unallocated)',
+      'Data platforms',
+      SOURCE,
+    ],
   },
   {
     name: 'tornadoChart',
@@ -357,5 +408,25 @@ export const cases: readonly Case[] = [
       ),
     marks: { 'mark-rect scores_marks': 12, 'mark-rule reference_marks': 1 },
     texts: ['Forecast accuracy', 'sMAPE', 'MASE', 'OWA', 'theta'],
+  },
+  {
+    name: 'scorecardChart',
+    spec: () => scorecardChart(scorecardRows, { source: 'Sources: MIIT via Xinhua (2021), China Banking News (2023)' }),
+    // 3 observed points (one row has none); labels on either side; the 100 % line.
+    marks: {
+      'mark-symbol observations_marks': 3,
+      'mark-rule targetLine_marks': 1,
+      'mark-text source_marks': 1,
+    },
+    texts: [
+      'How the plans did',
+      'Met',
+      'Off track',
+      'Undetermined',
+      'more than RMB 1 trillion in 2020',
+      'RMB 1.57 trillion in 2022',
+      'no observation on the plan’s definition',
+      'Share of the target (dashed line: 100%, the target)',
+    ],
   },
 ];

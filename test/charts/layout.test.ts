@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as vega from 'vega';
 import { parse, View } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { trajectoryChart } from '../../src/charts/trajectoryChart.js';
@@ -8,7 +9,9 @@ import { distributionChart } from '../../src/charts/distributionChart.js';
 import { contributionChart } from '../../src/charts/contributionChart.js';
 import { stackedAreaChart } from '../../src/charts/stackedAreaChart.js';
 import { tornadoChart } from '../../src/charts/tornadoChart.js';
-import { fanInput, paths, periods, sample, target2020, target2025 } from './fixtures.js';
+import { type TextMetrics, useFontMetrics } from '../../src/charts/internal/measureText.js';
+import { scorecardChart } from '../../src/charts/scorecardChart.js';
+import { actuals, fanInput, paths, periods, sample, scorecardRows, target2020, target2025 } from './fixtures.js';
 
 // Layout: every builder rendered with long names in both locales; vega's scenegraph gives each text's
 // bounding box (vega's own text metrics, the ones its SVG and PNG output use). No visible text may
@@ -64,6 +67,8 @@ function collect(node: SceneNode, dx: number, dy: number, out: Box[]): void {
 }
 
 async function layout(spec: TopLevelSpec): Promise<{ boxes: Box[]; width: number }> {
+  // The text widths toSvg gives vega: those of the fonts the PNG is drawn with.
+  useFontMetrics((vega as unknown as { textMetrics: TextMetrics }).textMetrics);
   const view = new View(parse(compile(spec).spec), { renderer: 'none' });
   await view.runAsync();
   const boxes: Box[] = [];
@@ -90,6 +95,11 @@ const longTitle = {
   zh: '十四五规划情景下的大数据产业营业收入、规划目标与已公布的实际值对比',
 };
 
+const longSource = {
+  en: 'Source: Ministry of Industry and Information Technology, 14th Five-Year Plan for Big Data Industry Development (2021); observations from MIIT via Xinhua (2021) and China Banking News (2023); own simulation, 20,000 paths, seed 1',
+  zh: '来源：工业和信息化部《“十四五”大数据产业发展规划》（2021年）；观测值来自新华社（2021年）和中国银行业新闻（2023年）；本报告模拟，20,000条路径，种子1',
+};
+
 const builders: readonly [string, (locale: 'en' | 'zh') => TopLevelSpec][] = [
   [
     'trajectoryChart',
@@ -102,12 +112,21 @@ const builders: readonly [string, (locale: 'en' | 'zh') => TopLevelSpec][] = [
             ['high growth scenario', 0.2],
           ]),
           targets: [target2020, target2025],
+          actuals,
           periods,
         },
-        { unit: 'CNY trillion', locale, title: longTitle[locale] },
+        { unit: 'CNY trillion', locale, title: longTitle[locale], source: longSource[locale] },
       ),
   ],
-  ['fanChart', (locale) => fanChart(fanInput(), { unit: 'CNY trillion', locale, title: longTitle[locale] })],
+  [
+    'fanChart',
+    (locale) =>
+      fanChart(fanInput(), { unit: 'CNY trillion', locale, title: longTitle[locale], source: longSource[locale] }),
+  ],
+  [
+    'scorecardChart',
+    (locale) => scorecardChart(scorecardRows, { locale, title: longTitle[locale], source: longSource[locale] }),
+  ],
   [
     'waterfallChart',
     (locale) =>
@@ -118,7 +137,7 @@ const builders: readonly [string, (locale: 'en' | 'zh') => TopLevelSpec][] = [
           targetYear: 2025,
           changes: longSectors[locale].map((sector, i) => ({ sector, change: 0.4 - 0.1 * i })),
         },
-        { unit: 'CNY trillion', locale },
+        { unit: 'CNY trillion', locale, source: longSource[locale] },
       ),
   ],
   [
@@ -183,7 +202,7 @@ describe.each(['en', 'zh'] as const)('layout with long names (%s)', (locale) => 
     texts.forEach((a, i) => {
       for (const b of texts.slice(i + 1)) if (overlaps(a, b)) clashes.push(`"${a.text}" / "${b.text}"`);
       for (const m of marks)
-        if (!/stepLabels|sectorLabels/u.test(a.mark) && overlaps(a, m)) clashes.push(`"${a.text}" / ${m.mark}`);
+        if (!/sectorLabels/u.test(a.mark) && overlaps(a, m)) clashes.push(`"${a.text}" / ${m.mark}`);
     });
     expect(clashes).toEqual([]);
     // 640 px plot (default) plus axes and a right-hand legend; a long title used to make it 2,592 px.

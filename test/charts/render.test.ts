@@ -193,8 +193,9 @@ describe('reportHtml', () => {
     );
     expect(html.match(/<\/script/gi)?.length).toBe(html.match(/<script/gi)?.length);
   });
-  it('draws with renderer svg, no actions, and sets data-ready (and data-error on failure)', () => {
-    expect(html).toContain("renderer: 'svg', actions: false");
+  it('draws with renderer svg, the export menu only, and sets data-ready (and data-error on failure)', () => {
+    expect(html).toContain('{ export: true, source: false, compiled: false, editor: false }');
+    expect(html).toContain("renderer: 'svg', actions: actions");
     expect(html).toContain("setAttribute('data-ready', 'true')");
     expect(html).toContain("setAttribute('data-error'");
   });
@@ -217,14 +218,18 @@ describe('reportHtml', () => {
 describe.runIf(latinFonts || inCi)('writeReport and toMimeBundle', () => {
   const dir = mkdtempSync(join(tmpdir(), 'im-report-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  it('writeReport writes report.html plus .svg, .png and .vl.json per chart', async () => {
+  it('writeReport writes report.html, report.xlsx, .svg, .png and .vl.json per chart and .csv of its numbers', async () => {
     const files = await writeReport(dir, {
       title: 'R',
       sections: [
         {
           heading: 'S',
           charts: [
-            { title: 'Revenue fan', spec: spec() },
+            {
+              title: 'Revenue fan',
+              spec: spec(),
+              data: { columns: ['Year', { name: 'Median', unit: 'RMB trillion', decimals: 2 }], rows: [[2025, 3.05]] },
+            },
             {
               title: 'Trajectories',
               spec: trajectoryChart({ rows: paths([['base', 0.1]]) }, { unit: 'CNY trillion' }),
@@ -235,6 +240,7 @@ describe.runIf(latinFonts || inCi)('writeReport and toMimeBundle', () => {
     });
     expect(files[0]).toBe(join(dir, 'report.html'));
     expect(readdirSync(dir).sort()).toEqual([
+      '01-revenue-fan.csv',
       '01-revenue-fan.png',
       '01-revenue-fan.svg',
       '01-revenue-fan.vl.json',
@@ -242,7 +248,9 @@ describe.runIf(latinFonts || inCi)('writeReport and toMimeBundle', () => {
       '02-trajectories.svg',
       '02-trajectories.vl.json',
       'report.html',
+      'report.xlsx',
     ]);
+    expect(readFileSync(join(dir, '01-revenue-fan.csv'), 'utf8')).toBe('\uFEFFYear,Median (RMB trillion)\n2025,3.05\n');
     expect(JSON.parse(readFileSync(join(dir, '01-revenue-fan.vl.json'), 'utf8'))).toEqual(
       JSON.parse(JSON.stringify(spec())),
     );
@@ -271,5 +279,23 @@ describe.runIf(latinFonts || inCi)('writeReport and toMimeBundle', () => {
     expect(Buffer.from(b['image/png'], 'base64').subarray(1, 4).toString()).toBe('PNG');
     expect(b['image/svg+xml'].startsWith('<svg')).toBe(true);
     expect(b['text/plain']).toBe('Chart: Big data industry revenue');
+  });
+});
+
+describe('reportHtml interactive', () => {
+  const base = trajectoryChart({ rows: paths([['base', 0.1]]) }, { unit: 'CNY trillion' });
+  const page = (interactive: boolean) =>
+    reportHtml(
+      {
+        title: 't',
+        sections: [
+          { heading: 'h', charts: [{ title: 'c', spec: base, htmlSpec: { ...base, description: 'with a slider' } }] },
+        ],
+      },
+      { interactive },
+    );
+  it('reportHtml draws htmlSpec by default and the static spec with { interactive: false }', () => {
+    expect(page(true)).toContain('with a slider');
+    expect(page(false)).not.toContain('with a slider');
   });
 });

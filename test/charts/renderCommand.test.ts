@@ -48,7 +48,7 @@ describe('industry-metrics render', () => {
     [['render', 'bad.vl.json', '--out', 'x.svg'], /does not match the vega-lite v6 schema/],
     [['render', 'notjson.vl.json', '--out', 'x.svg'], /is not JSON/],
     [['render', 'missing.vl.json', '--out', 'x.svg'], /cannot read missing\.vl\.json/],
-    [['render', 'fan.vl.json', '--format', 'pdf', '--out', 'x.pdf'], /--format must be one of svg, png, html/],
+    [['render', 'fan.vl.json', '--format', 'tiff', '--out', 'x.tiff'], /--format must be one of svg, png, html, pdf/],
     [['render', 'fan.vl.json'], /--out FILE is required/],
     [['render'], /exactly one spec file/],
   ])('render %j exits 2 with a one-line reason', async (argv, message) => {

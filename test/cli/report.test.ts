@@ -1,23 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, tempDir } from '../helpers/cli.js';
 
 describe('industry-metrics report', () => {
   it('report big-data-14th-fyp --out DIR prints the summary and writes report.html with SVG, PNG and spec per chart', async () => {
     const dir = tempDir();
-    const r = await cli(['report', 'big-data-14th-fyp', '--out', 'out', '--paths', '2000', '--seed', '3'], dir);
+    const r = await cli(
+      ['report', 'big-data-14th-fyp', '--out', 'out', '--paths', '2000', '--seed', '3', '--no-pdf'],
+      dir,
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
+    // How the plans did comes first, then the model.
+    expect(r.stdout.indexOf('How the plans did')).toBe(0);
+    expect(r.stdout).toContain('More than RMB 3 trillion in 2025 (14th Five-Year Plan): off track');
     expect(r.stdout).toContain('P(exceeds RMB 3 trillion in 2025) = ');
-    expect(r.stdout).toContain('Wrote out/report.html and 9 chart files');
+    // Scorecard, nowcast fan and the model's three charts, four files each.
+    expect(r.stdout).toContain('Wrote out/report.html, out/report.xlsx and 20 chart files');
     for (const chart of ['trajectories', 'fan', 'distribution']) {
-      for (const ext of ['svg', 'png', 'vl.json']) {
+      for (const ext of ['svg', 'png', 'vl.json', 'csv']) {
         const f = join(dir, 'out', `big-data-14th-fyp-${chart}.${ext}`);
         expect(existsSync(f), f).toBe(true);
-        expect(statSync(f).size).toBeGreaterThan(1000);
+        expect(fileLooksRight(f, ext), f).toBe(true);
       }
     }
+    // The numbers behind the trajectories: names and units in the header, one row per scenario and year.
+    const csv = readFileSync(join(dir, 'out', 'big-data-14th-fyp-trajectories.csv'), 'utf8').split('\n');
+    expect(csv[0]).toBe('\uFEFFScenario,Year,Level (RMB trillion)');
+    expect(csv[1]).toBe('plan,2020,1');
+    expect(csv).toHaveLength(4 * 6 + 2);
     const html = readFileSync(join(dir, 'out', 'report.html'), 'utf8');
     expect(html).toContain('By 2025, the estimated scale of the big data industry will exceed 3 trillion RMB');
   });
@@ -29,3 +41,23 @@ describe('industry-metrics report', () => {
     expect((await cli(['report', '--locale', 'fr'])).code).toBe(2);
   });
 });
+
+/** Each format by its content: an SVG with text, a PNG of chart size, a Vega-Lite spec with data, a CSV with a header. */
+function fileLooksRight(file: string, ext: string): boolean {
+  const bytes = readFileSync(file);
+  const text = bytes.toString('utf8');
+  switch (ext) {
+    case 'svg':
+      return text.startsWith('<svg') && text.includes('<text') && text.includes('RMB');
+    case 'png':
+      // Signature, then IHDR's width and height (big-endian at bytes 16 and 20).
+      return bytes.readUInt32BE(0) === 0x89504e47 && bytes.readUInt32BE(16) >= 600 && bytes.readUInt32BE(20) >= 300;
+    case 'vl.json':
+      // A schema and rows of data somewhere in the (possibly concatenated) spec.
+      return (
+        /vega-lite\/v6/.test((JSON.parse(text) as { $schema?: string }).$schema ?? '') && /"values": \[\s*\{/.test(text)
+      );
+    default:
+      return text.startsWith('\uFEFF') && text.split('\n').length > 3;
+  }
+}

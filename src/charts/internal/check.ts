@@ -4,7 +4,7 @@ import { MetricsError } from '../../errors.js';
 import { show } from '../../internal/assert.js';
 import { Comparator } from '../../targets/fact.js';
 import { parseUnit, type Unit } from '../../series/units.js';
-import type { ChartOptions, PlanPeriod, TargetMarker } from '../inputs.js';
+import type { ActualPoint, ChartOptions, PlanPeriod, TargetMarker } from '../inputs.js';
 
 /** Throws invalid_argument unless `rows` is a non-empty array (or, with allowEmpty, any array). */
 export function checkArray(
@@ -167,6 +167,22 @@ export function checkTargets(fn: string, targets: readonly TargetMarker[] | unde
   });
 }
 
+/** Checks observed points: whole years, finite values, a known comparator and a string label when given. */
+export function checkActuals(fn: string, actuals: readonly ActualPoint[] | undefined): void {
+  if (actuals === undefined) return;
+  checkYearRows(fn, 'actuals', actuals, ['value'], [], true);
+  checkStrings(fn, 'actuals', actuals, [], ['label']);
+  actuals.forEach((a, i) => {
+    if (a.comparator !== undefined && !(a.comparator in Comparator)) {
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: actuals[${i}].comparator must be one of ${Object.keys(Comparator).join(', ')} (got ${show(a.comparator)}).`,
+        { index: i },
+      );
+    }
+  });
+}
+
 /** Checks plan periods: a label and fromYear <= toYear. */
 export function checkPeriods(fn: string, periods: readonly PlanPeriod[] | undefined): void {
   if (periods === undefined) return;
@@ -227,5 +243,12 @@ export function checkOptions(
     }
     return v;
   };
+  const source = options.source;
+  if (source !== undefined && (typeof source !== 'string' || source.trim() === '')) {
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: options.source must be a non-empty string (got ${show(source)}). Name where the numbers come from, e.g. 'Source: MIIT (2021)'.`,
+    );
+  }
   return { unit, locale, width: size('width', 640), height: size('height', 360) };
 }

@@ -2,7 +2,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { formatQuantity, type Unit } from '../../series/units.js';
 import type { Comparator } from '../../targets/fact.js';
-import type { Attainment, PlanPeriod, TargetMarker } from '../inputs.js';
+import type { ActualPoint, Attainment, PlanPeriod, TargetMarker } from '../inputs.js';
 import { COMPARATOR_SHAPE, COMPARATOR_TEXT } from '../theme.js';
 
 /** One layer of a layered spec. */
@@ -15,8 +15,11 @@ export const WORDS = {
   en: {
     year: 'Year',
     scenario: 'Scenario',
-    marker: 'Targets and actuals',
-    actual: 'Reported',
+    marker: 'Targets and observations',
+    targets: 'Plan targets',
+    observations: 'Observations',
+    actual: 'Observed',
+    actualBound: 'Observed: more than (a floor)',
     median: 'Median',
     interval: 'Interval',
     source: 'Source',
@@ -37,12 +40,17 @@ export const WORDS = {
     frequency: 'Share of runs',
     outcome: 'Outcome',
     base: 'Base',
+    centre: 'Centre',
+    start: 'Start',
   },
   zh: {
     year: '年份',
     scenario: '情景',
-    marker: '目标与实际',
-    actual: '实际值',
+    marker: '目标与观测值',
+    targets: '规划目标',
+    observations: '观测值',
+    actual: '观测值',
+    actualBound: '观测值：超过（下限）',
     median: '中位数',
     interval: '区间',
     source: '来源',
@@ -63,6 +71,8 @@ export const WORDS = {
     frequency: '模拟占比',
     outcome: '结果',
     base: '基准',
+    centre: '中心',
+    start: '起点',
   },
 } as const;
 
@@ -121,7 +131,7 @@ export function periodLayers(
       const x2 = Math.min(p.toYear, maxYear) + 0.5;
       return {
         period: p.label,
-        span: `${p.fromYear}-${p.toYear}`,
+        span: `${p.fromYear}–${p.toYear}`,
         x,
         x2,
         mid: (x + x2) / 2,
@@ -162,21 +172,35 @@ export interface MarkerScale {
   domain: string[];
   range: string[];
   fill: string[];
+  /** The legend's title, naming what is drawn. */
+  title: string;
 }
 
-/** Shape scale shared by actuals and targets: one legend that explains every marker. */
+/** True when an observation only bounds the value from below ("more than X"): drawn as an open circle. */
+export const isFloor = (a: ActualPoint): boolean => a.comparator === 'exceeds' || a.comparator === 'atLeast';
+
+/**
+ * Shape scale shared by actuals and targets: one legend that explains every marker, titled for what is
+ * drawn ("Plan targets", "Observations", or "Targets and observations" when both are).
+ */
 export function markerScale(
   targets: readonly TargetMarker[] | undefined,
-  hasActuals: boolean,
+  actuals: readonly ActualPoint[] | undefined,
   locale: 'en' | 'zh',
 ): MarkerScale {
+  const w = WORDS[locale];
   const domain: string[] = [];
   const range: string[] = [];
   const fill: string[] = [];
-  if (hasActuals) {
-    domain.push(WORDS[locale].actual);
+  if (actuals?.some((a) => !isFloor(a))) {
+    domain.push(w.actual);
     range.push('circle');
     fill.push(ACTUAL_COLOR);
+  }
+  if (actuals?.some(isFloor)) {
+    domain.push(w.actualBound);
+    range.push('circle');
+    fill.push('#ffffff');
   }
   const order: readonly Comparator[] = ['exceeds', 'atLeast', 'about', 'equals', 'atMost', 'below'];
   for (const c of order) {
@@ -186,23 +210,41 @@ export function markerScale(
       fill.push(TARGET_COLOR);
     }
   }
-  return { domain, range, fill };
+  const hasTargets = (targets?.length ?? 0) > 0;
+  const hasActuals = (actuals?.length ?? 0) > 0;
+  const title = hasTargets && hasActuals ? w.marker : hasActuals ? w.observations : w.targets;
+  return { domain, range, fill, title };
 }
 
-function markerEncoding(title: string, scale: MarkerScale): Enc {
+function markerEncoding(scale: MarkerScale): Enc {
+  const title = scale.title;
   return {
     shape: {
       field: 'marker',
       type: 'nominal',
       title,
       scale: { domain: scale.domain, range: scale.range },
-      legend: { orient: 'bottom', direction: 'horizontal' },
+      legend: { orient: 'bottom', direction: 'horizontal', symbolStrokeWidth: 1.2 },
     },
     fill: { field: 'marker', type: 'nominal', title, scale: { domain: scale.domain, range: scale.fill } },
+    // A black outline on every marker, in the plot and in the legend (an open circle needs one to be seen).
+    stroke: {
+      field: 'marker',
+      type: 'nominal',
+      title,
+      scale: { domain: scale.domain, range: scale.domain.map(() => '#000000') },
+    },
   };
 }
 
-/** Target markers: shape by comparator, a tooltip that quotes the source. */
+/** How far right of its year a target marker sits, in px, so the end of a line and the marker both read. */
+export const TARGET_OFFSET = 13;
+
+/**
+ * Target markers: shape by comparator, a tooltip that quotes the source. Each marker sits
+ * {@link TARGET_OFFSET} px right of its year, joined to the year by a short dark-red leader at the target
+ * value, so a line ending on the target stays visible and the marker does too.
+ */
 export function targetLayer(
   targets: readonly TargetMarker[] | undefined,
   unit: Unit,
@@ -224,13 +266,27 @@ export function targetLayer(
   }));
   return [
     {
+      name: 'targetLeaders',
+      data: { values: rows },
+      mark: { type: 'rule', color: TARGET_COLOR, strokeWidth: 1.5, x2Offset: TARGET_OFFSET },
+      encoding: { x, x2: { field: 'year' }, y },
+    } as Layer,
+    {
       name: 'targets',
       data: { values: rows },
-      mark: { type: 'point', filled: true, size: 150, stroke: '#000000', strokeWidth: 1, opacity: 1 },
+      mark: {
+        type: 'point',
+        filled: true,
+        size: 150,
+        stroke: '#000000',
+        strokeWidth: 1,
+        opacity: 1,
+        xOffset: TARGET_OFFSET,
+      },
       encoding: {
         x,
         y,
-        ...markerEncoding(w.marker, shapeScale),
+        ...markerEncoding(shapeScale),
         tooltip: [
           { field: 'label', title: w.target },
           { field: 'valueText', title: w.value },
@@ -243,9 +299,12 @@ export function targetLayer(
   ];
 }
 
-/** Reported actuals as small filled black circles. */
+/**
+ * Observations as circles: filled black for a stated level, open (white with a black ring) for a floor
+ * ("more than X"), each with its tooltip.
+ */
 export function actualLayer(
-  actuals: readonly { year: number; value: number }[] | undefined,
+  actuals: readonly ActualPoint[] | undefined,
   unit: Unit,
   locale: 'en' | 'zh',
   x: Enc,
@@ -257,42 +316,25 @@ export function actualLayer(
   const rows = actuals.map((a) => ({
     year: a.year,
     value: tidy(a.value),
-    valueText: fmt(a.value, unit, locale),
-    marker: w.actual,
+    valueText: `${isFloor(a) ? (locale === 'zh' ? '超过' : 'more than ') : ''}${fmt(a.value, unit, locale)}`,
+    marker: isFloor(a) ? w.actualBound : w.actual,
+    label: a.label ?? '',
   }));
   return [
     {
       name: 'actuals',
       data: { values: rows },
-      mark: { type: 'point', filled: true, size: 45, opacity: 1 },
+      mark: { type: 'point', filled: true, size: 60, opacity: 1, stroke: '#000000', strokeWidth: 1.5 },
       encoding: {
         x,
         y,
-        ...markerEncoding(w.marker, shapeScale),
+        ...markerEncoding(shapeScale),
         tooltip: [
           { field: 'year', title: w.year },
           { field: 'valueText', title: w.actual },
+          { field: 'label', title: w.source },
         ],
       },
-    } as Layer,
-  ];
-}
-
-/** The attainment probabilities, one line each, inside the plot at the top left. */
-export function attainmentLayer(
-  attainments: readonly Attainment[] | undefined,
-  unit: Unit,
-  locale: 'en' | 'zh',
-  top: number,
-): Layer[] {
-  if (!attainments || attainments.length === 0) return [];
-  const rows = attainments.map((a, i) => ({ text: attainmentText(a, unit, locale), dy: top + i * 17 }));
-  return [
-    {
-      name: 'probability',
-      data: { values: rows },
-      mark: { type: 'text', align: 'left', baseline: 'top', fontSize: 13, fontWeight: 'bold', color: '#111' },
-      encoding: { x: { value: 8 }, y: { field: 'dy', type: 'quantitative', scale: null }, text: { field: 'text' } },
     } as Layer,
   ];
 }

@@ -1,12 +1,12 @@
-// Text fitting for chart titles, subtitles, legends and axis labels. Without a canvas, vega lays text
-// out with its estimate of 0.8 em a character; the widths here are at least that (CJK: 1 em), so what
-// fits by this measure fits in vega's layout and, with real DejaVu Sans glyphs (~0.6 em), in the PNG.
+// Text fitting for chart titles, subtitles, legends and axis labels, measured with the chart fonts'
+// advance widths (measureText): toSvg makes vega lay text out with the same widths, so what fits by this
+// measure fits in vega's layout and in the PNG. Latin text is measured in DejaVu Sans, which is wider than
+// the Latin glyphs of Noto Sans CJK, so Chinese charts err on the safe side.
+import { measureText } from './measureText.js';
 
-/** Estimated width in px of `text` at `fontSize` (bold adds 8 %). */
+/** Width in px of `text` at `fontSize` in the chart font. */
 export function textWidth(text: string, fontSize: number, bold = false): number {
-  let em = 0;
-  for (const ch of text) em += (ch.codePointAt(0) as number) >= 0x2e80 ? 1 : 0.8; // CJK and full-width punctuation: 1 em
-  return em * fontSize * (bold ? 1.08 : 1);
+  return measureText(text, fontSize, { bold });
 }
 
 /**

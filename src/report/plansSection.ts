@@ -1,0 +1,468 @@
+import { fanChart } from '../charts/fanChart.js';
+import { formatQuantities } from '../charts/formatQuantities.js';
+import { scorecardChart, type ScorecardChartRow } from '../charts/scorecardChart.js';
+import type { ModelDefinition } from '../model/types.js';
+import type { Observation, ObservationSet } from '../observations/types.js';
+import type { KeyFigure, ReportChart, ReportSection, ReportTable } from '../render/reportHtml.js';
+import { nowcast } from '../scorecard/nowcast.js';
+import { scoreTarget, type TargetScore } from '../scorecard/scoreTarget.js';
+import { convertScale, isScaleConvertible } from '../series/units.js';
+import { describeFact } from '../targets/describeFact.js';
+import type { Fact } from '../targets/fact.js';
+import { type ModelReport, planRateOf, targetMarker } from './modelReport.js';
+import { describeFactZh, type Locale, REPORT_WORDS, STATUS_WORDS, unitText } from './words.js';
+
+/** One plan target, how it did, and what the observations say about it. */
+export interface PlanOutcome {
+  readonly target: Fact;
+  /** The model the target is scored with (the first that has it). */
+  readonly model: ModelDefinition;
+  /** The plan the target belongs to, in the locale (`14th Five-Year Plan`, or the model's title). */
+  readonly plan: string;
+  readonly score: TargetScore;
+  /** The observation that decides the target, or the latest level the status rests on. */
+  readonly observation?: Observation;
+  /** The observation the observed rate comes from, when there is one. */
+  readonly rateObservation?: Observation;
+  /** P(target met) from the latest level at the plan's rate and at the observed rate (absent when decided). */
+  readonly nowcastPlan?: number;
+  readonly nowcastObserved?: number;
+  /** True when the latest level is a floor ("more than"), so the nowcasts are lower bounds. */
+  readonly nowcastIsFloor: boolean;
+  /** P(target met) in the plan's own model (the Monte Carlo run of the report), when there is one. */
+  readonly exAnte?: number;
+}
+
+/** Options of {@link planOutcomes}. */
+export interface PlanOutcomesOptions {
+  /** Observations up to this year count; default the latest year of any observation. */
+  readonly asOf?: number;
+  /** Nowcast paths (default 20000) and seed (default 1). */
+  readonly paths?: number;
+  readonly seed?: number;
+}
+
+/** The latest observation year in a set. */
+export function latestYear(set: ObservationSet): number {
+  return Math.max(...set.observations.map((o) => o.year));
+}
+
+/**
+ * Every target of the given model reports, once each (the first model that has it scores it), with its status
+ * from {@link scoreTarget} as of a year, the observation that decides it or that it rests on, the nowcast
+ * P(met) from that observation at the plan's rate and at the observed rate ({@link nowcast}, with the model's
+ * assumed volatility), and the ex-ante probability of the plan's own Monte Carlo run.
+ * @param reports model reports (their models, Monte Carlo results and locale)
+ * @param set observations and definitions ({@link loadObservations})
+ * @param options asOf, paths, seed
+ */
+export function planOutcomes(
+  reports: readonly ModelReport[],
+  set: ObservationSet,
+  options: PlanOutcomesOptions = {},
+): PlanOutcome[] {
+  const asOf = options.asOf ?? latestYear(set);
+  const locale = reports[0]?.locale ?? 'en';
+  const seen = new Set<string>();
+  const out: PlanOutcome[] = [];
+  for (const r of reports) {
+    const m = r.model;
+    const planRate = planRateOf(m);
+    for (const t of m.targets) {
+      if (seen.has(t.id)) continue;
+      seen.add(t.id);
+      const score = scoreTarget(t, set, { asOf, ...(planRate !== undefined ? { planRate } : {}) });
+      const observation = set.observations.find((o) => o.id === score.observation);
+      const rateObservation = set.observations.find((o) => o.id === score.observedRateFrom);
+      const plan =
+        m.periods?.[0] !== undefined
+          ? locale === 'zh'
+            ? (m.periods[0].zh ?? m.periods[0].label)
+            : m.periods[0].label
+          : locale === 'zh'
+            ? (m.zh?.title ?? m.id)
+            : m.title;
+      const decided = score.status === 'met' || score.status === 'missed';
+      const vol = m.uncertainty?.volatility.value;
+      const nowcastFrom =
+        !decided &&
+        observation !== undefined &&
+        observation.fromYear === undefined &&
+        observation.year < t.year &&
+        isScaleConvertible(observation.unit, t.unit) &&
+        vol !== undefined &&
+        vol > 0
+          ? {
+              year: observation.year,
+              value: convertScale(observation.value, observation.unit, t.unit),
+              observation: observation.id,
+            }
+          : undefined;
+      const p = (rate: number | null | undefined, rateSource: string): number | undefined =>
+        nowcastFrom === undefined || rate === null || rate === undefined
+          ? undefined
+          : nowcast({
+              from: nowcastFrom,
+              target: { year: t.year, value: t.value },
+              rate,
+              rateSource,
+              volatility: vol as number,
+              paths: options.paths ?? 20000,
+              seed: options.seed ?? 1,
+            }).probability;
+      const nowcastPlan = p(planRate, 'plan rate');
+      const nowcastObserved = p(score.observedRate, 'observed rate');
+      const exAnte = r.monteCarlo?.targets.find((x) => x.id === t.id)?.probability;
+      out.push({
+        target: t,
+        model: m,
+        plan,
+        score,
+        ...(observation !== undefined ? { observation } : {}),
+        ...(rateObservation !== undefined ? { rateObservation } : {}),
+        ...(nowcastPlan !== undefined ? { nowcastPlan } : {}),
+        ...(nowcastObserved !== undefined ? { nowcastObserved } : {}),
+        nowcastIsFloor: observation?.comparator === 'exceeds' || observation?.comparator === 'atLeast',
+        ...(exAnte !== undefined ? { exAnte } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+const pct = (p: number | undefined, locale: Locale): string =>
+  p === undefined ? '' : (formatQuantities([p], 'fraction', { locale, digits: 3 })[0] as string);
+
+function factText(f: Pick<Fact, 'value' | 'comparator' | 'unit'>, locale: Locale): string {
+  return locale === 'zh' ? describeFactZh(f) : describeFact(f);
+}
+
+/** An observation in words: `RMB 1.57 trillion in 2022`, `more than RMB 170 billion in 2020 (estimate)`. */
+function observationText(o: Observation, locale: Locale): string {
+  const what = factText({ value: o.value, comparator: o.comparator, unit: o.unit }, locale);
+  return locale === 'zh'
+    ? `${o.year}年${what}${o.kind === 'estimate' ? '（估计）' : ''}`
+    : `${what} in ${o.year}${o.kind === 'estimate' ? ' (estimate)' : ''}`;
+}
+
+/** The target in words with its year and plan. */
+function targetText(o: PlanOutcome, locale: Locale): string {
+  const what = factText(o.target, locale);
+  return locale === 'zh'
+    ? `${o.target.year}年${what}（${o.plan}）`
+    : `${capital(what)} in ${o.target.year} (${o.plan})`;
+}
+
+const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Why the target has its status, in words (from the score's numbers; no ids). */
+function reasonText(o: PlanOutcome, locale: Locale): string {
+  const zh = locale === 'zh';
+  const s = o.score;
+  const obs = o.observation ? observationText(o.observation, locale) : '';
+  const by = o.observation ? `${o.observation.source.publisher}, ${o.observation.source.published}` : '';
+  const rateFrom = o.rateObservation;
+  const span = rateFrom ? `${rateFrom.fromYear ?? ''}${zh ? '—' : '–'}${rateFrom.year}` : '';
+  switch (s.status) {
+    case 'met':
+    case 'missed':
+      return zh ? `${obs}（${by}）决定了结果` : `Decided by ${obs} (${by}), on the plan’s own definition`;
+    case 'on track':
+    case 'off track': {
+      const at = s.requiredRateIs === 'at most' ? (zh ? '至多' : 'at most ') : '';
+      const need = pct(s.requiredRate ?? undefined, locale);
+      const seen = pct(s.observedRate ?? undefined, locale);
+      return zh
+        ? `从${obs}起，到${o.target.year}年每年${at}需增长${need}；${span}年观测增速为${seen}`
+        : `From ${obs}, ${at}${need} a year is needed to ${o.target.year}; ${seen} a year was observed over ${span}`;
+    }
+    default:
+      return o.observation
+        ? zh
+          ? `最新数据为${obs}，不足以判断`
+          : `The latest figure, ${obs}, does not settle it`
+        : zh
+          ? '该目标的统计口径下尚无可用的观测值；其他口径的数据不能直接比较'
+          : 'No figure on the plan’s own definition yet; figures on other definitions cannot be compared without a bridge';
+  }
+}
+
+/** Scorecard rows of the chart. */
+function scorecardRows(outcomes: readonly PlanOutcome[], locale: Locale): ScorecardChartRow[] {
+  return outcomes.map((o) => {
+    const obs = o.observation;
+    const inTarget =
+      obs && isScaleConvertible(obs.unit, o.target.unit) ? convertScale(obs.value, obs.unit, o.target.unit) : undefined;
+    return {
+      target: targetText(o, locale),
+      targetValue: o.target.value,
+      status: o.score.status,
+      ...(obs !== undefined && inTarget !== undefined
+        ? {
+            observed: {
+              year: obs.year,
+              value: inTarget,
+              floor: obs.comparator === 'exceeds' || obs.comparator === 'atLeast',
+              text: observationText(obs, locale),
+            },
+          }
+        : {}),
+      note: reasonText(o, locale),
+    };
+  });
+}
+
+// Standard normal quantiles of the nowcast fan's bands (5th, 25th, 75th, 95th percentiles).
+const Z: Readonly<Record<number, number>> = { 0.05: -1.6448536269514722, 0.25: -0.6744897501960817 };
+
+/**
+ * The nowcast fan of an open target: from the latest observation to the target year at the plan's rate, with
+ * the model's volatility; the bands are the lognormal closed form of {@link nowcast}'s model (log growth
+ * ln(1 + rate) + N(0, volatility²) a year, independent years), so the fan opens at the observation.
+ */
+function nowcastChart(o: PlanOutcome, locale: Locale, width: number): ReportChart | undefined {
+  const obs = o.observation;
+  const rate = planRateOf(o.model);
+  const vol = o.model.uncertainty?.volatility.value;
+  if (obs === undefined || o.nowcastPlan === undefined || rate === undefined || vol === undefined) return undefined;
+  const w = REPORT_WORDS[locale];
+  const model = o.model;
+  const unit = model.unit;
+  const v0 = convertScale(obs.value, obs.unit, unit);
+  const years = Array.from({ length: o.target.year - obs.year }, (_, i) => obs.year + i + 1);
+  const at = (k: number, z: number): number => v0 * (1 + rate) ** k * Math.exp(z * vol * Math.sqrt(k));
+  const bands = years.flatMap((year) => {
+    const k = year - obs.year;
+    return [
+      { year, level: 0.9, lower: at(k, Z[0.05] as number), upper: at(k, -(Z[0.05] as number)) },
+      { year, level: 0.5, lower: at(k, Z[0.25] as number), upper: at(k, -(Z[0.25] as number)) },
+    ];
+  });
+  const median = years.map((year) => ({ year, value: at(year - obs.year, 0) }));
+  const marker = targetMarker(model, o.target, locale);
+  const rateText = pct(rate, locale);
+  const volText = pct(vol, locale);
+  const floor = o.nowcastIsFloor;
+  const title =
+    locale === 'zh'
+      ? `${o.plan}：从${obs.year}年观测值推算${o.target.year}年`
+      : `${o.plan}: from the ${obs.year} figure to ${o.target.year}`;
+  const sourceLine =
+    locale === 'zh'
+      ? `来源：${o.target.provenance.publisher}；观测值：${obs.source.publisher}（${obs.source.published}）；本报告按对数正态闭式计算`
+      : `Source: ${o.target.provenance.publisher}; observation: ${obs.source.publisher} (${obs.source.published}); own calculation, lognormal closed form`;
+  const spec = fanChart(
+    {
+      bands,
+      median,
+      start: { year: obs.year, value: v0 },
+      actuals: [
+        {
+          year: obs.year,
+          value: v0,
+          comparator: obs.comparator,
+          label: `${obs.source.publisher}, ${obs.source.published}`,
+        },
+      ],
+      targets: [marker],
+      attainment: [{ probability: o.nowcastPlan, target: marker }],
+    },
+    {
+      unit,
+      locale,
+      width,
+      title,
+      subtitle:
+        locale === 'zh'
+          ? `按规划增速${rateText}、年波动${volText}（假设）推算；${floor ? '观测值为下限，概率为下限' : '阴影为中心区间'}`
+          : `At the plan's ${rateText} a year with ${volText} volatility (an assumption)${floor ? '; the figure is a floor, so the probability is a lower bound' : '; shaded bands are central intervals'}`,
+      source: sourceLine,
+    },
+  );
+  const uText = unitText(unit, locale);
+  return {
+    title: w.nowcast(o.target.year),
+    spec,
+    file: `nowcast-${o.target.id}`,
+    data: {
+      title: w.nowcast(o.target.year),
+      columns: [
+        w.year,
+        { name: w.percentile(5), unit: uText, decimals: 3 },
+        { name: w.percentile(25), unit: uText, decimals: 3 },
+        { name: w.median, unit: uText, decimals: 3 },
+        { name: w.percentile(75), unit: uText, decimals: 3 },
+        { name: w.percentile(95), unit: uText, decimals: 3 },
+      ],
+      rows: [
+        [obs.year, v0, v0, v0, v0, v0],
+        ...years.map((year) => {
+          const k = year - obs.year;
+          return [
+            year,
+            at(k, Z[0.05] as number),
+            at(k, Z[0.25] as number),
+            at(k, 0),
+            at(k, -(Z[0.25] as number)),
+            at(k, -(Z[0.05] as number)),
+          ];
+        }),
+      ],
+    },
+  };
+}
+
+/**
+ * The report's opening section, "How the plans did": each target with its outcome or the latest figure on the
+ * plan's own definition (a scorecard chart and table), the nowcast from that figure at the plan's and the
+ * observed rate next to the plan's own ex-ante probability, a fan from the latest figure for each open
+ * target, and the sources of every figure used.
+ * @param outcomes from {@link planOutcomes}
+ * @param options locale, asOf (for the wording), width of the charts, set (to name the definitions)
+ */
+export function plansSection(
+  outcomes: readonly PlanOutcome[],
+  options: { readonly locale?: Locale; readonly asOf: number; readonly width?: number; readonly set?: ObservationSet },
+): ReportSection {
+  const locale = options.locale ?? 'en';
+  const width = options.width ?? 640;
+  const w = REPORT_WORDS[locale];
+  const zh = locale === 'zh';
+  // Every observation a status, a rate or a nowcast rests on, once each.
+  const sources = [
+    ...new Map(
+      outcomes
+        .flatMap((o) => [o.observation, o.rateObservation])
+        .filter((x): x is Observation => x !== undefined)
+        .map((x) => [x.id, x] as const),
+    ).values(),
+  ];
+  const rows = scorecardRows(outcomes, locale);
+  const publishers = [...new Set(sources.map((o) => `${o.source.publisher} (${o.source.published.slice(0, 4)})`))].join(
+    zh ? '；' : '; ',
+  );
+  const charts: ReportChart[] = [
+    {
+      title: w.plansDid,
+      spec: scorecardChart(rows, {
+        locale,
+        width,
+        subtitle: zh
+          ? `各目标同口径的最新观测值占目标的比例，${w.asOf(options.asOf)}`
+          : `Latest figure on each target’s own definition as a share of the target, ${w.asOf(options.asOf)}`,
+        source: zh ? `来源：${publishers}` : `Sources: ${publishers}`,
+      }),
+      file: 'plans-scorecard',
+      data: {
+        title: w.plansDid,
+        columns: [
+          w.target,
+          w.status,
+          w.outcome,
+          { name: zh ? '占目标比例' : 'Share of the target', unit: '%', format: 'percent', decimals: 0 },
+        ],
+        rows: rows.map((r) => [
+          r.target,
+          STATUS_WORDS[locale][r.status] ?? r.status,
+          r.observed?.text ?? '',
+          r.observed ? r.observed.value / r.targetValue : null,
+        ]),
+      },
+    },
+    ...outcomes.map((o) => nowcastChart(o, locale, width)).filter((c): c is ReportChart => c !== undefined),
+  ];
+  const table: ReportTable = {
+    title: zh ? `各规划目标的状态（${w.asOf(options.asOf)}）` : `Each target’s status, ${w.asOf(options.asOf)}`,
+    columns: [
+      w.target,
+      w.status,
+      w.outcome,
+      { name: w.needed, unit: '%', format: 'percent', decimals: 1 },
+      { name: w.planRate, unit: '%', format: 'percent', decimals: 1 },
+      { name: w.observedRate, unit: '%', format: 'percent', decimals: 1 },
+      { name: w.nowcastPlan, unit: '%', format: 'percent', decimals: 1 },
+      { name: w.nowcastObserved, unit: '%', format: 'percent', decimals: 1 },
+      { name: w.exAnte, unit: '%', format: 'percent', decimals: 1 },
+      w.explanation,
+    ],
+    rows: outcomes.map((o) => [
+      targetText(o, locale),
+      STATUS_WORDS[locale][o.score.status] ?? o.score.status,
+      o.observation ? observationText(o.observation, locale) : '',
+      o.score.requiredRate,
+      o.score.planRate,
+      o.score.observedRate,
+      o.nowcastPlan ?? null,
+      o.nowcastObserved ?? null,
+      o.exAnte ?? null,
+      reasonText(o, locale),
+    ]),
+  };
+  const sourceTable: ReportTable = {
+    title: zh ? '所用观测值的出处' : 'Where the figures come from',
+    columns: [w.definition, w.year, w.publisher, w.published, w.title, w.address, ...(zh ? [] : [w.statement])],
+    rows: sources.map((o) => [
+      options.set?.definitions.find((d) => d.id === o.definition)?.label ?? o.definition,
+      o.year,
+      o.source.publisher,
+      o.source.published,
+      o.source.title,
+      o.source.url,
+      ...(zh ? [] : [o.statement]),
+    ]),
+  };
+  const text = zh
+    ? `每个规划目标与其同一统计口径下已公布的数据对照（${w.asOf(options.asOf)}）。已决定的目标给出结果；尚未决定的，给出从最新数据到目标年份所需的年均增长率，以及按规划增速和按观测增速推算的达标概率（年增长率波动为模型假设），并与规划自身模型的事前概率并列。不同口径的数据从不混用。`
+    : `Each plan target against the figures published since, on the target’s own definition only (${w.asOf(options.asOf)}). A target an outcome has decided shows it; an open one shows the growth still needed from the latest figure, and the probability of meeting it from that figure at the plan’s rate and at the observed rate (the volatility is the model’s assumption), beside the probability the plan’s own model gave before any figure was known. Figures on other definitions are never mixed in.`;
+  return {
+    heading: w.plansDid,
+    text,
+    charts,
+    tables: [table, sourceTable],
+  };
+}
+
+/** The key figures of the report's summary: one per target, its status and the number that says most. */
+export function planKeyFigures(outcomes: readonly PlanOutcome[], locale: Locale = 'en'): KeyFigure[] {
+  const zh = locale === 'zh';
+  return outcomes.map((o) => {
+    const status = STATUS_WORDS[locale][o.score.status] ?? o.score.status;
+    const obs = o.observation ? observationText(o.observation, locale) : undefined;
+    const bound = o.nowcastIsFloor ? (zh ? '至少' : 'at least ') : '';
+    const note =
+      o.nowcastPlan !== undefined
+        ? zh
+          ? `从${obs}推算：按规划增速达标概率${bound}${pct(o.nowcastPlan, locale)}${o.nowcastObserved !== undefined ? `，按观测增速${bound}${pct(o.nowcastObserved, locale)}` : ''}`
+          : `From ${obs}: P(met) ${bound}${pct(o.nowcastPlan, locale)} at the plan’s rate${o.nowcastObserved !== undefined ? `, ${bound}${pct(o.nowcastObserved, locale)} at the observed rate` : ''}`
+        : obs !== undefined
+          ? zh
+            ? `依据：${obs}（${o.observation?.source.publisher}）`
+            : `On ${obs} (${o.observation?.source.publisher})`
+          : zh
+            ? '尚无同口径数据'
+            : 'No figure on the plan’s definition yet';
+    return { label: targetText(o, locale), value: capital(status), note };
+  });
+}
+
+/** "How the plans did" for the terminal: one line per target, then the nowcasts. */
+export function plansSummary(outcomes: readonly PlanOutcome[], asOf: number, locale: Locale = 'en'): string {
+  const zh = locale === 'zh';
+  const lines = [
+    zh ? `规划目标完成情况（截至${asOf}年的公布数据）` : `How the plans did (figures published up to ${asOf})`,
+  ];
+  for (const o of outcomes) {
+    const status = STATUS_WORDS[locale][o.score.status] ?? o.score.status;
+    lines.push(`  ${targetText(o, locale)}${zh ? '：' : ': '}${status}`);
+    lines.push(`           ${reasonText(o, locale)}`);
+    if (o.nowcastPlan !== undefined) {
+      const bound = o.nowcastIsFloor ? (zh ? '至少' : 'at least ') : '';
+      lines.push(
+        zh
+          ? `           从最新数据推算的达标概率：按规划增速${bound}${pct(o.nowcastPlan, locale)}${o.nowcastObserved !== undefined ? `，按观测增速${bound}${pct(o.nowcastObserved, locale)}` : ''}${o.exAnte !== undefined ? `；规划自身模型（事前）${pct(o.exAnte, locale)}` : ''}`
+          : `           P(met) from the latest figure: ${bound}${pct(o.nowcastPlan, locale)} at the plan's rate${o.nowcastObserved !== undefined ? `, ${bound}${pct(o.nowcastObserved, locale)} at the observed rate` : ''}${o.exAnte !== undefined ? `; the plan's own model (ex ante): ${pct(o.exAnte, locale)}` : ''}`,
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
