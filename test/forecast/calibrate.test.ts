@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { calibrate, type CalibratedFit } from '../../src/forecast/calibrate.js';
@@ -14,6 +12,7 @@ import { meanMethod } from '../../src/forecast/meanMethod.js';
 import { calibrationOrigins } from '../../src/forecast/calibrate.js';
 import { RANGE_BOUND } from '../../src/forecast/internal/common.js';
 import { m3Test, m3Train } from './m3Fixture.js';
+import { runWithShared } from '../helpers/sharedData.js';
 
 const years = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
 const linear = series({ id: 'lin', unit: 'count', years: years(2001, 10), values: years(1, 10) });
@@ -213,7 +212,7 @@ describe('calibrate properties', () => {
 
 // 95 % coverage on the 645 M3 yearly series (shared benchmark folder; skipped without it), horizon 6: the
 // figures in docs/forecast-evaluation.md and BENCHMARKS.md (issue 14: 93-97 % at 95 %, whole and short series).
-const haveM3 = existsSync(fileURLToPath(new URL('../../../shared/benchmarks/m3-yearly/train.csv', import.meta.url)));
+const haveM3 = runWithShared('calibrate.test.ts', 'the M3 coverage test', 'benchmarks/m3-yearly/test.csv');
 
 describe('calibrate on M3 yearly', () => {
   it.skipIf(!haveM3)(

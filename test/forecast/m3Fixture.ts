@@ -29,7 +29,12 @@ export function m3Train(): Map<string, { years: number[]; values: number[] }> {
 
 /** Held-out test values by id, in time order (the shared benchmark folder's test.csv). */
 export function m3Test(): Map<string, number[]> {
-  const text = readFileSync(new URL('../../../shared/benchmarks/m3-yearly/test.csv', import.meta.url), 'utf8');
+  const file = sharedPath('benchmarks/m3-yearly/test.csv');
+  if (!existsSync(file))
+    throw new Error(
+      `${file} is missing: the M3 yearly benchmark is read from ../shared beside the clone (see test/helpers/sharedData.ts).`,
+    );
+  const text = readFileSync(file, 'utf8');
   const rows = new Map<string, [number, number][]>();
   for (const line of text.split('\n').slice(1)) {
     if (line === '') continue;

@@ -2,8 +2,6 @@
 // residual degrees of freedom, and ARIMA's drift or mean uncertainty; `smallSample: false` gives R's exactly.
 // R references: R 4.2.2, forecast 8.20 (auto.arima, coef, sqrt(diag(var.coef)), sigma2, forecast(h = 3,
 // level = 95)); qt() from R.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { series } from '../../src/series/series.js';
 import { arima } from '../../src/forecast/arima.js';
@@ -17,6 +15,7 @@ import { defaultMethod, forecast } from '../../src/forecast/defaultForecast.js';
 import { forecastMethods } from '../../src/forecast/methods.js';
 import type { ForecastMethod } from '../../src/forecast/types.js';
 import { m3Test, m3Train } from './m3Fixture.js';
+import { runWithShared } from '../helpers/sharedData.js';
 
 const mk = (values: readonly number[]) =>
   series({ id: 'x', unit: 'count', years: values.map((_, i) => 2000 + i), values });
@@ -147,8 +146,7 @@ describe('smallSample: false reaches every part', () => {
 
 // Coverage on M3 yearly cut to its last 7 and 8 points (shared benchmark folder; skipped without it): the
 // table in docs/forecast-methods.md ("Small-sample intervals"), each fit forecast both ways.
-const m3Dir = fileURLToPath(new URL('../../../shared/benchmarks/m3-yearly/', import.meta.url));
-const haveM3 = existsSync(`${m3Dir}train.csv`);
+const haveM3 = runWithShared('smallSample.test.ts', 'the M3 coverage test', 'benchmarks/m3-yearly/test.csv');
 
 describe('95 % coverage on M3 yearly cut to 7 and 8 points (issue 14: at least 75 %)', () => {
   it.skipIf(!haveM3)(
