@@ -18,7 +18,7 @@ import { forecastMethods } from '../src/forecast/methods.js';
 import { defaultMethod } from '../src/forecast/defaultForecast.js';
 import { calibrate, calibrationOrigins } from '../src/forecast/calibrate.js';
 import { pointsOnly, RANGE_BOUND } from '../src/forecast/internal/common.js';
-import { tQuantile } from '../src/forecast/internal/distributions.js';
+import { tQuantile } from '../src/forecast/internal/normalAndStudentT.js';
 import type { ForecastFit, ForecastMethod } from '../src/forecast/types.js';
 import { loadM3, type M3Series } from './lib/m3.js';
 

@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { listModels, loadModel } from '../io/loadModel.js';
+import { listModels, loadModel } from '../model/loadModel.js';
 import { loadObservations } from '../observations/loadObservations.js';
 import { planScorecard, type RestedProbability } from '../scorecard/planScorecard.js';
 import type { CliCommand } from './command.js';

@@ -1,10 +1,11 @@
-import type { IndustryComparison } from '../decompose/compareIndustries.js';
-import type { ReportColumn, ReportSection } from '../render/reportHtml.js';
-import type { IndustryLevel } from '../decompose/compareIndustries.js';
+import type { IndustryComparison } from '../targets/compareIndustries.js';
+import type { ReportColumn } from '../render/table.js';
+import type { ReportSection } from './reportHtml.js';
+import type { IndustryLevel } from '../targets/compareIndustries.js';
 import { parseUnit } from '../series/units.js';
 import { describeFact, formatRate } from '../targets/describeFact.js';
 import type { Fact } from '../targets/fact.js';
-import { describeFactZh, type Locale, REPORT_WORDS, unitText, yearSpan } from './words.js';
+import { describeFactZh, type Locale, REPORT_WORDS, unitText, yearSpan } from '../model/reportWords.js';
 
 /** Names of the industries the seed documents give money figures for, by metric. */
 const INDUSTRY_NAMES: Readonly<Record<string, { en: string; zh: string }>> = {

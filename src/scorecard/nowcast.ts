@@ -1,6 +1,6 @@
 import { MetricsError } from '../errors.js';
 import { assertFinite } from '../internal/assert.js';
-import { rng } from '../simulate/rng.js';
+import { rng } from '../random/rng.js';
 
 /** Options of {@link nowcast}. */
 export interface NowcastOptions {
