@@ -117,7 +117,7 @@ export const forecastCommand: CliCommand = {
   help: [
     [
       '--method <name>',
-      `One of ${['default', 'naive', 'drift', 'mean', 'ses', 'holt', 'damped', 'ets', 'theta', 'logTrend', 'comb', 'arima'].join(', ')}. Default: default (theta, ARIMA and drift, plus theta and drift on logs).`,
+      `One of ${methodNames().join(', ')}. Default: default (theta, ARIMA and drift, plus theta and drift on logs).`,
     ],
     [
       '--lambda <l>',
