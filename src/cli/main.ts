@@ -37,7 +37,8 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
     return name === undefined ? 2 : 0;
   }
   if (name === '--version') {
-    ctx.stdout('industry-metrics 0.1.0\n');
+    const { packageVersion } = await import('../io/runManifest.js');
+    ctx.stdout(`industry-metrics ${packageVersion()}\n`);
     return 0;
   }
   const entry = commands.find((c) => c.name === name);
@@ -66,8 +67,13 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
     // Every MetricsError says what was wrong with the input and what to do: a user error.
     if (e instanceof MetricsError) {
       // One prefix: "industry-metrics render: cannot read x", not "industry-metrics render: render: cannot …"
-      // (a library function's name adds nothing a command-line user can act on).
-      ctx.stderr(`industry-metrics ${name}: ${e.message.replace(/^[a-z][A-Za-z0-9.]*: /, '')}\n`);
+      // (a library function's name adds nothing a command-line user can act on). A file name in that place
+      // ("bad.csv: row 3, …") says where the problem is, and stays.
+      const fnPrefix = /^([a-z][A-Za-z0-9.]*): /.exec(e.message);
+      const isFile = fnPrefix !== null && /\.(csv|tsv|json|xlsx|txt|svg|png|pdf|html)$/i.test(fnPrefix[1] as string);
+      ctx.stderr(
+        `industry-metrics ${name}: ${fnPrefix && !isFile ? e.message.slice(fnPrefix[0].length) : e.message}\n`,
+      );
       return 2;
     }
     ctx.stderr(

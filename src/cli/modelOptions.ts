@@ -1,4 +1,4 @@
-import type { LoadModelOptions } from '../io/loadModel.js';
+import type { LoadModelOptions } from '../model/loadModel.js';
 import type { CliContext } from './command.js';
 
 /**

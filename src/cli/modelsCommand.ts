@@ -1,5 +1,5 @@
+import { listModels, loadModel } from '../model/loadModel.js';
 import { relative } from 'node:path';
-import { listModels, loadModel } from '../io/loadModel.js';
 import type { CliCommand } from './command.js';
 import { emit, outputFormat, rowsText } from './output.js';
 
@@ -8,9 +8,9 @@ export const modelsCommand: CliCommand = {
   name: 'models',
   summary:
     'List the built-in models and your own model files (models/*.model.json in the current folder), each with its status.',
-  usage: 'industry-metrics models [--format table|csv|json] [--out FILE]',
+  usage: 'industry-metrics models [--format table|csv|json|xlsx] [--out FILE]',
   help: [
-    ['--format <f>', 'table (default), csv or json.'],
+    ['--format <f>', 'table (default), csv, json or xlsx (the csv rows as a workbook; needs --out).'],
     ['--out <file>', 'Write to a file instead of stdout (format from --format, else from the extension).'],
   ],
   exitCodes: '0 every model loads, 1 some file has a problem (listed in its status), 2 bad arguments.',

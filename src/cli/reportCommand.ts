@@ -1,17 +1,18 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { compareIndustries } from '../decompose/compareIndustries.js';
+import { compareIndustries } from '../targets/compareIndustries.js';
 import { runManifest } from '../io/runManifest.js';
 import { MetricsError } from '../errors.js';
-import { listModels, loadModel } from '../io/loadModel.js';
+import { listModels, loadModel } from '../model/loadModel.js';
 import { modelOptions } from './modelOptions.js';
 import { loadSeeds } from '../io/loadSeeds.js';
 import { loadObservations } from '../observations/loadObservations.js';
 import { CHROMIUM } from '../render/htmlToPdf.js';
-import type { ReportSection } from '../render/reportHtml.js';
-import { writeReport } from '../render/writeReport.js';
+import type { ReportSection } from '../report/reportHtml.js';
+import { writeReport } from '../report/writeReport.js';
 import { industriesSection, industriesSummary } from '../report/industriesSection.js';
-import { type ModelReport, modelReport, modelSection, modelSummary } from '../report/modelReport.js';
+import { type ModelReport, modelReport } from '../model/modelReport.js';
+import { modelSection, modelSummary } from '../report/modelSection.js';
 import { latestYear, planKeyFigures, planOutcomes, plansSection, plansSummary } from '../report/plansSection.js';
 import { reportTitle, sourcesTable } from '../report/reportFront.js';
 import type { CliCommand } from './command.js';
@@ -93,7 +94,8 @@ export const reportCommand: CliCommand = {
       );
     }
     // "How the plans did" opens the summary and the report, before the scenarios.
-    const outcomes = planOutcomes(reports, set, { asOf });
+    // The nowcasts use the run's seed and paths (at least the 100 a nowcast needs), as the manifest records.
+    const outcomes = planOutcomes(reports, set, { asOf, seed, paths: Math.max(paths, 100) });
     ctx.stdout(`${wrapBlock(plansSummary(outcomes, asOf, locale))}\n`);
     const sections: ReportSection[] = [];
     if (outcomes.length > 0) sections.push(plansSection(outcomes, { locale, asOf, width: REPORT_CHART_WIDTH, set }));

@@ -3,7 +3,8 @@ import { assertInteger, assertOneOf, show } from '../internal/assert.js';
 import { series } from '../series/series.js';
 import { interpolate } from '../series/interpolate.js';
 import type { Forecast, ForecastMethod } from './types.js';
-import { checkMethod, levelLabel } from './backtest.js';
+import { checkMethod } from './internal/checkMethod.js';
+import { levelLabel } from './levels.js';
 
 /** One input observation: a long table row, as {@link parseSeriesCsv} returns. */
 export interface BatchRow {

@@ -1,6 +1,6 @@
 import type { Unit } from '../series/units.js';
 import type { Series } from '../series/series.js';
-import type { Rng } from '../simulate/rng.js';
+import type { Rng } from '../random/rng.js';
 
 /**
  * A fitted model: plain, JSON-serialisable data that can be inspected and stored.
@@ -57,6 +57,13 @@ export interface Forecast {
 export interface ForecastOptions {
   /** Interval levels as fractions in (0, 1). Default [0.8, 0.95]. */
   readonly levels?: readonly number[];
+  /**
+   * Small-sample intervals for series of fewer than 10 observations (default true): methods whose variance
+   * is estimated with df residual degrees of freedom (naive, drift, ETS and Theta by likelihood or MSE,
+   * ARIMA) use Student-t quantiles with df instead of normal ones, and ARIMA adds the estimation variance of
+   * its drift or mean. `false` gives R's intervals exactly. Longer series always get R's.
+   */
+  readonly smallSample?: boolean;
 }
 
 /** Options of {@link ForecastMethod.simulate}. */

@@ -3,9 +3,20 @@ import { show } from '../internal/assert.js';
 import { series, type Series } from '../series/series.js';
 import { bcOne, biasAdjust, checkLambda, invOne } from './boxCox.js';
 import { boxCoxLambda } from './boxCoxLambda.js';
-import { checkMethod } from './backtest.js';
-import { checkPaths, fitBase, fitInput, horizonYears, intervalLevels, makeForecast } from './internal/common.js';
-import { normalQuantile } from './internal/distributions.js';
+import { checkMethod } from './internal/checkMethod.js';
+import {
+  checkPaths,
+  fitBase,
+  fitInput,
+  horizonYears,
+  intervalLevels,
+  makeForecast,
+  pointsOnly,
+  pointsOnlyOn,
+  SMALL_SAMPLE,
+  withoutRangeBound,
+} from './internal/common.js';
+import { normalQuantile } from './internal/normalAndStudentT.js';
 import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFitOptions } from './types.js';
 
 /** Options of {@link withBoxCox}. */
@@ -55,8 +66,9 @@ function lambdaLabel(lambda: number): string {
  * @param options lambda (default 0) and biasadj (default false)
  * @returns a ForecastMethod named `log(<name>)` for lambda 0, else `boxcox(<name>)` or `boxcox(<name>,<lambda>)`
  * @throws {MetricsError} invalid_argument for a bad method or options; fit throws invalid_argument when a
- *   value is outside the transformation's domain (<= 0 for logs); fit and forecast throw degenerate when,
- *   for lambda < 0, an in-sample fitted value or a point forecast passes -1/lambda (R returns NA there)
+ *   value is outside the transformation's domain (<= 0 for logs); forecast throws degenerate when, for
+ *   lambda < 0, a point forecast passes -1/lambda (R returns NA there). An in-sample fitted value past it (R:
+ *   NA) is given as the observed value, and the fit's notes name its year.
  * @example
  * const s = series({ id: 'x', unit: 'count', years: [2016, 2017, 2018, 2019, 2020, 2021], values: [80, 88, 97, 104, 110, 121] });
  * const m = withBoxCox(drift, { lambda: 0 });
@@ -118,31 +130,34 @@ export function withBoxCox(method: ForecastMethod, options: BoxCoxOptions = {}):
       const b = invOne(v, lambda);
       return biasadj && Number.isFinite(innerFit.sigma2) ? biasAdjust(b, lambda, innerFit.sigma2) : b;
     });
-    // For lambda < 0 a fitted value past -1/lambda has no inverse (R's fitted values are NA there): a fit
-    // holds finite numbers, so this is refused as the forecast refuses a point past it.
-    const beyond = fitted.findIndex((v) => !Number.isFinite(v));
-    if (beyond >= 0) {
-      throw new MetricsError(
-        'degenerate',
-        `${name}.fit: the in-sample fitted value for ${s.years[beyond]} of series "${s.id}" passes -1/lambda on the Box-Cox scale (lambda ${lambdaLabel(lambda)}), where the transformation has no inverse (R gives NA) (got ${innerFit.fitted[beyond]}). Use lambda >= 0, e.g. 0 for logs.`,
-        { lambda, year: s.years[beyond] },
-      );
-    }
+    // For lambda < 0 a fitted value past -1/lambda has no inverse (R's fitted value is NA there). A fit holds
+    // numbers, so the observed value stands in (residual 0) and a note names the years; the forecast does not
+    // read fitted values.
+    const noInverse: number[] = [];
+    fitted.forEach((v, i) => {
+      if (!Number.isFinite(v)) {
+        noInverse.push(s.years[i] as number);
+        fitted[i] = y[i] as number;
+      }
+    });
     const notes = [...(innerFit.notes ?? [])];
     if (lambdaOpt === 'auto') notes.push(`Box-Cox lambda ${lambdaLabel(lambda)} chosen by Guerrero's method`);
-    return {
-      ...fitBase(s, label(lambda, innerFit.method), y),
+    if (noInverse.length > 0)
+      notes.push(
+        `the fitted values for ${noInverse.join(', ')} pass -1/lambda, where the transformation has no inverse (R gives NA): the observed values stand in`,
+      );
+    return Object.assign(fitBase(s, label(lambda, innerFit.method), y), {
       inner: innerFit,
       lambda,
       biasadj,
-      params: { ...innerFit.params, lambda },
+      params: Object.assign({}, innerFit.params, { lambda }),
       state: { ...innerFit.state },
       fitted,
       residuals: y.map((v, i) => v - fitted[i]!),
       sigma2: innerFit.sigma2,
       ...(innerFit.loglik !== undefined ? { loglik: innerFit.loglik } : {}),
       ...(notes.length > 0 ? { notes } : {}),
-    };
+    });
   };
 
   const checkFit = (where: string, f: BoxCoxFit): void => {
@@ -166,7 +181,15 @@ export function withBoxCox(method: ForecastMethod, options: BoxCoxOptions = {}):
     checkFit('forecast', f);
     const years = horizonYears(`${name}.forecast`, f, toYear);
     const levels = intervalLevels(`${name}.forecast`, opts);
-    const fc = inner.forecast(f.inner, toYear, { levels });
+    const innerOpts = opts?.smallSample === false ? { smallSample: false } : {};
+    // The range bound applies to the data's own scale, after the back-transformation (makeForecast below).
+    // Point forecasts only (calibrate's origins) still need the inner interval for the bias adjustment: the
+    // 95 % one, as calibrate asks for, and R's (normal) one, so that the point forecast is R's.
+    const fc = withoutRangeBound(() =>
+      f.biasadj && pointsOnlyOn()
+        ? pointsOnly(() => inner.forecast(f.inner, toYear, { smallSample: false, levels: [0.95] }), false)
+        : inner.forecast(f.inner, toYear, { ...innerOpts, levels }),
+    );
     const lambda = f.lambda;
     let mean = fc.mean.map((m) => invOne(m, lambda));
     const beyond = mean.findIndex((m) => !Number.isFinite(m));
@@ -178,12 +201,17 @@ export function withBoxCox(method: ForecastMethod, options: BoxCoxOptions = {}):
       );
     }
     if (f.biasadj) {
-      // R's InvBoxCox(fvar = the forecast object): the variance from the widest interval.
-      const top = fc.intervals[fc.intervals.length - 1]!;
+      // R's InvBoxCox(fvar = the forecast object): the variance from the widest interval, a normal one as R's
+      // (small-sample t quantiles widen the intervals under 10 points, never move the point forecast).
+      const normal =
+        f.values.length < SMALL_SAMPLE && opts?.smallSample !== false && !pointsOnlyOn()
+          ? withoutRangeBound(() => inner.forecast(f.inner, toYear, { levels: [0.95], smallSample: false }))
+          : fc;
+      const top = normal.intervals[normal.intervals.length - 1]!;
       const z = normalQuantile((top.level + 1) / 2);
       mean = mean.map((m, i) => biasAdjust(m, lambda, ((top.upper[i]! - top.lower[i]!) / z / 2) ** 2));
     }
-    const intervals = fc.intervals.map((it) => ({
+    const intervals = (levels.length === 0 ? [] : fc.intervals).map((it) => ({
       level: it.level,
       lower: it.lower.map((v) => invOne(v, lambda)),
       upper: it.upper.map((v) => invOne(v, lambda)),

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
-import type { ModelDefinition, ResolvedValue } from '../model/types.js';
+import type { ModelDefinition, ResolvedValue } from '../spec/types.js';
 import { unitToString } from '../series/units.js';
 import { builtinPath } from './paths.js';
-import { asModel } from '../model/assertModel.js';
+import { asModel } from '../spec/assertModel.js';
 
 /** One number a run used: where it is in the model, its value and where it comes from. */
 export interface ManifestValue {

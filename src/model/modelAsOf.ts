@@ -2,8 +2,8 @@ import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
 import type { Observation, ObservationSet } from '../observations/types.js';
 import { convertScale, isScaleConvertible } from '../series/units.js';
-import type { ModelDefinition, PathSpec, ResolvedValue, ScenarioSpec, ShockSpec } from './types.js';
-import { asModel, checkObservationSet } from './assertModel.js';
+import type { ModelDefinition, PathSpec, ResolvedValue, ScenarioSpec, ShockSpec } from '../spec/types.js';
+import { asModel, checkObservationSet } from '../spec/assertModel.js';
 
 /** Options of {@link modelAsOf}. */
 export interface ModelAsOfOptions {

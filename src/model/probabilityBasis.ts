@@ -1,8 +1,8 @@
 import { formatQuantity } from '../series/units.js';
 import { describeFact, formatRate } from '../targets/describeFact.js';
-import { baseWording } from './baseWording.js';
-import type { ModelDefinition, PathSpec, ResolvedValue } from './types.js';
-import { asModel } from './assertModel.js';
+import { baseWording } from './internal/baseWording.js';
+import type { ModelDefinition, PathSpec, ResolvedValue } from '../spec/types.js';
+import { asModel } from '../spec/assertModel.js';
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
 

@@ -1,12 +1,13 @@
-import type { IndustryComparison, IndustryLevel } from '../decompose/compareIndustries.js';
+import type { IndustryComparison, IndustryLevel } from '../targets/compareIndustries.js';
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
-import type { ReportColumn, ReportSection } from '../render/reportHtml.js';
+import type { ReportColumn } from '../render/table.js';
+import type { ReportSection } from './reportHtml.js';
 import { parseUnit, unitArg } from '../series/units.js';
 import { describeFact, formatRate } from '../targets/describeFact.js';
 import { asFact } from '../targets/assertFact.js';
 import { Comparator, type Fact } from '../targets/fact.js';
-import { checkLocale, describeFactZh, type Locale, REPORT_WORDS, unitText, yearSpan } from './words.js';
+import { checkLocale, describeFactZh, type Locale, REPORT_WORDS, unitText, yearSpan } from '../model/reportWords.js';
 
 /** The most rows a report table takes (see reportHtml). */
 const MAX_ROWS = 10_000;

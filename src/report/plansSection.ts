@@ -1,20 +1,28 @@
 import { fanChart } from '../charts/fanChart.js';
 import { formatQuantities } from '../charts/formatQuantities.js';
 import { scorecardChart, type ScorecardChartRow } from '../charts/scorecardChart.js';
+import type { ModelDefinition } from '../spec/types.js';
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
-import { asModel, checkObservation, checkObservationSet } from '../model/assertModel.js';
-import type { ModelDefinition } from '../model/types.js';
+import { asModel, checkObservation, checkObservationSet } from '../spec/assertModel.js';
 import type { Observation, ObservationSet } from '../observations/types.js';
-import type { KeyFigure, ReportChart, ReportSection, ReportTable } from '../render/reportHtml.js';
+import type { ReportTable } from '../render/table.js';
+import type { KeyFigure, ReportChart, ReportSection } from './reportHtml.js';
 import { nowcast } from '../scorecard/nowcast.js';
 import { scoreTarget, type TargetScore } from '../scorecard/scoreTarget.js';
 import { convertScale, isScaleConvertible } from '../series/units.js';
 import { describeFact } from '../targets/describeFact.js';
 import { asFact } from '../targets/assertFact.js';
 import type { Fact } from '../targets/fact.js';
-import { checkModelReport, type ModelReport, planRateOf, targetMarker } from './modelReport.js';
-import { checkLocale, describeFactZh, type Locale, REPORT_WORDS, STATUS_WORDS, unitText } from './words.js';
+import { checkModelReport, type ModelReport, planRateOf, targetMarker } from '../model/modelReport.js';
+import {
+  checkLocale,
+  describeFactZh,
+  type Locale,
+  REPORT_WORDS,
+  STATUS_WORDS,
+  unitText,
+} from '../model/reportWords.js';
 
 /** One plan target, how it did, and what the observations say about it. */
 export interface PlanOutcome {
@@ -33,6 +41,8 @@ export interface PlanOutcome {
   readonly nowcastObserved?: number;
   /** True when the latest level is a floor ("more than"), so the nowcasts are lower bounds. */
   readonly nowcastIsFloor: boolean;
+  /** True when the target year has passed with no published outcome: the figures are those from before it. */
+  readonly pastTargetYear?: boolean;
   /** P(target met) in the plan's own model (the Monte Carlo run of the report), when there is one. */
   readonly exAnte?: number;
 }
@@ -177,7 +187,14 @@ export function planOutcomes(
       if (seen.has(t.id)) continue;
       seen.add(t.id);
       const score = scoreTarget(t, set, { asOf, ...(planRate !== undefined ? { planRate } : {}) });
-      const observation = set.observations.find((o) => o.id === score.observation);
+      const decided = score.status === 'met' || score.status === 'missed';
+      // A target year that has passed with no published outcome rests on what was published before it, as in
+      // planScorecard: the latest figure then, and a nowcast from it.
+      const pastTargetYear = !decided && asOf >= t.year;
+      const basis = pastTargetYear
+        ? scoreTarget(t, set, { asOf: t.year - 1, ...(planRate !== undefined ? { planRate } : {}) })
+        : score;
+      const observation = set.observations.find((o) => o.id === (score.observation ?? basis.observation));
       const rateObservation = set.observations.find((o) => o.id === score.observedRateFrom);
       const plan =
         m.periods?.[0] !== undefined
@@ -187,7 +204,6 @@ export function planOutcomes(
           : locale === 'zh'
             ? (m.zh?.title ?? m.id)
             : m.title;
-      const decided = score.status === 'met' || score.status === 'missed';
       const vol = m.uncertainty?.volatility.value;
       const nowcastFrom =
         !decided &&
@@ -216,7 +232,9 @@ export function planOutcomes(
               seed: options.seed ?? 1,
             }).probability;
       const nowcastPlan = p(planRate, 'plan rate');
-      const nowcastObserved = p(score.observedRate, 'observed rate');
+      // Only a rate observed since the latest level says how the industry grows now (as in planScorecard).
+      const current = basis.status === 'on track' || basis.status === 'off track';
+      const nowcastObserved = current ? p(basis.observedRate, 'observed rate') : undefined;
       const exAnte = r.monteCarlo?.targets.find((x) => x.id === t.id)?.probability;
       out.push({
         target: t,
@@ -228,6 +246,7 @@ export function planOutcomes(
         ...(nowcastPlan !== undefined ? { nowcastPlan } : {}),
         ...(nowcastObserved !== undefined ? { nowcastObserved } : {}),
         nowcastIsFloor: observation?.comparator === 'exceeds' || observation?.comparator === 'atLeast',
+        pastTargetYear,
         ...(exAnte !== undefined ? { exAnte } : {}),
       });
     }
@@ -283,9 +302,13 @@ function reasonText(o: PlanOutcome, locale: Locale): string {
     }
     default:
       return o.observation
-        ? zh
-          ? `最新数据为${obs}，不足以判断`
-          : `The latest figure, ${obs}, does not settle it`
+        ? o.pastTargetYear
+          ? zh
+            ? `该目标的统计口径下尚无${o.target.year}年的数据；此前最新数据为${obs}（${by}），不足以判断`
+            : `No ${o.target.year} figure on the plan’s own definition yet; the latest before it, ${obs} (${by}), does not settle it`
+          : zh
+            ? `最新数据为${obs}，不足以判断`
+            : `The latest figure, ${obs}, does not settle it`
         : zh
           ? '该目标的统计口径下尚无可用的观测值；其他口径的数据不能直接比较'
           : 'No figure on the plan’s own definition yet; figures on other definitions cannot be compared without a bridge';
@@ -542,11 +565,12 @@ export function planKeyFigures(outcomes: readonly PlanOutcome[], locale: Locale 
     const status = STATUS_WORDS[locale][o.score.status] ?? o.score.status;
     const obs = o.observation ? observationText(o.observation, locale) : undefined;
     const bound = o.nowcastIsFloor ? (zh ? '至少' : 'at least ') : '';
+    const vol = pct(o.model.uncertainty?.volatility.value, locale);
     const note =
       o.nowcastPlan !== undefined
         ? zh
-          ? `从${obs}推算：按规划增速达标概率${bound}${pct(o.nowcastPlan, locale)}${o.nowcastObserved !== undefined ? `，按观测增速${bound}${pct(o.nowcastObserved, locale)}` : ''}`
-          : `From ${obs}: P(met) ${bound}${pct(o.nowcastPlan, locale)} at the plan’s rate${o.nowcastObserved !== undefined ? `, ${bound}${pct(o.nowcastObserved, locale)} at the observed rate` : ''}`
+          ? `从${obs}推算：按规划增速达标概率${bound}${pct(o.nowcastPlan, locale)}${o.nowcastObserved !== undefined ? `，按观测增速${bound}${pct(o.nowcastObserved, locale)}` : ''}（年波动${vol}，为假设）`
+          : `From ${obs}: P(met) ${bound}${pct(o.nowcastPlan, locale)} at the plan’s rate${o.nowcastObserved !== undefined ? `, ${bound}${pct(o.nowcastObserved, locale)} at the observed rate` : ''} (${vol} volatility a year, an assumption)`
         : obs !== undefined
           ? zh
             ? `依据：${obs}（${o.observation?.source.publisher}）`
@@ -573,10 +597,11 @@ export function plansSummary(outcomes: readonly PlanOutcome[], asOf: number, loc
     lines.push(`           ${reasonText(o, locale)}`);
     if (o.nowcastPlan !== undefined) {
       const bound = o.nowcastIsFloor ? (zh ? '至少' : 'at least ') : '';
+      const vol = pct(o.model.uncertainty?.volatility.value, locale);
       lines.push(
         zh
-          ? `           从最新数据推算的达标概率：按规划增速${bound}${pct(o.nowcastPlan, locale)}${o.nowcastObserved !== undefined ? `，按观测增速${bound}${pct(o.nowcastObserved, locale)}` : ''}${o.exAnte !== undefined ? `；规划自身模型（事前）${pct(o.exAnte, locale)}` : ''}`
-          : `           P(met) from the latest figure: ${bound}${pct(o.nowcastPlan, locale)} at the plan's rate${o.nowcastObserved !== undefined ? `, ${bound}${pct(o.nowcastObserved, locale)} at the observed rate` : ''}${o.exAnte !== undefined ? `; the plan's own model (ex ante): ${pct(o.exAnte, locale)}` : ''}`,
+          ? `           从最新数据推算的达标概率（年波动${vol}，为假设）：按规划增速${bound}${pct(o.nowcastPlan, locale)}${o.nowcastObserved !== undefined ? `，按观测增速${bound}${pct(o.nowcastObserved, locale)}` : ''}${o.exAnte !== undefined ? `；规划自身模型（事前）${pct(o.exAnte, locale)}` : ''}`
+          : `           P(met) from the latest figure, with ${vol} volatility a year (an assumption): ${bound}${pct(o.nowcastPlan, locale)} at the plan's rate${o.nowcastObserved !== undefined ? `, ${bound}${pct(o.nowcastObserved, locale)} at the observed rate` : ''}${o.exAnte !== undefined ? `; the plan's own model (ex ante): ${pct(o.exAnte, locale)}` : ''}`,
       );
     }
   }

@@ -1,13 +1,13 @@
 import { MetricsError, isMetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
-import type { ModelDefinition, ResolvedValue } from '../model/types.js';
+import type { ModelDefinition, ResolvedValue } from '../spec/types.js';
 import { applyBounds } from '../trajectory/applyBounds.js';
 import { applyShocks } from '../trajectory/applyShocks.js';
 import { growthPath, numberOf } from '../trajectory/growthPath.js';
 import type { Fact } from '../targets/fact.js';
 import { gapToTarget, targetSpan } from './gapToTarget.js';
 import type { ScenarioProjection, TargetCheck } from './types.js';
-import { asModel } from '../model/assertModel.js';
+import { asModel } from '../spec/assertModel.js';
 
 /** Options of {@link project}. */
 export interface ProjectOptions {

@@ -1,7 +1,7 @@
 import { MetricsError } from '../errors.js';
-import { assertPlausible } from '../internal/plausible.js';
 import { assertFinite, show } from '../internal/assert.js';
-import { rng } from '../simulate/rng.js';
+import { rng } from '../random/rng.js';
+import { assertPlausible } from '../internal/plausible.js';
 
 /** Options of {@link nowcast}. */
 export interface NowcastOptions {

@@ -2,13 +2,13 @@ import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
 import { probabilityRestsOn } from '../model/probabilityBasis.js';
 import { simulateModel } from '../model/simulateModel.js';
-import type { ModelDefinition, PathSpec, ResolvedValue } from '../model/types.js';
+import type { ModelDefinition, PathSpec, ResolvedValue } from '../spec/types.js';
 import type { ObservationSet } from '../observations/types.js';
 import { convertScale } from '../series/units.js';
 import { describeFact } from '../targets/describeFact.js';
 import { nowcast } from './nowcast.js';
 import { scoreTarget, type TargetScore } from './scoreTarget.js';
-import { asModel, checkObservationSet } from '../model/assertModel.js';
+import { asModel, checkObservationSet } from '../spec/assertModel.js';
 
 /** Options of {@link planScorecard}. */
 export interface PlanScorecardOptions {

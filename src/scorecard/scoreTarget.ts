@@ -7,7 +7,7 @@ import { toleranceWidth } from '../targets/meets.js';
 import { describeFact } from '../targets/describeFact.js';
 import type { Fact } from '../targets/fact.js';
 import type { Observation, ObservationSet } from '../observations/types.js';
-import { checkObservationSet } from '../model/assertModel.js';
+import { checkObservationSet } from '../spec/assertModel.js';
 
 /** Options of {@link scoreTarget}. */
 export interface ScoreTargetOptions {

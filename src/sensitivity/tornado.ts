@@ -1,10 +1,10 @@
 import { MetricsError, isMetricsError } from '../errors.js';
 import { assertFinite, show } from '../internal/assert.js';
-import type { ModelDefinition } from '../model/types.js';
+import type { ModelDefinition } from '../spec/types.js';
 import { project } from '../scenario/project.js';
 import type { ScenarioProjection } from '../scenario/types.js';
-import { parameterGroups, withParameter, type ModelParameter } from './modelParameters.js';
-import { asModel } from '../model/assertModel.js';
+import { type ModelParameter, parameterGroups, withParameter } from '../model/modelParameters.js';
+import { asModel } from '../spec/assertModel.js';
 
 /** Built-in outputs of {@link tornado}. */
 export const TornadoOutput = Object.freeze({

@@ -1,6 +1,6 @@
 import type { MonteCarloResult, MonteCarloRunOptions, SeriesModel } from './monteCarloTypes.js';
-import { prepare } from './prepare.js';
-import { runEngine } from './runEngine.js';
+import { prepare } from './internal/prepare.js';
+import { runEngine } from './internal/runEngine.js';
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
 

@@ -2,7 +2,7 @@ import { MetricsError } from '../errors.js';
 import { assertFinite, assertInteger, show } from '../internal/assert.js';
 import { assertPlausible } from '../internal/plausible.js';
 import { checkPath } from './checkPath.js';
-import { freezePath } from './pathCommon.js';
+import { freezePath } from './internal/pathCommon.js';
 import type { PathResult } from './types.js';
 
 /** A one-off level shock: the level in `year` and every later year is multiplied by `1 + size`. */

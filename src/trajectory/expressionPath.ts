@@ -1,7 +1,7 @@
 import { MetricsError } from '../errors.js';
 import { compileExpression } from '../expression/compileExpression.js';
+import { checkSpan, compoundPath } from './internal/pathCommon.js';
 import { assertPlausible } from '../internal/plausible.js';
-import { checkSpan, compoundPath } from './pathCommon.js';
 import type { PathResult, PathSpan } from './types.js';
 
 /** Options of {@link expressionPath}. */

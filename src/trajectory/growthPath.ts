@@ -1,6 +1,6 @@
 import { MetricsError } from '../errors.js';
+import type { PathSpec, ResolvedValue } from '../spec/types.js';
 import { assertFinite, show } from '../internal/assert.js';
-import type { PathSpec, ResolvedValue } from '../model/types.js';
 import { anchorsPath } from './anchorsPath.js';
 import { cagrPath } from './cagrPath.js';
 import { expressionPath } from './expressionPath.js';

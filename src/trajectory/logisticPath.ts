@@ -1,7 +1,7 @@
 import { MetricsError } from '../errors.js';
 import { assertFinite } from '../internal/assert.js';
+import { checkSpan, levelsPath, yearsOf } from './internal/pathCommon.js';
 import { assertPlausible } from '../internal/plausible.js';
-import { checkSpan, levelsPath, yearsOf } from './pathCommon.js';
 import type { PathResult, PathSpan } from './types.js';
 
 /** Options of {@link logisticPath}. */

@@ -3,7 +3,7 @@
 // running a command without --format xlsx) never loads it.
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
-import { checkReportTable, columnHeader, columnOf, type ReportColumn } from '../render/reportHtml.js';
+import { checkReportTable, columnHeader, columnOf, type ReportColumn } from '../render/table.js';
 
 /** The most sheets a workbook takes (a report's has one per table and chart, a few dozen). */
 const MAX_SHEETS = 1000;

@@ -23,6 +23,15 @@ describe('CLI conventions', () => {
     ]);
   });
 
+  it("--version prints package.json's version", async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    expect(version).toMatch(/^\d+\.\d+\.\d+/);
+    const r = await cli(['--version']);
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, `industry-metrics ${version}\n`, '']);
+  });
+
   it('each registry entry names and summarises the command it loads', async () => {
     const loaded = await loadCommands();
     expect(loaded.map((c) => [c.name, c.summary])).toEqual(commands.map((c) => [c.name, c.summary]));
@@ -34,6 +43,15 @@ describe('CLI conventions', () => {
     expect(c?.help.map(([flag]) => flag.split(' ')[0])).toEqual(expect.arrayContaining(['--format', '--out']));
     expect(c?.usage).toContain('[--out FILE]');
   });
+
+  it.each([...DATA_COMMANDS, 'scorecard'])(
+    '%s says in its usage and --format help that it writes xlsx',
+    async (name) => {
+      const c = await commands.find((x) => x.name === name)?.load();
+      expect(c?.usage).toContain('[--format table|csv|json|xlsx]');
+      expect(c?.help.find(([flag]) => flag.startsWith('--format'))?.[1]).toContain('xlsx');
+    },
+  );
 
   it('--out writes the file, in the format its extension names, and says where', async () => {
     const dir = tempDir();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { nowcast } from '../../src/scorecard/nowcast.js';
 import { cli, tempDir } from '../helpers/cli.js';
 
 describe('industry-metrics report', () => {
@@ -18,13 +19,27 @@ describe('industry-metrics report', () => {
     expect(r.stdout).toContain('P(exceeds RMB 3 trillion in 2025) = ');
     // The summary wraps at 100 characters, continuation lines under the text they continue.
     expect(r.stdout.split('\n').filter((l) => [...l].length > 100)).toEqual([]);
+    // The nowcast from RMB 1.57 trillion in 2022 uses the run's --seed 3 and --paths 2000 (the manifest's).
+    const p = nowcast({
+      from: { year: 2022, value: 1.57, observation: 'obs.big-data.miit-2022' },
+      target: { year: 2025, value: 3 },
+      rate: 0.25,
+      rateSource: 'plan',
+      volatility: 0.05,
+      paths: 2000,
+      seed: 3,
+    }).probability;
+    // The summary wraps at 100 characters: compare its text with the line breaks read as spaces.
+    expect(r.stdout.replace(/\s*\n\s*/g, ' ')).toContain(
+      `(an assumption): ${(p * 100).toPrecision(3)}% at the plan's rate`,
+    );
     // Scorecard, nowcast fan and the model's three charts, four files each.
     expect(r.stdout).toContain('Wrote out/report.html, out/report.xlsx and 20 chart files');
     for (const chart of ['trajectories', 'fan', 'distribution']) {
       for (const ext of ['svg', 'png', 'vl.json', 'csv']) {
         const f = join(dir, 'out', `big-data-14th-fyp-${chart}.${ext}`);
         expect(existsSync(f), f).toBe(true);
-        expect(statSync(f).size).toBeGreaterThan(ext === 'csv' ? 100 : 1000);
+        expect(fileLooksRight(f, ext), f).toBe(true);
       }
     }
     // The numbers behind the trajectories: names and units in the header, one row per scenario and year.
@@ -45,3 +60,23 @@ describe('industry-metrics report', () => {
     expect((await cli(['report', '--locale', 'fr'])).code).toBe(2);
   });
 });
+
+/** Each format by its content: an SVG with text, a PNG of chart size, a Vega-Lite spec with data, a CSV with a header. */
+function fileLooksRight(file: string, ext: string): boolean {
+  const bytes = readFileSync(file);
+  const text = bytes.toString('utf8');
+  switch (ext) {
+    case 'svg':
+      return text.startsWith('<svg') && text.includes('<text') && text.includes('RMB');
+    case 'png':
+      // Signature, then IHDR's width and height (big-endian at bytes 16 and 20).
+      return bytes.readUInt32BE(0) === 0x89504e47 && bytes.readUInt32BE(16) >= 600 && bytes.readUInt32BE(20) >= 300;
+    case 'vl.json':
+      // A schema and rows of data somewhere in the (possibly concatenated) spec.
+      return (
+        /vega-lite\/v6/.test((JSON.parse(text) as { $schema?: string }).$schema ?? '') && /"values": \[\s*\{/.test(text)
+      );
+    default:
+      return text.startsWith('\uFEFF') && text.split('\n').length > 3;
+  }
+}

@@ -1242,6 +1242,16 @@ export async function buildSpecs(): Promise<Record<string, AnySpec>> {
         ),
       ),
     },
+    parsePanelCsv: {
+      args: tuple(
+        fc.constantFrom(
+          'id,year,value,unit\na,2020,1,CNY billion\na,2021,2,CNY billion\nb,2020,3,CNY billion\nb,2021,3,CNY billion\n',
+          'id,year,value\na,2020,1\nb,2020,2\ntotal,2020,3.5\n',
+          'id,year,value\na,2020,1\na,2021,x\n',
+        ),
+        fc.record({ file: fc.constant('panel.csv'), unit: levelUnit }, { requiredKeys: [] }),
+      ),
+    },
     readSeriesCsv: {
       args: tuple(
         fc.constantFrom(csvFile, jsonFile),

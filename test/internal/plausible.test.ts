@@ -11,7 +11,7 @@ import {
   MAX_RATE,
   MAX_VOLATILITY,
 } from '../../src/internal/plausible.js';
-import { parseModel } from '../../src/io/parseModel.js';
+import { parseModel } from '../../src/model/parseModel.js';
 import { loadSeeds } from '../../src/io/loadSeeds.js';
 import { simulate } from '../../src/simulate/simulate.js';
 import { cagrPath } from '../../src/trajectory/cagrPath.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { quantiles } from '../../src/simulate/quantiles.js';
-import { selectQuantiles } from '../../src/simulate/selectQuantiles.js';
+import { selectQuantiles } from '../../src/simulate/internal/selectQuantiles.js';
 import { thrown } from '../helpers/thrown.js';
 
 /** Type-7 quantile from a sorted copy: the definition, computed the slow way (sorting is fine in a test). */

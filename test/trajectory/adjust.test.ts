@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ResolvedValue } from '../../src/model/types.js';
+import type { ResolvedValue } from '../../src/spec/types.js';
 import { applyBounds } from '../../src/trajectory/applyBounds.js';
 import { applyShocks } from '../../src/trajectory/applyShocks.js';
 import { cagrPath } from '../../src/trajectory/cagrPath.js';

@@ -1,5 +1,5 @@
 import { MetricsError } from '../../errors.js';
-import { finiteResult } from './check.js';
+import { finiteResult } from '../internal/accuracyCheck.js';
 import { assertFinite } from '../../internal/assert.js';
 
 /** The two errors OWA combines, each averaged over a dataset. */
