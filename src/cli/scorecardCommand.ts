@@ -4,7 +4,16 @@ import { modelOptions } from './modelOptions.js';
 import { loadObservations } from '../observations/loadObservations.js';
 import { planScorecard, type RestedProbability } from '../scorecard/planScorecard.js';
 import type { CliCommand } from './command.js';
-import { emit, outputFormat, rowsText, toTable, wholeNumberOption, wrapParagraph } from './output.js';
+import {
+  type Column,
+  type ColumnSpec,
+  emit,
+  outputFormat,
+  rowsText,
+  toTable,
+  wholeNumberOption,
+  wrapParagraph,
+} from './output.js';
 
 const p = (x: RestedProbability | null): string =>
   x === null
@@ -94,21 +103,39 @@ export const scorecardCommand: CliCommand = {
     let text: string;
     if (format === 'json' || format === 'csv') text = rowsText(format, rows);
     else {
-      const head = [
-        'model',
+      // The terminal table: every probability and rate a number in % with one decimal (JSON and CSV keep the
+      // texts above); what a probability rests on, and "by construction", are in the notes below the table.
+      const tableRows = scored.map((r, i) => ({
+        note: i + 1,
+        model: r.model,
+        target: r.target,
+        year: r.year,
+        status: r.score.status,
+        exAnte: r.exAnte?.probability,
+        nowcastPlan: r.nowcastPlan?.probability,
+        nowcastObserved: r.nowcastObserved?.probability,
+        required: r.score.requiredRate ?? undefined,
+        plan: r.score.planRate ?? undefined,
+        observed: r.score.observedRate ?? undefined,
+      }));
+      const pct = (key: string, header: string): ColumnSpec => ({ key, header, style: 'percent', digits: 1 });
+      const head: Column[] = [
+        { key: 'note', header: '#', style: 'year' },
         'target',
         'year',
         'status',
-        'outcome',
-        'ex-ante P',
-        'nowcast P, plan rate',
-        'nowcast P, observed rate',
-        'required',
-        'plan',
-        'observed',
+        pct('exAnte', 'ex-ante P %'),
+        pct('nowcastPlan', 'P plan %'),
+        pct('nowcastObserved', 'P obs. %'),
+        pct('required', 'needed %'),
+        pct('plan', 'plan %'),
+        pct('observed', 'obs. %'),
       ];
-      const notes = scored.flatMap((r) => [
-        `${r.model} ${r.target} (${r.wording} in ${r.year}): ${r.score.status}. ${r.score.reason}.`,
+      const legend = wrapParagraph(
+        "ex-ante P: the plan's own model; P plan, P obs.: nowcasts from the latest figure at the plan's and the observed growth rate; needed: growth a year still needed from the latest figure; plan, obs.: growth a year. The numbered notes below name each target's model, say whether the growth needed is exact, at most or a range, and what each probability rests on.",
+      );
+      const notes = scored.flatMap((r, i) => [
+        `${i + 1}. ${r.model} ${r.target} (${r.wording} in ${r.year}): ${r.score.status}. ${r.score.reason}.`,
         ...(r.exAnte ? [`  ex-ante ${p(r.exAnte)}: ${r.exAnte.restsOn}.`] : []),
         ...(r.nowcastPlan ? [`  nowcast at the plan's rate ${p(r.nowcastPlan)}: ${r.nowcastPlan.restsOn}.`] : []),
         ...(r.nowcastObserved
@@ -120,7 +147,7 @@ export const scorecardCommand: CliCommand = {
       const wrapped = notes.map((n) =>
         n.startsWith('  ') ? wrapParagraph(n.slice(2), '  ', '    ') : wrapParagraph(n, '', '  '),
       );
-      text = `${wrapParagraph(`How the plans did, as of ${asOf} (observations on the plans' own definitions only; ${paths} paths, seed ${seed})`)}\n\n${toTable(rows, head)}\n${wrapped.join('\n')}\n`;
+      text = `${wrapParagraph(`How the plans did, as of ${asOf} (observations on the plans' own definitions only; ${paths} paths, seed ${seed})`)}\n\n${toTable(tableRows, head)}${legend}\n\n${wrapped.join('\n')}\n`;
     }
     await emit(ctx, args, text, `${rows.length} targets as of ${asOf}`);
   },

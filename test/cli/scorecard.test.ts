@@ -57,11 +57,13 @@ describe('industry-metrics scorecard', () => {
   });
   it('scorecard cybersecurity --as-of 2022: undetermined, a nowcast at the plan rate only, and the table says why', async () => {
     const r = await cli(['scorecard', 'cybersecurity-2021-2023', '--as-of', '2022', '--paths', '2000'], tempDir());
-    // The table wraps the ids at '-' and '.' to fit 100 characters; the note below names the target in full.
-    expect(r.stdout).toMatch(/cybersecurity-\s+cyber\.\s+2023\s+undetermined\s/);
+    // One row a target, numbered; probabilities and rates as numbers in % (one decimal), no text in their
+    // columns; note 1 below names the model and says what each number rests on.
+    expect(r.stdout).toMatch(/\n1 +cyber\.revenue-2023 +2023 +undetermined +\d+\.\d +\d+\.\d +11\.8 +15\.0 +17\.0\n/);
+    expect(r.stdout).toMatch(/ex-ante P % +P plan % +needed % +plan % +obs\. %\n/);
     const text = r.stdout.replace(/\s+/g, ' ');
     expect(text).toContain(
-      'cybersecurity-2021-2023 cyber.revenue-2023 (more than RMB 250 billion in 2023): undetermined.',
+      '1. cybersecurity-2021-2023 cyber.revenue-2023 (more than RMB 250 billion in 2023): undetermined.',
     );
     expect(text).toContain('no growth observed since the latest level');
     for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
