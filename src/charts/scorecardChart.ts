@@ -102,6 +102,15 @@ export function scorecardChart(rows: readonly ScorecardChartRow[], options: Scor
   const plotWidth = width - labelWidth - 10;
   const statusName = (s: ScorecardStatus): string => STATUS[s][locale];
   const ratios = rows.map((r) => (r.observed ? r.observed.value / r.targetValue : 0));
+  ratios.forEach((x, i) => {
+    if (!Number.isFinite(x * 1.1)) {
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: rows[${i}].observed.value / targetValue overflows (got ${rows[i]?.observed?.value} / ${rows[i]?.targetValue}). Give both in one unit, the target well above 0.`,
+        { index: i },
+      );
+    }
+  });
   const top = Math.max(1.25, ...ratios.map((x) => x * 1.1));
   const none = locale === 'zh' ? '尚无同口径观测值' : 'no observation on the plan’s definition';
   // Each label goes on the side of its point with more room (wrapped to fit it), so it never crosses the

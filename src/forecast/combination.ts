@@ -112,7 +112,7 @@ export function combination(
       if (!Array.isArray(fit.parts) || fit.parts.length !== parts.length) {
         throw new MetricsError(
           'invalid_argument',
-          `${name}.forecast: the fit has ${show(fit.parts?.length)} parts, this combination ${parts.length} (got a fit of ${show(fit.method)}). Use the fit made by this combination.`,
+          `${name}.forecast: the fit's parts must be an array of this combination's ${parts.length} fits (got ${Array.isArray(fit.parts) ? `${fit.parts.length} parts` : show(fit.parts)}). Use the fit made by this combination.`,
         );
       }
       const fcs = parts.flatMap((m, j) => {

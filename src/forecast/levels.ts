@@ -1,6 +1,20 @@
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
 
+/** The name messages start with: the caller's (`forecast`, `--levels`) when it is one, else `fallback`. */
+function callerName(name: unknown, fallback: string): string {
+  return typeof name === 'string' && /^\S.*\S$|^\S$/.test(name) && name.length <= 100 && !name.includes('\n')
+    ? name
+    : fallback;
+}
+
+/** Throws unless `kind` is `level` or `quantile`. */
+function checkKind(fn: string, kind: unknown): void {
+  if (kind !== 'level' && kind !== 'quantile') {
+    throw new MetricsError('invalid_argument', `${fn}: kind must be "level" or "quantile" (got ${show(kind)}).`);
+  }
+}
+
 /** What a list holds: interval levels (open interval (0, 1)) or quantile probabilities ([0, 1]). */
 export type LevelKind = 'level' | 'quantile';
 
@@ -21,6 +35,8 @@ export type LevelKind = 'level' | 'quantile';
  * toLevels('forecast', [0.8, 0.95]); // => [0.8, 0.95]
  */
 export function toLevels(fn: string, values: readonly number[], kind: LevelKind = 'level'): number[] {
+  fn = callerName(fn, 'toLevels');
+  checkKind(fn, kind);
   // The usual case, fractions already sorted and distinct ([0.8, 0.95]), without the general path's sets and sorts.
   if (Array.isArray(values) && values.length > 0 && values.length <= 16) {
     let ok = true;
@@ -82,6 +98,14 @@ export function toLevels(fn: string, values: readonly number[], kind: LevelKind 
  * parseLevels('--levels', '80,95'); // => [0.8, 0.95]
  */
 export function parseLevels(option: string, raw: string, kind: LevelKind = 'level'): number[] {
+  option = callerName(option, 'parseLevels');
+  checkKind(option, kind);
+  if (typeof raw !== 'string' && typeof raw !== 'number') {
+    throw new MetricsError(
+      'invalid_argument',
+      `${option}: expected a list such as ${kind === 'level' ? '0.8,0.95' : '0.05,0.5,0.95'} (got ${show(raw)}).`,
+    );
+  }
   const parts = String(raw)
     .split(',')
     .map((p) => p.trim());

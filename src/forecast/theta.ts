@@ -2,6 +2,7 @@ import { MetricsError } from '../errors.js';
 import type { Series } from '../series/series.js';
 import { drift } from './drift.js';
 import {
+  assertFitObject,
   checkPaths,
   fitBase,
   fitInput,
@@ -13,8 +14,8 @@ import {
   MIN_LENGTH,
   normalIntervals,
   ols,
-  SMALL_SAMPLE,
   simulateInput,
+  SMALL_SAMPLE,
   smallSampleDf,
   smallSampleNote,
 } from './internal/common.js';
@@ -87,6 +88,7 @@ export const theta: ForecastMethod = {
     });
   },
   forecast(fit: ForecastFit, toYear: number, options?: ForecastOptions): Forecast {
+    assertFitObject('theta.forecast', fit);
     if (fit.method === 'drift') return drift.forecast(fit, toYear, options);
     const years = horizonYears('theta.forecast', fit, toYear);
     const levels = intervalLevels('theta.forecast', options);
@@ -97,6 +99,7 @@ export const theta: ForecastMethod = {
     return makeForecast(fit, years, mean, normalIntervals(levels, mean, se, df));
   },
   simulate(fit: ForecastFit, toYear: number, options: SimulateFitOptions) {
+    assertFitObject('theta.simulate', fit);
     if (fit.method === 'drift') {
       const r = drift.simulate!(fit, toYear, options);
       return r;

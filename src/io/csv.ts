@@ -49,9 +49,9 @@ const MISSING = new Set(['', 'na', 'nan', 'null']);
  * parseSeriesCsv('id,year,value\nx,2020,1.5\n'); // => [{ id: 'x', year: 2020, value: 1.5 }]
  */
 export function parseSeriesCsv(text: string, options: ParseSeriesCsvOptions = {}): SeriesRow[] {
-  const file = options.file ?? '<csv>';
-  const layout = options.layout ?? 'auto';
-  if (!(layout in CsvLayout)) {
+  const file = fileName('parseSeriesCsv', options?.file);
+  const layout = options?.layout ?? 'auto';
+  if (typeof layout !== 'string' || !Object.hasOwn(CsvLayout, layout)) {
     throw new MetricsError(
       'invalid_argument',
       `parseSeriesCsv: layout must be one of ${Object.keys(CsvLayout).join(', ')} (got ${show(layout)}).`,
@@ -243,6 +243,18 @@ export function readSeriesCsv(path: string, options: Omit<ParseSeriesCsvOptions,
   return parseSeriesCsv(text, { ...options, file: path });
 }
 
+/**
+ * The name messages start with (`x.csv: row 3, …`): the file given, else `<csv>` when none or a blank one is
+ * given; anything but text is refused.
+ */
+function fileName(fn: string, file: unknown): string {
+  if (file === undefined) return '<csv>';
+  if (typeof file !== 'string')
+    throw new MetricsError('invalid_argument', `${fn}: options.file must be a file name (got ${show(file)}).`);
+  const name = file.trim().split('\n')[0] as string;
+  return name === '' ? '<csv>' : name;
+}
+
 /** Checks a file path argument: a non-empty string without NUL characters (which no file system accepts). */
 export function checkPath(fn: string, path: unknown): asserts path is string {
   if (typeof path !== 'string' || path.trim() === '' || path.includes('\u0000')) {
@@ -273,7 +285,7 @@ export interface ParsePanelCsvOptions {
  * p.unit; // => { kind: 'money', currency: 'CNY', scale: 'billion' }
  */
 export function parsePanelCsv(text: string, options: ParsePanelCsvOptions = {}): Panel {
-  const file = options?.file ?? '<csv>';
+  const file = fileName('parsePanelCsv', options?.file);
   if (typeof text !== 'string') {
     throw new MetricsError('invalid_argument', `parsePanelCsv: text must be a string (got ${show(text)}).`);
   }

@@ -39,15 +39,23 @@ export interface HtmlToPdfOptions {
  * @param html the page
  * @param options executablePath, timeout
  * @returns the PDF's bytes
- * @throws {MetricsError} invalid_argument for html that is not text or bad options; not_found naming
- *   scripts/setup-system.sh when the browser is not installed; invalid_definition when a chart of the page
- *   fails to draw
+ * @throws {MetricsError} invalid_argument for html that is not text or never marks data-ready, or bad
+ *   options; not_found naming scripts/setup-system.sh when the browser is not installed; invalid_definition
+ *   when a chart of the page fails to draw or the page is not ready within the timeout
  */
 export async function htmlToPdf(html: string, options: HtmlToPdfOptions = {}): Promise<Uint8Array> {
   if (typeof html !== 'string' || html.length > MAX_HTML) {
     throw new MetricsError(
       typeof html === 'string' ? 'too_large' : 'invalid_argument',
       `htmlToPdf: html must be a page as text of at most ${MAX_HTML} characters (got ${typeof html === 'string' ? `${html.length} characters` : show(html)}). Pass what reportHtml returned.`,
+    );
+  }
+  // The page says when it is drawn (reportHtml's script sets <body data-ready="true">); one that never can
+  // would keep the browser waiting for the whole timeout.
+  if (!html.includes('data-ready')) {
+    throw new MetricsError(
+      'invalid_argument',
+      `htmlToPdf: html must mark <body data-ready="true"> when drawn, as reportHtml's pages do (got a page without "data-ready"). Print a page made by reportHtml, or add the attribute.`,
     );
   }
   if (options === null || typeof options !== 'object') {

@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
+import { notJson } from './internal/notJson.js';
 import type { MimeBundle } from './toMimeBundle.js';
 
 /** The key Deno's Jupyter kernel (and other JavaScript kernels) look up to display a cell's value. */
@@ -41,7 +42,7 @@ export function toDisplayable<T extends TopLevelSpec>(spec: T): T & Displayable 
   if (bad !== undefined) {
     throw new MetricsError(
       'invalid_argument',
-      `toDisplayable: spec${bad.path} must be JSON data with finite numbers (got ${show(bad.value)}). A chart drawn from it would silently lose marks.`,
+      `toDisplayable: spec${bad.path} is not finite or not JSON data (got ${show(bad.value)}). A chart drawn from it would silently lose marks.`,
       { field: bad.path },
     );
   }
@@ -53,26 +54,6 @@ export function toDisplayable<T extends TopLevelSpec>(spec: T): T & Displayable 
     configurable: true,
   });
   return copy as T & Displayable;
-}
-
-/** The first value in a spec that JSON cannot hold or that is not a finite number, with its path. */
-function notJson(v: unknown, path = '', seen = new Set<unknown>()): { path: string; value: unknown } | undefined {
-  if (typeof v === 'number') return Number.isFinite(v) ? undefined : { path, value: v };
-  if (typeof v === 'bigint' || typeof v === 'symbol' || typeof v === 'function') return { path, value: v };
-  if (v === null || typeof v !== 'object' || seen.has(v)) return undefined;
-  seen.add(v);
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) {
-      const r = notJson(v[i], `${path}[${i}]`, seen);
-      if (r) return r;
-    }
-    return undefined;
-  }
-  for (const [k, x] of Object.entries(v)) {
-    const r = notJson(x, `${path}.${k}`, seen);
-    if (r) return r;
-  }
-  return undefined;
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { TopLevelSpec } from 'vega-lite';
 import { MetricsError } from '../errors.js';
+import { show } from '../internal/assert.js';
+import { notJson } from './internal/notJson.js';
 import { loadValidator } from '../internal/schemaValidator.js';
 import { VEGA_LITE_SCHEMA } from './internal/vegaLiteSchema.js';
 
@@ -73,6 +75,15 @@ export function validateSpec(spec: unknown): TopLevelSpec {
     );
   }
   assertSpecSize('validateSpec', spec);
+  // JSON has no NaN or Infinity: the schema takes them for numbers, and vega draws nothing for them.
+  const bad = notJson(spec);
+  if (bad !== undefined) {
+    throw new MetricsError(
+      'invalid_definition',
+      `validateSpec: spec${bad.path} is not finite or not JSON data (got ${show(bad.value)}). Give finite numbers only.`,
+      { field: bad.path },
+    );
+  }
   const validate = compiled();
   if (!validate(spec)) {
     const problems = collapse(validate.errors ?? []);

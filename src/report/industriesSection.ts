@@ -50,6 +50,12 @@ function checkComparison(fn: string, c: IndustryComparison): void {
     const w = `comparison.levels[${i}]`;
     if (!whole(l['year'])) fail(`${w}.year`, 'must be a whole year', l['year']);
     if (!finite(l['value'])) fail(`${w}.value`, 'must be a finite number', l['value']);
+    const range: unknown = l['range'];
+    if (
+      range !== undefined &&
+      (!Array.isArray(range) || range.length !== 2 || !range.every((x) => typeof x === 'number' && !Number.isNaN(x)))
+    )
+      fail(`${w}.range`, 'must be the two levels the wording allows', range);
     if (typeof l['comparator'] !== 'string' || !Object.hasOwn(Comparator, l['comparator']))
       fail(`${w}.comparator`, 'must be a comparator', l['comparator']);
     if (typeof l['kind'] !== 'string') fail(`${w}.kind`, 'must be a string', l['kind']);
@@ -68,6 +74,10 @@ function checkComparison(fn: string, c: IndustryComparison): void {
     if (!whole(g['fromYear']) || !whole(g['toYear']))
       fail(`${w}.fromYear`, 'and toYear must be whole years', g['fromYear']);
     if (!finite(g['impliedCagr'])) fail(`${w}.impliedCagr`, 'must be a finite number', g['impliedCagr']);
+    // The range a one-sided wording allows may be open (±Infinity) but is two numbers.
+    const range: unknown = g['impliedCagrRange'];
+    if (!Array.isArray(range) || range.length !== 2 || !range.every((x) => typeof x === 'number' && !Number.isNaN(x)))
+      fail(`${w}.impliedCagrRange`, 'must be the two rates the wordings allow', range);
     if (g['statedCagr'] !== undefined && !finite(g['statedCagr']))
       fail(`${w}.statedCagr`, 'must be a finite number', g['statedCagr']);
     if (g['statedFactId'] !== undefined && typeof g['statedFactId'] !== 'string')

@@ -88,6 +88,12 @@ export function nowcast(options: NowcastOptions): Nowcast {
   const paths = options.paths ?? 20000;
   const seed = options.seed ?? 1;
   assertFinite('nowcast', { fromValue: from.value, targetValue: target.value, rate, volatility, paths });
+  for (const [name, y] of [
+    ['from.year', from.year],
+    ['target.year', target.year],
+  ] as const)
+    if (typeof y !== 'number' || !Number.isInteger(y) || Math.abs(y) > 100_000)
+      throw new MetricsError('invalid_argument', `nowcast: ${name} must be a whole calendar year (got ${show(y)}).`);
   const years = target.year - from.year;
   if (!Number.isInteger(years) || years < 1) {
     throw new MetricsError(

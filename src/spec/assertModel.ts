@@ -51,6 +51,8 @@ function observation(fn: string, where: string, o: unknown): void {
   if (!isObject(o)) bad(fn, where, 'must be an observation { id, year, value, … }', o);
   if (typeof o['id'] !== 'string') bad(fn, `${where}.id`, 'must be a string', o['id']);
   if (!isYear(o['year'])) bad(fn, `${where}.year`, 'must be a whole year', o['year']);
+  if (o['fromYear'] !== undefined && !isYear(o['fromYear']))
+    bad(fn, `${where}.fromYear`, 'must be a whole year', o['fromYear']);
   if (typeof o['value'] !== 'number' || !Number.isFinite(o['value']))
     bad(fn, `${where}.value`, 'must be a finite number', o['value']);
   if (o['definition'] !== undefined && typeof o['definition'] !== 'string')
@@ -100,6 +102,7 @@ function value(fn: string, where: string, v: unknown, plain = false): number {
   }
   if (source['kind'] === 'derived') {
     // The facts it is derived from (none for a formula of constants), each checked.
+    array(fn, `${where}.source.from`, source['from']);
     asFacts(fn, source['from'], `${where}.source.from`, false);
     if (typeof source['formula'] !== 'string')
       bad(fn, `${where}.source.formula`, 'must be a string', source['formula']);
@@ -107,8 +110,17 @@ function value(fn: string, where: string, v: unknown, plain = false): number {
   return v['value'] as number;
 }
 
+/** The most items of any array in a model (a model file takes at most 1,000). */
+const MAX_ITEMS = 1000;
+
 function array(fn: string, where: string, v: unknown): readonly unknown[] {
   if (!Array.isArray(v)) bad(fn, where, 'must be an array', v);
+  if (v.length > MAX_ITEMS)
+    throw new MetricsError(
+      'too_large',
+      `${fn}: ${where} has ${v.length} items, more than a model holds (got ${v.length}; at most ${MAX_ITEMS}).`,
+      { field: where, length: v.length },
+    );
   for (let i = 0; i < v.length; i++)
     if (!(i in v)) bad(fn, `${where}[${i}]`, 'is missing (a hole in the array)', undefined);
   return v;
@@ -277,6 +289,27 @@ export function asModel(fn: string, model: unknown): ModelDefinition {
       typeof asOf['observation'] !== 'string'
     )
       bad(fn, 'model.asOf', 'must be { year, observation, originalFromYear }', asOf);
+  }
+  if (m['periods'] !== undefined)
+    array(fn, 'model.periods', m['periods']).forEach((p, i) => {
+      const w = `model.periods[${i}]`;
+      if (!isObject(p) || typeof p['label'] !== 'string') bad(fn, w, 'must be { label, fromYear, toYear, zh? }', p);
+      if (!isYear(p['fromYear']) || !isYear(p['toYear']) || (p['fromYear'] as number) > (p['toYear'] as number))
+        bad(fn, `${w}.fromYear`, 'and toYear must be whole years, in order', p['fromYear']);
+      if (p['zh'] !== undefined && typeof p['zh'] !== 'string') bad(fn, `${w}.zh`, 'must be text', p['zh']);
+    });
+  const zh = m['zh'];
+  if (zh !== undefined) {
+    if (!isObject(zh)) bad(fn, 'model.zh', 'must be { title?, scenarios?, sectors? }', zh);
+    if (zh['title'] !== undefined && typeof zh['title'] !== 'string')
+      bad(fn, 'model.zh.title', 'must be text', zh['title']);
+    for (const k of ['scenarios', 'sectors'] as const) {
+      const names = zh[k];
+      if (names === undefined) continue;
+      if (!isObject(names)) bad(fn, `model.zh.${k}`, 'must map ids to names', names);
+      for (const [id, name] of Object.entries(names))
+        if (typeof name !== 'string') bad(fn, `model.zh.${k}.${id}`, 'must be text', name);
+    }
   }
   asFacts(fn, m['targets'], 'model.targets', false);
   asFacts(fn, m['related'], 'model.related', false);

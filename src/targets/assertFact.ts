@@ -52,6 +52,14 @@ export function asFact(fn: string, f: unknown, where = 'fact'): Fact {
       if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v) && v >= 0))
         bad(fn, `${where}.tolerance.${k}`, 'must be a finite number >= 0', v);
     }
+    // A tolerance is always an assumption, and says which wording it reads.
+    if (typeof (tol as Record<string, unknown>)['assumption'] !== 'string')
+      bad(
+        fn,
+        `${where}.tolerance.assumption`,
+        'must say what it assumes',
+        (tol as Record<string, unknown>)['assumption'],
+      );
   }
   const p = o['provenance'];
   if (p === null || typeof p !== 'object') bad(fn, `${where}.provenance`, 'must be an object', p);
@@ -67,12 +75,22 @@ export function asFact(fn: string, f: unknown, where = 'fact'): Fact {
   return f as Fact;
 }
 
+/** The most facts in one list (a seed file holds at most 10,000 items). */
+const MAX_FACTS = 10_000;
+
 /**
  * `facts` as an array of checked Facts with unique ids (a list with an id twice is ambiguous), or with ids
  * that may repeat when `unique` is false (a later fact replacing an earlier one, as loadModel's extra facts do).
  */
 export function asFacts(fn: string, facts: unknown, where = 'facts', unique = true): readonly Fact[] {
   if (!Array.isArray(facts)) bad(fn, where, 'must be an array of facts', facts);
+  if (facts.length > MAX_FACTS) {
+    throw new MetricsError(
+      'too_large',
+      `${fn}: ${where} has ${facts.length} facts, more than a list of facts here holds (got ${facts.length}; at most ${MAX_FACTS}).`,
+      { length: facts.length },
+    );
+  }
   const ids = new Set<string>();
   for (let i = 0; i < facts.length; i++) {
     if (!(i in facts)) bad(fn, `${where}[${i}]`, 'is missing (a hole in the array)', undefined);

@@ -79,7 +79,9 @@ export function crps(actual: readonly number[], forecast: NormalForecast | Quant
       `${fn}: give one row of values per probability (got ${forecast.probs.length} probabilities and ${forecast.values.length} rows).`,
     );
   }
-  forecast.values.forEach((row, j) => checkPair(fn, actual, row, `values[${j}]`));
+  // An indexed loop: forEach would skip a hole (a missing row).
+  for (let j = 0; j < forecast.values.length; j++)
+    checkPair(fn, actual, forecast.values[j] as readonly number[], `values[${j}]`);
   let sum = 0;
   for (let j = 0; j < forecast.probs.length; j++) {
     const p = forecast.probs[j] as number,

@@ -11,7 +11,8 @@ export function checkMethod(fn: string, method: unknown): asserts method is Fore
     typeof m.fit !== 'function' ||
     typeof m.forecast !== 'function' ||
     typeof m.name !== 'string' ||
-    !(Number.isSafeInteger(m.minLength) && m.minLength >= 1)
+    !(Number.isSafeInteger(m.minLength) && m.minLength >= 1) ||
+    (m.simulate !== undefined && typeof m.simulate !== 'function')
   ) {
     throw new MetricsError(
       'invalid_argument',

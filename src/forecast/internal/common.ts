@@ -105,6 +105,16 @@ export function horizonYears(fn: string, fit: ForecastFit, toYear: number): numb
   return years;
 }
 
+/** Throws invalid_argument unless `fit` is an object: for methods that look at a field before horizonYears. */
+export function assertFitObject(fn: string, fit: unknown): asserts fit is ForecastFit {
+  if (typeof fit !== 'object' || fit === null) {
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: expected a fit made by this method's fit() (got ${show(fit)}). Call method.fit(series) first.`,
+    );
+  }
+}
+
 function assertFit(fn: string, fit: ForecastFit): void {
   if (
     typeof fit !== 'object' ||
@@ -160,6 +170,11 @@ function assertFit(fn: string, fit: ForecastFit): void {
   }
   if (!(typeof fit.sigma2 === 'number' && Number.isFinite(fit.sigma2) && fit.sigma2 >= 0))
     bad('sigma2 (>= 0)', fit.sigma2);
+  // The likelihood and the criteria, when a fit has them, are numbers too (a method may read them).
+  for (const k of ['loglik', 'aic', 'aicc', 'bic'] as const) {
+    const v: unknown = (fit as unknown as Record<string, unknown>)[k];
+    if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v))) bad(k, v);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import { drift } from '../drift.js';
 import { naive } from '../naive.js';
 import type { Forecast, ForecastFit, ForecastOptions, SimulateFitOptions } from '../types.js';
 import {
+  assertFitObject,
   assertPositive,
   checkPaths,
   fitBase,
@@ -237,6 +238,7 @@ export function forecastEtsFit(
   toYear: number,
   options: ForecastOptions | undefined,
 ): Forecast {
+  assertFitObject(fn, fit);
   if (fit.components === undefined) {
     if (fit.method === 'drift') return drift.forecast(fit, toYear, options);
     return naive.forecast(fit, toYear, options);
@@ -268,6 +270,7 @@ export function simulateEtsFit(
   toYear: number,
   options: SimulateFitOptions,
 ): { years: number[]; paths: Float64Array } {
+  assertFitObject(fn, fit);
   if (fit.components === undefined) {
     const m = fit.method === 'drift' ? drift : naive;
     const r = m.simulate!(fit, toYear, options);

@@ -43,6 +43,14 @@ export function baseWording(base: ResolvedValue, unit: Unit, fromYear: number): 
       };
     return { interval, taken: 'exact' };
   }
+  if (s.kind === 'derived' && s.from.length !== 2) {
+    // Not a back-cast from an end level at a rate: the formula's own figures, whatever the wording allows.
+    return {
+      interval: [-Infinity, Infinity],
+      taken: 'derived',
+      choice: `derived (${s.formula}) from ${s.from.length === 0 ? 'no stated figure' : s.from.map((f) => f.id).join(', ')}, a choice of the model`,
+    };
+  }
   if (s.kind === 'derived') {
     const [t, r] = s.from as [Fact, Fact];
     const n = t.year - fromYear;

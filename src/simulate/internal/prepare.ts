@@ -246,6 +246,15 @@ export function prepare(
       );
     }
     const shockF = new Array<number>(nYears).fill(1);
+    if (s.shocks !== undefined && !Array.isArray(s.shocks))
+      throw bad(fn, `${p}shocks must be an array of { year, size } (got ${show(s.shocks)}).`);
+    // At most a few shocks a simulated year: a longer list is a mistake, and reading it would take seconds.
+    if ((s.shocks?.length ?? 0) > MAX_YEARS) {
+      throw new MetricsError(
+        'too_large',
+        `${fn}: ${p}shocks has ${s.shocks?.length} entries, more than the ${MAX_YEARS} a run takes (got ${s.shocks?.length}). Give one shock per year it hits.`,
+      );
+    }
     for (const [i, sh] of (s.shocks ?? []).entries()) {
       const t = years.indexOf(sh?.year as number);
       if (t < 0)

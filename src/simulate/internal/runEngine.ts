@@ -108,7 +108,7 @@ class YearSummariser {
     ) {
       throw new MetricsError(
         'degenerate',
-        `${this.fn}: simulated levels of ${JSON.stringify(p.ids[s])} overflow in ${p.years[t]} (mean ${this.mean[s]![t]}, sd ${this.sd[s]![t]}). The volatility or growth is too large for ${t + 1} years of compounding; lower it, add a cap, or shorten the horizon.`,
+        `${this.fn}: simulated levels of ${JSON.stringify(p.ids[s])} overflow in ${p.years[t]} (mean ${Number.isFinite(this.mean[s]![t]) ? this.mean[s]![t] : 'not finite'}, sd ${Number.isFinite(this.sd[s]![t]) ? this.sd[s]![t] : 'not finite'}). The volatility or growth is too large for ${t + 1} years of compounding; lower it, add a cap, or shorten the horizon.`,
         { year: p.years[t] },
       );
     }

@@ -112,7 +112,7 @@ export function freezePath(fn: string, years: number[], levels: number[], rates:
     if (!Number.isFinite(l) || l <= 0 || !Number.isFinite(r) || r <= -1) {
       throw new MetricsError(
         'degenerate',
-        `${fn}: the path degenerates in ${years[i]} (level ${l}, growth ${r}). Keep levels well above 0 and below 1e300.`,
+        `${fn}: the path degenerates in ${years[i]} (level ${Number.isFinite(l) ? l : 'not finite'}, growth ${Number.isFinite(r) ? r : 'not finite: it overflows'}). Keep levels well above 0 and below 1e300.`,
         { year: years[i], level: l, rate: r },
       );
     }
