@@ -105,7 +105,7 @@ export type { Shock } from './trajectory/applyShocks.js';
 export { applyBounds } from './trajectory/applyBounds.js';
 export type { Bounds } from './trajectory/applyBounds.js';
 export { checkPath } from './trajectory/checkPath.js';
-export type { PathResult, PathSpan } from './trajectory/types.js';
+export type { LevelPath, PathSpan } from './trajectory/types.js';
 export { compileExpression } from './expression/compileExpression.js';
 export type { CompileExpressionOptions, CompiledExpression } from './expression/compileExpression.js';
 
@@ -119,13 +119,13 @@ export { gapToTarget } from './scenario/gapToTarget.js';
 export type { GapToTargetOptions, ProjectedLevels } from './scenario/gapToTarget.js';
 export type { ScenarioProjection, TargetCheck } from './scenario/types.js';
 export { tornado, TornadoOutput } from './sensitivity/tornado.js';
-export type { TornadoOptions, TornadoFunction, TornadoBar, TornadoResult } from './sensitivity/tornado.js';
+export type { TornadoOptions, TornadoFunction, TornadoBar, Tornado } from './sensitivity/tornado.js';
 export { modelParameters } from './sensitivity/modelParameters.js';
 export type { ModelParameter } from './sensitivity/modelParameters.js';
 export { binnedMeanChange } from './sensitivity/binnedMeanChange.js';
 export type {
   BinnedMeanChangeOptions,
-  BinnedMeanChangeResult,
+  BinnedMeanChange,
   InputMeanChange,
   MeanChangeBin,
 } from './sensitivity/binnedMeanChange.js';
@@ -137,14 +137,14 @@ export { simulate } from './simulate/simulate.js';
 export type { SimulateOptions } from './simulate/simulate.js';
 export { simulateSectors } from './simulate/simulateSectors.js';
 export type { SimulateSectorsOptions, SectorModel } from './simulate/simulateSectors.js';
-export { monteCarloToTidy } from './simulate/monteCarloToTidy.js';
-export type { MonteCarloTidyRow } from './simulate/monteCarloToTidy.js';
+export { simulationToTidy } from './simulate/monteCarloToTidy.js';
+export type { SimulationTidyRow } from './simulate/monteCarloToTidy.js';
 export { quantiles } from './simulate/quantiles.js';
 export type {
-  MonteCarloResult,
-  MonteCarloRunOptions,
-  MonteCarloSeries,
-  MonteCarloSettings,
+  Simulation,
+  SimulationRunOptions,
+  SimulatedSeries,
+  SimulationSettings,
   SeriesModel,
   SimulationTarget,
   TargetAttainment,
@@ -167,13 +167,13 @@ export type {
 } from './forecast/types.js';
 export { naive } from './forecast/naive.js';
 export { drift } from './forecast/drift.js';
-export { meanMethod } from './forecast/meanMethod.js';
+export { mean } from './forecast/meanMethod.js';
 export { ses } from './forecast/ses.js';
 export { holt } from './forecast/holt.js';
-export { dampedHolt } from './forecast/dampedHolt.js';
-export { ets } from './forecast/ets.js';
-export type { EtsOptions, EtsFit, EtsError, EtsTrend } from './forecast/ets.js';
-export { autoEts } from './forecast/autoEts.js';
+export { damped } from './forecast/dampedHolt.js';
+export { ets } from './forecast/autoEts.js';
+export { etsModel } from './forecast/ets.js';
+export type { EtsModelOptions, EtsFit, EtsError, EtsTrend } from './forecast/ets.js';
 export { theta } from './forecast/theta.js';
 export { logTrend } from './forecast/logTrend.js';
 export { combination } from './forecast/combination.js';
@@ -235,21 +235,21 @@ export type { PanelInput } from './decompose/panel.js';
 export { panelFromRows } from './decompose/panelFromRows.js';
 export type { LongRow, PanelFromRowsOptions } from './decompose/panelFromRows.js';
 export { shares } from './decompose/shares.js';
-export type { SharesResult } from './decompose/shares.js';
+export type { Shares } from './decompose/shares.js';
 export { contributions } from './decompose/contributions.js';
-export type { ContributionsResult } from './decompose/contributions.js';
+export type { Contributions } from './decompose/contributions.js';
 export { spanContributions, SpanMethod } from './decompose/spanContributions.js';
-export type { SpanContributionsOptions, SpanContributionsResult } from './decompose/spanContributions.js';
+export type { SpanContributionsOptions, SpanContributions } from './decompose/spanContributions.js';
 export { totalCagrFromSectors } from './decompose/totalCagrFromSectors.js';
 export type { SectorGrowth } from './decompose/totalCagrFromSectors.js';
 export { requiredSectorCagr } from './decompose/requiredSectorCagr.js';
 export type { RequiredSectorCagrOptions } from './decompose/requiredSectorCagr.js';
 export { shiftShare, ShiftShareEffect } from './decompose/shiftShare.js';
-export type { ShiftShareInput, ShiftShareResult, ShiftShareRow } from './decompose/shiftShare.js';
+export type { ShiftShareInput, ShiftShare, ShiftShareRow } from './decompose/shiftShare.js';
 export { dynamicShiftShare } from './decompose/dynamicShiftShare.js';
 export type { DynamicShiftShareInput } from './decompose/dynamicShiftShare.js';
 export { reconcile, ReconcileMethod } from './decompose/reconcile.js';
-export type { ReconcileOptions, ReconcileResult } from './decompose/reconcile.js';
+export type { ReconcileOptions, Reconciliation } from './decompose/reconcile.js';
 export { historicalProportions, ProportionsMethod } from './decompose/historicalProportions.js';
 export type { HistoricalProportionsOptions } from './decompose/historicalProportions.js';
 export { incoherence } from './decompose/incoherence.js';
@@ -258,7 +258,7 @@ export { contributionQuantiles } from './decompose/contributionQuantiles.js';
 export type {
   Draws,
   ContributionQuantilesInput,
-  ContributionQuantilesResult,
+  ContributionQuantiles,
   QuantileRow,
 } from './decompose/contributionQuantiles.js';
 export { decomposeModel } from './decompose/decomposeModel.js';
@@ -291,9 +291,12 @@ export type { TrajectoryChartInput } from './charts/trajectoryChart.js';
 export { fanChart } from './charts/fanChart.js';
 export type { FanChartInput } from './charts/fanChart.js';
 export { scenarioComparisonChart } from './charts/scenarioComparisonChart.js';
-export type { ScenarioComparisonOptions } from './charts/scenarioComparisonChart.js';
+export type {
+  ScenarioComparisonChartInput,
+  ScenarioComparisonChartOptions,
+} from './charts/scenarioComparisonChart.js';
 export { stackedAreaChart } from './charts/stackedAreaChart.js';
-export type { StackedAreaOptions } from './charts/stackedAreaChart.js';
+export type { StackedAreaChartInput, StackedAreaChartOptions } from './charts/stackedAreaChart.js';
 export { contributionChart } from './charts/contributionChart.js';
 export type { ContributionChartInput } from './charts/contributionChart.js';
 export { waterfallChart } from './charts/waterfallChart.js';
@@ -306,10 +309,10 @@ export { forecastChart } from './charts/forecastChart.js';
 export type { ForecastChartInput } from './charts/forecastChart.js';
 export { accuracyChart } from './charts/accuracyChart.js';
 export { scorecardChart, ScorecardStatus } from './charts/scorecardChart.js';
-export type { ScorecardChartRow, ScorecardChartOptions } from './charts/scorecardChart.js';
+export type { ScorecardChartInput, ScorecardChartRow, ScorecardChartOptions } from './charts/scorecardChart.js';
 export { formatQuantities } from './charts/formatQuantities.js';
 export type { FormatQuantitiesOptions } from './charts/formatQuantities.js';
-export type { AccuracyChartOptions } from './charts/accuracyChart.js';
+export type { AccuracyChartInput, AccuracyChartOptions } from './charts/accuracyChart.js';
 export { validateSpec } from './render/validateSpec.js';
 export { toSvg } from './render/toSvg.js';
 export type { ToSvgOptions } from './render/toSvg.js';

@@ -6,10 +6,16 @@ import { checkArray, checkNumbers, checkStrings, checkUnique } from './internal/
 import { tidy, WORDS } from './internal/layers.js';
 import { withSource } from './internal/footer.js';
 import { fitTitle } from './internal/wrap.js';
+import type { Locale } from '../series/locale.js';
+
+/** What {@link accuracyChart} draws: one score per method and metric. */
+export interface AccuracyChartInput {
+  readonly rows: readonly AccuracyRow[];
+}
 
 /** Options of {@link accuracyChart}. */
 export interface AccuracyChartOptions {
-  readonly locale?: 'en' | 'zh';
+  readonly locale?: Locale;
   readonly title?: string;
   readonly subtitle?: string;
   /** Reference lines per metric. Default `{ OWA: 1 }` (1 is the benchmark's accuracy). */
@@ -27,11 +33,13 @@ export interface AccuracyChartOptions {
  * @throws {MetricsError} invalid_argument for empty rows, a negative score, or two scores for one method
  *   and metric; non_finite for NaN (a degenerate MASE must be dropped before charting, not drawn)
  * @example
- * const spec = accuracyChart([{ method: 'drift', metric: 'OWA', value: 0.9 }]);
+ * const spec = accuracyChart({ rows: [{ method: 'drift', metric: 'OWA', value: 0.9 }] });
  * spec.title; // => { text: 'Forecast accuracy', subtitle: 'Lower is better; dashed line: the benchmark (OWA = 1)' }
  */
-export function accuracyChart(rows: readonly AccuracyRow[], options: AccuracyChartOptions = {}): TopLevelSpec {
+export function accuracyChart(input: AccuracyChartInput, options: AccuracyChartOptions = {}): TopLevelSpec {
   const fn = 'accuracyChart';
+  if (typeof input !== 'object' || input === null) checkArray(fn, 'input.rows', undefined);
+  const { rows } = input;
   checkArray(fn, 'rows', rows);
   checkNumbers(fn, 'rows', rows, ['value']);
   checkStrings(fn, 'rows', rows, ['method', 'metric']);

@@ -1,11 +1,12 @@
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
 import { parseUnit, Scale, shiftDecimal, type Unit } from '../series/units.js';
+import type { Locale } from '../series/locale.js';
 
 /** Options of {@link formatQuantities}. */
 export interface FormatQuantitiesOptions {
   /** `en` (default): `RMB 3.05 trillion`; `zh`: `3.05万亿元`. */
-  readonly locale?: 'en' | 'zh';
+  readonly locale?: Locale;
   /** Significant digits of the largest value (default 3); every value gets as many decimals as it. */
   readonly digits?: number;
   /** Write a sign on every value (`+RMB 0.33 trillion`, `−5%`), for changes. Default false. */

@@ -9,8 +9,15 @@ import { fmt, tidy, WORDS, yearRange } from './internal/layers.js';
 import { withSource } from './internal/footer.js';
 import { fitTitle } from './internal/wrap.js';
 
+/** What {@link scenarioComparisonChart} draws: a line per scenario, and the targets. */
+export interface ScenarioComparisonChartInput {
+  /** One line per `scenario` (or per `series` when there is no scenario). */
+  readonly rows: readonly ValueRow[];
+  readonly targets?: readonly TargetMarker[];
+}
+
 /** Options of {@link scenarioComparisonChart}. */
-export interface ScenarioComparisonOptions extends ChartOptions {
+export interface ScenarioComparisonChartOptions extends ChartOptions {
   /** Above this many scenarios, draw small multiples (one panel each). Default 4. */
   readonly facetAbove?: number;
   /** Panels per row of small multiples. Default 3. */
@@ -31,8 +38,8 @@ export interface ScenarioComparisonOptions extends ChartOptions {
  * 'facet' in spec; // => false
  */
 export function scenarioComparisonChart(
-  input: { readonly rows: readonly ValueRow[]; readonly targets?: readonly TargetMarker[] },
-  options: ScenarioComparisonOptions,
+  input: ScenarioComparisonChartInput,
+  options: ScenarioComparisonChartOptions,
 ): TopLevelSpec {
   const fn = 'scenarioComparisonChart';
   const { unit, locale, width, height } = checkOptions(fn, options);

@@ -1,5 +1,6 @@
 import type { Unit } from '../series/units.js';
 import { parseUnit } from '../series/units.js';
+import type { Locale } from '../series/locale.js';
 
 const ZH_WORD: Readonly<Record<string, string>> = {
   one: '',
@@ -25,7 +26,7 @@ const ZH_CURRENCY: Readonly<Record<string, string>> = { CNY: '元', USD: '美元
  * unitLabel('CNY trillion', 'zh'); // => '万亿元'
  * unitLabel('CNY billion', 'zh'); // => '十亿元'
  */
-export function unitLabel(unit: string | Unit, locale: 'en' | 'zh' = 'en'): string {
+export function unitLabel(unit: string | Unit, locale: Locale = 'en'): string {
   const u = parseUnit(unit);
   switch (u.kind) {
     case 'fraction':

@@ -32,7 +32,7 @@ export interface QuantileRow {
 }
 
 /** What {@link contributionQuantiles} returns; every `[i][k]` is sector i at `probabilities[k]`. */
-export interface ContributionQuantilesResult {
+export interface ContributionQuantiles {
   readonly probabilities: readonly number[];
   /** Sectors, plus `(residual)` when a total is given. */
   readonly sectors: readonly string[];
@@ -97,7 +97,7 @@ function readDraws(
  *   base: [[1, 1], [1, 1]], end: [[2, 1], [3, 1]], probabilities: [0.5] });
  * r.contribution; // => [[0.75], [0]]
  */
-export function contributionQuantiles(input: ContributionQuantilesInput): ContributionQuantilesResult {
+export function contributionQuantiles(input: ContributionQuantilesInput): ContributionQuantiles {
   const fn = 'contributionQuantiles';
   const { sectors, fromYear, toYear, total } = input ?? ({} as ContributionQuantilesInput);
   const probabilities = input?.probabilities ?? [0.05, 0.5, 0.95];

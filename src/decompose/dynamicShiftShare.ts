@@ -1,7 +1,7 @@
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
 import { assembleShiftShare, checkMatrix, checkNames, referenceOf, shiftShareCore } from './internal/shiftShareCore.js';
-import type { ShiftShareResult } from './shiftShare.js';
+import type { ShiftShare } from './shiftShare.js';
 
 /** What {@link dynamicShiftShare} takes: levels by region, sector and year. */
 export interface DynamicShiftShareInput {
@@ -29,7 +29,7 @@ export interface DynamicShiftShareInput {
  *   values: [[[10, 15], [10, 10]]], reference: [[100, 120], [100, 100]] });
  * r.regionalShift[0]; // => [3, 0] (one period: the same as shiftShare)
  */
-export function dynamicShiftShare(input: DynamicShiftShareInput): ShiftShareResult {
+export function dynamicShiftShare(input: DynamicShiftShareInput): ShiftShare {
   const fn = 'dynamicShiftShare';
   const { regions, sectors, years, values, reference } = input ?? ({} as DynamicShiftShareInput);
   checkNames(fn, 'regions', regions);

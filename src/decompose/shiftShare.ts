@@ -38,7 +38,7 @@ export interface ShiftShareInput {
 }
 
 /** What {@link shiftShare} returns; every matrix is region x sector, in the input's unit. */
-export interface ShiftShareResult {
+export interface ShiftShare {
   readonly regions: readonly string[];
   readonly sectors: readonly string[];
   readonly fromYear: number;
@@ -81,7 +81,7 @@ export interface ShiftShareResult {
  *   base: [[10, 10]], end: [[15, 10]], reference: { base: [100, 100], end: [120, 100] } });
  * [r.nationalGrowth[0], r.industryMix[0], r.regionalShift[0]]; // => [[1, 1], [1, -1], [3, 0]]
  */
-export function shiftShare(input: ShiftShareInput): ShiftShareResult {
+export function shiftShare(input: ShiftShareInput): ShiftShare {
   const fn = 'shiftShare';
   const { regions, sectors, fromYear, toYear, base, end, reference } = input ?? ({} as ShiftShareInput);
   checkNames(fn, 'regions', regions);

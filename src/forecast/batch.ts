@@ -1,7 +1,9 @@
-import { MetricsError } from '../errors.js';
+import { type ErrorCode, MetricsError } from '../errors.js';
 import { assertInteger, assertOneOf, show } from '../internal/assert.js';
 import { series } from '../series/series.js';
 import { interpolate } from '../series/interpolate.js';
+import type { Unit } from '../series/units.js';
+import type { FillMethod } from './defaultForecast.js';
 import type { Forecast, ForecastMethod } from './types.js';
 import { checkMethod, levelLabel } from './backtest.js';
 
@@ -21,9 +23,9 @@ export interface ForecastManyOptions {
   /** Interval levels as fractions in (0, 1). Default [0.8, 0.95]. */
   readonly levels?: readonly number[];
   /** Unit of every series (text or Unit). Default `unit`, a plain number. */
-  readonly unit?: string;
+  readonly unit?: string | Unit;
   /** Fill missing years first: `linear` or `log` (constant growth between neighbours). Default: a gap is an error. */
-  readonly fill?: 'linear' | 'log';
+  readonly fill?: FillMethod;
   /** Stops between series; the call then throws `aborted`. */
   readonly signal?: AbortSignal;
 }
@@ -38,8 +40,8 @@ export type ForecastManyRow = Readonly<Record<string, string | number>> & {
 /** A series that could not be forecast, and why. */
 export interface ForecastManyError {
   readonly id: string;
-  /** The MetricsError code (`internal` for an unexpected failure inside a method). */
-  readonly code: string;
+  /** The MetricsError code, or `internal` for an unexpected failure inside a method (not a MetricsError). */
+  readonly code: ErrorCode | 'internal';
   readonly message: string;
 }
 

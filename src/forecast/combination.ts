@@ -20,7 +20,7 @@ export interface CombinationOptions {
 
 /**
  * Equal-weight combination of forecasting methods: the point forecast is the mean of the parts' point
- * forecasts (the M4 competition's "Comb" is `combination([ses, holt, dampedHolt])`, exported as
+ * forecasts (the M4 competition's "Comb" is `combination([ses, holt, damped])`, exported as
  * {@link comb}). Combining is one of the most reliable ways to cut forecast error on yearly data.
  * - Intervals: the mean of the parts' lower bounds and the mean of their upper bounds at each level.
  *   A heuristic, not a model-based interval: it nests and widens with the level because each part's
@@ -33,7 +33,7 @@ export interface CombinationOptions {
  * - No `simulate` (averaging independent paths would understate the spread).
  * @throws {MetricsError} invalid_argument for an empty list or an entry that is not a ForecastMethod
  * @example
- * combination([theta, dampedHolt]).name; // => 'comb(theta,damped)'
+ * combination([theta, damped]).name; // => 'comb(theta,damped)'
  */
 export function combination(
   methods: readonly ForecastMethod[],
@@ -42,7 +42,7 @@ export function combination(
   if (!Array.isArray(methods) || methods.length === 0) {
     throw new MetricsError(
       'invalid_argument',
-      `combination: methods must be a non-empty array of forecast methods (got ${show(methods)}). Pass e.g. [theta, dampedHolt, autoEts].`,
+      `combination: methods must be a non-empty array of forecast methods (got ${show(methods)}). Pass e.g. [theta, damped, ets].`,
     );
   }
   methods.forEach((m, i) => {

@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { problemIssues, show } from '../internal/assert.js';
 import { closestNames } from '../internal/closest.js';
 import type { Provenance, Translation } from '../series/provenance.js';
 import { Scale, parseUnit, type Unit } from '../series/units.js';
@@ -629,6 +629,7 @@ export function parseFacts(json: unknown, origin: string): Fact[] {
       'invalid_definition',
       `parseFacts: ${lines.length} problem${lines.length === 1 ? '' : 's'} in ${origin}. Fix each and parse again:\n${lines.map((l) => `  ${l}`).join('\n')}`,
       { origin, problems: Object.freeze([...lines]) },
+      problemIssues(lines, origin),
     );
   }
   return facts;

@@ -1,6 +1,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { TopLevelSpec } from 'vega-lite';
 import { MetricsError } from '../errors.js';
+import { problemIssues } from '../internal/assert.js';
 import { loadValidator } from '../internal/schemaValidator.js';
 import { VEGA_LITE_SCHEMA } from './vegaLiteSchema.js';
 
@@ -80,6 +81,7 @@ export function validateSpec(spec: unknown): TopLevelSpec {
       'invalid_definition',
       `validateSpec: the spec does not match the vega-lite v6 schema (got ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${shown.join('; ')}${problems.length > shown.length ? '; …' : ''}). Fix the listed paths.`,
       { problems },
+      problemIssues(problems),
     );
   }
   return spec as TopLevelSpec;

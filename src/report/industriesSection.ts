@@ -4,7 +4,8 @@ import type { IndustryLevel } from '../decompose/compareIndustries.js';
 import { parseUnit } from '../series/units.js';
 import { describeFact, formatRate } from '../targets/describeFact.js';
 import type { Fact } from '../targets/fact.js';
-import { describeFactZh, type Locale, REPORT_WORDS, unitText, yearSpan } from './words.js';
+import { describeFactZh, REPORT_WORDS, unitText, yearSpan } from './words.js';
+import type { Locale } from '../series/locale.js';
 
 /** Names of the industries the seed documents give money figures for, by metric. */
 const INDUSTRY_NAMES: Readonly<Record<string, { en: string; zh: string }>> = {

@@ -17,15 +17,15 @@ import type { ReportSection, ReportTable } from '../render/reportHtml.js';
 import { projectAll } from '../scenario/projectAll.js';
 import type { ScenarioProjection } from '../scenario/types.js';
 import { convertScale, isScaleConvertible, parseUnit } from '../series/units.js';
-import type { MonteCarloResult } from '../simulate/monteCarloTypes.js';
+import type { Simulation } from '../simulate/monteCarloTypes.js';
 import { sourceLine } from '../series/provenance.js';
 import { describeFact, formatRate } from '../targets/describeFact.js';
 import type { Fact } from '../targets/fact.js';
+import type { Locale } from '../series/locale.js';
 import { whatIfSpec } from './whatIf.js';
 import {
   CHECK_WORDS,
   describeFactZh,
-  type Locale,
   modelTitle,
   quantityText,
   REPORT_WORDS,
@@ -82,7 +82,7 @@ export interface ModelReport {
   readonly check: ModelCheck;
   readonly projections: readonly ScenarioProjection[];
   /** Monte Carlo around the plan scenario; absent when the model has no uncertainty. */
-  readonly monteCarlo?: MonteCarloResult;
+  readonly monteCarlo?: Simulation;
   /** Sector decomposition; absent when the model has no sectors. */
   readonly sectors?: ModelDecomposition;
   /** Observations drawn on the charts (on the plans' definition of the model's metric, in its years). */
@@ -234,7 +234,7 @@ export async function modelReport(model: ModelDefinition, options: ModelReportOp
       ? { htmlSpec: whatIfSpec(trajectoryChart(trajectoryInput, trajectoryOptions), model, planRate, locale) }
       : {}),
   });
-  let monteCarlo: MonteCarloResult | undefined;
+  let monteCarlo: Simulation | undefined;
   if (model.uncertainty) {
     monteCarlo = await simulateModel(model, {
       paths,
@@ -402,11 +402,14 @@ function sectorCharts(
     {
       name: 'sector-levels',
       title: w.sectorLevels,
-      spec: stackedAreaChart(levels, {
-        ...common,
-        title: locale === 'zh' ? `${w.sectorLevels}（${span}）` : `${w.sectorLevels}, ${span}`,
-        subtitle: locale === 'zh' ? `堆积规模；${assumed}` : `Stacked levels; ${assumed}`,
-      }),
+      spec: stackedAreaChart(
+        { rows: levels },
+        {
+          ...common,
+          title: locale === 'zh' ? `${w.sectorLevels}（${span}）` : `${w.sectorLevels}, ${span}`,
+          subtitle: locale === 'zh' ? `堆积规模；${assumed}` : `Stacked levels; ${assumed}`,
+        },
+      ),
       data: {
         title: w.sectorLevels,
         columns: [w.sector, w.year, { name: w.level, unit: uText, decimals: 4 }],

@@ -10,7 +10,8 @@ import { convertScale, isScaleConvertible } from '../series/units.js';
 import { describeFact } from '../targets/describeFact.js';
 import type { Fact } from '../targets/fact.js';
 import { type ModelReport, planRateOf, targetMarker } from './modelReport.js';
-import { describeFactZh, type Locale, REPORT_WORDS, STATUS_WORDS, unitText } from './words.js';
+import { describeFactZh, REPORT_WORDS, STATUS_WORDS, unitText } from './words.js';
+import type { Locale } from '../series/locale.js';
 
 /** One plan target, how it did, and what the observations say about it. */
 export interface PlanOutcome {
@@ -344,14 +345,17 @@ export function plansSection(
   const charts: ReportChart[] = [
     {
       title: w.plansDid,
-      spec: scorecardChart(rows, {
-        locale,
-        width,
-        subtitle: zh
-          ? `各目标同口径的最新观测值占目标的比例，${w.asOf(options.asOf)}`
-          : `Latest figure on each target’s own definition as a share of the target, ${w.asOf(options.asOf)}`,
-        source: zh ? `来源：${publishers}` : `Sources: ${publishers}`,
-      }),
+      spec: scorecardChart(
+        { rows },
+        {
+          locale,
+          width,
+          subtitle: zh
+            ? `各目标同口径的最新观测值占目标的比例，${w.asOf(options.asOf)}`
+            : `Latest figure on each target’s own definition as a share of the target, ${w.asOf(options.asOf)}`,
+          source: zh ? `来源：${publishers}` : `Sources: ${publishers}`,
+        },
+      ),
       file: 'plans-scorecard',
       data: {
         title: w.plansDid,

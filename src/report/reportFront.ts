@@ -2,7 +2,8 @@ import type { ModelDefinition } from '../model/types.js';
 import type { ReportTable } from '../render/reportHtml.js';
 import type { Fact } from '../targets/fact.js';
 import type { PlanOutcome } from './plansSection.js';
-import { type Locale, REPORT_WORDS } from './words.js';
+import { REPORT_WORDS } from './words.js';
+import type { Locale } from '../series/locale.js';
 
 /** The industry a model is about: its title up to the first comma, " by " or parenthesis (in Chinese, up to 产业). */
 function industryOf(m: ModelDefinition, locale: Locale): string {

@@ -4,7 +4,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ModelDefinition } from '../model/types.js';
 import { describeFact } from '../targets/describeFact.js';
-import { describeFactZh, type Locale, unitText } from './words.js';
+import { describeFactZh, unitText } from './words.js';
+import type { Locale } from '../series/locale.js';
 
 type Json = Record<string, unknown>;
 

@@ -4,8 +4,7 @@
 import { formatQuantity, type Unit } from '../series/units.js';
 import type { Comparator, Fact } from '../targets/fact.js';
 import type { ModelDefinition } from '../model/types.js';
-
-export type Locale = 'en' | 'zh';
+import type { Locale } from '../series/locale.js';
 
 /** Report words per locale. */
 export const REPORT_WORDS = {

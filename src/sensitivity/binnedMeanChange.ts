@@ -28,7 +28,7 @@ export interface InputMeanChange {
 }
 
 /** What {@link binnedMeanChange} returns. */
-export interface BinnedMeanChangeResult {
+export interface BinnedMeanChange {
   readonly overallMean: number;
   readonly inputs: readonly InputMeanChange[];
 }
@@ -45,7 +45,7 @@ export interface BinnedMeanChangeResult {
  * @example
  * binnedMeanChange({ inputs: { x: [1, 2, 3, 4] }, output: [10, 20, 30, 40], bins: 2 }).inputs[0].bins.map((b) => b.change); // => [-10, 10]
  */
-export function binnedMeanChange(options: BinnedMeanChangeOptions): BinnedMeanChangeResult {
+export function binnedMeanChange(options: BinnedMeanChangeOptions): BinnedMeanChange {
   const fn = 'binnedMeanChange';
   const { inputs, output } = options ?? ({} as BinnedMeanChangeOptions);
   assertFiniteArray(fn, 'output', output);

@@ -57,7 +57,7 @@ export interface TornadoBar {
 }
 
 /** What {@link tornado} returns: the output at the model's values and one bar per parameter, widest first. */
-export interface TornadoResult {
+export interface Tornado {
   readonly scenario: string;
   readonly output: string;
   readonly baseOutput: number;
@@ -111,7 +111,7 @@ function outputFunction(output: TornadoOptions['output']): { name: string; fn: T
  * tornado(loadModel('big-data-14th-fyp'), { output: 'finalLevel' }).bars.map((b) => b.parameter);
  * // => ['bd14.cagr-2020-2025', 'bd14.revenue-2020', 'uncertainty.volatility']
  */
-export function tornado(model: ModelDefinition, options: TornadoOptions = {}): TornadoResult {
+export function tornado(model: ModelDefinition, options: TornadoOptions = {}): Tornado {
   const fn = 'tornado';
   const scenario = options.scenario ?? 'plan';
   const { name, fn: measure } = outputFunction(options.output);

@@ -1,5 +1,6 @@
 import { MetricsError } from '../errors.js';
 import { assertFinite, assertInRange, assertInteger, show } from '../internal/assert.js';
+import type { Locale } from './locale.js';
 
 /**
  * Scales a value can be stated in, as powers of ten. Western (thousand … trillion) and Chinese
@@ -415,7 +416,7 @@ export function convertCurrency(q: Quantity, to: string | Unit, fx: ExchangeRate
 /** Options of {@link formatQuantity}. */
 export interface FormatOptions {
   /** `en` writes `RMB 3.05 trillion`; `zh` writes `3.05万亿元`. Default `en`. */
-  readonly locale?: 'en' | 'zh';
+  readonly locale?: Locale;
   /** Significant digits, a whole number from 1 to 17. Default 3. */
   readonly digits?: number;
   /** Pick the scale that reads best (the largest with a value >= 1). Default true. */

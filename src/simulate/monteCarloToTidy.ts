@@ -1,7 +1,7 @@
-import type { MonteCarloResult } from './monteCarloTypes.js';
+import type { Simulation } from './monteCarloTypes.js';
 
 /** A long row of a Monte Carlo result. `quantile` is the level for quantile rows, null otherwise. */
-export interface MonteCarloTidyRow {
+export interface SimulationTidyRow {
   readonly series: string;
   readonly year: number;
   readonly statistic: 'quantile' | 'mean' | 'sd';
@@ -15,10 +15,10 @@ export interface MonteCarloTidyRow {
  * @example
  * const r = await simulate({ baseYear: 2020, baseValue: 1, toYear: 2021, growth: [0.1], volatility: 0,
  *   paths: 3, seed: 1, quantiles: [0.5] });
- * monteCarloToTidy(r)[0]; // => { series: 'value', year: 2021, statistic: 'quantile', quantile: 0.5, value: 1.1 }
+ * simulationToTidy(r)[0]; // => { series: 'value', year: 2021, statistic: 'quantile', quantile: 0.5, value: 1.1 }
  */
-export function monteCarloToTidy(result: MonteCarloResult): MonteCarloTidyRow[] {
-  const rows: MonteCarloTidyRow[] = [];
+export function simulationToTidy(result: Simulation): SimulationTidyRow[] {
+  const rows: SimulationTidyRow[] = [];
   for (const s of result.series) {
     s.years.forEach((year, t) => {
       for (const q of s.quantiles)

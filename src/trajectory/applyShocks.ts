@@ -2,7 +2,7 @@ import { MetricsError } from '../errors.js';
 import { assertFinite, assertInteger } from '../internal/assert.js';
 import { checkPath } from './checkPath.js';
 import { freezePath } from './pathCommon.js';
-import type { PathResult } from './types.js';
+import type { LevelPath } from './types.js';
 
 /** A one-off level shock: the level in `year` and every later year is multiplied by `1 + size`. */
 export interface Shock {
@@ -15,13 +15,13 @@ export interface Shock {
  * Applies one-off level shocks: from each shock's year on, the level is multiplied by `1 + size`
  * (growth in the shock year changes, later growth does not). Shocks compose: two shocks multiply, in
  * any order, also in the same year.
- * @param path a path from growthPath (or any PathResult)
+ * @param path a path from growthPath (or any LevelPath)
  * @param shocks shocks in the projected years (fromYear + 1 … toYear)
  * @throws {MetricsError} invalid_argument when a shock is outside the projected years or size <= -1
  * @example
  * applyShocks(cagrPath({ base: 100, rate: 0, fromYear: 2020, toYear: 2022 }), [{ year: 2021, size: -0.05 }]).levels; // => [100, 95, 95]
  */
-export function applyShocks(path: PathResult, shocks: readonly Shock[]): PathResult {
+export function applyShocks(path: LevelPath, shocks: readonly Shock[]): LevelPath {
   const fn = 'applyShocks';
   checkPath(fn, path);
   if (!Array.isArray(shocks)) {

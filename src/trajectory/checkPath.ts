@@ -1,13 +1,13 @@
 import { MetricsError } from '../errors.js';
-import type { PathResult } from './types.js';
+import type { LevelPath } from './types.js';
 
 /**
- * Throws invalid_argument unless `path` is a well-formed PathResult: consecutive years, one level per
+ * Throws invalid_argument unless `path` is a well-formed LevelPath: consecutive years, one level per
  * year (finite, > 0) and one rate per year after the first.
  * @example
  * checkPath('myFn', cagrPath({ base: 1, rate: 0.1, fromYear: 2020, toYear: 2021 })); // => undefined
  */
-export function checkPath(fn: string, path: PathResult): void {
+export function checkPath(fn: string, path: LevelPath): void {
   const ok =
     typeof path === 'object' &&
     path !== null &&

@@ -1,7 +1,7 @@
 import { MetricsError } from '../errors.js';
 import { assertFinite } from '../internal/assert.js';
 import { checkSpan, levelsPath, yearsOf } from './pathCommon.js';
-import type { PathResult, PathSpan } from './types.js';
+import type { LevelPath, PathSpan } from './types.js';
 
 /** Options of {@link logisticPath}. */
 export interface LogisticPathOptions extends PathSpan {
@@ -20,7 +20,7 @@ export interface LogisticPathOptions extends PathSpan {
  * @example
  * logisticPath({ base: 1, rate: Math.log(3), cap: 2, fromYear: 2020, toYear: 2021 }).levels; // => [1, 1.4999999999999998] (1.5 up to rounding)
  */
-export function logisticPath(options: LogisticPathOptions): PathResult {
+export function logisticPath(options: LogisticPathOptions): LevelPath {
   const fn = 'logisticPath';
   checkSpan(fn, options);
   const { base, rate, cap, fromYear, toYear } = options;

@@ -1,7 +1,7 @@
 // Not exported from the package: checks and builders shared by the path functions.
 import { MetricsError } from '../errors.js';
 import { assertFinite, assertInteger } from '../internal/assert.js';
-import type { PathResult, PathSpan } from './types.js';
+import type { LevelPath, PathSpan } from './types.js';
 
 /** The most years a path may span; longer spans are refused as too_large. */
 export const MAX_PATH_YEARS = 1000;
@@ -57,7 +57,7 @@ export function checkRate(fn: string, name: string, rate: number, year?: number)
 }
 
 /** Builds a path by compounding `rateOf(year)` from the base; throws degenerate on overflow. */
-export function compoundPath(fn: string, span: PathSpan, rateOf: (year: number) => number): PathResult {
+export function compoundPath(fn: string, span: PathSpan, rateOf: (year: number) => number): LevelPath {
   const years = yearsOf(span.fromYear, span.toYear);
   const levels = [span.base];
   const rates: number[] = [];
@@ -80,7 +80,7 @@ export function compoundPath(fn: string, span: PathSpan, rateOf: (year: number) 
 }
 
 /** Builds a path from levels (all > 0), computing the rates; names the first year with a level <= 0. */
-export function levelsPath(fn: string, years: number[], levels: number[]): PathResult {
+export function levelsPath(fn: string, years: number[], levels: number[]): LevelPath {
   const rates: number[] = [];
   for (let i = 0; i < levels.length; i++) {
     const l = levels[i] as number;
@@ -100,7 +100,7 @@ export function levelsPath(fn: string, years: number[], levels: number[]): PathR
  * Freezes a built path after a last check: every level finite and > 0, every rate finite and > -1 (a
  * ratio of levels can still underflow to -1, e.g. from 1 to 5e-324), else degenerate naming the year.
  */
-export function freezePath(fn: string, years: number[], levels: number[], rates: number[]): PathResult {
+export function freezePath(fn: string, years: number[], levels: number[], rates: number[]): LevelPath {
   for (let i = 0; i < levels.length; i++) {
     const l = levels[i] as number;
     const r = i === 0 ? 0 : (rates[i - 1] as number);

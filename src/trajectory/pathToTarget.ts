@@ -2,7 +2,7 @@ import { MetricsError } from '../errors.js';
 import { assertFinite } from '../internal/assert.js';
 import { cagrPath } from './cagrPath.js';
 import { checkSpan } from './pathCommon.js';
-import type { PathResult, PathSpan } from './types.js';
+import type { LevelPath, PathSpan } from './types.js';
 
 /** Options of {@link pathToTarget}. */
 export interface PathToTargetOptions extends PathSpan {
@@ -17,7 +17,7 @@ export interface PathToTargetOptions extends PathSpan {
  * @example
  * pathToTarget({ base: 1, target: 4, fromYear: 2020, toYear: 2022 }).rate; // => 1
  */
-export function pathToTarget(options: PathToTargetOptions): PathResult & { readonly rate: number } {
+export function pathToTarget(options: PathToTargetOptions): LevelPath & { readonly rate: number } {
   const fn = 'pathToTarget';
   checkSpan(fn, options);
   const { base, target, fromYear, toYear } = options;

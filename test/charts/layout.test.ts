@@ -125,7 +125,8 @@ const builders: readonly [string, (locale: 'en' | 'zh') => TopLevelSpec][] = [
   ],
   [
     'scorecardChart',
-    (locale) => scorecardChart(scorecardRows, { locale, title: longTitle[locale], source: longSource[locale] }),
+    (locale) =>
+      scorecardChart({ rows: scorecardRows }, { locale, title: longTitle[locale], source: longSource[locale] }),
   ],
   [
     'waterfallChart',
@@ -172,9 +173,11 @@ const builders: readonly [string, (locale: 'en' | 'zh') => TopLevelSpec][] = [
     'stackedAreaChart',
     (locale) =>
       stackedAreaChart(
-        longSectors[locale].flatMap((sector, i) =>
-          [2020, 2021, 2022, 2023].map((year) => ({ sector, year, value: (1 + i) * 0.3 })),
-        ),
+        {
+          rows: longSectors[locale].flatMap((sector, i) =>
+            [2020, 2021, 2022, 2023].map((year) => ({ sector, year, value: (1 + i) * 0.3 })),
+          ),
+        },
         { unit: 'CNY trillion', locale, title: longTitle[locale] },
       ),
   ],

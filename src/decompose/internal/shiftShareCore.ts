@@ -1,6 +1,6 @@
 import { MetricsError } from '../../errors.js';
 import { show } from '../../internal/assert.js';
-import type { ShiftShareResult, ShiftShareRow } from '../shiftShare.js';
+import type { ShiftShare, ShiftShareRow } from '../shiftShare.js';
 
 /** The three shift-share effects and the actual change, region x sector. */
 export interface ShiftShareComponents {
@@ -146,7 +146,7 @@ export function assembleShiftShare(
   nationalRate: number,
   sectorRates: readonly number[],
   c: { nationalGrowth: number[][]; industryMix: number[][]; regionalShift: number[][]; change: number[][] },
-): ShiftShareResult {
+): ShiftShare {
   const sum = (row: readonly number[]) => row.reduce((s, v) => s + v, 0);
   const effects = ['nationalGrowth', 'industryMix', 'regionalShift', 'change'] as const;
   const byRegion = regions.map((region, r) => ({
