@@ -36,7 +36,8 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
     return name === undefined ? 2 : 0;
   }
   if (name === '--version') {
-    ctx.stdout('industry-metrics 0.1.0\n');
+    const { packageVersion } = await import('../io/runManifest.js');
+    ctx.stdout(`industry-metrics ${packageVersion()}\n`);
     return 0;
   }
   const entry = commands.find((c) => c.name === name);

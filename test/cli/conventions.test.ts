@@ -23,6 +23,15 @@ describe('CLI conventions', () => {
     ]);
   });
 
+  it("--version prints package.json's version", async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    expect(version).toMatch(/^\d+\.\d+\.\d+/);
+    const r = await cli(['--version']);
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, `industry-metrics ${version}\n`, '']);
+  });
+
   it('each registry entry names and summarises the command it loads', async () => {
     const loaded = await loadCommands();
     expect(loaded.map((c) => [c.name, c.summary])).toEqual(commands.map((c) => [c.name, c.summary]));

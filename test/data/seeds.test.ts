@@ -1,5 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, readdirSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { factById, loadSeeds } from '../../src/io/loadSeeds.js';
@@ -8,6 +7,7 @@ import { unitToString } from '../../src/series/units.js';
 import type { Fact } from '../../src/targets/fact.js';
 import { factInterval } from '../../src/targets/checkConsistency.js';
 import { meets } from '../../src/targets/meets.js';
+import { runWithShared } from '../helpers/sharedData.js';
 
 const seedsDir = new URL('../../seeds/', import.meta.url);
 const seedFiles = readdirSync(seedsDir)
@@ -17,12 +17,7 @@ const readSeed = (name: string): unknown => JSON.parse(readFileSync(new URL(name
 
 // The plan documents themselves live next to the repository (../shared/seeds), not in it.
 const documentsDir = new URL('../../../shared/seeds/', import.meta.url);
-const haveDocuments = existsSync(fileURLToPath(documentsDir));
-if (!haveDocuments) {
-  console.log(
-    `seeds.test: skipping the verbatim-quote checks: the plan documents are not at ${fileURLToPath(documentsDir)}`,
-  );
-}
+const haveDocuments = runWithShared('seeds.test.ts', 'the verbatim-quote checks', 'seeds');
 
 const facts: Fact[] = loadSeeds();
 
@@ -37,8 +32,17 @@ describe('seed files', () => {
     ]);
   });
 
-  it.each(seedFiles)('parseFacts(%s) accepts the file', (name) => {
-    expect(parseFacts(readSeed(name), `seeds/${name}`).length).toBeGreaterThan(0);
+  it.each(seedFiles)('parseFacts(%s) accepts the file and keeps every fact, in order', (name) => {
+    const raw = readSeed(name) as { facts: { id: string }[] };
+    const expected = {
+      '000-big-data-14th-fyp-news.facts.json': 6,
+      '001-big-data-13th-fyp.facts.json': 21,
+      '002-big-data-commentary.facts.json': 1,
+      '003-big-data-14th-fyp.facts.json': 21,
+      '004-cybersecurity-3y-plan-news.facts.json': 6,
+    }[name];
+    expect(raw.facts).toHaveLength(expected!);
+    expect(parseFacts(raw, `seeds/${name}`).map((f) => f.id)).toEqual(raw.facts.map((f) => f.id));
   });
 
   it.each(seedFiles)('%s is valid against seeds/facts.schema.json', (name) => {

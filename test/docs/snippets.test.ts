@@ -1,10 +1,10 @@
-// The README and docs run as printed: every TypeScript and shell snippet of README.md and docs/*.md (see
-// test/docs/snippets.ts for how blocks are found and flagged) runs in a fresh project folder where the packed
-// tarball is installed (`clone` shell snippets in this repository), and must exit 0 (TypeScript ones with nothing
-// on stderr); the claims in TypeScript snippets (`expression; // => value`, `// ≈ value`; test/helpers/claims.ts) must hold. So a
-// snippet can only use what it imports, files the package ships and files it makes itself.
-// The TypeScript snippets run one after the other in one process (each its own module, in its own project
-// folder); shell snippets each in their own bash, in their own project folder.
+// The README and docs run as printed: every TypeScript and shell snippet of README.md, CONTRIBUTING.md and docs/*.md
+// (see test/docs/snippets.ts for how blocks are found and flagged) runs in a fresh project folder where the packed
+// tarball is installed (`clone` shell snippets in this repository), and must exit 0 (TypeScript ones with nothing on
+// stderr); the claims in TypeScript snippets (`expression; // => value`, `// ≈ value`; test/helpers/claims.ts) must
+// hold. So a snippet can only use what it imports, files the package ships and files it makes itself. The TypeScript
+// snippets run one after the other in one process (each its own module, in its own project folder); shell snippets each
+// in their own bash, in their own project folder.
 import { execFile } from 'node:child_process';
 import {
   copyFileSync,
@@ -35,6 +35,7 @@ const inCi = process.env['CI'] === 'true';
 
 const DOCS = [
   'README.md',
+  'CONTRIBUTING.md',
   ...readdirSync(join(REPO, 'docs'))
     .filter((f) => f.endsWith('.md'))
     .map((f) => `docs/${f}`),
@@ -143,7 +144,7 @@ process.chdir(dirname(out));
 writeFileSync(out, JSON.stringify(results));
 `;
 
-describe('code blocks of README.md and docs/', () => {
+describe('code blocks of README.md, CONTRIBUTING.md and docs/', () => {
   it('every code block names its language (ts, sh, json, text, …)', () => {
     expect(all.filter((b) => b.info === '').map(name)).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { csvParse } from 'd3-dsv';
 import fc from 'fast-check';
@@ -16,6 +16,7 @@ import { msis } from '../../src/forecast/accuracy/msis.js';
 import { accuracy } from '../../src/forecast/accuracy.js';
 import type { Forecast } from '../../src/forecast/types.js';
 import { thrown } from '../helpers/thrown.js';
+import { runWithShared } from '../helpers/sharedData.js';
 
 const y = [100, 200, 300];
 const f = [110, 180, 330];
@@ -271,7 +272,11 @@ describe('properties', () => {
 });
 
 const m3 = new URL('../../../shared/benchmarks/m3-yearly/', import.meta.url);
-const m3Present = existsSync(fileURLToPath(new URL('reference/r-forecast-forecasts.csv', m3)));
+const m3Present = runWithShared(
+  'accuracy.test.ts',
+  "the checks against R's M3 summary",
+  'benchmarks/m3-yearly/reference/r-forecast-forecasts.csv',
+);
 
 describe.skipIf(!m3Present)('against R forecast on M3 yearly', () => {
   it("sMAPE, MASE, 95 % coverage and MSIS of R's own forecasts match R's summary", () => {

@@ -6,7 +6,7 @@
 //   Rscript bench/arima-r.R train=../shared/benchmarks/m3-yearly/train.csv out=test/forecast/fixtures/arima-m3-r.csv
 // (auto.arima(ts(x)) then forecast(fit, h = 6, level = 95) for each series; the values below are copied
 // from it). The M3 series are Makridakis & Hibon (2000), via the Mcomp R package (see the benchmark README).
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -24,6 +24,7 @@ import { forecastMethods } from '../../src/forecast/methods.js';
 import { series } from '../../src/series/series.js';
 import { rng } from '../../src/simulate/rng.js';
 import { relClose, thrown } from '../helpers/thrown.js';
+import { runWithShared } from '../helpers/sharedData.js';
 
 const mk = (values: readonly number[], from = 1990) =>
   series({ id: 's', unit: 'count', years: values.map((_, i) => from + i), values });
@@ -291,16 +292,11 @@ describe('arima: the pieces against R (BFGS: test/internal/optimize.test.ts)', (
 
 // Every M3 yearly series against R's fixture, when the shared benchmark folder is there (it is not shipped).
 const m3Dir = fileURLToPath(new URL('../../../shared/benchmarks/m3-yearly/', import.meta.url));
-const haveM3 = existsSync(`${m3Dir}train.csv`);
-if (!haveM3) {
-  console.log(
-    `arima.test.ts: skipping the M3 agreement test: ${m3Dir}train.csv is missing. It is the shared benchmark folder (/work/shared/benchmarks/m3-yearly, beside the repository as ../shared); see its README to rebuild it from the Mcomp R package.`,
-  );
-}
+const haveM3 = runWithShared('arima.test.ts', 'the M3 agreement test', 'benchmarks/m3-yearly/train.csv');
 
 describe('arima agrees with R on the M3 yearly series (shared benchmark folder)', () => {
   it.skipIf(!haveM3)(
-    "arima chooses R's orders on at least 95 % of the 645 series, and where they agree its forecasts and 95 % bounds are within 1e-4 (skipped without /work/shared)",
+    "arima chooses R's orders on at least 95 % of the 645 series, and where they agree its forecasts and 95 % bounds are within 1e-4",
     () => {
       const train = new Map<string, number[]>();
       for (const line of readFileSync(`${m3Dir}train.csv`, 'utf8').trim().split('\n').slice(1)) {

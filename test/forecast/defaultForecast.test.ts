@@ -29,8 +29,12 @@ describe('forecast', () => {
     expect(forecast(s, 2026, { method: 'drift' }).mean).toEqual(drift.forecast(drift.fit(s), 2026).mean);
     expect(forecast(s, 2026, { method: drift, levels: [0.5] }).intervals[0]!.level).toBe(0.5);
   });
-  it('defaultMethod is named default', () => {
+  it("defaultMethod is the method forecast() uses: its name, fit and forecast give forecast()'s numbers", () => {
     expect(defaultMethod.name).toBe('default');
+    const f = defaultMethod.forecast(defaultMethod.fit(s), 2026, { levels: [0.8, 0.95] });
+    const g = forecast(s, 2026);
+    expect(f.mean).toEqual(g.mean);
+    expect(f.intervals).toEqual(g.intervals);
   });
   it('forecast with an unknown method, a past year or 2 points throws invalid_argument', () => {
     expect(thrown(() => forecast(s, 2026, { method: 'prophet' }))).toMatchObject({

@@ -1,9 +1,15 @@
 // The M3 yearly training series from the shared benchmark folder, for tests that compare with R on them.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { sharedPath } from '../helpers/sharedData.js';
 
 /** Training values by id (years 1, 2, … as calendar years 2001, 2002, …). */
 export function m3Train(): Map<string, { years: number[]; values: number[] }> {
-  const text = readFileSync(new URL('../../../shared/benchmarks/m3-yearly/train.csv', import.meta.url), 'utf8');
+  const file = sharedPath('benchmarks/m3-yearly/train.csv');
+  if (!existsSync(file))
+    throw new Error(
+      `${file} is missing: the M3 yearly benchmark is read from ../shared beside the clone (see test/helpers/sharedData.ts).`,
+    );
+  const text = readFileSync(file, 'utf8');
   const out = new Map<string, { years: number[]; values: number[] }>();
   for (const line of text.split('\n').slice(1)) {
     if (line === '') continue;

@@ -4,12 +4,13 @@
 // holt(x, damped = TRUE), thetaf(x), forecast(ets(x)), h = 6, level = 95), on M3 yearly series Y1, Y3
 // and Y266 (Makridakis & Hibon 2000, via the Mcomp R package). R's values are printed to 10
 // significant digits, so 1e-8 relative is as close as the comparison can be.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { series } from '../../src/series/series.js';
 import { forecastMethods } from '../../src/forecast/methods.js';
 import { relClose } from '../helpers/thrown.js';
+import { runWithShared } from '../helpers/sharedData.js';
 
 interface Case {
   readonly id: string;
@@ -128,11 +129,15 @@ describe('forecasts equal R forecast 8.20 on M3 yearly series (inline copy)', ()
 
 // The full reference file, when the shared benchmark folder is there (it is not shipped).
 const dir = fileURLToPath(new URL('../../../shared/benchmarks/m3-yearly/', import.meta.url));
-const haveShared = existsSync(`${dir}reference/r-forecast-forecasts.csv`);
+const haveShared = runWithShared(
+  'rReference.test.ts',
+  'R agreement on five more M3 series',
+  'benchmarks/m3-yearly/reference/r-forecast-forecasts.csv',
+);
 
 describe('forecasts equal R on more M3 yearly series (shared benchmark folder)', () => {
   it.skipIf(!haveShared)(
-    'naive, drift, ses, holt, damped, theta, ets and comb on Y10, Y156, Y187, Y400, Y645 equal R to 1e-8 (skipped without /work/shared)',
+    'naive, drift, ses, holt, damped, theta, ets and comb on Y10, Y156, Y187, Y400, Y645 equal R to 1e-8',
     () => {
       const read = (f: string) =>
         readFileSync(`${dir}${f}`, 'utf8')

@@ -68,7 +68,8 @@ describe('yoyGrowth', () => {
       ),
     );
   });
-  // Levels within a factor 1000: a yoy near -1 (a fall to a millionth) makes 1 + yoy cancel (see STYLE.md).
+  // Levels within a factor 1000: a yoy near -1 (a fall to a millionth) makes 1 + yoy cancel in floating
+  // point (docs/core.md, "1 + rate cancels near -1").
   it('the product of (1 + yoy) is last / first', () => {
     fc.assert(
       fc.property(fc.array(fc.double({ min: 1, max: 1e3, noNaN: true }), { minLength: 2, maxLength: 15 }), (values) => {
