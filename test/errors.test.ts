@@ -18,6 +18,7 @@ import { naive } from '../src/forecast/naive.js';
 import { parseModel } from '../src/io/parseModel.js';
 import { loadSeeds } from '../src/io/loadSeeds.js';
 import { series } from '../src/series/series.js';
+import { parseUnit } from '../src/series/units.js';
 import { thrown } from './helpers/thrown.js';
 
 describe('MetricsError', () => {
@@ -237,7 +238,7 @@ describe('issues: where and what was wrong, for a program', () => {
   });
   it('a panel names the sector and the year index', () => {
     const p = {
-      unit: 'count',
+      unit: parseUnit('count'),
       years: [2020, 2021],
       sectors: ['a', 'b'],
       values: [

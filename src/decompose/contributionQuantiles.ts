@@ -1,6 +1,6 @@
 import { MetricsError } from '../errors.js';
 import { assertInteger, show } from '../internal/assert.js';
-import { quantile7 } from './internal/quantile7.js';
+import { quantileSorted } from 'd3-array';
 import { expm1OverX, logRatio } from './internal/logMean.js';
 import { RESIDUAL_SECTOR, TOTAL_SECTOR, type DecompositionMeasure } from './types.js';
 
@@ -214,11 +214,17 @@ export function contributionQuantiles(input: ContributionQuantilesInput): Contri
       (cagrContrib[i] as Float64Array)[p] = c * cagrOverGrowth;
     }
   }
-  const contribution = contrib.map((c) => quantile7(c, probabilities));
-  const cagrContribution = cagrContrib.map((c) => quantile7(c, probabilities));
+  // R's type-7 quantiles: d3-array's quantileSorted on a sorted copy (the draws are finite, checked above).
+  const quantile7 = (values: Float64Array): number[] => {
+    const sorted = Float64Array.from(values).sort();
+    // @types/d3-array types quantileSorted for arrays only; it reads a typed array the same way (by index).
+    return probabilities.map((p) => quantileSorted(sorted as unknown as number[], p) as number);
+  };
+  const contribution = contrib.map(quantile7);
+  const cagrContribution = cagrContrib.map(quantile7);
   const meanContribution = contrib.map((c) => c.reduce((a, v) => a + v, 0) / paths);
-  const growthQ = quantile7(growth, probabilities);
-  const cagrQ = quantile7(cagrs, probabilities);
+  const growthQ = quantile7(growth);
+  const cagrQ = quantile7(cagrs);
   const rows: QuantileRow[] = [];
   names.forEach((sector, i) =>
     probabilities.forEach((probability, q) => {
