@@ -22,10 +22,18 @@ export {
   convertScale,
   convertCurrency,
   formatQuantity,
+  formatPercent,
   parseQuantity,
   shiftDecimal,
 } from './series/units.js';
-export type { Unit, Quantity, ExchangeRate, ConvertedQuantity, FormatOptions } from './series/units.js';
+export type {
+  Unit,
+  Quantity,
+  ExchangeRate,
+  ConvertedQuantity,
+  FormatOptions,
+  FormatPercentOptions,
+} from './series/units.js';
 export { interpolate, InterpolationMethod } from './series/interpolate.js';
 
 // growth
@@ -46,7 +54,7 @@ export { meets, margin, statedPrecision, toleranceWidth, defaultAboutTolerance }
 export type { TargetTerms } from './targets/meets.js';
 export { checkConsistency, factInterval, CheckStatus } from './targets/checkConsistency.js';
 export type { ConsistencyCheck, ConsistencyReport, ImpliedNumber } from './targets/checkConsistency.js';
-export { describeFact, formatRate } from './targets/describeFact.js';
+export { describeFact } from './targets/describeFact.js';
 export { parseWording } from './targets/parseWording.js';
 export type { Wording } from './targets/parseWording.js';
 

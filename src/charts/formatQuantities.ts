@@ -1,6 +1,6 @@
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
-import { parseUnit, Scale, shiftDecimal, type Unit } from '../series/units.js';
+import { parseUnit, Scale, shiftDecimal, type Unit, formatPercent } from '../series/units.js';
 import type { Locale } from '../series/locale.js';
 
 /** Options of {@link formatQuantities}. */
@@ -67,7 +67,7 @@ export function formatQuantities(
     const pct = values.map((v) => v * 100);
     const whole = pct.every((p) => Math.abs(p - Math.round(p)) < 1e-9);
     const d = whole ? 0 : Math.min(decimalsFor(Math.max(0, ...pct.map(Math.abs))), 2);
-    return pct.map((p) => sign(p, `${fixed(p, d)}%`));
+    return values.map((v) => sign(v, formatPercent(Math.abs(v), { decimals: d, fixed: true })));
   }
   if (u.kind === 'fx' || u.kind === 'other') {
     const d = decimalsFor(largest);

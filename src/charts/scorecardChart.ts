@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { formatPercent } from '../series/units.js';
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
 import type { ChartOptions } from './inputs.js';
@@ -131,7 +132,7 @@ export function scorecardChart(input: ScorecardChartInput, options: ScorecardCha
       target: r.target,
       status: statusName(r.status),
       ratio: tidy(ratio),
-      share: `${Math.round(ratio * 100)}%`,
+      share: formatPercent(ratio, { decimals: 0 }),
       floor: r.observed?.floor === true,
       label: p.lines,
       lines: p.lines.length,

@@ -9,7 +9,7 @@ import { shares } from '../decompose/shares.js';
 import { spanContributions } from '../decompose/spanContributions.js';
 import { RESIDUAL_SECTOR, TOTAL_SECTOR, type DecompositionRow, type Panel } from '../decompose/types.js';
 import { loadModel } from '../io/loadModel.js';
-import { parseUnit, sameUnit, unitToString } from '../series/units.js';
+import { parseUnit, sameUnit, unitToString, formatPercent } from '../series/units.js';
 import type { CliCommand, CliContext } from './command.js';
 import { emit, outputFormat, toCsv, toTable, type Row } from './output.js';
 
@@ -90,7 +90,7 @@ export function wideRows(rows: readonly DecompositionRow[]): Row[] {
 }
 
 function summary(d: ModelDecomposition): string {
-  const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
+  const pct = (x: number) => formatPercent(x, { decimals: 2, fixed: true });
   const lines = [
     '',
     `${d.modelId}: the sectors' sum grows ${pct(d.totalCagr)} a year ${d.fromYear}-${d.toYear}; the headline path ${pct(d.headlineCagr)}.`,
@@ -175,7 +175,7 @@ export const decomposeCommand: CliCommand = {
       };
       if (p.years.length >= 2) {
         const s = spanContributions(p);
-        extra = `\n${s.fromYear}-${s.toYear}: total CAGR ${(s.cagr * 100).toFixed(2)} %; contributions to it: ${s.sectors.map((name, i) => `${name} ${((s.cagrContribution[i] as number) * 100).toFixed(2)}`).join(', ')} (points).\nShares and rates are fractions: contribution 0.05 = 5 percentage points of total growth.\n`;
+        extra = `\n${s.fromYear}-${s.toYear}: total CAGR ${formatPercent(s.cagr, { decimals: 2, fixed: true })}; contributions to it: ${s.sectors.map((name, i) => `${name} ${((s.cagrContribution[i] as number) * 100).toFixed(2)}`).join(', ')} (points).\nShares and rates are fractions: contribution 0.05 = 5 percentage points of total growth.\n`;
       }
     } else {
       if (unitOption !== undefined)

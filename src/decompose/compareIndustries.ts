@@ -1,9 +1,15 @@
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
 import { cagr } from '../growth/cagr.js';
-import { convertCurrency, convertScale, parseUnit, unitToString, type ExchangeRate } from '../series/units.js';
+import {
+  convertCurrency,
+  convertScale,
+  parseUnit,
+  unitToString,
+  type ExchangeRate,
+  formatPercent,
+} from '../series/units.js';
 import { factInterval } from '../targets/checkConsistency.js';
-import { formatRate } from '../targets/describeFact.js';
 import type { Comparator, Fact, FactKind } from '../targets/fact.js';
 
 /** Options of {@link compareIndustries}. */
@@ -249,7 +255,7 @@ export function compareIndustries(facts: readonly Fact[], options: CompareIndust
         derivation: both
           ? formula
           : Number.isFinite(lo)
-            ? `${formula}, a lower bound only (for growth ${year < from.year ? `up to ${formatRate(g1)}` : `of at least ${formatRate(g0)}`})`
+            ? `${formula}, a lower bound only (for growth ${year < from.year ? `up to ${formatPercent(g1)}` : `of at least ${formatPercent(g0)}`})`
             : `${formula}, an upper bound only`,
         range: [lo, hi],
       });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { formatPercent } from '../series/units.js';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
@@ -115,7 +116,8 @@ export function cellText(v: string | number | null, c: string | ReportColumn): s
         ? x.toLocaleString('en-US')
         : x.toLocaleString('en-US', { maximumSignificantDigits: 6 })
       : x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
-  if (col.format === 'percent') return `${fixed(v * 100, col.decimals)}%`;
+  if (col.format === 'percent')
+    return formatPercent(v, col.decimals === undefined ? { decimals: 4 } : { decimals: col.decimals, fixed: true });
   return fixed(v, col.decimals);
 }
 

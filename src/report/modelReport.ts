@@ -16,10 +16,10 @@ import type { ObservationSet } from '../observations/types.js';
 import type { ReportSection, ReportTable } from '../render/reportHtml.js';
 import { projectAll } from '../scenario/projectAll.js';
 import type { ScenarioProjection } from '../scenario/types.js';
-import { convertScale, isScaleConvertible, parseUnit } from '../series/units.js';
+import { convertScale, isScaleConvertible, parseUnit, formatPercent } from '../series/units.js';
 import type { Simulation } from '../simulate/monteCarloTypes.js';
 import { sourceLine } from '../series/provenance.js';
-import { describeFact, formatRate } from '../targets/describeFact.js';
+import { describeFact } from '../targets/describeFact.js';
 import type { Fact } from '../targets/fact.js';
 import type { Locale } from '../series/locale.js';
 import { whatIfSpec } from './whatIf.js';
@@ -656,7 +656,7 @@ export function modelSection(r: ModelReport): ReportSection {
     .map((t) => {
       const f = m.targets.find((x) => x.id === t.id) ?? m.targets.find((x) => x.year === t.year);
       const what = f ? factText(f, locale) : quantityText(t.value, m.unit, locale);
-      const p = formatRate(t.probability);
+      const p = formatPercent(t.probability);
       return locale === 'zh'
         ? `P（${t.year}年${what}）= ${p}（${basisText(m, f?.id ?? '', locale)}）`
         : `P(${what} in ${t.year}) = ${p} (${basisText(m, f?.id ?? '', locale)})`;
@@ -750,8 +750,8 @@ export function modelSummary(r: ModelReport): string {
     const what = f ? factText(f, locale) : quantityText(t.value, m.unit, locale);
     lines.push(
       zh
-        ? `  P（${t.year}年${what}）= ${formatRate(t.probability)} ± ${formatRate(t.standardError)}（蒙特卡洛，随机种子${r.monteCarlo?.settings.seed}）`
-        : `  P(${t.comparator} ${quantityText(t.value, m.unit, locale)} in ${t.year}) = ${formatRate(t.probability)} ± ${formatRate(t.standardError)}  (Monte Carlo, seed ${r.monteCarlo?.settings.seed})`,
+        ? `  P（${t.year}年${what}）= ${formatPercent(t.probability)} ± ${formatPercent(t.standardError)}（蒙特卡洛，随机种子${r.monteCarlo?.settings.seed}）`
+        : `  P(${t.comparator} ${quantityText(t.value, m.unit, locale)} in ${t.year}) = ${formatPercent(t.probability)} ± ${formatPercent(t.standardError)}  (Monte Carlo, seed ${r.monteCarlo?.settings.seed})`,
     );
     lines.push(`           ${basisText(m, f?.id ?? '', locale)}`);
   }

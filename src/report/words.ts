@@ -1,7 +1,7 @@
 // The fixed words of the report, the summary and the report's tables and charts, in English and Chinese.
 // Names the user gives (model titles without a `zh` title, scenario ids, quotes, assumptions) are shown as
 // given; everything the library writes comes from here or from a locale-aware formatter.
-import { formatQuantity, type Unit } from '../series/units.js';
+import { formatQuantity, type Unit, formatPercent } from '../series/units.js';
 import type { Comparator, Fact } from '../targets/fact.js';
 import type { ModelDefinition } from '../model/types.js';
 import type { Locale } from '../series/locale.js';
@@ -189,7 +189,7 @@ export const CHECK_WORDS: Readonly<Record<Locale, Readonly<Record<string, string
 
 /** A quantity in words: `RMB 3.05 trillion` / `3.05万亿元`; a fraction as a percentage. */
 export function quantityText(value: number, unit: Unit, locale: Locale): string {
-  if (unit.kind === 'fraction') return `${Number((value * 100).toFixed(2))}%`;
+  if (unit.kind === 'fraction') return formatPercent(value);
   return formatQuantity({ value, unit }, { locale });
 }
 

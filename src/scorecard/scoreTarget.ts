@@ -1,6 +1,6 @@
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
-import { convertScale, isScaleConvertible, unitToString } from '../series/units.js';
+import { convertScale, isScaleConvertible, unitToString, formatPercent } from '../series/units.js';
 import { toleranceWidth } from '../targets/meets.js';
 import { describeFact } from '../targets/describeFact.js';
 import type { Fact } from '../targets/fact.js';
@@ -201,7 +201,7 @@ export function scoreTarget(target: Fact, set: ObservationSet, options: ScoreTar
     'exact' in b ? need(b.exact) : 'lo' in b && 'hi' in b ? need((b.lo + b.hi) / 2) : need('lo' in b ? b.lo : b.hi);
   const requiredRange: readonly [number, number] | null = 'lo' in b && 'hi' in b ? [need(b.hi), need(b.lo)] : null;
   const requiredRateIs = 'exact' in b ? 'exactly' : requiredRange !== null ? 'about' : 'at most';
-  const pct = (r: number): string => `${(r * 100).toFixed(1)} %`;
+  const pct = (r: number): string => formatPercent(r, { decimals: 1, fixed: true });
   const describeLatest = `${describeFact(latest)} in ${latest.year} (${latest.id}${latest.kind === 'estimate' ? ', an estimate' : ''})`;
   const needText =
     requiredRange !== null

@@ -1,6 +1,6 @@
-import { convertScale, formatQuantity, isScaleConvertible, type Unit } from '../series/units.js';
+import { convertScale, formatQuantity, isScaleConvertible, type Unit, formatPercent } from '../series/units.js';
 import type { Fact } from './fact.js';
-import { describeFact, formatRate } from './describeFact.js';
+import { describeFact } from './describeFact.js';
 import { defaultAboutTolerance, meets, toleranceWidth, type TargetTerms } from './meets.js';
 
 /** A number a check derives, with the formula that gives it. */
@@ -81,7 +81,7 @@ function docOf(f: Fact): string {
   return f.provenance.documentId ?? f.provenance.document;
 }
 
-const pct = formatRate;
+const pct = formatPercent;
 
 /** The interval of true values a fact's wording allows. */
 export function factInterval(f: TargetTerms): [number, number] {

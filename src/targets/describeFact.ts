@@ -1,4 +1,4 @@
-import { formatQuantity } from '../series/units.js';
+import { formatPercent, formatQuantity } from '../series/units.js';
 import type { Fact } from './fact.js';
 
 const WORDS: Readonly<Record<Fact['comparator'], string>> = {
@@ -10,11 +10,6 @@ const WORDS: Readonly<Record<Fact['comparator'], string>> = {
   equals: '',
 };
 
-/** A rate as a percentage with up to two decimals and no trailing zeros: 25%, 24.57%. */
-export function formatRate(rate: number): string {
-  return `${Number((rate * 100).toFixed(2))}%`;
-}
-
 /**
  * A fact's figure in words, with its comparator: `more than RMB 3 trillion`, `about 25%`, `17.1 trillion`.
  * A derived figure (no document states it) carries its derivation: `about RMB 8.55 trillion (derived: …)`.
@@ -24,7 +19,7 @@ export function formatRate(rate: number): string {
 export function describeFact(
   f: Pick<Fact, 'value' | 'comparator' | 'unit'> & Pick<Partial<Fact>, 'derivation'>,
 ): string {
-  const q = f.unit.kind === 'fraction' ? formatRate(f.value) : formatQuantity({ value: f.value, unit: f.unit });
+  const q = f.unit.kind === 'fraction' ? formatPercent(f.value) : formatQuantity({ value: f.value, unit: f.unit });
   const w = WORDS[f.comparator];
   return `${w ? `${w} ` : ''}${q}${f.derivation ? ` (derived: ${f.derivation.formula})` : ''}`;
 }

@@ -31,7 +31,7 @@ describe('industry-metrics decompose', () => {
     const r = await cli(['decompose', 'big-data-sectors-example']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^sector\s+year\s+level\s+total\s+share\s+contribution\s+shareOfGrowth\s+growth/);
-    expect(r.stdout).toContain("the sectors' sum grows 25.40 % a year 2020-2025; the headline path 25.00 %");
+    expect(r.stdout).toContain("the sectors' sum grows 25.40% a year 2020-2025; the headline path 25.00%");
     expect(r.stdout).toContain('target bd14.revenue-2025');
   });
   it('decompose <model> --out x.json writes the whole decomposition', async () => {

@@ -1,6 +1,6 @@
 // Layers shared by several builders: plan periods, target markers, reported actuals, attainment text.
 import type { TopLevelSpec } from 'vega-lite';
-import { formatQuantity, type Unit } from '../../series/units.js';
+import { formatQuantity, type Unit, formatPercent } from '../../series/units.js';
 import type { Comparator } from '../../targets/fact.js';
 import type { ActualPoint, Attainment, PlanPeriod, TargetMarker } from '../inputs.js';
 import { COMPARATOR_SHAPE, COMPARATOR_TEXT } from '../theme.js';
@@ -92,8 +92,8 @@ export function formatProbability(p: number): string {
   const pct = p * 100;
   if (p > 0 && pct < 0.1) return '<0.1%';
   if (p < 1 && pct > 99.9) return '>99.9%';
-  if ((p > 0 && pct < 0.5) || (p < 1 && pct >= 99.5)) return `${pct.toFixed(1)}%`;
-  return `${Math.round(pct)}%`;
+  if ((p > 0 && pct < 0.5) || (p < 1 && pct >= 99.5)) return formatPercent(p, { decimals: 1, fixed: true });
+  return formatPercent(p, { decimals: 0 });
 }
 
 /** `P(exceeds RMB 3 trillion in 2025) = 62%`, or `P（2025年超过3万亿元）= 62%`. */
