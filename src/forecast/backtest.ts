@@ -43,26 +43,16 @@ export interface BacktestOrigin {
   readonly accuracy: Accuracy;
 }
 
-/** Accuracy averaged over origins (scaled and percent measures as the mean of per-origin values). */
-export interface BacktestSummary {
+/**
+ * Accuracy over all origins: the measures of {@link Accuracy} (ME, MAE, RMSE, MAPE, sMAPE, MASE and per level
+ * coverage, Winkler and MSIS), scaled and percent measures as the mean of the per-origin values. `mape` is
+ * absent when any origin had a zero actual, `mase` when any training window was constant, an interval's
+ * `msis` unless every origin had one; `points` counts the forecast-actual pairs compared.
+ */
+export interface BacktestSummary extends Omit<Accuracy, 'n' | 'skipped'> {
   readonly origins: number;
   /** Forecast-actual pairs compared. */
   readonly points: number;
-  readonly me: number;
-  readonly mae: number;
-  readonly rmse: number;
-  /** Absent when any origin had a zero actual. */
-  readonly mape?: number;
-  readonly smape: number;
-  /** Absent when any training window was constant. */
-  readonly mase?: number;
-  /** Per level: share of all points covered, mean Winkler score, mean MSIS (when every origin had one). */
-  readonly intervals: readonly {
-    readonly level: number;
-    readonly coverage: number;
-    readonly winkler: number;
-    readonly msis?: number;
-  }[];
 }
 
 /** One tidy row: one forecast year at one origin. Interval bounds are `lower_80`, `upper_95`, …. */

@@ -4,8 +4,8 @@ import { scorecardChart, type ScorecardChartRow } from '../charts/scorecardChart
 import type { ModelDefinition } from '../model/types.js';
 import type { Observation, ObservationSet } from '../observations/types.js';
 import type { KeyFigure, ReportChart, ReportSection, ReportTable } from '../render/reportHtml.js';
-import { nowcast } from '../scorecard/nowcast.js';
-import { scoreTarget, type TargetScore } from '../scorecard/scoreTarget.js';
+import { scorecardRow } from '../scorecard/planScorecard.js';
+import type { TargetScore } from '../scorecard/scoreTarget.js';
 import { convertScale, isScaleConvertible } from '../series/units.js';
 import { describeFact } from '../targets/describeFact.js';
 import type { Fact } from '../targets/fact.js';
@@ -21,7 +21,10 @@ export interface PlanOutcome {
   /** The plan the target belongs to, in the locale (`14th Five-Year Plan`, or the model's title). */
   readonly plan: string;
   readonly score: TargetScore;
-  /** The observation that decides the target, or the latest level the status rests on. */
+  /**
+   * The observation that decides the target, or the latest level the status rests on; for a target year
+   * passed with no published outcome, the latest level before it, which the nowcasts start from.
+   */
   readonly observation?: Observation;
   /** The observation the observed rate comes from, when there is one. */
   readonly rateObservation?: Observation;
@@ -49,10 +52,12 @@ export function latestYear(set: ObservationSet): number {
 }
 
 /**
- * Every target of the given model reports, once each (the first model that has it scores it), with its status
- * from {@link scoreTarget} as of a year, the observation that decides it or that it rests on, the nowcast
- * P(met) from that observation at the plan's rate and at the observed rate ({@link nowcast}, with the model's
- * assumed volatility), and the ex-ante probability of the plan's own Monte Carlo run.
+ * Every target of the given model reports, once each (the first model that has it scores it), scored as
+ * {@link planScorecard} scores it (one row of it, so the report and the command line's scorecard agree):
+ * its status from {@link scoreTarget} as of a year, the observation that decides it or that it rests on,
+ * the nowcast P(met) at the plan's rate and at the observed rate ({@link nowcast}, with the model's assumed
+ * volatility; only for "more than" and "at least" targets still open), and as the ex-ante probability the
+ * plan's own Monte Carlo run of the report (not a new one).
  * @param reports model reports (their models, Monte Carlo results and locale)
  * @param set observations and definitions ({@link loadObservations})
  * @param options asOf, paths, seed
@@ -63,17 +68,26 @@ export function planOutcomes(
   options: PlanOutcomesOptions = {},
 ): PlanOutcome[] {
   const asOf = options.asOf ?? latestYear(set);
+  const settings = { asOf, paths: options.paths ?? 20000, seed: options.seed ?? 1 };
   const locale = reports[0]?.locale ?? 'en';
   const seen = new Set<string>();
   const out: PlanOutcome[] = [];
   for (const r of reports) {
     const m = r.model;
-    const planRate = planRateOf(m);
     for (const t of m.targets) {
       if (seen.has(t.id)) continue;
       seen.add(t.id);
-      const score = scoreTarget(t, set, { asOf, ...(planRate !== undefined ? { planRate } : {}) });
-      const observation = set.observations.find((o) => o.id === score.observation);
+      // Scored as the command line's scorecard scores it, with the report's Monte Carlo run as the ex-ante.
+      const row = scorecardRow(
+        m,
+        t,
+        set,
+        settings,
+        r.monteCarlo?.targets.find((x) => x.id === t.id),
+      );
+      const score = row.score;
+      // The figure the status rests on; for a target year passed without an outcome, the one the nowcasts start from.
+      const observation = set.observations.find((o) => o.id === (score.observation ?? row.nowcastFrom));
       const rateObservation = set.observations.find((o) => o.id === score.observedRateFrom);
       const plan =
         m.periods?.[0] !== undefined
@@ -83,37 +97,6 @@ export function planOutcomes(
           : locale === 'zh'
             ? (m.zh?.title ?? m.id)
             : m.title;
-      const decided = score.status === 'met' || score.status === 'missed';
-      const vol = m.uncertainty?.volatility.value;
-      const nowcastFrom =
-        !decided &&
-        observation !== undefined &&
-        observation.fromYear === undefined &&
-        observation.year < t.year &&
-        isScaleConvertible(observation.unit, t.unit) &&
-        vol !== undefined &&
-        vol > 0
-          ? {
-              year: observation.year,
-              value: convertScale(observation.value, observation.unit, t.unit),
-              observation: observation.id,
-            }
-          : undefined;
-      const p = (rate: number | null | undefined, rateSource: string): number | undefined =>
-        nowcastFrom === undefined || rate === null || rate === undefined
-          ? undefined
-          : nowcast({
-              from: nowcastFrom,
-              target: { year: t.year, value: t.value },
-              rate,
-              rateSource,
-              volatility: vol as number,
-              paths: options.paths ?? 20000,
-              seed: options.seed ?? 1,
-            }).probability;
-      const nowcastPlan = p(planRate, 'plan rate');
-      const nowcastObserved = p(score.observedRate, 'observed rate');
-      const exAnte = r.monteCarlo?.targets.find((x) => x.id === t.id)?.probability;
       out.push({
         target: t,
         model: m,
@@ -121,10 +104,10 @@ export function planOutcomes(
         score,
         ...(observation !== undefined ? { observation } : {}),
         ...(rateObservation !== undefined ? { rateObservation } : {}),
-        ...(nowcastPlan !== undefined ? { nowcastPlan } : {}),
-        ...(nowcastObserved !== undefined ? { nowcastObserved } : {}),
+        ...(row.nowcastPlan !== null ? { nowcastPlan: row.nowcastPlan.probability } : {}),
+        ...(row.nowcastObserved !== null ? { nowcastObserved: row.nowcastObserved.probability } : {}),
         nowcastIsFloor: observation?.comparator === 'exceeds' || observation?.comparator === 'atLeast',
-        ...(exAnte !== undefined ? { exAnte } : {}),
+        ...(row.exAnte !== null ? { exAnte: row.exAnte.probability } : {}),
       });
     }
   }
