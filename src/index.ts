@@ -5,12 +5,13 @@
 
 // errors
 export { MetricsError, ErrorCode, isMetricsError } from './errors.js';
+export type { ErrorIssue } from './errors.js';
 
 // series
-export { series, assertAnnual, valueAt, toTidy } from './series/series.js';
+export { series, valueAt, toTidy } from './series/series.js';
 export type { Series, SeriesInput, YearValue, TidyRow } from './series/series.js';
-export type { Provenance, Assumption, Translation } from './series/provenance.js';
-export { sourceLine } from './series/provenance.js';
+export type { Provenance, Translation } from './series/provenance.js';
+export { Locale } from './series/locale.js';
 export {
   Scale,
   Currency,
@@ -18,13 +19,11 @@ export {
   unitToString,
   sameUnit,
   isScaleConvertible,
-  assertSameUnit,
   convertScale,
   convertCurrency,
   formatQuantity,
   formatPercent,
   parseQuantity,
-  shiftDecimal,
 } from './series/units.js';
 export type {
   Unit,
@@ -50,7 +49,7 @@ export type { AverageGrowthOptions } from './growth/averageGrowth.js';
 // targets
 export { Comparator, FactKind } from './targets/fact.js';
 export type { Fact, Target, Tolerance } from './targets/fact.js';
-export { meets, margin, statedPrecision, toleranceWidth, defaultAboutTolerance } from './targets/meets.js';
+export { meets, margin, statedPrecision, defaultAboutTolerance } from './targets/meets.js';
 export type { TargetTerms } from './targets/meets.js';
 export { checkConsistency, factInterval, CheckStatus } from './targets/checkConsistency.js';
 export type { ConsistencyCheck, ConsistencyReport, ImpliedNumber } from './targets/checkConsistency.js';
@@ -61,18 +60,14 @@ export type { Wording } from './targets/parseWording.js';
 // model
 export { ShockDistribution } from './model/types.js';
 export type {
-  ModelFile,
   ModelDefinition,
-  ValueRef,
   ResolvedValue,
   PathSpec,
   ShockSpec,
   BoundsSpec,
   ScenarioSpec,
   UncertaintySpec,
-  BaseUncertaintySpec,
   ResolvedBaseUncertainty,
-  InlineObservation,
   SectorSpec,
 } from './model/types.js';
 export { checkModel } from './model/checkModel.js';
@@ -86,12 +81,12 @@ export { modelReport, modelSection, modelSummary, targetMarker, PLAN_PERIODS } f
 export { industriesSection, industriesSummary } from './report/industriesSection.js';
 export type { IndustriesSectionOptions } from './report/industriesSection.js';
 export type { ModelReport, ModelReportOptions, NamedChart } from './report/modelReport.js';
-export { planOutcomes, plansSection, planKeyFigures, plansSummary, latestYear } from './report/plansSection.js';
+export { planOutcomes, plansSection, planKeyFigures, plansSummary } from './report/plansSection.js';
 export type { PlanOutcome, PlanOutcomesOptions } from './report/plansSection.js';
-export { reportTitle, sourcesTable } from './report/reportFront.js';
+export { reportTitle } from './report/reportFront.js';
 
 // trajectory
-export { growthPath, numberOf } from './trajectory/growthPath.js';
+export { growthPath } from './trajectory/growthPath.js';
 export { cagrPath } from './trajectory/cagrPath.js';
 export type { CagrPathOptions } from './trajectory/cagrPath.js';
 export { phasesPath } from './trajectory/phasesPath.js';
@@ -112,7 +107,6 @@ export { applyShocks } from './trajectory/applyShocks.js';
 export type { Shock } from './trajectory/applyShocks.js';
 export { applyBounds } from './trajectory/applyBounds.js';
 export type { Bounds } from './trajectory/applyBounds.js';
-export { checkPath } from './trajectory/checkPath.js';
 export type { LevelPath, PathSpan } from './trajectory/types.js';
 export { compileExpression } from './expression/compileExpression.js';
 export type { CompileExpressionOptions, CompiledExpression } from './expression/compileExpression.js';
@@ -153,7 +147,6 @@ export type {
   SimulationRunOptions,
   SimulatedSeries,
   SimulationSettings,
-  SeriesModel,
   SimulationTarget,
   TargetAttainment,
   CagrProbability,
@@ -197,8 +190,6 @@ export { boxCoxLambda } from './forecast/boxCoxLambda.js';
 export type { BoxCoxLambdaOptions } from './forecast/boxCoxLambda.js';
 export { withBoxCox } from './forecast/withBoxCox.js';
 export type { BoxCoxOptions, BoxCoxFit } from './forecast/withBoxCox.js';
-export { toLevels, parseLevels } from './forecast/levels.js';
-export type { LevelKind } from './forecast/levels.js';
 export { forecastQuantiles } from './forecast/forecastQuantiles.js';
 export type { ForecastQuantiles } from './forecast/forecastQuantiles.js';
 export { samplePaths } from './forecast/samplePaths.js';
@@ -290,19 +281,13 @@ export type {
   ActualPoint,
   ChartOptions,
 } from './charts/inputs.js';
-export { chartTheme, PALETTE, DASHES, FONT, FONT_ZH, COMPARATOR_SHAPE, COMPARATOR_TEXT } from './charts/theme.js';
-export { unitLabel } from './charts/unitLabel.js';
-export { axisTitle } from './charts/axisTitle.js';
-export { axisFormat } from './charts/axisFormat.js';
+export { PALETTE, DASHES } from './charts/theme.js';
 export { trajectoryChart } from './charts/trajectoryChart.js';
 export type { TrajectoryChartInput } from './charts/trajectoryChart.js';
 export { fanChart } from './charts/fanChart.js';
 export type { FanChartInput } from './charts/fanChart.js';
 export { scenarioComparisonChart } from './charts/scenarioComparisonChart.js';
-export type {
-  ScenarioComparisonChartInput,
-  ScenarioComparisonChartOptions,
-} from './charts/scenarioComparisonChart.js';
+export type { ScenarioComparisonChartInput, ScenarioComparisonChartOptions } from './charts/scenarioComparisonChart.js';
 export { stackedAreaChart } from './charts/stackedAreaChart.js';
 export type { StackedAreaChartInput, StackedAreaChartOptions } from './charts/stackedAreaChart.js';
 export { contributionChart } from './charts/contributionChart.js';
@@ -327,16 +312,8 @@ export type { ToSvgOptions } from './render/toSvg.js';
 export { toPng } from './render/toPng.js';
 export type { ToPngOptions } from './render/toPng.js';
 export { svgToPng } from './render/svgToPng.js';
-export { fontFiles, FONT_FILES } from './render/fontFiles.js';
 export { reportHtml } from './render/reportHtml.js';
-export type {
-  Report,
-  ReportSection,
-  ReportChart,
-  ReportTable,
-  ReportColumn,
-  KeyFigure,
-} from './render/reportHtml.js';
+export type { Report, ReportSection, ReportChart, ReportTable, ReportColumn, KeyFigure } from './render/reportHtml.js';
 export { htmlToPdf, CHROMIUM } from './render/htmlToPdf.js';
 export type { HtmlToPdfOptions } from './render/htmlToPdf.js';
 export { toXlsx } from './xlsx/toXlsx.js';
@@ -346,20 +323,17 @@ export type { ReadXlsxOptions, XlsxSheet } from './xlsx/readXlsx.js';
 export { writeReport } from './render/writeReport.js';
 export type { WriteReportOptions } from './render/writeReport.js';
 export { toMimeBundle } from './render/toMimeBundle.js';
-export { toDisplayable, markdown, JUPYTER_DISPLAY } from './render/toDisplayable.js';
+export { toDisplayable, markdown } from './render/toDisplayable.js';
 export type { Displayable } from './render/toDisplayable.js';
 export type { MimeBundle } from './render/toMimeBundle.js';
 
 // io
 export { parseModel } from './io/parseModel.js';
 export { loadModel, listModels } from './io/loadModel.js';
-export { readSeriesFile, parseSeriesJson } from './io/readSeriesFile.js';
 export type { LoadModelOptions, ModelEntry } from './io/loadModel.js';
 export { parseFacts } from './io/parseFacts.js';
 export { loadSeeds, factById } from './io/loadSeeds.js';
 export type { LoadSeedsOptions } from './io/loadSeeds.js';
-export { runManifest, packageVersion } from './io/runManifest.js';
-export type { RunManifest, RunManifestOptions, ManifestModel, ManifestValue } from './io/runManifest.js';
 export { parseObservations } from './observations/parseObservations.js';
 export { loadObservations } from './observations/loadObservations.js';
 export { bridgeValue } from './observations/bridgeValue.js';
