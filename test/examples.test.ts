@@ -80,7 +80,7 @@ const CLAIMS: Readonly<Record<string, (out: string) => void>> = {
     expect(out).toContain(
       'bd14.revenue-2025 (more than RMB 3 trillion in 2025): off track. from RMB 1.57 trillion in 2022',
     );
-    expect(out).toContain('exactly 24.1 % a year is needed over 2023-2025');
+    expect(out).toContain('exactly 24.1% a year is needed over 2023-2025');
     expect(out).toContain('bd13.revenue-2020 (more than RMB 1 trillion in 2020): met.');
     expect(out).toMatch(/ex-ante [\d.]+%: 50 % by construction/);
     expect(out).toContain('cyber.revenue-2023 (more than RMB 250 billion in 2023): undetermined.');
