@@ -59,8 +59,8 @@ async function precompileValidators() {
   const load = async (file) => import(new URL(`../dist/${file}`, import.meta.url).href);
   const { compileSchema, schemaHash } = await load('internal/schemaValidator.js');
   const sources = [
-    (await load('render/vegaLiteSchema.js')).VEGA_LITE_SCHEMA,
-    (await load('io/modelSchema.js')).MODEL_SCHEMA,
+    (await load('render/internal/vegaLiteSchema.js')).VEGA_LITE_SCHEMA,
+    (await load('model/internal/modelSchema.js')).MODEL_SCHEMA,
   ];
   const standaloneCode = createRequire(import.meta.url)('ajv/dist/standalone').default;
   for (const source of sources) {

@@ -1,9 +1,9 @@
 #!/usr/bin/python3
-# Advance widths (in em) of the chart fonts, for src/charts/internal/fontMetrics.ts: vega lays text out without a
+# Advance widths (in em) of the chart fonts, for src/internal/fontMetrics.ts: vega lays text out without a
 # canvas, so toSvg tells it how wide each character is in the fonts resvg draws with. Needs Debian's
 # python3-fonttools, fonts-dejavu-core and fonts-noto-cjk (only to regenerate the table; the library and
 # the tests use the committed table). Run:
-#   /usr/bin/python3 scripts/font-widths.py > src/charts/internal/fontMetrics.ts && npx biome format --write src/charts/internal/fontMetrics.ts
+#   /usr/bin/python3 scripts/font-widths.py > src/internal/fontMetrics.ts && npx biome format --write src/internal/fontMetrics.ts
 from fontTools.ttLib import TTFont, TTCollection
 
 CHARS = ''.join(chr(c) for c in range(32, 127)) + '–—−≥≤≈×·’‘“”…±%°→'

@@ -58,7 +58,7 @@ export { parseWording } from './targets/parseWording.js';
 export type { Wording } from './targets/parseWording.js';
 
 // model
-export { ShockDistribution } from './model/types.js';
+export { ShockDistribution } from './spec/types.js';
 export type {
   ModelDefinition,
   ResolvedValue,
@@ -69,7 +69,7 @@ export type {
   UncertaintySpec,
   ResolvedBaseUncertainty,
   SectorSpec,
-} from './model/types.js';
+} from './spec/types.js';
 export { checkModel } from './model/checkModel.js';
 export { modelAsOf } from './model/modelAsOf.js';
 export type { ModelAsOfOptions } from './model/modelAsOf.js';
@@ -77,10 +77,11 @@ export type { ModelCheck, ModelAssumption, ModelDerivation } from './model/check
 export { simulateModel } from './model/simulateModel.js';
 export { probabilityBasis, probabilityRestsOn } from './model/probabilityBasis.js';
 export type { SimulateModelOptions } from './model/simulateModel.js';
-export { modelReport, modelSection, modelSummary, targetMarker, PLAN_PERIODS } from './report/modelReport.js';
+export { modelReport, targetMarker, PLAN_PERIODS } from './model/modelReport.js';
+export { modelSection, modelSummary } from './report/modelSection.js';
 export { industriesSection, industriesSummary } from './report/industriesSection.js';
 export type { IndustriesSectionOptions } from './report/industriesSection.js';
-export type { ModelReport, ModelReportOptions, NamedChart } from './report/modelReport.js';
+export type { ModelReport, ModelReportOptions, NamedChart } from './model/modelReport.js';
 export { planOutcomes, plansSection, planKeyFigures, plansSummary } from './report/plansSection.js';
 export type { PlanOutcome, PlanOutcomesOptions } from './report/plansSection.js';
 export { reportTitle } from './report/reportFront.js';
@@ -122,8 +123,8 @@ export type { GapToTargetOptions, ProjectedLevels } from './scenario/gapToTarget
 export type { ScenarioProjection, TargetCheck } from './scenario/types.js';
 export { tornado, TornadoOutput } from './sensitivity/tornado.js';
 export type { TornadoOptions, TornadoFunction, TornadoBar, Tornado } from './sensitivity/tornado.js';
-export { modelParameters } from './sensitivity/modelParameters.js';
-export type { ModelParameter } from './sensitivity/modelParameters.js';
+export { modelParameters } from './model/modelParameters.js';
+export type { ModelParameter } from './model/modelParameters.js';
 export { binnedMeanChange } from './sensitivity/binnedMeanChange.js';
 export type {
   BinnedMeanChangeOptions,
@@ -133,8 +134,8 @@ export type {
 } from './sensitivity/binnedMeanChange.js';
 
 // simulate
-export { rng } from './simulate/rng.js';
-export type { Rng } from './simulate/rng.js';
+export { rng } from './random/rng.js';
+export type { Rng } from './random/rng.js';
 export { simulate } from './simulate/simulate.js';
 export type { SimulateOptions } from './simulate/simulate.js';
 export { simulateSectors } from './simulate/simulateSectors.js';
@@ -243,8 +244,10 @@ export { totalCagrFromSectors } from './decompose/totalCagrFromSectors.js';
 export type { SectorGrowth } from './decompose/totalCagrFromSectors.js';
 export { requiredSectorCagr } from './decompose/requiredSectorCagr.js';
 export type { RequiredSectorCagrOptions } from './decompose/requiredSectorCagr.js';
-export { shiftShare, ShiftShareEffect } from './decompose/shiftShare.js';
-export type { ShiftShareInput, ShiftShare, ShiftShareRow } from './decompose/shiftShare.js';
+export { shiftShare } from './decompose/shiftShare.js';
+export { ShiftShareEffect } from './decompose/types.js';
+export type { ShiftShareInput } from './decompose/shiftShare.js';
+export type { ShiftShare, ShiftShareRow } from './decompose/types.js';
 export { dynamicShiftShare } from './decompose/dynamicShiftShare.js';
 export type { DynamicShiftShareInput } from './decompose/dynamicShiftShare.js';
 export { reconcile, ReconcileMethod } from './decompose/reconcile.js';
@@ -260,10 +263,10 @@ export type {
   ContributionQuantiles,
   QuantileRow,
 } from './decompose/contributionQuantiles.js';
-export { decomposeModel } from './decompose/decomposeModel.js';
-export type { ModelDecomposition } from './decompose/decomposeModel.js';
-export { compareIndustries } from './decompose/compareIndustries.js';
-export type { CompareIndustriesOptions, IndustryLevel, IndustryComparison } from './decompose/compareIndustries.js';
+export { decomposeModel } from './model/decomposeModel.js';
+export type { ModelDecomposition } from './model/decomposeModel.js';
+export { compareIndustries } from './targets/compareIndustries.js';
+export type { CompareIndustriesOptions, IndustryLevel, IndustryComparison } from './targets/compareIndustries.js';
 
 // charts
 export type {
@@ -312,25 +315,26 @@ export type { ToSvgOptions } from './render/toSvg.js';
 export { toPng } from './render/toPng.js';
 export type { ToPngOptions } from './render/toPng.js';
 export { svgToPng } from './render/svgToPng.js';
-export { reportHtml } from './render/reportHtml.js';
-export type { Report, ReportSection, ReportChart, ReportTable, ReportColumn, KeyFigure } from './render/reportHtml.js';
+export { reportHtml } from './report/reportHtml.js';
+export type { Report, ReportSection, ReportChart, KeyFigure } from './report/reportHtml.js';
+export type { ReportTable, ReportColumn } from './render/table.js';
 export { htmlToPdf, CHROMIUM } from './render/htmlToPdf.js';
 export type { HtmlToPdfOptions } from './render/htmlToPdf.js';
 export { toXlsx } from './xlsx/toXlsx.js';
 export type { WorkbookSheet } from './xlsx/toXlsx.js';
 export { readXlsx } from './xlsx/readXlsx.js';
 export type { ReadXlsxOptions, XlsxSheet } from './xlsx/readXlsx.js';
-export { writeReport } from './render/writeReport.js';
-export type { WriteReportOptions } from './render/writeReport.js';
+export { writeReport } from './report/writeReport.js';
+export type { WriteReportOptions } from './report/writeReport.js';
 export { toMimeBundle } from './render/toMimeBundle.js';
 export { toDisplayable, markdown } from './render/toDisplayable.js';
 export type { Displayable } from './render/toDisplayable.js';
 export type { MimeBundle } from './render/toMimeBundle.js';
 
 // io
-export { parseModel } from './io/parseModel.js';
-export { loadModel, listModels } from './io/loadModel.js';
-export type { LoadModelOptions, ModelEntry } from './io/loadModel.js';
+export { parseModel } from './model/parseModel.js';
+export { loadModel, listModels } from './model/loadModel.js';
+export type { LoadModelOptions, ModelEntry } from './model/loadModel.js';
 export { parseFacts } from './io/parseFacts.js';
 export { loadSeeds, factById } from './io/loadSeeds.js';
 export type { LoadSeedsOptions } from './io/loadSeeds.js';
@@ -350,5 +354,5 @@ export type { PlanScorecardOptions, ScorecardRow, RestedProbability } from './sc
 export type { ScoreTargetOptions, TargetScore } from './scorecard/scoreTarget.js';
 export { nowcast } from './scorecard/nowcast.js';
 export type { Nowcast, NowcastOptions } from './scorecard/nowcast.js';
-export { parseSeriesCsv, readSeriesCsv, CsvLayout } from './io/csv.js';
-export type { SeriesRow, ParseSeriesCsvOptions } from './io/csv.js';
+export { parseSeriesCsv, readSeriesCsv, CsvLayout, parsePanelCsv } from './io/csv.js';
+export type { SeriesRow, ParseSeriesCsvOptions, ParsePanelCsvOptions } from './io/csv.js';

@@ -15,7 +15,7 @@ import { fanChart } from '../src/charts/fanChart.js';
 import { shares } from '../src/decompose/shares.js';
 import { forecast } from '../src/forecast/defaultForecast.js';
 import { naive } from '../src/forecast/naive.js';
-import { parseModel } from '../src/io/parseModel.js';
+import { parseModel } from '../src/model/parseModel.js';
 import { loadSeeds } from '../src/io/loadSeeds.js';
 import { series } from '../src/series/series.js';
 import { parseUnit } from '../src/series/units.js';

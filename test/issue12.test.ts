@@ -2,9 +2,9 @@
 // detailed tests live beside the code (test/targets, test/model, test/decompose, test/series, test/io,
 // test/cli); this file checks that each reproduced problem is gone, on the built-in models and seeds.
 import { describe, expect, it } from 'vitest';
-import { compareIndustries } from '../src/decompose/compareIndustries.js';
+import { compareIndustries } from '../src/targets/compareIndustries.js';
 import { factById, loadSeeds } from '../src/io/loadSeeds.js';
-import { loadModel } from '../src/io/loadModel.js';
+import { loadModel } from '../src/model/loadModel.js';
 import { runManifest } from '../src/io/runManifest.js';
 import { checkModel } from '../src/model/checkModel.js';
 import { probabilityBasis, probabilityRestsOn } from '../src/model/probabilityBasis.js';

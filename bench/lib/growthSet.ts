@@ -1,7 +1,7 @@
 // The synthetic growth benchmark of issue 14 (bench helper): constant-rate compounding series with
 // log-normal noise, forecast from rolling origins. Nothing here is shipped.
 import { series, type Series } from '../../src/series/series.js';
-import { rng } from '../../src/simulate/rng.js';
+import { rng } from '../../src/random/rng.js';
 
 /** One forecasting task: the history up to an origin and the values that followed. */
 export interface GrowthTask {

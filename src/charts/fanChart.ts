@@ -1,8 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { MetricsError } from '../errors.js';
 import type { ActualPoint, Attainment, BandRow, ChartOptions, PlanPeriod, TargetMarker } from './inputs.js';
-import { axisFormat } from './axisFormat.js';
-import { axisTitle } from './axisTitle.js';
+import { axisFormat } from './internal/axisFormat.js';
+import { axisTitle } from './internal/axisTitle.js';
 import { chartTheme } from './theme.js';
 import {
   checkActuals,

@@ -1,8 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { MetricsError } from '../errors.js';
 import type { ChartOptions, TargetMarker, ValueRow } from './inputs.js';
-import { axisFormat } from './axisFormat.js';
-import { axisTitle } from './axisTitle.js';
+import { axisFormat } from './internal/axisFormat.js';
+import { axisTitle } from './internal/axisTitle.js';
 import { chartTheme, COMPARATOR_SHAPE, COMPARATOR_TEXT, DASHES, PALETTE } from './theme.js';
 import { checkArray, checkOptions, checkStrings, checkTargets, checkUnique, checkYearRows } from './internal/check.js';
 import { fmt, tidy, WORDS, yearRange } from './internal/layers.js';

@@ -1,8 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { MetricsError } from '../errors.js';
 import type { ChartOptions, SectorRow } from './inputs.js';
-import { axisFormat } from './axisFormat.js';
-import { axisTitle } from './axisTitle.js';
+import { axisFormat } from './internal/axisFormat.js';
+import { axisTitle } from './internal/axisTitle.js';
 import { chartTheme, PALETTE } from './theme.js';
 import { checkArray, checkOptions, checkStrings, checkUnique, checkYearRows } from './internal/check.js';
 import { fmt, formatProbability, tidy, WORDS, yearRange } from './internal/layers.js';

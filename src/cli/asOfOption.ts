@@ -1,7 +1,7 @@
 import { MetricsError } from '../errors.js';
-import { loadModel } from '../io/loadModel.js';
+import { loadModel } from '../model/loadModel.js';
 import { modelAsOf } from '../model/modelAsOf.js';
-import type { ModelDefinition } from '../model/types.js';
+import type { ModelDefinition } from '../spec/types.js';
 import { loadObservations } from '../observations/loadObservations.js';
 import { describeFact } from '../targets/describeFact.js';
 import type { CliArgs } from './command.js';

@@ -1,5 +1,5 @@
 import { sourceLine } from '../series/provenance.js';
-import { loadModel } from '../io/loadModel.js';
+import { loadModel } from '../model/loadModel.js';
 import { checkModel, type ModelCheck } from '../model/checkModel.js';
 import { describeFact } from '../targets/describeFact.js';
 import { MetricsError } from '../errors.js';

@@ -1,15 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { csvParse } from 'd3-dsv';
 import { MetricsError } from '../errors.js';
 import { contributions } from '../decompose/contributions.js';
-import { decomposeModel, type ModelDecomposition } from '../decompose/decomposeModel.js';
-import { panelFromRows } from '../decompose/panelFromRows.js';
+import { decomposeModel, type ModelDecomposition } from '../model/decomposeModel.js';
 import { shares } from '../decompose/shares.js';
 import { spanContributions } from '../decompose/spanContributions.js';
 import { RESIDUAL_SECTOR, TOTAL_SECTOR, type DecompositionRow, type Panel } from '../decompose/types.js';
-import { loadModel } from '../io/loadModel.js';
-import { parseUnit, sameUnit, unitToString, formatPercent } from '../series/units.js';
+import { loadModel } from '../model/loadModel.js';
+import { parsePanelCsv } from '../io/csv.js';
+import { unitToString, formatPercent } from '../series/units.js';
 import type { CliCommand, CliContext } from './command.js';
 import { emit, outputFormat, toCsv, toTable, type Row } from './output.js';
 
@@ -23,42 +22,6 @@ const MEASURES = [
   'residual',
   'residualShare',
 ] as const;
-
-/** Reads a long `id,year,value[,unit]` CSV with d3-dsv into a Panel; errors name the file, row and field. */
-export function readPanelCsv(file: string, text: string, unitOption: string | undefined): Panel {
-  const records = csvParse(text.replace(/^\uFEFF/, ''));
-  const columns = records.columns.map((c) => c.trim().toLowerCase());
-  const col = (name: string) => records.columns[columns.indexOf(name)];
-  for (const need of ['id', 'year', 'value']) {
-    if (!columns.includes(need)) {
-      throw new MetricsError(
-        'invalid_data',
-        `${file}: the header has no "${need}" column (got ${records.columns.map((c) => JSON.stringify(c)).join(', ') || 'none'}). Write a long table: id,year,value (optional unit); "total" rows give the stated total.`,
-        { file },
-      );
-    }
-  }
-  const unitCol = col('unit');
-  let unit = unitOption !== undefined ? parseUnit(unitOption) : undefined;
-  const rows = records.map((r, i) => {
-    if (unitCol !== undefined) {
-      const text = (r[unitCol] ?? '').trim();
-      if (text !== '') {
-        const u = parseUnit(text);
-        if (unit === undefined) unit = u;
-        else if (!sameUnit(unit, u)) {
-          throw new MetricsError(
-            'unit_mismatch',
-            `${file} row ${i + 2}: field "unit" is "${unitToString(u)}" but earlier rows (or --unit) use "${unitToString(unit)}". Convert the values to one unit first.`,
-            { file, row: i + 2, field: 'unit' },
-          );
-        }
-      }
-    }
-    return { id: r[col('id') as string], year: r[col('year') as string], value: r[col('value') as string] };
-  });
-  return panelFromRows(rows, { unit: unit ?? 'unspecified', source: file, firstRow: 2 });
-}
 
 /** Tidy rows of a CSV panel: levels, shares (and residual), contributions and shares of growth. */
 export function panelRows(p: Panel): DecompositionRow[] {
@@ -164,7 +127,7 @@ export const decomposeCommand: CliCommand = {
           );
         }
       }
-      const p = readPanelCsv(label, text, unitOption);
+      const p = parsePanelCsv(text, { file: label, ...(unitOption !== undefined ? { unit: unitOption } : {}) });
       rows = panelRows(p);
       json = {
         unit: unitToString(p.unit),

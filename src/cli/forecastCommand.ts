@@ -8,8 +8,7 @@ import { withBoxCox } from '../forecast/withBoxCox.js';
 import { forecastMethods } from '../forecast/methods.js';
 import { defaultMethod } from '../forecast/defaultForecast.js';
 import type { ForecastMethod } from '../forecast/types.js';
-import { levelLabel } from '../forecast/backtest.js';
-import { parseLevels } from '../forecast/levels.js';
+import { levelLabel, parseLevels } from '../forecast/levels.js';
 import type { CliArgs, CliCommand, CliContext } from './command.js';
 import { emit, outputFormat, toCsv, toTable, type Row } from './output.js';
 

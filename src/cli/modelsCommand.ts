@@ -1,4 +1,4 @@
-import { listModels } from '../io/loadModel.js';
+import { listModels } from '../model/loadModel.js';
 import type { CliCommand } from './command.js';
 import { emit, outputFormat, rowsText } from './output.js';
 

@@ -1,6 +1,6 @@
 import { MetricsError } from '../errors.js';
 import { asOfHelp, asOfLine, loadModelAsOf } from './asOfOption.js';
-import type { ModelDefinition } from '../model/types.js';
+import type { ModelDefinition } from '../spec/types.js';
 import { probabilityBasis } from '../model/probabilityBasis.js';
 import { project } from '../scenario/project.js';
 import { projectAll } from '../scenario/projectAll.js';

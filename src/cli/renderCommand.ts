@@ -4,7 +4,7 @@ import { MetricsError } from '../errors.js';
 import { validateSpec } from '../render/validateSpec.js';
 import { toSvg } from '../render/toSvg.js';
 import { toPng } from '../render/toPng.js';
-import { reportHtml } from '../render/reportHtml.js';
+import { reportHtml } from '../report/reportHtml.js';
 import type { CliCommand } from './command.js';
 import { writeOut } from './output.js';
 

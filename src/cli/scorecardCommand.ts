@@ -1,10 +1,10 @@
 import { MetricsError } from '../errors.js';
-import { formatPercent } from '../series/units.js';
-import { listModels, loadModel } from '../io/loadModel.js';
+import { listModels, loadModel } from '../model/loadModel.js';
 import { loadObservations } from '../observations/loadObservations.js';
 import { planScorecard, type RestedProbability } from '../scorecard/planScorecard.js';
 import type { CliCommand } from './command.js';
 import { emit, outputFormat, rowsText, toTable } from './output.js';
+import { formatPercent } from '../series/units.js';
 
 function whole(raw: unknown, name: string, fallback: number, min: number): number {
   if (raw === undefined) return fallback;

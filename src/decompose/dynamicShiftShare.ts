@@ -1,7 +1,7 @@
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
 import { assembleShiftShare, checkMatrix, checkNames, referenceOf, shiftShareCore } from './internal/shiftShareCore.js';
-import type { ShiftShare } from './shiftShare.js';
+import type { ShiftShare } from './types.js';
 
 /** What {@link dynamicShiftShare} takes: levels by region, sector and year. */
 export interface DynamicShiftShareInput {

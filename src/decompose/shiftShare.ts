@@ -1,24 +1,7 @@
 import { MetricsError } from '../errors.js';
 import { assertInteger } from '../internal/assert.js';
 import { assembleShiftShare, checkMatrix, checkNames, referenceOf, shiftShareCore } from './internal/shiftShareCore.js';
-
-/** The effects of shift-share analysis, as fixed names for tidy rows. */
-export const ShiftShareEffect = {
-  nationalGrowth: 'nationalGrowth',
-  industryMix: 'industryMix',
-  regionalShift: 'regionalShift',
-  change: 'change',
-} as const;
-export type ShiftShareEffect = keyof typeof ShiftShareEffect;
-
-/** One tidy row of a shift-share result; `sector` is `total` for a region's sum over sectors. */
-export interface ShiftShareRow {
-  readonly region: string;
-  readonly sector: string;
-  readonly year: number;
-  readonly value: number;
-  readonly measure: ShiftShareEffect;
-}
+import type { ShiftShare } from './types.js';
 
 /** What {@link shiftShare} takes: levels by region (rows) and sector (columns) in two years. */
 export interface ShiftShareInput {
@@ -35,36 +18,6 @@ export interface ShiftShareInput {
    * which is right when they cover the whole country.
    */
   readonly reference?: { readonly base: readonly number[]; readonly end: readonly number[] };
-}
-
-/** What {@link shiftShare} returns; every matrix is region x sector, in the input's unit. */
-export interface ShiftShare {
-  readonly regions: readonly string[];
-  readonly sectors: readonly string[];
-  readonly fromYear: number;
-  readonly toYear: number;
-  /** Reference growth of all sectors together, G. */
-  readonly nationalRate: number;
-  /** Reference growth by sector, G_j. */
-  readonly sectorRates: readonly number[];
-  /** National growth effect (national share) `x0 · G`: the change had the region grown like the nation. */
-  readonly nationalGrowth: readonly (readonly number[])[];
-  /** Industry mix effect `x0 · (G_j - G)`: from being in sectors that grow faster or slower than the nation. */
-  readonly industryMix: readonly (readonly number[])[];
-  /** Regional (competitive) shift `x0 · (g_rj - G_j)`: from growing faster or slower than its sector nationally. */
-  readonly regionalShift: readonly (readonly number[])[];
-  /** The actual change `x1 - x0`; the three effects add up to it. */
-  readonly change: readonly (readonly number[])[];
-  /** Per region: the four figures summed over sectors. */
-  readonly byRegion: readonly {
-    readonly region: string;
-    readonly nationalGrowth: number;
-    readonly industryMix: number;
-    readonly regionalShift: number;
-    readonly change: number;
-  }[];
-  /** Tidy rows in `toYear`, per region and sector and per region (`sector: 'total'`). */
-  readonly rows: readonly ShiftShareRow[];
 }
 
 /**

@@ -1,7 +1,12 @@
 import type { MathNode } from 'mathjs/number';
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
-import { EXPRESSION_CONSTANTS, EXPRESSION_FUNCTIONS, EXPRESSION_OPERATORS, restrictedMath } from './restrictedMath.js';
+import {
+  EXPRESSION_CONSTANTS,
+  EXPRESSION_FUNCTIONS,
+  EXPRESSION_OPERATORS,
+  restrictedMath,
+} from './internal/restrictedMath.js';
 
 /** Options of {@link compileExpression}. */
 export interface CompileExpressionOptions {

@@ -3,6 +3,8 @@ import { assertInteger, show } from '../internal/assert.js';
 import { assertAnnual, series, type Series } from '../series/series.js';
 import type { Forecast, ForecastFit, ForecastMethod } from './types.js';
 import { accuracy, type Accuracy } from './accuracy.js';
+import { checkMethod } from './internal/checkMethod.js';
+import { levelLabel } from './levels.js';
 
 /** Options of {@link backtest}. */
 export interface BacktestOptions {
@@ -85,11 +87,6 @@ export interface Backtest {
   }[];
   /** Long rows, one per origin and forecast year. */
   readonly rows: readonly BacktestRow[];
-}
-
-/** The column suffix of a level: 0.8 → "80", 0.975 → "97.5". */
-export function levelLabel(level: number): string {
-  return String(Number((level * 100).toPrecision(10)));
 }
 
 /**
@@ -232,23 +229,6 @@ function assertWhole(fn: string, name: string, value: unknown): asserts value is
     throw new MetricsError('invalid_argument', `${fn}: ${name} must be a whole number >= 1 (got ${value}).`, {
       [name]: value,
     });
-  }
-}
-
-/** Throws invalid_argument unless `method` looks like a {@link ForecastMethod}. */
-export function checkMethod(fn: string, method: unknown): asserts method is ForecastMethod {
-  const m = method as ForecastMethod | null;
-  if (
-    typeof m !== 'object' ||
-    m === null ||
-    typeof m.fit !== 'function' ||
-    typeof m.forecast !== 'function' ||
-    typeof m.name !== 'string'
-  ) {
-    throw new MetricsError(
-      'invalid_argument',
-      `${fn}: method must be a ForecastMethod with name, fit and forecast (got ${show(method)}). Pick one from forecastMethods.`,
-    );
   }
 }
 

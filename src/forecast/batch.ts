@@ -5,7 +5,8 @@ import { interpolate } from '../series/interpolate.js';
 import type { Unit } from '../series/units.js';
 import type { FillMethod } from './defaultForecast.js';
 import type { Forecast, ForecastMethod } from './types.js';
-import { checkMethod, levelLabel } from './backtest.js';
+import { checkMethod } from './internal/checkMethod.js';
+import { levelLabel } from './levels.js';
 
 /** One input observation: a long table row, as {@link parseSeriesCsv} returns. */
 export interface BatchRow {

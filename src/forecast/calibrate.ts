@@ -2,9 +2,9 @@ import { MetricsError } from '../errors.js';
 import { assertInteger, show } from '../internal/assert.js';
 import type { Series } from '../series/series.js';
 import type { Forecast, ForecastFit, ForecastInterval, ForecastMethod, ForecastOptions } from './types.js';
-import { checkMethod } from './backtest.js';
+import { checkMethod } from './internal/checkMethod.js';
 import { boundIntervals } from './internal/common.js';
-import { tQuantile } from './internal/distributions.js';
+import { tQuantile } from './internal/normalAndStudentT.js';
 
 /** How in-sample forecast errors are measured. */
 export const CalibrationErrors = {

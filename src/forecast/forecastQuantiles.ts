@@ -1,6 +1,6 @@
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
-import { checkMethod } from './backtest.js';
+import { checkMethod } from './internal/checkMethod.js';
 import { toLevels } from './levels.js';
 import type { ForecastFit, ForecastMethod } from './types.js';
 

@@ -99,3 +99,8 @@ export function parseLevels(option: string, raw: string, kind: LevelKind = 'leve
   }
   return toLevels(option, nums, kind);
 }
+
+/** The column suffix of a level: 0.8 → "80", 0.975 → "97.5". */
+export function levelLabel(level: number): string {
+  return String(Number((level * 100).toPrecision(10)));
+}

@@ -10,7 +10,7 @@ import {
   ols,
   simulateInput,
 } from './internal/common.js';
-import { tQuantile } from './internal/distributions.js';
+import { tQuantile } from './internal/normalAndStudentT.js';
 import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFitOptions } from './types.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Series } from '../series/series.js';
-import { tQuantile } from './internal/distributions.js';
+import { tQuantile } from './internal/normalAndStudentT.js';
 import {
   fitBase,
   fitInput,

@@ -1,7 +1,7 @@
 import { MetricsError } from '../errors.js';
 import { assertInteger, show } from '../internal/assert.js';
-import { rng } from '../simulate/rng.js';
-import { checkMethod } from './backtest.js';
+import { rng } from '../random/rng.js';
+import { checkMethod } from './internal/checkMethod.js';
 import { forecastQuantiles } from './forecastQuantiles.js';
 import { MAX_SIMULATED } from './internal/common.js';
 import type { ForecastFit, ForecastMethod } from './types.js';

@@ -1,6 +1,6 @@
 import type { Unit } from '../series/units.js';
 import type { Series } from '../series/series.js';
-import type { Rng } from '../simulate/rng.js';
+import type { Rng } from '../random/rng.js';
 
 /**
  * A fitted model: plain, JSON-serialisable data that can be inspected and stored.

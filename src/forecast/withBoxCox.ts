@@ -3,9 +3,9 @@ import { show } from '../internal/assert.js';
 import { series, type Series } from '../series/series.js';
 import { biasAdjust, invOne } from './boxCox.js';
 import { boxCoxLambda } from './boxCoxLambda.js';
-import { checkMethod } from './backtest.js';
+import { checkMethod } from './internal/checkMethod.js';
 import { fitBase, fitInput, horizonYears, intervalLevels, makeForecast } from './internal/common.js';
-import { normalQuantile } from './internal/distributions.js';
+import { normalQuantile } from './internal/normalAndStudentT.js';
 import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFitOptions } from './types.js';
 
 /** Options of {@link withBoxCox}. */

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { csvParseRows } from 'd3-dsv';
+import { panelFromRows } from '../decompose/panelFromRows.js';
+import type { Panel } from '../decompose/types.js';
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
+import { parseUnit, sameUnit, type Unit, unitToString } from '../series/units.js';
 
 /** One observation of one series in a long table. */
 export interface SeriesRow {
@@ -57,20 +60,11 @@ export function parseSeriesCsv(text: string, options: ParseSeriesCsvOptions = {}
   if (typeof text !== 'string') {
     throw new MetricsError('invalid_argument', `parseSeriesCsv: text must be a string (got ${show(text)}).`);
   }
-  const rows = csvParseRows(text.replace(/^\uFEFF/, '')).filter((r) => !(r.length === 1 && r[0]?.trim() === ''));
-  const header = (rows[0] ?? []).map((h) => h.trim());
-  if (header.length === 0 || rows.length < 2) {
-    throw new MetricsError(
-      'invalid_data',
-      `${file}: no data rows (got ${rows.length === 0 ? 'an empty file' : 'a header only'}). Write a header and one row per observation, e.g. id,year,value.`,
-      { file },
-    );
-  }
-  const lower = header.map((h) => h.toLowerCase());
-  const find = (names: readonly string[]) => lower.findIndex((h) => names.includes(h));
+  const { rows, header, find } = readTable(text, file);
   const iId = find(ID);
   const iYear = find(YEAR);
   const iValue = find(VALUE);
+  const lower = header.map((h) => h.toLowerCase());
   const isLong = iId >= 0 && iYear >= 0 && iValue >= 0;
   const isWide = YEAR.includes(lower[0] as string) && header.length >= 2;
   if (layout === 'long' || (layout === 'auto' && isLong)) {
@@ -94,6 +88,24 @@ export function parseSeriesCsv(text: string, options: ParseSeriesCsvOptions = {}
     );
   }
   return parseWide(file, rows, header);
+}
+
+/** The one d3-dsv parse of every CSV reader here: rows of cells (blank lines dropped), the trimmed header. */
+function readTable(
+  text: string,
+  file: string,
+): { rows: string[][]; header: string[]; find: (names: readonly string[]) => number } {
+  const rows = csvParseRows(text.replace(/^\uFEFF/, '')).filter((r) => !(r.length === 1 && r[0]?.trim() === ''));
+  const header = (rows[0] ?? []).map((h) => h.trim());
+  if (header.length === 0 || rows.length < 2) {
+    throw new MetricsError(
+      'invalid_data',
+      `${file}: no data rows (got ${rows.length === 0 ? 'an empty file' : 'a header only'}). Write a header and one row per observation, e.g. id,year,value.`,
+      { file },
+    );
+  }
+  const lower = header.map((h) => h.toLowerCase());
+  return { rows, header, find: (names) => lower.findIndex((h) => names.includes(h)) };
 }
 
 function parseYear(file: string, row: number, field: string, raw: string | undefined): number {
@@ -222,4 +234,66 @@ export function readSeriesCsv(path: string, options: Omit<ParseSeriesCsvOptions,
     );
   }
   return parseSeriesCsv(text, { ...options, file: path });
+}
+
+/** Options of {@link parsePanelCsv}. */
+export interface ParsePanelCsvOptions {
+  /** Name used in error messages (the path). Default `"<csv>"`. */
+  readonly file?: string;
+  /** Unit of the values; a `unit` column, where it has a value, must agree with it. Default: the column's, else `unspecified`. */
+  readonly unit?: string | Unit;
+}
+
+/**
+ * Reads sector levels from CSV text into a {@link Panel}: a long table `id,year,value` (one row per sector and
+ * year; rows with id `total` give the stated total), with an optional `unit` column. The same reader as
+ * {@link parseSeriesCsv} (header names, numbers and messages naming the file, row and field), then
+ * {@link panelFromRows}; the command line's `decompose file.csv` reads its files with it.
+ * @throws {MetricsError} invalid_data for a header without id, year and value, a bad year or value, an empty id or
+ *   the same id and year twice; unit_mismatch when the unit column changes from row to row or disagrees with
+ *   `options.unit`; missing_years when a sector lacks a year another has
+ * @example
+ * const p = parsePanelCsv('id,year,value,unit\na,2020,1,CNY billion\na,2021,2,CNY billion\nb,2020,3,CNY billion\nb,2021,3,CNY billion\n');
+ * p.sectors; // => ['a', 'b']
+ * p.values; // => [[1, 2], [3, 3]]
+ * p.unit; // => { kind: 'money', currency: 'CNY', scale: 'billion' }
+ */
+export function parsePanelCsv(text: string, options: ParsePanelCsvOptions = {}): Panel {
+  const file = options?.file ?? '<csv>';
+  if (typeof text !== 'string') {
+    throw new MetricsError('invalid_argument', `parsePanelCsv: text must be a string (got ${show(text)}).`);
+  }
+  const { rows, header, find } = readTable(text, file);
+  const iId = find(ID);
+  const iYear = find(YEAR);
+  const iValue = find(VALUE);
+  const missing = [iId < 0 ? 'id' : '', iYear < 0 ? 'year' : '', iValue < 0 ? 'value' : ''].filter(Boolean);
+  if (missing.length > 0) {
+    throw new MetricsError(
+      'invalid_data',
+      `${file}: row 1: the header has no ${missing.map((m) => `"${m}"`).join(', ')} column (got ${show(header.join(','))}). Write a long table: id,year,value (optional unit); "total" rows give the stated total.`,
+      { file, row: 1 },
+    );
+  }
+  const iUnit = find(['unit']);
+  const given = options?.unit === undefined ? undefined : parseUnit(options.unit);
+  let unit = given;
+  if (iUnit >= 0) {
+    for (let r = 1; r < rows.length; r++) {
+      const cell = ((rows[r] as string[])[iUnit] ?? '').trim();
+      if (cell === '') continue;
+      const u = parseUnit(cell);
+      if (unit === undefined) unit = u;
+      else if (!sameUnit(unit, u)) {
+        const field = header[iUnit] as string;
+        throw new MetricsError(
+          'unit_mismatch',
+          `${file}: row ${r + 1}, field "${field}": the unit is "${unitToString(u)}" but ${unit === given ? 'the unit given is' : 'earlier rows use'} "${unitToString(unit)}". Convert the values to one unit first.`,
+          { file, row: r + 1, field },
+        );
+      }
+    }
+  }
+  const long = parseLong(file, rows, iId, iYear, iValue, header);
+  return panelFromRows(long, { unit: unit ?? 'unspecified', source: file, firstRow: 2 });
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
-import type { ModelDefinition, ResolvedValue } from '../model/types.js';
+import type { ModelDefinition, ResolvedValue } from '../spec/types.js';
 import { unitToString } from '../series/units.js';
 import { builtinPath } from './paths.js';
 

@@ -2,8 +2,8 @@ import type { Fact } from '../targets/fact.js';
 import { checkConsistency, type ConsistencyReport } from '../targets/checkConsistency.js';
 import type { Observation } from '../observations/types.js';
 import { formatQuantity } from '../series/units.js';
-import { baseWording } from './baseWording.js';
-import type { ModelDefinition, PathSpec, ResolvedValue } from './types.js';
+import { baseWording } from './internal/baseWording.js';
+import type { ModelDefinition, PathSpec, ResolvedValue } from '../spec/types.js';
 
 /** A number in a model that no document states: where it is in the model, its value and its reason. */
 export interface ModelAssumption {

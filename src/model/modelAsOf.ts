@@ -2,7 +2,7 @@ import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
 import type { Observation, ObservationSet } from '../observations/types.js';
 import { convertScale, isScaleConvertible } from '../series/units.js';
-import type { ModelDefinition, PathSpec, ResolvedValue, ScenarioSpec, ShockSpec } from './types.js';
+import type { ModelDefinition, PathSpec, ResolvedValue, ScenarioSpec, ShockSpec } from '../spec/types.js';
 
 /** Options of {@link modelAsOf}. */
 export interface ModelAsOfOptions {

@@ -1,7 +1,7 @@
 import { formatQuantity, formatPercent } from '../series/units.js';
 import { describeFact } from '../targets/describeFact.js';
-import { baseWording } from './baseWording.js';
-import type { ModelDefinition, PathSpec, ResolvedValue } from './types.js';
+import { baseWording } from './internal/baseWording.js';
+import type { ModelDefinition, PathSpec, ResolvedValue } from '../spec/types.js';
 
 function rateFactId(v: ResolvedValue | undefined): string | undefined {
   return v?.source.kind === 'fact' ? v.source.fact.id : undefined;

@@ -3,7 +3,7 @@ import { simulate } from '../simulate/simulate.js';
 import type { Simulation, SimulationRunOptions, SimulationTarget } from '../simulate/monteCarloTypes.js';
 import { growthPath } from '../trajectory/growthPath.js';
 import { convertScale } from '../series/units.js';
-import type { ModelDefinition } from './types.js';
+import type { ModelDefinition } from '../spec/types.js';
 import { modelAsOf } from './modelAsOf.js';
 import type { ObservationSet } from '../observations/types.js';
 

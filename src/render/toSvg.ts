@@ -1,6 +1,6 @@
 import type { View } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
-import { type TextMetrics, useFontMetrics } from '../charts/internal/measureText.js';
+import { type TextMetrics, useFontMetrics } from '../internal/measureText.js';
 import { MetricsError } from '../errors.js';
 import { importVega } from '../internal/dependencies.js';
 import { validateSpec } from './validateSpec.js';

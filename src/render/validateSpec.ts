@@ -3,7 +3,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { MetricsError } from '../errors.js';
 import { problemIssues } from '../internal/assert.js';
 import { loadValidator } from '../internal/schemaValidator.js';
-import { VEGA_LITE_SCHEMA } from './vegaLiteSchema.js';
+import { VEGA_LITE_SCHEMA } from './internal/vegaLiteSchema.js';
 
 let validator: ValidateFunction | undefined;
 

@@ -1,10 +1,11 @@
-import type { IndustryComparison } from '../decompose/compareIndustries.js';
-import type { ReportColumn, ReportSection } from '../render/reportHtml.js';
-import type { IndustryLevel } from '../decompose/compareIndustries.js';
+import type { IndustryComparison } from '../targets/compareIndustries.js';
+import type { ReportColumn } from '../render/table.js';
+import type { ReportSection } from './reportHtml.js';
+import type { IndustryLevel } from '../targets/compareIndustries.js';
 import { parseUnit, formatPercent } from '../series/units.js';
 import { describeFact } from '../targets/describeFact.js';
 import type { Fact } from '../targets/fact.js';
-import { describeFactZh, REPORT_WORDS, unitText, yearSpan } from './words.js';
+import { describeFactZh, REPORT_WORDS, unitText, yearSpan } from '../model/reportWords.js';
 import type { Locale } from '../series/locale.js';
 
 /** Names of the industries the seed documents give money figures for, by metric. */

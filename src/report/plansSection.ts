@@ -1,16 +1,18 @@
 import { fanChart } from '../charts/fanChart.js';
 import { formatQuantities } from '../charts/formatQuantities.js';
 import { scorecardChart, type ScorecardChartRow } from '../charts/scorecardChart.js';
-import type { ModelDefinition } from '../model/types.js';
+import type { ModelDefinition } from '../spec/types.js';
 import type { Observation, ObservationSet } from '../observations/types.js';
-import type { KeyFigure, ReportChart, ReportSection, ReportTable } from '../render/reportHtml.js';
-import { scorecardRow } from '../scorecard/planScorecard.js';
-import type { TargetScore } from '../scorecard/scoreTarget.js';
+import type { ReportTable } from '../render/table.js';
+import type { KeyFigure, ReportChart, ReportSection } from './reportHtml.js';
+import { nowcast } from '../scorecard/nowcast.js';
+import { scoreTarget, type TargetScore } from '../scorecard/scoreTarget.js';
 import { convertScale, isScaleConvertible } from '../series/units.js';
 import { describeFact } from '../targets/describeFact.js';
 import type { Fact } from '../targets/fact.js';
-import { type ModelReport, planRateOf, targetMarker } from './modelReport.js';
-import { describeFactZh, REPORT_WORDS, STATUS_WORDS, unitText } from './words.js';
+import { type ModelReport, planRateOf, targetMarker } from '../model/modelReport.js';
+import { describeFactZh, REPORT_WORDS, STATUS_WORDS, unitText } from '../model/reportWords.js';
+import { scorecardRow } from '../scorecard/planScorecard.js';
 import type { Locale } from '../series/locale.js';
 
 /** One plan target, how it did, and what the observations say about it. */

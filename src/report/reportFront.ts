@@ -1,8 +1,8 @@
-import type { ModelDefinition } from '../model/types.js';
-import type { ReportTable } from '../render/reportHtml.js';
+import type { ModelDefinition } from '../spec/types.js';
+import type { ReportTable } from '../render/table.js';
 import type { Fact } from '../targets/fact.js';
 import type { PlanOutcome } from './plansSection.js';
-import { REPORT_WORDS } from './words.js';
+import { REPORT_WORDS } from '../model/reportWords.js';
 import type { Locale } from '../series/locale.js';
 
 /** The industry a model is about: its title up to the first comma, " by " or parenthesis (in Chinese, up to 产业). */

@@ -1,6 +1,6 @@
 import { MetricsError, isMetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
-import type { ModelDefinition, ResolvedValue } from '../model/types.js';
+import type { ModelDefinition, ResolvedValue } from '../spec/types.js';
 import { applyBounds } from '../trajectory/applyBounds.js';
 import { applyShocks } from '../trajectory/applyShocks.js';
 import { growthPath, numberOf } from '../trajectory/growthPath.js';

@@ -1,6 +1,6 @@
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
-import type { ModelDefinition } from '../model/types.js';
+import type { ModelDefinition } from '../spec/types.js';
 import { project } from './project.js';
 import type { ScenarioProjection } from './types.js';
 

@@ -1,7 +1,7 @@
 import { MetricsError } from '../errors.js';
 import { formatPercent } from '../series/units.js';
 import { assertFinite } from '../internal/assert.js';
-import { rng } from '../simulate/rng.js';
+import { rng } from '../random/rng.js';
 
 /** Options of {@link nowcast}. */
 export interface NowcastOptions {

@@ -2,7 +2,7 @@ import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
 import { probabilityRestsOn } from '../model/probabilityBasis.js';
 import { simulateModel } from '../model/simulateModel.js';
-import type { ModelDefinition, PathSpec, ResolvedValue } from '../model/types.js';
+import type { ModelDefinition, PathSpec, ResolvedValue } from '../spec/types.js';
 import type { ObservationSet } from '../observations/types.js';
 import type { TargetAttainment } from '../simulate/monteCarloTypes.js';
 import type { Fact } from '../targets/fact.js';

@@ -1,9 +1,9 @@
 import { MetricsError, isMetricsError } from '../errors.js';
 import { assertFinite, show } from '../internal/assert.js';
-import type { ModelDefinition } from '../model/types.js';
+import type { ModelDefinition } from '../spec/types.js';
 import { project } from '../scenario/project.js';
 import type { ScenarioProjection } from '../scenario/types.js';
-import { parameterGroups, withParameter, type ModelParameter } from './modelParameters.js';
+import { parameterGroups, withParameter, type ModelParameter } from '../model/modelParameters.js';
 
 /** Built-in outputs of {@link tornado}. */
 export const TornadoOutput = {

@@ -1,6 +1,10 @@
 import { MetricsError } from '../errors.js';
 import { assertFinite, assertInRange, assertInteger, show } from '../internal/assert.js';
+import { formatPercent, roundSignificant } from '../internal/formatNumber.js';
 import type { Locale } from './locale.js';
+
+// formatPercent is written beside roundSignificant in src/internal/ (render/ writes table cells with it too).
+export { formatPercent, type FormatPercentOptions } from '../internal/formatNumber.js';
 
 /**
  * Scales a value can be stated in, as powers of ten. Western (thousand … trillion) and Chinese
@@ -413,61 +417,6 @@ export function convertCurrency(q: Quantity, to: string | Unit, fx: ExchangeRate
   return Object.freeze({ value, unit: target, exchangeRate });
 }
 
-/** Options of {@link formatPercent}. */
-export interface FormatPercentOptions {
-  /** Decimals after the point, a whole number from 0 to 20. Default 2. */
-  readonly decimals?: number;
-  /** Keep trailing zeros (`18.0%`, for columns that line up). Default false: `25%`, `24.57%`. */
-  readonly fixed?: boolean;
-  /**
-   * Instead of `decimals`: as {@link formatQuantity} writes a fraction with `digits` (1 to 17), `digits - 2`
-   * decimals kept from 1% up (`25.0%` with 3) and `digits` significant ones below (`0.523%`).
-   */
-  readonly digits?: number;
-}
-
-/**
- * A fraction written as a percentage: the one way the library writes a percent, in text, tables, the report
- * and the command line. The number times 100, rounded to `decimals` (default 2; trailing zeros dropped
- * unless `fixed`), then `%` with no space, as d3-format and Vega-Lite write percents on the charts: `25%`,
- * `24.57%`, `-3.1%`, and `18.0%` with `{ decimals: 1, fixed: true }`. Rates are fractions everywhere
- * else (0.25 is 25%); only text shows percents.
- * @throws {MetricsError} non_finite for a value that is not finite; invalid_argument for decimals outside
- *   0..10; degenerate for a fraction too large to write as a percentage
- * @example
- * formatPercent(0.25); // => '25%'
- * formatPercent(0.24567); // => '24.57%'
- * formatPercent(0.18, { decimals: 1, fixed: true }); // => '18.0%'
- */
-export function formatPercent(fraction: number, options: FormatPercentOptions = {}): string {
-  assertFinite('formatPercent', { fraction });
-  const { decimals = 2, fixed = false, digits } = options;
-  assertInRange('formatPercent', 'decimals', decimals, { min: 0, max: 20 });
-  assertInteger('formatPercent', 'decimals', decimals);
-  if (digits !== undefined) {
-    assertInRange('formatPercent', 'digits', digits, { min: 1, max: 17 });
-    assertInteger('formatPercent', 'digits', digits);
-  }
-  const pct = fraction * 100;
-  if (!Number.isFinite(pct)) {
-    throw new MetricsError(
-      'degenerate',
-      `formatPercent: ${fraction} as a percentage overflows (got ${pct}). Check the value is a fraction (0.25 is 25%).`,
-      { fraction },
-    );
-  }
-  if (digits !== undefined && Math.abs(pct) < 1) return `${roundSignificant(pct, digits)}%`;
-  // toFixed writes numbers from 1e21 up in exponent form; Number() reads them back and drops trailing zeros.
-  const text =
-    digits !== undefined
-      ? pct.toFixed(Math.max(0, digits - 2))
-      : fixed
-        ? pct.toFixed(decimals)
-        : String(Number(pct.toFixed(decimals)));
-  // -0.001 to 2 decimals is "-0.00": a rounded zero has no sign.
-  return `${Number(text) === 0 ? text.replace(/^-/, '') : text}%`;
-}
-
 /** Options of {@link formatQuantity}. */
 export interface FormatOptions {
   /** `en` writes `RMB 3.05 trillion`; `zh` writes `3.05万亿元`. Default `en`. */
@@ -481,21 +430,6 @@ export interface FormatOptions {
 const EN_SCALES: readonly Scale[] = ['trillion', 'billion', 'million', 'thousand', 'one'];
 const ZH_SCALES: readonly Scale[] = ['wanyi', 'yi', 'wan', 'one'];
 const ZH_SCALE_TEXT: Readonly<Partial<Record<Scale, string>>> = { wanyi: '万亿', yi: '亿', wan: '万', one: '' };
-
-function roundSignificant(value: number, digits: number): string {
-  if (value === 0) return '0';
-  const fixed = Number(value.toPrecision(digits));
-  // Rounding up past the largest double (1.7950000000000001e308 to 3 digits) gives Infinity: keep the digits.
-  if (!Number.isFinite(fixed)) return value.toPrecision(digits);
-  // Plain digits, no exponent, no trailing zeros after the point.
-  const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(Math.abs(fixed))));
-  // toFixed stops at 20 decimals: below that, plain digits would print 1e-25 as 0.
-  if (decimals > 20) return String(fixed);
-  return fixed
-    .toFixed(decimals)
-    .replace(/(\.\d*?)0+$/, '$1')
-    .replace(/\.$/, '');
-}
 
 /**
  * Writes a quantity for people: `RMB 3.05 trillion`, `3.05万亿元`, `$38.6 billion`, `25.0%`,

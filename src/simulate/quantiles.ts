@@ -1,6 +1,6 @@
 import { MetricsError } from '../errors.js';
 import { assertFiniteArray, show } from '../internal/assert.js';
-import { selectQuantiles } from './selectQuantiles.js';
+import { selectQuantiles } from './internal/selectQuantiles.js';
 
 /**
  * Sample quantiles, R's type 7 (numpy's default): with 0-based order statistics x(i) and h = (n - 1) p,

@@ -1,6 +1,6 @@
 import type { Simulation, SimulationRunOptions, SeriesModel } from './monteCarloTypes.js';
-import { prepare } from './prepare.js';
-import { runEngine } from './runEngine.js';
+import { prepare } from './internal/prepare.js';
+import { runEngine } from './internal/runEngine.js';
 
 /** Options of {@link simulate}: one series' path and uncertainty plus the run settings. */
 export interface SimulateOptions extends SimulationRunOptions, SeriesModel {

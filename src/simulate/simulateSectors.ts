@@ -1,6 +1,6 @@
 import type { Simulation, SimulationRunOptions, SeriesModel } from './monteCarloTypes.js';
-import { prepare } from './prepare.js';
-import { runEngine } from './runEngine.js';
+import { prepare } from './internal/prepare.js';
+import { runEngine } from './internal/runEngine.js';
 import { MetricsError } from '../errors.js';
 
 /** One sector of {@link simulateSectors}: an id plus its own base, growth path and uncertainty. */

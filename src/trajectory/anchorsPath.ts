@@ -1,6 +1,6 @@
 import { MetricsError } from '../errors.js';
 import { assertFinite, assertInteger } from '../internal/assert.js';
-import { checkSpan, freezePath, yearsOf } from './pathCommon.js';
+import { checkSpan, freezePath, yearsOf } from './internal/pathCommon.js';
 import type { LevelPath, PathSpan } from './types.js';
 
 /** Options of {@link anchorsPath}. */

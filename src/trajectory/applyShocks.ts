@@ -1,7 +1,7 @@
 import { MetricsError } from '../errors.js';
 import { assertFinite, assertInteger } from '../internal/assert.js';
-import { checkPath } from './checkPath.js';
-import { freezePath } from './pathCommon.js';
+import { checkPath } from './internal/checkPath.js';
+import { freezePath } from './internal/pathCommon.js';
 import type { LevelPath } from './types.js';
 
 /** A one-off level shock: the level in `year` and every later year is multiplied by `1 + size`. */

@@ -1,4 +1,4 @@
-import { checkRate, checkSpan, levelsPath, yearsOf } from './pathCommon.js';
+import { checkRate, checkSpan, levelsPath, yearsOf } from './internal/pathCommon.js';
 import type { LevelPath, PathSpan } from './types.js';
 
 /** Options of {@link cagrPath}. */

@@ -1,6 +1,6 @@
 import { MetricsError } from '../errors.js';
 import { compileExpression } from '../expression/compileExpression.js';
-import { checkSpan, compoundPath } from './pathCommon.js';
+import { checkSpan, compoundPath } from './internal/pathCommon.js';
 import type { LevelPath, PathSpan } from './types.js';
 
 /** Options of {@link expressionPath}. */

@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import type { PathSpec, ResolvedValue } from '../model/types.js';
+import type { PathSpec, ResolvedValue } from '../spec/types.js';
 import { anchorsPath } from './anchorsPath.js';
 import { cagrPath } from './cagrPath.js';
 import { expressionPath } from './expressionPath.js';

@@ -1,5 +1,5 @@
 import { assertFinite } from '../internal/assert.js';
-import { checkSpan, levelsPath, yearsOf } from './pathCommon.js';
+import { checkSpan, levelsPath, yearsOf } from './internal/pathCommon.js';
 import type { LevelPath, PathSpan } from './types.js';
 
 /** Options of {@link linearPath}. */

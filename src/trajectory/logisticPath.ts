@@ -1,6 +1,6 @@
 import { MetricsError } from '../errors.js';
 import { assertFinite } from '../internal/assert.js';
-import { checkSpan, levelsPath, yearsOf } from './pathCommon.js';
+import { checkSpan, levelsPath, yearsOf } from './internal/pathCommon.js';
 import type { LevelPath, PathSpan } from './types.js';
 
 /** Options of {@link logisticPath}. */

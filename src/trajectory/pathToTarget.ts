@@ -1,7 +1,7 @@
 import { MetricsError } from '../errors.js';
 import { assertFinite } from '../internal/assert.js';
 import { cagrPath } from './cagrPath.js';
-import { checkSpan } from './pathCommon.js';
+import { checkSpan } from './internal/pathCommon.js';
 import type { LevelPath, PathSpan } from './types.js';
 
 /** Options of {@link pathToTarget}. */

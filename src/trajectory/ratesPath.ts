@@ -1,6 +1,6 @@
 import { MetricsError } from '../errors.js';
 import { assertInteger } from '../internal/assert.js';
-import { checkRate, checkSpan, compoundPath } from './pathCommon.js';
+import { checkRate, checkSpan, compoundPath } from './internal/pathCommon.js';
 import type { LevelPath, PathSpan } from './types.js';
 
 /** Options of {@link ratesPath}. */

@@ -3,7 +3,7 @@
 // running a command without --format xlsx) never loads it.
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
-import { columnHeader, columnOf, type ReportColumn } from '../render/reportHtml.js';
+import { columnHeader, columnOf, type ReportColumn } from '../render/table.js';
 import { loadExcelJs } from './internal/loadExcelJs.js';
 
 /** One sheet of a workbook: a name (made unique and Excel-safe), columns and rows. */

@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
-import { loadModel } from '../../src/io/loadModel.js';
+import { loadModel } from '../../src/model/loadModel.js';
 import { loadObservations } from '../../src/observations/loadObservations.js';
 import { CHROMIUM, htmlToPdf } from '../../src/render/htmlToPdf.js';
-import { type Report, reportHtml } from '../../src/render/reportHtml.js';
-import { modelReport, modelSection } from '../../src/report/modelReport.js';
+import { type Report, reportHtml } from '../../src/report/reportHtml.js';
+import { modelReport } from '../../src/model/modelReport.js';
+import { modelSection } from '../../src/report/modelSection.js';
 import { planOutcomes, plansSection } from '../../src/report/plansSection.js';
 
 const PDFTOTEXT = '/usr/bin/pdftotext';

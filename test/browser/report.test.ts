@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';
-import { reportHtml } from '../../src/render/reportHtml.js';
+import { reportHtml } from '../../src/report/reportHtml.js';
 import { cases } from '../charts/fixtures.js';
 
 // Opens a report with every chart builder's output in Debian's headless Chromium and checks that each

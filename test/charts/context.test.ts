@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fanChart } from '../../src/charts/fanChart.js';
 import { formatQuantities } from '../../src/charts/formatQuantities.js';
-import { measureText } from '../../src/charts/internal/measureText.js';
+import { measureText } from '../../src/internal/measureText.js';
 import { scorecardChart } from '../../src/charts/scorecardChart.js';
 import { trajectoryChart } from '../../src/charts/trajectoryChart.js';
 import { toSvg } from '../../src/render/toSvg.js';

@@ -9,7 +9,7 @@ import { distributionChart } from '../../src/charts/distributionChart.js';
 import { contributionChart } from '../../src/charts/contributionChart.js';
 import { stackedAreaChart } from '../../src/charts/stackedAreaChart.js';
 import { tornadoChart } from '../../src/charts/tornadoChart.js';
-import { type TextMetrics, useFontMetrics } from '../../src/charts/internal/measureText.js';
+import { type TextMetrics, useFontMetrics } from '../../src/internal/measureText.js';
 import { scorecardChart } from '../../src/charts/scorecardChart.js';
 import { actuals, fanInput, paths, periods, sample, scorecardRows, target2020, target2025 } from './fixtures.js';
 

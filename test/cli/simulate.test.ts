@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, tempDir } from '../helpers/cli.js';
-import { loadModel } from '../../src/io/loadModel.js';
+import { loadModel } from '../../src/model/loadModel.js';
 import { normalCdf } from '../simulate/normalCdf.js';
 
 describe('industry-metrics simulate', () => {

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { series } from '../../src/series/series.js';
-import { rng } from '../../src/simulate/rng.js';
+import { rng } from '../../src/random/rng.js';
 import { forecastMethods } from '../../src/forecast/methods.js';
 import { etsModel } from '../../src/forecast/ets.js';
 import { combination } from '../../src/forecast/combination.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
-import { loadModel } from '../../src/io/loadModel.js';
+import { loadModel } from '../../src/model/loadModel.js';
 import { builtinPath } from '../../src/io/paths.js';
 
 const files = readdirSync(builtinPath('models')).filter((f) => f.endsWith('.model.json'));

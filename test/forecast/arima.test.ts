@@ -22,7 +22,7 @@ import {
 import { minRootModulus, polyRoots } from '../../src/forecast/internal/polyRoots.js';
 import { forecastMethods } from '../../src/forecast/methods.js';
 import { series } from '../../src/series/series.js';
-import { rng } from '../../src/simulate/rng.js';
+import { rng } from '../../src/random/rng.js';
 import { relClose, thrown } from '../helpers/thrown.js';
 import { runWithShared } from '../helpers/sharedData.js';
 

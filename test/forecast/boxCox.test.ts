@@ -14,7 +14,7 @@ import { holt } from '../../src/forecast/holt.js';
 import { ets } from '../../src/forecast/autoEts.js';
 import { theta } from '../../src/forecast/theta.js';
 import { RANGE_BOUND } from '../../src/forecast/internal/common.js';
-import { rng } from '../../src/simulate/rng.js';
+import { rng } from '../../src/random/rng.js';
 import type { ForecastMethod } from '../../src/forecast/types.js';
 import { thrown } from '../helpers/thrown.js';
 import { m3Train } from './m3Fixture.js';

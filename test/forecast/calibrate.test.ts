@@ -6,7 +6,7 @@ import { MetricsError } from '../../src/errors.js';
 import type { ForecastMethod } from '../../src/forecast/types.js';
 import { thrown } from '../helpers/thrown.js';
 import { localMean, localNaive } from './localMethods.js';
-import { tQuantile } from '../../src/forecast/internal/distributions.js';
+import { tQuantile } from '../../src/forecast/internal/normalAndStudentT.js';
 import { logTrend } from '../../src/forecast/logTrend.js';
 import { calibrationOrigins } from '../../src/forecast/calibrate.js';
 import { RANGE_BOUND } from '../../src/forecast/internal/common.js';

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { series } from '../../src/series/series.js';
-import { rng } from '../../src/simulate/rng.js';
+import { rng } from '../../src/random/rng.js';
 import { ses } from '../../src/forecast/ses.js';
 import { holt } from '../../src/forecast/holt.js';
 import { damped } from '../../src/forecast/dampedHolt.js';

@@ -10,7 +10,7 @@ import { samplePaths } from '../../src/forecast/samplePaths.js';
 import { pinball } from '../../src/forecast/accuracy/pinball.js';
 import { mae } from '../../src/forecast/accuracy/mae.js';
 import { crps, crpsProbs } from '../../src/forecast/accuracy/crps.js';
-import { normalQuantile } from '../../src/forecast/internal/distributions.js';
+import { normalQuantile } from '../../src/forecast/internal/normalAndStudentT.js';
 import { thrown } from '../helpers/thrown.js';
 
 const s = series({

@@ -2,7 +2,7 @@
 // formulas), edge cases and errors.
 import { describe, expect, it } from 'vitest';
 import { series } from '../../src/series/series.js';
-import { rng } from '../../src/simulate/rng.js';
+import { rng } from '../../src/random/rng.js';
 import { naive } from '../../src/forecast/naive.js';
 import { drift } from '../../src/forecast/drift.js';
 import { mean } from '../../src/forecast/meanMethod.js';

@@ -8,8 +8,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { requireDependency } from '../../src/internal/dependencies.js';
 import { compileSchema, loadValidator, schemaHash, type SchemaSource } from '../../src/internal/schemaValidator.js';
-import { MODEL_SCHEMA } from '../../src/io/modelSchema.js';
-import { VEGA_LITE_SCHEMA, withoutAnnotations } from '../../src/render/vegaLiteSchema.js';
+import { MODEL_SCHEMA } from '../../src/model/internal/modelSchema.js';
+import { VEGA_LITE_SCHEMA, withoutAnnotations } from '../../src/render/internal/vegaLiteSchema.js';
 import { thrown } from '../helpers/thrown.js';
 
 const require = createRequire(import.meta.url);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseSeriesCsv, readSeriesCsv } from '../../src/io/csv.js';
+import { parsePanelCsv, parseSeriesCsv, readSeriesCsv } from '../../src/io/csv.js';
 import { thrown } from '../helpers/thrown.js';
 
 describe('parseSeriesCsv', () => {
@@ -66,6 +66,76 @@ describe('parseSeriesCsv errors (invalid_data naming file, row and field)', () =
   });
   it('non-string text throws invalid_argument', () => {
     expect(thrown(() => parseSeriesCsv(5 as never))).toMatchObject({ code: 'invalid_argument' });
+  });
+});
+
+describe('parsePanelCsv', () => {
+  const CSV =
+    'id,year,value,unit\nsoftware,2020,60,CNY billion\nsoftware,2025,120,CNY billion\nhardware,2020,40,CNY billion\nhardware,2025,55,CNY billion\ntotal,2020,100,CNY billion\ntotal,2025,175,CNY billion\n';
+
+  it('reads a long table into a panel: sectors in file order, years sorted, total rows as the stated total', () => {
+    const p = parsePanelCsv(CSV, { file: 's.csv' });
+    expect(p.sectors).toEqual(['software', 'hardware']);
+    expect(p.years).toEqual([2020, 2025]);
+    expect(p.values).toEqual([
+      [60, 120],
+      [40, 55],
+    ]);
+    expect(p.total).toEqual([100, 175]);
+    expect(p.unit).toEqual({ kind: 'money', currency: 'CNY', scale: 'billion' });
+  });
+
+  it('reads what parseSeriesCsv reads: the same numbers, header aliases, BOM and blank lines', () => {
+    const text = '\uFEFFSeries,T,Value\na,2021,2.5\n\na,2020,1\n';
+    const rows = parseSeriesCsv(text, { layout: 'long' });
+    const p = parsePanelCsv(text, { unit: 'count' });
+    expect(p.years).toEqual([2020, 2021]);
+    expect(p.values).toEqual([[1, 2.5]]);
+    expect(rows.map((r) => r.value).sort()).toEqual([...(p.values[0] as number[])].sort());
+  });
+
+  it('options.unit applies without a unit column; default unspecified', () => {
+    expect(parsePanelCsv('id,year,value\na,2020,1\n', { unit: 'GW' }).unit).toEqual({ kind: 'other', symbol: 'GW' });
+    expect(parsePanelCsv('id,year,value\na,2020,1\n').unit).toEqual({ kind: 'other', symbol: 'unspecified' });
+  });
+
+  it.each([
+    [
+      'id,year,value\na,2020,50\na,2021,x\n',
+      'invalid_data',
+      /p\.csv: row 3, field "value": expected a finite number \(got "x"\)/,
+    ],
+    ['id,value\na,1\n', 'invalid_data', /p\.csv: row 1: the header has no "year" column/],
+    ['id,year,value\na,2020,1\na,2020,2\n', 'invalid_data', /row 3, field "year": series "a" has 2020 twice/],
+    [
+      'id,year,value,unit\na,2020,1,CNY billion\nb,2020,1,CNY trillion\n',
+      'unit_mismatch',
+      /p\.csv: row 3, field "unit": the unit is "CNY trillion" but earlier rows use "CNY billion"/,
+    ],
+    ['id,year,value\na,2020,1\na,2021,2\nb,2020,1\n', 'missing_years', /sector "b" has no row for 2021/],
+    ['id,year,value\n', 'invalid_data', /no data rows \(got a header only\)/],
+  ])('%j throws %s', (text, code, message) => {
+    expect(thrown(() => parsePanelCsv(text, { file: 'p.csv' }))).toMatchObject({
+      code,
+      message: expect.stringMatching(message),
+    });
+  });
+
+  it('a unit column that disagrees with options.unit says so', () => {
+    expect(
+      thrown(() =>
+        parsePanelCsv('id,year,value,unit\na,2020,1,CNY trillion\n', { file: 'p.csv', unit: 'CNY billion' }),
+      ),
+    ).toMatchObject({
+      code: 'unit_mismatch',
+      message: expect.stringContaining(
+        'row 2, field "unit": the unit is "CNY trillion" but the unit given is "CNY billion"',
+      ),
+    });
+  });
+
+  it('non-string text throws invalid_argument', () => {
+    expect(thrown(() => parsePanelCsv(5 as never))).toMatchObject({ code: 'invalid_argument' });
   });
 });
 

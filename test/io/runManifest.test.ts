@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadModel } from '../../src/io/loadModel.js';
+import { loadModel } from '../../src/model/loadModel.js';
 import { runManifest } from '../../src/io/runManifest.js';
 import { modelAsOf } from '../../src/model/modelAsOf.js';
-import type { ModelDefinition } from '../../src/model/types.js';
+import type { ModelDefinition } from '../../src/spec/types.js';
 import { cli, tempDir } from '../helpers/cli.js';
 import { thrown } from '../helpers/thrown.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkModel } from '../../src/model/checkModel.js';
-import { loadModel } from '../../src/io/loadModel.js';
+import { loadModel } from '../../src/model/loadModel.js';
 
 const _implied = (id: string, label: RegExp) =>
   checkModel(loadModel(id))

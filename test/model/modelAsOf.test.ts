@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseModel } from '../../src/io/parseModel.js';
-import { loadModel } from '../../src/io/loadModel.js';
+import { parseModel } from '../../src/model/parseModel.js';
+import { loadModel } from '../../src/model/loadModel.js';
 import { loadSeeds } from '../../src/io/loadSeeds.js';
 import { loadObservations } from '../../src/observations/loadObservations.js';
 import { modelAsOf } from '../../src/model/modelAsOf.js';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loadModel } from '../../src/io/loadModel.js';
+import { loadModel } from '../../src/model/loadModel.js';
 import { probabilityBasis, probabilityRestsOn } from '../../src/model/probabilityBasis.js';
 import { modelAsOf } from '../../src/model/modelAsOf.js';
 import { lognormalExceedance } from '../helpers/normal.js';
 import { simulateModel } from '../../src/model/simulateModel.js';
-import type { ModelDefinition } from '../../src/model/types.js';
+import type { ModelDefinition } from '../../src/spec/types.js';
 
 const withVolatility = (m: ModelDefinition, v: number): ModelDefinition => ({
   ...m,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareIndustries } from '../../src/decompose/compareIndustries.js';
+import { compareIndustries } from '../../src/targets/compareIndustries.js';
 import { loadSeeds } from '../../src/io/loadSeeds.js';
 import { industriesSection, industriesSummary } from '../../src/report/industriesSection.js';
 

@@ -3,10 +3,10 @@
 // scorecard chart and the fan from the latest figure; and the model charts' context (plan periods only where a
 // model declares them, labelled for its own plan).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadModel } from '../../src/io/loadModel.js';
-import type { ModelDefinition } from '../../src/model/types.js';
+import { loadModel } from '../../src/model/loadModel.js';
+import type { ModelDefinition } from '../../src/spec/types.js';
 import { loadObservations } from '../../src/observations/loadObservations.js';
-import { type ModelReport, modelReport } from '../../src/report/modelReport.js';
+import { type ModelReport, modelReport } from '../../src/model/modelReport.js';
 import { planKeyFigures, planOutcomes, plansSection, plansSummary } from '../../src/report/plansSection.js';
 import { reportTitle } from '../../src/report/reportFront.js';
 import { planScorecard } from '../../src/scorecard/planScorecard.js';

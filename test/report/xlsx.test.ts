@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeReport } from '../../src/render/writeReport.js';
+import { writeReport } from '../../src/report/writeReport.js';
 import { csvToXlsx } from '../../src/xlsx/csvToXlsx.js';
 import { readXlsx } from '../../src/xlsx/readXlsx.js';
 import { loadExcelJs } from '../../src/xlsx/internal/loadExcelJs.js';

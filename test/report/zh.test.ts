@@ -6,14 +6,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compareIndustries } from '../../src/decompose/compareIndustries.js';
-import { loadModel } from '../../src/io/loadModel.js';
+import { compareIndustries } from '../../src/targets/compareIndustries.js';
+import { loadModel } from '../../src/model/loadModel.js';
 import { loadSeeds } from '../../src/io/loadSeeds.js';
 import { loadObservations } from '../../src/observations/loadObservations.js';
-import { reportHtml } from '../../src/render/reportHtml.js';
+import { reportHtml } from '../../src/report/reportHtml.js';
 import { toSvg } from '../../src/render/toSvg.js';
 import { industriesSection, industriesSummary } from '../../src/report/industriesSection.js';
-import { type ModelReport, modelReport, modelSection, modelSummary } from '../../src/report/modelReport.js';
+import { type ModelReport, modelReport } from '../../src/model/modelReport.js';
+import { modelSection, modelSummary } from '../../src/report/modelSection.js';
 import { planKeyFigures, planOutcomes, plansSection, plansSummary } from '../../src/report/plansSection.js';
 import { reportTitle } from '../../src/report/reportFront.js';
 

@@ -1,5 +1,5 @@
 // Hand-built models for the scenario and sensitivity tests (no file loading).
-import type { ModelDefinition, PathSpec, ResolvedValue, ScenarioSpec } from '../../src/model/types.js';
+import type { ModelDefinition, PathSpec, ResolvedValue, ScenarioSpec } from '../../src/spec/types.js';
 import { parseUnit } from '../../src/series/units.js';
 import type { Comparator, Fact } from '../../src/targets/fact.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadModel } from '../../src/io/loadModel.js';
+import { loadModel } from '../../src/model/loadModel.js';
 import { loadObservations } from '../../src/observations/loadObservations.js';
 import { planScorecard } from '../../src/scorecard/planScorecard.js';
 import { lognormalExceedance } from '../helpers/normal.js';

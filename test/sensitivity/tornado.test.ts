@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ModelDefinition } from '../../src/model/types.js';
-import { modelParameters, withParameter } from '../../src/sensitivity/modelParameters.js';
+import type { ModelDefinition } from '../../src/spec/types.js';
+import { modelParameters, withParameter } from '../../src/model/modelParameters.js';
 import { tornado } from '../../src/sensitivity/tornado.js';
 import { thrown } from '../helpers/thrown.js';
 import { fact, fv, model, rv } from '../scenario/model.js';

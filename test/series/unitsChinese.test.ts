@@ -11,7 +11,7 @@ import {
   type ExchangeRate,
   type Unit,
 } from '../../src/series/units.js';
-import { parseModel } from '../../src/io/parseModel.js';
+import { parseModel } from '../../src/model/parseModel.js';
 import { loadSeeds } from '../../src/io/loadSeeds.js';
 import { thrown } from '../helpers/thrown.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nextAbove } from '../../src/simulate/prepare.js';
+import { nextAbove } from '../../src/simulate/internal/prepare.js';
 import { simulate } from '../../src/simulate/simulate.js';
 
 describe('nextAbove (strict level checks as closed intervals)', () => {

@@ -3,7 +3,7 @@ import { quantileSorted } from 'd3-array';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { quantiles } from '../../src/simulate/quantiles.js';
-import { selectQuantiles } from '../../src/simulate/selectQuantiles.js';
+import { selectQuantiles } from '../../src/simulate/internal/selectQuantiles.js';
 import { thrown } from '../helpers/thrown.js';
 
 /** Type-7 quantile by the definition: d3-array's quantileSorted on a sorted copy (contributionQuantiles' way). */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { StreamQuantiles } from '../../src/simulate/streamQuantiles.js';
+import { StreamQuantiles } from '../../src/simulate/internal/streamQuantiles.js';
 import { simulate } from '../../src/simulate/simulate.js';
 import { simulateSectors } from '../../src/simulate/simulateSectors.js';
 

@@ -2,7 +2,7 @@
 // advance widths (measureText): toSvg makes vega lay text out with the same widths, so what fits by this
 // measure fits in vega's layout and in the PNG. Latin text is measured in DejaVu Sans, which is wider than
 // the Latin glyphs of Noto Sans CJK, so Chinese charts err on the safe side.
-import { measureText } from './measureText.js';
+import { measureText } from '../../internal/measureText.js';
 
 /** Width in px of `text` at `fontSize` in the chart font. */
 export function textWidth(text: string, fontSize: number, bold = false): number {

@@ -1,6 +1,6 @@
 import { MetricsError } from '../../errors.js';
 import { show } from '../../internal/assert.js';
-import type { ShiftShare, ShiftShareRow } from '../shiftShare.js';
+import type { ShiftShare, ShiftShareRow } from '../types.js';
 
 /** The three shift-share effects and the actual change, region x sector. */
 export interface ShiftShareComponents {

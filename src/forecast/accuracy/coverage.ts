@@ -1,4 +1,4 @@
-import { checkInterval } from './check.js';
+import { checkInterval } from '../internal/accuracyCheck.js';
 
 /**
  * Interval coverage: the share of actual values inside [lower, upper] (bounds included), in [0, 1].

@@ -1,7 +1,7 @@
 import { MetricsError } from '../../errors.js';
 import { assertFiniteArray } from '../../internal/assert.js';
-import { normalCdf } from '../internal/distributions.js';
-import { checkPair, finiteResult } from './check.js';
+import { normalCdf } from '../internal/normalAndStudentT.js';
+import { checkPair, finiteResult } from '../internal/accuracyCheck.js';
 
 /** A normal forecast distribution per point: means and standard deviations. */
 export interface NormalForecast {

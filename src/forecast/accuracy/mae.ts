@@ -1,4 +1,4 @@
-import { checkPair, finiteResult } from './check.js';
+import { checkPair, finiteResult } from '../internal/accuracyCheck.js';
 
 /**
  * Mean absolute error: mean |actual - predicted|, in the unit of the data.

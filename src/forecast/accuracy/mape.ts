@@ -1,5 +1,5 @@
 import { MetricsError } from '../../errors.js';
-import { checkPair, finiteResult } from './check.js';
+import { checkPair, finiteResult } from '../internal/accuracyCheck.js';
 
 /**
  * Mean absolute percentage error, in percent: 100 * mean |actual - predicted| / |actual|.

@@ -1,4 +1,4 @@
-import { checkPair, finiteResult, naiveScale } from './check.js';
+import { checkPair, finiteResult, naiveScale } from '../internal/accuracyCheck.js';
 
 /** Options of {@link mase}. */
 export interface MaseOptions {

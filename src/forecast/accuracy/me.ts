@@ -1,4 +1,4 @@
-import { checkPair, finiteResult } from './check.js';
+import { checkPair, finiteResult } from '../internal/accuracyCheck.js';
 
 /**
  * Mean error: mean(actual - predicted). Positive when the forecasts are too low on average (bias).

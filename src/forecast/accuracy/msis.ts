@@ -1,4 +1,4 @@
-import { alphaOf, checkInterval, finiteResult, naiveScale } from './check.js';
+import { alphaOf, checkInterval, finiteResult, naiveScale } from '../internal/accuracyCheck.js';
 import { intervalScoreSum } from './winkler.js';
 
 /** Options of {@link msis}. */

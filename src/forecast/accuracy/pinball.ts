@@ -1,5 +1,5 @@
 import { assertInRange } from '../../internal/assert.js';
-import { checkPair, finiteResult } from './check.js';
+import { checkPair, finiteResult } from '../internal/accuracyCheck.js';
 
 /**
  * Pinball (quantile) loss with fable's scaling (fabletools' `quantile_score`): the mean over the points of

@@ -1,4 +1,4 @@
-import { checkPair, finiteResult } from './check.js';
+import { checkPair, finiteResult } from '../internal/accuracyCheck.js';
 
 /**
  * Root mean squared error: sqrt(mean (actual - predicted)^2), in the unit of the data. Never below

@@ -1,4 +1,4 @@
-import { checkPair, finiteResult } from './check.js';
+import { checkPair, finiteResult } from '../internal/accuracyCheck.js';
 
 /**
  * Symmetric mean absolute percentage error, in percent, as in the M3 and M4 competitions:

@@ -1,4 +1,4 @@
-import { alphaOf, checkInterval, finiteResult } from './check.js';
+import { alphaOf, checkInterval, finiteResult } from '../internal/accuracyCheck.js';
 
 /** Options of {@link winkler}. */
 export interface WinklerOptions {

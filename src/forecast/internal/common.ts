@@ -2,9 +2,9 @@
 import { MetricsError } from '../../errors.js';
 import { argumentError, assertInteger, show } from '../../internal/assert.js';
 import { assertAnnual, type Series } from '../../series/series.js';
-import type { Rng } from '../../simulate/rng.js';
+import type { Rng } from '../../random/rng.js';
 import type { Forecast, ForecastFit, ForecastInterval, ForecastOptions, SimulateFitOptions } from '../types.js';
-import { normalQuantile } from './distributions.js';
+import { normalQuantile } from './normalAndStudentT.js';
 import { toLevels } from '../levels.js';
 
 /** Every method needs at least this many observations. */

@@ -1,0 +1,18 @@
+import type { Unit } from '../../series/units.js';
+import { unitLabel } from './unitLabel.js';
+import type { Locale } from '../../series/locale.js';
+
+/**
+ * A value axis title that says the unit: `Revenue (RMB trillion)`, `营业收入（万亿元）`. With no
+ * measure, the unit alone (`RMB trillion`); with a unit that has no label (a plain count), the measure alone.
+ * @example
+ * axisTitle('Revenue', 'CNY trillion'); // => 'Revenue (RMB trillion)'
+ * axisTitle('营业收入', 'CNY trillion', 'zh'); // => '营业收入（万亿元）'
+ */
+export function axisTitle(measure: string | undefined, unit: string | Unit, locale: Locale = 'en'): string {
+  const label = unitLabel(unit, locale);
+  if (measure === undefined || measure.trim() === '')
+    return label === '' ? (locale === 'zh' ? '数值' : 'Value') : label;
+  if (label === '') return measure;
+  return locale === 'zh' ? `${measure}（${label}）` : `${measure} (${label})`;
+}

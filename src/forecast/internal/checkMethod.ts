@@ -1,0 +1,20 @@
+import { MetricsError } from '../../errors.js';
+import { show } from '../../internal/assert.js';
+import type { ForecastMethod } from '../types.js';
+
+/** Throws invalid_argument unless `method` looks like a {@link ForecastMethod}. */
+export function checkMethod(fn: string, method: unknown): asserts method is ForecastMethod {
+  const m = method as ForecastMethod | null;
+  if (
+    typeof m !== 'object' ||
+    m === null ||
+    typeof m.fit !== 'function' ||
+    typeof m.forecast !== 'function' ||
+    typeof m.name !== 'string'
+  ) {
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: method must be a ForecastMethod with name, fit and forecast (got ${show(method)}). Pick one from forecastMethods.`,
+    );
+  }
+}

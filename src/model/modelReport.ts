@@ -1,0 +1,449 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { contributionChart } from '../charts/contributionChart.js';
+import { distributionChart } from '../charts/distributionChart.js';
+import { fanChart } from '../charts/fanChart.js';
+import { formatQuantities } from '../charts/formatQuantities.js';
+import type { ActualPoint, PlanPeriod, TargetMarker } from '../charts/inputs.js';
+import { stackedAreaChart } from '../charts/stackedAreaChart.js';
+import { trajectoryChart } from '../charts/trajectoryChart.js';
+import { waterfallChart } from '../charts/waterfallChart.js';
+import { decomposeModel, type ModelDecomposition } from './decomposeModel.js';
+import { checkModel, type ModelCheck } from './checkModel.js';
+import { probabilityRestsOn } from './probabilityBasis.js';
+import { simulateModel } from './simulateModel.js';
+import type { ModelDefinition } from '../spec/types.js';
+import type { ObservationSet } from '../observations/types.js';
+import type { ReportTable } from '../render/table.js';
+import { projectAll } from '../scenario/projectAll.js';
+import type { ScenarioProjection } from '../scenario/types.js';
+import { convertScale, isScaleConvertible } from '../series/units.js';
+import type { Simulation } from '../simulate/monteCarloTypes.js';
+import { sourceLine } from '../series/provenance.js';
+import type { Fact } from '../targets/fact.js';
+import { whatIfSpec } from './internal/whatIf.js';
+import {
+  factText,
+  KIND_WORDS,
+  modelTitle,
+  REPORT_WORDS,
+  scenarioName,
+  sectorName,
+  unitText,
+  yearSpan,
+} from './reportWords.js';
+import type { Locale } from '../series/locale.js';
+
+/**
+ * Five-Year Plan periods, for charts of your own. A model's charts shade only the periods the model declares
+ * (`periods` in its file): a three-year plan or a company's model is no Five-Year Plan.
+ */
+export const PLAN_PERIODS: readonly PlanPeriod[] = [
+  { label: '12th Five-Year Plan', fromYear: 2011, toYear: 2015 },
+  { label: '13th Five-Year Plan', fromYear: 2016, toYear: 2020 },
+  { label: '14th Five-Year Plan', fromYear: 2021, toYear: 2025 },
+  { label: '15th Five-Year Plan', fromYear: 2026, toYear: 2030 },
+];
+
+/** Options of {@link modelReport}. */
+export interface ModelReportOptions {
+  /** Monte Carlo paths; default 20000. */
+  readonly paths?: number;
+  /** Seed of the Monte Carlo run; default 2026. */
+  readonly seed?: number;
+  /** Worker threads for the Monte Carlo run; default 1. */
+  readonly workers?: number;
+  /** `en` (default) or `zh`: every word of the charts, tables and summary. */
+  readonly locale?: Locale;
+  /** Published observations ({@link loadObservations}); those on the plans' definition of the model's metric are drawn. */
+  readonly observations?: ObservationSet;
+  /** Plot width of the charts in pixels (default 640; the report uses 760 to fill its column). */
+  readonly width?: number;
+  /** Progress of the Monte Carlo run: path-years done and the total. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** A chart of a model report, with a file-friendly name and the numbers behind it. */
+export interface NamedChart {
+  readonly name: string;
+  readonly title: string;
+  readonly spec: TopLevelSpec;
+  /** The numbers the chart draws, with names and units (written as CSV and as a workbook sheet). */
+  readonly data: ReportTable;
+  /** The spec the HTML report uses when it differs (a slider for the growth rate). */
+  readonly htmlSpec?: TopLevelSpec;
+}
+
+/** Everything the main job computes for one model. */
+export interface ModelReport {
+  readonly model: ModelDefinition;
+  readonly locale: Locale;
+  readonly check: ModelCheck;
+  readonly projections: readonly ScenarioProjection[];
+  /** Monte Carlo around the plan scenario; absent when the model has no uncertainty. */
+  readonly monteCarlo?: Simulation;
+  /** Sector decomposition; absent when the model has no sectors. */
+  readonly sectors?: ModelDecomposition;
+  /** Observations drawn on the charts (on the plans' definition of the model's metric, in its years). */
+  readonly observations: readonly ActualPoint[];
+  readonly charts: readonly NamedChart[];
+}
+
+/**
+ * A fact as a chart marker, its value in the model's unit.
+ * @param locale `en` (default) or `zh` for the label
+ * @example
+ * const m = loadModel('big-data-14th-fyp');
+ * targetMarker(m, m.targets[0]!).label; // => '2025: more than RMB 3 trillion (plan target)'
+ */
+export function targetMarker(model: ModelDefinition, f: Fact, locale: Locale = 'en'): TargetMarker {
+  return {
+    year: f.year,
+    value: convertScale(f.value, f.unit, model.unit),
+    comparator: f.comparator,
+    label:
+      locale === 'zh'
+        ? `${f.year}年：${factText(f, locale)}（${KIND_WORDS.zh[f.kind] ?? f.kind}）`
+        : `${f.year}: ${factText(f, locale)} (${KIND_WORDS.en[f.kind] ?? f.kind})`,
+    source: {
+      document: sourceLine(f.provenance),
+      quote: f.provenance.quote,
+    },
+  };
+}
+
+/** Publishers and years of a model's targets: `MIIT (2021)`. */
+function targetSources(model: ModelDefinition): string {
+  const names = model.targets.map(
+    (f) => `${f.provenance.publisher}${f.provenance.published ? ` (${f.provenance.published.slice(0, 4)})` : ''}`,
+  );
+  return [...new Set(names)].join('; ');
+}
+
+/** The observations of a model's metric on the plans' definition, in its years, in its unit. */
+function observationsFor(model: ModelDefinition, set: ObservationSet | undefined): ActualPoint[] {
+  if (set === undefined) return [];
+  const defs = new Set(set.definitions.filter((d) => d.planDefinition && d.metric === model.metric).map((d) => d.id));
+  return set.observations
+    .filter(
+      (o) =>
+        defs.has(o.definition) &&
+        o.fromYear === undefined &&
+        o.year >= model.fromYear &&
+        o.year <= model.toYear &&
+        isScaleConvertible(o.unit, model.unit),
+    )
+    .map((o) => ({
+      year: o.year,
+      value: convertScale(o.value, o.unit, model.unit),
+      comparator: o.comparator,
+      label: `${o.source.publisher}, ${o.source.published}`,
+    }));
+}
+
+/** Who published the drawn observations: `China Banking News (2023)`. */
+function observationSources(model: ModelDefinition, set: ObservationSet | undefined): string {
+  if (set === undefined) return '';
+  const drawn = observationsFor(model, set);
+  const used = set.observations.filter((o) =>
+    drawn.some((d) => d.label === `${o.source.publisher}, ${o.source.published}` && d.year === o.year),
+  );
+  return [...new Set(used.map((o) => `${o.source.publisher} (${o.source.published.slice(0, 4)})`))].join('; ');
+}
+
+/** The plan's yearly rate when its path is a constant CAGR. */
+export function planRateOf(model: ModelDefinition): number | undefined {
+  return model.path.type === 'cagr' ? model.path.rate.value : undefined;
+}
+
+/**
+ * The main job for one model: its consistency check, every scenario projected, a seeded Monte Carlo
+ * run around the plan, and the charts (trajectories with targets and observations, the fan chart opening at
+ * the base with the attainment probability, the distribution of the final-year level, and the sector
+ * charts), each with a source line naming the documents, the observations and the run's settings, and the
+ * numbers behind it.
+ */
+export async function modelReport(model: ModelDefinition, options: ModelReportOptions = {}): Promise<ModelReport> {
+  const { paths = 20000, seed = 2026, workers = 1, locale = 'en', width = 640 } = options;
+  const w = REPORT_WORDS[locale];
+  const check = checkModel(model);
+  const projections = projectAll(model);
+  const markers = model.targets.map((f) => targetMarker(model, f, locale));
+  const periods: PlanPeriod[] = (model.periods ?? []).map((p) => ({
+    label: locale === 'zh' ? (p.zh ?? p.label) : p.label,
+    fromYear: p.fromYear,
+    toYear: p.toYear,
+  }));
+  const unit = model.unit;
+  const uText = unitText(unit, locale);
+  const title = modelTitle(model, locale);
+  const observations = observationsFor(model, options.observations);
+  const obsSources = observationSources(model, options.observations);
+  const sourceWord = locale === 'zh' ? '来源：' : 'Source: ';
+  const sep = locale === 'zh' ? '；' : '; ';
+  const source = (...parts: string[]): string => sourceWord + parts.filter((p) => p !== '').join(sep);
+  const docs = targetSources(model);
+  const obsPart = obsSources === '' ? '' : w.observationsFrom(obsSources);
+  // The axis names the industry: the title up to its first comma, " by " or parenthesis.
+  const measure = locale === 'zh' ? undefined : (model.title.split(/,| by | \(/)[0] ?? model.title).trim();
+  const charts: NamedChart[] = [];
+  const levelColumn = w.level;
+  const trajectoryRows = projections.flatMap((p) =>
+    p.years.map((year, i) => ({
+      series: model.metric,
+      scenario: scenarioName(model, p.scenario, locale),
+      year,
+      value: p.levels[i] as number,
+    })),
+  );
+  const trajectoryOptions = {
+    unit,
+    locale,
+    width,
+    title: `${title}${locale === 'zh' ? '：' : ': '}${w.scenarios.toLowerCase()}`,
+    subtitle:
+      locale === 'zh'
+        ? '线：各情景；三角等标记：规划目标（形状表示措辞）；圆点：观测值'
+        : 'Lines: scenarios; markers: plan targets (shape shows the wording); circles: observations',
+    source: source(docs, obsPart, w.ownProjection),
+    ...(measure !== undefined ? { measure } : {}),
+  };
+  const trajectoryInput = { rows: trajectoryRows, targets: markers, periods, actuals: observations };
+  const planRate = planRateOf(model);
+  charts.push({
+    name: 'trajectories',
+    title: w.scenarios,
+    spec: trajectoryChart(trajectoryInput, trajectoryOptions),
+    data: {
+      title: w.scenarios,
+      columns: [w.scenario, w.year, { name: levelColumn, unit: uText, decimals: 3 }],
+      rows: trajectoryRows.map((r) => [r.scenario, r.year, r.value]),
+    },
+    ...(planRate !== undefined && model.targets.length > 0
+      ? { htmlSpec: whatIfSpec(trajectoryChart(trajectoryInput, trajectoryOptions), model, planRate, locale) }
+      : {}),
+  });
+  let monteCarlo: Simulation | undefined;
+  if (model.uncertainty) {
+    monteCarlo = await simulateModel(model, {
+      paths,
+      seed,
+      workers,
+      samplePaths: Math.min(paths, 4000),
+      quantiles: [0.05, 0.25, 0.5, 0.75, 0.95],
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    const s = monteCarlo.series[0];
+    if (s) {
+      const q = (level: number) => s.quantiles.find((x) => x.level === level)?.values ?? [];
+      const bands = [
+        ...s.years.map((year, i) => ({ year, lower: q(0.05)[i] as number, upper: q(0.95)[i] as number, level: 0.9 })),
+        ...s.years.map((year, i) => ({ year, lower: q(0.25)[i] as number, upper: q(0.75)[i] as number, level: 0.5 })),
+      ];
+      const attainment = monteCarlo.targets.map((t) => {
+        const marker = markers.find((m) => m.year === t.year && m.value === t.value) ?? (markers[0] as TargetMarker);
+        return { probability: t.probability, target: marker };
+      });
+      const vol = formatQuantities([model.uncertainty.volatility.value], 'fraction', { locale })[0] as string;
+      const run = w.ownSimulation(paths, seed);
+      const startsAtBase = (s.years[0] as number) > model.fromYear;
+      // What the probabilities on the charts rest on, in a few words (the section text has the full sentence).
+      const caveat = monteCarlo.targets
+        .map((t) => {
+          const words = probabilityRestsOn(model, 'plan', t.id);
+          return words.startsWith('50 % by construction')
+            ? locale === 'zh'
+              ? `${t.year}年的概率按构造为50%（基年水平由目标反推）`
+              : `P for ${t.year} is 50 % by construction (base back-cast from the target)`
+            : words.includes('this is a lower bound')
+              ? locale === 'zh'
+                ? `${t.year}年的概率为下限（基年水平与增速取其措辞的下限）`
+                : `P for ${t.year} is a lower bound (base and rate at the floors of their wording)`
+              : '';
+        })
+        .filter((x) => x !== '')
+        .join(locale === 'zh' ? '；' : '; ');
+      const withCaveat = caveat === '' ? '' : `${locale === 'zh' ? '；' : '; '}${caveat}`;
+      charts.push({
+        name: 'fan',
+        title: w.simulated,
+        spec: fanChart(
+          {
+            bands,
+            median: s.years.map((year, i) => ({ year, value: q(0.5)[i] as number })),
+            targets: markers,
+            attainment,
+            periods,
+            actuals: observations,
+            // The fan opens at the base, a known point of the model, not in mid-air.
+            ...(startsAtBase ? { start: { year: model.fromYear, value: model.base.value } } : {}),
+          },
+          {
+            unit,
+            locale,
+            width,
+            title: `${title}${locale === 'zh' ? '：蒙特卡洛模拟' : ': Monte Carlo'}`,
+            subtitle:
+              locale === 'zh'
+                ? `阴影为模拟结果的中心区间；${w.volatility(vol)}${withCaveat}`
+                : `Shaded bands are central intervals of the simulated runs; ${w.volatility(vol)}${withCaveat}`,
+            source: source(docs, obsPart, run),
+            ...(measure !== undefined ? { measure } : {}),
+          },
+        ),
+        data: {
+          title: w.simulated,
+          columns: [
+            w.year,
+            ...[5, 25].map((p) => ({ name: w.percentile(p), unit: uText, decimals: 3 })),
+            { name: w.median, unit: uText, decimals: 3 },
+            ...[75, 95].map((p) => ({ name: w.percentile(p), unit: uText, decimals: 3 })),
+          ],
+          rows: [
+            ...(startsAtBase ? [[model.fromYear, ...Array<number>(5).fill(model.base.value)]] : []),
+            ...s.years.map((year, i) => [year, ...[0.05, 0.25, 0.5, 0.75, 0.95].map((l) => q(l)[i] as number)]),
+          ],
+        },
+      });
+      const lastYear = s.years[s.years.length - 1] as number;
+      const finalTarget = monteCarlo.targets.find((t) => t.year === lastYear);
+      const finalMarker = finalTarget
+        ? markers.find((m) => m.year === finalTarget.year && m.value === finalTarget.value)
+        : undefined;
+      const finals = s.samplePaths.map((p) => p[p.length - 1] as number);
+      charts.push({
+        name: 'distribution',
+        title: w.distribution(lastYear),
+        spec: distributionChart(
+          {
+            values: finals,
+            year: lastYear,
+            ...(finalMarker ? { target: finalMarker } : {}),
+            ...(finalTarget ? { probability: finalTarget.probability } : {}),
+          },
+          {
+            unit,
+            locale,
+            width,
+            title: `${title}${locale === 'zh' ? '：' : ': '}${w.distribution(lastYear).toLowerCase()}`,
+            subtitle:
+              locale === 'zh'
+                ? `${s.samplePaths.length}条样本路径；概率来自全部${paths}条路径${withCaveat}`
+                : `${s.samplePaths.length.toLocaleString('en-US')} sample paths; the probability is from all ${paths.toLocaleString('en-US')}${withCaveat}`,
+            source: source(docs, run),
+            ...(measure !== undefined ? { measure } : {}),
+          },
+        ),
+        data: {
+          title: w.distribution(lastYear),
+          columns: [locale === 'zh' ? '样本路径' : 'Sample path', { name: w.sample, unit: uText, decimals: 4 }],
+          rows: finals.map((v, i) => [i + 1, v]),
+        },
+      });
+    }
+  }
+  let sectors: ModelDecomposition | undefined;
+  if (model.sectors.length > 0) {
+    sectors = decomposeModel(model);
+    charts.push(...sectorCharts(model, sectors, locale, width, source(docs, w.illustrative), measure));
+  }
+  return {
+    model,
+    locale,
+    check,
+    projections,
+    ...(monteCarlo ? { monteCarlo } : {}),
+    ...(sectors ? { sectors } : {}),
+    observations,
+    charts,
+  };
+}
+
+/** Stacked levels, contributions to growth in percentage points, and the base-to-end waterfall by sector. */
+function sectorCharts(
+  model: ModelDefinition,
+  d: ModelDecomposition,
+  locale: Locale,
+  width: number,
+  source: string,
+  measure: string | undefined,
+): NamedChart[] {
+  const w = REPORT_WORDS[locale];
+  const unit = model.unit;
+  const uText = unitText(unit, locale);
+  const name = (id: string) => sectorName(model, id, locale);
+  const levels = d.panel.sectors.flatMap((id, i) =>
+    d.panel.years.map((year, j) => ({ sector: name(id), year, value: d.panel.values[i]?.[j] as number })),
+  );
+  const contributions = d.rows
+    .filter((r) => r.measure === 'contribution')
+    .map((r) => ({ sector: name(r.sector), year: r.year, contribution: r.value }));
+  const last = d.panel.years.length - 1;
+  const changes = d.panel.sectors.map((id, i) => ({
+    sector: name(id),
+    change: (d.panel.values[i]?.[last] as number) - (d.panel.values[i]?.[0] as number),
+  }));
+  const baseValue = d.panel.values.reduce((a, row) => a + (row[0] as number), 0);
+  const assumed = w.illustrative;
+  const common = { unit, locale, width, source, ...(measure !== undefined ? { measure } : {}) };
+  const span = yearSpan(model.fromYear, model.toYear, locale);
+  return [
+    {
+      name: 'sector-levels',
+      title: w.sectorLevels,
+      spec: stackedAreaChart(
+        { rows: levels },
+        {
+          ...common,
+          title: locale === 'zh' ? `${w.sectorLevels}（${span}）` : `${w.sectorLevels}, ${span}`,
+          subtitle: locale === 'zh' ? `堆积规模；${assumed}` : `Stacked levels; ${assumed}`,
+        },
+      ),
+      data: {
+        title: w.sectorLevels,
+        columns: [w.sector, w.year, { name: w.level, unit: uText, decimals: 4 }],
+        rows: levels.map((r) => [r.sector, r.year, r.value]),
+      },
+    },
+    {
+      name: 'contributions',
+      title: w.contributions,
+      spec: contributionChart(
+        { rows: contributions },
+        {
+          ...common,
+          title:
+            locale === 'zh'
+              ? `${w.contributions}（${yearSpan(model.fromYear + 1, model.toYear, locale)}）`
+              : `${w.contributions}, ${yearSpan(model.fromYear + 1, model.toYear, locale)}`,
+          subtitle: locale === 'zh' ? `年增长的百分点；${assumed}` : `Percentage points of yearly growth; ${assumed}`,
+        },
+      ),
+      data: {
+        title: w.contributions,
+        columns: [w.sector, w.year, { name: w.contribution, unit: '%', format: 'percent', decimals: 2 }],
+        rows: contributions.map((r) => [r.sector, r.year, r.contribution]),
+      },
+    },
+    {
+      name: 'waterfall',
+      title: w.waterfall(model.fromYear, model.toYear),
+      spec: waterfallChart(
+        { baseYear: model.fromYear, baseValue, targetYear: model.toYear, changes },
+        {
+          ...common,
+          title: w.waterfall(model.fromYear, model.toYear),
+          subtitle: locale === 'zh' ? `各部门变化；${assumed}` : `Change by sector; ${assumed}`,
+        },
+      ),
+      data: {
+        title: w.waterfall(model.fromYear, model.toYear),
+        columns: [w.step, { name: w.change, unit: uText, decimals: 4 }],
+        rows: [
+          [String(model.fromYear), baseValue],
+          ...changes.map((c) => [c.sector, c.change]),
+          [String(model.toYear), baseValue + changes.reduce((a, c) => a + c.change, 0)],
+        ],
+      },
+    },
+  ];
+}

@@ -1,0 +1,53 @@
+import { MetricsError } from '../../errors.js';
+import type { LevelPath } from '../types.js';
+
+/**
+ * Throws invalid_argument unless `path` is a well-formed LevelPath: consecutive years, one level per
+ * year (finite, > 0) and one rate per year after the first.
+ * @example
+ * checkPath('myFn', cagrPath({ base: 1, rate: 0.1, fromYear: 2020, toYear: 2021 })); // => undefined
+ */
+export function checkPath(fn: string, path: LevelPath): void {
+  const ok =
+    typeof path === 'object' &&
+    path !== null &&
+    Array.isArray(path.years) &&
+    Array.isArray(path.levels) &&
+    Array.isArray(path.rates) &&
+    path.years.length >= 2 &&
+    path.levels.length === path.years.length &&
+    path.rates.length === path.years.length - 1;
+  if (!ok) {
+    throw new MetricsError(
+      'invalid_argument',
+      `${fn}: expected a path { years, levels, rates } with one level per year and one rate per year after the first. Build it with growthPath.`,
+    );
+  }
+  for (let i = 0; i < path.years.length; i++) {
+    const y = path.years[i];
+    if (!Number.isInteger(y) || (i > 0 && y !== (path.years[i - 1] as number) + 1)) {
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: path years must be consecutive whole years (got ${String(y)} at index ${i}).`,
+        { index: i },
+      );
+    }
+    const l = path.levels[i] as number;
+    if (!Number.isFinite(l) || l <= 0) {
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: the path's level in ${y} must be a finite number > 0 (got ${l}).`,
+        { year: y },
+      );
+    }
+  }
+  for (const [i, r] of path.rates.entries()) {
+    if (!Number.isFinite(r) || r <= -1) {
+      throw new MetricsError(
+        'invalid_argument',
+        `${fn}: the path's rate for ${path.years[i + 1]} must be a finite number > -1 (got ${r}).`,
+        { year: path.years[i + 1] },
+      );
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { loadModel } from '../../src/model/loadModel.js';
+import { modelReport } from '../../src/model/modelReport.js';
+import { validateSpec } from '../../src/render/validateSpec.js';
+import { BIG_DATA_2025_EXCEEDANCE } from '../helpers/normal.js';
+
+describe('modelReport', () => {
+  it('big-data-14th-fyp: P(exceeds 3 trillion in 2025) agrees with the lognormal closed form within 4 standard errors', async () => {
+    const paths = 20000;
+    const r = await modelReport(loadModel('big-data-14th-fyp'), { paths, seed: 11 });
+    const p = r.monteCarlo?.targets[0]?.probability as number;
+    // ln L_2025 ~ N(ln(1.25^5), 5 * 0.05^2): P(L > 3) = 1 - Φ((ln 3 - 5 ln 1.25) / (0.05 √5))
+    const exact = BIG_DATA_2025_EXCEEDANCE;
+    expect(Math.abs(p - exact)).toBeLessThan(4 * Math.sqrt((exact * (1 - exact)) / paths));
+    expect(r.charts.map((c) => c.name)).toEqual(['trajectories', 'fan', 'distribution']);
+    for (const c of r.charts) expect(() => validateSpec(c.spec)).not.toThrow();
+  });
+
+  it('the same seed gives the same report numbers', async () => {
+    const a = await modelReport(loadModel('cybersecurity-2021-2023'), { paths: 2000, seed: 5 });
+    const b = await modelReport(loadModel('cybersecurity-2021-2023'), { paths: 2000, seed: 5 });
+    expect(a.monteCarlo?.series).toEqual(b.monteCarlo?.series);
+  });
+
+  it('a model with sectors gets the sector charts, and no Monte Carlo without uncertainty', async () => {
+    const r = await modelReport(loadModel('big-data-sectors-example'));
+    expect(r.monteCarlo).toBeUndefined();
+    expect(r.charts.map((c) => c.name)).toEqual(['trajectories', 'sector-levels', 'contributions', 'waterfall']);
+  });
+});
+
+describe('chart subtitles say when a probability is by construction or a lower bound', () => {
+  it('the 13th plan fan chart: "P for 2020 is 50 % by construction"; cybersecurity: "a lower bound"', async () => {
+    const sub = async (id: string) => {
+      const r = await modelReport(loadModel(id), { paths: 500, seed: 1 });
+      const fan = r.charts.find((c) => c.name === 'fan')?.spec as { title?: { subtitle?: string | string[] } };
+      return ([] as string[]).concat(fan.title?.subtitle ?? []).join(' ');
+    };
+    expect(await sub('big-data-13th-fyp')).toContain(
+      'P for 2020 is 50 % by construction (base back-cast from the target)',
+    );
+    expect(await sub('cybersecurity-2021-2023')).toContain(
+      'P for 2023 is a lower bound (base and rate at the floors of',
+    );
+  });
+});

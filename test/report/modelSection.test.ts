@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { loadModel } from '../../src/model/loadModel.js';
+import { modelReport } from '../../src/model/modelReport.js';
+import { modelSection, modelSummary } from '../../src/report/modelSection.js';
+
+describe('modelSection and modelSummary', () => {
+  it('modelSummary says when a plan path lands exactly on an "exceed" target because its base is backcast from it', async () => {
+    const r = await modelReport(loadModel('big-data-13th-fyp'), { paths: 1000, seed: 1 });
+    const text = modelSummary(r);
+    expect(text).toMatch(/plan\s+2020: RMB 1\.00 trillion {2}\(lands exactly on bd13\.revenue-2020\)/);
+    expect(text).toContain('implied: 2015 level = more than RMB 259 billion (for growth up to 31%); no upper bound');
+    expect(text).toMatch(/P\(exceeds RMB 1 trillion in 2020\) = \d+(\.\d+)?% ± /);
+    // The 13th plan's probability is 50 % by construction, and the summary says so under it.
+    expect(text).toMatch(
+      /P\(exceeds RMB 1 trillion in 2020\)[^\n]*\n\s+50 % by construction: the 2015 base is back-cast from bd13\.revenue-2020/,
+    );
+  });
+
+  it('modelSection: the plan is "on it by construction" (not "no (needs 30% a year)" next to 30 %), and every probability says what it rests on', async () => {
+    const bd13 = modelSection(await modelReport(loadModel('big-data-13th-fyp'), { paths: 1000, seed: 1 }));
+    // Levels are numbers in the column's unit (the header says RMB trillion), rates fractions shown as percentages.
+    const plan = bd13.tables?.[1]?.rows[0] ?? [];
+    expect(plan[0]).toBe('plan');
+    expect(plan[1]).toBeCloseTo(1, 9);
+    expect(plan[2]).toBeCloseTo(0.3, 12);
+    expect(plan[3]).toBe('on it by construction (base back-cast from this target)');
+    expect(bd13.tables?.[1]?.columns.slice(0, 3)).toEqual([
+      'Scenario',
+      { name: 'Level in 2020', unit: 'RMB trillion', decimals: 2 },
+      { name: 'Growth a year, 2015–2020', unit: '%', format: 'percent', decimals: 0 },
+    ]);
+    expect(bd13.text).toMatch(/P\(more than RMB 1 trillion in 2020\) = [\d.]+% \(50 % by construction: /);
+    const bd14 = modelSection(await modelReport(loadModel('big-data-14th-fyp'), { paths: 1000, seed: 1 }));
+    expect(bd14.text).toMatch(
+      /P\(more than RMB 3 trillion in 2025\) = [\d.]+% \(rests on a 2020 level of RMB 1 trillion taken at the floor of "more than RMB 1 trillion"/,
+    );
+    const cyber = modelSection(await modelReport(loadModel('cybersecurity-2021-2023'), { paths: 1000, seed: 1 }));
+    expect(cyber.text).toMatch(
+      /P\(more than RMB 250 billion in 2023\) = [\d.]+% \(rests on the 2020 observation RMB 170 billion/,
+    );
+  });
+
+  it('modelSection names chart files after the model and lists the assumptions', async () => {
+    const r = await modelReport(loadModel('big-data-14th-fyp'), { paths: 1000, seed: 1 });
+    const s = modelSection(r);
+    expect(s.charts.map((c) => c.file)).toEqual([
+      'big-data-14th-fyp-trajectories',
+      'big-data-14th-fyp-fan',
+      'big-data-14th-fyp-distribution',
+    ]);
+    // Names and percentages, never model-file paths or bare fractions.
+    const assumptions = s.tables?.[3];
+    expect(assumptions?.rows.map((row) => row.slice(0, 2))).toEqual([
+      ['Base level', 'RMB 1 trillion'],
+      ['Scenario high: growth rate', '28%'],
+      ['Scenario low: growth rate', '22%'],
+      ['Scenario shock-2022: shock size', '-5%'],
+      ['Uncertainty: growth volatility', '5%'],
+    ]);
+    // Every chart carries the numbers behind it.
+    expect(s.charts.map((c) => c.data?.columns[0])).toEqual(['Scenario', 'Year', 'Sample path']);
+  });
+});
