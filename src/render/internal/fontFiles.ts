@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { MetricsError } from '../errors.js';
+import { MetricsError } from '../../errors.js';
 
 /** Where Debian's fonts-dejavu-core and fonts-noto-cjk put the files PNG rendering needs. */
 export const FONT_FILES = {
