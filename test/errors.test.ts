@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, MetricsError, isMetricsError } from '../src/errors.js';
 import { cagr } from '../src/growth/cagr.js';
+import { compound } from '../src/growth/compound.js';
+import { requiredCagr } from '../src/growth/requiredCagr.js';
+import { cagrPath } from '../src/trajectory/cagrPath.js';
 import {
   assertFinite,
   assertFiniteArray,
@@ -171,6 +174,20 @@ describe('issues: where and what was wrong, for a program', () => {
   it('cagr(0, 5, 3): one issue at ["start"], expected "> 0", received 0, with the message', () => {
     const e = thrown(() => cagr(0, 5, 3)) as MetricsError;
     expect(e.issues).toEqual([{ path: ['start'], expected: '> 0', received: 0, message: e.message }]);
+  });
+  it('growth and path functions name the argument: compound, requiredCagr, cagrPath', () => {
+    const issue = (f: () => unknown) => (thrown(f) as MetricsError).issues[0];
+    expect(issue(() => compound(1, -2, 1))).toMatchObject({ path: ['rate'], expected: '> -1', received: -2 });
+    expect(issue(() => requiredCagr({ year: 2020, value: 0 }, { year: 2025, value: 3 }))).toMatchObject({
+      path: ['latest', 'value'],
+      expected: '> 0',
+      received: 0,
+    });
+    expect(issue(() => cagrPath({ fromYear: 2020, toYear: 2019, base: 1, rate: 0.1 }))).toMatchObject({
+      path: ['toYear'],
+      expected: '> fromYear (2020)',
+      received: 2019,
+    });
   });
   it('the shared checks fill the issue: assertFinite, assertInteger, assertInRange, assertFiniteArray, assertOneOf', () => {
     const issue = (f: () => unknown) => (thrown(f) as MetricsError).issues[0];

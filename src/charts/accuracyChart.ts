@@ -7,6 +7,7 @@ import { tidy, WORDS } from './internal/layers.js';
 import { withSource } from './internal/footer.js';
 import { fitTitle } from './internal/wrap.js';
 import type { Locale } from '../series/locale.js';
+import { argumentError } from '../internal/assert.js';
 
 /** What {@link accuracyChart} draws: one score per method and metric. */
 export interface AccuracyChartInput {
@@ -61,9 +62,12 @@ export function accuracyChart(input: AccuracyChartInput, options: AccuracyChartO
   const references = options.references ?? { OWA: 1 };
   const panelWidth = options.panelWidth ?? 220;
   if (!Number.isInteger(panelWidth) || panelWidth < 80 || panelWidth > 2000) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: options.panelWidth must be a whole number of pixels in [80, 2000] (got ${panelWidth}).`,
+      'options.panelWidth',
+      'a whole number of pixels in [80, 2000]',
+      panelWidth,
     );
   }
   for (const [k, v] of Object.entries(references)) {

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { bin } from 'd3-array';
 import { MetricsError } from '../errors.js';
-import { assertFiniteArray } from '../internal/assert.js';
+import { assertFiniteArray, argumentError } from '../internal/assert.js';
 import type { ChartOptions, TargetMarker } from './inputs.js';
 import { axisFormat } from './internal/axisFormat.js';
 import { axisTitle } from './internal/axisTitle.js';
@@ -72,9 +72,12 @@ export function distributionChart(input: DistributionChartInput, options: Distri
   }
   const nBins = options.bins ?? 30;
   if (!Number.isInteger(nBins) || nBins < 2 || nBins > 200) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: options.bins must be a whole number in [2, 200] (got ${nBins}).`,
+      'options.bins',
+      'a whole number in [2, 200]',
+      nBins,
     );
   }
   checkArray(fn, 'values', input.values);

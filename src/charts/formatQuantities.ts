@@ -1,5 +1,4 @@
-import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { show, argumentError } from '../internal/assert.js';
 import { parseUnit, Scale, shiftDecimal, type Unit, formatPercent } from '../series/units.js';
 import type { Locale } from '../series/locale.js';
 
@@ -40,16 +39,26 @@ export function formatQuantities(
   const u = parseUnit(unit);
   const { locale = 'en', digits = 3, signed = false } = options;
   if (!Number.isInteger(digits) || digits < 1 || digits > 6) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `formatQuantities: digits must be a whole number in 1..6 (got ${show(digits)}).`,
+      'digits',
+      'a whole number in 1..6',
+      digits,
     );
   }
   values.forEach((v, i) => {
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw new MetricsError('non_finite', `formatQuantities: values[${i}] must be a finite number (got ${show(v)}).`, {
-        index: i,
-      });
+      throw argumentError(
+        'non_finite',
+        `formatQuantities: values[${i}] must be a finite number (got ${show(v)}).`,
+        `values[${i}]`,
+        'a finite number',
+        v,
+        {
+          index: i,
+        },
+      );
     }
   });
   const sign = (v: number, text: string): string =>

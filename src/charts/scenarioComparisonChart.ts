@@ -1,5 +1,4 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { MetricsError } from '../errors.js';
 import type { ChartOptions, TargetMarker, ValueRow } from './inputs.js';
 import { axisFormat } from './internal/axisFormat.js';
 import { axisTitle } from './internal/axisTitle.js';
@@ -8,6 +7,7 @@ import { checkArray, checkOptions, checkStrings, checkTargets, checkUnique, chec
 import { fmt, tidy, WORDS, yearRange } from './internal/layers.js';
 import { withSource } from './internal/footer.js';
 import { fitTitle } from './internal/wrap.js';
+import { argumentError } from '../internal/assert.js';
 
 /** What {@link scenarioComparisonChart} draws: a line per scenario, and the targets. */
 export interface ScenarioComparisonChartInput {
@@ -61,7 +61,13 @@ export function scenarioComparisonChart(
     ['columns', columns],
   ] as const) {
     if (!Number.isInteger(v) || v < 1) {
-      throw new MetricsError('invalid_argument', `${fn}: options.${name} must be a whole number >= 1 (got ${v}).`);
+      throw argumentError(
+        'invalid_argument',
+        `${fn}: options.${name} must be a whole number >= 1 (got ${v}).`,
+        `options.${name}`,
+        'a whole number >= 1',
+        v,
+      );
     }
   }
 

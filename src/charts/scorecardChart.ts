@@ -1,7 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { formatPercent } from '../series/units.js';
-import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { show, argumentError } from '../internal/assert.js';
 import type { ChartOptions } from './inputs.js';
 import { chartTheme } from './theme.js';
 import { checkArray, checkNumbers, checkOptions, checkStrings, checkUnique, checkYears } from './internal/check.js';
@@ -86,16 +85,22 @@ export function scorecardChart(input: ScorecardChartInput, options: ScorecardCha
   );
   rows.forEach((r, i) => {
     if (!(r.status in ScorecardStatus)) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: rows[${i}].status must be one of ${Object.keys(ScorecardStatus).join(', ')} (got ${show(r.status)}).`,
+        `rows[${i}].status`,
+        `one of ${Object.keys(ScorecardStatus).join(', ')}`,
+        r.status,
         { index: i },
       );
     }
     if (r.targetValue <= 0) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: rows[${i}].targetValue must be > 0 (got ${r.targetValue}). A scorecard scales each figure to its target.`,
+        `rows[${i}].targetValue`,
+        '> 0',
+        r.targetValue,
         { index: i },
       );
     }

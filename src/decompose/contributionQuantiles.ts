@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertInteger, show } from '../internal/assert.js';
+import { assertInteger, show, argumentError } from '../internal/assert.js';
 import { quantileSorted } from 'd3-array';
 import { expm1OverX, logRatio } from './internal/logMean.js';
 import { RESIDUAL_SECTOR, TOTAL_SECTOR, type DecompositionMeasure } from './types.js';
@@ -66,16 +66,22 @@ function readDraws(
     return { at: (p, i) => d[p * m + i] as number, paths: d.length / m };
   }
   if (!Array.isArray(d) || d.length === 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: ${name} must be paths x sectors rows or a Float64Array (got ${show(d)}).`,
+      `${name}`,
+      'paths x sectors rows or a Float64Array',
+      d,
     );
   }
   d.forEach((row: unknown, p) => {
     if (!Array.isArray(row) || row.length !== m) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: ${name}[${p}] must hold one level per sector (${m}) (got ${show(row)}).`,
+        `${name}[${p}]`,
+        `hold one level per sector (${m})`,
+        row,
         { path: p },
       );
     }
@@ -107,9 +113,12 @@ export function contributionQuantiles(input: ContributionQuantilesInput): Contri
     new Set(sectors).size !== sectors.length ||
     sectors.some((s) => typeof s !== 'string' || s === '')
   ) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: sectors must be unique, non-empty names (got ${show(sectors)}).`,
+      'sectors',
+      'unique, non-empty names',
+      sectors,
     );
   }
   assertInteger(fn, 'fromYear', fromYear);
@@ -124,9 +133,12 @@ export function contributionQuantiles(input: ContributionQuantilesInput): Contri
     probabilities.length === 0 ||
     probabilities.some((p) => typeof p !== 'number' || !(p >= 0 && p <= 1))
   ) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: probabilities must be numbers in [0, 1] (got ${show(probabilities)}). Use e.g. [0.05, 0.5, 0.95].`,
+      'probabilities',
+      'numbers in [0, 1]',
+      probabilities,
     );
   }
   const m = sectors.length;
@@ -144,9 +156,12 @@ export function contributionQuantiles(input: ContributionQuantilesInput): Contri
       ['total.end', total.end],
     ] as const) {
       if ((!Array.isArray(arr) && !(arr instanceof Float64Array)) || arr.length !== paths) {
-        throw new MetricsError(
+        throw argumentError(
           'invalid_argument',
           `${fn}: ${name} must hold one number per path (${paths}) (got ${show(arr)}).`,
+          `${name}`,
+          `hold one number per path (${paths})`,
+          arr,
         );
       }
     }

@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { show, argumentError } from '../internal/assert.js';
 import { assembleShiftShare, checkMatrix, checkNames, referenceOf, shiftShareCore } from './internal/shiftShareCore.js';
 import type { ShiftShare } from './types.js';
 
@@ -39,9 +39,12 @@ export function dynamicShiftShare(input: DynamicShiftShareInput): ShiftShare {
     years.length < 2 ||
     years.some((y, t) => !Number.isInteger(y) || (t > 0 && y <= (years[t - 1] as number)))
   ) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: years must be at least 2 whole, strictly increasing years (got ${show(years)}).`,
+      'years',
+      'at least 2 whole, strictly increasing years',
+      years,
     );
   }
   if (!Array.isArray(values) || values.length !== regions.length) {

@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertOneOf, show } from '../internal/assert.js';
+import { assertOneOf, show, argumentError } from '../internal/assert.js';
 import { checkPanel, sumColumn } from './internal/checkPanel.js';
 import { isPositiveDefinite } from './internal/cholesky.js';
 import { TOTAL_SECTOR, type DecompositionRow, type Panel } from './types.js';
@@ -108,9 +108,12 @@ export function reconcile(p: Panel, options: ReconcileOptions): Reconciliation {
       }
       const s = props.reduce((a, v) => a + v, 0);
       if (Math.abs(s - 1) > 1e-9) {
-        throw new MetricsError(
+        throw argumentError(
           'invalid_argument',
           `${fn}: proportions must add up to 1 (got ${s}). They are not rescaled; fix them.`,
+          'proportions',
+          'add up to 1',
+          s,
           { sum: s },
         );
       }

@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertFinite, show } from '../internal/assert.js';
+import { assertFinite, show, argumentError } from '../internal/assert.js';
 import { checkSectorGrowth } from './internal/checkSectors.js';
 
 /** Options of {@link requiredSectorCagr}. */
@@ -32,11 +32,25 @@ export function requiredSectorCagr(options: RequiredSectorCagrOptions): number {
   const { sectors, sector, targetCagr, years } = options ?? ({} as RequiredSectorCagrOptions);
   assertFinite(fn, { targetCagr, years });
   if (years <= 0)
-    throw new MetricsError('invalid_argument', `${fn}: years must be > 0 (got ${years}). Pass toYear - fromYear.`, {
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: years must be > 0 (got ${years}). Pass toYear - fromYear.`,
+      'years',
+      '> 0',
       years,
-    });
+      {
+        years,
+      },
+    );
   if (targetCagr <= -1)
-    throw new MetricsError('invalid_argument', `${fn}: targetCagr must be > -1 (got ${targetCagr}).`, { targetCagr });
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: targetCagr must be > -1 (got ${targetCagr}).`,
+      'targetCagr',
+      '> -1',
+      targetCagr,
+      { targetCagr },
+    );
   const k = Array.isArray(sectors) ? sectors.find((s) => s?.id === sector) : undefined;
   if (Array.isArray(sectors) && !k) {
     throw new MetricsError(

@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertInteger, show } from '../internal/assert.js';
+import { assertInteger, show, argumentError } from '../internal/assert.js';
 import { assertAnnual, series, type Series } from '../series/series.js';
 import type { Forecast, ForecastFit, ForecastMethod } from './types.js';
 import { accuracy, type Accuracy } from './accuracy.js';
@@ -117,18 +117,24 @@ export function backtest(s: Series, method: ForecastMethod, options: BacktestOpt
   const refit = options.refit ?? true;
   if (typeof refit === 'number') assertWhole(fn, 'refit', refit);
   else if (typeof refit !== 'boolean') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: refit must be true, false or a whole number of origins (got ${show(refit)}).`,
+      'refit',
+      'true, false or a whole number of origins',
+      refit,
     );
   }
   const minLength = Math.max(1, method.minLength);
   const initial = options.initial ?? Math.min(Math.max(minLength, Math.ceil(n / 2)), n - horizon);
   assertWhole(fn, 'initial', initial);
   if (initial < minLength) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: initial must be at least ${minLength}, the fewest observations ${method.name} accepts (got ${initial}).`,
+      'initial',
+      `at least ${minLength}, the fewest observations ${method.name} accepts`,
+      initial,
       { initial, minLength },
     );
   }
@@ -226,9 +232,16 @@ function atOrigin<T>(fn: string, originYear: number, f: () => T): T {
 function assertWhole(fn: string, name: string, value: unknown): asserts value is number {
   assertInteger(fn, name, value);
   if ((value as number) < 1) {
-    throw new MetricsError('invalid_argument', `${fn}: ${name} must be a whole number >= 1 (got ${value}).`, {
-      [name]: value,
-    });
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: ${name} must be a whole number >= 1 (got ${value}).`,
+      `${name}`,
+      'a whole number >= 1',
+      value,
+      {
+        [name]: value,
+      },
+    );
   }
 }
 

@@ -1,5 +1,5 @@
 import { type ErrorCode, MetricsError } from '../errors.js';
-import { assertInteger, assertOneOf, show } from '../internal/assert.js';
+import { assertInteger, assertOneOf, show, argumentError } from '../internal/assert.js';
 import { series } from '../series/series.js';
 import { interpolate } from '../series/interpolate.js';
 import type { Unit } from '../series/units.js';
@@ -79,9 +79,12 @@ export function forecastMany(
 ): ForecastMany {
   const fn = 'forecastMany';
   if (!Array.isArray(rows)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: rows must be an array of { id, year, value } (got ${show(rows)}). Read a CSV with readSeriesCsv.`,
+      'rows',
+      'an array of { id, year, value }',
+      rows,
     );
   }
   checkMethod(fn, method);
@@ -95,7 +98,14 @@ export function forecastMany(
   if (horizon !== undefined) {
     assertInteger(fn, 'horizon', horizon);
     if (horizon < 1)
-      throw new MetricsError('invalid_argument', `${fn}: horizon must be >= 1 year (got ${horizon}).`, { horizon });
+      throw argumentError(
+        'invalid_argument',
+        `${fn}: horizon must be >= 1 year (got ${horizon}).`,
+        'horizon',
+        '>= 1 year',
+        horizon,
+        { horizon },
+      );
   } else assertInteger(fn, 'toYear', toYear);
   const levels = options.levels ?? [0.8, 0.95];
   if (options.fill !== undefined) assertOneOf(fn, 'fill', options.fill, ['linear', 'log']);

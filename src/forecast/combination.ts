@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { show, argumentError } from '../internal/assert.js';
 import type { Series } from '../series/series.js';
 import { fitBase, fitInput, horizonYears, intervalLevels, makeForecast } from './internal/common.js';
 import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions } from './types.js';
@@ -40,9 +40,12 @@ export function combination(
   options: CombinationOptions = {},
 ): ForecastMethod<CombinationFit> {
   if (!Array.isArray(methods) || methods.length === 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `combination: methods must be a non-empty array of forecast methods (got ${show(methods)}). Pass e.g. [theta, damped, ets].`,
+      'methods',
+      'a non-empty array of forecast methods',
+      methods,
     );
   }
   methods.forEach((m, i) => {
@@ -57,7 +60,13 @@ export function combination(
   const parts = [...methods];
   const name = options.name ?? `comb(${parts.map((m) => m.name).join(',')})`;
   if (typeof name !== 'string' || name.trim() === '') {
-    throw new MetricsError('invalid_argument', `combination: name must be a non-empty string (got ${show(name)}).`);
+    throw argumentError(
+      'invalid_argument',
+      `combination: name must be a non-empty string (got ${show(name)}).`,
+      'name',
+      'a non-empty string',
+      name,
+    );
   }
   return {
     name,

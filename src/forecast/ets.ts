@@ -1,5 +1,4 @@
-import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { show, argumentError } from '../internal/assert.js';
 import type { Series } from '../series/series.js';
 import { MIN_LENGTH } from './internal/common.js';
 import { etsLabel, type EtsError, type EtsTrend } from './internal/etsEngine.js';
@@ -29,16 +28,22 @@ export interface EtsModelOptions {
 export function etsModel(options: EtsModelOptions): ForecastMethod<EtsFit> {
   const { error, trend } = options ?? {};
   if (error !== 'A' && error !== 'M') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `etsModel: error must be 'A' or 'M' (got ${show(error)}). Pass e.g. etsModel({ error: 'A', trend: 'Ad' }).`,
+      'error',
+      "'A' or 'M'",
+      error,
       { error },
     );
   }
   if (trend !== 'N' && trend !== 'A' && trend !== 'Ad') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `etsModel: trend must be 'N', 'A' or 'Ad' (got ${show(trend)}). Multiplicative trends are not offered.`,
+      'trend',
+      "'N', 'A' or 'Ad'",
+      trend,
       { trend },
     );
   }

@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertFinite } from '../internal/assert.js';
+import { assertFinite, argumentError } from '../internal/assert.js';
 
 /**
  * The base level implied by an end level and a constant yearly rate: `end / (1 + rate)^years`.
@@ -14,16 +14,22 @@ import { assertFinite } from '../internal/assert.js';
 export function backcast(end: number, rate: number, years: number): number {
   assertFinite('backcast', { end, rate, years });
   if (rate <= -1) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `backcast: rate must be > -1 (got ${rate}). Rates are fractions: 0.3 is 30 %.`,
+      'rate',
+      '> -1',
+      rate,
       { rate },
     );
   }
   if (years < 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `backcast: years must be >= 0 (got ${years}). To go forward in time use compound.`,
+      'years',
+      '>= 0',
+      years,
       { years },
     );
   }

@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertFinite } from '../internal/assert.js';
+import { assertFinite, argumentError } from '../internal/assert.js';
 
 /**
  * A value grown at a constant yearly rate: `start * (1 + rate)^years`.
@@ -13,16 +13,22 @@ import { assertFinite } from '../internal/assert.js';
 export function compound(start: number, rate: number, years: number): number {
   assertFinite('compound', { start, rate, years });
   if (rate <= -1) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `compound: rate must be > -1 (got ${rate}). Rates are fractions: -0.05 is a 5 % fall.`,
+      'rate',
+      '> -1',
+      rate,
       { rate },
     );
   }
   if (years < 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `compound: years must be >= 0 (got ${years}). To go back in time use backcast.`,
+      'years',
+      '>= 0',
+      years,
       { years },
     );
   }

@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertFinite } from '../internal/assert.js';
+import { assertFinite, argumentError } from '../internal/assert.js';
 
 /**
  * Years to double at a constant yearly rate: `ln 2 / ln(1 + rate)`. (The rule of 70 approximates it.)
@@ -12,9 +12,12 @@ import { assertFinite } from '../internal/assert.js';
 export function doublingTime(rate: number): number {
   assertFinite('doublingTime', { rate });
   if (rate <= 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `doublingTime: rate must be > 0 (got ${rate}). A level that does not grow never doubles.`,
+      'rate',
+      '> 0',
+      rate,
       { rate },
     );
   }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ErrorIssue, MetricsError, isMetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { show, argumentError } from '../internal/assert.js';
 import type { Fact } from '../targets/fact.js';
 import { closestNames } from '../internal/closest.js';
 import { parseFacts } from './parseFacts.js';
@@ -43,9 +43,12 @@ export function loadSeeds(options: LoadSeedsOptions = {}): Fact[] {
       ? fileURLToPath(options.dir)
       : options.dir;
   if (typeof dir !== 'string' || dir === '') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `loadSeeds: dir must be a folder path or a file: URL (got ${show(options.dir)}).`,
+      'dir',
+      'a folder path or a file: URL',
+      options.dir,
       { dir: options.dir },
     );
   }

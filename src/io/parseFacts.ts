@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { problemIssues, show } from '../internal/assert.js';
+import { problemIssues, show, argumentError } from '../internal/assert.js';
 import { closestNames } from '../internal/closest.js';
 import type { Provenance, Translation } from '../series/provenance.js';
 import { Scale, parseUnit, type Unit } from '../series/units.js';
@@ -595,9 +595,12 @@ function checkFact(
  */
 export function parseFacts(json: unknown, origin: string): Fact[] {
   if (typeof origin !== 'string' || origin.trim() === '') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `parseFacts: origin must be a non-empty string naming where the JSON came from (got ${show(origin)}). Pass the file name, e.g. "seeds/x.facts.json".`,
+      'origin',
+      'a non-empty string naming where the JSON came from',
+      origin,
       { origin },
     );
   }

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { show, argumentError } from '../internal/assert.js';
 import type { ModelDefinition, ResolvedValue } from '../spec/types.js';
 import { unitToString } from '../series/units.js';
 import { builtinPath } from './paths.js';
@@ -147,9 +146,12 @@ export function runManifest(options: RunManifestOptions): RunManifest {
   for (const key of ['seed', 'paths', 'workers'] as const) {
     const v = options[key];
     if (!Number.isSafeInteger(v) || v < 0)
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `runManifest: ${key} must be a whole number >= 0 (got ${show(v)}). Pass the settings the run used.`,
+        `${key}`,
+        'a whole number >= 0',
+        v,
         { [key]: v },
       );
   }

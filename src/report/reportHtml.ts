@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
-import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { show, argumentError } from '../internal/assert.js';
 import { cellText, columnHeader, type ReportColumn, type ReportTable, tableCsv } from '../render/table.js';
 import type { Locale } from '../series/locale.js';
 
@@ -74,31 +73,43 @@ const scriptJs = (s: string): string => s.replace(/<\/(script)/gi, '<\\/$1');
 
 function checkReport(report: Report): void {
   if (typeof report !== 'object' || report === null || typeof report.title !== 'string' || report.title.trim() === '') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `reportHtml: report must be { title, sections } with a non-empty title (got ${show(report)}).`,
+      'report',
+      '{ title, sections } with a non-empty title',
+      report,
     );
   }
   if (!Array.isArray(report.sections) || report.sections.length === 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `reportHtml: report.sections must be a non-empty array (got ${show(report.sections)}).`,
+      'report.sections',
+      'a non-empty array',
+      report.sections,
     );
   }
   report.sections.forEach((s: ReportSection, i) => {
     const charts: readonly ReportChart[] = s.charts;
     const tables: readonly ReportTable[] | undefined = s.tables;
     if (typeof s.heading !== 'string' || !Array.isArray(charts)) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `reportHtml: sections[${i}] must have a heading and a charts array (got ${show(s)}).`,
+        `sections[${i}]`,
+        'have a heading and a charts array',
+        s,
       );
     }
     charts.forEach((c, j) => {
       if (typeof c.title !== 'string' || typeof c.spec !== 'object' || c.spec === null) {
-        throw new MetricsError(
+        throw argumentError(
           'invalid_argument',
           `reportHtml: sections[${i}].charts[${j}] must be { title, spec } (got ${show(c)}).`,
+          `sections[${i}].charts[${j}]`,
+          '{ title, spec }',
+          c,
         );
       }
     });
@@ -108,9 +119,12 @@ function checkReport(report: Report): void {
         !Array.isArray(t.rows) ||
         t.rows.some((r) => !Array.isArray(r) || r.length !== t.columns.length)
       ) {
-        throw new MetricsError(
+        throw argumentError(
           'invalid_argument',
           `reportHtml: sections[${i}].tables[${j}] must have columns and rows of the same length (got ${show(t.columns)}).`,
+          `sections[${i}].tables[${j}]`,
+          'have columns and rows of the same length',
+          t.columns,
         );
       }
     });

@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertInteger, show } from '../internal/assert.js';
+import { assertInteger, show, argumentError } from '../internal/assert.js';
 import { convertScale, isScaleConvertible, unitToString, type Unit } from '../series/units.js';
 import type { Fact } from '../targets/fact.js';
 import { margin, meets } from '../targets/meets.js';
@@ -56,9 +56,12 @@ export function gapToTarget(projection: ProjectedLevels, target: Fact, options: 
     typeof target.year !== 'number' ||
     typeof target.value !== 'number'
   ) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: target must be a Fact with a year and a value (got ${show(target)}).`,
+      'target',
+      'a Fact with a year and a value',
+      target,
     );
   }
   const span = targetSpan(projection, target);

@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { show, argumentError } from '../internal/assert.js';
 import { convertScale, isScaleConvertible, unitToString, formatPercent } from '../series/units.js';
 import { toleranceWidth } from '../targets/meets.js';
 import { describeFact } from '../targets/describeFact.js';
@@ -101,9 +101,12 @@ function decide(target: Fact, b: Bound): 'met' | 'missed' | null {
 export function scoreTarget(target: Fact, set: ObservationSet, options: ScoreTargetOptions): TargetScore {
   const { asOf } = options;
   if (!Number.isInteger(asOf)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `scoreTarget: asOf must be a whole year (got ${show(asOf)}). Pass the year the status is wanted for, e.g. 2022.`,
+      'asOf',
+      'a whole year',
+      asOf,
       { asOf },
     );
   }

@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertFiniteArray, assertInteger, show } from '../internal/assert.js';
+import { assertFiniteArray, assertInteger, show, argumentError } from '../internal/assert.js';
 
 /** Options of {@link binnedMeanChange}. */
 export interface BinnedMeanChangeOptions {
@@ -60,16 +60,22 @@ export function binnedMeanChange(options: BinnedMeanChangeOptions): BinnedMeanCh
   const bins = options.bins ?? Math.min(10, n);
   assertInteger(fn, 'bins', bins);
   if (bins < 2 || bins > n) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: bins must be between 2 and the number of draws ${n} (got ${bins}).`,
+      'bins',
+      `between 2 and the number of draws ${n}`,
+      bins,
       { bins },
     );
   }
   if (typeof inputs !== 'object' || inputs === null || Object.keys(inputs).length === 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: inputs must name at least one array of draws (got ${show(inputs)}).`,
+      'inputs',
+      'name at least one array of draws',
+      inputs,
     );
   }
   let total = 0;

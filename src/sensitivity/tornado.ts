@@ -1,5 +1,5 @@
 import { MetricsError, isMetricsError } from '../errors.js';
-import { assertFinite, show } from '../internal/assert.js';
+import { assertFinite, show, argumentError } from '../internal/assert.js';
 import type { ModelDefinition } from '../spec/types.js';
 import { project } from '../scenario/project.js';
 import type { ScenarioProjection } from '../scenario/types.js';
@@ -92,9 +92,12 @@ function outputFunction(output: TornadoOptions['output']): { name: string; fn: T
     case 'requiredCagr':
       return { name, fn: (p) => firstTarget(p).requiredCagr };
     default:
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `tornado: output must be a function or one of ${Object.keys(TornadoOutput).join(', ')} (got ${show(name)}).`,
+        'output',
+        `a function or one of ${Object.keys(TornadoOutput).join(', ')}`,
+        name,
         { output: name },
       );
   }

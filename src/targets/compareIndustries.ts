@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { show, argumentError } from '../internal/assert.js';
 import { cagr } from '../growth/cagr.js';
 import {
   convertCurrency,
@@ -110,9 +110,12 @@ interface Rate {
 export function compareIndustries(facts: readonly Fact[], options: CompareIndustriesOptions = {}): IndustryComparison {
   const fn = 'compareIndustries';
   if (!Array.isArray(facts)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: facts must be an array of Fact (got ${show(facts)}). Load them with loadSeeds().`,
+      'facts',
+      'an array of Fact',
+      facts,
     );
   }
   const unit = parseUnit(options.unit ?? 'CNY billion');

@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertFinite } from '../internal/assert.js';
+import { assertFinite, argumentError } from '../internal/assert.js';
 import { checkPath } from './internal/checkPath.js';
 import { freezePath } from './internal/pathCommon.js';
 import type { LevelPath } from './types.js';
@@ -27,9 +27,12 @@ export function applyBounds(path: LevelPath, bounds: Bounds): LevelPath {
   if (cap !== undefined) {
     assertFinite(fn, { cap });
     if (cap <= 0)
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: cap must be > 0 (got ${cap}). It is a level in the path's unit.`,
+        'cap',
+        '> 0',
+        cap,
         { cap },
       );
   }

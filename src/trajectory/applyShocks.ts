@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertFinite, assertInteger } from '../internal/assert.js';
+import { assertFinite, assertInteger, argumentError } from '../internal/assert.js';
 import { checkPath } from './internal/checkPath.js';
 import { freezePath } from './internal/pathCommon.js';
 import type { LevelPath } from './types.js';
@@ -44,9 +44,12 @@ export function applyShocks(path: LevelPath, shocks: readonly Shock[]): LevelPat
       );
     }
     if (s.size <= -1) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: shocks[${i}].size must be > -1 (got ${s.size}). It is a fraction of the level: -0.05 is a 5 % drop.`,
+        `shocks[${i}].size`,
+        '> -1',
+        s.size,
         { index: i, size: s.size },
       );
     }

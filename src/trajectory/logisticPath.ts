@@ -1,5 +1,4 @@
-import { MetricsError } from '../errors.js';
-import { assertFinite } from '../internal/assert.js';
+import { assertFinite, argumentError } from '../internal/assert.js';
 import { checkSpan, levelsPath, yearsOf } from './internal/pathCommon.js';
 import type { LevelPath, PathSpan } from './types.js';
 
@@ -26,16 +25,22 @@ export function logisticPath(options: LogisticPathOptions): LevelPath {
   const { base, rate, cap, fromYear, toYear } = options;
   assertFinite(fn, { rate, cap });
   if (rate <= 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: rate must be > 0 (got ${rate}). It is the intrinsic growth rate towards the cap.`,
+      'rate',
+      '> 0',
+      rate,
       { rate },
     );
   }
   if (cap <= 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: cap must be > 0 (got ${cap}). It is the saturation level, in the level's unit.`,
+      'cap',
+      '> 0',
+      cap,
       { cap },
     );
   }

@@ -1,5 +1,4 @@
-import { MetricsError } from '../errors.js';
-import { assertFinite } from '../internal/assert.js';
+import { assertFinite, argumentError } from '../internal/assert.js';
 import { cagrPath } from './cagrPath.js';
 import { checkSpan } from './internal/pathCommon.js';
 import type { LevelPath, PathSpan } from './types.js';
@@ -23,9 +22,12 @@ export function pathToTarget(options: PathToTargetOptions): LevelPath & { readon
   const { base, target, fromYear, toYear } = options;
   assertFinite(fn, { target });
   if (target <= 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: target must be > 0 (got ${target}). A constant growth rate needs positive levels.`,
+      'target',
+      '> 0',
+      target,
       { target },
     );
   }

@@ -1,5 +1,5 @@
 import { MetricsError } from '../../errors.js';
-import { assertFinite, show } from '../../internal/assert.js';
+import { assertFinite, show, argumentError } from '../../internal/assert.js';
 
 /** A sector's base share and yearly growth rate, as {@link totalCagrFromSectors} takes them. */
 export interface SectorGrowth {
@@ -23,9 +23,12 @@ export function checkSectorGrowth(
   rateOptionalFor?: string,
 ): void {
   if (!Array.isArray(sectors) || sectors.length === 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: sectors must be a non-empty array of { id, share, rate } (got ${show(sectors)}).`,
+      'sectors',
+      'a non-empty array of { id, share, rate }',
+      sectors,
     );
   }
   const ids = new Set<string>();

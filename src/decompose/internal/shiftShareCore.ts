@@ -1,5 +1,5 @@
 import { MetricsError } from '../../errors.js';
-import { show } from '../../internal/assert.js';
+import { show, argumentError } from '../../internal/assert.js';
 import type { ShiftShare, ShiftShareRow } from '../types.js';
 
 /** The three shift-share effects and the actual change, region x sector. */
@@ -15,17 +15,27 @@ export interface ShiftShareComponents {
 /** Checks names: non-empty, unique. */
 export function checkNames(fn: string, what: string, names: unknown): asserts names is readonly string[] {
   if (!Array.isArray(names) || names.length === 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: ${what} must be a non-empty array of names (got ${show(names)}).`,
+      `${what}`,
+      'a non-empty array of names',
+      names,
     );
   }
   const seen = new Set<string>();
   for (const n of names) {
     if (typeof n !== 'string' || n === '' || seen.has(n)) {
-      throw new MetricsError('invalid_argument', `${fn}: ${what} must be unique, non-empty names (got ${show(n)}).`, {
-        name: n,
-      });
+      throw argumentError(
+        'invalid_argument',
+        `${fn}: ${what} must be unique, non-empty names (got ${show(n)}).`,
+        `${what}`,
+        'unique, non-empty names',
+        n,
+        {
+          name: n,
+        },
+      );
     }
     seen.add(n);
   }
@@ -129,9 +139,12 @@ export function referenceOf(
     given.length !== sectors.length ||
     given.some((v) => typeof v !== 'number' || !Number.isFinite(v))
   ) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: ${what} must be one finite number per sector (${sectors.length}) (got ${show(given)}).`,
+      `${what}`,
+      `one finite number per sector (${sectors.length})`,
+      given,
     );
   }
   return [...(given as number[])];

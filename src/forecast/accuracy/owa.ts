@@ -1,5 +1,5 @@
 import { MetricsError } from '../../errors.js';
-import { assertFinite } from '../../internal/assert.js';
+import { assertFinite, argumentError } from '../../internal/assert.js';
 
 /** The two errors OWA combines, each averaged over a dataset. */
 export interface OwaInput {
@@ -29,9 +29,12 @@ export function owa(errors: OwaInput, naive: OwaInput): number {
     ['naive.mase', naive.mase],
   ] as const) {
     if (v < 0)
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `owa: ${name} must be >= 0 (got ${v}). Pass mean errors, which are never negative.`,
+        `${name}`,
+        '>= 0',
+        v,
         { [name]: v },
       );
   }

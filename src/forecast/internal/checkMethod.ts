@@ -1,5 +1,4 @@
-import { MetricsError } from '../../errors.js';
-import { show } from '../../internal/assert.js';
+import { show, argumentError } from '../../internal/assert.js';
 import type { ForecastMethod } from '../types.js';
 
 /** Throws invalid_argument unless `method` looks like a {@link ForecastMethod}. */
@@ -12,9 +11,12 @@ export function checkMethod(fn: string, method: unknown): asserts method is Fore
     typeof m.forecast !== 'function' ||
     typeof m.name !== 'string'
   ) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: method must be a ForecastMethod with name, fit and forecast (got ${show(method)}). Pick one from forecastMethods.`,
+      'method',
+      'a ForecastMethod with name, fit and forecast',
+      method,
     );
   }
 }

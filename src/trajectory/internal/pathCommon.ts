@@ -1,6 +1,6 @@
 // Not exported from the package: checks and builders shared by the path functions.
 import { MetricsError } from '../../errors.js';
-import { assertFinite, assertInteger } from '../../internal/assert.js';
+import { assertFinite, assertInteger, argumentError } from '../../internal/assert.js';
 import type { LevelPath, PathSpan } from '../types.js';
 
 /** The most years a path may span; longer spans are refused as too_large. */
@@ -9,29 +9,44 @@ export const MAX_PATH_YEARS = 1000;
 /** Checks fromYear < toYear (whole years, at most MAX_PATH_YEARS apart) and base > 0. */
 export function checkSpan(fn: string, span: PathSpan): void {
   if (typeof span !== 'object' || span === null) {
-    throw new MetricsError('invalid_argument', `${fn}: expected { fromYear, toYear, base } (got ${String(span)}).`);
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: expected { fromYear, toYear, base } (got ${String(span)}).`,
+      [],
+      '{ fromYear, toYear, base }',
+      span,
+    );
   }
   assertInteger(fn, 'fromYear', span.fromYear);
   assertInteger(fn, 'toYear', span.toYear);
   assertFinite(fn, { base: span.base });
   if (span.toYear <= span.fromYear) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: toYear must be after fromYear (got ${span.fromYear} -> ${span.toYear}). fromYear is the base year, toYear the last projected year.`,
+      'toYear',
+      `> fromYear (${span.fromYear})`,
+      span.toYear,
       { fromYear: span.fromYear, toYear: span.toYear },
     );
   }
   if (span.toYear - span.fromYear > MAX_PATH_YEARS) {
-    throw new MetricsError(
+    throw argumentError(
       'too_large',
       `${fn}: ${span.toYear - span.fromYear} years is more than ${MAX_PATH_YEARS} (got ${span.fromYear} -> ${span.toYear}). Check the years.`,
+      'toYear',
+      `<= fromYear + ${MAX_PATH_YEARS} (${span.fromYear + MAX_PATH_YEARS})`,
+      span.toYear,
       { fromYear: span.fromYear, toYear: span.toYear },
     );
   }
   if (span.base <= 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: base must be > 0 (got ${span.base}). Growth paths need a positive starting level.`,
+      'base',
+      '> 0',
+      span.base,
       { base: span.base },
     );
   }
