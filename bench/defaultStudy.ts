@@ -279,6 +279,21 @@ else {
       C([theta!, ets!, drift!, L(theta!), L(drift!), L(arima)]),
     ],
     ['default: comb(theta, arima, drift, log theta, log drift)', defaultMethod],
+    // Point (d) of issue 14, once more: log or level per series, or more weight on the compounding part.
+    ['default and log(drift), log(drift) weighted 0.5', mix('w50', defaultMethod, L(drift!), () => 0.5)],
+    ['default and log(drift), log(drift) weighted 0.8', mix('w80', defaultMethod, L(drift!), () => 0.8)],
+    [
+      'per series: comb(theta, arima, drift) or comb(log theta, log arima, log drift) by validation, 5 origins',
+      byValidation('lv5', [C([theta!, arima, drift!]), C([L(theta!), L(arima), L(drift!)])], 5, false),
+    ],
+    [
+      'per series: the same two halves weighted 1/validation error',
+      byValidation('lvw', [C([theta!, arima, drift!]), C([L(theta!), L(arima), L(drift!)])], 5, true),
+    ],
+    [
+      'per series: the default or log(drift) by validation, 5 origins',
+      byValidation('dv5', [defaultMethod, L(drift!)], 5, false),
+    ],
   );
 }
 

@@ -216,9 +216,12 @@ function extraSections(): string[] {
     out.push(...calibrationSection(data, Object.fromEntries(cal.map((n) => [n, registry[n] as ForecastMethod]))));
   }
   if (on('boxcox') && !opt['no-r']) out.push(...boxCoxSection(dataDir, data));
-  // The record of how the default was chosen (made by bench/defaultStudy.ts), kept with the figures.
-  const study = new URL('./forecast-candidates.md', import.meta.url);
-  if (existsSync(study)) out.push(readFileSync(study, 'utf8').trim(), '');
+  // The records of how the default was chosen (bench/defaultStudy.ts) and how calibrate() scales its errors
+  // (bench/calibrationStudy.ts), kept with the figures.
+  for (const file of ['./forecast-candidates.md', './calibration-candidates.md']) {
+    const study = new URL(file, import.meta.url);
+    if (existsSync(study)) out.push(readFileSync(study, 'utf8').trim(), '');
+  }
   out.push(
     `Load (1-minute average) at the start ${loadStart.toFixed(2)}, at the end ${(loadavg()[0] ?? 0).toFixed(2)}, on ${cpus().length} cores.`,
     '',

@@ -15,7 +15,7 @@ export const backtestCommand: CliCommand = {
   summary:
     'Rolling-origin accuracy of forecasting methods on every series in a CSV file: sMAPE, MASE, OWA, coverage, MSIS.',
   usage:
-    'industry-metrics backtest <file.csv|file.json> --horizon H [--method a,b,c] [--initial N] [--step S] [--levels 80,95] [--calibrated] [--format table|csv|json] [--out FILE]',
+    'industry-metrics backtest <file.csv|file.json> --horizon H [--method a,b,c] [--initial N] [--step S] [--levels 80,95] [--calibrated] [--format table|csv|json|xlsx] [--out FILE]',
   help: [
     ['--horizon <h>', 'Years forecast at each origin (required, >= 1).'],
     [

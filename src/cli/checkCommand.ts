@@ -71,11 +71,11 @@ function checkText(format: OutputFormat, checks: readonly ModelCheck[]): string 
 export const checkCommand: CliCommand = {
   name: 'check',
   summary: "Check a model's targets against each other and their sources: implied numbers, consistency, assumptions.",
-  usage: 'industry-metrics check <model id | file.model.json>... [--format table|csv|json] [--out FILE]',
+  usage: 'industry-metrics check <model id | file.model.json>... [--format table|csv|json|xlsx] [--out FILE]',
   help: [
     [
       '--format <f>',
-      'table (default): the readable report; csv: one row per implied number; json: everything, with provenance.',
+      'table (default): the readable report; csv: one row per implied number; json: everything, with provenance; xlsx: the csv rows as a workbook (needs --out).',
     ],
     ['--out <file>', 'Write to a file instead of stdout (format from --format, else from the extension).'],
   ],

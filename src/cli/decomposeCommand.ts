@@ -77,11 +77,11 @@ export const decomposeCommand: CliCommand = {
   summary:
     'Sector shares, contributions to growth (percentage points) and shares of growth, for a model with sectors or a CSV of sector levels.',
   usage:
-    'industry-metrics decompose <model id | file.model.json | file.csv> [--unit U] [--format table|csv|json] [--out FILE]',
+    'industry-metrics decompose <model id | file.model.json | file.csv> [--unit U] [--format table|csv|json|xlsx] [--out FILE]',
   help: [
     [
       '--format <f>',
-      'table (default): one row per sector and year with a column per measure, plus a summary; csv: tidy rows sector,year,measure,value; json: everything.',
+      'table (default): one row per sector and year with a column per measure, plus a summary; csv: tidy rows sector,year,measure,value; json: everything; xlsx: the csv rows as a workbook (needs --out).',
     ],
     [
       '--out <file>',

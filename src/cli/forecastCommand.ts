@@ -113,11 +113,11 @@ export const forecastCommand: CliCommand = {
   name: 'forecast',
   summary: 'Forecast every series in a CSV file (long id,year,value or wide): point forecasts and interval bounds.',
   usage:
-    'industry-metrics forecast <file.csv|file.json> [--method NAME] [--horizon H | --to-year Y] [--levels 0.8,0.95] [--lambda auto|0|L] [--biasadj] [--fill linear|log] [--calibrated] [--format table|csv|json] [--out FILE]',
+    'industry-metrics forecast <file.csv|file.json> [--method NAME] [--horizon H | --to-year Y] [--levels 0.8,0.95] [--lambda auto|0|L] [--biasadj] [--fill linear|log] [--calibrated] [--format table|csv|json|xlsx] [--out FILE]',
   help: [
     [
       '--method <name>',
-      `One of ${['default', 'naive', 'drift', 'mean', 'ses', 'holt', 'damped', 'ets', 'theta', 'logTrend', 'comb', 'arima'].join(', ')}. Default: default (theta, ARIMA and drift, plus theta and drift on logs).`,
+      `One of ${methodNames().join(', ')}. Default: default (theta, ARIMA and drift, plus theta and drift on logs).`,
     ],
     [
       '--lambda <l>',

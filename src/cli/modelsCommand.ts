@@ -6,9 +6,9 @@ import { emit, outputFormat, rowsText } from './output.js';
 export const modelsCommand: CliCommand = {
   name: 'models',
   summary: 'List the built-in models and your own model files (models/*.model.json in the current folder).',
-  usage: 'industry-metrics models [--format table|csv|json] [--out FILE]',
+  usage: 'industry-metrics models [--format table|csv|json|xlsx] [--out FILE]',
   help: [
-    ['--format <f>', 'table (default), csv or json.'],
+    ['--format <f>', 'table (default), csv, json or xlsx (the csv rows as a workbook; needs --out).'],
     ['--out <file>', 'Write to a file instead of stdout (format from --format, else from the extension).'],
   ],
   examples: ['industry-metrics models', 'industry-metrics models --format json'],

@@ -100,14 +100,14 @@ export const projectCommand: CliCommand = {
   name: 'project',
   summary: "Project a model's scenarios year by year and check its targets (meets, gap, required CAGR).",
   usage:
-    'industry-metrics project <model id | file.model.json> [--scenario NAME]... [--as-of YEAR] [--targets] [--format table|csv|json] [--out FILE]',
+    'industry-metrics project <model id | file.model.json> [--scenario NAME]... [--as-of YEAR] [--targets] [--format table|csv|json|xlsx] [--out FILE]',
   help: [
     asOfHelp,
     ['--scenario <name>', 'Project only this scenario (repeatable). Default: every scenario, plan first.'],
     ['--targets', 'For csv: print the target table instead of the level table.'],
     [
       '--format <f>',
-      'table (default): levels and growth per scenario, then the targets; csv: one row per scenario and year; json: the projections.',
+      'table (default): levels and growth per scenario, then the targets; csv: one row per scenario and year; json: the projections; xlsx: the csv rows as a workbook (needs --out).',
     ],
     [
       '--out <file>',

@@ -101,7 +101,8 @@ export const reportCommand: CliCommand = {
       );
     }
     // "How the plans did" opens the summary and the report, before the scenarios.
-    const outcomes = planOutcomes(reports, set, { asOf });
+    // The nowcasts use the run's seed and paths (at least the 100 a nowcast needs), as the manifest records.
+    const outcomes = planOutcomes(reports, set, { asOf, seed, paths: Math.max(paths, 100) });
     ctx.stdout(`${plansSummary(outcomes, asOf, locale)}\n`);
     const sections: ReportSection[] = [];
     if (outcomes.length > 0) sections.push(plansSection(outcomes, { locale, asOf, width: REPORT_CHART_WIDTH, set }));

@@ -35,12 +35,15 @@ export const scorecardCommand: CliCommand = {
   summary:
     "How the plans did: each target met, missed, on or off track, or undetermined as of a year, from published observations, beside the probability the plan's own model gave and nowcasts from the latest observation.",
   usage:
-    'industry-metrics scorecard [model...] --as-of YEAR [--paths N] [--seed S] [--format table|csv|json] [--out FILE]',
+    'industry-metrics scorecard [model...] --as-of YEAR [--paths N] [--seed S] [--format table|csv|json|xlsx] [--out FILE]',
   help: [
     ['--as-of <year>', 'Use observations up to this year (required).'],
     ['--paths <n>', 'Monte Carlo paths for the ex-ante probabilities and the nowcasts (default 20000).'],
     ['--seed <s>', 'Seed of every run (default 2026).'],
-    ['--format <f>', 'table (default), csv or json (csv and json carry what each probability rests on).'],
+    [
+      '--format <f>',
+      'table (default), csv, json (csv and json carry what each probability rests on) or xlsx (the csv rows as a workbook; needs --out).',
+    ],
     ['--out <file>', 'Write to a file instead of stdout.'],
   ],
   examples: [

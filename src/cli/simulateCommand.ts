@@ -81,7 +81,7 @@ export const simulateCommand: CliCommand = {
   name: 'simulate',
   summary: "Monte Carlo simulation of a model's scenario: yearly quantiles and the probability of meeting each target.",
   usage:
-    'industry-metrics simulate <model id | file.model.json> [--paths N] [--seed S] [--quantiles 0.05,0.5,0.95] [--workers W] [--scenario NAME] [--as-of YEAR] [--sample-paths N] [--format table|csv|json] [--out FILE]',
+    'industry-metrics simulate <model id | file.model.json> [--paths N] [--seed S] [--quantiles 0.05,0.5,0.95] [--workers W] [--scenario NAME] [--as-of YEAR] [--sample-paths N] [--format table|csv|json|xlsx] [--out FILE]',
   help: [
     asOfHelp,
     ['--paths <n>', `Number of simulated paths (default ${DEFAULT_PATHS}).`],
@@ -98,7 +98,7 @@ export const simulateCommand: CliCommand = {
     ['--sample-paths <n>', 'Keep the first n full paths in the JSON output (default 0).'],
     [
       '--format <f>',
-      'table (default), csv (long rows: series, year, statistic, quantile, value; targets as statistic "probability") or json.',
+      'table (default), csv (long rows: series, year, statistic, quantile, value; targets as statistic "probability"), json or xlsx (the csv rows as a workbook; needs --out).',
     ],
     ['--out <file>', 'Write the output to a file instead of standard output.'],
   ],

@@ -10,7 +10,10 @@ import {
   MIN_LENGTH,
   makeForecast,
   normalIntervals,
+  SMALL_SAMPLE,
   simulateInput,
+  smallSampleDf,
+  smallSampleNote,
 } from './internal/common.js';
 import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFitOptions } from './types.js';
 
@@ -56,7 +59,9 @@ const finiteOrNull = (v: number): number | undefined => (Number.isFinite(v) ? v 
  *   parameters stay stationary through the partial-autocorrelation transformation. Logarithms are
  *   rounded correctly, as the C library under R rounds them, so the optimiser follows R's path.
  * - Forecasts and their variances from the state-space model; intervals are normal with R's bias-adjusted
- *   sigma^2 (they do not include the uncertainty of the coefficients, as in R).
+ *   sigma^2 (they do not include the uncertainty of the coefficients, as in R). Under 10 observations
+ *   Student-t quantiles with n - d - k degrees of freedom (k coefficients), and without AR or MA terms the
+ *   drift's or mean's estimation variance is added (`smallSample: false` for R's intervals).
  * - Series longer than 150 points are ranked by the CSS approximation and the best refitted exactly (R's
  *   `approximation`). Constant data give that constant with zero-width intervals; exactly linear data a
  *   random walk with the drift fixed at the slope (both as R). Where R stops with "No suitable ARIMA
@@ -106,12 +111,18 @@ export const arima: ForecastMethod<ArimaFit> = {
         `d = ${sel.d} from KPSS tests; ${tried} candidate model${tried === 1 ? '' : 's'} fitted, ${accepted} accepted, the lowest ${sel.criterion === 'aicc' ? 'AICc' : 'AIC'} kept.`,
       );
     }
+    if (y.length < SMALL_SAMPLE && sel.constant !== 'constant-series') {
+      const also =
+        p === 0 && q === 0 && (sel.constant === 'drift' || sel.constant === 'mean')
+          ? `the ${sel.constant}'s estimation variance`
+          : undefined;
+      notes.push(...smallSampleNote(y.length, residualDf(y.length, sel.d, p, q, sel.constant), also));
+    }
     const loglik = finiteOrNull(fit.loglik);
     const aic = finiteOrNull(sel.aic);
     const aicc = finiteOrNull(sel.aicc);
     const bic = finiteOrNull(sel.bic);
-    return {
-      ...fitBase(s, arimaLabel(p, sel.d, q, sel.constant), y),
+    return Object.assign(fitBase(s, arimaLabel(p, sel.d, q, sel.constant), y), {
       params,
       state: {},
       fitted,
@@ -136,14 +147,37 @@ export const arima: ForecastMethod<ArimaFit> = {
         criterion: sel.criterion,
         candidates: sel.candidates,
       },
-    };
+    });
   },
   forecast(fit: ArimaFit, toYear: number, options?: ForecastOptions): Forecast {
     const years = horizonYears('arima.forecast', fit, toYear);
     const levels = intervalLevels('arima.forecast', options);
     const model = modelOf('arima.forecast', fit);
     const { mean, se } = moments(fit, model, years.length);
-    return makeForecast(fit, years, mean, normalIntervals(levels, mean, se));
+    const n = fit.values.length;
+    const df =
+      model.constant === 'constant-series'
+        ? undefined
+        : smallSampleDf(n, residualDf(n, model.d, model.p, model.q, model.constant), options);
+    // Small samples: a drift or mean estimated from few points is uncertain too. Without AR or MA terms its
+    // error adds linearly to the forecast (h times the drift's, once the mean's), so the variance gains
+    // h^2 var(drift) or var(mean), var from the likelihood's Hessian as R's var.coef.
+    const seConstant = model.standardErrors[model.p + model.q];
+    if (df !== undefined && model.p === 0 && model.q === 0 && seConstant !== undefined) {
+      const g = (i: number) => (model.constant === 'drift' ? i + 1 : model.constant === 'mean' ? 1 : 0);
+      return makeForecast(
+        fit,
+        years,
+        mean,
+        normalIntervals(
+          levels,
+          mean,
+          se.map((v, i) => Math.sqrt(v * v + (g(i) * seConstant) ** 2)),
+          df,
+        ),
+      );
+    }
+    return makeForecast(fit, years, mean, normalIntervals(levels, mean, se, df));
   },
   simulate(fit: ArimaFit, toYear: number, options: SimulateFitOptions) {
     const { years, paths, rng } = simulateInput('arima.simulate', fit, toYear, options);
@@ -217,6 +251,11 @@ function moments(fit: ArimaFit, model: ArimaModel, h: number): { mean: number[];
     mean: f.mean.map((m, i) => m + level[i]!),
     se: f.variance.map((v) => Math.sqrt(Math.max(v, 0) * fit.sigma2)),
   };
+}
+
+/** Residual degrees of freedom of sigma^2 = RSS / (n - d - k), k the coefficients (AR, MA, drift or mean). */
+function residualDf(n: number, d: number, p: number, q: number, constant: ArimaConstant): number {
+  return n - d - p - q - (constant === 'drift' || constant === 'mean' ? 1 : 0);
 }
 
 /** T (row-major), R and Z of the state-space form, and the state's size. */

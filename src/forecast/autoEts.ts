@@ -10,7 +10,8 @@ import type { Forecast, ForecastMethod, ForecastOptions, SimulateFitOptions } fr
  * and keeps the one with the lowest AICc. `fit.method` names the choice (`ets(M,Ad,N)`) and `fit.notes`
  * says why. On the M3 yearly series its forecasts equal R's to about 1e-9.
  * - Intervals: additive errors use the exact class 1 variance; multiplicative errors the exact class 2
- *   mean and variance (Hyndman et al. 2008, ch. 6) with normal quantiles, as R's forecast.ets does.
+ *   mean and variance (Hyndman et al. 2008, ch. 6) with normal quantiles, as R's forecast.ets does;
+ *   under 10 observations Student-t ones with n - k degrees of freedom (`smallSample: false` for R's).
  * - Models need n >= k + 3 points (k counts parameters and initial states: 5 for N, 7 for A, 8 for Ad);
  *   the notes count only the candidates fitted. At 6 observations or fewer, as R, classical Holt and SES
  *   fits (l0 = y1, b0 = y2 - y1, weights minimising the SSE) and the one with the smaller residual variance.

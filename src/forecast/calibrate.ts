@@ -3,7 +3,7 @@ import { assertInteger, show, argumentError } from '../internal/assert.js';
 import type { Series } from '../series/series.js';
 import type { Forecast, ForecastFit, ForecastInterval, ForecastMethod, ForecastOptions } from './types.js';
 import { checkMethod } from './internal/checkMethod.js';
-import { boundIntervals } from './internal/common.js';
+import { boundIntervals, pointsOnly, rangeBoundOff, SMALL_SAMPLE } from './internal/common.js';
 import { tQuantile } from './internal/normalAndStudentT.js';
 
 /** How in-sample forecast errors are measured. */
@@ -48,9 +48,16 @@ export interface Calibration {
   readonly errors: 'log' | 'absolute';
   /** Absolute in-sample errors per steps ahead: `byHorizon[h - 1]` holds the h-step errors. */
   readonly byHorizon: readonly (readonly number[])[];
+  /**
+   * Factor applied to every error: the history's in-sample residual scale over the error-weighted root mean
+   * square of the in-sample origins' (1 when either is 0).
+   */
+  readonly scale: number;
+  /** Distinct values the in-sample forecasts predicted (n minus the first origin): the t quantile's degrees of freedom. */
+  readonly observations: number;
   /** Growth exponent b of the error scale with the steps ahead, h^b. */
   readonly exponent: number;
-  /** Pooled errors divided by h^b, sorted ascending. */
+  /** Pooled errors times `scale` divided by h^b, sorted ascending. */
   readonly pooled: readonly number[];
   /** True when too few errors were found, so the method's own intervals are used. */
   readonly fallback: boolean;
@@ -79,19 +86,28 @@ function conformalRank(m: number, level: number): number {
  *    before `initial`), fit the method on the first o values and forecast min(maxHorizon, n - o) years, so
  *    calibrating costs about 1 + maxOrigins fits. Record the h-step error e = log(y / f) (log scale) or y - f
  *    (absolute scale). Origins where the method throws are skipped.
- * 2. Errors grow with the steps ahead. Fit |e| ≈ a·h^b by least squares of log mean|e_h| on log h over
+ * 2. The origins' fits are shorter than the history: scale every error by the history fit's in-sample
+ *    residual scale (root mean square of its one-step errors after the first, log or absolute) over the
+ *    error-weighted root mean square of the origin fits' (`calibration.scale`; 1 when either is 0). A trend
+ *    fitted to more years can misfit more (logTrend's errors from short windows understate its errors from
+ *    the whole history); a steadier recent past narrows.
+ * 3. Errors grow with the steps ahead. Fit |e| ≈ a·h^b by least squares of log mean|e_h| on log h over
  *    the steps with at least 2 errors (b clamped to [0.5, 1.5]; b = 1 when fewer than 2 steps qualify).
- * 3. Pool all steps: s = |e| / h^b. The calibrated half-width at step h and level L is
- *    q_L · h^b, where q_L is the k-th smallest pooled s with k = ceil((m + 1)·L) (m errors); when
- *    k > m, q_L is the largest s times (k / m) (a short history cannot resolve that level; noted).
+ *    Pool all steps: s = scale·|e| / h^b. The calibrated half-width at step h and level L is q_L · h^b,
+ *    q_L the larger of the k-th smallest pooled s with k = ceil((m + 1)·L) (m errors; when k > m, the
+ *    largest s times k / m) and the Student-t quantile t((1 + L) / 2, d) times their root mean square, with
+ *    d the distinct values the in-sample forecasts predicted (n minus the first origin,
+ *    `calibration.observations`): the errors of overlapping origins and steps share those values.
  *    Pooling is what makes this usable on short yearly series: 15 values give about 60 errors, while a
  *    per-step 95 % quantile would need at least 19 errors at every step.
- * 4. Interval: f·exp(±q_L·h^b) on the log scale, f ± q_L·h^b on the absolute scale. A step whose point
- *    forecast is <= 0 on the log scale uses the absolute errors instead.
+ * 4. Interval: f·exp(±q_L·h^b) on the log scale, f ± q_L·h^b on the absolute scale, never narrower than
+ *    the method's own normal one (R's: under 10 points, not its Student-t one, since q_L already allows for
+ *    few errors). A step whose point forecast is <= 0 on the log scale uses the absolute errors instead.
  * 5. Bounds are held within the range bound every method shares: [min - 5 h R, max + 5 h R], R the
  *    range of the history, so a wild in-sample error (logTrend on three points) cannot blow them up.
  * With fewer than `minErrors` errors the wrapped method's intervals are kept and the fit says so in
- * `notes`.
+ * `notes`. The scale factor, d and the floor were chosen among seven rules by validation coverage inside the
+ * M3 yearly training data (bench/calibrationStudy.ts; BENCHMARKS.md).
  * @param method the method to wrap
  * @returns a ForecastMethod named `<name>-cal`
  * @throws {MetricsError} invalid_argument for a non-method or bad options; `fit` and `forecast` throw what
@@ -137,23 +153,32 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
 
   const fit = (s: Series): CalibratedFit => {
     const inner = method.fit(s);
-    const n = s.values.length;
-    const logErr: number[][] = Array.from({ length: maxHorizon }, () => []);
-    const absErr: number[][] = Array.from({ length: maxHorizon }, () => []);
-    let logOk = mode !== 'absolute' && s.values.every((v) => v > 0);
+    // Plain copies: a Series' arrays are frozen, and slicing or iterating frozen arrays is slow in V8.
+    const years = [...s.years];
+    const values = [...s.values];
+    const n = values.length;
+    const logErr: number[][] = [];
+    const absErr: number[][] = [];
+    for (let h = 0; h < maxHorizon; h++) {
+      logErr.push([]);
+      absErr.push([]);
+    }
+    let logOk = mode !== 'absolute' && values.every((v) => v > 0);
     let skippedOrigins = 0;
+    let firstOrigin = n;
+    // per origin used: the number of errors and its fit (whose residual scale is taken once the error scale is known)
+    const originFits: { count: number; fit: ForecastFit }[] = [];
     for (const o of calibrationOrigins(n, initial, maxHorizon, maxOrigins)) {
       const steps = Math.min(maxHorizon, n - o);
-      let f: Forecast;
+      let mean: readonly number[];
+      let originFit: ForecastFit;
       try {
-        // A prefix of a checked series is a valid series: skip series()'s checks (they cost more than naive's fit).
-        const w: Series = Object.freeze({
-          id: s.id,
-          unit: s.unit,
-          years: Object.freeze(s.years.slice(0, o)),
-          values: Object.freeze(s.values.slice(0, o)),
-        });
-        f = method.forecast(method.fit(w), s.years[o + steps - 1] as number, { levels: [0.95] });
+        // A prefix of a series the method has just fitted is a valid series: no need for series()'s checks,
+        // and only the point forecasts are used, so no intervals are computed (pointsOnly).
+        const w: Series = { id: s.id, unit: s.unit, years: years.slice(0, o), values: values.slice(0, o) };
+        originFit = method.fit(w);
+        const fo = originFit;
+        mean = pointsOnly(() => method.forecast(fo, years[o + steps - 1] as number)).mean;
       } catch (e) {
         if (e instanceof MetricsError) {
           skippedOrigins++;
@@ -161,11 +186,13 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
         }
         throw e;
       }
+      firstOrigin = Math.min(firstOrigin, o);
+      originFits.push({ count: steps, fit: originFit });
       for (let h = 0; h < steps; h++) {
-        const y = s.values[o + h] as number;
-        const p = f.mean[h] as number;
-        absErr[h]?.push(Math.abs(y - p));
-        if (p > 0 && y > 0) logErr[h]?.push(Math.abs(Math.log(y / p)));
+        const y = values[o + h] as number;
+        const p = mean[h] as number;
+        (absErr[h] as number[]).push(Math.abs(y - p));
+        if (p > 0 && y > 0) (logErr[h] as number[]).push(Math.abs(Math.log(y / p)));
         else logOk = false;
       }
     }
@@ -176,7 +203,21 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
       );
     }
     const kind = logOk ? 'log' : 'absolute';
-    const calibration = learn(kind === 'log' ? logErr : absErr, kind, minErrors);
+    // The errors of fits on shorter windows speak for a fit on the whole history in proportion to the
+    // methods' in-sample residual scales (a trend fitted to more years can misfit more): one common factor,
+    // the history's residual scale over the error-weighted root mean square of the origins'.
+    let ss = 0;
+    let count = 0;
+    for (const o of originFits) {
+      const v = residualScale(o.fit, kind === 'log');
+      if (v > 0) {
+        ss += v * v * o.count;
+        count += o.count;
+      }
+    }
+    const full = residualScale(inner, kind === 'log');
+    const scale = count > 0 && full > 0 ? full / Math.sqrt(ss / count) : 1;
+    const calibration = learn(kind === 'log' ? logErr : absErr, kind, minErrors, scale, n - firstOrigin);
     const notes = [...(inner.notes ?? [])];
     if (skippedOrigins > 0)
       notes.push(`${name}: ${skippedOrigins} in-sample origin(s) skipped because ${method.name} could not fit them.`);
@@ -185,7 +226,7 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
         `${name}: only ${calibration.pooled.length} in-sample errors (fewer than ${minErrors}), so ${method.name}'s own intervals are used.`,
       );
     }
-    return { ...inner, method: `${inner.method}-cal`, inner, calibration, notes };
+    return Object.assign({}, inner, { method: `${inner.method}-cal`, inner, calibration, notes });
   };
 
   const forecast = (f: CalibratedFit, toYear: number, opts?: ForecastOptions): Forecast => {
@@ -196,41 +237,57 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
       );
     }
     const base = method.forecast(f.inner, toYear, opts);
-    if (f.calibration.fallback) return { ...base, method: f.method, fit: f };
-    const absolute = f.calibration.errors === 'absolute' ? f.calibration : undefined;
-    const intervals: ForecastInterval[] = base.intervals.map((iv) => {
-      const q = quantile(f.calibration.pooled, iv.level);
+    if (f.calibration.fallback) return Object.assign({}, base, { method: f.method, fit: f });
+    // The floor is the method's normal (R's) interval, also under 10 points where its own are Student-t:
+    // the calibrated width already allows for few errors (chosen by validation, bench/calibrationStudy.ts).
+    const own =
+      f.values.length < SMALL_SAMPLE && opts?.smallSample !== false
+        ? method.forecast(f.inner, toYear, { ...opts, smallSample: false })
+        : base;
+    const { exponent, pooled } = f.calibration;
+    const absolute = f.calibration.errors === 'absolute';
+    const steps = base.mean.length;
+    const growth: number[] = [];
+    for (let i = 0; i < steps; i++) growth.push((i + 1) ** exponent);
+    // log scale with a forecast <= 0: the half-width in data units at the last value's size
+    const last = Math.abs(f.values[f.values.length - 1] as number);
+    const intervals: ForecastInterval[] = own.intervals.map((iv) => {
+      const q = quantile(pooled, iv.level, f.calibration.observations);
       const lower: number[] = [];
       const upper: number[] = [];
-      base.mean.forEach((m, i) => {
-        const width = q * (i + 1) ** f.calibration.exponent;
-        if (absolute === undefined && m > 0) {
-          lower.push(m * Math.exp(-width));
-          upper.push(m * Math.exp(width));
+      for (let i = 0; i < steps; i++) {
+        const m = base.mean[i] as number;
+        const width = q * (growth[i] as number);
+        let lo: number;
+        let hi: number;
+        if (!absolute && m > 0) {
+          lo = m * Math.exp(-width);
+          hi = m * Math.exp(width);
         } else {
-          // log scale with a forecast <= 0: the half-width in data units at the last value's size
-          const w = absolute ? width : Math.abs(f.values[f.values.length - 1] as number) * (Math.exp(width) - 1);
-          lower.push(m - w);
-          upper.push(m + w);
+          const w = absolute ? width : last * (Math.exp(width) - 1);
+          lo = m - w;
+          hi = m + w;
         }
-      });
-      // Never narrower than the method's own interval.
-      return {
-        level: iv.level,
-        lower: lower.map((l, i) => Math.min(l, iv.lower[i]!)),
-        upper: upper.map((u, i) => Math.max(u, iv.upper[i]!)),
-      };
+        // Never narrower than the method's own (normal) interval.
+        lower.push(Math.min(lo, iv.lower[i] as number));
+        upper.push(Math.max(hi, iv.upper[i] as number));
+      }
+      return { level: iv.level, lower, upper };
     });
     const bounded = boundIntervals(f.values, base.mean, intervals);
-    for (const iv of bounded) {
-      if (![...iv.lower, ...iv.upper].every(Number.isFinite)) {
-        throw new MetricsError(
-          'degenerate',
-          `${name}.forecast: the calibrated ${iv.level} interval of series "${f.seriesId}" overflowed. Forecast a nearer year.`,
-        );
+    if (!rangeBoundOff()) {
+      for (const iv of bounded) {
+        for (let i = 0; i < steps; i++) {
+          if (!Number.isFinite(iv.lower[i]) || !Number.isFinite(iv.upper[i])) {
+            throw new MetricsError(
+              'degenerate',
+              `${name}.forecast: the calibrated ${iv.level} interval of series "${f.seriesId}" overflowed. Forecast a nearer year.`,
+            );
+          }
+        }
       }
     }
-    return { ...base, method: f.method, intervals: bounded, fit: f };
+    return Object.assign({}, base, { method: f.method, intervals: bounded, fit: f });
   };
 
   return {
@@ -255,47 +312,109 @@ function positiveWhole(fn: string, name: string, v: unknown): void {
     );
 }
 
-function learn(byHorizon: number[][], errors: 'log' | 'absolute', minErrors: number): Calibration {
+function learn(
+  byHorizon: number[][],
+  errors: 'log' | 'absolute',
+  minErrors: number,
+  scale: number,
+  observations: number,
+): Calibration {
   // growth exponent from per-step mean absolute errors (weighted by counts)
   const xs: number[] = [];
   const ys: number[] = [];
   const ws: number[] = [];
-  byHorizon.forEach((e, i) => {
-    const m = e.reduce((a, b) => a + b, 0) / e.length;
+  for (let i = 0; i < byHorizon.length; i++) {
+    const e = byHorizon[i] as number[];
+    let sum = 0;
+    for (const v of e) sum += v * scale;
+    const m = sum / e.length;
     if (e.length >= 2 && m > 0) {
       xs.push(Math.log(i + 1));
       ys.push(Math.log(m));
       ws.push(e.length);
     }
-  });
+  }
   let exponent = 1;
   if (xs.length >= 2) {
-    const W = ws.reduce((a, b) => a + b, 0);
-    const xbar = xs.reduce((a, x, i) => a + x * (ws[i] as number), 0) / W;
-    const ybar = ys.reduce((a, y, i) => a + y * (ws[i] as number), 0) / W;
+    let W = 0;
+    let sx = 0;
+    let sy = 0;
+    for (let i = 0; i < xs.length; i++) {
+      W += ws[i] as number;
+    }
+    for (let i = 0; i < xs.length; i++) sx += (xs[i] as number) * (ws[i] as number);
+    for (let i = 0; i < xs.length; i++) sy += (ys[i] as number) * (ws[i] as number);
+    const xbar = sx / W;
+    const ybar = sy / W;
     let sxx = 0;
     let sxy = 0;
-    xs.forEach((x, i) => {
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i] as number;
       sxx += (ws[i] as number) * (x - xbar) ** 2;
       sxy += (ws[i] as number) * (x - xbar) * ((ys[i] as number) - ybar);
-    });
+    }
     exponent = Math.min(1.5, Math.max(0.5, sxy / sxx));
   }
-  const pooled: number[] = [];
-  byHorizon.forEach((e, i) => {
-    for (const v of e) pooled.push(v / (i + 1) ** exponent);
-  });
-  pooled.sort((a, b) => a - b);
-  return { errors, byHorizon, exponent, pooled, fallback: pooled.length < minErrors };
+  const scaled: number[] = [];
+  for (let i = 0; i < byHorizon.length; i++) {
+    const d = (i + 1) ** exponent;
+    for (const v of byHorizon[i] as number[]) scaled.push((v * scale) / d);
+  }
+  return {
+    errors,
+    byHorizon,
+    scale,
+    observations,
+    exponent,
+    pooled: sortAscending(scaled),
+    fallback: scaled.length < minErrors,
+  };
 }
 
-function quantile(sorted: readonly number[], level: number): number {
+// Insertion sort for the few dozen pooled errors (several times faster than Array.prototype.sort with a
+// comparator at this size); the built-in sort beyond that.
+function sortAscending(a: number[]): number[] {
+  if (a.length > 64) return a.sort((x, y) => x - y);
+  for (let k = 1; k < a.length; k++) {
+    const v = a[k] as number;
+    let j = k - 1;
+    while (j >= 0 && (a[j] as number) > v) {
+      a[j + 1] = a[j] as number;
+      j--;
+    }
+    a[j + 1] = v;
+  }
+  return a;
+}
+
+function quantile(sorted: readonly number[], level: number, observations: number): number {
   const m = sorted.length;
   const k = conformalRank(m, level);
   const rank = k <= m ? (sorted[k - 1] as number) : (sorted[m - 1] as number) * (k / m);
   // A few dozen errors resolve a 95 % quantile poorly: also take the Student-t quantile of their root mean
-  // square (m - 1 degrees of freedom), and keep the larger.
-  const rms = Math.sqrt(sorted.reduce((a, v) => a + v * v, 0) / m);
-  const t = m > 1 ? tQuantile(0.5 + level / 2, m - 1) * rms : rank;
+  // square, and keep the larger. Its degrees of freedom are the distinct values the in-sample forecasts
+  // predicted, not the errors: errors from overlapping origins and steps share those values.
+  let ss = 0;
+  for (const v of sorted) ss += v * v;
+  const rms = Math.sqrt(ss / m);
+  const t = observations >= 1 ? tQuantile(0.5 + level / 2, observations) * rms : rank;
   return Math.max(rank, t);
+}
+
+/**
+ * Root mean square of a fit's in-sample one-step errors after the first (the first fitted value is the
+ * data itself for several methods), as log(y / fitted) or y - fitted; 0 when there are none.
+ */
+function residualScale(f: ForecastFit, log: boolean): number {
+  let ss = 0;
+  let k = 0;
+  for (let i = 1; i < f.values.length; i++) {
+    const y = f.values[i] as number;
+    const p = f.fitted[i] as number;
+    if (log && !(y > 0 && p > 0)) continue;
+    const e = log ? Math.log(y / p) : y - p;
+    ss += e * e;
+    k++;
+  }
+  return k > 0 ? Math.sqrt(ss / k) : 0;
 }

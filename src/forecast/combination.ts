@@ -96,8 +96,7 @@ export function combination(
         for (const note of f?.notes ?? []) notes.push(`${parts[j]!.name}: ${note}`);
       });
       const models = ok.map((f) => f.method);
-      return {
-        ...fitBase(s, `${name}(${models.join(', ')})`, y),
+      return Object.assign(fitBase(s, `${name}(${models.join(', ')})`, y), {
         parts: fits,
         models,
         params: {},
@@ -106,7 +105,7 @@ export function combination(
         residuals,
         sigma2: residuals.reduce((acc, r) => acc + r * r, 0) / n,
         ...(notes.length > 0 ? { notes } : {}),
-      };
+      });
     },
     forecast(fit: CombinationFit, toYear: number, opts?: ForecastOptions): Forecast {
       const years = horizonYears(`${name}.forecast`, fit, toYear);
@@ -119,7 +118,9 @@ export function combination(
       }
       const fcs = parts.flatMap((m, j) => {
         const pf = fit.parts[j];
-        return pf === null || pf === undefined ? [] : [m.forecast(pf, toYear, { levels })];
+        return pf === null || pf === undefined
+          ? []
+          : [m.forecast(pf, toYear, opts?.smallSample === false ? { levels, smallSample: false } : { levels })];
       });
       const k = fcs.length;
       const avg = (pick: (f: Forecast) => readonly number[]): number[] =>

@@ -135,7 +135,10 @@ export function forecast(
     }
     toYear = last + h;
   }
-  const fc = method.forecast(fit, toYear, opts.levels !== undefined ? { levels: opts.levels } : {});
+  const fc = method.forecast(fit, toYear, {
+    ...(opts.levels !== undefined ? { levels: opts.levels } : {}),
+    ...(opts.smallSample !== undefined ? { smallSample: opts.smallSample } : {}),
+  });
   if (notes.length === 0) return fc;
   const withNotes = { ...fc.fit, notes: [...notes, ...(fc.fit.notes ?? [])] };
   return { ...fc, fit: withNotes };

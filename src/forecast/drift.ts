@@ -7,7 +7,10 @@ import {
   makeForecast,
   MIN_LENGTH,
   normalIntervals,
+  SMALL_SAMPLE,
   simulateInput,
+  smallSampleDf,
+  smallSampleNote,
 } from './internal/common.js';
 import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFitOptions } from './types.js';
 
@@ -15,7 +18,8 @@ import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFi
  * Random walk with drift, as R's `forecast::rwf(drift = TRUE)`: the last value plus h times the
  * average yearly change (last - first) / (n - 1), i.e. the line through the first and last points.
  * Intervals are normal with variance h * sigma^2 + h^2 * se(drift)^2, where sigma^2 is the variance
- * of the first differences (n - 2 degrees of freedom) and se(drift)^2 = sigma^2 / (n - 1).
+ * of the first differences (n - 2 degrees of freedom) and se(drift)^2 = sigma^2 / (n - 1). Under 10
+ * observations the quantiles are Student-t with n - 2 degrees of freedom (`smallSample: false` for R's).
  * - fit: `params.drift`, `params.driftSe`; `state.level` = last value.
  * - simulate: each path draws its own drift from N(drift, se^2), then a Gaussian random walk.
  * @example
@@ -35,14 +39,14 @@ export const drift: ForecastMethod = {
     let ss = 0;
     for (let i = 1; i < n; i++) ss += residuals[i]! ** 2;
     const sigma2 = ss / (n - 2);
-    return {
-      ...fitBase(s, 'drift', y),
+    return Object.assign(fitBase(s, 'drift', y), {
       params: { drift: b, driftSe: Math.sqrt(sigma2 / (n - 1)) },
       state: { level: y[n - 1]! },
       fitted,
       residuals,
       sigma2,
-    };
+      ...(n < SMALL_SAMPLE ? { notes: smallSampleNote(n, n - 2) } : {}),
+    });
   },
   forecast(fit: ForecastFit, toYear: number, options?: ForecastOptions): Forecast {
     const years = horizonYears('drift.forecast', fit, toYear);
@@ -51,7 +55,8 @@ export const drift: ForecastMethod = {
     const level = fit.state['level']!;
     const mean = years.map((_, i) => level + (i + 1) * b);
     const se = years.map((_, i) => Math.sqrt((i + 1) * fit.sigma2 + ((i + 1) * driftSe) ** 2));
-    return makeForecast(fit, years, mean, normalIntervals(levels, mean, se));
+    const n = fit.values.length;
+    return makeForecast(fit, years, mean, normalIntervals(levels, mean, se, smallSampleDf(n, n - 2, options)));
   },
   simulate(fit: ForecastFit, toYear: number, options: SimulateFitOptions) {
     const { years, paths, rng } = simulateInput('drift.simulate', fit, toYear, options);

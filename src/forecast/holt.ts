@@ -9,7 +9,8 @@ import type { Forecast, ForecastMethod, ForecastOptions, SimulateFitOptions } fr
  * final trend linearly; intervals use the class 1 variance sigma^2 (1 + sum_{j<h} (alpha + j beta)^2).
  * - fit: `params` { alpha, beta, l0, b0 }; `state` { level, trend }.
  * - Short series: at 8 observations or fewer R fits it as classical Holt-Winters (l0 = y1, b0 = y2 - y1,
- *   alpha and beta minimising the SSE); so does this (said in `fit.notes`).
+ *   alpha and beta minimising the SSE); so does this (said in `fit.notes`). At 9 observations the model
+ *   is estimated and its quantiles are Student-t with 9 - 4 degrees of freedom (`smallSample: false`: R's).
  * - simulate: Gaussian paths from the state space model.
  * @example
  * const s = series({ id: 'x', unit: 'count', years: [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021], values: [10, 12, 13, 15, 18, 19, 21, 24] });

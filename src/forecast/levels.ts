@@ -21,6 +21,18 @@ export type LevelKind = 'level' | 'quantile';
  * toLevels('forecast', [0.8, 0.95]); // => [0.8, 0.95]
  */
 export function toLevels(fn: string, values: readonly number[], kind: LevelKind = 'level'): number[] {
+  // The usual case, fractions already sorted and distinct ([0.8, 0.95]), without the general path's sets and sorts.
+  if (Array.isArray(values) && values.length > 0 && values.length <= 16) {
+    let ok = true;
+    for (let i = 0; i < values.length && ok; i++) {
+      const v = values[i];
+      ok =
+        typeof v === 'number' &&
+        (kind === 'level' ? v > 0 && v < 1 : v >= 0 && v <= 1) &&
+        (i === 0 || v > (values[i - 1] as number));
+    }
+    if (ok) return [...values];
+  }
   const what = kind === 'level' ? 'level' : 'quantile';
   const eg = kind === 'level' ? '0.8,0.95 (or 80,95)' : '0.05,0.5,0.95 (or 5,50,95)';
   if (!Array.isArray(values) || values.length === 0) {

@@ -41,8 +41,7 @@ export const logTrend: ForecastMethod = {
     const seB = Math.sqrt(s2 / sxx);
     const q = tQuantile(0.975, n - 2);
     const fitted = x.map((t) => Math.exp(a + b * t));
-    return {
-      ...fitBase(s, 'logTrend', y),
+    return Object.assign(fitBase(s, 'logTrend', y), {
       params: {
         intercept: a,
         slope: b,
@@ -59,7 +58,7 @@ export const logTrend: ForecastMethod = {
       residuals: y.map((v, i) => v - fitted[i]!),
       sigma2: s2,
       notes: ['sigma2 is the residual variance of log(value)'],
-    };
+    });
   },
   forecast(fit: ForecastFit, toYear: number, options?: ForecastOptions): Forecast {
     const years = horizonYears('logTrend.forecast', fit, toYear);

@@ -33,14 +33,13 @@ export const mean: ForecastMethod = {
     let ss = 0;
     for (const v of y) ss += (v - m) ** 2;
     const sd = Math.sqrt(ss / (n - 1));
-    return {
-      ...fitBase(s, 'mean', y),
+    return Object.assign(fitBase(s, 'mean', y), {
       params: { mean: m, sd },
       state: { level: m },
       fitted: y.map(() => m),
       residuals: y.map((v) => v - m),
       sigma2: sd * sd,
-    };
+    });
   },
   forecast(fit: ForecastFit, toYear: number, options?: ForecastOptions): Forecast {
     const years = horizonYears('mean.forecast', fit, toYear);

@@ -7,14 +7,18 @@ import {
   makeForecast,
   MIN_LENGTH,
   normalIntervals,
+  SMALL_SAMPLE,
   simulateInput,
+  smallSampleDf,
+  smallSampleNote,
 } from './internal/common.js';
 import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFitOptions } from './types.js';
 
 /**
  * The naive method (random walk): every future year equals the last observation, as R's
  * `forecast::naive`. Intervals are normal with standard error sigma * sqrt(h), where sigma^2 is the mean
- * squared first difference. The benchmark every other method should beat.
+ * squared first difference. The benchmark every other method should beat. Under 10 observations the
+ * quantiles are Student-t with n - 1 degrees of freedom (`smallSample: false` for R's normal ones).
  * - fit: `params` {}; `state.level` = last value; `fitted[0]` is the first value (no prior year).
  * - simulate: Gaussian random walks from the last value.
  * @example
@@ -32,14 +36,14 @@ export const naive: ForecastMethod = {
     const residuals = y.map((v, i) => v - fitted[i]!);
     let ss = 0;
     for (let i = 1; i < n; i++) ss += residuals[i]! ** 2;
-    return {
-      ...fitBase(s, 'naive', y),
+    return Object.assign(fitBase(s, 'naive', y), {
       params: {},
       state: { level: y[n - 1]! },
       fitted,
       residuals,
       sigma2: ss / (n - 1),
-    };
+      ...(n < SMALL_SAMPLE ? { notes: smallSampleNote(n, n - 1) } : {}),
+    });
   },
   forecast(fit: ForecastFit, toYear: number, options?: ForecastOptions): Forecast {
     const years = horizonYears('naive.forecast', fit, toYear);
@@ -47,7 +51,8 @@ export const naive: ForecastMethod = {
     const level = fit.state['level']!;
     const mean = years.map(() => level);
     const se = years.map((_, i) => Math.sqrt(fit.sigma2 * (i + 1)));
-    return makeForecast(fit, years, mean, normalIntervals(levels, mean, se));
+    const n = fit.values.length;
+    return makeForecast(fit, years, mean, normalIntervals(levels, mean, se, smallSampleDf(n, n - 1, options)));
   },
   simulate(fit: ForecastFit, toYear: number, options: SimulateFitOptions) {
     const { years, paths, rng } = simulateInput('naive.simulate', fit, toYear, options);

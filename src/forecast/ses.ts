@@ -7,7 +7,8 @@ import type { Forecast, ForecastMethod, ForecastOptions, SimulateFitOptions } fr
  * Simple exponential smoothing, as R's `forecast::ses()`: the ETS(A,N,N) model with alpha and the
  * initial level estimated by minimising the in-sample one-step MSE (Nelder-Mead from R's starting
  * values, alpha in [1e-4, 0.9999]). Forecasts are flat at the final level; intervals are normal with
- * variance sigma^2 (1 + (h - 1) alpha^2), sigma^2 = SSE / (n - 2) (Hyndman et al. 2008, ch. 6, class 1).
+ * variance sigma^2 (1 + (h - 1) alpha^2), sigma^2 = SSE / (n - 2) (Hyndman et al. 2008, ch. 6, class 1);
+ * at 7-9 observations with Student-t quantiles, n - 2 degrees of freedom (`smallSample: false` for R's).
  * - fit: `params` { alpha, l0 }; `state.level`; loglik/aic/aicc/bic as R's ets (no Gaussian constant).
  * - 6 observations or fewer: a classical fit as R makes it there (l0 = y1, alpha minimising the SSE),
  *   said in `fit.notes`.

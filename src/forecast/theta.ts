@@ -10,7 +10,10 @@ import {
   MIN_LENGTH,
   normalIntervals,
   ols,
+  SMALL_SAMPLE,
   simulateInput,
+  smallSampleDf,
+  smallSampleNote,
 } from './internal/common.js';
 import { estimateEts, etsSimulate } from './internal/etsEngine.js';
 import { fitHoltWinters, fitsStateSpace } from './internal/holtWinters.js';
@@ -20,7 +23,8 @@ import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFi
  * The Theta method as R's `forecast::thetaf` (Hyndman & Billah 2003): simple exponential smoothing
  * (fitted by MSE as R's ses) plus a drift of half the slope b of a straight line fitted to the data.
  * The h-step forecast is level + (b/2) (h - 1 + (1 - (1 - alpha)^n) / alpha); intervals come from the
- * SES model, standard error sigma sqrt(1 + (h - 1) alpha^2), sigma^2 = SSE / (n - 2).
+ * SES model, standard error sigma sqrt(1 + (h - 1) alpha^2), sigma^2 = SSE / (n - 2); at 7-9 observations
+ * with Student-t quantiles, n - 2 degrees of freedom (`smallSample: false` for R's normal ones).
  * - fit: `params` { alpha, drift (= b/2), slope (= b), l0 }; `state.level` (the SES level); `fitted`
  *   and `residuals` are those of the underlying SES model.
  * - 6 observations or fewer: the SES part is a classical fit (l0 = y1, alpha minimising the SSE), as R's
@@ -39,30 +43,30 @@ export const theta: ForecastMethod = {
     const n = y.length;
     const base = fitBase(s, 'theta', y);
     if (isConstant(y)) {
-      return {
-        ...base,
+      return Object.assign(base, {
         params: { alpha: 0.9999, drift: 0, slope: 0, l0: y[0]! },
         state: { level: y[0]! },
         fitted: [...y],
         residuals: y.map(() => 0),
         sigma2: 0,
         notes: [`series "${s.id}" is constant: the forecast is that constant`],
-      };
+      });
     }
     // R's thetaf fits ets(y, "ANN", opt.crit = "mse"), which is classical SES at 6 points or fewer.
     const classical = !fitsStateSpace(n, false, false);
     const est = classical ? fitHoltWinters(y, false) : estimateEts(y, { error: 'A', trend: 'N' }, 'mse');
     if (est === undefined) {
       const f = drift.fit(s);
-      return { ...f, notes: [`fell back to drift: ${n} observations are too few for the Theta method`] };
+      return Object.assign({}, f, {
+        notes: [`fell back to drift: ${n} observations are too few for the Theta method`, ...(f.notes ?? [])],
+      });
     }
     const slope = ols(
       y.map((_, i) => i),
       y,
     ).b;
     const alpha = Math.max(1e-10, est.alpha);
-    return {
-      ...base,
+    return Object.assign(base, {
       params: { alpha, drift: slope / 2, slope, l0: est.l0 },
       state: { level: est.level },
       fitted: est.fitted,
@@ -74,15 +78,20 @@ export const theta: ForecastMethod = {
               `the SES part is a classical fit (l0 = y1, alpha minimising the SSE), as R makes it for ${n} points`,
             ],
           }
-        : {}),
-    };
+        : n < SMALL_SAMPLE
+          ? { notes: smallSampleNote(n, n - 2) }
+          : {}),
+    });
   },
   forecast(fit: ForecastFit, toYear: number, options?: ForecastOptions): Forecast {
     if (fit.method === 'drift') return drift.forecast(fit, toYear, options);
     const years = horizonYears('theta.forecast', fit, toYear);
     const levels = intervalLevels('theta.forecast', options);
     const { mean, se } = thetaMoments(fit, years.length);
-    return makeForecast(fit, years, mean, normalIntervals(levels, mean, se));
+    // The SES part's variance, SSE / (n - 2), when it is estimated as R's ets (7 points or more).
+    const n = fit.values.length;
+    const df = fitsStateSpace(n, false, false) ? smallSampleDf(n, n - 2, options) : undefined;
+    return makeForecast(fit, years, mean, normalIntervals(levels, mean, se, df));
   },
   simulate(fit: ForecastFit, toYear: number, options: SimulateFitOptions) {
     if (fit.method === 'drift') {

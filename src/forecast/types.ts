@@ -57,6 +57,13 @@ export interface Forecast {
 export interface ForecastOptions {
   /** Interval levels as fractions in (0, 1). Default [0.8, 0.95]. */
   readonly levels?: readonly number[];
+  /**
+   * Small-sample intervals for series of fewer than 10 observations (default true): methods whose variance
+   * is estimated with df residual degrees of freedom (naive, drift, ETS and Theta by likelihood or MSE,
+   * ARIMA) use Student-t quantiles with df instead of normal ones, and ARIMA adds the estimation variance of
+   * its drift or mean. `false` gives R's intervals exactly. Longer series always get R's.
+   */
+  readonly smallSample?: boolean;
 }
 
 /** Options of {@link ForecastMethod.simulate}. */

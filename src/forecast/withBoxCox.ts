@@ -4,7 +4,17 @@ import { series, type Series } from '../series/series.js';
 import { biasAdjust, invOne } from './boxCox.js';
 import { boxCoxLambda } from './boxCoxLambda.js';
 import { checkMethod } from './internal/checkMethod.js';
-import { fitBase, fitInput, horizonYears, intervalLevels, makeForecast } from './internal/common.js';
+import {
+  fitBase,
+  fitInput,
+  horizonYears,
+  intervalLevels,
+  makeForecast,
+  pointsOnly,
+  pointsOnlyOn,
+  SMALL_SAMPLE,
+  withoutRangeBound,
+} from './internal/common.js';
 import { normalQuantile } from './internal/normalAndStudentT.js';
 import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFitOptions } from './types.js';
 
@@ -126,19 +136,18 @@ export function withBoxCox(method: ForecastMethod, options: BoxCoxOptions = {}):
     });
     const notes = [...(innerFit.notes ?? [])];
     if (lambdaOpt === 'auto') notes.push(`Box-Cox lambda ${lambdaLabel(lambda)} chosen by Guerrero's method`);
-    return {
-      ...fitBase(s, label(lambda, innerFit.method), y),
+    return Object.assign(fitBase(s, label(lambda, innerFit.method), y), {
       inner: innerFit,
       lambda,
       biasadj,
-      params: { ...innerFit.params, lambda },
+      params: Object.assign({}, innerFit.params, { lambda }),
       state: { ...innerFit.state },
       fitted,
       residuals: y.map((v, i) => v - fitted[i]!),
       sigma2: innerFit.sigma2,
       ...(innerFit.loglik !== undefined ? { loglik: innerFit.loglik } : {}),
       ...(notes.length > 0 ? { notes } : {}),
-    };
+    });
   };
 
   const checkFit = (where: string, f: BoxCoxFit): void => {
@@ -154,7 +163,15 @@ export function withBoxCox(method: ForecastMethod, options: BoxCoxOptions = {}):
     checkFit('forecast', f);
     const years = horizonYears(`${name}.forecast`, f, toYear);
     const levels = intervalLevels(`${name}.forecast`, opts);
-    const fc = inner.forecast(f.inner, toYear, { levels });
+    const innerOpts = opts?.smallSample === false ? { smallSample: false } : {};
+    // The range bound applies to the data's own scale, after the back-transformation (makeForecast below).
+    // Point forecasts only (calibrate's origins) still need the inner interval for the bias adjustment: the
+    // 95 % one, as calibrate asks for, and R's (normal) one, so that the point forecast is R's.
+    const fc = withoutRangeBound(() =>
+      f.biasadj && pointsOnlyOn()
+        ? pointsOnly(() => inner.forecast(f.inner, toYear, { smallSample: false, levels: [0.95] }), false)
+        : inner.forecast(f.inner, toYear, { ...innerOpts, levels }),
+    );
     const lambda = f.lambda;
     let mean = fc.mean.map((m) => invOne(m, lambda));
     const beyond = mean.findIndex((m) => !Number.isFinite(m));
@@ -166,12 +183,17 @@ export function withBoxCox(method: ForecastMethod, options: BoxCoxOptions = {}):
       );
     }
     if (f.biasadj) {
-      // R's InvBoxCox(fvar = the forecast object): the variance from the widest interval.
-      const top = fc.intervals[fc.intervals.length - 1]!;
+      // R's InvBoxCox(fvar = the forecast object): the variance from the widest interval, a normal one as R's
+      // (small-sample t quantiles widen the intervals under 10 points, never move the point forecast).
+      const normal =
+        f.values.length < SMALL_SAMPLE && opts?.smallSample !== false && !pointsOnlyOn()
+          ? withoutRangeBound(() => inner.forecast(f.inner, toYear, { levels: [0.95], smallSample: false }))
+          : fc;
+      const top = normal.intervals[normal.intervals.length - 1]!;
       const z = normalQuantile((top.level + 1) / 2);
       mean = mean.map((m, i) => biasAdjust(m, lambda, ((top.upper[i]! - top.lower[i]!) / z / 2) ** 2));
     }
-    const intervals = fc.intervals.map((it) => ({
+    const intervals = (levels.length === 0 ? [] : fc.intervals).map((it) => ({
       level: it.level,
       lower: it.lower.map((v) => invOne(v, lambda)),
       upper: it.upper.map((v) => invOne(v, lambda)),

@@ -19,12 +19,16 @@ import {
 import type { ReportTable } from '../render/table.js';
 import type { ScenarioProjection } from '../scenario/types.js';
 import { sourceLine } from '../series/provenance.js';
-import { parseUnit, formatPercent } from '../series/units.js';
+import { parseUnit } from '../series/units.js';
 import type { ModelDefinition } from '../spec/types.js';
 import { describeFact } from '../targets/describeFact.js';
 import type { Fact } from '../targets/fact.js';
 import type { ReportSection } from './reportHtml.js';
 import type { Locale } from '../series/locale.js';
+
+/** A probability as a percentage to `digits` significant figures (3: `49.5%`, `55.6%`), as "How the plans did" writes them. */
+const probabilityText = (p: number, locale: Locale, digits = 3): string =>
+  formatQuantities([p], 'fraction', { locale, digits })[0] as string;
 
 /** Where a fact comes from, for Chinese pages: the publisher, document and section as the seed gives them. */
 function sourceZh(f: Fact): string {
@@ -222,7 +226,7 @@ export function modelSection(r: ModelReport): ReportSection {
     .map((t) => {
       const f = m.targets.find((x) => x.id === t.id) ?? m.targets.find((x) => x.year === t.year);
       const what = f ? factText(f, locale) : quantityText(t.value, m.unit, locale);
-      const p = formatPercent(t.probability);
+      const p = probabilityText(t.probability, locale);
       return locale === 'zh'
         ? `P（${t.year}年${what}）= ${p}（${basisText(m, f?.id ?? '', locale)}）`
         : `P(${what} in ${t.year}) = ${p} (${basisText(m, f?.id ?? '', locale)})`;
@@ -316,8 +320,8 @@ export function modelSummary(r: ModelReport): string {
     const what = f ? factText(f, locale) : quantityText(t.value, m.unit, locale);
     lines.push(
       zh
-        ? `  P（${t.year}年${what}）= ${formatPercent(t.probability)} ± ${formatPercent(t.standardError)}（蒙特卡洛，随机种子${r.monteCarlo?.settings.seed}）`
-        : `  P(${t.comparator} ${quantityText(t.value, m.unit, locale)} in ${t.year}) = ${formatPercent(t.probability)} ± ${formatPercent(t.standardError)}  (Monte Carlo, seed ${r.monteCarlo?.settings.seed})`,
+        ? `  P（${t.year}年${what}）= ${probabilityText(t.probability, locale)} ± ${probabilityText(t.standardError, locale, 2)}（蒙特卡洛，随机种子${r.monteCarlo?.settings.seed}）`
+        : `  P(${t.comparator} ${quantityText(t.value, m.unit, locale)} in ${t.year}) = ${probabilityText(t.probability, locale)} ± ${probabilityText(t.standardError, locale, 2)}  (Monte Carlo, seed ${r.monteCarlo?.settings.seed})`,
     );
     lines.push(`           ${basisText(m, f?.id ?? '', locale)}`);
   }

@@ -35,6 +35,8 @@ export interface PlanOutcome {
   readonly nowcastObserved?: number;
   /** True when the latest level is a floor ("more than"), so the nowcasts are lower bounds. */
   readonly nowcastIsFloor: boolean;
+  /** True when the target year has passed with no published outcome: the figures are those from before it. */
+  readonly pastTargetYear?: boolean;
   /** P(target met) in the plan's own model (the Monte Carlo run of the report), when there is one. */
   readonly exAnte?: number;
 }
@@ -88,6 +90,8 @@ export function planOutcomes(
         r.monteCarlo?.targets.find((x) => x.id === t.id),
       );
       const score = row.score;
+      // A target year passed with no published outcome rests on the figures from before it (planScorecard's rule).
+      const pastTargetYear = score.status !== 'met' && score.status !== 'missed' && settings.asOf >= t.year;
       // The figure the status rests on; for a target year passed without an outcome, the one the nowcasts start from.
       const observation = set.observations.find((o) => o.id === (score.observation ?? row.nowcastFrom));
       const rateObservation = set.observations.find((o) => o.id === score.observedRateFrom);
@@ -109,6 +113,7 @@ export function planOutcomes(
         ...(row.nowcastPlan !== null ? { nowcastPlan: row.nowcastPlan.probability } : {}),
         ...(row.nowcastObserved !== null ? { nowcastObserved: row.nowcastObserved.probability } : {}),
         nowcastIsFloor: observation?.comparator === 'exceeds' || observation?.comparator === 'atLeast',
+        pastTargetYear,
         ...(row.exAnte !== null ? { exAnte: row.exAnte.probability } : {}),
       });
     }
@@ -164,9 +169,13 @@ function reasonText(o: PlanOutcome, locale: Locale): string {
     }
     default:
       return o.observation
-        ? zh
-          ? `最新数据为${obs}，不足以判断`
-          : `The latest figure, ${obs}, does not settle it`
+        ? o.pastTargetYear
+          ? zh
+            ? `该目标的统计口径下尚无${o.target.year}年的数据；此前最新数据为${obs}（${by}），不足以判断`
+            : `No ${o.target.year} figure on the plan’s own definition yet; the latest before it, ${obs} (${by}), does not settle it`
+          : zh
+            ? `最新数据为${obs}，不足以判断`
+            : `The latest figure, ${obs}, does not settle it`
         : zh
           ? '该目标的统计口径下尚无可用的观测值；其他口径的数据不能直接比较'
           : 'No figure on the plan’s own definition yet; figures on other definitions cannot be compared without a bridge';
@@ -418,11 +427,12 @@ export function planKeyFigures(outcomes: readonly PlanOutcome[], locale: Locale 
     const status = STATUS_WORDS[locale][o.score.status] ?? o.score.status;
     const obs = o.observation ? observationText(o.observation, locale) : undefined;
     const bound = o.nowcastIsFloor ? (zh ? '至少' : 'at least ') : '';
+    const vol = pct(o.model.uncertainty?.volatility.value, locale);
     const note =
       o.nowcastPlan !== undefined
         ? zh
-          ? `从${obs}推算：按规划增速达标概率${bound}${pct(o.nowcastPlan, locale)}${o.nowcastObserved !== undefined ? `，按观测增速${bound}${pct(o.nowcastObserved, locale)}` : ''}`
-          : `From ${obs}: P(met) ${bound}${pct(o.nowcastPlan, locale)} at the plan’s rate${o.nowcastObserved !== undefined ? `, ${bound}${pct(o.nowcastObserved, locale)} at the observed rate` : ''}`
+          ? `从${obs}推算：按规划增速达标概率${bound}${pct(o.nowcastPlan, locale)}${o.nowcastObserved !== undefined ? `，按观测增速${bound}${pct(o.nowcastObserved, locale)}` : ''}（年波动${vol}，为假设）`
+          : `From ${obs}: P(met) ${bound}${pct(o.nowcastPlan, locale)} at the plan’s rate${o.nowcastObserved !== undefined ? `, ${bound}${pct(o.nowcastObserved, locale)} at the observed rate` : ''} (${vol} volatility a year, an assumption)`
         : obs !== undefined
           ? zh
             ? `依据：${obs}（${o.observation?.source.publisher}）`
@@ -446,10 +456,11 @@ export function plansSummary(outcomes: readonly PlanOutcome[], asOf: number, loc
     lines.push(`           ${reasonText(o, locale)}`);
     if (o.nowcastPlan !== undefined) {
       const bound = o.nowcastIsFloor ? (zh ? '至少' : 'at least ') : '';
+      const vol = pct(o.model.uncertainty?.volatility.value, locale);
       lines.push(
         zh
-          ? `           从最新数据推算的达标概率：按规划增速${bound}${pct(o.nowcastPlan, locale)}${o.nowcastObserved !== undefined ? `，按观测增速${bound}${pct(o.nowcastObserved, locale)}` : ''}${o.exAnte !== undefined ? `；规划自身模型（事前）${pct(o.exAnte, locale)}` : ''}`
-          : `           P(met) from the latest figure: ${bound}${pct(o.nowcastPlan, locale)} at the plan's rate${o.nowcastObserved !== undefined ? `, ${bound}${pct(o.nowcastObserved, locale)} at the observed rate` : ''}${o.exAnte !== undefined ? `; the plan's own model (ex ante): ${pct(o.exAnte, locale)}` : ''}`,
+          ? `           从最新数据推算的达标概率（年波动${vol}，为假设）：按规划增速${bound}${pct(o.nowcastPlan, locale)}${o.nowcastObserved !== undefined ? `，按观测增速${bound}${pct(o.nowcastObserved, locale)}` : ''}${o.exAnte !== undefined ? `；规划自身模型（事前）${pct(o.exAnte, locale)}` : ''}`
+          : `           P(met) from the latest figure, with ${vol} volatility a year (an assumption): ${bound}${pct(o.nowcastPlan, locale)} at the plan's rate${o.nowcastObserved !== undefined ? `, ${bound}${pct(o.nowcastObserved, locale)} at the observed rate` : ''}${o.exAnte !== undefined ? `; the plan's own model (ex ante): ${pct(o.exAnte, locale)}` : ''}`,
       );
     }
   }

@@ -135,6 +135,11 @@ function toleranceNote(f: Fact): string {
   return tol ? ` (assumption: ${tol.assumption.replace(/\.$/, '')})` : '';
 }
 
+/** The tolerance notes of several facts, each assumption said once ("about 25%" twice gives one note). */
+function toleranceNotes(...facts: readonly Fact[]): string {
+  return [...new Set(facts.map(toleranceNote))].join('');
+}
+
 /**
  * The base a rate and its end level imply, from the intervals of BOTH wordings: with the end in
  * [e0, e1] and the rate in [g0, g1], the base lies in [e0 / (1 + g1)^n, e1 / (1 + g0)^n]. A lower bound
@@ -150,7 +155,7 @@ function impliedBaseCheck(metric: string, from: number, n: number, b: Fact, r: F
   const q = (v: number) => formatQuantity({ value: v, unit: b.unit });
   const strictLow = b.comparator === 'exceeds' || r.comparator === 'below';
   const strictHigh = b.comparator === 'below' || r.comparator === 'exceeds';
-  const notes = `${toleranceNote(b)}${toleranceNote(r)}`;
+  const notes = toleranceNotes(b, r);
   let determined: 'interval' | 'lower' | 'upper' | 'none';
   let text: string;
   let sentence: string;
@@ -265,7 +270,7 @@ export function checkConsistency(facts: readonly Fact[]): ConsistencyReport {
             `(${b.id} / ${a.id})^(1/${n}) - 1`,
           ),
         ],
-        explanation: `${formatQuantity({ value: a.value, unit: a.unit })} x ${(1 + r.value).toFixed(4).replace(/0+$/, '')}^${n} = ${formatQuantity({ value: end, unit: a.unit })}, which ${endOk ? 'meets' : 'misses'} "${describe(b)}"; exactly ${formatQuantity({ value: b.value, unit: b.unit })} needs ${pct(required)} a year. From ${formatQuantity({ value: a.value, unit: a.unit })}, "${describe(b)}" needs ${rateRangeText(needed[0], needed[1])} a year, which "${describe(r)}" ${ok ? 'allows' : 'rules out'}${toleranceNote(b)}${toleranceNote(r)}${toleranceNote(a)}.`,
+        explanation: `${formatQuantity({ value: a.value, unit: a.unit })} x ${(1 + r.value).toFixed(4).replace(/0+$/, '')}^${n} = ${formatQuantity({ value: end, unit: a.unit })}, which ${endOk ? 'meets' : 'misses'} "${describe(b)}"; exactly ${formatQuantity({ value: b.value, unit: b.unit })} needs ${pct(required)} a year. From ${formatQuantity({ value: a.value, unit: a.unit })}, "${describe(b)}" needs ${rateRangeText(needed[0], needed[1])} a year, which "${describe(r)}" ${ok ? 'allows' : 'rules out'}${toleranceNotes(b, r, a)}.`,
       });
     } else if (b) {
       checks.push(impliedBaseCheck(metric, from, n, b, r));
@@ -296,7 +301,7 @@ export function checkConsistency(facts: readonly Fact[]): ConsistencyReport {
         facts: [a.id, b.id],
         implied: [],
         explanation: ok
-          ? `The two statements allow a common value${docOf(a) === docOf(b) ? '' : ` (documents ${docOf(a)} and ${docOf(b)})`}${toleranceNote(a)}${toleranceNote(b)}.`
+          ? `The two statements allow a common value${docOf(a) === docOf(b) ? '' : ` (documents ${docOf(a)} and ${docOf(b)})`}${toleranceNotes(a, b)}.`
           : `No value satisfies both "${describe(a)}" and "${describe(b)}".`,
       });
     }
@@ -342,7 +347,7 @@ export function checkConsistency(facts: readonly Fact[]): ConsistencyReport {
         facts: [a.id, b.id],
         implied: [],
         explanation: ok
-          ? `The two statements allow a common rate for the same period${toleranceNote(a)}${toleranceNote(b)}.`
+          ? `The two statements allow a common rate for the same period${toleranceNotes(a, b)}.`
           : `${pct(claim.value)} a year (${claim.kind}, ${period(claim)}) is outside "${describe(other)}" (${other.kind}, ${period(other)}).`,
       });
     }

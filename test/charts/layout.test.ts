@@ -11,12 +11,15 @@ import { stackedAreaChart } from '../../src/charts/stackedAreaChart.js';
 import { tornadoChart } from '../../src/charts/tornadoChart.js';
 import { type TextMetrics, useFontMetrics } from '../../src/internal/measureText.js';
 import { scorecardChart } from '../../src/charts/scorecardChart.js';
+import { forecastChart } from '../../src/charts/forecastChart.js';
+import { scenarioComparisonChart } from '../../src/charts/scenarioComparisonChart.js';
 import { actuals, fanInput, paths, periods, sample, scorecardRows, target2020, target2025 } from './fixtures.js';
 
 // Layout: every builder rendered with long names in both locales; vega's scenegraph gives each text's
 // bounding box (vega's own text metrics, the ones its SVG and PNG output use). No visible text may
 // overlap another text or a bar or marker, and the canvas may not grow past the stated width plus room
-// for axes and a legend.
+// for axes and a legend. accuracyChart is not here yet: it cuts long method names at 160 px and grows to
+// about 1,000 px with three panels (open in issue 16).
 
 interface Box {
   x1: number;
@@ -190,6 +193,56 @@ const builders: readonly [string, (locale: 'en' | 'zh') => TopLevelSpec][] = [
           rows: longSectors[locale].map((parameter, i) => ({ parameter, low: 2.8 - 0.1 * i, high: 3.2 + 0.1 * i })),
         },
         { unit: 'CNY trillion', locale, title: longTitle[locale] },
+      ),
+  ],
+  [
+    'scenarioComparisonChart',
+    (locale) =>
+      scenarioComparisonChart(
+        {
+          rows: paths([
+            [longSectors[locale][0] as string, 0.1],
+            [longSectors[locale][1] as string, 0.15],
+          ]),
+          targets: [target2025],
+        },
+        { unit: 'CNY trillion', locale, title: longTitle[locale], source: longSource[locale] },
+      ),
+  ],
+  [
+    'scenarioComparisonChart.facets',
+    (locale) =>
+      scenarioComparisonChart(
+        {
+          rows: paths(longSectors[locale].map((name, i) => [name, 0.05 + 0.05 * i] as [string, number])),
+          targets: [target2025],
+        },
+        { unit: 'CNY trillion', locale, title: longTitle[locale], source: longSource[locale], facetAbove: 2 },
+      ),
+  ],
+  [
+    'forecastChart',
+    (locale) =>
+      forecastChart(
+        {
+          history: [2015, 2016, 2017, 2018, 2019, 2020].map((year) => ({ year, value: 0.5 * 1.15 ** (year - 2015) })),
+          forecasts: longSectors[locale].slice(0, 2).flatMap((series, k) =>
+            [2021, 2022, 2023, 2024, 2025].flatMap((year) => {
+              const h = year - 2020;
+              const value = 1.006 * (1 + (0.1 + 0.05 * k) * h);
+              return [0.8, 0.95].map((level) => ({
+                series,
+                year,
+                value,
+                level,
+                lower: value - (level === 0.8 ? 0.08 : 0.13) * h,
+                upper: value + (level === 0.8 ? 0.08 : 0.13) * h,
+              }));
+            }),
+          ),
+          targets: [target2025],
+        },
+        { unit: 'CNY trillion', locale, title: longTitle[locale], source: longSource[locale] },
       ),
   ],
 ];

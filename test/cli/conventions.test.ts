@@ -44,6 +44,15 @@ describe('CLI conventions', () => {
     expect(c?.usage).toContain('[--out FILE]');
   });
 
+  it.each([...DATA_COMMANDS, 'scorecard'])(
+    '%s says in its usage and --format help that it writes xlsx',
+    async (name) => {
+      const c = await commands.find((x) => x.name === name)?.load();
+      expect(c?.usage).toContain('[--format table|csv|json|xlsx]');
+      expect(c?.help.find(([flag]) => flag.startsWith('--format'))?.[1]).toContain('xlsx');
+    },
+  );
+
   it('--out writes the file, in the format its extension names, and says where', async () => {
     const dir = tempDir();
     const r = await cli(['check', 'big-data-14th-fyp', '--out', 'check.json'], dir);

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
 import { cli, tempDir } from '../helpers/cli.js';
+import { forecastCommand } from '../../src/cli/forecastCommand.js';
+import { forecastMethods } from '../../src/forecast/methods.js';
 
 const dir = tempDir('im-forecast-cli-');
 const write = (name: string, text: string) => {
@@ -15,8 +17,6 @@ const long = write(
   'id,year,value\na,2020,10\na,2021,12\na,2022,13\nb,2019,5\nb,2020,6\nb,2021,8\nb,2022,7\n',
 );
 const wide = write('wide.csv', 'year,a,b\n2019,,5\n2020,10,6\n2021,12,8\n2022,13,7\n');
-const Z95 = 1.959963984540054; // qnorm(0.975)
-const Z80 = 1.2815515655446004; // qnorm(0.9)
 
 describe('industry-metrics forecast', () => {
   it('--levels 0.8,0.95 means 80 % and 95 % (same output as 80,95), not 0.8 % (issue 14)', async () => {
@@ -57,7 +57,7 @@ describe('industry-metrics forecast', () => {
     expect(json.notes.g[0]).toBe('filled 1 missing year(s) (2018) by log interpolation');
     expect(json.rows[0].mean).toBeCloseTo(160 + 60 / 4, 9);
   });
-  it('--method naive --horizon 2 --format csv: one row per series and year with R naive bounds', async () => {
+  it('--method naive --horizon 2 --format csv: one row per series and year, bounds with Student-t quantiles on 3-4 points', async () => {
     const r = await cli(['forecast', long, '--method', 'naive', '--horizon', '2', '--format', 'csv'], dir);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -69,9 +69,11 @@ describe('industry-metrics forecast', () => {
       ['b', '2023', 7],
       ['b', '2024', 7],
     ]);
-    // R: naive(c(10, 12, 13), h = 2)$upper[2, "95%"] = 13 + qnorm(0.975) * sqrt(2.5 * 2)
-    expect(Number(rows[1]?.['upper_95'])).toBeCloseTo(13 + Z95 * Math.sqrt(5), 9);
-    expect(Number(rows[2]?.['lower_80'])).toBeCloseTo(7 - Z80 * Math.sqrt(2), 9);
+    // R's naive(c(10, 12, 13), h = 2)$upper[2, "95%"] is 13 + qnorm(0.975) sqrt(2.5 * 2); under 10 points the
+    // quantile is Student-t with n - 1 degrees of freedom: qt(0.975, 2) = 4.3026527297494619 (R), and for b
+    // (4 points) qt(0.9, 3) = 1.6377443536962091.
+    expect(Number(rows[1]?.['upper_95'])).toBeCloseTo(13 + 4.3026527297494619 * Math.sqrt(5), 9);
+    expect(Number(rows[2]?.['lower_80'])).toBeCloseTo(7 - 1.6377443536962091 * Math.sqrt(2), 9);
   });
   it('reads a wide file the same way', async () => {
     const a = await cli(['forecast', long, '--method', 'naive', '--format', 'csv'], dir);
@@ -123,6 +125,15 @@ describe('industry-metrics forecast', () => {
     expect(r.code).toBe(2);
     expect(csvParse(r.stdout).map((x) => x['id'])).toEqual(['a', 'a', 'a', 'a', 'a']);
     expect(r.stderr).toMatch(/^industry-metrics forecast: series "short": /);
+  });
+});
+
+describe('industry-metrics forecast --help', () => {
+  it('--method lists default and every name of the registry, arima included (derived, not typed by hand)', () => {
+    const help = forecastCommand.help.find(([flag]) => flag.startsWith('--method'))?.[1] ?? '';
+    const listed = /One of ([^.]+)\./.exec(help)?.[1]?.split(', ');
+    expect(listed).toEqual(['default', ...Object.keys(forecastMethods)]);
+    expect(listed).toContain('arima');
   });
 });
 

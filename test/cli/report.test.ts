@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { nowcast } from '../../src/scorecard/nowcast.js';
 import { cli, tempDir } from '../helpers/cli.js';
 
 describe('industry-metrics report', () => {
@@ -16,6 +17,17 @@ describe('industry-metrics report', () => {
     expect(r.stdout.indexOf('How the plans did')).toBe(0);
     expect(r.stdout).toContain('More than RMB 3 trillion in 2025 (14th Five-Year Plan): off track');
     expect(r.stdout).toContain('P(exceeds RMB 3 trillion in 2025) = ');
+    // The nowcast from RMB 1.57 trillion in 2022 uses the run's --seed 3 and --paths 2000 (the manifest's).
+    const p = nowcast({
+      from: { year: 2022, value: 1.57, observation: 'obs.big-data.miit-2022' },
+      target: { year: 2025, value: 3 },
+      rate: 0.25,
+      rateSource: 'plan',
+      volatility: 0.05,
+      paths: 2000,
+      seed: 3,
+    }).probability;
+    expect(r.stdout).toContain(`(an assumption): ${(p * 100).toPrecision(3)}% at the plan's rate`);
     // Scorecard, nowcast fan and the model's three charts, four files each.
     expect(r.stdout).toContain('Wrote out/report.html, out/report.xlsx and 20 chart files');
     for (const chart of ['trajectories', 'fan', 'distribution']) {

@@ -91,7 +91,14 @@ describe('short series of fixed models (R switches to classical Holt-Winters)', 
   it('holt with 9 observations is estimated like ets(A,A,N), with 8 it is classical Holt; both are Holt', () => {
     const nine = holt.fit(mk([10, 12, 13, 15, 18, 19, 22, 24, 27]));
     expect(nine.method).toBe('holt');
-    expect(nine.notes).toBeUndefined();
+    // ETS(A,A,N) has k = 4 estimated parameters and initial states, so sigma^2 has 9 - 4 = 5 degrees of freedom
+    expect(nine.notes).toEqual([
+      "9 observations: intervals use Student-t quantiles with 5 degrees of freedom, where R uses normal ones (forecast with smallSample: false for R's)",
+    ]);
+    const half = (f: ReturnType<typeof holt.forecast>) => f.intervals[0]!.upper[0]! - f.mean[0]!;
+    const t = holt.forecast(nine, 2010, { levels: [0.95] });
+    const r = holt.forecast(nine, 2010, { levels: [0.95], smallSample: false });
+    expect(half(t) / half(r)).toBeCloseTo(2.5705818356363137 / 1.959963984540054, 12); // qt(0.975, 5) / qnorm(0.975)
     const eight = holt.fit(mk([10, 12, 13, 15, 18, 19, 22, 24]));
     expect(eight.method).toBe('holt');
     expect(eight.params['l0']).toBe(10);

@@ -26,3 +26,20 @@ export function m3Train(): Map<string, { years: number[]; values: number[] }> {
   }
   return out;
 }
+
+/** Held-out test values by id, in time order (the shared benchmark folder's test.csv). */
+export function m3Test(): Map<string, number[]> {
+  const file = sharedPath('benchmarks/m3-yearly/test.csv');
+  if (!existsSync(file))
+    throw new Error(
+      `${file} is missing: the M3 yearly benchmark is read from ../shared beside the clone (see test/helpers/sharedData.ts).`,
+    );
+  const text = readFileSync(file, 'utf8');
+  const rows = new Map<string, [number, number][]>();
+  for (const line of text.split('\n').slice(1)) {
+    if (line === '') continue;
+    const [id, t, v] = line.split(',');
+    rows.set(id!, [...(rows.get(id!) ?? []), [Number(t), Number(v)]]);
+  }
+  return new Map([...rows].map(([id, r]) => [id, r.sort((a, b) => a[0] - b[0]).map((x) => x[1])]));
+}

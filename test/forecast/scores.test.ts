@@ -20,16 +20,31 @@ const s = series({
   values: [10, 12, 13, 15, 18, 19, 21, 24],
 });
 
+const s10 = series({
+  id: 'x10',
+  unit: 'count',
+  years: [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023],
+  values: [10, 12, 13, 15, 18, 19, 21, 24, 25, 28],
+});
+
 describe('forecastQuantiles', () => {
-  it("drift's p-quantile is mean + z_p se, for any p (not only 80/95)", () => {
-    const fit = drift.fit(s);
-    const f = drift.forecast(fit, 2024, { levels: [0.95] });
+  it("drift's p-quantile is mean + z_p se on 10 points, for any p (not only 80/95)", () => {
+    const fit = drift.fit(s10);
+    const f = drift.forecast(fit, 2026, { levels: [0.95] });
     const se = f.intervals[0]!.upper.map((u, i) => (u - f.mean[i]!) / normalQuantile(0.975));
-    const q = forecastQuantiles(drift, fit, 2024, [0.01, 0.3, 0.5, 0.9]);
+    const q = forecastQuantiles(drift, fit, 2026, [0.01, 0.3, 0.5, 0.9]);
     expect(q.probs).toEqual([0.01, 0.3, 0.5, 0.9]);
     q.probs.forEach((p, j) =>
       q.values[j]!.forEach((v, i) => expect(v).toBeCloseTo(f.mean[i]! + normalQuantile(p) * se[i]!, 8)),
     );
+  });
+  it("on 8 points drift's quantiles are Student-t with 6 degrees of freedom: qt(0.9, 6) = 1.4397557472651485 se", () => {
+    const fit = drift.fit(s);
+    const f = drift.forecast(fit, 2024, { levels: [0.95] });
+    const se = f.intervals[0]!.upper.map((u, i) => (u - f.mean[i]!) / 2.4469118511449688); // qt(0.975, 6)
+    const q = forecastQuantiles(drift, fit, 2024, [0.1, 0.9]);
+    q.values[1]!.forEach((v, i) => expect(v).toBeCloseTo(f.mean[i]! + 1.4397557472651485 * se[i]!, 8));
+    q.values[0]!.forEach((v, i) => expect(v).toBeCloseTo(f.mean[i]! - 1.4397557472651485 * se[i]!, 8));
   });
   it('the median of a log forecast is the back-transformed median; percent is read when unambiguous', () => {
     const m = withBoxCox(drift, { lambda: 0 });
@@ -105,12 +120,12 @@ describe('pinball and CRPS (fable definitions)', () => {
       expect(approx / crps([y], { mean: [0], sd: [1] })).toBeCloseTo(1, 2);
     }
   });
-  it('CRPS of a forecast from forecastQuantiles equals the closed form for drift', () => {
-    const fit = drift.fit(s);
-    const f = drift.forecast(fit, 2022, { levels: [0.95] });
+  it('CRPS of a forecast from forecastQuantiles equals the closed form for drift (10 points: normal)', () => {
+    const fit = drift.fit(s10);
+    const f = drift.forecast(fit, 2024, { levels: [0.95] });
     const sd = (f.intervals[0]!.upper[0]! - f.mean[0]!) / normalQuantile(0.975);
-    const q = forecastQuantiles(drift, fit, 2022, crpsProbs());
-    expect(crps([26], q) / crps([26], { mean: f.mean, sd: [sd] })).toBeCloseTo(1, 2);
+    const q = forecastQuantiles(drift, fit, 2024, crpsProbs());
+    expect(crps([30], q) / crps([30], { mean: f.mean, sd: [sd] })).toBeCloseTo(1, 2);
   });
   it('a negative sd or mismatched quantile rows throw invalid_argument', () => {
     expect(thrown(() => crps([1], { mean: [1], sd: [-1] }))).toMatchObject({ code: 'invalid_argument' });

@@ -29,7 +29,8 @@ describe('short series against R', () => {
     const t = train.get(id!)!;
     const s = series({ id: id!, unit: 'other', years: t.years.slice(-k), values: t.values.slice(-k) });
     const m = METHODS[method!]!;
-    const f = m.forecast(m.fit(s), s.years.at(-1)! + 6, { levels: [0.95] });
+    // smallSample: false gives R's intervals exactly (by default, under 10 points, state-space fits use t quantiles)
+    const f = m.forecast(m.fit(s), s.years.at(-1)! + 6, { levels: [0.95], smallSample: false });
     const i = Number(h) - 1;
     const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(1e-9, Math.abs(b));
     const e = Math.max(

@@ -16,10 +16,24 @@ describe('naive', () => {
   it('naive on [10, 12, 11] forecasts 11 with sigma^2 = (2^2 + 1^2) / 2 = 2.5', () => {
     const fit = naive.fit(mk([10, 12, 11]));
     expect(fit.sigma2).toBeCloseTo(2.5, 14);
-    const f = naive.forecast(fit, 2024, { levels: [0.95] });
+    const f = naive.forecast(fit, 2024, { levels: [0.95], smallSample: false });
     expect(f.mean).toEqual([11, 11]);
     expect(f.intervals[0]!.upper[1]).toBeCloseTo(11 + z95 * Math.sqrt(2.5 * 2), 12);
     expect(f.intervals[0]!.lower[0]).toBeCloseTo(11 - z95 * Math.sqrt(2.5), 12);
+  });
+  it('naive on [10, 12, 11] (under 10 points) takes qt(0.975, 2) = 4.3026527297494619 instead of qnorm, and says so', () => {
+    const fit = naive.fit(mk([10, 12, 11]));
+    expect(fit.notes).toEqual([
+      "3 observations: intervals use Student-t quantiles with 2 degrees of freedom, where R uses normal ones (forecast with smallSample: false for R's)",
+    ]);
+    const f = naive.forecast(fit, 2024, { levels: [0.95] });
+    expect(f.intervals[0]!.upper[1]).toBeCloseTo(11 + 4.3026527297494619 * Math.sqrt(2.5 * 2), 12);
+  });
+  it('naive on 10 points keeps R normal intervals (no note)', () => {
+    const fit = naive.fit(mk([10, 12, 11, 13, 12, 14, 15, 14, 16, 17]));
+    expect(fit.notes).toBeUndefined();
+    const f = naive.forecast(fit, 2031, { levels: [0.95] });
+    expect(f.intervals[0]!.upper[0]! - f.mean[0]!).toBeCloseTo(z95 * Math.sqrt(fit.sigma2), 12);
   });
   it('naive paths are random walks whose spread grows like sqrt(h)', () => {
     const fit = naive.fit(mk([10, 12, 11]));
@@ -43,10 +57,13 @@ describe('drift', () => {
     const fit = drift.fit(mk([10, 12, 11, 15]));
     expect(fit.params['drift']).toBeCloseTo(5 / 3, 14);
     expect(fit.sigma2).toBeCloseTo(57 / 9, 12);
-    const f = drift.forecast(fit, 2025, { levels: [0.95] });
+    const f = drift.forecast(fit, 2025, { levels: [0.95], smallSample: false });
     expect(f.mean[1]).toBeCloseTo(15 + 10 / 3, 12);
     // se^2 = h sigma^2 + h^2 sigma^2 / (n - 1) at h = 2: (2 + 4/3) sigma^2
     expect(f.intervals[0]!.upper[1]! - f.mean[1]!).toBeCloseTo(z95 * Math.sqrt((10 / 3) * (57 / 9)), 11);
+    // under 10 points by default: qt(0.975, n - 2 = 2) = 4.3026527297494619 times the same se
+    const t = drift.forecast(fit, 2025, { levels: [0.95] });
+    expect(t.intervals[0]!.upper[1]! - t.mean[1]!).toBeCloseTo(4.3026527297494619 * Math.sqrt((10 / 3) * (57 / 9)), 11);
   });
   it('drift on an exact line has zero-width intervals', () => {
     const f = drift.forecast(drift.fit(mk([1, 3, 5, 7])), 2025);

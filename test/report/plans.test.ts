@@ -92,6 +92,34 @@ describe('How the plans did', () => {
     expect(cyber?.nowcastPlan).toBeGreaterThan(0);
   }, 60_000);
 
+  it('a target year passed without an outcome (cybersecurity 2023, as of 2024) rests on the 2021 figure: about RMB 200 billion, P(met) at 15 % and 4 points = 0.8405', () => {
+    const outcomes = planOutcomes(reports, set, { asOf: 2024, paths: PATHS });
+    const cyber = outcomes.find((o) => o.target.id === 'cyber.revenue-2023');
+    expect(cyber?.score.status).toBe('undetermined');
+    expect(cyber?.pastTargetYear).toBe(true);
+    expect(cyber?.observation?.id).toBe('obs.cybersecurity.forum-2021');
+    // ln(250 / 200) against 2 ln 1.15 with sd 0.04 √2: 1 - Φ(-0.9967) = 0.8405.
+    const closed = 1 - normalCdf((Math.log(250 / 200) - 2 * Math.log(1.15)) / (0.04 * Math.SQRT2));
+    expect(closed).toBeCloseTo(0.8405, 4);
+    expect(Math.abs((cyber?.nowcastPlan as number) - closed)).toBeLessThan(
+      4 * Math.sqrt((closed * (1 - closed)) / PATHS),
+    );
+    // The only rate on the measure is 17 % over 2015-2020, an estimate older than the level: no nowcast at it.
+    expect(cyber?.nowcastObserved).toBeUndefined();
+    const text = plansSummary(outcomes, 2024);
+    expect(text).toContain(
+      'No 2023 figure on the plan’s own definition yet; the latest before it, about RMB 200 billion in 2021 (shangrongsuo.com (reprint), 2023-02-28), does not settle it',
+    );
+    expect(text).not.toContain('No figure on the plan’s own definition yet');
+    // The volatility each nowcast rests on is said with it (closed forms 0.8405 and 0.5998).
+    expect(text).toMatch(
+      /P\(met\) from the latest figure, with 4% volatility a year \(an assumption\): 8[34]\.\d% at the plan's rate;/,
+    );
+    expect(text).toMatch(
+      /P\(met\) from the latest figure, with 5% volatility a year \(an assumption\): (59|60)\.\d% at the plan's rate,/,
+    );
+  });
+
   it('the ex-ante probability is the plan model’s own Monte Carlo result', () => {
     const outcomes = planOutcomes(reports, set, { asOf: 2024, paths: 2000 });
     const bd14 = outcomes.find((o) => o.target.id === 'bd14.revenue-2025');
@@ -137,6 +165,13 @@ describe('How the plans did', () => {
     expect(text).not.toMatch(/obs\.|bd1[34]\.|cyber\./);
     const keys = planKeyFigures(outcomes);
     expect(keys[0]).toMatchObject({ label: 'More than RMB 1 trillion in 2020 (13th Five-Year Plan)', value: 'Met' });
+    // A nowcast in the key figures says the volatility it rests on.
+    expect(keys[1]?.note).toMatch(
+      /^From RMB 1\.57 trillion in 2022: P\(met\) \d+(\.\d+)?% at the plan’s rate, \d+(\.\d+)?% at the observed rate \(5% volatility a year, an assumption\)$/,
+    );
+    expect(keys[2]?.note).toMatch(
+      /^From about RMB 200 billion in 2021: P\(met\) \d+(\.\d+)?% at the plan’s rate \(4% volatility/,
+    );
   });
 
   it('reportTitle names the industries of the models', () => {

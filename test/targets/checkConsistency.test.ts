@@ -290,6 +290,15 @@ describe('checkConsistency: same figure and rate comparison', () => {
     const report = checkConsistency([rate('a', 2020, 2025, 0.25, 'about'), rate('b', 2020, 2025, 0.3, 'exceeds')]);
     expect(report.checks).toEqual([expect.objectContaining({ kind: 'rate-comparison', status: 'inconsistent' })]);
   });
+  it('"about 25 %" twice (two documents) is consistent, and the shared tolerance assumption is said once', () => {
+    const [check] = checkConsistency([
+      rate('a', 2020, 2025, 0.25, 'about'),
+      rate('b', 2020, 2025, 0.25, 'about', 'B'),
+    ]).checks;
+    expect(check).toMatchObject({ kind: 'rate-comparison', status: 'consistent' });
+    expect(check?.explanation.match(/\(assumption: /g)).toHaveLength(1);
+    expect(check?.explanation).toContain('(assumption: library default: "about X" read as X ± 5 % of X');
+  });
   it('two rates for different periods are not compared (unless one is a claim)', () => {
     expect(
       checkConsistency([rate('a', 2015, 2020, 0.3, 'about'), rate('b', 2020, 2025, 0.25, 'about')]).checks,

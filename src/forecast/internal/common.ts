@@ -4,7 +4,7 @@ import { argumentError, assertInteger, show } from '../../internal/assert.js';
 import { assertAnnual, type Series } from '../../series/series.js';
 import type { Rng } from '../../random/rng.js';
 import type { Forecast, ForecastFit, ForecastInterval, ForecastOptions, SimulateFitOptions } from '../types.js';
-import { normalQuantile } from './normalAndStudentT.js';
+import { normalQuantile, tQuantile } from './normalAndStudentT.js';
 import { toLevels } from '../levels.js';
 
 /** Every method needs at least this many observations. */
@@ -115,20 +115,74 @@ function assertFit(fn: string, fit: ForecastFit): void {
   }
 }
 
-/** Checks and sorts interval levels by the one convention (see toLevels): fractions, or unambiguous percent. */
+// True while only point forecasts are wanted (calibrate's in-sample origins): methods compute no intervals.
+let pointsOnlyMode = false;
+
+/**
+ * Runs `compute` with point forecasts only (`on`, the default) or with intervals again (`on` false, for a
+ * method that needs its inner method's intervals to make its point forecast: withBoxCox's bias adjustment).
+ * Inside, {@link intervalLevels} gives no levels, so every method returns `intervals: []` and skips their
+ * cost; the point forecasts are unchanged. calibrate uses it for its in-sample origins, where only the
+ * point forecasts are used.
+ */
+export function pointsOnly<T>(compute: () => T, on = true): T {
+  const before = pointsOnlyMode;
+  pointsOnlyMode = on;
+  try {
+    return compute();
+  } finally {
+    pointsOnlyMode = before;
+  }
+}
+
+/** True inside {@link pointsOnly}. */
+export function pointsOnlyOn(): boolean {
+  return pointsOnlyMode;
+}
+
+/**
+ * Checks and sorts interval levels by the one convention (see toLevels): fractions, or unambiguous percent.
+ * Inside {@link pointsOnly}: none.
+ */
 export function intervalLevels(fn: string, options: ForecastOptions | undefined): number[] {
+  if (pointsOnlyMode) return [];
   const levels = options?.levels ?? [0.8, 0.95];
   return toLevels(fn, levels, 'level');
 }
 
-/** Symmetric normal intervals mean ± z * se. */
+/** Below this many observations, forecasts use small-sample intervals unless told not to (see ForecastOptions.smallSample). */
+export const SMALL_SAMPLE = 10;
+
+/**
+ * The degrees of freedom of the t quantiles for a fit on n observations whose variance has `df` residual
+ * degrees of freedom: df for a short series (n < SMALL_SAMPLE, df >= 1) unless `smallSample: false`; else
+ * undefined, for R's normal quantiles.
+ */
+export function smallSampleDf(n: number, df: number, options: ForecastOptions | undefined): number | undefined {
+  return n < SMALL_SAMPLE && df >= 1 && options?.smallSample !== false ? df : undefined;
+}
+
+/**
+ * The note a fit on n < SMALL_SAMPLE observations carries when its intervals use t quantiles with df;
+ * `also` names anything else the intervals include (ARIMA: "the drift's estimation variance").
+ */
+export function smallSampleNote(n: number, df: number, also?: string): string[] {
+  return n < SMALL_SAMPLE && df >= 1
+    ? [
+        `${n} observations: intervals use Student-t quantiles with ${df} degrees of freedom${also === undefined ? '' : ` and include ${also}`}, where R uses normal ones (forecast with smallSample: false for R's)`,
+      ]
+    : [];
+}
+
+/** Symmetric intervals mean ± q * se: q a normal quantile, or a Student-t one with `df` degrees of freedom. */
 export function normalIntervals(
   levels: readonly number[],
   mean: readonly number[],
   se: readonly number[],
+  df?: number,
 ): ForecastInterval[] {
   return levels.map((level) => {
-    const z = normalQuantile(0.5 + level / 2);
+    const z = df === undefined ? normalQuantile(0.5 + level / 2) : tQuantile(0.5 + level / 2, df);
     return { level, lower: mean.map((m, i) => m - z * se[i]!), upper: mean.map((m, i) => m + z * se[i]!) };
   });
 }
@@ -140,12 +194,39 @@ export function normalIntervals(
  */
 export const RANGE_BOUND = 5;
 
-/** Clips interval bounds to the range bound (see {@link RANGE_BOUND}); non-finite bounds are clipped too. */
+// While > 0, forecasts are computed on a transformed scale and the range bound is left to the caller.
+let unboundedDepth = 0;
+
+/**
+ * Runs `compute` (a forecast on a transformed scale) with the range bound off: withBoxCox bounds the
+ * back-transformed intervals on the data's own scale instead, since a bound on the transformed scale has no
+ * meaning for the data (for lambda near -1 it would cut intervals that R's are not). Bounds may then be
+ * infinite; the caller back-transforms and bounds them.
+ */
+export function withoutRangeBound<T>(compute: () => T): T {
+  unboundedDepth++;
+  try {
+    return compute();
+  } finally {
+    unboundedDepth--;
+  }
+}
+
+/** True inside {@link withoutRangeBound}. */
+export function rangeBoundOff(): boolean {
+  return unboundedDepth > 0;
+}
+
+/**
+ * Clips interval bounds to the range bound (see {@link RANGE_BOUND}); non-finite bounds are clipped too.
+ * Inside {@link withoutRangeBound} bounds only contain the point forecast (NaN becomes ±Infinity).
+ */
 export function boundIntervals(
   values: readonly number[],
   mean: readonly number[],
   intervals: readonly ForecastInterval[],
 ): ForecastInterval[] {
+  if (intervals.length === 0) return [];
   let lo = Infinity,
     hi = -Infinity,
     big = 0;
@@ -155,14 +236,11 @@ export function boundIntervals(
     big = Math.max(big, Math.abs(v));
   }
   const r = hi > lo ? hi - lo : big > 0 ? big : 1;
+  const k = unboundedDepth > 0 ? Infinity : RANGE_BOUND;
   return intervals.map((it) => ({
     level: it.level,
-    lower: it.lower.map((l, i) =>
-      Math.min(Math.max(Number.isNaN(l) ? -Infinity : l, lo - RANGE_BOUND * (i + 1) * r), mean[i]!),
-    ),
-    upper: it.upper.map((u, i) =>
-      Math.max(Math.min(Number.isNaN(u) ? Infinity : u, hi + RANGE_BOUND * (i + 1) * r), mean[i]!),
-    ),
+    lower: it.lower.map((l, i) => Math.min(Math.max(Number.isNaN(l) ? -Infinity : l, lo - k * (i + 1) * r), mean[i]!)),
+    upper: it.upper.map((u, i) => Math.max(Math.min(Number.isNaN(u) ? Infinity : u, hi + k * (i + 1) * r), mean[i]!)),
   }));
 }
 
@@ -182,7 +260,7 @@ export function makeForecast(
       );
     }
   }
-  for (const it of intervals) {
+  for (const it of unboundedDepth > 0 ? [] : intervals) {
     for (let i = 0; i < years.length; i++) {
       if (!Number.isFinite(it.lower[i]!) || !Number.isFinite(it.upper[i]!)) {
         throw new MetricsError(

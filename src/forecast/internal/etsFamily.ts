@@ -13,12 +13,16 @@ import {
   isConstant,
   makeForecast,
   normalIntervals,
+  SMALL_SAMPLE,
   simulateInput,
+  smallSampleDf,
+  smallSampleNote,
 } from './common.js';
 import {
   estimateEts,
   etsLabel,
   etsMoments,
+  etsParameterCount,
   etsSimulate,
   type EtsComponents,
   type EtsCriterion,
@@ -58,8 +62,7 @@ export function estimateToFit(
   if (c.trend !== 'N') params['b0'] = est.b0;
   const state: Record<string, number> = { level: est.level };
   if (c.trend !== 'N') state['trend'] = est.trend;
-  return {
-    ...fitBase(s, method, values),
+  return Object.assign(fitBase(s, method, values), {
     components: c,
     params,
     state,
@@ -70,22 +73,23 @@ export function estimateToFit(
     aic: est.aic,
     aicc: est.aicc,
     bic: est.bic,
-    ...(notes.length > 0 ? { notes } : {}),
-  };
+    ...(notes.length > 0 || values.length < SMALL_SAMPLE
+      ? { notes: [...notes, ...smallSampleNote(values.length, values.length - etsParameterCount(c))] }
+      : {}),
+  });
 }
 
 function constantFit(s: Series, values: readonly number[], method: string): EtsFit {
   const v = values[0]!;
-  return {
-    ...fitBase(s, method, values),
-    components: { error: 'A', trend: 'N' },
+  return Object.assign(fitBase(s, method, values), {
+    components: { error: 'A', trend: 'N' } satisfies EtsComponents,
     params: { alpha: 0.9999, l0: v },
     state: { level: v },
     fitted: values.map(() => v),
     residuals: values.map(() => 0),
     sigma2: 0,
     notes: [`series "${s.id}" is constant: the forecast is that constant, with zero-width intervals`],
-  };
+  });
 }
 
 function fallbackFit(s: Series, values: readonly number[], trend: boolean, notes: string[]): EtsFit {
@@ -94,7 +98,7 @@ function fallbackFit(s: Series, values: readonly number[], trend: boolean, notes
   notes.push(
     `fell back to ${m.name}: ${values.length} observations are too few for exponential smoothing (SES needs 5)`,
   );
-  return { ...f, notes };
+  return Object.assign({}, f, { notes: [...notes, ...(f.notes ?? [])] });
 }
 
 /** Turns a classical Holt-Winters estimate into a fit (components A,A,N or A,N,N, as R labels it). */
@@ -111,16 +115,15 @@ function holtWintersToFit(
   if (est.trend) params['b0'] = est.b0;
   const state: Record<string, number> = { level: est.level };
   if (est.trend) state['trend'] = est.slope;
-  return {
-    ...fitBase(s, method, values),
-    components: { error: 'A', trend: est.trend ? 'A' : 'N' },
+  return Object.assign(fitBase(s, method, values), {
+    components: { error: 'A', trend: est.trend ? 'A' : 'N' } satisfies EtsComponents,
     params,
     state,
     fitted: est.fitted,
     residuals: est.residuals,
     sigma2: est.sigma2,
     notes,
-  };
+  });
 }
 
 const CLASSICAL =
@@ -214,6 +217,9 @@ export function forecastEtsFit(
   }
   const years = horizonYears(fn, fit, toYear);
   const levels = intervalLevels(fn, options);
+  // A state-space fit (it has a likelihood) estimates sigma^2 as SSE / (n - k); a classical one as SSE / n.
+  const n = fit.values.length;
+  const df = fit.aicc === undefined ? undefined : smallSampleDf(n, n - etsParameterCount(fit.components), options);
   const { mean, variance } = etsMoments(
     fit.components,
     moments(fit as EtsFit & { components: EtsComponents }, years.length),
@@ -227,6 +233,7 @@ export function forecastEtsFit(
       levels,
       mean,
       variance.map((v) => Math.sqrt(Math.max(0, v))),
+      df,
     ),
   );
 }

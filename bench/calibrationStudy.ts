@@ -1,0 +1,321 @@
+// How calibrate() turns in-sample errors into an interval (issue 14, point 2): seven rules, each scored by
+// its 95 % coverage in validation inside the M3 yearly training data (the rule picks the one whose worst
+// validation coverage is nearest 95 %), and, for the record, on the held-out M3 values. Every rule uses the
+// same in-sample origins and errors; they differ in how the errors are scaled, in the degrees of freedom of
+// the t quantile, and in the method's own interval they are never narrower than (R's normal one, or the
+// small-sample t one under 10 points). The table it prints is bench/calibration-candidates.md, which
+// bench/forecast.ts copies into BENCHMARKS.md.
+//
+//   npx tsx bench/calibrationStudy.ts [--methods default,theta,…] [--every 1]
+//
+// Validation: each series' history without its last 6 values, forecast those 6 (as bench/defaultStudy.ts
+// does); short series: the history cut to its last 7, 8 or 12 values. Test: the training data (cut the same
+// way) against the held-out values.
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { series, type Series } from '../src/series/series.js';
+import { forecastMethods } from '../src/forecast/methods.js';
+import { defaultMethod } from '../src/forecast/defaultForecast.js';
+import { calibrate, calibrationOrigins } from '../src/forecast/calibrate.js';
+import { pointsOnly, RANGE_BOUND } from '../src/forecast/internal/common.js';
+import { tQuantile } from '../src/forecast/internal/normalAndStudentT.js';
+import type { ForecastFit, ForecastMethod } from '../src/forecast/types.js';
+import { loadM3, type M3Series } from './lib/m3.js';
+
+const { values: opt } = parseArgs({
+  options: {
+    methods: { type: 'string', default: 'default,theta,drift,ets,damped,naive,logTrend' },
+    every: { type: 'string', default: '1' },
+    out: { type: 'string', default: 'bench/calibration-candidates.md' },
+  },
+});
+const registry: Record<string, ForecastMethod> = { ...forecastMethods, default: defaultMethod };
+const every = Number(opt.every);
+
+/**
+ * A rule: scale the errors by the residual-scale ratio (none, per origin, or one common factor); t degrees of
+ * freedom; and the interval it is never narrower than: the method's normal (R's) one, or its small-sample
+ * one (Student-t under 10 points, ForecastOptions.smallSample).
+ */
+interface Rule {
+  readonly name: string;
+  readonly scale: 'none' | 'origin' | 'common';
+  readonly df: 'errors' | 'observations';
+  readonly floor: 'normal' | 'smallSample';
+}
+const RULES: readonly Rule[] = [
+  { name: 'errors as measured, t with m - 1 df (the earlier rule)', scale: 'none', df: 'errors', floor: 'normal' },
+  { name: 'errors as measured, t with d df', scale: 'none', df: 'observations', floor: 'normal' },
+  { name: 'scaled per origin, t with m - 1 df', scale: 'origin', df: 'errors', floor: 'normal' },
+  { name: 'scaled per origin, t with d df', scale: 'origin', df: 'observations', floor: 'normal' },
+  { name: 'one common scale factor, t with m - 1 df', scale: 'common', df: 'errors', floor: 'normal' },
+  {
+    name: "one common scale factor, t with d df, never narrower than the method's small-sample interval",
+    scale: 'common',
+    df: 'observations',
+    floor: 'smallSample',
+  },
+  {
+    name: "one common scale factor, t with d df, never narrower than the method's normal interval (calibrate now)",
+    scale: 'common',
+    df: 'observations',
+    floor: 'normal',
+  },
+];
+
+/** Root mean square of a fit's in-sample one-step errors after the first, on the log or the data scale. */
+function residualScale(f: ForecastFit, log: boolean): number {
+  let ss = 0;
+  let k = 0;
+  for (let i = 1; i < f.values.length; i++) {
+    const y = f.values[i] as number;
+    const p = f.fitted[i] as number;
+    if (log && !(y > 0 && p > 0)) continue;
+    const e = log ? Math.log(y / p) : y - p;
+    ss += e * e;
+    k++;
+  }
+  return k > 0 ? Math.sqrt(ss / k) : 0;
+}
+
+interface Collected {
+  readonly test: readonly number[];
+  readonly mean: readonly number[];
+  /** the method's 95 % interval: normal (R's), and small-sample (t under 10 points) */
+  readonly lower: readonly number[];
+  readonly upper: readonly number[];
+  readonly lowerT: readonly number[];
+  readonly upperT: readonly number[];
+  readonly last: number;
+  readonly lo: number;
+  readonly hi: number;
+  readonly log: boolean;
+  /** per origin: steps-ahead errors (|log| or absolute), and the origin fit's residual scale */
+  readonly origins: readonly { readonly errors: readonly number[]; readonly scale: number }[];
+  readonly fullScale: number;
+  readonly n: number;
+  readonly firstOrigin: number;
+}
+
+/** Fits the method on the history and at calibrate()'s in-sample origins; keeps what every rule needs. */
+function collect(m: ForecastMethod, s: Series, test: readonly number[]): Collected | undefined {
+  const values = [...s.values];
+  const years = [...s.years];
+  const n = values.length;
+  let full: ForecastFit;
+  try {
+    full = m.fit(s);
+  } catch {
+    return undefined;
+  }
+  const f = m.forecast(full, years[n - 1]! + test.length, { levels: [0.95], smallSample: false });
+  const t = m.forecast(full, years[n - 1]! + test.length, { levels: [0.95] });
+  const raw: { abs: number[]; log: number[]; scaleAbs: number; scaleLog: number }[] = [];
+  let log = values.every((v) => v > 0);
+  let firstOrigin = n;
+  for (const o of calibrationOrigins(n, Math.max(3, m.minLength), 6, 4)) {
+    const steps = Math.min(6, n - o);
+    let fo: ForecastFit;
+    let mean: readonly number[];
+    try {
+      fo = m.fit({ id: s.id, unit: s.unit, years: years.slice(0, o), values: values.slice(0, o) });
+      mean = pointsOnly(() => m.forecast(fo, years[o + steps - 1]!)).mean;
+    } catch {
+      continue;
+    }
+    firstOrigin = Math.min(firstOrigin, o);
+    const abs: number[] = [];
+    const lg: number[] = [];
+    for (let h = 0; h < steps; h++) {
+      const y = values[o + h]!;
+      const p = mean[h]!;
+      abs.push(Math.abs(y - p));
+      if (y > 0 && p > 0) lg.push(Math.abs(Math.log(y / p)));
+      else log = false;
+    }
+    raw.push({ abs, log: lg, scaleAbs: residualScale(fo, false), scaleLog: residualScale(fo, true) });
+  }
+  return {
+    test,
+    mean: f.mean,
+    lower: f.intervals[0]!.lower,
+    upper: f.intervals[0]!.upper,
+    lowerT: t.intervals[0]!.lower,
+    upperT: t.intervals[0]!.upper,
+    last: Math.abs(values[n - 1]!),
+    lo: Math.min(...values),
+    hi: Math.max(...values),
+    log,
+    origins: raw.map((r) => ({ errors: log ? r.log : r.abs, scale: log ? r.scaleLog : r.scaleAbs })),
+    fullScale: residualScale(full, log),
+    n,
+    firstOrigin,
+  };
+}
+
+/** Covered / all held-out points of one collected forecast under a rule (95 %). */
+function cover(c: Collected, rule: Rule): [number, number] {
+  const byH: number[][] = [[], [], [], [], [], []];
+  let common = 1;
+  if (rule.scale === 'common') {
+    let ss = 0;
+    let k = 0;
+    for (const o of c.origins)
+      if (o.scale > 0) {
+        ss += o.scale * o.scale * o.errors.length;
+        k += o.errors.length;
+      }
+    if (k > 0 && c.fullScale > 0) common = c.fullScale / Math.sqrt(ss / k);
+  }
+  for (const o of c.origins) {
+    const r = rule.scale === 'origin' ? (o.scale > 0 && c.fullScale > 0 ? c.fullScale / o.scale : 1) : common;
+    o.errors.forEach((e, h) => byH[h]!.push(e * r));
+  }
+  const m = byH.reduce((a, e) => a + e.length, 0);
+  const ownLower = rule.floor === 'normal' ? c.lower : c.lowerT;
+  const ownUpper = rule.floor === 'normal' ? c.upper : c.upperT;
+  // too few errors: the method's own (small-sample) interval, as calibrate keeps it
+  let lower = c.lowerT;
+  let upper = c.upperT;
+  if (m >= 8) {
+    // calibrate()'s exponent, pooled errors and quantile
+    const xs: number[] = [];
+    const ys: number[] = [];
+    const ws: number[] = [];
+    byH.forEach((e, i) => {
+      const mu = e.reduce((a, b) => a + b, 0) / e.length;
+      if (e.length >= 2 && mu > 0) {
+        xs.push(Math.log(i + 1));
+        ys.push(Math.log(mu));
+        ws.push(e.length);
+      }
+    });
+    let b = 1;
+    if (xs.length >= 2) {
+      const W = ws.reduce((a, w) => a + w, 0);
+      const xb = xs.reduce((a, x, i) => a + x * ws[i]!, 0) / W;
+      const yb = ys.reduce((a, y, i) => a + y * ws[i]!, 0) / W;
+      let sxx = 0;
+      let sxy = 0;
+      xs.forEach((x, i) => {
+        sxx += ws[i]! * (x - xb) ** 2;
+        sxy += ws[i]! * (x - xb) * (ys[i]! - yb);
+      });
+      b = Math.min(1.5, Math.max(0.5, sxy / sxx));
+    }
+    const pooled = byH.flatMap((e, i) => e.map((v) => v / (i + 1) ** b)).sort((x, y) => x - y);
+    const k = Math.ceil((m + 1) * 0.95 - 1e-9);
+    const rank = k <= m ? pooled[k - 1]! : pooled[m - 1]! * (k / m);
+    const rms = Math.sqrt(pooled.reduce((a, v) => a + v * v, 0) / m);
+    const df = rule.df === 'errors' ? m - 1 : c.n - c.firstOrigin;
+    const q = Math.max(rank, df >= 1 ? tQuantile(0.975, df) * rms : rank);
+    const R = c.hi > c.lo ? c.hi - c.lo : c.hi !== 0 ? Math.abs(c.hi) : 1;
+    lower = c.mean.map((mu, i) => {
+      const w = q * (i + 1) ** b;
+      const l = c.log && mu > 0 ? mu * Math.exp(-w) : mu - (c.log ? c.last * (Math.exp(w) - 1) : w);
+      return Math.min(Math.max(Math.min(l, ownLower[i]!), c.lo - RANGE_BOUND * (i + 1) * R), mu);
+    });
+    upper = c.mean.map((mu, i) => {
+      const w = q * (i + 1) ** b;
+      const u = c.log && mu > 0 ? mu * Math.exp(w) : mu + (c.log ? c.last * (Math.exp(w) - 1) : w);
+      return Math.max(Math.min(Math.max(u, ownUpper[i]!), c.hi + RANGE_BOUND * (i + 1) * R), mu);
+    });
+  }
+  let inside = 0;
+  c.test.forEach((y, i) => {
+    if (y >= lower[i]! && y <= upper[i]!) inside++;
+  });
+  return [inside, c.test.length];
+}
+
+const m3 = loadM3().filter((_, i) => i % every === 0);
+const cut = (d: readonly M3Series[], n: number): M3Series[] =>
+  n === 0
+    ? [...d]
+    : d.map((x) => ({
+        ...x,
+        train: series({ id: x.id, unit: 'other', years: x.train.years.slice(-n), values: x.train.values.slice(-n) }),
+      }));
+const validation: M3Series[] = m3.map((x) => ({
+  id: x.id,
+  train: series({ id: x.id, unit: 'other', years: x.train.years.slice(0, -6), values: x.train.values.slice(0, -6) }),
+  test: x.train.values.slice(-6),
+}));
+const lengths = [7, 8, 12, 0];
+const methods = String(opt.methods).split(',');
+const started = Date.now();
+// results[rule][method] = coverage per (set, length)
+const cells = new Map<string, number>();
+for (const name of methods) {
+  const m = registry[name]!;
+  for (const [set, data] of [
+    ['val', validation],
+    ['test', m3],
+  ] as const) {
+    for (const n of lengths) {
+      const collected = cut(data, n).flatMap((d) => collect(m, d.train, d.test) ?? []);
+      for (const rule of RULES) {
+        let inside = 0;
+        let all = 0;
+        for (const c of collected) {
+          const [a, b] = cover(c, rule);
+          inside += a;
+          all += b;
+        }
+        cells.set(`${rule.name}|${name}|${set}|${n}`, inside / all);
+      }
+      // The shipped calibrate() must be the last rule: same coverage on the same data.
+      if (set === 'test' && n === 0) {
+        const cal = calibrate(m);
+        let inside = 0;
+        let all = 0;
+        for (const d of data) {
+          try {
+            const f = cal.forecast(cal.fit(d.train), d.train.years.at(-1)! + d.test.length, { levels: [0.95] });
+            d.test.forEach((y, i) => {
+              if (y >= f.intervals[0]!.lower[i]! && y <= f.intervals[0]!.upper[i]!) inside++;
+            });
+            all += d.test.length;
+          } catch {}
+        }
+        const study = cells.get(`${RULES.at(-1)!.name}|${name}|test|0`)!;
+        console.log(
+          `${name}: calibrate() covers ${((100 * inside) / all).toFixed(2)} %, the study's last rule ${(100 * study).toFixed(2)} %`,
+        );
+      }
+    }
+    console.log(`${name} ${set} done (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  }
+}
+
+const pct = (v: number | undefined) => (v === undefined ? '' : `${(100 * v).toFixed(1)}`);
+const header = ['method', 'n', ...RULES.map((r) => r.name)];
+const rows = methods.flatMap((m) =>
+  lengths.map((n) => [
+    m,
+    n === 0 ? 'all' : String(n),
+    ...RULES.map((r) => `${pct(cells.get(`${r.name}|${m}|val|${n}`))} / ${pct(cells.get(`${r.name}|${m}|test|${n}`))}`),
+  ]),
+);
+rows.push([
+  '**worst validation \\|coverage - 95\\|**',
+  '',
+  ...RULES.map((r) => {
+    let worst = 0;
+    for (const m of methods)
+      for (const n of lengths) worst = Math.max(worst, Math.abs(100 * cells.get(`${r.name}|${m}|val|${n}`)! - 95));
+    return worst.toFixed(1);
+  }),
+]);
+const md = [
+  '### How calibrate() scales its errors (issue 14): every rule tried',
+  '',
+  `Made with \`npx tsx bench/calibrationStudy.ts\` (${new Date().toISOString().slice(0, 10)}${every > 1 ? `, every ${every}th series` : ''}). Columns: the rules; cells: 95 % coverage in validation (each history without its last 6 values, forecasting them) / on the held-out M3 values, with the history cut to its last n values or whole ("all"). The rule: the lowest worst validation deviation from 95 % over these methods and lengths; the test columns were not used. m: pooled errors; d: the distinct in-sample values forecast (n minus the first origin). Scaled: each error times the history's residual scale over the origin's (per origin), or over their error-weighted root mean square (common). Every interval is never narrower than the method's own 95 % one: its normal (R's) interval, except where a column says small-sample (Student-t quantiles under 10 points, the methods' default since issue 14's small-sample intervals).`,
+  '',
+  `| ${header.join(' | ')} |`,
+  `| ${header.map((_h, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
+  ...rows.map((r) => `| ${r.join(' | ')} |`),
+  '',
+].join('\n');
+console.log(md);
+writeFileSync(String(opt.out), md);
