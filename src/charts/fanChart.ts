@@ -113,7 +113,7 @@ export function fanChart(input: FanChartInput, options: ChartOptions): TopLevelS
         'invalid_argument',
         `${fn}: start.year must come before the first simulated year ${first} (got ${start.year}). Give the base year or the year of the last observation.`,
         'start.year',
-        `come before the first simulated year ${first}`,
+        `a year before the first simulated year ${first}`,
         start.year,
         { start: start.year },
       );

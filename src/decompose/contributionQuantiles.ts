@@ -80,7 +80,7 @@ function readDraws(
         'invalid_argument',
         `${fn}: ${name}[${p}] must hold one level per sector (${m}) (got ${show(row)}).`,
         `${name}[${p}]`,
-        `hold one level per sector (${m})`,
+        `one level per sector (${m})`,
         row,
         { path: p },
       );
@@ -160,7 +160,7 @@ export function contributionQuantiles(input: ContributionQuantilesInput): Contri
           'invalid_argument',
           `${fn}: ${name} must hold one number per path (${paths}) (got ${show(arr)}).`,
           `${name}`,
-          `hold one number per path (${paths})`,
+          `one number per path (${paths})`,
           arr,
         );
       }

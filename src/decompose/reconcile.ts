@@ -112,7 +112,7 @@ export function reconcile(p: Panel, options: ReconcileOptions): Reconciliation {
           'invalid_argument',
           `${fn}: proportions must add up to 1 (got ${s}). They are not rescaled; fix them.`,
           'proportions',
-          'add up to 1',
+          'proportions that add up to 1',
           s,
           { sum: s },
         );

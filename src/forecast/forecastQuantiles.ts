@@ -46,7 +46,7 @@ export function forecastQuantiles(
       'invalid_argument',
       `${fn}: probabilities must lie strictly between 0 and 1 (got ${show(probs)}). The 0 and 1 quantiles of these forecasts are infinite.`,
       'probabilities',
-      'lie strictly between 0 and 1',
+      'probabilities strictly between 0 and 1',
       probs,
     );
   }

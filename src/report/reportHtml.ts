@@ -98,7 +98,7 @@ function checkReport(report: Report): void {
         'invalid_argument',
         `reportHtml: sections[${i}] must have a heading and a charts array (got ${show(s)}).`,
         `sections[${i}]`,
-        'have a heading and a charts array',
+        'a section with a heading and a charts array',
         s,
       );
     }
@@ -123,7 +123,7 @@ function checkReport(report: Report): void {
           'invalid_argument',
           `reportHtml: sections[${i}].tables[${j}] must have columns and rows of the same length (got ${show(t.columns)}).`,
           `sections[${i}].tables[${j}]`,
-          'have columns and rows of the same length',
+          'a table whose rows have as many cells as it has columns',
           t.columns,
         );
       }

@@ -74,7 +74,7 @@ export function binnedMeanChange(options: BinnedMeanChangeOptions): BinnedMeanCh
       'invalid_argument',
       `${fn}: inputs must name at least one array of draws (got ${show(inputs)}).`,
       'inputs',
-      'name at least one array of draws',
+      'at least one array of draws',
       inputs,
     );
   }
