@@ -5,14 +5,23 @@ import { show } from '../internal/assert.js';
 import type { ModelDefinition, ResolvedValue } from '../spec/types.js';
 import { unitToString } from '../series/units.js';
 import { builtinPath } from './paths.js';
+import { baseWording } from '../model/internal/baseWording.js';
 
 /** One number a run used: where it is in the model, its value and where it comes from. */
 export interface ManifestValue {
   /** Path in the model: `base`, `path.rate`, `scenarios.low.path.rate`, `uncertainty.volatility`. */
   readonly path: string;
   readonly value: number;
-  /** `fact:<id>`, `observation:<id>`, `derived:<formula>`, or `assumption: <why>`. */
+  /**
+   * `fact:<id>`, `observation:<id>`, `derived:<formula>`, or `assumption: <why>`. A base the wording does not
+   * fix (the floor of "more than X", the centre of "about X") is `assumption: taken at the floor of …`, as
+   * `check` lists it, with the fact or observation it is read from in `fact` or `observation`.
+   */
   readonly source: string;
+  /** The id of the fact an assumed base is read from (the source then says which choice it is). */
+  readonly fact?: string;
+  /** The id of the observation an assumed base is read from. */
+  readonly observation?: string;
 }
 
 /** One model of a run: its id, where it came from, a hash of its resolved content and every value used. */
@@ -112,6 +121,16 @@ function valuesOf(model: ModelDefinition): ManifestValue[] {
   };
   const seen = new Set<unknown>();
   walk(model.base, 'base', seen);
+  // The base at the floor or centre of its wording is a choice of the model, as `check` lists it.
+  const base = out[0];
+  const s = model.base.source;
+  const choice = baseWording(model.base, model.unit, model.fromYear).choice;
+  if (base !== undefined && choice !== undefined && (s.kind === 'fact' || s.kind === 'observation'))
+    out[0] = {
+      ...base,
+      source: `assumption: ${choice}`,
+      ...(s.kind === 'fact' ? { fact: s.fact.id } : { observation: s.observation.id }),
+    };
   walk(model.path, 'path', seen);
   walk(model.shocks, 'shocks', seen);
   walk(model.bounds, 'bounds', seen);
