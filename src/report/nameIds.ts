@@ -84,12 +84,7 @@ export function idNames(facts: readonly Fact[], set?: ObservationSet, locale: Lo
   for (const o of set?.observations ?? []) {
     const d = set?.definitions.find((x) => x.id === o.definition);
     const what = d ? metricName(d.metric, locale) : o.definition;
-    names.set(
-      o.id,
-      locale === 'zh'
-        ? `${o.year}年${what}观测值`
-        : `the ${o.year} ${what} observation`,
-    );
+    names.set(o.id, locale === 'zh' ? `${o.year}年${what}观测值` : `the ${o.year} ${what} observation`);
     if (d && !names.has(d.metric)) names.set(d.metric, metricName(d.metric, locale));
   }
   return names;
