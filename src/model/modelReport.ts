@@ -325,10 +325,11 @@ export async function modelReport(model: ModelDefinition, options: ModelReportOp
             locale,
             width,
             title: `${title}${locale === 'zh' ? '：' : ': '}${w.distribution(lastYear).toLowerCase()}`,
+            // The same conditions as the fan's subtitle: P rests on the assumed volatility and the caveat.
             subtitle:
               locale === 'zh'
-                ? `${s.samplePaths.length}条样本路径；概率来自全部${paths}条路径${withCaveat}`
-                : `${s.samplePaths.length.toLocaleString('en-US')} sample paths; the probability is from all ${paths.toLocaleString('en-US')}${withCaveat}`,
+                ? `${s.samplePaths.length}条样本路径；概率来自全部${paths}条路径；${w.volatility(vol)}${withCaveat}`
+                : `${s.samplePaths.length.toLocaleString('en-US')} sample paths; the probability is from all ${paths.toLocaleString('en-US')}; ${w.volatility(vol)}${withCaveat}`,
             source: source(docs, run),
             ...(measure !== undefined ? { measure } : {}),
           },
