@@ -10,7 +10,7 @@
 import {
   cagrPath,
   formatQuantity,
-  formatRate,
+  formatPercent,
   gapToTarget,
   loadModel,
   pathToTarget,
@@ -36,7 +36,7 @@ console.log(
   `Plan path in ${HYPOTHETICAL_YEAR}: ${money(planLevel, 5)} (${money(model.base.value)} x ${1 + planRate}^${HYPOTHETICAL_YEAR - model.fromYear})`,
 );
 console.log(
-  `Reported in ${HYPOTHETICAL_YEAR} (HYPOTHETICAL figure for this example): ${money(HYPOTHETICAL_LEVEL)}, ${formatRate(HYPOTHETICAL_LEVEL / planLevel - 1)} against the plan path\n`,
+  `Reported in ${HYPOTHETICAL_YEAR} (HYPOTHETICAL figure for this example): ${money(HYPOTHETICAL_LEVEL)}, ${formatPercent(HYPOTHETICAL_LEVEL / planLevel - 1)} against the plan path\n`,
 );
 
 // 1. The constant rate still required from the reported level.
@@ -45,10 +45,10 @@ const required = requiredCagr({ year: HYPOTHETICAL_YEAR, value: HYPOTHETICAL_LEV
 const onPlan = gapToTarget(plan, target, { fromYear: HYPOTHETICAL_YEAR });
 console.log('Growth still required');
 console.log(
-  `  from the reported ${money(HYPOTHETICAL_LEVEL)}: ${formatRate(required)} a year for ${target.year - HYPOTHETICAL_YEAR} years (vs the plan's ${formatRate(planRate)})`,
+  `  from the reported ${money(HYPOTHETICAL_LEVEL)}: ${formatPercent(required)} a year for ${target.year - HYPOTHETICAL_YEAR} years (vs the plan's ${formatPercent(planRate)})`,
 );
 console.log(
-  `  from the plan path's ${money(planLevel, 5)}: ${formatRate(onPlan.requiredCagr)} a year (the plan path has slack: it ends at ${money(onPlan.value)})\n`,
+  `  from the plan path's ${money(planLevel, 5)}: ${formatPercent(onPlan.requiredCagr)} a year (the plan path has slack: it ends at ${money(onPlan.value)})\n`,
 );
 
 // 2. If growth returns to the plan's rate from the reported level.
@@ -59,9 +59,9 @@ const resumed = cagrPath({
   toYear: target.year,
 });
 const gap = gapToTarget({ unit: model.unit, years: resumed.years, levels: resumed.levels }, target);
-console.log(`If growth returns to ${formatRate(planRate)} from ${HYPOTHETICAL_YEAR}`);
+console.log(`If growth returns to ${formatPercent(planRate)} from ${HYPOTHETICAL_YEAR}`);
 console.log(
-  `  ${target.year}: ${money(gap.value)}, ${gap.meets ? 'meets' : 'misses'} the target by ${money(Math.abs(gap.gap))} (${formatRate(gap.gapRelative)})\n`,
+  `  ${target.year}: ${money(gap.value)}, ${gap.meets ? 'meets' : 'misses'} the target by ${money(Math.abs(gap.gap))} (${formatPercent(gap.gapRelative)})\n`,
 );
 
 // 3. The year-by-year path that lands exactly on the target.
@@ -71,7 +71,7 @@ const needed = pathToTarget({
   fromYear: HYPOTHETICAL_YEAR,
   toYear: target.year,
 });
-console.log(`Year by year, at ${formatRate(needed.rate)} a year from the reported level`);
+console.log(`Year by year, at ${formatPercent(needed.rate)} a year from the reported level`);
 console.log('  year  needed              plan path');
 needed.years.forEach((year, i) => {
   console.log(

@@ -7,7 +7,7 @@
 // Run: npx tsx examples/how-did-the-plans-do.ts [asOf] [paths]
 import {
   formatQuantity,
-  formatRate,
+  formatPercent,
   loadModel,
   loadObservations,
   modelAsOf,
@@ -44,7 +44,7 @@ const target = plan?.targets[0];
 console.log(`\n${now.title}: from ${money(now.base.value)} in ${now.fromYear} (${now.asOf?.observation})`);
 if (plan && target) {
   console.log(
-    `  plan path at ${formatRate(0.25)} a year: ${money(plan.levels.at(-1) as number)} in ${plan.toYear}; ${target.fact.id} needs ${formatRate(target.requiredCagr)} a year from ${now.fromYear}`,
+    `  plan path at ${formatPercent(0.25)} a year: ${money(plan.levels.at(-1) as number)} in ${plan.toYear}; ${target.fact.id} needs ${formatPercent(target.requiredCagr)} a year from ${now.fromYear}`,
   );
 }
 const mc = await simulateModel(bd14, { asOf, observations: set, paths, seed: 1 });

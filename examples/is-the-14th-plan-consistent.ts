@@ -6,7 +6,7 @@
 // verbatim, and every number in the model that no document states (its assumptions).
 //
 // Run: npx tsx examples/is-the-14th-plan-consistent.ts
-import { checkModel, cagr, compound, describeFact, formatQuantity, formatRate, loadModel } from '../src/index.js';
+import { checkModel, cagr, compound, describeFact, formatQuantity, formatPercent, loadModel } from '../src/index.js';
 
 const model = loadModel('big-data-14th-fyp');
 const check = checkModel(model);
@@ -32,7 +32,7 @@ console.log(
   `  ${money(base)} x ${1 + planRate}^${years} = ${money(reached)} in ${model.toYear}: ${reached > target ? 'above' : 'not above'} the ${money(target)} target.`,
 );
 console.log(
-  `  Exactly ${money(target)} in ${model.toYear} needs ${formatRate(needed)} a year, against the plan's "about ${formatRate(planRate)}".\n`,
+  `  Exactly ${money(target)} in ${model.toYear} needs ${formatPercent(needed)} a year, against the plan's "about ${formatPercent(planRate)}".\n`,
 );
 
 const c = check.consistency;

@@ -16,7 +16,7 @@ import {
   checkModel,
   describeFact,
   formatQuantity,
-  formatRate,
+  formatPercent,
   loadModel,
   project,
   simulateModel,
@@ -122,7 +122,7 @@ for (const scenario of Object.keys(model.scenarios)) {
   const p = project(model, { scenario });
   const t = p.targets[0];
   console.log(
-    `    ${scenario}: ${money(p.levels[p.levels.length - 1] as number)} in ${p.toYear}${t ? `, ${t.meets ? 'meets' : 'misses'} the target (needs ${formatRate(t.requiredCagr)} a year)` : ''}`,
+    `    ${scenario}: ${money(p.levels[p.levels.length - 1] as number)} in ${p.toYear}${t ? `, ${t.meets ? 'meets' : 'misses'} the target (needs ${formatPercent(t.requiredCagr)} a year)` : ''}`,
   );
 }
 
@@ -132,5 +132,5 @@ const mc = await simulateModel(model, { paths: PATHS, seed: SEED });
 const a = mc.targets[0];
 if (a)
   console.log(
-    `\n  P(exceeds ${money(a.value)} in ${a.year}) = ${formatRate(a.probability)} +/- ${formatRate(a.standardError)} (${PATHS.toLocaleString('en')} paths, seed ${SEED}, volatility 3 points: an assumption)`,
+    `\n  P(exceeds ${money(a.value)} in ${a.year}) = ${formatPercent(a.probability)} +/- ${formatPercent(a.standardError)} (${PATHS.toLocaleString('en')} paths, seed ${SEED}, volatility 3 points: an assumption)`,
   );

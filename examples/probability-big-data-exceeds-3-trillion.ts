@@ -11,7 +11,7 @@
 // estimate should agree with it within a few standard errors.
 //
 // Run: npx tsx examples/probability-big-data-exceeds-3-trillion.ts [paths] [seed]
-import { formatQuantity, formatRate, loadModel, simulateModel } from '../src/index.js';
+import { formatQuantity, formatPercent, loadModel, simulateModel } from '../src/index.js';
 
 const paths = Number(process.argv[2] ?? 100_000);
 const seed = Number(process.argv[3] ?? 2026);
@@ -61,13 +61,13 @@ const closedForm = 1 - normalCdf(z);
 
 console.log(`P(big data industry exceeds ${money(target.value)} in ${target.year})`);
 console.log(
-  `  base ${money(model.base.value)} in ${model.fromYear}, plan growth ${formatRate(rate)} a year, growth volatility ${formatRate(sigma)} a year (assumed)\n`,
+  `  base ${money(model.base.value)} in ${model.fromYear}, plan growth ${formatPercent(rate)} a year, growth volatility ${formatPercent(sigma)} a year (assumed)\n`,
 );
 console.log(
-  `  Monte Carlo (${paths.toLocaleString('en')} paths, seed ${seed}): ${formatRate(attained.probability)} +/- ${formatRate(attained.standardError)} (one standard error)`,
+  `  Monte Carlo (${paths.toLocaleString('en')} paths, seed ${seed}): ${formatPercent(attained.probability)} +/- ${formatPercent(attained.standardError)} (one standard error)`,
 );
 console.log(
-  `  Closed form, lognormal:  1 - Phi((ln 3 - ln(1.25^${years})) / (${sigma} x sqrt ${years})) = 1 - Phi(${z.toFixed(4)}) = ${formatRate(closedForm)}`,
+  `  Closed form, lognormal:  1 - Phi((ln 3 - ln(1.25^${years})) / (${sigma} x sqrt ${years})) = 1 - Phi(${z.toFixed(4)}) = ${formatPercent(closedForm)}`,
 );
 const gapSe = Math.abs(attained.probability - closedForm) / attained.standardError;
 console.log(
@@ -75,7 +75,7 @@ console.log(
 );
 
 console.log(
-  `  The deterministic plan path ends at ${money(median)}, only ${formatRate(median / target.value - 1)} above the target,`,
+  `  The deterministic plan path ends at ${money(median)}, only ${formatPercent(median / target.value - 1)} above the target,`,
 );
 console.log(`  so a little bad luck is enough to miss it: the probability is not far above one half.\n`);
 

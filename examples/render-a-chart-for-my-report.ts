@@ -17,7 +17,7 @@ import {
   compareScenarios,
   fanChart,
   formatQuantity,
-  formatRate,
+  formatPercent,
   loadModel,
   projectAll,
   reportHtml,
@@ -105,7 +105,7 @@ write(
     sections: [
       {
         heading: model.title,
-        text: `${model.description ?? ''}\n\nThe plan path reaches ${money(planEnd)} in ${model.toYear}. With 5 points of growth volatility a year (an assumption), ${formatRate(attained.probability)} of ${PATHS.toLocaleString('en')} simulated paths exceed ${money(attained.value)} (seed ${SEED}).`,
+        text: `${model.description ?? ''}\n\nThe plan path reaches ${money(planEnd)} in ${model.toYear}. With 5 points of growth volatility a year (an assumption), ${formatPercent(attained.probability)} of ${PATHS.toLocaleString('en')} simulated paths exceed ${money(attained.value)} (seed ${SEED}).`,
         charts: [
           { title: 'Scenarios and the plan target', spec: trajectories },
           { title: 'Monte Carlo fan chart', spec: fan },
@@ -116,7 +116,7 @@ write(
 );
 
 console.log(
-  `P(exceeds ${money(attained.value)} in ${attained.year}) = ${formatRate(attained.probability)} (${PATHS.toLocaleString('en')} paths, seed ${SEED}); plan path ends at ${money(planEnd)}`,
+  `P(exceeds ${money(attained.value)} in ${attained.year}) = ${formatPercent(attained.probability)} (${PATHS.toLocaleString('en')} paths, seed ${SEED}); plan path ends at ${money(planEnd)}`,
 );
 console.log(`Wrote ${written.length} files to ${outDir}:`);
 for (const f of written) console.log(`  ${f}  (${statSync(f).size.toLocaleString('en')} bytes)`);

@@ -9,7 +9,7 @@
 //                                      bar is empty here (see probability-big-data-exceeds-3-trillion.ts).
 //
 // Run: npx tsx examples/what-matters-most.ts
-import { formatQuantity, formatRate, loadModel, tornado } from '../src/index.js';
+import { formatQuantity, formatPercent, loadModel, tornado } from '../src/index.js';
 
 const model = loadModel('big-data-14th-fyp');
 const money = (v: number) => formatQuantity({ value: v, unit: model.unit });
@@ -23,7 +23,7 @@ console.log(`2025 level of the plan path: ${money(level.baseOutput)}. Moving one
 console.log(`  ${'parameter'.padEnd(24)}  ${'low -> high'.padEnd(34)}  ${'2025 level (low / high)'.padEnd(38)}  swing`);
 for (const b of level.bars) {
   const isRate = b.parameter.includes('cagr') || b.parameter.includes('volatility');
-  const show = (v: number) => (isRate ? formatRate(v) : money(v));
+  const show = (v: number) => (isRate ? formatPercent(v) : money(v));
   console.log(
     `  ${b.parameter.padEnd(24)}  ${`${show(b.low)} -> ${show(b.high)}`.padEnd(34)}  ${`${money(b.outputLow)} / ${money(b.outputHigh)}`.padEnd(38)}  ${money(b.swing)}`,
   );
@@ -32,11 +32,11 @@ for (const b of level.bars) {
 // The same question for the growth still required to hit exactly RMB 3 trillion from the base.
 const required = tornado(model, { ranges: RANGES, output: 'requiredCagr' });
 console.log(
-  `\nGrowth needed for exactly ${money(3)} in 2025: ${formatRate(required.baseOutput)} a year from the model's base.`,
+  `\nGrowth needed for exactly ${money(3)} in 2025: ${formatPercent(required.baseOutput)} a year from the model's base.`,
 );
 for (const b of required.bars.filter((x) => x.swing > 0)) {
   console.log(
-    `  ${b.parameter}: ${formatRate(b.outputLow)} with ${money(b.low)}, ${formatRate(b.outputHigh)} with ${money(b.high)}`,
+    `  ${b.parameter}: ${formatPercent(b.outputLow)} with ${money(b.low)}, ${formatPercent(b.outputHigh)} with ${money(b.high)}`,
   );
 }
 const top = level.bars[0];

@@ -14,7 +14,7 @@
 //  - share of growth:  sector's change / total's change; the shares of growth add up to 100 %.
 //
 // Run: npx tsx examples/which-sectors-drive-growth.ts
-import { checkModel, decomposeModel, formatQuantity, formatRate, loadModel } from '../src/index.js';
+import { checkModel, decomposeModel, formatQuantity, formatPercent, loadModel } from '../src/index.js';
 
 const model = loadModel('big-data-sectors-example');
 const d = decomposeModel(model);
@@ -32,18 +32,18 @@ for (const a of checkModel(model).assumptions) console.log(`  ${a.path} = ${a.va
 const totalFrom = d.panel.values.reduce((s, row) => s + (row[first] as number), 0);
 const totalTo = d.panel.values.reduce((s, row) => s + (row[last] as number), 0);
 console.log(
-  `\nSum of the sectors: ${money(totalFrom)} in ${d.fromYear} -> ${money(totalTo)} in ${d.toYear}, ${formatRate(d.totalCagr)} a year`,
+  `\nSum of the sectors: ${money(totalFrom)} in ${d.fromYear} -> ${money(totalTo)} in ${d.toYear}, ${formatPercent(d.totalCagr)} a year`,
 );
 const endGap = d.incoherence.rows[d.incoherence.rows.length - 1];
 if (endGap) {
   console.log(
-    `(the plan's headline path: ${formatRate(d.headlineCagr)} a year, ${money(endGap.total)} in ${endGap.year}; the sectors are ${money(Math.abs(endGap.gap))} ${endGap.gap < 0 ? 'above' : 'below'} it)\n`,
+    `(the plan's headline path: ${formatPercent(d.headlineCagr)} a year, ${money(endGap.total)} in ${endGap.year}; the sectors are ${money(Math.abs(endGap.gap))} ${endGap.gap < 0 ? 'above' : 'below'} it)\n`,
   );
 }
 
 console.log(`Over ${d.fromYear}-${d.toYear}`);
 console.log(
-  `  ${'sector'.padEnd(width)}  share ${d.fromYear}  share ${d.toYear}  own CAGR  contribution to the ${formatRate(d.span.cagr)} CAGR  share of growth`,
+  `  ${'sector'.padEnd(width)}  share ${d.fromYear}  share ${d.toYear}  own CAGR  contribution to the ${formatPercent(d.span.cagr)} CAGR  share of growth`,
 );
 const growthTotal = d.span.contribution.reduce((s, c) => s + c, 0);
 d.sectors.forEach((_, i) => {
@@ -52,11 +52,11 @@ d.sectors.forEach((_, i) => {
   const c = d.span.cagrContribution[i] as number;
   const g = (d.span.contribution[i] as number) / growthTotal;
   console.log(
-    `  ${name(i).padEnd(width)}  ${formatRate(s0).padStart(10)}  ${formatRate(s1).padStart(10)}  ${formatRate(d.sectorCagr[i] as number).padStart(8)}  ${pp(c).padStart(33)}  ${formatRate(g).padStart(15)}`,
+    `  ${name(i).padEnd(width)}  ${formatPercent(s0).padStart(10)}  ${formatPercent(s1).padStart(10)}  ${formatPercent(d.sectorCagr[i] as number).padStart(8)}  ${pp(c).padStart(33)}  ${formatPercent(g).padStart(15)}`,
   );
 });
 console.log(
-  `  ${'total'.padEnd(width)}  ${'100%'.padStart(10)}  ${'100%'.padStart(10)}  ${formatRate(d.span.cagr).padStart(8)}  ${pp(d.span.cagrContribution.reduce((s, c) => s + c, 0)).padStart(33)}  ${'100%'.padStart(15)}`,
+  `  ${'total'.padEnd(width)}  ${'100%'.padStart(10)}  ${'100%'.padStart(10)}  ${formatPercent(d.span.cagr).padStart(8)}  ${pp(d.span.cagrContribution.reduce((s, c) => s + c, 0)).padStart(33)}  ${'100%'.padStart(15)}`,
 );
 
 console.log("\nContributions to growth, year by year (pp of the previous year's total)");
@@ -73,10 +73,10 @@ const order = d.sectors
   .sort((a, b) => (d.span.cagrContribution[b] as number) - (d.span.cagrContribution[a] as number));
 const top = order[0] as number;
 console.log(
-  `\nThe largest driver is ${name(top)}: ${pp(d.span.cagrContribution[top] as number)} of the ${formatRate(d.span.cagr)} a year, ${formatRate((d.span.contribution[top] as number) / growthTotal)} of the growth,`,
+  `\nThe largest driver is ${name(top)}: ${pp(d.span.cagrContribution[top] as number)} of the ${formatPercent(d.span.cagr)} a year, ${formatPercent((d.span.contribution[top] as number) / growthTotal)} of the growth,`,
 );
 console.log(
-  `from a ${formatRate(d.shares.share[top]?.[first] as number)} share in ${d.fromYear}. Under these illustrative assumptions only; the plan states none of them.`,
+  `from a ${formatPercent(d.shares.share[top]?.[first] as number)} share in ${d.fromYear}. Under these illustrative assumptions only; the plan states none of them.`,
 );
 for (const t of d.targets) {
   console.log(

@@ -26,22 +26,54 @@ export const ErrorCode = Object.freeze({
 export type ErrorCode = keyof typeof ErrorCode;
 
 /**
+ * One problem with the input, in the manner of zod's issues: where it is, what was expected there and what
+ * was found, so that a program can point at the field without parsing the message.
+ */
+export interface ErrorIssue {
+  /**
+   * Where the problem is: the argument's name (`start`, `options`, `rows`), then property names and array
+   * indices (`['options', 'levels', 1]`, `['sectors', 2, 'share']`). For a file, the path inside the file
+   * (`['scenarios', 'base', 'cagr']`). Empty when the problem is the input as a whole.
+   */
+  readonly path: readonly (string | number)[];
+  /** What the value should have been, in words: `a finite number`, `> 0`, `one of "en", "zh"`. */
+  readonly expected?: string;
+  /** The value found at `path` (absent when there was none to show, e.g. a missing file). */
+  readonly received?: unknown;
+  /** The problem in words: the error's message for a single issue, one line of it for a file. */
+  readonly message: string;
+}
+
+/**
  * The one error class of the library. Messages read
- * `<function>: <what is wrong> (got <value>). <what to do>.`
+ * `<function>: <what is wrong> (got <value>). <what to do>.`; `code` says what kind of problem it is,
+ * `issues` where and what (filled by the library's input checks; empty when the error is not about one
+ * place in the input, such as a fit that cannot converge or a cancelled run), and `details` carries
+ * extra data of the error (the missing years, close matches of an unknown id).
  * @example
  * const e = (() => { try { return cagr(0, 5, 3); } catch (err) { return err; } })();
  * e instanceof MetricsError; // => true
  * e.code; // => 'invalid_argument'
+ * e.issues[0].path; // => ['start']
+ * e.issues[0].expected; // => '> 0'
+ * e.issues[0].received; // => 0
  */
 export class MetricsError extends Error {
   override name = 'MetricsError';
   readonly code: ErrorCode;
   readonly details: Readonly<Record<string, unknown>>;
+  readonly issues: readonly ErrorIssue[];
   /**
    * @throws {MetricsError} invalid_argument when `code` is not an {@link ErrorCode}, `message` is not a
-   *   non-empty string or `details` is not a plain object: an error built wrong must not read "undefined"
+   *   non-empty string, `details` is not a plain object or `issues` not an array of issues: an error built
+   *   wrong must not read "undefined"
    */
-  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    details: Record<string, unknown> = {},
+    issues: readonly ErrorIssue[] = [],
+  ) {
     const problem =
       typeof code !== 'string' || !Object.hasOwn(ErrorCode, code)
         ? `code must be one of ${Object.keys(ErrorCode).join(', ')} (got ${describe(code)})`
@@ -49,10 +81,18 @@ export class MetricsError extends Error {
           ? `message must be a non-empty string "<function>: <what is wrong> (got <value>). <what to do>." (got ${describe(message)})`
           : details === null || typeof details !== 'object' || Array.isArray(details)
             ? `details must be an object (got ${describe(details)})`
-            : undefined;
+            : !Array.isArray(issues) ||
+                !issues.every(
+                  (i) => i !== null && typeof i === 'object' && Array.isArray(i.path) && typeof i.message === 'string',
+                )
+              ? `issues must be an array of { path, message } (got ${describe(issues)})`
+              : undefined;
     super(problem === undefined ? message : `MetricsError: ${problem}.`);
     this.code = problem === undefined ? code : 'invalid_argument';
     this.details = Object.freeze(problem === undefined ? { ...details } : {});
+    this.issues = Object.freeze(
+      problem === undefined ? issues.map((i) => Object.freeze({ ...i, path: Object.freeze([...i.path]) })) : [],
+    );
     // A MetricsError built wrong is itself thrown as the error that says so.
     if (problem !== undefined) throw this;
   }

@@ -5,12 +5,13 @@
 
 // errors
 export { MetricsError, ErrorCode, isMetricsError } from './errors.js';
+export type { ErrorIssue } from './errors.js';
 
 // series
-export { series, assertAnnual, valueAt, toTidy } from './series/series.js';
+export { series, valueAt, toTidy } from './series/series.js';
 export type { Series, SeriesInput, YearValue, TidyRow } from './series/series.js';
-export type { Provenance, Assumption, Translation } from './series/provenance.js';
-export { sourceLine } from './series/provenance.js';
+export type { Provenance, Translation } from './series/provenance.js';
+export { Locale } from './series/locale.js';
 export {
   Scale,
   Currency,
@@ -18,14 +19,20 @@ export {
   unitToString,
   sameUnit,
   isScaleConvertible,
-  assertSameUnit,
   convertScale,
   convertCurrency,
   formatQuantity,
+  formatPercent,
   parseQuantity,
-  shiftDecimal,
 } from './series/units.js';
-export type { Unit, Quantity, ExchangeRate, ConvertedQuantity, FormatOptions } from './series/units.js';
+export type {
+  Unit,
+  Quantity,
+  ExchangeRate,
+  ConvertedQuantity,
+  FormatOptions,
+  FormatPercentOptions,
+} from './series/units.js';
 export { interpolate, InterpolationMethod } from './series/interpolate.js';
 
 // growth
@@ -42,29 +49,25 @@ export type { AverageGrowthOptions } from './growth/averageGrowth.js';
 // targets
 export { Comparator, FactKind } from './targets/fact.js';
 export type { Fact, Target, Tolerance } from './targets/fact.js';
-export { meets, margin, statedPrecision, toleranceWidth, defaultAboutTolerance } from './targets/meets.js';
+export { meets, margin, statedPrecision, defaultAboutTolerance } from './targets/meets.js';
 export type { TargetTerms } from './targets/meets.js';
 export { checkConsistency, factInterval, CheckStatus } from './targets/checkConsistency.js';
 export type { ConsistencyCheck, ConsistencyReport, ImpliedNumber } from './targets/checkConsistency.js';
-export { describeFact, formatRate } from './targets/describeFact.js';
+export { describeFact } from './targets/describeFact.js';
 export { parseWording } from './targets/parseWording.js';
 export type { Wording } from './targets/parseWording.js';
 
 // model
 export { ShockDistribution } from './spec/types.js';
 export type {
-  ModelFile,
   ModelDefinition,
-  ValueRef,
   ResolvedValue,
   PathSpec,
   ShockSpec,
   BoundsSpec,
   ScenarioSpec,
   UncertaintySpec,
-  BaseUncertaintySpec,
   ResolvedBaseUncertainty,
-  InlineObservation,
   SectorSpec,
 } from './spec/types.js';
 export { checkModel } from './model/checkModel.js';
@@ -79,12 +82,12 @@ export { modelSection, modelSummary } from './report/modelSection.js';
 export { industriesSection, industriesSummary } from './report/industriesSection.js';
 export type { IndustriesSectionOptions } from './report/industriesSection.js';
 export type { ModelReport, ModelReportOptions, NamedChart } from './model/modelReport.js';
-export { planOutcomes, plansSection, planKeyFigures, plansSummary, latestYear } from './report/plansSection.js';
+export { planOutcomes, plansSection, planKeyFigures, plansSummary } from './report/plansSection.js';
 export type { PlanOutcome, PlanOutcomesOptions } from './report/plansSection.js';
-export { reportTitle, sourcesTable } from './report/reportFront.js';
+export { reportTitle } from './report/reportFront.js';
 
 // trajectory
-export { growthPath, numberOf } from './trajectory/growthPath.js';
+export { growthPath } from './trajectory/growthPath.js';
 export { cagrPath } from './trajectory/cagrPath.js';
 export type { CagrPathOptions } from './trajectory/cagrPath.js';
 export { phasesPath } from './trajectory/phasesPath.js';
@@ -105,8 +108,7 @@ export { applyShocks } from './trajectory/applyShocks.js';
 export type { Shock } from './trajectory/applyShocks.js';
 export { applyBounds } from './trajectory/applyBounds.js';
 export type { Bounds } from './trajectory/applyBounds.js';
-export { checkPath } from './trajectory/checkPath.js';
-export type { PathResult, PathSpan } from './trajectory/types.js';
+export type { LevelPath, PathSpan } from './trajectory/types.js';
 export { compileExpression } from './expression/compileExpression.js';
 export type { CompileExpressionOptions, CompiledExpression } from './expression/compileExpression.js';
 
@@ -120,13 +122,13 @@ export { gapToTarget } from './scenario/gapToTarget.js';
 export type { GapToTargetOptions, ProjectedLevels } from './scenario/gapToTarget.js';
 export type { ScenarioProjection, TargetCheck } from './scenario/types.js';
 export { tornado, TornadoOutput } from './sensitivity/tornado.js';
-export type { TornadoOptions, TornadoFunction, TornadoBar, TornadoResult } from './sensitivity/tornado.js';
+export type { TornadoOptions, TornadoFunction, TornadoBar, Tornado } from './sensitivity/tornado.js';
 export { modelParameters } from './model/modelParameters.js';
 export type { ModelParameter } from './model/modelParameters.js';
 export { binnedMeanChange } from './sensitivity/binnedMeanChange.js';
 export type {
   BinnedMeanChangeOptions,
-  BinnedMeanChangeResult,
+  BinnedMeanChange,
   InputMeanChange,
   MeanChangeBin,
 } from './sensitivity/binnedMeanChange.js';
@@ -138,15 +140,14 @@ export { simulate } from './simulate/simulate.js';
 export type { SimulateOptions } from './simulate/simulate.js';
 export { simulateSectors } from './simulate/simulateSectors.js';
 export type { SimulateSectorsOptions, SectorModel } from './simulate/simulateSectors.js';
-export { monteCarloToTidy } from './simulate/monteCarloToTidy.js';
-export type { MonteCarloTidyRow } from './simulate/monteCarloToTidy.js';
+export { simulationToTidy } from './simulate/monteCarloToTidy.js';
+export type { SimulationTidyRow } from './simulate/monteCarloToTidy.js';
 export { quantiles } from './simulate/quantiles.js';
 export type {
-  MonteCarloResult,
-  MonteCarloRunOptions,
-  MonteCarloSeries,
-  MonteCarloSettings,
-  SeriesModel,
+  Simulation,
+  SimulationRunOptions,
+  SimulatedSeries,
+  SimulationSettings,
   SimulationTarget,
   TargetAttainment,
   CagrProbability,
@@ -168,13 +169,13 @@ export type {
 } from './forecast/types.js';
 export { naive } from './forecast/naive.js';
 export { drift } from './forecast/drift.js';
-export { meanMethod } from './forecast/meanMethod.js';
+export { mean } from './forecast/meanMethod.js';
 export { ses } from './forecast/ses.js';
 export { holt } from './forecast/holt.js';
-export { dampedHolt } from './forecast/dampedHolt.js';
-export { ets } from './forecast/ets.js';
-export type { EtsOptions, EtsFit, EtsError, EtsTrend } from './forecast/ets.js';
-export { autoEts } from './forecast/autoEts.js';
+export { damped } from './forecast/dampedHolt.js';
+export { ets } from './forecast/autoEts.js';
+export { etsModel } from './forecast/ets.js';
+export type { EtsModelOptions, EtsFit, EtsError, EtsTrend } from './forecast/ets.js';
 export { theta } from './forecast/theta.js';
 export { logTrend } from './forecast/logTrend.js';
 export { combination } from './forecast/combination.js';
@@ -190,8 +191,6 @@ export { boxCoxLambda } from './forecast/boxCoxLambda.js';
 export type { BoxCoxLambdaOptions } from './forecast/boxCoxLambda.js';
 export { withBoxCox } from './forecast/withBoxCox.js';
 export type { BoxCoxOptions, BoxCoxFit } from './forecast/withBoxCox.js';
-export { toLevels, parseLevels } from './forecast/levels.js';
-export type { LevelKind } from './forecast/levels.js';
 export { forecastQuantiles } from './forecast/forecastQuantiles.js';
 export type { ForecastQuantiles } from './forecast/forecastQuantiles.js';
 export { samplePaths } from './forecast/samplePaths.js';
@@ -236,11 +235,11 @@ export type { PanelInput } from './decompose/panel.js';
 export { panelFromRows } from './decompose/panelFromRows.js';
 export type { LongRow, PanelFromRowsOptions } from './decompose/panelFromRows.js';
 export { shares } from './decompose/shares.js';
-export type { SharesResult } from './decompose/shares.js';
+export type { Shares } from './decompose/shares.js';
 export { contributions } from './decompose/contributions.js';
-export type { ContributionsResult } from './decompose/contributions.js';
+export type { Contributions } from './decompose/contributions.js';
 export { spanContributions, SpanMethod } from './decompose/spanContributions.js';
-export type { SpanContributionsOptions, SpanContributionsResult } from './decompose/spanContributions.js';
+export type { SpanContributionsOptions, SpanContributions } from './decompose/spanContributions.js';
 export { totalCagrFromSectors } from './decompose/totalCagrFromSectors.js';
 export type { SectorGrowth } from './decompose/totalCagrFromSectors.js';
 export { requiredSectorCagr } from './decompose/requiredSectorCagr.js';
@@ -248,11 +247,11 @@ export type { RequiredSectorCagrOptions } from './decompose/requiredSectorCagr.j
 export { shiftShare } from './decompose/shiftShare.js';
 export { ShiftShareEffect } from './decompose/types.js';
 export type { ShiftShareInput } from './decompose/shiftShare.js';
-export type { ShiftShareResult, ShiftShareRow } from './decompose/types.js';
+export type { ShiftShare, ShiftShareRow } from './decompose/types.js';
 export { dynamicShiftShare } from './decompose/dynamicShiftShare.js';
 export type { DynamicShiftShareInput } from './decompose/dynamicShiftShare.js';
 export { reconcile, ReconcileMethod } from './decompose/reconcile.js';
-export type { ReconcileOptions, ReconcileResult } from './decompose/reconcile.js';
+export type { ReconcileOptions, Reconciliation } from './decompose/reconcile.js';
 export { historicalProportions, ProportionsMethod } from './decompose/historicalProportions.js';
 export type { HistoricalProportionsOptions } from './decompose/historicalProportions.js';
 export { incoherence } from './decompose/incoherence.js';
@@ -261,7 +260,7 @@ export { contributionQuantiles } from './decompose/contributionQuantiles.js';
 export type {
   Draws,
   ContributionQuantilesInput,
-  ContributionQuantilesResult,
+  ContributionQuantiles,
   QuantileRow,
 } from './decompose/contributionQuantiles.js';
 export { decomposeModel } from './model/decomposeModel.js';
@@ -285,18 +284,15 @@ export type {
   ActualPoint,
   ChartOptions,
 } from './charts/inputs.js';
-export { chartTheme, PALETTE, DASHES, FONT, FONT_ZH, COMPARATOR_SHAPE, COMPARATOR_TEXT } from './charts/theme.js';
-export { unitLabel } from './charts/unitLabel.js';
-export { axisTitle } from './charts/axisTitle.js';
-export { axisFormat } from './charts/axisFormat.js';
+export { PALETTE, DASHES } from './charts/theme.js';
 export { trajectoryChart } from './charts/trajectoryChart.js';
 export type { TrajectoryChartInput } from './charts/trajectoryChart.js';
 export { fanChart } from './charts/fanChart.js';
 export type { FanChartInput } from './charts/fanChart.js';
 export { scenarioComparisonChart } from './charts/scenarioComparisonChart.js';
-export type { ScenarioComparisonOptions } from './charts/scenarioComparisonChart.js';
+export type { ScenarioComparisonChartInput, ScenarioComparisonChartOptions } from './charts/scenarioComparisonChart.js';
 export { stackedAreaChart } from './charts/stackedAreaChart.js';
-export type { StackedAreaOptions } from './charts/stackedAreaChart.js';
+export type { StackedAreaChartInput, StackedAreaChartOptions } from './charts/stackedAreaChart.js';
 export { contributionChart } from './charts/contributionChart.js';
 export type { ContributionChartInput } from './charts/contributionChart.js';
 export { waterfallChart } from './charts/waterfallChart.js';
@@ -309,17 +305,16 @@ export { forecastChart } from './charts/forecastChart.js';
 export type { ForecastChartInput } from './charts/forecastChart.js';
 export { accuracyChart } from './charts/accuracyChart.js';
 export { scorecardChart, ScorecardStatus } from './charts/scorecardChart.js';
-export type { ScorecardChartRow, ScorecardChartOptions } from './charts/scorecardChart.js';
+export type { ScorecardChartInput, ScorecardChartRow, ScorecardChartOptions } from './charts/scorecardChart.js';
 export { formatQuantities } from './charts/formatQuantities.js';
 export type { FormatQuantitiesOptions } from './charts/formatQuantities.js';
-export type { AccuracyChartOptions } from './charts/accuracyChart.js';
+export type { AccuracyChartInput, AccuracyChartOptions } from './charts/accuracyChart.js';
 export { validateSpec } from './render/validateSpec.js';
 export { toSvg } from './render/toSvg.js';
 export type { ToSvgOptions } from './render/toSvg.js';
 export { toPng } from './render/toPng.js';
 export type { ToPngOptions } from './render/toPng.js';
 export { svgToPng } from './render/svgToPng.js';
-export { fontFiles, FONT_FILES } from './render/fontFiles.js';
 export { reportHtml } from './report/reportHtml.js';
 export type { Report, ReportSection, ReportChart, KeyFigure } from './report/reportHtml.js';
 export type { ReportTable, ReportColumn } from './render/table.js';
@@ -332,20 +327,17 @@ export type { ReadXlsxOptions, XlsxSheet } from './xlsx/readXlsx.js';
 export { writeReport } from './report/writeReport.js';
 export type { WriteReportOptions } from './report/writeReport.js';
 export { toMimeBundle } from './render/toMimeBundle.js';
-export { toDisplayable, markdown, JUPYTER_DISPLAY } from './render/toDisplayable.js';
+export { toDisplayable, markdown } from './render/toDisplayable.js';
 export type { Displayable } from './render/toDisplayable.js';
 export type { MimeBundle } from './render/toMimeBundle.js';
 
 // io
 export { parseModel } from './model/parseModel.js';
 export { loadModel, listModels } from './model/loadModel.js';
-export { readSeriesFile, parseSeriesJson } from './io/readSeriesFile.js';
 export type { LoadModelOptions, ModelEntry } from './model/loadModel.js';
 export { parseFacts } from './io/parseFacts.js';
 export { loadSeeds, factById } from './io/loadSeeds.js';
 export type { LoadSeedsOptions } from './io/loadSeeds.js';
-export { runManifest, packageVersion } from './io/runManifest.js';
-export type { RunManifest, RunManifestOptions, ManifestModel, ManifestValue } from './io/runManifest.js';
 export { parseObservations } from './observations/parseObservations.js';
 export { loadObservations } from './observations/loadObservations.js';
 export { bridgeValue } from './observations/bridgeValue.js';

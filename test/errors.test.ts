@@ -1,14 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, MetricsError, isMetricsError } from '../src/errors.js';
 import { cagr } from '../src/growth/cagr.js';
+import { compound } from '../src/growth/compound.js';
+import { requiredCagr } from '../src/growth/requiredCagr.js';
+import { cagrPath } from '../src/trajectory/cagrPath.js';
 import {
   assertFinite,
   assertFiniteArray,
   assertInRange,
   assertInteger,
   assertOneOf,
+  pathOf,
+  problemIssues,
   show,
 } from '../src/internal/assert.js';
+import { fanChart } from '../src/charts/fanChart.js';
+import { shares } from '../src/decompose/shares.js';
+import { forecast } from '../src/forecast/defaultForecast.js';
+import { naive } from '../src/forecast/naive.js';
+import { parseModel } from '../src/model/parseModel.js';
+import { loadSeeds } from '../src/io/loadSeeds.js';
+import { series } from '../src/series/series.js';
+import { parseUnit } from '../src/series/units.js';
 import { thrown } from './helpers/thrown.js';
 
 describe('MetricsError', () => {
@@ -22,6 +35,18 @@ describe('MetricsError', () => {
     expect(e.details).toEqual({ x: -1 });
     expect(typeof e.stack).toBe('string');
     expect(String(e)).toBe('MetricsError: f: x must be > 0 (got -1). Pass a positive x.');
+  });
+  it('new MetricsError(code, message, details, issues) keeps frozen copies of its issues; they default to []', () => {
+    const issue = { path: ['rows', 3, 'value'], expected: 'a finite number', received: Number.NaN, message: 'm' };
+    const e = new MetricsError('non_finite', 'm', {}, [issue]);
+    issue.path.push('x');
+    expect(e.issues).toEqual([
+      { path: ['rows', 3, 'value'], expected: 'a finite number', received: Number.NaN, message: 'm' },
+    ]);
+    expect(Object.isFrozen(e.issues)).toBe(true);
+    expect(Object.isFrozen(e.issues[0])).toBe(true);
+    expect(Object.isFrozen(e.issues[0]?.path)).toBe(true);
+    expect(new MetricsError('degenerate', 'm').issues).toEqual([]);
   });
   it('details default to {} and are a frozen copy', () => {
     expect(new MetricsError('degenerate', 'm').details).toEqual({});
@@ -157,5 +182,140 @@ describe('the message helpers in src/internal/assert.ts', () => {
       message: 'f: m must be one of "a", "b" (got "x").',
     });
     expect(thrown(() => assertOneOf('f', 'm', 'toString', { a: 1 }))).toMatchObject({ code: 'invalid_argument' });
+  });
+});
+
+describe('issues: where and what was wrong, for a program', () => {
+  it("pathOf('options.levels[1]') is ['options', 'levels', 1]; pathOf('rows[3].value') is ['rows', 3, 'value']", () => {
+    expect(pathOf('options.levels[1]')).toEqual(['options', 'levels', 1]);
+    expect(pathOf('rows[3].value')).toEqual(['rows', 3, 'value']);
+    expect(pathOf('start')).toEqual(['start']);
+    expect(pathOf('sections[0].tables[12]')).toEqual(['sections', 0, 'tables', 12]);
+  });
+  it('problemIssues reads "<origin>: <path>: <message>" lines; a line without a path is about the whole file', () => {
+    expect(
+      problemIssues(['m.json: scenarios.base.cagr: expected a fraction, got 12', 'm.json: empty file'], 'm.json'),
+    ).toEqual([
+      { path: ['scenarios', 'base', 'cagr'], message: 'm.json: scenarios.base.cagr: expected a fraction, got 12' },
+      { path: [], message: 'm.json: empty file' },
+    ]);
+    expect(problemIssues(['(spec): missing "mark"'])).toEqual([{ path: [], message: '(spec): missing "mark"' }]);
+  });
+  it('cagr(0, 5, 3): one issue at ["start"], expected "> 0", received 0, with the message', () => {
+    const e = thrown(() => cagr(0, 5, 3)) as MetricsError;
+    expect(e.issues).toEqual([{ path: ['start'], expected: '> 0', received: 0, message: e.message }]);
+  });
+  it('growth and path functions name the argument: compound, requiredCagr, cagrPath', () => {
+    const issue = (f: () => unknown) => (thrown(f) as MetricsError).issues[0];
+    expect(issue(() => compound(1, -2, 1))).toMatchObject({ path: ['rate'], expected: '> -1', received: -2 });
+    expect(issue(() => requiredCagr({ year: 2020, value: 0 }, { year: 2025, value: 3 }))).toMatchObject({
+      path: ['latest', 'value'],
+      expected: '> 0',
+      received: 0,
+    });
+    expect(issue(() => cagrPath({ fromYear: 2020, toYear: 2019, base: 1, rate: 0.1 }))).toMatchObject({
+      path: ['toYear'],
+      expected: '> fromYear (2020)',
+      received: 2019,
+    });
+  });
+  it('the shared checks fill the issue: assertFinite, assertInteger, assertInRange, assertFiniteArray, assertOneOf', () => {
+    const issue = (f: () => unknown) => (thrown(f) as MetricsError).issues[0];
+    expect(issue(() => assertFinite('f', { a: 1, b: Number.NaN }))).toMatchObject({
+      path: ['b'],
+      expected: 'a finite number',
+      received: Number.NaN,
+    });
+    expect(issue(() => assertInteger('f', 'options.paths', 1.5))).toMatchObject({
+      path: ['options', 'paths'],
+      expected: 'a whole number',
+      received: 1.5,
+    });
+    expect(issue(() => assertInRange('f', 'p', 1, { min: 0, max: 1, maxExclusive: true }))).toMatchObject({
+      path: ['p'],
+      expected: '>= 0 and < 1',
+      received: 1,
+    });
+    expect(issue(() => assertFiniteArray('f', 'xs', [1, Infinity]))).toMatchObject({
+      path: ['xs', 1],
+      expected: 'a finite number',
+      received: Infinity,
+    });
+    expect(issue(() => assertOneOf('f', 'options.locale', 'fr', ['en', 'zh']))).toMatchObject({
+      path: ['options', 'locale'],
+      expected: 'one of "en", "zh"',
+      received: 'fr',
+    });
+  });
+  it('series(): the index of the bad point, in either input form', () => {
+    const a = thrown(() => series({ id: 'x', unit: 'count', years: [2020, 2021, 2022], values: [1, 2, Number.NaN] }));
+    expect((a as MetricsError).issues[0]).toMatchObject({ path: ['values', 2], expected: 'a finite number' });
+    const b = thrown(() =>
+      series({
+        id: 'x',
+        unit: 'count',
+        points: [
+          { year: 2020, value: 1 },
+          { year: 2020, value: 2 },
+        ],
+      }),
+    );
+    expect((b as MetricsError).issues[0]).toMatchObject({
+      path: ['points', 1, 'year'],
+      expected: 'a year after 2020',
+      received: 2020,
+    });
+  });
+  it('a chart names the row and field; a forecast names toYear and the level', () => {
+    const band = { year: 2021, lower: 1, upper: 2, level: 0.9 };
+    const chart = thrown(() =>
+      fanChart({ bands: [band, { ...band, year: 2022, upper: Number.NaN }], median: [] }, { unit: 'count' }),
+    ) as MetricsError;
+    expect(chart.issues[0]).toMatchObject({ path: ['bands', 1, 'upper'], expected: 'a finite number' });
+    const s = series({ id: 'x', unit: 'count', years: [2020, 2021, 2022], values: [1, 2, 3] });
+    expect((thrown(() => naive.forecast(naive.fit(s), 2021)) as MetricsError).issues[0]).toMatchObject({
+      path: ['toYear'],
+      expected: '> 2022',
+      received: 2021,
+    });
+    expect((thrown(() => forecast(s, 2025, { levels: [0.8, 150] })) as MetricsError).issues[0]).toMatchObject({
+      path: ['levels', 1],
+      received: 150,
+    });
+  });
+  it('a panel names the sector and the year index', () => {
+    const p = {
+      unit: parseUnit('count'),
+      years: [2020, 2021],
+      sectors: ['a', 'b'],
+      values: [
+        [1, 2],
+        [3, Number.NaN],
+      ],
+    };
+    expect((thrown(() => shares(p)) as MetricsError).issues[0]).toMatchObject({
+      path: ['panel', 'values', 1, 1],
+      expected: 'a finite number',
+    });
+  });
+  it('a model file gets one issue per problem, each with its path in the file', () => {
+    const facts = loadSeeds();
+    const json = {
+      id: 'my-industry',
+      title: 'My industry',
+      metric: 'big-data.revenue',
+      unit: 'CNY trillion',
+      fromYear: 2020,
+      toYear: 2025,
+      base: { fact: 'bd14.revenue-2020' },
+      path: { type: 'cagr', rate: { value: 12, assumption: 'a percent by mistake' } },
+      uncertainty: { volatility: { value: 0.05, assumption: 'five points' } },
+      targets: ['bd14.no-such-target'],
+    };
+    const e = thrown(() => parseModel(json, 'my.model.json', facts)) as MetricsError;
+    expect(e.code).toBe('invalid_definition');
+    expect(e.issues.length).toBe((e.details['problems'] as string[]).length);
+    expect(e.issues.map((i) => i.path)).toContainEqual(['path', 'rate', 'value']);
+    for (const i of e.issues) expect(e.message).toContain(i.message);
   });
 });

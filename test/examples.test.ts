@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exampleSectors } from './helpers/exampleSectors.js';
 import { BIG_DATA_2025_EXCEEDANCE, normalCdf } from './helpers/normal.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -79,7 +80,7 @@ const CLAIMS: Readonly<Record<string, (out: string) => void>> = {
     expect(out).toContain(
       'bd14.revenue-2025 (more than RMB 3 trillion in 2025): off track. from RMB 1.57 trillion in 2022',
     );
-    expect(out).toContain('exactly 24.1 % a year is needed over 2023-2025');
+    expect(out).toContain('exactly 24.1% a year is needed over 2023-2025');
     expect(out).toContain('bd13.revenue-2020 (more than RMB 1 trillion in 2020): met.');
     expect(out).toMatch(/ex-ante [\d.]+%: 50 % by construction/);
     expect(out).toContain('cyber.revenue-2023 (more than RMB 250 billion in 2023): undetermined.');
@@ -176,13 +177,7 @@ const CLAIMS: Readonly<Record<string, (out: string) => void>> = {
     // The example model's illustrative base shares and sector CAGRs (models/big-data-sectors-example.model.json),
     // base total 1: sector i is s_i (1 + g_i)^n in year n; contributions over the span split the total's
     // growth in proportion to each sector's change a_i, so a CAGR contribution is a_i / T0 x cagr / growth.
-    const sectors = [
-      ['Data resources', 0.12, 0.3],
-      ['Basic hardware', 0.38, 0.18],
-      ['General purpose software', 0.15, 0.28],
-      ['Industry applications', 0.28, 0.3],
-      ['Security assurance', 0.07, 0.27],
-    ] as const;
+    const sectors = exampleSectors().map((s) => [s.name, s.share, s.rate] as const);
     const end = sectors.map(([, s, g]) => s * (1 + g) ** 5);
     const total = end.reduce((a, b) => a + b, 0);
     const cagr = total ** (1 / 5) - 1;

@@ -8,6 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync,
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanTempFolder, installTarball, packedTarball } from './helpers/installedPackage.js';
+import { exampleSectors } from './helpers/exampleSectors.js';
 import { BIG_DATA_2025_EXCEEDANCE, normalCdf } from './helpers/normal.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -283,13 +284,7 @@ const CLAIMS: Readonly<Record<string, { charts: number; check: (text: string) =>
       for (const m of ['naive', 'drift', 'holt', 'damped', 'ets', 'theta', 'logTrend', 'default'])
         expect(t).toMatch(new RegExp(`^\\| ${m} \\| RMB`, 'm'));
       // Sectors (illustrative shares and rates of models/big-data-sectors-example.model.json, base total 1).
-      const sectors = [
-        ['Data resources', 0.12, 0.3],
-        ['Basic hardware', 0.38, 0.18],
-        ['General purpose software', 0.15, 0.28],
-        ['Industry applications', 0.28, 0.3],
-        ['Security assurance', 0.07, 0.27],
-      ] as const;
+      const sectors = exampleSectors().map((s) => [s.name, s.share, s.rate] as const);
       const end = sectors.map(([, sh, g]) => sh * (1 + g) ** 5);
       const total = end.reduce((a, b) => a + b, 0);
       const cagr = total ** (1 / 5) - 1;

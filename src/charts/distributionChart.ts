@@ -1,10 +1,10 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { bin } from 'd3-array';
 import { MetricsError } from '../errors.js';
-import { assertFiniteArray } from '../internal/assert.js';
+import { assertFiniteArray, argumentError } from '../internal/assert.js';
 import type { ChartOptions, TargetMarker } from './inputs.js';
-import { axisFormat } from './axisFormat.js';
-import { axisTitle } from './axisTitle.js';
+import { axisFormat } from './internal/axisFormat.js';
+import { axisTitle } from './internal/axisTitle.js';
 import { chartTheme } from './theme.js';
 import { checkArray, checkOptions, checkProbability, checkTargets } from './internal/check.js';
 import { attainmentText, fmt, formatProbability, tidy, WORDS } from './internal/layers.js';
@@ -72,9 +72,12 @@ export function distributionChart(input: DistributionChartInput, options: Distri
   }
   const nBins = options.bins ?? 30;
   if (!Number.isInteger(nBins) || nBins < 2 || nBins > 200) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: options.bins must be a whole number in [2, 200] (got ${nBins}).`,
+      'options.bins',
+      'a whole number in [2, 200]',
+      nBins,
     );
   }
   // Values are binned (or drawn as a CDF) in the chart, so more are fine than for row charts.

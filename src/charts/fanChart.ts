@@ -1,8 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { MetricsError } from '../errors.js';
 import type { ActualPoint, Attainment, BandRow, ChartOptions, PlanPeriod, TargetMarker } from './inputs.js';
-import { axisFormat } from './axisFormat.js';
-import { axisTitle } from './axisTitle.js';
+import { axisFormat } from './internal/axisFormat.js';
+import { axisTitle } from './internal/axisTitle.js';
 import { chartTheme } from './theme.js';
 import {
   checkActuals,
@@ -29,6 +29,7 @@ import {
 } from './internal/layers.js';
 import { withSource } from './internal/footer.js';
 import { fitTitle } from './internal/wrap.js';
+import { argumentError } from '../internal/assert.js';
 
 /** Data of {@link fanChart}. */
 export interface FanChartInput {
@@ -79,9 +80,12 @@ export function fanChart(input: FanChartInput, options: ChartOptions): TopLevelS
   checkYearRows(fn, 'bands', bands, ['lower', 'upper', 'level']);
   bands.forEach((b, i) => {
     if (!(b.level > 0 && b.level < 1)) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: bands[${i}].level must be a coverage in (0, 1) (got ${b.level}). Use 0.9 for the 5th-95th percentile band.`,
+        `bands[${i}].level`,
+        'a coverage in (0, 1)',
+        b.level,
         { index: i },
       );
     }
@@ -105,9 +109,12 @@ export function fanChart(input: FanChartInput, options: ChartOptions): TopLevelS
     checkYearRows(fn, 'start', [start], ['value']);
     const first = Math.min(...bands.map((b) => b.year), ...median.map((m) => m.year));
     if (start.year >= first) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: start.year must come before the first simulated year ${first} (got ${start.year}). Give the base year or the year of the last observation.`,
+        'start.year',
+        `a year before the first simulated year ${first}`,
+        start.year,
         { start: start.year },
       );
     }

@@ -1,8 +1,9 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { formatPercent } from '../series/units.js';
 import { MetricsError } from '../errors.js';
 import type { ChartOptions, TargetMarker, ValueRow } from './inputs.js';
-import { axisFormat } from './axisFormat.js';
-import { axisTitle } from './axisTitle.js';
+import { axisFormat } from './internal/axisFormat.js';
+import { axisTitle } from './internal/axisTitle.js';
 import { chartTheme, DASHES, PALETTE } from './theme.js';
 import { checkArray, checkOptions, checkStrings, checkTargets, checkUnique, checkYearRows } from './internal/check.js';
 import { fmt, markerScale, targetLayer, tidy, WORDS, yearRange, yearX, type Layer } from './internal/layers.js';
@@ -107,7 +108,7 @@ export function forecastChart(input: ForecastChartInput, options: ChartOptions):
       lower: tidy(f.lower as number),
       upper: tidy(f.upper as number),
       level: f.level as number,
-      levelText: `${Number(((f.level as number) * 100).toFixed(1))}%`,
+      levelText: formatPercent(f.level as number, { decimals: 1 }),
       opacity: 0.12 + (0.16 * levels.indexOf(f.level as number)) / Math.max(1, levels.length - 1),
       range: `${fmt(f.lower as number, unit, locale)} – ${fmt(f.upper as number, unit, locale)}`,
     }))

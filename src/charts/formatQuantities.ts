@@ -1,11 +1,12 @@
 import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
-import { parseUnit, Scale, shiftDecimal, type Unit } from '../series/units.js';
+import { show, argumentError } from '../internal/assert.js';
+import { parseUnit, Scale, shiftDecimal, type Unit, formatPercent } from '../series/units.js';
+import type { Locale } from '../series/locale.js';
 
 /** Options of {@link formatQuantities}. */
 export interface FormatQuantitiesOptions {
   /** `en` (default): `RMB 3.05 trillion`; `zh`: `3.05万亿元`. */
-  readonly locale?: 'en' | 'zh';
+  readonly locale?: Locale;
   /** Significant digits of the largest value (default 3); every value gets as many decimals as it. */
   readonly digits?: number;
   /** Write a sign on every value (`+RMB 0.33 trillion`, `−5%`), for changes. Default false. */
@@ -43,9 +44,12 @@ export function formatQuantities(
   const u = parseUnit(unit);
   const { locale = 'en', digits = 3, signed = false } = options;
   if (!Number.isInteger(digits) || digits < 1 || digits > 6) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `formatQuantities: digits must be a whole number in 1..6 (got ${show(digits)}).`,
+      'digits',
+      'a whole number in 1..6',
+      digits,
     );
   }
   if (!Array.isArray(values)) {
@@ -65,9 +69,16 @@ export function formatQuantities(
   for (let i = 0; i < values.length; i++) {
     const v: unknown = values[i];
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw new MetricsError('non_finite', `formatQuantities: values[${i}] must be a finite number (got ${show(v)}).`, {
-        index: i,
-      });
+      throw argumentError(
+        'non_finite',
+        `formatQuantities: values[${i}] must be a finite number (got ${show(v)}).`,
+        `values[${i}]`,
+        'a finite number',
+        v,
+        {
+          index: i,
+        },
+      );
     }
     largest = Math.max(largest, Math.abs(v));
   }
@@ -85,7 +96,7 @@ export function formatQuantities(
     const pct = values.map((v) => v * 100);
     const whole = pct.every((p) => Math.abs(p - Math.round(p)) < 1e-9);
     const d = whole ? 0 : Math.min(decimalsFor(largest * 100), 2);
-    return pct.map((p) => sign(p, `${fixed(p, d)}%`));
+    return values.map((v) => sign(v, formatPercent(Math.abs(v), { decimals: d, fixed: true })));
   }
   if (u.kind === 'fx' || u.kind === 'other') {
     const d = decimalsFor(largest);

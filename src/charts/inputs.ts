@@ -2,6 +2,7 @@
 // forecast, a decomposition) maps onto these in a few lines; see docs/charts.md for the mappings.
 import type { Comparator } from '../targets/fact.js';
 import type { Unit } from '../series/units.js';
+import type { Locale } from '../series/locale.js';
 
 /**
  * One value of a series in a year. `series` names the line (a metric, a method), `scenario` the
@@ -120,7 +121,7 @@ export interface ChartOptions {
   /** Unit of the values: `'CNY trillion'` or a Unit. It names the axis and formats labels. */
   readonly unit: string | Unit;
   /** `en` (default) or `zh`: number words (`RMB 3.05 trillion` vs `3.05万亿元`) and the font. */
-  readonly locale?: 'en' | 'zh';
+  readonly locale?: Locale;
   readonly title?: string;
   readonly subtitle?: string;
   /** What is measured, for the value axis (`Big data industry revenue`). The unit is added to it. */

@@ -1,16 +1,23 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { MetricsError } from '../errors.js';
 import type { ChartOptions, TargetMarker, ValueRow } from './inputs.js';
-import { axisFormat } from './axisFormat.js';
-import { axisTitle } from './axisTitle.js';
+import { axisFormat } from './internal/axisFormat.js';
+import { axisTitle } from './internal/axisTitle.js';
 import { chartTheme, COMPARATOR_SHAPE, COMPARATOR_TEXT, DASHES, PALETTE } from './theme.js';
 import { checkArray, checkOptions, checkStrings, checkTargets, checkUnique, checkYearRows } from './internal/check.js';
 import { fmt, tidy, WORDS, yearRange } from './internal/layers.js';
 import { withSource } from './internal/footer.js';
 import { fitTitle } from './internal/wrap.js';
+import { argumentError } from '../internal/assert.js';
+
+/** What {@link scenarioComparisonChart} draws: a line per scenario, and the targets. */
+export interface ScenarioComparisonChartInput {
+  /** One line per `scenario` (or per `series` when there is no scenario). */
+  readonly rows: readonly ValueRow[];
+  readonly targets?: readonly TargetMarker[];
+}
 
 /** Options of {@link scenarioComparisonChart}. */
-export interface ScenarioComparisonOptions extends ChartOptions {
+export interface ScenarioComparisonChartOptions extends ChartOptions {
   /** Above this many scenarios, draw small multiples (one panel each). Default 4. */
   readonly facetAbove?: number;
   /** Panels per row of small multiples. Default 3. */
@@ -31,8 +38,8 @@ export interface ScenarioComparisonOptions extends ChartOptions {
  * 'facet' in spec; // => false
  */
 export function scenarioComparisonChart(
-  input: { readonly rows: readonly ValueRow[]; readonly targets?: readonly TargetMarker[] },
-  options: ScenarioComparisonOptions,
+  input: ScenarioComparisonChartInput,
+  options: ScenarioComparisonChartOptions,
 ): TopLevelSpec {
   const fn = 'scenarioComparisonChart';
   const { unit, locale, width, height } = checkOptions(fn, options);
@@ -54,7 +61,13 @@ export function scenarioComparisonChart(
     ['columns', columns],
   ] as const) {
     if (!Number.isInteger(v) || v < 1) {
-      throw new MetricsError('invalid_argument', `${fn}: options.${name} must be a whole number >= 1 (got ${v}).`);
+      throw argumentError(
+        'invalid_argument',
+        `${fn}: options.${name} must be a whole number >= 1 (got ${v}).`,
+        `options.${name}`,
+        'a whole number >= 1',
+        v,
+      );
     }
   }
 

@@ -1,6 +1,7 @@
-import type { TopLevelSpec } from 'vega-lite';
 import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import type { TopLevelSpec } from 'vega-lite';
+import { formatPercent } from '../series/units.js';
+import { show, argumentError } from '../internal/assert.js';
 import type { ChartOptions } from './inputs.js';
 import { chartTheme } from './theme.js';
 import { checkArray, checkNumbers, checkOptions, checkStrings, checkUnique, checkYears } from './internal/check.js';
@@ -38,6 +39,11 @@ export interface ScorecardChartRow {
   readonly note?: string;
 }
 
+/** What {@link scorecardChart} draws: one row per target. */
+export interface ScorecardChartInput {
+  readonly rows: readonly ScorecardChartRow[];
+}
+
 /** Options of {@link scorecardChart}: as for every chart, without a unit (the axis is a share of each target). */
 export type ScorecardChartOptions = Omit<ChartOptions, 'unit' | 'measure'>;
 
@@ -55,17 +61,19 @@ const STATUS: Readonly<Record<ScorecardStatus, { colour: string; en: string; zh:
  * definition a circle placed at its share of the target (100 % is the dashed line; open circles are floors,
  * "more than"), coloured by status (met, on track, off track, missed, undetermined) and labelled with the
  * figure and its year. Targets in different units sit on one axis because each is scaled to its own target.
- * @param rows one per target (required, non-empty)
+ * @param input `rows`: one per target (required, non-empty)
  * @param options locale, title, subtitle, width, height (default 56 px a row), source
  * @throws {MetricsError} invalid_argument for no rows, a repeated target, an unknown status or a target
  *   value <= 0; non_finite for NaN
  * @example
- * const spec = scorecardChart([{ target: 'More than RMB 3 trillion in 2025', targetValue: 3, status: 'off track',
- *   observed: { year: 2022, value: 1.57, text: 'RMB 1.57 trillion in 2022' } }]);
+ * const spec = scorecardChart({ rows: [{ target: 'More than RMB 3 trillion in 2025', targetValue: 3, status: 'off track',
+ *   observed: { year: 2022, value: 1.57, text: 'RMB 1.57 trillion in 2022' } }] });
  * spec.title; // => { text: 'How the plans did', subtitle: 'Latest observation on each target’s own definition, as a share of the target' }
  */
-export function scorecardChart(rows: readonly ScorecardChartRow[], options: ScorecardChartOptions = {}): TopLevelSpec {
+export function scorecardChart(input: ScorecardChartInput, options: ScorecardChartOptions = {}): TopLevelSpec {
   const fn = 'scorecardChart';
+  if (typeof input !== 'object' || input === null) checkArray(fn, 'input.rows', undefined);
+  const { rows } = input;
   const { locale, width } = checkOptions(fn, { ...options, unit: 'fraction' });
   checkArray(fn, 'rows', rows);
   checkStrings(fn, 'rows', rows, ['target', 'status'], ['note']);
@@ -78,16 +86,22 @@ export function scorecardChart(rows: readonly ScorecardChartRow[], options: Scor
   );
   rows.forEach((r, i) => {
     if (!(r.status in ScorecardStatus)) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: rows[${i}].status must be one of ${Object.keys(ScorecardStatus).join(', ')} (got ${show(r.status)}).`,
+        `rows[${i}].status`,
+        `one of ${Object.keys(ScorecardStatus).join(', ')}`,
+        r.status,
         { index: i },
       );
     }
     if (r.targetValue <= 0) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: rows[${i}].targetValue must be > 0 (got ${r.targetValue}). A scorecard scales each figure to its target.`,
+        `rows[${i}].targetValue`,
+        '> 0',
+        r.targetValue,
         { index: i },
       );
     }
@@ -133,7 +147,7 @@ export function scorecardChart(rows: readonly ScorecardChartRow[], options: Scor
       target: r.target,
       status: statusName(r.status),
       ratio: tidy(ratio),
-      share: `${Math.round(ratio * 100)}%`,
+      share: formatPercent(ratio, { decimals: 0 }),
       floor: r.observed?.floor === true,
       label: p.lines,
       lines: p.lines.length,

@@ -1,16 +1,21 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { MetricsError } from '../errors.js';
 import type { ChartOptions, SectorRow } from './inputs.js';
-import { axisFormat } from './axisFormat.js';
-import { axisTitle } from './axisTitle.js';
+import { axisFormat } from './internal/axisFormat.js';
+import { axisTitle } from './internal/axisTitle.js';
 import { chartTheme, PALETTE } from './theme.js';
-import { checkOptions, checkStrings, checkUnique, checkYearRows } from './internal/check.js';
+import { checkArray, checkOptions, checkStrings, checkUnique, checkYearRows } from './internal/check.js';
 import { fmt, formatProbability, tidy, WORDS, yearRange } from './internal/layers.js';
 import { withSource } from './internal/footer.js';
 import { fitTitle, legendFit, wrapText } from './internal/wrap.js';
 
+/** What {@link stackedAreaChart} draws: one value per sector and year. */
+export interface StackedAreaChartInput {
+  readonly rows: readonly SectorRow[];
+}
+
 /** Options of {@link stackedAreaChart}. */
-export interface StackedAreaOptions extends ChartOptions {
+export interface StackedAreaChartOptions extends ChartOptions {
   /** `level` (default) stacks the values; `share` stacks each sector's share of the yearly total (0-100 %). */
   readonly mode?: 'level' | 'share';
 }
@@ -19,16 +24,18 @@ export interface StackedAreaOptions extends ChartOptions {
  * Sectors stacked over time, as levels or as shares of the total. Sectors stack in the order they first
  * appear in `rows` (first at the bottom) and are labelled directly at the right end of their band, so
  * the chart reads without colour; white edges separate the bands.
- * @param rows one value per sector and year; every sector must have every year, values >= 0
+ * @param input `rows`: one value per sector and year; every sector must have every year, values >= 0
  * @param options unit (required), mode, locale, title, subtitle, measure, width, height
  * @throws {MetricsError} invalid_argument for empty rows, a negative value, two values for one sector
  *   and year, a sector missing a year, or (shares) a year whose total is 0
  * @example
- * const spec = stackedAreaChart([{ sector: 'a', year: 2020, value: 1 }, { sector: 'b', year: 2020, value: 3 }], { unit: 'CNY trillion', mode: 'share' });
+ * const spec = stackedAreaChart({ rows: [{ sector: 'a', year: 2020, value: 1 }, { sector: 'b', year: 2020, value: 3 }] }, { unit: 'CNY trillion', mode: 'share' });
  * spec.title; // => { text: 'Shares by sector', subtitle: 'Share of the yearly total' }
  */
-export function stackedAreaChart(rows: readonly SectorRow[], options: StackedAreaOptions): TopLevelSpec {
+export function stackedAreaChart(input: StackedAreaChartInput, options: StackedAreaChartOptions): TopLevelSpec {
   const fn = 'stackedAreaChart';
+  if (typeof input !== 'object' || input === null) checkArray(fn, 'input.rows', undefined);
+  const { rows } = input;
   const { unit, locale, width, height } = checkOptions(fn, options);
   const mode = options.mode ?? 'level';
   if (mode !== 'level' && mode !== 'share') {

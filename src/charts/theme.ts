@@ -1,5 +1,6 @@
 import type { Config } from 'vega-lite';
 import type { Comparator } from '../targets/fact.js';
+import type { Locale } from '../series/locale.js';
 
 /**
  * Line and area colours (Okabe-Ito, safe for colour-blind readers). Their lightness differs enough
@@ -49,7 +50,7 @@ export const COMPARATOR_SHAPE: Readonly<Record<Comparator, string>> = Object.fre
 });
 
 /** Legend text per comparator, in English and Chinese. */
-export const COMPARATOR_TEXT: Readonly<Record<'en' | 'zh', Readonly<Record<Comparator, string>>>> = Object.freeze({
+export const COMPARATOR_TEXT: Readonly<Record<Locale, Readonly<Record<Comparator, string>>>> = Object.freeze({
   en: Object.freeze({
     exceeds: 'Target: more than (>)',
     atLeast: 'Target: at least (≥)',
@@ -76,7 +77,7 @@ export const COMPARATOR_TEXT: Readonly<Record<'en' | 'zh', Readonly<Record<Compa
  * @example
  * chartTheme().font; // => 'DejaVu Sans'
  */
-export function chartTheme(locale: 'en' | 'zh' = 'en'): Config {
+export function chartTheme(locale: Locale = 'en'): Config {
   const font = locale === 'zh' ? FONT_ZH : FONT;
   return {
     font,

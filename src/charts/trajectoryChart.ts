@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ActualPoint, ChartOptions, PlanPeriod, TargetMarker, ValueRow } from './inputs.js';
-import { axisFormat } from './axisFormat.js';
-import { axisTitle } from './axisTitle.js';
+import { axisFormat } from './internal/axisFormat.js';
+import { axisTitle } from './internal/axisTitle.js';
 import { chartTheme, DASHES, PALETTE } from './theme.js';
 import {
   checkActuals,

@@ -1,6 +1,7 @@
 import { MetricsError } from '../errors.js';
 import { series } from '../series/series.js';
 import { backtest, type BacktestSummary } from '../forecast/backtest.js';
+import type { ForecastManyError } from '../forecast/batch.js';
 import type { CliCommand } from './command.js';
 import { emit, outputFormat, rowsText, type Row, wrapParagraph } from './output.js';
 import { levelsOption, methodByName, readInput, reportSeriesErrors, wholeOption } from './forecastCommand.js';
@@ -67,7 +68,7 @@ export const backtestCommand: CliCommand = {
     const methods = names.map((n) => ({ name: n, method: methodByName('backtest', n, calibrated && n !== 'naive') }));
     const { rows } = await readInput('backtest', args, ctx);
     const ids = [...new Set(rows.map((r) => r.id))];
-    const errors: { id: string; code: string; message: string }[] = [];
+    const errors: ForecastManyError[] = [];
     const perMethod = new Map<string, Map<string, BacktestSummary>>();
     for (const { name, method } of methods) {
       const summaries = new Map<string, BacktestSummary>();

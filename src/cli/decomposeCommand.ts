@@ -8,7 +8,7 @@ import { spanContributions } from '../decompose/spanContributions.js';
 import { RESIDUAL_SECTOR, TOTAL_SECTOR, type DecompositionRow, type Panel } from '../decompose/types.js';
 import { loadModel } from '../model/loadModel.js';
 import { parsePanelCsv } from '../io/csv.js';
-import { unitToString } from '../series/units.js';
+import { formatPercent, unitToString } from '../series/units.js';
 import { modelOptions } from './modelOptions.js';
 import type { CliCommand, CliContext } from './command.js';
 import { type Column, emit, outputFormat, toCsv, toTable, wrapParagraph, type Row } from './output.js';
@@ -54,7 +54,7 @@ export function wideRows(rows: readonly DecompositionRow[]): Row[] {
 }
 
 function summary(d: ModelDecomposition): string {
-  const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
+  const pct = (x: number) => formatPercent(x, { decimals: 2, fixed: true });
   const level = (x: number) => Number(x.toPrecision(4));
   const lines = [
     '',
@@ -166,7 +166,7 @@ export const decomposeCommand: CliCommand = {
       };
       if (p.years.length >= 2) {
         const s = spanContributions(p);
-        extra = `\n${wrapParagraph(`${s.fromYear}-${s.toYear}: total CAGR ${(s.cagr * 100).toFixed(2)} %; contributions to it: ${s.sectors.map((name, i) => `${name} ${((s.cagrContribution[i] as number) * 100).toFixed(2)}`).join(', ')} (points).`)}\n`;
+        extra = `\n${wrapParagraph(`${s.fromYear}-${s.toYear}: total CAGR ${formatPercent(s.cagr, { decimals: 2, fixed: true })}; contributions to it: ${s.sectors.map((name, i) => `${name} ${((s.cagrContribution[i] as number) * 100).toFixed(2)}`).join(', ')} (points).`)}\n`;
       }
     } else {
       if (unitOption !== undefined)

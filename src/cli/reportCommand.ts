@@ -9,6 +9,7 @@ import { loadSeeds } from '../io/loadSeeds.js';
 import { loadObservations } from '../observations/loadObservations.js';
 import { CHROMIUM } from '../render/htmlToPdf.js';
 import type { ReportSection } from '../report/reportHtml.js';
+import { idNames, nameIds, nameReport } from '../report/nameIds.js';
 import { writeReport } from '../report/writeReport.js';
 import { industriesSection, industriesSummary } from '../report/industriesSection.js';
 import { type ModelReport, modelReport } from '../model/modelReport.js';
@@ -95,19 +96,22 @@ export const reportCommand: CliCommand = {
     }
     // "How the plans did" opens the summary and the report, before the scenarios.
     // The nowcasts use the run's seed and paths (at least the 100 a nowcast needs), as the manifest records.
+    // Prose and tables name facts, observations and documents; ids stay in the JSON outputs (manifest).
+    const names = idNames(loadSeeds(), set, locale);
+    const named = (text: string): string => nameIds(text, names, locale);
     const outcomes = planOutcomes(reports, set, { asOf, seed, paths: Math.max(paths, 100) });
-    ctx.stdout(`${wrapBlock(plansSummary(outcomes, asOf, locale))}\n`);
+    ctx.stdout(`${wrapBlock(named(plansSummary(outcomes, asOf, locale)))}\n`);
     const sections: ReportSection[] = [];
     if (outcomes.length > 0) sections.push(plansSection(outcomes, { locale, asOf, width: REPORT_CHART_WIDTH, set }));
     if (builtIn) {
       // The main job also puts the industries the documents give figures for side by side.
       const seeds = loadSeeds();
       const comparison = compareIndustries(seeds);
-      ctx.stdout(`${wrapBlock(industriesSummary(comparison, locale))}\n`);
+      ctx.stdout(`${wrapBlock(named(industriesSummary(comparison, locale)))}\n`);
       sections.push(industriesSection(comparison, { locale, facts: seeds }));
     }
     for (const r of reports) {
-      ctx.stdout(`${wrapBlock(modelSummary(r))}\n`);
+      ctx.stdout(`${wrapBlock(named(modelSummary(r)))}\n`);
       sections.push(modelSection(r));
     }
     const models = reports.map((r) => r.model);
@@ -118,17 +122,20 @@ export const reportCommand: CliCommand = {
     const files = await writeFolderAtomically(dir, async (tmp) => {
       const written = await writeReport(
         tmp,
-        {
-          title: reportTitle(models, locale),
-          subtitle:
-            locale === 'zh'
-              ? `规划目标的完成情况（截至${asOf}年的公布数据）、各情景与蒙特卡洛模拟；${models.length}个模型`
-              : `How the plans did on figures published up to ${asOf}, then scenarios and Monte Carlo runs of ${models.length} model${models.length === 1 ? '' : 's'}`,
-          date: new Date().toISOString().slice(0, 10),
-          locale,
-          keyFigures: planKeyFigures(outcomes, locale),
-          sections,
-        },
+        nameReport(
+          {
+            title: reportTitle(models, locale),
+            subtitle:
+              locale === 'zh'
+                ? `规划目标的完成情况（截至${asOf}年的公布数据）、各情景与蒙特卡洛模拟；${models.length}个模型`
+                : `How the plans did on figures published up to ${asOf}, then scenarios and Monte Carlo runs of ${models.length} model${models.length === 1 ? '' : 's'}`,
+            date: new Date().toISOString().slice(0, 10),
+            locale,
+            keyFigures: planKeyFigures(outcomes, locale),
+            sections,
+          },
+          names,
+        ),
         { pdf, sources: sourcesTable(models, outcomes, locale) },
       );
       if (ctx.signal?.aborted) throw new MetricsError('aborted', 'report: interrupted; nothing was written.');

@@ -14,11 +14,15 @@ import {
   wholeNumberOption,
   wrapParagraph,
 } from './output.js';
+import { formatPercent } from '../series/units.js';
+
+/** Rates and probabilities to a tenth of a percent, zeros kept so that the column lines up. */
+const TENTH = { decimals: 1, fixed: true } as const;
 
 const p = (x: RestedProbability | null): string =>
   x === null
     ? ''
-    : `${(x.probability * 100).toFixed(1)}%${x.restsOn.startsWith('50 % by construction') ? ' (by construction)' : ''}`;
+    : `${formatPercent(x.probability, TENTH)}${x.restsOn.startsWith('50 % by construction') ? ' (by construction)' : ''}`;
 
 /**
  * `industry-metrics scorecard [model...] --as-of YEAR`: every target's status from the observations, the
@@ -89,10 +93,10 @@ export const scorecardCommand: CliCommand = {
         r.score.requiredRate === null
           ? ''
           : r.score.requiredRateRange
-            ? `${(r.score.requiredRateRange[0] * 100).toFixed(1)}-${(r.score.requiredRateRange[1] * 100).toFixed(1)}%`
-            : `${r.score.requiredRateIs} ${(r.score.requiredRate * 100).toFixed(1)}%`,
-      plan: r.score.planRate === null ? '' : `${(r.score.planRate * 100).toFixed(1)}%`,
-      observed: r.score.observedRate === null ? '' : `${(r.score.observedRate * 100).toFixed(1)}%`,
+            ? `${formatPercent(r.score.requiredRateRange[0], TENTH)}-${formatPercent(r.score.requiredRateRange[1], TENTH)}`
+            : `${r.score.requiredRateIs} ${formatPercent(r.score.requiredRate, TENTH)}`,
+      plan: r.score.planRate === null ? '' : formatPercent(r.score.planRate, TENTH),
+      observed: r.score.observedRate === null ? '' : formatPercent(r.score.observedRate, TENTH),
       observation: r.score.observation ?? '',
       reason: r.score.reason,
       'ex-ante rests on': r.exAnte?.restsOn ?? (r.exAnte === null ? 'the model has no uncertainty section' : ''),

@@ -6,8 +6,8 @@ import { asOfHelp, asOfLine, loadModelAsOf } from './asOfOption.js';
 import { simulateModel } from '../model/simulateModel.js';
 import { probabilityRestsOn } from '../model/probabilityBasis.js';
 import { unitToString } from '../series/units.js';
-import type { MonteCarloResult } from '../simulate/monteCarloTypes.js';
-import { monteCarloToTidy } from '../simulate/monteCarloToTidy.js';
+import type { Simulation } from '../simulate/monteCarloTypes.js';
+import { simulationToTidy } from '../simulate/monteCarloToTidy.js';
 import type { CliArgs, CliCommand } from './command.js';
 import {
   emit,
@@ -37,7 +37,7 @@ function qName(level: number): string {
 }
 
 /** One row per simulated year: mean, sd and every quantile of the simulated level. */
-export function simulationRows(r: MonteCarloResult): Row[] {
+export function simulationRows(r: Simulation): Row[] {
   const s = r.series[r.series.length - 1]!;
   return s.years.map((year, t) => {
     const row: Record<string, number> = { year, mean: s.mean[t]!, sd: s.sd[t]! };
@@ -53,7 +53,7 @@ export function simulationRows(r: MonteCarloResult): Row[] {
 export function simulationJson(
   model: { id: string; unit: string },
   scenario: string,
-  r: MonteCarloResult,
+  r: Simulation,
   bases: Readonly<Record<string, string>> = {},
 ): unknown {
   const s = r.series[r.series.length - 1]!;
@@ -168,7 +168,7 @@ export const simulateCommand: CliCommand = {
         ) + '\n';
     } else if (format === 'csv') {
       const rows: Row[] = [
-        ...monteCarloToTidy(r)
+        ...simulationToTidy(r)
           .filter((row) => row.series === r.analysed)
           .map((row) => ({ ...row, series: model.id })),
         ...r.targets.map((t) => ({

@@ -1,6 +1,6 @@
 import { MetricsError } from '../errors.js';
-import { assertInteger, show } from '../internal/assert.js';
-import { quantile7 } from './internal/quantile7.js';
+import { assertInteger, show, argumentError } from '../internal/assert.js';
+import { quantileSorted } from 'd3-array';
 import { expm1OverX, logRatio } from './internal/logMean.js';
 import { RESIDUAL_SECTOR, TOTAL_SECTOR, type DecompositionMeasure } from './types.js';
 
@@ -32,7 +32,7 @@ export interface QuantileRow {
 }
 
 /** What {@link contributionQuantiles} returns; every `[i][k]` is sector i at `probabilities[k]`. */
-export interface ContributionQuantilesResult {
+export interface ContributionQuantiles {
   readonly probabilities: readonly number[];
   /** Sectors, plus `(residual)` when a total is given. */
   readonly sectors: readonly string[];
@@ -66,18 +66,24 @@ function readDraws(
     return { at: (p, i) => d[p * m + i] as number, paths: d.length / m };
   }
   if (!Array.isArray(d) || d.length === 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: ${name} must be paths x sectors rows or a Float64Array (got ${show(d)}).`,
+      `${name}`,
+      'paths x sectors rows or a Float64Array',
+      d,
     );
   }
   // An indexed loop: forEach skips the holes of a sparse array.
   for (let p = 0; p < d.length; p++) {
     const row: unknown = d[p];
     if (!Array.isArray(row) || row.length !== m) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: ${name}[${p}] must hold one level per sector (${m}) (got ${show(row)}).`,
+        `${name}[${p}]`,
+        `one level per sector (${m})`,
+        row,
         { path: p },
       );
     }
@@ -99,7 +105,7 @@ function readDraws(
  *   base: [[1, 1], [1, 1]], end: [[2, 1], [3, 1]], probabilities: [0.5] });
  * r.contribution; // => [[0.75], [0]]
  */
-export function contributionQuantiles(input: ContributionQuantilesInput): ContributionQuantilesResult {
+export function contributionQuantiles(input: ContributionQuantilesInput): ContributionQuantiles {
   const fn = 'contributionQuantiles';
   const { sectors, fromYear, toYear, total } = input ?? ({} as ContributionQuantilesInput);
   const probabilities = input?.probabilities ?? [0.05, 0.5, 0.95];
@@ -109,9 +115,12 @@ export function contributionQuantiles(input: ContributionQuantilesInput): Contri
     new Set(sectors).size !== sectors.length ||
     sectors.some((s) => typeof s !== 'string' || s === '')
   ) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: sectors must be unique, non-empty names (got ${show(sectors)}).`,
+      'sectors',
+      'unique, non-empty names',
+      sectors,
     );
   }
   assertInteger(fn, 'fromYear', fromYear);
@@ -126,9 +135,12 @@ export function contributionQuantiles(input: ContributionQuantilesInput): Contri
     probabilities.length === 0 ||
     probabilities.some((p) => typeof p !== 'number' || !(p >= 0 && p <= 1))
   ) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: probabilities must be numbers in [0, 1] (got ${show(probabilities)}). Use e.g. [0.05, 0.5, 0.95].`,
+      'probabilities',
+      'numbers in [0, 1]',
+      probabilities,
     );
   }
   const m = sectors.length;
@@ -146,9 +158,12 @@ export function contributionQuantiles(input: ContributionQuantilesInput): Contri
       ['total.end', total.end],
     ] as const) {
       if ((!Array.isArray(arr) && !(arr instanceof Float64Array)) || arr.length !== paths) {
-        throw new MetricsError(
+        throw argumentError(
           'invalid_argument',
           `${fn}: ${name} must hold one number per path (${paths}) (got ${show(arr)}).`,
+          `${name}`,
+          `one number per path (${paths})`,
+          arr,
         );
       }
     }
@@ -216,11 +231,17 @@ export function contributionQuantiles(input: ContributionQuantilesInput): Contri
       (cagrContrib[i] as Float64Array)[p] = c * cagrOverGrowth;
     }
   }
-  const contribution = contrib.map((c) => quantile7(c, probabilities));
-  const cagrContribution = cagrContrib.map((c) => quantile7(c, probabilities));
+  // R's type-7 quantiles: d3-array's quantileSorted on a sorted copy (the draws are finite, checked above).
+  const quantile7 = (values: Float64Array): number[] => {
+    const sorted = Float64Array.from(values).sort();
+    // @types/d3-array types quantileSorted for arrays only; it reads a typed array the same way (by index).
+    return probabilities.map((p) => quantileSorted(sorted as unknown as number[], p) as number);
+  };
+  const contribution = contrib.map(quantile7);
+  const cagrContribution = cagrContrib.map(quantile7);
   const meanContribution = contrib.map((c) => c.reduce((a, v) => a + v, 0) / paths);
-  const growthQ = quantile7(growth, probabilities);
-  const cagrQ = quantile7(cagrs, probabilities);
+  const growthQ = quantile7(growth);
+  const cagrQ = quantile7(cagrs);
   const rows: QuantileRow[] = [];
   names.forEach((sector, i) =>
     probabilities.forEach((probability, q) => {

@@ -3,7 +3,7 @@ import { checkPanel, totalOf, sumColumn, assertPositiveTotal } from './internal/
 import { RESIDUAL_SECTOR, TOTAL_SECTOR, type DecompositionRow, type Panel } from './types.js';
 
 /** What {@link contributions} returns: one period per pair of consecutive panel years. */
-export interface ContributionsResult {
+export interface Contributions {
   readonly sectors: readonly string[];
   /** First year of each period (the base). */
   readonly fromYears: readonly number[];
@@ -43,7 +43,7 @@ export interface ContributionsResult {
  * @example
  * contributions({ unit: parseUnit('CNY billion'), years: [2020, 2021], sectors: ['a', 'b'], values: [[60, 70], [40, 45]] }).contribution; // => [[0.1], [0.05]]
  */
-export function contributions(p: Panel): ContributionsResult {
+export function contributions(p: Panel): Contributions {
   checkPanel('contributions', p);
   if (p.years.length < 2) {
     throw new MetricsError(

@@ -1,7 +1,7 @@
 import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { show, argumentError } from '../internal/assert.js';
 import { assembleShiftShare, checkMatrix, checkNames, referenceOf, shiftShareCore } from './internal/shiftShareCore.js';
-import type { ShiftShareResult } from './types.js';
+import type { ShiftShare } from './types.js';
 
 /** What {@link dynamicShiftShare} takes: levels by region, sector and year. */
 export interface DynamicShiftShareInput {
@@ -29,7 +29,7 @@ export interface DynamicShiftShareInput {
  *   values: [[[10, 15], [10, 10]]], reference: [[100, 120], [100, 100]] });
  * r.regionalShift[0]; // => [3, 0] (one period: the same as shiftShare)
  */
-export function dynamicShiftShare(input: DynamicShiftShareInput): ShiftShareResult {
+export function dynamicShiftShare(input: DynamicShiftShareInput): ShiftShare {
   const fn = 'dynamicShiftShare';
   const { regions, sectors, years, values, reference } = input ?? ({} as DynamicShiftShareInput);
   checkNames(fn, 'regions', regions);
@@ -39,9 +39,12 @@ export function dynamicShiftShare(input: DynamicShiftShareInput): ShiftShareResu
     years.length < 2 ||
     years.some((y, t) => !Number.isInteger(y) || (t > 0 && y <= (years[t - 1] as number)))
   ) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: years must be at least 2 whole, strictly increasing years (got ${show(years)}).`,
+      'years',
+      'at least 2 whole, strictly increasing years',
+      years,
     );
   }
   if (!Array.isArray(values) || values.length !== regions.length) {

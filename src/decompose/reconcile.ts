@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertOneOf, show } from '../internal/assert.js';
+import { assertOneOf, show, argumentError } from '../internal/assert.js';
 import { checkPanel, sumColumn } from './internal/checkPanel.js';
 import { isPositiveDefinite } from './internal/cholesky.js';
 import { TOTAL_SECTOR, type DecompositionRow, type Panel } from './types.js';
@@ -43,7 +43,7 @@ export interface ReconcileOptions {
 }
 
 /** What {@link reconcile} returns. */
-export interface ReconcileResult {
+export interface Reconciliation {
   readonly method: ReconcileMethod;
   /** The coherent panel: reconciled sectors, and `total` equal to their sum. */
   readonly panel: Panel;
@@ -75,7 +75,7 @@ const c = (w: readonly number[], i: number): number => w[i] as number;
  * const p = { unit: parseUnit('CNY billion'), years: [2025], sectors: ['a', 'b'], values: [[40], [50]], total: [100] };
  * reconcile(p, { method: 'ols' }).panel.values; // => [[43.333333333333336], [53.333333333333336]] (d = 10 split in thirds)
  */
-export function reconcile(p: Panel, options: ReconcileOptions): ReconcileResult {
+export function reconcile(p: Panel, options: ReconcileOptions): Reconciliation {
   const fn = 'reconcile';
   checkPanel(fn, p);
   const method = options?.method;
@@ -108,9 +108,12 @@ export function reconcile(p: Panel, options: ReconcileOptions): ReconcileResult 
       }
       const s = props.reduce((a, v) => a + v, 0);
       if (Math.abs(s - 1) > 1e-9) {
-        throw new MetricsError(
+        throw argumentError(
           'invalid_argument',
           `${fn}: proportions must add up to 1 (got ${s}). They are not rescaled; fix them.`,
+          'proportions',
+          'proportions that add up to 1',
+          s,
           { sum: s },
         );
       }

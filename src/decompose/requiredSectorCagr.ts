@@ -1,6 +1,6 @@
 import { MetricsError } from '../errors.js';
+import { argumentError, assertFinite, show } from '../internal/assert.js';
 import { assertPlausible } from '../internal/plausible.js';
-import { assertFinite, show } from '../internal/assert.js';
 import { checkSectorGrowth } from './internal/checkSectors.js';
 
 /** Options of {@link requiredSectorCagr}. */
@@ -33,11 +33,25 @@ export function requiredSectorCagr(options: RequiredSectorCagrOptions): number {
   const { sectors, sector, targetCagr, years } = options ?? ({} as RequiredSectorCagrOptions);
   assertFinite(fn, { targetCagr, years });
   if (years <= 0)
-    throw new MetricsError('invalid_argument', `${fn}: years must be > 0 (got ${years}). Pass toYear - fromYear.`, {
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: years must be > 0 (got ${years}). Pass toYear - fromYear.`,
+      'years',
+      '> 0',
       years,
-    });
+      {
+        years,
+      },
+    );
   if (targetCagr <= -1)
-    throw new MetricsError('invalid_argument', `${fn}: targetCagr must be > -1 (got ${targetCagr}).`, { targetCagr });
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: targetCagr must be > -1 (got ${targetCagr}).`,
+      'targetCagr',
+      '> -1',
+      targetCagr,
+      { targetCagr },
+    );
   assertPlausible(fn, 'targetCagr', targetCagr, 'rate');
   const k = Array.isArray(sectors) ? sectors.find((s) => s?.id === sector) : undefined;
   if (Array.isArray(sectors) && !k) {

@@ -2,7 +2,7 @@ import { checkPanel, totalOf, sumColumn, assertPositiveTotal } from './internal/
 import { RESIDUAL_SECTOR, TOTAL_SECTOR, type DecompositionRow, type Panel } from './types.js';
 
 /** What {@link shares} returns. */
-export interface SharesResult {
+export interface Shares {
   readonly years: readonly number[];
   readonly sectors: readonly string[];
   /** The total the shares are of, per year: the stated total, or the sum of the sectors. */
@@ -27,7 +27,7 @@ export interface SharesResult {
  * @example
  * shares({ unit: parseUnit('CNY billion'), years: [2020], sectors: ['a', 'b'], values: [[30], [60]], total: [100] }).residualShare; // => [0.1]
  */
-export function shares(p: Panel): SharesResult {
+export function shares(p: Panel): Shares {
   checkPanel('shares', p);
   const total = totalOf(p);
   assertPositiveTotal('shares', p, total);

@@ -1,7 +1,7 @@
 import { MetricsError } from '../errors.js';
 import { assertInteger } from '../internal/assert.js';
 import { assembleShiftShare, checkMatrix, checkNames, referenceOf, shiftShareCore } from './internal/shiftShareCore.js';
-import type { ShiftShareResult } from './types.js';
+import type { ShiftShare } from './types.js';
 
 /** What {@link shiftShare} takes: levels by region (rows) and sector (columns) in two years. */
 export interface ShiftShareInput {
@@ -34,7 +34,7 @@ export interface ShiftShareInput {
  *   base: [[10, 10]], end: [[15, 10]], reference: { base: [100, 100], end: [120, 100] } });
  * [r.nationalGrowth[0], r.industryMix[0], r.regionalShift[0]]; // => [[1, 1], [1, -1], [3, 0]]
  */
-export function shiftShare(input: ShiftShareInput): ShiftShareResult {
+export function shiftShare(input: ShiftShareInput): ShiftShare {
   const fn = 'shiftShare';
   const { regions, sectors, fromYear, toYear, base, end, reference } = input ?? ({} as ShiftShareInput);
   checkNames(fn, 'regions', regions);

@@ -24,7 +24,7 @@ export interface SpanContributionsOptions {
 }
 
 /** What {@link spanContributions} returns. Every contribution vector adds up to its total. */
-export interface SpanContributionsResult {
+export interface SpanContributions {
   readonly method: SpanMethod;
   readonly fromYear: number;
   readonly toYear: number;
@@ -69,7 +69,7 @@ export interface SpanContributionsResult {
  * const p = { unit: parseUnit('CNY billion'), years: [2020, 2022], sectors: ['a', 'b'], values: [[50, 100], [50, 44]] };
  * spanContributions(p).cagrContribution; // ≈ [0.22727, -0.02727] (they sum to 1.44^(1/2) - 1 = 0.2)
  */
-export function spanContributions(p: Panel, options: SpanContributionsOptions = {}): SpanContributionsResult {
+export function spanContributions(p: Panel, options: SpanContributionsOptions = {}): SpanContributions {
   const fn = 'spanContributions';
   checkPanel(fn, p);
   const method = options.method ?? 'simple';

@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertFinite } from '../internal/assert.js';
+import { assertFinite, argumentError } from '../internal/assert.js';
 import { checkSectorGrowth, type SectorGrowth } from './internal/checkSectors.js';
 
 export type { SectorGrowth } from './internal/checkSectors.js';
@@ -21,9 +21,16 @@ export function totalCagrFromSectors(sectors: readonly SectorGrowth[], years: nu
   checkSectorGrowth(fn, sectors);
   assertFinite(fn, { years });
   if (years <= 0) {
-    throw new MetricsError('invalid_argument', `${fn}: years must be > 0 (got ${years}). Pass toYear - fromYear.`, {
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: years must be > 0 (got ${years}). Pass toYear - fromYear.`,
+      'years',
+      '> 0',
       years,
-    });
+      {
+        years,
+      },
+    );
   }
   // Σ s_i (1 + g_i)^n in logs: exp(n log1p(g)) keeps small rates accurate.
   let level = 0;

@@ -77,7 +77,7 @@ export interface ShiftShareRow {
 }
 
 /** What {@link shiftShare} returns; every matrix is region x sector, in the input's unit. */
-export interface ShiftShareResult {
+export interface ShiftShare {
   readonly regions: readonly string[];
   readonly sectors: readonly string[];
   readonly fromYear: number;

@@ -1,6 +1,6 @@
 import type { MathNode } from 'mathjs/number';
 import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { show, argumentError } from '../internal/assert.js';
 import {
   EXPRESSION_CONSTANTS,
   EXPRESSION_FUNCTIONS,
@@ -82,9 +82,12 @@ export function compileExpression(text: string, options: CompileExpressionOption
     tree = math.parse(text);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${FN}: cannot parse ${show(text)}: ${why}. Check brackets and operators.`,
+      'text',
+      'an expression (numbers, variables, operators, allowed functions)',
+      text,
       { text },
     );
   }
@@ -149,7 +152,13 @@ function at(variables: readonly string[], values: Readonly<Record<string, number
 
 function checkVariables(names: readonly string[]): string[] {
   if (!Array.isArray(names)) {
-    throw new MetricsError('invalid_argument', `${FN}: variables must be an array of names (got ${show(names)}).`);
+    throw argumentError(
+      'invalid_argument',
+      `${FN}: variables must be an array of names (got ${show(names)}).`,
+      'variables',
+      'an array of names',
+      names,
+    );
   }
   for (const n of names) {
     if (typeof n !== 'string' || !IDENTIFIER.test(n)) {
@@ -192,10 +201,17 @@ function word(name: string): RegExp {
 }
 
 function refuse(text: string, what: string, where: string, hint: string, details: Record<string, unknown> = {}): never {
-  throw new MetricsError('invalid_argument', `${FN}: ${what} is not allowed in ${show(text)}${where}. ${hint}`, {
+  throw argumentError(
+    'invalid_argument',
+    `${FN}: ${what} is not allowed in ${show(text)}${where}. ${hint}`,
+    'text',
+    `an expression without ${what}`,
     text,
-    ...details,
-  });
+    {
+      text,
+      ...details,
+    },
+  );
 }
 
 function checkNode(node: MathNode, text: string, variables: ReadonlySet<string>): void {

@@ -19,34 +19,34 @@ import type { Forecast, ForecastMethod, ForecastOptions, SimulateFitOptions } fr
  * - simulate: Gaussian paths from the chosen state space model (sigma relative for M errors).
  * @example
  * const s = series({ id: 'x', unit: 'count', years: [2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021], values: [10, 12, 13, 15, 18, 19, 21, 24, 25, 28] });
- * autoEts.fit(s).method.startsWith('ets('); // => true
+ * ets.fit(s).method.startsWith('ets('); // => true
  */
-export const autoEts: ForecastMethod<EtsFit> = {
+export const ets: ForecastMethod<EtsFit> = {
   name: 'ets',
   onTransformedScale: Object.freeze({
     name: 'ets',
     description: 'Automatic ETS among the additive models (R forecast::ets with a lambda).',
     minLength: MIN_LENGTH,
     fit(s: Series): EtsFit {
-      return fitEtsMethod('autoEts.fit', s, undefined, 'lik', 'ets', true);
+      return fitEtsMethod('ets.fit', s, undefined, 'lik', 'ets', true);
     },
     forecast(fit: EtsFit, toYear: number, options?: ForecastOptions): Forecast {
-      return forecastEtsFit('autoEts.forecast', fit, toYear, options);
+      return forecastEtsFit('ets.forecast', fit, toYear, options);
     },
     simulate(fit: EtsFit, toYear: number, options: SimulateFitOptions) {
-      return simulateEtsFit('autoEts.simulate', fit, toYear, options);
+      return simulateEtsFit('ets.simulate', fit, toYear, options);
     },
   } satisfies ForecastMethod<EtsFit> as ForecastMethod),
   description:
     'Exponential smoothing state space model chosen by AICc among the non-seasonal ETS models (R forecast::ets).',
   minLength: MIN_LENGTH,
   fit(s: Series): EtsFit {
-    return fitEtsMethod('autoEts.fit', s, undefined, 'lik', 'ets');
+    return fitEtsMethod('ets.fit', s, undefined, 'lik', 'ets');
   },
   forecast(fit: EtsFit, toYear: number, options?: ForecastOptions): Forecast {
-    return forecastEtsFit('autoEts.forecast', fit, toYear, options);
+    return forecastEtsFit('ets.forecast', fit, toYear, options);
   },
   simulate(fit: EtsFit, toYear: number, options: SimulateFitOptions) {
-    return simulateEtsFit('autoEts.simulate', fit, toYear, options);
+    return simulateEtsFit('ets.simulate', fit, toYear, options);
   },
 };

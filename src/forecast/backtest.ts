@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertInteger, show } from '../internal/assert.js';
+import { assertInteger, show, argumentError } from '../internal/assert.js';
 import { assertAnnual, series, type Series } from '../series/series.js';
 import type { Forecast, ForecastFit, ForecastMethod } from './types.js';
 import { accuracy, type Accuracy } from './accuracy.js';
@@ -45,26 +45,16 @@ export interface BacktestOrigin {
   readonly accuracy: Accuracy;
 }
 
-/** Accuracy averaged over origins (scaled and percent measures as the mean of per-origin values). */
-export interface BacktestSummary {
+/**
+ * Accuracy over all origins: the measures of {@link Accuracy} (ME, MAE, RMSE, MAPE, sMAPE, MASE and per level
+ * coverage, Winkler and MSIS), scaled and percent measures as the mean of the per-origin values. `mape` is
+ * absent when any origin had a zero actual, `mase` when any training window was constant, an interval's
+ * `msis` unless every origin had one; `points` counts the forecast-actual pairs compared.
+ */
+export interface BacktestSummary extends Omit<Accuracy, 'n' | 'skipped'> {
   readonly origins: number;
   /** Forecast-actual pairs compared. */
   readonly points: number;
-  readonly me: number;
-  readonly mae: number;
-  readonly rmse: number;
-  /** Absent when any origin had a zero actual. */
-  readonly mape?: number;
-  readonly smape: number;
-  /** Absent when any training window was constant. */
-  readonly mase?: number;
-  /** Per level: share of all points covered, mean Winkler score, mean MSIS (when every origin had one). */
-  readonly intervals: readonly {
-    readonly level: number;
-    readonly coverage: number;
-    readonly winkler: number;
-    readonly msis?: number;
-  }[];
 }
 
 /** One tidy row: one forecast year at one origin. Interval bounds are `lower_80`, `upper_95`, …. */
@@ -127,18 +117,24 @@ export function backtest(s: Series, method: ForecastMethod, options: BacktestOpt
   const refit = options.refit ?? true;
   if (typeof refit === 'number') assertWhole(fn, 'refit', refit);
   else if (typeof refit !== 'boolean') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: refit must be true, false or a whole number of origins (got ${show(refit)}).`,
+      'refit',
+      'true, false or a whole number of origins',
+      refit,
     );
   }
   const minLength = Math.max(1, method.minLength);
   const initial = options.initial ?? Math.min(Math.max(minLength, Math.ceil(n / 2)), n - horizon);
   assertWhole(fn, 'initial', initial);
   if (initial < minLength) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: initial must be at least ${minLength}, the fewest observations ${method.name} accepts (got ${initial}).`,
+      'initial',
+      `at least ${minLength}, the fewest observations ${method.name} accepts`,
+      initial,
       { initial, minLength },
     );
   }
@@ -236,9 +232,16 @@ function atOrigin<T>(fn: string, originYear: number, f: () => T): T {
 function assertWhole(fn: string, name: string, value: unknown): asserts value is number {
   assertInteger(fn, name, value);
   if ((value as number) < 1) {
-    throw new MetricsError('invalid_argument', `${fn}: ${name} must be a whole number >= 1 (got ${value}).`, {
-      [name]: value,
-    });
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: ${name} must be a whole number >= 1 (got ${value}).`,
+      `${name}`,
+      'a whole number >= 1',
+      value,
+      {
+        [name]: value,
+      },
+    );
   }
 }
 

@@ -1,7 +1,9 @@
-import { MetricsError } from '../errors.js';
-import { assertInteger, assertOneOf, show } from '../internal/assert.js';
+import { type ErrorCode, MetricsError } from '../errors.js';
+import { assertInteger, assertOneOf, show, argumentError } from '../internal/assert.js';
 import { series } from '../series/series.js';
 import { interpolate } from '../series/interpolate.js';
+import type { Unit } from '../series/units.js';
+import type { FillMethod } from './defaultForecast.js';
 import type { Forecast, ForecastMethod } from './types.js';
 import { checkMethod } from './internal/checkMethod.js';
 import { levelLabel } from './levels.js';
@@ -22,9 +24,9 @@ export interface ForecastManyOptions {
   /** Interval levels as fractions in (0, 1). Default [0.8, 0.95]. */
   readonly levels?: readonly number[];
   /** Unit of every series (text or Unit). Default `unit`, a plain number. */
-  readonly unit?: string;
+  readonly unit?: string | Unit;
   /** Fill missing years first: `linear` or `log` (constant growth between neighbours). Default: a gap is an error. */
-  readonly fill?: 'linear' | 'log';
+  readonly fill?: FillMethod;
   /** Stops between series; the call then throws `aborted`. */
   readonly signal?: AbortSignal;
 }
@@ -40,8 +42,8 @@ export type ForecastManyRow = Readonly<Record<string, string | number>> & {
 export interface ForecastManyError {
   /** The series' id, or `rows[i]` for a row without a string id. */
   readonly id: string;
-  /** The MetricsError code (`internal` for an unexpected failure inside a method). */
-  readonly code: string;
+  /** The MetricsError code, or `internal` for an unexpected failure inside a method (not a MetricsError). */
+  readonly code: ErrorCode | 'internal';
   readonly message: string;
 }
 
@@ -78,9 +80,12 @@ export function forecastMany(
 ): ForecastMany {
   const fn = 'forecastMany';
   if (!Array.isArray(rows)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: rows must be an array of { id, year, value } (got ${show(rows)}). Read a CSV with readSeriesCsv.`,
+      'rows',
+      'an array of { id, year, value }',
+      rows,
     );
   }
   checkMethod(fn, method);
@@ -94,7 +99,14 @@ export function forecastMany(
   if (horizon !== undefined) {
     assertInteger(fn, 'horizon', horizon);
     if (horizon < 1)
-      throw new MetricsError('invalid_argument', `${fn}: horizon must be >= 1 year (got ${horizon}).`, { horizon });
+      throw argumentError(
+        'invalid_argument',
+        `${fn}: horizon must be >= 1 year (got ${horizon}).`,
+        'horizon',
+        '>= 1 year',
+        horizon,
+        { horizon },
+      );
   } else assertInteger(fn, 'toYear', toYear);
   const levels = options.levels ?? [0.8, 0.95];
   if (options.fill !== undefined) assertOneOf(fn, 'fill', options.fill, ['linear', 'log']);

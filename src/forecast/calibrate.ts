@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertInteger, show } from '../internal/assert.js';
+import { assertInteger, show, argumentError } from '../internal/assert.js';
 import type { Series } from '../series/series.js';
 import type { Forecast, ForecastFit, ForecastInterval, ForecastMethod, ForecastOptions } from './types.js';
 import { checkMethod } from './internal/checkMethod.js';
@@ -146,9 +146,12 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
   checkMethod(fn, method);
   const mode = options.errors ?? 'auto';
   if (!(mode in CalibrationErrors)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: errors must be one of ${Object.keys(CalibrationErrors).join(', ')} (got ${show(mode)}).`,
+      'errors',
+      `one of ${Object.keys(CalibrationErrors).join(', ')}`,
+      mode,
     );
   }
   const maxHorizon = options.maxHorizon ?? 6;
@@ -157,9 +160,12 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
   const initial = options.initial ?? minLength;
   positiveWhole(fn, 'initial', initial);
   if (initial < method.minLength) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: initial must be at least ${method.minLength}, the fewest observations ${method.name} accepts (got ${initial}).`,
+      'initial',
+      `at least ${method.minLength}, the fewest observations ${method.name} accepts`,
+      initial,
       { initial },
     );
   }
@@ -348,7 +354,14 @@ function checkCalibration(fn: string, c: Calibration): void {
 function positiveWhole(fn: string, name: string, v: unknown): void {
   assertInteger(fn, name, v);
   if ((v as number) < 1)
-    throw new MetricsError('invalid_argument', `${fn}: ${name} must be a whole number >= 1 (got ${v}).`, { [name]: v });
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: ${name} must be a whole number >= 1 (got ${v}).`,
+      `${name}`,
+      'a whole number >= 1',
+      v,
+      { [name]: v },
+    );
 }
 
 function learn(

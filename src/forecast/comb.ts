@@ -1,5 +1,5 @@
 import { combination, type CombinationFit } from './combination.js';
-import { dampedHolt } from './dampedHolt.js';
+import { damped } from './dampedHolt.js';
 import { holt } from './holt.js';
 import { ses } from './ses.js';
 import type { ForecastMethod } from './types.js';
@@ -11,4 +11,4 @@ import type { ForecastMethod } from './types.js';
  * @example
  * comb.name; // => 'comb'
  */
-export const comb: ForecastMethod<CombinationFit> = combination([ses, holt, dampedHolt], { name: 'comb' });
+export const comb: ForecastMethod<CombinationFit> = combination([ses, holt, damped], { name: 'comb' });

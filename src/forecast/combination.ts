@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { show, argumentError } from '../internal/assert.js';
 import type { Series } from '../series/series.js';
 import { fitBase, fitInput, horizonYears, intervalLevels, makeForecast } from './internal/common.js';
 import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions } from './types.js';
@@ -20,7 +20,7 @@ export interface CombinationOptions {
 
 /**
  * Equal-weight combination of forecasting methods: the point forecast is the mean of the parts' point
- * forecasts (the M4 competition's "Comb" is `combination([ses, holt, dampedHolt])`, exported as
+ * forecasts (the M4 competition's "Comb" is `combination([ses, holt, damped])`, exported as
  * {@link comb}). Combining is one of the most reliable ways to cut forecast error on yearly data.
  * - Intervals: the mean of the parts' lower bounds and the mean of their upper bounds at each level.
  *   A heuristic, not a model-based interval: it nests and widens with the level because each part's
@@ -33,16 +33,19 @@ export interface CombinationOptions {
  * - No `simulate` (averaging independent paths would understate the spread).
  * @throws {MetricsError} invalid_argument for an empty list or an entry that is not a ForecastMethod
  * @example
- * combination([theta, dampedHolt]).name; // => 'comb(theta,damped)'
+ * combination([theta, damped]).name; // => 'comb(theta,damped)'
  */
 export function combination(
   methods: readonly ForecastMethod[],
   options: CombinationOptions = {},
 ): ForecastMethod<CombinationFit> {
   if (!Array.isArray(methods) || methods.length === 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
-      `combination: methods must be a non-empty array of forecast methods (got ${show(methods)}). Pass e.g. [theta, dampedHolt, autoEts].`,
+      `combination: methods must be a non-empty array of forecast methods (got ${show(methods)}). Pass e.g. [theta, damped, ets].`,
+      'methods',
+      'a non-empty array of forecast methods',
+      methods,
     );
   }
   if (methods.length > 100) {
@@ -65,7 +68,13 @@ export function combination(
   const parts = [...methods];
   const name = options.name ?? `comb(${parts.map((m) => m.name).join(',')})`;
   if (typeof name !== 'string' || name.trim() === '') {
-    throw new MetricsError('invalid_argument', `combination: name must be a non-empty string (got ${show(name)}).`);
+    throw argumentError(
+      'invalid_argument',
+      `combination: name must be a non-empty string (got ${show(name)}).`,
+      'name',
+      'a non-empty string',
+      name,
+    );
   }
   return {
     name,

@@ -14,19 +14,19 @@ import type { Forecast, ForecastMethod, ForecastOptions, SimulateFitOptions } fr
  * - simulate: Gaussian paths from the state space model.
  * @example
  * const s = series({ id: 'x', unit: 'count', years: [2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021], values: [10, 12, 13, 15, 18, 19, 21, 24, 25, 28] });
- * dampedHolt.fit(s).params.phi! <= 0.98; // => true
+ * damped.fit(s).params.phi! <= 0.98; // => true
  */
-export const dampedHolt: ForecastMethod<EtsFit> = {
+export const damped: ForecastMethod<EtsFit> = {
   name: 'damped',
   description: 'Damped trend, ETS(A,Ad,N) fitted by MSE (R forecast::holt(damped = TRUE)).',
   minLength: MIN_LENGTH,
   fit(s: Series): EtsFit {
-    return fitEtsMethod('dampedHolt.fit', s, { error: 'A', trend: 'Ad' }, 'mse', 'damped');
+    return fitEtsMethod('damped.fit', s, { error: 'A', trend: 'Ad' }, 'mse', 'damped');
   },
   forecast(fit: EtsFit, toYear: number, options?: ForecastOptions): Forecast {
-    return forecastEtsFit('dampedHolt.forecast', fit, toYear, options);
+    return forecastEtsFit('damped.forecast', fit, toYear, options);
   },
   simulate(fit: EtsFit, toYear: number, options: SimulateFitOptions) {
-    return simulateEtsFit('dampedHolt.simulate', fit, toYear, options);
+    return simulateEtsFit('damped.simulate', fit, toYear, options);
   },
 };

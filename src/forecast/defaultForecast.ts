@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertOneOf, show } from '../internal/assert.js';
+import { assertOneOf, show, argumentError } from '../internal/assert.js';
 import type { Series } from '../series/series.js';
 import { interpolate } from '../series/interpolate.js';
 import { arima } from './arima.js';
@@ -84,9 +84,12 @@ export function forecast(
   } else if (typeof m === 'object' && m !== null && typeof m.fit === 'function' && typeof m.forecast === 'function') {
     method = m;
   } else {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `forecast: method must be a method name or a ForecastMethod (got ${show(m)}).`,
+      'method',
+      'a method name or a ForecastMethod',
+      m,
     );
   }
   if (opts.lambda !== undefined) {
@@ -121,9 +124,12 @@ export function forecast(
   } else {
     const h = opts.h;
     if (typeof h !== 'number' || !Number.isInteger(h) || h < 1) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `forecast: h must be a whole number of years >= 1 (got ${show(h)}). Pass e.g. forecast(s, { h: 5 }) or forecast(s, 2030).`,
+        'h',
+        'a whole number of years >= 1',
+        h,
         { h },
       );
     }

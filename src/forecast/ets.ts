@@ -1,5 +1,4 @@
-import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { show, argumentError } from '../internal/assert.js';
 import type { Series } from '../series/series.js';
 import { MIN_LENGTH } from './internal/common.js';
 import { etsLabel, type EtsError, type EtsTrend } from './internal/etsEngine.js';
@@ -9,8 +8,8 @@ import type { Forecast, ForecastMethod, ForecastOptions, SimulateFitOptions } fr
 export type { EtsFit } from './internal/etsFamily.js';
 export type { EtsError, EtsTrend } from './internal/etsEngine.js';
 
-/** Options of {@link ets}: the model, R-style. */
-export interface EtsOptions {
+/** Options of {@link etsModel}: the model, R-style. */
+export interface EtsModelOptions {
   /** Error type: `A` additive, `M` multiplicative (needs data > 0). */
   readonly error: EtsError;
   /** Trend: `N` none, `A` additive, `Ad` additive damped. */
@@ -18,27 +17,33 @@ export interface EtsOptions {
 }
 
 /**
- * A fixed exponential smoothing state space model, e.g. `ets({ error: 'M', trend: 'Ad' })`, fitted by
- * maximum likelihood as R's `forecast::ets(y, model = "MAN", damped = TRUE)`. Use {@link autoEts} to
- * let AICc choose. Same intervals, fallbacks and simulate as autoEts.
+ * A fixed exponential smoothing state space model, e.g. `etsModel({ error: 'M', trend: 'Ad' })`, fitted by
+ * maximum likelihood as R's `forecast::ets(y, model = "MAN", damped = TRUE)`. Use the method {@link ets} to
+ * let AICc choose. Same intervals, fallbacks and simulate as `ets`.
  * @throws {MetricsError} invalid_argument for an unknown error or trend type; fit throws
  *   invalid_argument when a multiplicative-error model meets values <= 0
  * @example
- * ets({ error: 'M', trend: 'Ad' }).name; // => 'ets(M,Ad,N)'
+ * etsModel({ error: 'M', trend: 'Ad' }).name; // => 'ets(M,Ad,N)'
  */
-export function ets(options: EtsOptions): ForecastMethod<EtsFit> {
+export function etsModel(options: EtsModelOptions): ForecastMethod<EtsFit> {
   const { error, trend } = options ?? {};
   if (error !== 'A' && error !== 'M') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
-      `ets: error must be 'A' or 'M' (got ${show(error)}). Pass e.g. ets({ error: 'A', trend: 'Ad' }).`,
+      `etsModel: error must be 'A' or 'M' (got ${show(error)}). Pass e.g. etsModel({ error: 'A', trend: 'Ad' }).`,
+      'error',
+      "'A' or 'M'",
+      error,
       { error },
     );
   }
   if (trend !== 'N' && trend !== 'A' && trend !== 'Ad') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
-      `ets: trend must be 'N', 'A' or 'Ad' (got ${show(trend)}). Multiplicative trends are not offered.`,
+      `etsModel: trend must be 'N', 'A' or 'Ad' (got ${show(trend)}). Multiplicative trends are not offered.`,
+      'trend',
+      "'N', 'A' or 'Ad'",
+      trend,
       { trend },
     );
   }

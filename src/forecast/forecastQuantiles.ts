@@ -1,5 +1,4 @@
-import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { show, argumentError } from '../internal/assert.js';
 import { checkMethod } from './internal/checkMethod.js';
 import { toLevels } from './levels.js';
 import type { ForecastFit, ForecastMethod } from './types.js';
@@ -43,9 +42,12 @@ export function forecastQuantiles(
   checkMethod(fn, method);
   const ps = toLevels(fn, probs, 'quantile');
   if (ps.some((p) => p === 0 || p === 1)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: probabilities must lie strictly between 0 and 1 (got ${show(probs)}). The 0 and 1 quantiles of these forecasts are infinite.`,
+      'probabilities',
+      'probabilities strictly between 0 and 1',
+      probs,
     );
   }
   const levelOf = (p: number): number => (p === 0.5 ? MEDIAN_LEVEL : Math.abs(2 * p - 1));

@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { argumentError, show } from '../internal/assert.js';
 
 /** The name messages start with: the caller's (`forecast`, `--levels`) when it is one, else `fallback`. */
 function callerName(name: unknown, fallback: string): string {
@@ -52,16 +52,23 @@ export function toLevels(fn: string, values: readonly number[], kind: LevelKind 
   const what = kind === 'level' ? 'level' : 'quantile';
   const eg = kind === 'level' ? '0.8,0.95 (or 80,95)' : '0.05,0.5,0.95 (or 5,50,95)';
   if (!Array.isArray(values) || values.length === 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: expected a non-empty list of ${what}s (got ${show(values)}). Give fractions such as ${eg}.`,
+      `${what}s`,
+      `a non-empty list of ${what}s`,
+      values,
     );
   }
-  for (const v of values) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: each ${what} must be a number (got ${show(v)}). Give fractions such as ${eg}.`,
+        [`${what}s`, i],
+        'a finite number',
+        v,
         { [what]: v },
       );
     }
@@ -72,14 +79,20 @@ export function toLevels(fn: string, values: readonly number[], kind: LevelKind 
   if (values.every(inFraction)) out = [...values];
   else if (values.every(inPercent)) out = values.map((v) => Number((v / 100).toPrecision(12)));
   else {
-    const bad = values.find((v) => !inFraction(v) && !inPercent(v));
+    const badAt = values.findIndex((v) => !inFraction(v) && !inPercent(v));
+    const bad = badAt < 0 ? undefined : values[badAt];
     const reason =
       bad === undefined
         ? `mixes fractions and percent (got ${show(values)})`
         : `has ${bad}, which is neither a fraction ${kind === 'level' ? 'in (0, 1)' : 'in [0, 1]'} nor a percent above 1 (got ${show(values)})`;
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: the ${what} list ${reason}. Give fractions such as ${eg}; percent is read only when every entry is above 1.`,
+      badAt < 0 ? [`${what}s`] : [`${what}s`, badAt],
+      badAt < 0
+        ? 'all fractions or all percent'
+        : `a fraction ${kind === 'level' ? 'in (0, 1)' : 'in [0, 1]'} or a percent above 1`,
+      badAt < 0 ? values : bad,
       { [`${what}s`]: values },
     );
   }

@@ -23,14 +23,14 @@ import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFi
  * - simulate: each path draws its mean from N(mean, s^2 / n), then independent normal years.
  * @example
  * const s = series({ id: 'x', unit: 'count', years: [2020, 2021, 2022], values: [1, 2, 3] });
- * meanMethod.forecast(meanMethod.fit(s), 2023).mean; // => [2]
+ * mean.forecast(mean.fit(s), 2023).mean; // => [2]
  */
-export const meanMethod: ForecastMethod = {
+export const mean: ForecastMethod = {
   name: 'mean',
   description: 'Mean of the observations, with t intervals (R forecast::meanf).',
   minLength: MIN_LENGTH,
   fit(s: Series): ForecastFit {
-    const y = fitInput('meanMethod.fit', s);
+    const y = fitInput('mean.fit', s);
     const n = y.length;
     const m = meanOf(y);
     let ss = 0;
@@ -45,8 +45,8 @@ export const meanMethod: ForecastMethod = {
     });
   },
   forecast(fit: ForecastFit, toYear: number, options?: ForecastOptions): Forecast {
-    const years = horizonYears('meanMethod.forecast', fit, toYear);
-    const levels = intervalLevels('meanMethod.forecast', options);
+    const years = horizonYears('mean.forecast', fit, toYear);
+    const levels = intervalLevels('mean.forecast', options);
     const n = fit.values.length;
     const { mean: m, sd } = meanParams('meanMethod.forecast', fit);
     const se = sd * Math.sqrt(1 + 1 / n);
@@ -58,7 +58,7 @@ export const meanMethod: ForecastMethod = {
     return makeForecast(fit, years, mean, intervals);
   },
   simulate(fit: ForecastFit, toYear: number, options: SimulateFitOptions) {
-    const { years, paths, rng } = simulateInput('meanMethod.simulate', fit, toYear, options);
+    const { years, paths, rng } = simulateInput('mean.simulate', fit, toYear, options);
     const n = fit.values.length,
       h = years.length;
     const { mean: m, sd } = meanParams('meanMethod.simulate', fit);

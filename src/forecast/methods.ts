@@ -1,11 +1,11 @@
 import { arima } from './arima.js';
-import { autoEts } from './autoEts.js';
+import { ets } from './autoEts.js';
 import { comb } from './comb.js';
-import { dampedHolt } from './dampedHolt.js';
+import { damped } from './dampedHolt.js';
 import { drift } from './drift.js';
 import { holt } from './holt.js';
 import { logTrend } from './logTrend.js';
-import { meanMethod } from './meanMethod.js';
+import { mean } from './meanMethod.js';
 import { naive } from './naive.js';
 import { ses } from './ses.js';
 import { theta } from './theta.js';
@@ -13,7 +13,7 @@ import type { ForecastMethod } from './types.js';
 
 /**
  * Every built-in forecasting method by name: naive, drift, mean, ses, holt, damped, ets (automatic),
- * theta, logTrend, comb, arima (automatic). Fixed ETS models come from `ets({ error, trend })` and other combinations from
+ * theta, logTrend, comb, arima (automatic). Fixed ETS models come from `etsModel({ error, trend })` and other combinations from
  * `combination([...])`; the default of `forecast()` is `defaultMethod`.
  * @example
  * Object.keys(forecastMethods); // => ['naive', 'drift', 'mean', 'ses', 'holt', 'damped', 'ets', 'theta', 'logTrend', 'comb', 'arima']
@@ -22,11 +22,11 @@ export const forecastMethods: Readonly<Record<string, ForecastMethod>> = Object.
   // Each method frozen too (the same objects as the named exports): a caller cannot change one for everyone.
   naive: Object.freeze(naive),
   drift: Object.freeze(drift),
-  mean: Object.freeze(meanMethod),
+  mean: Object.freeze(mean),
   ses: Object.freeze(ses),
   holt: Object.freeze(holt),
-  damped: Object.freeze(dampedHolt),
-  ets: Object.freeze(autoEts),
+  damped: Object.freeze(damped),
+  ets: Object.freeze(ets),
   theta: Object.freeze(theta),
   logTrend: Object.freeze(logTrend),
   comb: Object.freeze(comb),

@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertInteger, show } from '../internal/assert.js';
+import { assertInteger, show, argumentError } from '../internal/assert.js';
 import { rng } from '../random/rng.js';
 import { checkMethod } from './internal/checkMethod.js';
 import { forecastQuantiles } from './forecastQuantiles.js';
@@ -50,7 +50,13 @@ export function samplePaths(
   const fn = 'samplePaths';
   checkMethod(fn, method);
   if (typeof options !== 'object' || options === null) {
-    throw new MetricsError('invalid_argument', `${fn}: options must be { paths, seed } (got ${show(options)}).`);
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: options must be { paths, seed } (got ${show(options)}).`,
+      'options',
+      '{ paths, seed }',
+      options,
+    );
   }
   const { paths, seed } = options;
   assertInteger(fn, 'paths', paths);

@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { show, argumentError } from '../internal/assert.js';
 import { series, type Series } from '../series/series.js';
 import { bcOne, biasAdjust, checkLambda, invOne } from './boxCox.js';
 import { boxCoxLambda } from './boxCoxLambda.js';
@@ -78,20 +78,35 @@ export function withBoxCox(method: ForecastMethod, options: BoxCoxOptions = {}):
   const fn = 'withBoxCox';
   checkMethod(fn, method);
   if (typeof options !== 'object' || options === null) {
-    throw new MetricsError('invalid_argument', `${fn}: options must be an object (got ${show(options)}).`);
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: options must be an object (got ${show(options)}).`,
+      'options',
+      'an object',
+      options,
+    );
   }
   const lambdaOpt = options.lambda ?? 0;
   if (lambdaOpt !== 'auto' && (typeof lambdaOpt !== 'number' || !Number.isFinite(lambdaOpt))) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: lambda must be a finite number or 'auto' (got ${show(lambdaOpt)}). Pass 0 for logs, 'auto' for Guerrero's choice.`,
+      'lambda',
+      "a finite number or 'auto'",
+      lambdaOpt,
       { lambda: lambdaOpt },
     );
   }
   if (lambdaOpt !== 'auto') checkLambda(fn, lambdaOpt);
   const biasadj = options.biasadj ?? false;
   if (typeof biasadj !== 'boolean') {
-    throw new MetricsError('invalid_argument', `${fn}: biasadj must be true or false (got ${show(biasadj)}).`);
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: biasadj must be true or false (got ${show(biasadj)}).`,
+      'biasadj',
+      'true or false',
+      biasadj,
+    );
   }
   const inner = method.onTransformedScale ?? method;
   const name =

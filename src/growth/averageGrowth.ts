@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { argumentError, show } from '../internal/assert.js';
 import { asSeries, type Series } from '../series/series.js';
 import { cagr } from './cagr.js';
 
@@ -42,9 +42,12 @@ export function averageGrowth(s: Series, options: AverageGrowthOptions = {}): nu
     );
   }
   if (toYear <= fromYear) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `averageGrowth: toYear must be after fromYear (got ${fromYear} -> ${toYear}).`,
+      'options.toYear',
+      `> fromYear (${fromYear})`,
+      toYear,
     );
   }
   return cagr(s.values[i] as number, s.values[j] as number, toYear - fromYear);

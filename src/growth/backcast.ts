@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertFinite } from '../internal/assert.js';
+import { argumentError, assertFinite } from '../internal/assert.js';
 import { assertPlausible } from '../internal/plausible.js';
 
 /**
@@ -15,17 +15,23 @@ import { assertPlausible } from '../internal/plausible.js';
 export function backcast(end: number, rate: number, years: number): number {
   assertFinite('backcast', { end, rate, years });
   if (rate <= -1) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `backcast: rate must be > -1 (got ${rate}). Rates are fractions: 0.3 is 30 %.`,
+      'rate',
+      '> -1',
+      rate,
       { rate },
     );
   }
   assertPlausible('backcast', 'rate', rate, 'rate');
   if (years < 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `backcast: years must be >= 0 (got ${years}). To go forward in time use compound.`,
+      'years',
+      '>= 0',
+      years,
       { years },
     );
   }

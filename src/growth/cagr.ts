@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertFinite } from '../internal/assert.js';
+import { argumentError, assertFinite } from '../internal/assert.js';
 
 /**
  * Compound annual growth rate: the constant yearly rate that takes `start` to `end` in `years`
@@ -17,23 +17,32 @@ import { assertFinite } from '../internal/assert.js';
 export function cagr(start: number, end: number, years: number): number {
   assertFinite('cagr', { start, end, years });
   if (start <= 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `cagr: start must be > 0 (got ${start}). Growth from zero or a negative level has no rate; pick a later base year.`,
+      'start',
+      '> 0',
+      start,
       { start },
     );
   }
   if (end < 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `cagr: end must be >= 0 (got ${end}). A compound rate needs levels of one sign.`,
+      'end',
+      '>= 0',
+      end,
       { end },
     );
   }
   if (years <= 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `cagr: years must be > 0 (got ${years}). Pass toYear - fromYear, e.g. 5 for 2015 to 2020.`,
+      'years',
+      '> 0',
+      years,
       { years },
     );
   }

@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertFinite } from '../internal/assert.js';
+import { argumentError, assertFinite } from '../internal/assert.js';
 import { assertPlausible } from '../internal/plausible.js';
 
 /**
@@ -14,17 +14,23 @@ import { assertPlausible } from '../internal/plausible.js';
 export function compound(start: number, rate: number, years: number): number {
   assertFinite('compound', { start, rate, years });
   if (rate <= -1) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `compound: rate must be > -1 (got ${rate}). Rates are fractions: -0.05 is a 5 % fall.`,
+      'rate',
+      '> -1',
+      rate,
       { rate },
     );
   }
   assertPlausible('compound', 'rate', rate, 'rate');
   if (years < 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `compound: years must be >= 0 (got ${years}). To go back in time use backcast.`,
+      'years',
+      '>= 0',
+      years,
       { years },
     );
   }

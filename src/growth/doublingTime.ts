@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertFinite } from '../internal/assert.js';
+import { argumentError, assertFinite } from '../internal/assert.js';
 import { assertPlausible } from '../internal/plausible.js';
 
 /**
@@ -14,9 +14,12 @@ import { assertPlausible } from '../internal/plausible.js';
 export function doublingTime(rate: number): number {
   assertFinite('doublingTime', { rate });
   if (rate <= 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `doublingTime: rate must be > 0 (got ${rate}). A level that does not grow never doubles.`,
+      'rate',
+      '> 0',
+      rate,
       { rate },
     );
   }

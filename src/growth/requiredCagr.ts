@@ -1,5 +1,4 @@
-import { MetricsError } from '../errors.js';
-import { assertFinite } from '../internal/assert.js';
+import { assertFinite, argumentError } from '../internal/assert.js';
 import type { YearValue } from '../series/series.js';
 import { cagr } from './cagr.js';
 
@@ -20,16 +19,22 @@ export function requiredCagr(latest: YearValue, target: YearValue): number {
     'target.value': target?.value,
   });
   if (target.year <= latest.year) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `requiredCagr: the target year must come after the latest year (got ${latest.year} -> ${target.year}). Use the latest actual before the target year.`,
+      'target.year',
+      `> latest.year (${latest.year})`,
+      target.year,
       { latestYear: latest.year, targetYear: target.year },
     );
   }
   if (latest.value <= 0 || target.value <= 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `requiredCagr: both levels must be > 0 (got ${latest.value} and ${target.value}). A growth rate needs positive levels.`,
+      latest.value <= 0 ? 'latest.value' : 'target.value',
+      '> 0',
+      latest.value <= 0 ? latest.value : target.value,
     );
   }
   return cagr(latest.value, target.value, target.year - latest.year);

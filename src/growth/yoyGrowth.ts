@@ -1,5 +1,6 @@
 import { MetricsError } from '../errors.js';
 import { asSeries, assertAnnual, series, type Series } from '../series/series.js';
+import { argumentError } from '../internal/assert.js';
 
 /**
  * Year-over-year growth of an annual series: `v[t] / v[t-1] - 1`, one value per year from the second.
@@ -22,9 +23,12 @@ export function growthSeries(
 ): Series {
   const s = asSeries(fn, input);
   if (s.years.length < 2) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: series "${s.id}" needs at least 2 years (got ${s.years.length}).`,
+      'series.years',
+      'at least 2 years',
+      s.years,
     );
   }
   assertAnnual(fn, s);

@@ -1,4 +1,4 @@
-import { MetricsError } from '../errors.js';
+import { type ErrorCode, type ErrorIssue, MetricsError } from '../errors.js';
 
 /** Shows a value in an error message: strings quoted, numbers as JS prints them, long arrays cut. */
 export function show(value: unknown): string {
@@ -29,20 +29,70 @@ export function show(value: unknown): string {
   }
 }
 
+/**
+ * The path of an error issue from a name as messages write it: `options.levels[1]` is
+ * `['options', 'levels', 1]`, `rows[3].value` is `['rows', 3, 'value']`.
+ */
+export function pathOf(name: string): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (const m of name.matchAll(/\[(\d+)\]|([^.[\]]+)/g))
+    out.push(m[1] !== undefined ? Number(m[1]) : (m[2] as string));
+  return out;
+}
+
+/**
+ * A MetricsError about one value, with its one issue: where (`name` as the message writes it, made a path
+ * by {@link pathOf}), what was expected there and what was received. The message is the caller's.
+ */
+export function argumentError(
+  code: ErrorCode,
+  message: string,
+  name: string | readonly (string | number)[],
+  expected: string,
+  received: unknown,
+  details: Record<string, unknown> = {},
+): MetricsError {
+  const path = typeof name === 'string' ? pathOf(name) : name;
+  return new MetricsError(code, message, details, [{ path, expected, received, message }]);
+}
+
+/**
+ * The issues of a file's problems, one per line written `<path>: <what is wrong>` (after `<origin>: `
+ * when `origin` is given): the path made by {@link pathOf}, the line as the message. A line without a
+ * path (`(spec): …`, or prose) gets the empty path, the file as a whole.
+ */
+export function problemIssues(lines: readonly string[], origin?: string): ErrorIssue[] {
+  return lines.map((line) => {
+    const text = origin !== undefined && line.startsWith(`${origin}: `) ? line.slice(origin.length + 2) : line;
+    const m = /^([^\s:()]+): /.exec(text);
+    return { path: m ? pathOf(m[1] as string) : [], message: line };
+  });
+}
+
 /** Throws non_finite (or invalid_argument for a non-number) naming the first argument that is not a finite number. */
 export function assertFinite(fn: string, args: Readonly<Record<string, unknown>>): void {
   // for...in, not Object.entries: no array per call (cagr was 7x its bare formula); same key order.
   for (const name in args) {
     const value = args[name];
     if (typeof value !== 'number') {
-      throw new MetricsError('invalid_argument', `${fn}: ${name} must be a number (got ${show(value)}).`, {
-        [name]: value,
-      });
+      throw argumentError(
+        'invalid_argument',
+        `${fn}: ${name} must be a number (got ${show(value)}).`,
+        name,
+        'a number',
+        value,
+        {
+          [name]: value,
+        },
+      );
     }
     if (!Number.isFinite(value)) {
-      throw new MetricsError(
+      throw argumentError(
         'non_finite',
         `${fn}: ${name} must be a finite number (got ${value}). Check the input for missing or divided-by-zero values.`,
+        name,
+        'a finite number',
+        value,
         { [name]: value },
       );
     }
@@ -53,9 +103,14 @@ export function assertFinite(fn: string, args: Readonly<Record<string, unknown>>
 export function assertInteger(fn: string, name: string, value: unknown): asserts value is number {
   assertFinite(fn, { [name]: value });
   if (!Number.isInteger(value)) {
-    throw new MetricsError('invalid_argument', `${fn}: ${name} must be a whole number (got ${show(value)}).`, {
-      [name]: value,
-    });
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: ${name} must be a whole number (got ${show(value)}).`,
+      name,
+      'a whole number',
+      value,
+      { [name]: value },
+    );
   }
 }
 
@@ -76,9 +131,12 @@ export function assertInRange(
     const parts: string[] = [];
     if (min !== undefined) parts.push(`${minExclusive ? '>' : '>='} ${min}`);
     if (max !== undefined) parts.push(`${maxExclusive ? '<' : '<='} ${max}`);
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: ${name} must be ${parts.join(' and ')} (got ${v}).${hint ? ` ${hint}` : ''}`,
+      name,
+      parts.join(' and '),
+      v,
       { [name]: v },
     );
   }
@@ -87,17 +145,25 @@ export function assertInRange(
 /** Throws invalid_argument unless every element is a finite number; names the first bad index. */
 export function assertFiniteArray(fn: string, name: string, values: unknown): asserts values is readonly number[] {
   if (!Array.isArray(values) && !ArrayBuffer.isView(values)) {
-    throw new MetricsError('invalid_argument', `${fn}: ${name} must be an array of numbers (got ${show(values)}).`, {
-      [name]: values,
-    });
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: ${name} must be an array of numbers (got ${show(values)}).`,
+      name,
+      'an array of numbers',
+      values,
+      { [name]: values },
+    );
   }
   const arr = values as ArrayLike<unknown>;
   for (let i = 0; i < arr.length; i++) {
     const v = arr[i];
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw new MetricsError(
+      throw argumentError(
         typeof v === 'number' ? 'non_finite' : 'invalid_argument',
         `${fn}: ${name}[${i}] must be a finite number (got ${show(v)}). Remove or fill the missing value first.`,
+        [...pathOf(name), i],
+        'a finite number',
+        v,
         { index: i, value: v },
       );
     }
@@ -113,10 +179,17 @@ export function assertOneOf<K extends string>(
 ): asserts value is K {
   const keys = (Array.isArray(allowed) ? allowed : Object.keys(allowed)) as readonly string[];
   if (typeof value !== 'string' || !keys.includes(value)) {
-    throw new MetricsError(
+    const expected = `one of ${keys.map((k) => JSON.stringify(k)).join(', ')}`;
+    throw argumentError(
       'invalid_argument',
-      `${fn}: ${name} must be one of ${keys.map((k) => JSON.stringify(k)).join(', ')} (got ${show(value)}).`,
-      { [name]: value, allowed: keys },
+      `${fn}: ${name} must be ${expected} (got ${show(value)}).`,
+      name,
+      expected,
+      value,
+      {
+        [name]: value,
+        allowed: keys,
+      },
     );
   }
 }

@@ -3,7 +3,7 @@ import { csvParseRows } from 'd3-dsv';
 import { panelFromRows } from '../decompose/panelFromRows.js';
 import type { Panel } from '../decompose/types.js';
 import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { show, argumentError } from '../internal/assert.js';
 import { parseUnit, sameUnit, type Unit, unitToString } from '../series/units.js';
 
 /** One observation of one series in a long table. */
@@ -52,13 +52,22 @@ export function parseSeriesCsv(text: string, options: ParseSeriesCsvOptions = {}
   const file = fileName('parseSeriesCsv', options?.file);
   const layout = options?.layout ?? 'auto';
   if (typeof layout !== 'string' || !Object.hasOwn(CsvLayout, layout)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `parseSeriesCsv: layout must be one of ${Object.keys(CsvLayout).join(', ')} (got ${show(layout)}).`,
+      'layout',
+      `one of ${Object.keys(CsvLayout).join(', ')}`,
+      layout,
     );
   }
   if (typeof text !== 'string') {
-    throw new MetricsError('invalid_argument', `parseSeriesCsv: text must be a string (got ${show(text)}).`);
+    throw argumentError(
+      'invalid_argument',
+      `parseSeriesCsv: text must be a string (got ${show(text)}).`,
+      'text',
+      'a string',
+      text,
+    );
   }
   const { rows, header, find } = readTable(text, file);
   const iId = find(ID);
@@ -287,7 +296,13 @@ export interface ParsePanelCsvOptions {
 export function parsePanelCsv(text: string, options: ParsePanelCsvOptions = {}): Panel {
   const file = fileName('parsePanelCsv', options?.file);
   if (typeof text !== 'string') {
-    throw new MetricsError('invalid_argument', `parsePanelCsv: text must be a string (got ${show(text)}).`);
+    throw argumentError(
+      'invalid_argument',
+      `parsePanelCsv: text must be a string (got ${show(text)}).`,
+      'text',
+      'a string',
+      text,
+    );
   }
   const { rows, header, find } = readTable(text, file);
   const iId = find(ID);

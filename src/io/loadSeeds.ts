@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MetricsError, isMetricsError } from '../errors.js';
+import { type ErrorIssue, isMetricsError, MetricsError } from '../errors.js';
+import { argumentError, show } from '../internal/assert.js';
 import { asFacts } from '../targets/assertFact.js';
-import { show } from '../internal/assert.js';
 import type { Fact } from '../targets/fact.js';
 import { closestNames } from '../internal/closest.js';
 import { parseFacts } from './parseFacts.js';
@@ -50,9 +50,12 @@ export function loadSeeds(options: LoadSeedsOptions = {}): Fact[] {
       ? fileURLToPath(options.dir)
       : options.dir;
   if (typeof dir !== 'string' || dir === '') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `loadSeeds: dir must be a folder path or a file: URL (got ${show(options.dir)}).`,
+      'dir',
+      'a folder path or a file: URL',
+      options.dir,
       { dir: options.dir },
     );
   }
@@ -75,6 +78,8 @@ export function loadSeeds(options: LoadSeedsOptions = {}): Fact[] {
   }
 
   const problems: string[] = [];
+  // One per problem, each path starting with the file (the parse errors' own paths follow it).
+  const issues: ErrorIssue[] = [];
   const facts: Fact[] = [];
   const firstSeen = new Map<string, string>();
   for (const name of files) {
@@ -95,15 +100,21 @@ export function loadSeeds(options: LoadSeedsOptions = {}): Fact[] {
     } catch (e) {
       if (!isMetricsError(e, 'invalid_definition')) throw e;
       problems.push(...(e.details.problems as readonly string[]));
+      issues.push(...e.issues.map((i) => ({ ...i, path: [origin, ...i.path] })));
       continue;
     }
     parsed.forEach((fact, index) => {
       const where = `${origin} facts[${index}]`;
       const first = firstSeen.get(fact.id);
       if (first !== undefined) {
-        problems.push(
-          `${origin}: facts[${index}].id: duplicate id ${JSON.stringify(fact.id)} (also ${first}); ids must be unique across all seed files`,
-        );
+        const line = `${origin}: facts[${index}].id: duplicate id ${JSON.stringify(fact.id)} (also ${first}); ids must be unique across all seed files`;
+        problems.push(line);
+        issues.push({
+          path: [origin, 'facts', index, 'id'],
+          expected: 'an id no other seed file uses',
+          received: fact.id,
+          message: line,
+        });
       } else {
         firstSeen.set(fact.id, where);
       }
@@ -115,6 +126,7 @@ export function loadSeeds(options: LoadSeedsOptions = {}): Fact[] {
       'invalid_definition',
       `loadSeeds: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the seed files of ${dir}. Fix each and load again:\n${problems.map((l) => `  ${l}`).join('\n')}`,
       { dir, problems: Object.freeze([...problems]) },
+      issues,
     );
   }
   return facts;

@@ -1,7 +1,7 @@
 import { MetricsError } from '../errors.js';
+import { argumentError, problemIssues, show } from '../internal/assert.js';
 import { markChecked } from '../targets/assertFact.js';
 import { assertNoLongArrays } from '../internal/size.js';
-import { show } from '../internal/assert.js';
 import { closestNames } from '../internal/closest.js';
 import type { Provenance, Translation } from '../series/provenance.js';
 import { Scale, parseUnit, type Unit } from '../series/units.js';
@@ -600,9 +600,12 @@ function checkFact(
  */
 export function parseFacts(json: unknown, origin: string): Fact[] {
   if (typeof origin !== 'string' || origin.trim() === '') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `parseFacts: origin must be a non-empty string naming where the JSON came from (got ${show(origin)}). Pass the file name, e.g. "seeds/x.facts.json".`,
+      'origin',
+      'a non-empty string naming where the JSON came from',
+      origin,
       { origin },
     );
   }
@@ -635,6 +638,7 @@ export function parseFacts(json: unknown, origin: string): Fact[] {
       'invalid_definition',
       `parseFacts: ${lines.length} problem${lines.length === 1 ? '' : 's'} in ${origin}. Fix each and parse again:\n${lines.map((l) => `  ${l}`).join('\n')}`,
       { origin, problems: Object.freeze([...lines]) },
+      problemIssues(lines, origin),
     );
   }
   return facts;

@@ -1,10 +1,11 @@
+import { MetricsError } from '../errors.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { show, argumentError } from '../internal/assert.js';
 import type { ModelDefinition, ResolvedValue } from '../spec/types.js';
 import { unitToString } from '../series/units.js';
 import { builtinPath } from './paths.js';
+import { describeFact } from '../targets/describeFact.js';
 import { asModel } from '../spec/assertModel.js';
 
 /** One number a run used: where it is in the model, its value and where it comes from. */
@@ -12,8 +13,16 @@ export interface ManifestValue {
   /** Path in the model: `base`, `path.rate`, `scenarios.low.path.rate`, `uncertainty.volatility`. */
   readonly path: string;
   readonly value: number;
-  /** `fact:<id>`, `observation:<id>`, `derived:<formula>`, or `assumption: <why>`. */
+  /**
+   * `fact:<id>`, `observation:<id>`, `derived:<formula>`, or `assumption: <why>`. A base at the floor of
+   * "more than X" is `assumption: taken at the floor of …`, as `check` lists it, with the fact or observation
+   * it is read from in `fact` or `observation`.
+   */
   readonly source: string;
+  /** The id of the fact an assumed base is read from (the source then says which choice it is). */
+  readonly fact?: string;
+  /** The id of the observation an assumed base is read from. */
+  readonly observation?: string;
 }
 
 /** One model of a run: its id, where it came from, a hash of its resolved content and every value used. */
@@ -95,6 +104,21 @@ function sourceOf(v: ResolvedValue): string {
   }
 }
 
+/**
+ * A base at the floor of "more than" wording, in the words `check` lists it with (src/model/internal/
+ * baseWording.ts, which io may not import; test/io/runManifest.test.ts asserts the two agree).
+ */
+function floorChoice(base: ResolvedValue): string | undefined {
+  const s = base.source;
+  if (s.kind === 'fact' && (s.fact.comparator === 'exceeds' || s.fact.comparator === 'atLeast'))
+    return `taken at the floor of "${describeFact(s.fact)}" (${s.fact.id}): the wording sets no upper end, so the base is the lowest level it allows`;
+  if (s.kind === 'observation' && (s.observation.comparator === 'exceeds' || s.observation.comparator === 'atLeast')) {
+    const o = s.observation;
+    return `taken at the floor of the observation "${describeFact(o)} in ${o.year} (${o.id}, ${o.source.publisher}, ${o.source.published}${o.kind === 'estimate' ? ', an estimate' : ''})": it sets no upper end`;
+  }
+  return undefined;
+}
+
 /** Every ResolvedValue of a model with its path; scenario parts that repeat the model's own are skipped. */
 function valuesOf(model: ModelDefinition): ManifestValue[] {
   const out: ManifestValue[] = [];
@@ -113,6 +137,16 @@ function valuesOf(model: ModelDefinition): ManifestValue[] {
   };
   const seen = new Set<unknown>();
   walk(model.base, 'base', seen);
+  // The base at the floor or centre of its wording is a choice of the model, as `check` lists it.
+  const base = out[0];
+  const s = model.base.source;
+  const choice = floorChoice(model.base);
+  if (base !== undefined && choice !== undefined && (s.kind === 'fact' || s.kind === 'observation'))
+    out[0] = {
+      ...base,
+      source: `assumption: ${choice}`,
+      ...(s.kind === 'fact' ? { fact: s.fact.id } : { observation: s.observation.id }),
+    };
   walk(model.path, 'path', seen);
   walk(model.shocks, 'shocks', seen);
   walk(model.bounds, 'bounds', seen);
@@ -170,9 +204,12 @@ export function runManifest(options: RunManifestOptions): RunManifest {
   for (const key of ['seed', 'paths', 'workers'] as const) {
     const v = options[key];
     if (!Number.isSafeInteger(v) || v < 0)
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `runManifest: ${key} must be a whole number >= 0 (got ${show(v)}). Pass the settings the run used.`,
+        `${key}`,
+        'a whole number >= 0',
+        v,
         { [key]: v },
       );
   }

@@ -8,10 +8,10 @@ import type { TargetCheck } from '../scenario/types.js';
 import { unitToString } from '../series/units.js';
 import type { Fact } from '../targets/fact.js';
 import { growthPath } from '../trajectory/growthPath.js';
-import { contributions, type ContributionsResult } from '../decompose/contributions.js';
+import { contributions, type Contributions } from '../decompose/contributions.js';
 import { incoherence, type IncoherenceReport } from '../decompose/incoherence.js';
-import { shares, type SharesResult } from '../decompose/shares.js';
-import { spanContributions, type SpanContributionsResult } from '../decompose/spanContributions.js';
+import { shares, type Shares } from '../decompose/shares.js';
+import { spanContributions, type SpanContributions } from '../decompose/spanContributions.js';
 import { totalCagrFromSectors } from '../decompose/totalCagrFromSectors.js';
 import { type DecompositionRow, type Panel, TOTAL_SECTOR } from '../decompose/types.js';
 import { asModel } from '../spec/assertModel.js';
@@ -29,11 +29,11 @@ export interface ModelDecomposition {
   /** Each sector's CAGR over the model's span. */
   readonly sectorCagr: readonly number[];
   /** Shares of the sum of the sectors per year (they add up to 1). */
-  readonly shares: SharesResult;
+  readonly shares: Shares;
   /** Year-by-year contributions to the growth of the sum of the sectors, and shares of growth. */
-  readonly contributions: ContributionsResult;
+  readonly contributions: Contributions;
   /** Contributions over the whole span (simple split): to cumulative growth, log growth and CAGR. */
-  readonly span: SpanContributionsResult;
+  readonly span: SpanContributions;
   /** CAGR of the sum of the sectors, from base shares and sector CAGRs (see totalCagrFromSectors). */
   readonly totalCagr: number;
   /** CAGR of the headline (plan) path over the same span. */

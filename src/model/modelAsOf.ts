@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { show, argumentError } from '../internal/assert.js';
 import type { Observation, ObservationSet } from '../observations/types.js';
 import { convertScale, isScaleConvertible } from '../series/units.js';
 import type { ModelDefinition, PathSpec, ResolvedValue, ScenarioSpec, ShockSpec } from '../spec/types.js';
@@ -69,9 +69,12 @@ export function modelAsOf(model: ModelDefinition, asOf: number, options: ModelAs
   }
   if (options.observations !== undefined) checkObservationSet('modelAsOf', options.observations);
   if (!Number.isInteger(asOf)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `modelAsOf: asOf must be a whole year (got ${show(asOf)}). Pass the year whose observations to start from, e.g. 2022.`,
+      'asOf',
+      'a whole year',
+      asOf,
       { asOf },
     );
   }

@@ -17,7 +17,7 @@ import type { ReportTable } from '../render/table.js';
 import { projectAll } from '../scenario/projectAll.js';
 import type { ScenarioProjection } from '../scenario/types.js';
 import { convertScale, isScaleConvertible } from '../series/units.js';
-import type { MonteCarloResult } from '../simulate/monteCarloTypes.js';
+import type { Simulation } from '../simulate/monteCarloTypes.js';
 import { sourceLine } from '../series/provenance.js';
 import type { Fact } from '../targets/fact.js';
 import { MetricsError } from '../errors.js';
@@ -31,7 +31,6 @@ import {
   checkLocale,
   factText,
   KIND_WORDS,
-  type Locale,
   modelTitle,
   REPORT_WORDS,
   scenarioName,
@@ -39,6 +38,7 @@ import {
   unitText,
   yearSpan,
 } from './reportWords.js';
+import type { Locale } from '../series/locale.js';
 
 /**
  * Five-Year Plan periods, for charts of your own. A model's charts shade only the periods the model declares
@@ -91,7 +91,7 @@ export interface ModelReport {
   readonly check: ModelCheck;
   readonly projections: readonly ScenarioProjection[];
   /** Monte Carlo around the plan scenario; absent when the model has no uncertainty. */
-  readonly monteCarlo?: MonteCarloResult;
+  readonly monteCarlo?: Simulation;
   /** Sector decomposition; absent when the model has no sectors. */
   readonly sectors?: ModelDecomposition;
   /** Observations drawn on the charts (on the plans' definition of the model's metric, in its years). */
@@ -244,7 +244,7 @@ export async function modelReport(model: ModelDefinition, options: ModelReportOp
       ? { htmlSpec: whatIfSpec(trajectoryChart(trajectoryInput, trajectoryOptions), model, planRate, locale) }
       : {}),
   });
-  let monteCarlo: MonteCarloResult | undefined;
+  let monteCarlo: Simulation | undefined;
   if (model.uncertainty) {
     monteCarlo = await simulateModel(model, {
       paths,
@@ -348,10 +348,11 @@ export async function modelReport(model: ModelDefinition, options: ModelReportOp
             locale,
             width,
             title: `${title}${locale === 'zh' ? '：' : ': '}${w.distribution(lastYear).toLowerCase()}`,
+            // The same conditions as the fan's subtitle: P rests on the assumed volatility and the caveat.
             subtitle:
               locale === 'zh'
-                ? `${s.samplePaths.length}条样本路径；概率来自全部${paths}条路径${withCaveat}`
-                : `${s.samplePaths.length.toLocaleString('en-US')} sample paths; the probability is from all ${paths.toLocaleString('en-US')}${withCaveat}`,
+                ? `${s.samplePaths.length}条样本路径；概率来自全部${paths}条路径；${w.volatility(vol)}${withCaveat}`
+                : `${s.samplePaths.length.toLocaleString('en-US')} sample paths; the probability is from all ${paths.toLocaleString('en-US')}; ${w.volatility(vol)}${withCaveat}`,
             source: source(docs, run),
             ...(measure !== undefined ? { measure } : {}),
           },
@@ -413,11 +414,14 @@ function sectorCharts(
     {
       name: 'sector-levels',
       title: w.sectorLevels,
-      spec: stackedAreaChart(levels, {
-        ...common,
-        title: locale === 'zh' ? `${w.sectorLevels}（${span}）` : `${w.sectorLevels}, ${span}`,
-        subtitle: locale === 'zh' ? `堆积规模；${assumed}` : `Stacked levels; ${assumed}`,
-      }),
+      spec: stackedAreaChart(
+        { rows: levels },
+        {
+          ...common,
+          title: locale === 'zh' ? `${w.sectorLevels}（${span}）` : `${w.sectorLevels}, ${span}`,
+          subtitle: locale === 'zh' ? `堆积规模；${assumed}` : `Stacked levels; ${assumed}`,
+        },
+      ),
       data: {
         title: w.sectorLevels,
         columns: [w.sector, w.year, { name: w.level, unit: uText, decimals: 4 }],

@@ -1,6 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { problemIssues, show } from '../internal/assert.js';
 import { closestNames } from '../internal/closest.js';
 import { asFraction, implausibleFraction } from '../internal/plausible.js';
 import { loadValidator } from '../internal/schemaValidator.js';
@@ -461,6 +461,7 @@ export function parseModel(
       'invalid_definition',
       `${origin}: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the model file:\n${problems.map((p) => `  ${origin}: ${p}`).join('\n')}\nSee models/model.schema.json and the README section "Model files".`,
       { origin, problems },
+      problemIssues(problems),
     );
   };
   if (!validate(json)) fail(schemaProblems(json, validate.errors ?? []));

@@ -1,5 +1,5 @@
-import { formatQuantity } from '../series/units.js';
-import { describeFact, formatRate } from '../targets/describeFact.js';
+import { formatQuantity, formatPercent } from '../series/units.js';
+import { describeFact } from '../targets/describeFact.js';
 import { baseWording } from './internal/baseWording.js';
 import type { ModelDefinition, PathSpec, ResolvedValue } from '../spec/types.js';
 import { asModel } from '../spec/assertModel.js';
@@ -71,9 +71,9 @@ function rateWords(v: ResolvedValue): string {
           : '';
     return `"${describeFact(f)}" a year (${f.id}${at})`;
   }
-  if (s.kind === 'assumption') return `${formatRate(v.value)} a year (an assumption: ${s.text})`;
-  if (s.kind === 'observation') return `${formatRate(v.value)} a year (observed, ${s.observation.id})`;
-  return `${formatRate(v.value)} a year (${s.formula})`;
+  if (s.kind === 'assumption') return `${formatPercent(v.value)} a year (an assumption: ${s.text})`;
+  if (s.kind === 'observation') return `${formatPercent(v.value)} a year (observed, ${s.observation.id})`;
+  return `${formatPercent(v.value)} a year (${s.formula})`;
 }
 
 function pathWords(path: PathSpec<ResolvedValue>): string {
@@ -124,7 +124,7 @@ export function probabilityRestsOn(model: ModelDefinition, scenario: string, tar
     : from;
   const vol = model.uncertainty?.volatility;
   const volText = vol
-    ? `volatility ${formatRate(vol.value)} a year (${vol.source.kind === 'assumption' ? 'an assumption' : 'sourced'})`
+    ? `volatility ${formatPercent(vol.value)} a year (${vol.source.kind === 'assumption' ? 'an assumption' : 'sourced'})`
     : 'no volatility';
   const shocks = (spec?.shocks ?? model.shocks).length;
   // P(more than X) grows with the base and with growth: floors of both give a lower bound.

@@ -1,14 +1,13 @@
 // The fixed words of the report, the summary and the report's tables and charts, in English and Chinese.
 // Names the user gives (model titles without a `zh` title, scenario ids, quotes, assumptions) are shown as
 // given; everything the library writes comes from here or from a locale-aware formatter.
+import { formatPercent, formatQuantity, type Unit } from '../series/units.js';
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
-import { formatQuantity, type Unit } from '../series/units.js';
 import { describeFact } from '../targets/describeFact.js';
 import type { Comparator, Fact } from '../targets/fact.js';
 import type { ModelDefinition } from '../spec/types.js';
-
-export type Locale = 'en' | 'zh';
+import type { Locale } from '../series/locale.js';
 
 /** Report words per locale. */
 export const REPORT_WORDS = {
@@ -193,7 +192,7 @@ export const CHECK_WORDS: Readonly<Record<Locale, Readonly<Record<string, string
 
 /** A quantity in words: `RMB 3.05 trillion` / `3.05万亿元`; a fraction as a percentage. */
 export function quantityText(value: number, unit: Unit, locale: Locale): string {
-  if (unit.kind === 'fraction') return `${Number((value * 100).toFixed(2))}%`;
+  if (unit.kind === 'fraction') return formatPercent(value);
   return formatQuantity({ value, unit }, { locale });
 }
 

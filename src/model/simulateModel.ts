@@ -1,6 +1,6 @@
 import { MetricsError } from '../errors.js';
 import { simulate } from '../simulate/simulate.js';
-import type { MonteCarloResult, MonteCarloRunOptions, SimulationTarget } from '../simulate/monteCarloTypes.js';
+import type { Simulation, SimulationRunOptions, SimulationTarget } from '../simulate/monteCarloTypes.js';
 import { growthPath } from '../trajectory/growthPath.js';
 import { convertScale } from '../series/units.js';
 import type { ModelDefinition } from '../spec/types.js';
@@ -11,7 +11,7 @@ import type { ObservationSet } from '../observations/types.js';
 
 /** Options of {@link simulateModel}: the engine's run options, less what the model provides. */
 export type SimulateModelOptions = Omit<
-  MonteCarloRunOptions,
+  SimulationRunOptions,
   'baseYear' | 'years' | 'toYear' | 'targets' | 'distribution' | 'degreesOfFreedom' | 'baseDraw'
 > & {
   /** Scenario to simulate around; default `plan`. */
@@ -32,10 +32,7 @@ export type SimulateModelOptions = Omit<
  * @example
  * (await simulateModel(loadModel('big-data-14th-fyp'), { paths: 10000, seed: 1 })).targets[0].probability; // ≈ 0.6
  */
-export async function simulateModel(
-  modelIn: ModelDefinition,
-  options: SimulateModelOptions,
-): Promise<MonteCarloResult> {
+export async function simulateModel(modelIn: ModelDefinition, options: SimulateModelOptions): Promise<Simulation> {
   asModel('simulateModel', modelIn);
   if (options === null || typeof options !== 'object') {
     throw new MetricsError(

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MetricsError, isMetricsError } from '../errors.js';
+import { type ErrorIssue, isMetricsError, MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
 import { parseObservations } from './parseObservations.js';
 import type { MetricDefinition, Observation, ObservationSet } from './types.js';
@@ -62,6 +62,8 @@ export function loadObservations(dir?: string): ObservationSet {
     Array.isArray(json.definitions) ? (json.definitions as unknown[]) : [],
   );
   const problems: string[] = [];
+  // One per problem, each path starting with the file (the parse errors' own paths follow it).
+  const issues: ErrorIssue[] = [];
   const definitions: MetricDefinition[] = [];
   const observations: Observation[] = [];
   const seenObs = new Map<string, string>();
@@ -83,26 +85,37 @@ export function loadObservations(dir?: string): ObservationSet {
     } catch (e) {
       if (!isMetricsError(e, 'invalid_definition')) throw e;
       problems.push(...(e.details.problems as readonly string[]));
+      issues.push(...e.issues.map((i) => ({ ...i, path: [origin, ...i.path] })));
       continue;
     }
     for (const d of own.definitions) {
       const first = seenDef.get(d.id);
-      if (first !== undefined)
-        problems.push(
-          `${origin}: definition ${JSON.stringify(d.id)} also defined in ${first}; ids must be unique across files`,
-        );
-      else {
+      if (first !== undefined) {
+        const line = `${origin}: definition ${JSON.stringify(d.id)} also defined in ${first}; ids must be unique across files`;
+        problems.push(line);
+        issues.push({
+          path: [origin, 'definitions'],
+          expected: 'an id no other file uses',
+          received: d.id,
+          message: line,
+        });
+      } else {
         seenDef.set(d.id, origin);
         definitions.push(d);
       }
     }
     for (const o of merged.observations) {
       const first = seenObs.get(o.id);
-      if (first !== undefined)
-        problems.push(
-          `${origin}: observation ${JSON.stringify(o.id)} also in ${first}; ids must be unique across files`,
-        );
-      else {
+      if (first !== undefined) {
+        const line = `${origin}: observation ${JSON.stringify(o.id)} also in ${first}; ids must be unique across files`;
+        problems.push(line);
+        issues.push({
+          path: [origin, 'observations'],
+          expected: 'an id no other file uses',
+          received: o.id,
+          message: line,
+        });
+      } else {
         seenObs.set(o.id, origin);
         observations.push(o);
       }
@@ -113,6 +126,7 @@ export function loadObservations(dir?: string): ObservationSet {
       'invalid_definition',
       `loadObservations: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${folder}. Fix each and load again:\n${problems.map((l) => `  ${l}`).join('\n')}`,
       { dir: folder, problems: Object.freeze(problems) },
+      issues,
     );
   }
   return Object.freeze({ definitions: Object.freeze(definitions), observations: Object.freeze(observations) });

@@ -1,6 +1,6 @@
 import { MetricsError } from '../errors.js';
+import { problemIssues, show } from '../internal/assert.js';
 import { assertNoLongArrays } from '../internal/size.js';
-import { show } from '../internal/assert.js';
 import { parseUnit, type Unit } from '../series/units.js';
 import { Comparator, type Tolerance } from '../targets/fact.js';
 import type { MetricDefinition, Observation, ObservationSet, ObservationSource } from './types.js';
@@ -310,6 +310,7 @@ export function parseObservations(json: unknown, origin: string): ObservationSet
       'invalid_definition',
       `parseObservations: ${lines.length} problem${lines.length === 1 ? '' : 's'} in ${origin}. Fix each and parse again:\n${prefixed.map((l) => `  ${l}`).join('\n')}`,
       { origin, problems: Object.freeze(prefixed) },
+      problemIssues(lines),
     );
   }
   return Object.freeze({

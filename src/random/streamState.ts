@@ -1,5 +1,4 @@
-import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { argumentError, show } from '../internal/assert.js';
 
 // Internal: the 128-bit xoshiro128** state of stream `stream` of seed `seed`, shared by `rng()` and the
 // Monte Carlo engine (which gives each block of 1024 paths its own stream). Not exported from the package.
@@ -21,9 +20,12 @@ export function streamState(seed: number, stream: number, fn = 'rng'): Int32Arra
     ['stream', stream],
   ] as const) {
     if (!Number.isSafeInteger(v) || v < 0) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: ${name} must be a whole number >= 0 (got ${show(v)}). Pass e.g. seed 2026.`,
+        `${name}`,
+        'a whole number >= 0',
+        v,
         { [name]: v },
       );
     }

@@ -1,6 +1,5 @@
 // Tables as the report, its CSV files and its workbook write them: columns with a unit and a number format, and
-// how a cell is written, and the check of a table handed in. Plain data: model/ builds tables, report/ and xlsx/
-// write them.
+import { formatPercent } from '../internal/formatNumber.js';
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
 
@@ -48,7 +47,8 @@ export function cellText(v: string | number | null, c: string | ReportColumn): s
         ? x.toLocaleString('en-US')
         : x.toLocaleString('en-US', { maximumSignificantDigits: 6 })
       : x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
-  if (col.format === 'percent') return `${fixed(v * 100, col.decimals)}%`;
+  if (col.format === 'percent')
+    return formatPercent(v, col.decimals === undefined ? { decimals: 4 } : { decimals: col.decimals, fixed: true });
   return fixed(v, col.decimals);
 }
 

@@ -1,7 +1,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { TopLevelSpec } from 'vega-lite';
 import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { problemIssues, show } from '../internal/assert.js';
 import { notJson } from './internal/notJson.js';
 import { loadValidator } from '../internal/schemaValidator.js';
 import { VEGA_LITE_SCHEMA } from './internal/vegaLiteSchema.js';
@@ -92,6 +92,7 @@ export function validateSpec(spec: unknown): TopLevelSpec {
       'invalid_definition',
       `validateSpec: the spec does not match the vega-lite v6 schema (got ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${shown.join('; ')}${problems.length > shown.length ? '; …' : ''}). Fix the listed paths.`,
       { problems },
+      problemIssues(problems),
     );
   }
   return spec as TopLevelSpec;

@@ -3,11 +3,12 @@ import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
 import type { ReportColumn } from '../render/table.js';
 import type { ReportSection } from './reportHtml.js';
-import { parseUnit, unitArg } from '../series/units.js';
-import { describeFact, formatRate } from '../targets/describeFact.js';
+import { formatPercent, parseUnit, unitArg } from '../series/units.js';
+import { describeFact } from '../targets/describeFact.js';
 import { asFact } from '../targets/assertFact.js';
 import { Comparator, type Fact } from '../targets/fact.js';
-import { checkLocale, describeFactZh, type Locale, REPORT_WORDS, unitText, yearSpan } from '../model/reportWords.js';
+import { checkLocale, describeFactZh, REPORT_WORDS, unitText, yearSpan } from '../model/reportWords.js';
+import type { Locale } from '../series/locale.js';
 
 /** The most rows a report table takes (see reportHtml). */
 const MAX_ROWS = 10_000;
@@ -132,11 +133,13 @@ export function growthText(g: IndustryComparison['growth'][number], locale: Loca
   const [lo, hi] = g.impliedCagrRange;
   const open = (x: number) => !Number.isFinite(x) || x <= -1;
   if (open(lo) && open(hi)) return zh ? '措辞无法确定' : 'not determined by the wording';
-  if (open(hi)) return zh ? `年均至少${formatRate(lo)}` : `at least ${formatRate(lo)} a year`;
-  if (open(lo)) return zh ? `年均至多${formatRate(hi)}` : `at most ${formatRate(hi)} a year`;
+  if (open(hi)) return zh ? `年均至少${formatPercent(lo)}` : `at least ${formatPercent(lo)} a year`;
+  if (open(lo)) return zh ? `年均至多${formatPercent(hi)}` : `at most ${formatPercent(hi)} a year`;
   const wide = hi - lo >= 0.01;
-  const centre = wide ? `${Math.round(g.impliedCagr * 100)}%` : formatRate(g.impliedCagr);
-  const range = `${(lo * 100).toFixed(1)}–${(hi * 100).toFixed(1)}%`;
+  const centre = formatPercent(g.impliedCagr, wide ? { decimals: 0 } : {});
+  const tenth = { decimals: 1, fixed: true };
+  // A range writes % once, after its upper end: 12.6–17.4%.
+  const range = `${formatPercent(lo, tenth).replace(/%$/, '')}–${formatPercent(hi, tenth)}`;
   if (zh) return wide ? `年均约${centre}（按各规模措辞的容差为${range}，容差为假设）` : `年均${centre}`;
   return wide
     ? `about ${centre} a year (${range} across the tolerances of the levels, which are assumptions)`
@@ -258,7 +261,7 @@ export function industriesSummary(c: IndustryComparison, locale: Locale = 'en'):
     );
   });
   for (const g of c.growth) {
-    const stated = g.statedCagr !== undefined ? formatRate(g.statedCagr) : undefined;
+    const stated = g.statedCagr !== undefined ? formatPercent(g.statedCagr) : undefined;
     const derived = g.derived ? (zh ? '（由推算的规模）' : ' (from a derived level)') : '';
     lines.push(
       zh

@@ -9,7 +9,6 @@ import {
   describeFactZh,
   factText,
   KIND_WORDS,
-  type Locale,
   modelTitle,
   quantityText,
   REPORT_WORDS,
@@ -25,6 +24,7 @@ import type { ModelDefinition } from '../spec/types.js';
 import { describeFact } from '../targets/describeFact.js';
 import type { Fact } from '../targets/fact.js';
 import type { ReportSection } from './reportHtml.js';
+import type { Locale } from '../series/locale.js';
 
 /** A probability as a percentage to `digits` significant figures (3: `49.5%`, `55.6%`), as "How the plans did" writes them. */
 const probabilityText = (p: number, locale: Locale, digits = 3): string =>

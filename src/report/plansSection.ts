@@ -15,14 +15,9 @@ import { describeFact } from '../targets/describeFact.js';
 import { asFact } from '../targets/assertFact.js';
 import type { Fact } from '../targets/fact.js';
 import { checkModelReport, type ModelReport, planRateOf, targetMarker } from '../model/modelReport.js';
-import {
-  checkLocale,
-  describeFactZh,
-  type Locale,
-  REPORT_WORDS,
-  STATUS_WORDS,
-  unitText,
-} from '../model/reportWords.js';
+import { checkLocale, describeFactZh, REPORT_WORDS, STATUS_WORDS, unitText } from '../model/reportWords.js';
+import { scorecardRow } from '../scorecard/planScorecard.js';
+import type { Locale } from '../series/locale.js';
 
 /** One plan target, how it did, and what the observations say about it. */
 export interface PlanOutcome {
@@ -32,7 +27,10 @@ export interface PlanOutcome {
   /** The plan the target belongs to, in the locale (`14th Five-Year Plan`, or the model's title). */
   readonly plan: string;
   readonly score: TargetScore;
-  /** The observation that decides the target, or the latest level the status rests on. */
+  /**
+   * The observation that decides the target, or the latest level the status rests on; for a target year
+   * passed with no published outcome, the latest level before it, which the nowcasts start from.
+   */
   readonly observation?: Observation;
   /** The observation the observed rate comes from, when there is one. */
   readonly rateObservation?: Observation;
@@ -149,10 +147,12 @@ export function latestYear(set: ObservationSet): number {
 }
 
 /**
- * Every target of the given model reports, once each (the first model that has it scores it), with its status
- * from {@link scoreTarget} as of a year, the observation that decides it or that it rests on, the nowcast
- * P(met) from that observation at the plan's rate and at the observed rate ({@link nowcast}, with the model's
- * assumed volatility), and the ex-ante probability of the plan's own Monte Carlo run.
+ * Every target of the given model reports, once each (the first model that has it scores it), scored as
+ * {@link planScorecard} scores it (one row of it, so the report and the command line's scorecard agree):
+ * its status from {@link scoreTarget} as of a year, the observation that decides it or that it rests on,
+ * the nowcast P(met) at the plan's rate and at the observed rate ({@link nowcast}, with the model's assumed
+ * volatility; only for "more than" and "at least" targets still open), and as the ex-ante probability the
+ * plan's own Monte Carlo run of the report (not a new one).
  * @param reports model reports (their models, Monte Carlo results and locale)
  * @param set observations and definitions ({@link loadObservations})
  * @param options asOf, paths, seed
@@ -177,24 +177,28 @@ export function planOutcomes(
       undefined,
     );
   const asOf = options.asOf ?? latestYear(set);
+  const settings = { asOf, paths: options.paths ?? 20000, seed: options.seed ?? 1 };
   const locale = reports[0]?.locale ?? 'en';
   const seen = new Set<string>();
   const out: PlanOutcome[] = [];
   for (const r of reports) {
     const m = r.model;
-    const planRate = planRateOf(m);
     for (const t of m.targets) {
       if (seen.has(t.id)) continue;
       seen.add(t.id);
-      const score = scoreTarget(t, set, { asOf, ...(planRate !== undefined ? { planRate } : {}) });
-      const decided = score.status === 'met' || score.status === 'missed';
-      // A target year that has passed with no published outcome rests on what was published before it, as in
-      // planScorecard: the latest figure then, and a nowcast from it.
-      const pastTargetYear = !decided && asOf >= t.year;
-      const basis = pastTargetYear
-        ? scoreTarget(t, set, { asOf: t.year - 1, ...(planRate !== undefined ? { planRate } : {}) })
-        : score;
-      const observation = set.observations.find((o) => o.id === (score.observation ?? basis.observation));
+      // Scored as the command line's scorecard scores it, with the report's Monte Carlo run as the ex-ante.
+      const row = scorecardRow(
+        m,
+        t,
+        set,
+        settings,
+        r.monteCarlo?.targets.find((x) => x.id === t.id),
+      );
+      const score = row.score;
+      // A target year passed with no published outcome rests on the figures from before it (planScorecard's rule).
+      const pastTargetYear = score.status !== 'met' && score.status !== 'missed' && settings.asOf >= t.year;
+      // The figure the status rests on; for a target year passed without an outcome, the one the nowcasts start from.
+      const observation = set.observations.find((o) => o.id === (score.observation ?? row.nowcastFrom));
       const rateObservation = set.observations.find((o) => o.id === score.observedRateFrom);
       const plan =
         m.periods?.[0] !== undefined
@@ -204,38 +208,6 @@ export function planOutcomes(
           : locale === 'zh'
             ? (m.zh?.title ?? m.id)
             : m.title;
-      const vol = m.uncertainty?.volatility.value;
-      const nowcastFrom =
-        !decided &&
-        observation !== undefined &&
-        observation.fromYear === undefined &&
-        observation.year < t.year &&
-        isScaleConvertible(observation.unit, t.unit) &&
-        vol !== undefined &&
-        vol > 0
-          ? {
-              year: observation.year,
-              value: convertScale(observation.value, observation.unit, t.unit),
-              observation: observation.id,
-            }
-          : undefined;
-      const p = (rate: number | null | undefined, rateSource: string): number | undefined =>
-        nowcastFrom === undefined || rate === null || rate === undefined
-          ? undefined
-          : nowcast({
-              from: nowcastFrom,
-              target: { year: t.year, value: t.value },
-              rate,
-              rateSource,
-              volatility: vol as number,
-              paths: options.paths ?? 20000,
-              seed: options.seed ?? 1,
-            }).probability;
-      const nowcastPlan = p(planRate, 'plan rate');
-      // Only a rate observed since the latest level says how the industry grows now (as in planScorecard).
-      const current = basis.status === 'on track' || basis.status === 'off track';
-      const nowcastObserved = current ? p(basis.observedRate, 'observed rate') : undefined;
-      const exAnte = r.monteCarlo?.targets.find((x) => x.id === t.id)?.probability;
       out.push({
         target: t,
         model: m,
@@ -243,11 +215,11 @@ export function planOutcomes(
         score,
         ...(observation !== undefined ? { observation } : {}),
         ...(rateObservation !== undefined ? { rateObservation } : {}),
-        ...(nowcastPlan !== undefined ? { nowcastPlan } : {}),
-        ...(nowcastObserved !== undefined ? { nowcastObserved } : {}),
+        ...(row.nowcastPlan !== null ? { nowcastPlan: row.nowcastPlan.probability } : {}),
+        ...(row.nowcastObserved !== null ? { nowcastObserved: row.nowcastObserved.probability } : {}),
         nowcastIsFloor: observation?.comparator === 'exceeds' || observation?.comparator === 'atLeast',
         pastTargetYear,
-        ...(exAnte !== undefined ? { exAnte } : {}),
+        ...(row.exAnte !== null ? { exAnte: row.exAnte.probability } : {}),
       });
     }
   }
@@ -478,14 +450,17 @@ export function plansSection(
   const charts: ReportChart[] = [
     {
       title: w.plansDid,
-      spec: scorecardChart(rows, {
-        locale,
-        width,
-        subtitle: zh
-          ? `各目标同口径的最新观测值占目标的比例，${w.asOf(options.asOf)}`
-          : `Latest figure on each target’s own definition as a share of the target, ${w.asOf(options.asOf)}`,
-        source: zh ? `来源：${publishers}` : `Sources: ${publishers}`,
-      }),
+      spec: scorecardChart(
+        { rows },
+        {
+          locale,
+          width,
+          subtitle: zh
+            ? `各目标同口径的最新观测值占目标的比例，${w.asOf(options.asOf)}`
+            : `Latest figure on each target’s own definition as a share of the target, ${w.asOf(options.asOf)}`,
+          source: zh ? `来源：${publishers}` : `Sources: ${publishers}`,
+        },
+      ),
       file: 'plans-scorecard',
       data: {
         title: w.plansDid,

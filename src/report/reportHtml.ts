@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
+import type { Locale } from '../series/locale.js';
 import {
   cellText,
   checkList,
@@ -50,7 +51,7 @@ export interface Report {
   /** The date the report was made, ISO (`2026-05-04`). */
   readonly date?: string;
   /** `en` (default) or `zh`: the page language and its fixed words (contents, figure, table). */
-  readonly locale?: 'en' | 'zh';
+  readonly locale?: Locale;
   /** The key figures shown first, before the contents. */
   readonly keyFigures?: readonly KeyFigure[];
   readonly sections: readonly ReportSection[];

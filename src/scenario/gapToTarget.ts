@@ -1,7 +1,7 @@
 import { MetricsError } from '../errors.js';
+import { argumentError, assertInteger, show } from '../internal/assert.js';
 import { asFact } from '../targets/assertFact.js';
 import { checkProjection } from './checkProjection.js';
-import { assertInteger, show } from '../internal/assert.js';
 import { convertScale, isScaleConvertible, unitToString, type Unit } from '../series/units.js';
 import type { Fact } from '../targets/fact.js';
 import { margin, meets } from '../targets/meets.js';
@@ -55,9 +55,12 @@ export function gapToTarget(projection: ProjectedLevels, target: Fact, options: 
   checkProjection(fn, projection);
   asFact(fn, target, 'target');
   if (options === null || typeof options !== 'object') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: options must be an object like { fromYear } (got ${show(options)}).`,
+      'options',
+      'an object like { fromYear }',
+      options,
     );
   }
   const span = targetSpan(projection, target);

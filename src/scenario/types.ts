@@ -34,7 +34,7 @@ export interface TargetCheck {
 
 /**
  * One scenario of a model projected year by year (see project). `years`, `levels` and `rates` follow
- * the PathResult convention: `levels[0]` is the base in `fromYear`, `rates[i]` is the growth into
+ * the LevelPath convention: `levels[0]` is the base in `fromYear`, `rates[i]` is the growth into
  * `years[i + 1]`. `targets` are the model's targets that fall in the projected years; `outside` lists
  * the ones that do not (before or in the base year, or after `toYear`), unchecked.
  */

@@ -1,4 +1,5 @@
 import { MetricsError } from '../errors.js';
+import { formatPercent } from '../series/units.js';
 import { assertFinite, show } from '../internal/assert.js';
 import { rng } from '../random/rng.js';
 import { assertPlausible } from '../internal/plausible.js';
@@ -149,7 +150,7 @@ export function nowcast(options: NowcastOptions): Nowcast {
     closedForm,
     restsOn: Object.freeze([
       `observed: ${from.value} in ${from.year} (${from.observation})`,
-      `growth: ${(rate * 100).toFixed(1)} % a year, ${options.rateSource}`,
+      `growth: ${formatPercent(rate, { decimals: 1, fixed: true })} a year, ${options.rateSource}`,
       `assumption: volatility ${(volatility * 100).toFixed(1)} points of log growth a year, independent years, seed ${seed}, ${paths} paths`,
     ]),
   });

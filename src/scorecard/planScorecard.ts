@@ -4,6 +4,8 @@ import { probabilityRestsOn } from '../model/probabilityBasis.js';
 import { simulateModel } from '../model/simulateModel.js';
 import type { ModelDefinition, PathSpec, ResolvedValue } from '../spec/types.js';
 import type { ObservationSet } from '../observations/types.js';
+import type { TargetAttainment } from '../simulate/monteCarloTypes.js';
+import type { Fact } from '../targets/fact.js';
 import { convertScale } from '../series/units.js';
 import { describeFact } from '../targets/describeFact.js';
 import { nowcast } from './nowcast.js';
@@ -45,6 +47,11 @@ export interface ScorecardRow {
   readonly nowcastObserved: RestedProbability | null;
   /** Why a nowcast is missing, when it is. */
   readonly nowcastNote: string | null;
+  /**
+   * The observation the nowcasts start from: the latest level as of the year, or, for a target year passed
+   * with no published outcome, the latest level before it; null when there is no nowcast.
+   */
+  readonly nowcastFrom: string | null;
 }
 
 /** The plan's yearly rate for a target year: a CAGR path's rate, or the rate of the phase that holds the year. */
@@ -111,77 +118,103 @@ export async function planScorecard(
   for (const model of models) {
     const ex = model.uncertainty ? await simulateModel(model, { paths, seed }) : undefined;
     for (const t of model.targets) {
-      const planRate = planRateFor(model.path, t.year);
-      const score = scoreTarget(t, set, { asOf: options.asOf, ...(planRate !== undefined && { planRate }) });
-      const attained = ex?.targets.find((x) => x.id === t.id);
-      const exAnte: RestedProbability | null = attained
-        ? {
-            probability: attained.probability,
-            standardError: attained.standardError,
-            restsOn: probabilityRestsOn(model, 'plan', t.id),
-          }
-        : null;
-      const outcome = score.status === 'met' || score.status === 'missed' ? score.status : null;
-      let nowcastPlan: RestedProbability | null = null;
-      let nowcastObserved: RestedProbability | null = null;
-      let nowcastNote: string | null = null;
-      // A target year that has passed without a published outcome is nowcast from what was published before it.
-      const basis =
-        outcome === null && options.asOf >= t.year
-          ? scoreTarget(t, set, { asOf: t.year - 1, ...(planRate !== undefined && { planRate }) })
-          : score;
-      const latest = set.observations.find((o) => o.id === basis.observation);
-      const vol = model.uncertainty?.volatility;
-      if (outcome !== null) nowcastNote = 'settled by an observation: no nowcast';
-      else if (latest === undefined || basis.requiredRate === null)
-        nowcastNote = `no level observation to start from as of ${options.asOf}`;
-      else if (vol === undefined || !(vol.value > 0))
-        nowcastNote = `model ${model.id} has no volatility to nowcast with`;
-      else if (t.comparator !== 'exceeds' && t.comparator !== 'atLeast')
-        nowcastNote = `only "more than" / "at least" targets are nowcast (got ${t.comparator})`;
-      else {
-        const from = {
-          year: latest.year,
-          value: convertScale(latest.value, latest.unit, t.unit),
-          observation: latest.id,
-        };
-        const target = { year: t.year, value: t.value };
-        const bound =
-          latest.comparator === 'exceeds' || latest.comparator === 'atLeast'
-            ? `; the level is a lower bound ("${describeFact(latest)}"), so this probability is a lower bound too`
-            : latest.comparator === 'about'
-              ? `; the level is taken at the centre of "${describeFact(latest)}" (its tolerance is an assumption)`
-              : '';
-        const run = (rate: number, rateSource: string): RestedProbability => {
-          const n = nowcast({ from, target, rate, rateSource, volatility: vol.value, paths, seed });
-          return {
-            probability: n.probability,
-            standardError: n.standardError,
-            restsOn: `${n.restsOn.join('; ')}${vol.source.kind === 'assumption' ? ` (the model's volatility: ${vol.source.text})` : ''}${bound}`,
-          };
-        };
-        if (planRate !== undefined) nowcastPlan = run(planRate, `the plan's rate (${model.id})`);
-        const current = basis.status === 'on track' || basis.status === 'off track';
-        if (current && basis.observedRate !== null && basis.observedRateFrom !== null)
-          nowcastObserved = run(basis.observedRate, `observed (${basis.observedRateFrom})`);
-        else
-          nowcastNote = `no growth observed since the latest level${basis.observedRateFrom ? ` (${basis.observedRateFrom} is older or an estimate)` : ''}: no nowcast at an observed rate`;
-        if (basis !== score)
-          nowcastNote = `${t.year} has passed with no published outcome on "${set.definitions.find((d) => d.id === score.definition)?.label ?? "the plans' definition"}" as of ${options.asOf}: the nowcasts start from the latest observation before it${nowcastNote ? `; ${nowcastNote}` : ''}`;
-      }
-      rows.push({
-        model: model.id,
-        target: t.id,
-        year: t.year,
-        wording: describeFact(t),
-        score,
-        outcome,
-        exAnte,
-        nowcastPlan,
-        nowcastObserved,
-        nowcastNote,
-      });
+      rows.push(
+        scorecardRow(
+          model,
+          t,
+          set,
+          { asOf: options.asOf, paths, seed },
+          ex?.targets.find((x) => x.id === t.id),
+        ),
+      );
     }
   }
   return rows;
+}
+
+/**
+ * One target of one model as {@link planScorecard} scores it, as of `settings.asOf`: the status, the outcome,
+ * the ex-ante probability from `attained` (the model's own Monte Carlo result for the target, when there is
+ * one) and the nowcasts with `settings.paths` and `settings.seed`. The report's {@link planOutcomes} is
+ * built on it, so the command line's scorecard and the report say the same.
+ */
+export function scorecardRow(
+  model: ModelDefinition,
+  t: Fact,
+  set: ObservationSet,
+  settings: { readonly asOf: number; readonly paths: number; readonly seed: number },
+  attained: TargetAttainment | undefined,
+): ScorecardRow {
+  const { paths, seed } = settings;
+  const planRate = planRateFor(model.path, t.year);
+  const score = scoreTarget(t, set, { asOf: settings.asOf, ...(planRate !== undefined && { planRate }) });
+  const exAnte: RestedProbability | null = attained
+    ? {
+        probability: attained.probability,
+        standardError: attained.standardError,
+        restsOn: probabilityRestsOn(model, 'plan', t.id),
+      }
+    : null;
+  const outcome = score.status === 'met' || score.status === 'missed' ? score.status : null;
+  let nowcastPlan: RestedProbability | null = null;
+  let nowcastObserved: RestedProbability | null = null;
+  let nowcastNote: string | null = null;
+  let nowcastFrom: string | null = null;
+  // A target year that has passed without a published outcome is nowcast from what was published before it.
+  const basis =
+    outcome === null && settings.asOf >= t.year
+      ? scoreTarget(t, set, { asOf: t.year - 1, ...(planRate !== undefined && { planRate }) })
+      : score;
+  const latest = set.observations.find((o) => o.id === basis.observation);
+  const vol = model.uncertainty?.volatility;
+  if (outcome !== null) nowcastNote = 'settled by an observation: no nowcast';
+  else if (latest === undefined || basis.requiredRate === null)
+    nowcastNote = `no level observation to start from as of ${settings.asOf}`;
+  else if (vol === undefined || !(vol.value > 0)) nowcastNote = `model ${model.id} has no volatility to nowcast with`;
+  else if (t.comparator !== 'exceeds' && t.comparator !== 'atLeast')
+    nowcastNote = `only "more than" / "at least" targets are nowcast (got ${t.comparator})`;
+  else {
+    const from = {
+      year: latest.year,
+      value: convertScale(latest.value, latest.unit, t.unit),
+      observation: latest.id,
+    };
+    const target = { year: t.year, value: t.value };
+    const bound =
+      latest.comparator === 'exceeds' || latest.comparator === 'atLeast'
+        ? `; the level is a lower bound ("${describeFact(latest)}"), so this probability is a lower bound too`
+        : latest.comparator === 'about'
+          ? `; the level is taken at the centre of "${describeFact(latest)}" (its tolerance is an assumption)`
+          : '';
+    const run = (rate: number, rateSource: string): RestedProbability => {
+      const n = nowcast({ from, target, rate, rateSource, volatility: vol.value, paths, seed });
+      return {
+        probability: n.probability,
+        standardError: n.standardError,
+        restsOn: `${n.restsOn.join('; ')}${vol.source.kind === 'assumption' ? ` (the model's volatility: ${vol.source.text})` : ''}${bound}`,
+      };
+    };
+    if (planRate !== undefined) nowcastPlan = run(planRate, `the plan's rate (${model.id})`);
+    nowcastFrom = latest.id;
+    const current = basis.status === 'on track' || basis.status === 'off track';
+    if (current && basis.observedRate !== null && basis.observedRateFrom !== null)
+      nowcastObserved = run(basis.observedRate, `observed (${basis.observedRateFrom})`);
+    else
+      nowcastNote = `no growth observed since the latest level${basis.observedRateFrom ? ` (${basis.observedRateFrom} is older or an estimate)` : ''}: no nowcast at an observed rate`;
+    if (basis !== score)
+      nowcastNote = `${t.year} has passed with no published outcome on "${set.definitions.find((d) => d.id === score.definition)?.label ?? "the plans' definition"}" as of ${settings.asOf}: the nowcasts start from the latest observation before it${nowcastNote ? `; ${nowcastNote}` : ''}`;
+  }
+  return {
+    model: model.id,
+    target: t.id,
+    year: t.year,
+    wording: describeFact(t),
+    score,
+    outcome,
+    exAnte,
+    nowcastPlan,
+    nowcastObserved,
+    nowcastNote,
+    nowcastFrom: nowcastPlan !== null || nowcastObserved !== null ? nowcastFrom : null,
+  };
 }

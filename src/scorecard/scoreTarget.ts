@@ -1,8 +1,8 @@
 import { MetricsError } from '../errors.js';
+import { argumentError, show } from '../internal/assert.js';
+import { convertScale, formatPercent, isScaleConvertible, unitToString } from '../series/units.js';
 import { assertPlausible } from '../internal/plausible.js';
 import { asFact } from '../targets/assertFact.js';
-import { show } from '../internal/assert.js';
-import { convertScale, isScaleConvertible, unitToString } from '../series/units.js';
 import { toleranceWidth } from '../targets/meets.js';
 import { describeFact } from '../targets/describeFact.js';
 import type { Fact } from '../targets/fact.js';
@@ -113,9 +113,12 @@ export function scoreTarget(target: Fact, set: ObservationSet, options: ScoreTar
   if (options.planRate !== undefined) assertPlausible('scoreTarget', 'planRate', options.planRate, 'rate');
   const { asOf } = options;
   if (!Number.isInteger(asOf)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `scoreTarget: asOf must be a whole year (got ${show(asOf)}). Pass the year the status is wanted for, e.g. 2022.`,
+      'asOf',
+      'a whole year',
+      asOf,
       { asOf },
     );
   }
@@ -213,7 +216,7 @@ export function scoreTarget(target: Fact, set: ObservationSet, options: ScoreTar
     'exact' in b ? need(b.exact) : 'lo' in b && 'hi' in b ? need((b.lo + b.hi) / 2) : need('lo' in b ? b.lo : b.hi);
   const requiredRange: readonly [number, number] | null = 'lo' in b && 'hi' in b ? [need(b.hi), need(b.lo)] : null;
   const requiredRateIs = 'exact' in b ? 'exactly' : requiredRange !== null ? 'about' : 'at most';
-  const pct = (r: number): string => `${(r * 100).toFixed(1)} %`;
+  const pct = (r: number): string => formatPercent(r, { decimals: 1, fixed: true });
   const describeLatest = `${describeFact(latest)} in ${latest.year} (${latest.id}${latest.kind === 'estimate' ? ', an estimate' : ''})`;
   const needText =
     requiredRange !== null

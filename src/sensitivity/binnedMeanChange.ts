@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertFiniteArray, assertInteger, show } from '../internal/assert.js';
+import { assertFiniteArray, assertInteger, show, argumentError } from '../internal/assert.js';
 
 /** Options of {@link binnedMeanChange}. */
 export interface BinnedMeanChangeOptions {
@@ -28,7 +28,7 @@ export interface InputMeanChange {
 }
 
 /** What {@link binnedMeanChange} returns. */
-export interface BinnedMeanChangeResult {
+export interface BinnedMeanChange {
   readonly overallMean: number;
   readonly inputs: readonly InputMeanChange[];
 }
@@ -45,7 +45,7 @@ export interface BinnedMeanChangeResult {
  * @example
  * binnedMeanChange({ inputs: { x: [1, 2, 3, 4] }, output: [10, 20, 30, 40], bins: 2 }).inputs[0].bins.map((b) => b.change); // => [-10, 10]
  */
-export function binnedMeanChange(options: BinnedMeanChangeOptions): BinnedMeanChangeResult {
+export function binnedMeanChange(options: BinnedMeanChangeOptions): BinnedMeanChange {
   const fn = 'binnedMeanChange';
   const { inputs, output } = options ?? ({} as BinnedMeanChangeOptions);
   assertFiniteArray(fn, 'output', output);
@@ -60,16 +60,22 @@ export function binnedMeanChange(options: BinnedMeanChangeOptions): BinnedMeanCh
   const bins = options.bins ?? Math.min(10, n);
   assertInteger(fn, 'bins', bins);
   if (bins < 2 || bins > n) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: bins must be between 2 and the number of draws ${n} (got ${bins}).`,
+      'bins',
+      `between 2 and the number of draws ${n}`,
+      bins,
       { bins },
     );
   }
   if (typeof inputs !== 'object' || inputs === null || Object.keys(inputs).length === 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: inputs must name at least one array of draws (got ${show(inputs)}).`,
+      'inputs',
+      'at least one array of draws',
+      inputs,
     );
   }
   let total = 0;

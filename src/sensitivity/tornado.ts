@@ -1,5 +1,5 @@
 import { MetricsError, isMetricsError } from '../errors.js';
-import { assertFinite, show } from '../internal/assert.js';
+import { assertFinite, show, argumentError } from '../internal/assert.js';
 import type { ModelDefinition } from '../spec/types.js';
 import { project } from '../scenario/project.js';
 import type { ScenarioProjection } from '../scenario/types.js';
@@ -58,7 +58,7 @@ export interface TornadoBar {
 }
 
 /** What {@link tornado} returns: the output at the model's values and one bar per parameter, widest first. */
-export interface TornadoResult {
+export interface Tornado {
   readonly scenario: string;
   readonly output: string;
   readonly baseOutput: number;
@@ -93,9 +93,12 @@ function outputFunction(output: TornadoOptions['output']): { name: string; fn: T
     case 'requiredCagr':
       return { name, fn: (p) => firstTarget(p).requiredCagr };
     default:
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `tornado: output must be a function or one of ${Object.keys(TornadoOutput).join(', ')} (got ${show(name)}).`,
+        'output',
+        `a function or one of ${Object.keys(TornadoOutput).join(', ')}`,
+        name,
         { output: name },
       );
   }
@@ -112,7 +115,7 @@ function outputFunction(output: TornadoOptions['output']): { name: string; fn: T
  * tornado(loadModel('big-data-14th-fyp'), { output: 'finalLevel' }).bars.map((b) => b.parameter);
  * // => ['bd14.cagr-2020-2025', 'bd14.revenue-2020', 'uncertainty.volatility']
  */
-export function tornado(model: ModelDefinition, options: TornadoOptions = {}): TornadoResult {
+export function tornado(model: ModelDefinition, options: TornadoOptions = {}): Tornado {
   const fn = 'tornado';
   asModel(fn, model);
   if (options === null || typeof options !== 'object') {

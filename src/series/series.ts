@@ -1,5 +1,5 @@
+import { argumentError, assertInteger, show } from '../internal/assert.js';
 import { MetricsError } from '../errors.js';
-import { assertInteger, show } from '../internal/assert.js';
 import type { Provenance } from './provenance.js';
 import { parseUnit, unitToString, type Unit } from './units.js';
 
@@ -48,14 +48,24 @@ export type SeriesInput =
  */
 export function series(input: SeriesInput): Series {
   if (typeof input !== 'object' || input === null) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `series: expected { id, unit, years, values } or { id, unit, points } (got ${show(input)}).`,
+      [],
+      '{ id, unit, years, values } or { id, unit, points }',
+      input,
     );
   }
   const id = input.id;
   if (typeof id !== 'string' || id.trim() === '') {
-    throw new MetricsError('invalid_argument', `series: id must be a non-empty string (got ${show(id)}).`, { id });
+    throw argumentError(
+      'invalid_argument',
+      `series: id must be a non-empty string (got ${show(id)}).`,
+      'id',
+      'a non-empty string',
+      id,
+      { id },
+    );
   }
   const unit = parseUnit(input.unit);
   let years: readonly unknown[];
@@ -63,9 +73,12 @@ export function series(input: SeriesInput): Series {
   let provenance: readonly (Provenance | undefined)[] | undefined;
   if ('points' in input) {
     if (!Array.isArray(input.points)) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `series(${id}): points must be an array of { year, value } (got ${show(input.points)}).`,
+        'points',
+        'an array of { year, value }',
+        input.points,
       );
     }
     years = input.points.map((p) => p?.year);
@@ -74,9 +87,13 @@ export function series(input: SeriesInput): Series {
     provenance = prov.some((p) => p !== undefined) ? prov : undefined;
   } else {
     if (!Array.isArray(input.years) || !Array.isArray(input.values)) {
-      throw new MetricsError(
+      const bad = Array.isArray(input.years) ? 'values' : 'years';
+      throw argumentError(
         'invalid_argument',
         `series(${id}): years and values must be arrays (got ${show(input.years)} and ${show(input.values)}).`,
+        bad,
+        'an array',
+        input[bad],
       );
     }
     years = input.years;
@@ -84,47 +101,68 @@ export function series(input: SeriesInput): Series {
     provenance = input.provenance;
   }
   if (years.length !== values.length) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `series(${id}): ${years.length} years but ${values.length} values. Give one value per year.`,
+      'values',
+      `${years.length} values, one per year`,
+      values,
       { years: years.length, values: values.length },
     );
   }
   if (provenance !== undefined && provenance.length !== years.length) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `series(${id}): ${provenance.length} provenance entries for ${years.length} years. Give one per point (undefined where none).`,
+      'provenance',
+      `${years.length} entries, one per year`,
+      provenance,
     );
   }
+  // Where point i's year or value is in the input, for the errors' issues.
+  const at = (i: number, field: 'year' | 'value'): (string | number)[] =>
+    'points' in input ? ['points', i, field] : [`${field}s`, i];
   for (let i = 0; i < years.length; i++) {
     const y = years[i];
     if (typeof y !== 'number' || !Number.isInteger(y) || Math.abs(y) > 100_000) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `series(${id}): years[${i}] must be a whole calendar year, within ±100000 (got ${show(y)}).`,
+        at(i, 'year'),
+        'a whole calendar year within ±100000',
+        y,
         { index: i, year: y },
       );
     }
     if (i > 0 && y <= (years[i - 1] as number)) {
       const what = y === years[i - 1] ? 'appears twice' : 'comes after a later year';
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `series(${id}): year ${y} ${what}. Years must be strictly increasing; sort them and remove duplicates.`,
+        at(i, 'year'),
+        `a year after ${years[i - 1] as number}`,
+        y,
         { index: i, year: y },
       );
     }
     const v = values[i];
     if (typeof v !== 'number') {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `series(${id}): the value for ${y} must be a number (got ${show(v)}).`,
+        at(i, 'value'),
+        'a number',
+        v,
         { year: y, value: v },
       );
     }
     if (!Number.isFinite(v)) {
-      throw new MetricsError(
+      throw argumentError(
         'non_finite',
         `series(${id}): the value for ${y} is ${v}. Remove the year or fill it (see interpolate).`,
+        at(i, 'value'),
+        'a finite number',
+        v,
         { year: y, value: v },
       );
     }
@@ -192,9 +230,12 @@ export function assertAnnual(fn: string, s: Series): void {
   }
   if (count > 0) {
     const list = count > 8 ? `${missing.slice(0, 8).join(', ')}, … (${count} in all)` : missing.join(', ');
-    throw new MetricsError(
+    throw argumentError(
       'missing_years',
       `${fn}: series "${checked.id}" has no values for ${list}. Fill them with interpolate(series) or use averageGrowth for sparse data.`,
+      'series.years',
+      `every year from ${checked.years[0] as number} to ${checked.years[checked.years.length - 1] as number}`,
+      checked.years,
       { missing, count },
     );
   }

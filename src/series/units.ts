@@ -1,5 +1,10 @@
 import { MetricsError } from '../errors.js';
 import { assertFinite, assertInRange, assertInteger, show } from '../internal/assert.js';
+import { formatPercent, roundSignificant } from '../internal/formatNumber.js';
+import type { Locale } from './locale.js';
+
+// formatPercent is written beside roundSignificant in src/internal/ (render/ writes table cells with it too).
+export { formatPercent, type FormatPercentOptions } from '../internal/formatNumber.js';
 
 /**
  * Scales a value can be stated in, as powers of ten. Western (thousand … trillion) and Chinese
@@ -486,7 +491,7 @@ export function convertCurrency(q: Quantity, to: string | Unit, fx: ExchangeRate
 /** Options of {@link formatQuantity}. */
 export interface FormatOptions {
   /** `en` writes `RMB 3.05 trillion`; `zh` writes `3.05万亿元`. Default `en`. */
-  readonly locale?: 'en' | 'zh';
+  readonly locale?: Locale;
   /** Significant digits, a whole number from 1 to 17. Default 3. */
   readonly digits?: number;
   /** Pick the scale that reads best (the largest with a value >= 1). Default true. */
@@ -496,21 +501,6 @@ export interface FormatOptions {
 const EN_SCALES: readonly Scale[] = ['trillion', 'billion', 'million', 'thousand', 'one'];
 const ZH_SCALES: readonly Scale[] = ['wanyi', 'yi', 'wan', 'one'];
 const ZH_SCALE_TEXT: Readonly<Partial<Record<Scale, string>>> = { wanyi: '万亿', yi: '亿', wan: '万', one: '' };
-
-function roundSignificant(value: number, digits: number): string {
-  if (value === 0) return '0';
-  const fixed = Number(value.toPrecision(digits));
-  // Rounding up past the largest double (1.7950000000000001e308 to 3 digits) gives Infinity: keep the digits.
-  if (!Number.isFinite(fixed)) return value.toPrecision(digits);
-  // Plain digits, no exponent, no trailing zeros after the point.
-  const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(Math.abs(fixed))));
-  // toFixed stops at 20 decimals: below that, plain digits would print 1e-25 as 0.
-  if (decimals > 20) return String(fixed);
-  return fixed
-    .toFixed(decimals)
-    .replace(/(\.\d*?)0+$/, '$1')
-    .replace(/\.$/, '');
-}
 
 /**
  * Writes a quantity for people: `RMB 3.05 trillion`, `3.05万亿元`, `$38.6 billion`, `25.0%`,
@@ -544,7 +534,7 @@ export function formatQuantity(q: Quantity, options: FormatOptions = {}): string
         { value: q.value },
       );
     }
-    return `${Math.abs(pct) >= 1 ? pct.toFixed(Math.max(0, digits - 2)) : roundSignificant(pct, digits)}%`;
+    return formatPercent(q.value, { digits });
   }
   if (unit.kind === 'fx') return `${roundSignificant(q.value, digits)} ${unit.quote} per ${unit.base}`;
   if (unit.kind === 'other') return `${roundSignificant(q.value, digits)} ${unit.symbol}`;

@@ -1,9 +1,9 @@
+import type { Simulation } from './monteCarloTypes.js';
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
-import type { MonteCarloResult } from './monteCarloTypes.js';
 
 /** A long row of a Monte Carlo result. `quantile` is the level for quantile rows, null otherwise. */
-export interface MonteCarloTidyRow {
+export interface SimulationTidyRow {
   readonly series: string;
   readonly year: number;
   readonly statistic: 'quantile' | 'mean' | 'sd';
@@ -17,11 +17,11 @@ export interface MonteCarloTidyRow {
  * @example
  * const r = await simulate({ baseYear: 2020, baseValue: 1, toYear: 2021, growth: [0.1], volatility: 0,
  *   paths: 3, seed: 1, quantiles: [0.5] });
- * monteCarloToTidy(r)[0]; // => { series: 'value', year: 2021, statistic: 'quantile', quantile: 0.5, value: 1.1 }
+ * simulationToTidy(r)[0]; // => { series: 'value', year: 2021, statistic: 'quantile', quantile: 0.5, value: 1.1 }
  */
-export function monteCarloToTidy(result: MonteCarloResult): MonteCarloTidyRow[] {
+export function simulationToTidy(result: Simulation): SimulationTidyRow[] {
   checkResult(result);
-  const rows: MonteCarloTidyRow[] = [];
+  const rows: SimulationTidyRow[] = [];
   for (const s of result.series) {
     s.years.forEach((year, t) => {
       for (const q of s.quantiles)
@@ -34,8 +34,8 @@ export function monteCarloToTidy(result: MonteCarloResult): MonteCarloTidyRow[] 
 }
 
 /** Checks a result handed back in: series with as many finite means, sds and quantile values as years. */
-function checkResult(result: MonteCarloResult): void {
-  const fn = 'monteCarloToTidy';
+function checkResult(result: Simulation): void {
+  const fn = 'simulationToTidy';
   const fail = (where: string, what: string, got: unknown): never => {
     throw new MetricsError(
       'invalid_argument',
@@ -46,7 +46,7 @@ function checkResult(result: MonteCarloResult): void {
   if (result === null || typeof result !== 'object') fail('result', 'must be a Monte Carlo result', result);
   if (!Array.isArray(result.series)) fail('result.series', 'must be an array', result.series);
   for (let i = 0; i < result.series.length; i++) {
-    const s = result.series[i] as MonteCarloResult['series'][number];
+    const s = result.series[i] as Simulation['series'][number];
     const w = `result.series[${i}]`;
     if (s === null || typeof s !== 'object') fail(w, 'must be an object', s);
     if (typeof s.id !== 'string') fail(`${w}.id`, 'must be a string', s.id);

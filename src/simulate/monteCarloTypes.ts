@@ -65,7 +65,7 @@ export interface BaseDraw {
 }
 
 /** Options shared by `simulate` and `simulateSectors`. */
-export interface MonteCarloRunOptions {
+export interface SimulationRunOptions {
   readonly baseYear: number;
   /** The simulated years: baseYear + 1, baseYear + 2, ... (consecutive). Give this or `toYear`. */
   readonly years?: readonly number[];
@@ -107,7 +107,7 @@ export interface MonteCarloRunOptions {
 }
 
 /** Per-year summary of one simulated series. */
-export interface MonteCarloSeries {
+export interface SimulatedSeries {
   readonly id: string;
   readonly years: readonly number[];
   readonly mean: readonly number[];
@@ -151,7 +151,7 @@ export interface CrossingDistribution {
 }
 
 /** Everything needed to reproduce a run. */
-export interface MonteCarloSettings {
+export interface SimulationSettings {
   readonly seed: number;
   readonly paths: number;
   readonly baseYear: number;
@@ -169,10 +169,10 @@ export interface MonteCarloSettings {
 }
 
 /** Result of `simulate` / `simulateSectors`: plain JSON-serialisable data. */
-export interface MonteCarloResult {
-  readonly settings: MonteCarloSettings;
+export interface Simulation {
+  readonly settings: SimulationSettings;
   /** `simulate`: one series; `simulateSectors`: one per sector, then `total`. */
-  readonly series: readonly MonteCarloSeries[];
+  readonly series: readonly SimulatedSeries[];
   /** Which series the targets, CAGR and crossing analyses refer to (the single series, or `total`). */
   readonly analysed: string;
   readonly targets: readonly TargetAttainment[];

@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertFiniteArray, show } from '../internal/assert.js';
+import { assertFiniteArray, show, argumentError } from '../internal/assert.js';
 import { selectQuantiles } from './internal/selectQuantiles.js';
 
 /**
@@ -18,17 +18,23 @@ export function quantiles(values: readonly number[] | Float64Array, levels: read
   if (values.length === 0)
     throw new MetricsError('invalid_argument', 'quantiles: values must hold at least one number (got an empty array).');
   if (!Array.isArray(levels))
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `quantiles: levels must be an array of probabilities (got ${show(levels)}).`,
+      'levels',
+      'an array of probabilities',
+      levels,
     );
   // An indexed loop, not forEach: forEach skips the holes of a sparse array, and a hole became an endless selection.
   for (let i = 0; i < levels.length; i++) {
     const p: unknown = levels[i];
     if (typeof p !== 'number' || !(p >= 0 && p <= 1)) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `quantiles: levels[${i}] must be in [0, 1] (got ${show(p)}). Levels are fractions: 0.05, 0.5, 0.95.`,
+        `levels[${i}]`,
+        'in [0, 1]',
+        p,
         { index: i },
       );
     }

@@ -1,9 +1,9 @@
-import type { MonteCarloResult, MonteCarloRunOptions, SeriesModel } from './monteCarloTypes.js';
+import type { Simulation, SimulationRunOptions, SeriesModel } from './monteCarloTypes.js';
 import { prepare } from './internal/prepare.js';
 import { runEngine } from './internal/runEngine.js';
 
 /** Options of {@link simulate}: one series' path and uncertainty plus the run settings. */
-export interface SimulateOptions extends MonteCarloRunOptions, SeriesModel {
+export interface SimulateOptions extends SimulationRunOptions, SeriesModel {
   /** Name of the series in results and tidy rows; default `value`. */
   readonly id?: string;
 }
@@ -21,7 +21,7 @@ export interface SimulateOptions extends MonteCarloRunOptions, SeriesModel {
  * probability of each target (key `probability`), P(CAGR >= g), first-crossing years and sample paths.
  * Paths are grouped in blocks of 1024, block b drawing from stream b of the seed: the same seed gives
  * bit-identical results whatever `workers` and `chunkSize`. Memory grows with paths, not years.
- * @returns a promise of plain JSON-serialisable data; see `monteCarloToTidy` for long rows
+ * @returns a promise of plain JSON-serialisable data; see `simulationToTidy` for long rows
  * @throws {MetricsError} invalid_argument for bad options (each message says what to fix), too_large when
  *   the working memory would exceed `maxMemoryBytes`, aborted when `signal` fires
  * @example
@@ -29,7 +29,7 @@ export interface SimulateOptions extends MonteCarloRunOptions, SeriesModel {
  *   volatility: 0, paths: 10, seed: 1 });
  * r.series[0].quantiles[2].values; // => [1.1, 1.2100000000000002]
  */
-export async function simulate(options: SimulateOptions): Promise<MonteCarloResult> {
+export async function simulate(options: SimulateOptions): Promise<Simulation> {
   const p = prepare('simulate', options, [{ ...options, id: options?.id ?? 'value' }]);
   return runEngine('simulate', p, options);
 }

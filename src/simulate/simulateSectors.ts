@@ -1,4 +1,4 @@
-import type { MonteCarloResult, MonteCarloRunOptions, SeriesModel } from './monteCarloTypes.js';
+import type { Simulation, SimulationRunOptions, SeriesModel } from './monteCarloTypes.js';
 import { prepare } from './internal/prepare.js';
 import { runEngine } from './internal/runEngine.js';
 import { MetricsError } from '../errors.js';
@@ -10,7 +10,7 @@ export interface SectorModel extends SeriesModel {
 }
 
 /** Options of {@link simulateSectors}. */
-export interface SimulateSectorsOptions extends MonteCarloRunOptions {
+export interface SimulateSectorsOptions extends SimulationRunOptions {
   /** At least one sector; ids unique and not `total`. */
   readonly sectors: readonly SectorModel[];
   /**
@@ -36,7 +36,7 @@ const MAX_SECTORS = 1000;
  *             { id: 'b', baseValue: 2, growth: [0], volatility: 0 }] });
  * r.series.map((s) => s.mean[0]); // => [1.1, 2, 3.1]
  */
-export async function simulateSectors(options: SimulateSectorsOptions): Promise<MonteCarloResult> {
+export async function simulateSectors(options: SimulateSectorsOptions): Promise<Simulation> {
   const sectors = options?.sectors;
   if (!Array.isArray(sectors) || sectors.length === 0) {
     throw new MetricsError(

@@ -1,7 +1,7 @@
-import { convertScale, formatQuantity, isScaleConvertible, type Unit } from '../series/units.js';
+import { convertScale, formatPercent, formatQuantity, isScaleConvertible, type Unit } from '../series/units.js';
 import { asFacts } from './assertFact.js';
 import type { Fact } from './fact.js';
-import { describeFact, formatRate } from './describeFact.js';
+import { describeFact } from './describeFact.js';
 import { defaultAboutTolerance, meets, toleranceWidth, type TargetTerms } from './meets.js';
 
 /** A number a check derives, with the formula that gives it. */
@@ -82,7 +82,7 @@ function docOf(f: Fact): string {
   return f.provenance.documentId ?? f.provenance.document;
 }
 
-const pct = formatRate;
+const pct = formatPercent;
 
 /**
  * The interval of true values a fact's wording allows; an open side is -Infinity or Infinity

@@ -1,10 +1,16 @@
 import { MetricsError } from '../errors.js';
-import { asFacts } from '../targets/assertFact.js';
-import { show } from '../internal/assert.js';
+import { argumentError, show } from '../internal/assert.js';
+import { asFacts } from './assertFact.js';
 import { cagr } from '../growth/cagr.js';
-import { convertCurrency, convertScale, parseUnit, unitToString, type ExchangeRate } from '../series/units.js';
+import {
+  convertCurrency,
+  convertScale,
+  parseUnit,
+  unitToString,
+  type ExchangeRate,
+  formatPercent,
+} from '../series/units.js';
 import { factInterval } from './checkConsistency.js';
-import { formatRate } from './describeFact.js';
 import type { Comparator, Fact, FactKind } from './fact.js';
 
 /** Options of {@link compareIndustries}. */
@@ -105,9 +111,12 @@ interface Rate {
 export function compareIndustries(facts: readonly Fact[], options: CompareIndustriesOptions = {}): IndustryComparison {
   const fn = 'compareIndustries';
   if (!Array.isArray(facts)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: facts must be an array of Fact (got ${show(facts)}). Load them with loadSeeds().`,
+      'facts',
+      'an array of Fact',
+      facts,
     );
   }
   asFacts(fn, facts);
@@ -204,6 +213,13 @@ export function compareIndustries(facts: readonly Fact[], options: CompareIndust
       });
     }
   }
+  // Two statements of one level (both plans give 2020) are alternatives, not an equation: "a or b".
+  const levelIds = (ids: readonly string[]): string => (ids.length > 1 ? `(${ids.join(' or ')})` : `${ids[0]}`);
+  // The bound uses an end of the rate's tolerance, not the stated rate: say so when they differ.
+  const boundRate = (g: number, stated: number, upper: boolean): string =>
+    g === stated || !Number.isFinite(g)
+      ? ''
+      : `, the ${upper ? 'upper' : 'lower'} end of the rate's tolerance; the stated rate is ${formatPercent(stated)}`;
   if (options.deriveFromRates ?? true) {
     for (const r of rates) {
       const n = r.year - r.fromYear;
@@ -225,14 +241,14 @@ export function compareIndustries(facts: readonly Fact[], options: CompareIndust
         lo = ok(end.range[0]) && Number.isFinite(g1) && g1 > -1 ? end.range[0] / Math.pow(1 + g1, n) : -Infinity;
         hi = ok(end.range[1]) && g0 > -1 ? end.range[1] / Math.pow(1 + g0, n) : Infinity;
         point = end.value / Math.pow(1 + r.value, n);
-        formula = `${end.factIds.join(' = ')} / (1 + ${r.id})^${n}`;
+        formula = `${levelIds(end.factIds)} / (1 + ${r.id})^${n}`;
       } else if (start && !end) {
         from = start;
         year = r.year;
         lo = ok(start.range[0]) && g0 > -1 ? grow(start.range[0], g0) : -Infinity;
         hi = ok(start.range[1]) && Number.isFinite(g1) ? grow(start.range[1], g1) : Infinity;
         point = grow(start.value, r.value);
-        formula = `${start.factIds.join(' = ')} x (1 + ${r.id})^${n}`;
+        formula = `${levelIds(start.factIds)} x (1 + ${r.id})^${n}`;
       }
       if (from === undefined) continue;
       const both = Number.isFinite(lo) && Number.isFinite(hi);
@@ -254,7 +270,7 @@ export function compareIndustries(facts: readonly Fact[], options: CompareIndust
         derivation: both
           ? formula
           : Number.isFinite(lo)
-            ? `${formula}, a lower bound only (for growth ${year < from.year ? `up to ${formatRate(g1)}` : `of at least ${formatRate(g0)}`})`
+            ? `${formula}, a lower bound only (for growth ${year < from.year ? `up to ${formatPercent(g1)}` : `of at least ${formatPercent(g0)}`}${boundRate(year < from.year ? g1 : g0, r.value, year < from.year)})`
             : `${formula}, an upper bound only`,
         range: [lo, hi],
       });

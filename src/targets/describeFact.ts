@@ -1,7 +1,7 @@
+import { formatPercent, formatQuantity, unitArg } from '../series/units.js';
+import { Comparator, type Fact } from './fact.js';
 import { MetricsError } from '../errors.js';
 import { assertFinite, show } from '../internal/assert.js';
-import { formatQuantity, unitArg } from '../series/units.js';
-import { Comparator, type Fact } from './fact.js';
 
 const WORDS: Readonly<Record<Fact['comparator'], string>> = {
   exceeds: 'more than',
@@ -11,21 +11,6 @@ const WORDS: Readonly<Record<Fact['comparator'], string>> = {
   below: 'less than',
   equals: '',
 };
-
-/** A rate as a percentage with up to two decimals and no trailing zeros: 25%, 24.57%. */
-export function formatRate(rate: number): string {
-  assertFinite('formatRate', { rate });
-  const pct = rate * 100;
-  if (!Number.isFinite(pct)) {
-    throw new MetricsError(
-      'degenerate',
-      `formatRate: ${rate} as a percentage overflows (got ${pct}). Rates are fractions: 0.25 is 25 %.`,
-      { rate },
-    );
-  }
-  // toFixed writes numbers from 1e21 up in exponent form, which Number reads back.
-  return `${Number(pct.toFixed(2))}%`;
-}
 
 /**
  * A fact's figure in words, with its comparator: `more than RMB 3 trillion`, `about 25%`, `17.1 trillion`.
@@ -61,7 +46,7 @@ export function describeFact(
     unit: unitArg('describeFact', 'unit', f.unit),
     ...(f.derivation !== undefined ? { derivation: f.derivation } : {}),
   };
-  const q = f.unit.kind === 'fraction' ? formatRate(f.value) : formatQuantity({ value: f.value, unit: f.unit });
+  const q = f.unit.kind === 'fraction' ? formatPercent(f.value) : formatQuantity({ value: f.value, unit: f.unit });
   const w = WORDS[f.comparator];
   return `${w ? `${w} ` : ''}${q}${f.derivation ? ` (derived: ${f.derivation.formula})` : ''}`;
 }

@@ -1,7 +1,7 @@
 import { MetricsError } from '../errors.js';
 import { assertFinite, assertInteger, show } from '../internal/assert.js';
 import { checkSpan, freezePath, yearsOf } from './internal/pathCommon.js';
-import type { PathResult, PathSpan } from './types.js';
+import type { LevelPath, PathSpan } from './types.js';
 
 /** Options of {@link anchorsPath}. */
 export interface AnchorsPathOptions extends PathSpan {
@@ -20,7 +20,7 @@ export interface AnchorsPathOptions extends PathSpan {
  * @example
  * anchorsPath({ base: 1, fromYear: 2020, toYear: 2022, anchors: [{ year: 2022, value: 4 }] }).levels; // => [1, 2, 4]
  */
-export function anchorsPath(options: AnchorsPathOptions): PathResult {
+export function anchorsPath(options: AnchorsPathOptions): LevelPath {
   const fn = 'anchorsPath';
   checkSpan(fn, options);
   const { base, fromYear, toYear, anchors } = options;

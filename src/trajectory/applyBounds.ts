@@ -1,8 +1,8 @@
 import { MetricsError } from '../errors.js';
-import { assertFinite } from '../internal/assert.js';
-import { checkPath } from './checkPath.js';
+import { assertFinite, argumentError } from '../internal/assert.js';
+import { checkPath } from './internal/checkPath.js';
 import { freezePath } from './internal/pathCommon.js';
-import type { PathResult } from './types.js';
+import type { LevelPath } from './types.js';
 
 /** A cap and/or a floor on the level. */
 export interface Bounds {
@@ -19,7 +19,7 @@ export interface Bounds {
  * @example
  * applyBounds(cagrPath({ base: 1, rate: 1, fromYear: 2020, toYear: 2023 }), { cap: 5 }).levels; // => [1, 2, 4, 5]
  */
-export function applyBounds(path: PathResult, bounds: Bounds): PathResult {
+export function applyBounds(path: LevelPath, bounds: Bounds): LevelPath {
   const fn = 'applyBounds';
   checkPath(fn, path);
   const cap = bounds?.cap;
@@ -27,9 +27,12 @@ export function applyBounds(path: PathResult, bounds: Bounds): PathResult {
   if (cap !== undefined) {
     assertFinite(fn, { cap });
     if (cap <= 0)
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: cap must be > 0 (got ${cap}). It is a level in the path's unit.`,
+        'cap',
+        '> 0',
+        cap,
         { cap },
       );
   }

@@ -1,9 +1,9 @@
 import { MetricsError } from '../errors.js';
-import { assertFinite, assertInteger, show } from '../internal/assert.js';
+import { argumentError, assertFinite, assertInteger, show } from '../internal/assert.js';
+import { checkPath } from './internal/checkPath.js';
 import { assertPlausible } from '../internal/plausible.js';
-import { checkPath } from './checkPath.js';
 import { freezePath } from './internal/pathCommon.js';
-import type { PathResult } from './types.js';
+import type { LevelPath } from './types.js';
 
 /** A one-off level shock: the level in `year` and every later year is multiplied by `1 + size`. */
 export interface Shock {
@@ -16,14 +16,14 @@ export interface Shock {
  * Applies one-off level shocks: from each shock's year on, the level is multiplied by `1 + size`
  * (growth in the shock year changes, later growth does not). Shocks compose: two shocks multiply, in
  * any order, also in the same year.
- * @param path a path from growthPath (or any PathResult)
+ * @param path a path from growthPath (or any LevelPath)
  * @param shocks shocks in the projected years (fromYear + 1 … toYear)
  * @throws {MetricsError} invalid_argument when a shock is outside the projected years or size <= -1
  *   or > 3 (a percent, not a fraction)
  * @example
  * applyShocks(cagrPath({ base: 100, rate: 0, fromYear: 2020, toYear: 2022 }), [{ year: 2021, size: -0.05 }]).levels; // => [100, 95, 95]
  */
-export function applyShocks(path: PathResult, shocks: readonly Shock[]): PathResult {
+export function applyShocks(path: LevelPath, shocks: readonly Shock[]): LevelPath {
   const fn = 'applyShocks';
   checkPath(fn, path);
   if (!Array.isArray(shocks)) {
@@ -46,9 +46,12 @@ export function applyShocks(path: PathResult, shocks: readonly Shock[]): PathRes
       );
     }
     if (s.size <= -1) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: shocks[${i}].size must be > -1 (got ${s.size}). It is a fraction of the level: -0.05 is a 5 % drop.`,
+        `shocks[${i}].size`,
+        '> -1',
+        s.size,
         { index: i, size: s.size },
       );
     }

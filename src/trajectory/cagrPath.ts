@@ -1,5 +1,5 @@
 import { checkRate, checkSpan, levelsPath, yearsOf } from './internal/pathCommon.js';
-import type { PathResult, PathSpan } from './types.js';
+import type { LevelPath, PathSpan } from './types.js';
 
 /** Options of {@link cagrPath}. */
 export interface CagrPathOptions extends PathSpan {
@@ -15,7 +15,7 @@ export interface CagrPathOptions extends PathSpan {
  * @example
  * cagrPath({ base: 1, rate: 0.25, fromYear: 2020, toYear: 2025 }).levels.at(-1); // => 3.0517578125
  */
-export function cagrPath(options: CagrPathOptions): PathResult {
+export function cagrPath(options: CagrPathOptions): LevelPath {
   const fn = 'cagrPath';
   checkSpan(fn, options);
   const { base, rate, fromYear, toYear } = options;

@@ -1,8 +1,8 @@
 import { MetricsError } from '../errors.js';
 import { compileExpression } from '../expression/compileExpression.js';
 import { checkSpan, compoundPath } from './internal/pathCommon.js';
+import type { LevelPath, PathSpan } from './types.js';
 import { assertPlausible } from '../internal/plausible.js';
-import type { PathResult, PathSpan } from './types.js';
 
 /** Options of {@link expressionPath}. */
 export interface ExpressionPathOptions extends PathSpan {
@@ -21,7 +21,7 @@ export interface ExpressionPathOptions extends PathSpan {
  * @example
  * expressionPath({ base: 100, fromYear: 2020, toYear: 2022, expression: '0.5 - 0.25 * (t - t0)' }).levels; // => [100, 150, 187.5]
  */
-export function expressionPath(options: ExpressionPathOptions): PathResult {
+export function expressionPath(options: ExpressionPathOptions): LevelPath {
   const fn = 'expressionPath';
   checkSpan(fn, options);
   const { fromYear, expression } = options;

@@ -8,7 +8,7 @@ import { linearPath } from './linearPath.js';
 import { logisticPath } from './logisticPath.js';
 import { phasesPath } from './phasesPath.js';
 import { ratesPath } from './ratesPath.js';
-import type { PathResult, PathSpan } from './types.js';
+import type { LevelPath, PathSpan } from './types.js';
 
 /**
  * The number in a model value: a plain number or a ResolvedValue's `value`, finite.
@@ -42,7 +42,7 @@ function loose(v: unknown): number {
  * @example
  * growthPath({ type: 'cagr', rate: 0.25 }, { fromYear: 2020, toYear: 2025, base: 1 }).levels.at(-1); // => 3.0517578125
  */
-export function growthPath(spec: PathSpec<ResolvedValue | number>, span: PathSpan): PathResult {
+export function growthPath(spec: PathSpec<ResolvedValue | number>, span: PathSpan): LevelPath {
   const s = { fromYear: span?.fromYear, toYear: span?.toYear, base: span?.base } as PathSpan;
   switch (spec?.type) {
     case 'cagr':

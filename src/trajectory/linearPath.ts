@@ -1,6 +1,6 @@
 import { assertFinite } from '../internal/assert.js';
 import { checkSpan, levelsPath, yearsOf } from './internal/pathCommon.js';
-import type { PathResult, PathSpan } from './types.js';
+import type { LevelPath, PathSpan } from './types.js';
 
 /** Options of {@link linearPath}. */
 export interface LinearPathOptions extends PathSpan {
@@ -14,7 +14,7 @@ export interface LinearPathOptions extends PathSpan {
  * @example
  * linearPath({ base: 100, slope: 10, fromYear: 2020, toYear: 2022 }).levels; // => [100, 110, 120]
  */
-export function linearPath(options: LinearPathOptions): PathResult {
+export function linearPath(options: LinearPathOptions): LevelPath {
   const fn = 'linearPath';
   checkSpan(fn, options);
   const { base, slope, fromYear, toYear } = options;

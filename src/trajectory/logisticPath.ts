@@ -1,8 +1,7 @@
-import { MetricsError } from '../errors.js';
-import { assertFinite } from '../internal/assert.js';
+import { assertFinite, argumentError } from '../internal/assert.js';
 import { checkSpan, levelsPath, yearsOf } from './internal/pathCommon.js';
+import type { LevelPath, PathSpan } from './types.js';
 import { assertPlausible } from '../internal/plausible.js';
-import type { PathResult, PathSpan } from './types.js';
 
 /** Options of {@link logisticPath}. */
 export interface LogisticPathOptions extends PathSpan {
@@ -22,23 +21,29 @@ export interface LogisticPathOptions extends PathSpan {
  * @example
  * logisticPath({ base: 1, rate: Math.log(3), cap: 2, fromYear: 2020, toYear: 2021 }).levels; // => [1, 1.4999999999999998] (1.5 up to rounding)
  */
-export function logisticPath(options: LogisticPathOptions): PathResult {
+export function logisticPath(options: LogisticPathOptions): LevelPath {
   const fn = 'logisticPath';
   checkSpan(fn, options);
   const { base, rate, cap, fromYear, toYear } = options;
   assertFinite(fn, { rate, cap });
   if (rate <= 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: rate must be > 0 (got ${rate}). It is the intrinsic growth rate towards the cap.`,
+      'rate',
+      '> 0',
+      rate,
       { rate },
     );
   }
   assertPlausible(fn, 'rate', rate, 'rate');
   if (cap <= 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: cap must be > 0 (got ${cap}). It is the saturation level, in the level's unit.`,
+      'cap',
+      '> 0',
+      cap,
       { cap },
     );
   }

@@ -1,7 +1,6 @@
-import { MetricsError } from '../errors.js';
-import { assertFinite } from '../internal/assert.js';
+import { argumentError, assertFinite } from '../internal/assert.js';
 import { checkSpan, levelsPath, yearsOf } from './internal/pathCommon.js';
-import type { PathResult, PathSpan } from './types.js';
+import type { LevelPath, PathSpan } from './types.js';
 
 /** Options of {@link pathToTarget}. */
 export interface PathToTargetOptions extends PathSpan {
@@ -16,15 +15,18 @@ export interface PathToTargetOptions extends PathSpan {
  * @example
  * pathToTarget({ base: 1, target: 4, fromYear: 2020, toYear: 2022 }).rate; // => 1
  */
-export function pathToTarget(options: PathToTargetOptions): PathResult & { readonly rate: number } {
+export function pathToTarget(options: PathToTargetOptions): LevelPath & { readonly rate: number } {
   const fn = 'pathToTarget';
   checkSpan(fn, options);
   const { base, target, fromYear, toYear } = options;
   assertFinite(fn, { target });
   if (target <= 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: target must be > 0 (got ${target}). A constant growth rate needs positive levels.`,
+      'target',
+      '> 0',
+      target,
       { target },
     );
   }

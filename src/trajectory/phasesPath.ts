@@ -1,7 +1,7 @@
 import { MetricsError } from '../errors.js';
 import { assertInteger, show } from '../internal/assert.js';
 import { checkRate, checkSpan, compoundPath } from './internal/pathCommon.js';
-import type { PathResult, PathSpan } from './types.js';
+import type { LevelPath, PathSpan } from './types.js';
 
 /** A span of constant growth: `rate` a year from `fromYear` (exclusive) to `toYear` (inclusive). */
 export interface Phase {
@@ -26,7 +26,7 @@ export interface PhasesPathOptions extends PathSpan {
  * @example
  * phasesPath({ base: 1, fromYear: 2015, toYear: 2017, phases: [{ fromYear: 2015, toYear: 2016, rate: 1 }, { fromYear: 2016, toYear: 2017, rate: 0.5 }] }).levels; // => [1, 2, 3]
  */
-export function phasesPath(options: PhasesPathOptions): PathResult {
+export function phasesPath(options: PhasesPathOptions): LevelPath {
   const fn = 'phasesPath';
   checkSpan(fn, options);
   const { fromYear, toYear, phases } = options;

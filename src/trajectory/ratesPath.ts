@@ -1,7 +1,7 @@
 import { MetricsError } from '../errors.js';
 import { assertInteger, show } from '../internal/assert.js';
 import { checkRate, checkSpan, compoundPath } from './internal/pathCommon.js';
-import type { PathResult, PathSpan } from './types.js';
+import type { LevelPath, PathSpan } from './types.js';
 
 /** Options of {@link ratesPath}. */
 export interface RatesPathOptions extends PathSpan {
@@ -17,7 +17,7 @@ export interface RatesPathOptions extends PathSpan {
  * @example
  * ratesPath({ base: 100, fromYear: 2020, toYear: 2022, rates: [{ year: 2021, rate: 0.5 }, { year: 2022, rate: -0.5 }] }).levels; // => [100, 150, 75]
  */
-export function ratesPath(options: RatesPathOptions): PathResult {
+export function ratesPath(options: RatesPathOptions): LevelPath {
   const fn = 'ratesPath';
   checkSpan(fn, options);
   const { fromYear, toYear, rates } = options;

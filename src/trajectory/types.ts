@@ -5,7 +5,7 @@
  * - `rates[i]`: growth from `years[i]` to `years[i + 1]`, i.e. the growth rate *of* year `years[i + 1]`;
  *   one fewer than `years` (the base year has no growth in the path).
  */
-export interface PathResult {
+export interface LevelPath {
   readonly years: readonly number[];
   readonly levels: readonly number[];
   readonly rates: readonly number[];

@@ -2,7 +2,7 @@
 // format, a frozen header row. exceljs is loaded here, on first use only, so importing the package (or
 // running a command without --format xlsx) never loads it.
 import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { argumentError, show } from '../internal/assert.js';
 import { checkReportTable, columnHeader, columnOf, type ReportColumn } from '../render/table.js';
 
 /** The most sheets a workbook takes (a report's has one per table and chart, a few dozen). */
@@ -60,7 +60,13 @@ export function numberFormat(c: string | ReportColumn): string | undefined {
  */
 export async function toXlsx(sheets: readonly WorkbookSheet[]): Promise<Uint8Array> {
   if (!Array.isArray(sheets as unknown) || sheets.length === 0) {
-    throw new MetricsError('invalid_argument', `toXlsx: sheets must be a non-empty array (got ${show(sheets)}).`);
+    throw argumentError(
+      'invalid_argument',
+      `toXlsx: sheets must be a non-empty array (got ${show(sheets)}).`,
+      'sheets',
+      'a non-empty array',
+      sheets,
+    );
   }
   if (sheets.length > MAX_SHEETS) {
     throw new MetricsError(

@@ -90,29 +90,34 @@ describe('source line', () => {
 });
 
 describe('scorecardChart', () => {
-  it('scorecardChart(rows) places each observation at its share of the target', () => {
-    const data = ((scorecardChart(scorecardRows) as unknown as Spec).data as { values: Record<string, unknown>[] })
-      .values;
+  it('scorecardChart({ rows }) places each observation at its share of the target', () => {
+    const data = (
+      (scorecardChart({ rows: scorecardRows }) as unknown as Spec).data as { values: Record<string, unknown>[] }
+    ).values;
     // 1.57 / 3 = 0.5233…; 170 / 250 = 0.68.
     expect(data.map((d) => d.ratio)).toEqual([1, 0.5233333333, 0.68, 0]);
     expect(data.map((d) => d.status)).toEqual(['Met', 'Off track', 'Undetermined', 'Undetermined']);
   });
   it('scorecardChart in zh names the statuses in Chinese', () => {
     const data = (
-      (scorecardChart(scorecardRows, { locale: 'zh' }) as unknown as Spec).data as { values: Record<string, unknown>[] }
+      (scorecardChart({ rows: scorecardRows }, { locale: 'zh' }) as unknown as Spec).data as {
+        values: Record<string, unknown>[];
+      }
     ).values;
     expect(data.map((d) => d.status)).toEqual(['已实现', '进度落后', '无法判断', '无法判断']);
   });
-  it('scorecardChart([]) throws invalid_argument', () => {
-    expect(thrown(() => scorecardChart([]))).toMatchObject({ code: 'invalid_argument' });
+  it('scorecardChart({ rows: [] }) throws invalid_argument', () => {
+    expect(thrown(() => scorecardChart({ rows: [] }))).toMatchObject({ code: 'invalid_argument' });
   });
   it('scorecardChart with an unknown status or a target <= 0 throws invalid_argument', () => {
     const row = scorecardRows[1] as (typeof scorecardRows)[number];
-    expect(thrown(() => scorecardChart([{ ...row, status: 'late' as 'met' }]))).toMatchObject({
+    expect(thrown(() => scorecardChart({ rows: [{ ...row, status: 'late' as 'met' }] }))).toMatchObject({
       code: 'invalid_argument',
       message: expect.stringMatching(/rows\[0\]\.status must be one of met, missed/),
     });
-    expect(thrown(() => scorecardChart([{ ...row, targetValue: 0 }]))).toMatchObject({ code: 'invalid_argument' });
+    expect(thrown(() => scorecardChart({ rows: [{ ...row, targetValue: 0 }] }))).toMatchObject({
+      code: 'invalid_argument',
+    });
   });
 });
 

@@ -117,7 +117,7 @@ const bad: readonly [string, () => unknown, string, RegExp][] = [
   ],
   [
     'stackedAreaChart with a negative level',
-    () => stackedAreaChart([{ sector: 'a', year: 2020, value: -1 }], unit),
+    () => stackedAreaChart({ rows: [{ sector: 'a', year: 2020, value: -1 }] }, unit),
     'invalid_argument',
     /negative/,
   ],
@@ -125,10 +125,12 @@ const bad: readonly [string, () => unknown, string, RegExp][] = [
     'stackedAreaChart with a missing year',
     () =>
       stackedAreaChart(
-        [
-          { sector: 'a', year: 2020, value: 1 },
-          { sector: 'b', year: 2021, value: 1 },
-        ],
+        {
+          rows: [
+            { sector: 'a', year: 2020, value: 1 },
+            { sector: 'b', year: 2021, value: 1 },
+          ],
+        },
         unit,
       ),
     'invalid_argument',
@@ -136,13 +138,13 @@ const bad: readonly [string, () => unknown, string, RegExp][] = [
   ],
   [
     'stackedAreaChart shares of a zero total',
-    () => stackedAreaChart([{ sector: 'a', year: 2020, value: 0 }], { ...unit, mode: 'share' }),
+    () => stackedAreaChart({ rows: [{ sector: 'a', year: 2020, value: 0 }] }, { ...unit, mode: 'share' }),
     'invalid_argument',
     /total of 2020 is 0/,
   ],
   [
     'stackedAreaChart with mode percent',
-    () => stackedAreaChart([{ sector: 'a', year: 2020, value: 1 }], { ...unit, mode: 'percent' as never }),
+    () => stackedAreaChart({ rows: [{ sector: 'a', year: 2020, value: 1 }] }, { ...unit, mode: 'percent' as never }),
     'invalid_argument',
     /mode must be/,
   ],
@@ -236,13 +238,13 @@ const bad: readonly [string, () => unknown, string, RegExp][] = [
   ],
   [
     'accuracyChart with a negative score',
-    () => accuracyChart([{ method: 'm', metric: 'OWA', value: -1 }]),
+    () => accuracyChart({ rows: [{ method: 'm', metric: 'OWA', value: -1 }] }),
     'invalid_argument',
     /negative/,
   ],
   [
     'accuracyChart with a NaN MASE',
-    () => accuracyChart([{ method: 'm', metric: 'MASE', value: NaN }]),
+    () => accuracyChart({ rows: [{ method: 'm', metric: 'MASE', value: NaN }] }),
     'non_finite',
     /rows\[0\]\.value/,
   ],

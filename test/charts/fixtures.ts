@@ -101,7 +101,7 @@ export function sample(n = 2000): number[] {
 }
 
 /** Targets of three plans against their latest observations (the 2020 one a floor, "more than"). */
-export const scorecardRows: Parameters<typeof scorecardChart>[0] = [
+export const scorecardRows: Parameters<typeof scorecardChart>[0]['rows'] = [
   {
     target: 'More than RMB 1 trillion in 2020 (13th big data plan)',
     targetValue: 1,
@@ -242,13 +242,15 @@ export const cases: readonly Case[] = [
     name: 'stackedAreaChart.level',
     spec: () =>
       stackedAreaChart(
-        sectors.flatMap((sector, i) =>
-          [2020, 2021, 2022, 2023, 2024, 2025].map((year) => ({
-            sector,
-            year,
-            value: (1 + i) * 0.2 * 1.1 ** (year - 2020 + i),
-          })),
-        ),
+        {
+          rows: sectors.flatMap((sector, i) =>
+            [2020, 2021, 2022, 2023, 2024, 2025].map((year) => ({
+              sector,
+              year,
+              value: (1 + i) * 0.2 * 1.1 ** (year - 2020 + i),
+            })),
+          ),
+        },
         { unit: 'CNY trillion', measure: 'Revenue' },
       ),
     marks: { 'mark-area areas_marks': 4, 'mark-text sectorLabels_marks': 4 },
@@ -258,13 +260,15 @@ export const cases: readonly Case[] = [
     name: 'stackedAreaChart.share',
     spec: () =>
       stackedAreaChart(
-        sectors.flatMap((sector, i) =>
-          [2020, 2021, 2022, 2023, 2024, 2025].map((year) => ({
-            sector,
-            year,
-            value: (1 + i) * 0.2 * 1.1 ** (year - 2020 + i),
-          })),
-        ),
+        {
+          rows: sectors.flatMap((sector, i) =>
+            [2020, 2021, 2022, 2023, 2024, 2025].map((year) => ({
+              sector,
+              year,
+              value: (1 + i) * 0.2 * 1.1 ** (year - 2020 + i),
+            })),
+          ),
+        },
         { unit: 'CNY trillion', mode: 'share' },
       ),
     marks: { 'mark-area areas_marks': 4, 'mark-text sectorLabels_marks': 4 },
@@ -399,19 +403,20 @@ export const cases: readonly Case[] = [
   {
     name: 'accuracyChart',
     spec: () =>
-      accuracyChart(
-        ['naive', 'drift', 'holt', 'theta'].flatMap((method, i) => [
+      accuracyChart({
+        rows: ['naive', 'drift', 'holt', 'theta'].flatMap((method, i) => [
           { method, metric: 'sMAPE', value: 12 - 2 * i },
           { method, metric: 'MASE', value: 1.4 - 0.2 * i },
           { method, metric: 'OWA', value: 1.1 - 0.1 * i },
         ]),
-      ),
+      }),
     marks: { 'mark-rect scores_marks': 12, 'mark-rule reference_marks': 1 },
     texts: ['Forecast accuracy', 'sMAPE', 'MASE', 'OWA', 'theta'],
   },
   {
     name: 'scorecardChart',
-    spec: () => scorecardChart(scorecardRows, { source: 'Sources: MIIT via Xinhua (2021), China Banking News (2023)' }),
+    spec: () =>
+      scorecardChart({ rows: scorecardRows }, { source: 'Sources: MIIT via Xinhua (2021), China Banking News (2023)' }),
     // 3 observed points (one row has none); labels on either side; the 100 % line.
     marks: {
       'mark-symbol observations_marks': 3,

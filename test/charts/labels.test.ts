@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { unitLabel } from '../../src/charts/unitLabel.js';
-import { axisTitle } from '../../src/charts/axisTitle.js';
-import { axisFormat } from '../../src/charts/axisFormat.js';
+import { unitLabel } from '../../src/charts/internal/unitLabel.js';
+import { axisTitle } from '../../src/charts/internal/axisTitle.js';
+import { axisFormat } from '../../src/charts/internal/axisFormat.js';
 import { chartTheme, COMPARATOR_SHAPE, DASHES, PALETTE } from '../../src/charts/theme.js';
 import { attainmentText, formatProbability } from '../../src/charts/internal/layers.js';
 import { parseUnit } from '../../src/series/units.js';

@@ -13,13 +13,14 @@ import { type TextMetrics, useFontMetrics } from '../../src/internal/measureText
 import { scorecardChart } from '../../src/charts/scorecardChart.js';
 import { forecastChart } from '../../src/charts/forecastChart.js';
 import { scenarioComparisonChart } from '../../src/charts/scenarioComparisonChart.js';
+import { accuracyChart } from '../../src/charts/accuracyChart.js';
 import { actuals, fanInput, paths, periods, sample, scorecardRows, target2020, target2025 } from './fixtures.js';
 
 // Layout: every builder rendered with long names in both locales; vega's scenegraph gives each text's
 // bounding box (vega's own text metrics, the ones its SVG and PNG output use). No visible text may
 // overlap another text or a bar or marker, and the canvas may not grow past the stated width plus room
-// for axes and a legend. accuracyChart is not here yet: it cuts long method names at 160 px and grows to
-// about 1,000 px with three panels (open in issue 16).
+// for axes and a legend. accuracyChart (issue 16) is here with long method names and three panels, and its
+// value labels must also keep off the benchmark line.
 
 interface Box {
   x1: number;
@@ -103,7 +104,21 @@ const longSource = {
   zh: '来源：工业和信息化部《“十四五”大数据产业发展规划》（2021年）；观测值来自新华社（2021年）和中国银行业新闻（2023年）；本报告模拟，20,000条路径，种子1',
 };
 
+/** Three panels, long method names, OWA scores just under the benchmark (their labels would cross its line). */
+const accuracy = (locale: 'en' | 'zh'): TopLevelSpec =>
+  accuracyChart(
+    {
+      rows: [...longSectors[locale], 'Naive'].flatMap((method, i) => [
+        { method, metric: 'sMAPE', value: 12.3 + 1.7 * i },
+        { method, metric: 'MASE', value: 1.234 + 0.21 * i },
+        { method, metric: 'OWA', value: 0.96 + 0.013 * i },
+      ]),
+    },
+    { locale, title: longTitle[locale], source: longSource[locale] },
+  );
+
 const builders: readonly [string, (locale: 'en' | 'zh') => TopLevelSpec][] = [
+  ['accuracyChart', accuracy],
   [
     'trajectoryChart',
     (locale) =>
@@ -128,7 +143,8 @@ const builders: readonly [string, (locale: 'en' | 'zh') => TopLevelSpec][] = [
   ],
   [
     'scorecardChart',
-    (locale) => scorecardChart(scorecardRows, { locale, title: longTitle[locale], source: longSource[locale] }),
+    (locale) =>
+      scorecardChart({ rows: scorecardRows }, { locale, title: longTitle[locale], source: longSource[locale] }),
   ],
   [
     'waterfallChart',
@@ -175,9 +191,11 @@ const builders: readonly [string, (locale: 'en' | 'zh') => TopLevelSpec][] = [
     'stackedAreaChart',
     (locale) =>
       stackedAreaChart(
-        longSectors[locale].flatMap((sector, i) =>
-          [2020, 2021, 2022, 2023].map((year) => ({ sector, year, value: (1 + i) * 0.3 })),
-        ),
+        {
+          rows: longSectors[locale].flatMap((sector, i) =>
+            [2020, 2021, 2022, 2023].map((year) => ({ sector, year, value: (1 + i) * 0.3 })),
+          ),
+        },
         { unit: 'CNY trillion', locale, title: longTitle[locale] },
       ),
   ],
@@ -261,5 +279,42 @@ describe.each(['en', 'zh'] as const)('layout with long names (%s)', (locale) => 
     // 640 px plot (default) plus axes and a right-hand legend; a long title used to make it 2,592 px.
     expect(width).toBeLessThanOrEqual(640 + 330);
     for (const t of texts) expect(t.x2).toBeLessThanOrEqual(width + 0.5);
+  });
+});
+
+describe.each(['en', 'zh'] as const)('accuracyChart (%s)', (locale) => {
+  it('method names whole (wrapped, never cut), canvas within 640 px, value labels off the benchmark line', async () => {
+    useFontMetrics((vega as unknown as { textMetrics: TextMetrics }).textMetrics);
+    const view = new View(parse(compile(accuracy(locale)).spec), { renderer: 'none' });
+    await view.runAsync();
+    const texts: Box[] = [];
+    const rules: Box[] = [];
+    const walk = (node: SceneNode, dx: number, dy: number): void => {
+      for (const item of node.items) {
+        const b = item.bounds;
+        const box = { x1: b.x1 + dx, y1: b.y1 + dy, x2: b.x2 + dx, y2: b.y2 + dy, mark: node.name ?? node.role ?? '' };
+        if (node.marktype === 'text' && item.text !== undefined)
+          texts.push({ ...box, text: [item.text].flat().join(' ') });
+        if (node.marktype === 'rule' && /reference/u.test(node.name ?? '')) rules.push(box);
+        if (node.marktype === 'group')
+          for (const child of item.items ?? []) walk(child, dx + (item.x ?? 0), dy + (item.y ?? 0));
+      }
+    };
+    walk((view.scenegraph() as unknown as { root: SceneNode }).root, view.origin()[0], view.origin()[1]);
+    const svg = await view.toSVG();
+    view.finalize();
+    const width = Number(/width="(\d+(?:\.\d+)?)"/u.exec(svg)?.[1]);
+    expect(width).toBeLessThanOrEqual(640 + 40);
+    // Every method name appears whole (its lines joined), none with an ellipsis.
+    const shown = texts.map((t) => t.text ?? '');
+    for (const m of longSectors[locale])
+      expect(shown.some((t) => t.replace(/ /gu, '') === m.replace(/ /gu, ''))).toBe(true);
+    expect(shown.filter((t) => t.includes('…'))).toEqual([]);
+    // The OWA labels (0.96, 0.973, 0.986 under the line at 1) do not touch the dashed benchmark line.
+    expect(rules.length).toBeGreaterThan(0);
+    const labels = texts.filter((t) => /scoreLabels/u.test(t.mark));
+    expect(labels.length).toBe(12);
+    const crossing = labels.filter((l) => rules.some((r) => overlaps(l, { ...r, x1: r.x1 - 1, x2: r.x2 + 1 })));
+    expect(crossing.map((l) => l.text)).toEqual([]);
   });
 });

@@ -37,7 +37,7 @@ describe('industry-metrics decompose', () => {
     for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
     // The summary wraps at 100 characters.
     expect(r.stdout.replace(/\s+/g, ' ')).toContain(
-      "the sectors' sum grows 25.40 % a year 2020-2025; the headline path 25.00 %",
+      "the sectors' sum grows 25.40% a year 2020-2025; the headline path 25.00%",
     );
     expect(r.stdout).toContain('target bd14.revenue-2025');
   });

@@ -51,7 +51,7 @@ describe('industry-metrics scorecard', () => {
     expect(Math.abs(Number.parseFloat(bd14['nowcast P, plan rate'] as string) - 59.98)).toBeLessThan(1.4);
     expect(Math.abs(Number.parseFloat(bd14['nowcast P, observed rate'] as string) - 4.06)).toBeLessThan(0.6);
     expect(bd14['nowcast (observed rate) rests on']).toContain(
-      'growth: 18.0 % a year, observed (obs.big-data.miit-yoy-2022)',
+      'growth: 18.0% a year, observed (obs.big-data.miit-yoy-2022)',
     );
     expect(bd14['ex-ante rests on']).toMatch(/^rests on a 2020 level of RMB 1 trillion taken at the floor/);
   });

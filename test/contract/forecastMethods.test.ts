@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { series } from '../../src/series/series.js';
 import { rng } from '../../src/random/rng.js';
 import { forecastMethods } from '../../src/forecast/methods.js';
-import { ets } from '../../src/forecast/ets.js';
+import { etsModel } from '../../src/forecast/ets.js';
 import { combination } from '../../src/forecast/combination.js';
 import { defaultMethod } from '../../src/forecast/defaultForecast.js';
 import { theta } from '../../src/forecast/theta.js';
@@ -13,12 +13,12 @@ import type { ForecastMethod } from '../../src/forecast/types.js';
 
 const methods: ForecastMethod[] = [
   ...Object.values(forecastMethods),
-  ets({ error: 'A', trend: 'N' }),
-  ets({ error: 'A', trend: 'A' }),
-  ets({ error: 'A', trend: 'Ad' }),
-  ets({ error: 'M', trend: 'N' }),
-  ets({ error: 'M', trend: 'A' }),
-  ets({ error: 'M', trend: 'Ad' }),
+  etsModel({ error: 'A', trend: 'N' }),
+  etsModel({ error: 'A', trend: 'A' }),
+  etsModel({ error: 'A', trend: 'Ad' }),
+  etsModel({ error: 'M', trend: 'N' }),
+  etsModel({ error: 'M', trend: 'A' }),
+  etsModel({ error: 'M', trend: 'Ad' }),
   combination([theta, drift]),
   defaultMethod,
 ];

@@ -11,7 +11,7 @@ import { withBoxCox } from '../../src/forecast/withBoxCox.js';
 import { naive } from '../../src/forecast/naive.js';
 import { drift } from '../../src/forecast/drift.js';
 import { holt } from '../../src/forecast/holt.js';
-import { autoEts } from '../../src/forecast/autoEts.js';
+import { ets } from '../../src/forecast/autoEts.js';
 import { theta } from '../../src/forecast/theta.js';
 import { RANGE_BOUND } from '../../src/forecast/internal/common.js';
 import { rng } from '../../src/random/rng.js';
@@ -24,7 +24,7 @@ const rows = readFileSync(new URL('./fixtures/r-boxcox.csv', import.meta.url), '
   .filter((l) => l !== '' && !l.startsWith('#'))
   .slice(1)
   .map((l) => l.split(','));
-const BASE: Record<string, ForecastMethod> = { naive, drift, holt, ets: autoEts };
+const BASE: Record<string, ForecastMethod> = { naive, drift, holt, ets };
 
 describe('boxCox and invBoxCox', () => {
   it('closed forms: log for lambda 0, (x^l - 1)/l otherwise; invBoxCox inverts', () => {
@@ -117,7 +117,7 @@ describe('withBoxCox', () => {
     expect(f.method).toBe('log(drift)');
   });
   it('names: auto lambda is chosen by Guerrero and shown; automatic ETS is additive only', () => {
-    const m = withBoxCox(autoEts, { lambda: 'auto' });
+    const m = withBoxCox(ets, { lambda: 'auto' });
     const fit = m.fit(
       series({ id: 'y', unit: 'count', years: [2013, 2014, 2015, ...s.years], values: [61, 66, 72, ...s.values] }),
     );

@@ -8,7 +8,7 @@ import { thrown } from '../helpers/thrown.js';
 import { localMean, localNaive } from './localMethods.js';
 import { tQuantile } from '../../src/forecast/internal/normalAndStudentT.js';
 import { logTrend } from '../../src/forecast/logTrend.js';
-import { meanMethod } from '../../src/forecast/meanMethod.js';
+import { mean } from '../../src/forecast/meanMethod.js';
 import { calibrationOrigins } from '../../src/forecast/calibrate.js';
 import { RANGE_BOUND } from '../../src/forecast/internal/common.js';
 import { m3Test, m3Train } from './m3Fixture.js';
@@ -239,7 +239,7 @@ describe('calibrate on M3 yearly', () => {
       expect(cover(logTrend, 0)).toBe(68.8);
       expect([0, 7, 8, 12].map((n) => cover(cal, n))).toEqual([96.6, 92.8, 92.5, 94.8]);
       // mean, the other method whose own short-series intervals cannot reach 75 % (docs/forecast-methods.md)
-      expect([7, 8].map((n) => cover(calibrate(meanMethod), n))).toEqual([96.5, 96.8]);
+      expect([7, 8].map((n) => cover(calibrate(mean), n))).toEqual([96.5, 96.8]);
     },
   );
 });

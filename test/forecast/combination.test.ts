@@ -6,7 +6,7 @@ import { naive } from '../../src/forecast/naive.js';
 import { drift } from '../../src/forecast/drift.js';
 import { ses } from '../../src/forecast/ses.js';
 import { holt } from '../../src/forecast/holt.js';
-import { dampedHolt } from '../../src/forecast/dampedHolt.js';
+import { damped } from '../../src/forecast/dampedHolt.js';
 import { thrown } from '../helpers/thrown.js';
 
 const s = series({ id: 's', unit: 'count', years: [2018, 2019, 2020, 2021], values: [10, 12, 11, 15] });
@@ -29,7 +29,7 @@ describe('combination', () => {
       values: [5, 6, 8, 9, 9, 11, 14, 13, 15, 18, 17, 20],
     });
     const f = comb.forecast(comb.fit(y), 2014);
-    const parts = [ses, holt, dampedHolt].map((m) => m.forecast(m.fit(y), 2014).mean);
+    const parts = [ses, holt, damped].map((m) => m.forecast(m.fit(y), 2014).mean);
     f.mean.forEach((v, i) => expect(v).toBeCloseTo((parts[0]![i]! + parts[1]![i]! + parts[2]![i]!) / 3, 10));
   });
   it("combination keeps its parts' notes, prefixed with the part name", () => {

@@ -6,9 +6,9 @@ import { series } from '../../src/series/series.js';
 import { rng } from '../../src/random/rng.js';
 import { ses } from '../../src/forecast/ses.js';
 import { holt } from '../../src/forecast/holt.js';
-import { dampedHolt } from '../../src/forecast/dampedHolt.js';
-import { autoEts } from '../../src/forecast/autoEts.js';
-import { ets } from '../../src/forecast/ets.js';
+import { damped } from '../../src/forecast/dampedHolt.js';
+import { ets } from '../../src/forecast/autoEts.js';
+import { etsModel } from '../../src/forecast/ets.js';
 import { thrown } from '../helpers/thrown.js';
 
 const mk = (values: readonly number[], from = 2000) =>
@@ -19,12 +19,12 @@ const y1 = [
   4936.99,
 ];
 
-describe('autoEts', () => {
-  it('autoEts.fit(Y1) picks the model with the lowest AICc among the six fixed models', () => {
+describe('ets', () => {
+  it('ets.fit(Y1) picks the model with the lowest AICc among the six fixed models', () => {
     const s = mk(y1);
-    const fit = autoEts.fit(s);
+    const fit = ets.fit(s);
     const all = (['A', 'M'] as const).flatMap((error) =>
-      (['N', 'A', 'Ad'] as const).map((trend) => ets({ error, trend }).fit(s)),
+      (['N', 'A', 'Ad'] as const).map((trend) => etsModel({ error, trend }).fit(s)),
     );
     const best = all.reduce((a, b) => (b.aicc! < a.aicc! ? b : a));
     expect(fit.method).toBe('ets(M,A,N)');
@@ -32,19 +32,19 @@ describe('autoEts', () => {
     expect(fit.aicc).toBe(best.aicc);
     expect(fit.notes).toContain('selected ets(M,A,N) by AICc among the 6 candidates that 14 observations can fit');
   });
-  it('autoEts leaves out multiplicative errors for a series with values <= 0, and says so', () => {
-    const fit = autoEts.fit(mk([-3, 1, 4, 2, 6, 5, 8, 9, 7, 11]));
+  it('ets leaves out multiplicative errors for a series with values <= 0, and says so', () => {
+    const fit = ets.fit(mk([-3, 1, 4, 2, 6, 5, 8, 9, 7, 11]));
     expect(fit.method).toMatch(/^ets\(A,/);
     expect(fit.notes?.join(' ')).toMatch(/multiplicative-error models were not considered/);
   });
-  it('autoEts counts only the candidates it could fit (issue 14: 7 points fit ANN, AAN, MNN, MAN, not the damped ones)', () => {
-    const fit = autoEts.fit(mk([10, 12, 13, 15, 18, 19, 21]));
+  it('ets counts only the candidates it could fit (issue 14: 7 points fit ANN, AAN, MNN, MAN, not the damped ones)', () => {
+    const fit = ets.fit(mk([10, 12, 13, 15, 18, 19, 21]));
     expect(fit.notes?.join(' ')).toMatch(/among the 4 candidates that 7 observations can fit/);
   });
-  it("autoEts parameters stay in R's usual region", () => {
+  it("ets parameters stay in R's usual region", () => {
     fc.assert(
       fc.property(fc.array(fc.double({ min: 1, max: 1000, noNaN: true }), { minLength: 8, maxLength: 20 }), (vs) => {
-        const p = autoEts.fit(mk(vs)).params;
+        const p = ets.fit(mk(vs)).params;
         const alpha = p['alpha']!;
         return (
           alpha >= 1e-4 &&
@@ -56,15 +56,15 @@ describe('autoEts', () => {
       { numRuns: 30 },
     );
   });
-  it('autoEts on a constant series forecasts the constant with zero-width intervals', () => {
-    const f = autoEts.forecast(autoEts.fit(mk([5, 5, 5, 5, 5])), 2006);
+  it('ets on a constant series forecasts the constant with zero-width intervals', () => {
+    const f = ets.forecast(ets.fit(mk([5, 5, 5, 5, 5])), 2006);
     expect(f.mean).toEqual([5, 5]);
     expect(f.intervals[1]!.upper).toEqual([5, 5]);
     expect(f.fit.notes?.[0]).toMatch(/constant/);
   });
-  it('autoEts with 4 observations fits classical Holt and SES, as R, and keeps the one with the smaller variance', () => {
+  it('ets with 4 observations fits classical Holt and SES, as R, and keeps the one with the smaller variance', () => {
     const y = [10, 12, 13, 15];
-    const fit = autoEts.fit(mk(y));
+    const fit = ets.fit(mk(y));
     expect(fit.method).toMatch(/^ets\(A,[AN],N\)$/);
     expect(fit.notes?.join(' ')).toMatch(/4 observations are too few to select an ETS model: fitted Holt and SES/);
     // The fit's own recursion: fitted values from l0 = y1 (and b0 = y2 - y1) with its weights.
@@ -82,8 +82,8 @@ describe('autoEts', () => {
 });
 
 describe('short series of fixed models (R switches to classical Holt-Winters)', () => {
-  it('dampedHolt with 6 observations fits undamped classical Holt and says so', () => {
-    const fit = dampedHolt.fit(mk([10, 12, 13, 15, 18, 19]));
+  it('damped with 6 observations fits undamped classical Holt and says so', () => {
+    const fit = damped.fit(mk([10, 12, 13, 15, 18, 19]));
     expect(fit.method).toBe('holt');
     expect(fit.components).toEqual({ error: 'A', trend: 'A' });
     expect(fit.notes?.[0]).toMatch(/6 observations are too few for ets\(A,Ad,N\).*without damping/);
@@ -124,7 +124,7 @@ describe('ETS intervals and simulate', () => {
     expect(half[2]).toBeCloseTo(1.959963984540054 * Math.sqrt(fit.sigma2 * (1 + 2 * a * a)), 8);
   });
   it('simulated ets(A,A,N) paths have the analytic mean and 95 % bounds (20 000 paths)', () => {
-    const m = ets({ error: 'A', trend: 'A' });
+    const m = etsModel({ error: 'A', trend: 'A' });
     const fit = m.fit(mk(y1));
     const f = m.forecast(fit, 2017, { levels: [0.95] });
     const { paths } = m.simulate!(fit, 2017, { paths: 20000, rng: rng(3) });
@@ -136,7 +136,7 @@ describe('ETS intervals and simulate', () => {
     expect(Math.abs(last[Math.floor(0.975 * 20000)]! - f.intervals[0]!.upper[2]!)).toBeLessThan(0.03 * width);
   });
   it('simulated ets(M,A,N) paths have the class 2 mean and spread (20 000 paths)', () => {
-    const m = ets({ error: 'M', trend: 'A' });
+    const m = etsModel({ error: 'M', trend: 'A' });
     const fit = m.fit(mk(y1));
     const f = m.forecast(fit, 2019, { levels: [0.95] });
     const H = f.years.length;
@@ -157,14 +157,14 @@ describe('ETS intervals and simulate', () => {
 });
 
 describe('ETS errors', () => {
-  it('ets({ error: "M" }) on a series with a 0 throws invalid_argument naming the year', () => {
-    expect(thrown(() => ets({ error: 'M', trend: 'N' }).fit(mk([3, 0, 4, 5, 6, 7])))).toMatchObject({
+  it('etsModel({ error: "M" }) on a series with a 0 throws invalid_argument naming the year', () => {
+    expect(thrown(() => etsModel({ error: 'M', trend: 'N' }).fit(mk([3, 0, 4, 5, 6, 7])))).toMatchObject({
       code: 'invalid_argument',
       message: expect.stringContaining('2001'),
     });
   });
-  it('ets with an unknown error or trend type throws invalid_argument', () => {
-    expect(thrown(() => ets({ error: 'X' as never, trend: 'N' }))).toMatchObject({ code: 'invalid_argument' });
-    expect(thrown(() => ets({ error: 'A', trend: 'M' as never }))).toMatchObject({ code: 'invalid_argument' });
+  it('etsModel with an unknown error or trend type throws invalid_argument', () => {
+    expect(thrown(() => etsModel({ error: 'X' as never, trend: 'N' }))).toMatchObject({ code: 'invalid_argument' });
+    expect(thrown(() => etsModel({ error: 'A', trend: 'M' as never }))).toMatchObject({ code: 'invalid_argument' });
   });
 });

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { series } from '../../src/series/series.js';
 import { ses } from '../../src/forecast/ses.js';
 import { holt } from '../../src/forecast/holt.js';
-import { dampedHolt } from '../../src/forecast/dampedHolt.js';
-import { autoEts } from '../../src/forecast/autoEts.js';
+import { damped } from '../../src/forecast/dampedHolt.js';
+import { ets } from '../../src/forecast/autoEts.js';
 import type { ForecastMethod } from '../../src/forecast/types.js';
 import { m3Train } from './m3Fixture.js';
 
@@ -18,7 +18,7 @@ const rows = readFileSync(new URL('./fixtures/r-short.csv', import.meta.url), 'u
   .filter((l) => l !== '' && !l.startsWith('#'))
   .slice(1)
   .map((l) => l.split(','));
-const METHODS: Record<string, ForecastMethod> = { ses, holt, damped: dampedHolt, ets: autoEts };
+const METHODS: Record<string, ForecastMethod> = { ses, holt, damped, ets };
 
 describe('short series against R', () => {
   const train = m3Train();
@@ -81,13 +81,13 @@ describe('short series say what was fitted', () => {
       years: [2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021],
       values: [61, 66, 72, 80, 88, 97, 104, 110, 121],
     });
-    const fit = dampedHolt.fit(nine);
+    const fit = damped.fit(nine);
     expect(fit.method).toBe('holt');
     expect(fit.params['phi']).toBeUndefined();
     expect(fit.notes?.join(' ')).toMatch(/without damping/);
   });
   it('automatic ETS on 6 points keeps classical Holt or SES by residual variance and names it ets(A,A,N) or ets(A,N,N)', () => {
-    const fit = autoEts.fit(six);
+    const fit = ets.fit(six);
     expect(fit.method).toMatch(/^ets\(A,[AN],N\)$/);
     expect(fit.notes?.join(' ')).toMatch(/fitted Holt and SES as a classical Holt-Winters fit/);
   });

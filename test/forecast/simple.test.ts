@@ -5,7 +5,7 @@ import { series } from '../../src/series/series.js';
 import { rng } from '../../src/random/rng.js';
 import { naive } from '../../src/forecast/naive.js';
 import { drift } from '../../src/forecast/drift.js';
-import { meanMethod } from '../../src/forecast/meanMethod.js';
+import { mean } from '../../src/forecast/meanMethod.js';
 import { thrown } from '../helpers/thrown.js';
 
 const z95 = 1.959963984540054; // qnorm(0.975)
@@ -72,9 +72,9 @@ describe('drift', () => {
   });
 });
 
-describe('meanMethod', () => {
-  it('meanMethod on [1, 2, 3, 6] gives 3 ± qt(0.975, 3) sd sqrt(1 + 1/4)', () => {
-    const f = meanMethod.forecast(meanMethod.fit(mk([1, 2, 3, 6])), 2025, { levels: [0.95] });
+describe('mean', () => {
+  it('mean on [1, 2, 3, 6] gives 3 ± qt(0.975, 3) sd sqrt(1 + 1/4)', () => {
+    const f = mean.forecast(mean.fit(mk([1, 2, 3, 6])), 2025, { levels: [0.95] });
     expect(f.mean).toEqual([3, 3]);
     expect(f.intervals[0]!.upper[0]).toBeCloseTo(3 + 3.182446305284263 * Math.sqrt(14 / 3) * Math.sqrt(1.25), 10);
   });

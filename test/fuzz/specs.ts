@@ -261,7 +261,6 @@ export async function buildSpecs(): Promise<Record<string, AnySpec>> {
         ),
       ),
     },
-    assertAnnual: { args: tuple(fc.constantFrom('myFn', 'forecast'), seriesArb) },
     valueAt: { args: seriesArb.chain((s) => tuple(fc.constant(s), fc.oneof(fc.constantFrom(...s.years), year))) },
     toTidy: { args: one(seriesArb) },
     Scale: C,
@@ -270,7 +269,6 @@ export async function buildSpecs(): Promise<Record<string, AnySpec>> {
     unitToString: { args: one(unit) },
     sameUnit: { args: tuple(unit, unit) },
     isScaleConvertible: { args: tuple(unit, unit) },
-    assertSameUnit: { args: tuple(fc.constant('myFn'), unit, unit) },
     convertScale: { args: tuple(positive, levelUnit, levelUnit) },
     convertCurrency: {
       args: tuple(
@@ -291,7 +289,6 @@ export async function buildSpecs(): Promise<Record<string, AnySpec>> {
         fc.record({ locale, digits: fc.integer({ min: 1, max: 8 }), autoScale: fc.boolean() }, { requiredKeys: [] }),
       ),
     },
-    shiftDecimal: { args: tuple(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.integer({ min: -12, max: 12 })) },
     interpolate: { args: tuple(seriesArb, fc.constantFrom('linear', 'geometric')) },
     InterpolationMethod: C,
 
@@ -326,7 +323,6 @@ export async function buildSpecs(): Promise<Record<string, AnySpec>> {
     meets: { args: tuple(positive, terms) },
     margin: { args: tuple(positive, terms) },
     statedPrecision: { args: one(fc.oneof(positive, fc.constantFrom(17.1, 3, 0.25, 1e-9))) },
-    toleranceWidth: { args: one(terms) },
     defaultAboutTolerance: C,
     checkConsistency: { args: one(fc.subarray([...fx.facts], { maxLength: 30 })) },
     factInterval: {
@@ -343,7 +339,16 @@ export async function buildSpecs(): Promise<Record<string, AnySpec>> {
         ),
       ),
     },
-    formatRate: { args: one(fc.double({ min: -1, max: 3, noNaN: true })) },
+    formatPercent: {
+      args: tuple(
+        fc.double({ min: -1, max: 3, noNaN: true }),
+        fc.record(
+          { decimals: fc.integer({ min: 0, max: 4 }), fixed: fc.boolean(), digits: fc.integer({ min: 1, max: 6 }) },
+          { requiredKeys: [] },
+        ),
+      ),
+    },
+    Locale: C,
 
     // model
     ShockDistribution: C,
@@ -419,7 +424,6 @@ export async function buildSpecs(): Promise<Record<string, AnySpec>> {
         fc.record({ fromYear: fc.constant(2020), toYear: fc.integer({ min: 2021, max: 2030 }), base: positive }),
       ),
     },
-    numberOf: { args: one(fc.oneof(rate, resolved(rate))) },
     cagrPath: { args: one(fc.tuple(span, rate).map(([s, r]) => ({ ...s, rate: r }))) },
     phasesPath: {
       args: one(
@@ -494,7 +498,6 @@ export async function buildSpecs(): Promise<Record<string, AnySpec>> {
         fc.record({ cap: positive, floor: fc.double({ min: 0, max: 1e-2, noNaN: true }) }, { requiredKeys: [] }),
       ),
     },
-    checkPath: { args: tuple(fc.constant('myFn'), path) },
     compileExpression: {
       args: tuple(
         fc.constantFrom(
@@ -599,7 +602,7 @@ export async function buildSpecs(): Promise<Record<string, AnySpec>> {
       ),
       weight: 0.5,
     },
-    monteCarloToTidy: { args: one(fc.constantFrom(fx.monteCarlo, fx.sectorRun)) },
+    simulationToTidy: { args: one(fc.constantFrom(fx.monteCarlo, fx.sectorRun)) },
     quantiles: {
       args: tuple(
         fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 50 }),
@@ -610,24 +613,24 @@ export async function buildSpecs(): Promise<Record<string, AnySpec>> {
     // forecast
     naive: forecastMethodSpec(api.naive),
     drift: forecastMethodSpec(api.drift),
-    meanMethod: forecastMethodSpec(api.meanMethod),
+    mean: forecastMethodSpec(api.mean),
     ses: forecastMethodSpec(api.ses, 0.5),
     holt: forecastMethodSpec(api.holt, 0.5),
-    dampedHolt: forecastMethodSpec(api.dampedHolt, 0.5),
-    autoEts: forecastMethodSpec(api.autoEts, 0.3),
+    damped: forecastMethodSpec(api.damped, 0.5),
+    ets: forecastMethodSpec(api.ets, 0.3),
     theta: forecastMethodSpec(api.theta, 0.5),
     logTrend: forecastMethodSpec(api.logTrend),
     comb: forecastMethodSpec(api.comb, 0.3),
     arima: forecastMethodSpec(api.arima, 0.3),
     defaultMethod: forecastMethodSpec(api.defaultMethod, 0.2),
     forecastMethods: C,
-    ets: {
+    etsModel: {
       args: tuple(
         fc.record({ error: fc.constantFrom('A', 'M'), trend: fc.constantFrom('N', 'A', 'Ad') }),
         forecastSeries,
       ),
       call: (f, [options, s]) => {
-        const m = (f as typeof api.ets)(options as never);
+        const m = (f as typeof api.etsModel)(options as never);
         const fit = m.fit(s as Series);
         return m.forecast(fit, (fit.years[fit.years.length - 1] as number) + 2);
       },
@@ -637,7 +640,7 @@ export async function buildSpecs(): Promise<Record<string, AnySpec>> {
       methods: {
         make: {
           args: tuple(
-            fc.constantFrom([api.theta, api.drift], [api.naive, api.meanMethod], [api.dampedHolt]),
+            fc.constantFrom([api.theta, api.drift], [api.naive, api.mean], [api.damped]),
             fc.record({ name: fc.constantFrom('my-comb', 'c') }, { requiredKeys: [] }),
             forecastSeries,
           ),
@@ -715,7 +718,7 @@ export async function buildSpecs(): Promise<Record<string, AnySpec>> {
     backtest: {
       args: tuple(
         forecastSeries,
-        fc.constantFrom(api.naive, api.drift, api.meanMethod),
+        fc.constantFrom(api.naive, api.drift, api.mean),
         fc.record(
           {
             horizon: fc.integer({ min: 1, max: 3 }),
@@ -895,16 +898,8 @@ export async function buildSpecs(): Promise<Record<string, AnySpec>> {
     },
 
     // charts
-    chartTheme: { args: one(locale) },
     PALETTE: C,
     DASHES: C,
-    FONT: C,
-    FONT_ZH: C,
-    COMPARATOR_SHAPE: C,
-    COMPARATOR_TEXT: C,
-    unitLabel: { args: tuple(fc.oneof(unitText, unit), locale) },
-    axisTitle: { args: tuple(fc.constantFrom('Revenue', '营业收入', undefined), fc.oneof(unitText, unit), locale) },
-    axisFormat: { args: one(fc.oneof(unitText, unit)) },
     trajectoryChart: {
       args: tuple(
         fc.record(
@@ -1079,8 +1074,6 @@ export async function buildSpecs(): Promise<Record<string, AnySpec>> {
       ),
       weight: 0.3,
     },
-    fontFiles: { args: one(fc.constantFrom('<svg/>', '<svg><text>营业收入</text></svg>')) },
-    FONT_FILES: C,
     reportHtml: {
       args: one(fc.constant(fx.report)),
       weight: 0.5,
@@ -1124,19 +1117,6 @@ export async function buildSpecs(): Promise<Record<string, AnySpec>> {
       call: (f, [id, ...rest]) => (f as (...a: unknown[]) => unknown)(contained(id), ...rest),
     },
     listModels: { args: one(fc.record({ cwd: fc.constantFrom(repo, tmp) }, { requiredKeys: [] })) },
-    readSeriesFile: {
-      args: one(fc.constantFrom(jsonFile, csvFile, badJson)),
-      call: (f, [p]) => (f as (a: unknown) => unknown)(contained(p)),
-    },
-    parseSeriesJson: {
-      args: tuple(
-        fc.oneof(
-          fc.constant({ bd: { 2020: 1, 2025: 3 } }),
-          fc.array(fc.record({ id: fc.constantFrom('a', 'b'), year, value: positive }), { minLength: 1, maxLength: 5 }),
-        ),
-        fc.constant('x.json'),
-      ),
-    },
     parseFacts: {
       args: tuple(
         fc.record({
@@ -1294,18 +1274,6 @@ export async function buildSpecs(): Promise<Record<string, AnySpec>> {
         ),
       ),
     },
-    runManifest: {
-      args: one(
-        fc.record({
-          command: fc.constantFrom('simulate', 'report'),
-          models: fc.subarray([...fx.models], { minLength: 1 }),
-          seed: fc.nat(1000),
-          paths: fc.integer({ min: 1, max: 1e6 }),
-          workers: fc.integer({ min: 1, max: 4 }),
-        }),
-      ),
-    },
-    packageVersion: { args: fc.constant([]) },
     parseQuantity: {
       args: one(
         fc.constantFrom(
@@ -1323,12 +1291,10 @@ export async function buildSpecs(): Promise<Record<string, AnySpec>> {
         fc.constantFrom('超过2500亿元', '近300', 'more than 3 trillion', 'about 25%', 'at least 10', '3万亿元以上'),
       ),
     },
-    sourceLine: { args: one(fact.map((f) => f.provenance)) },
 
     // since main's merges of forecast (Box-Cox, levels, quantiles, scores) and report (document, xlsx, PDF)
     CHROMIUM: C,
     FillMethod: C,
-    JUPYTER_DISPLAY: C,
     ScorecardStatus: C,
     boxCox: {
       args: tuple(fc.array(positive, { maxLength: 12 }), fc.double({ min: -1, max: 2, noNaN: true })),
@@ -1386,23 +1352,6 @@ export async function buildSpecs(): Promise<Record<string, AnySpec>> {
     },
     crpsProbs: { args: fc.oneof(fc.constant([]), one(fc.integer({ min: 1, max: 2000 }))) },
     pinball: { args: actualPredicted.chain((ap) => fraction01().map((p) => [...ap, p])) },
-    toLevels: {
-      args: tuple(
-        fc.constantFrom('forecast', '--levels'),
-        fc.oneof(
-          fc.array(level, { minLength: 1, maxLength: 4 }),
-          fc.array(fc.integer({ min: 2, max: 99 }), { minLength: 1, maxLength: 4 }),
-        ),
-        fc.constantFrom('level', 'quantile'),
-      ),
-    },
-    parseLevels: {
-      args: tuple(
-        fc.constantFrom('--levels', '--quantiles'),
-        fc.constantFrom('0.8,0.95', '80,95', '5,50,95', '0.05, 0.5 ,0.95', '95%', '1e-1,0.9'),
-        fc.constantFrom('level', 'quantile'),
-      ),
-    },
     forecastQuantiles: {
       args: fittedArb([api.naive, api.drift, api.theta, logDrift, calLogTrend]).chain(([m, s, f]) =>
         tuple(
@@ -1429,7 +1378,7 @@ export async function buildSpecs(): Promise<Record<string, AnySpec>> {
       methods: {
         make: {
           args: tuple(
-            fc.constantFrom(api.naive, api.drift, api.theta, api.logTrend, api.dampedHolt),
+            fc.constantFrom(api.naive, api.drift, api.theta, api.logTrend, api.damped),
             fc.record(
               {
                 lambda: fc.oneof(fc.constant('auto'), fc.double({ min: -1, max: 2, noNaN: true })),
@@ -1470,7 +1419,6 @@ export async function buildSpecs(): Promise<Record<string, AnySpec>> {
     },
     toDisplayable: { args: one(chartSpec) },
     markdown: { args: one(fc.constantFrom('**P = 60%**', '# 标题', '')) },
-    latestYear: { args: one(obsSet) },
     planOutcomes: {
       args: tuple(
         fc.subarray([...fx.reports], { minLength: 1 }),
@@ -1500,7 +1448,6 @@ export async function buildSpecs(): Promise<Record<string, AnySpec>> {
     planKeyFigures: { args: tuple(fc.subarray([...fx.outcomes]), locale) },
     plansSummary: { args: tuple(fc.subarray([...fx.outcomes]), fc.integer({ min: 2019, max: 2026 }), locale) },
     reportTitle: { args: tuple(fc.subarray([...fx.models], { minLength: 1 }), locale) },
-    sourcesTable: { args: tuple(fc.subarray([...fx.models]), fc.subarray([...fx.outcomes]), locale) },
     scorecardChart: {
       args: tuple(
         fc.uniqueArray(

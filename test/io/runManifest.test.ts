@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/model/loadModel.js';
 import { runManifest } from '../../src/io/runManifest.js';
 import { modelAsOf } from '../../src/model/modelAsOf.js';
+import { checkModel } from '../../src/model/checkModel.js';
 import type { ModelDefinition } from '../../src/spec/types.js';
 import { cli, tempDir } from '../helpers/cli.js';
 import { thrown } from '../helpers/thrown.js';
@@ -38,7 +39,14 @@ describe('runManifest', () => {
     });
     expect(model.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(model.values).toEqual([
-      { path: 'base', value: 1, source: 'fact:bd14.revenue-2020' },
+      // The floor of "more than RMB 1 trillion" is an assumption, as check lists it (issue 12); the fact's id stays.
+      {
+        path: 'base',
+        value: 1,
+        source:
+          'assumption: taken at the floor of "more than RMB 1 trillion" (bd14.revenue-2020): the wording sets no upper end, so the base is the lowest level it allows',
+        fact: 'bd14.revenue-2020',
+      },
       { path: 'path.rate', value: 0.25, source: 'fact:bd14.cagr-2020-2025' },
       {
         path: 'scenarios.high.path.rate',
@@ -89,6 +97,27 @@ describe('runManifest', () => {
     expect(m.models[0]!.asOf).toEqual({ year: 2022, observation: 'obs.big-data.miit-2022', originalFromYear: 2020 });
     expect(m.models[0]!.values[0]).toEqual({ path: 'base', value: 1.57, source: 'observation:obs.big-data.miit-2022' });
   });
+  it('the manifest gives an assumed base as check does: the floor of "more than" or of an observation is an assumption (issue 12)', () => {
+    for (const id of ['big-data-14th-fyp', 'cybersecurity-2021-2023']) {
+      const model = loadModel(id);
+      const base = runManifest({ command: 'check', models: [model], seed: 1, paths: 1, workers: 1 }).models[0]!
+        .values[0]!;
+      const listed = checkModel(model).assumptions.find((a) => a.path === 'base');
+      expect(listed, id).toBeDefined();
+      expect(base.source).toBe(`assumption: ${listed!.assumption}`);
+      expect(base.source).toContain('taken at the floor of');
+    }
+    // A back-cast base stays derived (its formula names the facts); a stated level stays a fact.
+    const bd13 = runManifest({
+      command: 'check',
+      models: [loadModel('big-data-13th-fyp')],
+      seed: 1,
+      paths: 1,
+      workers: 1,
+    });
+    expect(bd13.models[0]!.values[0]!.source).toBe('derived:bd13.revenue-2020 / (1 + bd13.cagr-2015-2020)^5');
+  });
+
   it('a seed of 1.5 throws invalid_argument', () => {
     expect(thrown(() => runManifest({ command: 'x', models: [], seed: 1.5, paths: 1, workers: 1 }))).toMatchObject({
       code: 'invalid_argument',
@@ -105,7 +134,9 @@ describe('runManifest', () => {
     expect(json.manifest.models[0].values[0]).toEqual({
       path: 'base',
       value: 170,
-      source: 'observation:obs.cybersecurity.miit-2020',
+      source:
+        'assumption: taken at the floor of the observation "more than RMB 170 billion in 2020 (obs.cybersecurity.miit-2020, Global Times, 2020-11-30, an estimate)": it sets no upper end',
+      observation: 'obs.cybersecurity.miit-2020',
     });
     expect(Date.parse(json.manifest.createdAt)).not.toBeNaN();
   });

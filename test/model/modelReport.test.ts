@@ -43,4 +43,22 @@ describe('chart subtitles say when a probability is by construction or a lower b
       'P for 2023 is a lower bound (base and rate at the floors of',
     );
   });
+
+  it('the distribution chart gives the same conditions as the fan: the assumed volatility and the caveat (issue 12)', async () => {
+    const subs = async (id: string) => {
+      const r = await modelReport(loadModel(id), { paths: 500, seed: 1 });
+      const text = (name: string) => {
+        const spec = r.charts.find((c) => c.name === name)?.spec as { title?: { subtitle?: string | string[] } };
+        return ([] as string[]).concat(spec.title?.subtitle ?? []).join(' ');
+      };
+      return { fan: text('fan'), distribution: text('distribution') };
+    };
+    const bd14 = await subs('big-data-14th-fyp');
+    expect(bd14.fan).toContain('growth volatility 5% a year (an assumption)');
+    expect(bd14.distribution).toContain('growth volatility 5% a year (an assumption)');
+    expect(bd14.distribution).toMatch(/P\(exceeds RMB 3 trillion in 2025\) = \d+%/);
+    const cyber = await subs('cybersecurity-2021-2023');
+    expect(cyber.distribution).toContain('growth volatility 4% a year (an assumption)');
+    expect(cyber.distribution).toContain('P for 2023 is a lower bound (base and rate at the floors of');
+  });
 });

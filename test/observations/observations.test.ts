@@ -163,7 +163,7 @@ describe('scoreTarget', () => {
       observedRate: 0.18,
       observation: 'obs.big-data.miit-2022',
     });
-    expect(s.reason).toContain('plan 25.0 % would suffice');
+    expect(s.reason).toContain('plan 25.0% would suffice');
   });
   it('13th plan as of 2021: "more than 1 trillion" observed meets "exceed 1 trillion"', () => {
     expect(scoreTarget(factById(seeds, 'bd13.revenue-2020'), set, { asOf: 2021 })).toMatchObject({

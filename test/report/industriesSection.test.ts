@@ -24,7 +24,7 @@ describe('industries side by side, as the sources support', () => {
   });
   it('the 2015 big data level is "more than RMB 259 billion" (1 / 1.31^5), not "about RMB 269 billion"', () => {
     expect(text).toMatch(
-      /Big data industry {14}2015 {2}more than RMB 259 billion {2}\(derived: .*a lower bound only \(for growth up to 31%\)\)/,
+      /Big data industry {14}2015 {2}more than RMB 259 billion {2}\(derived: .*a lower bound only \(for growth up to 31%, the upper end of the rate's tolerance; the stated rate is 30%\)\)/,
     );
     expect(text).not.toContain('269');
   });

@@ -9,6 +9,7 @@ import { loadObservations } from '../../src/observations/loadObservations.js';
 import { type ModelReport, modelReport } from '../../src/model/modelReport.js';
 import { planKeyFigures, planOutcomes, plansSection, plansSummary } from '../../src/report/plansSection.js';
 import { reportTitle } from '../../src/report/reportFront.js';
+import { planScorecard } from '../../src/scorecard/planScorecard.js';
 import { scoreTarget } from '../../src/scorecard/scoreTarget.js';
 import { normalCdf } from '../helpers/normal.js';
 
@@ -69,6 +70,27 @@ describe('How the plans did', () => {
     }
     expect(checked).toBeGreaterThan(0);
   });
+
+  it('planOutcomes says what planScorecard says: the same status, nowcasts and starting figure for the same settings', async () => {
+    const outcomes = planOutcomes(reports, set, { asOf: 2024, paths: 2000, seed: 5 });
+    const rows = await planScorecard(
+      reports.map((r) => r.model),
+      set,
+      { asOf: 2024, paths: 2000, seed: 5 },
+    );
+    for (const o of outcomes) {
+      const row = rows.find((r) => r.model === o.model.id && r.target === o.target.id);
+      expect(o.score).toEqual(row?.score);
+      expect(o.nowcastPlan).toBe(row?.nowcastPlan?.probability);
+      expect(o.nowcastObserved).toBe(row?.nowcastObserved?.probability);
+      if (row?.nowcastFrom) expect(o.observation?.id).toBe(o.score.observation ?? row.nowcastFrom);
+    }
+    // cyber.revenue-2023 passed with no published outcome as of 2024: both nowcast from the 2021 figure.
+    const cyber = outcomes.find((o) => o.target.id === 'cyber.revenue-2023');
+    expect(cyber?.score.status).toBe('undetermined');
+    expect(cyber?.observation?.year).toBe(2021);
+    expect(cyber?.nowcastPlan).toBeGreaterThan(0);
+  }, 60_000);
 
   it('a target year passed without an outcome (cybersecurity 2023, as of 2024) rests on the 2021 figure: about RMB 200 billion, P(met) at 15 % and 4 points = 0.8405', () => {
     const outcomes = planOutcomes(reports, set, { asOf: 2024, paths: PATHS });

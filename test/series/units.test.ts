@@ -6,6 +6,7 @@ import {
   assertSameUnit,
   convertCurrency,
   convertScale,
+  formatPercent,
   formatQuantity,
   isScaleConvertible,
   parseUnit,
@@ -474,6 +475,49 @@ describe('formatQuantity', () => {
         if (!m) return false;
         const n = Number(m[1]);
         return n >= 1 && (n < 1000 || m[2] === 'trillion');
+      }),
+    );
+  });
+});
+
+describe('formatPercent', () => {
+  it('formatPercent(0.25) is "25%", formatPercent(0.24567) "24.57%": two decimals, trailing zeros dropped, no space', () => {
+    expect(formatPercent(0.25)).toBe('25%');
+    expect(formatPercent(0.24567)).toBe('24.57%');
+    expect(formatPercent(-0.031)).toBe('-3.1%');
+    expect(formatPercent(2.5)).toBe('250%');
+  });
+  it('{ decimals, fixed } keeps the zeros a column needs: 0.18 is "18.0%", 0.254 to two is "25.40%"', () => {
+    expect(formatPercent(0.18, { decimals: 1, fixed: true })).toBe('18.0%');
+    expect(formatPercent(0.254, { decimals: 2, fixed: true })).toBe('25.40%');
+    expect(formatPercent(0.6234, { decimals: 0 })).toBe('62%');
+  });
+  it('a value that rounds to zero has no sign: -0.00001 is "0%" and "0.00%"', () => {
+    expect(formatPercent(-0.00001)).toBe('0%');
+    expect(formatPercent(-0.00001, { decimals: 2, fixed: true })).toBe('0.00%');
+  });
+  it('{ digits } writes a fraction as formatQuantity does: "25.0%", "0.523%"', () => {
+    for (const v of [0.25, 0.00523, -0.031, 1.5, 0.0000123456, 0])
+      for (const digits of [1, 3, 6])
+        expect(formatPercent(v, { digits })).toBe(
+          formatQuantity({ value: v, unit: parseUnit('fraction') }, { digits }),
+        );
+    expect(formatPercent(0.00523, { digits: 3 })).toBe('0.523%');
+  });
+  it('formatPercent(NaN), decimals 1.5 or 21, and 1e307 (overflows as a percentage) throw', () => {
+    expect(thrown(() => formatPercent(Number.NaN))).toMatchObject({ code: 'non_finite' });
+    expect(thrown(() => formatPercent(0.1, { decimals: 1.5 }))).toMatchObject({ code: 'invalid_argument' });
+    expect(thrown(() => formatPercent(0.1, { decimals: 21 }))).toMatchObject({ code: 'invalid_argument' });
+    expect(thrown(() => formatPercent(1e307))).toMatchObject({ code: 'degenerate' });
+  });
+  it('the text reads back: Number(formatPercent(x, { decimals: d }) without %) / 100 is x to within half a unit of the last decimal', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.integer({ min: 0, max: 6 }), (x, d) => {
+        const text = formatPercent(x, { decimals: d });
+        return (
+          /^-?\d+(\.\d+)?%$/.test(text) &&
+          Math.abs(Number(text.slice(0, -1)) - x * 100) <= 0.5 * 10 ** -d * (1 + 1e-9) + 1e-9 * Math.abs(x * 100)
+        );
       }),
     );
   });

@@ -1,15 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { quantileSorted } from 'd3-array';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { quantiles } from '../../src/simulate/quantiles.js';
 import { selectQuantiles } from '../../src/simulate/internal/selectQuantiles.js';
 import { thrown } from '../helpers/thrown.js';
 
-/** Type-7 quantile from a sorted copy: the definition, computed the slow way (sorting is fine in a test). */
+/** Type-7 quantile by the definition: d3-array's quantileSorted on a sorted copy (contributionQuantiles' way). */
 function type7(values: ArrayLike<number>, p: number): number {
-  const s = Float64Array.from(values).sort();
-  const h = (s.length - 1) * p;
-  const lo = Math.floor(h);
-  return lo + 1 < s.length ? s[lo]! + (h - lo) * (s[lo + 1]! - s[lo]!) : s[lo]!;
+  return quantileSorted([...Float64Array.from(values).sort()], p) as number;
+}
+
+/** R's quantile(x, p, type = 7) on five data sets, 17 significant digits (scripts/r/quantile-reference.R). */
+function rReference(): Map<string, { values: number[]; levels: number[]; quantiles: number[] }> {
+  const out = new Map<string, { values: number[]; levels: number[]; quantiles: number[] }>();
+  const lines = readFileSync(new URL('./fixtures/r-quantile7.csv', import.meta.url), 'utf8')
+    .trim()
+    .split('\n');
+  for (const line of lines.slice(1)) {
+    const [set, kind, , value] = line.split(',') as [string, string, string, string];
+    const entry = out.get(set) ?? { values: [], levels: [], quantiles: [] };
+    if (kind === 'value') entry.values.push(Number(value));
+    else {
+      entry.levels.push(Number(kind.slice(1)));
+      entry.quantiles.push(Number(value));
+    }
+    out.set(set, entry);
+  }
+  return out;
 }
 
 describe('quantiles', () => {
@@ -22,6 +40,30 @@ describe('quantiles', () => {
 
   it('quantiles(1..10, [0.25, 0.75]) is [3.25, 7.75] (R type 7)', () => {
     expect(quantiles([10, 9, 8, 7, 6, 5, 4, 3, 2, 1], [0.25, 0.75])).toEqual([3.25, 7.75]);
+  });
+
+  it("quantiles and d3-array's quantileSorted agree with R's quantile(type = 7) on five data sets, to a few ulps", () => {
+    // R interpolates as (1 - h) x[lo] + h x[hi], we and d3 as x[lo] + h (x[hi] - x[lo]), and R takes h from
+    // 1 + (n - 1) p, whose rounding is coarser (256.744 vs 255.744): equal up to a few ulps of the larger
+    // order statistic plus a few ulps of (n - 1) p times the gap (2.3e-6 at 4.3e8 in the wide set at 0.999).
+    const sets = rReference();
+    expect([...sets.keys()]).toEqual(['small', 'ten', 'normal', 'ties', 'wide']);
+    for (const { values, levels, quantiles: r } of sets.values()) {
+      const sorted = [...values].sort((a, b) => a - b);
+      const ours = quantiles(values, levels);
+      levels.forEach((p, i) => {
+        const h = (sorted.length - 1) * p;
+        const x0 = sorted[Math.floor(h)]!;
+        const x1 = sorted[Math.ceil(h)]!;
+        const tol = 4 * Number.EPSILON * (Math.max(Math.abs(x0), Math.abs(x1)) + sorted.length * Math.abs(x1 - x0));
+        expect(Math.abs(ours[i]! - r[i]!)).toBeLessThanOrEqual(tol);
+        expect(Math.abs((quantileSorted(sorted, p) as number) - r[i]!)).toBeLessThanOrEqual(tol);
+        // Ours and d3's are the same formula: equal to the bit.
+        expect(ours[i]).toBe(quantileSorted(sorted, p));
+      });
+    }
+    // R's own worked case: quantile(c(3, 1, 4, 1, 5), 1/3) is 1 + (4/3 - 1) (3 - 1) = 5/3.
+    expect(quantiles([3, 1, 4, 1, 5], [1 / 3])[0]).toBeCloseTo(5 / 3, 14);
   });
 
   it('a single value is every quantile; levels 0 and 1 are the min and max', () => {

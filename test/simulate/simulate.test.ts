@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { simulate, type SimulateOptions } from '../../src/simulate/simulate.js';
-import { monteCarloToTidy } from '../../src/simulate/monteCarloToTidy.js';
+import { simulationToTidy } from '../../src/simulate/monteCarloToTidy.js';
 import { rejected } from '../helpers/thrown.js';
 import { normalCdf, normalPdf, Z } from './normalCdf.js';
 
@@ -244,9 +244,9 @@ describe('simulate: deterministic cases', () => {
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
   });
 
-  it('monteCarloToTidy gives one row per quantile plus mean and sd per year', async () => {
+  it('simulationToTidy gives one row per quantile plus mean and sd per year', async () => {
     const r = await simulate({ ...base, paths: 100, quantiles: [0.1, 0.9] });
-    const rows = monteCarloToTidy(r);
+    const rows = simulationToTidy(r);
     expect(rows).toHaveLength(5 * 4);
     expect(rows[0]).toEqual({
       series: 'value',

@@ -42,7 +42,9 @@ describe('compareIndustries', () => {
     expect(bd2015?.value).toBeCloseTo(1000 / 1.305 ** 5, 10);
     expect(bd2015).toMatchObject({ derived: true, comparator: 'exceeds', factIds: ['bd.2020', 'bd.cagr-2015-2020'] });
     expect(bd2015?.range).toEqual([bd2015?.value, Infinity]);
-    expect(bd2015?.derivation).toBe('bd.2020 / (1 + bd.cagr-2015-2020)^5, a lower bound only (for growth up to 30.5%)');
+    expect(bd2015?.derivation).toBe(
+      "bd.2020 / (1 + bd.cagr-2015-2020)^5, a lower bound only (for growth up to 30.5%, the upper end of the rate's tolerance; the stated rate is 30%)",
+    );
     expect(r.levels.find((l) => l.industry === 'cybersecurity.revenue' && l.year === 2020)?.value).toBeCloseTo(
       250 / 1.155 ** 3,
       10,

@@ -4,7 +4,7 @@ import type { ResolvedValue } from '../../src/spec/types.js';
 import { applyBounds } from '../../src/trajectory/applyBounds.js';
 import { applyShocks } from '../../src/trajectory/applyShocks.js';
 import { cagrPath } from '../../src/trajectory/cagrPath.js';
-import { checkPath } from '../../src/trajectory/checkPath.js';
+import { checkPath } from '../../src/trajectory/internal/checkPath.js';
 import { growthPath } from '../../src/trajectory/growthPath.js';
 import { relClose, thrown } from '../helpers/thrown.js';
 

@@ -1,10 +1,11 @@
 // Input checks shared by the chart builders: every problem becomes a MetricsError that names the
 // builder, the row and the field, before vega ever sees the data.
 import { MetricsError } from '../../errors.js';
-import { show } from '../../internal/assert.js';
+import { argumentError, show } from '../../internal/assert.js';
 import { Comparator } from '../../targets/fact.js';
 import { type Unit, unitArg } from '../../series/units.js';
 import type { ActualPoint, ChartOptions, PlanPeriod, TargetMarker } from '../inputs.js';
+import type { Locale } from '../../series/locale.js';
 
 /** The most rows a chart takes: far more marks than a reader can tell apart, and vega slows to seconds beyond. */
 export const MAX_ROWS = 10_000;
@@ -18,14 +19,22 @@ export function checkArray(
   max = MAX_ROWS,
 ): asserts rows is readonly unknown[] {
   if (!Array.isArray(rows)) {
-    throw new MetricsError('invalid_argument', `${fn}: ${name} must be an array of rows (got ${show(rows)}).`, {
-      [name]: rows,
-    });
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: ${name} must be an array of rows (got ${show(rows)}).`,
+      name,
+      'an array of rows',
+      rows,
+      { [name]: rows },
+    );
   }
   if (!allowEmpty && rows.length === 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: ${name} is empty (got []). A chart needs at least one row; check the result you mapped from.`,
+      name,
+      'at least one row',
+      rows,
       { [name]: rows },
     );
   }
@@ -48,9 +57,14 @@ export function checkArray(
 
 function rowOf(fn: string, name: string, row: unknown, i: number): Record<string, unknown> {
   if (typeof row !== 'object' || row === null) {
-    throw new MetricsError('invalid_argument', `${fn}: ${name}[${i}] must be an object (got ${show(row)}).`, {
-      index: i,
-    });
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: ${name}[${i}] must be an object (got ${show(row)}).`,
+      `${name}[${i}]`,
+      'an object',
+      row,
+      { index: i },
+    );
   }
   return row as Record<string, unknown>;
 }
@@ -69,15 +83,22 @@ export function checkNumbers(
       const v = r[f];
       if (v === undefined && !required.includes(f)) continue;
       if (typeof v !== 'number') {
-        throw new MetricsError('invalid_argument', `${fn}: ${name}[${i}].${f} must be a number (got ${show(v)}).`, {
-          index: i,
-          field: f,
-        });
+        throw argumentError(
+          'invalid_argument',
+          `${fn}: ${name}[${i}].${f} must be a number (got ${show(v)}).`,
+          `${name}[${i}].${f}`,
+          'a number',
+          v,
+          { index: i, field: f },
+        );
       }
       if (!Number.isFinite(v)) {
-        throw new MetricsError(
+        throw argumentError(
           'non_finite',
           `${fn}: ${name}[${i}].${f} must be a finite number (got ${v}). Drop or fill the missing value before charting.`,
+          `${name}[${i}].${f}`,
+          'a finite number',
+          v,
           { index: i, field: f },
         );
       }
@@ -97,9 +118,12 @@ export function checkYears(
     for (const f of fields) {
       const v = (row as Record<string, unknown>)[f] as number;
       if (!Number.isInteger(v)) {
-        throw new MetricsError(
+        throw argumentError(
           'invalid_argument',
           `${fn}: ${name}[${i}].${f} must be a whole calendar year (got ${v}).`,
+          `${name}[${i}].${f}`,
+          'a whole calendar year',
+          v,
           { index: i, field: f },
         );
       }
@@ -135,9 +159,12 @@ export function checkStrings(
       const v = r[f];
       if (v === undefined && !required.includes(f)) continue;
       if (typeof v !== 'string' || v.trim() === '') {
-        throw new MetricsError(
+        throw argumentError(
           'invalid_argument',
           `${fn}: ${name}[${i}].${f} must be a non-empty string (got ${show(v)}).`,
+          `${name}[${i}].${f}`,
+          'a non-empty string',
+          v,
           { index: i, field: f },
         );
       }
@@ -148,16 +175,19 @@ export function checkStrings(
 /** Throws invalid_argument when two rows share the same key. */
 export function checkUnique(fn: string, name: string, keys: readonly string[], what: string): void {
   const seen = new Set<string>();
-  for (const k of keys) {
+  keys.forEach((k, i) => {
     if (seen.has(k)) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: ${name} has two rows for ${what} ${k}. Keep one value per ${what}.`,
+        `${name}[${i}]`,
+        `one row per ${what}`,
+        k,
         { key: k },
       );
     }
     seen.add(k);
-  }
+  });
 }
 
 /** Checks target markers: year, value, a known comparator, a label and a source with a quote. */
@@ -169,16 +199,22 @@ export function checkTargets(fn: string, targets: readonly TargetMarker[] | unde
   checkStrings(fn, 'targets', targets, ['label']);
   targets.forEach((t, i) => {
     if (typeof t.comparator !== 'string' || !Object.hasOwn(Comparator, t.comparator)) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: targets[${i}].comparator must be one of ${Object.keys(Comparator).join(', ')} (got ${show(t.comparator)}).`,
+        `targets[${i}].comparator`,
+        `one of ${Object.keys(Comparator).join(', ')}`,
+        t.comparator,
         { index: i },
       );
     }
     if (typeof t.source !== 'object' || t.source === null) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: targets[${i}].source must be { document, quote } (got ${show(t.source)}). Every target quotes its document.`,
+        `targets[${i}].source`,
+        '{ document, quote }',
+        t.source,
         { index: i },
       );
     }
@@ -193,9 +229,12 @@ export function checkActuals(fn: string, actuals: readonly ActualPoint[] | undef
   checkStrings(fn, 'actuals', actuals, [], ['label']);
   actuals.forEach((a, i) => {
     if (a.comparator !== undefined && !(a.comparator in Comparator)) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: actuals[${i}].comparator must be one of ${Object.keys(Comparator).join(', ')} (got ${show(a.comparator)}).`,
+        `actuals[${i}].comparator`,
+        `one of ${Object.keys(Comparator).join(', ')}`,
+        a.comparator,
         { index: i },
       );
     }
@@ -210,9 +249,12 @@ export function checkPeriods(fn: string, periods: readonly PlanPeriod[] | undefi
   checkStrings(fn, 'periods', periods, ['label']);
   periods.forEach((p, i) => {
     if (p.fromYear > p.toYear) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: periods[${i}] ends before it starts (got ${p.fromYear}-${p.toYear}).`,
+        `periods[${i}].toYear`,
+        `>= fromYear (${p.fromYear})`,
+        p.toYear,
         { index: i },
       );
     }
@@ -222,9 +264,12 @@ export function checkPeriods(fn: string, periods: readonly PlanPeriod[] | undefi
 /** Checks a fraction in [0, 1]. */
 export function checkProbability(fn: string, name: string, p: unknown): asserts p is number {
   if (typeof p !== 'number' || !Number.isFinite(p) || p < 0 || p > 1) {
-    throw new MetricsError(
+    throw argumentError(
       typeof p === 'number' && !Number.isFinite(p) ? 'non_finite' : 'invalid_argument',
       `${fn}: ${name} must be a probability in [0, 1] (got ${show(p)}). Pass a fraction: 0.62, not 62.`,
+      name,
+      'a probability in [0, 1]',
+      p,
       { [name]: p },
     );
   }
@@ -234,17 +279,23 @@ export function checkProbability(fn: string, name: string, p: unknown): asserts 
 export function checkOptions(
   fn: string,
   options: ChartOptions | undefined,
-): { unit: Unit; locale: 'en' | 'zh'; width: number; height: number } {
+): { unit: Unit; locale: Locale; width: number; height: number } {
   if (typeof options !== 'object' || options === null) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: options must be an object with at least { unit } (got ${show(options)}).`,
+      'options',
+      'an object with at least { unit }',
+      options,
     );
   }
   if (options.unit === undefined) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: options.unit is required (got undefined). Say what the values measure, e.g. { unit: 'CNY trillion' }.`,
+      'options.unit',
+      'a unit',
+      undefined,
     );
   }
   const unit = unitArg(fn, 'options.unit', options.unit);
@@ -255,23 +306,35 @@ export function checkOptions(
   }
   const locale = options.locale ?? 'en';
   if (locale !== 'en' && locale !== 'zh') {
-    throw new MetricsError('invalid_argument', `${fn}: options.locale must be "en" or "zh" (got ${show(locale)}).`);
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: options.locale must be "en" or "zh" (got ${show(locale)}).`,
+      'options.locale',
+      '"en" or "zh"',
+      locale,
+    );
   }
   const size = (name: 'width' | 'height', fallback: number): number => {
     const v = options[name] ?? fallback;
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 50 || v > 4000) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: options.${name} must be a whole number of pixels in [50, 4000] (got ${show(v)}).`,
+        `options.${name}`,
+        'a whole number of pixels in [50, 4000]',
+        v,
       );
     }
     return v;
   };
   const source = options.source;
   if (source !== undefined && (typeof source !== 'string' || source.trim() === '')) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: options.source must be a non-empty string (got ${show(source)}). Name where the numbers come from, e.g. 'Source: MIIT (2021)'.`,
+      'options.source',
+      'a non-empty string',
+      source,
     );
   }
   return { unit, locale, width: size('width', 640), height: size('height', 360) };

@@ -1,9 +1,10 @@
 // Layers shared by several builders: plan periods, target markers, reported actuals, attainment text.
 import type { TopLevelSpec } from 'vega-lite';
-import { formatQuantity, type Unit } from '../../series/units.js';
+import { formatQuantity, type Unit, formatPercent } from '../../series/units.js';
 import type { Comparator } from '../../targets/fact.js';
 import type { ActualPoint, Attainment, PlanPeriod, TargetMarker } from '../inputs.js';
 import { COMPARATOR_SHAPE, COMPARATOR_TEXT } from '../theme.js';
+import type { Locale } from '../../series/locale.js';
 
 /** One layer of a layered spec. */
 export type Layer = NonNullable<Extract<TopLevelSpec, { layer: unknown }>['layer']>[number];
@@ -76,13 +77,13 @@ export const WORDS = {
   },
 } as const;
 
-const COMPARATOR_WORD: Readonly<Record<'en' | 'zh', Readonly<Record<Comparator, string>>>> = {
+const COMPARATOR_WORD: Readonly<Record<Locale, Readonly<Record<Comparator, string>>>> = {
   en: { exceeds: 'exceeds', atLeast: 'at least', about: 'about', atMost: 'at most', below: 'below', equals: 'equals' },
   zh: { exceeds: '超过', atLeast: '不低于', about: '约为', atMost: '不超过', below: '低于', equals: '达到' },
 };
 
 /** A quantity for people (`RMB 3.05 trillion`, `3.05万亿元`). */
-export function fmt(value: number, unit: Unit, locale: 'en' | 'zh'): string {
+export function fmt(value: number, unit: Unit, locale: Locale): string {
   return formatQuantity({ value, unit }, { locale });
 }
 
@@ -91,12 +92,12 @@ export function formatProbability(p: number): string {
   const pct = p * 100;
   if (p > 0 && pct < 0.1) return '<0.1%';
   if (p < 1 && pct > 99.9) return '>99.9%';
-  if ((p > 0 && pct < 0.5) || (p < 1 && pct >= 99.5)) return `${pct.toFixed(1)}%`;
-  return `${Math.round(pct)}%`;
+  if ((p > 0 && pct < 0.5) || (p < 1 && pct >= 99.5)) return formatPercent(p, { decimals: 1, fixed: true });
+  return formatPercent(p, { decimals: 0 });
 }
 
 /** `P(exceeds RMB 3 trillion in 2025) = 62%`, or `P（2025年超过3万亿元）= 62%`. */
-export function attainmentText(a: Attainment, unit: Unit, locale: 'en' | 'zh'): string {
+export function attainmentText(a: Attainment, unit: Unit, locale: Locale): string {
   const t = a.target;
   const word = COMPARATOR_WORD[locale][t.comparator];
   const q = fmt(t.value, unit, locale);
@@ -106,7 +107,7 @@ export function attainmentText(a: Attainment, unit: Unit, locale: 'en' | 'zh'): 
 }
 
 /** The year axis: quantitative, whole years, half a year of room on each side. */
-export function yearX(minYear: number, maxYear: number, locale: 'en' | 'zh', field = 'year'): Enc {
+export function yearX(minYear: number, maxYear: number, locale: Locale, field = 'year'): Enc {
   return {
     field,
     type: 'quantitative',
@@ -121,7 +122,7 @@ export function periodLayers(
   periods: readonly PlanPeriod[] | undefined,
   minYear: number,
   maxYear: number,
-  locale: 'en' | 'zh',
+  locale: Locale,
 ): Layer[] {
   if (!periods || periods.length === 0) return [];
   const rows = periods
@@ -186,7 +187,7 @@ export const isFloor = (a: ActualPoint): boolean => a.comparator === 'exceeds' |
 export function markerScale(
   targets: readonly TargetMarker[] | undefined,
   actuals: readonly ActualPoint[] | undefined,
-  locale: 'en' | 'zh',
+  locale: Locale,
 ): MarkerScale {
   const w = WORDS[locale];
   const domain: string[] = [];
@@ -248,7 +249,7 @@ export const TARGET_OFFSET = 13;
 export function targetLayer(
   targets: readonly TargetMarker[] | undefined,
   unit: Unit,
-  locale: 'en' | 'zh',
+  locale: Locale,
   x: Enc,
   y: Enc,
   shapeScale: MarkerScale,
@@ -306,7 +307,7 @@ export function targetLayer(
 export function actualLayer(
   actuals: readonly ActualPoint[] | undefined,
   unit: Unit,
-  locale: 'en' | 'zh',
+  locale: Locale,
   x: Enc,
   y: Enc,
   shapeScale: MarkerScale,

@@ -1,5 +1,5 @@
 import { MetricsError } from '../../errors.js';
-import { show } from '../../internal/assert.js';
+import { argumentError, show } from '../../internal/assert.js';
 import { parseUnit } from '../../series/units.js';
 import { RESIDUAL_SECTOR, TOTAL_SECTOR, type Panel } from '../types.js';
 
@@ -10,74 +10,121 @@ import { RESIDUAL_SECTOR, TOTAL_SECTOR, type Panel } from '../types.js';
  */
 export function checkPanel(fn: string, p: Panel): void {
   if (typeof p !== 'object' || p === null) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: expected a panel { unit, years, sectors, values } (got ${show(p)}). Build one with panel() or panelFromRows().`,
+      'panel',
+      'a panel { unit, years, sectors, values }',
+      p,
     );
   }
   parseUnit(p.unit);
   if (!Array.isArray(p.years) || p.years.length === 0) {
-    throw new MetricsError('invalid_argument', `${fn}: the panel needs at least one year (got ${show(p.years)}).`);
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: the panel needs at least one year (got ${show(p.years)}).`,
+      'panel.years',
+      'a non-empty array of years',
+      p.years,
+    );
   }
   for (let t = 0; t < p.years.length; t++) {
     const y = p.years[t];
     if (typeof y !== 'number' || !Number.isInteger(y) || (t > 0 && y <= (p.years[t - 1] as number))) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: years must be whole, strictly increasing calendar years (got ${show(y)} at position ${t}). Sort the years and remove duplicates.`,
+        ['panel', 'years', t],
+        t > 0 ? `a whole year after ${show(p.years[t - 1])}` : 'a whole calendar year',
+        y,
         { index: t, year: y },
       );
     }
   }
   if (!Array.isArray(p.sectors) || p.sectors.length === 0) {
-    throw new MetricsError('invalid_argument', `${fn}: the panel needs at least one sector (got ${show(p.sectors)}).`);
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: the panel needs at least one sector (got ${show(p.sectors)}).`,
+      'panel.sectors',
+      'a non-empty array of sector names',
+      p.sectors,
+    );
   }
   const seen = new Set<string>();
   for (let i = 0; i < p.sectors.length; i++) {
     const s: unknown = p.sectors[i];
     if (typeof s !== 'string' || s.trim() === '') {
-      throw new MetricsError('invalid_argument', `${fn}: sector names must be non-empty strings (got ${show(s)}).`, {
-        sector: s,
-      });
+      throw argumentError(
+        'invalid_argument',
+        `${fn}: sector names must be non-empty strings (got ${show(s)}).`,
+        ['panel', 'sectors', i],
+        'a non-empty string',
+        s,
+        { sector: s },
+      );
     }
     if (s === TOTAL_SECTOR || s === RESIDUAL_SECTOR) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: "${s}" is reserved for the total and the residual and cannot name a sector. Rename the sector.`,
+        ['panel', 'sectors', i],
+        `a name other than "${TOTAL_SECTOR}" and "${RESIDUAL_SECTOR}"`,
+        s,
         { sector: s },
       );
     }
     if (seen.has(s)) {
-      throw new MetricsError('invalid_argument', `${fn}: sector "${s}" appears twice. Give each sector one row.`, {
-        sector: s,
-      });
+      throw argumentError(
+        'invalid_argument',
+        `${fn}: sector "${s}" appears twice. Give each sector one row.`,
+        ['panel', 'sectors', i],
+        'a name no other sector has',
+        s,
+        { sector: s },
+      );
     }
     seen.add(s);
   }
   if (!Array.isArray(p.values) || p.values.length !== p.sectors.length) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: values needs one row per sector (${p.sectors.length}), got ${Array.isArray(p.values) ? p.values.length : show(p.values)}.`,
+      'panel.values',
+      `${p.sectors.length} rows, one per sector`,
+      p.values,
     );
   }
   // An indexed loop, not forEach: forEach skips the holes of a sparse array.
-  for (let i = 0; i < p.values.length; i++) checkRow(fn, `sector "${p.sectors[i]}"`, p.values[i], p.years);
-  if (p.total !== undefined) checkRow(fn, 'the total', p.total, p.years);
+  for (let i = 0; i < p.values.length; i++)
+    checkRow(fn, `sector "${p.sectors[i]}"`, ['panel', 'values', i], p.values[i], p.years);
+  if (p.total !== undefined) checkRow(fn, 'the total', ['panel', 'total'], p.total, p.years);
 }
 
-function checkRow(fn: string, what: string, row: unknown, years: readonly number[]): void {
+function checkRow(
+  fn: string,
+  what: string,
+  path: readonly (string | number)[],
+  row: unknown,
+  years: readonly number[],
+): void {
   if (!Array.isArray(row) || row.length !== years.length) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: ${what} needs one value per year (${years.length}), got ${Array.isArray(row) ? row.length : show(row)}.`,
+      path,
+      `${years.length} values, one per year`,
+      row,
     );
   }
   for (let t = 0; t < years.length; t++) {
     const v: unknown = row[t];
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw new MetricsError(
+      throw argumentError(
         typeof v === 'number' ? 'non_finite' : 'invalid_argument',
         `${fn}: ${what} has no finite value for ${years[t]} (got ${show(v)}). Fill or drop the year.`,
+        [...path, t],
+        'a finite number',
+        v,
         { year: years[t], value: v },
       );
     }

@@ -1,5 +1,5 @@
 import { MetricsError } from '../../errors.js';
-import { assertFinite, show } from '../../internal/assert.js';
+import { argumentError, assertFinite, show } from '../../internal/assert.js';
 import { assertPlausible } from '../../internal/plausible.js';
 
 /** A sector's base share and yearly growth rate, as {@link totalCagrFromSectors} takes them. */
@@ -24,9 +24,12 @@ export function checkSectorGrowth(
   rateOptionalFor?: string,
 ): void {
   if (!Array.isArray(sectors) || sectors.length === 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: sectors must be a non-empty array of { id, share, rate } (got ${show(sectors)}).`,
+      'sectors',
+      'a non-empty array of { id, share, rate }',
+      sectors,
     );
   }
   const ids = new Set<string>();

@@ -1,6 +1,6 @@
 import { MetricsError } from '../../errors.js';
-import { show } from '../../internal/assert.js';
-import type { ShiftShareResult, ShiftShareRow } from '../types.js';
+import { show, argumentError } from '../../internal/assert.js';
+import type { ShiftShare, ShiftShareRow } from '../types.js';
 
 /** The three shift-share effects and the actual change, region x sector. */
 export interface ShiftShareComponents {
@@ -15,17 +15,27 @@ export interface ShiftShareComponents {
 /** Checks names: non-empty, unique. */
 export function checkNames(fn: string, what: string, names: unknown): asserts names is readonly string[] {
   if (!Array.isArray(names) || names.length === 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: ${what} must be a non-empty array of names (got ${show(names)}).`,
+      `${what}`,
+      'a non-empty array of names',
+      names,
     );
   }
   const seen = new Set<string>();
   for (const n of names) {
     if (typeof n !== 'string' || n === '' || seen.has(n)) {
-      throw new MetricsError('invalid_argument', `${fn}: ${what} must be unique, non-empty names (got ${show(n)}).`, {
-        name: n,
-      });
+      throw argumentError(
+        'invalid_argument',
+        `${fn}: ${what} must be unique, non-empty names (got ${show(n)}).`,
+        `${what}`,
+        'unique, non-empty names',
+        n,
+        {
+          name: n,
+        },
+      );
     }
     seen.add(n);
   }
@@ -127,10 +137,17 @@ export function referenceOf(
   sectors: readonly string[],
 ): number[] {
   if (given === undefined) return sectors.map((_, j) => m.reduce((s, row) => s + (row[j] as number), 0));
-  if (!Array.isArray(given) || given.length !== sectors.length) {
-    throw new MetricsError(
+  if (
+    !Array.isArray(given) ||
+    given.length !== sectors.length ||
+    given.some((v) => typeof v !== 'number' || !Number.isFinite(v))
+  ) {
+    throw argumentError(
       'invalid_argument',
       `${fn}: ${what} must be one finite number per sector (${sectors.length}) (got ${show(given)}).`,
+      `${what}`,
+      `one finite number per sector (${sectors.length})`,
+      given,
     );
   }
   // A loop, not some(): some() skips the holes of a sparse array, and a hole became a NaN rate.
@@ -156,7 +173,7 @@ export function assembleShiftShare(
   nationalRate: number,
   sectorRates: readonly number[],
   c: { nationalGrowth: number[][]; industryMix: number[][]; regionalShift: number[][]; change: number[][] },
-): ShiftShareResult {
+): ShiftShare {
   const sum = (row: readonly number[]) => row.reduce((s, v) => s + v, 0);
   const effects = ['nationalGrowth', 'industryMix', 'regionalShift', 'change'] as const;
   const byRegion = regions.map((region, r) => ({

@@ -1,6 +1,6 @@
 import { MetricsError } from '../../errors.js';
+import { argumentError, assertFinite } from '../../internal/assert.js';
 import { finiteResult } from '../internal/accuracyCheck.js';
-import { assertFinite } from '../../internal/assert.js';
 
 /** The two errors OWA combines, each averaged over a dataset. */
 export interface OwaInput {
@@ -30,9 +30,12 @@ export function owa(errors: OwaInput, naive: OwaInput): number {
     ['naive.mase', naive.mase],
   ] as const) {
     if (v < 0)
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `owa: ${name} must be >= 0 (got ${v}). Pass mean errors, which are never negative.`,
+        `${name}`,
+        '>= 0',
+        v,
         { [name]: v },
       );
   }

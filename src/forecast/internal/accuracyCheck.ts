@@ -1,5 +1,5 @@
 import { MetricsError } from '../../errors.js';
-import { assertFiniteArray, assertInRange } from '../../internal/assert.js';
+import { assertFiniteArray, assertInRange, argumentError } from '../../internal/assert.js';
 
 // Input checks shared by the accuracy measures (internal: not exported from src/index.ts).
 
@@ -65,9 +65,12 @@ export function naiveScale(fn: string, history: readonly number[], period = 1): 
   assertFiniteArray(fn, 'history', history);
   assertInRange(fn, 'period', period, { min: 1 });
   if (!Number.isInteger(period)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: period must be a whole number of steps (got ${period}). Use 1 for yearly data.`,
+      'period',
+      'a whole number of steps',
+      period,
       { period },
     );
   }

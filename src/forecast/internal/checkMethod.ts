@@ -1,5 +1,4 @@
-import { MetricsError } from '../../errors.js';
-import { show } from '../../internal/assert.js';
+import { show, argumentError } from '../../internal/assert.js';
 import type { ForecastMethod } from '../types.js';
 
 /** Throws invalid_argument unless `method` looks like a {@link ForecastMethod}. */
@@ -14,9 +13,12 @@ export function checkMethod(fn: string, method: unknown): asserts method is Fore
     !(Number.isSafeInteger(m.minLength) && m.minLength >= 1) ||
     (m.simulate !== undefined && typeof m.simulate !== 'function')
   ) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: method must be a ForecastMethod with name, minLength, fit and forecast (got ${show(method)}). Pick one from forecastMethods.`,
+      'method',
+      'a ForecastMethod with name, minLength, fit and forecast',
+      method,
     );
   }
 }

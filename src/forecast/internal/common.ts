@@ -1,6 +1,6 @@
 // Shared checks and builders for the forecasting methods (not exported from the package).
 import { MetricsError } from '../../errors.js';
-import { assertInteger, show } from '../../internal/assert.js';
+import { argumentError, assertInteger, show } from '../../internal/assert.js';
 import { asSeries, assertAnnual, type Series } from '../../series/series.js';
 import type { Rng } from '../../random/rng.js';
 import { unitArg } from '../../series/units.js';
@@ -25,9 +25,12 @@ export const MAX_MAGNITUDE = 1e150;
 /** Checks a series for fitting: a Series, annual, finite, at least `minLength` points. Returns a copy of the values. */
 export function fitInput(fn: string, input: Series, minLength: number = MIN_LENGTH, annual = true): number[] {
   if (typeof input !== 'object' || input === null || !Array.isArray(input.years) || !Array.isArray(input.values)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: expected a Series (got ${show(input)}). Build one with series({ id, unit, years, values }).`,
+      'series',
+      'a Series',
+      input,
     );
   }
   if (input.values.length > MAX_LENGTH || input.years.length > MAX_LENGTH) {
@@ -42,16 +45,22 @@ export function fitInput(fn: string, input: Series, minLength: number = MIN_LENG
   // Squares of larger values overflow (a variance of 1e308 data is Infinity): refuse them up front.
   const big = s.values.findIndex((v) => Math.abs(v) > MAX_MAGNITUDE);
   if (big >= 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: series "${s.id}" has ${s.values[big]} in ${s.years[big]}, beyond the ${MAX_MAGNITUDE} a method can square (got it at index ${big}). Rescale the series (e.g. to billions).`,
+      ['series', 'values', big],
+      `at most ${MAX_MAGNITUDE} in size`,
+      s.values[big],
       { year: s.years[big] },
     );
   }
   if (s.values.length < minLength) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: series "${s.id}" has ${s.values.length} observation${s.values.length === 1 ? '' : 's'} (got ${show(s.values)}). Forecasting needs at least ${minLength}; with fewer, state a growth assumption instead (see compound).`,
+      'series.values',
+      `at least ${minLength} observations`,
+      s.values,
       { length: s.values.length, minLength },
     );
   }
@@ -59,9 +68,12 @@ export function fitInput(fn: string, input: Series, minLength: number = MIN_LENG
   for (let i = 0; i < s.values.length; i++) {
     const v = s.values[i];
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw new MetricsError(
+      throw argumentError(
         'non_finite',
         `${fn}: the value for ${s.years[i]} is ${show(v)}. Remove or fill it first.`,
+        ['series', 'values', i],
+        'a finite number',
+        v,
         { year: s.years[i] },
       );
     }
@@ -73,9 +85,12 @@ export function fitInput(fn: string, input: Series, minLength: number = MIN_LENG
 export function assertPositive(fn: string, s: Series, what: string): void {
   const i = s.values.findIndex((v) => !(v > 0));
   if (i >= 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: ${what} needs values > 0, and series "${s.id}" has ${s.values[i]} in ${s.years[i]} (got ${s.values[i]}). Use an additive method (ses, holt, damped, drift) or shift the data.`,
+      ['series', 'values', i],
+      '> 0',
+      s.values[i],
       { year: s.years[i], value: s.values[i] },
     );
   }
@@ -87,16 +102,22 @@ export function horizonYears(fn: string, fit: ForecastFit, toYear: number): numb
   assertInteger(fn, 'toYear', toYear);
   const last = fit.years[fit.years.length - 1]!;
   if (toYear <= last) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: toYear must come after the last observation ${last} (got ${toYear}). Pass a later year, e.g. ${last + 5}.`,
+      'toYear',
+      `> ${last}`,
+      toYear,
       { toYear, lastYear: last },
     );
   }
   if (toYear - last > MAX_HORIZON) {
-    throw new MetricsError(
+    throw argumentError(
       'too_large',
       `${fn}: a horizon of ${toYear - last} years is more than ${MAX_HORIZON} (got toYear ${toYear}). Forecast a nearer year.`,
+      'toYear',
+      `<= ${last + MAX_HORIZON}`,
+      toYear,
       { toYear, lastYear: last },
     );
   }
@@ -123,9 +144,12 @@ function assertFit(fn: string, fit: ForecastFit): void {
     fit.years.length === 0 ||
     typeof fit.params !== 'object'
   ) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: expected a fit made by this method's fit() (got ${show(fit)}). Call method.fit(series) first.`,
+      'fit',
+      "a fit made by this method's fit()",
+      fit,
     );
   }
   // A fit is plain data a caller may store and hand back: every number it holds must still be finite,
@@ -138,6 +162,7 @@ function assertFit(fn: string, fit: ForecastFit): void {
     );
   };
   if (typeof fit.method !== 'string' || fit.method === '') bad('method (a method name)', fit.method);
+  if (typeof fit.seriesId !== 'string') bad('seriesId (the series id, text)', fit.seriesId);
   unitArg(fn, 'fit.unit', fit.unit);
   const n = fit.years.length;
   // A fit holds what fit() accepted: MIN_LENGTH to MAX_LENGTH observations.
@@ -400,24 +425,45 @@ export function simulateInput(
 ): { years: number[]; paths: number; rng: Rng } {
   const years = horizonYears(fn, fit, toYear);
   if (typeof options !== 'object' || options === null) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: options must be { paths, rng } (got ${show(options)}). Pass e.g. { paths: 1000, rng: rng(2026) }.`,
+      'options',
+      '{ paths, rng }',
+      options,
     );
   }
   const { paths, rng } = options;
   assertInteger(fn, 'paths', paths);
   if (paths < 1)
-    throw new MetricsError('invalid_argument', `${fn}: paths must be >= 1 (got ${paths}). Pass e.g. 1000.`, { paths });
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: paths must be >= 1 (got ${paths}). Pass e.g. 1000.`,
+      'paths',
+      '>= 1',
+      paths,
+      {
+        paths,
+      },
+    );
   if (paths * years.length > MAX_SIMULATED) {
-    throw new MetricsError(
+    throw argumentError(
       'too_large',
       `${fn}: ${paths} paths x ${years.length} years is more than ${MAX_SIMULATED} numbers (got paths ${paths}). Use fewer paths or a nearer year.`,
+      'paths',
+      `<= ${Math.floor(MAX_SIMULATED / years.length)}`,
+      paths,
       { paths },
     );
   }
   if (typeof rng !== 'object' || rng === null || typeof rng.normal !== 'function') {
-    throw new MetricsError('invalid_argument', `${fn}: rng must be a generator from rng(seed) (got ${show(rng)}).`);
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: rng must be a generator from rng(seed) (got ${show(rng)}).`,
+      'rng',
+      'a generator from rng(seed)',
+      rng,
+    );
   }
   return { years, paths, rng };
 }

@@ -1,6 +1,6 @@
-import { convertScale, formatQuantity, type Unit } from '../../series/units.js';
+import { convertScale, formatQuantity, type Unit, formatPercent } from '../../series/units.js';
 import { factInterval } from '../../targets/checkConsistency.js';
-import { describeFact, formatRate } from '../../targets/describeFact.js';
+import { describeFact } from '../../targets/describeFact.js';
 import type { Fact } from '../../targets/fact.js';
 import { toleranceWidth } from '../../targets/meets.js';
 import type { ResolvedValue } from '../../spec/types.js';
@@ -63,7 +63,7 @@ export function baseWording(base: ResolvedValue, unit: Unit, fromYear: number): 
       Number.isFinite(interval[0]) && Number.isFinite(interval[1])
         ? `between ${q(interval[0], unit)} and ${q(interval[1], unit)}`
         : Number.isFinite(interval[0])
-          ? `only more than ${q(interval[0], unit)} (for growth up to ${formatRate(g1)})`
+          ? `only more than ${q(interval[0], unit)} (for growth up to ${formatPercent(g1)})`
           : Number.isFinite(interval[1])
             ? `only less than ${q(interval[1], unit)}`
             : 'nothing: both figures are one-sided';

@@ -4,7 +4,9 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ModelDefinition } from '../../spec/types.js';
 import { describeFact } from '../../targets/describeFact.js';
-import { describeFactZh, type Locale, unitText } from '../reportWords.js';
+import { describeFactZh, unitText } from '../reportWords.js';
+import type { Locale } from '../../series/locale.js';
+import { convertScale } from '../../series/units.js';
 
 type Json = Record<string, unknown>;
 
@@ -26,7 +28,7 @@ export function whatIfSpec(spec: TopLevelSpec, model: ModelDefinition, planRate:
   const { x, y } = lines.encoding as { x: Json; y: Json };
   const base = model.base.value;
   const from = model.fromYear;
-  const targetValue = target.value * 10 ** (scaleOf(target.unit) - scaleOf(model.unit));
+  const targetValue = convertScale(target.value, target.unit, model.unit);
   const years = Array.from({ length: model.toYear - from + 1 }, (_, i) => ({ year: from + i }));
   const zh = locale === 'zh';
   const unit = unitText(model.unit, locale);
@@ -83,18 +85,4 @@ export function whatIfSpec(spec: TopLevelSpec, model: ModelDefinition, planRate:
   ];
   if (s.vconcat) s.vconcat = [chart, text, ...s.vconcat.slice(1)];
   return s as unknown as TopLevelSpec;
-}
-
-function scaleOf(u: ModelDefinition['unit']): number {
-  const scales: Record<string, number> = {
-    one: 0,
-    thousand: 3,
-    wan: 4,
-    million: 6,
-    yi: 8,
-    billion: 9,
-    trillion: 12,
-    wanyi: 12,
-  };
-  return u.kind === 'money' || u.kind === 'count' ? (scales[u.scale] ?? 0) : 0;
 }

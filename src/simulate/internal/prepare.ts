@@ -1,10 +1,10 @@
 import { totalmem } from 'node:os';
 import { MetricsError } from '../../errors.js';
-import { show } from '../../internal/assert.js';
+import { show, argumentError } from '../../internal/assert.js';
 import { cholesky } from '../../internal/linalg.js';
 import { Comparator } from '../../targets/fact.js';
 import { toleranceWidth } from '../../targets/meets.js';
-import type { BaseDraw, MonteCarloRunOptions, SeriesModel, SimulationTarget } from '../monteCarloTypes.js';
+import type { BaseDraw, SimulationRunOptions, SeriesModel, SimulationTarget } from '../monteCarloTypes.js';
 import { assertPlausible, type FractionKind } from '../../internal/plausible.js';
 
 // Internal: checks the options of simulate / simulateSectors and turns them into a KernelPlan (plain
@@ -96,9 +96,12 @@ function bad(fn: string, message: string, details: Record<string, unknown> = {})
 
 function num(fn: string, name: string, v: unknown, test: (x: number) => boolean, rule: string, hint: string): number {
   if (typeof v !== 'number' || !Number.isFinite(v) || !test(v)) {
-    throw new MetricsError(
+    throw argumentError(
       typeof v === 'number' && !Number.isFinite(v) ? 'non_finite' : 'invalid_argument',
       `${fn}: ${name} must be ${rule} (got ${show(v)}). ${hint}`,
+      name,
+      rule,
+      v,
       { [name]: v },
     );
   }
@@ -122,7 +125,14 @@ function frac(
 
 function int(fn: string, name: string, v: unknown, min: number, max: number, hint: string): number {
   if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min || v > max) {
-    throw bad(fn, `${name} must be a whole number from ${min} to ${max} (got ${show(v)}). ${hint}`, { [name]: v });
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: ${name} must be a whole number from ${min} to ${max} (got ${show(v)}). ${hint}`,
+      name,
+      `a whole number from ${min} to ${max}`,
+      v,
+      { [name]: v },
+    );
   }
   return v;
 }
@@ -130,7 +140,7 @@ function int(fn: string, name: string, v: unknown, min: number, max: number, hin
 /** Checks and normalises options; `series` has one entry for simulate, one per sector otherwise. */
 export function prepare(
   fn: string,
-  o: MonteCarloRunOptions,
+  o: SimulationRunOptions,
   series: readonly (SeriesModel & { id: string })[],
   correlation?: readonly (readonly number[])[],
 ): Prepared {

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { MetricsError } from '../../errors.js';
 import { CONTROL, kernelBuffers, kernelScratch, runBlock, type KernelBuffers } from './kernel.js';
-import type { MonteCarloResult, MonteCarloRunOptions, MonteCarloSeries } from '../monteCarloTypes.js';
+import type { Simulation, SimulationRunOptions, SimulatedSeries } from '../monteCarloTypes.js';
 import { BLOCK, type Prepared } from './prepare.js';
 import { selectQuantiles } from './selectQuantiles.js';
 import { StreamQuantiles, type StreamPartial } from './streamQuantiles.js';
@@ -144,10 +144,10 @@ class YearSummariser {
     }
   }
 
-  result(p: Prepared): MonteCarloResult {
+  result(p: Prepared): Simulation {
     const n = p.plan.paths;
     const se = (x: number): number => Math.sqrt((x * (1 - x)) / n);
-    const series: MonteCarloSeries[] = p.ids.map((id, s) => ({
+    const series: SimulatedSeries[] = p.ids.map((id, s) => ({
       id,
       years: [...p.years],
       mean: this.mean[s]!,
@@ -234,7 +234,7 @@ async function runInThread(
   p: Prepared,
   buf: KernelBuffers,
   sum: YearSummariser,
-  o: MonteCarloRunOptions,
+  o: SimulationRunOptions,
 ): Promise<void> {
   const { plan } = p;
   const sc = kernelScratch(plan);
@@ -333,7 +333,7 @@ function runOnWorkers(
   p: Prepared,
   buf: KernelBuffers,
   sum: YearSummariser,
-  o: MonteCarloRunOptions,
+  o: SimulationRunOptions,
 ): Promise<void> {
   const { plan } = p;
   const { nYears, nBlocks, S, paths: n } = plan;
@@ -422,7 +422,7 @@ function runOnWorkers(
 }
 
 /** Runs a prepared simulation and returns its summary. */
-export async function runEngine(fn: string, p: Prepared, o: MonteCarloRunOptions): Promise<MonteCarloResult> {
+export async function runEngine(fn: string, p: Prepared, o: SimulationRunOptions): Promise<Simulation> {
   if (o.signal?.aborted) throw aborted(fn);
   const useWorkers = p.workers > 1 && p.plan.nBlocks > 1;
   let buf: KernelBuffers;

@@ -1,7 +1,7 @@
 // Not exported from the package: checks and builders shared by the path functions.
 import { MetricsError } from '../../errors.js';
-import { assertFinite, assertInteger, show } from '../../internal/assert.js';
-import type { PathResult, PathSpan } from '../types.js';
+import { argumentError, assertFinite, assertInteger, show } from '../../internal/assert.js';
+import type { LevelPath, PathSpan } from '../types.js';
 import { assertPlausible } from '../../internal/plausible.js';
 
 /** The most years a path may span; longer spans are refused as too_large. */
@@ -10,29 +10,44 @@ export const MAX_PATH_YEARS = 1000;
 /** Checks fromYear < toYear (whole years, at most MAX_PATH_YEARS apart) and base > 0. */
 export function checkSpan(fn: string, span: PathSpan): void {
   if (typeof span !== 'object' || span === null) {
-    throw new MetricsError('invalid_argument', `${fn}: expected { fromYear, toYear, base } (got ${show(span)}).`);
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: expected { fromYear, toYear, base } (got ${show(span)}).`,
+      [],
+      '{ fromYear, toYear, base }',
+      span,
+    );
   }
   assertInteger(fn, 'fromYear', span.fromYear);
   assertInteger(fn, 'toYear', span.toYear);
   assertFinite(fn, { base: span.base });
   if (span.toYear <= span.fromYear) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: toYear must be after fromYear (got ${span.fromYear} -> ${span.toYear}). fromYear is the base year, toYear the last projected year.`,
+      'toYear',
+      `> fromYear (${span.fromYear})`,
+      span.toYear,
       { fromYear: span.fromYear, toYear: span.toYear },
     );
   }
   if (span.toYear - span.fromYear > MAX_PATH_YEARS) {
-    throw new MetricsError(
+    throw argumentError(
       'too_large',
       `${fn}: ${span.toYear - span.fromYear} years is more than ${MAX_PATH_YEARS} (got ${span.fromYear} -> ${span.toYear}). Check the years.`,
+      'toYear',
+      `<= fromYear + ${MAX_PATH_YEARS} (${span.fromYear + MAX_PATH_YEARS})`,
+      span.toYear,
       { fromYear: span.fromYear, toYear: span.toYear },
     );
   }
   if (span.base <= 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: base must be > 0 (got ${span.base}). Growth paths need a positive starting level.`,
+      'base',
+      '> 0',
+      span.base,
       { base: span.base },
     );
   }
@@ -62,7 +77,7 @@ export function checkRate(fn: string, name: string, rate: number, year?: number,
 }
 
 /** Builds a path by compounding `rateOf(year)` from the base; throws degenerate on overflow. */
-export function compoundPath(fn: string, span: PathSpan, rateOf: (year: number) => number): PathResult {
+export function compoundPath(fn: string, span: PathSpan, rateOf: (year: number) => number): LevelPath {
   const years = yearsOf(span.fromYear, span.toYear);
   const levels = [span.base];
   const rates: number[] = [];
@@ -85,7 +100,7 @@ export function compoundPath(fn: string, span: PathSpan, rateOf: (year: number) 
 }
 
 /** Builds a path from levels (all > 0), computing the rates; names the first year with a level <= 0. */
-export function levelsPath(fn: string, years: number[], levels: number[]): PathResult {
+export function levelsPath(fn: string, years: number[], levels: number[]): LevelPath {
   const rates: number[] = [];
   for (let i = 0; i < levels.length; i++) {
     const l = levels[i] as number;
@@ -105,7 +120,7 @@ export function levelsPath(fn: string, years: number[], levels: number[]): PathR
  * Freezes a built path after a last check: every level finite and > 0, every rate finite and > -1 (a
  * ratio of levels can still underflow to -1, e.g. from 1 to 5e-324), else degenerate naming the year.
  */
-export function freezePath(fn: string, years: number[], levels: number[], rates: number[]): PathResult {
+export function freezePath(fn: string, years: number[], levels: number[], rates: number[]): LevelPath {
   for (let i = 0; i < levels.length; i++) {
     const l = levels[i] as number;
     const r = i === 0 ? 0 : (rates[i - 1] as number);

@@ -1,14 +1,14 @@
-import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
-import type { PathResult } from './types.js';
+import { MetricsError } from '../../errors.js';
+import type { LevelPath } from '../types.js';
+import { show } from '../../internal/assert.js';
 
 /**
- * Throws invalid_argument unless `path` is a well-formed PathResult: consecutive years, one level per
+ * Throws invalid_argument unless `path` is a well-formed LevelPath: consecutive years, one level per
  * year (finite, > 0) and one rate per year after the first.
  * @example
  * checkPath('myFn', cagrPath({ base: 1, rate: 0.1, fromYear: 2020, toYear: 2021 })); // => undefined
  */
-export function checkPath(fn: string, path: PathResult): void {
+export function checkPath(fn: string, path: LevelPath): void {
   if (typeof fn !== 'string' || fn.trim() === '') {
     throw new MetricsError(
       'invalid_argument',

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { MetricsError } from '../../errors.js';
+import { show } from '../../internal/assert.js';
 
 /** Where Debian's fonts-dejavu-core and fonts-noto-cjk put the files PNG rendering needs. */
 export const FONT_FILES = Object.freeze({

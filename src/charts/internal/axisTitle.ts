@@ -1,7 +1,8 @@
-import type { Unit } from '../series/units.js';
-import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import type { Unit } from '../../series/units.js';
+import { MetricsError } from '../../errors.js';
+import { show } from '../../internal/assert.js';
 import { unitLabel } from './unitLabel.js';
+import type { Locale } from '../../series/locale.js';
 
 /**
  * A value axis title that says the unit: `Revenue (RMB trillion)`, `营业收入（万亿元）`. With no
@@ -10,7 +11,7 @@ import { unitLabel } from './unitLabel.js';
  * axisTitle('Revenue', 'CNY trillion'); // => 'Revenue (RMB trillion)'
  * axisTitle('营业收入', 'CNY trillion', 'zh'); // => '营业收入（万亿元）'
  */
-export function axisTitle(measure: string | undefined, unit: string | Unit, locale: 'en' | 'zh' = 'en'): string {
+export function axisTitle(measure: string | undefined, unit: string | Unit, locale: Locale = 'en'): string {
   if (measure !== undefined && typeof measure !== 'string') {
     throw new MetricsError('invalid_argument', `axisTitle: measure must be text, or left out (got ${show(measure)}).`);
   }

@@ -1,7 +1,7 @@
-import type { Unit } from '../series/units.js';
-import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
-import { unitArg } from '../series/units.js';
+import { type Unit, unitArg } from '../../series/units.js';
+import type { Locale } from '../../series/locale.js';
+import { MetricsError } from '../../errors.js';
+import { show } from '../../internal/assert.js';
 
 const ZH_WORD: Readonly<Record<string, string>> = {
   one: '',
@@ -27,7 +27,7 @@ const ZH_CURRENCY: Readonly<Record<string, string>> = { CNY: '元', USD: '美元
  * unitLabel('CNY trillion', 'zh'); // => '万亿元'
  * unitLabel('CNY billion', 'zh'); // => '十亿元'
  */
-export function unitLabel(unit: string | Unit, locale: 'en' | 'zh' = 'en'): string {
+export function unitLabel(unit: string | Unit, locale: Locale = 'en'): string {
   const u = unitArg('unitLabel', 'unit', unit);
   if (locale !== 'en' && locale !== 'zh') {
     throw new MetricsError('invalid_argument', `unitLabel: locale must be "en" or "zh" (got ${show(locale)}).`);

@@ -1,5 +1,4 @@
-import type { Unit } from '../series/units.js';
-import { unitArg } from '../series/units.js';
+import { type Unit, unitArg } from '../../series/units.js';
 
 /**
  * The d3-format string for a value axis in `unit`: percentages for fractions (`.1~%`: 0.25 is `25%`,
