@@ -321,9 +321,15 @@ function removeQuietly(path: string): void {
   }
 }
 
-/** A temporary name beside `abs` (same folder, so the final rename stays on one file system). */
+let temporaryCount = 0;
+
+/**
+ * A temporary name beside `abs` (same folder, so the final rename stays on one file system), unique by the
+ * process id and a per-process count: no randomness, so nothing in src/ draws from an unseeded source.
+ */
 function temporaryBeside(abs: string): string {
-  return join(dirname(abs), `.${basename(abs)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`);
+  temporaryCount += 1;
+  return join(dirname(abs), `.${basename(abs)}.${process.pid}.${temporaryCount}.tmp`);
 }
 
 /** Turns a file-system error into a MetricsError naming the path (exit 2, one line), not an internal error. */

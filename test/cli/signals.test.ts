@@ -49,7 +49,7 @@ function interrupt(child: ChildProcess, signal: 'SIGINT' | 'SIGTERM'): Promise<{
   });
 }
 
-/** Names in a folder that look like temporary output (`.name.<pid>.<random>.tmp`). */
+/** Names in a folder that look like temporary output (`.name.<pid>.<count>.tmp`). */
 function leftovers(dir: string): string[] {
   return readdirSync(dir).filter((n) => n.endsWith('.tmp') || n.includes('.tmp.'));
 }
@@ -100,7 +100,7 @@ describe('interrupting a report while it writes its folder', () => {
     child.stderr?.on('data', (d: Buffer) => {
       err += d.toString();
     });
-    // The charts are drawn into `.rep.<pid>.<random>.tmp` before anything is written under `rep`.
+    // The charts are drawn into `.rep.<pid>.<count>.tmp` before anything is written under `rep`.
     const t0 = Date.now();
     while (leftovers(dir).length === 0) {
       if (child.exitCode !== null || Date.now() - t0 > 90_000) {
