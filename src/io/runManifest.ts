@@ -5,6 +5,7 @@ import { show, argumentError } from '../internal/assert.js';
 import type { ModelDefinition, ResolvedValue } from '../spec/types.js';
 import { unitToString } from '../series/units.js';
 import { builtinPath } from './paths.js';
+import { isResolvedValue } from '../spec/isResolvedValue.js';
 import { describeFact } from '../targets/describeFact.js';
 import { asModel } from '../spec/assertModel.js';
 
@@ -79,17 +80,6 @@ export function packageVersion(): string {
   return version;
 }
 
-function isResolved(x: unknown): x is ResolvedValue {
-  if (typeof x !== 'object' || x === null) return false;
-  const o = x as { value?: unknown; source?: { kind?: unknown } };
-  return (
-    typeof o.value === 'number' &&
-    typeof o.source === 'object' &&
-    o.source !== null &&
-    typeof o.source.kind === 'string'
-  );
-}
-
 function sourceOf(v: ResolvedValue): string {
   const s = v.source;
   switch (s.kind) {
@@ -125,7 +115,7 @@ function valuesOf(model: ModelDefinition): ManifestValue[] {
   const walk = (x: unknown, path: string, seen: Set<unknown>): void => {
     if (x === null || typeof x !== 'object' || seen.has(x)) return;
     seen.add(x);
-    if (isResolved(x)) {
+    if (isResolvedValue(x)) {
       out.push({ path, value: x.value, source: sourceOf(x) });
       return;
     }

@@ -1,3 +1,4 @@
+import { isResolvedValue } from '../spec/isResolvedValue.js';
 import type { ModelDefinition, ResolvedValue } from '../spec/types.js';
 import { asModel } from '../spec/assertModel.js';
 
@@ -18,18 +19,6 @@ export interface ModelParameter {
 
 /** Keys of a ModelDefinition that hold facts to check, not inputs. */
 const NOT_INPUTS = new Set(['targets', 'related', 'origin']);
-
-/** True for a {@link ResolvedValue}: a number with a fact or assumption source. */
-export function isResolvedValue(x: unknown): x is ResolvedValue {
-  if (typeof x !== 'object' || x === null) return false;
-  const o = x as { value?: unknown; source?: { kind?: unknown } };
-  return (
-    typeof o.value === 'number' &&
-    typeof o.source === 'object' &&
-    o.source !== null &&
-    (o.source.kind === 'fact' || o.source.kind === 'assumption' || o.source.kind === 'derived')
-  );
-}
 
 /** The grouping key of a resolved value: its fact id, or the object itself for an assumption or a derived value. */
 export function parameterKey(v: ResolvedValue): unknown {
