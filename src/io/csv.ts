@@ -60,30 +60,15 @@ export function parseSeriesCsv(text: string, options: ParseSeriesCsvOptions = {}
       layout,
     );
   }
-  if (typeof text !== 'string') {
-    throw argumentError(
-      'invalid_argument',
-      `parseSeriesCsv: text must be a string (got ${show(text)}).`,
-      'text',
-      'a string',
-      text,
-    );
-  }
-  const { rows, header, find } = readTable(text, file);
-  const iId = find(ID);
-  const iYear = find(YEAR);
-  const iValue = find(VALUE);
+  const { rows, header, find, iId, iYear, iValue, missing } = readTable('parseSeriesCsv', text, file);
   const lower = header.map((h) => h.toLowerCase());
-  const isLong = iId >= 0 && iYear >= 0 && iValue >= 0;
+  const isLong = missing.length === 0;
   const isWide = YEAR.includes(lower[0] as string) && header.length >= 2;
   if (layout === 'long' || (layout === 'auto' && isLong)) {
     if (!isLong) {
-      const missing = [iId < 0 ? 'id' : '', iYear < 0 ? 'year' : '', iValue < 0 ? 'value' : '']
-        .filter(Boolean)
-        .join(', ');
       throw new MetricsError(
         'invalid_data',
-        `${file}: row 1: the header has no ${missing} column (got ${show(header.join(','))}). A long file starts with id,year,value.`,
+        `${file}: row 1: the header has no ${missing.join(', ')} column (got ${show(header.join(','))}). A long file starts with id,year,value.`,
         { file, row: 1 },
       );
     }
@@ -99,11 +84,32 @@ export function parseSeriesCsv(text: string, options: ParseSeriesCsvOptions = {}
   return parseWide(file, rows, header);
 }
 
-/** The one d3-dsv parse of every CSV reader here: rows of cells (blank lines dropped), the trimmed header. */
+/**
+ * The one d3-dsv parse of every CSV reader here: rows of cells (blank lines dropped), the trimmed header, a
+ * column finder, and the columns of a long table (id, year, value) with the names of those missing.
+ */
 function readTable(
-  text: string,
+  fn: string,
+  text: unknown,
   file: string,
-): { rows: string[][]; header: string[]; find: (names: readonly string[]) => number } {
+): {
+  rows: string[][];
+  header: string[];
+  find: (names: readonly string[]) => number;
+  iId: number;
+  iYear: number;
+  iValue: number;
+  missing: string[];
+} {
+  if (typeof text !== 'string') {
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: text must be a string (got ${show(text)}).`,
+      'text',
+      'a string',
+      text,
+    );
+  }
   const rows = csvParseRows(text.replace(/^\uFEFF/, '')).filter((r) => !(r.length === 1 && r[0]?.trim() === ''));
   const header = (rows[0] ?? []).map((h) => h.trim());
   if (header.length === 0 || rows.length < 2) {
@@ -114,7 +120,10 @@ function readTable(
     );
   }
   const lower = header.map((h) => h.toLowerCase());
-  return { rows, header, find: (names) => lower.findIndex((h) => names.includes(h)) };
+  const find = (names: readonly string[]) => lower.findIndex((h) => names.includes(h));
+  const [iId, iYear, iValue] = [find(ID), find(YEAR), find(VALUE)];
+  const missing = (['id', 'year', 'value'] as const).filter((_, k) => [iId, iYear, iValue][k]! < 0);
+  return { rows, header, find, iId, iYear, iValue, missing };
 }
 
 function parseYear(file: string, row: number, field: string, raw: string | undefined): number {
@@ -295,20 +304,7 @@ export interface ParsePanelCsvOptions {
  */
 export function parsePanelCsv(text: string, options: ParsePanelCsvOptions = {}): Panel {
   const file = fileName('parsePanelCsv', options?.file);
-  if (typeof text !== 'string') {
-    throw argumentError(
-      'invalid_argument',
-      `parsePanelCsv: text must be a string (got ${show(text)}).`,
-      'text',
-      'a string',
-      text,
-    );
-  }
-  const { rows, header, find } = readTable(text, file);
-  const iId = find(ID);
-  const iYear = find(YEAR);
-  const iValue = find(VALUE);
-  const missing = [iId < 0 ? 'id' : '', iYear < 0 ? 'year' : '', iValue < 0 ? 'value' : ''].filter(Boolean);
+  const { rows, header, find, iId, iYear, iValue, missing } = readTable('parsePanelCsv', text, file);
   if (missing.length > 0) {
     throw new MetricsError(
       'invalid_data',
