@@ -23,6 +23,7 @@ import { loadSeeds } from '../src/io/loadSeeds.js';
 import { series } from '../src/series/series.js';
 import { parseUnit } from '../src/series/units.js';
 import { thrown } from './helpers/thrown.js';
+import { myIndustryModel } from './helpers/models.js';
 
 describe('MetricsError', () => {
   it('new MetricsError(code, message, details) keeps its fields and is an Error named MetricsError', () => {
@@ -300,18 +301,10 @@ describe('issues: where and what was wrong, for a program', () => {
   });
   it('a model file gets one issue per problem, each with its path in the file', () => {
     const facts = loadSeeds();
-    const json = {
-      id: 'my-industry',
-      title: 'My industry',
-      metric: 'big-data.revenue',
-      unit: 'CNY trillion',
-      fromYear: 2020,
-      toYear: 2025,
-      base: { fact: 'bd14.revenue-2020' },
+    const json = myIndustryModel({
       path: { type: 'cagr', rate: { value: 12, assumption: 'a percent by mistake' } },
-      uncertainty: { volatility: { value: 0.05, assumption: 'five points' } },
       targets: ['bd14.no-such-target'],
-    };
+    });
     const e = thrown(() => parseModel(json, 'my.model.json', facts)) as MetricsError;
     expect(e.code).toBe('invalid_definition');
     expect(e.issues.length).toBe((e.details['problems'] as string[]).length);

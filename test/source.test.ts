@@ -14,7 +14,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Lines of `text` that call an unseeded source of randomness (comments excluded). */
-export function unseededCalls(text: string): number[] {
+function unseededCalls(text: string): number[] {
   return text
     .split('\n')
     .map((line, i) => [line.replace(/\/\/.*$|^\s*\*.*$/, ''), i + 1] as const)

@@ -60,7 +60,7 @@ export function parseSeriesCsv(text: string, options: ParseSeriesCsvOptions = {}
       layout,
     );
   }
-  const { rows, header, find, iId, iYear, iValue, missing } = readTable('parseSeriesCsv', text, file);
+  const { rows, header, iId, iYear, iValue, missing } = readTable('parseSeriesCsv', text, file);
   const lower = header.map((h) => h.toLowerCase());
   const isLong = missing.length === 0;
   const isWide = YEAR.includes(lower[0] as string) && header.length >= 2;

@@ -22,6 +22,7 @@ import { ratesPath } from '../../src/trajectory/ratesPath.js';
 import { applyShocks } from '../../src/trajectory/applyShocks.js';
 import { pathToTarget } from '../../src/trajectory/pathToTarget.js';
 import { rejected, thrown } from '../helpers/thrown.js';
+import { myIndustryModel } from '../helpers/models.js';
 
 const run = { baseYear: 2020, baseValue: 1, toYear: 2022, paths: 10, seed: 1 };
 
@@ -148,19 +149,9 @@ describe('a percent where a fraction belongs, at the API', () => {
 
 describe('the same bounds in model files (parseModel)', () => {
   const facts = loadSeeds();
-  const model = (extra: Record<string, unknown>) => ({
-    id: 'my-industry',
-    title: 'My industry',
-    metric: 'big-data.revenue',
-    unit: 'CNY trillion',
-    fromYear: 2020,
-    toYear: 2025,
-    base: { fact: 'bd14.revenue-2020' },
-    path: { type: 'cagr', rate: { value: 0.25, assumption: 'the plan' } },
-    uncertainty: { volatility: { value: 0.05, assumption: 'five points' } },
-    targets: ['bd14.revenue-2025'],
-    ...extra,
-  });
+  const model = (extra: Record<string, unknown>) =>
+    myIndustryModel({ path: { type: 'cagr', rate: { value: 0.25, assumption: 'the plan' } }, ...extra });
+
   const problems = (json: unknown): string[] =>
     ((thrown(() => parseModel(json, 'my.model.json', facts)) as MetricsError).details['problems'] as string[]) ?? [];
   it('a volatility of 5 gets "did you mean 0.05?"', () => {

@@ -9,28 +9,13 @@ import { checkModel } from '../../src/model/checkModel.js';
 import { projectAll } from '../../src/scenario/projectAll.js';
 import type { MetricsError } from '../../src/errors.js';
 import { thrown } from '../helpers/thrown.js';
+import { modelProblems, myIndustryModel } from '../helpers/models.js';
 import { lognormalExceedance } from '../helpers/normal.js';
 
 const facts = loadSeeds();
 const set = loadObservations();
-const model = (extra: Record<string, unknown> = {}) => ({
-  id: 'my-industry',
-  title: 'My industry',
-  metric: 'big-data.revenue',
-  unit: 'CNY trillion',
-  fromYear: 2020,
-  toYear: 2025,
-  base: { fact: 'bd14.revenue-2020' },
-  path: { type: 'cagr', rate: { fact: 'bd14.cagr-2020-2025' } },
-  uncertainty: { volatility: { value: 0.05, assumption: 'five points' } },
-  targets: ['bd14.revenue-2025'],
-  ...extra,
-});
-function problems(json: unknown): string[] {
-  const e = thrown(() => parseModel(json, 'my.model.json', facts, set)) as MetricsError;
-  expect(e).toMatchObject({ code: 'invalid_definition' });
-  return e.details['problems'] as string[];
-}
+const model = (extra: Record<string, unknown> = {}) => myIndustryModel(extra);
+const problems = (json: unknown): string[] => modelProblems(json, facts, set);
 
 // Issue 13: model files take observations, and a model can start from the latest one.
 describe('model files take observations', () => {

@@ -4,28 +4,16 @@ import { parseModel } from '../../src/model/parseModel.js';
 import { loadSeeds } from '../../src/io/loadSeeds.js';
 import type { MetricsError } from '../../src/errors.js';
 import { thrown } from '../helpers/thrown.js';
+import { modelProblems, myIndustryModel } from '../helpers/models.js';
 
 const facts = loadSeeds();
 
 const valid = () => ({
-  id: 'my-industry',
-  title: 'My industry',
-  metric: 'big-data.revenue',
-  unit: 'CNY trillion',
-  fromYear: 2020,
-  toYear: 2025,
-  base: { fact: 'bd14.revenue-2020' },
-  path: { type: 'cagr', rate: { fact: 'bd14.cagr-2020-2025' } },
+  ...myIndustryModel(),
   scenarios: { low: { description: 'low', path: { type: 'cagr', rate: { value: 0.2, assumption: 'a lower rate' } } } },
-  uncertainty: { volatility: { value: 0.05, assumption: 'five points' } },
-  targets: ['bd14.revenue-2025'],
 });
 
-function problems(json: unknown): string[] {
-  const e = thrown(() => parseModel(json, 'my.model.json', facts)) as MetricsError;
-  expect(e).toMatchObject({ code: 'invalid_definition' });
-  return e.details['problems'] as string[];
-}
+const problems = (json: unknown): string[] => modelProblems(json, facts);
 
 describe('parseModel', () => {
   it('parseModel(valid) resolves facts, assumptions and the plan scenario', () => {
