@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { series, type Series } from '../src/series/series.js';
 import { forecastMethods } from '../src/forecast/methods.js';
 import { defaultMethod } from '../src/forecast/defaultForecast.js';
-import { calibrate, calibrationOrigins } from '../src/forecast/calibrate.js';
+import { calibrate, calibrationOrigins, residualScale } from '../src/forecast/calibrate.js';
 import { pointsOnly, RANGE_BOUND } from '../src/forecast/internal/common.js';
 import { tQuantile } from '../src/forecast/internal/normalAndStudentT.js';
 import type { ForecastFit, ForecastMethod } from '../src/forecast/types.js';
@@ -62,21 +62,6 @@ const RULES: readonly Rule[] = [
     floor: 'normal',
   },
 ];
-
-/** Root mean square of a fit's in-sample one-step errors after the first, on the log or the data scale. */
-function residualScale(f: ForecastFit, log: boolean): number {
-  let ss = 0;
-  let k = 0;
-  for (let i = 1; i < f.values.length; i++) {
-    const y = f.values[i] as number;
-    const p = f.fitted[i] as number;
-    if (log && !(y > 0 && p > 0)) continue;
-    const e = log ? Math.log(y / p) : y - p;
-    ss += e * e;
-    k++;
-  }
-  return k > 0 ? Math.sqrt(ss / k) : 0;
-}
 
 interface Collected {
   readonly test: readonly number[];

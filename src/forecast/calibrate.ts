@@ -455,9 +455,10 @@ function quantile(sorted: readonly number[], level: number, observations: number
 
 /**
  * Root mean square of a fit's in-sample one-step errors after the first (the first fitted value is the
- * data itself for several methods), as log(y / fitted) or y - fitted; 0 when there are none.
+ * data itself for several methods), as log(y / fitted) or y - fitted; 0 when there are none. Not in the
+ * public index: bench/calibrationStudy.ts scores its rules with it.
  */
-function residualScale(f: ForecastFit, log: boolean): number {
+export function residualScale(f: ForecastFit, log: boolean): number {
   let ss = 0;
   let k = 0;
   for (let i = 1; i < f.values.length; i++) {
