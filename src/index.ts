@@ -140,8 +140,8 @@ export { simulate } from './simulate/simulate.js';
 export type { SimulateOptions } from './simulate/simulate.js';
 export { simulateSectors } from './simulate/simulateSectors.js';
 export type { SimulateSectorsOptions, SectorModel } from './simulate/simulateSectors.js';
-export { simulationToTidy } from './simulate/monteCarloToTidy.js';
-export type { SimulationTidyRow } from './simulate/monteCarloToTidy.js';
+export { simulationToTidy } from './simulate/simulationToTidy.js';
+export type { SimulationTidyRow } from './simulate/simulationToTidy.js';
 export { quantiles } from './simulate/quantiles.js';
 export type {
   Simulation,
@@ -156,7 +156,7 @@ export type {
   LevelBounds,
   BaseDraw,
   RareShock,
-} from './simulate/monteCarloTypes.js';
+} from './simulate/types.js';
 
 // forecast
 export type {
@@ -169,13 +169,13 @@ export type {
 } from './forecast/types.js';
 export { naive } from './forecast/naive.js';
 export { drift } from './forecast/drift.js';
-export { mean } from './forecast/meanMethod.js';
+export { mean } from './forecast/mean.js';
 export { ses } from './forecast/ses.js';
 export { holt } from './forecast/holt.js';
-export { damped } from './forecast/dampedHolt.js';
-export { ets } from './forecast/autoEts.js';
-export { etsModel } from './forecast/ets.js';
-export type { EtsModelOptions, EtsFit, EtsError, EtsTrend } from './forecast/ets.js';
+export { damped } from './forecast/damped.js';
+export { ets } from './forecast/ets.js';
+export { etsModel } from './forecast/etsModel.js';
+export type { EtsModelOptions, EtsFit, EtsError, EtsTrend } from './forecast/etsModel.js';
 export { theta } from './forecast/theta.js';
 export { logTrend } from './forecast/logTrend.js';
 export { combination } from './forecast/combination.js';

@@ -6,8 +6,8 @@ import { asOfHelp, asOfLine, loadModelAsOf } from './asOfOption.js';
 import { simulateModel } from '../model/simulateModel.js';
 import { probabilityRestsOn } from '../model/probabilityBasis.js';
 import { unitToString } from '../series/units.js';
-import type { Simulation } from '../simulate/monteCarloTypes.js';
-import { simulationToTidy } from '../simulate/monteCarloToTidy.js';
+import type { Simulation } from '../simulate/types.js';
+import { simulationToTidy } from '../simulate/simulationToTidy.js';
 import type { CliArgs, CliCommand } from './command.js';
 import {
   emit,

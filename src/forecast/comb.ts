@@ -1,5 +1,5 @@
 import { combination, type CombinationFit } from './combination.js';
-import { damped } from './dampedHolt.js';
+import { damped } from './damped.js';
 import { holt } from './holt.js';
 import { ses } from './ses.js';
 import type { ForecastMethod } from './types.js';

@@ -1,11 +1,11 @@
 import { arima } from './arima.js';
-import { ets } from './autoEts.js';
+import { ets } from './ets.js';
 import { comb } from './comb.js';
-import { damped } from './dampedHolt.js';
+import { damped } from './damped.js';
 import { drift } from './drift.js';
 import { holt } from './holt.js';
 import { logTrend } from './logTrend.js';
-import { mean } from './meanMethod.js';
+import { mean } from './mean.js';
 import { naive } from './naive.js';
 import { ses } from './ses.js';
 import { theta } from './theta.js';

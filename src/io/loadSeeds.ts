@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ErrorIssue, isMetricsError, MetricsError } from '../errors.js';
 import { argumentError, show } from '../internal/assert.js';
-import { asFacts } from '../targets/assertFact.js';
+import { asFacts } from '../targets/asFact.js';
 import type { Fact } from '../targets/fact.js';
 import { closestNames } from '../internal/closest.js';
 import { parseFacts } from './parseFacts.js';

@@ -1,6 +1,6 @@
 import { MetricsError } from '../errors.js';
 import { argumentError, problemIssues, show } from '../internal/assert.js';
-import { markChecked } from '../targets/assertFact.js';
+import { markChecked } from '../targets/asFact.js';
 import { assertNoLongArrays } from '../internal/size.js';
 import { closestNames } from '../internal/closest.js';
 import type { Provenance, Translation } from '../series/provenance.js';

@@ -7,7 +7,7 @@ import { unitToString } from '../series/units.js';
 import { builtinPath } from './paths.js';
 import { isResolvedValue } from '../spec/isResolvedValue.js';
 import { describeFact } from '../targets/describeFact.js';
-import { asModel } from '../spec/assertModel.js';
+import { asModel } from '../spec/asModel.js';
 
 /** One number a run used: where it is in the model, its value and where it comes from. */
 export interface ManifestValue {

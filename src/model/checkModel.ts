@@ -4,7 +4,7 @@ import type { Observation } from '../observations/types.js';
 import { formatQuantity } from '../series/units.js';
 import { baseWording } from './internal/baseWording.js';
 import type { ModelDefinition, PathSpec, ResolvedValue } from '../spec/types.js';
-import { asModel } from '../spec/assertModel.js';
+import { asModel } from '../spec/asModel.js';
 
 /** A number in a model that no document states: where it is in the model, its value and its reason. */
 export interface ModelAssumption {

@@ -14,7 +14,7 @@ import { shares, type Shares } from '../decompose/shares.js';
 import { spanContributions, type SpanContributions } from '../decompose/spanContributions.js';
 import { totalCagrFromSectors } from '../decompose/totalCagrFromSectors.js';
 import { type DecompositionRow, type Panel, TOTAL_SECTOR } from '../decompose/types.js';
-import { asModel } from '../spec/assertModel.js';
+import { asModel } from '../spec/asModel.js';
 
 /** What {@link decomposeModel} returns. Levels are in `unit`; rates and shares are fractions. */
 export interface ModelDecomposition {

@@ -3,7 +3,7 @@ import { show, argumentError } from '../internal/assert.js';
 import type { Observation, ObservationSet } from '../observations/types.js';
 import { convertScale, isScaleConvertible } from '../series/units.js';
 import type { ModelDefinition, PathSpec, ResolvedValue, ScenarioSpec, ShockSpec } from '../spec/types.js';
-import { asModel, checkObservationSet } from '../spec/assertModel.js';
+import { asModel, checkObservationSet } from '../spec/asModel.js';
 
 /** Options of {@link modelAsOf}. */
 export interface ModelAsOfOptions {

@@ -1,6 +1,6 @@
 import { isResolvedValue } from '../spec/isResolvedValue.js';
 import type { ModelDefinition, ResolvedValue } from '../spec/types.js';
-import { asModel } from '../spec/assertModel.js';
+import { asModel } from '../spec/asModel.js';
 
 /**
  * One input of a model for sensitivity analysis: a number used in one or more places. Values that come

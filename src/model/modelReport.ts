@@ -17,15 +17,15 @@ import type { ReportTable } from '../render/table.js';
 import { projectAll } from '../scenario/projectAll.js';
 import type { ScenarioProjection } from '../scenario/types.js';
 import { convertScale, isScaleConvertible } from '../series/units.js';
-import type { Simulation } from '../simulate/monteCarloTypes.js';
+import type { Simulation } from '../simulate/types.js';
 import { sourceLine } from '../series/provenance.js';
 import type { Fact } from '../targets/fact.js';
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
 import { checkProjection } from '../scenario/checkProjection.js';
-import { asFact } from '../targets/assertFact.js';
+import { asFact } from '../targets/asFact.js';
 import { Comparator } from '../targets/fact.js';
-import { asModel } from '../spec/assertModel.js';
+import { asModel } from '../spec/asModel.js';
 import { whatIfSpec } from './internal/whatIf.js';
 import {
   checkLocale,

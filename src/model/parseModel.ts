@@ -22,8 +22,8 @@ import type {
 import { convertScale, isScaleConvertible, parseUnit, unitToString, type Unit } from '../series/units.js';
 import type { Fact } from '../targets/fact.js';
 import { baseWording } from './internal/baseWording.js';
-import { markModel } from '../spec/assertModel.js';
-import { asFacts } from '../targets/assertFact.js';
+import { markModel } from '../spec/asModel.js';
+import { asFacts } from '../targets/asFact.js';
 import { assertNoLongArrays } from '../internal/size.js';
 import type { MetricDefinition, Observation, ObservationSet } from '../observations/types.js';
 import { parseObservations } from '../observations/parseObservations.js';

@@ -2,7 +2,7 @@ import { formatQuantity, formatPercent } from '../series/units.js';
 import { describeFact } from '../targets/describeFact.js';
 import { baseWording } from './internal/baseWording.js';
 import type { ModelDefinition, PathSpec, ResolvedValue } from '../spec/types.js';
-import { asModel } from '../spec/assertModel.js';
+import { asModel } from '../spec/asModel.js';
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
 

@@ -1,10 +1,10 @@
 import { MetricsError } from '../errors.js';
 import { simulate } from '../simulate/simulate.js';
-import type { Simulation, SimulationRunOptions, SimulationTarget } from '../simulate/monteCarloTypes.js';
+import type { Simulation, SimulationRunOptions, SimulationTarget } from '../simulate/types.js';
 import { growthPath } from '../trajectory/growthPath.js';
 import { convertScale } from '../series/units.js';
 import type { ModelDefinition } from '../spec/types.js';
-import { asModel } from '../spec/assertModel.js';
+import { asModel } from '../spec/asModel.js';
 import { show } from '../internal/assert.js';
 import { modelAsOf } from './modelAsOf.js';
 import type { ObservationSet } from '../observations/types.js';

@@ -5,7 +5,7 @@ import type { ReportColumn } from '../render/table.js';
 import type { ReportSection } from './reportHtml.js';
 import { formatPercent, parseUnit, unitArg } from '../series/units.js';
 import { describeFact } from '../targets/describeFact.js';
-import { asFact } from '../targets/assertFact.js';
+import { asFact } from '../targets/asFact.js';
 import { Comparator, type Fact } from '../targets/fact.js';
 import { checkLocale, describeFactZh, REPORT_WORDS, unitText, yearSpan } from '../model/reportWords.js';
 import type { Locale } from '../series/locale.js';

@@ -4,7 +4,7 @@ import { scorecardChart, type ScorecardChartRow } from '../charts/scorecardChart
 import type { ModelDefinition } from '../spec/types.js';
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
-import { asModel, checkObservation, checkObservationSet } from '../spec/assertModel.js';
+import { asModel, checkObservation, checkObservationSet } from '../spec/asModel.js';
 import type { Observation, ObservationSet } from '../observations/types.js';
 import type { ReportTable } from '../render/table.js';
 import type { KeyFigure, ReportChart, ReportSection } from './reportHtml.js';
@@ -12,7 +12,7 @@ import { nowcast } from '../scorecard/nowcast.js';
 import { scoreTarget, type TargetScore } from '../scorecard/scoreTarget.js';
 import { convertScale, isScaleConvertible } from '../series/units.js';
 import { describeFact } from '../targets/describeFact.js';
-import { asFact } from '../targets/assertFact.js';
+import { asFact } from '../targets/asFact.js';
 import type { Fact } from '../targets/fact.js';
 import { checkModelReport, type ModelReport, planRateOf, targetMarker } from '../model/modelReport.js';
 import { checkLocale, describeFactZh, REPORT_WORDS, STATUS_WORDS, unitText } from '../model/reportWords.js';

@@ -1,6 +1,6 @@
 import { MetricsError } from '../errors.js';
 import { argumentError, assertInteger, show } from '../internal/assert.js';
-import { asFact } from '../targets/assertFact.js';
+import { asFact } from '../targets/asFact.js';
 import { checkProjection } from './checkProjection.js';
 import { convertScale, isScaleConvertible, unitToString, type Unit } from '../series/units.js';
 import type { Fact } from '../targets/fact.js';

@@ -7,7 +7,7 @@ import { growthPath, numberOf } from '../trajectory/growthPath.js';
 import type { Fact } from '../targets/fact.js';
 import { gapToTarget, targetSpan } from './gapToTarget.js';
 import type { ScenarioProjection, TargetCheck } from './types.js';
-import { asModel } from '../spec/assertModel.js';
+import { asModel } from '../spec/asModel.js';
 
 /** Options of {@link project}. */
 export interface ProjectOptions {

@@ -1,7 +1,7 @@
 import type { ModelDefinition } from '../spec/types.js';
 import { project } from './project.js';
 import type { ScenarioProjection } from './types.js';
-import { asModel } from '../spec/assertModel.js';
+import { asModel } from '../spec/asModel.js';
 
 /**
  * Every scenario of a model projected with {@link project}, in the model's order (`plan` first).

@@ -4,13 +4,13 @@ import { probabilityRestsOn } from '../model/probabilityBasis.js';
 import { simulateModel } from '../model/simulateModel.js';
 import type { ModelDefinition, PathSpec, ResolvedValue } from '../spec/types.js';
 import type { ObservationSet } from '../observations/types.js';
-import type { TargetAttainment } from '../simulate/monteCarloTypes.js';
+import type { TargetAttainment } from '../simulate/types.js';
 import type { Fact } from '../targets/fact.js';
 import { convertScale } from '../series/units.js';
 import { describeFact } from '../targets/describeFact.js';
 import { nowcast } from './nowcast.js';
 import { scoreTarget, type TargetScore } from './scoreTarget.js';
-import { asModel, checkObservationSet } from '../spec/assertModel.js';
+import { asModel, checkObservationSet } from '../spec/asModel.js';
 
 /** Options of {@link planScorecard}. */
 export interface PlanScorecardOptions {

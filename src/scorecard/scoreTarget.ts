@@ -2,12 +2,12 @@ import { MetricsError } from '../errors.js';
 import { argumentError, show } from '../internal/assert.js';
 import { convertScale, formatPercent, isScaleConvertible, unitToString } from '../series/units.js';
 import { assertPlausible } from '../internal/plausible.js';
-import { asFact } from '../targets/assertFact.js';
+import { asFact } from '../targets/asFact.js';
 import { toleranceWidth } from '../targets/meets.js';
 import { describeFact } from '../targets/describeFact.js';
 import type { Fact } from '../targets/fact.js';
 import type { Observation, ObservationSet } from '../observations/types.js';
-import { checkObservationSet } from '../spec/assertModel.js';
+import { checkObservationSet } from '../spec/asModel.js';
 
 /** Options of {@link scoreTarget}. */
 export interface ScoreTargetOptions {

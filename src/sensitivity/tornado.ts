@@ -4,7 +4,7 @@ import type { ModelDefinition } from '../spec/types.js';
 import { project } from '../scenario/project.js';
 import type { ScenarioProjection } from '../scenario/types.js';
 import { type ModelParameter, parameterGroups, withParameter } from '../model/modelParameters.js';
-import { asModel } from '../spec/assertModel.js';
+import { asModel } from '../spec/asModel.js';
 
 /** Built-in outputs of {@link tornado}. */
 export const TornadoOutput = Object.freeze({

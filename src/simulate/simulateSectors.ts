@@ -1,4 +1,4 @@
-import type { Simulation, SimulationRunOptions, SeriesModel } from './monteCarloTypes.js';
+import type { Simulation, SimulationRunOptions, SeriesModel } from './types.js';
 import { prepare } from './internal/prepare.js';
 import { runEngine } from './internal/runEngine.js';
 import { MetricsError } from '../errors.js';

@@ -1,5 +1,5 @@
 import { convertScale, formatPercent, formatQuantity, isScaleConvertible, type Unit } from '../series/units.js';
-import { asFacts } from './assertFact.js';
+import { asFacts } from './asFact.js';
 import type { Fact } from './fact.js';
 import { describeFact } from './describeFact.js';
 import { defaultAboutTolerance, meets, toleranceWidth, type TargetTerms } from './meets.js';

@@ -1,6 +1,6 @@
 import { MetricsError } from '../errors.js';
 import { argumentError, show } from '../internal/assert.js';
-import { asFacts } from './assertFact.js';
+import { asFacts } from './asFact.js';
 import { cagr } from '../growth/cagr.js';
 import {
   convertCurrency,

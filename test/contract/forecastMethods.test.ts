@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { series } from '../../src/series/series.js';
 import { rng } from '../../src/random/rng.js';
 import { forecastMethods } from '../../src/forecast/methods.js';
-import { etsModel } from '../../src/forecast/ets.js';
+import { etsModel } from '../../src/forecast/etsModel.js';
 import { combination } from '../../src/forecast/combination.js';
 import { defaultMethod } from '../../src/forecast/defaultForecast.js';
 import { theta } from '../../src/forecast/theta.js';

@@ -11,7 +11,7 @@ import { withBoxCox } from '../../src/forecast/withBoxCox.js';
 import { naive } from '../../src/forecast/naive.js';
 import { drift } from '../../src/forecast/drift.js';
 import { holt } from '../../src/forecast/holt.js';
-import { ets } from '../../src/forecast/autoEts.js';
+import { ets } from '../../src/forecast/ets.js';
 import { theta } from '../../src/forecast/theta.js';
 import { RANGE_BOUND } from '../../src/forecast/internal/common.js';
 import { rng } from '../../src/random/rng.js';

@@ -8,7 +8,7 @@ import { thrown } from '../helpers/thrown.js';
 import { localMean, localNaive } from './localMethods.js';
 import { tQuantile } from '../../src/forecast/internal/normalAndStudentT.js';
 import { logTrend } from '../../src/forecast/logTrend.js';
-import { mean } from '../../src/forecast/meanMethod.js';
+import { mean } from '../../src/forecast/mean.js';
 import { calibrationOrigins } from '../../src/forecast/calibrate.js';
 import { RANGE_BOUND } from '../../src/forecast/internal/common.js';
 import { m3Test, m3Train } from './m3Fixture.js';

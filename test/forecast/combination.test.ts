@@ -6,7 +6,7 @@ import { naive } from '../../src/forecast/naive.js';
 import { drift } from '../../src/forecast/drift.js';
 import { ses } from '../../src/forecast/ses.js';
 import { holt } from '../../src/forecast/holt.js';
-import { damped } from '../../src/forecast/dampedHolt.js';
+import { damped } from '../../src/forecast/damped.js';
 import { thrown } from '../helpers/thrown.js';
 
 const s = series({ id: 's', unit: 'count', years: [2018, 2019, 2020, 2021], values: [10, 12, 11, 15] });

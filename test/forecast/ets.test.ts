@@ -6,9 +6,9 @@ import { series } from '../../src/series/series.js';
 import { rng } from '../../src/random/rng.js';
 import { ses } from '../../src/forecast/ses.js';
 import { holt } from '../../src/forecast/holt.js';
-import { damped } from '../../src/forecast/dampedHolt.js';
-import { ets } from '../../src/forecast/autoEts.js';
-import { etsModel } from '../../src/forecast/ets.js';
+import { damped } from '../../src/forecast/damped.js';
+import { ets } from '../../src/forecast/ets.js';
+import { etsModel } from '../../src/forecast/etsModel.js';
 import { thrown } from '../helpers/thrown.js';
 
 const mk = (values: readonly number[], from = 2000) =>

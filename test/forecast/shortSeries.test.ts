@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { series } from '../../src/series/series.js';
 import { ses } from '../../src/forecast/ses.js';
 import { holt } from '../../src/forecast/holt.js';
-import { damped } from '../../src/forecast/dampedHolt.js';
-import { ets } from '../../src/forecast/autoEts.js';
+import { damped } from '../../src/forecast/damped.js';
+import { ets } from '../../src/forecast/ets.js';
 import type { ForecastMethod } from '../../src/forecast/types.js';
 import { m3Train } from './m3Fixture.js';
 

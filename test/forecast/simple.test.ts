@@ -5,7 +5,7 @@ import { series } from '../../src/series/series.js';
 import { rng } from '../../src/random/rng.js';
 import { naive } from '../../src/forecast/naive.js';
 import { drift } from '../../src/forecast/drift.js';
-import { mean } from '../../src/forecast/meanMethod.js';
+import { mean } from '../../src/forecast/mean.js';
 import { thrown } from '../helpers/thrown.js';
 
 const z95 = 1.959963984540054; // qnorm(0.975)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { simulate, type SimulateOptions } from '../../src/simulate/simulate.js';
-import { simulationToTidy } from '../../src/simulate/monteCarloToTidy.js';
+import { simulationToTidy } from '../../src/simulate/simulationToTidy.js';
 import { rejected } from '../helpers/thrown.js';
 import { normalCdf, normalPdf, Z } from './normalCdf.js';
 

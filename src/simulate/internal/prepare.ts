@@ -4,7 +4,7 @@ import { show, argumentError } from '../../internal/assert.js';
 import { cholesky } from '../../internal/linalg.js';
 import { Comparator } from '../../targets/fact.js';
 import { toleranceWidth } from '../../targets/meets.js';
-import type { BaseDraw, SimulationRunOptions, SeriesModel, SimulationTarget } from '../monteCarloTypes.js';
+import type { BaseDraw, SimulationRunOptions, SeriesModel, SimulationTarget } from '../types.js';
 import { assertPlausible, type FractionKind } from '../../internal/plausible.js';
 
 // Internal: checks the options of simulate / simulateSectors and turns them into a KernelPlan (plain

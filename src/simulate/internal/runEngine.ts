@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { MetricsError } from '../../errors.js';
 import { CONTROL, kernelBuffers, kernelScratch, runBlock, type KernelBuffers } from './kernel.js';
-import type { Simulation, SimulationRunOptions, SimulatedSeries } from '../monteCarloTypes.js';
+import type { Simulation, SimulationRunOptions, SimulatedSeries } from '../types.js';
 import { BLOCK, type Prepared } from './prepare.js';
 import { selectQuantiles } from './selectQuantiles.js';
 import { StreamQuantiles, type StreamPartial } from './streamQuantiles.js';

@@ -4,7 +4,7 @@
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
 import { unitArg } from '../series/units.js';
-import { asFact, asFacts } from '../targets/assertFact.js';
+import { asFact, asFacts } from '../targets/asFact.js';
 import { Comparator } from '../targets/fact.js';
 import { type ModelDefinition, ShockDistribution } from './types.js';
 

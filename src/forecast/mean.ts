@@ -48,7 +48,7 @@ export const mean: ForecastMethod = {
     const years = horizonYears('mean.forecast', fit, toYear);
     const levels = intervalLevels('mean.forecast', options);
     const n = fit.values.length;
-    const { mean: m, sd } = meanParams('meanMethod.forecast', fit);
+    const { mean: m, sd } = meanParams('mean.forecast', fit);
     const se = sd * Math.sqrt(1 + 1 / n);
     const mean = years.map(() => m);
     const intervals = levels.map((level) => {
@@ -61,23 +61,23 @@ export const mean: ForecastMethod = {
     const { years, paths, rng } = simulateInput('mean.simulate', fit, toYear, options);
     const n = fit.values.length,
       h = years.length;
-    const { mean: m, sd } = meanParams('meanMethod.simulate', fit);
+    const { mean: m, sd } = meanParams('mean.simulate', fit);
     const out = new Float64Array(paths * h);
     for (let p = 0; p < paths; p++) {
       const mu = m + (sd / Math.sqrt(n)) * rng.normal();
       for (let j = 0; j < h; j++) out[p * h + j] = mu + sd * rng.normal();
     }
-    return checkPaths('meanMethod.simulate', fit, years, out);
+    return checkPaths('mean.simulate', fit, years, out);
   },
 };
 
-/** The mean and sd a meanMethod fit holds (sd >= 0). */
+/** The mean and sd a mean fit holds (sd >= 0). */
 function meanParams(fn: string, fit: ForecastFit): { mean: number; sd: number } {
   const p = fitNumbers(fn, fit, 'params', ['mean', 'sd']);
   if (p.sd < 0) {
     throw new MetricsError(
       'invalid_argument',
-      `${fn}: fit.params.sd must be >= 0 (got ${p.sd}). Pass the fit meanMethod.fit made, unchanged.`,
+      `${fn}: fit.params.sd must be >= 0 (got ${p.sd}). Pass the fit mean.fit made, unchanged.`,
     );
   }
   return p;

@@ -1,4 +1,4 @@
-import type { Simulation } from './monteCarloTypes.js';
+import type { Simulation } from './types.js';
 import { MetricsError } from '../errors.js';
 import { show } from '../internal/assert.js';
 
