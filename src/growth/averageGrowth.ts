@@ -1,4 +1,3 @@
-import { MetricsError } from '../errors.js';
 import { argumentError, show } from '../internal/assert.js';
 import { asSeries, type Series } from '../series/series.js';
 import { cagr } from './cagr.js';
@@ -21,23 +20,35 @@ export interface AverageGrowthOptions {
 export function averageGrowth(s: Series, options: AverageGrowthOptions = {}): number {
   s = asSeries('averageGrowth', s); // a hand-built object is checked as series() checks its input
   if (options === null || typeof options !== 'object') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `averageGrowth: options must be an object like { fromYear, toYear } (got ${show(options)}).`,
+      'options',
+      'an object like { fromYear, toYear }',
+      options,
     );
   }
   const fromYear = options.fromYear ?? s.years[0];
   const toYear = options.toYear ?? s.years[s.years.length - 1];
   if (fromYear === undefined || toYear === undefined) {
-    throw new MetricsError('invalid_argument', `averageGrowth: series "${s.id}" is empty.`);
+    throw argumentError(
+      'invalid_argument',
+      `averageGrowth: series "${s.id}" is empty.`,
+      's.years',
+      'at least one year',
+      s.years,
+    );
   }
   const i = s.years.indexOf(fromYear);
   const j = s.years.indexOf(toYear);
   if (i < 0 || j < 0) {
     const missing = i < 0 ? fromYear : toYear;
-    throw new MetricsError(
+    throw argumentError(
       'not_found',
       `averageGrowth: series "${s.id}" has no value for ${show(missing)}. Its years are ${show(s.years)}.`,
+      i < 0 ? 'options.fromYear' : 'options.toYear',
+      `a year of the series (${s.years.join(', ')})`,
+      missing,
       { year: missing },
     );
   }

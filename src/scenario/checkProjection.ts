@@ -1,13 +1,13 @@
-// Not exported from the package: the check of a projection handed back in (compareScenarios, gapToTarget),
-// so a hand-built or hostile one gets a MetricsError naming the field, never NaN rows or a TypeError.
-import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { argumentError, show } from '../internal/assert.js';
 import { unitArg } from '../series/units.js';
 
 function bad(fn: string, where: string, what: string, got: unknown): never {
-  throw new MetricsError(
+  throw argumentError(
     'invalid_argument',
     `${fn}: ${where} ${what} (got ${show(got)}). Pass what project() returned, as it came.`,
+    where,
+    what.replace(/^must (be )?/, ''),
+    got,
     { field: where },
   );
 }

@@ -1,5 +1,4 @@
-import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { argumentError, show } from '../internal/assert.js';
 import { checkProjection } from './checkProjection.js';
 import type { TidyRow } from '../series/series.js';
 import { unitToString } from '../series/units.js';
@@ -23,15 +22,21 @@ export function compareScenarios(
   options: CompareScenariosOptions = {},
 ): TidyRow[] {
   if (!Array.isArray(projections)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `compareScenarios: expected an array of projections (got ${typeof projections}). Pass projectAll(model) or a list of project() results.`,
+      'projections',
+      'an array of projections',
+      projections,
     );
   }
   if (options === null || typeof options !== 'object') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `compareScenarios: options must be an object like { growth: true } (got ${show(options)}).`,
+      'options',
+      'an object like { growth: true }',
+      options,
     );
   }
   const seen = new Set<string>();
@@ -42,9 +47,12 @@ export function compareScenarios(
     const p = projections[i] as ScenarioProjection;
     const key = `${p.modelId}\u0000${p.scenario}`;
     if (seen.has(key)) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `compareScenarios: scenario "${p.scenario}" of model "${p.modelId}" appears twice. Pass each projection once.`,
+        `projections[${i}].scenario`,
+        'a scenario not given before for this model',
+        p.scenario,
         { model: p.modelId, scenario: p.scenario },
       );
     }

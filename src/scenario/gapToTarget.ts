@@ -1,4 +1,3 @@
-import { MetricsError } from '../errors.js';
 import { argumentError, assertInteger, show } from '../internal/assert.js';
 import { asFact } from '../targets/asFact.js';
 import { checkProjection } from './checkProjection.js';
@@ -71,9 +70,12 @@ export function gapToTarget(projection: ProjectedLevels, target: Fact, options: 
       target.fromYear !== undefined && isRateTarget(target, projection.unit)
         ? `${target.fromYear} -> ${target.year}`
         : String(target.year);
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: target ${show(target.id)} is for ${what}, not within the projected years ${first + 1}-${last} (base ${first}). Project a model whose years include it.`,
+      'target.year',
+      `a year in ${first + 1}-${last}`,
+      target.year,
       { target: target.id },
     );
   }
@@ -82,9 +84,12 @@ export function gapToTarget(projection: ProjectedLevels, target: Fact, options: 
 
   if (isRateTarget(target, projection.unit)) {
     if (options.fromYear !== undefined) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: fromYear applies to level targets only; ${show(target.id)} is a rate over ${span.fromYear} -> ${span.year}.`,
+        'options.fromYear',
+        'no fromYear for a rate target',
+        options.fromYear,
         { target: target.id },
       );
     }
@@ -107,9 +112,12 @@ export function gapToTarget(projection: ProjectedLevels, target: Fact, options: 
   }
 
   if (!isScaleConvertible(target.unit, projection.unit)) {
-    throw new MetricsError(
+    throw argumentError(
       'unit_mismatch',
       `${fn}: target ${show(target.id)} is in "${unitToString(target.unit)}" but the projection is in "${unitToString(projection.unit)}". Convert the currency first, or check the model's targets.`,
+      'target.unit',
+      `a unit convertible to "${unitToString(projection.unit)}"`,
+      unitToString(target.unit),
       { target: target.id },
     );
   }
@@ -117,9 +125,12 @@ export function gapToTarget(projection: ProjectedLevels, target: Fact, options: 
   if (options.fromYear !== undefined) {
     assertInteger(fn, 'fromYear', options.fromYear);
     if (options.fromYear < first || options.fromYear >= target.year) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: fromYear must be a projected year before the target's ${target.year} (got ${options.fromYear}; the projection starts in ${first}).`,
+        'options.fromYear',
+        `a projected year in ${first}-${target.year - 1}`,
+        options.fromYear,
         { fromYear: options.fromYear },
       );
     }
@@ -130,9 +141,12 @@ export function gapToTarget(projection: ProjectedLevels, target: Fact, options: 
   const valueInTargetUnit = convertScale(value, projection.unit, target.unit);
   const targetInModelUnit = convertScale(target.value, target.unit, projection.unit);
   if (targetInModelUnit <= 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: target ${show(target.id)} must be a level > 0 (got ${target.value}). A growth target needs a positive level.`,
+      'target.value',
+      'a level > 0',
+      target.value,
       { target: target.id },
     );
   }

@@ -1,5 +1,5 @@
 import { MetricsError, isMetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { argumentError, show } from '../internal/assert.js';
 import type { ModelDefinition, ResolvedValue } from '../spec/types.js';
 import { applyBounds } from '../trajectory/applyBounds.js';
 import { applyShocks } from '../trajectory/applyShocks.js';
@@ -30,18 +30,24 @@ export function project(model: ModelDefinition, options: ProjectOptions = {}): S
   const fn = 'project';
   asModel(fn, model);
   if (options === null || typeof options !== 'object') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: options must be an object like { scenario: 'plan' } (got ${show(options)}).`,
+      'options',
+      "an object like { scenario: 'plan' }",
+      options,
     );
   }
   const name = options.scenario ?? 'plan';
   const spec = Object.hasOwn(model.scenarios, name) ? model.scenarios[name] : undefined;
   if (spec === undefined) {
     const known = Object.keys(model.scenarios);
-    throw new MetricsError(
+    throw argumentError(
       'not_found',
       `${fn}: model ${show(model.id)} has no scenario ${show(name)}. Scenarios: ${known.join(', ')}.`,
+      'options.scenario',
+      `one of ${known.map((k) => JSON.stringify(k)).join(', ')}`,
+      name,
       { scenario: name, known },
     );
   }
@@ -83,7 +89,12 @@ export function project(model: ModelDefinition, options: ProjectOptions = {}): S
     });
   } catch (e) {
     if (isMetricsError(e))
-      throw new MetricsError(e.code, `${where}: ${e.message}`, { ...e.details, model: model.id, scenario: name });
+      throw new MetricsError(
+        e.code,
+        `${where}: ${e.message}`,
+        { ...e.details, model: model.id, scenario: name },
+        e.issues,
+      );
     throw e;
   }
 }

@@ -1,5 +1,4 @@
-import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { argumentError, show } from '../internal/assert.js';
 /**
  * Where a number comes from. A sourced number quotes the sentence it was taken from, verbatim;
  * an assumption says so in `assumption` and has no quote.
@@ -73,12 +72,17 @@ export function sourceLine(p: Provenance): string {
 /** Checks a provenance's fields: the four texts, the optional ones text when given, a translation's `by`. */
 function checkProvenance(fn: string, p: unknown): asserts p is Provenance {
   const fail = (where: string, got: unknown): never => {
-    throw new MetricsError('invalid_argument', `${fn}: ${where} must be text (got ${show(got)}).`, { field: where });
+    throw argumentError('invalid_argument', `${fn}: ${where} must be text (got ${show(got)}).`, where, 'text', got, {
+      field: where,
+    });
   };
   if (p === null || typeof p !== 'object') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: expected a provenance { document, publisher, section, quote } (got ${show(p)}).`,
+      'provenance',
+      'a provenance { document, publisher, section, quote }',
+      p,
     );
   }
   const o = p as Record<string, unknown>;

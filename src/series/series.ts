@@ -1,4 +1,4 @@
-import { argumentError, assertInteger, show } from '../internal/assert.js';
+import { argumentError, assertInteger, pathOf, show } from '../internal/assert.js';
 import { MetricsError } from '../errors.js';
 import type { Provenance } from './provenance.js';
 import { parseUnit, unitToString, type Unit } from './units.js';
@@ -189,9 +189,12 @@ const BUILT = new WeakSet<object>();
 export function asSeries(fn: string, s: unknown, name = 'series'): Series {
   if (typeof s === 'object' && s !== null && BUILT.has(s)) return s as Series;
   if (typeof s !== 'object' || s === null || Array.isArray(s)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: ${name} must be a Series (got ${show(s)}). Build one with series({ id, unit, years, values }).`,
+      name,
+      'a Series',
+      s,
       { [name]: s },
     );
   }
@@ -199,7 +202,12 @@ export function asSeries(fn: string, s: unknown, name = 'series'): Series {
     return series(s as SeriesInput);
   } catch (e) {
     if (!(e instanceof MetricsError)) throw e;
-    throw new MetricsError(e.code, `${fn}: ${name} is not a valid Series: ${e.message}`, { ...e.details });
+    throw new MetricsError(
+      e.code,
+      `${fn}: ${name} is not a valid Series: ${e.message}`,
+      { ...e.details },
+      e.issues.map((i) => ({ ...i, path: [...pathOf(name), ...i.path] })),
+    );
   }
 }
 
@@ -212,9 +220,12 @@ const MAX_LISTED = 1000;
  */
 export function assertAnnual(fn: string, s: Series): void {
   if (typeof fn !== 'string' || fn.trim() === '') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `assertAnnual: fn must be the calling function's name, for the message (got ${show(fn)}).`,
+      'fn',
+      "the calling function's name, for the message",
+      fn,
       { fn },
     );
   }

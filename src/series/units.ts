@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertFinite, assertInRange, assertInteger, show } from '../internal/assert.js';
+import { argumentError, assertFinite, assertInRange, assertInteger, pathOf, show } from '../internal/assert.js';
 import { formatPercent, roundSignificant } from '../internal/formatNumber.js';
 import type { Locale } from './locale.js';
 
@@ -92,9 +92,12 @@ function chineseUnit(text: string): Unit | undefined {
 export function parseUnit(text: string | Unit): Unit {
   if (typeof text === 'object' && text !== null) return checkedUnit(text);
   if (typeof text !== 'string' || text.trim() === '') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `parseUnit: a unit must be a non-empty string such as "CNY trillion" (got ${show(text)}).`,
+      'unit',
+      'a non-empty string such as "CNY trillion"',
+      text,
       { unit: text },
     );
   }
@@ -115,18 +118,24 @@ export function parseUnit(text: string | Unit): Unit {
   const currency = CURRENCY_ALIASES[first.toUpperCase()];
   if (currency || first === 'count') {
     if (rest.length > 1) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `parseUnit: "${text}" has more than one scale word. Write e.g. "CNY trillion" or "count million".`,
+        'unit',
+        'one scale word at most',
+        text,
         { unit: text },
       );
     }
     const scaleWord = rest[0] ?? 'one';
     const scale = SCALE_ALIASES[scaleWord] ?? SCALE_ALIASES[scaleWord.toLowerCase()];
     if (!scale) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `parseUnit: unknown scale "${scaleWord}" in "${text}". Use one of ${Object.keys(Scale).join(', ')} (or 万, 亿, 万亿).`,
+        'unit',
+        `a scale, one of ${Object.keys(Scale).join(', ')}`,
+        scaleWord,
         { unit: text },
       );
     }
@@ -189,9 +198,12 @@ function readQuantity(text: string): Quantity | undefined {
 export function parseQuantity(text: string): Quantity {
   const q = typeof text === 'string' ? readQuantity(text.trim()) : undefined;
   if (!q || !Number.isFinite(q.value)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `parseQuantity: ${show(text)} is not a quantity as formatQuantity writes it. Write e.g. "RMB 3.05 trillion", "3.05万亿元", "$38.6 billion" or "25%".`,
+      'text',
+      'a quantity as formatQuantity writes it',
+      text,
       { text },
     );
   }
@@ -211,9 +223,12 @@ function checkedUnit(u: Unit): Unit {
     return Object.freeze({ kind: 'fx', base: o.base, quote: o.quote });
   if (o.kind === 'other' && typeof o.symbol === 'string' && o.symbol.trim() !== '')
     return Object.freeze({ kind: 'other', symbol: o.symbol });
-  throw new MetricsError(
+  throw argumentError(
     'invalid_argument',
     `parseUnit: ${show(u)} is not a unit. Use the text form ("CNY trillion", "count", "fraction", "CNY/USD") or a Unit with a known currency (${Object.keys(Currency).join(', ')}) and scale (${Object.keys(Scale).join(', ')}).`,
+    'unit',
+    'a unit',
+    u,
     { unit: u },
   );
 }
@@ -233,7 +248,12 @@ export function unitArg(fn: string, name: string, u: unknown): Unit {
     return parseUnit(u as Unit);
   } catch (e) {
     if (!(e instanceof MetricsError)) throw e;
-    throw new MetricsError(e.code, `${fn}: ${name}: ${e.message.replace(/^parseUnit: /, '')}`, { [name]: u });
+    throw new MetricsError(
+      e.code,
+      `${fn}: ${name}: ${e.message.replace(/^parseUnit: /, '')}`,
+      { [name]: u },
+      e.issues.map((i) => ({ ...i, path: [...pathOf(name), ...i.path.slice(1)] })),
+    );
   }
 }
 
@@ -272,9 +292,12 @@ export function isScaleConvertible(a: Unit, b: Unit): boolean {
 /** Throws unit_mismatch unless the units are the same, naming the conversion to make. */
 export function assertSameUnit(fn: string, a: Unit, b: Unit): void {
   if (typeof fn !== 'string' || fn.trim() === '') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `assertSameUnit: fn must be the calling function's name, for the message (got ${show(fn)}).`,
+      'fn',
+      "the calling function's name, for the message",
+      fn,
       { fn },
     );
   }
@@ -286,9 +309,12 @@ export function assertSameUnit(fn: string, a: Unit, b: Unit): void {
     : a.kind === 'money' && b.kind === 'money'
       ? 'Convert the currency first with convertCurrency and a dated exchange rate.'
       : 'These measure different things and cannot be combined.';
-  throw new MetricsError(
+  throw argumentError(
     'unit_mismatch',
     `${fn}: units differ ("${unitToString(a)}" vs "${unitToString(b)}"). ${hint}`,
+    'b',
+    `"${unitToString(a)}"`,
+    unitToString(b),
     { a: unitToString(a), b: unitToString(b) },
   );
 }
@@ -306,9 +332,12 @@ export function shiftDecimal(value: number, shift: number): number {
   assertFinite('shiftDecimal', { value });
   assertInteger('shiftDecimal', 'shift', shift);
   if (Math.abs(shift) > 1000) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `shiftDecimal: shift must be at most 1000 places either way (got ${shift}); a double spans about 630.`,
+      'shift',
+      'at most 1000 places either way',
+      shift,
       { shift },
     );
   }
@@ -353,9 +382,12 @@ export function convertScale(value: number, from: string | Unit, to: string | Un
 /** A quantity argument of `fn`: an object with a finite value and a unit, checked. */
 function quantityArg(fn: string, q: unknown): Quantity {
   if (q === null || typeof q !== 'object') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: expected a quantity { value, unit } (got ${show(q)}). For example { value: 3, unit: parseUnit('CNY trillion') }.`,
+      'q',
+      'a quantity { value, unit }',
+      q,
     );
   }
   const { value, unit } = q as Record<string, unknown>;
@@ -410,22 +442,31 @@ const ISO_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
  */
 export function convertCurrency(q: Quantity, to: string | Unit, fx: ExchangeRate): ConvertedQuantity {
   if (fx === null || typeof fx !== 'object') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `convertCurrency: an exchange rate { base, quote, rate, date, source } is needed (got ${show(fx)}). Pass a dated rate with its source.`,
+      'fx',
+      'an exchange rate { base, quote, rate, date, source }',
+      fx,
     );
   }
   if (typeof fx.date !== 'string' || !ISO_DATE.test(fx.date)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `convertCurrency: the exchange rate has no ISO date (got ${show(fx.date)}). Rates change: give the date it is stated for, e.g. "2022-02-04" or "2021-07".`,
+      'fx.date',
+      'an ISO date',
+      fx.date,
       { date: fx.date },
     );
   }
   if (typeof fx.source !== 'string' || fx.source.trim() === '') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `convertCurrency: the exchange rate of ${fx.date} has no source (got ${show(fx.source)}). Say where it comes from: a fact id, a publication, or "assumption: ..." with why.`,
+      'fx.source',
+      'a source',
+      fx.source,
       { source: fx.source },
     );
   }
@@ -433,22 +474,35 @@ export function convertCurrency(q: Quantity, to: string | Unit, fx: ExchangeRate
   assertFinite('convertCurrency', { rate: fx.rate });
   for (const k of ['base', 'quote'] as const) {
     if (typeof fx[k] !== 'string' || !Object.hasOwn(Currency, fx[k])) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `convertCurrency: fx.${k} must be one of ${Object.keys(Currency).join(', ')} (got ${show(fx[k])}).`,
+        `fx.${k}`,
+        `one of ${Object.keys(Currency).join(', ')}`,
+        fx[k],
       );
     }
   }
   if (fx.rate <= 0) {
-    throw new MetricsError('invalid_argument', `convertCurrency: the exchange rate must be > 0 (got ${fx.rate}).`, {
-      rate: fx.rate,
-    });
+    throw argumentError(
+      'invalid_argument',
+      `convertCurrency: the exchange rate must be > 0 (got ${fx.rate}).`,
+      'fx.rate',
+      '> 0',
+      fx.rate,
+      {
+        rate: fx.rate,
+      },
+    );
   }
   const target = unitArg('convertCurrency', 'to', to);
   if (q.unit.kind !== 'money' || target.kind !== 'money') {
-    throw new MetricsError(
+    throw argumentError(
       'unit_mismatch',
       `convertCurrency: both units must be money (got "${unitToString(q.unit)}" to "${unitToString(target)}").`,
+      q.unit.kind !== 'money' ? 'q.unit' : 'to',
+      'a money unit',
+      unitToString(q.unit.kind !== 'money' ? q.unit : target),
     );
   }
   let factor: number;
@@ -456,9 +510,12 @@ export function convertCurrency(q: Quantity, to: string | Unit, fx: ExchangeRate
   else if (fx.base === q.unit.currency && fx.quote === target.currency) factor = fx.rate;
   else if (fx.quote === q.unit.currency && fx.base === target.currency) factor = 1 / fx.rate;
   else {
-    throw new MetricsError(
+    throw argumentError(
       'unit_mismatch',
       `convertCurrency: the ${fx.quote}/${fx.base} rate of ${fx.date} cannot convert ${q.unit.currency} to ${target.currency}. Pass a rate between these two currencies.`,
+      'fx',
+      `a rate between ${q.unit.currency} and ${target.currency}`,
+      `${fx.quote}/${fx.base}`,
     );
   }
   const inTargetCurrencyAtSourceScale = q.value * factor;
@@ -514,14 +571,23 @@ const ZH_SCALE_TEXT: Readonly<Partial<Record<Scale, string>>> = { wanyi: '万亿
 export function formatQuantity(q: Quantity, options: FormatOptions = {}): string {
   q = quantityArg('formatQuantity', q);
   if (options === null || typeof options !== 'object') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `formatQuantity: options must be an object like { locale: 'en', digits: 3 } (got ${show(options)}).`,
+      'options',
+      "an object like { locale: 'en', digits: 3 }",
+      options,
     );
   }
   const { locale = 'en', digits = 3, autoScale = true } = options;
   if (locale !== 'en' && locale !== 'zh')
-    throw new MetricsError('invalid_argument', `formatQuantity: locale must be "en" or "zh" (got ${show(locale)}).`);
+    throw argumentError(
+      'invalid_argument',
+      `formatQuantity: locale must be "en" or "zh" (got ${show(locale)}).`,
+      'options.locale',
+      '"en" or "zh"',
+      locale,
+    );
   assertInRange('formatQuantity', 'digits', digits, { min: 1, max: 17 });
   assertInteger('formatQuantity', 'digits', digits);
   const unit = q.unit;

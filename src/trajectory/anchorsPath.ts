@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertFinite, assertInteger, show } from '../internal/assert.js';
+import { argumentError, assertFinite, assertInteger, show } from '../internal/assert.js';
 import { checkSpan, freezePath, yearsOf } from './internal/pathCommon.js';
 import type { LevelPath, PathSpan } from './types.js';
 
@@ -25,9 +25,12 @@ export function anchorsPath(options: AnchorsPathOptions): LevelPath {
   checkSpan(fn, options);
   const { base, fromYear, toYear, anchors } = options;
   if (!Array.isArray(anchors) || anchors.length === 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: anchors must be a non-empty array of { year, value } (got ${show(anchors)}).`,
+      'anchors',
+      'a non-empty array of { year, value }',
+      anchors,
     );
   }
   let prevYear = fromYear;
@@ -39,25 +42,34 @@ export function anchorsPath(options: AnchorsPathOptions): LevelPath {
         i === 0
           ? `after the base year ${fromYear} (the base is the anchor there)`
           : `after the previous anchor (${prevYear})`;
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: anchors[${i}] is in ${a.year}; anchors must come ${why}. Sort them and drop duplicates.`,
+        `anchors[${i}].year`,
+        `> ${prevYear}`,
+        a.year,
         { index: i, year: a.year },
       );
     }
     if (a.value <= 0) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: anchors[${i}] (${a.year}) must be > 0 (got ${a.value}). Growth between anchors needs positive levels.`,
+        `anchors[${i}].value`,
+        '> 0',
+        a.value,
         { index: i, value: a.value },
       );
     }
     prevYear = a.year;
   }
   if (prevYear < toYear) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: the last anchor is in ${prevYear} but the path runs to ${toYear}. Add an anchor in or after ${toYear}, or end the path in ${prevYear}.`,
+      'anchors',
+      `an anchor in or after ${toYear}`,
+      prevYear,
       { lastAnchor: prevYear, toYear },
     );
   }

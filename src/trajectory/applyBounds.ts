@@ -1,4 +1,3 @@
-import { MetricsError } from '../errors.js';
 import { assertFinite, argumentError } from '../internal/assert.js';
 import { checkPath } from './internal/checkPath.js';
 import { freezePath } from './internal/pathCommon.js';
@@ -38,13 +37,23 @@ export function applyBounds(path: LevelPath, bounds: Bounds): LevelPath {
   }
   if (floor !== undefined) assertFinite(fn, { floor });
   if (cap !== undefined && floor !== undefined && floor > cap) {
-    throw new MetricsError('invalid_argument', `${fn}: floor ${floor} is above cap ${cap}. Swap them.`, { cap, floor });
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: floor ${floor} is above cap ${cap}. Swap them.`,
+      'bounds.floor',
+      `<= cap (${cap})`,
+      floor,
+      { cap, floor },
+    );
   }
   const base = path.levels[0] as number;
   if ((cap !== undefined && base > cap) || (floor !== undefined && base < floor)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: the base level ${base} in ${path.years[0]} is outside [${floor ?? '-∞'}, ${cap ?? '∞'}]. The base is observed; set bounds that contain it.`,
+      'bounds',
+      `bounds that contain the base level ${base}`,
+      { floor, cap },
       { base, cap, floor },
     );
   }

@@ -1,4 +1,3 @@
-import { MetricsError } from '../errors.js';
 import { argumentError, assertFinite, assertInteger, show } from '../internal/assert.js';
 import { checkPath } from './internal/checkPath.js';
 import { assertPlausible } from '../internal/plausible.js';
@@ -27,9 +26,12 @@ export function applyShocks(path: LevelPath, shocks: readonly Shock[]): LevelPat
   const fn = 'applyShocks';
   checkPath(fn, path);
   if (!Array.isArray(shocks)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: shocks must be an array of { year, size } (got ${show(shocks)}).`,
+      'shocks',
+      'an array of { year, size }',
+      shocks,
     );
   }
   const first = path.years[0] as number;
@@ -39,9 +41,12 @@ export function applyShocks(path: LevelPath, shocks: readonly Shock[]): LevelPat
     assertInteger(fn, `shocks[${i}].year`, s?.year);
     assertFinite(fn, { [`shocks[${i}].size`]: s.size });
     if (s.year <= first || s.year > last) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: shocks[${i}] is in ${s.year}, outside the projected years ${first + 1}-${last}. The base year's level is observed and cannot be shocked.`,
+        `shocks[${i}].year`,
+        `a year in ${first + 1}-${last}`,
+        s.year,
         { index: i, year: s.year },
       );
     }

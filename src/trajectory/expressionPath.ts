@@ -1,4 +1,4 @@
-import { MetricsError } from '../errors.js';
+import { argumentError } from '../internal/assert.js';
 import { compileExpression } from '../expression/compileExpression.js';
 import { checkSpan, compoundPath } from './internal/pathCommon.js';
 import type { LevelPath, PathSpan } from './types.js';
@@ -30,9 +30,12 @@ export function expressionPath(options: ExpressionPathOptions): LevelPath {
   return compoundPath(fn, options, (t) => {
     const rate = compiled.evaluate({ t, t0 });
     if (rate <= -1) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: ${JSON.stringify(expression)} gives a growth rate of ${rate} for ${t}, and rates must be > -1. Rates are fractions: -0.05 is a 5% fall.`,
+        'options.expression',
+        `a growth rate > -1 for ${t}`,
+        rate,
         { year: t, rate },
       );
     }

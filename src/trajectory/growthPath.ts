@@ -1,6 +1,5 @@
-import { MetricsError } from '../errors.js';
 import type { PathSpec, ResolvedValue } from '../spec/types.js';
-import { assertFinite, show } from '../internal/assert.js';
+import { argumentError, assertFinite, show } from '../internal/assert.js';
 import { anchorsPath } from './anchorsPath.js';
 import { cagrPath } from './cagrPath.js';
 import { expressionPath } from './expressionPath.js';
@@ -19,9 +18,12 @@ import type { LevelPath, PathSpan } from './types.js';
 export function numberOf(v: ResolvedValue | number): number {
   const n = typeof v === 'number' ? v : typeof v === 'object' && v !== null ? (v as { value?: unknown }).value : v;
   if (typeof n !== 'number') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `numberOf: expected a number or a resolved value { value, source } (got ${show(v)}).`,
+      'value',
+      'a number or a resolved value { value, source }',
+      v,
       { value: v },
     );
   }
@@ -75,9 +77,12 @@ export function growthPath(spec: PathSpec<ResolvedValue | number>, span: PathSpa
     case 'expression':
       return expressionPath({ ...s, expression: spec.expression });
     default:
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `growthPath: unknown path type (got ${show((spec as { type?: unknown } | undefined)?.type)}). Use one of cagr, phases, rates, linear, logistic, anchors, expression.`,
+        'spec.type',
+        'one of "cagr", "phases", "rates", "linear", "logistic", "anchors", "expression"',
+        (spec as { type?: unknown } | undefined)?.type,
         { type: (spec as { type?: unknown } | undefined)?.type },
       );
   }

@@ -1,5 +1,4 @@
-import { MetricsError } from '../errors.js';
-import { assertInteger, show } from '../internal/assert.js';
+import { argumentError, assertInteger, show } from '../internal/assert.js';
 import { checkRate, checkSpan, compoundPath } from './internal/pathCommon.js';
 import type { LevelPath, PathSpan } from './types.js';
 
@@ -31,9 +30,12 @@ export function phasesPath(options: PhasesPathOptions): LevelPath {
   checkSpan(fn, options);
   const { fromYear, toYear, phases } = options;
   if (!Array.isArray(phases) || phases.length === 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: phases must be a non-empty array of { fromYear, toYear, rate } (got ${show(phases)}).`,
+      'phases',
+      'a non-empty array of { fromYear, toYear, rate }',
+      phases,
     );
   }
   for (const [i, p] of phases.entries()) {
@@ -41,18 +43,24 @@ export function phasesPath(options: PhasesPathOptions): LevelPath {
     assertInteger(fn, `phases[${i}].toYear`, p.toYear);
     checkRate(fn, `phases[${i}].rate`, p.rate);
     if (p.toYear <= p.fromYear) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: phases[${i}] must end after it starts (got ${p.fromYear} -> ${p.toYear}). A phase's fromYear is its base year.`,
+        `phases[${i}].toYear`,
+        `> fromYear (${p.fromYear})`,
+        p.toYear,
         { index: i },
       );
     }
     const prev = phases[i - 1];
     if (prev !== undefined && p.fromYear !== prev.toYear) {
       const what = p.fromYear > prev.toYear ? `leaves ${prev.toYear + 1}-${p.fromYear} uncovered` : 'overlaps it';
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: phases[${i}] starts in ${p.fromYear} but phases[${i - 1}] ends in ${prev.toYear}, which ${what}. Start each phase in the year the previous one ends.`,
+        `phases[${i}].fromYear`,
+        `${prev.toYear}, the year phases[${i - 1}] ends`,
+        p.fromYear,
         { index: i },
       );
     }
@@ -60,9 +68,12 @@ export function phasesPath(options: PhasesPathOptions): LevelPath {
   const first = phases[0] as Phase;
   const last = phases[phases.length - 1] as Phase;
   if (first.fromYear > fromYear || last.toYear < toYear) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: the phases cover ${first.fromYear} -> ${last.toYear} but the path runs ${fromYear} -> ${toYear}. Add phases for the missing years.`,
+      'phases',
+      `phases covering ${fromYear} -> ${toYear}`,
+      `${first.fromYear} -> ${last.toYear}`,
       { phasesFrom: first.fromYear, phasesTo: last.toYear },
     );
   }

@@ -1,5 +1,4 @@
-import { MetricsError } from '../errors.js';
-import { assertInteger, show } from '../internal/assert.js';
+import { argumentError, assertInteger, show } from '../internal/assert.js';
 import { checkRate, checkSpan, compoundPath } from './internal/pathCommon.js';
 import type { LevelPath, PathSpan } from './types.js';
 
@@ -22,7 +21,13 @@ export function ratesPath(options: RatesPathOptions): LevelPath {
   checkSpan(fn, options);
   const { fromYear, toYear, rates } = options;
   if (!Array.isArray(rates)) {
-    throw new MetricsError('invalid_argument', `${fn}: rates must be an array of { year, rate } (got ${show(rates)}).`);
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: rates must be an array of { year, rate } (got ${show(rates)}).`,
+      'rates',
+      'an array of { year, rate }',
+      rates,
+    );
   }
   const byYear = new Map<number, number>();
   for (const [i, r] of rates.entries()) {
@@ -30,9 +35,12 @@ export function ratesPath(options: RatesPathOptions): LevelPath {
     // Rates outside the span are ignored, so only the ones used must be plausible.
     checkRate(fn, `rates[${i}].rate`, r.rate, r.year, r.year > fromYear && r.year <= toYear);
     if (byYear.has(r.year)) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: the rate for ${r.year} is given twice (rates[${i}]). Give one rate per year.`,
+        `rates[${i}].year`,
+        'a year without a rate before',
+        r.year,
         { year: r.year },
       );
     }
@@ -41,9 +49,12 @@ export function ratesPath(options: RatesPathOptions): LevelPath {
   const missing: number[] = [];
   for (let y = fromYear + 1; y <= toYear; y++) if (!byYear.has(y)) missing.push(y);
   if (missing.length > 0) {
-    throw new MetricsError(
+    throw argumentError(
       'missing_years',
       `${fn}: no rate for ${missing.join(', ')}. Give a rate for every year from ${fromYear + 1} to ${toYear} (the base year ${fromYear} needs none).`,
+      'rates',
+      `a rate for every year from ${fromYear + 1} to ${toYear}`,
+      missing,
       { missing },
     );
   }

@@ -67,9 +67,12 @@ export function yearsOf(fromYear: number, toYear: number): number[] {
 export function checkRate(fn: string, name: string, rate: number, year?: number, plausible = true): void {
   assertFinite(fn, { [name]: rate });
   if (rate <= -1) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: ${name} must be > -1 (got ${rate}${year === undefined ? '' : ` for ${year}`}). Rates are fractions: -0.05 is a 5% fall.`,
+      name,
+      '> -1',
+      rate,
       { rate, year },
     );
   }
