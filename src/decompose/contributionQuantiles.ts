@@ -1,4 +1,3 @@
-import { MetricsError } from '../errors.js';
 import { assertInteger, show, argumentError } from '../internal/assert.js';
 import { quantileSorted } from 'd3-array';
 import { expm1OverX, logRatio } from './internal/logMean.js';
@@ -58,9 +57,12 @@ function readDraws(
 ): { at: (path: number, i: number) => number; paths: number } {
   if (d instanceof Float64Array) {
     if (d.length === 0 || d.length % m !== 0) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: ${name} has ${d.length} numbers, not a positive multiple of ${m} sectors. Lay it out as paths x sectors, row by row.`,
+        name,
+        `a positive multiple of ${m} numbers (paths x sectors)`,
+        d.length,
       );
     }
     return { at: (p, i) => d[p * m + i] as number, paths: d.length / m };
@@ -126,9 +128,12 @@ export function contributionQuantiles(input: ContributionQuantilesInput): Contri
   assertInteger(fn, 'fromYear', fromYear);
   assertInteger(fn, 'toYear', toYear);
   if (toYear <= fromYear)
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: fromYear must come before toYear (got ${fromYear} -> ${toYear}).`,
+      'toYear',
+      `> fromYear (${fromYear})`,
+      toYear,
     );
   if (
     !Array.isArray(probabilities) ||
@@ -147,9 +152,12 @@ export function contributionQuantiles(input: ContributionQuantilesInput): Contri
   const b = readDraws(fn, 'base', input.base, m);
   const e = readDraws(fn, 'end', input.end, m);
   if (b.paths !== e.paths)
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: base has ${b.paths} paths but end has ${e.paths}. Give the same paths for both years.`,
+      'end',
+      `${b.paths} paths, as many as base`,
+      e.paths,
     );
   const paths = b.paths;
   if (total !== undefined) {
@@ -184,9 +192,12 @@ export function contributionQuantiles(input: ContributionQuantilesInput): Contri
       const v0 = b.at(p, i);
       const v1 = e.at(p, i);
       if (typeof v0 !== 'number' || typeof v1 !== 'number' || !Number.isFinite(v0) || !Number.isFinite(v1)) {
-        throw new MetricsError(
+        throw argumentError(
           typeof v0 === 'number' && typeof v1 === 'number' ? 'non_finite' : 'invalid_argument',
           `${fn}: path ${p}, sector "${sectors[i]}" has a level of ${show(typeof v0 === 'number' && Number.isFinite(v0) ? v1 : v0)}, not a finite number. Drop or fix the path.`,
+          typeof v0 === 'number' && Number.isFinite(v0) ? ['end', p, i] : ['base', p, i],
+          'a finite number',
+          typeof v0 === 'number' && Number.isFinite(v0) ? v1 : v0,
           { path: p, sector: sectors[i] },
         );
       }
@@ -201,22 +212,35 @@ export function contributionQuantiles(input: ContributionQuantilesInput): Contri
       T0 = total.base[p] as number;
       T1 = total.end[p] as number;
       if (!Number.isFinite(T0) || !Number.isFinite(T1))
-        throw new MetricsError('non_finite', `${fn}: the total on path ${p} is not finite.`, { path: p });
+        throw argumentError(
+          'non_finite',
+          `${fn}: the total on path ${p} is not finite.`,
+          ['base', p],
+          'a finite total',
+          Number.isFinite(T0) ? T1 : T0,
+          { path: p },
+        );
       x0[m] = T0 - s0;
       x1[m] = T1 - s1;
     }
     if (!(T0 > 0) || T1 < 0) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: path ${p} has a total of ${T0} in ${fromYear} and ${T1} in ${toYear}; growth needs a base total > 0 and an end total >= 0.`,
+        T0 > 0 ? ['end', p] : ['base', p],
+        T0 > 0 ? 'an end total >= 0' : 'a base total > 0',
+        T0 > 0 ? T1 : T0,
         { path: p },
       );
     }
     const G = (T1 - T0) / T0;
     if (T1 === 0) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: path ${p} ends with a total of 0; its CAGR is -100% and its log growth is undefined. Drop the path or check the draws.`,
+        ['end', p],
+        'an end total > 0',
+        0,
         { path: p },
       );
     }

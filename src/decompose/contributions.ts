@@ -1,4 +1,4 @@
-import { MetricsError } from '../errors.js';
+import { argumentError } from '../internal/assert.js';
 import { checkPanel, totalOf, sumColumn, assertPositiveTotal } from './internal/checkPanel.js';
 import { RESIDUAL_SECTOR, TOTAL_SECTOR, type DecompositionRow, type Panel } from './types.js';
 
@@ -46,9 +46,12 @@ export interface Contributions {
 export function contributions(p: Panel): Contributions {
   checkPanel('contributions', p);
   if (p.years.length < 2) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `contributions: the panel needs at least 2 years (got ${p.years.length}: ${p.years.join(', ')}). Add the base year.`,
+      'panel.years',
+      'at least 2 years',
+      p.years,
     );
   }
   const total = totalOf(p);

@@ -1,4 +1,3 @@
-import { MetricsError } from '../errors.js';
 import { show, argumentError } from '../internal/assert.js';
 import { assembleShiftShare, checkMatrix, checkNames, referenceOf, shiftShareCore } from './internal/shiftShareCore.js';
 import type { ShiftShare } from './types.js';
@@ -48,25 +47,34 @@ export function dynamicShiftShare(input: DynamicShiftShareInput): ShiftShare {
     );
   }
   if (!Array.isArray(values) || values.length !== regions.length) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: values needs one entry per region (${regions.length}), got ${Array.isArray(values) ? values.length : show(values)}.`,
+      'values',
+      `one entry per region (${regions.length})`,
+      Array.isArray(values) ? values.length : values,
     );
   }
   const at = (t: number): number[][] => {
     const m = values.map((reg, r) => {
       if (!Array.isArray(reg) || reg.length !== sectors.length) {
-        throw new MetricsError(
+        throw argumentError(
           'invalid_argument',
           `${fn}: values for region "${regions[r]}" needs one row per sector (${sectors.length}).`,
+          ['values', r],
+          `one row per sector (${sectors.length})`,
+          Array.isArray(reg) ? reg.length : reg,
           { region: regions[r] },
         );
       }
       return reg.map((row, j) => {
         if (!Array.isArray(row) || row.length !== years.length) {
-          throw new MetricsError(
+          throw argumentError(
             'invalid_argument',
             `${fn}: values for region "${regions[r]}", sector "${sectors[j]}" needs one value per year (${years.length}).`,
+            ['values', r, j],
+            `one value per year (${years.length})`,
+            Array.isArray(row) ? row.length : row,
             { region: regions[r], sector: sectors[j] },
           );
         }
@@ -77,9 +85,12 @@ export function dynamicShiftShare(input: DynamicShiftShareInput): ShiftShare {
     return m;
   };
   if (reference !== undefined && (!Array.isArray(reference) || reference.length !== sectors.length)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: reference needs one row per sector (${sectors.length}) (got ${show(reference)}).`,
+      'reference',
+      `one row per sector (${sectors.length})`,
+      reference,
     );
   }
   const refAt = (t: number, m: number[][]): number[] =>

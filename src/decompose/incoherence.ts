@@ -1,5 +1,4 @@
-import { MetricsError } from '../errors.js';
-import { assertInRange } from '../internal/assert.js';
+import { argumentError, assertInRange } from '../internal/assert.js';
 import { checkPanel, sumColumn, assertPositiveTotal } from './internal/checkPanel.js';
 import type { Panel } from './types.js';
 
@@ -49,9 +48,12 @@ export function incoherence(p: Panel, options: IncoherenceOptions = {}): Incoher
   const tolerance = options.tolerance ?? 1e-9;
   assertInRange(fn, 'tolerance', tolerance, { min: 0 });
   if (p.total === undefined) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: the panel has no stated total to compare the sectors with. Add a total row (id "total").`,
+      'panel.total',
+      'a stated total',
+      undefined,
     );
   }
   const total = p.total;

@@ -1,5 +1,4 @@
-import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { argumentError, show } from '../internal/assert.js';
 import { assertSameUnit } from '../series/units.js';
 import { asSeries, type Series } from '../series/series.js';
 import { checkPanel } from './internal/checkPanel.js';
@@ -26,9 +25,12 @@ export interface PanelInput {
  */
 export function panel(input: PanelInput): Panel {
   if (typeof input !== 'object' || input === null || !Array.isArray(input.sectors) || input.sectors.length === 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `panel: expected { sectors: Series[], total?: Series } with at least one sector (got ${show(input)}).`,
+      'input',
+      '{ sectors: Series[], total?: Series } with at least one sector',
+      input,
     );
   }
   // Each series checked as series() checks it (a hand-built object gets a MetricsError naming it).
@@ -39,9 +41,12 @@ export function panel(input: PanelInput): Panel {
   const ids = new Set<string>();
   for (const s of sectors) {
     if (ids.has(s.id)) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `panel: sector "${s.id}" appears twice (got it twice). Give each sector once.`,
+        ['sectors', sectors.indexOf(s), 'id'],
+        'an id not given before',
+        s.id,
         {
           sector: s.id,
         },
@@ -56,9 +61,12 @@ export function panel(input: PanelInput): Panel {
   const rowOf = (s: Series, what: string): number[] => {
     const missing = years.filter((y) => !s.years.includes(y));
     if (missing.length > 0) {
-      throw new MetricsError(
+      throw argumentError(
         'missing_years',
         `panel: ${what} "${s.id}" has no value for ${missing.join(', ')}, which other series have. Give every sector every year, or interpolate() first.`,
+        what === 'total' ? ['total', 'years'] : ['sectors', sectors.indexOf(s), 'years'],
+        `every year of the panel (${years.join(', ')})`,
+        s.years,
         { sector: s.id, missing },
       );
     }

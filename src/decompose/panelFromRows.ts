@@ -1,5 +1,4 @@
-import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { argumentError, show } from '../internal/assert.js';
 import { parseUnit, type Unit } from '../series/units.js';
 import { checkPanel } from './internal/checkPanel.js';
 import { TOTAL_SECTOR, type Panel } from './types.js';
@@ -47,9 +46,12 @@ export function panelFromRows(rows: readonly LongRow[], options: PanelFromRowsOp
   const { totalId = TOTAL_SECTOR, source = 'rows', firstRow = 1 } = options ?? ({} as PanelFromRowsOptions);
   const unit = parseUnit(options?.unit);
   if (!Array.isArray(rows) || rows.length === 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_data',
       `panelFromRows: ${source} has no rows (got ${show(rows)}). Give rows { id, year, value }.`,
+      'rows',
+      'rows { id, year, value }',
+      rows,
     );
   }
   const cells = new Map<string, Map<number, number>>();
@@ -57,24 +59,33 @@ export function panelFromRows(rows: readonly LongRow[], options: PanelFromRowsOp
     const where = `${source} row ${i + firstRow}`;
     const id = typeof r?.id === 'string' ? r.id.trim() : '';
     if (id === '')
-      throw new MetricsError(
+      throw argumentError(
         'invalid_data',
         `panelFromRows: ${where}: field "id" is empty (got ${show(r?.id)}). Name the sector, or "${totalId}" for the total.`,
+        ['rows', i, 'id'],
+        'a non-empty id',
+        r?.id,
         { row: i + firstRow, field: 'id' },
       );
     const year = readNumber(r.year);
     if (year === undefined || !Number.isInteger(year)) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_data',
         `panelFromRows: ${where}: field "year" must be a whole calendar year (got ${show(r.year)}).`,
+        ['rows', i, 'year'],
+        'a whole calendar year',
+        r.year,
         { row: i + firstRow, field: 'year' },
       );
     }
     const value = readNumber(r.value);
     if (value === undefined) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_data',
         `panelFromRows: ${where}: field "value" must be a finite number (got ${show(r.value)}). Remove the row or fill the value.`,
+        ['rows', i, 'value'],
+        'a finite number',
+        r.value,
         { row: i + firstRow, field: 'value' },
       );
     }
@@ -84,9 +95,12 @@ export function panelFromRows(rows: readonly LongRow[], options: PanelFromRowsOp
       cells.set(id, byYear);
     }
     if (byYear.has(year)) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_data',
         `panelFromRows: ${where}: "${id}" in ${year} appears twice. Keep one row per id and year.`,
+        ['rows', i],
+        'one row per id and year',
+        { id, year },
         { row: i + firstRow, id, year },
       );
     }
@@ -95,18 +109,24 @@ export function panelFromRows(rows: readonly LongRow[], options: PanelFromRowsOp
   const years = [...new Set([...cells.values()].flatMap((m) => [...m.keys()]))].sort((a, b) => a - b);
   const sectors = [...cells.keys()].filter((k) => k !== totalId);
   if (sectors.length === 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_data',
       `panelFromRows: ${source} has only "${totalId}" rows. Give at least one sector.`,
+      'rows',
+      'at least one sector',
+      totalId,
     );
   }
   const rowFor = (id: string, what: string): number[] => {
     const m = cells.get(id) as Map<number, number>;
     const missing = years.filter((y) => !m.has(y));
     if (missing.length > 0) {
-      throw new MetricsError(
+      throw argumentError(
         'missing_years',
         `panelFromRows: ${source}: ${what} "${id}" has no row for ${missing.join(', ')}, which other rows have. Add the rows or drop those years.`,
+        'rows',
+        `a row of "${id}" for ${missing.join(', ')}`,
+        missing,
         { id, missing },
       );
     }

@@ -82,9 +82,12 @@ export function reconcile(p: Panel, options: ReconcileOptions): Reconciliation {
   assertOneOf(fn, 'method', method, ReconcileMethod);
   const m = p.sectors.length;
   if (method !== 'bottomUp' && p.total === undefined) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: method "${method}" needs a total forecast in the panel (got none). Add the total, or use bottomUp.`,
+      'panel.total',
+      'a total forecast',
+      undefined,
     );
   }
   const base = p.total ?? p.years.map((_, t) => sumColumn(p, t));
@@ -101,9 +104,12 @@ export function reconcile(p: Panel, options: ReconcileOptions): Reconciliation {
         props.length !== m ||
         props.some((v) => typeof v !== 'number' || !Number.isFinite(v) || v < 0)
       ) {
-        throw new MetricsError(
+        throw argumentError(
           'invalid_argument',
           `${fn}: topDown needs proportions, one number >= 0 per sector (${m}) (got ${show(props)}). See historicalProportions().`,
+          'options.proportions',
+          `one number >= 0 per sector (${m})`,
+          props,
         );
       }
       const s = props.reduce((a, v) => a + v, 0);
@@ -124,9 +130,12 @@ export function reconcile(p: Panel, options: ReconcileOptions): Reconciliation {
       step = (y, year) => {
         const s = y.slice(1).reduce((a, v) => a + v, 0);
         if (!(s > 0)) {
-          throw new MetricsError(
+          throw argumentError(
             'invalid_argument',
             `${fn}: proportional scaling needs sectors that sum to > 0 (got ${s} in ${year}). Use ols or wls instead.`,
+            'panel.values',
+            `sectors that sum to > 0 in ${year}`,
+            s,
             { year, sum: s },
           );
         }
@@ -146,9 +155,12 @@ export function reconcile(p: Panel, options: ReconcileOptions): Reconciliation {
           given.length !== m + 1 ||
           given.some((v) => typeof v !== 'number' || !Number.isFinite(v) || v <= 0)
         ) {
-          throw new MetricsError(
+          throw argumentError(
             'invalid_argument',
             `${fn}: wls needs weights, ${m + 1} error variances > 0 (total first, then each sector) (got ${show(given)}).`,
+            'options.weights',
+            `${m + 1} error variances > 0 (total first, then each sector)`,
+            given,
           );
         }
         w = [...given];
@@ -171,9 +183,12 @@ export function reconcile(p: Panel, options: ReconcileOptions): Reconciliation {
             !Array.isArray(row) || row.length !== n || row.some((v) => typeof v !== 'number' || !Number.isFinite(v)),
         )
       ) {
-        throw new MetricsError(
+        throw argumentError(
           'invalid_argument',
           `${fn}: mint needs covariance, a ${n} x ${n} matrix of finite numbers (total first) (got ${show(W)}).`,
+          'options.covariance',
+          `a ${n} x ${n} matrix of finite numbers (total first)`,
+          W,
         );
       }
       for (let i = 0; i < n; i++) {
@@ -181,18 +196,24 @@ export function reconcile(p: Panel, options: ReconcileOptions): Reconciliation {
           const a = (W[i] as number[])[j] as number;
           const b = (W[j] as number[])[i] as number;
           if (Math.abs(a - b) > 1e-12 * Math.max(Math.abs(a), Math.abs(b), 1)) {
-            throw new MetricsError(
+            throw argumentError(
               'invalid_argument',
               `${fn}: covariance must be symmetric (got ${a} at [${i}][${j}] and ${b} at [${j}][${i}]).`,
+              ['options', 'covariance', j, i],
+              `${a}, as at [${i}][${j}] (symmetric)`,
+              b,
               { i, j },
             );
           }
         }
       }
       if (!isPositiveDefinite(W)) {
-        throw new MetricsError(
+        throw argumentError(
           'invalid_argument',
           `${fn}: covariance must be positive definite. Shrink it towards its diagonal, or use wls with the variances.`,
+          'options.covariance',
+          'a positive definite matrix',
+          W,
         );
       }
       const cvec = [1, ...new Array<number>(m).fill(-1)];

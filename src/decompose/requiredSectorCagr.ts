@@ -1,4 +1,3 @@
-import { MetricsError } from '../errors.js';
 import { argumentError, assertFinite, show } from '../internal/assert.js';
 import { assertPlausible } from '../internal/plausible.js';
 import { checkSectorGrowth } from './internal/checkSectors.js';
@@ -57,18 +56,32 @@ export function requiredSectorCagr(options: RequiredSectorCagrOptions): number {
   if (Array.isArray(sectors) && !k) {
     // Only the ids that are ids: a sector without one is named by checkSectorGrowth below.
     const ids = sectors.map((s) => s?.id).filter((id): id is string => typeof id === 'string');
-    throw new MetricsError(
+    throw argumentError(
       'not_found',
       `${fn}: sector ${show(sector)} is not among the sectors (got ${ids.map((id) => show(id)).join(', ') || 'none with an id'}).`,
+      'sector',
+      `one of the sector ids`,
+      sector,
       { sector },
     );
   }
   checkSectorGrowth(fn, sectors, sector);
-  if (!k) throw new MetricsError('not_found', `${fn}: sector ${show(sector)} not found.`, { sector });
+  if (!k)
+    throw argumentError(
+      'not_found',
+      `${fn}: sector ${show(sector)} not found.`,
+      'sector',
+      'one of the sector ids',
+      sector,
+      { sector },
+    );
   if (k.share === 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: sector "${sector}" has share 0 in the base year, so no growth rate of its own can move the total. Pick a sector with a positive share.`,
+      'sector',
+      'a sector with a share > 0',
+      sector,
       { sector },
     );
   }
@@ -77,9 +90,12 @@ export function requiredSectorCagr(options: RequiredSectorCagrOptions): number {
   for (const s of sectors) if (s.id !== sector) others += s.share * Math.exp(years * Math.log1p(s.rate as number));
   const needed = targetLevel - others;
   if (needed < 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: the other sectors alone reach ${others.toPrecision(6)} times the base total after ${years} years, above the target's ${targetLevel.toPrecision(6)}; "${sector}" would need a negative level. Lower the other sectors' rates or raise the target.`,
+      'targetCagr',
+      `a target the other sectors do not pass alone`,
+      targetCagr,
       { others, targetLevel },
     );
   }

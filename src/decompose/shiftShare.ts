@@ -1,5 +1,4 @@
-import { MetricsError } from '../errors.js';
-import { assertInteger } from '../internal/assert.js';
+import { argumentError, assertInteger } from '../internal/assert.js';
 import { assembleShiftShare, checkMatrix, checkNames, referenceOf, shiftShareCore } from './internal/shiftShareCore.js';
 import type { ShiftShare } from './types.js';
 
@@ -42,9 +41,12 @@ export function shiftShare(input: ShiftShareInput): ShiftShare {
   assertInteger(fn, 'fromYear', fromYear);
   assertInteger(fn, 'toYear', toYear);
   if (toYear <= fromYear) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: fromYear must come before toYear (got ${fromYear} -> ${toYear}).`,
+      'toYear',
+      `> fromYear (${fromYear})`,
+      toYear,
       { fromYear, toYear },
     );
   }

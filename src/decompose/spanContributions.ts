@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertOneOf } from '../internal/assert.js';
+import { argumentError, assertOneOf } from '../internal/assert.js';
 import { checkPanel, totalOf, sumColumn, assertPositiveTotal, yearIndex } from './internal/checkPanel.js';
 import { logMean, logRatio, expm1OverX } from './internal/logMean.js';
 import { RESIDUAL_SECTOR, TOTAL_SECTOR, type DecompositionRow, type Panel } from './types.js';
@@ -79,9 +79,12 @@ export function spanContributions(p: Panel, options: SpanContributionsOptions = 
   const t0 = yearIndex(fn, p, fromYear, 'fromYear');
   const t1 = yearIndex(fn, p, toYear, 'toYear');
   if (t1 <= t0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: fromYear must come before toYear (got ${fromYear} -> ${toYear}).`,
+      'options.toYear',
+      `> fromYear (${fromYear})`,
+      toYear,
       { fromYear, toYear },
     );
   }

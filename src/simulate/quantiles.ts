@@ -1,4 +1,3 @@
-import { MetricsError } from '../errors.js';
 import { assertFiniteArray, show, argumentError } from '../internal/assert.js';
 import { selectQuantiles } from './internal/selectQuantiles.js';
 
@@ -16,7 +15,13 @@ import { selectQuantiles } from './internal/selectQuantiles.js';
 export function quantiles(values: readonly number[] | Float64Array, levels: readonly number[]): number[] {
   assertFiniteArray('quantiles', 'values', values);
   if (values.length === 0)
-    throw new MetricsError('invalid_argument', 'quantiles: values must hold at least one number (got an empty array).');
+    throw argumentError(
+      'invalid_argument',
+      'quantiles: values must hold at least one number (got an empty array).',
+      'values',
+      'at least one number',
+      values,
+    );
   if (!Array.isArray(levels))
     throw argumentError(
       'invalid_argument',

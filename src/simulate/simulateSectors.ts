@@ -2,7 +2,7 @@ import type { Simulation, SimulationRunOptions, SeriesModel } from './types.js';
 import { prepare } from './internal/prepare.js';
 import { runEngine } from './internal/runEngine.js';
 import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { argumentError, show } from '../internal/assert.js';
 
 /** One sector of {@link simulateSectors}: an id plus its own base, growth path and uncertainty. */
 export interface SectorModel extends SeriesModel {
@@ -39,9 +39,12 @@ const MAX_SECTORS = 1000;
 export async function simulateSectors(options: SimulateSectorsOptions): Promise<Simulation> {
   const sectors = options?.sectors;
   if (!Array.isArray(sectors) || sectors.length === 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       'simulateSectors: sectors must be a non-empty array of { id, baseValue, growth, volatility }. Give at least one sector.',
+      'sectors',
+      'a non-empty array of { id, baseValue, growth, volatility }',
+      sectors,
     );
   }
   if (sectors.length > MAX_SECTORS) {
@@ -55,15 +58,25 @@ export async function simulateSectors(options: SimulateSectorsOptions): Promise<
   const ids = new Set<string>();
   for (const [i, s] of sectors.entries()) {
     if (typeof s?.id !== 'string' || s.id === '') {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `simulateSectors: sectors[${i}].id must be a non-empty string (got ${show(s?.id)}).`,
+        `sectors[${i}].id`,
+        'a non-empty string',
+        s?.id,
       );
     }
     if (ids.has(s.id)) {
-      throw new MetricsError('invalid_argument', `simulateSectors: sector ids must be unique (got "${s.id}" twice).`, {
-        id: s.id,
-      });
+      throw argumentError(
+        'invalid_argument',
+        `simulateSectors: sector ids must be unique (got "${s.id}" twice).`,
+        `sectors[${i}].id`,
+        'an id not given before',
+        s.id,
+        {
+          id: s.id,
+        },
+      );
     }
     ids.add(s.id);
   }

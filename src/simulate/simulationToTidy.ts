@@ -1,6 +1,5 @@
 import type { Simulation } from './types.js';
-import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { argumentError, show } from '../internal/assert.js';
 
 /** A long row of a Monte Carlo result. `quantile` is the level for quantile rows, null otherwise. */
 export interface SimulationTidyRow {
@@ -37,9 +36,12 @@ export function simulationToTidy(result: Simulation): SimulationTidyRow[] {
 function checkResult(result: Simulation): void {
   const fn = 'simulationToTidy';
   const fail = (where: string, what: string, got: unknown): never => {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: ${where} ${what} (got ${show(got)}). Pass a result of simulate or simulateSectors as it came.`,
+      where,
+      what.replace(/^must (be )?/, ''),
+      got,
       { field: where },
     );
   };

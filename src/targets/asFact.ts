@@ -1,7 +1,7 @@
 // Not exported from the package: the check every function taking Facts makes first, so a hand-built or
 // hostile object gets a MetricsError naming the field, never a TypeError or "RMB NaN" in a sentence.
 import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { argumentError, show } from '../internal/assert.js';
 import { unitArg } from '../series/units.js';
 import { Comparator, type Fact, FactKind } from './fact.js';
 
@@ -15,7 +15,14 @@ export function markChecked<T extends Fact>(f: T): T {
 }
 
 function bad(fn: string, where: string, what: string, got: unknown): never {
-  throw new MetricsError('invalid_argument', `${fn}: ${where} ${what} (got ${show(got)}).`, { [where]: got });
+  throw argumentError(
+    'invalid_argument',
+    `${fn}: ${where} ${what} (got ${show(got)}).`,
+    where,
+    what.replace(/^must (be )?/, ''),
+    got,
+    { [where]: got },
+  );
 }
 
 const text = (v: unknown): boolean => typeof v === 'string' && v.trim() !== '';
@@ -96,9 +103,12 @@ export function asFacts(fn: string, facts: unknown, where = 'facts', unique = tr
     if (!(i in facts)) bad(fn, `${where}[${i}]`, 'is missing (a hole in the array)', undefined);
     const f = asFact(fn, facts[i], `${where}[${i}]`);
     if (unique && ids.has(f.id)) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: ${where}[${i}] has the id "${f.id}" of an earlier fact (got it twice). Give each fact its own id.`,
+        `${where}[${i}].id`,
+        'an id not given before',
+        f.id,
         { id: f.id, index: i },
       );
     }

@@ -1,4 +1,3 @@
-import { MetricsError } from '../errors.js';
 import { argumentError, show } from '../internal/assert.js';
 import { asFacts } from './asFact.js';
 import { cagr } from '../growth/cagr.js';
@@ -121,13 +120,22 @@ export function compareIndustries(facts: readonly Fact[], options: CompareIndust
   }
   asFacts(fn, facts);
   if (options === null || typeof options !== 'object') {
-    throw new MetricsError('invalid_argument', `${fn}: options must be an object (got ${show(options)}).`);
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: options must be an object (got ${show(options)}).`,
+      'options',
+      'an object',
+      options,
+    );
   }
   const unit = parseUnit(options.unit ?? 'CNY billion');
   if (unit.kind !== 'money') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: unit must be a money unit such as "CNY billion" (got "${unitToString(unit)}").`,
+      'options.unit',
+      'a money unit such as "CNY billion"',
+      unitToString(unit),
     );
   }
   const skipped: { factId: string; reason: string }[] = [];
@@ -144,9 +152,12 @@ export function compareIndustries(facts: readonly Fact[], options: CompareIndust
       !Number.isFinite(f.value) ||
       !Number.isInteger(f.year)
     ) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: every fact needs an id, a metric, a whole year and a finite value (got ${show(f)}).`,
+        ['facts', facts.indexOf(f)],
+        'a fact with an id, a metric, a whole year and a finite value',
+        f,
       );
     }
     const u = f.unit;

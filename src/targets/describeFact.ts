@@ -1,7 +1,6 @@
 import { formatPercent, formatQuantity, unitArg } from '../series/units.js';
 import { Comparator, type Fact } from './fact.js';
-import { MetricsError } from '../errors.js';
-import { assertFinite, show } from '../internal/assert.js';
+import { argumentError, assertFinite, show } from '../internal/assert.js';
 
 const WORDS: Readonly<Record<Fact['comparator'], string>> = {
   exceeds: 'more than',
@@ -22,22 +21,31 @@ export function describeFact(
   f: Pick<Fact, 'value' | 'comparator' | 'unit'> & Pick<Partial<Fact>, 'derivation'>,
 ): string {
   if (f === null || typeof f !== 'object') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `describeFact: expected a fact { value, comparator, unit } (got ${show(f)}).`,
+      'fact',
+      'a fact { value, comparator, unit }',
+      f,
     );
   }
   assertFinite('describeFact', { value: f.value });
   if (typeof f.comparator !== 'string' || !Object.hasOwn(Comparator, f.comparator)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `describeFact: comparator must be one of ${Object.keys(Comparator).join(', ')} (got ${show(f.comparator)}).`,
+      'fact.comparator',
+      `one of ${Object.keys(Comparator).join(', ')}`,
+      f.comparator,
     );
   }
   if (f.derivation !== undefined && (f.derivation === null || typeof f.derivation.formula !== 'string')) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `describeFact: derivation must be { formula, from } (got ${show(f.derivation)}).`,
+      'fact.derivation',
+      '{ formula, from }',
+      f.derivation,
     );
   }
   f = {

@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertFinite, assertInRange, show } from '../internal/assert.js';
+import { argumentError, assertFinite, assertInRange, show } from '../internal/assert.js';
 import { type Unit, unitArg } from '../series/units.js';
 import { Comparator, type Fact, type Tolerance } from './fact.js';
 
@@ -64,26 +64,35 @@ export function toleranceWidth(target: TargetTerms): number {
 
 function checkTerms(fn: string, value: number, target: TargetTerms): void {
   if (target === null || typeof target !== 'object') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: target must be an object { value, comparator, tolerance? } (got ${show(target)}).`,
+      'target',
+      'an object { value, comparator, tolerance? }',
+      target,
     );
   }
   assertFinite(fn, { value, 'target.value': target.value });
   if (target.unit !== undefined) unitArg(fn, 'target.unit', target.unit);
   // Object.hasOwn, not `in`: "toString" is in every object and made margin return undefined.
   if (typeof target.comparator !== 'string' || !Object.hasOwn(Comparator, target.comparator)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: unknown comparator ${show(target.comparator)}. Use one of ${Object.keys(Comparator).join(', ')}.`,
+      'target.comparator',
+      `one of ${Object.keys(Comparator).join(', ')}`,
+      target.comparator,
     );
   }
   const tol = target.tolerance;
   if (tol !== undefined) {
     if (tol === null || typeof tol !== 'object')
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: tolerance must be an object { relative?, absolute?, assumption } (got ${show(tol)}).`,
+        'target.tolerance',
+        'an object { relative?, absolute?, assumption }',
+        tol,
       );
     for (const [name, v] of [
       ['relative', tol.relative],

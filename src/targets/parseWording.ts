@@ -1,5 +1,4 @@
-import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { argumentError, show } from '../internal/assert.js';
 import { parseQuantity, type Unit } from '../series/units.js';
 import type { Comparator, Tolerance } from './fact.js';
 
@@ -68,9 +67,12 @@ const AFTER: readonly (readonly [string, Comparator])[] = [
  */
 export function parseWording(text: string): Wording {
   if (typeof text !== 'string' || text.trim() === '') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `parseWording: expected a figure with its wording such as "超过2500亿元" or "more than RMB 3 trillion" (got ${show(text)}).`,
+      'text',
+      'a figure with its wording such as "超过2500亿元"',
+      text,
       { text },
     );
   }
@@ -92,9 +94,12 @@ export function parseWording(text: string): Wording {
   for (const [w, c] of AFTER) {
     if (rest.endsWith(w)) {
       if (words !== '' && c !== comparator) {
-        throw new MetricsError(
+        throw argumentError(
           'invalid_argument',
           `parseWording: "${text}" has two comparator words that disagree ("${words}" and "${w}"). Keep one.`,
+          'text',
+          'one comparator, or words that agree',
+          text,
           { text },
         );
       }
@@ -108,9 +113,12 @@ export function parseWording(text: string): Wording {
   try {
     q = parseQuantity(rest);
   } catch {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `parseWording: no figure in "${text}" after the comparator words (got ${show(rest)}). Write e.g. "超过2500亿元", "约25%" or "more than RMB 3 trillion".`,
+      'text',
+      'a figure after the comparator words',
+      text,
       { text },
     );
   }

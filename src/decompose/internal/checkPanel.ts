@@ -1,4 +1,3 @@
-import { MetricsError } from '../../errors.js';
 import { argumentError, show } from '../../internal/assert.js';
 import { parseUnit } from '../../series/units.js';
 import { RESIDUAL_SECTOR, TOTAL_SECTOR, type Panel } from '../types.js';
@@ -156,9 +155,12 @@ export function assertPositiveTotal(
     const v = total[t] as number;
     if (!(v > 0)) {
       const which = p.total !== undefined ? 'the stated total' : 'the sum of the sectors';
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: ${which} in ${p.years[t]} must be > 0 (got ${v}). Shares and growth rates need a positive total; check the signs and units of the data.`,
+        p.total !== undefined ? ['panel', 'total', t] : ['panel', 'values'],
+        '> 0',
+        v,
         { year: p.years[t], total: v },
       );
     }
@@ -169,9 +171,12 @@ export function assertPositiveTotal(
 export function yearIndex(fn: string, p: Panel, year: number, name: string): number {
   const t = p.years.indexOf(year);
   if (t < 0) {
-    throw new MetricsError(
+    throw argumentError(
       'not_found',
       `${fn}: ${name} ${show(year)} is not a year of the panel (${p.years.join(', ')}). Pick one of them.`,
+      name,
+      `a year of the panel (${p.years.join(', ')})`,
+      year,
       { [name]: year },
     );
   }

@@ -1,4 +1,3 @@
-import { MetricsError } from '../../errors.js';
 import { argumentError, assertFinite, show } from '../../internal/assert.js';
 import { assertPlausible } from '../../internal/plausible.js';
 
@@ -36,18 +35,24 @@ export function checkSectorGrowth(
   let sum = 0;
   for (const s of sectors) {
     if (typeof s?.id !== 'string' || s.id === '' || ids.has(s.id)) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: every sector needs a unique, non-empty id (got ${show(s?.id)}).`,
+        ['sectors', sectors.indexOf(s), 'id'],
+        'a unique, non-empty id',
+        s?.id,
         { id: s?.id },
       );
     }
     ids.add(s.id);
     assertFinite(fn, { [`${s.id}.share`]: s.share });
     if (s.share < 0 || s.share > 1) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: the share of "${s.id}" must be in [0, 1] (got ${s.share}). Shares are fractions of the base-year total.`,
+        ['sectors', sectors.indexOf(s), 'share'],
+        'in [0, 1]',
+        s.share,
         { id: s.id, share: s.share },
       );
     }
@@ -55,18 +60,24 @@ export function checkSectorGrowth(
     if (s.rate === undefined && s.id === rateOptionalFor) continue;
     assertFinite(fn, { [`${s.id}.rate`]: s.rate });
     if ((s.rate as number) <= -1) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: the rate of "${s.id}" must be > -1 (got ${s.rate}). A level cannot fall by 100% or more a year.`,
+        ['sectors', sectors.indexOf(s), 'rate'],
+        '> -1',
+        s.rate,
         { id: s.id, rate: s.rate },
       );
     }
     assertPlausible(fn, `the rate of "${s.id}"`, s.rate, 'rate');
   }
   if (Math.abs(sum - 1) > SHARE_SUM_TOLERANCE) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: base shares must add up to 1 (got ${sum}). They are not rescaled; add the missing sector (e.g. "other") or fix the shares.`,
+      'sectors',
+      'shares that add up to 1',
+      sum,
       { sum },
     );
   }

@@ -1,5 +1,4 @@
-import { MetricsError } from '../../errors.js';
-import { show, argumentError } from '../../internal/assert.js';
+import { argumentError, pathOf, show } from '../../internal/assert.js';
 import type { ShiftShare, ShiftShareRow } from '../types.js';
 
 /** The three shift-share effects and the actual change, region x sector. */
@@ -50,27 +49,36 @@ export function checkMatrix(
   sectors: readonly string[],
 ): asserts m is readonly (readonly number[])[] {
   if (!Array.isArray(m) || m.length !== regions.length) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: ${what} needs one row per region (${regions.length}), got ${Array.isArray(m) ? m.length : show(m)}.`,
+      what.split(' ')[0] as string,
+      `one row per region (${regions.length})`,
+      Array.isArray(m) ? m.length : m,
     );
   }
   // Indexed loops, not forEach: forEach skips the holes of a sparse array.
   for (let r = 0; r < m.length; r++) {
     const row: unknown = m[r];
     if (!Array.isArray(row) || row.length !== sectors.length) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: ${what} for region "${regions[r]}" needs one value per sector (${sectors.length}), got ${Array.isArray(row) ? row.length : show(row)}.`,
+        [...pathOf(what.split(' ')[0] as string), r],
+        `one value per sector (${sectors.length})`,
+        Array.isArray(row) ? row.length : row,
         { region: regions[r] },
       );
     }
     for (let j = 0; j < row.length; j++) {
       const v: unknown = row[j];
       if (typeof v !== 'number' || !Number.isFinite(v)) {
-        throw new MetricsError(
+        throw argumentError(
           typeof v === 'number' ? 'non_finite' : 'invalid_argument',
           `${fn}: ${what} for region "${regions[r]}", sector "${sectors[j]}" must be a finite number (got ${show(v)}).`,
+          [...pathOf(what.split(' ')[0] as string), r, j],
+          'a finite number',
+          v,
           { region: regions[r], sector: sectors[j] },
         );
       }
@@ -96,16 +104,22 @@ export function shiftShareCore(
   let N1 = 0;
   refBase.forEach((v, j) => {
     if (!(v > 0)) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: the reference level of sector "${sectors[j]}" ${label} must be > 0 (got ${v}). A sector's reference growth rate needs a positive base; drop the sector or merge it.`,
+        ['reference', 'base', j],
+        '> 0',
+        v,
         { sector: sectors[j], value: v },
       );
     }
     if ((refEnd[j] as number) < 0) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: the reference level of sector "${sectors[j]}" at the end ${label} must be >= 0 (got ${refEnd[j]}).`,
+        ['reference', 'end', j],
+        '>= 0',
+        refEnd[j],
         { sector: sectors[j] },
       );
     }
@@ -154,9 +168,12 @@ export function referenceOf(
   for (let j = 0; j < given.length; j++) {
     const v: unknown = given[j];
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: ${what} for sector "${sectors[j]}" must be a finite number (got ${show(v)}).`,
+        [...pathOf(what), j],
+        'a finite number',
+        v,
         { sector: sectors[j] },
       );
     }

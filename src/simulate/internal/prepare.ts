@@ -90,8 +90,15 @@ export interface Prepared {
   readonly baseDraw: BaseDraw | null;
 }
 
-function bad(fn: string, message: string, details: Record<string, unknown> = {}): MetricsError {
-  return new MetricsError('invalid_argument', `${fn}: ${message}`, details);
+function bad(
+  fn: string,
+  message: string,
+  path: string,
+  expected: string,
+  received: unknown,
+  details: Record<string, unknown> = {},
+): MetricsError {
+  return argumentError('invalid_argument', `${fn}: ${message}`, path, expected, received, details);
 }
 
 function num(fn: string, name: string, v: unknown, test: (x: number) => boolean, rule: string, hint: string): number {
@@ -144,7 +151,8 @@ export function prepare(
   series: readonly (SeriesModel & { id: string })[],
   correlation?: readonly (readonly number[])[],
 ): Prepared {
-  if (o === null || typeof o !== 'object') throw bad(fn, `options must be an object (got ${show(o)}).`);
+  if (o === null || typeof o !== 'object')
+    throw bad(fn, `options must be an object (got ${show(o)}).`, 'options', 'an object', o);
   const baseYear = int(
     fn,
     'baseYear',
@@ -155,17 +163,32 @@ export function prepare(
   );
   let years: number[];
   if (o.years !== undefined && o.toYear !== undefined) {
-    throw bad(fn, `give either years or toYear, not both (got years ${show(o.years)} and toYear ${o.toYear}).`);
+    throw bad(
+      fn,
+      `give either years or toYear, not both (got years ${show(o.years)} and toYear ${o.toYear}).`,
+      'toYear',
+      'years or toYear, not both',
+      o.toYear,
+    );
   }
   if (o.years !== undefined) {
     if (!Array.isArray(o.years) || o.years.length === 0)
-      throw bad(fn, `years must be a non-empty array of years (got ${show(o.years)}). Or give toYear.`);
+      throw bad(
+        fn,
+        `years must be a non-empty array of years (got ${show(o.years)}). Or give toYear.`,
+        'years',
+        'a non-empty array of years',
+        o.years,
+      );
     years = [...o.years];
     for (let i = 0; i < years.length; i++) {
       if (years[i] !== baseYear + 1 + i) {
         throw bad(
           fn,
           `years must be consecutive, in order, starting the year after baseYear ${baseYear} (years[${i}] is ${show(years[i])}, expected ${baseYear + 1 + i}). List every year from ${baseYear + 1} to the horizon.`,
+          `years[${i}]`,
+          String(baseYear + 1 + i),
+          years[i],
           { years },
         );
       }
@@ -176,12 +199,15 @@ export function prepare(
       throw bad(
         fn,
         `toYear must be after baseYear ${baseYear} (got ${toYear}). The horizon cannot be before or at the base year.`,
+        'toYear',
+        `> baseYear (${baseYear})`,
+        toYear,
         { toYear, baseYear },
       );
     }
     years = Array.from({ length: toYear - baseYear }, (_, i) => baseYear + 1 + i);
   } else {
-    throw bad(fn, 'give years (e.g. [2021, 2022]) or toYear (e.g. 2025).');
+    throw bad(fn, 'give years (e.g. [2021, 2022]) or toYear (e.g. 2025).', 'toYear', 'years or toYear', o.toYear);
   }
   const nYears = years.length;
   if (nYears > MAX_YEARS) {
@@ -207,12 +233,22 @@ export function prepare(
     throw bad(
       fn,
       `seed must be a whole number >= 0 (got ${show(seed)}). Pick any, e.g. 2026, and keep it to reproduce results.`,
+      'seed',
+      'a whole number >= 0',
+      seed,
       { seed },
     );
   }
   const distribution = o.distribution ?? 'normal';
   if (distribution !== 'normal' && distribution !== 'studentT') {
-    throw bad(fn, `distribution must be "normal" or "studentT" (got ${show(distribution)}).`, { distribution });
+    throw bad(
+      fn,
+      `distribution must be "normal" or "studentT" (got ${show(distribution)}).`,
+      'distribution',
+      '"normal" or "studentT"',
+      distribution,
+      { distribution },
+    );
   }
   let nu = 0;
   if (distribution === 'studentT') {
@@ -228,6 +264,9 @@ export function prepare(
     throw bad(
       fn,
       `degreesOfFreedom applies only to distribution "studentT" (got distribution ${show(distribution)}). Set distribution: "studentT" or drop degreesOfFreedom.`,
+      'degreesOfFreedom',
+      'no degreesOfFreedom unless distribution is "studentT"',
+      o.degreesOfFreedom,
     );
   }
 
@@ -253,11 +292,20 @@ export function prepare(
       throw bad(
         fn,
         `${p}growth must have one rate per simulated year, ${nYears} for ${years[0]}-${years[nYears - 1]} (got ${Array.isArray(s.growth) ? `${s.growth.length} rates` : show(s.growth)}).`,
+        `${p}growth`,
+        `one rate per simulated year (${nYears})`,
+        s.growth,
       );
     }
     const shockF = new Array<number>(nYears).fill(1);
     if (s.shocks !== undefined && !Array.isArray(s.shocks))
-      throw bad(fn, `${p}shocks must be an array of { year, size } (got ${show(s.shocks)}).`);
+      throw bad(
+        fn,
+        `${p}shocks must be an array of { year, size } (got ${show(s.shocks)}).`,
+        `${p}shocks`,
+        'an array of { year, size }',
+        s.shocks,
+      );
     // At most a few shocks a simulated year: a longer list is a mistake, and reading it would take seconds.
     if ((s.shocks?.length ?? 0) > MAX_YEARS) {
       throw new MetricsError(
@@ -271,6 +319,9 @@ export function prepare(
         throw bad(
           fn,
           `${p}shocks[${i}].year must be one of the simulated years ${years[0]}-${years[nYears - 1]} (got ${show(sh?.year)}).`,
+          `${p}shocks[${i}].year`,
+          `one of the simulated years ${years[0]}-${years[nYears - 1]}`,
+          sh?.year,
         );
       shockF[t]! *=
         1 +
@@ -293,7 +344,14 @@ export function prepare(
       bounds.floor === undefined
         ? -Infinity
         : num(fn, `${p}bounds.floor`, bounds.floor, (x) => x >= 0, '>= 0', 'Drop the floor for no floor.');
-    if (f > c) throw bad(fn, `${p}bounds.floor must not exceed bounds.cap (got floor ${f}, cap ${c}).`);
+    if (f > c)
+      throw bad(
+        fn,
+        `${p}bounds.floor must not exceed bounds.cap (got floor ${f}, cap ${c}).`,
+        `${p}bounds.floor`,
+        `<= bounds.cap (${c})`,
+        f,
+      );
     cap.push(c);
     floor.push(f);
     const path: number[] = [];
@@ -377,16 +435,29 @@ export function prepare(
   let chol: number[] | null = null;
   if (correlation !== undefined) {
     if (!Array.isArray(correlation) || correlation.length !== K) {
-      throw bad(fn, `correlation must be a ${K} x ${K} matrix, one row per sector (got ${show(correlation)}).`);
+      throw bad(
+        fn,
+        `correlation must be a ${K} x ${K} matrix, one row per sector (got ${show(correlation)}).`,
+        'correlation',
+        `a ${K} x ${K} matrix`,
+        correlation,
+      );
     }
     for (let i = 0; i < K; i++) {
       for (let j = 0; j < K; j++) {
         const r = correlation[i]?.[j];
         if (typeof r === 'number' && (i === j ? r !== 1 : !(r >= -1 && r <= 1))) {
-          throw bad(fn, `correlation[${i}][${j}] must be ${i === j ? '1 on the diagonal' : 'in [-1, 1]'} (got ${r}).`, {
-            row: i,
-            column: j,
-          });
+          throw bad(
+            fn,
+            `correlation[${i}][${j}] must be ${i === j ? '1 on the diagonal' : 'in [-1, 1]'} (got ${r}).`,
+            `correlation[${i}][${j}]`,
+            i === j ? '1 on the diagonal' : 'in [-1, 1]',
+            r,
+            {
+              row: i,
+              column: j,
+            },
+          );
         }
       }
     }
@@ -395,9 +466,16 @@ export function prepare(
   }
 
   const ids = series.map((s) => s.id);
-  if (new Set(ids).size !== ids.length) throw bad(fn, `sector ids must be unique (got ${show(ids)}).`);
+  if (new Set(ids).size !== ids.length)
+    throw bad(fn, `sector ids must be unique (got ${show(ids)}).`, 'sectors', 'unique ids', ids);
   if (K > 1 && ids.includes('total'))
-    throw bad(fn, 'sector id "total" is reserved for the sum of the sectors. Rename that sector.');
+    throw bad(
+      fn,
+      'sector id "total" is reserved for the sum of the sectors. Rename that sector.',
+      'sectors',
+      'no sector with the id "total"',
+      'total',
+    );
   const S = K > 1 ? K + 1 : K;
   const centre: number[] = [];
   for (let t = 0; t < nYears; t++) for (let k = 0; k < K; k++) centre[k * nYears + t] = centreK[k]![t]!;
@@ -405,7 +483,14 @@ export function prepare(
   const analysedBase = base.reduce((a, b) => a + b, 0);
 
   const qs = o.quantiles === undefined ? DEFAULT_QUANTILES : o.quantiles;
-  if (!Array.isArray(qs)) throw bad(fn, `quantiles must be an array of levels in [0, 1] (got ${show(qs)}).`);
+  if (!Array.isArray(qs))
+    throw bad(
+      fn,
+      `quantiles must be an array of levels in [0, 1] (got ${show(qs)}).`,
+      'quantiles',
+      'an array of levels in [0, 1]',
+      qs,
+    );
   // Array.from, not map: map skips the holes of a sparse array, and a hole became an endless selection.
   const quantiles = Array.from(qs, (q, i) =>
     num(
@@ -424,12 +509,18 @@ export function prepare(
       throw bad(
         fn,
         `targets[${i}].year must be one of the simulated years ${years[0]}-${years[nYears - 1]} (got ${show(tg?.year)}).`,
+        `targets[${i}].year`,
+        `one of the simulated years ${years[0]}-${years[nYears - 1]}`,
+        tg?.year,
       );
     const value = num(fn, `targets[${i}].value`, tg.value, () => true, 'a finite number', '');
     if (typeof tg.comparator !== 'string' || !(tg.comparator in Comparator)) {
       throw bad(
         fn,
         `targets[${i}].comparator must be one of ${Object.keys(Comparator).join(', ')} (got ${show(tg.comparator)}).`,
+        `targets[${i}].comparator`,
+        `one of ${Object.keys(Comparator).join(', ')}`,
+        tg.comparator,
       );
     }
     if (tg.tolerance !== undefined) {
@@ -501,13 +592,25 @@ export function prepare(
     'It is a number of paths, e.g. 16384.',
   );
   if (o.onProgress !== undefined && typeof o.onProgress !== 'function')
-    throw bad(fn, `onProgress must be a function (got ${show(o.onProgress)}).`);
+    throw bad(
+      fn,
+      `onProgress must be a function (got ${show(o.onProgress)}).`,
+      'onProgress',
+      'a function',
+      o.onProgress,
+    );
 
   let baseDraw: BaseDraw | null = null;
   if (o.baseDraw !== undefined) {
     const d = o.baseDraw;
     if (d === null || typeof d !== 'object')
-      throw bad(fn, `baseDraw must be { lower, upper, distribution } (got ${show(d)}).`);
+      throw bad(
+        fn,
+        `baseDraw must be { lower, upper, distribution } (got ${show(d)}).`,
+        'baseDraw',
+        '{ lower, upper, distribution }',
+        d,
+      );
     const lower = num(fn, 'baseDraw.lower', d.lower, (x) => x > 0, '> 0', 'A base level must be positive.');
     const upper = num(
       fn,
@@ -518,7 +621,13 @@ export function prepare(
       'Give an interval of base levels, lower < upper; for a fixed base leave baseDraw out.',
     );
     if (d.distribution !== 'uniform' && d.distribution !== 'triangular')
-      throw bad(fn, `baseDraw.distribution must be "uniform" or "triangular" (got ${show(d.distribution)}).`);
+      throw bad(
+        fn,
+        `baseDraw.distribution must be "uniform" or "triangular" (got ${show(d.distribution)}).`,
+        'baseDraw.distribution',
+        '"uniform" or "triangular"',
+        d.distribution,
+      );
     const mode =
       d.distribution === 'triangular'
         ? num(
@@ -534,6 +643,9 @@ export function prepare(
       throw bad(
         fn,
         'baseDraw cannot be combined with cagrThresholds or crossing (their thresholds are set from the stated base). Run them without baseDraw.',
+        'baseDraw',
+        'no baseDraw with cagrThresholds or crossing',
+        o.baseDraw,
       );
     baseDraw = Object.freeze({
       lower,
