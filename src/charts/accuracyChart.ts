@@ -1,5 +1,4 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { MetricsError } from '../errors.js';
 import type { AccuracyRow } from './inputs.js';
 import { chartTheme } from './theme.js';
 import { checkArray, checkNumbers, checkStrings, checkUnique } from './internal/check.js';
@@ -55,22 +54,43 @@ export function accuracyChart(input: AccuracyChartInput, options: AccuracyChartO
   );
   rows.forEach((r, i) => {
     if (r.value < 0)
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: rows[${i}].value is negative (got ${r.value}). Accuracy scores are >= 0.`,
+        `rows[${i}].value`,
+        '>= 0',
+        r.value,
         { index: i },
       );
   });
   if (options === null || typeof options !== 'object') {
-    throw new MetricsError('invalid_argument', `${fn}: options must be an object (got ${show(options)}).`);
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: options must be an object (got ${show(options)}).`,
+      'options',
+      'an object',
+      options,
+    );
   }
   const locale = options.locale ?? 'en';
   if (locale !== 'en' && locale !== 'zh') {
-    throw new MetricsError('invalid_argument', `${fn}: options.locale must be "en" or "zh" (got ${show(locale)}).`);
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: options.locale must be "en" or "zh" (got ${show(locale)}).`,
+      'options.locale',
+      '"en" or "zh"',
+      locale,
+    );
   }
   for (const k of ['title', 'subtitle'] as const) {
     if (options[k] !== undefined && typeof options[k] !== 'string')
-      throw new MetricsError('invalid_argument', `${fn}: options.${k} must be text (got ${show(options[k])}).`);
+      throw argumentError(
+        'invalid_argument',
+        `${fn}: options.${k} must be text (got ${show(options[k])}).`,
+        `options.${k}`,
+        'text',
+        options[k],
+      );
   }
   const references = options.references ?? { OWA: 1 };
   const methodsSeen = [...new Set(rows.map((r) => r.method))];
@@ -91,7 +111,13 @@ export function accuracyChart(input: AccuracyChartInput, options: AccuracyChartO
   }
   for (const [k, v] of Object.entries(references)) {
     if (typeof v !== 'number' || !Number.isFinite(v))
-      throw new MetricsError('non_finite', `${fn}: options.references.${k} must be a finite number (got ${show(v)}).`);
+      throw argumentError(
+        'non_finite',
+        `${fn}: options.references.${k} must be a finite number (got ${show(v)}).`,
+        `options.references.${k}`,
+        'a finite number',
+        v,
+      );
   }
   const w = WORDS[locale];
   const metrics = [...new Set(rows.map((r) => r.metric))];

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { MetricsError } from '../errors.js';
+import { argumentError } from '../internal/assert.js';
 import type { ChartOptions, ContributionRow } from './inputs.js';
 import { chartTheme, PALETTE } from './theme.js';
 import { checkArray, checkOptions, checkStrings, checkUnique, checkYearRows } from './internal/check.js';
@@ -58,9 +58,12 @@ export function contributionChart(input: ContributionChartInput, options: ChartO
     );
     for (const t of totals) {
       if (!years.includes(t.year)) {
-        throw new MetricsError(
+        throw argumentError(
           'invalid_argument',
           `${fn}: totals has ${t.year}, a year with no contributions (got years ${years.join(', ')}). Give both for the same years.`,
+          ['totals', totals.indexOf(t), 'year'],
+          `a year with contributions (${years.join(', ')})`,
+          t.year,
           { year: t.year },
         );
       }

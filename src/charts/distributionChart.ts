@@ -1,6 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { bin } from 'd3-array';
-import { MetricsError } from '../errors.js';
 import { assertFiniteArray, argumentError } from '../internal/assert.js';
 import type { ChartOptions, TargetMarker } from './inputs.js';
 import { axisFormat } from './internal/axisFormat.js';
@@ -65,9 +64,12 @@ export function distributionChart(input: DistributionChartInput, options: Distri
   if (typeof input !== 'object' || input === null) checkArray(fn, 'input.values', undefined);
   const kind = options.kind ?? 'histogram';
   if (kind !== 'histogram' && kind !== 'cdf') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: options.kind must be "histogram" or "cdf" (got ${JSON.stringify(kind)}).`,
+      'options.kind',
+      '"histogram" or "cdf"',
+      kind,
     );
   }
   const nBins = options.bins ?? 30;
@@ -84,15 +86,21 @@ export function distributionChart(input: DistributionChartInput, options: Distri
   checkArray(fn, 'values', input.values, false, 100_000);
   assertFiniteArray(fn, 'values', input.values);
   if (input.values.length < 2) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: values needs at least 2 simulated values (got ${input.values.length}).`,
+      'input.values',
+      'at least 2 simulated values',
+      input.values.length,
     );
   }
   if (!Number.isInteger(input.year)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: year must be a whole calendar year (got ${String(input.year)}).`,
+      'input.year',
+      'a whole calendar year',
+      input.year,
     );
   }
   const target = input.target;

@@ -1,5 +1,4 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { MetricsError } from '../errors.js';
 import type { ActualPoint, Attainment, BandRow, ChartOptions, PlanPeriod, TargetMarker } from './inputs.js';
 import { axisFormat } from './internal/axisFormat.js';
 import { axisTitle } from './internal/axisTitle.js';
@@ -90,9 +89,12 @@ export function fanChart(input: FanChartInput, options: ChartOptions): TopLevelS
       );
     }
     if (b.lower > b.upper) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: bands[${i}] has lower > upper (got ${b.lower} > ${b.upper}). Swap them or check the quantiles.`,
+        `bands[${i}].lower`,
+        `<= upper (${b.upper})`,
+        b.lower,
         { index: i },
       );
     }

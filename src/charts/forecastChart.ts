@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { formatPercent } from '../series/units.js';
-import { MetricsError } from '../errors.js';
+import { argumentError } from '../internal/assert.js';
 import type { ChartOptions, TargetMarker, ValueRow } from './inputs.js';
 import { axisFormat } from './internal/axisFormat.js';
 import { axisTitle } from './internal/axisTitle.js';
@@ -49,9 +49,12 @@ export function forecastChart(input: ForecastChartInput, options: ChartOptions):
   forecasts.forEach((f, i) => {
     const has = [f.lower, f.upper, f.level].filter((v) => v !== undefined).length;
     if (has !== 0 && has !== 3) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: forecasts[${i}] has part of an interval (got lower ${String(f.lower)}, upper ${String(f.upper)}, level ${String(f.level)}). Give all three or none.`,
+        `forecasts[${i}]`,
+        'lower, upper and level, all three or none',
+        { lower: f.lower, upper: f.upper, level: f.level },
         { index: i },
       );
     }
@@ -59,9 +62,12 @@ export function forecastChart(input: ForecastChartInput, options: ChartOptions):
       has === 3 &&
       ((f.lower as number) > (f.upper as number) || !((f.level as number) > 0 && (f.level as number) < 1))
     ) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: forecasts[${i}] needs lower <= upper and a level in (0, 1) (got ${String(f.lower)}, ${String(f.upper)}, level ${String(f.level)}).`,
+        `forecasts[${i}]`,
+        'lower <= upper and a level in (0, 1)',
+        { lower: f.lower, upper: f.upper, level: f.level },
         { index: i },
       );
     }

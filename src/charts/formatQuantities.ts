@@ -53,9 +53,12 @@ export function formatQuantities(
     );
   }
   if (!Array.isArray(values)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `formatQuantities: values must be an array of numbers (got ${show(values)}).`,
+      'values',
+      'an array of numbers',
+      values,
     );
   }
   if (values.length > MAX_VALUES) {

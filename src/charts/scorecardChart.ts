@@ -1,4 +1,3 @@
-import { MetricsError } from '../errors.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { formatPercent } from '../series/units.js';
 import { show, argumentError } from '../internal/assert.js';
@@ -118,9 +117,12 @@ export function scorecardChart(input: ScorecardChartInput, options: ScorecardCha
   const ratios = rows.map((r) => (r.observed ? r.observed.value / r.targetValue : 0));
   ratios.forEach((x, i) => {
     if (!Number.isFinite(x * 1.1)) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: rows[${i}].observed.value / targetValue overflows (got ${rows[i]?.observed?.value} / ${rows[i]?.targetValue}). Give both in one unit, the target well above 0.`,
+        `rows[${i}].observed.value`,
+        'a value whose ratio to targetValue is finite',
+        rows[i]?.observed?.value,
         { index: i },
       );
     }

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { MetricsError } from '../errors.js';
+import { argumentError } from '../internal/assert.js';
 import type { ChartOptions, SectorRow } from './inputs.js';
 import { axisFormat } from './internal/axisFormat.js';
 import { axisTitle } from './internal/axisTitle.js';
@@ -39,9 +39,12 @@ export function stackedAreaChart(input: StackedAreaChartInput, options: StackedA
   const { unit, locale, width, height } = checkOptions(fn, options);
   const mode = options.mode ?? 'level';
   if (mode !== 'level' && mode !== 'share') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: options.mode must be "level" or "share" (got ${JSON.stringify(mode)}).`,
+      'options.mode',
+      '"level" or "share"',
+      mode,
     );
   }
   checkYearRows(fn, 'rows', rows, ['value']);
@@ -54,9 +57,12 @@ export function stackedAreaChart(input: StackedAreaChartInput, options: StackedA
   );
   rows.forEach((r, i) => {
     if (r.value < 0) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: rows[${i}].value is negative (got ${r.value}). Stacked areas need levels >= 0; use contributionChart for changes.`,
+        `rows[${i}].value`,
+        '>= 0',
+        r.value,
         { index: i },
       );
     }
@@ -67,9 +73,12 @@ export function stackedAreaChart(input: StackedAreaChartInput, options: StackedA
   for (const s of sectors)
     for (const yr of years) {
       if (!byKey.has(`${s}|${yr}`)) {
-        throw new MetricsError(
+        throw argumentError(
           'invalid_argument',
           `${fn}: sector ${JSON.stringify(s)} has no value for ${yr} (got none). Give every sector every year (0 when it is absent).`,
+          'rows',
+          `a row for sector ${JSON.stringify(s)} in ${yr}`,
+          undefined,
           { sector: s, year: yr },
         );
       }
@@ -80,9 +89,12 @@ export function stackedAreaChart(input: StackedAreaChartInput, options: StackedA
   if (mode === 'share') {
     for (const [yr, t] of totals) {
       if (t <= 0)
-        throw new MetricsError(
+        throw argumentError(
           'invalid_argument',
           `${fn}: the total of ${yr} is 0 (got 0), so shares are undefined. Drop that year.`,
+          'rows',
+          `a total > 0 in ${yr}`,
+          t,
           { year: yr },
         );
     }

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { MetricsError } from '../errors.js';
+import { argumentError } from '../internal/assert.js';
 import type { ChartOptions, SectorChange } from './inputs.js';
 import { axisFormat } from './internal/axisFormat.js';
 import { axisTitle } from './internal/axisTitle.js';
@@ -43,9 +43,12 @@ export function waterfallChart(input: WaterfallChartInput, options: ChartOptions
   checkYears(fn, 'input', [input], ['baseYear', 'targetYear']);
   checkNumbers(fn, 'input', [input], ['baseValue'], ['targetValue']);
   if (input.targetYear <= input.baseYear) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: targetYear must be after baseYear (got ${input.baseYear} to ${input.targetYear}).`,
+      'input.targetYear',
+      `> baseYear (${input.baseYear})`,
+      input.targetYear,
     );
   }
   const { changes } = input;

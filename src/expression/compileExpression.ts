@@ -1,5 +1,4 @@
 import type { MathNode } from 'mathjs/number';
-import { MetricsError } from '../errors.js';
 import { show, argumentError } from '../internal/assert.js';
 import {
   EXPRESSION_CONSTANTS,
@@ -48,31 +47,43 @@ const MAX_DEPTH = 100;
  */
 export function compileExpression(text: string, options: CompileExpressionOptions = {}): CompiledExpression {
   if (typeof text !== 'string' || text.trim() === '') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${FN}: the expression must be a non-empty string (got ${show(text)}). Write the growth rate as a formula of t, e.g. "0.25 - 0.01 * (t - 2021)".`,
+      'text',
+      'a non-empty string',
+      text,
       { text },
     );
   }
   if (text.length > MAX_LENGTH) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${FN}: the expression is ${text.length} characters long (at most ${MAX_LENGTH}). Simplify it.`,
+      'text',
+      `at most ${MAX_LENGTH} characters`,
+      text.length,
       { length: text.length },
     );
   }
   if (options === null || typeof options !== 'object') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${FN}: options must be an object like { variables: ['t'] } (got ${show(options)}).`,
+      'options',
+      "an object like { variables: ['t'] }",
+      options,
     );
   }
   const variables = checkVariables(options.variables ?? ['t']);
   const depth = nesting(text);
   if (depth > MAX_DEPTH) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${FN}: the expression nests ${depth} levels deep (brackets, signs and ^ or ?: chains; at most ${MAX_DEPTH}). Simplify it.`,
+      'text',
+      `at most ${MAX_DEPTH} levels of nesting`,
+      depth,
       { depth },
     );
   }
@@ -97,9 +108,12 @@ export function compileExpression(text: string, options: CompileExpressionOption
     code = tree.compile();
   } catch (e) {
     // The tree passed the checks, so this is mathjs's own limit (a stack overflow on a deep tree).
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${FN}: cannot compile ${show(text)} (got ${e instanceof Error ? e.message : String(e)}). Simplify it.`,
+      'text',
+      'an expression that compiles',
+      text,
       { text },
     );
   }
@@ -108,9 +122,12 @@ export function compileExpression(text: string, options: CompileExpressionOption
     for (const name of variables) {
       const v = values?.[name];
       if (typeof v !== 'number' || !Number.isFinite(v)) {
-        throw new MetricsError(
+        throw argumentError(
           'invalid_argument',
           `${FN}: ${show(text)} needs a finite number for ${name} (got ${show(v)}). Pass every variable in the scope.`,
+          ['values', name],
+          'a finite number',
+          v,
           { variable: name, value: v },
         );
       }
@@ -121,23 +138,36 @@ export function compileExpression(text: string, options: CompileExpressionOption
       result = code.evaluate(scope);
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
-      throw new MetricsError('invalid_argument', `${FN}: ${show(text)} failed at ${at(variables, values)}: ${why}.`, {
-        text,
-        scope: { ...values },
-      });
+      throw argumentError(
+        'invalid_argument',
+        `${FN}: ${show(text)} failed at ${at(variables, values)}: ${why}.`,
+        'values',
+        'values at which the expression is defined',
+        { ...values },
+        {
+          text,
+          scope: { ...values },
+        },
+      );
     }
     if (typeof result === 'boolean') result = result ? 1 : 0;
     if (typeof result !== 'number') {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${FN}: ${show(text)} gives ${show(result)} at ${at(variables, values)}, not a number.`,
+        'values',
+        'values at which the expression gives a number',
+        { ...values },
         { text },
       );
     }
     if (!Number.isFinite(result)) {
-      throw new MetricsError(
+      throw argumentError(
         'non_finite',
         `${FN}: ${show(text)} gives ${result} at ${at(variables, values)}. Keep logs and square roots of positive numbers and avoid dividing by zero.`,
+        'values',
+        'values at which the expression is finite',
+        { ...values },
         { text, scope: { ...values }, value: result },
       );
     }
@@ -162,23 +192,32 @@ function checkVariables(names: readonly string[]): string[] {
   }
   for (const n of names) {
     if (typeof n !== 'string' || !IDENTIFIER.test(n)) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${FN}: variable names must be identifiers like t or t0 (got ${show(n)}).`,
+        ['variables', names.indexOf(n)],
+        'an identifier like t or t0',
+        n,
         { variable: n },
       );
     }
     if (n in Object.prototype) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${FN}: ${show(n)} is reserved (a property of every JavaScript object) and cannot be a variable. Pick another name.`,
+        ['variables', names.indexOf(n)],
+        'a name that is not a property of every object',
+        n,
         { variable: n },
       );
     }
     if (Object.hasOwn(EXPRESSION_FUNCTIONS, n) || Object.hasOwn(EXPRESSION_CONSTANTS, n)) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${FN}: ${show(n)} is a function or constant name and cannot be a variable. Pick another name.`,
+        ['variables', names.indexOf(n)],
+        'a name that is not a function or constant',
+        n,
         { variable: n },
       );
     }
@@ -298,9 +337,12 @@ function checkNode(node: MathNode, text: string, variables: ReadonlySet<string>)
             : arity.max === Infinity
               ? `at least ${arity.min}`
               : `${arity.min} to ${arity.max}`;
-        throw new MetricsError(
+        throw argumentError(
           'invalid_argument',
           `${FN}: ${name} takes ${want} argument(s) (got ${args.length}) in ${show(text)}${column(text, word(name))}.`,
+          'text',
+          `${name} with ${want} argument(s)`,
+          args.length,
           { function: name, arguments: args.length },
         );
       }

@@ -1,4 +1,4 @@
-import { MetricsError } from '../errors.js';
+import { argumentError, pathOf } from './assert.js';
 
 // Small dense linear algebra for the library (not exported from the package).
 
@@ -15,18 +15,24 @@ export function cholesky(a: readonly (readonly number[])[], fn: string, name: st
   for (let i = 0; i < n; i++) {
     const row = a[i];
     if (!Array.isArray(row) || row.length !== n) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: ${name} must be a square ${n} x ${n} matrix (row ${i} has ${Array.isArray(row) ? row.length : 'no'} entries). Give one row per series.`,
+        [...pathOf(name), i],
+        `a row of ${n} entries`,
+        row,
         { row: i },
       );
     }
     for (let j = 0; j < n; j++) {
       const v = row[j];
       if (typeof v !== 'number' || !Number.isFinite(v)) {
-        throw new MetricsError(
+        throw argumentError(
           'invalid_argument',
           `${fn}: ${name}[${i}][${j}] must be a finite number (got ${String(v)}).`,
+          `${name}[${i}][${j}]`,
+          'a finite number',
+          v,
           { row: i, column: j },
         );
       }
@@ -37,9 +43,12 @@ export function cholesky(a: readonly (readonly number[])[], fn: string, name: st
       const x = a[i]![j]!,
         y = a[j]![i]!;
       if (Math.abs(x - y) > 1e-12 * Math.max(1, Math.abs(x), Math.abs(y))) {
-        throw new MetricsError(
+        throw argumentError(
           'invalid_argument',
           `${fn}: ${name} must be symmetric (got [${i}][${j}] = ${x} but [${j}][${i}] = ${y}). Use the same value on both sides of the diagonal.`,
+          [...pathOf(name), j, i],
+          `${x}, as at [${i}][${j}] (symmetric)`,
+          y,
           { row: i, column: j },
         );
       }
@@ -53,9 +62,12 @@ export function cholesky(a: readonly (readonly number[])[], fn: string, name: st
     let d = a[j]![j]!;
     for (let k = 0; k < j; k++) d -= l[j * n + k]! ** 2;
     if (d < -tol) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: ${name} is not positive semi-definite (the Cholesky pivot of row ${j} is ${d}). Some correlations are inconsistent with each other (e.g. A~B and B~C high but A~C negative); lower them or estimate the matrix from data.`,
+        name,
+        'a positive semi-definite matrix',
+        a,
         { row: j, pivot: d },
       );
     }
@@ -66,9 +78,12 @@ export function cholesky(a: readonly (readonly number[])[], fn: string, name: st
       for (let k = 0; k < j; k++) s -= l[i * n + k]! * l[j * n + k]!;
       if (ljj === 0) {
         if (Math.abs(s) > Math.sqrt(tol)) {
-          throw new MetricsError(
+          throw argumentError(
             'invalid_argument',
             `${fn}: ${name} is not positive semi-definite (row ${j} is fully determined by earlier rows but row ${i} disagrees). Check the correlations of row ${i}.`,
+            [...pathOf(name), i],
+            'a row consistent with the earlier rows (positive semi-definite)',
+            a[i],
             { row: i },
           );
         }

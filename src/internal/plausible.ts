@@ -1,7 +1,6 @@
 // Not exported from the package: the plausibility bounds shared by the API and the model-file checks, so a
 // percent written where a fraction belongs ("25" for 25%) is caught the same way in both.
-import { MetricsError } from '../errors.js';
-import { assertFinite } from './assert.js';
+import { argumentError, assertFinite } from './assert.js';
 
 /**
  * The largest yearly growth rate (and level shock) accepted: 3 is 300% a year, the level times four.
@@ -63,8 +62,15 @@ export function assertPlausible(fn: string, name: string, value: unknown, kind: 
     v <= 100
       ? ` Did you mean ${asFraction(v)}? Rates, volatilities and shares are fractions: 0.25 is 25%.`
       : ' Rates, volatilities and shares are fractions: 0.25 is 25%.';
-  throw new MetricsError('invalid_argument', `${fn}: ${name} must be a fraction ${WORDS[kind]} (got ${v}).${hint}`, {
-    [name]: v,
-    bound: BOUND[kind],
-  });
+  throw argumentError(
+    'invalid_argument',
+    `${fn}: ${name} must be a fraction ${WORDS[kind]} (got ${v}).${hint}`,
+    name,
+    `a fraction ${WORDS[kind]}`,
+    v,
+    {
+      [name]: v,
+      bound: BOUND[kind],
+    },
+  );
 }

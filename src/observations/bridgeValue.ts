@@ -1,5 +1,4 @@
-import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { argumentError, show } from '../internal/assert.js';
 import { convertScale } from '../series/units.js';
 import type { DefinitionBridge, Observation, ObservationSet } from './types.js';
 
@@ -36,16 +35,22 @@ export function bridgeValue(
   const from = labelOf(set, observation.definition);
   const to = labelOf(set, toDefinition);
   if (bridge === undefined) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `bridgeValue: ${observation.id} is on ${from}, not on ${to} (got two definitions and no bridge). Different definitions measure different things; give a bridge { from, to, ratio or overlapYear, assumption } to use one for the other.`,
+      'bridge',
+      `a bridge { from, to, ratio or overlapYear } from ${from} to ${to}`,
+      bridge,
       { definitions: [observation.definition, toDefinition] },
     );
   }
   if (bridge.from !== observation.definition || bridge.to !== toDefinition) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `bridgeValue: the bridge joins ${labelOf(set, bridge.from)} to ${labelOf(set, bridge.to)} (got a bridge for other definitions than ${from} -> ${to}). Give a bridge between these two.`,
+      'bridge',
+      `a bridge between ${from} and ${to}`,
+      { from: bridge.from, to: bridge.to },
       { definitions: [observation.definition, toDefinition] },
     );
   }
@@ -62,18 +67,24 @@ export function bridgeValue(
     const a = level(bridge.from);
     const b = level(bridge.to);
     if (a === undefined || b === undefined) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `bridgeValue: overlap year ${bridge.overlapYear} needs a plain level on both ${from} and ${to} (got ${a === undefined ? 'none' : a.id} and ${b === undefined ? 'none' : b.id}). Pick a year both report, or give a ratio.`,
+        'bridge.overlapYear',
+        `a year with a plain level on both ${from} and ${to}`,
+        bridge.overlapYear,
         { definitions: [bridge.from, bridge.to] },
       );
     }
     ratio = convertScale(b.value, b.unit, a.unit) / a.value;
   }
   if (ratio === undefined || !Number.isFinite(ratio) || ratio <= 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `bridgeValue: a bridge needs a ratio > 0 or an overlap year (got ratio ${String(ratio)}). State how ${from} relates to ${to}.`,
+      'bridge.ratio',
+      'a ratio > 0, or an overlap year',
+      ratio,
       { definitions: [bridge.from, bridge.to] },
     );
   }
@@ -83,7 +94,14 @@ export function bridgeValue(
 /** Checks the arguments' shapes first, so a hand-built or hostile one gets a MetricsError naming it. */
 function checkArgs(observation: unknown, toDefinition: unknown, set: unknown, bridge: unknown): undefined {
   const fail = (where: string, what: string, got: unknown): never => {
-    throw new MetricsError('invalid_argument', `bridgeValue: ${where} ${what} (got ${show(got)}).`, { field: where });
+    throw argumentError(
+      'invalid_argument',
+      `bridgeValue: ${where} ${what} (got ${show(got)}).`,
+      where,
+      what.replace(/^must (be )?/, ''),
+      got,
+      { field: where },
+    );
   };
   const isObject = (v: unknown): v is Record<string, unknown> =>
     v !== null && typeof v === 'object' && !Array.isArray(v);

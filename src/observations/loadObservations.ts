@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ErrorIssue, isMetricsError, MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { argumentError, show } from '../internal/assert.js';
 import { parseObservations } from './parseObservations.js';
 import type { MetricDefinition, Observation, ObservationSet } from './types.js';
 
@@ -21,16 +21,26 @@ const FILE = /\.observations\.json$/;
  */
 export function loadObservations(dir?: string): ObservationSet {
   if (dir !== undefined && (typeof dir !== 'string' || dir.trim() === '' || dir.includes('\u0000'))) {
-    throw new MetricsError('invalid_argument', `loadObservations: dir must be a folder path (got ${show(dir)}).`, {
+    throw argumentError(
+      'invalid_argument',
+      `loadObservations: dir must be a folder path (got ${show(dir)}).`,
+      'dir',
+      'a folder path',
       dir,
-    });
+      {
+        dir,
+      },
+    );
   }
   const builtIn = dir === undefined;
   const folder = dir ?? fileURLToPath(new URL('../../seeds/', import.meta.url));
   if (!existsSync(folder)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `loadObservations: no folder at ${folder} (got ${show(dir)}). Pass a folder of *.observations.json files.`,
+      'dir',
+      'a folder',
+      dir,
       { dir },
     );
   }
@@ -38,9 +48,12 @@ export function loadObservations(dir?: string): ObservationSet {
     .filter((n) => FILE.test(n))
     .sort();
   if (files.length === 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `loadObservations: ${folder} holds no *.observations.json file (got ${files.length}). Point dir at a folder of observation files.`,
+      'dir',
+      'a folder with *.observations.json files',
+      dir,
       { dir },
     );
   }
@@ -50,9 +63,12 @@ export function loadObservations(dir?: string): ObservationSet {
     try {
       raws.push({ origin, json: JSON.parse(readFileSync(join(folder, name), 'utf8')) as Record<string, unknown> });
     } catch (e) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_data',
         `loadObservations: ${origin} is not valid JSON (${e instanceof Error ? e.message : String(e)}). Fix the syntax and load again.`,
+        [origin],
+        'valid JSON',
+        e instanceof Error ? e.message : String(e),
         { origin },
       );
     }

@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { problemIssues, show } from '../internal/assert.js';
+import { argumentError, problemIssues, show } from '../internal/assert.js';
 import { assertNoLongArrays } from '../internal/size.js';
 import { parseUnit, type Unit } from '../series/units.js';
 import { Comparator, type Tolerance } from '../targets/fact.js';
@@ -264,9 +264,12 @@ function checkObservation(
  */
 export function parseObservations(json: unknown, origin: string): ObservationSet {
   if (typeof origin !== 'string' || origin.trim() === '') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `parseObservations: origin must say where the JSON came from (got ${show(origin)}).`,
+      'origin',
+      'text saying where the JSON came from',
+      origin,
       { origin },
     );
   }

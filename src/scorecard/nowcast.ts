@@ -1,6 +1,6 @@
 import { MetricsError } from '../errors.js';
 import { formatPercent } from '../series/units.js';
-import { assertFinite, show } from '../internal/assert.js';
+import { argumentError, assertFinite, show } from '../internal/assert.js';
 import { rng } from '../random/rng.js';
 import { assertPlausible } from '../internal/plausible.js';
 
@@ -73,9 +73,12 @@ const MAX_PATH_YEARS = 20_000_000;
 export function nowcast(options: NowcastOptions): Nowcast {
   const isObject = (v: unknown): boolean => v !== null && typeof v === 'object';
   if (!isObject(options) || !isObject(options.from) || !isObject(options.target)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `nowcast: options must be { from: { year, value, observation }, target: { year, value }, rate, rateSource, volatility } (got ${show(options)}).`,
+      'options',
+      '{ from: { year, value, observation }, target: { year, value }, rate, rateSource, volatility }',
+      options,
     );
   }
   for (const [name, v] of [
@@ -83,7 +86,13 @@ export function nowcast(options: NowcastOptions): Nowcast {
     ['rateSource', options.rateSource],
   ] as const) {
     if (typeof v !== 'string' || v.trim() === '')
-      throw new MetricsError('invalid_argument', `nowcast: ${name} must say where it comes from (got ${show(v)}).`);
+      throw argumentError(
+        'invalid_argument',
+        `nowcast: ${name} must say where it comes from (got ${show(v)}).`,
+        name,
+        'a non-empty text saying where it comes from',
+        v,
+      );
   }
   const { from, target, rate, volatility } = options;
   const paths = options.paths ?? 20000;
@@ -94,12 +103,21 @@ export function nowcast(options: NowcastOptions): Nowcast {
     ['target.year', target.year],
   ] as const)
     if (typeof y !== 'number' || !Number.isInteger(y) || Math.abs(y) > 100_000)
-      throw new MetricsError('invalid_argument', `nowcast: ${name} must be a whole calendar year (got ${show(y)}).`);
+      throw argumentError(
+        'invalid_argument',
+        `nowcast: ${name} must be a whole calendar year (got ${show(y)}).`,
+        name,
+        'a whole calendar year',
+        y,
+      );
   const years = target.year - from.year;
   if (!Number.isInteger(years) || years < 1) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `nowcast: the target year must come after the observation's (got ${from.year} -> ${target.year}). Nowcast a target that is still open.`,
+      'target.year',
+      `> from.year (${from.year})`,
+      target.year,
       { from: from.year, to: target.year },
     );
   }
@@ -111,9 +129,28 @@ export function nowcast(options: NowcastOptions): Nowcast {
     !Number.isInteger(paths) ||
     paths < 100
   ) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `nowcast: levels and volatility must be > 0, rate > -1 and paths a whole number >= 100 (got from ${from.value}, target ${target.value}, volatility ${volatility}, rate ${rate}, paths ${paths}). Check the inputs.`,
+      from.value <= 0
+        ? 'from.value'
+        : target.value <= 0
+          ? 'target.value'
+          : volatility <= 0
+            ? 'volatility'
+            : rate <= -1
+              ? 'rate'
+              : 'paths',
+      from.value <= 0 || target.value <= 0 || volatility <= 0 ? '> 0' : rate <= -1 ? '> -1' : 'a whole number >= 100',
+      from.value <= 0
+        ? from.value
+        : target.value <= 0
+          ? target.value
+          : volatility <= 0
+            ? volatility
+            : rate <= -1
+              ? rate
+              : paths,
       { from: from.value, target: target.value, volatility, rate, paths },
     );
   }

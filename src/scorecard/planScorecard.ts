@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { argumentError, show } from '../internal/assert.js';
 import { probabilityRestsOn } from '../model/probabilityBasis.js';
 import { simulateModel } from '../model/simulateModel.js';
 import type { ModelDefinition, PathSpec, ResolvedValue } from '../spec/types.js';
@@ -86,9 +86,12 @@ export async function planScorecard(
   options: PlanScorecardOptions,
 ): Promise<ScorecardRow[]> {
   if (!Array.isArray(models)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `planScorecard: models must be an array of loaded models (got ${show(models)}).`,
+      'models',
+      'an array of loaded models',
+      models,
     );
   }
   if (models.length > MAX_MODELS) {
@@ -100,17 +103,23 @@ export async function planScorecard(
   for (let i = 0; i < models.length; i++) asModel('planScorecard', models[i]);
   checkObservationSet('planScorecard', set);
   if (options === null || typeof options !== 'object') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `planScorecard: options must be { asOf, paths?, seed? } (got ${show(options)}).`,
+      'options',
+      '{ asOf, paths?, seed? }',
+      options,
     );
   }
   const paths = options.paths ?? 20000;
   const seed = options.seed ?? 2026;
   if (!Number.isSafeInteger(paths) || paths < 100 || !Number.isSafeInteger(seed) || seed < 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `planScorecard: paths must be a whole number >= 100 and seed a whole number >= 0 (got paths ${show(paths)}, seed ${show(seed)}). Pass e.g. { paths: 20000, seed: 2026 }.`,
+      !Number.isSafeInteger(paths) || paths < 100 ? 'options.paths' : 'options.seed',
+      !Number.isSafeInteger(paths) || paths < 100 ? 'a whole number >= 100' : 'a whole number >= 0',
+      !Number.isSafeInteger(paths) || paths < 100 ? paths : seed,
       { paths, seed },
     );
   }

@@ -1,4 +1,3 @@
-import { MetricsError } from '../errors.js';
 import { argumentError, show } from '../internal/assert.js';
 import { convertScale, formatPercent, isScaleConvertible, unitToString } from '../series/units.js';
 import { assertPlausible } from '../internal/plausible.js';
@@ -105,9 +104,12 @@ export function scoreTarget(target: Fact, set: ObservationSet, options: ScoreTar
   asFact('scoreTarget', target, 'target');
   checkObservationSet('scoreTarget', set);
   if (options === null || typeof options !== 'object') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `scoreTarget: options must be { asOf, planRate? } (got ${show(options)}).`,
+      'options',
+      '{ asOf, planRate? }',
+      options,
     );
   }
   if (options.planRate !== undefined) assertPlausible('scoreTarget', 'planRate', options.planRate, 'rate');
@@ -123,9 +125,12 @@ export function scoreTarget(target: Fact, set: ObservationSet, options: ScoreTar
     );
   }
   if (target.kind !== 'target') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `scoreTarget: ${target.id} is a fact of kind ${target.kind} (got a non-target). Pass a plan target.`,
+      'target.kind',
+      'a plan target',
+      target.kind,
       { id: target.id },
     );
   }

@@ -51,9 +51,12 @@ export function binnedMeanChange(options: BinnedMeanChangeOptions): BinnedMeanCh
   assertFiniteArray(fn, 'output', output);
   const n = output.length;
   if (n < 2) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: needs at least 2 draws (got ${n}). Run more Monte Carlo paths.`,
+      'output',
+      'at least 2 draws',
+      n,
       { draws: n },
     );
   }
@@ -88,9 +91,12 @@ export function binnedMeanChange(options: BinnedMeanChangeOptions): BinnedMeanCh
   const result: InputMeanChange[] = Object.entries(inputs).map(([name, draws]) => {
     assertFiniteArray(fn, `inputs.${name}`, draws);
     if (draws.length !== n) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: inputs.${name} has ${draws.length} draws but output has ${n}. Pass one input value per output.`,
+        `inputs.${name}`,
+        `${n} draws, as many as output`,
+        draws.length,
         { input: name },
       );
     }

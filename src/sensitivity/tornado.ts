@@ -71,9 +71,12 @@ function outputFunction(output: TornadoOptions['output']): { name: string; fn: T
   const firstTarget = (p: ScenarioProjection) => {
     const t = p.targets[0];
     if (t === undefined) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `tornado: output "${name}" needs a target in the projected years, and scenario "${p.scenario}" of "${p.modelId}" has none. Use finalLevel or a function.`,
+        'output',
+        'finalLevel or a function, for a model without targets',
+        name,
       );
     }
     return t;
@@ -119,7 +122,13 @@ export function tornado(model: ModelDefinition, options: TornadoOptions = {}): T
   const fn = 'tornado';
   asModel(fn, model);
   if (options === null || typeof options !== 'object') {
-    throw new MetricsError('invalid_argument', `${fn}: options must be an object (got ${show(options)}).`);
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: options must be an object (got ${show(options)}).`,
+      'options',
+      'an object',
+      options,
+    );
   }
   const scenario = options.scenario ?? 'plan';
   const { name, fn: measure } = outputFunction(options.output);
@@ -127,9 +136,12 @@ export function tornado(model: ModelDefinition, options: TornadoOptions = {}): T
   const absolute = options.swing?.absolute ?? 0;
   assertFinite(fn, { 'swing.relative': relative, 'swing.absolute': absolute });
   if (relative < 0 || absolute < 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: swing must be >= 0 (got relative ${relative}, absolute ${absolute}). It is the distance either side of each value.`,
+      relative < 0 ? 'swing.relative' : 'swing.absolute',
+      '>= 0',
+      relative < 0 ? relative : absolute,
     );
   }
   const evaluate = (m: ModelDefinition, what: string): number => {
@@ -137,13 +149,17 @@ export function tornado(model: ModelDefinition, options: TornadoOptions = {}): T
     try {
       out = measure(project(m, { scenario }), m);
     } catch (e) {
-      if (isMetricsError(e)) throw new MetricsError(e.code, `${fn}: with ${what}: ${e.message}`, { ...e.details });
+      if (isMetricsError(e))
+        throw new MetricsError(e.code, `${fn}: with ${what}: ${e.message}`, { ...e.details }, e.issues);
       throw e;
     }
     if (typeof out !== 'number' || !Number.isFinite(out)) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: output "${name}" gave ${show(out)} with ${what}. The output must be a finite number.`,
+        'output',
+        'a function that returns a finite number',
+        out,
         { output: name },
       );
     }
@@ -158,9 +174,12 @@ export function tornado(model: ModelDefinition, options: TornadoOptions = {}): T
     const ids = new Set(all.map((p) => p.id));
     const unknown = options.parameters.filter((id) => !ids.has(id));
     if (unknown.length > 0) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: unknown parameter(s) ${unknown.map(show).join(', ')}. Parameters: ${[...ids].join(', ')}.`,
+        ['parameters', options.parameters.indexOf(unknown[0] as string)],
+        `one of ${[...ids].join(', ')}`,
+        unknown[0],
         { unknown },
       );
     }
@@ -172,9 +191,12 @@ export function tornado(model: ModelDefinition, options: TornadoOptions = {}): T
   const ranges = options.ranges ?? {};
   for (const id of Object.keys(ranges)) {
     if (!all.some((p) => p.id === id)) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: ranges has unknown parameter ${show(id)}. Parameters: ${all.map((p) => p.id).join(', ')}.`,
+        ['ranges', id],
+        `a parameter, one of ${all.map((p) => p.id).join(', ')}`,
+        id,
         { parameter: id },
       );
     }
@@ -187,9 +209,12 @@ export function tornado(model: ModelDefinition, options: TornadoOptions = {}): T
     if (r !== undefined) {
       assertFinite(fn, { [`ranges.${p.id}.low`]: r.low, [`ranges.${p.id}.high`]: r.high });
       if (r.low > r.high) {
-        throw new MetricsError(
+        throw argumentError(
           'invalid_argument',
           `${fn}: ranges.${p.id} has low ${r.low} above high ${r.high}. Swap them.`,
+          ['ranges', p.id, 'low'],
+          `<= high (${r.high})`,
+          r.low,
           { parameter: p.id },
         );
       }

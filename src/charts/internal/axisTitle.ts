@@ -1,6 +1,5 @@
 import type { Unit } from '../../series/units.js';
-import { MetricsError } from '../../errors.js';
-import { show } from '../../internal/assert.js';
+import { argumentError, show } from '../../internal/assert.js';
 import { unitLabel } from './unitLabel.js';
 import type { Locale } from '../../series/locale.js';
 
@@ -13,7 +12,13 @@ import type { Locale } from '../../series/locale.js';
  */
 export function axisTitle(measure: string | undefined, unit: string | Unit, locale: Locale = 'en'): string {
   if (measure !== undefined && typeof measure !== 'string') {
-    throw new MetricsError('invalid_argument', `axisTitle: measure must be text, or left out (got ${show(measure)}).`);
+    throw argumentError(
+      'invalid_argument',
+      `axisTitle: measure must be text, or left out (got ${show(measure)}).`,
+      'measure',
+      'text, or left out',
+      measure,
+    );
   }
   const label = unitLabel(unit, locale);
   if (measure === undefined || measure.trim() === '')

@@ -48,9 +48,16 @@ export function checkArray(
   // The row checks below use forEach, which skips the holes of a sparse array: refuse holes here.
   for (let i = 0; i < rows.length; i++) {
     if (!(i in rows)) {
-      throw new MetricsError('invalid_argument', `${fn}: ${name}[${i}] is missing (a hole in the array).`, {
-        index: i,
-      });
+      throw argumentError(
+        'invalid_argument',
+        `${fn}: ${name}[${i}] is missing (a hole in the array).`,
+        `${name}[${i}]`,
+        'a row',
+        undefined,
+        {
+          index: i,
+        },
+      );
     }
   }
 }
@@ -301,7 +308,13 @@ export function checkOptions(
   const unit = unitArg(fn, 'options.unit', options.unit);
   for (const k of ['title', 'subtitle', 'measure'] as const) {
     if (options[k] !== undefined && typeof options[k] !== 'string') {
-      throw new MetricsError('invalid_argument', `${fn}: options.${k} must be text (got ${show(options[k])}).`);
+      throw argumentError(
+        'invalid_argument',
+        `${fn}: options.${k} must be text (got ${show(options[k])}).`,
+        `options.${k}`,
+        'text',
+        options[k],
+      );
     }
   }
   const locale = options.locale ?? 'en';

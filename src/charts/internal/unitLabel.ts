@@ -1,7 +1,6 @@
 import { type Unit, unitArg } from '../../series/units.js';
 import type { Locale } from '../../series/locale.js';
-import { MetricsError } from '../../errors.js';
-import { show } from '../../internal/assert.js';
+import { argumentError, show } from '../../internal/assert.js';
 
 const ZH_WORD: Readonly<Record<string, string>> = {
   one: '',
@@ -30,7 +29,13 @@ const ZH_CURRENCY: Readonly<Record<string, string>> = { CNY: '元', USD: '美元
 export function unitLabel(unit: string | Unit, locale: Locale = 'en'): string {
   const u = unitArg('unitLabel', 'unit', unit);
   if (locale !== 'en' && locale !== 'zh') {
-    throw new MetricsError('invalid_argument', `unitLabel: locale must be "en" or "zh" (got ${show(locale)}).`);
+    throw argumentError(
+      'invalid_argument',
+      `unitLabel: locale must be "en" or "zh" (got ${show(locale)}).`,
+      'locale',
+      '"en" or "zh"',
+      locale,
+    );
   }
   switch (u.kind) {
     case 'fraction':
