@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { csvParseRows } from 'd3-dsv';
 import { panelFromRows } from '../decompose/panelFromRows.js';
 import type { Panel } from '../decompose/types.js';
-import { MetricsError } from '../errors.js';
 import { show, argumentError } from '../internal/assert.js';
 import { parseUnit, sameUnit, type Unit, unitToString } from '../series/units.js';
 
@@ -66,18 +65,24 @@ export function parseSeriesCsv(text: string, options: ParseSeriesCsvOptions = {}
   const isWide = YEAR.includes(lower[0] as string) && header.length >= 2;
   if (layout === 'long' || (layout === 'auto' && isLong)) {
     if (!isLong) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_data',
         `${file}: row 1: the header has no ${missing.join(', ')} column (got ${show(header.join(','))}). A long file starts with id,year,value.`,
+        [1],
+        `a header with ${missing.join(', ')}`,
+        header.join(','),
         { file, row: 1 },
       );
     }
     return parseLong(file, rows, iId, iYear, iValue, header);
   }
   if (!isWide) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_data',
       `${file}: row 1: cannot tell the layout from the header (got ${show(header.join(','))}). Use id,year,value (long) or year,<series>,… (wide).`,
+      [1],
+      'a header id,year,value (long) or year,<series>,… (wide)',
+      header.join(','),
       { file, row: 1 },
     );
   }
@@ -113,9 +118,12 @@ function readTable(
   const rows = csvParseRows(text.replace(/^\uFEFF/, '')).filter((r) => !(r.length === 1 && r[0]?.trim() === ''));
   const header = (rows[0] ?? []).map((h) => h.trim());
   if (header.length === 0 || rows.length < 2) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_data',
       `${file}: no data rows (got ${rows.length === 0 ? 'an empty file' : 'a header only'}). Write a header and one row per observation, e.g. id,year,value.`,
+      [],
+      'a header and at least one data row',
+      rows.length === 0 ? '' : header.join(','),
       { file },
     );
   }
@@ -130,9 +138,12 @@ function parseYear(file: string, row: number, field: string, raw: string | undef
   const text = (raw ?? '').trim();
   const year = Number(text);
   if (text === '' || !Number.isInteger(year)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_data',
       `${file}: row ${row}, field "${field}": expected a whole year (got ${show(raw ?? '')}). Fix or remove the row.`,
+      [row, field],
+      'a whole year',
+      raw,
       { file, row, field },
     );
   }
@@ -143,9 +154,12 @@ function parseValue(file: string, row: number, field: string, raw: string | unde
   const text = (raw ?? '').trim();
   const value = Number(text);
   if (text === '' || !Number.isFinite(value)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_data',
       `${file}: row ${row}, field "${field}": expected a finite number (got ${show(raw ?? '')}). Write plain numbers (1234.5, no thousands separators) and remove rows without a value.`,
+      [row, field],
+      'a finite number',
+      raw,
       { file, row, field },
     );
   }
@@ -167,9 +181,12 @@ function parseLong(
     const row = r + 1;
     const id = (cells[iId] ?? '').trim();
     if (id === '') {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_data',
         `${file}: row ${row}, field "${header[iId]}": the series id is empty (got ""). Give every row an id.`,
+        [row, header[iId] as string],
+        'a series id',
+        '',
         { file, row, field: header[iId] },
       );
     }
@@ -178,9 +195,12 @@ function parseLong(
     const key = `${id}\u0000${year}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_data',
         `${file}: row ${row}, field "${header[iYear]}": series ${show(id)} has ${year} twice (got rows ${first} and ${row}). Keep one value per series and year.`,
+        [row, header[iYear] as string],
+        `a year not given before for series ${show(id)} (row ${first})`,
+        year,
         { file, row, field: header[iYear] },
       );
     }
@@ -194,15 +214,21 @@ function parseWide(file: string, rows: string[][], header: string[]): SeriesRow[
   const ids = header.slice(1);
   ids.forEach((id, j) => {
     if (id === '')
-      throw new MetricsError(
+      throw argumentError(
         'invalid_data',
         `${file}: row 1, column ${j + 2}: the series name is empty (got ""). Name every column.`,
+        [1, j + 2],
+        'a series name',
+        '',
         { file, row: 1 },
       );
     if (ids.indexOf(id) !== j)
-      throw new MetricsError(
+      throw argumentError(
         'invalid_data',
         `${file}: row 1, field "${id}": the column appears twice (got columns ${ids.indexOf(id) + 2} and ${j + 2}). Give each series one column.`,
+        [1, id],
+        'a column name not given before',
+        id,
         { file, row: 1, field: id },
       );
   });
@@ -214,9 +240,12 @@ function parseWide(file: string, rows: string[][], header: string[]): SeriesRow[
     const year = parseYear(file, row, header[0] as string, cells[0]);
     const first = years.get(year);
     if (first !== undefined) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_data',
         `${file}: row ${row}, field "${header[0]}": the year ${year} appears twice (got rows ${first} and ${row}). Keep one row per year.`,
+        [row, header[0] as string],
+        `a year not given before (row ${first})`,
+        year,
         { file, row, field: header[0] },
       );
     }
@@ -242,9 +271,12 @@ function parseWide(file: string, rows: string[][], header: string[]): SeriesRow[
 export function readSeriesCsv(path: string, options: Omit<ParseSeriesCsvOptions, 'file'> = {}): SeriesRow[] {
   checkPath('readSeriesCsv', path);
   if (options === null || typeof options !== 'object') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `readSeriesCsv: options must be an object like { layout } (got ${show(options)}).`,
+      'options',
+      'an object like { layout }',
+      options,
     );
   }
   let text: string;
@@ -252,9 +284,12 @@ export function readSeriesCsv(path: string, options: Omit<ParseSeriesCsvOptions,
     text = readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new MetricsError(
+    throw argumentError(
       'not_found',
       `readSeriesCsv: cannot read ${path} (got ${code === 'ENOENT' ? 'no such file' : (code ?? String(e))}). Check the path.`,
+      'path',
+      'a file that can be read',
+      path,
       { file: path },
     );
   }
@@ -268,7 +303,13 @@ export function readSeriesCsv(path: string, options: Omit<ParseSeriesCsvOptions,
 function fileName(fn: string, file: unknown): string {
   if (file === undefined) return '<csv>';
   if (typeof file !== 'string')
-    throw new MetricsError('invalid_argument', `${fn}: options.file must be a file name (got ${show(file)}).`);
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: options.file must be a file name (got ${show(file)}).`,
+      'options.file',
+      'a file name',
+      file,
+    );
   const name = file.trim().split('\n')[0] as string;
   return name === '' ? '<csv>' : name;
 }
@@ -276,7 +317,14 @@ function fileName(fn: string, file: unknown): string {
 /** Checks a file path argument: a non-empty string without NUL characters (which no file system accepts). */
 export function checkPath(fn: string, path: unknown): asserts path is string {
   if (typeof path !== 'string' || path.trim() === '' || path.includes('\u0000')) {
-    throw new MetricsError('invalid_argument', `${fn}: path must be a file path (got ${show(path)}).`, { path });
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: path must be a file path (got ${show(path)}).`,
+      'path',
+      'a file path',
+      path,
+      { path },
+    );
   }
 }
 
@@ -306,9 +354,12 @@ export function parsePanelCsv(text: string, options: ParsePanelCsvOptions = {}):
   const file = fileName('parsePanelCsv', options?.file);
   const { rows, header, find, iId, iYear, iValue, missing } = readTable('parsePanelCsv', text, file);
   if (missing.length > 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_data',
       `${file}: row 1: the header has no ${missing.map((m) => `"${m}"`).join(', ')} column (got ${show(header.join(','))}). Write a long table: id,year,value (optional unit); "total" rows give the stated total.`,
+      [1],
+      `a header with ${missing.map((m) => `"${m}"`).join(', ')}`,
+      header.join(','),
       { file, row: 1 },
     );
   }
@@ -323,9 +374,12 @@ export function parsePanelCsv(text: string, options: ParsePanelCsvOptions = {}):
       if (unit === undefined) unit = u;
       else if (!sameUnit(unit, u)) {
         const field = header[iUnit] as string;
-        throw new MetricsError(
+        throw argumentError(
           'unit_mismatch',
           `${file}: row ${r + 1}, field "${field}": the unit is "${unitToString(u)}" but ${unit === given ? 'the unit given is' : 'earlier rows use'} "${unitToString(unit)}". Convert the values to one unit first.`,
+          [r + 1, field],
+          `"${unitToString(unit)}"`,
+          cell,
           { file, row: r + 1, field },
         );
       }

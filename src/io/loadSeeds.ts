@@ -38,9 +38,12 @@ const SEED_FILE = /\.facts\.json$/;
  */
 export function loadSeeds(options: LoadSeedsOptions = {}): Fact[] {
   if (options === null || typeof options !== 'object') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `loadSeeds: options must be an object like { dir } (got ${show(options)}).`,
+      'options',
+      'an object like { dir }',
+      options,
     );
   }
   const builtIn = options.dir === undefined;
@@ -60,9 +63,12 @@ export function loadSeeds(options: LoadSeedsOptions = {}): Fact[] {
     );
   }
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `loadSeeds: no folder at ${dir} (got dir ${show(options.dir ?? dir)}). Pass an existing folder of *.facts.json files.`,
+      'options.dir',
+      'an existing folder',
+      options.dir ?? dir,
       { dir },
     );
   }
@@ -70,9 +76,12 @@ export function loadSeeds(options: LoadSeedsOptions = {}): Fact[] {
     .filter((name) => SEED_FILE.test(name))
     .sort();
   if (files.length === 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `loadSeeds: ${dir} holds no *.facts.json file (got ${readdirSync(dir).length} other entries). Point dir at a folder of seed files.`,
+      'options.dir',
+      'a folder with *.facts.json files',
+      options.dir ?? dir,
       { dir },
     );
   }
@@ -88,9 +97,12 @@ export function loadSeeds(options: LoadSeedsOptions = {}): Fact[] {
     try {
       json = JSON.parse(readFileSync(join(dir, name), 'utf8'));
     } catch (e) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_data',
         `loadSeeds: ${origin} is not valid JSON (${e instanceof Error ? e.message : String(e)}). Fix the syntax and load again.`,
+        [origin],
+        'valid JSON',
+        e instanceof Error ? e.message : String(e),
         { origin },
       );
     }
@@ -143,9 +155,12 @@ export function loadSeeds(options: LoadSeedsOptions = {}): Fact[] {
 export function factById(facts: readonly Fact[], id: string): Fact {
   facts = asFacts('factById', facts, 'facts', false);
   if (typeof id !== 'string' || id.trim() === '') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `factById: id must be a fact id like "bd14.revenue-2025" (got ${show(id)}).`,
+      'id',
+      'a fact id like "bd14.revenue-2025"',
+      id,
       {
         id,
       },
@@ -159,8 +174,15 @@ export function factById(facts: readonly Fact[], id: string): Fact {
     close.length > 0
       ? ` Did you mean ${close.map((c) => JSON.stringify(c)).join(', ')}?`
       : ' Check the id against the seed files (docs/seeds.md lists them).';
-  throw new MetricsError('not_found', `factById: no fact with id ${show(id)} (got ${facts.length} facts).${hint}`, {
+  throw argumentError(
+    'not_found',
+    `factById: no fact with id ${show(id)} (got ${facts.length} facts).${hint}`,
+    'id',
+    'the id of a loaded fact',
     id,
-    suggestions: close,
-  });
+    {
+      id,
+      suggestions: close,
+    },
+  );
 }

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { MetricsError } from '../errors.js';
 import { checkPath } from './csv.js';
-import { show } from '../internal/assert.js';
+import { argumentError, show } from '../internal/assert.js';
 import { parseSeriesCsv, type SeriesRow } from './csv.js';
 
 /**
@@ -16,16 +15,22 @@ import { parseSeriesCsv, type SeriesRow } from './csv.js';
  */
 export function parseSeriesJson(json: unknown, file: string): SeriesRow[] {
   if (typeof file !== 'string' || file.trim() === '') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `parseSeriesJson: file must name where the JSON came from, for messages (got ${show(file)}).`,
+      'file',
+      'text naming where the JSON came from',
+      file,
       { file },
     );
   }
   const bad = (path: string, what: string, got: unknown): never => {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_data',
       `${file}: ${path}: ${what} (got ${show(got)}). Use [{ "id", "year", "value" }, …] or { "<id>": { "<year>": value } }.`,
+      path === '(top level)' ? [] : path,
+      what.replace(/^(must (be )?|expected )/, ''),
+      got,
       { file, path },
     );
   };
@@ -80,9 +85,12 @@ export function readSeriesFile(path: string): SeriesRow[] {
     text = readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new MetricsError(
+    throw argumentError(
       'not_found',
       `readSeriesFile: cannot read ${path} (got ${code === 'ENOENT' ? 'no such file' : (code ?? String(e))}). Check the path.`,
+      'path',
+      'a file that can be read',
+      path,
       { file: path },
     );
   }
@@ -91,7 +99,14 @@ export function readSeriesFile(path: string): SeriesRow[] {
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new MetricsError('invalid_data', `${path}: not valid JSON (${(e as Error).message}).`, { file: path });
+    throw argumentError(
+      'invalid_data',
+      `${path}: not valid JSON (${(e as Error).message}).`,
+      [],
+      'valid JSON',
+      (e as Error).message,
+      { file: path },
+    );
   }
   return parseSeriesJson(json, path);
 }

@@ -173,9 +173,12 @@ const MAX_MODELS = 1000;
  */
 export function runManifest(options: RunManifestOptions): RunManifest {
   if (options === null || typeof options !== 'object' || !Array.isArray(options.models)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `runManifest: options must be { command, models, seed, paths, workers } (got ${show(options)}).`,
+      'options',
+      '{ command, models, seed, paths, workers }',
+      options,
     );
   }
   if (options.models.length > MAX_MODELS) {
@@ -186,9 +189,12 @@ export function runManifest(options: RunManifestOptions): RunManifest {
   }
   for (let i = 0; i < options.models.length; i++) asModel('runManifest', options.models[i]);
   if (typeof options.command !== 'string' || options.command === '') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `runManifest: command must name the command run (got ${show(options.command)}).`,
+      'options.command',
+      'the name of the command run',
+      options.command,
     );
   }
   for (const key of ['seed', 'paths', 'workers'] as const) {

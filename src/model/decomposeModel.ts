@@ -1,5 +1,5 @@
 import { MetricsError, isMetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { argumentError, show } from '../internal/assert.js';
 import { cagr } from '../growth/cagr.js';
 import type { ModelDefinition } from '../spec/types.js';
 import { project } from '../scenario/project.js';
@@ -72,15 +72,21 @@ export function decomposeModel(model: ModelDefinition): ModelDecomposition {
     !Array.isArray(model.sectors) ||
     typeof model.base?.value !== 'number'
   ) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: expected a loaded ModelDefinition (got ${show(model)}). Load it with loadModel.`,
+      'model',
+      'a loaded ModelDefinition',
+      model,
     );
   }
   if (model.sectors.length === 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: model "${model.id}" has no sectors. Add a "sectors" list (id, name, share, path) to the model file.`,
+      'model.sectors',
+      'at least one sector',
+      model.sectors,
       { model: model.id },
     );
   }
@@ -92,10 +98,12 @@ export function decomposeModel(model: ModelDefinition): ModelDecomposition {
       return growthPath(s.path, { fromYear, toYear, base: s.share.value * base });
     } catch (e) {
       if (isMetricsError(e)) {
-        throw new MetricsError(e.code, `${fn}(${model.id}), sector "${s.id}": ${e.message}`, {
-          ...e.details,
-          sector: s.id,
-        });
+        throw new MetricsError(
+          e.code,
+          `${fn}(${model.id}), sector "${s.id}": ${e.message}`,
+          { ...e.details, sector: s.id },
+          e.issues.map((x) => ({ ...x, path: ['model', 'sectors', model.sectors.indexOf(s), 'path', ...x.path] })),
+        );
       }
       throw e;
     }
@@ -117,9 +125,12 @@ export function decomposeModel(model: ModelDefinition): ModelDecomposition {
       return cagr(row[0] as number, row[row.length - 1] as number, n);
     } catch (e) {
       if (isMetricsError(e))
-        throw new MetricsError(e.code, `${fn}(${model.id}), sector "${model.sectors[i]?.id}": ${e.message}`, {
-          sector: model.sectors[i]?.id,
-        });
+        throw new MetricsError(
+          e.code,
+          `${fn}(${model.id}), sector "${model.sectors[i]?.id}": ${e.message}`,
+          { sector: model.sectors[i]?.id },
+          e.issues.map((x) => ({ ...x, path: ['model', 'sectors', i] })),
+        );
       throw e;
     }
   });

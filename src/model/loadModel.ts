@@ -1,12 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, isAbsolute, join, resolve } from 'node:path';
-import { MetricsError } from '../errors.js';
 import type { ModelDefinition } from '../spec/types.js';
 import type { Fact } from '../targets/fact.js';
 import { loadSeeds } from '../io/loadSeeds.js';
 import { parseFacts } from '../io/parseFacts.js';
 import { closestNames } from '../internal/closest.js';
-import { show } from '../internal/assert.js';
+import { argumentError, show } from '../internal/assert.js';
 import { parseModel } from './parseModel.js';
 import { loadObservations } from '../observations/loadObservations.js';
 import type { ObservationSet } from '../observations/types.js';
@@ -101,9 +100,12 @@ export function readJsonFile(file: string): unknown {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new MetricsError(
+    throw argumentError(
       'not_found',
       `loadModel: cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`,
+      'file',
+      'a file that can be read',
+      file,
       { file },
     );
   }
@@ -119,9 +121,12 @@ export function readJsonFile(file: string): unknown {
       const col = Number(pos[1]) - before.lastIndexOf('\n');
       where = ` at line ${line}, column ${col}`;
     }
-    throw new MetricsError(
+    throw argumentError(
       'invalid_data',
       `${file}: not valid JSON${where} (${msg.replace(/ in JSON at position \d+.*$/, '')}).`,
+      [],
+      'valid JSON',
+      msg,
       { file },
     );
   }
@@ -159,26 +164,45 @@ export function listModels(options: LoadModelOptions = {}): ModelEntry[] {
 function checkOptions(fn: string, options: unknown): LoadModelOptions {
   if (options === undefined) return {};
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: options must be an object like { cwd: '.' } (got ${show(options)}).`,
+      'options',
+      "an object like { cwd: '.' }",
+      options,
       { options },
     );
   }
   const o = options as LoadModelOptions;
   if (o.cwd !== undefined && (typeof o.cwd !== 'string' || o.cwd.trim() === '')) {
-    throw new MetricsError('invalid_argument', `${fn}: options.cwd must be a folder path (got ${show(o.cwd)}).`, {
-      cwd: o.cwd,
-    });
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: options.cwd must be a folder path (got ${show(o.cwd)}).`,
+      'options.cwd',
+      'a folder path',
+      o.cwd,
+      {
+        cwd: o.cwd,
+      },
+    );
   }
   if (o.facts !== undefined && !Array.isArray(o.facts)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: options.facts must be an array of facts (got ${show(o.facts)}).`,
+      'options.facts',
+      'an array of facts',
+      o.facts,
     );
   }
   if (o.onNotice !== undefined && typeof o.onNotice !== 'function') {
-    throw new MetricsError('invalid_argument', `${fn}: options.onNotice must be a function (got ${show(o.onNotice)}).`);
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: options.onNotice must be a function (got ${show(o.onNotice)}).`,
+      'options.onNotice',
+      'a function',
+      o.onNotice,
+    );
   }
   return o;
 }
@@ -197,9 +221,12 @@ export function loadModel(idOrPath: string, options: LoadModelOptions = {}): Mod
   const o = checkOptions('loadModel', options);
   const cwd = o.cwd ?? process.cwd();
   if (typeof idOrPath !== 'string' || idOrPath.trim() === '') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `loadModel: give a model id or a path to a .model.json file (got ${show(idOrPath)}).`,
+      'idOrPath',
+      'a model id or a path to a .model.json file',
+      idOrPath,
       { idOrPath },
     );
   }
@@ -210,15 +237,25 @@ export function loadModel(idOrPath: string, options: LoadModelOptions = {}): Mod
     file = isAbsolute(idOrPath) ? idOrPath : resolve(cwd, idOrPath);
     origin = idOrPath;
     if (!existsSync(file))
-      throw new MetricsError('not_found', `loadModel: no file ${idOrPath} (looked in ${cwd}).`, { file });
+      throw argumentError(
+        'not_found',
+        `loadModel: no file ${idOrPath} (looked in ${cwd}).`,
+        'idOrPath',
+        'a path to an existing file',
+        idOrPath,
+        { file },
+      );
   } else {
     const entries = listModels({ cwd });
     const matches = entries.filter((e) => e.id === idOrPath);
     const users = matches.filter((e) => e.origin !== 'built-in');
     if (users.length > 1) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_definition',
         `loadModel: ${users.length} of your model files have the id "${idOrPath}": ${users.map((u) => u.file).join(' and ')}. Give each its own "id", or load one by its path.`,
+        'idOrPath',
+        'an id of one model file',
+        idOrPath,
         { id: idOrPath, files: users.map((u) => u.file) },
       );
     }
@@ -226,9 +263,12 @@ export function loadModel(idOrPath: string, options: LoadModelOptions = {}): Mod
     if (!entry) {
       const ids = [...new Set(entries.map((e) => e.id))];
       const close = closestNames(idOrPath, ids, 2);
-      throw new MetricsError(
+      throw argumentError(
         'not_found',
         `loadModel: no model "${idOrPath}"${close.length ? ` (did you mean ${close.map((c) => `"${c}"`).join(' or ')}?)` : ''}. Models: ${ids.join(', ')}. Run 'industry-metrics models' to list them.`,
+        'idOrPath',
+        'a model id',
+        idOrPath,
         { id: idOrPath },
       );
     }

@@ -1,4 +1,3 @@
-import { MetricsError } from '../errors.js';
 import { show, argumentError } from '../internal/assert.js';
 import type { Observation, ObservationSet } from '../observations/types.js';
 import { convertScale, isScaleConvertible } from '../series/units.js';
@@ -62,9 +61,12 @@ function rank(o: Observation): number {
 export function modelAsOf(model: ModelDefinition, asOf: number, options: ModelAsOfOptions = {}): ModelDefinition {
   asModel('modelAsOf', model);
   if (options === null || typeof options !== 'object') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `modelAsOf: options must be an object like { observations } (got ${show(options)}).`,
+      'options',
+      'an object like { observations }',
+      options,
     );
   }
   if (options.observations !== undefined) checkObservationSet('modelAsOf', options.observations);
@@ -79,9 +81,12 @@ export function modelAsOf(model: ModelDefinition, asOf: number, options: ModelAs
     );
   }
   if (model.sectors.length > 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `modelAsOf: model "${model.id}" has ${model.sectors.length} sectors (got asOf ${asOf}); an observation of the total says nothing about the sectors' shares in its year. Restate the model by hand, with shares for that year.`,
+      'model.sectors',
+      'a model without sectors',
+      model.sectors.length,
       { id: model.id },
     );
   }
@@ -109,9 +114,12 @@ export function modelAsOf(model: ModelDefinition, asOf: number, options: ModelAs
     const others = (set?.definitions ?? [])
       .filter((d) => d.metric === model.metric && !d.planDefinition)
       .map((d) => `"${d.label}"`);
-    throw new MetricsError(
+    throw argumentError(
       'not_found',
       `modelAsOf: model "${model.id}" has no level observation${planDef ? ` on "${planDef.label}"` : ''} between ${model.fromYear} and ${asOf} (got asOf ${asOf}, ${pool.length} observations). List one under "observations" in the model file, or pass observations${others.length > 0 ? `; ${others.join(', ')} are other measures and are not used without a bridge` : ''}.`,
+      'asOf',
+      `a year with a level observation of the model's metric after ${model.fromYear}`,
+      asOf,
       { id: model.id, asOf },
     );
   }

@@ -20,8 +20,7 @@ import { convertScale, isScaleConvertible } from '../series/units.js';
 import type { Simulation } from '../simulate/types.js';
 import { sourceLine } from '../series/provenance.js';
 import type { Fact } from '../targets/fact.js';
-import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { argumentError, show } from '../internal/assert.js';
 import { checkProjection } from '../scenario/checkProjection.js';
 import { asFact } from '../targets/asFact.js';
 import { Comparator } from '../targets/fact.js';
@@ -179,9 +178,12 @@ export function planRateOf(model: ModelDefinition): number | undefined {
 export async function modelReport(model: ModelDefinition, options: ModelReportOptions = {}): Promise<ModelReport> {
   asModel('modelReport', model);
   if (options === null || typeof options !== 'object') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `modelReport: options must be an object like { paths, seed } (got ${show(options)}).`,
+      'options',
+      'an object like { paths, seed }',
+      options,
     );
   }
   const { paths = 20000, seed = 2026, workers = 1, locale = 'en', width = 640 } = options;
@@ -479,9 +481,12 @@ function sectorCharts(
  */
 export function checkModelReport(fn: string, r: ModelReport): void {
   const fail = (where: string, what: string, got: unknown): never => {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: ${where} ${what} (got ${show(got)}). Pass what modelReport returned, as it came.`,
+      where,
+      what.replace(/^(must (be )?|expected )/, ''),
+      got,
       { field: where },
     );
   };

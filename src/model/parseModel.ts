@@ -1,6 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { MetricsError } from '../errors.js';
-import { problemIssues, show } from '../internal/assert.js';
+import { argumentError, problemIssues, show } from '../internal/assert.js';
 import { closestNames } from '../internal/closest.js';
 import { asFraction, implausibleFraction } from '../internal/plausible.js';
 import { loadValidator } from '../internal/schemaValidator.js';
@@ -433,9 +433,12 @@ export function parseModel(
   observationSet?: ObservationSet,
 ): ModelDefinition {
   if (typeof origin !== 'string' || origin.trim() === '') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `parseModel: origin must say where the JSON came from, e.g. "models/x.model.json" (got ${show(origin)}).`,
+      'origin',
+      'text saying where the JSON came from',
+      origin,
       { origin },
     );
   }
@@ -448,9 +451,12 @@ export function parseModel(
       !Array.isArray(observationSet.definitions) ||
       !Array.isArray(observationSet.observations))
   ) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `parseModel: observationSet must be { definitions, observations } from loadObservations (got ${show(observationSet)}).`,
+      'observationSet',
+      '{ definitions, observations } from loadObservations',
+      observationSet,
     );
   }
   // A model lists tens of things at most: a million targets is a broken file, named before it is walked.

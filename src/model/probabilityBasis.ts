@@ -3,8 +3,7 @@ import { describeFact } from '../targets/describeFact.js';
 import { baseWording } from './internal/baseWording.js';
 import type { ModelDefinition, PathSpec, ResolvedValue } from '../spec/types.js';
 import { asModel } from '../spec/asModel.js';
-import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { argumentError, show } from '../internal/assert.js';
 
 function rateFactId(v: ResolvedValue | undefined): string | undefined {
   return v?.source.kind === 'fact' ? v.source.fact.id : undefined;
@@ -29,9 +28,12 @@ export function probabilityBasis(model: ModelDefinition, scenario: string, targe
     ['targetId', targetId],
   ] as const) {
     if (typeof v !== 'string' || v.trim() === '') {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `probabilityBasis: ${name} must be a non-empty string (got ${show(v)}).`,
+        name,
+        'a non-empty string',
+        v,
       );
     }
   }

@@ -1,11 +1,10 @@
-import { MetricsError } from '../errors.js';
 import { simulate } from '../simulate/simulate.js';
 import type { Simulation, SimulationRunOptions, SimulationTarget } from '../simulate/types.js';
 import { growthPath } from '../trajectory/growthPath.js';
 import { convertScale } from '../series/units.js';
 import type { ModelDefinition } from '../spec/types.js';
 import { asModel } from '../spec/asModel.js';
-import { show } from '../internal/assert.js';
+import { argumentError, show } from '../internal/assert.js';
 import { modelAsOf } from './modelAsOf.js';
 import type { ObservationSet } from '../observations/types.js';
 
@@ -35,9 +34,12 @@ export type SimulateModelOptions = Omit<
 export async function simulateModel(modelIn: ModelDefinition, options: SimulateModelOptions): Promise<Simulation> {
   asModel('simulateModel', modelIn);
   if (options === null || typeof options !== 'object') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `simulateModel: options must give at least paths and seed, e.g. { paths: 10000, seed: 1 } (got ${show(options)}).`,
+      'options',
+      'an object with at least paths and seed',
+      options,
     );
   }
   const model =
@@ -46,21 +48,33 @@ export async function simulateModel(modelIn: ModelDefinition, options: SimulateM
       : modelAsOf(modelIn, options.asOf, options.observations ? { observations: options.observations } : {});
   const name = options.scenario ?? 'plan';
   if (typeof name !== 'string') {
-    throw new MetricsError('invalid_argument', `simulateModel: scenario must be a scenario name (got ${show(name)}).`);
+    throw argumentError(
+      'invalid_argument',
+      `simulateModel: scenario must be a scenario name (got ${show(name)}).`,
+      'options.scenario',
+      'a scenario name',
+      name,
+    );
   }
   const scenario = Object.hasOwn(model.scenarios, name) ? model.scenarios[name] : undefined;
   if (!scenario) {
-    throw new MetricsError(
+    throw argumentError(
       'not_found',
       `simulateModel: model "${model.id}" has no scenario "${name}". Scenarios: ${Object.keys(model.scenarios).join(', ')}.`,
+      'options.scenario',
+      `one of ${Object.keys(model.scenarios).join(', ')}`,
+      name,
       { scenario: name },
     );
   }
   const u = model.uncertainty;
   if (!u) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_definition',
       `simulateModel: model "${model.id}" has no "uncertainty" section, so there is nothing to simulate. Add { "uncertainty": { "volatility": { "value": 0.05, "assumption": "…" } } } to ${model.origin}.`,
+      'model.uncertainty',
+      'an "uncertainty" section',
+      undefined,
     );
   }
   const path = growthPath(scenario.path ?? model.path, {

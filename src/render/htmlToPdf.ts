@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { argumentError, show } from '../internal/assert.js';
 
 /** Where Debian's chromium package puts the browser (scripts/setup-system.sh installs it). */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -45,44 +45,62 @@ export interface HtmlToPdfOptions {
  */
 export async function htmlToPdf(html: string, options: HtmlToPdfOptions = {}): Promise<Uint8Array> {
   if (typeof html !== 'string' || html.length > MAX_HTML) {
-    throw new MetricsError(
+    throw argumentError(
       typeof html === 'string' ? 'too_large' : 'invalid_argument',
       `htmlToPdf: html must be a page as text of at most ${MAX_HTML} characters (got ${typeof html === 'string' ? `${html.length} characters` : show(html)}). Pass what reportHtml returned.`,
+      'html',
+      `a page as text of at most ${MAX_HTML} characters`,
+      typeof html === 'string' ? html.length : html,
     );
   }
   // The page says when it is drawn (reportHtml's script sets <body data-ready="true">); one that never can
   // would keep the browser waiting for the whole timeout.
   if (!html.includes('data-ready')) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `htmlToPdf: html must mark <body data-ready="true"> when drawn, as reportHtml's pages do (got a page without "data-ready"). Print a page made by reportHtml, or add the attribute.`,
+      'html',
+      'a page that marks <body data-ready="true"> when drawn',
+      html,
     );
   }
   if (options === null || typeof options !== 'object') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `htmlToPdf: options must be an object like { executablePath, timeout } (got ${show(options)}).`,
+      'options',
+      'an object like { executablePath, timeout }',
+      options,
     );
   }
   if (
     options.executablePath !== undefined &&
     (typeof options.executablePath !== 'string' || options.executablePath === '')
   )
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `htmlToPdf: options.executablePath must be a file path (got ${show(options.executablePath)}).`,
+      'options.executablePath',
+      'a file path',
+      options.executablePath,
     );
   const timeout = options.timeout ?? 60_000;
   if (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout < 1 || timeout > 600_000)
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `htmlToPdf: options.timeout must be whole milliseconds in [1, 600000] (got ${show(timeout)}).`,
+      'options.timeout',
+      'whole milliseconds in [1, 600000]',
+      timeout,
     );
   const executablePath = options.executablePath ?? process.env['CHROMIUM'] ?? CHROMIUM;
   if (!existsSync(executablePath)) {
-    throw new MetricsError(
+    throw argumentError(
       'not_found',
       `htmlToPdf: no browser at ${executablePath} (got no file there). Install Debian's chromium (run scripts/setup-system.sh as root) or set CHROMIUM to a Chromium binary; the HTML report needs no browser.`,
+      'options.executablePath',
+      'the path of a Chromium binary',
+      executablePath,
       { executablePath },
     );
   }
@@ -102,9 +120,12 @@ export async function htmlToPdf(html: string, options: HtmlToPdfOptions = {}): P
     await page.waitForSelector('body[data-ready="true"]', { timeout });
     const failed = await page.getAttribute('body', 'data-error');
     if (failed !== null) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_definition',
         `htmlToPdf: charts ${failed} could not be drawn (got data-error="${failed}"). Render the report's charts with toSvg to see why.`,
+        'html',
+        'a page whose charts draw',
+        failed,
         { failed },
       );
     }
@@ -115,11 +136,16 @@ export async function htmlToPdf(html: string, options: HtmlToPdfOptions = {}): P
     // The browser's own failures (it would not start, the page never said it was ready) in one line.
     const first = (e instanceof Error ? e.message : String(e)).split('\n')[0]?.slice(0, 200);
     const timedOut = e instanceof Error && e.name === 'TimeoutError';
-    throw new MetricsError(
+    throw argumentError(
       timedOut ? 'invalid_definition' : 'not_found',
       timedOut
         ? `htmlToPdf: the page did not mark <body data-ready="true"> within ${timeout} ms (got ${first}). Pass a page made by reportHtml, or a longer timeout.`
         : `htmlToPdf: the browser at ${executablePath} could not print the page (got ${first}). Check it is Chromium (run scripts/setup-system.sh as root).`,
+      timedOut ? 'html' : 'options.executablePath',
+      timedOut
+        ? `a page that marks <body data-ready="true"> within ${timeout} ms`
+        : 'a Chromium binary that prints the page',
+      timedOut ? first : executablePath,
       { executablePath },
     );
   } finally {

@@ -1,6 +1,5 @@
 import type { Resvg } from '@resvg/resvg-js';
-import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { argumentError, show } from '../internal/assert.js';
 import { requireDependency } from '../internal/dependencies.js';
 import { fontFiles } from './internal/fontFiles.js';
 
@@ -15,14 +14,23 @@ import { fontFiles } from './internal/fontFiles.js';
  */
 export function svgToPng(svg: string, scale = 2): Uint8Array {
   if (typeof scale !== 'number' || !Number.isFinite(scale) || scale <= 0 || scale > 8) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `svgToPng: scale must be a number in (0, 8] (got ${show(scale)}). Use 2 for print.`,
+      'scale',
+      'a number in (0, 8]',
+      scale,
       { scale },
     );
   }
   if (typeof svg !== 'string' || !svg.trimStart().startsWith('<')) {
-    throw new MetricsError('invalid_argument', `svgToPng: svg must be SVG text, '<svg …>…</svg>' (got ${show(svg)}).`);
+    throw argumentError(
+      'invalid_argument',
+      `svgToPng: svg must be SVG text, '<svg …>…</svg>' (got ${show(svg)}).`,
+      'svg',
+      "SVG text, '<svg …>…</svg>'",
+      svg,
+    );
   }
   const files = fontFiles(svg);
   const cjk = files.some((f) => f.includes('CJK'));
@@ -41,9 +49,12 @@ export function svgToPng(svg: string, scale = 2): Uint8Array {
     return resvg.render().asPng();
   } catch (e) {
     // resvg throws a plain Error for SVG it cannot parse ("SVG data parsing failed cause …").
-    throw new MetricsError(
+    throw argumentError(
       'invalid_data',
       `svgToPng: resvg cannot render this SVG (got ${e instanceof Error ? e.message : String(e)}). Pass the text toSvg returns.`,
+      'svg',
+      'SVG that resvg can render',
+      e instanceof Error ? e.message : String(e),
     );
   }
 }

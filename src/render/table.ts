@@ -1,7 +1,7 @@
 // Tables as the report, its CSV files and its workbook write them: columns with a unit and a number format, and
 import { formatPercent } from '../internal/formatNumber.js';
 import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { argumentError, show } from '../internal/assert.js';
 
 /** A column of a report table: its name, the unit its numbers are in, and how they are written. */
 export interface ReportColumn {
@@ -72,9 +72,12 @@ export const isObject = (v: unknown): v is Record<string, unknown> =>
 /** A list of a report checked: an array without holes, at most {@link MAX_ITEMS} long. */
 export function checkList(fn: string, where: string, v: unknown, nonEmpty = false): readonly unknown[] {
   if (!Array.isArray(v) || (nonEmpty && v.length === 0))
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: ${where} must be ${nonEmpty ? 'a non-empty' : 'an'} array (got ${show(v)}).`,
+      where,
+      `${nonEmpty ? 'a non-empty' : 'an'} array`,
+      v,
       { field: where },
     );
   if (v.length > MAX_ITEMS) {
@@ -87,9 +90,16 @@ export function checkList(fn: string, where: string, v: unknown, nonEmpty = fals
   // Indexed loops, not forEach: forEach skips the holes of a sparse array.
   for (let i = 0; i < v.length; i++)
     if (!(i in v))
-      throw new MetricsError('invalid_argument', `${fn}: ${where}[${i}] is missing (got a hole in the array).`, {
-        field: where,
-      });
+      throw argumentError(
+        'invalid_argument',
+        `${fn}: ${where}[${i}] is missing (got a hole in the array).`,
+        `${where}[${i}]`,
+        'an entry',
+        undefined,
+        {
+          field: where,
+        },
+      );
   return v;
 }
 
@@ -100,7 +110,14 @@ export function checkList(fn: string, where: string, v: unknown, nonEmpty = fals
  */
 export function checkReportTable(fn: string, where: string, t: unknown, booleans = false): void {
   const fail = (w: string, what: string, got: unknown): never => {
-    throw new MetricsError('invalid_argument', `${fn}: ${w} ${what} (got ${show(got)}).`, { field: w });
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: ${w} ${what} (got ${show(got)}).`,
+      w,
+      what.replace(/^(must (be )?|expected )/, ''),
+      got,
+      { field: w },
+    );
   };
   if (!isObject(t)) fail(where, 'must be { columns, rows }', t);
   const table = t as Record<string, unknown>;

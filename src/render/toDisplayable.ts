@@ -1,6 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { argumentError, pathOf, show } from '../internal/assert.js';
 import { notJson } from './internal/notJson.js';
 import type { MimeBundle } from './toMimeBundle.js';
 
@@ -32,17 +31,23 @@ export interface Displayable {
  */
 export function toDisplayable<T extends TopLevelSpec>(spec: T): T & Displayable {
   if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `toDisplayable: spec must be a vega-lite spec object (got ${show(spec)}). Pass e.g. { mark: 'point', data, encoding }.`,
+      'spec',
+      'a vega-lite spec object',
+      spec,
     );
   }
   if (typeof (spec as Partial<Displayable>)[JUPYTER_DISPLAY] === 'function') return spec as T & Displayable;
   const bad = notJson(spec);
   if (bad !== undefined) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `toDisplayable: spec${bad.path} is not finite or not JSON data (got ${show(bad.value)}). A chart drawn from it would silently lose marks.`,
+      ['spec', ...pathOf(bad.path)],
+      'finite JSON data',
+      bad.value,
       { field: bad.path },
     );
   }
@@ -66,9 +71,12 @@ export function toDisplayable<T extends TopLevelSpec>(spec: T): T & Displayable 
  */
 export function markdown(text: string): Displayable & { readonly text: string } {
   if (typeof text !== 'string') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `markdown: text must be a string (got ${show(text)}). Pass Markdown text.`,
+      'text',
+      'a string',
+      text,
     );
   }
   return {

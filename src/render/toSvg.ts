@@ -2,7 +2,7 @@ import type { View } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { type TextMetrics, useFontMetrics } from '../internal/measureText.js';
 import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { argumentError, show } from '../internal/assert.js';
 import { importVega } from '../internal/dependencies.js';
 import { assertSpecSize, validateSpec } from './validateSpec.js';
 
@@ -22,9 +22,12 @@ export interface ToSvgOptions {
  */
 export async function toSvg(spec: TopLevelSpec, options: ToSvgOptions = {}): Promise<string> {
   if (options === null || typeof options !== 'object') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `toSvg: options must be an object like { validate: true } (got ${show(options)}).`,
+      'options',
+      'an object like { validate: true }',
+      options,
     );
   }
   if (options.validate !== false) validateSpec(spec);
@@ -38,9 +41,12 @@ export async function toSvg(spec: TopLevelSpec, options: ToSvgOptions = {}): Pro
     return await view.toSVG();
   } catch (e) {
     if (e instanceof MetricsError) throw e;
-    throw new MetricsError(
+    throw argumentError(
       'invalid_definition',
       `toSvg: vega could not render the spec (got ${e instanceof Error ? e.message : String(e)}). Check the encodings against the data fields.`,
+      'spec',
+      'a spec vega can render',
+      e instanceof Error ? e.message : String(e),
     );
   } finally {
     view?.finalize();

@@ -1,7 +1,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { TopLevelSpec } from 'vega-lite';
 import { MetricsError } from '../errors.js';
-import { problemIssues, show } from '../internal/assert.js';
+import { argumentError, pathOf, problemIssues, show } from '../internal/assert.js';
 import { notJson } from './internal/notJson.js';
 import { loadValidator } from '../internal/schemaValidator.js';
 import { VEGA_LITE_SCHEMA } from './internal/vegaLiteSchema.js';
@@ -69,18 +69,24 @@ function collapse(errors: readonly ErrorObject[]): string[] {
  */
 export function validateSpec(spec: unknown): TopLevelSpec {
   if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_definition',
       `validateSpec: a vega-lite spec must be a JSON object (got ${Array.isArray(spec) ? 'an array' : spec === null ? 'null' : typeof spec}).`,
+      'spec',
+      'a JSON object',
+      spec,
     );
   }
   assertSpecSize('validateSpec', spec);
   // JSON has no NaN or Infinity: the schema takes them for numbers, and vega draws nothing for them.
   const bad = notJson(spec);
   if (bad !== undefined) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_definition',
       `validateSpec: spec${bad.path} is not finite or not JSON data (got ${show(bad.value)}). Give finite numbers only.`,
+      ['spec', ...pathOf(bad.path)],
+      'finite JSON data',
+      bad.value,
       { field: bad.path },
     );
   }

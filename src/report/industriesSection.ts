@@ -1,6 +1,6 @@
 import type { IndustryComparison, IndustryLevel } from '../targets/compareIndustries.js';
 import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { argumentError, show } from '../internal/assert.js';
 import type { ReportColumn } from '../render/table.js';
 import type { ReportSection } from './reportHtml.js';
 import { formatPercent, parseUnit, unitArg } from '../series/units.js';
@@ -16,9 +16,12 @@ const MAX_ROWS = 10_000;
 /** Checks a comparison handed back in: the rows the section and the summary read, each field typed and finite. */
 function checkComparison(fn: string, c: IndustryComparison): void {
   const fail = (where: string, what: string, got: unknown): never => {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: ${where} ${what} (got ${show(got)}). Pass what compareIndustries returned, as it came.`,
+      where,
+      what.replace(/^(must (be )?|expected )/, ''),
+      got,
       { field: where },
     );
   };
@@ -165,16 +168,22 @@ export interface IndustriesSectionOptions {
 export function industriesSection(c: IndustryComparison, options: IndustriesSectionOptions = {}): ReportSection {
   checkComparison('industriesSection', c);
   if (options === null || typeof options !== 'object')
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `industriesSection: options must be an object like { locale, facts } (got ${show(options)}).`,
+      'options',
+      'an object like { locale, facts }',
+      options,
     );
   const locale = options.locale ?? 'en';
   checkLocale('industriesSection', locale);
   if (options.facts !== undefined && !Array.isArray(options.facts))
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `industriesSection: options.facts must be the array of facts the comparison came from (got ${show(options.facts)}).`,
+      'options.facts',
+      'the array of facts the comparison came from',
+      options.facts,
     );
   const w = REPORT_WORDS[locale];
   const zh = locale === 'zh';

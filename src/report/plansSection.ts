@@ -3,7 +3,7 @@ import { formatQuantities } from '../charts/formatQuantities.js';
 import { scorecardChart, type ScorecardChartRow } from '../charts/scorecardChart.js';
 import type { ModelDefinition } from '../spec/types.js';
 import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { argumentError, show } from '../internal/assert.js';
 import { asModel, checkObservation, checkObservationSet } from '../spec/asModel.js';
 import type { Observation, ObservationSet } from '../observations/types.js';
 import type { ReportTable } from '../render/table.js';
@@ -60,7 +60,14 @@ const MAX_OUTCOMES = 1000;
 const MAX_NOWCAST_YEARS = 100;
 
 function fail(fn: string, where: string, what: string, got: unknown): never {
-  throw new MetricsError('invalid_argument', `${fn}: ${where} ${what} (got ${show(got)}).`, { field: where });
+  throw argumentError(
+    'invalid_argument',
+    `${fn}: ${where} ${what} (got ${show(got)}).`,
+    where,
+    what.replace(/^(must (be )?|expected )/, ''),
+    got,
+    { field: where },
+  );
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -137,9 +144,12 @@ export function checkModels(fn: string, models: unknown): readonly ModelDefiniti
 export function latestYear(set: ObservationSet): number {
   checkObservationSet('latestYear', set);
   if (set.observations.length === 0)
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       'latestYear: the set has no observations (got an empty list). Load them with loadObservations().',
+      'set.observations',
+      'at least one observation',
+      set.observations,
     );
   let latest = -Infinity;
   for (const o of set.observations) latest = Math.max(latest, o.year);

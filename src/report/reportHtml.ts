@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
-import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { argumentError, show } from '../internal/assert.js';
 import type { Locale } from '../series/locale.js';
 import {
   cellText,
@@ -84,15 +83,25 @@ const scriptJs = (s: string): string => s.replace(/<\/(script)/gi, '<\\/$1');
 /** Checks a spec that goes into a page or a file as JSON: an object that JSON can hold (no BigInt, no cycle). */
 function checkSpec(fn: string, where: string, spec: unknown): void {
   if (!isObject(spec))
-    throw new MetricsError('invalid_argument', `${fn}: ${where} must be a vega-lite spec (got ${show(spec)}).`, {
-      field: where,
-    });
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: ${where} must be a vega-lite spec (got ${show(spec)}).`,
+      where,
+      'a vega-lite spec',
+      spec,
+      {
+        field: where,
+      },
+    );
   try {
     JSON.stringify(spec);
   } catch (e) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: ${where} must be JSON data (got ${e instanceof Error ? e.message : String(e)}). Pass a spec of plain data.`,
+      where,
+      'JSON data',
+      e instanceof Error ? e.message : String(e),
       { field: where },
     );
   }
@@ -101,7 +110,14 @@ function checkSpec(fn: string, where: string, spec: unknown): void {
 /** Checks a report handed in, every field it reads (see {@link Report}). Not exported from the package. */
 export function checkReport(report: Report, fn = 'reportHtml'): void {
   const fail = (where: string, what: string, got: unknown): never => {
-    throw new MetricsError('invalid_argument', `${fn}: ${where} ${what} (got ${show(got)}).`, { field: where });
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: ${where} ${what} (got ${show(got)}).`,
+      where,
+      what.replace(/^(must (be )?|expected )/, ''),
+      got,
+      { field: where },
+    );
   };
   if (!isObject(report) || typeof report['title'] !== 'string' || report['title'].trim() === '') {
     fail('report', 'must be { title, sections } with a non-empty title', report);

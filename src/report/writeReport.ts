@@ -1,11 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { MetricsError } from '../errors.js';
 import { checkReportTable, type ReportTable, tableCsv } from '../render/table.js';
 import { checkReport, type Report, reportHtml } from './reportHtml.js';
 import { toPng } from '../render/toPng.js';
 import { toSvg } from '../render/toSvg.js';
-import { show } from '../internal/assert.js';
+import { argumentError, show } from '../internal/assert.js';
 
 /** Options of {@link writeReport}. */
 export interface WriteReportOptions {
@@ -96,19 +95,31 @@ function slug(title: string, n: number, numbered = true): string {
  */
 export async function writeReport(dir: string, report: Report, options: WriteReportOptions = {}): Promise<string[]> {
   if (typeof dir !== 'string' || dir.trim() === '') {
-    throw new MetricsError('invalid_argument', `writeReport: dir must be a folder path (got ${JSON.stringify(dir)}).`);
+    throw argumentError(
+      'invalid_argument',
+      `writeReport: dir must be a folder path (got ${JSON.stringify(dir)}).`,
+      'dir',
+      'a folder path',
+      dir,
+    );
   }
   checkReport(report, 'writeReport');
   if (options === null || typeof options !== 'object')
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `writeReport: options must be an object like { scale, pdf } (got ${show(options)}).`,
+      'options',
+      'an object like { scale, pdf }',
+      options,
     );
   for (const k of ['chartFiles', 'xlsx', 'pdf'] as const)
     if (options[k] !== undefined && typeof options[k] !== 'boolean')
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `writeReport: options.${k} must be true or false (got ${show(options[k])}).`,
+        `options.${k}`,
+        'true or false',
+        options[k],
       );
   if (options.sources !== undefined) checkReportTable('writeReport', 'options.sources', options.sources);
   const html = reportHtml(report);

@@ -2,7 +2,7 @@
 // hand-built or hostile model gets a MetricsError naming the field (`model.scenarios.low.path.rate`),
 // never a TypeError or "RMB NaN" in a sentence. Models from parseModel (loadModel) are checked there.
 import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { argumentError, show } from '../internal/assert.js';
 import { unitArg } from '../series/units.js';
 import { asFact, asFacts } from '../targets/asFact.js';
 import { Comparator } from '../targets/fact.js';
@@ -17,7 +17,14 @@ export function markModel<T extends object>(m: T): T {
 }
 
 function bad(fn: string, where: string, what: string, got: unknown): never {
-  throw new MetricsError('invalid_argument', `${fn}: ${where} ${what} (got ${show(got)}).`, { field: where });
+  throw argumentError(
+    'invalid_argument',
+    `${fn}: ${where} ${what} (got ${show(got)}).`,
+    where,
+    what.replace(/^(must (be )?|expected )/, ''),
+    got,
+    { field: where },
+  );
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -199,9 +206,12 @@ export function asModel(fn: string, model: unknown): ModelDefinition {
   if (typeof model === 'object' && model !== null && CHECKED.has(model)) return model as ModelDefinition;
   const m = model;
   if (!isObject(m)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: expected a loaded ModelDefinition (got ${show(m)}). Load it with loadModel.`,
+      'model',
+      'a loaded ModelDefinition',
+      m,
       { model: m },
     );
   }

@@ -2,7 +2,7 @@
 // same parsers (and the same errors, naming the sheet, the row and the column) as CSV files.
 import { readFileSync } from 'node:fs';
 import { csvFormatRows } from 'd3-dsv';
-import { MetricsError } from '../errors.js';
+import { argumentError } from '../internal/assert.js';
 import { loadExcelJs } from './internal/loadExcelJs.js';
 
 /** Options of {@link readXlsx}. */
@@ -48,9 +48,12 @@ export async function readXlsx(path: string, options: ReadXlsxOptions = {}): Pro
     bytes = readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new MetricsError(
+    throw argumentError(
       'not_found',
       `readXlsx: cannot read ${path} (got ${code === 'ENOENT' ? 'no such file' : (code ?? String(e))}). Check the path.`,
+      'path',
+      'a file that can be read',
+      path,
       { file: path },
     );
   }
@@ -59,20 +62,26 @@ export async function readXlsx(path: string, options: ReadXlsxOptions = {}): Pro
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_data',
       `${path}: not an .xlsx workbook (got ${e instanceof Error ? e.message : String(e)}). Save the file as Excel Workbook (.xlsx).`,
+      [],
+      'an .xlsx workbook',
+      e instanceof Error ? e.message : String(e),
       { file: path },
     );
   }
   const names = wb.worksheets.map((w) => w.name);
   const ws = options.sheet === undefined ? wb.worksheets[0] : wb.getWorksheet(options.sheet);
   if (ws === undefined) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_data',
       options.sheet === undefined
         ? `${path}: the workbook has no sheet (got none). Put the data on the first sheet.`
         : `${path}: no sheet named "${options.sheet}" (got sheets ${names.map((n) => `"${n}"`).join(', ')}). Pass --sheet with one of them.`,
+      'options.sheet',
+      options.sheet === undefined ? 'a workbook with a sheet' : `one of ${names.map((n) => `"${n}"`).join(', ')}`,
+      options.sheet,
       { file: path, sheets: names },
     );
   }

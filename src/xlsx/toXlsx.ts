@@ -77,9 +77,12 @@ export async function toXlsx(sheets: readonly WorkbookSheet[]): Promise<Uint8Arr
   for (let i = 0; i < sheets.length; i++) {
     const s: unknown = sheets[i];
     if (s === null || typeof s !== 'object' || typeof (s as WorkbookSheet).name !== 'string')
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `toXlsx: sheets[${i}] must be { name, columns, rows } (got ${show(s)}). Give every sheet a name.`,
+        `sheets[${i}]`,
+        '{ name, columns, rows }',
+        s,
       );
     // The same check as a report's tables (one cell per column; text, finite numbers, booleans or null).
     checkReportTable('toXlsx', `sheets[${i}]`, s, true);

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
-import { MetricsError } from '../../errors.js';
-import { show } from '../../internal/assert.js';
+import { argumentError, show } from '../../internal/assert.js';
 
 /** Where Debian's fonts-dejavu-core and fonts-noto-cjk put the files PNG rendering needs. */
 export const FONT_FILES = Object.freeze({
@@ -34,13 +33,22 @@ export function fontFiles(
   files: { readonly latin: readonly string[]; readonly cjk: readonly string[] } = FONT_FILES,
 ): string[] {
   if (typeof svg !== 'string') {
-    throw new MetricsError('invalid_argument', `fontFiles: svg must be SVG text (got ${show(svg)}).`);
+    throw argumentError(
+      'invalid_argument',
+      `fontFiles: svg must be SVG text (got ${show(svg)}).`,
+      'svg',
+      'SVG text',
+      svg,
+    );
   }
   const list = (v: unknown): boolean => Array.isArray(v) && v.every((f) => typeof f === 'string' && f !== '');
   if (files === null || typeof files !== 'object' || !list(files.latin) || !list(files.cjk)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `fontFiles: files must be { latin: string[], cjk: string[] } of font paths (got ${show(files)}).`,
+      'files',
+      '{ latin: string[], cjk: string[] } of font paths',
+      files,
     );
   }
   const need: { files: readonly string[]; pkg: string }[] = [{ files: files.latin, pkg: 'fonts-dejavu-core' }];
@@ -49,9 +57,12 @@ export function fontFiles(
   for (const { files: list, pkg } of need) {
     const missing = list.filter((f) => !existsSync(f));
     if (missing.length > 0) {
-      throw new MetricsError(
+      throw argumentError(
         'not_found',
         `toPng: font file ${missing.join(', ')} is missing (got no file at that path). Install the Debian package ${pkg} (run scripts/setup-system.sh as root); without it the PNG would have no text.`,
+        'files',
+        'font files that exist',
+        missing,
         { missing, package: pkg },
       );
     }
