@@ -1,5 +1,5 @@
-import { MetricsError, isMetricsError } from '../errors.js';
-import { assertFiniteArray } from '../internal/assert.js';
+import { isMetricsError } from '../errors.js';
+import { argumentError, assertFiniteArray } from '../internal/assert.js';
 import type { Forecast } from './types.js';
 import { me } from './accuracy/me.js';
 import { mae } from './accuracy/mae.js';
@@ -68,9 +68,12 @@ export function accuracy(
   options: AccuracyOptions = {},
 ): Accuracy {
   if (typeof forecast !== 'object' || forecast === null) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `accuracy: forecast must be a Forecast or an array of numbers (got ${String(forecast)}).`,
+      'forecast',
+      'a Forecast or an array of numbers',
+      forecast,
     );
   }
   const isForecast = !Array.isArray(forecast);

@@ -1,5 +1,4 @@
-import { MetricsError } from '../errors.js';
-import { show } from '../internal/assert.js';
+import { argumentError, show } from '../internal/assert.js';
 import type { Series } from '../series/series.js';
 import { differencingDelta, kalmanForecast } from './internal/arimaEngine.js';
 import { type ArimaCandidate, type ArimaConstant, arimaLabel, autoArimaSearch } from './internal/autoArimaSearch.js';
@@ -236,9 +235,12 @@ const CONSTANTS: readonly ArimaConstant[] = ['drift', 'mean', 'none', 'constant-
 function modelOf(fn: string, fit: ArimaFit): ArimaModel {
   const m = (fit as Partial<ArimaFit>).model as unknown;
   const bad = (where: string, what: string, got: unknown): never => {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: fit.model${where} ${what} (got ${show(got)}). Pass the fit arima.fit made, unchanged.`,
+      `fit.model${where}`,
+      what.replace(/^(must (be )?|expected |is )/, ''),
+      got,
       { field: `model${where}` },
     );
   };

@@ -106,7 +106,13 @@ export function backtest(s: Series, method: ForecastMethod, options: BacktestOpt
   const fn = 'backtest';
   checkMethod(fn, method);
   if (typeof s !== 'object' || s === null || !Array.isArray(s.values)) {
-    throw new MetricsError('invalid_argument', `${fn}: expected a Series (got ${show(s)}). Build one with series().`);
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: expected a Series (got ${show(s)}). Build one with series().`,
+      's',
+      'a Series',
+      s,
+    );
   }
   assertAnnual(fn, s);
   const n = s.values.length;
@@ -139,9 +145,12 @@ export function backtest(s: Series, method: ForecastMethod, options: BacktestOpt
     );
   }
   if (initial + horizon > n) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: series "${s.id}" has ${n} observations, too few for a first window of ${Math.max(initial, minLength)} plus a horizon of ${horizon} (got initial ${initial}). Shorten the horizon or lower initial.`,
+      'options.initial',
+      `a first window and a horizon of ${horizon} within the ${n} observations`,
+      initial,
       { n, initial, horizon },
     );
   }
@@ -220,10 +229,15 @@ function atOrigin<T>(fn: string, originYear: number, f: () => T): T {
     return f();
   } catch (e) {
     if (e instanceof MetricsError) {
-      throw new MetricsError(e.code, `${fn}: at the origin ${originYear}: ${e.message}`, {
-        ...e.details,
-        origin: originYear,
-      });
+      throw new MetricsError(
+        e.code,
+        `${fn}: at the origin ${originYear}: ${e.message}`,
+        {
+          ...e.details,
+          origin: originYear,
+        },
+        e.issues,
+      );
     }
     throw e;
   }

@@ -91,9 +91,12 @@ export function forecastMany(
   checkMethod(fn, method);
   const { horizon, toYear } = options ?? {};
   if ((horizon === undefined) === (toYear === undefined)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: give exactly one of horizon and toYear (got horizon ${show(horizon)}, toYear ${show(toYear)}).`,
+      'options',
+      'exactly one of horizon and toYear',
+      { horizon, toYear },
     );
   }
   if (horizon !== undefined) {
@@ -153,15 +156,21 @@ export function forecastMany(
       const filled = s.years.filter((y) => !raw.years.includes(y));
       const last = s.years[s.years.length - 1] as number;
       if (s.values.length < method.minLength) {
-        throw new MetricsError(
+        throw argumentError(
           'invalid_argument',
           `${fn}: series "${id}" has ${s.values.length} observation(s), and ${method.name} needs at least ${method.minLength} (got ${s.values.length}). Add years or pick a simpler method.`,
+          'rows',
+          `at least ${method.minLength} observations of series "${id}"`,
+          s.values.length,
         );
       }
       if (toYear !== undefined && toYear <= last) {
-        throw new MetricsError(
+        throw argumentError(
           'invalid_argument',
           `${fn}: series "${id}" already ends in ${last}, so there is nothing to forecast up to ${toYear} (got toYear ${toYear}). Use horizon instead.`,
+          'options.toYear',
+          `a year after ${last}, the end of series "${id}"`,
+          toYear,
         );
       }
       const f0 = method.forecast(method.fit(s), horizon !== undefined ? last + horizon : (toYear as number), {

@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertFinite, assertFiniteArray } from '../internal/assert.js';
+import { argumentError, assertFinite, assertFiniteArray } from '../internal/assert.js';
 
 /**
  * The Box-Cox transformation of each value, as R's `forecast::BoxCox(x, lambda)`: log(x) when lambda is 0,
@@ -19,9 +19,12 @@ export function boxCox(values: readonly number[], lambda: number): number[] {
   assertFiniteArray('boxCox', 'values', values);
   return values.map((x, i) => {
     if ((lambda === 0 && !(x > 0)) || (lambda < 0 && x < 0)) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `boxCox: values[${i}] is ${x}, outside the domain of lambda ${lambda} (got ${x}). Use lambda > 0 for data with zeros or negatives, or shift the data.`,
+        `values[${i}]`,
+        `a value in the domain of lambda ${lambda}`,
+        x,
         { index: i, value: x, lambda },
       );
     }
@@ -44,9 +47,12 @@ export const MIN_LAMBDA = 1e-300;
 export function checkLambda(fn: string, lambda: unknown): asserts lambda is number {
   assertFinite(fn, { lambda });
   if (lambda !== 0 && Math.abs(lambda as number) < MIN_LAMBDA) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: lambda is too close to 0 to compute with (got ${lambda}). Pass 0 for logs.`,
+      'lambda',
+      '0, or |lambda| >= 1e-300',
+      lambda,
       { lambda },
     );
   }
@@ -86,9 +92,12 @@ export function invBoxCox(values: readonly number[], lambda: number, fvar?: read
   if (fvar !== undefined) {
     assertFiniteArray('invBoxCox', 'fvar', fvar);
     if (fvar.length !== values.length || fvar.some((v) => v < 0)) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `invBoxCox: fvar must hold one variance >= 0 per value (got ${fvar.length} for ${values.length} values). Pass the forecast variances on the transformed scale.`,
+        'fvar',
+        `one variance >= 0 per value (${values.length})`,
+        fvar.length,
       );
     }
   }

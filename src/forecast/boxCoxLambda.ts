@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertFinite, assertFiniteArray, show } from '../internal/assert.js';
+import { argumentError, assertFinite, assertFiniteArray, show } from '../internal/assert.js';
 import { brentMinimum } from './internal/brent.js';
 
 /** The most values the search takes: each of its ~40 steps reads them all. */
@@ -38,17 +38,23 @@ export function boxCoxLambda(values: readonly number[], options: BoxCoxLambdaOpt
   }
   assertFiniteArray('boxCoxLambda', 'values', values);
   if (options === null || typeof options !== 'object')
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `boxCoxLambda: options must be an object like { lower, upper } (got ${show(options)}).`,
+      'options',
+      'an object like { lower, upper }',
+      options,
     );
   let lower = options.lower ?? -1;
   const upper = options.upper ?? 2;
   assertFinite('boxCoxLambda', { lower, upper });
   if (!(lower < upper)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `boxCoxLambda: lower must be below upper (got ${lower} and ${upper}). Pass e.g. { lower: -1, upper: 2 }.`,
+      'options.lower',
+      `< upper (${upper})`,
+      lower,
     );
   }
   if (values.some((v) => v <= 0)) lower = Math.max(lower, 0);

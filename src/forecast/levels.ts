@@ -1,4 +1,3 @@
-import { MetricsError } from '../errors.js';
 import { argumentError, show } from '../internal/assert.js';
 
 /** The name messages start with: the caller's (`forecast`, `--levels`) when it is one, else `fallback`. */
@@ -11,7 +10,13 @@ function callerName(name: unknown, fallback: string): string {
 /** Throws unless `kind` is `level` or `quantile`. */
 function checkKind(fn: string, kind: unknown): void {
   if (kind !== 'level' && kind !== 'quantile') {
-    throw new MetricsError('invalid_argument', `${fn}: kind must be "level" or "quantile" (got ${show(kind)}).`);
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: kind must be "level" or "quantile" (got ${show(kind)}).`,
+      'kind',
+      '"level" or "quantile"',
+      kind,
+    );
   }
 }
 
@@ -114,9 +119,12 @@ export function parseLevels(option: string, raw: string, kind: LevelKind = 'leve
   option = callerName(option, 'parseLevels');
   checkKind(option, kind);
   if (typeof raw !== 'string' && typeof raw !== 'number') {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${option}: expected a list such as ${kind === 'level' ? '0.8,0.95' : '0.05,0.5,0.95'} (got ${show(raw)}).`,
+      [option],
+      `a list such as ${kind === 'level' ? '0.8,0.95' : '0.05,0.5,0.95'}`,
+      raw,
     );
   }
   const parts = String(raw)
@@ -127,9 +135,12 @@ export function parseLevels(option: string, raw: string, kind: LevelKind = 'leve
   );
   const i = nums.findIndex((v) => Number.isNaN(v));
   if (i >= 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${option}: ${JSON.stringify(parts[i])} is not a number (got ${JSON.stringify(raw)}). Write e.g. ${kind === 'level' ? '0.8,0.95 or 80,95' : '0.05,0.5,0.95 or 5,50,95'}.`,
+      [option, i],
+      'a number',
+      parts[i],
       { [option]: raw },
     );
   }

@@ -1,4 +1,4 @@
-import { MetricsError } from '../errors.js';
+import { argumentError } from '../internal/assert.js';
 import type { Series } from '../series/series.js';
 import { drift } from './drift.js';
 import {
@@ -128,9 +128,12 @@ function thetaMoments(
   const { level } = fitNumbers(fn, fit, 'state', ['level']);
   // SES's smoothing parameter lies in (0, 1]: at 0 the start-up adjustment below divides by zero.
   if (!(alpha > 0 && alpha <= 1)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: fit.params.alpha must lie in (0, 1] (got ${alpha}). Pass the fit theta.fit made, unchanged.`,
+      'fit.params.alpha',
+      'in (0, 1]',
+      alpha,
     );
   }
   const n = fit.values.length;

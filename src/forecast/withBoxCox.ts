@@ -123,9 +123,12 @@ export function withBoxCox(method: ForecastMethod, options: BoxCoxOptions = {}):
     const lambda = lambdaOpt === 'auto' ? boxCoxLambda(y, { lower: -0.9, upper: 2 }) : lambdaOpt;
     const z = y.map((x, i) => {
       if ((lambda === 0 && !(x > 0)) || (lambda < 0 && x < 0)) {
-        throw new MetricsError(
+        throw argumentError(
           'invalid_argument',
           `${name}.fit: series "${s.id}" has ${x} in ${s.years[i]}, outside the domain of a Box-Cox transformation with lambda ${lambdaLabel(lambda)} (got ${x}). Use the method without a transformation, or lambda > 0.`,
+          ['series', 'values', i],
+          `a value in the domain of lambda ${lambdaLabel(lambda)}`,
+          x,
           { year: s.years[i], value: x, lambda },
         );
       }
@@ -185,9 +188,12 @@ export function withBoxCox(method: ForecastMethod, options: BoxCoxOptions = {}):
       !Number.isFinite(f.lambda) ||
       typeof f.biasadj !== 'boolean'
     ) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${name}.${where}: expected a fit made by ${name}.fit (got ${show(f)}). Call ${name}.fit(series) first.`,
+        'fit',
+        `a fit made by ${name}.fit`,
+        f,
       );
     }
   };

@@ -1,5 +1,4 @@
-import { MetricsError } from '../../errors.js';
-import { assertFiniteArray, show } from '../../internal/assert.js';
+import { argumentError, assertFiniteArray, show } from '../../internal/assert.js';
 import { normalCdf } from '../internal/normalAndStudentT.js';
 import { checkPair, finiteResult } from '../internal/accuracyCheck.js';
 
@@ -40,9 +39,12 @@ export function crps(actual: readonly number[], forecast: NormalForecast | Quant
         m = forecast.mean[i] as number,
         y = actual[i] as number;
       if (sd < 0) {
-        throw new MetricsError(
+        throw argumentError(
           'invalid_argument',
           `${fn}: sd[${i}] is negative (got ${sd}). Give standard deviations >= 0.`,
+          ['forecast', 'sd', i],
+          '>= 0',
+          sd,
         );
       }
       if (sd === 0) {
@@ -67,16 +69,22 @@ export function crps(actual: readonly number[], forecast: NormalForecast | Quant
     !Array.isArray(forecast.probs) ||
     !Array.isArray(forecast.values)
   ) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: forecast must be { mean, sd } or { probs, values } (got ${JSON.stringify(forecast)?.slice(0, 80)}). Use forecastQuantiles for the second.`,
+      'forecast',
+      '{ mean, sd } or { probs, values }',
+      forecast,
     );
   }
   assertFiniteArray(fn, 'probs', forecast.probs);
   if (forecast.probs.length === 0 || forecast.probs.length !== forecast.values.length) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: give one row of values per probability (got ${forecast.probs.length} probabilities and ${forecast.values.length} rows).`,
+      'forecast.values',
+      `one row per probability (${forecast.probs.length})`,
+      forecast.values.length,
     );
   }
   // An indexed loop: forEach would skip a hole (a missing row).
@@ -102,9 +110,12 @@ export function crps(actual: readonly number[], forecast: NormalForecast | Quant
  */
 export function crpsProbs(n = 1000): number[] {
   if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1 || n > 1_000_000) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `crpsProbs: n must be a whole number in [1, 1000000] (got ${show(n)}). fable uses 1000.`,
+      'n',
+      'a whole number in [1, 1000000]',
+      n,
       { n },
     );
   }

@@ -13,12 +13,21 @@ export function checkPair(
   assertFiniteArray(fn, 'actual', actual);
   assertFiniteArray(fn, predictedName, predicted);
   if (actual.length === 0) {
-    throw new MetricsError('invalid_argument', `${fn}: actual is empty (got []). Give at least one held-out value.`);
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: actual is empty (got []). Give at least one held-out value.`,
+      'actual',
+      'at least one value',
+      actual,
+    );
   }
   if (actual.length !== predicted.length) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: actual has ${actual.length} values but ${predictedName} has ${predicted.length}. Give one forecast per actual value.`,
+      predictedName,
+      `${actual.length} values, one per actual value`,
+      predicted.length,
       { actual: actual.length, [predictedName]: predicted.length },
     );
   }
@@ -35,9 +44,12 @@ export function checkInterval(
   checkPair(fn, actual, upper, 'upper');
   for (let i = 0; i < lower.length; i++) {
     if ((lower[i] as number) > (upper[i] as number)) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: lower[${i}] is above upper[${i}] (got ${lower[i]} > ${upper[i]}). Pass the bounds in order.`,
+        `lower[${i}]`,
+        `<= upper[${i}] (${upper[i]})`,
+        lower[i],
         { index: i, lower: lower[i], upper: upper[i] },
       );
     }
@@ -75,9 +87,12 @@ export function naiveScale(fn: string, history: readonly number[], period = 1): 
     );
   }
   if (history.length <= period) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: history needs more than ${period} value(s) to measure the naive error (got ${history.length}). Pass the in-sample series the forecast was fitted on.`,
+      'history',
+      `more than ${period} value(s)`,
+      history.length,
       { history: history.length, period },
     );
   }

@@ -129,9 +129,12 @@ export function horizonYears(fn: string, fit: ForecastFit, toYear: number): numb
 /** Throws invalid_argument unless `fit` is an object: for methods that look at a field before horizonYears. */
 export function assertFitObject(fn: string, fit: unknown): asserts fit is ForecastFit {
   if (typeof fit !== 'object' || fit === null) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: expected a fit made by this method's fit() (got ${show(fit)}). Call method.fit(series) first.`,
+      'fit',
+      "a fit made by this method's fit()",
+      fit,
     );
   }
 }
@@ -155,9 +158,12 @@ function assertFit(fn: string, fit: ForecastFit): void {
   // A fit is plain data a caller may store and hand back: every number it holds must still be finite,
   // or the forecast would quietly be NaN.
   const bad = (where: string, got: unknown): never => {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: fit.${where} must be finite (got ${show(got)}). Pass a fit made by this method's fit(), unchanged.`,
+      `fit.${where}`,
+      'a finite number',
+      got,
       { field: where },
     );
   };
@@ -218,9 +224,12 @@ export function fitNumbers<K extends string>(
   for (const k of keys) {
     const v = o[k];
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: fit.${group}.${k} is missing (got ${show(o)}). Pass the fit this method's fit() made, unchanged.`,
+        ['fit', group, k],
+        'a finite number',
+        o[k],
         { field: `${group}.${k}` },
       );
     }

@@ -1,7 +1,4 @@
-// Fitting, forecasting and simulating for the exponential smoothing methods (ses, holt, damped,
-// ets), with the fallback chain for short series. Not exported from the package.
-import { MetricsError } from '../../errors.js';
-import { show } from '../../internal/assert.js';
+import { argumentError, show } from '../../internal/assert.js';
 import type { Series } from '../../series/series.js';
 import { drift } from '../drift.js';
 import { naive } from '../naive.js';
@@ -210,9 +207,12 @@ function moments(fn: string, fit: EtsFit) {
     (comp.error !== 'A' && comp.error !== 'M') ||
     (comp.trend !== 'N' && comp.trend !== 'A' && comp.trend !== 'Ad')
   ) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: fit.components must be { error: 'A' | 'M', trend: 'N' | 'A' | 'Ad' } (got ${show(c)}). Pass the fit this method made, unchanged.`,
+      'fit.components',
+      "{ error: 'A' | 'M', trend: 'N' | 'A' | 'Ad' }",
+      c,
     );
   }
   const components = comp as EtsComponents;
@@ -223,9 +223,12 @@ function moments(fn: string, fit: EtsFit) {
   const { level } = fitNumbers(fn, fit, 'state', ['level']);
   const { trend } = trended ? fitNumbers(fn, fit, 'state', ['trend']) : { trend: 0 };
   if (!(phi > 0 && phi <= 1)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: fit.params.phi must lie in (0, 1] (got ${phi}). Pass the fit this method made, unchanged.`,
+      'fit.params.phi',
+      'in (0, 1]',
+      phi,
     );
   }
   return { components, values: { alpha, beta, phi, level, trend, sigma2: fit.sigma2 } };
