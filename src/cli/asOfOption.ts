@@ -1,4 +1,4 @@
-import { MetricsError } from '../errors.js';
+import { argumentError } from '../internal/assert.js';
 import { loadModel, type LoadModelOptions } from '../model/loadModel.js';
 import { modelAsOf } from '../model/modelAsOf.js';
 import type { ModelDefinition } from '../spec/types.js';
@@ -18,9 +18,12 @@ export function asOfYear(args: CliArgs, fn: string): number | undefined {
   if (raw === undefined) return undefined;
   const year = typeof raw === 'string' && /^\s*\d{4}\s*$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isInteger(year)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: --as-of must be a whole year (got ${JSON.stringify(raw)}). Pass e.g. --as-of 2022.`,
+      ['--as-of'],
+      'a whole year',
+      raw,
       { asOf: raw },
     );
   }

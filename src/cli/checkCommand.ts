@@ -3,7 +3,7 @@ import { loadModel } from '../model/loadModel.js';
 import { modelOptions } from './modelOptions.js';
 import { checkModel, type ModelCheck } from '../model/checkModel.js';
 import { describeFact } from '../targets/describeFact.js';
-import { MetricsError } from '../errors.js';
+import { argumentError } from '../internal/assert.js';
 import type { CliCommand } from './command.js';
 import { emit, outputFormat, rowsText, toTable, wrapParagraph, type Row } from './output.js';
 import type { OutputFormat } from './command.js';
@@ -98,7 +98,13 @@ export const checkCommand: CliCommand = {
   async run(args, ctx) {
     const format = outputFormat(args);
     if (args.positionals.length === 0) {
-      throw new MetricsError('invalid_argument', "give at least one model id or file (see 'industry-metrics models').");
+      throw argumentError(
+        'invalid_argument',
+        "give at least one model id or file (see 'industry-metrics models').",
+        ['positionals'],
+        'at least one model id or file',
+        [],
+      );
     }
     const checks = args.positionals.map((p) => checkModel(loadModel(p, modelOptions(ctx))));
     await emit(ctx, args, checkText(format, checks), `the check of ${checks.map((c) => c.model.id).join(', ')}`);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { MetricsError } from '../errors.js';
+import { argumentError } from '../internal/assert.js';
 import { contributions } from '../decompose/contributions.js';
 import { decomposeModel, type ModelDecomposition } from '../model/decomposeModel.js';
 import { shares } from '../decompose/shares.js';
@@ -125,9 +125,12 @@ export const decomposeCommand: CliCommand = {
   options: { format: { type: 'string' }, out: { type: 'string' }, unit: { type: 'string' }, sheet: { type: 'string' } },
   async run(args, ctx: CliContext) {
     if (args.positionals.length !== 1) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `give exactly one model id, model file or CSV file (got ${args.positionals.length}). See 'industry-metrics models' for model ids.`,
+        ['positionals'],
+        'exactly one model id, model file or CSV file',
+        args.positionals,
       );
     }
     const input = args.positionals[0] as string;
@@ -148,9 +151,12 @@ export const decomposeCommand: CliCommand = {
         try {
           text = readFileSync(path, 'utf8');
         } catch (e) {
-          throw new MetricsError(
+          throw argumentError(
             'not_found',
             `cannot read ${input}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`,
+            ['positionals', 0],
+            'a file that can be read',
+            input,
             { file: input },
           );
         }
@@ -170,7 +176,13 @@ export const decomposeCommand: CliCommand = {
       }
     } else {
       if (unitOption !== undefined)
-        throw new MetricsError('invalid_argument', '--unit applies to CSV input only; a model states its own unit.');
+        throw argumentError(
+          'invalid_argument',
+          '--unit applies to CSV input only; a model states its own unit.',
+          ['--unit'],
+          'no --unit with a model',
+          unitOption,
+        );
       const d = decomposeModel(loadModel(input, modelOptions(ctx)));
       rows = [...d.rows];
       json = d;

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { MetricsError } from '../errors.js';
+import { argumentError } from '../internal/assert.js';
 import { OutputFormat, type CliArgs, type CliContext } from './command.js';
 
 /** A row of output: flat values only. */
@@ -11,9 +12,12 @@ export function formatOption(args: CliArgs, fallback: OutputFormat = 'table'): O
   const f = args.values['format'];
   if (f === undefined) return fallback;
   if (typeof f !== 'string' || !(f in OutputFormat)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `--format must be one of ${Object.keys(OutputFormat).join(', ')} (got ${JSON.stringify(f)}).`,
+      ['--format'],
+      `one of ${Object.keys(OutputFormat).join(', ')}`,
+      f,
     );
   }
   return f as OutputFormat;
@@ -335,9 +339,12 @@ function temporaryBeside(abs: string): string {
 /** Turns a file-system error into a MetricsError naming the path (exit 2, one line), not an internal error. */
 function writeError(path: string, e: unknown): MetricsError {
   const code = (e as NodeJS.ErrnoException).code;
-  return new MetricsError(
+  return argumentError(
     'invalid_argument',
     `cannot write ${path} (got ${code ?? (e instanceof Error ? e.message : String(e))}). Check the folder exists and is writable.`,
+    ['--out'],
+    'a path in a folder that exists and is writable',
+    path,
     { path },
   );
 }
@@ -414,7 +421,13 @@ export function outOption(args: CliArgs): string | undefined {
   const out = args.values['out'];
   if (out === undefined) return undefined;
   if (typeof out !== 'string' || out.trim() === '')
-    throw new MetricsError('invalid_argument', `--out needs a file name (got ${JSON.stringify(out)}).`);
+    throw argumentError(
+      'invalid_argument',
+      `--out needs a file name (got ${JSON.stringify(out)}).`,
+      ['--out'],
+      'a file name',
+      out,
+    );
   return out;
 }
 
@@ -453,9 +466,12 @@ export async function emit(ctx: CliContext, args: CliArgs, text: string, what: s
   const out = outOption(args);
   if (requestedFormat(args) === 'xlsx') {
     if (out === undefined)
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         '--format xlsx writes a workbook, not text (got no --out). Add --out FILE.xlsx.',
+        ['--out'],
+        'a file name for the workbook',
+        out,
       );
     const { csvToXlsx } = await import('../xlsx/csvToXlsx.js');
     const bytes = await csvToXlsx(text, what.replace(/^the /, '').slice(0, 31));
@@ -499,9 +515,12 @@ export function wholeNumberOption(args: CliArgs, name: string, fallback: number,
   const text = typeof raw === 'string' ? raw.trim().replace(/_/g, '') : '';
   const v = /^(\d+(\.\d+)?(e\+?\d+)?|\d+e\+?\d+)$/i.test(text) ? Number(text) : Number.NaN;
   if (!Number.isSafeInteger(v) || v < min) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `--${name} must be a whole number >= ${min} (got ${JSON.stringify(raw)}). For example --${name} ${fallback}${fallback >= 10_000 ? ` or --${name} ${fallback.toExponential().replace('+', '')}` : ''}.`,
+      [`--${name}`],
+      `a whole number >= ${min}`,
+      raw,
     );
   }
   return v;

@@ -1,4 +1,4 @@
-import { MetricsError } from '../errors.js';
+import { argumentError } from '../internal/assert.js';
 import { modelOptions } from './modelOptions.js';
 import { asOfHelp, asOfLine, loadModelAsOf } from './asOfOption.js';
 import type { ModelDefinition } from '../spec/types.js';
@@ -160,9 +160,12 @@ export const projectCommand: CliCommand = {
   async run(args, ctx) {
     const format = outputFormat(args);
     if (args.positionals.length !== 1) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `give one model id or file (got ${args.positionals.length}). See 'industry-metrics models' for the ids.`,
+        ['positionals'],
+        'one model id or file',
+        args.positionals,
       );
     }
     const model = loadModelAsOf(args, args.positionals[0] as string, modelOptions(ctx), 'project');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { MetricsError } from '../errors.js';
+import { argumentError } from '../internal/assert.js';
 import { validateSpec } from '../render/validateSpec.js';
 import { toSvg } from '../render/toSvg.js';
 import { toPng } from '../render/toPng.js';
@@ -32,24 +32,33 @@ export const renderCommand: CliCommand = {
   async run(args, ctx) {
     const [file, ...extra] = args.positionals;
     if (file === undefined || extra.length > 0) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `render: give exactly one spec file (got ${args.positionals.length}). Usage: ${this.usage}`,
+        ['positionals'],
+        'exactly one spec file',
+        args.positionals,
       );
     }
     const out = args.values['out'];
     if (typeof out !== 'string' || out === '') {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         'render: --out FILE is required (got none). Say where to write the chart.',
+        ['--out'],
+        'a file to write the chart to',
+        undefined,
       );
     }
     const fromExt = /\.(svg|png|html|pdf)$/i.exec(out)?.[1]?.toLowerCase();
     const format = (args.values['format'] ?? fromExt ?? 'svg') as string;
     if (!(FORMATS as readonly string[]).includes(format)) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `render: --format must be one of ${FORMATS.join(', ')} (got ${JSON.stringify(format)}).`,
+        ['--format'],
+        `one of ${FORMATS.join(', ')}`,
+        format,
       );
     }
     const scaleText = args.values['scale'];
@@ -59,16 +68,25 @@ export const renderCommand: CliCommand = {
     try {
       text = readFileSync(path, 'utf8');
     } catch (e) {
-      throw new MetricsError(
+      throw argumentError(
         'not_found',
         `render: cannot read ${file} (got ${(e as NodeJS.ErrnoException).code ?? 'an error'}). Check the path.`,
+        ['positionals', 0],
+        'a file that can be read',
+        file,
       );
     }
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (e) {
-      throw new MetricsError('invalid_data', `render: ${file} is not JSON (got ${(e as Error).message}).`);
+      throw argumentError(
+        'invalid_data',
+        `render: ${file} is not JSON (got ${(e as Error).message}).`,
+        ['positionals', 0],
+        'a JSON file',
+        (e as Error).message,
+      );
     }
     const spec = validateSpec(json);
     let content: string | Uint8Array;

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { compareIndustries } from '../targets/compareIndustries.js';
 import { runManifest } from '../io/runManifest.js';
 import { MetricsError } from '../errors.js';
+import { argumentError } from '../internal/assert.js';
 import { listModels, loadModel } from '../model/loadModel.js';
 import { modelOptions } from './modelOptions.js';
 import { loadSeeds } from '../io/loadSeeds.js';
@@ -64,9 +65,21 @@ export const reportCommand: CliCommand = {
     const workers = wholeNumberOption(args, 'workers', 1, 1);
     const locale = args.values['locale'] ?? 'en';
     if (locale !== 'en' && locale !== 'zh')
-      throw new MetricsError('invalid_argument', `--locale must be en or zh (got ${JSON.stringify(locale)}).`);
+      throw argumentError(
+        'invalid_argument',
+        `--locale must be en or zh (got ${JSON.stringify(locale)}).`,
+        ['--locale'],
+        'en or zh',
+        locale,
+      );
     if (args.values['pdf'] === true && args.values['no-pdf'] === true)
-      throw new MetricsError('invalid_argument', '--pdf and --no-pdf contradict each other (got both). Give one.');
+      throw argumentError(
+        'invalid_argument',
+        '--pdf and --no-pdf contradict each other (got both). Give one.',
+        ['--pdf'],
+        'one of --pdf and --no-pdf',
+        true,
+      );
     const wantPdf = args.values['no-pdf'] === true ? false : args.values['pdf'] === true ? true : 'auto';
     const set = loadObservations();
     const asOf = wholeNumberOption(args, 'as-of', latestYear(set), 1);

@@ -1,4 +1,4 @@
-import { MetricsError } from '../errors.js';
+import { argumentError } from '../internal/assert.js';
 import { listModels, loadModel } from '../model/loadModel.js';
 import { modelOptions } from './modelOptions.js';
 import { loadObservations } from '../observations/loadObservations.js';
@@ -60,9 +60,12 @@ export const scorecardCommand: CliCommand = {
     const asOfText = args.values['as-of'];
     const asOf = typeof asOfText === 'string' ? Number(asOfText) : Number.NaN;
     if (!Number.isInteger(asOf)) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `scorecard: --as-of must be a whole year (got ${String(asOfText)}). Pass e.g. --as-of 2022.`,
+        ['--as-of'],
+        'a whole year',
+        asOfText,
         { asOf: asOfText },
       );
     }

@@ -1,4 +1,4 @@
-import { MetricsError } from '../errors.js';
+import { argumentError } from '../internal/assert.js';
 import { parseLevels } from '../forecast/levels.js';
 import { modelOptions } from './modelOptions.js';
 import { runManifest } from '../io/runManifest.js';
@@ -118,9 +118,12 @@ export const simulateCommand: CliCommand = {
   async run(args, ctx) {
     const format = outputFormat(args);
     if (args.positionals.length !== 1) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `give exactly one model id or .model.json file (got ${args.positionals.length}). See 'industry-metrics models'.`,
+        ['positionals'],
+        'exactly one model id or .model.json file',
+        args.positionals,
       );
     }
     const paths = wholeNumberOption(args, 'paths', DEFAULT_PATHS, 1);
@@ -130,7 +133,7 @@ export const simulateCommand: CliCommand = {
     const quantiles = levels(args);
     const scenarioArg = args.values['scenario'];
     if (scenarioArg !== undefined && typeof scenarioArg !== 'string')
-      throw new MetricsError('invalid_argument', '--scenario needs a name.');
+      throw argumentError('invalid_argument', '--scenario needs a name.', ['--scenario'], 'a name', scenarioArg);
     const scenario = scenarioArg ?? 'plan';
     const model = loadModelAsOf(args, args.positionals[0]!, modelOptions(ctx), 'simulate');
     const onProgress = progressBar(ctx, 'simulating');
