@@ -47,9 +47,12 @@ export interface ErrorIssue {
 /**
  * The one error class of the library. Messages read
  * `<function>: <what is wrong> (got <value>). <what to do>.`; `code` says what kind of problem it is,
- * `issues` where and what (filled by the library's input checks; empty when the error is not about one
- * place in the input, such as a fit that cannot converge or a cancelled run), and `details` carries
- * extra data of the error (the missing years, close matches of an unknown id).
+ * `issues` where and what, and `details` carries extra data of the error (the missing years, close
+ * matches of an unknown id). Every error the library throws with an input code (`invalid_argument`,
+ * `non_finite`, `unit_mismatch`, `missing_years`, `invalid_definition`, `not_found`, `invalid_data`) has
+ * at least one issue; only `degenerate`, `too_large` and `aborted`, which are not about one place in the
+ * input (a fit that cannot converge, a request refused as a whole, a cancelled run), may have none, and
+ * so may `not_found` for an optional dependency that is not installed (the machine, not the input).
  * @example
  * const e = (() => { try { return cagr(0, 5, 3); } catch (err) { return err; } })();
  * e instanceof MetricsError; // => true
@@ -74,24 +77,36 @@ export class MetricsError extends Error {
     details: Record<string, unknown> = {},
     issues: readonly ErrorIssue[] = [],
   ) {
-    const problem =
+    // The argument built wrong, what it should have been and what it was: the error's own issue.
+    const wrong: [string, string, unknown] | undefined =
       typeof code !== 'string' || !Object.hasOwn(ErrorCode, code)
-        ? `code must be one of ${Object.keys(ErrorCode).join(', ')} (got ${describe(code)})`
+        ? ['code', `one of ${Object.keys(ErrorCode).join(', ')}`, code]
         : typeof message !== 'string' || message.trim() === ''
-          ? `message must be a non-empty string "<function>: <what is wrong> (got <value>). <what to do>." (got ${describe(message)})`
+          ? ['message', 'a non-empty string "<function>: <what is wrong> (got <value>). <what to do>."', message]
           : details === null || typeof details !== 'object' || Array.isArray(details)
-            ? `details must be an object (got ${describe(details)})`
+            ? ['details', 'an object', details]
             : !Array.isArray(issues) ||
                 !issues.every(
                   (i) => i !== null && typeof i === 'object' && Array.isArray(i.path) && typeof i.message === 'string',
                 )
-              ? `issues must be an array of { path, message } (got ${describe(issues)})`
+              ? ['issues', 'an array of { path, message }', issues]
               : undefined;
-    super(problem === undefined ? message : `MetricsError: ${problem}.`);
+    const problem =
+      wrong === undefined ? undefined : `MetricsError: ${wrong[0]} must be ${wrong[1]} (got ${describe(wrong[2])}).`;
+    super(problem ?? message);
     this.code = problem === undefined ? code : 'invalid_argument';
     this.details = Object.freeze(problem === undefined ? { ...details } : {});
     this.issues = Object.freeze(
-      problem === undefined ? issues.map((i) => Object.freeze({ ...i, path: Object.freeze([...i.path]) })) : [],
+      wrong === undefined || problem === undefined
+        ? issues.map((i) => Object.freeze({ ...i, path: Object.freeze([...i.path]) }))
+        : [
+            Object.freeze({
+              path: Object.freeze([wrong[0]]),
+              expected: wrong[1],
+              received: wrong[2],
+              message: problem,
+            }),
+          ],
     );
     // A MetricsError built wrong is itself thrown as the error that says so.
     if (problem !== undefined) throw this;

@@ -22,6 +22,10 @@ import { parseModel } from '../src/model/parseModel.js';
 import { loadSeeds } from '../src/io/loadSeeds.js';
 import { series } from '../src/series/series.js';
 import { parseUnit } from '../src/series/units.js';
+import { parseSeriesCsv } from '../src/io/csv.js';
+import { compileExpression } from '../src/expression/compileExpression.js';
+import { panelFromRows } from '../src/decompose/panelFromRows.js';
+import { unitArg } from '../src/series/units.js';
 import { thrown } from './helpers/thrown.js';
 import { myIndustryModel } from './helpers/models.js';
 
@@ -298,6 +302,44 @@ describe('issues: where and what was wrong, for a program', () => {
       path: ['panel', 'values', 1, 1],
       expected: 'a finite number',
     });
+  });
+  it('a MetricsError built wrong says which argument: new MetricsError("nope", "m") has the issue at ["code"]', () => {
+    const e = thrown(() => new MetricsError('nope' as never, 'm')) as MetricsError;
+    expect(e.code).toBe('invalid_argument');
+    expect(e.issues).toEqual([
+      {
+        path: ['code'],
+        expected: expect.stringMatching(/^one of invalid_argument/),
+        received: 'nope',
+        message: e.message,
+      },
+    ]);
+  });
+  it('a CSV cell is [row, column]: row 3 of a long file with "x" as its value', () => {
+    const e = thrown(() => parseSeriesCsv('id,year,value\na,2020,1\na,2021,x\n', { file: 'f.csv' })) as MetricsError;
+    expect(e.code).toBe('invalid_data');
+    expect(e.issues[0]).toMatchObject({ path: [3, 'value'], expected: 'a finite number', received: 'x' });
+  });
+  it('panelFromRows names rows[i].field; compileExpression names the variable it was not given', () => {
+    const rows = [
+      { id: 'a', year: 2020, value: 1 },
+      { id: 'a', year: 2021, value: Number.NaN },
+    ];
+    expect((thrown(() => panelFromRows(rows, { unit: 'count' })) as MetricsError).issues[0]).toMatchObject({
+      path: ['rows', 1, 'value'],
+      expected: 'a finite number',
+    });
+    const f = compileExpression('0.1 * t', { variables: ['t'] });
+    expect((thrown(() => f.evaluate({})) as MetricsError).issues[0]).toMatchObject({
+      path: ['values', 't'],
+      expected: 'a finite number',
+      received: undefined,
+    });
+  });
+  it("an error rethrown under a caller's name keeps the inner issue under the caller's path: unitArg", () => {
+    const e = thrown(() => unitArg('f', 'options.unit', 'CNY lots')) as MetricsError;
+    expect(e.message).toMatch(/^f: options\.unit: /);
+    expect(e.issues[0]).toMatchObject({ path: ['options', 'unit'], received: 'lots' });
   });
   it('a model file gets one issue per problem, each with its path in the file', () => {
     const facts = loadSeeds();
