@@ -215,7 +215,7 @@ export function contributionQuantiles(input: ContributionQuantilesInput): Contri
         throw argumentError(
           'non_finite',
           `${fn}: the total on path ${p} is not finite.`,
-          ['base', p],
+          ['total', Number.isFinite(T0) ? 'end' : 'base', p],
           'a finite total',
           Number.isFinite(T0) ? T1 : T0,
           { path: p },
