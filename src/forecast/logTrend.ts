@@ -12,8 +12,10 @@ import {
   MIN_LENGTH,
   ols,
   simulateInput,
+  SMALL_SAMPLE,
 } from './internal/common.js';
 import { tQuantile } from './internal/normalAndStudentT.js';
+import { ar1ForecastVariance, ar1Note, ar1Rho, residualAcf1, shortSeriesRho } from './internal/ar1Variance.js';
 import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFitOptions } from './types.js';
 
 /**
@@ -23,11 +25,22 @@ import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFi
  * Forecasts are exp(a + b year), the median of a log-normal (no bias adjustment); prediction
  * intervals are exp of the regression's t prediction intervals, s sqrt(1 + 1/n + (x - xbar)^2 / Sxx).
  * Fitted on every year the series has (years may be sparse here: no annual check).
+ * - Under 10 observations (unless `smallSample: false`, which gives the regression's intervals exactly)
+ *   the intervals allow for autocorrelated errors: when the log residuals' lag-1 autocorrelation r1
+ *   (`params.acf1`, over years one apart) is > 0, the errors are taken as AR(1) with rho the bias-corrected
+ *   r1 (`params.ar1Rho`) and the half-width is t(n - 2) times the larger of the formula above and the exact
+ *   standard deviation of the least-squares forecast's error under AR(1) errors, which includes the trend's
+ *   estimation variance (src/forecast/internal/ar1Variance.ts; Greene, Econometric Analysis, the
+ *   generalized regression model; Box, Jenkins & Reinsel, ch. 3.2). Point forecasts and `cagr` stay OLS.
  * - Needs values > 0 (invalid_argument otherwise) and at least 3 observations.
- * - simulate: draws (a, b) from their sampling distribution, then log-normal noise.
+ * - simulate: draws (a, b) from their sampling distribution, then independent log-normal noise.
  * @example
  * const s = series({ id: 'x', unit: 'count', years: [2020, 2021, 2022], values: [100, 110, 121] });
  * logTrend.fit(s).params.cagr; // => 0.0999999999999999
+ * // a steady rise then a flat spell: positively autocorrelated log residuals, wider short-series intervals
+ * const b = series({ id: 'b', unit: 'count', years: [2016, 2017, 2018, 2019, 2020, 2021, 2022], values: [100, 105, 111, 130, 136, 140, 143] });
+ * const w = (small: boolean) => logTrend.forecast(logTrend.fit(b), 2025, { levels: [0.95], smallSample: small }).intervals[0].upper[2];
+ * w(true) > w(false); // => true
  */
 export const logTrend: ForecastMethod = {
   name: 'logTrend',
@@ -44,6 +57,9 @@ export const logTrend: ForecastMethod = {
     const seB = Math.sqrt(s2 / sxx);
     const q = tQuantile(0.975, n - 2);
     const fitted = x.map((t) => Math.exp(a + b * t));
+    const logResiduals = ly.map((v, i) => v - a - b * x[i]!);
+    const acf1 = residualAcf1(x, logResiduals);
+    const rho = n < SMALL_SAMPLE ? ar1Rho(x, [x.map(() => 1), x.map((t) => t - xbar)], acf1) : undefined;
     return Object.assign(fitBase(s, 'logTrend', y), {
       params: {
         intercept: a,
@@ -55,12 +71,17 @@ export const logTrend: ForecastMethod = {
         cagr: Math.expm1(b),
         cagrLower: Math.expm1(b - q * seB),
         cagrUpper: Math.expm1(b + q * seB),
+        acf1,
+        ...(rho === undefined ? {} : { ar1Rho: rho }),
       },
       state: { level: fitted[n - 1]! },
       fitted,
       residuals: y.map((v, i) => v - fitted[i]!),
       sigma2: s2,
-      notes: ['sigma2 is the residual variance of log(value)'],
+      notes: [
+        'sigma2 is the residual variance of log(value)',
+        ...(rho !== undefined && rho > 0 ? [ar1Note(n, acf1, rho)] : []),
+      ],
     });
   },
   forecast(fit: ForecastFit, toYear: number, options?: ForecastOptions): Forecast {
@@ -69,9 +90,22 @@ export const logTrend: ForecastMethod = {
     const { intercept: a, slope: b, logSigma2: s2, xbar, sxx } = logTrendParams('logTrend.forecast', fit);
     const n = fit.values.length;
     const mean = years.map((t) => Math.exp(a + b * t));
+    const rho = levels.length > 0 ? shortSeriesRho('logTrend.forecast', fit, options) : 0;
+    const v0 = years.map((t) => s2 * (1 + 1 / n + (t - xbar) ** 2 / sxx));
+    // AR(1) errors: the exact variance of the OLS forecast's error, never below the independent-error one
+    const v =
+      rho > 0
+        ? ar1ForecastVariance(
+            fit.years,
+            [fit.years.map(() => 1), fit.years.map((t) => t - xbar)],
+            s2 * (n - 2),
+            rho,
+            years.map((t) => ({ time: t, x: [1, t - xbar] })),
+          ).map((vh, i) => Math.max(v0[i]!, vh))
+        : v0;
     const intervals = levels.map((level) => {
       const q = tQuantile(0.5 + level / 2, n - 2);
-      const w = years.map((t) => q * Math.sqrt(s2 * (1 + 1 / n + (t - xbar) ** 2 / sxx)));
+      const w = v.map((vh) => q * Math.sqrt(vh));
       return {
         level,
         lower: years.map((t, i) => Math.exp(a + b * t - w[i]!)),

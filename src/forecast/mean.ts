@@ -1,6 +1,7 @@
 import type { Series } from '../series/series.js';
 import { tQuantile } from './internal/normalAndStudentT.js';
 import { MetricsError } from '../errors.js';
+import { ar1ForecastVariance, ar1Note, ar1Rho, residualAcf1, shortSeriesRho } from './internal/ar1Variance.js';
 import {
   checkPaths,
   fitBase,
@@ -12,6 +13,7 @@ import {
   meanOf,
   MIN_LENGTH,
   simulateInput,
+  SMALL_SAMPLE,
 } from './internal/common.js';
 import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFitOptions } from './types.js';
 
@@ -19,11 +21,22 @@ import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFi
  * The mean method, as R's `forecast::meanf`: every future year equals the mean of the observations.
  * Intervals are mean ± t(n - 1) * s * sqrt(1 + 1/n), with s the sample standard deviation. Suits
  * series without trend; for growing industry metrics prefer drift or a trend method.
- * - fit: `params.mean`, `params.sd`; `fitted` is the mean everywhere.
+ * - Under 10 observations (unless `smallSample: false`, which gives meanf's intervals exactly) the
+ *   intervals allow for autocorrelated years: when the residuals' lag-1 autocorrelation r1 is > 0, the
+ *   errors are taken as AR(1) around the mean with rho the bias-corrected r1 (`params.ar1Rho`), and the
+ *   half-width is t(n - 1) times the larger of s sqrt(1 + 1/n) and the exact standard deviation of
+ *   y_{n+h} - mean under AR(1) errors (src/forecast/internal/ar1Variance.ts; Box, Jenkins & Reinsel,
+ *   Time Series Analysis, ch. 3.2, for the AR(1) autocovariances). With r1 <= 0 they are meanf's.
+ * - fit: `params.mean`, `params.sd`, `params.acf1` (r1), under 10 observations `params.ar1Rho`;
+ *   `fitted` is the mean everywhere.
  * - simulate: each path draws its mean from N(mean, s^2 / n), then independent normal years.
  * @example
  * const s = series({ id: 'x', unit: 'count', years: [2020, 2021, 2022], values: [1, 2, 3] });
  * mean.forecast(mean.fit(s), 2023).mean; // => [2]
+ * // rising values: residuals -2, -1, 0, 1, 2 have r1 = 0.4, so the short-series interval is wider than meanf's
+ * const r = series({ id: 'r', unit: 'count', years: [2018, 2019, 2020, 2021, 2022], values: [1, 2, 3, 4, 5] });
+ * const w = (small: boolean) => mean.forecast(mean.fit(r), 2023, { levels: [0.95], smallSample: small }).intervals[0].upper[0];
+ * w(true) > w(false); // => true
  */
 export const mean: ForecastMethod = {
   name: 'mean',
@@ -36,12 +49,16 @@ export const mean: ForecastMethod = {
     let ss = 0;
     for (const v of y) ss += (v - m) ** 2;
     const sd = Math.sqrt(ss / (n - 1));
+    const residuals = y.map((v) => v - m);
+    const acf1 = residualAcf1(s.years, residuals);
+    const short = n < SMALL_SAMPLE ? { ar1Rho: ar1Rho(s.years, [y.map(() => 1)], acf1) } : {};
     return Object.assign(fitBase(s, 'mean', y), {
-      params: { mean: m, sd },
+      params: { mean: m, sd, acf1, ...short },
       state: { level: m },
       fitted: y.map(() => m),
-      residuals: y.map((v) => v - m),
+      residuals,
       sigma2: sd * sd,
+      ...(short.ar1Rho !== undefined && short.ar1Rho > 0 ? { notes: [ar1Note(n, acf1, short.ar1Rho)] } : {}),
     });
   },
   forecast(fit: ForecastFit, toYear: number, options?: ForecastOptions): Forecast {
@@ -49,11 +66,23 @@ export const mean: ForecastMethod = {
     const levels = intervalLevels('mean.forecast', options);
     const n = fit.values.length;
     const { mean: m, sd } = meanParams('mean.forecast', fit);
-    const se = sd * Math.sqrt(1 + 1 / n);
+    const se0 = sd * Math.sqrt(1 + 1 / n);
     const mean = years.map(() => m);
+    const rho = levels.length > 0 ? shortSeriesRho('mean.forecast', fit, options) : 0;
+    // AR(1) errors: the exact variance of y_{n+h} - mean, never below meanf's
+    const se =
+      rho > 0
+        ? ar1ForecastVariance(
+            fit.years,
+            [fit.years.map(() => 1)],
+            sd * sd * (n - 1),
+            rho,
+            years.map((time) => ({ time, x: [1] })),
+          ).map((v) => Math.max(se0, Math.sqrt(v)))
+        : years.map(() => se0);
     const intervals = levels.map((level) => {
       const q = tQuantile(0.5 + level / 2, n - 1);
-      return { level, lower: mean.map((v) => v - q * se), upper: mean.map((v) => v + q * se) };
+      return { level, lower: mean.map((v, i) => v - q * se[i]!), upper: mean.map((v, i) => v + q * se[i]!) };
     });
     return makeForecast(fit, years, mean, intervals);
   },
