@@ -12,10 +12,9 @@ import {
   MIN_LENGTH,
   ols,
   simulateInput,
-  SMALL_SAMPLE,
 } from './internal/common.js';
 import { tQuantile } from './internal/normalAndStudentT.js';
-import { ar1ForecastVariance, ar1Note, ar1Rho, residualAcf1, shortSeriesRho } from './internal/ar1Variance.js';
+import { ar1ForecastVariance, ar1Notes, residualAcf1, shortSeriesRho } from './internal/ar1Variance.js';
 import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFitOptions } from './types.js';
 
 /**
@@ -28,7 +27,7 @@ import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFi
  * - Under 10 observations (unless `smallSample: false`, which gives the regression's intervals exactly)
  *   the intervals allow for autocorrelated errors: when the log residuals' lag-1 autocorrelation r1
  *   (`params.acf1`, over years one apart) is > 0, the errors are taken as AR(1) with rho the bias-corrected
- *   r1 (`params.ar1Rho`) and the half-width is t(n - 2) times the larger of the formula above and the exact
+ *   r1 and the half-width is t(n - 2) times the larger of the formula above and the exact
  *   standard deviation of the least-squares forecast's error under AR(1) errors, which includes the trend's
  *   estimation variance (src/forecast/internal/ar1Variance.ts; Greene, Econometric Analysis, the
  *   generalized regression model; Box, Jenkins & Reinsel, ch. 3.2). Point forecasts and `cagr` stay OLS.
@@ -59,7 +58,6 @@ export const logTrend: ForecastMethod = {
     const fitted = x.map((t) => Math.exp(a + b * t));
     const logResiduals = ly.map((v, i) => v - a - b * x[i]!);
     const acf1 = residualAcf1(x, logResiduals);
-    const rho = n < SMALL_SAMPLE ? ar1Rho(x, [x.map(() => 1), x.map((t) => t - xbar)], acf1) : undefined;
     return Object.assign(fitBase(s, 'logTrend', y), {
       params: {
         intercept: a,
@@ -72,16 +70,12 @@ export const logTrend: ForecastMethod = {
         cagrLower: Math.expm1(b - q * seB),
         cagrUpper: Math.expm1(b + q * seB),
         acf1,
-        ...(rho === undefined ? {} : { ar1Rho: rho }),
       },
       state: { level: fitted[n - 1]! },
       fitted,
       residuals: y.map((v, i) => v - fitted[i]!),
       sigma2: s2,
-      notes: [
-        'sigma2 is the residual variance of log(value)',
-        ...(rho !== undefined && rho > 0 ? [ar1Note(n, acf1, rho)] : []),
-      ],
+      notes: ['sigma2 is the residual variance of log(value)', ...ar1Notes(n, acf1)],
     });
   },
   forecast(fit: ForecastFit, toYear: number, options?: ForecastOptions): Forecast {
@@ -90,14 +84,15 @@ export const logTrend: ForecastMethod = {
     const { intercept: a, slope: b, logSigma2: s2, xbar, sxx } = logTrendParams('logTrend.forecast', fit);
     const n = fit.values.length;
     const mean = years.map((t) => Math.exp(a + b * t));
-    const rho = levels.length > 0 ? shortSeriesRho('logTrend.forecast', fit, options) : 0;
+    const design = [fit.years.map(() => 1), fit.years.map((t) => t - xbar)];
+    const rho = levels.length > 0 ? shortSeriesRho('logTrend.forecast', fit, options, design) : 0;
     const v0 = years.map((t) => s2 * (1 + 1 / n + (t - xbar) ** 2 / sxx));
     // AR(1) errors: the exact variance of the OLS forecast's error, never below the independent-error one
     const v =
       rho > 0
         ? ar1ForecastVariance(
             fit.years,
-            [fit.years.map(() => 1), fit.years.map((t) => t - xbar)],
+            design,
             s2 * (n - 2),
             rho,
             years.map((t) => ({ time: t, x: [1, t - xbar] })),

@@ -1,7 +1,7 @@
 import type { Series } from '../series/series.js';
 import { tQuantile } from './internal/normalAndStudentT.js';
 import { MetricsError } from '../errors.js';
-import { ar1ForecastVariance, ar1Note, ar1Rho, residualAcf1, shortSeriesRho } from './internal/ar1Variance.js';
+import { ar1ForecastVariance, ar1Notes, residualAcf1, shortSeriesRho } from './internal/ar1Variance.js';
 import {
   checkPaths,
   fitBase,
@@ -13,7 +13,6 @@ import {
   meanOf,
   MIN_LENGTH,
   simulateInput,
-  SMALL_SAMPLE,
 } from './internal/common.js';
 import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFitOptions } from './types.js';
 
@@ -23,12 +22,11 @@ import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFi
  * series without trend; for growing industry metrics prefer drift or a trend method.
  * - Under 10 observations (unless `smallSample: false`, which gives meanf's intervals exactly) the
  *   intervals allow for autocorrelated years: when the residuals' lag-1 autocorrelation r1 is > 0, the
- *   errors are taken as AR(1) around the mean with rho the bias-corrected r1 (`params.ar1Rho`), and the
+ *   errors are taken as AR(1) around the mean with rho the bias-corrected r1 (`params.acf1`), and the
  *   half-width is t(n - 1) times the larger of s sqrt(1 + 1/n) and the exact standard deviation of
  *   y_{n+h} - mean under AR(1) errors (src/forecast/internal/ar1Variance.ts; Box, Jenkins & Reinsel,
  *   Time Series Analysis, ch. 3.2, for the AR(1) autocovariances). With r1 <= 0 they are meanf's.
- * - fit: `params.mean`, `params.sd`, `params.acf1` (r1), under 10 observations `params.ar1Rho`;
- *   `fitted` is the mean everywhere.
+ * - fit: `params.mean`, `params.sd`, `params.acf1` (r1); `fitted` is the mean everywhere.
  * - simulate: each path draws its mean from N(mean, s^2 / n), then independent normal years.
  * @example
  * const s = series({ id: 'x', unit: 'count', years: [2020, 2021, 2022], values: [1, 2, 3] });
@@ -51,14 +49,13 @@ export const mean: ForecastMethod = {
     const sd = Math.sqrt(ss / (n - 1));
     const residuals = y.map((v) => v - m);
     const acf1 = residualAcf1(s.years, residuals);
-    const short = n < SMALL_SAMPLE ? { ar1Rho: ar1Rho(s.years, [y.map(() => 1)], acf1) } : {};
     return Object.assign(fitBase(s, 'mean', y), {
-      params: { mean: m, sd, acf1, ...short },
+      params: { mean: m, sd, acf1 },
       state: { level: m },
       fitted: y.map(() => m),
       residuals,
       sigma2: sd * sd,
-      ...(short.ar1Rho !== undefined && short.ar1Rho > 0 ? { notes: [ar1Note(n, acf1, short.ar1Rho)] } : {}),
+      ...(ar1Notes(n, acf1).length > 0 ? { notes: ar1Notes(n, acf1) } : {}),
     });
   },
   forecast(fit: ForecastFit, toYear: number, options?: ForecastOptions): Forecast {
@@ -68,7 +65,8 @@ export const mean: ForecastMethod = {
     const { mean: m, sd } = meanParams('mean.forecast', fit);
     const se0 = sd * Math.sqrt(1 + 1 / n);
     const mean = years.map(() => m);
-    const rho = levels.length > 0 ? shortSeriesRho('mean.forecast', fit, options) : 0;
+    const ones = [fit.years.map(() => 1)];
+    const rho = levels.length > 0 ? shortSeriesRho('mean.forecast', fit, options, ones) : 0;
     // AR(1) errors: the exact variance of y_{n+h} - mean, never below meanf's
     const se =
       rho > 0

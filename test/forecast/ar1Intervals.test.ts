@@ -85,7 +85,7 @@ describe('mean on short series', () => {
     const fit = mean.fit(mk([1, 2, 3, 6]));
     expect(fit.params['acf1']).toBeCloseTo(1 / 7, 15);
     // a mean on 4 points expects r1 <= 0.048 for every rho < 1, so rho is MAX_RHO
-    const rho = fit.params['ar1Rho']!;
+    const rho = ar1Rho([2020, 2021, 2022, 2023], [ones(4)], fit.params['acf1']!);
     expect(rho).toBe(MAX_RHO);
     // the textbook mean-of-AR(1) form: Var(mean) = gamma0/n (1 + 2 sum (1 - k/n) rho^k),
     // E[RSS] = gamma0 (n - n Var(mean)/gamma0), Cov(u_{n+h}, mean) = gamma0/n sum_t rho^(n+h-t)
@@ -109,22 +109,23 @@ describe('mean on short series', () => {
   });
   it("mean on alternating values (r1 < 0) keeps meanf's interval and has no AR(1) note", () => {
     const fit = mean.fit(mk([1, 3, 1, 3, 1]));
-    expect(fit.params['ar1Rho']).toBe(0);
+    expect(fit.params['acf1']).toBeLessThan(0);
     expect(fit.notes).toBeUndefined();
     const a = mean.forecast(fit, 2027);
     const b = mean.forecast(fit, 2027, { smallSample: false });
     expect(a.intervals).toEqual(b.intervals);
   });
-  it("mean from 10 points on has no ar1Rho and gives meanf's intervals", () => {
+  it("mean from 10 points on gives meanf's intervals and no note, whatever r1", () => {
     const fit = mean.fit(mk([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]));
-    expect(fit.params['ar1Rho']).toBeUndefined();
+    expect(fit.params['acf1']).toBeCloseTo(0.7, 12); // residuals -4.5 … 4.5: sum of neighbours' products 57.75 over 82.5
+    expect(fit.notes).toBeUndefined();
     expect(mean.forecast(fit, 2031).intervals).toEqual(mean.forecast(fit, 2031, { smallSample: false }).intervals);
   });
-  it('a short fit whose ar1Rho is missing or 1 throws invalid_argument', () => {
+  it('a short fit whose acf1 is missing or 2 throws invalid_argument', () => {
     const fit = mean.fit(mk([1, 2, 3, 6]));
-    const { ar1Rho: _drop, ...rest } = fit.params;
+    const { acf1: _drop, ...rest } = fit.params;
     expect(thrown(() => mean.forecast({ ...fit, params: rest }, 2025))).toMatchObject({ code: 'invalid_argument' });
-    expect(thrown(() => mean.forecast({ ...fit, params: { ...fit.params, ar1Rho: 1 } }, 2025))).toMatchObject({
+    expect(thrown(() => mean.forecast({ ...fit, params: { ...fit.params, acf1: 2 } }, 2025))).toMatchObject({
       code: 'invalid_argument',
     });
   });
@@ -144,18 +145,12 @@ describe('logTrend on short series', () => {
   it('logTrend on 7 points with r1 = 0.139 > 0: exp(a + b t ± t(5) sqrt(AR(1) variance)) with rho MAX_RHO', () => {
     const values = [100, 105, 111, 130, 136, 140, 143]; // the JSDoc example
     const fit = logTrend.fit(mk(values, 2016));
-    const {
-      intercept: a,
-      slope: b,
-      logSigma2: s2,
-      xbar,
-      sxx,
-      acf1,
-      ar1Rho: rho,
-    } = fit.params as Record<string, number>;
+    const { intercept: a, slope: b, logSigma2: s2, xbar, sxx, acf1 } = fit.params as Record<string, number>;
     expect(acf1).toBeCloseTo(0.1394053815546, 10);
-    expect(rho).toBe(MAX_RHO);
     const t = [2016, 2017, 2018, 2019, 2020, 2021, 2022];
+    // a line on 7 points expects r1 <= 0 for every rho < 1, so any positive r1 gives MAX_RHO
+    const rho = ar1Rho(t, [ones(7), t.map((x) => x - xbar!)], acf1!);
+    expect(rho).toBe(MAX_RHO);
     const [v1, v3] = ar1ForecastVariance(t, [ones(7), t.map((x) => x - xbar!)], s2! * 5, rho!, [
       { time: 2023, x: [1, 2023 - xbar!] },
       { time: 2025, x: [1, 2025 - xbar!] },

@@ -139,22 +139,33 @@ export function ar1Rho(times: readonly number[], columns: readonly (readonly num
 }
 
 /**
- * The AR(1) parameter a short fit's intervals use: the fit's `ar1Rho` under 10 observations unless
- * `smallSample: false`, else 0. Shared with logTrend.
+ * The AR(1) parameter a short fit's intervals use: under 10 observations, unless `smallSample: false`, the
+ * bias-corrected rho of the fit's `params.acf1` for the fit's design `columns` (ar1Rho; 0 when acf1 <= 0);
+ * else 0. Computed at forecast time, so fits made only for point forecasts (calibrate's origins) do not pay
+ * for it. `mean` and `logTrend` read it.
  */
-export function shortSeriesRho(fn: string, fit: ForecastFit, options: ForecastOptions | undefined): number {
+export function shortSeriesRho(
+  fn: string,
+  fit: ForecastFit,
+  options: ForecastOptions | undefined,
+  columns: readonly (readonly number[])[],
+): number {
   if (fit.values.length >= SMALL_SAMPLE || options?.smallSample === false) return 0;
-  const { ar1Rho: rho } = fitNumbers(fn, fit, 'params', ['ar1Rho']);
-  if (!(rho >= 0 && rho < 1)) {
+  const { acf1 } = fitNumbers(fn, fit, 'params', ['acf1']);
+  if (!(acf1 >= -1 && acf1 <= 1)) {
     throw new MetricsError(
       'invalid_argument',
-      `${fn}: fit.params.ar1Rho must be in [0, 1) (got ${rho}). Pass the fit the method's fit() made, unchanged.`,
+      `${fn}: fit.params.acf1 must be in [-1, 1] (got ${acf1}). Pass the fit the method's fit() made, unchanged.`,
     );
   }
-  return rho;
+  return ar1Rho(fit.years, columns, acf1);
 }
 
-/** The note a short fit with positively autocorrelated residuals carries. */
-export function ar1Note(n: number, acf1: number, rho: number): string {
-  return `${n} observations with residual lag-1 autocorrelation ${acf1.toFixed(2)}: intervals allow for AR(1) errors with rho ${rho.toFixed(2)} (bias-corrected), where R assumes independent errors (forecast with smallSample: false for R's)`;
+/** The note a short fit (n < 10) with positively autocorrelated residuals carries. */
+export function ar1Notes(n: number, acf1: number): string[] {
+  return n < SMALL_SAMPLE && acf1 > 0
+    ? [
+        `${n} observations with residual lag-1 autocorrelation ${acf1.toFixed(2)}: intervals allow for AR(1) errors (rho from the bias-corrected autocorrelation), where R assumes independent errors (forecast with smallSample: false for R's)`,
+      ]
+    : [];
 }
