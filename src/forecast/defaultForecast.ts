@@ -16,9 +16,9 @@ import type { Forecast, ForecastMethod, ForecastOptions } from './types.js';
  * back-transformed medians). Log parts are left out, with a note, for a series with a value <= 0.
  * Chosen by one rule, the lowest OWA in rolling-origin validation inside the M3 yearly training data (two
  * origins per series, horizon 6), among the 44 candidates listed in BENCHMARKS.md (bench/defaultStudy.ts);
- * on the 645 held-out M3 yearly tests its OWA is 0.861 (sMAPE 15.90, 95 % coverage 92 %), against 0.867
+ * on the 645 held-out M3 yearly tests its OWA is 0.861 (sMAPE 15.90, 95% coverage 92%), against 0.867
  * for the earlier default and 0.884 for R's best method, drift. It compounds only in part: on constant
- * 5-35 % growth it forecasts 14 % low on average (see BENCHMARKS.md). Change this one constant to change
+ * 5-35% growth it forecasts 14% low on average (see BENCHMARKS.md). Change this one constant to change
  * the default.
  * @example
  * defaultMethod.name; // => 'default'
