@@ -30,7 +30,8 @@ export function methodByName(_cmd: string, name: string, calibrated: boolean): F
       { method: name },
     );
   }
-  return calibrated ? calibrate(base) : base;
+  // The default's intervals are calibrated already.
+  return calibrated && base !== defaultMethod ? calibrate(base) : base;
 }
 
 /**
@@ -200,7 +201,7 @@ export const forecastCommand: CliCommand = {
         '--biasadj needs --lambda (got --biasadj alone). Add e.g. --lambda 0.',
       );
     }
-    const method = calibrated ? calibrate(transformed) : transformed;
+    const method = calibrated && transformed !== defaultMethod ? calibrate(transformed) : transformed;
     const fillRaw = args.values['fill'];
     if (fillRaw !== undefined && fillRaw !== 'linear' && fillRaw !== 'log') {
       throw new MetricsError('invalid_argument', `--fill must be linear or log (got ${JSON.stringify(fillRaw)}).`);

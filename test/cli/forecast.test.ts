@@ -38,7 +38,12 @@ describe('industry-metrics forecast', () => {
     // log drift on a: 13 (13 / 10)^(1/2)
     expect(json.rows[0].mean).toBeCloseTo(13 * Math.sqrt(1.3), 9);
     const t = await cli(['forecast', long, '--horizon', '1'], dir);
-    expect(t.stdout).toMatch(/\nfitted for a: default\(theta, ARIMA\([^\n]*?, drift, log\(theta\), log\(drift\)\)\n/);
+    expect(t.stdout).toMatch(
+      /\nfitted for a: default\(theta, ARIMA\([^\n]*?, drift, log\(theta\), log\(drift\)\)-cal\n/,
+    );
+    // The default's intervals are calibrated already: --calibrated does not calibrate them twice.
+    const c = await cli(['forecast', long, '--horizon', '1', '--calibrated', '--format', 'csv'], dir);
+    expect(c.stdout).toBe((await cli(['forecast', long, '--horizon', '1', '--format', 'csv'], dir)).stdout);
     const bad = await cli(['forecast', long, '--lambda', 'x'], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--lambda must be auto or a number/);
