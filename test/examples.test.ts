@@ -82,7 +82,7 @@ const CLAIMS: Readonly<Record<string, (out: string) => void>> = {
     );
     expect(out).toContain('exactly 24.1% a year is needed over 2023-2025');
     expect(out).toContain('bd13.revenue-2020 (more than RMB 1 trillion in 2020): met.');
-    expect(out).toMatch(/ex-ante [\d.]+%: 50 % by construction/);
+    expect(out).toMatch(/ex-ante [\d.]+%: 50% by construction/);
     expect(out).toContain('cyber.revenue-2023 (more than RMB 250 billion in 2023): undetermined.');
     // Nowcasts from 1.57 in 2022, 5 points: closed forms 0.5998 (25 %) and 0.0406 (18 %); 20 000 paths.
     const plan = num(out, /nowcast at the plan's rate: ([\d.]+)%/) / 100;

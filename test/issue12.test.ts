@@ -21,7 +21,7 @@ const seeds = loadSeeds();
 describe('issue 12', () => {
   it('1. a probability that is 50 % by construction says so; the 13th plan stays at 0.50 with volatility 1 %, 5 % or 20 %', async () => {
     const bd13 = loadModel('big-data-13th-fyp');
-    expect(probabilityBasis(bd13, 'plan', 'bd13.revenue-2020')).toMatch(/^50 % by construction/);
+    expect(probabilityBasis(bd13, 'plan', 'bd13.revenue-2020')).toMatch(/^50% by construction/);
     for (const v of [0.01, 0.2]) {
       const m = {
         ...bd13,

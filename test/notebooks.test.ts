@@ -230,7 +230,7 @@ const CLAIMS: Readonly<Record<string, { charts: number; check: (text: string) =>
       const se = (p: number) => Math.sqrt((p * (1 - p)) / 20_000);
       expect(Math.abs(Number(row?.[1]) / 100 - 0.59979)).toBeLessThan(4 * se(0.6) + 0.0005);
       expect(Math.abs(Number(row?.[2]) / 100 - 0.04062)).toBeLessThan(4 * se(0.04) + 0.0005);
-      expect(t).toContain('Ex ante: 50 % by construction');
+      expect(t).toContain('Ex ante: 50% by construction');
       // The model as of 2022: from 1.57 in 2022, (3 / 1.57)^(1/3) - 1 = 24.09 % a year still required.
       expect(t).toContain('Starts from **RMB 1.57 trillion in 2022** (obs.big-data.miit-2022).');
       expect(t).toContain(`needs **${pct((3 / 1.57) ** (1 / 3) - 1)} a year** from 2022`);

@@ -28,7 +28,7 @@ export interface DistributionChartInput {
   /**
    * The probability of meeting the target, written on the chart. When absent and a target is given, it is
    * the share of `values` that meet it (exceeds: >, atLeast: >=, atMost: <=, below: <, equals/about: within
-   * 5 % of the target value).
+   * 5% of the target value).
    */
   readonly probability?: number;
 }
@@ -115,7 +115,7 @@ export function distributionChart(input: DistributionChartInput, options: Distri
 
   let main: unknown;
   if (kind === 'histogram') {
-    // d3 bins on "nice" edges; a degenerate sample (all equal) gets one bin of width 1 % of the value.
+    // d3 bins on "nice" edges; a degenerate sample (all equal) gets one bin of width 1% of the value.
     const spread = hi - lo;
     const half = spread > 0 ? 0 : Math.max(Math.abs(lo) * 0.01, 1e-9);
     const bins = bin()

@@ -7,7 +7,7 @@ import type { Locale } from '../series/locale.js';
 /**
  * One value of a series in a year. `series` names the line (a metric, a method), `scenario` the
  * scenario when there are several. `lower`/`upper` bound an interval of coverage `level` (0.9: the
- * central 90 %). `series.toTidy()` rows are ValueRows.
+ * central 90%). `series.toTidy()` rows are ValueRows.
  */
 export interface ValueRow {
   readonly series: string;

@@ -35,7 +35,7 @@ export interface ScorecardChartRow {
     /** The figure in words, written beside the point (`RMB 1.57 trillion in 2022`). */
     readonly text: string;
   };
-  /** What decides the status, for the tooltip (`needs 24.1 % a year over 2023–2025; 18 % observed`). */
+  /** What decides the status, for the tooltip (`needs 24.1% a year over 2023–2025; 18% observed`). */
   readonly note?: string;
 }
 
@@ -58,7 +58,7 @@ const STATUS: Readonly<Record<ScorecardStatus, { colour: string; en: string; zh:
 
 /**
  * How the plans did, target by target: each target is a row, its latest observation on the plan's own
- * definition a circle placed at its share of the target (100 % is the dashed line; open circles are floors,
+ * definition a circle placed at its share of the target (100% is the dashed line; open circles are floors,
  * "more than"), coloured by status (met, on track, off track, missed, undetermined) and labelled with the
  * figure and its year. Targets in different units sit on one axis because each is scaled to its own target.
  * @param input `rows`: one per target (required, non-empty)

@@ -16,7 +16,7 @@ export interface StackedAreaChartInput {
 
 /** Options of {@link stackedAreaChart}. */
 export interface StackedAreaChartOptions extends ChartOptions {
-  /** `level` (default) stacks the values; `share` stacks each sector's share of the yearly total (0-100 %). */
+  /** `level` (default) stacks the values; `share` stacks each sector's share of the yearly total (0-100%). */
   readonly mode?: 'level' | 'share';
 }
 

@@ -72,7 +72,7 @@ export function tornadoChart(input: TornadoChartInput, options: ChartOptions): T
     sort: sorted.map((r) => r.parameter),
     axis: { labelLimit: 200 },
   };
-  // Room on both sides for the outcome labels: a third of the widest swing, at least 5 % of the base.
+  // Room on both sides for the outcome labels: a third of the widest swing, at least 5% of the base.
   const outcomes = [base, ...sorted.flatMap((r) => [r.low, r.high])];
   const lo = Math.min(...outcomes);
   const hi = Math.max(...outcomes);

@@ -113,7 +113,7 @@ export function wrapLines(text: string, width: number): string[] {
   const out: string[] = [];
   for (const para of text.split('\n')) {
     let line = '';
-    // A space before % or a closing bracket does not break: "25.00 %" stays on one line.
+    // A space before % or a closing bracket does not break: "25.00%" stays on one line.
     for (const word of para.split(/ +(?![%)])/)) {
       let w = word;
       while (w.length > width) {

@@ -22,7 +22,7 @@ const TENTH = { decimals: 1, fixed: true } as const;
 const p = (x: RestedProbability | null): string =>
   x === null
     ? ''
-    : `${formatPercent(x.probability, TENTH)}${x.restsOn.startsWith('50 % by construction') ? ' (by construction)' : ''}`;
+    : `${formatPercent(x.probability, TENTH)}${x.restsOn.startsWith('50% by construction') ? ' (by construction)' : ''}`;
 
 /**
  * `industry-metrics scorecard [model...] --as-of YEAR`: every target's status from the observations, the

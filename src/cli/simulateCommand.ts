@@ -204,7 +204,7 @@ export const simulateCommand: CliCommand = {
                 { key: 'std error', header: 'std error %', style: 'percent', digits: 1 },
               ],
             );
-      // Say what each probability rests on: a base back-cast from the target makes it 50 % by construction.
+      // Say what each probability rests on: a base back-cast from the target makes it 50% by construction.
       const basis = r.targets.map((t) => `${wrapParagraph(`${t.id}: ${bases[t.id]}.`, '', '  ')}\n`).join('');
       const levels = simulationRows(r);
       // Every level column in one style: the same significant digits, the unit in the line above.

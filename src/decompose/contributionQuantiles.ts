@@ -216,7 +216,7 @@ export function contributionQuantiles(input: ContributionQuantilesInput): Contri
     if (T1 === 0) {
       throw new MetricsError(
         'invalid_argument',
-        `${fn}: path ${p} ends with a total of 0; its CAGR is -100 % and its log growth is undefined. Drop the path or check the draws.`,
+        `${fn}: path ${p} ends with a total of 0; its CAGR is -100% and its log growth is undefined. Drop the path or check the draws.`,
         { path: p },
       );
     }

@@ -12,7 +12,7 @@ export interface IncoherenceRow {
   readonly sumOfSectors: number;
   /** `total - sumOfSectors`, in the panel's unit: > 0 when the sectors fall short of the total. */
   readonly gap: number;
-  /** `gap / total`, a fraction (0.05: the sectors miss 5 % of the total). */
+  /** `gap / total`, a fraction (0.05: the sectors miss 5% of the total). */
   readonly relativeGap: number;
   /** True when |relativeGap| <= the tolerance. */
   readonly coherent: boolean;

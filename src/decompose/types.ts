@@ -17,7 +17,7 @@ export interface Panel {
 }
 
 /**
- * What a tidy decomposition row measures. Rates and shares are fractions (0.05 is 5 % or 5 percentage
+ * What a tidy decomposition row measures. Rates and shares are fractions (0.05 is 5% or 5 percentage
  * points); levels are in the panel's unit.
  * - `level`: a sector's level; `total`: the total (stated, or the sum of sectors).
  * - `share`: a sector's share of the total; `residual`: total minus the sum of sectors (units);

@@ -53,7 +53,7 @@ const finiteOrNull = (v: number): number | undefined => (Number.isFinite(v) ? v 
 /**
  * Automatic ARIMA, as R's `forecast::auto.arima(y)` (forecast 8.20, R 4.2) chooses and fits it for a yearly
  * (non-seasonal) series, and `forecast()` of that fit:
- * - d (0 to 2) by repeated KPSS tests at 5 %; then a stepwise search over p, q <= min(5, n / 3) from
+ * - d (0 to 2) by repeated KPSS tests at 5%; then a stepwise search over p, q <= min(5, n / 3) from
  *   ARIMA(2,d,2) (ARIMA(1,d,1) under 10 points) and its neighbours, with a drift when d = 1 and a mean when
  *   d = 0, ranked by AICc (AIC at 3 points). Models with a root within 1.01 of the unit circle, a failed fit
  *   or a negative coefficient variance are rejected, as in R.

@@ -102,7 +102,7 @@ function conformalRank(m: number, level: number): number {
 /**
  * Wraps any forecasting method so that its prediction intervals come from its own out-of-sample
  * errors on the history instead of from model assumptions (split-conformal style; model-based yearly
- * intervals are usually too narrow: R's ets and thetaf 95 % intervals cover about 84 % of the M3
+ * intervals are usually too narrow: R's ets and thetaf 95% intervals cover about 84% of the M3
  * yearly held-out values). The point forecasts are the wrapped method's.
  *
  * Algorithm, at `fit(series)` with n observations:
@@ -123,7 +123,7 @@ function conformalRank(m: number, level: number): number {
  *    d the distinct values the in-sample forecasts predicted (n minus the first origin,
  *    `calibration.observations`): the errors of overlapping origins and steps share those values.
  *    Pooling is what makes this usable on short yearly series: 15 values give about 60 errors, while a
- *    per-step 95 % quantile would need at least 19 errors at every step.
+ *    per-step 95% quantile would need at least 19 errors at every step.
  * 4. Interval: f·exp(±q_L·h^b) on the log scale, f ± q_L·h^b on the absolute scale, never narrower than
  *    the method's own normal one (R's: under 10 points, not its Student-t one, since q_L already allows for
  *    few errors). A step whose point forecast is <= 0 on the log scale uses the absolute errors instead.
@@ -443,7 +443,7 @@ function quantile(sorted: readonly number[], level: number, observations: number
   const m = sorted.length;
   const k = conformalRank(m, level);
   const rank = k <= m ? (sorted[k - 1] as number) : (sorted[m - 1] as number) * (k / m);
-  // A few dozen errors resolve a 95 % quantile poorly: also take the Student-t quantile of their root mean
+  // A few dozen errors resolve a 95% quantile poorly: also take the Student-t quantile of their root mean
   // square, and keep the larger. Its degrees of freedom are the distinct values the in-sample forecasts
   // predicted, not the errors: errors from overlapping origins and steps share those values.
   let ss = 0;

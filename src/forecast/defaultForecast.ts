@@ -26,15 +26,15 @@ const calibratedDefault = calibrate(
  * - Point forecasts: chosen by one rule, the lowest OWA in rolling-origin validation inside the M3 yearly
  *   training data (two origins per series, horizon 6), among the 44 candidates listed in BENCHMARKS.md
  *   (bench/defaultStudy.ts).
- * - Intervals: chosen among six candidates by a rule stated before measuring (95 % coverage within 90-98 %
- *   on M3 yearly validation and held-out values, on the M3 series grown more than 8 % a year, on the
+ * - Intervals: chosen among six candidates by a rule stated before measuring (95% coverage within 90-98%
+ *   on M3 yearly validation and held-out values, on the M3 series grown more than 8% a year, on the
  *   synthetic growth set and on M3 cut to 7 and 8 points, at most 5x the cost; then the lowest validation
- *   MSIS): only the calibrated ones qualify, covering 92.7-96.8 % on those sets against 86.7-97.2 % for the
+ *   MSIS): only the calibrated ones qualify, covering 92.7-96.8% on those sets against 86.7-97.2% for the
  *   parts' mean bounds, at 4-5x the cost of the combination alone, with wider intervals (MSIS on the held-out
  *   values 31.6 against 21.9) (bench/intervalStudy.ts, bench/forecast-candidates.md).
- * On the 645 held-out M3 yearly tests its OWA is 0.861 (sMAPE 15.90, 95 % coverage 96.6 %), against 0.867
+ * On the 645 held-out M3 yearly tests its OWA is 0.861 (sMAPE 15.90, 95% coverage 96.6%), against 0.867
  * for the earlier default and 0.884 for R's best method, drift. It compounds only in part: on constant
- * 5-35 % growth it forecasts 14 % low on average (see BENCHMARKS.md). Change this one constant to change
+ * 5-35% growth it forecasts 14% low on average (see BENCHMARKS.md). Change this one constant to change
  * the default.
  * @example
  * defaultMethod.name; // => 'default'

@@ -15,7 +15,7 @@ export interface ForecastQuantiles {
 const MEDIAN_LEVEL = 1e-9;
 
 /**
- * Any quantiles of a method's forecast distribution, not only the 80 % and 95 % bounds: the p-quantile is
+ * Any quantiles of a method's forecast distribution, not only the 80% and 95% bounds: the p-quantile is
  * the lower bound of the central (1 - 2p) interval for p < 0.5, the upper bound of the (2p - 1) interval for
  * p > 0.5, and the midpoint of a vanishing interval for p = 0.5 (the mean of a normal forecast, the
  * back-transformed median under Box-Cox). One call to `method.forecast` gives them all, so they are exactly

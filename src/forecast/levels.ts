@@ -20,7 +20,7 @@ export type LevelKind = 'level' | 'quantile';
 
 /**
  * The one convention for interval levels and quantiles, in the API and on the command line: fractions
- * (0.8 is an 80 % interval, 0.05 the 5 % quantile); percent is accepted only when it cannot be misread,
+ * (0.8 is an 80% interval, 0.05 the 5% quantile); percent is accepted only when it cannot be misread,
  * that is when every entry is above 1 and at most 100 (`[80, 95]` means 0.8 and 0.95). Anything else (a
  * mix such as `[0.8, 95]`, 1 alone, a negative or non-number) is an error that says what to write.
  * Levels lie strictly between 0 and 1; quantiles may be 0 or 1 (the minimum and maximum).

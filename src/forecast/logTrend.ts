@@ -18,7 +18,7 @@ import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFi
 
 /**
  * Log-linear trend: least squares of log(value) on year, i.e. constant compound growth. Reports the
- * fitted growth rate `params.cagr` = exp(slope) - 1 with its 95 % confidence interval
+ * fitted growth rate `params.cagr` = exp(slope) - 1 with its 95% confidence interval
  * `params.cagrLower` / `params.cagrUpper` from the t distribution with n - 2 degrees of freedom.
  * Forecasts are exp(a + b year), the median of a log-normal (no bias adjustment); prediction
  * intervals are exp of the regression's t prediction intervals, s sqrt(1 + 1/n + (x - xbar)^2 / Sxx).
@@ -31,7 +31,7 @@ import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFi
  */
 export const logTrend: ForecastMethod = {
   name: 'logTrend',
-  description: 'Log-linear trend (constant growth) with the fitted CAGR and its 95 % confidence interval.',
+  description: 'Log-linear trend (constant growth) with the fitted CAGR and its 95% confidence interval.',
   minLength: MIN_LENGTH,
   fit(s: Series): ForecastFit {
     // Sparse years are fine for a regression on the year: no annual check.

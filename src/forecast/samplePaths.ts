@@ -34,8 +34,8 @@ const GRID = Array.from({ length: 199 }, (_, i) => (i + 1) / 200);
  * Seeded sample paths from any method's forecast. Methods with a model to simulate (naive, drift, ses, holt,
  * damped, ets, theta, logTrend and their Box-Cox versions) give paths from it (`kind: 'model'`): shocks carry
  * over from year to year. Combinations and calibrated methods have no joint model; their paths are drawn
- * each year independently from the forecast's own quantiles (199 of them, 0.5 % apart, interpolated
- * linearly; beyond the outer ones the 0.5 % and 99.5 % quantiles), `kind: 'marginal'`: right year by year,
+ * each year independently from the forecast's own quantiles (199 of them, 0.5% apart, interpolated
+ * linearly; beyond the outer ones the 0.5% and 99.5% quantiles), `kind: 'marginal'`: right year by year,
  * not across years.
  * @param method the method that made `fit`
  * @param fit its fit

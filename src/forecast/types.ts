@@ -33,7 +33,7 @@ export interface ForecastFit {
   readonly notes?: readonly string[];
 }
 
-/** Prediction interval at one level (0.95 is a 95 % interval). */
+/** Prediction interval at one level (0.95 is a 95% interval). */
 export interface ForecastInterval {
   readonly level: number;
   readonly lower: readonly number[];

@@ -199,7 +199,7 @@ export function withBoxCox(method: ForecastMethod, options: BoxCoxOptions = {}):
     const innerOpts = opts?.smallSample === false ? { smallSample: false } : {};
     // The range bound applies to the data's own scale, after the back-transformation (makeForecast below).
     // Point forecasts only (calibrate's origins) still need the inner interval for the bias adjustment: the
-    // 95 % one, as calibrate asks for, and R's (normal) one, so that the point forecast is R's.
+    // 95% one, as calibrate asks for, and R's (normal) one, so that the point forecast is R's.
     const fc = withoutRangeBound(() =>
       f.biasadj && pointsOnlyOn()
         ? pointsOnly(() => inner.forecast(f.inner, toYear, { smallSample: false, levels: [0.95] }), false)

@@ -4,9 +4,9 @@ import { assertPlausible } from '../internal/plausible.js';
 
 /**
  * The base level implied by an end level and a constant yearly rate: `end / (1 + rate)^years`.
- * "Exceed RMB 1 trillion by 2020 at about 30 % a year" implies a 2015 base of 1 / 1.3^5 = 0.2693 trillion.
+ * "Exceed RMB 1 trillion by 2020 at about 30% a year" implies a 2015 base of 1 / 1.3^5 = 0.2693 trillion.
  * @param end the level in the last year
- * @param rate yearly growth as a fraction, > -1 and at most 3 (300 % a year)
+ * @param rate yearly growth as a fraction, > -1 and at most 3 (300% a year)
  * @param years compounding periods, >= 0
  * @throws {MetricsError} invalid_argument when rate <= -1, rate > 3 (a percent, not a fraction) or years < 0
  * @example
@@ -17,7 +17,7 @@ export function backcast(end: number, rate: number, years: number): number {
   if (rate <= -1) {
     throw argumentError(
       'invalid_argument',
-      `backcast: rate must be > -1 (got ${rate}). Rates are fractions: 0.3 is 30 %.`,
+      `backcast: rate must be > -1 (got ${rate}). Rates are fractions: 0.3 is 30%.`,
       'rate',
       '> -1',
       rate,

@@ -8,7 +8,7 @@ import { argumentError, assertFinite } from '../internal/assert.js';
  * @param start value in the first year, > 0
  * @param end value in the last year, >= 0
  * @param years compounding periods, toYear - fromYear (2015 to 2020 is 5, not 6); > 0, may be fractional
- * @returns the rate as a fraction: 0.07 is 7 % a year
+ * @returns the rate as a fraction: 0.07 is 7% a year
  * @throws {MetricsError} invalid_argument when start <= 0, end < 0 or years <= 0; degenerate when the
  *   rate overflows (cagr(1e-300, 1e300, 1))
  * @example

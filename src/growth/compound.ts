@@ -5,9 +5,9 @@ import { assertPlausible } from '../internal/plausible.js';
 /**
  * A value grown at a constant yearly rate: `start * (1 + rate)^years`.
  * @param start the level in the first year
- * @param rate yearly growth as a fraction, > -1 and at most 3 (0.25 is 25 %; 25 is refused: did you mean 0.25?)
+ * @param rate yearly growth as a fraction, > -1 and at most 3 (0.25 is 25%; 25 is refused: did you mean 0.25?)
  * @param years compounding periods, >= 0
- * @throws {MetricsError} invalid_argument when rate <= -1, rate > 3 (300 % a year: a percent, not a fraction) or years < 0
+ * @throws {MetricsError} invalid_argument when rate <= -1, rate > 3 (300% a year: a percent, not a fraction) or years < 0
  * @example
  * compound(1, 0.25, 5); // => 3.0517578125
  */
@@ -16,7 +16,7 @@ export function compound(start: number, rate: number, years: number): number {
   if (rate <= -1) {
     throw argumentError(
       'invalid_argument',
-      `compound: rate must be > -1 (got ${rate}). Rates are fractions: -0.05 is a 5 % fall.`,
+      `compound: rate must be > -1 (got ${rate}). Rates are fractions: -0.05 is a 5% fall.`,
       'rate',
       '> -1',
       rate,

@@ -4,7 +4,7 @@ import { assertPlausible } from '../internal/plausible.js';
 
 /**
  * Years to double at a constant yearly rate: `ln 2 / ln(1 + rate)`. (The rule of 70 approximates it.)
- * @param rate yearly growth as a fraction, > 0 and at most 3 (300 % a year)
+ * @param rate yearly growth as a fraction, > 0 and at most 3 (300% a year)
  * @throws {MetricsError} invalid_argument when rate <= 0 (a level that does not grow never doubles) or
  *   rate > 3 (a percent, not a fraction);
  *   degenerate when the rate is so small that the time overflows (1e-320)
@@ -28,7 +28,7 @@ export function doublingTime(rate: number): number {
   if (!Number.isFinite(out)) {
     throw new MetricsError(
       'degenerate',
-      `doublingTime: rate ${rate} is too small for a finite doubling time. Check the rate is a fraction (0.25 is 25 %).`,
+      `doublingTime: rate ${rate} is too small for a finite doubling time. Check the rate is a fraction (0.25 is 25%).`,
       { rate },
     );
   }

@@ -1,7 +1,7 @@
 // The natural logarithm rounded correctly to the nearest double (not exported from the package).
 //
 // Node's Math.log (fdlibm) and the C library's log() that R calls (glibc) are both accurate to within one
-// unit in the last place, but they round differently in about 1 % of cases. An optimiser that stops at a
+// unit in the last place, but they round differently in about 1% of cases. An optimiser that stops at a
 // relative change of 1.5e-8 (R's BFGS in arima) then follows a slightly different path; a log rounded
 // correctly agrees with glibc's almost always, so likelihood fits land where R's do.
 //

@@ -1,17 +1,17 @@
 // Not exported from the package: the plausibility bounds shared by the API and the model-file checks, so a
-// percent written where a fraction belongs ("25" for 25 %) is caught the same way in both.
+// percent written where a fraction belongs ("25" for 25%) is caught the same way in both.
 import { MetricsError } from '../errors.js';
 import { assertFinite } from './assert.js';
 
 /**
- * The largest yearly growth rate (and level shock) accepted: 3 is 300 % a year, the level times four.
- * Above it a number is far more likely a percent than a fraction (25 meaning 25 %).
+ * The largest yearly growth rate (and level shock) accepted: 3 is 300% a year, the level times four.
+ * Above it a number is far more likely a percent than a fraction (25 meaning 25%).
  */
 export const MAX_RATE = 3;
 
 /**
  * The largest volatility (standard deviation of the yearly log-growth deviation) accepted: 1, with which a
- * single year's 95 % band already spans a factor of 50. Above it a number is far more likely a percent.
+ * single year's 95% band already spans a factor of 50. Above it a number is far more likely a percent.
  */
 export const MAX_VOLATILITY = 1;
 
@@ -33,9 +33,9 @@ export function asFraction(percent: number): number {
 
 const BOUND: Readonly<Record<FractionKind, number>> = { rate: MAX_RATE, volatility: MAX_VOLATILITY, share: 1 };
 const WORDS: Readonly<Record<FractionKind, string>> = {
-  rate: `at most ${MAX_RATE} (${MAX_RATE * 100} % a year)`,
-  volatility: `at most ${MAX_VOLATILITY} (a yearly log-growth standard deviation of ${MAX_VOLATILITY * 100} %)`,
-  share: 'at most 1 (100 %)',
+  rate: `at most ${MAX_RATE} (${MAX_RATE * 100}% a year)`,
+  volatility: `at most ${MAX_VOLATILITY} (a yearly log-growth standard deviation of ${MAX_VOLATILITY * 100}%)`,
+  share: 'at most 1 (100%)',
 };
 
 /**
@@ -52,7 +52,7 @@ export function implausibleFraction(value: number, kind: FractionKind): string |
 
 /**
  * Throws invalid_argument when `value` is above the plausible bound of its kind, with the fraction it
- * probably stands for: `compound: rate must be a fraction at most 3 (300 % a year) (got 25). Did you mean 0.25?`
+ * probably stands for: `compound: rate must be a fraction at most 3 (300% a year) (got 25). Did you mean 0.25?`
  * Non-numbers and non-finite numbers get the usual assertFinite errors.
  */
 export function assertPlausible(fn: string, name: string, value: unknown, kind: FractionKind): void {
@@ -61,8 +61,8 @@ export function assertPlausible(fn: string, name: string, value: unknown, kind: 
   if (!(v > BOUND[kind])) return;
   const hint =
     v <= 100
-      ? ` Did you mean ${asFraction(v)}? Rates, volatilities and shares are fractions: 0.25 is 25 %.`
-      : ' Rates, volatilities and shares are fractions: 0.25 is 25 %.';
+      ? ` Did you mean ${asFraction(v)}? Rates, volatilities and shares are fractions: 0.25 is 25%.`
+      : ' Rates, volatilities and shares are fractions: 0.25 is 25%.';
   throw new MetricsError('invalid_argument', `${fn}: ${name} must be a fraction ${WORDS[kind]} (got ${v}).${hint}`, {
     [name]: v,
     bound: BOUND[kind],

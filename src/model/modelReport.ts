@@ -273,10 +273,10 @@ export async function modelReport(model: ModelDefinition, options: ModelReportOp
       const caveat = monteCarlo.targets
         .map((t) => {
           const words = probabilityRestsOn(model, 'plan', t.id);
-          return words.startsWith('50 % by construction')
+          return words.startsWith('50% by construction')
             ? locale === 'zh'
               ? `${t.year}年的概率按构造为50%（基年水平由目标反推）`
-              : `P for ${t.year} is 50 % by construction (base back-cast from the target)`
+              : `P for ${t.year} is 50% by construction (base back-cast from the target)`
             : words.includes('this is a lower bound')
               ? locale === 'zh'
                 ? `${t.year}年的概率为下限（基年水平与增速取其措辞的下限）`

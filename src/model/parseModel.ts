@@ -268,7 +268,7 @@ class Resolver {
       this.problems.push(`${path}.value: a ${role} must be between 0 and 1, got ${v}`);
     if (role === 'rate' && v <= -1)
       this.problems.push(
-        `${path}.value: a growth rate must be > -1 (a fall of 100 % or more), got ${v}${v <= -1.5 && v >= -100 ? ` (did you mean ${asFraction(v)}?)` : ''}`,
+        `${path}.value: a growth rate must be > -1 (a fall of 100% or more), got ${v}${v <= -1.5 && v >= -100 ? ` (did you mean ${asFraction(v)}?)` : ''}`,
       );
     return { value: v, source: { kind: 'assumption', text: ref.assumption } };
   }

@@ -13,14 +13,14 @@ function rateFactId(v: ResolvedValue | undefined): string | undefined {
 /**
  * What a scenario's result for one target rests on, when the model's construction settles it: the base
  * back-cast from this very target at the rate the scenario grows by, so that the scenario's path lands
- * exactly on the target and a Monte Carlo around it has the target as its median (P ≈ 50 % by
+ * exactly on the target and a Monte Carlo around it has the target as its median (P ≈ 50% by
  * construction, whatever the volatility). Undefined when the result is not settled by construction.
  * @param model a loaded model
  * @param scenario a scenario name of the model (`plan` is the model's own path)
  * @param targetId the id of a target fact
  * @returns a sentence for readers, or undefined
  * @example
- * probabilityBasis(loadModel('big-data-13th-fyp'), 'plan', 'bd13.revenue-2020')?.startsWith('50 % by construction'); // => true
+ * probabilityBasis(loadModel('big-data-13th-fyp'), 'plan', 'bd13.revenue-2020')?.startsWith('50% by construction'); // => true
  */
 export function probabilityBasis(model: ModelDefinition, scenario: string, targetId: string): string | undefined {
   asModel('probabilityBasis', model);
@@ -54,7 +54,7 @@ export function probabilityBasis(model: ModelDefinition, scenario: string, targe
   if ((spec?.shocks ?? model.shocks).length > 0 || bounds.cap !== undefined || bounds.floor !== undefined)
     return undefined;
   return (
-    `50 % by construction: the ${model.fromYear} base is back-cast from ${target.id} at ${rate.id} (${src.formula}), ` +
+    `50% by construction: the ${model.fromYear} base is back-cast from ${target.id} at ${rate.id} (${src.formula}), ` +
     `so the ${scenario} path lands exactly on the target and the simulation's median is the target; it is not evidence about the industry`
   );
 }
@@ -90,7 +90,7 @@ function pathWords(path: PathSpec<ResolvedValue>): string {
 }
 
 /**
- * What a Monte Carlo probability of a model target rests on, in words, for every case: "50 % by
+ * What a Monte Carlo probability of a model target rests on, in words, for every case: "50% by
  * construction" (see {@link probabilityBasis}) or the base (stated, a floor, a centre, a back-cast, an
  * observation, or drawn per path over an interval), the growth path (each rate with its source) and the
  * volatility (an assumption). When the base and the rate are floors of "more than" wording and the target
@@ -100,7 +100,7 @@ function pathWords(path: PathSpec<ResolvedValue>): string {
  * @param targetId the target's fact id
  * @returns a sentence for readers
  * @example
- * probabilityRestsOn(loadModel('big-data-13th-fyp'), 'plan', 'bd13.revenue-2020').startsWith('50 % by construction'); // => true
+ * probabilityRestsOn(loadModel('big-data-13th-fyp'), 'plan', 'bd13.revenue-2020').startsWith('50% by construction'); // => true
  */
 export function probabilityRestsOn(model: ModelDefinition, scenario: string, targetId: string): string {
   const byConstruction = probabilityBasis(model, scenario, targetId);

@@ -11,7 +11,7 @@
 // sign, and the other 23 make the uniform that places x within its layer, so the layer and the value
 // never share bits (the flaw of the paper's 32-bit version). The 23-bit uniform puts x on a grid of
 // W[i] / 2^23 (under 5e-7) within its layer, far below the Monte Carlo error of any feasible run (1e-3
-// at a million paths). The one-at-a-time `nextNormal` keeps two outputs (53-bit uniform). About 99.3 % of
+// at a million paths). The one-at-a-time `nextNormal` keeps two outputs (53-bit uniform). About 99.3% of
 // draws take the fast path: one multiply and one compare.
 // Tail beyond r: Marsaglia's (1964) exponential method.
 

@@ -124,7 +124,7 @@ function derivedMark(l: IndustryLevel, locale: Locale): string {
 /**
  * A growth rate with the precision its source allows: the range the levels' wordings give, and the
  * central figure rounded to a whole percent when that range is a point or more wide ("doubling" in five
- * years is about 15 % a year, 12.6–17.4 % with the ±10 % read into "doubling", not 14.87 %).
+ * years is about 15% a year, 12.6–17.4% with the ±10% read into "doubling", not 14.87%).
  * @param g a growth row of compareIndustries
  * @param locale `en` (default) or `zh`
  */

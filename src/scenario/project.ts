@@ -23,7 +23,7 @@ export interface ProjectOptions {
  * @throws {MetricsError} not_found for an unknown scenario (listing the known ones); whatever the path,
  *   shocks or bounds throw, prefixed with the model and scenario
  * @example
- * const model = loadModel('big-data-14th-fyp'); // 1 trillion in 2020, 25 % a year to 2025
+ * const model = loadModel('big-data-14th-fyp'); // 1 trillion in 2020, 25% a year to 2025
  * project(model, { scenario: 'plan' }).levels.at(-1); // => 3.0517578125
  */
 export function project(model: ModelDefinition, options: ProjectOptions = {}): ScenarioProjection {

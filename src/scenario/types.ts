@@ -4,13 +4,13 @@ import type { Fact } from '../targets/fact.js';
 /**
  * A target checked against a projection.
  * - `measure`: `level` for a level target (in the model's unit or a scale of it); `cagr` for a rate
- *   target (a fraction-valued fact such as "about 25 % a year over 2020-2025": the projection's CAGR from
+ *   target (a fraction-valued fact such as "about 25% a year over 2020-2025": the projection's CAGR from
  *   `fact.fromYear` to `fact.year`, or the growth of `fact.year` alone when the fact has no `fromYear`).
  * - `target`: the target value, converted to the model's unit for levels (a fraction for rates).
  * - `value`: the projected level in `year` (or the projected rate), same unit as `target`.
  * - `meets`: the fact's comparator applied to `value` (with its tolerance for `about`; see targets/meets).
  * - `margin`: signed room to failing, in `target`'s unit (positive when met).
- * - `gap`: `value - target`; `gapRelative`: `gap / target` (0.05 is 5 % above the target).
+ * - `gap`: `value - target`; `gapRelative`: `gap / target` (0.05 is 5% above the target).
  * - `requiredCagr`: the constant yearly rate that takes the level in `fromYear` to the target level in
  *   `year`, i.e. `(target / level(fromYear))^(1 / (year - fromYear)) - 1`. In a projection, `fromYear` is the
  *   base year (the observed level); gapToTarget can measure it from a later projected year instead.

@@ -67,7 +67,7 @@ const MAX_MODELS = 1000;
 /**
  * How the plans did, target by target, as of a year: the status from the observations on the plans' own
  * definition ({@link scoreTarget}), the outcome where an observation settles it, the ex-ante probability
- * the plan's own model gives (a Monte Carlo of the model as written, with what it rests on: "50 % by
+ * the plan's own model gives (a Monte Carlo of the model as written, with what it rests on: "50% by
  * construction" for a base back-cast from the target), and, for targets still open, nowcasts from the
  * latest observation at the plan's rate and at the growth observed since (the model's volatility, an
  * assumption; a nowcast from a lower bound "more than X" is itself a lower bound, and says so).

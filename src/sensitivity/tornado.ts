@@ -30,7 +30,7 @@ export interface TornadoOptions {
   readonly output?: TornadoOutput | TornadoFunction;
   /**
    * How far to move each parameter when it has no range: ± the wider of `relative * |value|` and
-   * `absolute`. Default `{ relative: 0.1 }` (±10 %).
+   * `absolute`. Default `{ relative: 0.1 }` (±10%).
    */
   readonly swing?: { readonly relative?: number; readonly absolute?: number };
   /** Low and high values per parameter id (a fact id or a path like `scenarios.high.path.rate`). */

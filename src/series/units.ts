@@ -30,7 +30,7 @@ export type Currency = keyof typeof Currency;
  * What a number measures.
  * - `money`: an amount of a currency at a scale (`CNY trillion`).
  * - `count`: a number of things at a scale (`count`, `count million`).
- * - `fraction`: a share or a growth rate as a fraction (0.25 is 25 %).
+ * - `fraction`: a share or a growth rate as a fraction (0.25 is 25%).
  * - `fx`: an exchange rate, `quote` currency per one unit of `base` (`CNY/USD` = 6.4).
  * - `other`: anything else, named by a free symbol (`MB/month`, `rank`).
  */
@@ -530,7 +530,7 @@ export function formatQuantity(q: Quantity, options: FormatOptions = {}): string
     if (!Number.isFinite(pct)) {
       throw new MetricsError(
         'degenerate',
-        `formatQuantity: ${q.value} as a percentage overflows. Check the value is a fraction (0.25 is 25 %).`,
+        `formatQuantity: ${q.value} as a percentage overflows. Check the value is a fraction (0.25 is 25%).`,
         { value: q.value },
       );
     }

@@ -5,7 +5,7 @@ import type { Comparator } from '../targets/fact.js';
 /** A deterministic level shock: the level in `year` (and after) is multiplied by `1 + size`. */
 export interface LevelShock {
   readonly year: number;
-  /** -0.05 is a 5 % drop; must be > -1 and at most 3. */
+  /** -0.05 is a 5% drop; must be > -1 and at most 3. */
   readonly size: number;
 }
 
@@ -25,7 +25,7 @@ export interface RareShock {
 export interface SeriesModel {
   /** Level in the base year, > 0. */
   readonly baseValue: number;
-  /** Planned growth rate per simulated year (the scenario path's rates), each > -1 and at most 3 (300 % a year). */
+  /** Planned growth rate per simulated year (the scenario path's rates), each > -1 and at most 3 (300% a year). */
   readonly growth: readonly number[];
   readonly shocks?: readonly LevelShock[];
   readonly bounds?: LevelBounds;
@@ -46,7 +46,7 @@ export interface SimulationTarget {
   readonly value: number;
   readonly comparator: Comparator;
   /** How close `about` and `equals` are: the wider of relative * |value| and absolute. Without one, `about` is
-   * +-5 % and `equals` the stated precision (as in targets/meets.ts). */
+   * +-5% and `equals` the stated precision (as in targets/meets.ts). */
   readonly tolerance?: { readonly relative?: number; readonly absolute?: number };
 }
 

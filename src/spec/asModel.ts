@@ -193,7 +193,7 @@ function bounds(fn: string, where: string, v: unknown): void {
 /**
  * `model` as a ModelDefinition, checked field by field (a model from loadModel or parseModel as it is),
  * errors naming `fn` and the field. What it checks is the shape and that every number is finite; what the
- * numbers mean (a rate above 300 %, a target outside the years) is for parseModel and the functions.
+ * numbers mean (a rate above 300%, a target outside the years) is for parseModel and the functions.
  */
 export function asModel(fn: string, model: unknown): ModelDefinition {
   if (typeof model === 'object' && model !== null && CHECKED.has(model)) return model as ModelDefinition;

@@ -88,7 +88,7 @@ export type PathSpec<V = ValueRef> =
   | { readonly type: 'anchors'; readonly anchors: readonly { readonly year: number; readonly value: V }[] }
   | { readonly type: 'expression'; readonly expression: string; readonly assumption: string };
 
-/** A one-off level shock: the level in `year` (and after) is multiplied by `1 + size` (-0.05: a 5 % drop). */
+/** A one-off level shock: the level in `year` (and after) is multiplied by `1 + size` (-0.05: a 5% drop). */
 export interface ShockSpec<V = ValueRef> {
   readonly year: number;
   readonly size: V;

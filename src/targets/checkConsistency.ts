@@ -149,8 +149,8 @@ function toleranceNotes(...facts: readonly Fact[]): string {
 /**
  * The base a rate and its end level imply, from the intervals of BOTH wordings: with the end in
  * [e0, e1] and the rate in [g0, g1], the base lies in [e0 / (1 + g1)^n, e1 / (1 + g0)^n]. A lower bound
- * on the end with a lower bound on the rate ("more than 1 trillion" at "more than 30 %") determines
- * nothing; "more than 1 trillion" at "about 30 %" determines only a lower bound.
+ * on the end with a lower bound on the rate ("more than 1 trillion" at "more than 30%") determines
+ * nothing; "more than 1 trillion" at "about 30%" determines only a lower bound.
  */
 function impliedBaseCheck(metric: string, from: number, n: number, b: Fact, r: Fact): ConsistencyCheck {
   const point = b.value / Math.pow(1 + r.value, n);
@@ -335,7 +335,7 @@ export function checkConsistency(facts: readonly Fact[]): ConsistencyReport {
       const period = (f: Fact) => `${f.fromYear}-${f.year}${f.periodAssumed ? ' (years assumed)' : ''}`;
       const [claim, other] = b.kind === 'claim' ? [b, a] : [a, b];
       // A claim about other years is not a figure for these years: it is neither applied to them (no level
-      // "at 38 %" for the other period) nor reported as contradicting them.
+      // "at 38%" for the other period) nor reported as contradicting them.
       if (involvesClaim && !samePeriod) {
         checks.push({
           kind: 'rate-comparison',

@@ -29,7 +29,7 @@ export const FactKind = Object.freeze({
 export type FactKind = keyof typeof FactKind;
 
 /**
- * How close "about" is. `relative` is a fraction of the stated value (0.05: within ±5 %), `absolute` is
+ * How close "about" is. `relative` is a fraction of the stated value (0.05: within ±5%), `absolute` is
  * in the fact's unit (for a rate, 0.01 is ±1 percentage point). When both are given the wider applies.
  */
 export interface Tolerance {

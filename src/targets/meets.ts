@@ -13,12 +13,12 @@ export type TargetTerms = Pick<Fact, 'value' | 'comparator'> & {
 };
 
 /**
- * The tolerance "about" gets when a target states none: ±5 % of the stated value. An assumption of the
+ * The tolerance "about" gets when a target states none: ±5% of the stated value. An assumption of the
  * library, not of any document; seed facts always state their own.
  */
 export const defaultAboutTolerance: Tolerance = Object.freeze({
   relative: 0.05,
-  assumption: 'library default: "about X" read as X ± 5 % of X when the fact states no tolerance',
+  assumption: 'library default: "about X" read as X ± 5% of X when the fact states no tolerance',
 });
 
 /**
@@ -38,7 +38,7 @@ export function statedPrecision(value: number): number {
 /**
  * The half-width of the band an `about` or `equals` target accepts: the wider of the absolute and
  * relative tolerance; for `equals` without a tolerance, the stated precision, of the percentage as
- * written when the unit is a fraction ("10 percent" is 9.5-10.5 %, not 5-15 %).
+ * written when the unit is a fraction ("10 percent" is 9.5-10.5%, not 5-15%).
  */
 export function toleranceWidth(target: TargetTerms): number {
   checkTerms('toleranceWidth', target?.value, target);
@@ -90,7 +90,7 @@ function checkTerms(fn: string, value: number, target: TargetTerms): void {
       ['absolute', tol.absolute],
     ] as const) {
       if (v !== undefined)
-        assertInRange(fn, `tolerance.${name}`, v, { min: 0 }, 'A tolerance is a half-width: 0.05 is ±5 %.');
+        assertInRange(fn, `tolerance.${name}`, v, { min: 0 }, 'A tolerance is a half-width: 0.05 is ±5%.');
     }
   }
 }

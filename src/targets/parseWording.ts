@@ -59,7 +59,7 @@ const AFTER: readonly (readonly [string, Comparator])[] = [
  * Reads a figure as users paste it from a plan, in Chinese or English: `超过2500亿元` is more than
  * 2500 亿元, `2500亿元左右` and `约25%` are about, `近300` is at most 300 ("nearly" is a ceiling),
  * `不低于10%` is at least, `more than RMB 3 trillion`, `about 25%`. The number and unit are read as
- * {@link parseQuantity} reads them. "About" gets the library's default tolerance (±5 %), labelled as an
+ * {@link parseQuantity} reads them. "About" gets the library's default tolerance (±5%), labelled as an
  * assumption; give your own when you know better.
  * @throws {MetricsError} invalid_argument when no figure can be read
  * @example
@@ -122,7 +122,7 @@ export function parseWording(text: string): Wording {
       ? {
           tolerance: Object.freeze({
             relative: 0.05,
-            assumption: `library default: "${words}" read as ± 5 % of the figure; no document states a tolerance`,
+            assumption: `library default: "${words}" read as ± 5% of the figure; no document states a tolerance`,
           }),
         }
       : {}),

@@ -8,7 +8,7 @@ import type { LevelPath } from './types.js';
 /** A one-off level shock: the level in `year` and every later year is multiplied by `1 + size`. */
 export interface Shock {
   readonly year: number;
-  /** A fraction > -1: -0.05 is a 5 % drop in the level. */
+  /** A fraction > -1: -0.05 is a 5% drop in the level. */
   readonly size: number;
 }
 
@@ -48,7 +48,7 @@ export function applyShocks(path: LevelPath, shocks: readonly Shock[]): LevelPat
     if (s.size <= -1) {
       throw argumentError(
         'invalid_argument',
-        `${fn}: shocks[${i}].size must be > -1 (got ${s.size}). It is a fraction of the level: -0.05 is a 5 % drop.`,
+        `${fn}: shocks[${i}].size must be > -1 (got ${s.size}). It is a fraction of the level: -0.05 is a 5% drop.`,
         `shocks[${i}].size`,
         '> -1',
         s.size,

@@ -3,14 +3,14 @@ import type { LevelPath, PathSpan } from './types.js';
 
 /** Options of {@link cagrPath}. */
 export interface CagrPathOptions extends PathSpan {
-  /** Constant yearly growth, a fraction > -1 (0.25 is 25 % a year). */
+  /** Constant yearly growth, a fraction > -1 (0.25 is 25% a year). */
   readonly rate: number;
 }
 
 /**
  * The constant-growth path: level in year y = `base * (1 + rate)^(y - fromYear)`.
  * @throws {MetricsError} invalid_argument for a bad span (toYear <= fromYear, base <= 0) or rate <= -1 or > 3
- *   (300 % a year: a percent, not a fraction);
+ *   (300% a year: a percent, not a fraction);
  *   degenerate when the level overflows
  * @example
  * cagrPath({ base: 1, rate: 0.25, fromYear: 2020, toYear: 2025 }).levels.at(-1); // => 3.0517578125

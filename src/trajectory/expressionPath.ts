@@ -32,7 +32,7 @@ export function expressionPath(options: ExpressionPathOptions): LevelPath {
     if (rate <= -1) {
       throw new MetricsError(
         'invalid_argument',
-        `${fn}: ${JSON.stringify(expression)} gives a growth rate of ${rate} for ${t}, and rates must be > -1. Rates are fractions: -0.05 is a 5 % fall.`,
+        `${fn}: ${JSON.stringify(expression)} gives a growth rate of ${rate} for ${t}, and rates must be > -1. Rates are fractions: -0.05 is a 5% fall.`,
         { year: t, rate },
       );
     }

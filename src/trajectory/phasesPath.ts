@@ -17,7 +17,7 @@ export interface PhasesPathOptions extends PathSpan {
 }
 
 /**
- * A path of constant-growth phases, e.g. 30 % a year over 2016-2020 then 25 % over 2021-2025:
+ * A path of constant-growth phases, e.g. 30% a year over 2016-2020 then 25% over 2021-2025:
  * `phases: [{ fromYear: 2015, toYear: 2020, rate: 0.3 }, { fromYear: 2020, toYear: 2025, rate: 0.25 }]`
  * (a phase's `fromYear` is its base year, so 2015 -> 2020 is the five growth years 2016…2020).
  * Phases must be back to back and cover the path's span; parts outside the span are ignored.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, tempDir } from '../helpers/cli.js';
+import { widgetModel } from '../helpers/models.js';
 
 describe('industry-metrics models / check', () => {
   it('models lists the built-in models as a table', async () => {
@@ -37,67 +38,7 @@ describe('industry-metrics models / check', () => {
   it('check exits 0 for consistent models and 1 when a model\'s own figures contradict each other (50 x 1.1^4 = 73.2 misses "at least 100")', async () => {
     expect((await cli(['check', 'big-data-14th-fyp', 'cybersecurity-2021-2023'])).code).toBe(0);
     const dir = tempDir();
-    writeFileSync(
-      join(dir, 'w.model.json'),
-      JSON.stringify({
-        id: 'w',
-        title: 'Widgets',
-        metric: 'widgets.revenue',
-        unit: 'USD million',
-        fromYear: 2020,
-        toYear: 2024,
-        base: { fact: 'w.2020' },
-        path: { type: 'cagr', rate: { fact: 'w.cagr' } },
-        targets: ['w.2024'],
-        facts: {
-          document: {
-            id: 'w',
-            file: 'none',
-            title: 'Widget plan',
-            publisher: 'Widget Co',
-            published: '2021-01',
-            language: 'en',
-            note: 'internal plan',
-          },
-          facts: [
-            {
-              id: 'w.2020',
-              metric: 'widgets.revenue',
-              year: 2020,
-              value: 50,
-              unit: 'USD million',
-              comparator: 'equals',
-              kind: 'actual',
-              section: '1',
-              quote: 'Revenue was $50 million in 2020.',
-            },
-            {
-              id: 'w.cagr',
-              metric: 'widgets.revenue.cagr',
-              fromYear: 2020,
-              year: 2024,
-              value: 0.1,
-              unit: 'fraction',
-              comparator: 'equals',
-              kind: 'target',
-              section: '2',
-              quote: 'Revenue will grow 10% a year.',
-            },
-            {
-              id: 'w.2024',
-              metric: 'widgets.revenue',
-              year: 2024,
-              value: 100,
-              unit: 'USD million',
-              comparator: 'atLeast',
-              kind: 'target',
-              section: '2',
-              quote: 'Revenue of at least $100 million by 2024.',
-            },
-          ],
-        },
-      }),
-    );
+    writeFileSync(join(dir, 'w.model.json'), JSON.stringify(widgetModel({ id: 'w', target: 100, rateFact: true })));
     const r = await cli(['check', 'w.model.json'], dir);
     expect(r.stdout).toContain('INCONSISTENT');
     expect(r.code).toBe(1);

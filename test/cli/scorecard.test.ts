@@ -45,9 +45,9 @@ describe('industry-metrics scorecard', () => {
       'nowcast P, plan rate': '',
     });
     expect(rows[0]?.['ex-ante P']).toMatch(/^(49|50)\.\d% \(by construction\)$/);
-    expect(rows[0]?.['ex-ante rests on']).toMatch(/^50 % by construction/);
+    expect(rows[0]?.['ex-ante rests on']).toMatch(/^50% by construction/);
     const bd14 = rows[1] as Record<string, string>;
-    // Closed forms from 1.57 in 2022 with 5 points: 0.5998 at 25 %, 0.0406 at 18 % (within 4 standard errors of 20 000 paths).
+    // Closed forms from 1.57 in 2022 with 5 points: 0.5998 at 25%, 0.0406 at 18% (within 4 standard errors of 20 000 paths).
     expect(Math.abs(Number.parseFloat(bd14['nowcast P, plan rate'] as string) - 59.98)).toBeLessThan(1.4);
     expect(Math.abs(Number.parseFloat(bd14['nowcast P, observed rate'] as string) - 4.06)).toBeLessThan(0.6);
     expect(bd14['nowcast (observed rate) rests on']).toContain(

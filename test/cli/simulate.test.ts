@@ -45,12 +45,12 @@ describe('industry-metrics simulate', () => {
     const r = await cli(['simulate', 'big-data-13th-fyp', '--paths', '2000']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
-      'bd13.revenue-2020: 50 % by construction: the 2015 base is back-cast from bd13.revenue-2020',
+      'bd13.revenue-2020: 50% by construction: the 2015 base is back-cast from bd13.revenue-2020',
     );
     const json = JSON.parse(
       (await cli(['simulate', 'big-data-13th-fyp', '--paths', '500', '--format', 'json'])).stdout,
     );
-    expect(json.targets[0].basis).toMatch(/^50 % by construction/);
+    expect(json.targets[0].basis).toMatch(/^50% by construction/);
     const other = JSON.parse(
       (await cli(['simulate', 'big-data-14th-fyp', '--paths', '500', '--format', 'json'])).stdout,
     );

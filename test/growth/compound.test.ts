@@ -31,7 +31,7 @@ describe('compound', () => {
   it.each([-1, -2])('compound(1, %d, 5) throws invalid_argument: rate must be > -1', (r) => {
     const e = thrown(() => compound(1, r, 5)) as Error;
     expect(e).toMatchObject({ code: 'invalid_argument', details: { rate: r } });
-    expect(e.message).toBe(`compound: rate must be > -1 (got ${r}). Rates are fractions: -0.05 is a 5 % fall.`);
+    expect(e.message).toBe(`compound: rate must be > -1 (got ${r}). Rates are fractions: -0.05 is a 5% fall.`);
   });
   it('compound(1, 0.1, -1) throws invalid_argument: years must be >= 0, use backcast', () => {
     const e = thrown(() => compound(1, 0.1, -1)) as Error;
@@ -42,7 +42,7 @@ describe('compound', () => {
     const e = thrown(() => compound(1, 25, 5)) as Error;
     expect(e).toMatchObject({ code: 'invalid_argument' });
     expect(e.message).toMatch(
-      /^compound: rate must be a fraction at most 3 \(300 % a year\) \(got 25\)\. Did you mean 0\.25\?/,
+      /^compound: rate must be a fraction at most 3 \(300% a year\) \(got 25\)\. Did you mean 0\.25\?/,
     );
   });
   it('compound(1, 3, 600) overflows: throws degenerate', () => {

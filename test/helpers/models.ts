@@ -31,3 +31,72 @@ export function modelProblems(json: unknown, facts: readonly Fact[], set?: Obser
   expect(e).toMatchObject({ code: 'invalid_definition' });
   return e.details['problems'] as string[];
 }
+
+/**
+ * A self-contained model file with its own facts (a company's plan: USD 50 million in 2020, a 2024 target of
+ * "at least" `target`). The rate is an assumption (10 % a year) or, with `rateFact`, a fact of the plan ("grow
+ * 10% a year"); with `target: 100` the plan's own figures contradict each other (50 x 1.1^4 = 73.2).
+ */
+export function widgetModel(
+  options: { id?: string; target?: number; rateFact?: boolean } = {},
+): Record<string, unknown> {
+  const { id = 'widgets', target = 70, rateFact = false } = options;
+  const fact = (f: Record<string, unknown>) => ({ unit: 'USD million', comparator: 'equals', section: '1', ...f });
+  return {
+    id,
+    title: 'Widgets',
+    metric: 'widgets.revenue',
+    unit: 'USD million',
+    fromYear: 2020,
+    toYear: 2024,
+    base: { fact: 'w.2020' },
+    path: { type: 'cagr', rate: rateFact ? { fact: 'w.cagr' } : { value: 0.1, assumption: 'our own plan rate' } },
+    targets: ['w.2024'],
+    facts: {
+      document: {
+        id: 'w',
+        file: 'none',
+        title: 'Widget plan',
+        publisher: 'Widget Co',
+        published: '2021-01',
+        language: 'en',
+        note: 'internal plan',
+      },
+      facts: [
+        fact({
+          id: 'w.2020',
+          metric: 'widgets.revenue',
+          year: 2020,
+          value: 50,
+          kind: 'actual',
+          quote: 'Revenue was $50 million in 2020.',
+        }),
+        ...(rateFact
+          ? [
+              fact({
+                id: 'w.cagr',
+                metric: 'widgets.revenue.cagr',
+                fromYear: 2020,
+                year: 2024,
+                value: 0.1,
+                unit: 'fraction',
+                kind: 'target',
+                section: '2',
+                quote: 'Revenue will grow 10% a year.',
+              }),
+            ]
+          : []),
+        fact({
+          id: 'w.2024',
+          metric: 'widgets.revenue',
+          year: 2024,
+          value: target,
+          comparator: 'atLeast',
+          kind: 'target',
+          section: '2',
+          quote: `Revenue of at least $${target} million by 2024.`,
+        }),
+      ],
+    },
+  };
+}

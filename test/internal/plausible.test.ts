@@ -37,22 +37,22 @@ describe('the plausibility bounds (src/internal/plausible.ts)', () => {
   });
   it('implausibleFraction(25, "rate") suggests 0.25; 3 and below pass', () => {
     expect(implausibleFraction(25, 'rate')).toBe(
-      'expected a fraction at most 3 (300 % a year), got 25 (did you mean 0.25?)',
+      'expected a fraction at most 3 (300% a year), got 25 (did you mean 0.25?)',
     );
     expect(implausibleFraction(3, 'rate')).toBeUndefined();
     expect(implausibleFraction(-0.5, 'rate')).toBeUndefined();
     expect(implausibleFraction(5, 'volatility')).toMatch(/got 5 \(did you mean 0\.05\?\)$/);
     expect(implausibleFraction(1, 'volatility')).toBeUndefined();
-    expect(implausibleFraction(1.2, 'share')).toMatch(/^expected a fraction at most 1 \(100 %\), got 1\.2/);
+    expect(implausibleFraction(1.2, 'share')).toMatch(/^expected a fraction at most 1 \(100%\), got 1\.2/);
   });
   it('above 100 there is no fraction to suggest', () => {
-    expect(implausibleFraction(250, 'rate')).toBe('expected a fraction at most 3 (300 % a year), got 250');
+    expect(implausibleFraction(250, 'rate')).toBe('expected a fraction at most 3 (300% a year), got 250');
   });
   it('assertPlausible throws invalid_argument naming the function and argument, with the bound in details', () => {
     const e = thrown(() => assertPlausible('f', 'rate', 12, 'rate')) as MetricsError;
     expect(e.code).toBe('invalid_argument');
     expect(e.message).toBe(
-      'f: rate must be a fraction at most 3 (300 % a year) (got 12). Did you mean 0.12? Rates, volatilities and shares are fractions: 0.25 is 25 %.',
+      'f: rate must be a fraction at most 3 (300% a year) (got 12). Did you mean 0.12? Rates, volatilities and shares are fractions: 0.25 is 25%.',
     );
     expect(e.details).toEqual({ rate: 12, bound: 3 });
     expect(thrown(() => assertPlausible('f', 'rate', Number.NaN, 'rate'))).toMatchObject({ code: 'non_finite' });
@@ -126,7 +126,7 @@ describe('a percent where a fraction belongs, at the API', () => {
     const e = (await rejected(() => simulate({ ...run, growth: [25, 25], volatility: 0.05 }))) as MetricsError;
     expect(e.code).toBe('invalid_argument');
     expect(e.message).toMatch(
-      /^simulate: growth\[0\] must be a fraction at most 3 \(300 % a year\) \(got 25\)\. Did you mean 0\.25\?/,
+      /^simulate: growth\[0\] must be a fraction at most 3 \(300% a year\) \(got 25\)\. Did you mean 0\.25\?/,
     );
   });
   it('simulate({ volatility: 5 }) is refused (its quantiles ran from 1.6e-8 to 2.4e8), suggesting 0.05', async () => {
@@ -156,15 +156,15 @@ describe('the same bounds in model files (parseModel)', () => {
     ((thrown(() => parseModel(json, 'my.model.json', facts)) as MetricsError).details['problems'] as string[]) ?? [];
   it('a volatility of 5 gets "did you mean 0.05?"', () => {
     expect(problems(model({ uncertainty: { volatility: { value: 5, assumption: 'typed as percent' } } }))).toEqual([
-      'uncertainty.volatility.value: expected a fraction at most 1 (a yearly log-growth standard deviation of 100 %), got 5 (did you mean 0.05?)',
+      'uncertainty.volatility.value: expected a fraction at most 1 (a yearly log-growth standard deviation of 100%), got 5 (did you mean 0.05?)',
     ]);
   });
   it('a growth rate of 25 gets "did you mean 0.25?", and -28 "did you mean -0.28?"', () => {
     expect(problems(model({ path: { type: 'cagr', rate: { value: 25, assumption: 'percent' } } }))).toEqual([
-      'path.rate.value: expected a fraction at most 3 (300 % a year), got 25 (did you mean 0.25?)',
+      'path.rate.value: expected a fraction at most 3 (300% a year), got 25 (did you mean 0.25?)',
     ]);
     expect(problems(model({ path: { type: 'cagr', rate: { value: -28, assumption: 'percent' } } }))).toEqual([
-      'path.rate.value: a growth rate must be > -1 (a fall of 100 % or more), got -28 (did you mean -0.28?)',
+      'path.rate.value: a growth rate must be > -1 (a fall of 100% or more), got -28 (did you mean -0.28?)',
     ]);
   });
   it('a rate of 2 (200 % a year) is within the bound at the API and in a file alike', () => {

@@ -61,7 +61,7 @@ describe('runManifest', () => {
       {
         path: 'scenarios.shock-2022.shocks[0].size',
         value: -0.05,
-        source: 'assumption: scenario: an illustrative one-off 5 % fall in the level in 2022; not from any document',
+        source: 'assumption: scenario: an illustrative one-off 5% fall in the level in 2022; not from any document',
       },
       {
         path: 'uncertainty.volatility',

@@ -5,6 +5,7 @@ import { listModels, loadModel } from '../../src/model/loadModel.js';
 import type { MetricsError } from '../../src/errors.js';
 import { thrown } from '../helpers/thrown.js';
 import { cli, tempDir } from '../helpers/cli.js';
+import { widgetModel } from '../helpers/models.js';
 
 const BUILT_IN = ['big-data-13th-fyp', 'big-data-14th-fyp', 'big-data-2015-2025', 'cybersecurity-2021-2023'];
 
@@ -30,55 +31,7 @@ describe('loadModel', () => {
   it('a user model in ./models is listed and loads by id, with its own inline facts', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'models'));
-    writeFileSync(
-      join(dir, 'models', 'widgets.model.json'),
-      JSON.stringify({
-        id: 'widgets',
-        title: 'Widgets',
-        metric: 'widgets.revenue',
-        unit: 'USD million',
-        fromYear: 2020,
-        toYear: 2024,
-        base: { fact: 'w.2020' },
-        path: { type: 'cagr', rate: { value: 0.1, assumption: 'our own plan rate' } },
-        targets: ['w.2024'],
-        facts: {
-          document: {
-            id: 'w',
-            file: 'none',
-            title: 'Widget plan',
-            publisher: 'Widget Co',
-            published: '2021-01',
-            language: 'en',
-            note: 'internal plan',
-          },
-          facts: [
-            {
-              id: 'w.2020',
-              metric: 'widgets.revenue',
-              year: 2020,
-              value: 50,
-              unit: 'USD million',
-              comparator: 'equals',
-              kind: 'actual',
-              section: '1',
-              quote: 'Revenue was $50 million in 2020.',
-            },
-            {
-              id: 'w.2024',
-              metric: 'widgets.revenue',
-              year: 2024,
-              value: 70,
-              unit: 'USD million',
-              comparator: 'atLeast',
-              kind: 'target',
-              section: '2',
-              quote: 'Revenue of at least $70 million by 2024.',
-            },
-          ],
-        },
-      }),
-    );
+    writeFileSync(join(dir, 'models', 'widgets.model.json'), JSON.stringify(widgetModel()));
     expect(listModels({ cwd: dir }).find((m) => m.id === 'widgets')?.origin).toBe(
       join(dir, 'models', 'widgets.model.json'),
     );

@@ -37,7 +37,7 @@ describe('chart subtitles say when a probability is by construction or a lower b
       return ([] as string[]).concat(fan.title?.subtitle ?? []).join(' ');
     };
     expect(await sub('big-data-13th-fyp')).toContain(
-      'P for 2020 is 50 % by construction (base back-cast from the target)',
+      'P for 2020 is 50% by construction (base back-cast from the target)',
     );
     expect(await sub('cybersecurity-2021-2023')).toContain(
       'P for 2023 is a lower bound (base and rate at the floors of',

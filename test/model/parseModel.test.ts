@@ -70,7 +70,7 @@ describe('parseModel', () => {
     const json = valid();
     json.scenarios.low.path.rate = { value: 28, assumption: 'typed as percent' };
     expect(problems(json)).toContain(
-      'scenarios.low.path.rate.value: expected a fraction at most 3 (300 % a year), got 28 (did you mean 0.28?)',
+      'scenarios.low.path.rate.value: expected a fraction at most 3 (300% a year), got 28 (did you mean 0.28?)',
     );
   });
 

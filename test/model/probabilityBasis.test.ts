@@ -18,7 +18,7 @@ describe('probabilityBasis', () => {
       ['big-data-2015-2025', 'bd13.revenue-2020'],
     ] as const) {
       const m = loadModel(id);
-      expect(probabilityBasis(m, 'plan', target)).toMatch(/^50 % by construction: the \d{4} base is back-cast from /);
+      expect(probabilityBasis(m, 'plan', target)).toMatch(/^50% by construction: the \d{4} base is back-cast from /);
       // Other scenarios grow at other rates: their result is not settled by construction.
       const other = Object.keys(m.scenarios).find((s) => s !== 'plan') as string;
       expect(probabilityBasis(m, other, target)).toBeUndefined();
@@ -50,7 +50,7 @@ describe('probabilityBasis', () => {
     for (const id of ['big-data-13th-fyp', 'big-data-14th-fyp', 'big-data-2015-2025', 'cybersecurity-2021-2023']) {
       const m = loadModel(id);
       for (const t of m.targets)
-        expect(probabilityRestsOn(m, 'plan', t.id)).toMatch(/^(50 % by construction|rests on )/);
+        expect(probabilityRestsOn(m, 'plan', t.id)).toMatch(/^(50% by construction|rests on )/);
     }
   });
   it('the 14th plan as of 2022 rests on the 2022 observation, RMB 1.57 trillion (China Banking News, 2023-02-22)', () => {

@@ -10,14 +10,14 @@ describe('modelSection and modelSummary', () => {
     expect(text).toMatch(/plan\s+2020: RMB 1\.00 trillion {2}\(lands exactly on bd13\.revenue-2020\)/);
     expect(text).toContain('implied: 2015 level = more than RMB 259 billion (for growth up to 31%); no upper bound');
     // Probabilities to three significant figures and their standard error to two, as in How the plans did
-    // (49.52 % once stood beside 55.6 %): 1,000 paths give a standard error of about 1.6 points.
+    // (49.52% once stood beside 55.6%): 1,000 paths give a standard error of about 1.6 points.
     const p = r.monteCarlo?.targets[0];
     expect(text).toContain(
       `P(exceeds RMB 1 trillion in 2020) = ${(100 * (p?.probability as number)).toFixed(1)}% ± ${(100 * (p?.standardError as number)).toFixed(1)}%  (Monte Carlo, seed 1)`,
     );
-    // The 13th plan's probability is 50 % by construction, and the summary says so under it.
+    // The 13th plan's probability is 50% by construction, and the summary says so under it.
     expect(text).toMatch(
-      /P\(exceeds RMB 1 trillion in 2020\)[^\n]*\n\s+50 % by construction: the 2015 base is back-cast from bd13\.revenue-2020/,
+      /P\(exceeds RMB 1 trillion in 2020\)[^\n]*\n\s+50% by construction: the 2015 base is back-cast from bd13\.revenue-2020/,
     );
   });
 
@@ -34,7 +34,7 @@ describe('modelSection and modelSummary', () => {
       { name: 'Level in 2020', unit: 'RMB trillion', decimals: 2 },
       { name: 'Growth a year, 2015–2020', unit: '%', format: 'percent', decimals: 0 },
     ]);
-    expect(bd13.text).toMatch(/P\(more than RMB 1 trillion in 2020\) = [\d.]+% \(50 % by construction: /);
+    expect(bd13.text).toMatch(/P\(more than RMB 1 trillion in 2020\) = [\d.]+% \(50% by construction: /);
     const bd14 = modelSection(await modelReport(loadModel('big-data-14th-fyp'), { paths: 1000, seed: 1 }));
     expect(bd14.text).toMatch(
       /P\(more than RMB 3 trillion in 2025\) = [\d.]+% \(rests on a 2020 level of RMB 1 trillion taken at the floor of "more than RMB 1 trillion"/,

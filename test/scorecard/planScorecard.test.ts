@@ -20,7 +20,7 @@ describe('planScorecard', () => {
     expect(Math.abs((bd13?.exAnte?.probability as number) - 0.5)).toBeLessThan(
       4 * (bd13?.exAnte?.standardError as number),
     );
-    expect(bd13?.exAnte?.restsOn).toMatch(/^50 % by construction/);
+    expect(bd13?.exAnte?.restsOn).toMatch(/^50% by construction/);
 
     expect(bd14?.score.status).toBe('off track');
     const plan = lognormalExceedance(1.57, 0.25, 0.05, 3, 3);
@@ -32,7 +32,7 @@ describe('planScorecard', () => {
       4 * (bd14?.nowcastObserved?.standardError as number),
     );
     expect(bd14?.nowcastObserved?.restsOn).toContain('observed: 1.57 in 2022 (obs.big-data.miit-2022)');
-    // The ex-ante probability of the 14th plan's model: lognormal from its base 1 at 25 % with 5 points.
+    // The ex-ante probability of the 14th plan's model: lognormal from its base 1 at 25% with 5 points.
     const exAnte = lognormalExceedance(1, 0.25, 0.05, 5, 3);
     expect(Math.abs((bd14?.exAnte?.probability as number) - exAnte)).toBeLessThan(
       4 * (bd14?.exAnte?.standardError as number),

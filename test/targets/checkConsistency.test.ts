@@ -76,7 +76,7 @@ const only = (checks: readonly ConsistencyCheck[], kind: ConsistencyCheck['kind'
   checks.filter((c) => c.kind === kind);
 
 describe('checkConsistency: rate and levels', () => {
-  // Like the 14th plan: more than RMB 1 trillion in 2020, about 25 % a year, more than 3 trillion in 2025.
+  // Like the 14th plan: more than RMB 1 trillion in 2020, about 25% a year, more than 3 trillion in 2025.
   const base = level('l2020', 2020, 1, 'exceeds', 'A', 'CNY trillion', 'estimate');
   const r25 = rate('r', 2020, 2025, 0.25, 'about');
   const end3 = level('l2025', 2025, 3, 'exceeds');
@@ -109,7 +109,7 @@ describe('checkConsistency: rate and levels', () => {
     const report = checkConsistency([base, r25, level('l2025', 2025, 4, 'exceeds')]);
     const c = report.checks[0];
     expect(c).toMatchObject({ kind: 'rate-and-levels', status: 'inconsistent' });
-    // 4^(1/5) - 1 = 0.3195: outside about 25 % (±1.25 points by the default tolerance)
+    // 4^(1/5) - 1 = 0.3195: outside about 25% (±1.25 points by the default tolerance)
     expect(c?.implied[1]?.value).toBeCloseTo(4 ** 0.2 - 1, 15);
     expect(c?.explanation).toContain('which misses "more than RMB 4 trillion"');
     expect(c?.explanation).toContain('"about 25%" rules out');
@@ -135,7 +135,7 @@ describe('checkConsistency: rate and levels', () => {
   });
 
   it('a two-sided end pins the rate from both sides: about 40 % cannot land "about 3 trillion" from 1', () => {
-    // From 1, "about 3" (±5 % by the library default: 2.85-3.15) needs 23.3 % to 25.8 % a year; "about 40 %" (±5 % of 40 %) is 38-42 %.
+    // From 1, "about 3" (±5% by the library default: 2.85-3.15) needs 23.3% to 25.8% a year; "about 40%" (±5% of 40%) is 38-42%.
     const report = checkConsistency([
       base,
       rate('r', 2020, 2025, 0.4, 'about'),
@@ -164,7 +164,7 @@ describe('checkConsistency: rate and levels', () => {
 
 describe('checkConsistency: implied base and end', () => {
   it('"more than 1 trillion" at "about 30 %" (±1 point assumed) gives only a lower bound: more than 1 / 1.31^5 = 0.259 trillion', () => {
-    // 13th plan: "exceed RMB 1 trillion by 2020", "about 30 %" a year from 2015 (issue 12, point 2).
+    // 13th plan: "exceed RMB 1 trillion by 2020", "about 30%" a year from 2015 (issue 12, point 2).
     const tol: Tolerance = { absolute: 0.01, assumption: '±1 point' };
     const report = checkConsistency([
       level('l2020', 2020, 1, 'exceeds'),
@@ -297,7 +297,7 @@ describe('checkConsistency: same figure and rate comparison', () => {
     ]).checks;
     expect(check).toMatchObject({ kind: 'rate-comparison', status: 'consistent' });
     expect(check?.explanation.match(/\(assumption: /g)).toHaveLength(1);
-    expect(check?.explanation).toContain('(assumption: library default: "about X" read as X ± 5 % of X');
+    expect(check?.explanation).toContain('(assumption: library default: "about X" read as X ± 5% of X');
   });
   it('two rates for different periods are not compared (unless one is a claim)', () => {
     expect(
@@ -440,7 +440,7 @@ describe('checkConsistency: properties', () => {
   });
 
   it('a rate whose tolerance reaches a fall of 100 % implies a base with no upper bound, said in words (found by the property below)', () => {
-    // "about -95.24 %" with the library's ±5 % reaches -100.0 %: 1e-6 / (1 + r)^1 has no upper bound.
+    // "about -95.24%" with the library's ±5% reaches -100.0%: 1e-6 / (1 + r)^1 has no upper bound.
     const report = checkConsistency([
       level('l', 2020, 0.000001, 'equals', 'A'),
       rate('r', 2019, 2020, -0.9523809523809523, 'about'),

@@ -26,7 +26,7 @@ describe('parseWording', () => {
     expect(convertScale(1, w.unit, unit)).toBe(1);
   });
   it('"约25%" gets the default ±5 % labelled as an assumption, and "超过2500亿元" is met by 250.1 billion only', () => {
-    expect(parseWording('约25%').tolerance?.assumption).toMatch(/^library default: "约" read as ± 5 %/);
+    expect(parseWording('约25%').tolerance?.assumption).toMatch(/^library default: "约" read as ± 5%/);
     const w = parseWording('超过2500亿元');
     expect(meets(convertScale(250.1, 'CNY billion', w.unit), w)).toBe(true);
     expect(meets(convertScale(250, 'CNY billion', w.unit), w)).toBe(false);

@@ -87,7 +87,7 @@ export function fmt(value: number, unit: Unit, locale: Locale): string {
   return formatQuantity({ value, unit }, { locale });
 }
 
-/** A probability as a percentage that never rounds a non-certain event to 0 % or 100 %. */
+/** A probability as a percentage that never rounds a non-certain event to 0% or 100%. */
 export function formatProbability(p: number): string {
   const pct = p * 100;
   if (p > 0 && pct < 0.1) return '<0.1%';

@@ -57,7 +57,7 @@ export function checkSectorGrowth(
     if ((s.rate as number) <= -1) {
       throw new MetricsError(
         'invalid_argument',
-        `${fn}: the rate of "${s.id}" must be > -1 (got ${s.rate}). A level cannot fall by 100 % or more a year.`,
+        `${fn}: the rate of "${s.id}" must be > -1 (got ${s.rate}). A level cannot fall by 100% or more a year.`,
         { id: s.id, rate: s.rate },
       );
     }

@@ -2,7 +2,7 @@ import { checkInterval } from '../internal/accuracyCheck.js';
 
 /**
  * Interval coverage: the share of actual values inside [lower, upper] (bounds included), in [0, 1].
- * A calibrated 95 % interval covers about 0.95 of held-out values.
+ * A calibrated 95% interval covers about 0.95 of held-out values.
  * @param actual held-out values
  * @param lower lower bounds, one per actual value
  * @param upper upper bounds, one per actual value, each >= its lower bound

@@ -9,7 +9,7 @@ import { checkPair, finiteResult } from '../internal/accuracyCheck.js';
  * @throws {MetricsError} degenerate when an actual value is 0 (the percentage is undefined; use
  *   {@link smape} or {@link mase}); invalid_argument / non_finite for bad inputs
  * @example
- * mape([100, 200], [110, 150]); // => 17.5 (mean of 10 % and 25 %)
+ * mape([100, 200], [110, 150]); // => 17.5 (mean of 10% and 25%)
  */
 export function mape(actual: readonly number[], predicted: readonly number[]): number {
   checkPair('mape', actual, predicted);

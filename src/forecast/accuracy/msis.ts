@@ -5,7 +5,7 @@ import { intervalScoreSum } from './winkler.js';
 export interface MsisOptions {
   /** The in-sample series the intervals were made from, oldest first. */
   readonly history: readonly number[];
-  /** Level of the interval as a fraction in (0, 1): 0.95 for the M4 95 % interval (alpha = 0.05). */
+  /** Level of the interval as a fraction in (0, 1): 0.95 for the M4 95% interval (alpha = 0.05). */
   readonly level: number;
   /** Seasonal period m of the naive scale: 1 (the default) for yearly data. */
   readonly period?: number;

@@ -2,7 +2,7 @@ import { alphaOf, checkInterval, finiteResult } from '../internal/accuracyCheck.
 
 /** Options of {@link winkler}. */
 export interface WinklerOptions {
-  /** Level of the interval as a fraction in (0, 1): 0.95 for a 95 % interval (alpha = 0.05). */
+  /** Level of the interval as a fraction in (0, 1): 0.95 for a 95% interval (alpha = 0.05). */
   readonly level: number;
 }
 

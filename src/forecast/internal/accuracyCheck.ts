@@ -51,7 +51,7 @@ export function alphaOf(fn: string, level: unknown): number {
     'level',
     level,
     { min: 0, max: 1, minExclusive: true, maxExclusive: true },
-    'Levels are fractions: 0.95 for a 95 % interval.',
+    'Levels are fractions: 0.95 for a 95% interval.',
   );
   return 1 - (level as number);
 }

@@ -100,7 +100,7 @@ export function kpssStatistic(y: readonly number[], lags: number): number {
   return numerator / denominator;
 }
 
-/** KPSS critical values (level) at 10, 5, 2.5 and 1 %, and the p-value interpolated linearly between them. */
+/** KPSS critical values (level) at 10, 5, 2.5 and 1%, and the p-value interpolated linearly between them. */
 const KPSS_CRITICAL = [0.347, 0.463, 0.574, 0.739] as const;
 const KPSS_LEVELS = [0.1, 0.05, 0.025, 0.01] as const;
 
@@ -124,7 +124,7 @@ function diff(x: readonly number[]): number[] {
 
 /**
  * The number of first differences (0 to 2) that make the series level-stationary, as R's
- * `forecast::ndiffs(x)` decides: difference while the KPSS test rejects stationarity at 5 % (lags
+ * `forecast::ndiffs(x)` decides: difference while the KPSS test rejects stationarity at 5% (lags
  * trunc(3 sqrt(n) / 13)), stop at a constant series or an undefined test.
  */
 export function differencesNeeded(x: readonly number[]): number {

@@ -158,7 +158,7 @@ export function estimateEts(
   const damped = c.trend === 'Ad';
   const [l0, b0] = initialStates(y, hasTrend);
   // R's starting values (initparam): alpha = lower + 0.2 (upper - lower), beta a tenth of the way
-  // to alpha, phi 99 % of the way to its upper bound.
+  // to alpha, phi 99% of the way to its upper bound.
   const alpha0 = LOWER_A + 0.2 * (UPPER_A - LOWER_A);
   const start: number[] = [alpha0];
   if (hasTrend) start.push(LOWER_B + 0.1 * (Math.min(UPPER_B, alpha0) - LOWER_B));

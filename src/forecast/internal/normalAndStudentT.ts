@@ -73,7 +73,7 @@ const Cc = [
 ];
 const D = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
 
-// Quantiles are asked for the same few levels again and again (every forecast's 80 % and 95 %): remember them.
+// Quantiles are asked for the same few levels again and again (every forecast's 80% and 95%): remember them.
 const normalMemo = new Map<number, number>();
 const tMemo = new Map<string, number>();
 const MEMO_MAX = 4096;

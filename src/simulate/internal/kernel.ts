@@ -158,7 +158,7 @@ function advance(
     let s1 = 0,
       s2 = 0;
     // Year 0 of the plain model takes the general loop too: measured, a first call of stepIid in year 0
-    // left V8 with kernel code 8 % slower for every later year.
+    // left V8 with kernel code 8% slower for every later year.
     if (!useDev && !useOff && !rare && nu === 0 && t > 0) {
       stepIid(prev, out, z, o, zo, len, f, v, cap, floor, c, sc.sums);
       s1 = sc.sums[0]!;

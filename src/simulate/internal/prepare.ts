@@ -306,7 +306,7 @@ export function prepare(
         'rate',
         (x) => x > -1,
         '> -1',
-        'Rates are fractions: 0.12 is 12 % a year.',
+        'Rates are fractions: 0.12 is 12% a year.',
       );
       const ft = (1 + g) * shockF[t]!;
       factor.push(ft);
@@ -365,7 +365,7 @@ export function prepare(
             'rate',
             (x) => x > -1,
             '> -1',
-            'The level is multiplied by 1 + size; -0.1 is a 10 % drop.',
+            'The level is multiplied by 1 + size; -0.1 is a 10% drop.',
           ),
         ),
       );
@@ -436,7 +436,7 @@ export function prepare(
       num(fn, `targets[${i}].tolerance.relative`, tg.tolerance.relative ?? 0, (x) => x >= 0, '>= 0', '');
       num(fn, `targets[${i}].tolerance.absolute`, tg.tolerance.absolute ?? 0, (x) => x >= 0, '>= 0', '');
     }
-    // Read exactly as targets/meets.ts reads a target: `about` without a tolerance is +-5 %, `equals`
+    // Read exactly as targets/meets.ts reads a target: `about` without a tolerance is +-5%, `equals`
     // without one is the stated precision, and closed boundaries accept a relative 1e-12 of rounding.
     const width = toleranceWidth({
       value,
@@ -462,7 +462,7 @@ export function prepare(
   });
 
   const cagrThresholds = Array.from(o.cagrThresholds ?? [], (g, i) =>
-    frac(fn, `cagrThresholds[${i}]`, g, 'rate', (x) => x > -1, '> -1', 'Rates are fractions: 0.1 is 10 % a year.'),
+    frac(fn, `cagrThresholds[${i}]`, g, 'rate', (x) => x > -1, '> -1', 'Rates are fractions: 0.1 is 10% a year.'),
   );
   const cagrLevels = cagrThresholds.map((g) => analysedBase * Math.pow(1 + g, nYears));
   const crossing = Array.from(o.crossing ?? [], (c, i) => {

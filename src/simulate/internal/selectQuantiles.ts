@@ -113,7 +113,7 @@ function fullSelectQuantiles(a: Float64Array, n: number, probs: readonly number[
 
 // Large arrays: one branch-light pass instead of several partitioning passes. A strided sample of SAMPLE
 // values gives, for each level, an interval [A, B] that holds the wanted order statistics with high
-// probability (the sample rank +- 3 binomial sd, plus 4: a miss, for under 0.3 % of levels, costs one
+// probability (the sample rank +- 3 binomial sd, plus 4: a miss, for under 0.3% of levels, costs one
 // full selection, which is cheaper overall than wider brackets every time). One pass counts the values below each interval and
 // copies those inside to small buffers; the order statistics are then selected within the buffers. When a
 // wanted rank falls outside its interval (a sampling miss) or a buffer overflows (many ties), the caller

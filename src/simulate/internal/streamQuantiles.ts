@@ -13,7 +13,7 @@ import { intervalBuffers, quantilesFromIntervals } from './selectQuantiles.js';
 // Whatever the intervals, the result is exact (they only decide how much work is done). Each block is
 // classified right after it is simulated, while it is in cache, in two passes: the first counts every
 // value in its grid cell (a 16 KiB histogram, so consecutive values rarely wait on the same counter) and
-// lists the few inside an interval (about 6 % for five levels) without a branch; the second copies
+// lists the few inside an interval (about 6% for five levels) without a branch; the second copies
 // those to small per-interval buffers. At the end of the year the cell counts give the values below each
 // interval and the order statistics are selected within the buffers. If a wanted rank falls outside
 // its interval (a sampling miss) or a buffer overflows (many ties), `finish` says so and the caller uses

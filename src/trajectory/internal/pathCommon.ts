@@ -62,14 +62,14 @@ export function yearsOf(fromYear: number, toYear: number): number[] {
 
 /**
  * Checks a growth rate of a year: finite, > -1 and, unless `plausible` is false (a rate that is not used),
- * at most MAX_RATE (3, 300 % a year: above it, a percent).
+ * at most MAX_RATE (3, 300% a year: above it, a percent).
  */
 export function checkRate(fn: string, name: string, rate: number, year?: number, plausible = true): void {
   assertFinite(fn, { [name]: rate });
   if (rate <= -1) {
     throw new MetricsError(
       'invalid_argument',
-      `${fn}: ${name} must be > -1 (got ${rate}${year === undefined ? '' : ` for ${year}`}). Rates are fractions: -0.05 is a 5 % fall.`,
+      `${fn}: ${name} must be > -1 (got ${rate}${year === undefined ? '' : ` for ${year}`}). Rates are fractions: -0.05 is a 5% fall.`,
       { rate, year },
     );
   }
