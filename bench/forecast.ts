@@ -192,7 +192,7 @@ const md = [
   ...lines.map((l) => `| ${l.join(' | ')} |`),
   '',
   '- sMAPE, MASE: M4 definitions, mean over series; OWA relative to our naive (= Naive2 for yearly data); coverage: share of the 3,870 held-out values inside the interval; MSIS at 95 % (alpha 0.05), scaled like MASE.',
-  '- `-cal`: the same method with intervals from `calibrate()` (pooled in-sample rolling-origin errors, log scale for positive series); point forecasts are unchanged, so only coverage, MSIS and time differ. The default\'s own intervals are calibrate()\'s (bench/intervalStudy.ts), so it has no `-cal` row.',
+  "- `-cal`: the same method with intervals from `calibrate()` (pooled in-sample rolling-origin errors, log scale for positive series); point forecasts are unchanged, so only coverage, MSIS and time differ. The default's own intervals are calibrate()'s (bench/intervalStudy.ts), so it has no `-cal` row.",
   `- Time: fit + forecast (80 % and 95 % intervals) per series, one core, minimum of ${reps} loops for plain methods, one loop for calibrated ones, after one untimed warm-up. "ref": R's stored timings (R 4.2.2, forecast 8.20, reference/r-forecast-summary.csv); "now": ${rNote}`,
   ...(loadStart > cpus().length
     ? [
