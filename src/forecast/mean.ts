@@ -1,7 +1,7 @@
 import type { Series } from '../series/series.js';
 import { tQuantile } from './internal/normalAndStudentT.js';
 import { MetricsError } from '../errors.js';
-import { ar1ForecastVariance, ar1Notes, residualAcf1, shortSeriesRho } from './internal/ar1Variance.js';
+import { ar1ForecastVariance, ar1Normals, ar1Notes, residualAcf1, shortSeriesRho } from './internal/ar1Variance.js';
 import {
   checkPaths,
   fitBase,
@@ -12,6 +12,7 @@ import {
   makeForecast,
   meanOf,
   MIN_LENGTH,
+  pathScales,
   simulateInput,
 } from './internal/common.js';
 import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFitOptions } from './types.js';
@@ -27,7 +28,10 @@ import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFi
  *   y_{n+h} - mean under AR(1) errors (src/forecast/internal/ar1Variance.ts; Box, Jenkins & Reinsel,
  *   Time Series Analysis, ch. 3.2, for the AR(1) autocovariances). With r1 <= 0 they are meanf's.
  * - fit: `params.mean`, `params.sd`, `params.acf1` (r1); `fitted` is the mean everywhere.
- * - simulate: each path draws its mean from N(mean, s^2 / n), then independent normal years.
+ * - simulate: paths follow the intervals: each year is the mean plus the interval's standard error times a
+ *   t(n - 1) draw (one chi-square factor per path), whose variance is split as meanf's: the mean's estimation
+ *   error, shared by the path's years, and the year's own error, AR(1)-correlated between years where the
+ *   intervals are AR(1) ones. The 2.5 % and 97.5 % quantiles of many paths are the 95 % bounds.
  * @example
  * const s = series({ id: 'x', unit: 'count', years: [2020, 2021, 2022], values: [1, 2, 3] });
  * mean.forecast(mean.fit(s), 2023).mean; // => [2]
@@ -62,22 +66,9 @@ export const mean: ForecastMethod = {
     const years = horizonYears('mean.forecast', fit, toYear);
     const levels = intervalLevels('mean.forecast', options);
     const n = fit.values.length;
-    const { mean: m, sd } = meanParams('mean.forecast', fit);
-    const se0 = sd * Math.sqrt(1 + 1 / n);
+    const { mean: m } = meanParams('mean.forecast', fit);
     const mean = years.map(() => m);
-    const ones = [fit.years.map(() => 1)];
-    const rho = levels.length > 0 ? shortSeriesRho('mean.forecast', fit, options, ones) : 0;
-    // AR(1) errors: the exact variance of y_{n+h} - mean, never below meanf's
-    const se =
-      rho > 0
-        ? ar1ForecastVariance(
-            fit.years,
-            [fit.years.map(() => 1)],
-            sd * sd * (n - 1),
-            rho,
-            years.map((time) => ({ time, x: [1] })),
-          ).map((v) => Math.max(se0, Math.sqrt(v)))
-        : years.map(() => se0);
+    const { se } = meanErrors('mean.forecast', fit, years, levels.length > 0 ? options : { smallSample: false });
     const intervals = levels.map((level) => {
       const q = tQuantile(0.5 + level / 2, n - 1);
       return { level, lower: mean.map((v, i) => v - q * se[i]!), upper: mean.map((v, i) => v + q * se[i]!) };
@@ -88,15 +79,55 @@ export const mean: ForecastMethod = {
     const { years, paths, rng } = simulateInput('mean.simulate', fit, toYear, options);
     const n = fit.values.length,
       h = years.length;
-    const { mean: m, sd } = meanParams('mean.simulate', fit);
+    const { mean: m } = meanParams('mean.simulate', fit);
+    const { se, rho } = meanErrors('mean.simulate', fit, years, options);
+    // The intervals' distribution: each year's variance split as meanf splits it, into the mean's estimation
+    // part (shared by the path's years, 1/(n + 1) of it) and the year's own error (AR(1) between years when
+    // the intervals are AR(1) ones), scaled to the interval's standard error and by one t(n - 1) factor per
+    // path, since meanf's intervals are t ones at every length.
+    const scales = pathScales(n - 1, paths, rng);
+    const shared = Math.sqrt(1 / (n + 1)),
+      own = Math.sqrt(n / (n + 1));
+    const normal = () => rng.normal();
     const out = new Float64Array(paths * h);
     for (let p = 0; p < paths; p++) {
-      const mu = m + (sd / Math.sqrt(n)) * rng.normal();
-      for (let j = 0; j < h; j++) out[p * h + j] = mu + sd * rng.normal();
+      const c = rng.normal();
+      const w = ar1Normals(normal, h, rho);
+      const k = scales?.[p] ?? 1;
+      for (let j = 0; j < h; j++) out[p * h + j] = m + k * se[j]! * (shared * c + own * w[j]!);
     }
     return checkPaths('mean.simulate', fit, years, out);
   },
 };
+
+/**
+ * The standard error of each forecast year's error, meanf's s sqrt(1 + 1/n), or under AR(1) errors (short
+ * series, residual r1 > 0) the larger of it and the exact AR(1) one; and the rho used (0: independent years).
+ */
+function meanErrors(
+  fn: string,
+  fit: ForecastFit,
+  years: readonly number[],
+  options: Pick<ForecastOptions, 'smallSample'> | undefined,
+): { se: number[]; rho: number } {
+  const n = fit.values.length;
+  const { sd } = meanParams(fn, fit);
+  const se0 = sd * Math.sqrt(1 + 1 / n);
+  const ones = [fit.years.map(() => 1)];
+  const rho = shortSeriesRho(fn, fit, options, ones);
+  // AR(1) errors: the exact variance of y_{n+h} - mean, never below meanf's
+  const se =
+    rho > 0
+      ? ar1ForecastVariance(
+          fit.years,
+          ones,
+          sd * sd * (n - 1),
+          rho,
+          years.map((time) => ({ time, x: [1] })),
+        ).map((v) => Math.max(se0, Math.sqrt(v)))
+      : years.map(() => se0);
+  return { se, rho };
+}
 
 /** The mean and sd a mean fit holds (sd >= 0). */
 function meanParams(fn: string, fit: ForecastFit): { mean: number; sd: number } {

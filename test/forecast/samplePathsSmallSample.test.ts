@@ -9,6 +9,8 @@ import { drift } from '../../src/forecast/drift.js';
 import { ses } from '../../src/forecast/ses.js';
 import { theta } from '../../src/forecast/theta.js';
 import { arima } from '../../src/forecast/arima.js';
+import { mean } from '../../src/forecast/mean.js';
+import { logTrend } from '../../src/forecast/logTrend.js';
 import { withBoxCox } from '../../src/forecast/withBoxCox.js';
 import { samplePaths } from '../../src/forecast/samplePaths.js';
 import { pathScales } from '../../src/forecast/internal/common.js';
@@ -55,6 +57,9 @@ const methods: [string, ForecastMethod][] = [
   ['theta', theta],
   ['arima', arima],
   ['log(drift)', withBoxCox(drift, { lambda: 0 })],
+  // mean and logTrend: on the seven points their residuals are autocorrelated, so the intervals are AR(1) ones
+  ['mean', mean],
+  ['logTrend', logTrend],
 ];
 
 describe('sample paths match the intervals', () => {

@@ -169,3 +169,19 @@ export function ar1Notes(n: number, acf1: number): string[] {
       ]
     : [];
 }
+
+/**
+ * One path's h standard normals with AR(1) correlation rho between neighbouring years (stationary: each has
+ * variance 1, the first drawn from the stationary distribution), drawn from `normal` in order; with rho = 0
+ * the draws themselves. For sample paths that follow the AR(1) intervals of `mean` and `logTrend`.
+ */
+export function ar1Normals(normal: () => number, h: number, rho: number): Float64Array {
+  const out = new Float64Array(h);
+  const innovation = Math.sqrt(1 - rho * rho);
+  let w = 0;
+  for (let j = 0; j < h; j++) {
+    w = j === 0 ? normal() : rho * w + innovation * normal();
+    out[j] = w;
+  }
+  return out;
+}
