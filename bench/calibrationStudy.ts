@@ -1,17 +1,23 @@
-// How calibrate() turns in-sample errors into an interval (issue 14, point 2): seven rules, each scored by
+// How calibrate() turns in-sample errors into an interval (issue 14, point 2): fifteen rules, each scored by
 // its 95 % coverage in validation inside the M3 yearly training data (the rule picks the one whose worst
 // validation coverage is nearest 95 %), and, for the record, on the held-out M3 values. Every rule uses the
 // same in-sample origins and errors; they differ in how the errors are scaled, in the degrees of freedom of
 // the t quantile, and in the method's own interval they are never narrower than (R's normal one, or the
-// small-sample t one under 10 points). The table it prints is bench/calibration-candidates.md, which
-// bench/forecast.ts copies into BENCHMARKS.md.
+// small-sample t one under 10 points, or none), in how the errors' growth with the steps ahead is found (from
+// the pooled errors' means per step, fixed at h, or within each origin) and in the quantile (the larger of
+// the conformal rank and t times the root mean square, or the rank alone). The table it prints is
+// bench/calibration-candidates.md, which bench/forecast.ts copies into BENCHMARKS.md.
 //
-//   npx tsx bench/calibrationStudy.ts [--methods default,theta,…] [--every 1]
+//   npx tsx bench/calibrationStudy.ts [--methods default,theta,…] [--every 1] [--cache errors.json]
+//
+// Collecting the errors takes minutes (default and arima most); --cache writes them to a JSON file and, when
+// the file exists, reads them instead, so further rules are scored in seconds. A run from the cache skips the
+// check that calibrate() covers what the shipped rule (the last) gives.
 //
 // Validation: each series' history without its last 6 values, forecast those 6 (as bench/defaultStudy.ts
 // does); short series: the history cut to its last 7, 8 or 12 values. Test: the training data (cut the same
 // way) against the held-out values.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { series, type Series } from '../src/series/series.js';
 import { forecastMethods } from '../src/forecast/methods.js';
@@ -27,6 +33,8 @@ const { values: opt } = parseArgs({
     methods: { type: 'string', default: 'default,theta,drift,ets,damped,naive,logTrend' },
     every: { type: 'string', default: '1' },
     out: { type: 'string', default: 'bench/calibration-candidates.md' },
+    // JSON file of the collected errors: written after collecting, read instead of collecting when present
+    cache: { type: 'string' },
   },
 });
 const registry: Record<string, ForecastMethod> = { ...forecastMethods, default: defaultMethod };
@@ -41,7 +49,11 @@ interface Rule {
   readonly name: string;
   readonly scale: 'none' | 'origin' | 'common';
   readonly df: 'errors' | 'observations';
-  readonly floor: 'normal' | 'smallSample';
+  readonly floor: 'normal' | 'smallSample' | 'none';
+  /** growth of the errors with the steps ahead: h^b with b fitted (calibrate's), or h^1 */
+  readonly exponent?: 'fit' | 'one' | 'within';
+  /** the quantile: the larger of the conformal rank and t times the root mean square (calibrate's), or the rank alone */
+  readonly quantile?: 'max' | 'rank';
 }
 const RULES: readonly Rule[] = [
   { name: 'errors as measured, t with m - 1 df (the earlier rule)', scale: 'none', df: 'errors', floor: 'normal' },
@@ -54,6 +66,61 @@ const RULES: readonly Rule[] = [
     scale: 'common',
     df: 'observations',
     floor: 'smallSample',
+  },
+  {
+    name: 'one common scale factor, t with d df, no floor',
+    scale: 'common',
+    df: 'observations',
+    floor: 'none',
+  },
+  {
+    name: 'one common scale factor, t with d df, errors growing as h (b = 1), normal floor',
+    scale: 'common',
+    df: 'observations',
+    floor: 'normal',
+    exponent: 'one',
+  },
+  {
+    name: 'one common scale factor, t with d df, b = 1, no floor',
+    scale: 'common',
+    df: 'observations',
+    floor: 'none',
+    exponent: 'one',
+  },
+  {
+    name: "one common scale factor, t with d df, b from each origin's own errors, normal floor",
+    scale: 'common',
+    df: 'observations',
+    floor: 'normal',
+    exponent: 'within',
+  },
+  {
+    name: "one common scale factor, t with d df, b from each origin's own errors, no floor",
+    scale: 'common',
+    df: 'observations',
+    floor: 'none',
+    exponent: 'within',
+  },
+  {
+    name: "scaled per origin, t with d df, b from each origin's own errors, no floor",
+    scale: 'origin',
+    df: 'observations',
+    floor: 'none',
+    exponent: 'within',
+  },
+  {
+    name: "one common scale factor, t with m - 1 df, b from each origin's own errors, normal floor",
+    scale: 'common',
+    df: 'errors',
+    floor: 'normal',
+    exponent: 'within',
+  },
+  {
+    name: 'one common scale factor, conformal rank alone, normal floor',
+    scale: 'common',
+    df: 'observations',
+    floor: 'normal',
+    quantile: 'rank',
   },
   {
     name: "one common scale factor, t with d df, never narrower than the method's normal interval (calibrate now)",
@@ -138,6 +205,27 @@ function collect(m: ForecastMethod, s: Series, test: readonly number[]): Collect
   };
 }
 
+/**
+ * The growth exponent b of |e| ~ h^b from each origin's own errors (origin fixed effects): least squares of
+ * log|e| on log h after removing each origin's means, so that short early windows (large errors, the only
+ * ones reaching far steps) do not pass for growth with h. Clamped to [0.5, 1.5]; 1 without two steps.
+ */
+function withinOriginExponent(origins: readonly (readonly number[])[]): number {
+  let sxx = 0;
+  let sxy = 0;
+  for (const e of origins) {
+    const pts = e.flatMap((v, h) => (v > 0 ? [[Math.log(h + 1), Math.log(v)] as const] : []));
+    if (pts.length < 2) continue;
+    const xb = pts.reduce((a, p) => a + p[0], 0) / pts.length;
+    const yb = pts.reduce((a, p) => a + p[1], 0) / pts.length;
+    for (const [x, y] of pts) {
+      sxx += (x - xb) ** 2;
+      sxy += (x - xb) * (y - yb);
+    }
+  }
+  return sxx > 0 ? Math.min(1.5, Math.max(0.5, sxy / sxx)) : 1;
+}
+
 /** Covered / all held-out points of one collected forecast under a rule (95 %). */
 function cover(c: Collected, rule: Rule): [number, number] {
   const byH: number[][] = [[], [], [], [], [], []];
@@ -157,8 +245,9 @@ function cover(c: Collected, rule: Rule): [number, number] {
     o.errors.forEach((e, h) => byH[h]!.push(e * r));
   }
   const m = byH.reduce((a, e) => a + e.length, 0);
-  const ownLower = rule.floor === 'normal' ? c.lower : c.lowerT;
-  const ownUpper = rule.floor === 'normal' ? c.upper : c.upperT;
+  const none = c.mean.map(() => Number.NaN);
+  const ownLower = rule.floor === 'none' ? none : rule.floor === 'normal' ? c.lower : c.lowerT;
+  const ownUpper = rule.floor === 'none' ? none : rule.floor === 'normal' ? c.upper : c.upperT;
   // too few errors: the method's own (small-sample) interval, as calibrate keeps it
   let lower = c.lowerT;
   let upper = c.upperT;
@@ -176,7 +265,8 @@ function cover(c: Collected, rule: Rule): [number, number] {
       }
     });
     let b = 1;
-    if (xs.length >= 2) {
+    if (rule.exponent === 'within') b = withinOriginExponent(c.origins.map((o) => o.errors));
+    else if (xs.length >= 2 && rule.exponent !== 'one') {
       const W = ws.reduce((a, w) => a + w, 0);
       const xb = xs.reduce((a, x, i) => a + x * ws[i]!, 0) / W;
       const yb = ys.reduce((a, y, i) => a + y * ws[i]!, 0) / W;
@@ -193,17 +283,19 @@ function cover(c: Collected, rule: Rule): [number, number] {
     const rank = k <= m ? pooled[k - 1]! : pooled[m - 1]! * (k / m);
     const rms = Math.sqrt(pooled.reduce((a, v) => a + v * v, 0) / m);
     const df = rule.df === 'errors' ? m - 1 : c.n - c.firstOrigin;
-    const q = Math.max(rank, df >= 1 ? tQuantile(0.975, df) * rms : rank);
+    const q = rule.quantile === 'rank' ? rank : Math.max(rank, df >= 1 ? tQuantile(0.975, df) * rms : rank);
     const R = c.hi > c.lo ? c.hi - c.lo : c.hi !== 0 ? Math.abs(c.hi) : 1;
     lower = c.mean.map((mu, i) => {
       const w = q * (i + 1) ** b;
       const l = c.log && mu > 0 ? mu * Math.exp(-w) : mu - (c.log ? c.last * (Math.exp(w) - 1) : w);
-      return Math.min(Math.max(Math.min(l, ownLower[i]!), c.lo - RANGE_BOUND * (i + 1) * R), mu);
+      const floored = Number.isNaN(ownLower[i]!) ? l : Math.min(l, ownLower[i]!);
+      return Math.min(Math.max(floored, c.lo - RANGE_BOUND * (i + 1) * R), mu);
     });
     upper = c.mean.map((mu, i) => {
       const w = q * (i + 1) ** b;
       const u = c.log && mu > 0 ? mu * Math.exp(w) : mu + (c.log ? c.last * (Math.exp(w) - 1) : w);
-      return Math.max(Math.min(Math.max(u, ownUpper[i]!), c.hi + RANGE_BOUND * (i + 1) * R), mu);
+      const floored = Number.isNaN(ownUpper[i]!) ? u : Math.max(u, ownUpper[i]!);
+      return Math.max(Math.min(floored, c.hi + RANGE_BOUND * (i + 1) * R), mu);
     });
   }
   let inside = 0;
@@ -228,9 +320,13 @@ const validation: M3Series[] = m3.map((x) => ({
 }));
 const lengths = [7, 8, 12, 0];
 const methods = String(opt.methods).split(',');
+const VALIDATION = { lo: 93, hi: 97 };
 const started = Date.now();
 // results[rule][method] = coverage per (set, length)
 const cells = new Map<string, number>();
+const cache: Record<string, Collected[]> =
+  opt.cache !== undefined && existsSync(opt.cache) ? JSON.parse(readFileSync(opt.cache, 'utf8')) : {};
+const cached = Object.keys(cache).length > 0;
 for (const name of methods) {
   const m = registry[name]!;
   for (const [set, data] of [
@@ -238,7 +334,9 @@ for (const name of methods) {
     ['test', m3],
   ] as const) {
     for (const n of lengths) {
-      const collected = cut(data, n).flatMap((d) => collect(m, d.train, d.test) ?? []);
+      const key = `${name}|${set}|${n}`;
+      const collected = cached ? cache[key]! : cut(data, n).flatMap((d) => collect(m, d.train, d.test) ?? []);
+      if (!cached) cache[key] = collected;
       for (const rule of RULES) {
         let inside = 0;
         let all = 0;
@@ -250,7 +348,7 @@ for (const name of methods) {
         cells.set(`${rule.name}|${name}|${set}|${n}`, inside / all);
       }
       // The shipped calibrate() must be the last rule: same coverage on the same data.
-      if (set === 'test' && n === 0) {
+      if (set === 'test' && n === 0 && !cached) {
         const cal = calibrate(m);
         let inside = 0;
         let all = 0;
@@ -273,6 +371,8 @@ for (const name of methods) {
   }
 }
 
+if (opt.cache !== undefined && !cached) writeFileSync(opt.cache, JSON.stringify(cache));
+
 const pct = (v: number | undefined) => (v === undefined ? '' : `${(100 * v).toFixed(1)}`);
 const header = ['method', 'n', ...RULES.map((r) => r.name)];
 const rows = methods.flatMap((m) =>
@@ -292,14 +392,39 @@ rows.push([
     return worst.toFixed(1);
   }),
 ]);
+/** Which rule the criterion picks, and the shipped rule's cells outside 93-97 %. */
+function summary(): string[] {
+  const worst = (r: Rule) => {
+    let w = 0;
+    for (const m of methods)
+      for (const n of lengths) w = Math.max(w, Math.abs(100 * cells.get(`${r.name}|${m}|val|${n}`)! - 95));
+    return w;
+  };
+  const best = [...RULES].sort((a, b) => worst(a) - worst(b))[0]!;
+  const shipped = RULES.at(-1)!;
+  const outside = (set: 'val' | 'test') =>
+    methods.flatMap((m) =>
+      lengths.flatMap((n) => {
+        const v = 100 * cells.get(`${shipped.name}|${m}|${set}|${n}`)!;
+        return v < VALIDATION.lo || v > VALIDATION.hi ? [`${m} at ${n === 0 ? 'all' : n} (${v.toFixed(1)} %)`] : [];
+      }),
+    );
+  return [
+    `Lowest worst validation deviation: "${best.name}" (${worst(best).toFixed(1)}); the shipped rule (last column): ${worst(shipped).toFixed(1)}.`,
+    `The shipped rule outside 93-97 % in validation: ${outside('val').join(', ') || 'none'}; on the held-out values: ${outside('test').join(', ') || 'none'}.`,
+  ];
+}
+
 const md = [
   '### How calibrate() scales its errors (issue 14): every rule tried',
   '',
-  `Made with \`npx tsx bench/calibrationStudy.ts\` (${new Date().toISOString().slice(0, 10)}${every > 1 ? `, every ${every}th series` : ''}). Columns: the rules; cells: 95 % coverage in validation (each history without its last 6 values, forecasting them) / on the held-out M3 values, with the history cut to its last n values or whole ("all"). The rule: the lowest worst validation deviation from 95 % over these methods and lengths; the test columns were not used. m: pooled errors; d: the distinct in-sample values forecast (n minus the first origin). Scaled: each error times the history's residual scale over the origin's (per origin), or over their error-weighted root mean square (common). Every interval is never narrower than the method's own 95 % one: its normal (R's) interval, except where a column says small-sample (Student-t quantiles under 10 points, the methods' default since issue 14's small-sample intervals).`,
+  `Made with \`npx tsx bench/calibrationStudy.ts\` (${new Date().toISOString().slice(0, 10)}${every > 1 ? `, every ${every}th series` : ''}). Columns: the rules; cells: 95 % coverage in validation (each history without its last 6 values, forecasting them) / on the held-out M3 values, with the history cut to its last n values or whole ("all"). The rule: the lowest worst validation deviation from 95 % over these methods and lengths; the test columns were not used. m: pooled errors; d: the distinct in-sample values forecast (n minus the first origin). Scaled: each error times the history's residual scale over the origin's (per origin), or over their error-weighted root mean square (common). Every interval is never narrower than the method's own 95 % one: its normal (R's) interval, except where a column says small-sample (Student-t quantiles under 10 points, the methods' default since issue 14's small-sample intervals) or no floor. b: the growth of the errors with the steps ahead, h^b: fitted to the pooled errors' mean per step (calibrate's), 1, or fitted within each origin (least squares of log|e| on log h after removing each origin's mean, so that the short early windows, the only ones reaching far steps, do not pass for growth). Conformal rank alone: without the t floor.`,
   '',
   `| ${header.join(' | ')} |`,
   `| ${header.map((_h, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
   ...rows.map((r) => `| ${r.join(' | ')} |`),
+  '',
+  ...summary(),
   '',
 ].join('\n');
 console.log(md);

@@ -4,7 +4,14 @@ import { backtest, type BacktestSummary } from '../forecast/backtest.js';
 import type { ForecastManyError } from '../forecast/batch.js';
 import type { CliCommand } from './command.js';
 import { emit, outputFormat, rowsText, type Row, wrapParagraph } from './output.js';
-import { levelsOption, methodByName, readInput, reportSeriesErrors, wholeOption } from './forecastCommand.js';
+import {
+  intervalsOption,
+  levelsOption,
+  methodByName,
+  readInput,
+  reportSeriesErrors,
+  wholeOption,
+} from './forecastCommand.js';
 
 const mean = (xs: readonly number[]): number | undefined =>
   xs.length === 0 ? undefined : xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -15,7 +22,7 @@ export const backtestCommand: CliCommand = {
   summary:
     'Rolling-origin accuracy of forecasting methods on every series in a CSV file: sMAPE, MASE, OWA, coverage, MSIS.',
   usage:
-    'industry-metrics backtest <file.csv|file.json> --horizon H [--method a,b,c] [--initial N] [--step S] [--levels 80,95] [--calibrated] [--format table|csv|json|xlsx] [--out FILE]',
+    'industry-metrics backtest <file.csv|file.json> --horizon H [--method a,b,c] [--initial N] [--step S] [--levels 80,95] [--intervals small-sample|r] [--calibrated] [--format table|csv|json|xlsx] [--out FILE]',
   help: [
     ['--horizon <h>', 'Years forecast at each origin (required, >= 1).'],
     [
@@ -28,6 +35,10 @@ export const backtestCommand: CliCommand = {
     ],
     ['--step <s>', 'Years between origins (default 1).'],
     ['--levels <list>', 'Interval levels as fractions (default 0.8,0.95); percent such as 80,95 is read as percent.'],
+    [
+      '--intervals <kind>',
+      "small-sample (default: under 10 observations Student-t quantiles, see the notes) or r (R's normal intervals, forecast's smallSample: false).",
+    ],
     ['--calibrated', 'Evaluate the calibrated version of each method (see calibrate()).'],
     ['--format <f>', "table (default), csv, json (adds every series' summary) or xlsx."],
     ['--sheet <name>', 'For an .xlsx input: the sheet to read (default the first).'],
@@ -43,6 +54,7 @@ export const backtestCommand: CliCommand = {
     initial: { type: 'string' },
     step: { type: 'string' },
     levels: { type: 'string' },
+    intervals: { type: 'string' },
     calibrated: { type: 'boolean' },
     sheet: { type: 'string' },
     format: { type: 'string' },
@@ -59,6 +71,7 @@ export const backtestCommand: CliCommand = {
     const initial = wholeOption(args, 'initial');
     const step = wholeOption(args, 'step') ?? 1;
     const levels = levelsOption(args);
+    const smallSample = intervalsOption(args);
     const calibrated = args.values['calibrated'] === true;
     const names = (typeof args.values['method'] === 'string' ? args.values['method'] : 'naive,default')
       .split(',')
@@ -78,7 +91,13 @@ export const backtestCommand: CliCommand = {
           const s = series({ id, unit: 'unit', years: own.map((r) => r.year), values: own.map((r) => r.value) });
           summaries.set(
             id,
-            backtest(s, method, { horizon, step, levels, ...(initial !== undefined ? { initial } : {}) }).summary,
+            backtest(s, method, {
+              horizon,
+              step,
+              levels,
+              ...(smallSample === false ? { smallSample } : {}),
+              ...(initial !== undefined ? { initial } : {}),
+            }).summary,
           );
         } catch (e) {
           if (!(e instanceof MetricsError)) throw e;
@@ -143,6 +162,7 @@ export const backtestCommand: CliCommand = {
       horizon,
       step,
       levels,
+      intervals: smallSample === false ? 'r' : 'small-sample',
       calibrated,
       table,
       series: Object.fromEntries([...perMethod].map(([k, v]) => [k, Object.fromEntries(v)])),

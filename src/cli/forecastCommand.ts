@@ -30,7 +30,8 @@ export function methodByName(_cmd: string, name: string, calibrated: boolean): F
       { method: name },
     );
   }
-  return calibrated ? calibrate(base) : base;
+  // The default's intervals are calibrated already.
+  return calibrated && base !== defaultMethod ? calibrate(base) : base;
 }
 
 /**
@@ -88,6 +89,18 @@ export function lambdaOption(args: CliArgs): number | 'auto' | undefined {
   return v;
 }
 
+/** `--intervals small-sample|r` as ForecastOptions.smallSample: false for `r`, undefined (the default) otherwise. */
+export function intervalsOption(args: CliArgs): false | undefined {
+  const raw = args.values['intervals'];
+  if (raw === undefined || raw === 'small-sample') return undefined;
+  if (raw === 'r') return false;
+  throw new MetricsError(
+    'invalid_argument',
+    `--intervals must be small-sample or r (got ${JSON.stringify(raw)}). Use r for R's normal intervals under 10 observations.`,
+    { intervals: raw },
+  );
+}
+
 /** `--levels` as sorted fractions, by the one convention: `0.8,0.95` or `80,95` give [0.8, 0.95]. */
 export function levelsOption(args: CliArgs): number[] {
   const raw = args.values['levels'];
@@ -113,7 +126,7 @@ export const forecastCommand: CliCommand = {
   name: 'forecast',
   summary: 'Forecast every series in a CSV file (long id,year,value or wide): point forecasts and interval bounds.',
   usage:
-    'industry-metrics forecast <file.csv|file.json> [--method NAME] [--horizon H | --to-year Y] [--levels 0.8,0.95] [--lambda auto|0|L] [--biasadj] [--fill linear|log] [--calibrated] [--format table|csv|json|xlsx] [--out FILE]',
+    'industry-metrics forecast <file.csv|file.json> [--method NAME] [--horizon H | --to-year Y] [--levels 0.8,0.95] [--intervals small-sample|r] [--lambda auto|0|L] [--biasadj] [--fill linear|log] [--calibrated] [--format table|csv|json|xlsx] [--out FILE]',
   help: [
     [
       '--method <name>',
@@ -134,6 +147,10 @@ export const forecastCommand: CliCommand = {
       '--levels <list>',
       'Interval levels as fractions, comma-separated (default 0.8,0.95); percent such as 80,95 is read as percent.',
     ],
+    [
+      '--intervals <kind>',
+      "small-sample (default: under 10 observations Student-t quantiles, see the notes) or r (R's normal intervals, forecast's smallSample: false).",
+    ],
     ['--calibrated', "Intervals from the method's own rolling-origin errors on each history (see calibrate())."],
     ['--format <f>', 'table (default), csv, json (adds the method and the model chosen per series) or xlsx.'],
     ['--sheet <name>', 'For an .xlsx input: the sheet to read (default the first).'],
@@ -151,6 +168,7 @@ export const forecastCommand: CliCommand = {
     horizon: { type: 'string' },
     'to-year': { type: 'string' },
     levels: { type: 'string' },
+    intervals: { type: 'string' },
     calibrated: { type: 'boolean' },
     lambda: { type: 'string' },
     biasadj: { type: 'boolean' },
@@ -170,6 +188,7 @@ export const forecastCommand: CliCommand = {
       );
     }
     const levels = levelsOption(args);
+    const smallSample = intervalsOption(args);
     const calibrated = args.values['calibrated'] === true;
     const name = typeof args.values['method'] === 'string' ? args.values['method'] : 'default';
     const lambda = lambdaOption(args);
@@ -182,7 +201,7 @@ export const forecastCommand: CliCommand = {
         '--biasadj needs --lambda (got --biasadj alone). Add e.g. --lambda 0.',
       );
     }
-    const method = calibrated ? calibrate(transformed) : transformed;
+    const method = calibrated && transformed !== defaultMethod ? calibrate(transformed) : transformed;
     const fillRaw = args.values['fill'];
     if (fillRaw !== undefined && fillRaw !== 'linear' && fillRaw !== 'log') {
       throw new MetricsError('invalid_argument', `--fill must be linear or log (got ${JSON.stringify(fillRaw)}).`);
@@ -192,6 +211,7 @@ export const forecastCommand: CliCommand = {
     const result = forecastMany(rows, method, {
       ...(toYear !== undefined ? { toYear } : { horizon: horizon ?? DEFAULT_HORIZON }),
       levels,
+      ...(smallSample === false ? { smallSample } : {}),
       ...(fill !== undefined ? { fill } : {}),
     });
     if (result.forecasts.length === 0) {
@@ -212,6 +232,7 @@ export const forecastCommand: CliCommand = {
       description: method.description,
       calibrated,
       levels,
+      intervals: smallSample === false ? 'r' : 'small-sample',
       file,
       models,
       notes,

@@ -13,6 +13,7 @@ import {
   normalIntervals,
   SMALL_SAMPLE,
   simulateInput,
+  pathScales,
   smallSampleDf,
   smallSampleNote,
 } from './internal/common.js';
@@ -72,7 +73,8 @@ const finiteOrNull = (v: number): number | undefined => (Number.isFinite(v) ? v 
  * - fit: `method` is R's name of the model (`ARIMA(1,1,0) with drift`), `params` has ar1…, ma1…, drift or
  *   mean; `model` the orders, coefficients, standard errors, the candidates tried and the filter's state
  *   (so `state` is empty); `sigma2` is R's bias-adjusted innovation variance.
- * - simulate: Gaussian paths from the state-space model, starting from the filter's last state.
+ * - simulate: Gaussian paths from the state-space model, starting from the filter's last state; under 10
+ *   observations t paths with the intervals' degrees of freedom and drift or mean error (`smallSample: false`: R's).
  * @example
  * const s = series({ id: 'x', unit: 'count', years: [2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021], values: [10, 12, 13, 15, 18, 19, 21, 24, 25, 28] });
  * arima.fit(s).method; // => 'ARIMA(0,1,0) with drift'
@@ -192,11 +194,22 @@ export const arima: ForecastMethod<ArimaFit> = {
     }
     const { T, R, Z, rd } = transition(model);
     const L = psdCholesky(model.stateCov, rd);
-    const sigma = Math.sqrt(fit.sigma2);
+    // Short series, as the intervals: t paths with the residual degrees of freedom (one scale factor per path,
+    // see pathScales), and without AR or MA terms each path's own error in the drift or mean.
+    const n = fit.values.length;
+    const df = smallSampleDf(n, residualDf(n, model.d, model.p, model.q, model.constant), options);
+    const scales = pathScales(df, paths, rng);
+    const seConstant = model.standardErrors[model.p + model.q];
+    const g = (j: number) => (model.constant === 'drift' ? j + 1 : model.constant === 'mean' ? 1 : 0);
+    const constantError = df !== undefined && model.p === 0 && model.q === 0 && seConstant !== undefined;
+    const base = Math.sqrt(fit.sigma2);
     const a = new Float64Array(rd);
     const next = new Float64Array(rd);
     const z = new Float64Array(rd);
     for (let path = 0; path < paths; path++) {
+      const scale = scales?.[path] ?? 1;
+      const sigma = base * scale;
+      const c = constantError ? scale * seConstant * rng.normal() : 0;
       // Initial state ~ N(mean, sigma^2 P), then a_t = T a_{t-1} + R e_t, y_t = Z a_t.
       for (let i = 0; i < rd; i++) z[i] = rng.normal();
       for (let i = 0; i < rd; i++) {
@@ -214,7 +227,7 @@ export const arima: ForecastMethod<ArimaFit> = {
           y += Z[i]! * v;
         }
         a.set(next);
-        out[path * h + j] = y + level[j]!;
+        out[path * h + j] = y + level[j]! + g(j) * c;
       }
     }
     return checkPaths('arima.simulate', fit, years, out);

@@ -4,6 +4,7 @@ import { assertAnnual, series, type Series } from '../series/series.js';
 import type { Forecast, ForecastFit, ForecastMethod } from './types.js';
 import { accuracy, type Accuracy } from './accuracy.js';
 import { checkMethod } from './internal/checkMethod.js';
+import { assertSmallSample } from './internal/common.js';
 import { levelLabel } from './levels.js';
 
 /** Options of {@link backtest}. */
@@ -25,6 +26,11 @@ export interface BacktestOptions {
   readonly refit?: boolean | number;
   /** Interval levels as fractions in (0, 1). Default [0.8, 0.95]. */
   readonly levels?: readonly number[];
+  /**
+   * Small-sample intervals under 10 observations (default true, see ForecastOptions.smallSample); `false`
+   * gives R's intervals.
+   */
+  readonly smallSample?: boolean;
 }
 
 /** One forecast origin: trained on the years up to `origin`, evaluated on the next `horizon` years. */
@@ -155,6 +161,8 @@ export function backtest(s: Series, method: ForecastMethod, options: BacktestOpt
     );
   }
   const levels = options.levels ?? [0.8, 0.95];
+  assertSmallSample(fn, options.smallSample);
+  const small = options.smallSample === false ? { smallSample: false } : {};
   const refitEvery = refit === true ? 1 : refit === false ? Infinity : refit;
 
   const origins: BacktestOrigin[] = [];
@@ -165,7 +173,7 @@ export function backtest(s: Series, method: ForecastMethod, options: BacktestOpt
     const originYear = s.years[o - 1] as number;
     const toYear = s.years[o + horizon - 1] as number;
     if (fit === undefined || k % refitEvery === 0) fit = atOrigin(fn, originYear, () => method.fit(window(s, o)));
-    const f = atOrigin(fn, originYear, () => method.forecast(fit as ForecastFit, toYear, { levels }));
+    const f = atOrigin(fn, originYear, () => method.forecast(fit as ForecastFit, toYear, { levels, ...small }));
     // With a stale fit, keep only the evaluation years (the forecast starts after the fit's last year).
     const skip = f.years.length - horizon;
     const mean = f.mean.slice(skip);

@@ -6,6 +6,7 @@ import type { Unit } from '../series/units.js';
 import type { FillMethod } from './defaultForecast.js';
 import type { Forecast, ForecastMethod } from './types.js';
 import { checkMethod } from './internal/checkMethod.js';
+import { assertSmallSample } from './internal/common.js';
 import { levelLabel } from './levels.js';
 
 /** One input observation: a long table row, as {@link parseSeriesCsv} returns. */
@@ -23,6 +24,11 @@ export interface ForecastManyOptions {
   readonly toYear?: number;
   /** Interval levels as fractions in (0, 1). Default [0.8, 0.95]. */
   readonly levels?: readonly number[];
+  /**
+   * Small-sample intervals under 10 observations (default true, see ForecastOptions.smallSample); `false`
+   * gives R's intervals.
+   */
+  readonly smallSample?: boolean;
   /** Unit of every series (text or Unit). Default `unit`, a plain number. */
   readonly unit?: string | Unit;
   /** Fill missing years first: `linear` or `log` (constant growth between neighbours). Default: a gap is an error. */
@@ -112,6 +118,8 @@ export function forecastMany(
       );
   } else assertInteger(fn, 'toYear', toYear);
   const levels = options.levels ?? [0.8, 0.95];
+  assertSmallSample(fn, options.smallSample);
+  const small = options.smallSample === false ? { smallSample: false } : {};
   if (options.fill !== undefined) assertOneOf(fn, 'fill', options.fill, ['linear', 'log']);
   const unit = options.unit ?? 'unit';
 
@@ -175,6 +183,7 @@ export function forecastMany(
       }
       const f0 = method.forecast(method.fit(s), horizon !== undefined ? last + horizon : (toYear as number), {
         levels,
+        ...small,
       });
       const f =
         filled.length === 0

@@ -11,7 +11,8 @@ import type { Forecast, ForecastMethod, ForecastOptions, SimulateFitOptions } fr
  * - fit: `params` { alpha, beta, phi, l0, b0 }; `state` { level, trend }.
  * - Short series: at 9 observations or fewer R fits classical Holt instead, without damping (l0 = y1,
  *   b0 = y2 - y1, weights minimising the SSE); so does this, and `fit.method` is then `holt` (see notes).
- * - simulate: Gaussian paths from the state space model.
+ * - simulate: Gaussian paths from the state space model (under 10 observations the classical fit's, whose
+ *   intervals are normal too).
  * @example
  * const s = series({ id: 'x', unit: 'count', years: [2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021], values: [10, 12, 13, 15, 18, 19, 21, 24, 25, 28] });
  * damped.fit(s).params.phi! <= 0.98; // => true

@@ -3,6 +3,7 @@ import { assertOneOf, show, argumentError } from '../internal/assert.js';
 import type { Series } from '../series/series.js';
 import { interpolate } from '../series/interpolate.js';
 import { arima } from './arima.js';
+import { calibrate, type CalibratedFit } from './calibrate.js';
 import { combination } from './combination.js';
 import { withBoxCox } from './withBoxCox.js';
 import { drift } from './drift.js';
@@ -10,23 +11,46 @@ import { forecastMethods } from './methods.js';
 import { theta } from './theta.js';
 import type { Forecast, ForecastMethod, ForecastOptions } from './types.js';
 
+const calibratedDefault = calibrate(
+  combination([theta, arima, drift, withBoxCox(theta, { lambda: 0 }), withBoxCox(drift, { lambda: 0 })], {
+    name: 'default',
+  }),
+);
+
 /**
  * The method {@link forecast} uses unless told otherwise, named `default`: the equal-weight combination of
  * Theta, automatic ARIMA and drift on the data and of Theta and drift on the log scale (both
- * back-transformed medians). Log parts are left out, with a note, for a series with a value <= 0.
- * Chosen by one rule, the lowest OWA in rolling-origin validation inside the M3 yearly training data (two
- * origins per series, horizon 6), among the 44 candidates listed in BENCHMARKS.md (bench/defaultStudy.ts);
- * on the 645 held-out M3 yearly tests its OWA is 0.861 (sMAPE 15.90, 95% coverage 92%), against 0.867
+ * back-transformed medians), with intervals from {@link calibrate} (its own rolling-origin errors on each
+ * history; `fit.method` ends in `-cal`, and `fit.inner` holds the combination's fit). Log parts are left out,
+ * with a note, for a series with a value <= 0.
+ * - Point forecasts: chosen by one rule, the lowest OWA in rolling-origin validation inside the M3 yearly
+ *   training data (two origins per series, horizon 6), among the 44 candidates listed in BENCHMARKS.md
+ *   (bench/defaultStudy.ts).
+ * - Intervals: chosen among six candidates by a rule stated before measuring (95% coverage within 90-98%
+ *   on M3 yearly validation and held-out values, on the M3 series grown more than 8% a year, on the
+ *   synthetic growth set and on M3 cut to 7 and 8 points, at most 5x the cost; then the lowest validation
+ *   MSIS): only the calibrated ones qualify, covering 92.7-96.8% on those sets against 86.7-97.2% for the
+ *   parts' mean bounds, at 4-5x the cost of the combination alone, with wider intervals (MSIS on the held-out
+ *   values 31.6 against 21.9) (bench/intervalStudy.ts, bench/forecast-candidates.md).
+ * On the 645 held-out M3 yearly tests its OWA is 0.861 (sMAPE 15.90, 95% coverage 96.6%), against 0.867
  * for the earlier default and 0.884 for R's best method, drift. It compounds only in part: on constant
  * 5-35% growth it forecasts 14% low on average (see BENCHMARKS.md). Change this one constant to change
  * the default.
  * @example
  * defaultMethod.name; // => 'default'
  */
-export const defaultMethod: ForecastMethod = combination(
-  [theta, arima, drift, withBoxCox(theta, { lambda: 0 }), withBoxCox(drift, { lambda: 0 })],
-  { name: 'default' },
-);
+export const defaultMethod: ForecastMethod<CalibratedFit> = {
+  ...calibratedDefault,
+  name: 'default',
+  description:
+    'Mean of theta, arima, drift, log(theta) and log(drift); intervals calibrated on its own rolling-origin errors.',
+  fit(s: Series): CalibratedFit {
+    // calibrate copies the combination's fields onto its fit; the parts' fits stay in `inner` only, where
+    // forecast reads them, so a fit handed back carries no second, unread copy of them.
+    const { parts: _unread, ...fit } = calibratedDefault.fit(s) as CalibratedFit & { parts?: unknown };
+    return fit;
+  },
+};
 
 /** How {@link forecast} fills missing years: on a straight line, or at constant growth (log-linear). */
 export const FillMethod = Object.freeze({ linear: 'linear', log: 'log' } as const);
@@ -50,7 +74,7 @@ export interface DefaultForecastOptions extends ForecastOptions {
  * Forecasts a yearly series in one call: fit, then forecast, with the default method (see
  * {@link defaultMethod}) unless `options.method` names another. Give the target year, or `{ h }`.
  * The result says what was used: `forecast.method` names the models fitted (e.g.
- * `default(theta, ARIMA(0,1,1) with drift, drift, log(theta), log(drift))`), and `forecast.fit.notes` any
+ * `default(theta, ARIMA(0,1,1) with drift, drift, log(theta), log(drift))-cal`), and `forecast.fit.notes` any
  * fallback.
  * - Needs at least 3 observations (1-2 points throw invalid_argument); gaps throw missing_years unless
  *   `fill` says how to fill them (the filled years are listed in the notes).

@@ -9,6 +9,7 @@ import {
   makeForecast,
   MIN_LENGTH,
   normalIntervals,
+  pathScales,
   SMALL_SAMPLE,
   simulateInput,
   smallSampleDf,
@@ -23,7 +24,8 @@ import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFi
  * of the first differences (n - 2 degrees of freedom) and se(drift)^2 = sigma^2 / (n - 1). Under 10
  * observations the quantiles are Student-t with n - 2 degrees of freedom (`smallSample: false` for R's).
  * - fit: `params.drift`, `params.driftSe`; `state.level` = last value.
- * - simulate: each path draws its own drift from N(drift, se^2), then a Gaussian random walk.
+ * - simulate: each path draws its own drift from N(drift, se^2), then a Gaussian random walk; under 10
+ *   observations both times one t scale factor per path (n - 2 degrees of freedom), as the intervals.
  * @example
  * const s = series({ id: 'x', unit: 'count', years: [2020, 2021, 2022], values: [10, 12, 14] });
  * drift.forecast(drift.fit(s), 2024).mean; // => [16, 18]
@@ -66,12 +68,16 @@ export const drift: ForecastMethod = {
     const { level } = fitNumbers('drift.simulate', fit, 'state', ['level']);
     const h = years.length,
       sigma = Math.sqrt(fit.sigma2);
+    const n = fit.values.length;
+    // Short series: every shock of a path, the drift's error included, times one t scale factor (see pathScales).
+    const scales = pathScales(smallSampleDf(n, n - 2, options), paths, rng);
     const out = new Float64Array(paths * h);
     for (let p = 0; p < paths; p++) {
-      const bp = b + driftSe * rng.normal();
+      const s = scales?.[p] ?? 1;
+      const bp = b + s * driftSe * rng.normal();
       let y = level;
       for (let j = 0; j < h; j++) {
-        y += bp + sigma * rng.normal();
+        y += bp + s * sigma * rng.normal();
         out[p * h + j] = y;
       }
     }

@@ -16,7 +16,8 @@ import type { Forecast, ForecastMethod, ForecastOptions, SimulateFitOptions } fr
  *   the notes count only the candidates fitted. At 6 observations or fewer, as R, classical Holt and SES
  *   fits (l0 = y1, b0 = y2 - y1, weights minimising the SSE) and the one with the smaller residual variance.
  * - A constant series gives that constant, with zero-width intervals.
- * - simulate: Gaussian paths from the chosen state space model (sigma relative for M errors).
+ * - simulate: Gaussian paths from the chosen state space model (sigma relative for M errors); under 10
+ *   observations t paths with the intervals' degrees of freedom (`smallSample: false`: Gaussian).
  * @example
  * const s = series({ id: 'x', unit: 'count', years: [2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021], values: [10, 12, 13, 15, 18, 19, 21, 24, 25, 28] });
  * ets.fit(s).method.startsWith('ets('); // => true

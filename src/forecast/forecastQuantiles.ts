@@ -1,7 +1,7 @@
 import { show, argumentError } from '../internal/assert.js';
 import { checkMethod } from './internal/checkMethod.js';
 import { toLevels } from './levels.js';
-import type { ForecastFit, ForecastMethod } from './types.js';
+import type { ForecastFit, ForecastMethod, ForecastOptions } from './types.js';
 
 /** Quantiles of a forecast: `values[j][i]` is the `probs[j]` quantile for `years[i]`. */
 export interface ForecastQuantiles {
@@ -25,6 +25,7 @@ const MEDIAN_LEVEL = 1e-9;
  * @param fit its fit
  * @param toYear the last year forecast
  * @param probs probabilities in (0, 1) by the levels convention (fractions, or unambiguous percent: 5,50,95)
+ * @param options `smallSample: false` for R's intervals under 10 observations (see ForecastOptions)
  * @returns the quantiles per probability (sorted ascending) and year
  * @throws {MetricsError} invalid_argument for a non-method, bad probabilities (0 or 1 among them); what the
  *   method's forecast throws
@@ -37,6 +38,7 @@ export function forecastQuantiles(
   fit: ForecastFit,
   toYear: number,
   probs: readonly number[],
+  options: Pick<ForecastOptions, 'smallSample'> = {},
 ): ForecastQuantiles {
   const fn = 'forecastQuantiles';
   checkMethod(fn, method);
@@ -52,7 +54,7 @@ export function forecastQuantiles(
   }
   const levelOf = (p: number): number => (p === 0.5 ? MEDIAN_LEVEL : Math.abs(2 * p - 1));
   const levels = [...new Set(ps.map(levelOf))].sort((a, b) => a - b);
-  const f = method.forecast(fit, toYear, { levels });
+  const f = method.forecast(fit, toYear, options.smallSample === false ? { levels, smallSample: false } : { levels });
   const byLevel = new Map(f.intervals.map((iv) => [iv.level, iv]));
   const values = ps.map((p) => {
     const iv = byLevel.get(levelOf(p))!;

@@ -11,7 +11,8 @@ import type { Forecast, ForecastMethod, ForecastOptions, SimulateFitOptions } fr
  * - Short series: at 8 observations or fewer R fits it as classical Holt-Winters (l0 = y1, b0 = y2 - y1,
  *   alpha and beta minimising the SSE); so does this (said in `fit.notes`). At 9 observations the model
  *   is estimated and its quantiles are Student-t with 9 - 4 degrees of freedom (`smallSample: false`: R's).
- * - simulate: Gaussian paths from the state space model.
+ * - simulate: Gaussian paths from the state space model; at 9 observations t paths with the intervals'
+ *   degrees of freedom (`smallSample: false`: Gaussian).
  * @example
  * const s = series({ id: 'x', unit: 'count', years: [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021], values: [10, 12, 13, 15, 18, 19, 21, 24] });
  * holt.forecast(holt.fit(s), 2023).mean.length; // => 2

@@ -11,9 +11,11 @@ import {
   makeForecast,
   MIN_LENGTH,
   ols,
+  pathScales,
   simulateInput,
 } from './internal/common.js';
 import { tQuantile } from './internal/normalAndStudentT.js';
+import { ar1ForecastVariance, ar1Normals, ar1Notes, residualAcf1, shortSeriesRho } from './internal/ar1Variance.js';
 import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFitOptions } from './types.js';
 
 /**
@@ -23,11 +25,26 @@ import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFi
  * Forecasts are exp(a + b year), the median of a log-normal (no bias adjustment); prediction
  * intervals are exp of the regression's t prediction intervals, s sqrt(1 + 1/n + (x - xbar)^2 / Sxx).
  * Fitted on every year the series has (years may be sparse here: no annual check).
+ * - Under 10 observations (unless `smallSample: false`, which gives the regression's intervals exactly)
+ *   the intervals allow for autocorrelated errors: when the log residuals' lag-1 autocorrelation r1
+ *   (`params.acf1`, over years one apart) is > 0, the errors are taken as AR(1) with rho the bias-corrected
+ *   r1 and the half-width is t(n - 2) times the larger of the formula above and the exact
+ *   standard deviation of the least-squares forecast's error under AR(1) errors, which includes the trend's
+ *   estimation variance (src/forecast/internal/ar1Variance.ts; Greene, Econometric Analysis, the
+ *   generalized regression model; Box, Jenkins & Reinsel, ch. 3.2). Point forecasts and `cagr` stay OLS.
  * - Needs values > 0 (invalid_argument otherwise) and at least 3 observations.
- * - simulate: draws (a, b) from their sampling distribution, then log-normal noise.
+ * - simulate: paths follow the intervals: each year's log is the trend plus the interval's standard error
+ *   times a t(n - 2) draw (one chi-square factor per path), whose variance is split as the regression's:
+ *   the intercept's and slope's estimation errors, shared by the path's years, and the year's own error,
+ *   AR(1)-correlated between years where the intervals are AR(1) ones. The 2.5 % and 97.5 % quantiles of
+ *   many paths are the 95 % bounds.
  * @example
  * const s = series({ id: 'x', unit: 'count', years: [2020, 2021, 2022], values: [100, 110, 121] });
  * logTrend.fit(s).params.cagr; // => 0.0999999999999999
+ * // a steady rise then a flat spell: positively autocorrelated log residuals, wider short-series intervals
+ * const b = series({ id: 'b', unit: 'count', years: [2016, 2017, 2018, 2019, 2020, 2021, 2022], values: [100, 105, 111, 130, 136, 140, 143] });
+ * const w = (small: boolean) => logTrend.forecast(logTrend.fit(b), 2025, { levels: [0.95], smallSample: small }).intervals[0].upper[2];
+ * w(true) > w(false); // => true
  */
 export const logTrend: ForecastMethod = {
   name: 'logTrend',
@@ -44,6 +61,8 @@ export const logTrend: ForecastMethod = {
     const seB = Math.sqrt(s2 / sxx);
     const q = tQuantile(0.975, n - 2);
     const fitted = x.map((t) => Math.exp(a + b * t));
+    const logResiduals = ly.map((v, i) => v - a - b * x[i]!);
+    const acf1 = residualAcf1(x, logResiduals);
     return Object.assign(fitBase(s, 'logTrend', y), {
       params: {
         intercept: a,
@@ -55,23 +74,25 @@ export const logTrend: ForecastMethod = {
         cagr: Math.expm1(b),
         cagrLower: Math.expm1(b - q * seB),
         cagrUpper: Math.expm1(b + q * seB),
+        acf1,
       },
       state: { level: fitted[n - 1]! },
       fitted,
       residuals: y.map((v, i) => v - fitted[i]!),
       sigma2: s2,
-      notes: ['sigma2 is the residual variance of log(value)'],
+      notes: ['sigma2 is the residual variance of log(value)', ...ar1Notes(n, acf1)],
     });
   },
   forecast(fit: ForecastFit, toYear: number, options?: ForecastOptions): Forecast {
     const years = horizonYears('logTrend.forecast', fit, toYear);
     const levels = intervalLevels('logTrend.forecast', options);
-    const { intercept: a, slope: b, logSigma2: s2, xbar, sxx } = logTrendParams('logTrend.forecast', fit);
+    const { intercept: a, slope: b } = logTrendParams('logTrend.forecast', fit);
     const n = fit.values.length;
     const mean = years.map((t) => Math.exp(a + b * t));
+    const { v } = logErrors('logTrend.forecast', fit, years, levels.length > 0 ? options : { smallSample: false });
     const intervals = levels.map((level) => {
       const q = tQuantile(0.5 + level / 2, n - 2);
-      const w = years.map((t) => q * Math.sqrt(s2 * (1 + 1 / n + (t - xbar) ** 2 / sxx)));
+      const w = v.map((vh) => q * Math.sqrt(vh));
       return {
         level,
         lower: years.map((t, i) => Math.exp(a + b * t - w[i]!)),
@@ -82,20 +103,60 @@ export const logTrend: ForecastMethod = {
   },
   simulate(fit: ForecastFit, toYear: number, options: SimulateFitOptions) {
     const { years, paths, rng } = simulateInput('logTrend.simulate', fit, toYear, options);
-    const { intercept: a, slope: b, logSigma2: s2, xbar, sxx } = logTrendParams('logTrend.simulate', fit);
+    const { intercept: a, slope: b, xbar, sxx } = logTrendParams('logTrend.simulate', fit);
     const n = fit.values.length,
-      H = years.length,
-      s = Math.sqrt(s2);
+      H = years.length;
+    const { v, rho } = logErrors('logTrend.simulate', fit, years, options);
+    // The intervals' distribution on the log scale: each year's variance split as the regression splits it,
+    // into the estimates' part (intercept and slope, independent and shared by the path's years) and the
+    // year's own error (AR(1) between years when the intervals are AR(1) ones), scaled to the interval's
+    // standard error and by one t(n - 2) factor per path, since the intervals are t ones at every length.
+    const scales = pathScales(n - 2, paths, rng);
+    const normal = () => rng.normal();
     const out = new Float64Array(paths * H);
     for (let p = 0; p < paths; p++) {
-      // (a + b xbar) and b are independent in OLS.
-      const mid = a + b * xbar + (s / Math.sqrt(n)) * rng.normal();
-      const bp = b + (s / Math.sqrt(sxx)) * rng.normal();
-      for (let h = 0; h < H; h++) out[p * H + h] = Math.exp(mid + bp * (years[h]! - xbar) + s * rng.normal());
+      const c1 = rng.normal(),
+        c2 = rng.normal();
+      const w = ar1Normals(normal, H, rho);
+      const k = scales?.[p] ?? 1;
+      for (let h = 0; h < H; h++) {
+        const d = years[h]! - xbar;
+        const z = (c1 / Math.sqrt(n) + (c2 * d) / Math.sqrt(sxx) + w[h]!) / Math.sqrt(1 + 1 / n + (d * d) / sxx);
+        out[p * H + h] = Math.exp(a + b * years[h]! + k * Math.sqrt(v[h]!) * z);
+      }
     }
     return checkPaths('logTrend.simulate', fit, years, out);
   },
 };
+
+/**
+ * The variance of each forecast year's log error, the regression's s^2 (1 + 1/n + (x - xbar)^2 / Sxx), or under
+ * AR(1) errors (short series, log residual r1 > 0) the larger of it and the exact AR(1) one; and the rho used.
+ */
+function logErrors(
+  fn: string,
+  fit: ForecastFit,
+  years: readonly number[],
+  options: Pick<ForecastOptions, 'smallSample'> | undefined,
+): { v: number[]; rho: number } {
+  const { logSigma2: s2, xbar, sxx } = logTrendParams(fn, fit);
+  const n = fit.values.length;
+  const design = [fit.years.map(() => 1), fit.years.map((t) => t - xbar)];
+  const rho = shortSeriesRho(fn, fit, options, design);
+  const v0 = years.map((t) => s2 * (1 + 1 / n + (t - xbar) ** 2 / sxx));
+  // AR(1) errors: the exact variance of the OLS forecast's error, never below the independent-error one
+  const v =
+    rho > 0
+      ? ar1ForecastVariance(
+          fit.years,
+          design,
+          s2 * (n - 2),
+          rho,
+          years.map((t) => ({ time: t, x: [1, t - xbar] })),
+        ).map((vh, i) => Math.max(v0[i]!, vh))
+      : v0;
+  return { v, rho };
+}
 
 /** The regression a logTrend fit holds: every number present, the variances >= 0 and Sxx > 0. */
 function logTrendParams(fn: string, fit: ForecastFit) {

@@ -9,6 +9,7 @@ import {
   makeForecast,
   MIN_LENGTH,
   normalIntervals,
+  pathScales,
   SMALL_SAMPLE,
   simulateInput,
   smallSampleDf,
@@ -22,7 +23,8 @@ import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFi
  * squared first difference. The benchmark every other method should beat. Under 10 observations the
  * quantiles are Student-t with n - 1 degrees of freedom (`smallSample: false` for R's normal ones).
  * - fit: `params` {}; `state.level` = last value; `fitted[0]` is the first value (no prior year).
- * - simulate: Gaussian random walks from the last value.
+ * - simulate: Gaussian random walks from the last value; under 10 observations Student-t ones with n - 1
+ *   degrees of freedom (one scale factor per path), as the intervals (`smallSample: false`: Gaussian).
  * @example
  * const s = series({ id: 'x', unit: 'count', years: [2020, 2021, 2022], values: [10, 12, 11] });
  * naive.forecast(naive.fit(s), 2024).mean; // => [11, 11]
@@ -61,11 +63,14 @@ export const naive: ForecastMethod = {
     const { level } = fitNumbers('naive.simulate', fit, 'state', ['level']);
     const h = years.length,
       sigma = Math.sqrt(fit.sigma2);
+    const n = fit.values.length;
+    const scales = pathScales(smallSampleDf(n, n - 1, options), paths, rng);
     const out = new Float64Array(paths * h);
     for (let p = 0; p < paths; p++) {
+      const sp = sigma * (scales?.[p] ?? 1);
       let y = level;
       for (let j = 0; j < h; j++) {
-        y += sigma * rng.normal();
+        y += sp * rng.normal();
         out[p * h + j] = y;
       }
     }

@@ -3,7 +3,7 @@ import { assertInteger, show, argumentError } from '../internal/assert.js';
 import { rng } from '../random/rng.js';
 import { checkMethod } from './internal/checkMethod.js';
 import { forecastQuantiles } from './forecastQuantiles.js';
-import { MAX_SIMULATED } from './internal/common.js';
+import { assertSmallSample, MAX_SIMULATED } from './internal/common.js';
 import type { ForecastFit, ForecastMethod } from './types.js';
 
 /** Options of {@link samplePaths}. */
@@ -12,6 +12,11 @@ export interface SamplePathsOptions {
   readonly paths: number;
   /** Seed of the generator (a whole number >= 0): the same seed gives the same paths. */
   readonly seed: number;
+  /**
+   * As the forecast's `smallSample` (default true): under 10 observations model paths are Student-t with the
+   * intervals' degrees of freedom, so their quantiles match the intervals; `false`: Gaussian, as R's.
+   */
+  readonly smallSample?: boolean;
 }
 
 /** Sample paths of a forecast: `paths[p * years.length + i]` is path p in `years[i]`. */
@@ -58,16 +63,17 @@ export function samplePaths(
       options,
     );
   }
-  const { paths, seed } = options;
+  const { paths, seed, smallSample } = options;
   assertInteger(fn, 'paths', paths);
   assertInteger(fn, 'seed', seed);
+  assertSmallSample(fn, smallSample);
   if (paths < 1) throw new MetricsError('invalid_argument', `${fn}: paths must be >= 1 (got ${paths}).`, { paths });
   const g = rng(seed);
   if (method.simulate !== undefined) {
-    const r = method.simulate(fit, toYear, { paths, rng: g });
+    const r = method.simulate(fit, toYear, { paths, rng: g, ...(smallSample === false ? { smallSample } : {}) });
     return { method: fit.method, years: r.years, paths: r.paths, kind: 'model' };
   }
-  const q = forecastQuantiles(method, fit, toYear, GRID);
+  const q = forecastQuantiles(method, fit, toYear, GRID, smallSample === false ? { smallSample } : {});
   const H = q.years.length;
   if (paths * H > MAX_SIMULATED) {
     throw new MetricsError(

@@ -12,7 +12,8 @@ import type { Forecast, ForecastMethod, ForecastOptions, SimulateFitOptions } fr
  * - fit: `params` { alpha, l0 }; `state.level`; loglik/aic/aicc/bic as R's ets (no Gaussian constant).
  * - 6 observations or fewer: a classical fit as R makes it there (l0 = y1, alpha minimising the SSE),
  *   said in `fit.notes`.
- * - simulate: Gaussian paths from the state space model.
+ * - simulate: Gaussian paths from the state space model; at 7-9 observations t paths with the intervals'
+ *   degrees of freedom (`smallSample: false`: Gaussian).
  * @example
  * const s = series({ id: 'x', unit: 'count', years: [2016, 2017, 2018, 2019, 2020, 2021], values: [10, 12, 11, 13, 12, 13] });
  * ses.fit(s).params.alpha > 0; // => true

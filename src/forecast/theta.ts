@@ -16,6 +16,8 @@ import {
   ols,
   simulateInput,
   SMALL_SAMPLE,
+  pathScales,
+  scaledNormals,
   smallSampleDf,
   smallSampleNote,
 } from './internal/common.js';
@@ -33,7 +35,8 @@ import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFi
  *   and `residuals` are those of the underlying SES model.
  * - 6 observations or fewer: the SES part is a classical fit (l0 = y1, alpha minimising the SSE), as R's
  *   ets() makes it there (said in `fit.notes`); a constant series gives that constant.
- * - simulate: SES paths plus the deterministic drift term.
+ * - simulate: SES paths plus the deterministic drift term; under 10 observations (7-9, the SES part
+ *   estimated) t paths with n - 2 degrees of freedom, as the intervals (`smallSample: false`: Gaussian).
  * @example
  * const s = series({ id: 'x', unit: 'count', years: [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021], values: [10, 12, 13, 15, 18, 19, 21, 24] });
  * theta.fit(s).params.slope! > 0; // => true
@@ -107,12 +110,15 @@ export const theta: ForecastMethod = {
     const { years, paths, rng } = simulateInput('theta.simulate', fit, toYear, options);
     const H = years.length;
     const { mean, alpha, level } = thetaMoments('theta.simulate', fit, H);
+    // Short series: t paths with the intervals' degrees of freedom (see pathScales).
+    const n = fit.values.length;
+    const df = fitsStateSpace(n, false, false) ? smallSampleDf(n, n - 2, options) : undefined;
     const out = etsSimulate(
       { error: 'A', trend: 'N' },
       { alpha, beta: 0, phi: 1, level, trend: 0, sigma2: fit.sigma2 },
       H,
       paths,
-      () => rng.normal(),
+      scaledNormals(rng, H, pathScales(df, paths, rng)),
     );
     for (let p = 0; p < paths; p++) for (let h = 0; h < H; h++) out[p * H + h] = out[p * H + h]! + mean[h]! - level;
     return checkPaths('theta.simulate', fit, years, out);

@@ -70,6 +70,13 @@ export interface ForecastOptions {
 export interface SimulateFitOptions {
   readonly paths: number;
   readonly rng: Rng;
+  /**
+   * As {@link ForecastOptions.smallSample} (default true): under 10 observations, paths whose forecast
+   * intervals use Student-t quantiles with df degrees of freedom are drawn from the same t distribution (each
+   * path's shocks share one scale factor sqrt(df / chi2_df)), so their quantiles match the intervals;
+   * `false` gives Gaussian paths, as R's `simulate`.
+   */
+  readonly smallSample?: boolean;
 }
 
 /**

@@ -38,7 +38,12 @@ describe('industry-metrics forecast', () => {
     // log drift on a: 13 (13 / 10)^(1/2)
     expect(json.rows[0].mean).toBeCloseTo(13 * Math.sqrt(1.3), 9);
     const t = await cli(['forecast', long, '--horizon', '1'], dir);
-    expect(t.stdout).toMatch(/\nfitted for a: default\(theta, ARIMA\([^\n]*?, drift, log\(theta\), log\(drift\)\)\n/);
+    expect(t.stdout).toMatch(
+      /\nfitted for a: default\(theta, ARIMA\([^\n]*?, drift, log\(theta\), log\(drift\)\)-cal\n/,
+    );
+    // The default's intervals are calibrated already: --calibrated does not calibrate them twice.
+    const c = await cli(['forecast', long, '--horizon', '1', '--calibrated', '--format', 'csv'], dir);
+    expect(c.stdout).toBe((await cli(['forecast', long, '--horizon', '1', '--format', 'csv'], dir)).stdout);
     const bad = await cli(['forecast', long, '--lambda', 'x'], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--lambda must be auto or a number/);
@@ -157,6 +162,33 @@ describe('industry-metrics forecast: bad input exits 2 with one line', () => {
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
   });
+  it("--intervals r gives R's normal bounds on 7 points; the default small-sample ones use qt(0.975, 6)", async () => {
+    // naive on 10, 12, 11, 14, 13, 15, 16: last 16, sigma^2 = (4 + 1 + 9 + 1 + 4 + 1) / 6 = 20 / 6;
+    // R: naive(x, h = 2, level = 95) gives 16 -+ qnorm(0.975) sqrt(h 20 / 6): 12.42161 to 19.57839 in year 1.
+    const c = write(
+      'seven.csv',
+      'id,year,value\n' + [10, 12, 11, 14, 13, 15, 16].map((v, i) => `c,${2016 + i},${v}`).join('\n'),
+    );
+    const argv = ['forecast', c, '--method', 'naive', '--horizon', '2', '--levels', '95', '--format', 'csv'];
+    const r = csvParse((await cli([...argv, '--intervals', 'r'], dir)).stdout);
+    const t = csvParse((await cli(argv, dir)).stdout);
+    const same = csvParse((await cli([...argv, '--intervals', 'small-sample'], dir)).stdout);
+    const sd = Math.sqrt(20 / 6);
+    const z = 1.959963984540054; // qnorm(0.975)
+    const t6 = 2.4469118511449688; // qt(0.975, 6)
+    [1, 2].forEach((h, i) => {
+      expect(Number(r[i]?.['lower_95'])).toBeCloseTo(16 - z * sd * Math.sqrt(h), 9);
+      expect(Number(r[i]?.['upper_95'])).toBeCloseTo(16 + z * sd * Math.sqrt(h), 9);
+      expect(Number(t[i]?.['upper_95'])).toBeCloseTo(16 + t6 * sd * Math.sqrt(h), 9);
+    });
+    expect(Number(r[0]?.['upper_95'])).toBeCloseTo(19.57838828743432, 9);
+    expect(same).toEqual(t);
+    const j = JSON.parse((await cli([...argv.slice(0, -2), '--format', 'json', '--intervals', 'r'], dir)).stdout);
+    expect(j.intervals).toBe('r');
+    const bad = await cli([...argv, '--intervals', 'normal'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--intervals must be small-sample or r \(got "normal"\)/);
+  });
   it('a file where no series can be forecast exits 2', async () => {
     const tiny = write('tiny.csv', 'id,year,value\na,2020,1\n');
     const r = await cli(['forecast', tiny, '--method', 'naive'], dir);
@@ -236,6 +268,33 @@ describe('industry-metrics backtest', () => {
     expect(r.stdout).toMatch(/^method\s+series\s+origins/);
     expect(r.stdout).toMatch(/\nnaive\s/);
     expect(r.stdout).toMatch(/2 series, horizon 2, step 1/);
+  });
+  it('--intervals r: MSIS with qnorm(0.975), the default with qt(0.975, 8), at one origin of 9 points per series', async () => {
+    // naive at origin 2018 (9 points), forecasting 2019. up: last 11, sigma^2 = 28 / 8, in-sample MAE 14 / 8;
+    // zig: last 24, sigma^2 = 52 / 8, MAE 20 / 8. Both outcomes (13 and 22) lie inside, so MSIS = width / MAE.
+    const argv = [
+      'backtest',
+      bt,
+      '--method',
+      'naive',
+      '--initial',
+      '9',
+      '--horizon',
+      '1',
+      '--levels',
+      '95',
+      '--format',
+      'csv',
+    ];
+    const msis = (q: number) => ((2 * q * Math.sqrt(3.5)) / 1.75 + (2 * q * Math.sqrt(6.5)) / 2.5) / 2;
+    const r = csvParse((await cli([...argv, '--intervals', 'r'], dir)).stdout);
+    const t = csvParse((await cli(argv, dir)).stdout);
+    expect(Number(r[0]?.['msis_95'])).toBeCloseTo(msis(1.959963984540054), 9); // 4.0941
+    expect(Number(t[0]?.['msis_95'])).toBeCloseTo(msis(2.306004135033371), 9); // 4.8169, qt(0.975, 8)
+    expect(r[0]?.['cover_95']).toBe('1');
+    const bad = await cli([...argv, '--intervals', ''], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--intervals must be small-sample or r/);
   });
   it("--format json gives the table and every series' summary", async () => {
     const r = await cli(['backtest', bt, '--horizon', '1', '--method', 'naive', '--format', 'json'], dir);

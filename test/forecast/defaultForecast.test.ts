@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { series } from '../../src/series/series.js';
 import { defaultMethod, forecast } from '../../src/forecast/defaultForecast.js';
+import { calibrate } from '../../src/forecast/calibrate.js';
+import { combination } from '../../src/forecast/combination.js';
 import { theta } from '../../src/forecast/theta.js';
 import { withBoxCox } from '../../src/forecast/withBoxCox.js';
 import { arima } from '../../src/forecast/arima.js';
@@ -15,14 +17,29 @@ const s = series({
 });
 
 describe('forecast', () => {
-  it('forecast(s, 2026) uses the default combination and says so', () => {
+  it('forecast(s, 2026) uses the default combination, with calibrated intervals, and says so', () => {
     const f = forecast(s, 2026);
-    expect(f.method).toMatch(/^default\(theta, ARIMA\(\d,\d,\d\)[a-z -]*, drift, log\(theta\), log\(drift\)\)$/);
+    expect(f.method).toMatch(/^default\(theta, ARIMA\(\d,\d,\d\)[a-z -]*, drift, log\(theta\), log\(drift\)\)-cal$/);
     expect(f.years).toEqual([2024, 2025, 2026]);
     expect(f.intervals.map((i) => i.level)).toEqual([0.8, 0.95]);
     const methods = [theta, arima, drift, withBoxCox(theta, { lambda: 0 }), withBoxCox(drift, { lambda: 0 })];
     const parts = methods.map((m) => m.forecast(m.fit(s), 2026).mean);
     f.mean.forEach((v, i) => expect(v).toBeCloseTo(parts.reduce((acc, p) => acc + p[i]!, 0) / 5, 10));
+    // The intervals are calibrate()'s, of the combination of the same parts (bench/intervalStudy.ts chose them);
+    // on the 14 training values of M3's Y1 they are wider than the parts' mean bounds at 95 %.
+    const m3Y1 = [
+      940.66, 1084.86, 1244.98, 1445.02, 1683.17, 2038.15, 2342.52, 2602.45, 2927.87, 3103.96, 3360.27, 3807.63,
+      4387.88, 4936.99,
+    ];
+    const y1 = series({ id: 'Y1', unit: 'count', years: m3Y1.map((_, i) => 1975 + i), values: m3Y1 });
+    const cal = calibrate(combination(methods, { name: 'default' }));
+    const calFit = cal.fit(y1);
+    expect(calFit.calibration.fallback).toBe(false);
+    const d = defaultMethod.forecast(defaultMethod.fit(y1), 1994);
+    expect(d.intervals).toEqual(cal.forecast(calFit, 1994).intervals);
+    const comb = combination(methods).forecast(combination(methods).fit(y1), 1994);
+    expect(d.mean).toEqual(comb.mean);
+    d.intervals[1]!.upper.forEach((u, i) => expect(u).toBeGreaterThan(comb.intervals[1]!.upper[i]!));
     expect(f.fit.notes?.some((n) => n.startsWith('arima: '))).toBe(true);
   });
   it('forecast(s, 2026, { method: "drift" }) equals drift', () => {
@@ -85,7 +102,7 @@ describe('forecast options (issue 14)', () => {
       values: [0, 2, 3, 5, 4, 6, 7],
     });
     const f = forecast(z, 2024);
-    expect(f.method).toBe('default(theta, ets(A,N,N), drift)'.replace('ets(A,N,N)', f.fit.method.split(', ')[1]!));
+    expect(f.method).toBe('default(theta, ets(A,N,N), drift)-cal'.replace('ets(A,N,N)', f.fit.method.split(', ')[1]!));
     expect((f.fit as { models?: string[] }).models).toHaveLength(3);
     expect(f.fit.notes?.filter((n) => n.includes('left out'))).toHaveLength(2);
   });

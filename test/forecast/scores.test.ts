@@ -68,17 +68,23 @@ describe('forecastQuantiles', () => {
 });
 
 describe('samplePaths', () => {
-  it('the same seed gives the same paths; model paths of naive have variance sigma^2 h', () => {
+  it('the same seed gives the same paths; model paths of naive have variance sigma^2 h (R), times df / (df - 2) as t paths on 8 points', () => {
     const fit = naive.fit(s);
-    const a = samplePaths(naive, fit, 2023, { paths: 20000, seed: 3 });
-    const b = samplePaths(naive, fit, 2023, { paths: 20000, seed: 3 });
+    const a = samplePaths(naive, fit, 2023, { paths: 20000, seed: 3, smallSample: false });
+    const b = samplePaths(naive, fit, 2023, { paths: 20000, seed: 3, smallSample: false });
     expect(a.paths).toEqual(b.paths);
     expect(a.kind).toBe('model');
-    const second = Array.from({ length: 20000 }, (_, p) => a.paths[p * 2 + 1]!);
-    const mean = second.reduce((x, y) => x + y, 0) / second.length;
-    const v = second.reduce((x, y) => x + (y - mean) ** 2, 0) / (second.length - 1);
-    expect(mean).toBeCloseTo(24, 0);
-    expect(v / (2 * fit.sigma2)).toBeCloseTo(1, 1);
+    const variance = (paths: Float64Array) => {
+      const second = Array.from({ length: 20000 }, (_, p) => paths[p * 2 + 1]!);
+      const mean = second.reduce((x, y) => x + y, 0) / second.length;
+      return { mean, v: second.reduce((x, y) => x + (y - mean) ** 2, 0) / (second.length - 1) };
+    };
+    const g = variance(a.paths);
+    expect(g.mean).toBeCloseTo(24, 0);
+    expect(g.v / (2 * fit.sigma2)).toBeCloseTo(1, 1);
+    // The default small-sample paths: t with 8 - 1 = 7 degrees of freedom, variance factor 7 / 5.
+    const t = variance(samplePaths(naive, fit, 2023, { paths: 20000, seed: 3 }).paths);
+    expect(t.v / (2 * fit.sigma2)).toBeCloseTo(1.4, 1);
   });
   it('combinations draw year by year from their own quantiles: the share below the 80 % upper bound is about 90 %', () => {
     const fit = defaultMethod.fit(s);

@@ -11,7 +11,8 @@ import { holt } from '../../src/forecast/holt.js';
 import { drift } from '../../src/forecast/drift.js';
 import { calibrate } from '../../src/forecast/calibrate.js';
 import { withBoxCox } from '../../src/forecast/withBoxCox.js';
-import { defaultMethod, forecast } from '../../src/forecast/defaultForecast.js';
+import { forecast } from '../../src/forecast/defaultForecast.js';
+import { combination } from '../../src/forecast/combination.js';
 import { forecastMethods } from '../../src/forecast/methods.js';
 import type { ForecastMethod } from '../../src/forecast/types.js';
 import { m3Test, m3Train } from './m3Fixture.js';
@@ -100,17 +101,20 @@ describe('exponential smoothing and Theta on short series', () => {
 
 describe('smallSample: false reaches every part', () => {
   const s = mk([100, 104, 103, 109, 112, 111, 118, 121]);
-  it('the default, a log method and a calibrated method pass it to what they wrap', () => {
+  it("the default's combination, a log method and a calibrated method pass it to what they wrap", () => {
     const parts = [theta, arima, drift, withBoxCox(theta, { lambda: 0 }), withBoxCox(drift, { lambda: 0 })];
+    // The default's intervals are calibrated (never narrower than the parts' normal ones); its combination's
+    // are the mean of the parts' bounds, which smallSample reaches.
+    const comb = combination(parts, { name: 'default' });
     const upper = (m: ForecastMethod, small: boolean) =>
       m.forecast(m.fit(s), 2010, { levels: [0.95], smallSample: small }).intervals[0]!.upper;
     const mean = (small: boolean) => {
       const u = parts.map((p) => upper(p, small));
       return u[0]!.map((_, i) => u.reduce((a, x) => a + x[i]!, 0) / u.length);
     };
-    upper(defaultMethod, false).forEach((v, i) => expect(v).toBeCloseTo(mean(false)[i]!, 9));
-    upper(defaultMethod, true).forEach((v, i) => expect(v).toBeCloseTo(mean(true)[i]!, 9));
-    expect(upper(defaultMethod, true)[0]).toBeGreaterThan(upper(defaultMethod, false)[0]!);
+    upper(comb, false).forEach((v, i) => expect(v).toBeCloseTo(mean(false)[i]!, 9));
+    upper(comb, true).forEach((v, i) => expect(v).toBeCloseTo(mean(true)[i]!, 9));
+    expect(upper(comb, true)[0]).toBeGreaterThan(upper(comb, false)[0]!);
     const f = forecast(s, { h: 2, method: 'drift', levels: [0.95], smallSample: false });
     expect(f.intervals[0]!.upper).toEqual(upper(drift, false).slice(0, 2));
   });
@@ -150,7 +154,7 @@ const haveM3 = runWithShared('smallSample.test.ts', 'the M3 coverage test', 'ben
 
 describe('95 % coverage on M3 yearly cut to 7 and 8 points (issue 14: at least 75 %)', () => {
   it.skipIf(!haveM3)(
-    "every method covers at least 75 % with small-sample intervals except mean and logTrend, whose models miss the trend; smallSample: false gives R's coverage",
+    "every method covers at least 75 % with small-sample intervals (mean and logTrend: AR(1) errors); smallSample: false gives R's coverage",
     () => {
       const train = m3Train();
       const test = m3Test();
@@ -173,25 +177,30 @@ describe('95 % coverage on M3 yearly cut to 7 and 8 points (issue 14: at least 7
         }
         return inside.map((v) => Math.round((1000 * v) / all) / 10);
       };
+      // The default's combination with its parts' mean bounds (the default's own intervals are calibrate()'s,
+      // 94.9 / 94.4 % here, measured by bench/intervalStudy.ts: too slow for this test).
+      const parts = [theta, arima, drift, withBoxCox(theta, { lambda: 0 }), withBoxCox(drift, { lambda: 0 })];
       const got = Object.fromEntries(
-        Object.entries({ ...forecastMethods, default: defaultMethod }).map(([name, m]) => [name, cover(m)]),
+        Object.entries({ ...forecastMethods, default: combination(parts, { name: 'default' }) }).map(([name, m]) => [
+          name,
+          cover(m),
+        ]),
       );
       expect(got).toEqual({
         naive: [84.3, 83.9, 78.3, 78],
         drift: [85.7, 86, 77.5, 79.1],
-        mean: [64, 62.3, 64, 62.3],
+        mean: [84.5, 84.8, 64, 62.3],
         ses: [83.2, 83.2, 74, 76.2],
         holt: [80.1, 82.1, 80.1, 82.1],
         damped: [80.1, 82.1, 80.1, 82.1],
         ets: [85.3, 83.4, 76.7, 77],
         theta: [86.5, 86.3, 78.5, 80.4],
-        logTrend: [68.4, 67.7, 68.4, 67.7],
+        logTrend: [78.4, 81.3, 68.4, 67.7],
         comb: [86.3, 88.2, 84, 86.1],
         arima: [75.8, 77.2, 64, 67.5],
         default: [91.9, 92, 83.7, 85.5],
       });
-      for (const [name, [a, b]] of Object.entries(got))
-        if (name !== 'mean' && name !== 'logTrend') expect(Math.min(a!, b!), name).toBeGreaterThanOrEqual(75);
+      for (const [name, [a, b]] of Object.entries(got)) expect(Math.min(a!, b!), name).toBeGreaterThanOrEqual(75);
     },
   );
 });

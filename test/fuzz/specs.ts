@@ -42,7 +42,7 @@ const one = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<readonly unknown[]> => arb.m
 /** vega's own error text, quoted in toSvg's message after "could not render the spec (got …)". */
 const VEGA_QUOTE = /\(got [^)]*\)/;
 const RENDER_WHY =
-  'renders with vega and resvg: ~100 ms a call, so a tenth of the budget; the bound stays 2 s (the first, cold render is the warm-up)';
+  'renders with vega and resvg: ~100 ms a call, so a tenth of the budget; bound 5 s, as one render of a large chart took 2.1 s on a machine loaded 11 on 2 cores (the first, cold render is the warm-up)';
 
 /** Calls `m[name](...args)` on a method object, as a user would. */
 const callMethod =
@@ -1056,12 +1056,14 @@ export async function buildSpecs(): Promise<Record<string, AnySpec>> {
       weight: 0.1,
       quotes: VEGA_QUOTE,
       checkText: false,
+      bound: 5000,
       why: `${RENDER_WHY}; a spec vega cannot draw is refused with vega's own words quoted; the SVG's text is vega's (an axis without data reads "values from NaN to NaN" in its aria label)`,
     },
     toPng: {
       args: tuple(chartSpec, fc.record({ scale: fc.double({ min: 0.5, max: 3, noNaN: true }) }, { requiredKeys: [] })),
       weight: 0.1,
       quotes: VEGA_QUOTE,
+      bound: 5000,
       why: `${RENDER_WHY}; a spec vega cannot draw is refused with vega's own words quoted`,
     },
     svgToPng: {
@@ -1088,12 +1090,14 @@ export async function buildSpecs(): Promise<Record<string, AnySpec>> {
       ),
       call: (f, [dir, ...rest]) => (f as (...a: unknown[]) => unknown)(contained(dir), ...rest),
       weight: 0.1,
+      bound: 5000,
       why: `${RENDER_WHY}; relative folders land in the fuzz's temporary working folder, never above it`,
     },
     toMimeBundle: {
       args: one(chartSpec),
       weight: 0.1,
       quotes: VEGA_QUOTE,
+      bound: 5000,
       why: `${RENDER_WHY}; a spec vega cannot draw is refused with vega's own words quoted`,
     },
 

@@ -301,7 +301,11 @@ export const SMALL_SAMPLE = 10;
  * degrees of freedom: df for a short series (n < SMALL_SAMPLE, df >= 1) unless `smallSample: false`; else
  * undefined, for R's normal quantiles.
  */
-export function smallSampleDf(n: number, df: number, options: ForecastOptions | undefined): number | undefined {
+export function smallSampleDf(
+  n: number,
+  df: number,
+  options: Pick<ForecastOptions, 'smallSample'> | undefined,
+): number | undefined {
   return n < SMALL_SAMPLE && df >= 1 && options?.smallSample !== false ? df : undefined;
 }
 
@@ -315,6 +319,48 @@ export function smallSampleNote(n: number, df: number, also?: string): string[] 
         `${n} observations: intervals use Student-t quantiles with ${df} degrees of freedom${also === undefined ? '' : ` and include ${also}`}, where R uses normal ones (forecast with smallSample: false for R's)`,
       ]
     : [];
+}
+
+/** Throws invalid_argument unless `smallSample` is undefined or a boolean. */
+export function assertSmallSample(fn: string, smallSample: unknown): void {
+  if (smallSample !== undefined && typeof smallSample !== 'boolean') {
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: smallSample must be true or false (got ${show(smallSample)}). Pass false for R's Gaussian intervals and paths.`,
+      'smallSample',
+      'true or false',
+      smallSample,
+    );
+  }
+}
+
+/**
+ * One scale factor per path that turns Gaussian paths into Student-t ones with `df` degrees of freedom, the
+ * small-sample intervals' distribution: sqrt(df / chi2_df), chi2_df the sum of df squared standard normals
+ * from `rng` (df a whole number >= 1, as {@link smallSampleDf} gives). Every shock of a path times its factor
+ * makes each year's value t_df around the point forecast with the Gaussian standard error (a scale mixture,
+ * so its quantiles are the t interval's). Undefined when df is (R's Gaussian paths, and no numbers drawn).
+ */
+export function pathScales(df: number | undefined, paths: number, rng: Rng): Float64Array | undefined {
+  if (df === undefined) return undefined;
+  const out = new Float64Array(paths);
+  for (let p = 0; p < paths; p++) {
+    let chi2 = 0;
+    for (let k = 0; k < df; k++) chi2 += rng.normal() ** 2;
+    // chi2 = 0 has probability zero; guard anyway so a factor is never infinite.
+    out[p] = Math.sqrt(df / Math.max(chi2, Number.MIN_VALUE));
+  }
+  return out;
+}
+
+/**
+ * Standard normals for paths of `h` shocks each, path p's multiplied by `scales[p]` (see {@link pathScales}):
+ * for simulators that draw exactly h normals per path, in path order.
+ */
+export function scaledNormals(rng: Rng, h: number, scales: Float64Array | undefined): () => number {
+  if (scales === undefined) return () => rng.normal();
+  let drawn = 0;
+  return () => rng.normal() * scales[Math.floor(drawn++ / h)]!;
 }
 
 /** Symmetric intervals mean ± q * se: q a normal quantile, or a Student-t one with `df` degrees of freedom. */
@@ -444,6 +490,7 @@ export function simulateInput(
   }
   const { paths, rng } = options;
   assertInteger(fn, 'paths', paths);
+  assertSmallSample(fn, options.smallSample);
   if (paths < 1)
     throw argumentError(
       'invalid_argument',

@@ -17,6 +17,8 @@ import {
   normalIntervals,
   SMALL_SAMPLE,
   simulateInput,
+  pathScales,
+  scaledNormals,
   smallSampleDf,
   smallSampleNote,
 } from './common.js';
@@ -281,6 +283,10 @@ export function simulateEtsFit(
   }
   const { years, paths, rng } = simulateInput(fn, fit, toYear, options);
   const m = moments(fn, fit);
-  const out = etsSimulate(m.components, m.values, years.length, paths, () => rng.normal());
+  // Short series: t paths with the intervals' degrees of freedom (see pathScales).
+  const n = fit.values.length;
+  const df = fit.aicc === undefined ? undefined : smallSampleDf(n, n - etsParameterCount(m.components), options);
+  const normals = scaledNormals(rng, years.length, pathScales(df, paths, rng));
+  const out = etsSimulate(m.components, m.values, years.length, paths, normals);
   return checkPaths(fn, fit, years, out);
 }
