@@ -1,4 +1,5 @@
 import { MetricsError } from '../errors.js';
+import { argumentError } from '../internal/assert.js';
 import { series } from '../series/series.js';
 import { backtest, type BacktestSummary } from '../forecast/backtest.js';
 import type { ForecastManyError } from '../forecast/batch.js';
@@ -64,9 +65,12 @@ export const backtestCommand: CliCommand = {
     const format = outputFormat(args);
     const horizon = wholeOption(args, 'horizon');
     if (horizon === undefined)
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         '--horizon is required (got none). Give the years to forecast at each origin, e.g. --horizon 3.',
+        ['--horizon'],
+        'the years to forecast at each origin',
+        undefined,
       );
     const initial = wholeOption(args, 'initial');
     const step = wholeOption(args, 'step') ?? 1;
@@ -153,9 +157,12 @@ export const backtestCommand: CliCommand = {
       table.push(row);
     }
     if (table.every((r) => r['series'] === 0)) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_data',
         `no series could be backtested (got ${errors.length} failures; first: series "${errors[0]?.id}": ${errors[0]?.message})`,
+        ['positionals', 0],
+        'at least one series that can be backtested',
+        errors.length,
       );
     }
     const json = {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { MetricsError } from '../errors.js';
+import { argumentError } from '../internal/assert.js';
 import { parseSeriesCsv } from '../io/csv.js';
 import { readSeriesFile } from '../io/readSeriesFile.js';
 import { forecastMany, type ForecastMany } from '../forecast/batch.js';
@@ -24,9 +24,12 @@ export function methodByName(_cmd: string, name: string, calibrated: boolean): F
   const base =
     name === 'default' ? defaultMethod : Object.hasOwn(forecastMethods, name) ? forecastMethods[name] : undefined;
   if (base === undefined) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `--method: unknown method "${name}" (got ${JSON.stringify(name)}). Use one of ${methodNames().join(', ')}.`,
+      ['--method'],
+      `one of ${methodNames().join(', ')}`,
+      name,
       { method: name },
     );
   }
@@ -40,9 +43,12 @@ export function methodByName(_cmd: string, name: string, calibrated: boolean): F
  */
 export async function readInput(cmd: string, args: CliArgs, ctx: CliContext) {
   if (args.positionals.length !== 1) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `give exactly one data file, CSV or JSON (got ${args.positionals.length}). Usage: industry-metrics ${cmd} <file.csv|file.json> …`,
+      ['positionals'],
+      'exactly one data file, CSV or JSON',
+      args.positionals,
     );
   }
   const file = args.positionals[0] as string;
@@ -53,7 +59,13 @@ export async function readInput(cmd: string, args: CliArgs, ctx: CliContext) {
     return { file, rows: parseSeriesCsv(text, { file: label }) };
   }
   if (sheet !== undefined)
-    throw new MetricsError('invalid_argument', `--sheet applies to .xlsx workbooks only (got ${file}).`);
+    throw argumentError(
+      'invalid_argument',
+      `--sheet applies to .xlsx workbooks only (got ${file}).`,
+      ['--sheet'],
+      'an .xlsx workbook to read the sheet from',
+      file,
+    );
   return { file, rows: readSeriesFile(resolve(ctx.cwd, file)) };
 }
 
@@ -63,9 +75,12 @@ export function wholeOption(args: CliArgs, name: string, min = 1): number | unde
   if (raw === undefined) return undefined;
   const v = typeof raw === 'string' && /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isInteger(v) || v < min) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `--${name} must be a whole number >= ${min} (got ${JSON.stringify(raw)}).`,
+      [`--${name}`],
+      `a whole number >= ${min}`,
+      raw,
       { [name]: raw },
     );
   }
@@ -80,9 +95,12 @@ export function lambdaOption(args: CliArgs): number | 'auto' | undefined {
   if (text === 'auto') return 'auto';
   const v = /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isFinite(v) || v < -2 || v > 3) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `--lambda must be auto or a number between -2 and 3, 0 for logs (got ${JSON.stringify(raw)}).`,
+      ['--lambda'],
+      'auto or a number between -2 and 3',
+      raw,
       { lambda: raw },
     );
   }
@@ -94,9 +112,12 @@ export function intervalsOption(args: CliArgs): false | undefined {
   const raw = args.values['intervals'];
   if (raw === undefined || raw === 'small-sample') return undefined;
   if (raw === 'r') return false;
-  throw new MetricsError(
+  throw argumentError(
     'invalid_argument',
     `--intervals must be small-sample or r (got ${JSON.stringify(raw)}). Use r for R's normal intervals under 10 observations.`,
+    ['--intervals'],
+    'small-sample or r',
+    raw,
     { intervals: raw },
   );
 }
@@ -182,9 +203,12 @@ export const forecastCommand: CliCommand = {
     const horizon = wholeOption(args, 'horizon');
     const toYear = wholeOption(args, 'to-year', -1e6);
     if (horizon !== undefined && toYear !== undefined) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `give --horizon or --to-year, not both (got --horizon ${horizon} and --to-year ${toYear}).`,
+        ['--to-year'],
+        'no --to-year with --horizon',
+        toYear,
       );
     }
     const levels = levelsOption(args);
@@ -196,15 +220,24 @@ export const forecastCommand: CliCommand = {
     const transformed =
       lambda === undefined ? base : withBoxCox(base, { lambda, biasadj: args.values['biasadj'] === true });
     if (lambda === undefined && args.values['biasadj'] === true) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         '--biasadj needs --lambda (got --biasadj alone). Add e.g. --lambda 0.',
+        ['--biasadj'],
+        'no --biasadj without --lambda',
+        true,
       );
     }
     const method = calibrated && transformed !== defaultMethod ? calibrate(transformed) : transformed;
     const fillRaw = args.values['fill'];
     if (fillRaw !== undefined && fillRaw !== 'linear' && fillRaw !== 'log') {
-      throw new MetricsError('invalid_argument', `--fill must be linear or log (got ${JSON.stringify(fillRaw)}).`);
+      throw argumentError(
+        'invalid_argument',
+        `--fill must be linear or log (got ${JSON.stringify(fillRaw)}).`,
+        ['--fill'],
+        'linear or log',
+        fillRaw,
+      );
     }
     const fill = fillRaw as 'linear' | 'log' | undefined;
     const { file, rows } = await readInput('forecast', args, ctx);
@@ -216,9 +249,12 @@ export const forecastCommand: CliCommand = {
     });
     if (result.forecasts.length === 0) {
       const first = result.errors[0];
-      throw new MetricsError(
+      throw argumentError(
         'invalid_data',
         `${file}: no series could be forecast (got ${result.errors.length} failures; first: series "${first?.id}": ${first?.message})${first?.code === 'missing_years' ? ' Or pass --fill linear|log.' : ''}`,
+        ['positionals', 0],
+        'at least one series that can be forecast',
+        result.errors.length,
       );
     }
     const columns = columnsFor(levels);

@@ -53,9 +53,12 @@ export function calibrationOrigins(n: number, initial: number, maxHorizon: numbe
   ] as const) {
     assertInteger(fn, name, v);
     if (v < min || v > MAX_LENGTH) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${fn}: ${name} must be a whole number in [${min}, ${MAX_LENGTH}] (got ${v}).`,
+        name,
+        `a whole number in [${min}, ${MAX_LENGTH}]`,
+        v,
         { [name]: v },
       );
     }
@@ -221,9 +224,12 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
       }
     }
     if (mode === 'log' && !logOk) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${name}.fit: log errors need values and in-sample forecasts > 0, and series "${s.id}" has one <= 0. Use errors: 'absolute' or 'auto'.`,
+        ['series', 'values'],
+        'values and in-sample forecasts > 0 for log errors',
+        s.values,
       );
     }
     const kind = logOk ? 'log' : 'absolute';
@@ -255,9 +261,12 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
 
   const forecast = (f: CalibratedFit, toYear: number, opts?: ForecastOptions): Forecast => {
     if (typeof f !== 'object' || f === null || typeof f.calibration !== 'object' || typeof f.inner !== 'object') {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `${name}.forecast: expected a fit made by ${name}.fit (got ${show(f)}).`,
+        'fit',
+        `a fit made by ${name}.fit`,
+        f,
       );
     }
     // The outer fit is plain data handed back: its numbers (values, read for the log-scale widths) and its
@@ -330,9 +339,12 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
 /** Checks a calibration handed back in a fit: the fields forecast reads, typed and finite. */
 function checkCalibration(fn: string, c: Calibration): void {
   const bad = (where: string, what: string, got: unknown): never => {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: fit.calibration.${where} ${what} (got ${show(got)}). Pass the fit calibrate's fit() made, unchanged.`,
+      `fit.calibration.${where}`,
+      what.replace(/^(must (be )?|expected |is )/, ''),
+      got,
       { field: `calibration.${where}` },
     );
   };

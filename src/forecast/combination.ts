@@ -58,9 +58,12 @@ export function combination(
   // Array.from visits holes (forEach skips them): a hole is a missing method, and is named.
   Array.from(methods).forEach((m, i) => {
     if (typeof m !== 'object' || m === null || typeof m.fit !== 'function' || typeof m.forecast !== 'function') {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `combination: methods[${i}] is not a forecast method (got ${show(m)}). Pass method objects such as ses or theta.`,
+        `methods[${i}]`,
+        'a forecast method',
+        m,
         { index: i },
       );
     }
@@ -119,9 +122,12 @@ export function combination(
       const years = horizonYears(`${name}.forecast`, fit, toYear);
       const levels = intervalLevels(`${name}.forecast`, opts);
       if (!Array.isArray(fit.parts) || fit.parts.length !== parts.length) {
-        throw new MetricsError(
+        throw argumentError(
           'invalid_argument',
           `${name}.forecast: the fit's parts must be an array of this combination's ${parts.length} fits (got ${Array.isArray(fit.parts) ? `${fit.parts.length} parts` : show(fit.parts)}). Use the fit made by this combination.`,
+          'fit.parts',
+          `an array of ${parts.length} fits`,
+          fit.parts,
         );
       }
       const fcs = parts.flatMap((m, j) => {
@@ -133,9 +139,12 @@ export function combination(
       const k = fcs.length;
       // Each part forecasts the same years from the same last observation, or the average would mix years.
       if (k === 0 || fcs.some((f) => f.years.length !== years.length || f.years[0] !== years[0])) {
-        throw new MetricsError(
+        throw argumentError(
           'invalid_argument',
           `${name}.forecast: the fit's parts ${k === 0 ? 'hold no fitted part' : 'end in other years than the fit'} (got ${show(fit.method)}). Use the fit made by this combination, unchanged.`,
+          'fit.parts',
+          'fitted parts that end where the fit ends',
+          fit.method,
         );
       }
       const avg = (pick: (f: Forecast) => readonly number[]): number[] =>

@@ -1,4 +1,3 @@
-import { MetricsError } from '../errors.js';
 import { assertOneOf, show, argumentError } from '../internal/assert.js';
 import type { Series } from '../series/series.js';
 import { interpolate } from '../series/interpolate.js';
@@ -98,9 +97,12 @@ export function forecast(
   if (typeof m === 'string') {
     const found = Object.hasOwn(forecastMethods, m) ? forecastMethods[m] : m === 'default' ? defaultMethod : undefined;
     if (found === undefined) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `forecast: unknown method ${show(m)} (got ${show(m)}). Use one of default, ${Object.keys(forecastMethods).join(', ')}, or pass a method object.`,
+        'method',
+        `one of default, ${Object.keys(forecastMethods).join(', ')}, or a method object`,
+        m,
         { method: m },
       );
     }
@@ -139,9 +141,12 @@ export function forecast(
   let toYear: number;
   if (typeof toYearOrOptions === 'number') {
     if (opts.h !== undefined) {
-      throw new MetricsError(
+      throw argumentError(
         'invalid_argument',
         `forecast: give a target year or h, not both (got ${toYearOrOptions} and h ${show(opts.h)}). Drop one.`,
+        'h',
+        'no h with a target year',
+        opts.h,
       );
     }
     toYear = toYearOrOptions;

@@ -1,4 +1,4 @@
-import { MetricsError } from '../errors.js';
+import { argumentError } from '../internal/assert.js';
 import type { Series } from '../series/series.js';
 import {
   assertPositive,
@@ -162,9 +162,12 @@ function logErrors(
 function logTrendParams(fn: string, fit: ForecastFit) {
   const p = fitNumbers(fn, fit, 'params', ['intercept', 'slope', 'logSigma2', 'xbar', 'sxx']);
   if (!(p.logSigma2 >= 0) || !(p.sxx > 0)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: fit.params.logSigma2 must be >= 0 and sxx > 0 (got ${p.logSigma2} and ${p.sxx}). Pass the fit logTrend.fit made, unchanged.`,
+      !(p.logSigma2 >= 0) ? 'fit.params.logSigma2' : 'fit.params.sxx',
+      !(p.logSigma2 >= 0) ? '>= 0' : '> 0',
+      !(p.logSigma2 >= 0) ? p.logSigma2 : p.sxx,
     );
   }
   return p;

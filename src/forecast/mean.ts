@@ -1,6 +1,6 @@
 import type { Series } from '../series/series.js';
 import { tQuantile } from './internal/normalAndStudentT.js';
-import { MetricsError } from '../errors.js';
+import { argumentError } from '../internal/assert.js';
 import { ar1ForecastVariance, ar1Normals, ar1Notes, residualAcf1, shortSeriesRho } from './internal/ar1Variance.js';
 import {
   checkPaths,
@@ -133,9 +133,12 @@ function meanErrors(
 function meanParams(fn: string, fit: ForecastFit): { mean: number; sd: number } {
   const p = fitNumbers(fn, fit, 'params', ['mean', 'sd']);
   if (p.sd < 0) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: fit.params.sd must be >= 0 (got ${p.sd}). Pass the fit mean.fit made, unchanged.`,
+      'fit.params.sd',
+      '>= 0',
+      p.sd,
     );
   }
   return p;

@@ -67,7 +67,10 @@ export function samplePaths(
   assertInteger(fn, 'paths', paths);
   assertInteger(fn, 'seed', seed);
   assertSmallSample(fn, smallSample);
-  if (paths < 1) throw new MetricsError('invalid_argument', `${fn}: paths must be >= 1 (got ${paths}).`, { paths });
+  if (paths < 1)
+    throw argumentError('invalid_argument', `${fn}: paths must be >= 1 (got ${paths}).`, 'paths', '>= 1', paths, {
+      paths,
+    });
   const g = rng(seed);
   if (method.simulate !== undefined) {
     const r = method.simulate(fit, toYear, { paths, rng: g, ...(smallSample === false ? { smallSample } : {}) });

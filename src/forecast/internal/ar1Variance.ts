@@ -11,7 +11,7 @@
 // - the error of the forecast x'b of y at time tau, e = u_tau - x'(b - beta), has variance
 //   gamma0 (1 + x' B Omega B' x - 2 x' B r), r_j = rho^|tau - t_j| (u_tau correlates with the sample's u).
 // With rho = 0 this is s^2 (1 + x'(X'X)^-1 x), s^2 = RSS / (n - k): the independent-error variance.
-import { MetricsError } from '../../errors.js';
+import { argumentError } from '../../internal/assert.js';
 import type { ForecastFit, ForecastOptions } from '../types.js';
 import { fitNumbers, SMALL_SAMPLE } from './common.js';
 
@@ -153,9 +153,12 @@ export function shortSeriesRho(
   if (fit.values.length >= SMALL_SAMPLE || options?.smallSample === false) return 0;
   const { acf1 } = fitNumbers(fn, fit, 'params', ['acf1']);
   if (!(acf1 >= -1 && acf1 <= 1)) {
-    throw new MetricsError(
+    throw argumentError(
       'invalid_argument',
       `${fn}: fit.params.acf1 must be in [-1, 1] (got ${acf1}). Pass the fit the method's fit() made, unchanged.`,
+      'fit.params.acf1',
+      'in [-1, 1]',
+      acf1,
     );
   }
   return ar1Rho(fit.years, columns, acf1);
