@@ -52,6 +52,8 @@ async function fuzzOne(name: string, value: unknown, spec: AnySpec): Promise<Fai
     total.errors += r.counts.errors;
     total.slowest = Math.max(total.slowest, r.counts.slowest);
     for (const k of r.counts.known) if (!total.known.includes(k)) total.known.push(k);
+    total.inputErrors = (total.inputErrors ?? 0) + (r.counts.inputErrors ?? 0);
+    total.inputWithIssues = (total.inputWithIssues ?? 0) + (r.counts.inputWithIssues ?? 0);
     for (const [c, n] of Object.entries(r.counts.codes)) total.codes[c] = (total.codes[c] ?? 0) + n;
     failures.push(...r.failures);
   }
@@ -87,6 +89,10 @@ describe('fuzz: every value export of the package', () => {
     process.chdir(home);
     if (results.size === 0) return;
     console.log(`Fuzz counts per export:\n${countsTable(true)}`);
+    const counted = [...results.values()].filter((c): c is Counts => c !== 'constant');
+    const inputErrors = counted.reduce((a, c) => a + (c.inputErrors ?? 0), 0);
+    const withIssues = counted.reduce((a, c) => a + (c.inputWithIssues ?? 0), 0);
+    console.log(`Input errors with issues: ${withIssues} of ${inputErrors}.`);
     const known = [...results.entries()].flatMap(([n, c]) =>
       c === 'constant' ? [] : c.known.map((k) => `- ${n}: ${k}`),
     );

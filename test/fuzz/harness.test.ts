@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MetricsError } from '../../src/errors.js';
-import { show } from '../../src/internal/assert.js';
+import { argumentError, show } from '../../src/internal/assert.js';
 import { checkConstant, fuzzExport } from './harness.js';
 import { mutate } from './hostile.js';
 
@@ -20,7 +20,13 @@ describe('the fuzz harness', () => {
   it('passes a function that checks its input and returns finite numbers', async () => {
     const sound = (x: unknown, xs: unknown): number => {
       if (typeof x !== 'number' || !Number.isFinite(x) || !Array.isArray(xs))
-        throw new MetricsError('invalid_argument', `f: x must be a finite number (got ${show(x)}).`);
+        throw argumentError(
+          'invalid_argument',
+          `f: x must be a finite number (got ${show(x)}).`,
+          'x',
+          'a finite number',
+          x,
+        );
       return 1;
     };
     expect(await problems(sound)).toEqual([]);
@@ -50,6 +56,21 @@ describe('the fuzz harness', () => {
     };
     const r = await fuzzExport('f', leaky, { args: fc.constant([1]), hugeArrays: false }, 1, 1);
     expect(r.failures[0]?.problem).toMatch(/has "undefined"/);
+  });
+  it('fails an input error without issues (it does not say where), and passes a degenerate one without', async () => {
+    const nowhere = (): never => {
+      throw new MetricsError('invalid_argument', 'f: x must be > 0 (got 0).');
+    };
+    const r = await fuzzExport('f', nowhere, { args: fc.constant([1]), hugeArrays: false }, 1, 1);
+    expect(r.failures[0]?.problem).toMatch(/^MetricsError invalid_argument without issues/);
+    expect(r.counts.inputErrors).toBeGreaterThan(0);
+    expect(r.counts.inputWithIssues ?? 0).toBe(0);
+    const degenerate = (): never => {
+      throw new MetricsError('degenerate', 'f: the fit does not converge.');
+    };
+    expect((await fuzzExport('f', degenerate, { args: fc.constant([1]), hugeArrays: false }, 1, 1)).failures).toEqual(
+      [],
+    );
   });
   it('checkConstant fails an unfrozen table and passes a frozen one', () => {
     expect(checkConstant('X', { a: 1 })).toHaveLength(1);

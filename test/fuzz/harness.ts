@@ -56,6 +56,37 @@ export interface Counts {
   slowest: number;
   /** Known, reported defects seen (see FuzzSpec.known). */
   known: string[];
+  /** Errors with an input code ({@link INPUT_CODES}), and how many of them carry issues. */
+  inputErrors?: number;
+  inputWithIssues?: number;
+}
+
+/**
+ * The codes of errors about the input: such an error says where (at least one issue, its path an array).
+ * The others (degenerate, too_large, aborted) may be about no one place (src/errors.ts).
+ */
+export const INPUT_CODES: ReadonlySet<string> = new Set([
+  'invalid_argument',
+  'non_finite',
+  'unit_mismatch',
+  'missing_years',
+  'invalid_definition',
+  'not_found',
+  'invalid_data',
+]);
+
+/** Why a MetricsError with an input code does not say where, or undefined when it does. */
+export function missingIssues(error: MetricsError): string | undefined {
+  if (!INPUT_CODES.has(error.code)) return undefined;
+  const issues = error.issues as unknown;
+  if (!Array.isArray(issues) || issues.length === 0)
+    return `MetricsError ${error.code} without issues (say where: argumentError): ${error.message.slice(0, 200)}`;
+  const bad = issues.find(
+    (i: { path?: unknown; message?: unknown }) => !Array.isArray(i?.path) || typeof i?.message !== 'string',
+  );
+  return bad === undefined
+    ? undefined
+    : `MetricsError ${error.code} with an issue without a path array: ${error.message.slice(0, 200)}`;
 }
 
 export interface Failure {
@@ -404,6 +435,12 @@ async function runOne(
       );
     const w = leakedWords(spec.quotes ? error.message.replace(spec.quotes, '') : error.message, flags);
     if (w) fail(`MetricsError message has "${w}": ${error.message.slice(0, 300)}`);
+    if (INPUT_CODES.has(error.code)) {
+      counts.inputErrors = (counts.inputErrors ?? 0) + 1;
+      const why = missingIssues(error);
+      if (why) fail(why);
+      else counts.inputWithIssues = (counts.inputWithIssues ?? 0) + 1;
+    }
     return;
   }
   counts.results++;
