@@ -8,19 +8,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+// The codes of errors about the input: the fuzz harness checks the same set on every export's errors.
+import { INPUT_CODES } from './fuzz/harness.js';
 
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
-
-/** The codes of errors about the input (test/fuzz/harness.ts checks the same set on every export's errors). */
-const INPUT_CODES = new Set([
-  'invalid_argument',
-  'non_finite',
-  'unit_mismatch',
-  'missing_years',
-  'invalid_definition',
-  'not_found',
-  'invalid_data',
-]);
 
 /**
  * Input-coded throw sites without issues, by file and the start of the message, each with why it is not

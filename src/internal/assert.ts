@@ -57,6 +57,22 @@ export function argumentError(
 }
 
 /**
+ * The error of a check that reads a structure field by field: `<fn>: <where> <what> (got <value>).`, then
+ * `hint`, with one issue at `where` whose expected value is `what` without its leading "must be" or
+ * "expected" (invalid_argument; `details.field` is `where`).
+ */
+export function fieldError(fn: string, where: string, what: string, got: unknown, hint = ''): MetricsError {
+  return argumentError(
+    'invalid_argument',
+    `${fn}: ${where} ${what} (got ${show(got)}).${hint === '' ? '' : ` ${hint}`}`,
+    where,
+    what.replace(/^(must (be )?|expected )/, ''),
+    got,
+    { field: where },
+  );
+}
+
+/**
  * The issues of a file's problems, one per line written `<path>: <what is wrong>` (after `<origin>: `
  * when `origin` is given): the path made by {@link pathOf}, the line as the message. A line without a
  * path (`(spec): …`, or prose) gets the empty path, the file as a whole.

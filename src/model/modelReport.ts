@@ -20,7 +20,7 @@ import { convertScale, isScaleConvertible } from '../series/units.js';
 import type { Simulation } from '../simulate/types.js';
 import { sourceLine } from '../series/provenance.js';
 import type { Fact } from '../targets/fact.js';
-import { argumentError, show } from '../internal/assert.js';
+import { argumentError, fieldError, show } from '../internal/assert.js';
 import { checkProjection } from '../scenario/checkProjection.js';
 import { asFact } from '../targets/asFact.js';
 import { Comparator } from '../targets/fact.js';
@@ -481,14 +481,7 @@ function sectorCharts(
  */
 export function checkModelReport(fn: string, r: ModelReport): void {
   const fail = (where: string, what: string, got: unknown): never => {
-    throw argumentError(
-      'invalid_argument',
-      `${fn}: ${where} ${what} (got ${show(got)}). Pass what modelReport returned, as it came.`,
-      where,
-      what.replace(/^(must (be )?|expected )/, ''),
-      got,
-      { field: where },
-    );
+    throw fieldError(fn, where, what, got, 'Pass what modelReport returned, as it came.');
   };
   const obj = (where: string, v: unknown): Record<string, unknown> =>
     v !== null && typeof v === 'object' && !Array.isArray(v)

@@ -1,7 +1,7 @@
 // Tables as the report, its CSV files and its workbook write them: columns with a unit and a number format, and
 import { formatPercent } from '../internal/formatNumber.js';
 import { MetricsError } from '../errors.js';
-import { argumentError, show } from '../internal/assert.js';
+import { argumentError, fieldError, show } from '../internal/assert.js';
 
 /** A column of a report table: its name, the unit its numbers are in, and how they are written. */
 export interface ReportColumn {
@@ -110,14 +110,7 @@ export function checkList(fn: string, where: string, v: unknown, nonEmpty = fals
  */
 export function checkReportTable(fn: string, where: string, t: unknown, booleans = false): void {
   const fail = (w: string, what: string, got: unknown): never => {
-    throw argumentError(
-      'invalid_argument',
-      `${fn}: ${w} ${what} (got ${show(got)}).`,
-      w,
-      what.replace(/^(must (be )?|expected )/, ''),
-      got,
-      { field: w },
-    );
+    throw fieldError(fn, w, what, got);
   };
   if (!isObject(t)) fail(where, 'must be { columns, rows }', t);
   const table = t as Record<string, unknown>;

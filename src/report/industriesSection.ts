@@ -1,6 +1,6 @@
 import type { IndustryComparison, IndustryLevel } from '../targets/compareIndustries.js';
 import { MetricsError } from '../errors.js';
-import { argumentError, show } from '../internal/assert.js';
+import { argumentError, fieldError, show } from '../internal/assert.js';
 import type { ReportColumn } from '../render/table.js';
 import type { ReportSection } from './reportHtml.js';
 import { formatPercent, parseUnit, unitArg } from '../series/units.js';
@@ -16,14 +16,7 @@ const MAX_ROWS = 10_000;
 /** Checks a comparison handed back in: the rows the section and the summary read, each field typed and finite. */
 function checkComparison(fn: string, c: IndustryComparison): void {
   const fail = (where: string, what: string, got: unknown): never => {
-    throw argumentError(
-      'invalid_argument',
-      `${fn}: ${where} ${what} (got ${show(got)}). Pass what compareIndustries returned, as it came.`,
-      where,
-      what.replace(/^(must (be )?|expected )/, ''),
-      got,
-      { field: where },
-    );
+    throw fieldError(fn, where, what, got, 'Pass what compareIndustries returned, as it came.');
   };
   if (c === null || typeof c !== 'object') fail('comparison', 'must be an object', c);
   unitArg(fn, 'comparison.unit', c.unit);

@@ -3,7 +3,7 @@ import { formatQuantities } from '../charts/formatQuantities.js';
 import { scorecardChart, type ScorecardChartRow } from '../charts/scorecardChart.js';
 import type { ModelDefinition } from '../spec/types.js';
 import { MetricsError } from '../errors.js';
-import { argumentError, show } from '../internal/assert.js';
+import { argumentError, fieldError } from '../internal/assert.js';
 import { asModel, checkObservation, checkObservationSet } from '../spec/asModel.js';
 import type { Observation, ObservationSet } from '../observations/types.js';
 import type { ReportTable } from '../render/table.js';
@@ -60,14 +60,7 @@ const MAX_OUTCOMES = 1000;
 const MAX_NOWCAST_YEARS = 100;
 
 function fail(fn: string, where: string, what: string, got: unknown): never {
-  throw argumentError(
-    'invalid_argument',
-    `${fn}: ${where} ${what} (got ${show(got)}).`,
-    where,
-    what.replace(/^(must (be )?|expected )/, ''),
-    got,
-    { field: where },
-  );
+  throw fieldError(fn, where, what, got);
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);

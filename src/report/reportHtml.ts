@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
-import { argumentError, show } from '../internal/assert.js';
+import { argumentError, fieldError, show } from '../internal/assert.js';
 import type { Locale } from '../series/locale.js';
 import {
   cellText,
@@ -110,14 +110,7 @@ function checkSpec(fn: string, where: string, spec: unknown): void {
 /** Checks a report handed in, every field it reads (see {@link Report}). Not exported from the package. */
 export function checkReport(report: Report, fn = 'reportHtml'): void {
   const fail = (where: string, what: string, got: unknown): never => {
-    throw argumentError(
-      'invalid_argument',
-      `${fn}: ${where} ${what} (got ${show(got)}).`,
-      where,
-      what.replace(/^(must (be )?|expected )/, ''),
-      got,
-      { field: where },
-    );
+    throw fieldError(fn, where, what, got);
   };
   if (!isObject(report) || typeof report['title'] !== 'string' || report['title'].trim() === '') {
     fail('report', 'must be { title, sections } with a non-empty title', report);

@@ -2,7 +2,7 @@
 // hand-built or hostile model gets a MetricsError naming the field (`model.scenarios.low.path.rate`),
 // never a TypeError or "RMB NaN" in a sentence. Models from parseModel (loadModel) are checked there.
 import { MetricsError } from '../errors.js';
-import { argumentError, show } from '../internal/assert.js';
+import { argumentError, fieldError, show } from '../internal/assert.js';
 import { unitArg } from '../series/units.js';
 import { asFact, asFacts } from '../targets/asFact.js';
 import { Comparator } from '../targets/fact.js';
@@ -17,14 +17,7 @@ export function markModel<T extends object>(m: T): T {
 }
 
 function bad(fn: string, where: string, what: string, got: unknown): never {
-  throw argumentError(
-    'invalid_argument',
-    `${fn}: ${where} ${what} (got ${show(got)}).`,
-    where,
-    what.replace(/^(must (be )?|expected )/, ''),
-    got,
-    { field: where },
-  );
+  throw fieldError(fn, where, what, got);
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
