@@ -16,7 +16,7 @@ import { mase } from '../src/forecast/accuracy/mase.js';
 import type { ForecastFit, ForecastMethod } from '../src/forecast/types.js';
 import { loadM3, type M3Series } from './lib/m3.js';
 import { growthTasks } from './lib/growthSet.js';
-import { fastGrowers } from './lib/sections.js';
+import { fastGrowers, validationSet } from './lib/sections.js';
 
 const { values: opt } = parseArgs({ options: { only: { type: 'string' } } });
 const F = forecastMethods as Record<string, ForecastMethod>;
@@ -298,22 +298,7 @@ else {
 }
 
 const m3 = loadM3();
-/** Validation inside the training data: origins 6 and 9 years before each series' end, horizon 6. */
-const validation: M3Series[] = m3.flatMap((d) =>
-  [6, 9].map((k) => {
-    const n = d.train.values.length;
-    return {
-      id: d.id,
-      train: series({
-        id: d.id,
-        unit: 'other',
-        years: d.train.years.slice(0, n - k),
-        values: d.train.values.slice(0, n - k),
-      }),
-      test: d.train.values.slice(n - k, n - k + 6),
-    };
-  }),
-);
+const validation: M3Series[] = validationSet(m3);
 const growth = growthTasks() as unknown as M3Series[];
 const fast = fastGrowers(m3, 0.08, 'train');
 

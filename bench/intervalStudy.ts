@@ -8,7 +8,6 @@
 //
 //   nice -n 10 npx tsx bench/intervalStudy.ts [--only <regex>]
 import { parseArgs } from 'node:util';
-import { series } from '../src/series/series.js';
 import { naive } from '../src/forecast/naive.js';
 import { calibrate } from '../src/forecast/calibrate.js';
 import type { CombinationFit } from '../src/forecast/combination.js';
@@ -18,7 +17,7 @@ import { normalCdf, normalQuantile } from '../src/forecast/internal/normalAndStu
 import type { Forecast, ForecastInterval, ForecastMethod } from '../src/forecast/types.js';
 import { loadM3, type M3Series } from './lib/m3.js';
 import { growthTasks } from './lib/growthSet.js';
-import { cutM3, fastGrowers } from './lib/sections.js';
+import { cutM3, fastGrowers, validationSet } from './lib/sections.js';
 import { evaluate, type Evaluation } from './lib/evaluate.js';
 
 const { values: opt } = parseArgs({ options: { only: { type: 'string' }, limit: { type: 'string' } } });
@@ -139,22 +138,7 @@ const CANDIDATES: [string, ForecastMethod][] = [
 ];
 
 const m3 = loadM3();
-/** Validation inside the training data: origins 6 and 9 years before each series' end, horizon 6 (as defaultStudy). */
-const validation: M3Series[] = m3.flatMap((d) =>
-  [6, 9].map((k) => {
-    const n = d.train.values.length;
-    return {
-      id: d.id,
-      train: series({
-        id: d.id,
-        unit: 'other',
-        years: d.train.years.slice(0, n - k),
-        values: d.train.values.slice(0, n - k),
-      }),
-      test: d.train.values.slice(n - k, n - k + 6),
-    };
-  }),
-);
+const validation: M3Series[] = validationSet(m3);
 const sets: [string, M3Series[], number][] = [
   ['validation', validation, 6],
   ['M3 held-out', m3, 6],

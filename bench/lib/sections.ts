@@ -23,6 +23,29 @@ const table = (header: string[], rows: string[][]) => [
   ...rows.map((r) => `| ${r.join(' | ')} |`),
 ];
 
+/**
+ * Validation inside the training data, never the held-out values: for each series the histories ending 6 and 9
+ * years before its training data ends, each with the next 6 training years as its test (horizon 6). The rule
+ * that chose the default's point forecasts (bench/defaultStudy.ts) and its intervals (bench/intervalStudy.ts).
+ */
+export function validationSet(data: readonly M3Series[]): M3Series[] {
+  return data.flatMap((d) =>
+    [6, 9].map((k) => {
+      const n = d.train.values.length;
+      return {
+        id: d.id,
+        train: series({
+          id: d.id,
+          unit: 'other',
+          years: d.train.years.slice(0, n - k),
+          values: d.train.values.slice(0, n - k),
+        }),
+        test: d.train.values.slice(n - k, n - k + 6),
+      };
+    }),
+  );
+}
+
 /** M3 yearly cut to its last n training values (same held-out values). */
 export function cutM3(data: readonly M3Series[], n: number): M3Series[] {
   return data.map((d) => ({
