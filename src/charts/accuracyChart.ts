@@ -5,8 +5,8 @@ import { checkArray, checkNumbers, checkStrings, checkUnique } from './internal/
 import { tidy, WORDS } from './internal/layers.js';
 import { withSource } from './internal/footer.js';
 import { fitTitle, textWidth, wrapText } from './internal/wrap.js';
-import type { Locale } from '../series/locale.js';
-import { argumentError, show } from '../internal/assert.js';
+import { checkLocale, type Locale } from '../series/locale.js';
+import { argumentError, show, assertOptions } from '../internal/assert.js';
 
 /** What {@link accuracyChart} draws: one score per method and metric. */
 export interface AccuracyChartInput {
@@ -63,25 +63,9 @@ export function accuracyChart(input: AccuracyChartInput, options: AccuracyChartO
         { index: i },
       );
   });
-  if (options === null || typeof options !== 'object') {
-    throw argumentError(
-      'invalid_argument',
-      `${fn}: options must be an object (got ${show(options)}).`,
-      'options',
-      'an object',
-      options,
-    );
-  }
+  assertOptions(fn, options);
   const locale = options.locale ?? 'en';
-  if (locale !== 'en' && locale !== 'zh') {
-    throw argumentError(
-      'invalid_argument',
-      `${fn}: options.locale must be "en" or "zh" (got ${show(locale)}).`,
-      'options.locale',
-      '"en" or "zh"',
-      locale,
-    );
-  }
+  checkLocale(fn, locale, 'options.locale');
   for (const k of ['title', 'subtitle'] as const) {
     if (options[k] !== undefined && typeof options[k] !== 'string')
       throw argumentError(

@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { show, argumentError } from '../internal/assert.js';
+import { show, argumentError, assertOptions } from '../internal/assert.js';
 import { series, type Series } from '../series/series.js';
 import { bcOne, biasAdjust, checkLambda, invOne } from './boxCox.js';
 import { boxCoxLambda } from './boxCoxLambda.js';
@@ -77,15 +77,7 @@ function lambdaLabel(lambda: number): string {
 export function withBoxCox(method: ForecastMethod, options: BoxCoxOptions = {}): ForecastMethod<BoxCoxFit> {
   const fn = 'withBoxCox';
   checkMethod(fn, method);
-  if (typeof options !== 'object' || options === null) {
-    throw argumentError(
-      'invalid_argument',
-      `${fn}: options must be an object (got ${show(options)}).`,
-      'options',
-      'an object',
-      options,
-    );
-  }
+  assertOptions(fn, options);
   const lambdaOpt = options.lambda ?? 0;
   if (lambdaOpt !== 'auto' && (typeof lambdaOpt !== 'number' || !Number.isFinite(lambdaOpt))) {
     throw argumentError(

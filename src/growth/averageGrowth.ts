@@ -1,4 +1,4 @@
-import { argumentError, show } from '../internal/assert.js';
+import { argumentError, show, assertOptions } from '../internal/assert.js';
 import { asSeries, type Series } from '../series/series.js';
 import { cagr } from './cagr.js';
 
@@ -19,15 +19,7 @@ export interface AverageGrowthOptions {
  */
 export function averageGrowth(s: Series, options: AverageGrowthOptions = {}): number {
   s = asSeries('averageGrowth', s); // a hand-built object is checked as series() checks its input
-  if (options === null || typeof options !== 'object') {
-    throw argumentError(
-      'invalid_argument',
-      `averageGrowth: options must be an object like { fromYear, toYear } (got ${show(options)}).`,
-      'options',
-      'an object like { fromYear, toYear }',
-      options,
-    );
-  }
+  assertOptions('averageGrowth', options, '{ fromYear, toYear }');
   const fromYear = options.fromYear ?? s.years[0];
   const toYear = options.toYear ?? s.years[s.years.length - 1];
   if (fromYear === undefined || toYear === undefined) {

@@ -57,6 +57,23 @@ export function argumentError(
 }
 
 /**
+ * Throws invalid_argument unless `options` is an object (not null): `<fn>: options must be an object like
+ * <like> (got <value>).`, with its issue at `options`. `like` shows the fields, e.g. `{ fromYear, toYear }`.
+ */
+export function assertOptions(fn: string, options: unknown, like?: string): asserts options is object {
+  if (options === null || typeof options !== 'object') {
+    const expected = like === undefined ? 'an object' : `an object like ${like}`;
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: options must be ${expected} (got ${show(options)}).`,
+      'options',
+      expected,
+      options,
+    );
+  }
+}
+
+/**
  * The error of a check that reads a structure field by field: `<fn>: <where> <what> (got <value>).`, then
  * `hint`, with one issue at `where` whose expected value is `what` without its leading "must be" or
  * "expected" (invalid_argument; `details.field` is `where`).

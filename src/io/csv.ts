@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { csvParseRows } from 'd3-dsv';
 import { panelFromRows } from '../decompose/panelFromRows.js';
 import type { Panel } from '../decompose/types.js';
-import { show, argumentError } from '../internal/assert.js';
+import { show, argumentError, assertOptions } from '../internal/assert.js';
 import { parseUnit, sameUnit, type Unit, unitToString } from '../series/units.js';
 
 /** One observation of one series in a long table. */
@@ -270,15 +270,7 @@ function parseWide(file: string, rows: string[][], header: string[]): SeriesRow[
  */
 export function readSeriesCsv(path: string, options: Omit<ParseSeriesCsvOptions, 'file'> = {}): SeriesRow[] {
   checkPath('readSeriesCsv', path);
-  if (options === null || typeof options !== 'object') {
-    throw argumentError(
-      'invalid_argument',
-      `readSeriesCsv: options must be an object like { layout } (got ${show(options)}).`,
-      'options',
-      'an object like { layout }',
-      options,
-    );
-  }
+  assertOptions('readSeriesCsv', options, '{ layout }');
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

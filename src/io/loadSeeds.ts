@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ErrorIssue, isMetricsError, MetricsError } from '../errors.js';
-import { argumentError, show } from '../internal/assert.js';
+import { argumentError, show, assertOptions } from '../internal/assert.js';
 import { asFacts } from '../targets/asFact.js';
 import type { Fact } from '../targets/fact.js';
 import { closestNames } from '../internal/closest.js';
@@ -37,15 +37,7 @@ const SEED_FILE = /\.facts\.json$/;
  * factById(facts, 'bd14.revenue-2025').value; // => 3
  */
 export function loadSeeds(options: LoadSeedsOptions = {}): Fact[] {
-  if (options === null || typeof options !== 'object') {
-    throw argumentError(
-      'invalid_argument',
-      `loadSeeds: options must be an object like { dir } (got ${show(options)}).`,
-      'options',
-      'an object like { dir }',
-      options,
-    );
-  }
+  assertOptions('loadSeeds', options, '{ dir }');
   const builtIn = options.dir === undefined;
   const dir = builtIn
     ? fileURLToPath(new URL('../../seeds/', import.meta.url))

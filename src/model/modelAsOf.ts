@@ -1,4 +1,4 @@
-import { show, argumentError } from '../internal/assert.js';
+import { show, argumentError, assertOptions } from '../internal/assert.js';
 import type { Observation, ObservationSet } from '../observations/types.js';
 import { convertScale, isScaleConvertible } from '../series/units.js';
 import type { ModelDefinition, PathSpec, ResolvedValue, ScenarioSpec, ShockSpec } from '../spec/types.js';
@@ -60,15 +60,7 @@ function rank(o: Observation): number {
  */
 export function modelAsOf(model: ModelDefinition, asOf: number, options: ModelAsOfOptions = {}): ModelDefinition {
   asModel('modelAsOf', model);
-  if (options === null || typeof options !== 'object') {
-    throw argumentError(
-      'invalid_argument',
-      `modelAsOf: options must be an object like { observations } (got ${show(options)}).`,
-      'options',
-      'an object like { observations }',
-      options,
-    );
-  }
+  assertOptions('modelAsOf', options, '{ observations }');
   if (options.observations !== undefined) checkObservationSet('modelAsOf', options.observations);
   if (!Number.isInteger(asOf)) {
     throw argumentError(

@@ -20,14 +20,13 @@ import { convertScale, isScaleConvertible } from '../series/units.js';
 import type { Simulation } from '../simulate/types.js';
 import { sourceLine } from '../series/provenance.js';
 import type { Fact } from '../targets/fact.js';
-import { argumentError, fieldError, show } from '../internal/assert.js';
+import { fieldError, assertOptions } from '../internal/assert.js';
 import { checkProjection } from '../scenario/checkProjection.js';
 import { asFact } from '../targets/asFact.js';
 import { Comparator } from '../targets/fact.js';
 import { asModel } from '../spec/asModel.js';
 import { whatIfSpec } from './internal/whatIf.js';
 import {
-  checkLocale,
   factText,
   KIND_WORDS,
   modelTitle,
@@ -37,7 +36,7 @@ import {
   unitText,
   yearSpan,
 } from './reportWords.js';
-import type { Locale } from '../series/locale.js';
+import { checkLocale, type Locale } from '../series/locale.js';
 
 /**
  * Five-Year Plan periods, for charts of your own. A model's charts shade only the periods the model declares
@@ -177,15 +176,7 @@ export function planRateOf(model: ModelDefinition): number | undefined {
  */
 export async function modelReport(model: ModelDefinition, options: ModelReportOptions = {}): Promise<ModelReport> {
   asModel('modelReport', model);
-  if (options === null || typeof options !== 'object') {
-    throw argumentError(
-      'invalid_argument',
-      `modelReport: options must be an object like { paths, seed } (got ${show(options)}).`,
-      'options',
-      'an object like { paths, seed }',
-      options,
-    );
-  }
+  assertOptions('modelReport', options, '{ paths, seed }');
   const { paths = 20000, seed = 2026, workers = 1, locale = 'en', width = 640 } = options;
   checkLocale('modelReport', locale);
   const w = REPORT_WORDS[locale];

@@ -2,7 +2,6 @@
 // Names the user gives (model titles without a `zh` title, scenario ids, quotes, assumptions) are shown as
 // given; everything the library writes comes from here or from a locale-aware formatter.
 import { formatPercent, formatQuantity, type Unit } from '../series/units.js';
-import { argumentError, show } from '../internal/assert.js';
 import { describeFact } from '../targets/describeFact.js';
 import type { Comparator, Fact } from '../targets/fact.js';
 import type { ModelDefinition } from '../spec/types.js';
@@ -251,19 +250,4 @@ export function unitText(unit: Unit, locale: Locale): string {
 /** A year range with an en dash (`2020–2025`; in Chinese `2020—2025年`). */
 export function yearSpan(a: number, b: number, locale: Locale): string {
   return locale === 'zh' ? `${a}—${b}年` : `${a}–${b}`;
-}
-
-/** Checks a locale argument: `en` or `zh` (a MetricsError naming the function otherwise). */
-export function checkLocale(fn: string, locale: unknown): asserts locale is Locale {
-  if (locale !== 'en' && locale !== 'zh')
-    throw argumentError(
-      'invalid_argument',
-      `${fn}: locale must be "en" or "zh" (got ${show(locale)}).`,
-      'locale',
-      '"en" or "zh"',
-      locale,
-      {
-        locale,
-      },
-    );
 }

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MetricsError } from '../errors.js';
-import { argumentError, show } from '../internal/assert.js';
+import { argumentError, show, assertOptions } from '../internal/assert.js';
 
 /** Where Debian's chromium package puts the browser (scripts/setup-system.sh installs it). */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -64,15 +64,7 @@ export async function htmlToPdf(html: string, options: HtmlToPdfOptions = {}): P
       html,
     );
   }
-  if (options === null || typeof options !== 'object') {
-    throw argumentError(
-      'invalid_argument',
-      `htmlToPdf: options must be an object like { executablePath, timeout } (got ${show(options)}).`,
-      'options',
-      'an object like { executablePath, timeout }',
-      options,
-    );
-  }
+  assertOptions('htmlToPdf', options, '{ executablePath, timeout }');
   if (
     options.executablePath !== undefined &&
     (typeof options.executablePath !== 'string' || options.executablePath === '')

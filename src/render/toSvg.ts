@@ -2,7 +2,7 @@ import type { View } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { type TextMetrics, useFontMetrics } from '../internal/measureText.js';
 import { MetricsError } from '../errors.js';
-import { argumentError, show } from '../internal/assert.js';
+import { argumentError, assertOptions } from '../internal/assert.js';
 import { importVega } from '../internal/dependencies.js';
 import { assertSpecSize, validateSpec } from './validateSpec.js';
 
@@ -21,15 +21,7 @@ export interface ToSvgOptions {
  * svg.startsWith('<svg'); // => true
  */
 export async function toSvg(spec: TopLevelSpec, options: ToSvgOptions = {}): Promise<string> {
-  if (options === null || typeof options !== 'object') {
-    throw argumentError(
-      'invalid_argument',
-      `toSvg: options must be an object like { validate: true } (got ${show(options)}).`,
-      'options',
-      'an object like { validate: true }',
-      options,
-    );
-  }
+  assertOptions('toSvg', options, '{ validate: true }');
   if (options.validate !== false) validateSpec(spec);
   else assertSpecSize('toSvg', spec);
   const { vega, vegaLite } = await importVega('toSvg');

@@ -7,8 +7,8 @@ import { formatPercent, parseUnit, unitArg } from '../series/units.js';
 import { describeFact } from '../targets/describeFact.js';
 import { asFact } from '../targets/asFact.js';
 import { Comparator, type Fact } from '../targets/fact.js';
-import { checkLocale, describeFactZh, REPORT_WORDS, unitText, yearSpan } from '../model/reportWords.js';
-import type { Locale } from '../series/locale.js';
+import { describeFactZh, REPORT_WORDS, unitText, yearSpan } from '../model/reportWords.js';
+import { checkLocale, type Locale } from '../series/locale.js';
 
 /** The most rows a report table takes (see reportHtml). */
 const MAX_ROWS = 10_000;

@@ -15,9 +15,9 @@ import { describeFact } from '../targets/describeFact.js';
 import { asFact } from '../targets/asFact.js';
 import type { Fact } from '../targets/fact.js';
 import { checkModelReport, type ModelReport, planRateOf, targetMarker } from '../model/modelReport.js';
-import { checkLocale, describeFactZh, REPORT_WORDS, STATUS_WORDS, unitText } from '../model/reportWords.js';
+import { describeFactZh, REPORT_WORDS, STATUS_WORDS, unitText } from '../model/reportWords.js';
 import { scorecardRow } from '../scorecard/planScorecard.js';
-import type { Locale } from '../series/locale.js';
+import { checkLocale, type Locale } from '../series/locale.js';
 
 /** One plan target, how it did, and what the observations say about it. */
 export interface PlanOutcome {

@@ -2,8 +2,8 @@ import type { ModelDefinition } from '../spec/types.js';
 import type { ReportTable } from '../render/table.js';
 import type { Fact } from '../targets/fact.js';
 import { checkModels, checkOutcomes, type PlanOutcome } from './plansSection.js';
-import { checkLocale, REPORT_WORDS } from '../model/reportWords.js';
-import type { Locale } from '../series/locale.js';
+import { REPORT_WORDS } from '../model/reportWords.js';
+import { checkLocale, type Locale } from '../series/locale.js';
 
 /** The industry a model is about: its title up to the first comma, " by " or parenthesis (in Chinese, up to 产业). */
 function industryOf(m: ModelDefinition, locale: Locale): string {

@@ -1,4 +1,4 @@
-import { argumentError, show } from '../internal/assert.js';
+import { argumentError, assertOptions } from '../internal/assert.js';
 import { checkProjection } from './checkProjection.js';
 import type { TidyRow } from '../series/series.js';
 import { unitToString } from '../series/units.js';
@@ -30,15 +30,7 @@ export function compareScenarios(
       projections,
     );
   }
-  if (options === null || typeof options !== 'object') {
-    throw argumentError(
-      'invalid_argument',
-      `compareScenarios: options must be an object like { growth: true } (got ${show(options)}).`,
-      'options',
-      'an object like { growth: true }',
-      options,
-    );
-  }
+  assertOptions('compareScenarios', options, '{ growth: true }');
   const seen = new Set<string>();
   const rows: TidyRow[] = [];
   // Checked one by one as they are read, so a repeated projection is named at its second appearance.

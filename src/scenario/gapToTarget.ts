@@ -1,4 +1,4 @@
-import { argumentError, assertInteger, show } from '../internal/assert.js';
+import { argumentError, assertInteger, show, assertOptions } from '../internal/assert.js';
 import { asFact } from '../targets/asFact.js';
 import { checkProjection } from './checkProjection.js';
 import { convertScale, isScaleConvertible, unitToString, type Unit } from '../series/units.js';
@@ -53,15 +53,7 @@ export function gapToTarget(projection: ProjectedLevels, target: Fact, options: 
   const fn = 'gapToTarget';
   checkProjection(fn, projection);
   asFact(fn, target, 'target');
-  if (options === null || typeof options !== 'object') {
-    throw argumentError(
-      'invalid_argument',
-      `${fn}: options must be an object like { fromYear } (got ${show(options)}).`,
-      'options',
-      'an object like { fromYear }',
-      options,
-    );
-  }
+  assertOptions(fn, options, '{ fromYear }');
   const span = targetSpan(projection, target);
   const first = projection.years[0] as number;
   const last = projection.years[projection.years.length - 1] as number;

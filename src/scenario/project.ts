@@ -1,5 +1,5 @@
 import { MetricsError, isMetricsError } from '../errors.js';
-import { argumentError, show } from '../internal/assert.js';
+import { argumentError, show, assertOptions } from '../internal/assert.js';
 import type { ModelDefinition, ResolvedValue } from '../spec/types.js';
 import { applyBounds } from '../trajectory/applyBounds.js';
 import { applyShocks } from '../trajectory/applyShocks.js';
@@ -29,15 +29,7 @@ export interface ProjectOptions {
 export function project(model: ModelDefinition, options: ProjectOptions = {}): ScenarioProjection {
   const fn = 'project';
   asModel(fn, model);
-  if (options === null || typeof options !== 'object') {
-    throw argumentError(
-      'invalid_argument',
-      `${fn}: options must be an object like { scenario: 'plan' } (got ${show(options)}).`,
-      'options',
-      "an object like { scenario: 'plan' }",
-      options,
-    );
-  }
+  assertOptions(fn, options, "{ scenario: 'plan' }");
   const name = options.scenario ?? 'plan';
   const spec = Object.hasOwn(model.scenarios, name) ? model.scenarios[name] : undefined;
   if (spec === undefined) {

@@ -1,5 +1,5 @@
 import { MetricsError, isMetricsError } from '../errors.js';
-import { assertFinite, show, argumentError } from '../internal/assert.js';
+import { assertFinite, show, argumentError, assertOptions } from '../internal/assert.js';
 import type { ModelDefinition } from '../spec/types.js';
 import { project } from '../scenario/project.js';
 import type { ScenarioProjection } from '../scenario/types.js';
@@ -121,15 +121,7 @@ function outputFunction(output: TornadoOptions['output']): { name: string; fn: T
 export function tornado(model: ModelDefinition, options: TornadoOptions = {}): Tornado {
   const fn = 'tornado';
   asModel(fn, model);
-  if (options === null || typeof options !== 'object') {
-    throw argumentError(
-      'invalid_argument',
-      `${fn}: options must be an object (got ${show(options)}).`,
-      'options',
-      'an object',
-      options,
-    );
-  }
+  assertOptions(fn, options);
   const scenario = options.scenario ?? 'plan';
   const { name, fn: measure } = outputFunction(options.output);
   const relative = options.swing?.relative ?? (options.swing?.absolute === undefined ? 0.1 : 0);

@@ -1,7 +1,15 @@
 import { MetricsError } from '../errors.js';
-import { argumentError, assertFinite, assertInRange, assertInteger, pathOf, show } from '../internal/assert.js';
+import {
+  argumentError,
+  assertFinite,
+  assertInRange,
+  assertInteger,
+  pathOf,
+  show,
+  assertOptions,
+} from '../internal/assert.js';
 import { formatPercent, roundSignificant } from '../internal/formatNumber.js';
-import type { Locale } from './locale.js';
+import { checkLocale, type Locale } from './locale.js';
 
 // formatPercent is written beside roundSignificant in src/internal/ (render/ writes table cells with it too).
 export { formatPercent, type FormatPercentOptions } from '../internal/formatNumber.js';
@@ -570,24 +578,9 @@ const ZH_SCALE_TEXT: Readonly<Partial<Record<Scale, string>>> = { wanyi: '万亿
  */
 export function formatQuantity(q: Quantity, options: FormatOptions = {}): string {
   q = quantityArg('formatQuantity', q);
-  if (options === null || typeof options !== 'object') {
-    throw argumentError(
-      'invalid_argument',
-      `formatQuantity: options must be an object like { locale: 'en', digits: 3 } (got ${show(options)}).`,
-      'options',
-      "an object like { locale: 'en', digits: 3 }",
-      options,
-    );
-  }
+  assertOptions('formatQuantity', options, "{ locale: 'en', digits: 3 }");
   const { locale = 'en', digits = 3, autoScale = true } = options;
-  if (locale !== 'en' && locale !== 'zh')
-    throw argumentError(
-      'invalid_argument',
-      `formatQuantity: locale must be "en" or "zh" (got ${show(locale)}).`,
-      'options.locale',
-      '"en" or "zh"',
-      locale,
-    );
+  checkLocale('formatQuantity', locale, 'options.locale');
   assertInRange('formatQuantity', 'digits', digits, { min: 1, max: 17 });
   assertInteger('formatQuantity', 'digits', digits);
   const unit = q.unit;

@@ -1,4 +1,4 @@
-import { argumentError, show } from '../internal/assert.js';
+import { argumentError, show, assertOptions } from '../internal/assert.js';
 import { asFacts } from './asFact.js';
 import { cagr } from '../growth/cagr.js';
 import {
@@ -119,15 +119,7 @@ export function compareIndustries(facts: readonly Fact[], options: CompareIndust
     );
   }
   asFacts(fn, facts);
-  if (options === null || typeof options !== 'object') {
-    throw argumentError(
-      'invalid_argument',
-      `${fn}: options must be an object (got ${show(options)}).`,
-      'options',
-      'an object',
-      options,
-    );
-  }
+  assertOptions(fn, options);
   const unit = parseUnit(options.unit ?? 'CNY billion');
   if (unit.kind !== 'money') {
     throw argumentError(

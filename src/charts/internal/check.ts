@@ -5,7 +5,7 @@ import { argumentError, show } from '../../internal/assert.js';
 import { Comparator } from '../../targets/fact.js';
 import { type Unit, unitArg } from '../../series/units.js';
 import type { ActualPoint, ChartOptions, PlanPeriod, TargetMarker } from '../inputs.js';
-import type { Locale } from '../../series/locale.js';
+import { checkLocale, type Locale } from '../../series/locale.js';
 
 /** The most rows a chart takes: far more marks than a reader can tell apart, and vega slows to seconds beyond. */
 export const MAX_ROWS = 10_000;
@@ -318,15 +318,7 @@ export function checkOptions(
     }
   }
   const locale = options.locale ?? 'en';
-  if (locale !== 'en' && locale !== 'zh') {
-    throw argumentError(
-      'invalid_argument',
-      `${fn}: options.locale must be "en" or "zh" (got ${show(locale)}).`,
-      'options.locale',
-      '"en" or "zh"',
-      locale,
-    );
-  }
+  checkLocale(fn, locale, 'options.locale');
   const size = (name: 'width' | 'height', fallback: number): number => {
     const v = options[name] ?? fallback;
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 50 || v > 4000) {

@@ -1,6 +1,5 @@
 import { type Unit, unitArg } from '../../series/units.js';
-import type { Locale } from '../../series/locale.js';
-import { argumentError, show } from '../../internal/assert.js';
+import { checkLocale, type Locale } from '../../series/locale.js';
 
 const ZH_WORD: Readonly<Record<string, string>> = {
   one: '',
@@ -28,15 +27,7 @@ const ZH_CURRENCY: Readonly<Record<string, string>> = { CNY: '元', USD: '美元
  */
 export function unitLabel(unit: string | Unit, locale: Locale = 'en'): string {
   const u = unitArg('unitLabel', 'unit', unit);
-  if (locale !== 'en' && locale !== 'zh') {
-    throw argumentError(
-      'invalid_argument',
-      `unitLabel: locale must be "en" or "zh" (got ${show(locale)}).`,
-      'locale',
-      '"en" or "zh"',
-      locale,
-    );
-  }
+  checkLocale('unitLabel', locale);
   switch (u.kind) {
     case 'fraction':
       return '%';
