@@ -84,6 +84,27 @@ export function loadObservations(dir?: string): ObservationSet {
   const observations: Observation[] = [];
   const seenObs = new Map<string, string>();
   const seenDef = new Map<string, string>();
+  // An id used in an earlier file is a problem of this one; the first file's entry is kept.
+  const keepUnique = <T extends { id: string }>(
+    origin: string,
+    items: readonly T[],
+    seen: Map<string, string>,
+    field: 'definitions' | 'observations',
+    also: string,
+    out: T[],
+  ): void => {
+    for (const x of items) {
+      const first = seen.get(x.id);
+      if (first === undefined) {
+        seen.set(x.id, origin);
+        out.push(x);
+        continue;
+      }
+      const line = `${origin}: ${field.slice(0, -1)} ${JSON.stringify(x.id)} ${also} ${first}; ids must be unique across files`;
+      problems.push(line);
+      issues.push({ path: [origin, field], expected: 'an id no other file uses', received: x.id, message: line });
+    }
+  };
   for (const { origin, json } of raws) {
     let own: ObservationSet;
     let merged: ObservationSet;
@@ -104,38 +125,8 @@ export function loadObservations(dir?: string): ObservationSet {
       issues.push(...e.issues.map((i) => ({ ...i, path: [origin, ...i.path] })));
       continue;
     }
-    for (const d of own.definitions) {
-      const first = seenDef.get(d.id);
-      if (first !== undefined) {
-        const line = `${origin}: definition ${JSON.stringify(d.id)} also defined in ${first}; ids must be unique across files`;
-        problems.push(line);
-        issues.push({
-          path: [origin, 'definitions'],
-          expected: 'an id no other file uses',
-          received: d.id,
-          message: line,
-        });
-      } else {
-        seenDef.set(d.id, origin);
-        definitions.push(d);
-      }
-    }
-    for (const o of merged.observations) {
-      const first = seenObs.get(o.id);
-      if (first !== undefined) {
-        const line = `${origin}: observation ${JSON.stringify(o.id)} also in ${first}; ids must be unique across files`;
-        problems.push(line);
-        issues.push({
-          path: [origin, 'observations'],
-          expected: 'an id no other file uses',
-          received: o.id,
-          message: line,
-        });
-      } else {
-        seenObs.set(o.id, origin);
-        observations.push(o);
-      }
-    }
+    keepUnique(origin, own.definitions, seenDef, 'definitions', 'also defined in', definitions);
+    keepUnique(origin, merged.observations, seenObs, 'observations', 'also in', observations);
   }
   if (problems.length > 0) {
     throw new MetricsError(

@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { MetricsError } from '../../src/errors.js';
 import { Ajv } from 'ajv';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -255,5 +258,32 @@ describe('scoreTarget', () => {
         },
       ),
     );
+  });
+});
+
+describe('loadObservations across files', () => {
+  it('an id another file already used is a problem of the later file, with its path; the first entry is kept', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'obs-'));
+    try {
+      const seed = JSON.parse(
+        readFileSync(new URL('../../seeds/100-observations.observations.json', import.meta.url), 'utf8'),
+      );
+      const one = { definitions: [seed.definitions[0]], observations: [seed.observations[0]] };
+      writeFileSync(join(dir, 'a.observations.json'), JSON.stringify(one));
+      writeFileSync(join(dir, 'b.observations.json'), JSON.stringify(one));
+      const e = thrown(() => loadObservations(dir)) as MetricsError;
+      expect(e.code).toBe('invalid_definition');
+      const b = join(dir, 'b.observations.json');
+      expect(e.details['problems']).toEqual([
+        `${b}: definition "big-data-industry.miit" also defined in ${join(dir, 'a.observations.json')}; ids must be unique across files`,
+        `${b}: observation "obs.big-data.miit-2020" also in ${join(dir, 'a.observations.json')}; ids must be unique across files`,
+      ]);
+      expect(e.issues.map((i) => [i.path, i.received])).toEqual([
+        [[b, 'definitions'], 'big-data-industry.miit'],
+        [[b, 'observations'], 'obs.big-data.miit-2020'],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
