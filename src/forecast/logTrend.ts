@@ -86,10 +86,14 @@ export const logTrend: ForecastMethod = {
   forecast(fit: ForecastFit, toYear: number, options?: ForecastOptions): Forecast {
     const years = horizonYears('logTrend.forecast', fit, toYear);
     const levels = intervalLevels('logTrend.forecast', options);
-    const { intercept: a, slope: b } = logTrendParams('logTrend.forecast', fit);
     const n = fit.values.length;
+    const { a, b, v } = logErrors(
+      'logTrend.forecast',
+      fit,
+      years,
+      levels.length > 0 ? options : { smallSample: false },
+    );
     const mean = years.map((t) => Math.exp(a + b * t));
-    const { v } = logErrors('logTrend.forecast', fit, years, levels.length > 0 ? options : { smallSample: false });
     const intervals = levels.map((level) => {
       const q = tQuantile(0.5 + level / 2, n - 2);
       const w = v.map((vh) => q * Math.sqrt(vh));
@@ -103,10 +107,10 @@ export const logTrend: ForecastMethod = {
   },
   simulate(fit: ForecastFit, toYear: number, options: SimulateFitOptions) {
     const { years, paths, rng } = simulateInput('logTrend.simulate', fit, toYear, options);
-    const { intercept: a, slope: b, xbar, sxx } = logTrendParams('logTrend.simulate', fit);
+
     const n = fit.values.length,
       H = years.length;
-    const { v, rho } = logErrors('logTrend.simulate', fit, years, options);
+    const { a, b, xbar, sxx, v, rho } = logErrors('logTrend.simulate', fit, years, options);
     // The intervals' distribution on the log scale: each year's variance split as the regression splits it,
     // into the estimates' part (intercept and slope, independent and shared by the path's years) and the
     // year's own error (AR(1) between years when the intervals are AR(1) ones), scaled to the interval's
@@ -131,15 +135,16 @@ export const logTrend: ForecastMethod = {
 
 /**
  * The variance of each forecast year's log error, the regression's s^2 (1 + 1/n + (x - xbar)^2 / Sxx), or under
- * AR(1) errors (short series, log residual r1 > 0) the larger of it and the exact AR(1) one; and the rho used.
+ * AR(1) errors (short series, log residual r1 > 0) the larger of it and the exact AR(1) one; the rho used; and the
+ * fit's regression (a, b, xbar, Sxx), read once.
  */
 function logErrors(
   fn: string,
   fit: ForecastFit,
   years: readonly number[],
   options: Pick<ForecastOptions, 'smallSample'> | undefined,
-): { v: number[]; rho: number } {
-  const { logSigma2: s2, xbar, sxx } = logTrendParams(fn, fit);
+): { a: number; b: number; xbar: number; sxx: number; v: number[]; rho: number } {
+  const { intercept: a, slope: b, logSigma2: s2, xbar, sxx } = logTrendParams(fn, fit);
   const n = fit.values.length;
   const design = [fit.years.map(() => 1), fit.years.map((t) => t - xbar)];
   const rho = shortSeriesRho(fn, fit, options, design);
@@ -155,7 +160,7 @@ function logErrors(
           years.map((t) => ({ time: t, x: [1, t - xbar] })),
         ).map((vh, i) => Math.max(v0[i]!, vh))
       : v0;
-  return { v, rho };
+  return { a, b, xbar, sxx, v, rho };
 }
 
 /** The regression a logTrend fit holds: every number present, the variances >= 0 and Sxx > 0. */

@@ -66,9 +66,13 @@ export const mean: ForecastMethod = {
     const years = horizonYears('mean.forecast', fit, toYear);
     const levels = intervalLevels('mean.forecast', options);
     const n = fit.values.length;
-    const { mean: m } = meanParams('mean.forecast', fit);
+    const { mean: m, se } = meanErrors(
+      'mean.forecast',
+      fit,
+      years,
+      levels.length > 0 ? options : { smallSample: false },
+    );
     const mean = years.map(() => m);
-    const { se } = meanErrors('mean.forecast', fit, years, levels.length > 0 ? options : { smallSample: false });
     const intervals = levels.map((level) => {
       const q = tQuantile(0.5 + level / 2, n - 1);
       return { level, lower: mean.map((v, i) => v - q * se[i]!), upper: mean.map((v, i) => v + q * se[i]!) };
@@ -79,8 +83,7 @@ export const mean: ForecastMethod = {
     const { years, paths, rng } = simulateInput('mean.simulate', fit, toYear, options);
     const n = fit.values.length,
       h = years.length;
-    const { mean: m } = meanParams('mean.simulate', fit);
-    const { se, rho } = meanErrors('mean.simulate', fit, years, options);
+    const { mean: m, se, rho } = meanErrors('mean.simulate', fit, years, options);
     // The intervals' distribution: each year's variance split as meanf splits it, into the mean's estimation
     // part (shared by the path's years, 1/(n + 1) of it) and the year's own error (AR(1) between years when
     // the intervals are AR(1) ones), scaled to the interval's standard error and by one t(n - 1) factor per
@@ -102,16 +105,17 @@ export const mean: ForecastMethod = {
 
 /**
  * The standard error of each forecast year's error, meanf's s sqrt(1 + 1/n), or under AR(1) errors (short
- * series, residual r1 > 0) the larger of it and the exact AR(1) one; and the rho used (0: independent years).
+ * series, residual r1 > 0) the larger of it and the exact AR(1) one; the rho used (0: independent years); and the
+ * fit's mean.
  */
 function meanErrors(
   fn: string,
   fit: ForecastFit,
   years: readonly number[],
   options: Pick<ForecastOptions, 'smallSample'> | undefined,
-): { se: number[]; rho: number } {
+): { mean: number; se: number[]; rho: number } {
   const n = fit.values.length;
-  const { sd } = meanParams(fn, fit);
+  const { mean, sd } = meanParams(fn, fit);
   const se0 = sd * Math.sqrt(1 + 1 / n);
   const ones = [fit.years.map(() => 1)];
   const rho = shortSeriesRho(fn, fit, options, ones);
@@ -126,7 +130,7 @@ function meanErrors(
           years.map((time) => ({ time, x: [1] })),
         ).map((v) => Math.max(se0, Math.sqrt(v)))
       : years.map(() => se0);
-  return { se, rho };
+  return { mean, se, rho };
 }
 
 /** The mean and sd a mean fit holds (sd >= 0). */
