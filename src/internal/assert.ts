@@ -134,6 +134,7 @@ export function assertFinite(fn: string, args: Readonly<Record<string, unknown>>
 
 /** Throws invalid_argument unless `value` is an integer. */
 export function assertInteger(fn: string, name: string, value: unknown): asserts value is number {
+  if (Number.isInteger(value)) return; // the usual case, without building the record assertFinite reads
   assertFinite(fn, { [name]: value });
   if (!Number.isInteger(value)) {
     throw argumentError(

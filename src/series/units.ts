@@ -84,6 +84,17 @@ function chineseUnit(text: string): Unit | undefined {
 }
 
 /**
+ * Units parseUnit has returned: frozen and checked, so handing one back (a series' or a fit's unit, checked
+ * on every call) costs a lookup instead of a copy.
+ */
+const CHECKED = new WeakSet<Unit>();
+
+function remember(u: Unit): Unit {
+  CHECKED.add(u);
+  return u;
+}
+
+/**
  * Reads a unit from its text form: `CNY trillion`, `RMB billion`, `USD`, `count`, `count million`,
  * `fraction`, `CNY/USD` (an exchange rate: CNY per USD), the Chinese unit words the plans and the `zh`
  * formatter write (`元`, `亿元`, `万亿元`, `亿美元`; `万`, `亿` alone for counts), or any other symbol
@@ -98,7 +109,11 @@ function chineseUnit(text: string): Unit | undefined {
  * parseUnit('3.05万亿元'); // => { kind: 'money', currency: 'CNY', scale: 'wanyi' }
  */
 export function parseUnit(text: string | Unit): Unit {
-  if (typeof text === 'object' && text !== null) return checkedUnit(text);
+  if (typeof text === 'object' && text !== null) return CHECKED.has(text) ? text : remember(checkedUnit(text));
+  return remember(unitFromText(text));
+}
+
+function unitFromText(text: string): Unit {
   if (typeof text !== 'string' || text.trim() === '') {
     throw argumentError(
       'invalid_argument',

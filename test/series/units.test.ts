@@ -578,3 +578,20 @@ describe('any input gives a finite result or a MetricsError', () => {
     });
   });
 });
+
+describe('parseUnit of a unit it made', () => {
+  it('returns that unit itself (no copy), and a frozen checked copy of a hand-built one', () => {
+    const u = parseUnit('CNY trillion');
+    expect(parseUnit(u)).toBe(u);
+    const hand = { kind: 'money', currency: 'CNY', scale: 'trillion' } as const;
+    const copy = parseUnit(hand);
+    expect(copy).not.toBe(hand);
+    expect(copy).toEqual(hand);
+    expect(Object.isFrozen(copy)).toBe(true);
+    expect(parseUnit(copy)).toBe(copy);
+    // a hand-built object is checked every time, even when an equal unit was seen before
+    expect(thrown(() => parseUnit({ kind: 'money', currency: 'EUR', scale: 'one' } as never))).toMatchObject({
+      code: 'invalid_argument',
+    });
+  });
+});
