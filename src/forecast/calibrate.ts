@@ -1,13 +1,13 @@
 import { MetricsError } from '../errors.js';
 import { assertInteger, show, argumentError } from '../internal/assert.js';
-import type { Series } from '../series/series.js';
+import { asSeries, type Series, seriesPrefix } from '../series/series.js';
 import type { Forecast, ForecastFit, ForecastInterval, ForecastMethod, ForecastOptions } from './types.js';
 import { checkMethod } from './internal/checkMethod.js';
 import {
   boundIntervals,
   horizonYears,
   MAX_LENGTH,
-  pointsOnly,
+  pointsFromFreshFit,
   rangeBoundOff,
   SMALL_SAMPLE,
 } from './internal/common.js';
@@ -180,9 +180,9 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
 
   const fit = (s: Series): CalibratedFit => {
     const inner = method.fit(s);
-    // Plain copies: a Series' arrays are frozen, and slicing or iterating frozen arrays is slow in V8.
-    const years = [...s.years];
-    const values = [...s.values];
+    // s passed the method's checks: as a series() result (the same object when it is one), its windows need none.
+    const checked = asSeries(`${name}.fit`, s);
+    const { years, values } = checked;
     const n = values.length;
     const logErr: number[][] = [];
     const absErr: number[][] = [];
@@ -190,7 +190,8 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
       logErr.push([]);
       absErr.push([]);
     }
-    let logOk = mode !== 'absolute' && values.every((v) => v > 0);
+    let logOk = mode !== 'absolute';
+    for (let i = 0; i < n && logOk; i++) logOk = (values[i] as number) > 0;
     let skippedOrigins = 0;
     let firstOrigin = n;
     // per origin used: the number of errors and its fit (whose residual scale is taken once the error scale is known)
@@ -200,18 +201,25 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
       let mean: readonly number[];
       let originFit: ForecastFit;
       try {
-        // A prefix of a series the method has just fitted is a valid series: no need for series()'s checks,
-        // and only the point forecasts are used, so no intervals are computed (pointsOnly).
-        const w: Series = { id: s.id, unit: s.unit, years: years.slice(0, o), values: values.slice(0, o) };
-        originFit = method.fit(w);
+        // A prefix of a series the method has just fitted is a valid series (seriesPrefix: no checks again),
+        // and only the point forecasts are used, so no intervals are computed (pointsFromFreshFit).
+        originFit = method.fit(seriesPrefix(checked, o));
         const fo = originFit;
-        mean = pointsOnly(() => method.forecast(fo, years[o + steps - 1] as number)).mean;
+        mean = pointsFromFreshFit(fo, () => method.forecast(fo, years[o + steps - 1] as number)).mean;
       } catch (e) {
         if (e instanceof MetricsError) {
           skippedOrigins++;
           continue;
         }
         throw e;
+      }
+      // The fresh fit was not checked again (pointsFromFreshFit): points that are missing or not finite skip the
+      // origin like a fit that fails.
+      let finite = mean.length >= steps;
+      for (let h = 0; h < steps && finite; h++) finite = Number.isFinite(mean[h]);
+      if (!finite) {
+        skippedOrigins++;
+        continue;
       }
       firstOrigin = Math.min(firstOrigin, o);
       originFits.push({ count: steps, fit: originFit });
@@ -250,7 +258,9 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
     const calibration = learn(kind === 'log' ? logErr : absErr, kind, minErrors, scale, n - firstOrigin);
     const notes = [...(inner.notes ?? [])];
     if (skippedOrigins > 0)
-      notes.push(`${name}: ${skippedOrigins} in-sample origin(s) skipped because ${method.name} could not fit them.`);
+      notes.push(
+        `${name}: ${skippedOrigins} in-sample origin(s) skipped because ${method.name} could not fit them or forecast from them.`,
+      );
     if (calibration.fallback) {
       notes.push(
         `${name}: only ${calibration.pooled.length} in-sample errors (fewer than ${minErrors}), so ${method.name}'s own intervals are used.`,

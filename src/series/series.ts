@@ -182,6 +182,39 @@ export function series(input: SeriesInput): Series {
 const BUILT = new WeakSet<object>();
 
 /**
+ * The first `length` points of a checked series (internal, not exported from the package): the windows of
+ * rolling-origin refits, made without checking again what `s` passed and marked checked like series()'s.
+ * @throws {MetricsError} invalid_argument unless `s` came from series() and 1 <= length <= its length
+ */
+export function seriesPrefix(s: Series, length: number): Series {
+  if (!BUILT.has(s) || !Number.isInteger(length) || length < 1 || length > s.values.length) {
+    throw argumentError(
+      'invalid_argument',
+      `seriesPrefix: expected a series() result and a length in [1, ${s?.values?.length}] (got ${show(length)}). Check the series with asSeries first.`,
+      'length',
+      'a series() result and a length within it',
+      length,
+    );
+  }
+  const out: Series = {
+    id: s.id,
+    unit: s.unit,
+    years: frozenHead(s.years, length),
+    values: frozenHead(s.values, length),
+    ...(s.provenance !== undefined ? { provenance: frozenHead(s.provenance, length) } : {}),
+  };
+  BUILT.add(out);
+  return Object.freeze(out);
+}
+
+/** The first `length` items of `a`, frozen; copied in a loop because slice() of a frozen array takes V8's slow path. */
+function frozenHead<T>(a: readonly T[], length: number): readonly T[] {
+  const out: T[] = [];
+  for (let i = 0; i < length; i++) out.push(a[i] as T);
+  return Object.freeze(out);
+}
+
+/**
  * `s` as a checked Series (internal, not exported from the package): a series() result as it is, anything
  * else (a hand-built object) checked as series() checks its input, with errors under `fn`'s name.
  * Functions that take a Series call it first, so a hostile object gets a MetricsError, not a TypeError.

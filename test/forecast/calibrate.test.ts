@@ -9,6 +9,7 @@ import { localMean, localNaive } from './localMethods.js';
 import { tQuantile } from '../../src/forecast/internal/normalAndStudentT.js';
 import { logTrend } from '../../src/forecast/logTrend.js';
 import { mean } from '../../src/forecast/mean.js';
+import { naive } from '../../src/forecast/naive.js';
 import { calibrationOrigins } from '../../src/forecast/calibrate.js';
 import { RANGE_BOUND } from '../../src/forecast/internal/common.js';
 import { m3Test, m3Train } from './m3Fixture.js';
@@ -143,6 +144,30 @@ describe('calibrate', () => {
     };
     const fit = calibrate(picky, { maxOrigins: 7 }).fit(linear);
     expect(fit.notes?.join(' ')).toMatch(/1 in-sample origin\(s\) skipped/);
+  });
+  it('skips an origin whose forecast is not finite: the fresh fit is not checked again, its points are', () => {
+    // horizonYears does not check an origin's fresh fit again (pointsFromFreshFit), so calibrate checks the
+    // points it reads: a method that forecasts NaN from its 5-value window loses that origin, with a note.
+    const spoiling: ForecastMethod = {
+      ...naive,
+      forecast: (f, toYear, o) => {
+        const out = naive.forecast(f, toYear, o);
+        return f.values.length === 5 ? { ...out, mean: out.mean.map(() => Number.NaN) } : out;
+      },
+    };
+    const fit = calibrate(spoiling, { maxOrigins: 7 }).fit(linear);
+    expect(fit.notes?.join(' ')).toMatch(/1 in-sample origin\(s\) skipped because naive could not fit them or forecast/);
+    // six origins left (3, 4, 6, 7, 8, 9 values), each with min(6, 10 - o) steps
+    expect(fit.calibration.byHorizon.flat().length).toBe(6 + 6 + 4 + 3 + 2 + 1);
+    expect(fit.calibration.pooled.every(Number.isFinite)).toBe(true);
+    // a fit handed back to forecast is still checked in full
+    const spoilt = { ...naive.fit(linear), values: [...linear.values.slice(0, -1), Number.NaN] };
+    expect(thrown(() => naive.forecast(spoilt, 2012))).toMatchObject({ code: 'invalid_argument' });
+  });
+  it('fits the windows of a hand-built series as of series(): the same errors and points', () => {
+    const plain = { id: 'lin', unit: 'count', years: [...linear.years], values: [...linear.values] };
+    const cal = calibrate(naive);
+    expect(cal.fit(plain as never).calibration).toEqual(cal.fit(linear).calibration);
   });
   it('does not mutate the series', () => {
     const values = [3, 4, 6, 5, 7, 9, 8, 10, 12];

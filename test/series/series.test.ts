@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isMetricsError } from '../../src/errors.js';
 import type { Provenance } from '../../src/series/provenance.js';
-import { assertAnnual, series, toTidy, valueAt, type SeriesInput } from '../../src/series/series.js';
+import {
+  asSeries,
+  assertAnnual,
+  series,
+  seriesPrefix,
+  toTidy,
+  valueAt,
+  type SeriesInput,
+} from '../../src/series/series.js';
 import { thrown } from '../helpers/thrown.js';
 
 const plan13: Provenance = {
@@ -262,5 +270,29 @@ describe('toTidy', () => {
   });
   it('toTidy of an empty series is []', () => {
     expect(toTidy(series({ id: 'x', unit: 'count', years: [], values: [] }))).toEqual([]);
+  });
+});
+
+describe('seriesPrefix (internal: rolling-origin windows)', () => {
+  const s = series({
+    id: 'x',
+    unit: 'CNY billion',
+    points: [
+      { year: 2020, value: 1, provenance: plan13 },
+      { year: 2021, value: 2 },
+      { year: 2022, value: 4 },
+    ],
+  });
+  it('keeps the first points, frozen, and is taken by asSeries as it is (no second check)', () => {
+    const w = seriesPrefix(s, 2);
+    expect(w).toEqual({ id: 'x', unit: s.unit, years: [2020, 2021], values: [1, 2], provenance: [plan13, undefined] });
+    expect(Object.isFrozen(w) && Object.isFrozen(w.years) && Object.isFrozen(w.values)).toBe(true);
+    expect(asSeries('f', w)).toBe(w);
+    expect(s.values).toEqual([1, 2, 4]);
+  });
+  it('refuses a hand-built series and a length outside 1..n', () => {
+    const plain = { id: 'x', unit: s.unit, years: [2020], values: [1] };
+    expect(thrown(() => seriesPrefix(plain, 1))).toMatchObject({ code: 'invalid_argument' });
+    for (const n of [0, 4, 1.5]) expect(thrown(() => seriesPrefix(s, n))).toMatchObject({ code: 'invalid_argument' });
   });
 });

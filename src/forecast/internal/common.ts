@@ -42,43 +42,35 @@ export function fitInput(fn: string, input: Series, minLength: number = MIN_LENG
   }
   // A hand-built object is checked as series() checks its input (whole increasing years, one finite value each).
   const s = asSeries(fn, input);
-  // Squares of larger values overflow (a variance of 1e308 data is Infinity): refuse them up front.
-  const big = s.values.findIndex((v) => Math.abs(v) > MAX_MAGNITUDE);
-  if (big >= 0) {
-    throw argumentError(
-      'invalid_argument',
-      `${fn}: series "${s.id}" has ${s.values[big]} in ${s.years[big]}, beyond the ${MAX_MAGNITUDE} a method can square (got it at index ${big}). Rescale the series (e.g. to billions).`,
-      ['series', 'values', big],
-      `at most ${MAX_MAGNITUDE} in size`,
-      s.values[big],
-      { year: s.years[big] },
-    );
-  }
-  if (s.values.length < minLength) {
-    throw argumentError(
-      'invalid_argument',
-      `${fn}: series "${s.id}" has ${s.values.length} observation${s.values.length === 1 ? '' : 's'} (got ${show(s.values)}). Forecasting needs at least ${minLength}; with fewer, state a growth assumption instead (see compound).`,
-      'series.values',
-      `at least ${minLength} observations`,
-      s.values,
-      { length: s.values.length, minLength },
-    );
-  }
-  if (annual) assertAnnual(fn, s);
+  // One pass makes the copy returned and refuses values whose squares overflow (a variance of 1e308 data is
+  // Infinity); asSeries has checked that they are finite numbers.
+  const values: number[] = [];
   for (let i = 0; i < s.values.length; i++) {
-    const v = s.values[i];
-    if (typeof v !== 'number' || !Number.isFinite(v)) {
+    const v = s.values[i] as number;
+    if (Math.abs(v) > MAX_MAGNITUDE) {
       throw argumentError(
-        'non_finite',
-        `${fn}: the value for ${s.years[i]} is ${show(v)}. Remove or fill it first.`,
+        'invalid_argument',
+        `${fn}: series "${s.id}" has ${v} in ${s.years[i]}, beyond the ${MAX_MAGNITUDE} a method can square (got it at index ${i}). Rescale the series (e.g. to billions).`,
         ['series', 'values', i],
-        'a finite number',
+        `at most ${MAX_MAGNITUDE} in size`,
         v,
         { year: s.years[i] },
       );
     }
+    values.push(v);
   }
-  return [...s.values];
+  if (values.length < minLength) {
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: series "${s.id}" has ${values.length} observation${values.length === 1 ? '' : 's'} (got ${show(s.values)}). Forecasting needs at least ${minLength}; with fewer, state a growth assumption instead (see compound).`,
+      'series.values',
+      `at least ${minLength} observations`,
+      s.values,
+      { length: values.length, minLength },
+    );
+  }
+  if (annual) assertAnnual(fn, s);
+  return values;
 }
 
 /** Throws unless every value is > 0 (multiplicative models, logs). */
@@ -98,7 +90,7 @@ export function assertPositive(fn: string, s: Series, what: string): void {
 
 /** The years after the fit's last observation up to `toYear`. */
 export function horizonYears(fn: string, fit: ForecastFit, toYear: number): number[] {
-  assertFit(fn, fit);
+  if (fit !== freshFit) assertFit(fn, fit);
   assertInteger(fn, 'toYear', toYear);
   const last = fit.years[fit.years.length - 1]!;
   if (toYear <= last) {
@@ -156,55 +148,68 @@ function assertFit(fn: string, fit: ForecastFit): void {
     );
   }
   // A fit is plain data a caller may store and hand back: every number it holds must still be finite,
-  // or the forecast would quietly be NaN.
-  const bad = (where: string, got: unknown): never => {
-    throw argumentError(
-      'invalid_argument',
-      `${fn}: fit.${where} must be finite (got ${show(got)}). Pass a fit made by this method's fit(), unchanged.`,
-      `fit.${where}`,
-      'a finite number',
-      got,
-      { field: where },
-    );
-  };
-  if (typeof fit.method !== 'string' || fit.method === '') bad('method (a method name)', fit.method);
-  if (typeof fit.seriesId !== 'string') bad('seriesId (the series id, text)', fit.seriesId);
+  // or the forecast would quietly be NaN. (Module-level helpers, not closures: this runs on every forecast.)
+  if (typeof fit.method !== 'string' || fit.method === '') badFit(fn, 'method (a method name)', fit.method);
+  if (typeof fit.seriesId !== 'string') badFit(fn, 'seriesId (the series id, text)', fit.seriesId);
   unitArg(fn, 'fit.unit', fit.unit);
   const n = fit.years.length;
   // A fit holds what fit() accepted: MIN_LENGTH to MAX_LENGTH observations.
-  if (n < MIN_LENGTH || n > MAX_LENGTH) bad(`years (${MIN_LENGTH} to ${MAX_LENGTH} observations, as fit() takes)`, n);
-  const finiteArray = (name: 'years' | 'values' | 'fitted' | 'residuals'): void => {
-    const a: unknown = fit[name];
-    if (a === undefined && (name === 'fitted' || name === 'residuals')) return;
-    if (!Array.isArray(a) || a.length !== n) bad(`${name} (one number per year, ${n})`, a);
-    for (let i = 0; i < n; i++) {
-      const v: unknown = (a as unknown[])[i];
-      if (typeof v !== 'number' || !Number.isFinite(v)) bad(`${name}[${i}]`, v);
-    }
-  };
-  finiteArray('years');
+  if (n < MIN_LENGTH || n > MAX_LENGTH)
+    badFit(fn, `years (${MIN_LENGTH} to ${MAX_LENGTH} observations, as fit() takes)`, n);
+  finiteFitArray(fn, fit, 'years', n);
   for (let i = 1; i < n; i++)
-    if (!((fit.years[i] as number) > (fit.years[i - 1] as number))) bad(`years[${i}] (increasing)`, fit.years[i]);
-  finiteArray('values');
+    if (!((fit.years[i] as number) > (fit.years[i - 1] as number)))
+      badFit(fn, `years[${i}] (increasing)`, fit.years[i]);
+  finiteFitArray(fn, fit, 'values', n);
   for (let i = 0; i < n; i++)
     if (Math.abs(fit.values[i] as number) > MAX_MAGNITUDE)
-      bad(`values[${i}] (at most ${MAX_MAGNITUDE} in size)`, fit.values[i]);
-  finiteArray('fitted');
-  finiteArray('residuals');
-  for (const group of ['params', 'state'] as const) {
-    const o: unknown = fit[group];
-    if (o === undefined && group === 'state') continue;
-    if (o === null || typeof o !== 'object') bad(group, o);
-    for (const [k, v] of Object.entries(o as Record<string, unknown>)) {
-      if (typeof v !== 'number' || !Number.isFinite(v)) bad(`${group}.${k}`, v);
-    }
-  }
+      badFit(fn, `values[${i}] (at most ${MAX_MAGNITUDE} in size)`, fit.values[i]);
+  finiteFitArray(fn, fit, 'fitted', n);
+  finiteFitArray(fn, fit, 'residuals', n);
+  finiteFitNumbers(fn, fit, 'params');
+  if (fit.state !== undefined) finiteFitNumbers(fn, fit, 'state');
   if (!(typeof fit.sigma2 === 'number' && Number.isFinite(fit.sigma2) && fit.sigma2 >= 0))
-    bad('sigma2 (>= 0)', fit.sigma2);
+    badFit(fn, 'sigma2 (>= 0)', fit.sigma2);
   // The likelihood and the criteria, when a fit has them, are numbers too (a method may read them).
   for (const k of ['loglik', 'aic', 'aicc', 'bic'] as const) {
     const v: unknown = (fit as unknown as Record<string, unknown>)[k];
-    if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v))) bad(k, v);
+    if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v))) badFit(fn, k, v);
+  }
+}
+
+function badFit(fn: string, where: string, got: unknown): never {
+  throw argumentError(
+    'invalid_argument',
+    `${fn}: fit.${where} must be finite (got ${show(got)}). Pass a fit made by this method's fit(), unchanged.`,
+    `fit.${where}`,
+    'a finite number',
+    got,
+    { field: where },
+  );
+}
+
+function finiteFitArray(
+  fn: string,
+  fit: ForecastFit,
+  name: 'years' | 'values' | 'fitted' | 'residuals',
+  n: number,
+): void {
+  const a: unknown = fit[name];
+  if (a === undefined && (name === 'fitted' || name === 'residuals')) return;
+  if (!Array.isArray(a) || a.length !== n) badFit(fn, `${name} (one number per year, ${n})`, a);
+  for (let i = 0; i < n; i++) {
+    const v: unknown = (a as unknown[])[i];
+    if (typeof v !== 'number' || !Number.isFinite(v)) badFit(fn, `${name}[${i}]`, v);
+  }
+}
+
+function finiteFitNumbers(fn: string, fit: ForecastFit, group: 'params' | 'state'): void {
+  const o: unknown = fit[group];
+  if (o === null || typeof o !== 'object') badFit(fn, group, o);
+  for (const k in o as Record<string, unknown>) {
+    if (!Object.hasOwn(o as object, k)) continue;
+    const v = (o as Record<string, unknown>)[k];
+    if (typeof v !== 'number' || !Number.isFinite(v)) badFit(fn, `${group}.${k}`, v);
   }
 }
 
@@ -275,6 +280,25 @@ export function pointsOnly<T>(compute: () => T, on = true): T {
     return compute();
   } finally {
     pointsOnlyMode = before;
+  }
+}
+
+// The fit an in-sample origin has just made, while {@link pointsFromFreshFit} forecasts from it.
+let freshFit: ForecastFit | undefined;
+
+/**
+ * {@link pointsOnly} from a fit the caller made a moment ago with the method's own fit() and handed to no
+ * one (calibrate's in-sample origins): horizonYears does not check that one object again, which would cost
+ * as much as the forecast of a short series. Fits nested in it (a combination's parts) are still checked.
+ * The caller must check that the points it reads are finite.
+ */
+export function pointsFromFreshFit<T>(fit: ForecastFit, compute: () => T): T {
+  const before = freshFit;
+  freshFit = fit;
+  try {
+    return pointsOnly(compute);
+  } finally {
+    freshFit = before;
   }
 }
 
