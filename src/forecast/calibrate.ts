@@ -63,6 +63,11 @@ export function calibrationOrigins(n: number, initial: number, maxHorizon: numbe
       );
     }
   }
+  return origins(n, initial, maxHorizon, maxOrigins);
+}
+
+/** calibrationOrigins without the checks, for calibrate's fit (its options were checked once, n by the method). */
+function origins(n: number, initial: number, maxHorizon: number, maxOrigins: number): number[] {
   const out: number[] = [];
   for (let o = n - maxHorizon; o >= initial && out.length < maxOrigins; o -= maxHorizon) out.push(o);
   for (let o = n - 1; o >= initial && out.length < maxOrigins; o--) if (!out.includes(o)) out.push(o);
@@ -158,10 +163,10 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
     );
   }
   const maxHorizon = options.maxHorizon ?? 6;
-  positiveWhole(fn, 'maxHorizon', maxHorizon);
+  positiveWhole(fn, 'maxHorizon', maxHorizon, MAX_LENGTH);
   const minLength = Math.max(3, method.minLength);
   const initial = options.initial ?? minLength;
-  positiveWhole(fn, 'initial', initial);
+  positiveWhole(fn, 'initial', initial, MAX_LENGTH);
   if (initial < method.minLength) {
     throw argumentError(
       'invalid_argument',
@@ -175,7 +180,7 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
   const minErrors = options.minErrors ?? 8;
   positiveWhole(fn, 'minErrors', minErrors);
   const maxOrigins = options.maxOrigins ?? 4;
-  positiveWhole(fn, 'maxOrigins', maxOrigins);
+  positiveWhole(fn, 'maxOrigins', maxOrigins, MAX_LENGTH);
   const name = `${method.name}-cal`;
 
   const fit = (s: Series): CalibratedFit => {
@@ -196,7 +201,7 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
     let firstOrigin = n;
     // per origin used: the number of errors and its fit (whose residual scale is taken once the error scale is known)
     const originFits: { count: number; fit: ForecastFit }[] = [];
-    for (const o of calibrationOrigins(n, initial, maxHorizon, maxOrigins)) {
+    for (const o of origins(n, initial, maxHorizon, maxOrigins)) {
       const steps = Math.min(maxHorizon, n - o);
       let mean: readonly number[];
       let originFit: ForecastFit;
@@ -348,42 +353,49 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
 
 /** Checks a calibration handed back in a fit: the fields forecast reads, typed and finite. */
 function checkCalibration(fn: string, c: Calibration): void {
-  const bad = (where: string, what: string, got: unknown): never => {
-    throw argumentError(
-      'invalid_argument',
-      `${fn}: fit.calibration.${where} ${what} (got ${show(got)}). Pass the fit calibrate's fit() made, unchanged.`,
-      `fit.calibration.${where}`,
-      what.replace(/^(must (be )?|expected |is )/, ''),
-      got,
-      { field: `calibration.${where}` },
-    );
-  };
-  if (typeof c.fallback !== 'boolean') bad('fallback', 'must be true or false', c.fallback);
-  if (c.errors !== 'log' && c.errors !== 'absolute') bad('errors', 'must be log or absolute', c.errors);
+  if (typeof c.fallback !== 'boolean') badCalibration(fn, 'fallback', 'must be true or false', c.fallback);
+  if (c.errors !== 'log' && c.errors !== 'absolute') badCalibration(fn, 'errors', 'must be log or absolute', c.errors);
   if (typeof c.exponent !== 'number' || !Number.isFinite(c.exponent) || c.exponent < 0 || c.exponent > 10)
-    bad('exponent', 'must be a number in [0, 10]', c.exponent);
+    badCalibration(fn, 'exponent', 'must be a number in [0, 10]', c.exponent);
   const pooled: unknown = c.pooled;
   if (!Array.isArray(pooled) || pooled.length > MAX_LENGTH * MAX_LENGTH || (!c.fallback && pooled.length === 0))
-    bad('pooled', 'must be the sorted errors (at least one)', pooled);
+    badCalibration(fn, 'pooled', 'must be the sorted errors (at least one)', pooled);
   for (let i = 0; i < (pooled as unknown[]).length; i++) {
     const v = (pooled as unknown[])[i];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) bad(`pooled[${i}]`, 'must be a finite error >= 0', v);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+      badCalibration(fn, `pooled[${i}]`, 'must be a finite error >= 0', v);
     if (i > 0 && (v as number) < ((pooled as number[])[i - 1] as number))
-      bad(`pooled[${i}]`, 'must be sorted ascending', v);
+      badCalibration(fn, `pooled[${i}]`, 'must be sorted ascending', v);
   }
 }
 
-function positiveWhole(fn: string, name: string, v: unknown): void {
+function badCalibration(fn: string, where: string, what: string, got: unknown): never {
+  throw argumentError(
+    'invalid_argument',
+    `${fn}: fit.calibration.${where} ${what} (got ${show(got)}). Pass the fit calibrate's fit() made, unchanged.`,
+    `fit.calibration.${where}`,
+    what.replace(/^(must (be )?|expected |is )/, ''),
+    got,
+    { field: `calibration.${where}` },
+  );
+}
+
+/** Throws invalid_argument unless v is a whole number in [1, max]. */
+function positiveWhole(fn: string, name: string, v: unknown, max = Infinity): void {
   assertInteger(fn, name, v);
-  if ((v as number) < 1)
+  if ((v as number) < 1 || (v as number) > max) {
+    const range = max === Infinity ? '>= 1' : `in [1, ${max}]`;
     throw argumentError(
       'invalid_argument',
-      `${fn}: ${name} must be a whole number >= 1 (got ${v}).`,
-      `${name}`,
-      'a whole number >= 1',
+      `${fn}: ${name} must be a whole number ${range} (got ${v}).`,
+      name,
+      `a whole number ${range}`,
       v,
-      { [name]: v },
+      {
+        [name]: v,
+      },
     );
+  }
 }
 
 function learn(

@@ -196,21 +196,21 @@ export function seriesPrefix(s: Series, length: number): Series {
       length,
     );
   }
-  const out: Series = {
+  const out: { -readonly [K in keyof Series]: Series[K] } = {
     id: s.id,
     unit: s.unit,
     years: frozenHead(s.years, length),
     values: frozenHead(s.values, length),
-    ...(s.provenance !== undefined ? { provenance: frozenHead(s.provenance, length) } : {}),
   };
+  if (s.provenance !== undefined) out.provenance = frozenHead(s.provenance, length);
   BUILT.add(out);
   return Object.freeze(out);
 }
 
-/** The first `length` items of `a`, frozen; copied in a loop because slice() of a frozen array takes V8's slow path. */
+/** The first `length` items of `a`, frozen: a spread copy cut short, since slice() of a frozen array takes V8's slow path. */
 function frozenHead<T>(a: readonly T[], length: number): readonly T[] {
-  const out: T[] = [];
-  for (let i = 0; i < length; i++) out.push(a[i] as T);
+  const out = [...a];
+  out.length = length;
   return Object.freeze(out);
 }
 

@@ -156,7 +156,9 @@ describe('calibrate', () => {
       },
     };
     const fit = calibrate(spoiling, { maxOrigins: 7 }).fit(linear);
-    expect(fit.notes?.join(' ')).toMatch(/1 in-sample origin\(s\) skipped because naive could not fit them or forecast/);
+    expect(fit.notes?.join(' ')).toMatch(
+      /1 in-sample origin\(s\) skipped because naive could not fit them or forecast/,
+    );
     // six origins left (3, 4, 6, 7, 8, 9 values), each with min(6, 10 - o) steps
     expect(fit.calibration.byHorizon.flat().length).toBe(6 + 6 + 4 + 3 + 2 + 1);
     expect(fit.calibration.pooled.every(Number.isFinite)).toBe(true);
@@ -181,6 +183,7 @@ describe('calibrate errors', () => {
   it.each([
     [{ errors: 'squared' }, /errors must be one of/],
     [{ maxHorizon: 0 }, /maxHorizon/],
+    [{ maxOrigins: 1001 }, /maxOrigins must be a whole number in \[1, 1000\] \(got 1001\)/],
     [{ initial: 1 }, /initial must be at least 2/],
     [{ minErrors: 1.5 }, /minErrors/],
   ])('calibrate(naive, %o) throws invalid_argument', (options, message) => {

@@ -171,10 +171,14 @@ function assertFit(fn: string, fit: ForecastFit): void {
   if (!(typeof fit.sigma2 === 'number' && Number.isFinite(fit.sigma2) && fit.sigma2 >= 0))
     badFit(fn, 'sigma2 (>= 0)', fit.sigma2);
   // The likelihood and the criteria, when a fit has them, are numbers too (a method may read them).
-  for (const k of ['loglik', 'aic', 'aicc', 'bic'] as const) {
-    const v: unknown = (fit as unknown as Record<string, unknown>)[k];
-    if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v))) badFit(fn, k, v);
-  }
+  optionalFinite(fn, 'loglik', fit.loglik);
+  optionalFinite(fn, 'aic', fit.aic);
+  optionalFinite(fn, 'aicc', fit.aicc);
+  optionalFinite(fn, 'bic', fit.bic);
+}
+
+function optionalFinite(fn: string, name: string, v: unknown): void {
+  if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v))) badFit(fn, name, v);
 }
 
 function badFit(fn: string, where: string, got: unknown): never {
@@ -450,11 +454,22 @@ export function boundIntervals(
   }
   const r = hi > lo ? hi - lo : big > 0 ? big : 1;
   const k = unboundedDepth > 0 ? Infinity : RANGE_BOUND;
-  return intervals.map((it) => ({
-    level: it.level,
-    lower: it.lower.map((l, i) => Math.min(Math.max(Number.isNaN(l) ? -Infinity : l, lo - k * (i + 1) * r), mean[i]!)),
-    upper: it.upper.map((u, i) => Math.max(Math.min(Number.isNaN(u) ? Infinity : u, hi + k * (i + 1) * r), mean[i]!)),
-  }));
+  // Loops, not map(): this runs on every forecast.
+  const out: ForecastInterval[] = [];
+  for (const it of intervals) {
+    const lower: number[] = [];
+    const upper: number[] = [];
+    for (let i = 0; i < it.lower.length; i++) {
+      const l = it.lower[i] as number;
+      lower.push(Math.min(Math.max(Number.isNaN(l) ? -Infinity : l, lo - k * (i + 1) * r), mean[i]!));
+    }
+    for (let i = 0; i < it.upper.length; i++) {
+      const u = it.upper[i] as number;
+      upper.push(Math.max(Math.min(Number.isNaN(u) ? Infinity : u, hi + k * (i + 1) * r), mean[i]!));
+    }
+    out.push({ level: it.level, lower, upper });
+  }
+  return out;
 }
 
 /** Assembles a Forecast; intervals are held within the range bound (see {@link boundIntervals}). */
