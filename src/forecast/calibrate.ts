@@ -1,6 +1,6 @@
 import { MetricsError } from '../errors.js';
 import { assertInteger, show, argumentError } from '../internal/assert.js';
-import { asSeries, type Series, seriesPrefix } from '../series/series.js';
+import { asSeries, fitPrefix, type Series } from '../series/series.js';
 import type { Forecast, ForecastFit, ForecastInterval, ForecastMethod, ForecastOptions } from './types.js';
 import { checkMethod } from './internal/checkMethod.js';
 import {
@@ -206,9 +206,9 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
       let mean: readonly number[];
       let originFit: ForecastFit;
       try {
-        // A prefix of a series the method has just fitted is a valid series (seriesPrefix: no checks again),
+        // A prefix of a series the method has just fitted is a valid series (fitPrefix: no checks again),
         // and only the point forecasts are used, so no intervals are computed (pointsFromFreshFit).
-        originFit = method.fit(seriesPrefix(checked, o));
+        originFit = fitPrefix(checked, o, (w) => method.fit(w));
         const fo = originFit;
         mean = pointsFromFreshFit(fo, () => method.forecast(fo, years[o + steps - 1] as number)).mean;
       } catch (e) {
@@ -284,9 +284,10 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
         f,
       );
     }
-    // The outer fit is plain data handed back: its numbers (values, read for the log-scale widths) and its
-    // calibration are checked as the methods check theirs.
-    horizonYears(`${name}.forecast`, f, toYear);
+    // The outer fit is plain data handed back: what is read here, its data (the values, for the log-scale widths
+    // and the bounds) and its calibration, is checked as the methods check theirs; the wrapped method checks
+    // its own fit, f.inner.
+    horizonYears(`${name}.forecast`, f, toYear, true);
     checkCalibration(`${name}.forecast`, f.calibration);
     const base = method.forecast(f.inner, toYear, opts);
     if (f.calibration.fallback) return Object.assign({}, base, { method: f.method, fit: f });

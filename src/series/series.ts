@@ -181,30 +181,41 @@ export function series(input: SeriesInput): Series {
 /** Series made by {@link series}: frozen and checked, so {@link asSeries} need not check them again. */
 const BUILT = new WeakSet<object>();
 
+/** The window {@link fitPrefix} is fitting now: cut from a checked series and frozen, so asSeries takes it as it is. */
+let trustedWindow: Series | undefined;
+
 /**
- * The first `length` points of a checked series (internal, not exported from the package): the windows of
- * rolling-origin refits, made without checking again what `s` passed and marked checked like series()'s.
- * @throws {MetricsError} invalid_argument unless `s` came from series() and 1 <= length <= its length
+ * Runs `fitWindow` on the first `length` points of a checked series (internal, not exported from the package: the
+ * windows of rolling-origin refits). The window is frozen, and while `fitWindow` runs asSeries takes it as it is:
+ * it is cut from a series() result, so checking it again, or registering it as series() does, would cost
+ * as much as a short series' fit. After the call it is checked like any hand-built object.
+ * @throws {MetricsError} invalid_argument unless `s` came from series() and 1 <= length <= its length;
+ *   what `fitWindow` throws
  */
-export function seriesPrefix(s: Series, length: number): Series {
+export function fitPrefix<T>(s: Series, length: number, fitWindow: (window: Series) => T): T {
   if (!BUILT.has(s) || !Number.isInteger(length) || length < 1 || length > s.values.length) {
     throw argumentError(
       'invalid_argument',
-      `seriesPrefix: expected a series() result and a length in [1, ${s?.values?.length}] (got ${show(length)}). Check the series with asSeries first.`,
+      `fitPrefix: expected a series() result and a length in [1, ${s?.values?.length}] (got ${show(length)}). Check the series with asSeries first.`,
       'length',
       'a series() result and a length within it',
       length,
     );
   }
-  const out: { -readonly [K in keyof Series]: Series[K] } = {
+  const w: { -readonly [K in keyof Series]: Series[K] } = {
     id: s.id,
     unit: s.unit,
     years: frozenHead(s.years, length),
     values: frozenHead(s.values, length),
   };
-  if (s.provenance !== undefined) out.provenance = frozenHead(s.provenance, length);
-  BUILT.add(out);
-  return Object.freeze(out);
+  if (s.provenance !== undefined) w.provenance = frozenHead(s.provenance, length);
+  const before = trustedWindow;
+  trustedWindow = Object.freeze(w);
+  try {
+    return fitWindow(trustedWindow);
+  } finally {
+    trustedWindow = before;
+  }
 }
 
 /** The first `length` items of `a`, frozen: a spread copy cut short, since slice() of a frozen array takes V8's slow path. */
@@ -220,7 +231,7 @@ function frozenHead<T>(a: readonly T[], length: number): readonly T[] {
  * Functions that take a Series call it first, so a hostile object gets a MetricsError, not a TypeError.
  */
 export function asSeries(fn: string, s: unknown, name = 'series'): Series {
-  if (typeof s === 'object' && s !== null && BUILT.has(s)) return s as Series;
+  if (typeof s === 'object' && s !== null && (s === trustedWindow || BUILT.has(s))) return s as Series;
   if (typeof s !== 'object' || s === null || Array.isArray(s)) {
     throw argumentError(
       'invalid_argument',

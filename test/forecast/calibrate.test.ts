@@ -166,6 +166,20 @@ describe('calibrate', () => {
     const spoilt = { ...naive.fit(linear), values: [...linear.values.slice(0, -1), Number.NaN] };
     expect(thrown(() => naive.forecast(spoilt, 2012))).toMatchObject({ code: 'invalid_argument' });
   });
+  it("checks what forecast reads: the outer fit's data and calibration, and (through the method) the inner fit", () => {
+    const cal = calibrate(naive);
+    const fit = cal.fit(linear);
+    const nanLast = [...linear.values.slice(0, -1), Number.NaN];
+    expect(thrown(() => cal.forecast({ ...fit, values: nanLast }, 2012))).toMatchObject({
+      code: 'invalid_argument',
+      issues: [{ path: ['fit', 'values', 9] }],
+    });
+    const badInner = { ...fit, inner: { ...fit.inner, state: { level: Number.NaN } } };
+    expect(thrown(() => cal.forecast(badInner, 2012))).toMatchObject({ code: 'invalid_argument' });
+    // the outer copy of the model's numbers is not read (the inner fit's are): a spoilt one changes nothing
+    const unread = { ...fit, fitted: fit.fitted.map(() => Number.NaN) };
+    expect(cal.forecast(unread, 2012)).toEqual({ ...cal.forecast(fit, 2012), fit: unread });
+  });
   it('fits the windows of a hand-built series as of series(): the same errors and points', () => {
     const plain = { id: 'lin', unit: 'count', years: [...linear.years], values: [...linear.values] };
     const cal = calibrate(naive);

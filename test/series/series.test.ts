@@ -6,7 +6,8 @@ import {
   asSeries,
   assertAnnual,
   series,
-  seriesPrefix,
+  fitPrefix,
+  type Series,
   toTidy,
   valueAt,
   type SeriesInput,
@@ -273,7 +274,7 @@ describe('toTidy', () => {
   });
 });
 
-describe('seriesPrefix (internal: rolling-origin windows)', () => {
+describe('fitPrefix (internal: rolling-origin windows)', () => {
   const s = series({
     id: 'x',
     unit: 'CNY billion',
@@ -283,16 +284,35 @@ describe('seriesPrefix (internal: rolling-origin windows)', () => {
       { year: 2022, value: 4 },
     ],
   });
-  it('keeps the first points, frozen, and is taken by asSeries as it is (no second check)', () => {
-    const w = seriesPrefix(s, 2);
-    expect(w).toEqual({ id: 'x', unit: s.unit, years: [2020, 2021], values: [1, 2], provenance: [plan13, undefined] });
-    expect(Object.isFrozen(w) && Object.isFrozen(w.years) && Object.isFrozen(w.values)).toBe(true);
-    expect(asSeries('f', w)).toBe(w);
+  it('fits the first points, frozen, taken by asSeries as they are during the call and checked again after it', () => {
+    let seen: Series | undefined;
+    const got = fitPrefix(s, 2, (w) => {
+      seen = w;
+      expect(asSeries('f', w)).toBe(w);
+      return w.values.length;
+    });
+    expect(got).toBe(2);
+    expect(seen).toEqual({
+      id: 'x',
+      unit: s.unit,
+      years: [2020, 2021],
+      values: [1, 2],
+      provenance: [plan13, undefined],
+    });
+    expect(Object.isFrozen(seen) && Object.isFrozen(seen?.years) && Object.isFrozen(seen?.values)).toBe(true);
+    expect(asSeries('f', seen)).not.toBe(seen);
+    expect(asSeries('f', seen)).toEqual(seen);
     expect(s.values).toEqual([1, 2, 4]);
   });
-  it('refuses a hand-built series and a length outside 1..n', () => {
+  it('refuses a hand-built series and a length outside 1..n, and passes on what fit throws', () => {
     const plain = { id: 'x', unit: s.unit, years: [2020], values: [1] };
-    expect(thrown(() => seriesPrefix(plain, 1))).toMatchObject({ code: 'invalid_argument' });
-    for (const n of [0, 4, 1.5]) expect(thrown(() => seriesPrefix(s, n))).toMatchObject({ code: 'invalid_argument' });
+    const fit = (w: Series) => w.values.length;
+    expect(thrown(() => fitPrefix(plain, 1, fit))).toMatchObject({ code: 'invalid_argument' });
+    for (const n of [0, 4, 1.5]) expect(thrown(() => fitPrefix(s, n, fit))).toMatchObject({ code: 'invalid_argument' });
+    expect(() =>
+      fitPrefix(s, 1, () => {
+        throw new RangeError('inner');
+      }),
+    ).toThrow('inner');
   });
 });

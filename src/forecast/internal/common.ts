@@ -88,9 +88,13 @@ export function assertPositive(fn: string, s: Series, what: string): void {
   }
 }
 
-/** The years after the fit's last observation up to `toYear`. */
-export function horizonYears(fn: string, fit: ForecastFit, toYear: number): number[] {
-  if (fit !== freshFit) assertFit(fn, fit);
+/**
+ * The years after the fit's last observation up to `toYear`, once the fit is checked: every number it holds,
+ * or with `dataOnly` its data (method, series id, unit, years, values), for a wrapper that reads only those and
+ * whose wrapped method checks its own fit (calibrate).
+ */
+export function horizonYears(fn: string, fit: ForecastFit, toYear: number, dataOnly = false): number[] {
+  if (fit !== freshFit) assertFit(fn, fit, dataOnly);
   assertInteger(fn, 'toYear', toYear);
   const last = fit.years[fit.years.length - 1]!;
   if (toYear <= last) {
@@ -131,7 +135,7 @@ export function assertFitObject(fn: string, fit: unknown): asserts fit is Foreca
   }
 }
 
-function assertFit(fn: string, fit: ForecastFit): void {
+function assertFit(fn: string, fit: ForecastFit, dataOnly: boolean): void {
   if (
     typeof fit !== 'object' ||
     fit === null ||
@@ -164,6 +168,7 @@ function assertFit(fn: string, fit: ForecastFit): void {
   for (let i = 0; i < n; i++)
     if (Math.abs(fit.values[i] as number) > MAX_MAGNITUDE)
       badFit(fn, `values[${i}] (at most ${MAX_MAGNITUDE} in size)`, fit.values[i]);
+  if (dataOnly) return;
   finiteFitArray(fn, fit, 'fitted', n);
   finiteFitArray(fn, fit, 'residuals', n);
   finiteFitNumbers(fn, fit, 'params');
