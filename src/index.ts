@@ -178,7 +178,7 @@ export { etsModel } from './forecast/etsModel.js';
 export type { EtsModelOptions, EtsFit, EtsError, EtsTrend } from './forecast/etsModel.js';
 export { theta } from './forecast/theta.js';
 export { logTrend } from './forecast/logTrend.js';
-export { combination } from './forecast/combination.js';
+export { combination, CombinationAverage } from './forecast/combination.js';
 export type { CombinationFit, CombinationOptions } from './forecast/combination.js';
 export { comb } from './forecast/comb.js';
 export { arima } from './forecast/arima.js';

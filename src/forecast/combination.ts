@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { show, argumentError } from '../internal/assert.js';
+import { argumentError, assertOneOf, assertOptions, show } from '../internal/assert.js';
 import type { Series } from '../series/series.js';
 import { fitBase, fitInput, horizonYears, intervalLevels, makeForecast } from './internal/common.js';
 import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions } from './types.js';
@@ -12,28 +12,49 @@ export interface CombinationFit extends ForecastFit {
   readonly models: readonly string[];
 }
 
+/** How a {@link combination} averages its parts, at each year and for each bound. */
+export const CombinationAverage = Object.freeze({
+  /** The mean of the parts. */
+  mean: 'mean',
+  /** The mean without the lowest and the highest part (with 3 or more parts fitted; else the mean). */
+  trimmed: 'trimmed',
+  /** The median of the parts (the mean of the middle two for an even number). */
+  median: 'median',
+} as const);
+export type CombinationAverage = keyof typeof CombinationAverage;
+
 /** Options of {@link combination}. */
 export interface CombinationOptions {
   /** Name of the combined method. Default `comb(<part names joined by ",">)`. */
   readonly name?: string;
+  /** How the parts are averaged: `mean` (default), `trimmed` or `median` (see {@link CombinationAverage}). */
+  readonly average?: CombinationAverage;
 }
 
 /**
  * Equal-weight combination of forecasting methods: the point forecast is the mean of the parts' point
  * forecasts (the M4 competition's "Comb" is `combination([ses, holt, damped])`, exported as
  * {@link comb}). Combining is one of the most reliable ways to cut forecast error on yearly data.
- * - Intervals: the mean of the parts' lower bounds and the mean of their upper bounds at each level.
+ * - `average: 'trimmed'` leaves out the lowest and the highest part at each year before taking the mean,
+ *   and `'median'` takes the median: robust averages that one wild part cannot pull (Jose and Winkler 2008,
+ *   "Simple robust averages of forecasts", International Journal of Forecasting 24(1)). With fewer than 3
+ *   parts fitted the trimmed average is the mean (noted in the fit).
+ * - Intervals: the same average of the parts' lower bounds and of their upper bounds at each level.
  *   A heuristic, not a model-based interval: it nests and widens with the level because each part's
- *   intervals do, but it ignores the correlation between the parts' errors.
- * - fit: `parts` holds each part's fit; `fitted` / `residuals` are means over the parts; `sigma2` is the
- *   mean squared combined residual; parts' notes are kept, prefixed with the part's name. `fit.method`
- *   names the models combined, e.g. `comb(theta, ets(M,A,N))`, and `models` lists them.
+ *   intervals do and each average is monotone in every part, but it ignores the correlation between the
+ *   parts' errors.
+ * - fit: `parts` holds each part's fit; `fitted` is the same average over the parts, `residuals` the data
+ *   minus it; `sigma2` is the mean squared combined residual; parts' notes are kept, prefixed with the
+ *   part's name. `fit.method` names the models combined, e.g. `comb(theta, ets(M,A,N))`, and `models` lists them.
  * - A part that cannot fit the series (a log part on data with a zero, say) is left out with a note, as
  *   long as one part fits; otherwise the first part's error is thrown.
  * - No `simulate` (averaging independent paths would understate the spread).
- * @throws {MetricsError} invalid_argument for an empty list or an entry that is not a ForecastMethod
+ * @throws {MetricsError} invalid_argument for an empty list, an entry that is not a ForecastMethod or an
+ *   unknown `average`
  * @example
  * combination([theta, damped]).name; // => 'comb(theta,damped)'
+ * const s = series({ id: 'x', unit: 'count', years: [2001, 2002, 2003, 2004, 2005, 2006], values: [10, 12, 13, 15, 18, 20] });
+ * combination([naive, drift, mean], { average: 'median' }).forecast(combination([naive, drift, mean], { average: 'median' }).fit(s), 2007).mean; // => [20]
  */
 export function combination(
   methods: readonly ForecastMethod[],
@@ -68,6 +89,9 @@ export function combination(
       );
     }
   });
+  assertOptions('combination', options);
+  const average = options.average ?? 'mean';
+  assertOneOf('combination', 'average', average, CombinationAverage);
   const parts = [...methods];
   const name = options.name ?? `comb(${parts.map((m) => m.name).join(',')})`;
   if (typeof name !== 'string' || name.trim() === '') {
@@ -81,7 +105,7 @@ export function combination(
   }
   return {
     name,
-    description: `Mean of the point forecasts of ${parts.map((m) => m.name).join(', ')}; intervals are the mean bounds (heuristic).`,
+    description: `${AVERAGE_WORDS[average]} of the point forecasts of ${parts.map((m) => m.name).join(', ')}; intervals are the bounds averaged the same way (heuristic).`,
     minLength: Math.max(...parts.map((m) => m.minLength)),
     fit(s: Series): CombinationFit {
       const y = fitInput(`${name}.fit`, s, Math.max(...parts.map((m) => m.minLength)));
@@ -99,9 +123,17 @@ export function combination(
       });
       const ok = fits.filter((f): f is ForecastFit => f !== null);
       if (ok.length === 0) throw firstError;
-      const n = y.length,
-        k = ok.length;
-      const fitted = y.map((_, i) => ok.reduce((acc, f) => acc + f.fitted[i]!, 0) / k);
+      const n = y.length;
+      if (average === 'trimmed' && ok.length < 3)
+        notes.push(
+          `${ok.length} of ${parts.length} parts fitted: their mean is used, as a trimmed mean needs 3 parts.`,
+        );
+      const fitted = y.map((_, i) =>
+        combine(
+          average,
+          ok.map((f) => f.fitted[i]!),
+        ),
+      );
       const residuals = y.map((v, i) => v - fitted[i]!);
       fits.forEach((f, j) => {
         for (const note of f?.notes ?? []) notes.push(`${parts[j]!.name}: ${note}`);
@@ -148,7 +180,12 @@ export function combination(
         );
       }
       const avg = (pick: (f: Forecast) => readonly number[]): number[] =>
-        years.map((_, i) => fcs.reduce((acc, f) => acc + pick(f)[i]!, 0) / k);
+        years.map((_, i) =>
+          combine(
+            average,
+            fcs.map((f) => pick(f)[i]!),
+          ),
+        );
       const mean = avg((f) => f.mean);
       const intervals = levels.map((level, li) => ({
         level,
@@ -158,4 +195,28 @@ export function combination(
       return makeForecast(fit, years, mean, intervals);
     },
   };
+}
+
+const AVERAGE_WORDS: Readonly<Record<CombinationAverage, string>> = {
+  mean: 'Mean',
+  trimmed: 'Mean without the lowest and the highest',
+  median: 'Median',
+};
+
+/** The average of the parts' values at one year (values as fitted or forecast, all finite). */
+export function combine(average: CombinationAverage, v: readonly number[]): number {
+  const k = v.length;
+  if (average === 'mean' || k < 3) {
+    let sum = 0;
+    for (const x of v) sum += x;
+    return sum / k;
+  }
+  const sorted = [...v].sort((a, b) => a - b);
+  if (average === 'median') {
+    const mid = k >> 1;
+    return k % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  }
+  let sum = 0;
+  for (let i = 1; i < k - 1; i++) sum += sorted[i] as number;
+  return sum / (k - 2);
 }

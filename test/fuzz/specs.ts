@@ -640,8 +640,16 @@ export async function buildSpecs(): Promise<Record<string, AnySpec>> {
       methods: {
         make: {
           args: tuple(
-            fc.constantFrom([api.theta, api.drift], [api.naive, api.mean], [api.damped]),
-            fc.record({ name: fc.constantFrom('my-comb', 'c') }, { requiredKeys: [] }),
+            fc.constantFrom(
+              [api.theta, api.drift],
+              [api.naive, api.mean],
+              [api.damped],
+              [api.naive, api.drift, api.mean],
+            ),
+            fc.record(
+              { name: fc.constantFrom('my-comb', 'c'), average: fc.constantFrom('mean', 'trimmed', 'median') },
+              { requiredKeys: [] },
+            ),
             forecastSeries,
           ),
           call: (f, [methods, options, s]) => {
@@ -680,6 +688,7 @@ export async function buildSpecs(): Promise<Record<string, AnySpec>> {
       },
     },
     CalibrationErrors: C,
+    CombinationAverage: C,
     forecast: {
       args: forecastSeries.chain((s) =>
         tuple(
