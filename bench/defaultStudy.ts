@@ -270,6 +270,10 @@ const CANDIDATES: [string, ForecastMethod][] = [
 const arima = F['arima'];
 if (arima === undefined) CANDIDATES.push(['default', defaultMethod]);
 else {
+  // The default's five parts; their mean was the default from automatic ARIMA to the robust averages below.
+  const parts5 = [theta!, arima, drift!, L(theta!), L(drift!)];
+  const mean5 = C(parts5);
+  const robust = (ms: ForecastMethod[], average: 'trimmed' | 'median') => combination(ms, { average });
   CANDIDATES.push(
     ['arima', arima],
     ['log(arima)', L(arima)],
@@ -278,10 +282,10 @@ else {
       'comb(theta, ets, drift, log theta, log drift, log arima)',
       C([theta!, ets!, drift!, L(theta!), L(drift!), L(arima)]),
     ],
-    ['default: comb(theta, arima, drift, log theta, log drift)', defaultMethod],
+    ['comb(theta, arima, drift, log theta, log drift): the default until the robust averages', mean5],
     // Point (d) of issue 14, once more: log or level per series, or more weight on the compounding part.
-    ['default and log(drift), log(drift) weighted 0.5', mix('w50', defaultMethod, L(drift!), () => 0.5)],
-    ['default and log(drift), log(drift) weighted 0.8', mix('w80', defaultMethod, L(drift!), () => 0.8)],
+    ['default and log(drift), log(drift) weighted 0.5', mix('w50', mean5, L(drift!), () => 0.5)],
+    ['default and log(drift), log(drift) weighted 0.8', mix('w80', mean5, L(drift!), () => 0.8)],
     [
       'per series: comb(theta, arima, drift) or comb(log theta, log arima, log drift) by validation, 5 origins',
       byValidation('lv5', [C([theta!, arima, drift!]), C([L(theta!), L(arima), L(drift!)])], 5, false),
@@ -292,8 +296,15 @@ else {
     ],
     [
       'per series: the default or log(drift) by validation, 5 origins',
-      byValidation('dv5', [defaultMethod, L(drift!)], 5, false),
+      byValidation('dv5', [mean5, L(drift!)], 5, false),
     ],
+    // Added on 2026-12-07, after every row above: robust averages of the same parts (Jose and Winkler 2008),
+    // judged by the same rule.
+    ["median of the default's five parts", robust(parts5, 'median')],
+    ["trimmed mean of the default's five parts (without the lowest and the highest)", robust(parts5, 'trimmed')],
+    ["median of the default's five parts and ets", robust([...parts5, ets!], 'median')],
+    ["median of the default's five parts, ets and damped", robust([...parts5, ets!, damped!], 'median')],
+    ["trimmed mean of the default's five parts, ets and damped", robust([...parts5, ets!, damped!], 'trimmed')],
   );
 }
 

@@ -5,7 +5,7 @@
 //   nice -n 10 npx tsx bench/intervalCost.ts [k]
 import { loadM3 } from './lib/m3.js';
 import { calibrate } from '../src/forecast/calibrate.js';
-import { defaultCombination as defaultMethod } from './lib/defaultCombination.js';
+import { defaultCombination as defaultMethod } from '../src/forecast/defaultForecast.js';
 const m3 = loadM3();
 const every = Number(process.argv[2] ?? 1);
 const sub = m3.filter((_, i) => i % every === 0);

@@ -43,7 +43,7 @@ console.log(
 );
 console.log('The numbers are made up for this example; intervals assume the future varies as the past did.\n');
 
-// 1. The default forecast: an equal-weight combination of theta, automatic ARIMA and drift, and theta and drift on logs.
+// 1. The default forecast: the trimmed mean of theta, automatic ARIMA and drift, and theta and drift on logs.
 const f = forecast(s, TO_YEAR, { levels: [0.8, 0.95] });
 const i80 = f.intervals.find((i) => i.level === 0.8);
 const i95 = f.intervals.find((i) => i.level === 0.95);

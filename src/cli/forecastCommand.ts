@@ -151,7 +151,7 @@ export const forecastCommand: CliCommand = {
   help: [
     [
       '--method <name>',
-      `One of ${methodNames().join(', ')}. Default: default (theta, ARIMA and drift, plus theta and drift on logs).`,
+      `One of ${methodNames().join(', ')}. Default: default (the trimmed mean of theta, ARIMA and drift, plus theta and drift on logs).`,
     ],
     [
       '--lambda <l>',
