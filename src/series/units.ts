@@ -94,6 +94,9 @@ function remember(u: Unit): Unit {
   return u;
 }
 
+/** Units read from text, by their text: the same frozen unit for the same words (up to 1000 texts are kept). */
+const BY_TEXT = new Map<string, Unit>();
+
 /**
  * Reads a unit from its text form: `CNY trillion`, `RMB billion`, `USD`, `count`, `count million`,
  * `fraction`, `CNY/USD` (an exchange rate: CNY per USD), the Chinese unit words the plans and the `zh`
@@ -110,7 +113,11 @@ function remember(u: Unit): Unit {
  */
 export function parseUnit(text: string | Unit): Unit {
   if (typeof text === 'object' && text !== null) return CHECKED.has(text) ? text : remember(checkedUnit(text));
-  return remember(unitFromText(text));
+  const known = BY_TEXT.get(text);
+  if (known !== undefined) return known;
+  const u = remember(unitFromText(text));
+  if (BY_TEXT.size < 1000) BY_TEXT.set(text, u);
+  return u;
 }
 
 function unitFromText(text: string): Unit {

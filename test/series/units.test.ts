@@ -583,6 +583,12 @@ describe('parseUnit of a unit it made', () => {
   it('returns that unit itself (no copy), and a frozen checked copy of a hand-built one', () => {
     const u = parseUnit('CNY trillion');
     expect(parseUnit(u)).toBe(u);
+    // the same text gives the same frozen unit; beyond the 1000 texts kept, units are still read anew
+    expect(parseUnit('CNY trillion')).toBe(u);
+    for (let i = 0; i < 1200; i++)
+      expect(parseUnit(`widgets-${i}/day`)).toEqual({ kind: 'other', symbol: `widgets-${i}/day` });
+    expect(parseUnit('widgets-1100/day')).not.toBe(parseUnit('widgets-1100/day'));
+    expect(parseUnit('widgets-1100/day')).toEqual({ kind: 'other', symbol: 'widgets-1100/day' });
     const hand = { kind: 'money', currency: 'CNY', scale: 'trillion' } as const;
     const copy = parseUnit(hand);
     expect(copy).not.toBe(hand);
