@@ -264,9 +264,12 @@ function parseWide(file: string, rows: string[][], header: string[]): SeriesRow[
  * @param path file path
  * @throws {MetricsError} not_found when the file cannot be read; invalid_data for bad content (file, row, field)
  * @example
- * import { writeFileSync } from 'node:fs';
- * writeFileSync('/tmp/market.csv', 'id,year,value\nmarket,2020,1.5\n');
- * readSeriesCsv('/tmp/market.csv'); // => [{ id: 'market', year: 2020, value: 1.5 }]
+ * import { mkdtempSync, writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * const file = join(mkdtempSync(join(tmpdir(), 'im-')), 'market.csv');
+ * writeFileSync(file, 'id,year,value\nmarket,2020,1.5\n');
+ * readSeriesCsv(file); // => [{ id: 'market', year: 2020, value: 1.5 }]
  */
 export function readSeriesCsv(path: string, options: Omit<ParseSeriesCsvOptions, 'file'> = {}): SeriesRow[] {
   checkPath('readSeriesCsv', path);

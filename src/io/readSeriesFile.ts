@@ -74,9 +74,12 @@ export function parseSeriesJson(json: unknown, file: string): SeriesRow[] {
  * `id,year,value` or wide, one column per series) with parseSeriesCsv.
  * @throws {MetricsError} not_found for a missing file; invalid_data naming the file, row or path and field
  * @example
- * import { writeFileSync } from 'node:fs';
- * writeFileSync('/tmp/series.json', JSON.stringify([{ id: 'a', year: 2020, value: 2 }]));
- * readSeriesFile('/tmp/series.json'); // => [{ id: 'a', year: 2020, value: 2 }]
+ * import { mkdtempSync, writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * const file = join(mkdtempSync(join(tmpdir(), 'im-')), 'series.json');
+ * writeFileSync(file, JSON.stringify([{ id: 'a', year: 2020, value: 2 }]));
+ * readSeriesFile(file); // => [{ id: 'a', year: 2020, value: 2 }]
  */
 export function readSeriesFile(path: string): SeriesRow[] {
   checkPath('readSeriesFile', path);
