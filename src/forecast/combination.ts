@@ -33,8 +33,9 @@ export interface CombinationOptions {
 
 /**
  * Equal-weight combination of forecasting methods: the point forecast is the mean of the parts' point
- * forecasts (the M4 competition's "Comb" is `combination([ses, holt, damped])`, exported as
- * {@link comb}). Combining is one of the most reliable ways to cut forecast error on yearly data.
+ * forecasts, or with `average` a trimmed mean or their median (the M4 competition's "Comb" is
+ * `combination([ses, holt, damped])`, exported as {@link comb}). Combining is one of the most reliable ways
+ * to cut forecast error on yearly data.
  * - `average: 'trimmed'` leaves out the lowest and the highest part at each year before taking the mean,
  *   and `'median'` takes the median: robust averages that one wild part cannot pull (Jose and Winkler 2008,
  *   "Simple robust averages of forecasts", International Journal of Forecasting 24(1)). With fewer than 3
@@ -203,7 +204,7 @@ const AVERAGE_WORDS: Readonly<Record<CombinationAverage, string>> = {
   median: 'Median',
 };
 
-/** The average of the parts' values at one year (values as fitted or forecast, all finite). */
+/** The average of the parts' values at one year (values as fitted or forecast, all finite; not in the public index). */
 export function combine(average: CombinationAverage, v: readonly number[]): number {
   const k = v.length;
   if (average === 'mean' || k < 3) {
