@@ -6,11 +6,11 @@ import { forecastMany, type ForecastMany } from '../forecast/batch.js';
 import { calibrate } from '../forecast/calibrate.js';
 import { withBoxCox } from '../forecast/withBoxCox.js';
 import { forecastMethods } from '../forecast/methods.js';
-import { defaultMethod } from '../forecast/defaultForecast.js';
+import { defaultMethod, FillMethod } from '../forecast/defaultForecast.js';
 import type { ForecastMethod } from '../forecast/types.js';
 import { levelLabel, parseLevels } from '../forecast/levels.js';
 import type { CliArgs, CliCommand, CliContext } from './command.js';
-import { emit, outputFormat, toCsv, toTable, type Row, wrapParagraph } from './output.js';
+import { choiceOption, emit, outputFormat, toCsv, toTable, type Row, wrapParagraph } from './output.js';
 
 const DEFAULT_HORIZON = 5;
 
@@ -109,17 +109,8 @@ export function lambdaOption(args: CliArgs): number | 'auto' | undefined {
 
 /** `--intervals small-sample|r` as ForecastOptions.smallSample: false for `r`, undefined (the default) otherwise. */
 export function intervalsOption(args: CliArgs): false | undefined {
-  const raw = args.values['intervals'];
-  if (raw === undefined || raw === 'small-sample') return undefined;
-  if (raw === 'r') return false;
-  throw argumentError(
-    'invalid_argument',
-    `--intervals must be small-sample or r (got ${JSON.stringify(raw)}). Use r for R's normal intervals under 10 observations.`,
-    ['--intervals'],
-    'small-sample or r',
-    raw,
-    { intervals: raw },
-  );
+  const hint = "Use r for R's normal intervals under 10 observations.";
+  return choiceOption(args, 'intervals', ['small-sample', 'r'], 'small-sample', hint) === 'r' ? false : undefined;
 }
 
 /** `--levels` as sorted fractions, by the one convention: `0.8,0.95` or `80,95` give [0.8, 0.95]. */
@@ -229,17 +220,7 @@ export const forecastCommand: CliCommand = {
       );
     }
     const method = calibrated && transformed !== defaultMethod ? calibrate(transformed) : transformed;
-    const fillRaw = args.values['fill'];
-    if (fillRaw !== undefined && fillRaw !== 'linear' && fillRaw !== 'log') {
-      throw argumentError(
-        'invalid_argument',
-        `--fill must be linear or log (got ${JSON.stringify(fillRaw)}).`,
-        ['--fill'],
-        'linear or log',
-        fillRaw,
-      );
-    }
-    const fill = fillRaw as 'linear' | 'log' | undefined;
+    const fill = choiceOption(args, 'fill', Object.keys(FillMethod) as FillMethod[], undefined);
     const { file, rows } = await readInput('forecast', args, ctx);
     const result = forecastMany(rows, method, {
       ...(toYear !== undefined ? { toYear } : { horizon: horizon ?? DEFAULT_HORIZON }),

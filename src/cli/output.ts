@@ -9,18 +9,32 @@ export type Row = Readonly<Record<string, string | number | boolean | null | und
 
 /** Reads `--format` (default table), rejecting unknown values with the list of allowed ones. */
 export function formatOption(args: CliArgs, fallback: OutputFormat = 'table'): OutputFormat {
-  const f = args.values['format'];
-  if (f === undefined) return fallback;
-  if (typeof f !== 'string' || !(f in OutputFormat)) {
-    throw argumentError(
-      'invalid_argument',
-      `--format must be one of ${Object.keys(OutputFormat).join(', ')} (got ${JSON.stringify(f)}).`,
-      ['--format'],
-      `one of ${Object.keys(OutputFormat).join(', ')}`,
-      f,
-    );
-  }
-  return f as OutputFormat;
+  return choiceOption(args, 'format', Object.keys(OutputFormat) as OutputFormat[], fallback);
+}
+
+/**
+ * An option that takes one of a few words (`--fill linear|log`): the fallback when absent, else the value if
+ * it is one of `choices`; anything else is refused naming them, with `hint` after the message when given.
+ * @throws {MetricsError} invalid_argument with the issue path ['--<name>']
+ */
+export function choiceOption<C extends string, F extends C | undefined>(
+  args: CliArgs,
+  name: string,
+  choices: readonly C[],
+  fallback: F,
+  hint = '',
+): C | F {
+  const raw = args.values[name];
+  if (raw === undefined) return fallback;
+  if (typeof raw === 'string' && (choices as readonly string[]).includes(raw)) return raw as C;
+  const allowed = choices.length === 2 ? `${choices[0]} or ${choices[1]}` : `one of ${choices.join(', ')}`;
+  throw argumentError(
+    'invalid_argument',
+    `--${name} must be ${allowed} (got ${JSON.stringify(raw)}).${hint === '' ? '' : ` ${hint}`}`,
+    [`--${name}`],
+    allowed,
+    raw,
+  );
 }
 
 /** The widest a table (or a wrapped paragraph) is drawn: text columns wrap to fit; numbers are never cut. */

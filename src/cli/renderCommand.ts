@@ -6,7 +6,7 @@ import { toSvg } from '../render/toSvg.js';
 import { toPng } from '../render/toPng.js';
 import { reportHtml } from '../report/reportHtml.js';
 import type { CliCommand } from './command.js';
-import { writeOut } from './output.js';
+import { choiceOption, writeOut } from './output.js';
 
 const FORMATS = ['svg', 'png', 'html', 'pdf'] as const;
 
@@ -51,16 +51,7 @@ export const renderCommand: CliCommand = {
       );
     }
     const fromExt = /\.(svg|png|html|pdf)$/i.exec(out)?.[1]?.toLowerCase();
-    const format = (args.values['format'] ?? fromExt ?? 'svg') as string;
-    if (!(FORMATS as readonly string[]).includes(format)) {
-      throw argumentError(
-        'invalid_argument',
-        `render: --format must be one of ${FORMATS.join(', ')} (got ${JSON.stringify(format)}).`,
-        ['--format'],
-        `one of ${FORMATS.join(', ')}`,
-        format,
-      );
-    }
+    const format = choiceOption(args, 'format', FORMATS, (fromExt ?? 'svg') as (typeof FORMATS)[number]);
     const scaleText = args.values['scale'];
     const scale = scaleText === undefined ? 2 : Number(scaleText);
     let text: string;

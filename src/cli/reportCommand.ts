@@ -18,7 +18,8 @@ import { modelSection, modelSummary } from '../report/modelSection.js';
 import { latestYear, planKeyFigures, planOutcomes, plansSection, plansSummary } from '../report/plansSection.js';
 import { reportTitle, sourcesTable } from '../report/reportFront.js';
 import type { CliCommand } from './command.js';
-import { progressBar, wholeNumberOption, wrapBlock, writeFolderAtomically } from './output.js';
+import { Locale } from '../series/locale.js';
+import { choiceOption, progressBar, wholeNumberOption, wrapBlock, writeFolderAtomically } from './output.js';
 
 /** Plot width of the report's charts: they fill the HTML report's column. */
 const REPORT_CHART_WIDTH = 760;
@@ -63,15 +64,7 @@ export const reportCommand: CliCommand = {
     const paths = wholeNumberOption(args, 'paths', 20000, 1);
     const seed = wholeNumberOption(args, 'seed', 2026, 0);
     const workers = wholeNumberOption(args, 'workers', 1, 1);
-    const locale = args.values['locale'] ?? 'en';
-    if (locale !== 'en' && locale !== 'zh')
-      throw argumentError(
-        'invalid_argument',
-        `--locale must be en or zh (got ${JSON.stringify(locale)}).`,
-        ['--locale'],
-        'en or zh',
-        locale,
-      );
+    const locale = choiceOption(args, 'locale', Object.keys(Locale) as Locale[], 'en');
     if (args.values['pdf'] === true && args.values['no-pdf'] === true)
       throw argumentError(
         'invalid_argument',

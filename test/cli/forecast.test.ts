@@ -61,6 +61,9 @@ describe('industry-metrics forecast', () => {
     const json = JSON.parse(r.stdout);
     expect(json.notes.g[0]).toBe('filled 1 missing year(s) (2018) by log interpolation');
     expect(json.rows[0].mean).toBeCloseTo(160 + 60 / 4, 9);
+    const bad = await cli(['forecast', gap, '--fill', 'spline'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--fill must be linear or log \(got "spline"\)\./);
   });
   it('--method naive --horizon 2 --format csv: one row per series and year, bounds with Student-t quantiles on 3-4 points', async () => {
     const r = await cli(['forecast', long, '--method', 'naive', '--horizon', '2', '--format', 'csv'], dir);

@@ -57,7 +57,9 @@ describe('industry-metrics report', () => {
     expect(r.stderr).toBe(
       'industry-metrics report: --paths must be a whole number >= 1 (got "0"). For example --paths 20000 or --paths 2e4.\n',
     );
-    expect((await cli(['report', '--locale', 'fr'])).code).toBe(2);
+    const fr = await cli(['report', '--locale', 'fr']);
+    expect(fr.code).toBe(2);
+    expect(fr.stderr).toMatch(/--locale must be en or zh \(got "fr"\)\./);
   });
 });
 
