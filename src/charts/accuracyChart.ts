@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { AccuracyRow } from './inputs.js';
 import { chartTheme } from './theme.js';
-import { checkArray, checkNumbers, checkStrings, checkUnique } from './internal/check.js';
+import { checkArray, checkNumbers, checkStrings, checkTextOptions, checkUnique } from './internal/check.js';
 import { tidy, WORDS } from './internal/layers.js';
 import { withSource } from './internal/footer.js';
 import { fitTitle, textWidth, wrapText } from './internal/wrap.js';
@@ -66,16 +66,7 @@ export function accuracyChart(input: AccuracyChartInput, options: AccuracyChartO
   assertOptions(fn, options);
   const locale = options.locale ?? 'en';
   checkLocale(fn, locale, 'options.locale');
-  for (const k of ['title', 'subtitle'] as const) {
-    if (options[k] !== undefined && typeof options[k] !== 'string')
-      throw argumentError(
-        'invalid_argument',
-        `${fn}: options.${k} must be text (got ${show(options[k])}).`,
-        `options.${k}`,
-        'text',
-        options[k],
-      );
-  }
+  checkTextOptions(fn, options, ['title', 'subtitle']);
   const references = options.references ?? { OWA: 1 };
   const methodsSeen = [...new Set(rows.map((r) => r.method))];
   const metricsSeen = [...new Set(rows.map((r) => r.metric))];

@@ -282,6 +282,25 @@ export function checkProbability(fn: string, name: string, p: unknown): asserts 
   }
 }
 
+/** Throws invalid_argument unless each of `keys` in `options` is absent or text (titles, subtitles). */
+export function checkTextOptions<K extends string>(
+  fn: string,
+  options: Partial<Record<K, unknown>>,
+  keys: readonly K[],
+): void {
+  for (const k of keys) {
+    if (options[k] !== undefined && typeof options[k] !== 'string') {
+      throw argumentError(
+        'invalid_argument',
+        `${fn}: options.${k} must be text (got ${show(options[k])}).`,
+        `options.${k}`,
+        'text',
+        options[k],
+      );
+    }
+  }
+}
+
 /** Reads and checks the common options; returns the parsed unit and the plot size. */
 export function checkOptions(
   fn: string,
@@ -306,17 +325,7 @@ export function checkOptions(
     );
   }
   const unit = unitArg(fn, 'options.unit', options.unit);
-  for (const k of ['title', 'subtitle', 'measure'] as const) {
-    if (options[k] !== undefined && typeof options[k] !== 'string') {
-      throw argumentError(
-        'invalid_argument',
-        `${fn}: options.${k} must be text (got ${show(options[k])}).`,
-        `options.${k}`,
-        'text',
-        options[k],
-      );
-    }
-  }
+  checkTextOptions(fn, options, ['title', 'subtitle', 'measure']);
   const locale = options.locale ?? 'en';
   checkLocale(fn, locale, 'options.locale');
   const size = (name: 'width' | 'height', fallback: number): number => {
