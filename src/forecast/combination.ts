@@ -1,7 +1,7 @@
 import { MetricsError } from '../errors.js';
 import { argumentError, assertOneOf, assertOptions, show } from '../internal/assert.js';
 import type { Series } from '../series/series.js';
-import { fitBase, fitInput, horizonYears, intervalLevels, makeForecast } from './internal/common.js';
+import { fitBase, fitInput, horizonYears, intervalLevels, makeForecast, meanOf } from './internal/common.js';
 import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions } from './types.js';
 
 /** A fit of a {@link combination}: the fits of its parts, in order. */
@@ -204,20 +204,17 @@ const AVERAGE_WORDS: Readonly<Record<CombinationAverage, string>> = {
   median: 'Median',
 };
 
-/** The average of the parts' values at one year (values as fitted or forecast, all finite; not in the public index). */
-export function combine(average: CombinationAverage, v: readonly number[]): number {
+/**
+ * The average of the parts' values at one year (values as fitted or forecast, all finite; not in the public
+ * index). `v` is a fresh array of the caller's, sorted in place for the trimmed mean and the median.
+ */
+export function combine(average: CombinationAverage, v: number[]): number {
   const k = v.length;
-  if (average === 'mean' || k < 3) {
-    let sum = 0;
-    for (const x of v) sum += x;
-    return sum / k;
-  }
-  const sorted = [...v].sort((a, b) => a - b);
+  if (average === 'mean' || k < 3) return meanOf(v);
+  v.sort((a, b) => a - b);
   if (average === 'median') {
     const mid = k >> 1;
-    return k % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+    return k % 2 === 1 ? (v[mid] as number) : ((v[mid - 1] as number) + (v[mid] as number)) / 2;
   }
-  let sum = 0;
-  for (let i = 1; i < k - 1; i++) sum += sorted[i] as number;
-  return sum / (k - 2);
+  return meanOf(v.slice(1, -1));
 }

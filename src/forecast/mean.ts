@@ -53,13 +53,14 @@ export const mean: ForecastMethod = {
     const sd = Math.sqrt(ss / (n - 1));
     const residuals = y.map((v) => v - m);
     const acf1 = residualAcf1(s.years, residuals);
+    const notes = ar1Notes(n, acf1);
     return Object.assign(fitBase(s, 'mean', y), {
       params: { mean: m, sd, acf1 },
       state: { level: m },
       fitted: y.map(() => m),
       residuals,
       sigma2: sd * sd,
-      ...(ar1Notes(n, acf1).length > 0 ? { notes: ar1Notes(n, acf1) } : {}),
+      ...(notes.length > 0 ? { notes } : {}),
     });
   },
   forecast(fit: ForecastFit, toYear: number, options?: ForecastOptions): Forecast {

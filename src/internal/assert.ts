@@ -135,17 +135,16 @@ export function assertFinite(fn: string, args: Readonly<Record<string, unknown>>
 /** Throws invalid_argument unless `value` is an integer. */
 export function assertInteger(fn: string, name: string, value: unknown): asserts value is number {
   if (Number.isInteger(value)) return; // the usual case, without building the record assertFinite reads
+  // Not a whole number: a non-finite value gets assertFinite's error, any other this one.
   assertFinite(fn, { [name]: value });
-  if (!Number.isInteger(value)) {
-    throw argumentError(
-      'invalid_argument',
-      `${fn}: ${name} must be a whole number (got ${show(value)}).`,
-      name,
-      'a whole number',
-      value,
-      { [name]: value },
-    );
-  }
+  throw argumentError(
+    'invalid_argument',
+    `${fn}: ${name} must be a whole number (got ${show(value)}).`,
+    name,
+    'a whole number',
+    value,
+    { [name]: value },
+  );
 }
 
 /** Throws invalid_argument unless `value` is a finite number within [min, max] (bounds optional). */

@@ -102,8 +102,12 @@ function residualMaker(n: number, columns: readonly (readonly number[])[]): numb
  * neighbours one time unit apart. At rho = 0 and a fitted mean it is -1/n, Kendall's (1954) bias of r1.
  */
 export function expectedAcf1(times: readonly number[], columns: readonly (readonly number[])[], rho: number): number {
+  return acf1Given(times, residualMaker(times.length, columns), rho);
+}
+
+/** expectedAcf1 with the residual-maker matrix M made once (it does not depend on rho). */
+function acf1Given(times: readonly number[], M: readonly (readonly number[])[], rho: number): number {
   const n = times.length;
-  const M = residualMaker(n, columns);
   const O = times.map((ti) => times.map((tj) => rho ** Math.abs(ti - tj)));
   // MO = M Omega; MOM = M Omega M
   const MO = M.map((row) => times.map((_, j) => row.reduce((acc, v, l) => acc + v * O[l]![j]!, 0)));
@@ -126,13 +130,15 @@ export function expectedAcf1(times: readonly number[], columns: readonly (readon
  */
 export function ar1Rho(times: readonly number[], columns: readonly (readonly number[])[], r1: number): number {
   if (!(r1 > 0)) return 0;
-  if (expectedAcf1(times, columns, 0) >= r1) return 0;
-  if (expectedAcf1(times, columns, MAX_RHO) <= r1) return MAX_RHO;
+  // M does not depend on rho: made once for the 42 evaluations below.
+  const M = residualMaker(times.length, columns);
+  if (acf1Given(times, M, 0) >= r1) return 0;
+  if (acf1Given(times, M, MAX_RHO) <= r1) return MAX_RHO;
   let lo = 0;
   let hi = MAX_RHO;
   for (let i = 0; i < 40; i++) {
     const mid = (lo + hi) / 2;
-    if (expectedAcf1(times, columns, mid) < r1) lo = mid;
+    if (acf1Given(times, M, mid) < r1) lo = mid;
     else hi = mid;
   }
   return (lo + hi) / 2;
