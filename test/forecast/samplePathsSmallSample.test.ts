@@ -57,7 +57,8 @@ const methods: [string, ForecastMethod][] = [
   ['theta', theta],
   ['arima', arima],
   ['log(drift)', withBoxCox(drift, { lambda: 0 })],
-  // mean and logTrend: on the seven points their residuals are autocorrelated, so the intervals are AR(1) ones
+  // mean on the seven points has autocorrelated residuals (r1 > 0), so its intervals are AR(1) ones; logTrend's
+  // residuals there are not (r1 < 0): its AR(1) case is the test after this loop.
   ['mean', mean],
   ['logTrend', logTrend],
 ];
@@ -80,6 +81,17 @@ describe('sample paths match the intervals', () => {
       });
     }
   }
+
+  it('logTrend with autocorrelated residuals (r1 > 0 on 7 points): its AR(1) paths sit at its AR(1) bounds', () => {
+    // 100, 105, 111, 130, 136, 140, 143: the log-trend residuals have r1 = 0.139 (test/forecast/ar1Intervals.test.ts).
+    const s = mk([100, 105, 111, 130, 136, 140, 143]);
+    expect(logTrend.fit(s).params['acf1']).toBeGreaterThan(0);
+    expect(logTrend.fit(s).notes?.join(' ')).toMatch(/AR\(1\)/);
+    for (const t of tails(logTrend, s, true)) {
+      expect(Math.abs(t.below - 0.025)).toBeLessThan(4 * SE);
+      expect(Math.abs(t.above - 0.025)).toBeLessThan(4 * SE);
+    }
+  });
 
   it("smallSample: false keeps Gaussian paths at n = 7: 2.5 % beyond R's normal bounds, and about 0.7 % beyond the t bounds (P(Z > qt(0.975, 6)) = 0.0072)", () => {
     for (const [, m] of [

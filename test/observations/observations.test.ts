@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MetricsError } from '../../src/errors.js';
 import { Ajv } from 'ajv';
@@ -11,6 +10,7 @@ import { loadObservations } from '../../src/observations/loadObservations.js';
 import { parseObservations } from '../../src/observations/parseObservations.js';
 import type { Observation, ObservationSet } from '../../src/observations/types.js';
 import { scoreTarget } from '../../src/scorecard/scoreTarget.js';
+import { tempDir } from '../helpers/cli.js';
 import { thrown } from '../helpers/thrown.js';
 
 const seedsDir = new URL('../../seeds/', import.meta.url);
@@ -263,27 +263,24 @@ describe('scoreTarget', () => {
 
 describe('loadObservations across files', () => {
   it('an id another file already used is a problem of the later file, with its path; the first entry is kept', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'obs-'));
-    try {
-      const seed = JSON.parse(
-        readFileSync(new URL('../../seeds/100-observations.observations.json', import.meta.url), 'utf8'),
-      );
-      const one = { definitions: [seed.definitions[0]], observations: [seed.observations[0]] };
-      writeFileSync(join(dir, 'a.observations.json'), JSON.stringify(one));
-      writeFileSync(join(dir, 'b.observations.json'), JSON.stringify(one));
-      const e = thrown(() => loadObservations(dir)) as MetricsError;
-      expect(e.code).toBe('invalid_definition');
-      const b = join(dir, 'b.observations.json');
-      expect(e.details['problems']).toEqual([
-        `${b}: definition "big-data-industry.miit" also defined in ${join(dir, 'a.observations.json')}; ids must be unique across files`,
-        `${b}: observation "obs.big-data.miit-2020" also in ${join(dir, 'a.observations.json')}; ids must be unique across files`,
-      ]);
-      expect(e.issues.map((i) => [i.path, i.received])).toEqual([
-        [[b, 'definitions'], 'big-data-industry.miit'],
-        [[b, 'observations'], 'obs.big-data.miit-2020'],
-      ]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    // A folder of the file's own TMPDIR (test/setup/tempFolders.ts), removed with it.
+    const dir = tempDir('obs-');
+    const seed = JSON.parse(
+      readFileSync(new URL('../../seeds/100-observations.observations.json', import.meta.url), 'utf8'),
+    );
+    const one = { definitions: [seed.definitions[0]], observations: [seed.observations[0]] };
+    writeFileSync(join(dir, 'a.observations.json'), JSON.stringify(one));
+    writeFileSync(join(dir, 'b.observations.json'), JSON.stringify(one));
+    const e = thrown(() => loadObservations(dir)) as MetricsError;
+    expect(e.code).toBe('invalid_definition');
+    const b = join(dir, 'b.observations.json');
+    expect(e.details['problems']).toEqual([
+      `${b}: definition "big-data-industry.miit" also defined in ${join(dir, 'a.observations.json')}; ids must be unique across files`,
+      `${b}: observation "obs.big-data.miit-2020" also in ${join(dir, 'a.observations.json')}; ids must be unique across files`,
+    ]);
+    expect(e.issues.map((i) => [i.path, i.received])).toEqual([
+      [[b, 'definitions'], 'big-data-industry.miit'],
+      [[b, 'observations'], 'obs.big-data.miit-2020'],
+    ]);
   });
 });
