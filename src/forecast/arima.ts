@@ -157,30 +157,9 @@ export const arima: ForecastMethod<ArimaFit> = {
     const levels = intervalLevels('arima.forecast', options);
     const model = modelOf('arima.forecast', fit);
     const { mean, se } = moments(fit, model, years.length);
-    const n = fit.values.length;
-    const df =
-      model.constant === 'constant-series'
-        ? undefined
-        : smallSampleDf(n, residualDf(n, model.d, model.p, model.q, model.constant), options);
-    // Small samples: a drift or mean estimated from few points is uncertain too. Without AR or MA terms its
-    // error adds linearly to the forecast (h times the drift's, once the mean's), so the variance gains
-    // h^2 var(drift) or var(mean), var from the likelihood's Hessian as R's var.coef.
-    const seConstant = model.standardErrors[model.p + model.q];
-    if (df !== undefined && model.p === 0 && model.q === 0 && seConstant !== undefined) {
-      const g = (i: number) => (model.constant === 'drift' ? i + 1 : model.constant === 'mean' ? 1 : 0);
-      return makeForecast(
-        fit,
-        years,
-        mean,
-        normalIntervals(
-          levels,
-          mean,
-          se.map((v, i) => Math.sqrt(v * v + (g(i) * seConstant) ** 2)),
-          df,
-        ),
-      );
-    }
-    return makeForecast(fit, years, mean, normalIntervals(levels, mean, se, df));
+    const { df, constantSe } = smallSampleTerms(fit, model, options);
+    const widened = constantSe === undefined ? se : se.map((v, i) => Math.sqrt(v * v + constantSe(i) ** 2));
+    return makeForecast(fit, years, mean, normalIntervals(levels, mean, widened, df));
   },
   simulate(fit: ArimaFit, toYear: number, options: SimulateFitOptions) {
     const { years, paths, rng } = simulateInput('arima.simulate', fit, toYear, options);
@@ -196,12 +175,10 @@ export const arima: ForecastMethod<ArimaFit> = {
     const L = psdCholesky(model.stateCov, rd);
     // Short series, as the intervals: t paths with the residual degrees of freedom (one scale factor per path,
     // see pathScales), and without AR or MA terms each path's own error in the drift or mean.
-    const n = fit.values.length;
-    const df = smallSampleDf(n, residualDf(n, model.d, model.p, model.q, model.constant), options);
+    const { df, constantSe } = smallSampleTerms(fit, model, options);
     const scales = pathScales(df, paths, rng);
-    const seConstant = model.standardErrors[model.p + model.q];
-    const g = (j: number) => (model.constant === 'drift' ? j + 1 : model.constant === 'mean' ? 1 : 0);
-    const constantError = df !== undefined && model.p === 0 && model.q === 0 && seConstant !== undefined;
+    const constantSeAt =
+      constantSe === undefined ? undefined : Float64Array.from({ length: h }, (_, j) => constantSe(j));
     const base = Math.sqrt(fit.sigma2);
     const a = new Float64Array(rd);
     const next = new Float64Array(rd);
@@ -209,7 +186,8 @@ export const arima: ForecastMethod<ArimaFit> = {
     for (let path = 0; path < paths; path++) {
       const scale = scales?.[path] ?? 1;
       const sigma = base * scale;
-      const c = constantError ? scale * seConstant * rng.normal() : 0;
+      // this path's error in the drift or mean, in standard errors (drawn only where the intervals have one)
+      const c = constantSeAt === undefined ? 0 : scale * rng.normal();
       // Initial state ~ N(mean, sigma^2 P), then a_t = T a_{t-1} + R e_t, y_t = Z a_t.
       for (let i = 0; i < rd; i++) z[i] = rng.normal();
       for (let i = 0; i < rd; i++) {
@@ -227,7 +205,7 @@ export const arima: ForecastMethod<ArimaFit> = {
           y += Z[i]! * v;
         }
         a.set(next);
-        out[path * h + j] = y + level[j]! + g(j) * c;
+        out[path * h + j] = y + level[j]! + (constantSeAt === undefined ? 0 : constantSeAt[j]! * c);
       }
     }
     return checkPaths('arima.simulate', fit, years, out);
@@ -245,6 +223,26 @@ const CONSTANTS: readonly ArimaConstant[] = ['drift', 'mean', 'none', 'constant-
  * give (rd = max(p, q + 1) + d numbers, rd x rd covariances). A fit handed back without them gets a
  * MetricsError naming the field, never a TypeError or a forecast of NaN.
  */
+/**
+ * What short series add to the intervals and the paths alike: the t degrees of freedom (undefined for R's
+ * normal quantiles, and for a constant series), and, without AR or MA terms, the standard error that the
+ * estimated drift or mean adds at step j (j + 1 times the drift's, the mean's at every step; from the
+ * likelihood's Hessian, as R's var.coef), or undefined when it adds none.
+ */
+function smallSampleTerms(
+  fit: ArimaFit,
+  model: ArimaModel,
+  options: Pick<ForecastOptions, 'smallSample'> | undefined,
+): { df: number | undefined; constantSe: ((j: number) => number) | undefined } {
+  const n = fit.values.length;
+  if (model.constant === 'constant-series') return { df: undefined, constantSe: undefined };
+  const df = smallSampleDf(n, residualDf(n, model.d, model.p, model.q, model.constant), options);
+  const se = model.standardErrors[model.p + model.q];
+  if (df === undefined || model.p !== 0 || model.q !== 0 || se === undefined) return { df, constantSe: undefined };
+  const constant = model.constant;
+  return { df, constantSe: (j) => (constant === 'drift' ? j + 1 : constant === 'mean' ? 1 : 0) * se };
+}
+
 function modelOf(fn: string, fit: ArimaFit): ArimaModel {
   const m = (fit as Partial<ArimaFit>).model as unknown;
   const bad = (where: string, what: string, got: unknown): never => {
