@@ -96,10 +96,7 @@ export const theta: ForecastMethod = {
     const years = horizonYears('theta.forecast', fit, toYear);
     const levels = intervalLevels('theta.forecast', options);
     const { mean, se } = thetaMoments('theta.forecast', fit, years.length);
-    // The SES part's variance, SSE / (n - 2), when it is estimated as R's ets (7 points or more).
-    const n = fit.values.length;
-    const df = fitsStateSpace(n, false, false) ? smallSampleDf(n, n - 2, options) : undefined;
-    return makeForecast(fit, years, mean, normalIntervals(levels, mean, se, df));
+    return makeForecast(fit, years, mean, normalIntervals(levels, mean, se, thetaDf(fit, options)));
   },
   simulate(fit: ForecastFit, toYear: number, options: SimulateFitOptions) {
     assertFitObject('theta.simulate', fit);
@@ -111,8 +108,7 @@ export const theta: ForecastMethod = {
     const H = years.length;
     const { mean, alpha, level } = thetaMoments('theta.simulate', fit, H);
     // Short series: t paths with the intervals' degrees of freedom (see pathScales).
-    const n = fit.values.length;
-    const df = fitsStateSpace(n, false, false) ? smallSampleDf(n, n - 2, options) : undefined;
+    const df = thetaDf(fit, options);
     const out = etsSimulate(
       { error: 'A', trend: 'N' },
       { alpha, beta: 0, phi: 1, level, trend: 0, sigma2: fit.sigma2 },
@@ -151,4 +147,13 @@ function thetaMoments(
     se.push(Math.sqrt(fit.sigma2) * Math.sqrt(h * alpha * alpha + 1));
   }
   return { mean, se, alpha, level };
+}
+
+/**
+ * The t degrees of freedom of theta's intervals and paths: the SES part's variance is SSE / (n - 2) when it is
+ * estimated as R's ets estimates it (7 points or more); undefined for R's normal quantiles.
+ */
+function thetaDf(fit: ForecastFit, options: Pick<ForecastOptions, 'smallSample'> | undefined): number | undefined {
+  const n = fit.values.length;
+  return fitsStateSpace(n, false, false) ? smallSampleDf(n, n - 2, options) : undefined;
 }

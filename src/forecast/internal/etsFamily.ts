@@ -200,6 +200,19 @@ export function fitEtsMethod(
  * those components read (beta and trend with a trend, phi in (0, 1] when damped), so a fit handed back
  * without one gets a MetricsError naming it, not a forecast of NaN or an undamped one by default.
  */
+/**
+ * The t degrees of freedom of an ETS fit's intervals and paths: a state-space fit (it has a likelihood)
+ * estimates sigma^2 as SSE / (n - k), a classical one as SSE / n (normal quantiles, as R).
+ */
+function etsDf(
+  fit: EtsFit,
+  components: EtsComponents,
+  options: Pick<ForecastOptions, 'smallSample'> | undefined,
+): number | undefined {
+  const n = fit.values.length;
+  return fit.aicc === undefined ? undefined : smallSampleDf(n, n - etsParameterCount(components), options);
+}
+
 function moments(fn: string, fit: EtsFit) {
   const c = fit.components as unknown;
   const comp = c as Partial<EtsComponents> | null;
@@ -250,10 +263,8 @@ export function forecastEtsFit(
   }
   const years = horizonYears(fn, fit, toYear);
   const levels = intervalLevels(fn, options);
-  // A state-space fit (it has a likelihood) estimates sigma^2 as SSE / (n - k); a classical one as SSE / n.
   const m = moments(fn, fit);
-  const n = fit.values.length;
-  const df = fit.aicc === undefined ? undefined : smallSampleDf(n, n - etsParameterCount(m.components), options);
+  const df = etsDf(fit, m.components, options);
   const { mean, variance } = etsMoments(m.components, m.values, years.length);
   return makeForecast(
     fit,
@@ -284,8 +295,7 @@ export function simulateEtsFit(
   const { years, paths, rng } = simulateInput(fn, fit, toYear, options);
   const m = moments(fn, fit);
   // Short series: t paths with the intervals' degrees of freedom (see pathScales).
-  const n = fit.values.length;
-  const df = fit.aicc === undefined ? undefined : smallSampleDf(n, n - etsParameterCount(m.components), options);
+  const df = etsDf(fit, m.components, options);
   const normals = scaledNormals(rng, years.length, pathScales(df, paths, rng));
   const out = etsSimulate(m.components, m.values, years.length, paths, normals);
   return checkPaths(fn, fit, years, out);
