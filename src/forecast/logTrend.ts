@@ -15,7 +15,7 @@ import {
   simulateInput,
 } from './internal/common.js';
 import { tQuantile } from './internal/normalAndStudentT.js';
-import { ar1ForecastVariance, ar1Normals, ar1Notes, residualAcf1, shortSeriesRho } from './internal/ar1Variance.js';
+import { ar1Normals, ar1Notes, residualAcf1, shortSeriesVariance } from './internal/ar1Variance.js';
 import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFitOptions } from './types.js';
 
 /**
@@ -87,12 +87,7 @@ export const logTrend: ForecastMethod = {
     const years = horizonYears('logTrend.forecast', fit, toYear);
     const levels = intervalLevels('logTrend.forecast', options);
     const n = fit.values.length;
-    const { a, b, v } = logErrors(
-      'logTrend.forecast',
-      fit,
-      years,
-      levels.length > 0 ? options : { smallSample: false },
-    );
+    const { a, b, v } = logErrors('logTrend.forecast', fit, years, options);
     const mean = years.map((t) => Math.exp(a + b * t));
     const intervals = levels.map((level) => {
       const q = tQuantile(0.5 + level / 2, n - 2);
@@ -146,20 +141,17 @@ function logErrors(
 ): { a: number; b: number; xbar: number; sxx: number; v: number[]; rho: number } {
   const { intercept: a, slope: b, logSigma2: s2, xbar, sxx } = logTrendParams(fn, fit);
   const n = fit.values.length;
-  const design = [fit.years.map(() => 1), fit.years.map((t) => t - xbar)];
-  const rho = shortSeriesRho(fn, fit, options, design);
-  const v0 = years.map((t) => s2 * (1 + 1 / n + (t - xbar) ** 2 / sxx));
-  // AR(1) errors: the exact variance of the OLS forecast's error, never below the independent-error one
-  const v =
-    rho > 0
-      ? ar1ForecastVariance(
-          fit.years,
-          design,
-          s2 * (n - 2),
-          rho,
-          years.map((t) => ({ time: t, x: [1, t - xbar] })),
-        ).map((vh, i) => Math.max(v0[i]!, vh))
-      : v0;
+  // s^2 (1 + 1/n + (x - xbar)^2 / Sxx); under AR(1) errors the exact variance of the OLS forecast's error,
+  // never below it
+  const { variance: v, rho } = shortSeriesVariance(
+    fn,
+    fit,
+    options,
+    years.map((t) => s2 * (1 + 1 / n + (t - xbar) ** 2 / sxx)),
+    () => [fit.years.map(() => 1), fit.years.map((t) => t - xbar)],
+    () => years.map((t) => ({ time: t, x: [1, t - xbar] })),
+    s2 * (n - 2),
+  );
   return { a, b, xbar, sxx, v, rho };
 }
 

@@ -1,7 +1,7 @@
 import type { Series } from '../series/series.js';
 import { tQuantile } from './internal/normalAndStudentT.js';
 import { argumentError } from '../internal/assert.js';
-import { ar1ForecastVariance, ar1Normals, ar1Notes, residualAcf1, shortSeriesRho } from './internal/ar1Variance.js';
+import { ar1Normals, ar1Notes, residualAcf1, shortSeriesVariance } from './internal/ar1Variance.js';
 import {
   checkPaths,
   fitBase,
@@ -67,12 +67,7 @@ export const mean: ForecastMethod = {
     const years = horizonYears('mean.forecast', fit, toYear);
     const levels = intervalLevels('mean.forecast', options);
     const n = fit.values.length;
-    const { mean: m, se } = meanErrors(
-      'mean.forecast',
-      fit,
-      years,
-      levels.length > 0 ? options : { smallSample: false },
-    );
+    const { mean: m, se } = meanErrors('mean.forecast', fit, years, options);
     const mean = years.map(() => m);
     const intervals = levels.map((level) => {
       const q = tQuantile(0.5 + level / 2, n - 1);
@@ -117,21 +112,18 @@ function meanErrors(
 ): { mean: number; se: number[]; rho: number } {
   const n = fit.values.length;
   const { mean, sd } = meanParams(fn, fit);
-  const se0 = sd * Math.sqrt(1 + 1 / n);
-  const ones = [fit.years.map(() => 1)];
-  const rho = shortSeriesRho(fn, fit, options, ones);
-  // AR(1) errors: the exact variance of y_{n+h} - mean, never below meanf's
-  const se =
-    rho > 0
-      ? ar1ForecastVariance(
-          fit.years,
-          ones,
-          sd * sd * (n - 1),
-          rho,
-          years.map((time) => ({ time, x: [1] })),
-        ).map((v) => Math.max(se0, Math.sqrt(v)))
-      : years.map(() => se0);
-  return { mean, se, rho };
+  // meanf's variance s^2 (1 + 1/n); under AR(1) errors the exact variance of y_{n+h} - mean, never below it
+  const base = sd * sd * (1 + 1 / n);
+  const { variance, rho } = shortSeriesVariance(
+    fn,
+    fit,
+    options,
+    years.map(() => base),
+    () => [fit.years.map(() => 1)],
+    () => years.map((time) => ({ time, x: [1] })),
+    sd * sd * (n - 1),
+  );
+  return { mean, se: variance.map(Math.sqrt), rho };
 }
 
 /** The mean and sd a mean fit holds (sd >= 0). */

@@ -13,7 +13,7 @@
 // With rho = 0 this is s^2 (1 + x'(X'X)^-1 x), s^2 = RSS / (n - k): the independent-error variance.
 import { argumentError } from '../../internal/assert.js';
 import type { ForecastFit, ForecastOptions } from '../types.js';
-import { fitNumbers, SMALL_SAMPLE } from './common.js';
+import { fitNumbers, pointsOnlyOn, SMALL_SAMPLE } from './common.js';
 
 /** Largest rho used: near 1 the AR(1) is a random walk and gamma0 = RSS / tr(M Omega) divides by about 0. */
 export const MAX_RHO = 0.99;
@@ -145,18 +145,25 @@ export function ar1Rho(times: readonly number[], columns: readonly (readonly num
 }
 
 /**
- * The AR(1) parameter a short fit's intervals use: under 10 observations, unless `smallSample: false`, the
- * bias-corrected rho of the fit's `params.acf1` for the fit's design `columns` (ar1Rho; 0 when acf1 <= 0);
- * else 0. Computed at forecast time, so fits made only for point forecasts (calibrate's origins) do not pay
- * for it. `mean` and `logTrend` read it.
+ * The variance of each forecast year's error for a least-squares fit (`mean`, `logTrend`) whose intervals allow
+ * for AR(1) errors on short series: `base`, the independent-error variances, or, under 10 observations with
+ * positively autocorrelated residuals, the larger of each and the exact AR(1) one (ar1ForecastVariance with
+ * the bias-corrected rho of the fit's `params.acf1`, ar1Rho); and the rho used (0: independent years).
+ * Nothing is computed for 10 observations or more, `smallSample: false`, or point forecasts only (pointsOnly:
+ * calibrate's origins), where the intervals are not used. `design` gives the fit's columns over its years and
+ * `future` each forecast year's time and row, made only when needed; `rss` is the residual sum of squares.
  */
-export function shortSeriesRho(
+export function shortSeriesVariance(
   fn: string,
   fit: ForecastFit,
-  options: ForecastOptions | undefined,
-  columns: readonly (readonly number[])[],
-): number {
-  if (fit.values.length >= SMALL_SAMPLE || options?.smallSample === false) return 0;
+  options: Pick<ForecastOptions, 'smallSample'> | undefined,
+  base: readonly number[],
+  design: () => readonly (readonly number[])[],
+  future: () => readonly { readonly time: number; readonly x: readonly number[] }[],
+  rss: number,
+): { variance: number[]; rho: number } {
+  if (fit.values.length >= SMALL_SAMPLE || options?.smallSample === false || pointsOnlyOn())
+    return { variance: [...base], rho: 0 };
   const { acf1 } = fitNumbers(fn, fit, 'params', ['acf1']);
   if (!(acf1 >= -1 && acf1 <= 1)) {
     throw argumentError(
@@ -167,7 +174,12 @@ export function shortSeriesRho(
       acf1,
     );
   }
-  return ar1Rho(fit.years, columns, acf1);
+  if (!(acf1 > 0)) return { variance: [...base], rho: 0 };
+  const columns = design();
+  const rho = ar1Rho(fit.years, columns, acf1);
+  if (!(rho > 0)) return { variance: [...base], rho: 0 };
+  const exact = ar1ForecastVariance(fit.years, columns, rss, rho, future());
+  return { variance: exact.map((v, i) => Math.max(base[i] as number, v)), rho };
 }
 
 /** The note a short fit (n < 10) with positively autocorrelated residuals carries. */
