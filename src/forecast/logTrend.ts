@@ -112,6 +112,12 @@ export const logTrend: ForecastMethod = {
     // standard error and by one t(n - 2) factor per path, since the intervals are t ones at every length.
     const scales = pathScales(n - 2, paths, rng);
     const normal = () => rng.normal();
+    // Per year, made once: the point on the log scale, the slope error's weight, and the standard error over
+    // the independent-error one (z below has unit variance).
+    const centre = years.map((t) => a + b * t);
+    const slopeWeight = years.map((t) => (t - xbar) / Math.sqrt(sxx));
+    const scale = years.map((t, h) => Math.sqrt(v[h]!) / Math.sqrt(1 + 1 / n + (t - xbar) ** 2 / sxx));
+    const interceptWeight = 1 / Math.sqrt(n);
     const out = new Float64Array(paths * H);
     for (let p = 0; p < paths; p++) {
       const c1 = rng.normal(),
@@ -119,9 +125,8 @@ export const logTrend: ForecastMethod = {
       const w = ar1Normals(normal, H, rho);
       const k = scales?.[p] ?? 1;
       for (let h = 0; h < H; h++) {
-        const d = years[h]! - xbar;
-        const z = (c1 / Math.sqrt(n) + (c2 * d) / Math.sqrt(sxx) + w[h]!) / Math.sqrt(1 + 1 / n + (d * d) / sxx);
-        out[p * H + h] = Math.exp(a + b * years[h]! + k * Math.sqrt(v[h]!) * z);
+        const z = c1 * interceptWeight + c2 * slopeWeight[h]! + w[h]!;
+        out[p * H + h] = Math.exp(centre[h]! + k * scale[h]! * z);
       }
     }
     return checkPaths('logTrend.simulate', fit, years, out);
