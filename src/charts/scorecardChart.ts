@@ -84,7 +84,7 @@ export function scorecardChart(input: ScorecardChartInput, options: ScorecardCha
     'target',
   );
   rows.forEach((r, i) => {
-    if (!(r.status in ScorecardStatus)) {
+    if (typeof r.status !== 'string' || !Object.hasOwn(ScorecardStatus, r.status)) {
       throw argumentError(
         'invalid_argument',
         `${fn}: rows[${i}].status must be one of ${Object.keys(ScorecardStatus).join(', ')} (got ${show(r.status)}).`,

@@ -153,7 +153,7 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
   const fn = 'calibrate';
   checkMethod(fn, method);
   const mode = options.errors ?? 'auto';
-  if (!(mode in CalibrationErrors)) {
+  if (typeof mode !== 'string' || !Object.hasOwn(CalibrationErrors, mode)) {
     throw argumentError(
       'invalid_argument',
       `${fn}: errors must be one of ${Object.keys(CalibrationErrors).join(', ')} (got ${show(mode)}).`,

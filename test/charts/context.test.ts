@@ -115,6 +115,10 @@ describe('scorecardChart', () => {
       code: 'invalid_argument',
       message: expect.stringMatching(/rows\[0\]\.status must be one of met, missed/),
     });
+    expect(thrown(() => scorecardChart({ rows: [{ ...row, status: 'toString' as 'met' }] }))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/rows\[0\]\.status must be one of met, missed/),
+    });
     expect(thrown(() => scorecardChart({ rows: [{ ...row, targetValue: 0 }] }))).toMatchObject({
       code: 'invalid_argument',
     });

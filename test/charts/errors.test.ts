@@ -50,6 +50,12 @@ const bad: readonly [string, () => unknown, string, RegExp][] = [
     /targets\[0\]\.comparator must be one of/,
   ],
   [
+    "trajectoryChart with an actual's comparator 'toString' (an inherited name, not a comparator)",
+    () => trajectoryChart({ rows, actuals: [{ year: 2021, value: 1, comparator: 'toString' as never }] }, unit),
+    'invalid_argument',
+    /actuals\[0\]\.comparator must be one of/,
+  ],
+  [
     'trajectoryChart with a target without a quote',
     () => trajectoryChart({ rows, targets: [{ ...target2025, source: { document: 'd', quote: '' } }] }, unit),
     'invalid_argument',

@@ -196,6 +196,7 @@ describe('calibrate', () => {
 describe('calibrate errors', () => {
   it.each([
     [{ errors: 'squared' }, /errors must be one of/],
+    [{ errors: 'toString' }, /errors must be one of/],
     [{ maxHorizon: 0 }, /maxHorizon/],
     [{ maxOrigins: 1001 }, /maxOrigins must be a whole number in \[1, 1000\] \(got 1001\)/],
     [{ initial: 1 }, /initial must be at least 2/],

@@ -480,6 +480,12 @@ describe('simulate: bad input', () => {
       'invalid_argument',
       /comparator must be one of/,
     ],
+    [
+      "a comparator named like an object's own method ('toString': in Comparator, but not one)",
+      { targets: [{ year: 2025, value: 1, comparator: 'toString' as never }] },
+      'invalid_argument',
+      /comparator must be one of/,
+    ],
     ['a shock of -100 %', { shocks: [{ year: 2022, size: -1 }] }, 'invalid_argument', /shocks\[0\]\.size must be > -1/],
     ['a floor above the cap', { bounds: { floor: 5, cap: 2 } }, 'invalid_argument', /floor must not exceed/],
     ['a zero base value', { baseValue: 0 }, 'invalid_argument', /baseValue must be > 0/],

@@ -235,7 +235,7 @@ export function checkActuals(fn: string, actuals: readonly ActualPoint[] | undef
   checkYearRows(fn, 'actuals', actuals, ['value'], [], true);
   checkStrings(fn, 'actuals', actuals, [], ['label']);
   actuals.forEach((a, i) => {
-    if (a.comparator !== undefined && !(a.comparator in Comparator)) {
+    if (a.comparator !== undefined && (typeof a.comparator !== 'string' || !Object.hasOwn(Comparator, a.comparator))) {
       throw argumentError(
         'invalid_argument',
         `${fn}: actuals[${i}].comparator must be one of ${Object.keys(Comparator).join(', ')} (got ${show(a.comparator)}).`,

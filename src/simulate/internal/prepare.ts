@@ -514,7 +514,7 @@ export function prepare(
         tg?.year,
       );
     const value = num(fn, `targets[${i}].value`, tg.value, () => true, 'a finite number', '');
-    if (typeof tg.comparator !== 'string' || !(tg.comparator in Comparator)) {
+    if (typeof tg.comparator !== 'string' || !Object.hasOwn(Comparator, tg.comparator)) {
       throw bad(
         fn,
         `targets[${i}].comparator must be one of ${Object.keys(Comparator).join(', ')} (got ${show(tg.comparator)}).`,
