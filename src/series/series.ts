@@ -187,8 +187,9 @@ let trustedWindow: Series | undefined;
 /**
  * Runs `fitWindow` on the first `length` points of a checked series (internal, not exported from the package: the
  * windows of rolling-origin refits). The window is frozen, and while `fitWindow` runs asSeries takes it as it is:
- * it is cut from a series() result, so checking it again, or registering it as series() does, would cost
- * as much as a short series' fit. After the call it is checked like any hand-built object.
+ * it is cut from a series() result, so it needs no second check, nor a WeakSet entry as series() results get
+ * (which made calibrate(naive) cost about 4.8 times naive instead of 4.6, measured in the same run). After
+ * the call it is checked like any hand-built object.
  * @throws {MetricsError} invalid_argument unless `s` came from series() and 1 <= length <= its length;
  *   what `fitWindow` throws
  */
