@@ -1,5 +1,5 @@
 import type { MathNode } from 'mathjs/number';
-import { show, argumentError } from '../internal/assert.js';
+import { argumentError, assertOptions, show } from '../internal/assert.js';
 import {
   EXPRESSION_CONSTANTS,
   EXPRESSION_FUNCTIONS,
@@ -66,15 +66,7 @@ export function compileExpression(text: string, options: CompileExpressionOption
       { length: text.length },
     );
   }
-  if (options === null || typeof options !== 'object') {
-    throw argumentError(
-      'invalid_argument',
-      `${FN}: options must be an object like { variables: ['t'] } (got ${show(options)}).`,
-      'options',
-      "an object like { variables: ['t'] }",
-      options,
-    );
-  }
+  assertOptions(FN, options, "{ variables: ['t'] }");
   const variables = checkVariables(options.variables ?? ['t']);
   const depth = nesting(text);
   if (depth > MAX_DEPTH) {

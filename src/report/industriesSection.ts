@@ -1,6 +1,6 @@
 import type { IndustryComparison, IndustryLevel } from '../targets/compareIndustries.js';
 import { MetricsError } from '../errors.js';
-import { argumentError, fieldError, show } from '../internal/assert.js';
+import { argumentError, assertOptions, fieldError, show } from '../internal/assert.js';
 import type { ReportColumn } from '../render/table.js';
 import type { ReportSection } from './reportHtml.js';
 import { formatPercent, parseUnit, unitArg } from '../series/units.js';
@@ -160,14 +160,7 @@ export interface IndustriesSectionOptions {
  */
 export function industriesSection(c: IndustryComparison, options: IndustriesSectionOptions = {}): ReportSection {
   checkComparison('industriesSection', c);
-  if (options === null || typeof options !== 'object')
-    throw argumentError(
-      'invalid_argument',
-      `industriesSection: options must be an object like { locale, facts } (got ${show(options)}).`,
-      'options',
-      'an object like { locale, facts }',
-      options,
-    );
+  assertOptions('industriesSection', options, '{ locale, facts }');
   const locale = options.locale ?? 'en';
   checkLocale('industriesSection', locale);
   if (options.facts !== undefined && !Array.isArray(options.facts))

@@ -4,7 +4,7 @@ import { checkReportTable, type ReportTable, tableCsv } from '../render/table.js
 import { checkReport, type Report, reportHtml } from './reportHtml.js';
 import { toPng } from '../render/toPng.js';
 import { toSvg } from '../render/toSvg.js';
-import { argumentError, show } from '../internal/assert.js';
+import { argumentError, assertOptions, show } from '../internal/assert.js';
 
 /** Options of {@link writeReport}. */
 export interface WriteReportOptions {
@@ -104,14 +104,7 @@ export async function writeReport(dir: string, report: Report, options: WriteRep
     );
   }
   checkReport(report, 'writeReport');
-  if (options === null || typeof options !== 'object')
-    throw argumentError(
-      'invalid_argument',
-      `writeReport: options must be an object like { scale, pdf } (got ${show(options)}).`,
-      'options',
-      'an object like { scale, pdf }',
-      options,
-    );
+  assertOptions('writeReport', options, '{ scale, pdf }');
   for (const k of ['chartFiles', 'xlsx', 'pdf'] as const)
     if (options[k] !== undefined && typeof options[k] !== 'boolean')
       throw argumentError(
