@@ -178,7 +178,7 @@ export async function modelReport(model: ModelDefinition, options: ModelReportOp
   asModel('modelReport', model);
   assertOptions('modelReport', options, '{ paths, seed }');
   const { paths = 20000, seed = 2026, workers = 1, locale = 'en', width = 640 } = options;
-  checkLocale('modelReport', locale);
+  checkLocale('modelReport', locale, 'options.locale');
   const w = REPORT_WORDS[locale];
   const check = checkModel(model);
   const projections = projectAll(model);
@@ -492,7 +492,7 @@ export function checkModelReport(fn: string, r: ModelReport): void {
   };
   const report = obj('report', r);
   asModel(fn, report['model']);
-  checkLocale(fn, report['locale']);
+  checkLocale(fn, report['locale'], 'report.locale');
   arr('report.observations', report['observations']).forEach((a, i) => {
     const o = obj(`report.observations[${i}]`, a);
     num(`report.observations[${i}].year`, o['year'], Number.isInteger);

@@ -162,7 +162,7 @@ export function industriesSection(c: IndustryComparison, options: IndustriesSect
   checkComparison('industriesSection', c);
   assertOptions('industriesSection', options, '{ locale, facts }');
   const locale = options.locale ?? 'en';
-  checkLocale('industriesSection', locale);
+  checkLocale('industriesSection', locale, 'options.locale');
   if (options.facts !== undefined && !Array.isArray(options.facts))
     throw argumentError(
       'invalid_argument',

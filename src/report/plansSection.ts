@@ -433,7 +433,7 @@ export function plansSection(
   if (!isYear(options.asOf)) fail(fn, 'options.asOf', 'must be a whole year', options.asOf);
   if (options.set !== undefined) checkObservationSet(fn, options.set);
   const locale = options.locale ?? 'en';
-  checkLocale(fn, locale);
+  checkLocale(fn, locale, 'options.locale');
   const width = options.width ?? 640;
   const w = REPORT_WORDS[locale];
   const zh = locale === 'zh';

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import { argumentError, fieldError, show } from '../internal/assert.js';
-import type { Locale } from '../series/locale.js';
+import { checkLocale, type Locale } from '../series/locale.js';
 import {
   cellText,
   checkList,
@@ -118,8 +118,7 @@ export function checkReport(report: Report, fn = 'reportHtml'): void {
   const r = report as unknown as Record<string, unknown>;
   for (const k of ['subtitle', 'date'])
     if (r[k] !== undefined && typeof r[k] !== 'string') fail(`report.${k}`, 'must be text', r[k]);
-  if (r['locale'] !== undefined && r['locale'] !== 'en' && r['locale'] !== 'zh')
-    fail('report.locale', 'must be "en" or "zh"', r['locale']);
+  if (r['locale'] !== undefined) checkLocale(fn, r['locale'], 'report.locale');
   if (r['keyFigures'] !== undefined)
     checkList(fn, 'report.keyFigures', r['keyFigures']).forEach((k, i) => {
       if (!isObject(k) || typeof k['label'] !== 'string' || typeof k['value'] !== 'string')

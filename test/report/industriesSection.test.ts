@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { compareIndustries } from '../../src/targets/compareIndustries.js';
 import { loadSeeds } from '../../src/io/loadSeeds.js';
 import { industriesSection, industriesSummary } from '../../src/report/industriesSection.js';
+import { reportHtml } from '../../src/report/reportHtml.js';
+import type { MetricsError } from '../../src/errors.js';
+import { thrown } from '../helpers/thrown.js';
 
 const c = compareIndustries(loadSeeds());
 const text = industriesSummary(c);
@@ -38,5 +41,16 @@ describe('industries side by side, as the sources support', () => {
     const rows = industriesSection(c).tables?.[0]?.rows ?? [];
     const info2010 = rows.find((r) => r[0] === 'Information industry' && r[1] === 2010);
     expect(info2010?.[5]).toBe('derived: info.revenue-2015 / 2, "doubling" read as a ratio of 2');
+  });
+});
+
+describe('a locale that is not one names the option it came from', () => {
+  it('industriesSection options.locale and reportHtml report.locale', () => {
+    const e = thrown(() => industriesSection(c, { locale: 'fr' as never })) as MetricsError;
+    expect(e).toMatchObject({ code: 'invalid_argument', issues: [{ path: ['options', 'locale'], received: 'fr' }] });
+    expect(e.message).toBe('industriesSection: options.locale must be "en" or "zh" (got "fr").');
+    const r = thrown(() => reportHtml({ title: 't', sections: [], locale: 'fr' as never })) as MetricsError;
+    expect(r).toMatchObject({ code: 'invalid_argument', issues: [{ path: ['report', 'locale'], received: 'fr' }] });
+    expect(r.message).toBe('reportHtml: report.locale must be "en" or "zh" (got "fr").');
   });
 });
