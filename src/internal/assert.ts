@@ -57,6 +57,23 @@ export function argumentError(
 }
 
 /**
+ * Throws invalid_argument unless `fn`, the name a shared check puts in its messages for its caller, is
+ * non-empty text: `<check>: fn must be the calling function's name, for the message (got …).`
+ */
+export function assertCaller(check: string, fn: unknown): asserts fn is string {
+  if (typeof fn !== 'string' || fn.trim() === '') {
+    throw argumentError(
+      'invalid_argument',
+      `${check}: fn must be the calling function's name, for the message (got ${show(fn)}).`,
+      'fn',
+      "the calling function's name, for the message",
+      fn,
+      { fn },
+    );
+  }
+}
+
+/**
  * Throws invalid_argument unless `options` is an object (not null): `<fn>: options must be an object like
  * <like> (got <value>).`, with its issue at `options`. `like` shows the fields, e.g. `{ fromYear, toYear }`.
  */

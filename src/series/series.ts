@@ -1,4 +1,4 @@
-import { argumentError, assertInteger, pathOf, show } from '../internal/assert.js';
+import { argumentError, assertCaller, assertInteger, pathOf, show } from '../internal/assert.js';
 import { MetricsError } from '../errors.js';
 import type { Provenance } from './provenance.js';
 import { parseUnit, unitToString, type Unit } from './units.js';
@@ -264,16 +264,7 @@ const MAX_LISTED = 1000;
  *   and `details.count` their number
  */
 export function assertAnnual(fn: string, s: Series): void {
-  if (typeof fn !== 'string' || fn.trim() === '') {
-    throw argumentError(
-      'invalid_argument',
-      `assertAnnual: fn must be the calling function's name, for the message (got ${show(fn)}).`,
-      'fn',
-      "the calling function's name, for the message",
-      fn,
-      { fn },
-    );
-  }
+  assertCaller('assertAnnual', fn);
   const checked = asSeries(fn, s);
   const missing: number[] = [];
   let count = 0;

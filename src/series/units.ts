@@ -1,12 +1,13 @@
 import { MetricsError } from '../errors.js';
 import {
   argumentError,
+  assertCaller,
   assertFinite,
   assertInRange,
   assertInteger,
+  assertOptions,
   pathOf,
   show,
-  assertOptions,
 } from '../internal/assert.js';
 import { formatPercent, roundSignificant } from '../internal/formatNumber.js';
 import { checkLocale, type Locale } from './locale.js';
@@ -321,16 +322,7 @@ export function isScaleConvertible(a: Unit, b: Unit): boolean {
 
 /** Throws unit_mismatch unless the units are the same, naming the conversion to make. */
 export function assertSameUnit(fn: string, a: Unit, b: Unit): void {
-  if (typeof fn !== 'string' || fn.trim() === '') {
-    throw argumentError(
-      'invalid_argument',
-      `assertSameUnit: fn must be the calling function's name, for the message (got ${show(fn)}).`,
-      'fn',
-      "the calling function's name, for the message",
-      fn,
-      { fn },
-    );
-  }
+  assertCaller('assertSameUnit', fn);
   a = unitArg(fn, 'a', a);
   b = unitArg(fn, 'b', b);
   if (textOf(a) === textOf(b)) return;

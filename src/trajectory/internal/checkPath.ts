@@ -1,5 +1,5 @@
 import type { LevelPath } from '../types.js';
-import { argumentError, show } from '../../internal/assert.js';
+import { argumentError, assertCaller, show } from '../../internal/assert.js';
 
 /**
  * Throws invalid_argument unless `path` is a well-formed LevelPath: consecutive years, one level per
@@ -8,16 +8,7 @@ import { argumentError, show } from '../../internal/assert.js';
  * checkPath('myFn', cagrPath({ base: 1, rate: 0.1, fromYear: 2020, toYear: 2021 })); // => undefined
  */
 export function checkPath(fn: string, path: LevelPath): void {
-  if (typeof fn !== 'string' || fn.trim() === '') {
-    throw argumentError(
-      'invalid_argument',
-      `checkPath: fn must be the calling function's name, for the message (got ${show(fn)}).`,
-      'fn',
-      "the calling function's name, for the message",
-      fn,
-      { fn },
-    );
-  }
+  assertCaller('checkPath', fn);
   const ok =
     typeof path === 'object' &&
     path !== null &&
