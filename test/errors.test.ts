@@ -4,6 +4,7 @@ import { cagr } from '../src/growth/cagr.js';
 import { compound } from '../src/growth/compound.js';
 import { requiredCagr } from '../src/growth/requiredCagr.js';
 import { cagrPath } from '../src/trajectory/cagrPath.js';
+import { checkPath } from '../src/trajectory/internal/checkPath.js';
 import {
   assertFinite,
   assertFiniteArray,
@@ -20,8 +21,8 @@ import { forecast } from '../src/forecast/defaultForecast.js';
 import { naive } from '../src/forecast/naive.js';
 import { parseModel } from '../src/model/parseModel.js';
 import { loadSeeds } from '../src/io/loadSeeds.js';
-import { series } from '../src/series/series.js';
-import { parseUnit } from '../src/series/units.js';
+import { assertAnnual, series } from '../src/series/series.js';
+import { assertSameUnit, parseUnit } from '../src/series/units.js';
 import { parseSeriesCsv } from '../src/io/csv.js';
 import { compileExpression } from '../src/expression/compileExpression.js';
 import { panelFromRows } from '../src/decompose/panelFromRows.js';
@@ -251,6 +252,23 @@ describe('issues: where and what was wrong, for a program', () => {
       expected: 'one of "en", "zh"',
       received: 'fr',
     });
+  });
+  it('the shared checks refuse an empty caller name, each under its own name (assertCaller)', () => {
+    const s = series({ id: 'x', unit: 'count', years: [2020, 2021], values: [1, 2] });
+    const unit = parseUnit('count');
+    for (const [check, call] of [
+      ['assertAnnual', () => assertAnnual('', s)],
+      ['assertSameUnit', () => assertSameUnit(' ', unit, unit)],
+      ['checkPath', () => checkPath(42 as never, cagrPath({ base: 1, rate: 0.1, fromYear: 2020, toYear: 2021 }))],
+    ] as const) {
+      expect(thrown(call)).toMatchObject({
+        code: 'invalid_argument',
+        message: expect.stringMatching(
+          new RegExp(`^${check}: fn must be the calling function's name, for the message`),
+        ),
+        issues: [{ path: ['fn'] }],
+      });
+    }
   });
   it('series(): the index of the bad point, in either input form', () => {
     const a = thrown(() => series({ id: 'x', unit: 'count', years: [2020, 2021, 2022], values: [1, 2, Number.NaN] }));
