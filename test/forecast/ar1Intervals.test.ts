@@ -146,6 +146,7 @@ describe('logTrend on short series', () => {
     const values = [100, 105, 111, 130, 136, 140, 143]; // the JSDoc example
     const fit = logTrend.fit(mk(values, 2016));
     const { intercept: a, slope: b, logSigma2: s2, xbar, sxx, acf1 } = fit.params as Record<string, number>;
+    // R 4.2.2: r <- resid(lm(log(y) ~ t)); sum(r[-1] * r[-7]) / sum(r^2) gives 0.1394053815546
     expect(acf1).toBeCloseTo(0.1394053815546, 10);
     const t = [2016, 2017, 2018, 2019, 2020, 2021, 2022];
     // a line on 7 points expects r1 <= 0 for every rho < 1, so any positive r1 gives MAX_RHO
@@ -165,7 +166,10 @@ describe('logTrend on short series', () => {
       9,
     );
     expect(f.mean[2]).toBeCloseTo(Math.exp(a! + b! * 2025), 12);
+    // The AR(1) bound computed above, pinned so that a change to ar1ForecastVariance itself shows here too.
     expect(f.intervals[0]!.upper[2]).toBeCloseTo(249.1939386845, 6);
+    // R's independent-error bound: exp(predict(lm(log(y) ~ t), data.frame(t = 2025), interval = "prediction",
+    // level = 0.95))[, "upr"] gives 214.6925768016 (R 4.2.2)
     expect(logTrend.forecast(fit, 2025, { levels: [0.95], smallSample: false }).intervals[0]!.upper[2]).toBeCloseTo(
       214.6925768016,
       6,
