@@ -37,14 +37,22 @@ interface Site {
   readonly code: string;
 }
 
-/** The `new MetricsError(...)` expressions of a source text that pass no issues (fewer than 4 arguments). */
+/**
+ * The `new MetricsError(...)` expressions of a source text that pass no issues: fewer than 4 arguments, or a
+ * literal `[]` or `undefined` as the fourth.
+ */
 function sitesWithoutIssues(file: string, text: string): Site[] {
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
   const out: Site[] = [];
   const visit = (n: ts.Node): void => {
     if (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === 'MetricsError') {
       const args = n.arguments ?? ts.factory.createNodeArray();
-      if (args.length < 4) {
+      const issues = args[3];
+      const none =
+        issues === undefined ||
+        (ts.isArrayLiteralExpression(issues) && issues.elements.length === 0) ||
+        (ts.isIdentifier(issues) && issues.text === 'undefined');
+      if (none) {
         const [code, message] = args;
         // The message as written, quotes dropped and `${x}` shown as `$x` (so keys are plain strings).
         const text = (message?.getText() ?? '')
@@ -74,9 +82,11 @@ describe('every input error says where (issues)', () => {
       "throw new MetricsError('invalid_argument', 'f: m.', {}, [{ path: ['x'], message: 'm' }]);",
       "throw new MetricsError('degenerate', 'f: the fit does not converge.');",
       "throw new MetricsError(e.code, 'f: ' + e.message, e.details);",
+      "throw new MetricsError('invalid_argument', 'f: y.', {}, []);",
+      "throw new MetricsError('not_found', 'f: z.', {}, undefined);",
     ].join('\n');
     const found = sitesWithoutIssues('x.ts', text).filter(breaksRule);
-    expect(found.map((s) => s.at)).toEqual(['x.ts:1', 'x.ts:4']);
+    expect(found.map((s) => s.at)).toEqual(['x.ts:1', 'x.ts:4', 'x.ts:5', 'x.ts:6']);
     expect(found[0]?.key).toBe('x.ts: f: x must be > 0 (got 0).');
   });
 
