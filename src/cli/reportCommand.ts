@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { compareIndustries } from '../targets/compareIndustries.js';
 import { runManifest } from '../io/runManifest.js';
@@ -9,6 +9,7 @@ import { modelOptions } from './modelOptions.js';
 import { loadSeeds } from '../io/loadSeeds.js';
 import { loadObservations } from '../observations/loadObservations.js';
 import { CHROMIUM } from '../render/htmlToPdf.js';
+import { missingFonts } from '../render/fontFiles.js';
 import type { ReportSection } from '../report/reportHtml.js';
 import { idNames, nameIds, nameReport } from '../report/nameIds.js';
 import { writeReport } from '../report/writeReport.js';
@@ -40,7 +41,7 @@ export const reportCommand: CliCommand = {
     ['--as-of <year>', 'Score the targets on figures published up to this year (default: the latest one).'],
     [
       '--pdf',
-      'Require report.pdf (printed by headless Chromium; fails when /usr/bin/chromium is missing). By default the PDF is written when the browser is there and skipped with a note when not.',
+      'Require report.pdf (printed by headless Chromium; fails when /usr/bin/chromium is missing). By default the PDF is written when the browser is there and skipped with a note when not. Likewise a chart whose font files are missing (fonts-dejavu-core, or fonts-noto-cjk for Chinese text) gets no PNG, with a note.',
     ],
     ['--no-pdf', 'Do not write report.pdf.'],
   ],
@@ -142,7 +143,7 @@ export const reportCommand: CliCommand = {
           },
           names,
         ),
-        { pdf, sources: sourcesTable(models, outcomes, locale) },
+        { pdf, png: 'auto', sources: sourcesTable(models, outcomes, locale) },
       );
       if (ctx.signal?.aborted) throw new MetricsError('aborted', 'report: interrupted; nothing was written.');
       // manifest.json: package version, each model's content hash and values, seed, paths, workers, time.
@@ -159,6 +160,15 @@ export const reportCommand: CliCommand = {
       `Wrote ${main.join(', ')} and ${files.length - main.length} chart files (SVG, PNG, Vega-Lite JSON, CSV) in ${shown(dir)}/\n`,
     );
     ctx.stdout(`Wrote ${shown(manifestFile)} (version, seed, paths, workers, time, each model's hash and values)\n`);
+    const noPng = files.filter((f) => f.endsWith('.svg') && !files.includes(f.replace(/\.svg$/, '.png')));
+    if (noPng.length > 0) {
+      const absent = new Map<string, string[]>();
+      for (const f of noPng) for (const m of missingFonts(readFileSync(f, 'utf8'))) absent.set(m.package, m.missing);
+      const what = [...absent].map(([pkg, missing]) => `${pkg} (${missing.join(', ')})`).join(' and ');
+      ctx.stderr(
+        `${noPng.length} of ${files.filter((f) => f.endsWith('.svg')).length} chart PNGs not written: the font files of ${what} are missing (run scripts/setup-system.sh as root to install them); their SVG, Vega-Lite and CSV files are written.\n`,
+      );
+    }
     if (wantPdf === 'auto' && !pdf)
       ctx.stderr(
         `report.pdf not written: no browser at ${process.env['CHROMIUM'] ?? CHROMIUM} (run scripts/setup-system.sh as root to install Debian's chromium).\n`,

@@ -1,7 +1,7 @@
 import type { Resvg } from '@resvg/resvg-js';
 import { argumentError, show } from '../internal/assert.js';
 import { requireDependency } from '../internal/dependencies.js';
-import { fontFiles } from './internal/fontFiles.js';
+import { fontFiles } from './fontFiles.js';
 
 /**
  * Renders an SVG string to PNG bytes with resvg and explicit font files (DejaVu Sans; Noto Sans CJK

@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkReportTable, type ReportTable, tableCsv } from '../render/table.js';
 import { checkReport, type Report, reportHtml } from './reportHtml.js';
-import { toPng } from '../render/toPng.js';
+import { svgToPng } from '../render/svgToPng.js';
+import { missingFonts } from '../render/fontFiles.js';
 import { toSvg } from '../render/toSvg.js';
 import { argumentError, assertOptions, show } from '../internal/assert.js';
 
@@ -14,6 +15,12 @@ export interface WriteReportOptions {
   readonly chartFiles?: boolean;
   /** Write report.xlsx: a sheet per table and per chart's numbers, a contents sheet and the sources (default true). */
   readonly xlsx?: boolean;
+  /**
+   * Each chart's .png (with `chartFiles`): `true` (default) renders it and throws `not_found` when its font
+   * files are missing; `'auto'` leaves out the PNG of a chart whose fonts are missing (fonts-dejavu-core, or
+   * fonts-noto-cjk for Chinese text) and writes the rest; `false` writes none.
+   */
+  readonly png?: boolean | 'auto';
   /** Write report.pdf, printed by headless Chromium (see htmlToPdf; default false). */
   readonly pdf?: boolean;
   /** The sources of the report as a table, written as the workbook's "Sources" sheet. */
@@ -82,13 +89,14 @@ function slug(title: string, n: number, numbered = true): string {
 
 /**
  * Writes `report.html` (see {@link reportHtml}) into `dir` (created when missing); for each chart
- * `NN-title.svg`, `NN-title.png`, `NN-title.vl.json` and, when it carries its numbers, `NN-title.csv` (or
- * `<file>.svg`… when the chart names its `file`); `report.xlsx` (a contents sheet, a sheet per table and per
+ * `NN-title.svg`, `NN-title.png` (see `png`), `NN-title.vl.json` and, when it carries its numbers, `NN-title.csv`
+ * (or `<file>.svg`… when the chart names its `file`); `report.xlsx` (a contents sheet, a sheet per table and per
  * chart's numbers with units in the headers and numbers stored as numbers, and the sources); and, with
  * `pdf`, `report.pdf` printed by headless Chromium. Everything is rendered before anything is written, so a
  * bad spec leaves no half-written report.
  * @returns the absolute paths written, report.html first
- * @throws {MetricsError} invalid_definition for a bad spec; not_found for missing font files
+ * @throws {MetricsError} invalid_definition for a bad spec; not_found for missing font files (unless `png` is
+ *   `'auto'` or false)
  * @example
  * const files = await writeReport('out/report', { title: 'Big data', sections: [{ heading: 'Revenue', charts: [] }] });
  * files[0]?.endsWith('report.html'); // => true
@@ -104,7 +112,15 @@ export async function writeReport(dir: string, report: Report, options: WriteRep
     );
   }
   checkReport(report, 'writeReport');
-  assertOptions('writeReport', options, '{ scale, pdf }');
+  assertOptions('writeReport', options, '{ scale, png, pdf }');
+  if (options.png !== undefined && typeof options.png !== 'boolean' && options.png !== 'auto')
+    throw argumentError(
+      'invalid_argument',
+      `writeReport: options.png must be true, false or 'auto' (got ${show(options.png)}).`,
+      'options.png',
+      "true, false or 'auto'",
+      options.png,
+    );
   for (const k of ['chartFiles', 'xlsx', 'pdf'] as const)
     if (options[k] !== undefined && typeof options[k] !== 'boolean')
       throw argumentError(
@@ -126,10 +142,9 @@ export async function writeReport(dir: string, report: Report, options: WriteRep
         const svg = await toSvg(chart.spec);
         files.push({ name: `${base}.vl.json`, content: JSON.stringify(chart.spec, null, 2) + '\n' });
         files.push({ name: `${base}.svg`, content: svg });
-        files.push({
-          name: `${base}.png`,
-          content: await toPng(chart.spec, { scale: options.scale ?? 2, validate: false }),
-        });
+        const png = options.png ?? true;
+        if (png === true || (png === 'auto' && missingFonts(svg).length === 0))
+          files.push({ name: `${base}.png`, content: svgToPng(svg, options.scale ?? 2) });
         if (chart.data !== undefined) files.push({ name: `${base}.csv`, content: `\uFEFF${tableCsv(chart.data)}` });
       }
     }

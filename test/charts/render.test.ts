@@ -8,7 +8,7 @@ import { validateSpec } from '../../src/render/validateSpec.js';
 import { toSvg } from '../../src/render/toSvg.js';
 import { toPng } from '../../src/render/toPng.js';
 import { svgToPng } from '../../src/render/svgToPng.js';
-import { fontFiles, FONT_FILES } from '../../src/render/internal/fontFiles.js';
+import { fontFiles, FONT_FILES } from '../../src/render/fontFiles.js';
 import { reportHtml } from '../../src/report/reportHtml.js';
 import { writeReport } from '../../src/report/writeReport.js';
 import { toMimeBundle } from '../../src/render/toMimeBundle.js';

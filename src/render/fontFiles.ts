@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { argumentError, show } from '../../internal/assert.js';
+import { argumentError, show } from '../internal/assert.js';
 
 /** Where Debian's fonts-dejavu-core and fonts-noto-cjk put the files PNG rendering needs. */
 export const FONT_FILES = Object.freeze({
@@ -51,22 +51,32 @@ export function fontFiles(
       files,
     );
   }
+  const absent = missingFonts(svg, files)[0];
+  if (absent !== undefined) {
+    const { missing, package: pkg } = absent;
+    throw argumentError(
+      'not_found',
+      `toPng: font file ${missing.join(', ')} is missing (got no file at that path). Install the Debian package ${pkg} (run scripts/setup-system.sh as root); without it the PNG would have no text.`,
+      'files',
+      'font files that exist',
+      missing,
+      { missing, package: pkg },
+    );
+  }
+  return hasCjk(svg) ? [...files.latin, ...files.cjk] : [...files.latin];
+}
+
+/**
+ * The font files an SVG needs (as {@link fontFiles}) that are not there, by Debian package; empty when a PNG
+ * can be rendered. Unchecked arguments: fontFiles checks them.
+ */
+export function missingFonts(
+  svg: string,
+  files: { readonly latin: readonly string[]; readonly cjk: readonly string[] } = FONT_FILES,
+): { readonly package: string; readonly missing: string[] }[] {
   const need: { files: readonly string[]; pkg: string }[] = [{ files: files.latin, pkg: 'fonts-dejavu-core' }];
   if (hasCjk(svg)) need.push({ files: files.cjk, pkg: 'fonts-noto-cjk' });
-  const out: string[] = [];
-  for (const { files: list, pkg } of need) {
-    const missing = list.filter((f) => !existsSync(f));
-    if (missing.length > 0) {
-      throw argumentError(
-        'not_found',
-        `toPng: font file ${missing.join(', ')} is missing (got no file at that path). Install the Debian package ${pkg} (run scripts/setup-system.sh as root); without it the PNG would have no text.`,
-        'files',
-        'font files that exist',
-        missing,
-        { missing, package: pkg },
-      );
-    }
-    out.push(...list);
-  }
-  return out;
+  return need
+    .map(({ files: list, pkg }) => ({ package: pkg, missing: list.filter((f) => !existsSync(f)) }))
+    .filter((m) => m.missing.length > 0);
 }
