@@ -177,6 +177,7 @@ export { ets } from './forecast/ets.js';
 export { etsModel } from './forecast/etsModel.js';
 export type { EtsModelOptions, EtsFit, EtsError, EtsTrend } from './forecast/etsModel.js';
 export { theta } from './forecast/theta.js';
+export { dotm } from './forecast/dotm.js';
 export { logTrend } from './forecast/logTrend.js';
 export { combination, CombinationAverage } from './forecast/combination.js';
 export type { CombinationFit, CombinationOptions } from './forecast/combination.js';

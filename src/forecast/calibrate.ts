@@ -120,9 +120,10 @@ function conformalRank(m: number, level: number): number {
  *    (absolute scale). Origins where the method throws are skipped.
  * 2. The origins' fits are shorter than the history: scale every error by the history fit's in-sample
  *    residual scale (root mean square of its one-step errors after the first, log or absolute) over the
- *    error-weighted root mean square of the origin fits' (`calibration.scale`; 1 when either is 0). A trend
- *    fitted to more years can misfit more (logTrend's errors from short windows understate its errors from
- *    the whole history); a steadier recent past narrows.
+ *    error-weighted root mean square of the origin fits' (`calibration.scale`; 1 when either is 0, or when
+ *    the method's `calibrationScale` is `none`, as dotm's). A trend fitted to more years can misfit more
+ *    (logTrend's errors from short windows understate its errors from the whole history); a steadier recent
+ *    past narrows.
  * 3. Errors grow with the steps ahead. Fit |e| ≈ a·h^b by least squares of log mean|e_h| on log h over
  *    the steps with at least 2 errors (b clamped to [0.5, 1.5]; b = 1 when fewer than 2 steps qualify).
  *    Pool all steps: s = scale·|e| / h^b. The calibrated half-width at step h and level L is q_L · h^b,
@@ -259,7 +260,7 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
       }
     }
     const full = residualScale(inner, kind === 'log');
-    const scale = count > 0 && full > 0 ? full / Math.sqrt(ss / count) : 1;
+    const scale = method.calibrationScale !== 'none' && count > 0 && full > 0 ? full / Math.sqrt(ss / count) : 1;
     const calibration = learn(kind === 'log' ? logErr : absErr, kind, minErrors, scale, n - firstOrigin);
     const notes = [...(inner.notes ?? [])];
     if (skippedOrigins > 0)

@@ -2,6 +2,7 @@ import { arima } from './arima.js';
 import { ets } from './ets.js';
 import { comb } from './comb.js';
 import { damped } from './damped.js';
+import { dotm } from './dotm.js';
 import { drift } from './drift.js';
 import { holt } from './holt.js';
 import { logTrend } from './logTrend.js';
@@ -13,10 +14,11 @@ import type { ForecastMethod } from './types.js';
 
 /**
  * Every built-in forecasting method by name: naive, drift, mean, ses, holt, damped, ets (automatic),
- * theta, logTrend, comb, arima (automatic). Fixed ETS models come from `etsModel({ error, trend })` and other combinations from
- * `combination([...])`; the default of `forecast()` is `defaultMethod`.
+ * theta, logTrend, comb, arima (automatic), dotm (the dynamic optimised Theta model). Fixed ETS models
+ * come from `etsModel({ error, trend })` and other combinations from `combination([...])`; the default
+ * of `forecast()` is `defaultMethod`.
  * @example
- * Object.keys(forecastMethods); // => ['naive', 'drift', 'mean', 'ses', 'holt', 'damped', 'ets', 'theta', 'logTrend', 'comb', 'arima']
+ * Object.keys(forecastMethods); // => ['naive', 'drift', 'mean', 'ses', 'holt', 'damped', 'ets', 'theta', 'logTrend', 'comb', 'arima', 'dotm']
  */
 export const forecastMethods: Readonly<Record<string, ForecastMethod>> = Object.freeze({
   // Each method frozen too (the same objects as the named exports): a caller cannot change one for everyone.
@@ -31,4 +33,5 @@ export const forecastMethods: Readonly<Record<string, ForecastMethod>> = Object.
   logTrend: Object.freeze(logTrend),
   comb: Object.freeze(comb),
   arima: Object.freeze(arima),
+  dotm: Object.freeze(dotm),
 });

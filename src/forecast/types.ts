@@ -94,6 +94,13 @@ export interface ForecastMethod<F extends ForecastFit = ForecastFit> {
    * additive models only there, as R's `ets(y, lambda = ...)`); see withBoxCox.
    */
   readonly onTransformedScale?: ForecastMethod;
+  /**
+   * How calibrate() carries the errors of fits on shorter windows over to a fit on the whole history:
+   * `residuals` (when absent) scales them by the ratio of the fits' in-sample residual scales; `none` keeps
+   * them as measured, for a method whose in-sample errors shrink with the fit's length for reasons of its
+   * own (dotm re-estimates its theta line every year, so its first years' errors are start-up errors).
+   */
+  readonly calibrationScale?: 'residuals' | 'none';
   fit(s: Series): F;
   forecast(fit: F, toYear: number, options?: ForecastOptions): Forecast;
   /** Sample paths from the fitted model (paths x horizon, row-major), seeded through `rng`. */

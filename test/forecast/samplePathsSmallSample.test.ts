@@ -8,6 +8,7 @@ import { naive } from '../../src/forecast/naive.js';
 import { drift } from '../../src/forecast/drift.js';
 import { ses } from '../../src/forecast/ses.js';
 import { theta } from '../../src/forecast/theta.js';
+import { dotm } from '../../src/forecast/dotm.js';
 import { arima } from '../../src/forecast/arima.js';
 import { mean } from '../../src/forecast/mean.js';
 import { logTrend } from '../../src/forecast/logTrend.js';
@@ -55,6 +56,7 @@ const methods: [string, ForecastMethod][] = [
   ['drift', drift],
   ['ses', ses],
   ['theta', theta],
+  ['dotm', dotm],
   ['arima', arima],
   ['log(drift)', withBoxCox(drift, { lambda: 0 })],
   // mean on the seven points has autocorrelated residuals (r1 > 0), so its intervals are AR(1) ones; logTrend's

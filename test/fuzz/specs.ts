@@ -622,6 +622,7 @@ export async function buildSpecs(): Promise<Record<string, AnySpec>> {
     logTrend: forecastMethodSpec(api.logTrend),
     comb: forecastMethodSpec(api.comb, 0.3),
     arima: forecastMethodSpec(api.arima, 0.3),
+    dotm: forecastMethodSpec(api.dotm, 0.5),
     defaultMethod: forecastMethodSpec(api.defaultMethod, 0.2),
     forecastMethods: C,
     etsModel: {

@@ -11,7 +11,8 @@ export function checkMethod(fn: string, method: unknown): asserts method is Fore
     typeof m.forecast !== 'function' ||
     typeof m.name !== 'string' ||
     !(Number.isSafeInteger(m.minLength) && m.minLength >= 1) ||
-    (m.simulate !== undefined && typeof m.simulate !== 'function')
+    (m.simulate !== undefined && typeof m.simulate !== 'function') ||
+    (m.calibrationScale !== undefined && m.calibrationScale !== 'residuals' && m.calibrationScale !== 'none')
   ) {
     throw argumentError(
       'invalid_argument',
