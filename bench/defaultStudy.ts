@@ -20,7 +20,7 @@ import { fastGrowers, validationSet } from './lib/sections.js';
 
 const { values: opt } = parseArgs({ options: { only: { type: 'string' } } });
 const F = forecastMethods as Record<string, ForecastMethod>;
-const { theta, damped, ets, drift, holt, logTrend } = F as Record<string, ForecastMethod>;
+const { theta, damped, ets, drift, holt, logTrend, dotm } = F as Record<string, ForecastMethod>;
 const L = (m: ForecastMethod) => withBoxCox(m, { lambda: 0 });
 const C = (ms: ForecastMethod[]) => combination(ms);
 const earlier = combination([theta!, damped!, ets!, drift!], { name: 'earlier' });
@@ -305,6 +305,17 @@ else {
     ["median of the default's five parts and ets", robust([...parts5, ets!], 'median')],
     ["median of the default's five parts, ets and damped", robust([...parts5, ets!, damped!], 'median')],
     ["trimmed mean of the default's five parts, ets and damped", robust([...parts5, ets!, damped!], 'trimmed')],
+    // Added on 2026-12-07, after every row above: the dynamic optimised Theta model (Fiorucci et al. 2016),
+    // alone, on logs, and in the default's robust averages, judged by the same rule.
+    ['dotm', dotm!],
+    ['log(dotm)', L(dotm!)],
+    [
+      "trimmed mean of the default's five parts with dotm for theta (dotm, arima, drift, log dotm, log drift)",
+      robust([dotm!, arima, drift!, L(dotm!), L(drift!)], 'trimmed'),
+    ],
+    ["trimmed mean of the default's five parts and dotm", robust([...parts5, dotm!], 'trimmed')],
+    ["trimmed mean of the default's five parts, dotm and log(dotm)", robust([...parts5, dotm!, L(dotm!)], 'trimmed')],
+    ["median of the default's five parts, dotm and log(dotm)", robust([...parts5, dotm!, L(dotm!)], 'median')],
   );
 }
 

@@ -215,7 +215,7 @@ function extraSections(): string[] {
   if (on('short')) out.push(...shortSection(data, plain));
   if (on('growth')) out.push(...growthSection(data, plain));
   if (on('calibration')) {
-    const cal = ['theta', 'drift', 'ets', 'damped', 'naive', 'logTrend'].filter((n) => registry[n]);
+    const cal = ['theta', 'drift', 'ets', 'damped', 'naive', 'logTrend', 'dotm'].filter((n) => registry[n]);
     // The default's own intervals are calibrate()'s: its row compares them with its combination's mean bounds.
     const rows = {
       default: defaultCombination,
