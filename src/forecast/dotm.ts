@@ -109,7 +109,8 @@ function project(
  * - calibrate(dotm) keeps the in-sample origins' errors as measured (`calibrationScale: 'none'`): the
  *   first years' one-step errors come from a line fitted to two or three points, so the in-sample residual
  *   scale falls as the history grows and would narrow the calibrated intervals (95 % coverage 84-88 % at
- *   7 to 9 points and 94 % on M3 yearly with the scaling, 94-95 % without; BENCHMARKS.md).
+ *   7 to 9 points and 94 % on M3 yearly with the scaling, 93.5-95.5 % without; BENCHMARKS.md).
+ *   `withBoxCox(dotm)` keeps that setting.
  * @example
  * const s = series({ id: 'x', unit: 'count', years: [2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020], values: [10, 12, 13, 15, 18, 19, 21, 24, 27, 30] });
  * Math.round(dotm.forecast(dotm.fit(s), 2021).mean[0]! * 1000) / 1000; // => 32.167

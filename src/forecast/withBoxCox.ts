@@ -236,6 +236,8 @@ export function withBoxCox(method: ForecastMethod, options: BoxCoxOptions = {}):
     name,
     description: `${method.description} Fitted on the Box-Cox scale (lambda ${lambdaOpt === 'auto' ? "by Guerrero's method" : lambdaLabel(lambdaOpt)}) and back-transformed${biasadj ? ' with bias adjustment' : ''}.`,
     minLength: inner.minLength,
+    // the wrapped method's in-sample errors, back-transformed, behave as its own do
+    ...(inner.calibrationScale === undefined ? {} : { calibrationScale: inner.calibrationScale }),
     fit,
     forecast,
   };

@@ -219,7 +219,8 @@ describe('calibrate errors', () => {
     expect(thrown(() => calibrate({ name: 'x' } as never))).toMatchObject({ code: 'invalid_argument' });
     expect(thrown(() => calibrate({ ...localNaive, calibrationScale: 'log' } as never))).toMatchObject({
       code: 'invalid_argument',
-      message: expect.stringMatching(/method must be a ForecastMethod/),
+      message:
+        "calibrate: method.calibrationScale must be 'residuals' or 'none' (got \"log\"). Leave it out for 'residuals'.",
     });
   });
   it('log errors on a series with a negative value throw invalid_argument', () => {

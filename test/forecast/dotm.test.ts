@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { series } from '../../src/series/series.js';
 import { dotm } from '../../src/forecast/dotm.js';
 import { theta } from '../../src/forecast/theta.js';
+import { calibrate } from '../../src/forecast/calibrate.js';
+import { withBoxCox } from '../../src/forecast/withBoxCox.js';
 import { ols } from '../../src/forecast/internal/common.js';
 import { normalQuantile, tQuantile } from '../../src/forecast/internal/normalAndStudentT.js';
 import { MetricsError } from '../../src/errors.js';
@@ -135,6 +137,22 @@ describe('dotm on short and degenerate series', () => {
     }
   });
 
+  it("calibrate keeps its in-sample origins' errors as measured (scale 1), withBoxCox too", () => {
+    const s = series({
+      id: 'cal',
+      unit: 'count',
+      years: Array.from({ length: 12 }, (_, i) => 2001 + i),
+      values: [10, 12, 13, 15, 18, 19, 21, 24, 27, 30, 31, 35],
+    });
+    const asMeasured = calibrate(dotm).fit(s).calibration;
+    const scaled = calibrate({ ...dotm, calibrationScale: 'residuals' }).fit(s).calibration;
+    expect(asMeasured.scale).toBe(1);
+    expect(Math.abs(scaled.scale - 1)).toBeGreaterThan(0.05);
+    // the same errors, times the factor the residual scales would have applied (b does not depend on it)
+    expect(scaled.exponent).toBeCloseTo(asMeasured.exponent, 12);
+    expect(scaled.pooled).toEqual(asMeasured.pooled.map((v) => expect.closeTo(v * scaled.scale, 12)));
+    expect(withBoxCox(dotm, { lambda: 0 }).calibrationScale).toBe('none');
+  });
   it('leaves its input as it was', () => {
     const values = [10, 12, 13, 15, 18, 19, 21, 24, 27, 30];
     const s = mk(values);

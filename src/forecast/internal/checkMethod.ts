@@ -11,8 +11,7 @@ export function checkMethod(fn: string, method: unknown): asserts method is Fore
     typeof m.forecast !== 'function' ||
     typeof m.name !== 'string' ||
     !(Number.isSafeInteger(m.minLength) && m.minLength >= 1) ||
-    (m.simulate !== undefined && typeof m.simulate !== 'function') ||
-    (m.calibrationScale !== undefined && m.calibrationScale !== 'residuals' && m.calibrationScale !== 'none')
+    (m.simulate !== undefined && typeof m.simulate !== 'function')
   ) {
     throw argumentError(
       'invalid_argument',
@@ -20,6 +19,15 @@ export function checkMethod(fn: string, method: unknown): asserts method is Fore
       'method',
       'a ForecastMethod with name, minLength, fit and forecast',
       method,
+    );
+  }
+  if (m.calibrationScale !== undefined && m.calibrationScale !== 'residuals' && m.calibrationScale !== 'none') {
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: method.calibrationScale must be 'residuals' or 'none' (got ${show(m.calibrationScale)}). Leave it out for 'residuals'.`,
+      'method.calibrationScale',
+      "'residuals' or 'none'",
+      m.calibrationScale,
     );
   }
 }
