@@ -265,6 +265,11 @@ export const forecastCommand: CliCommand = {
         `\n${wrapParagraph(`method: ${method.name}${name === 'default' ? ' (the default)' : ''}: ${method.description}`, '', '  ')}\n` +
         Object.entries(models)
           .map(([id, m]) => `${wrapParagraph(`fitted for ${id}: ${m}`, '', '  ')}\n`)
+          .join('') +
+        // The one note a table reader must not miss: how much of a fast history's growth the default carries on.
+        result.forecasts
+          .flatMap((f) => (f.fit.notes ?? []).filter((n) => n.startsWith('compounding: ')).map((n) => [f.seriesId, n]))
+          .map(([id, n]) => `${wrapParagraph(`note for ${id}: ${n!.slice('compounding: '.length)}`, '', '  ')}\n`)
           .join('');
     await emit(
       ctx,

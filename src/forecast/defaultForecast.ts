@@ -1,4 +1,5 @@
 import { assertOneOf, show, argumentError } from '../internal/assert.js';
+import { formatPercent } from '../internal/formatNumber.js';
 import type { Series } from '../series/series.js';
 import { interpolate } from '../series/interpolate.js';
 import { arima } from './arima.js';
@@ -35,7 +36,7 @@ const calibratedDefault = calibrate(defaultCombination);
  * fit). Log parts are left out, with a note, for a series with a value <= 0 (with fewer than 3 parts fitted
  * the mean of those fitted is used, noted too).
  * - Point forecasts: chosen by one rule, the lowest OWA in rolling-origin validation inside the M3 yearly
- *   training data (two origins per series, horizon 6), among the 54 candidates listed in BENCHMARKS.md
+ *   training data (two origins per series, horizon 6), among the 60 candidates listed in BENCHMARKS.md
  *   (bench/defaultStudy.ts): 0.828, against 0.836 for the mean of the same parts.
  * - Intervals: chosen among six candidates by a rule stated before measuring (95% coverage within 90-98%
  *   on M3 yearly validation and held-out values, on the M3 series grown more than 8% a year, on the
@@ -44,7 +45,9 @@ const calibratedDefault = calibrate(defaultCombination);
  *   parts' trimmed bounds, with wider intervals (bench/intervalStudy.ts, bench/forecast-candidates.md).
  * On the 645 held-out M3 yearly tests its OWA is 0.8605 (sMAPE 15.90, 95% coverage 96.5%), against 0.861
  * for the mean of the same parts, 0.867 for the earlier default and 0.884 for R's best method, drift. It
- * compounds only in part: on constant 5-35% growth it forecasts 15% low on average (see BENCHMARKS.md).
+ * compounds only in part: on constant 5-35% growth it forecasts 15% low on average (see BENCHMARKS.md); a
+ * forecast of a series that grew 8% a year or more says so in a note when it implies less growth (see
+ * {@link compoundingNote}).
  * Change this one constant to change the default.
  * @example
  * defaultMethod.name; // => 'default'
@@ -60,7 +63,41 @@ export const defaultMethod: ForecastMethod<CalibratedFit> = {
     const { parts: _unread, ...fit } = calibratedDefault.fit(s) as CalibratedFit & { parts?: unknown };
     return fit;
   },
+  forecast(fit: CalibratedFit, toYear: number, options?: ForecastOptions): Forecast {
+    const f = calibratedDefault.forecast(fit, toYear, options);
+    const note = compoundingNote(f);
+    return note === undefined ? f : { ...f, fit: { ...f.fit, notes: [...(f.fit.notes ?? []), note] } };
+  },
 };
+
+/** The history's compound growth from which the default's forecast notes how much of it it extrapolates. */
+const COMPOUNDING_NOTE_FROM = 0.08;
+
+/**
+ * The note the default adds to a forecast of a series that compounded at 8 % a year or more (first to last
+ * value, all positive) when the forecast implies less growth a year: both rates, and what the benchmarks say
+ * of the default on such series. It begins with `compounding:` (the command line prints it).
+ */
+export function compoundingNote(f: Forecast): string | undefined {
+  const { years, values } = f.fit;
+  const first = values[0]!;
+  const last = values[values.length - 1]!;
+  const end = f.mean[f.mean.length - 1]!;
+  const lastYear = years[years.length - 1]!;
+  const toYear = f.years[f.years.length - 1]!;
+  if (!(first > 0 && last > 0 && end > 0) || years.length < 3) return undefined;
+  const past = (last / first) ** (1 / (lastYear - years[0]!)) - 1;
+  const ahead = (end / last) ** (1 / (toYear - lastYear)) - 1;
+  if (!(past >= COMPOUNDING_NOTE_FROM && ahead < past)) return undefined;
+  const pct = (x: number) => formatPercent(x, { decimals: 1, fixed: true });
+  return (
+    `compounding: the history grew ${pct(past)} a year (${years[0]}-${lastYear}, compound); this forecast implies ` +
+    `${pct(ahead)} a year to ${toYear}. The default extrapolates growth only in part: on series growing at a ` +
+    'constant rate it forecast too low, while the M3 yearly series that grew more than 8% a year slowed ' +
+    'afterwards and it forecast them too high (BENCHMARKS.md, compounding series). If this growth should last, ' +
+    'compare logTrend or drift on logs (withBoxCox(drift, { lambda: 0 }); --method drift --lambda 0).'
+  );
+}
 
 /** How {@link forecast} fills missing years: on a straight line, or at constant growth (log-linear). */
 export const FillMethod = Object.freeze({ linear: 'linear', log: 'log' } as const);

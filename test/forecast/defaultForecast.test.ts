@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { series } from '../../src/series/series.js';
-import { defaultMethod, forecast } from '../../src/forecast/defaultForecast.js';
+import { compoundingNote, defaultMethod, forecast } from '../../src/forecast/defaultForecast.js';
+import type { Forecast } from '../../src/forecast/types.js';
 import { calibrate } from '../../src/forecast/calibrate.js';
 import { combination } from '../../src/forecast/combination.js';
 import { theta } from '../../src/forecast/theta.js';
@@ -119,9 +120,59 @@ describe('forecast options (issue 14)', () => {
       values: [80, 88, 97, 104, 110, 121],
     });
     const f = forecast(r, 2026);
-    // 8.6 % a year in the data; the default gives 159.1 in 2026 (5.6 % a year), the earlier one 136.2 (2.4 %).
+    // 8.6 % a year in the data; the default gives 157.3 in 2026 (5.4 % a year), the earlier one 136.2 (2.4 %).
     const rate = (f.mean[4]! / 121) ** (1 / 5) - 1;
     expect(rate).toBeGreaterThan(0.05);
     expect(rate).toBeLessThan(0.09);
+    // (121 / 80)^(1/5) - 1 = 8.63 %, at least 8 %: the forecast says how much of it it carries on
+    expect(f.fit.notes?.at(-1)).toMatch(
+      /^compounding: the history grew 8\.6% a year \(2016-2021, compound\); this forecast implies 5\.4% a year to 2026\. /,
+    );
+  });
+});
+
+describe('the compounding note (a history grown 8 % a year or more)', () => {
+  // A forecast as compoundingNote reads it: the fit's years and values, the forecast's years and means.
+  const fake = (values: number[], mean: number[]) =>
+    ({
+      fit: { years: values.map((_, i) => 2011 + i), values },
+      years: mean.map((_, i) => 2011 + values.length + i),
+      mean,
+    }) as unknown as Forecast;
+
+  it('states both compound rates: the history first to last value, the forecast from the last value to its last year', () => {
+    // big data revenue, RMB trillion: (1.57 / 0.28)^(1/7) - 1 = 27.9 %; the default's 2026 value over 1.57, to the 1/3
+    const bd = series({
+      id: 'bd',
+      unit: 'CNY trillion',
+      years: [2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023],
+      values: [0.28, 0.47, 0.62, 0.75, 0.87, 1.0, 1.26, 1.57],
+    });
+    const f = forecast(bd, 2026);
+    const ahead = (f.mean[2]! / 1.57) ** (1 / 3) - 1;
+    expect(ahead).toBeGreaterThan(0.1);
+    expect(ahead).toBeLessThan(0.12);
+    const note = f.fit.notes?.find((n) => n.startsWith('compounding: '));
+    expect(note).toContain(
+      `the history grew 27.9% a year (2016-2023, compound); this forecast implies ${(100 * ahead).toFixed(1)}% a year to 2026.`,
+    );
+    expect(note).toContain('compare logTrend or drift on logs');
+    expect(compoundingNote(f)).toBe(note);
+  });
+  it("from 8 % a year (the benchmarks' fast growers), only when the forecast implies less growth", () => {
+    // 100 · 1.08^4 = 136.048896: exactly 8 % a year; 1.0799^4 just under
+    expect(compoundingNote(fake([100, 108, 116.64, 125.9712, 136.048896], [140]))).toMatch(
+      /grew 8\.0% a year \(2011-2015, compound\); this forecast implies 2\.9% a year to 2016/,
+    );
+    expect(compoundingNote(fake([100, 103, 110, 120, 100 * 1.0799 ** 4], [140]))).toBeUndefined();
+    // the forecast keeps the history's rate or more: nothing to say
+    expect(compoundingNote(fake([100, 108, 116.64, 125.9712, 136.048896], [146.93, 158.69]))).toBeUndefined();
+  });
+  it('says nothing of a series with a value <= 0 at either end, or a forecast that is not positive', () => {
+    expect(compoundingNote(fake([-1, 2, 4, 8, 16], [20]))).toBeUndefined();
+    expect(compoundingNote(fake([1, 2, 4, 8, 16], [-3]))).toBeUndefined();
+    expect(forecast(s, 2026, { method: 'drift' }).fit.notes ?? []).not.toContainEqual(
+      expect.stringMatching(/^compounding:/),
+    );
   });
 });
