@@ -1,5 +1,5 @@
 // Point forecasts and 95 % bounds compared with R's forecast package 8.20 (R 4.2.2).
-// Source of the numbers below: /work/shared/benchmarks/m3-yearly/reference/r-forecast-forecasts.csv
+// Source of the numbers below: ../shared/benchmarks/m3-yearly/reference/r-forecast-forecasts.csv (beside the clone)
 // (made by the benchmark's r-reference.R: naive(x), rwf(x, drift = TRUE), ses(x), holt(x),
 // holt(x, damped = TRUE), thetaf(x), forecast(ets(x)), h = 6, level = 95), on M3 yearly series Y1, Y3
 // and Y266 (Makridakis & Hibon 2000, via the Mcomp R package). R's values are printed to 10
