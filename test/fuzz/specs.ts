@@ -1096,7 +1096,10 @@ export async function buildSpecs(): Promise<Record<string, AnySpec>> {
       args: tuple(
         fc.constantFrom('fuzz-report', 'nested/fuzz-report'),
         fc.constant(fx.report),
-        fc.record({ scale: fc.constantFrom(1, 2), chartFiles: fc.boolean() }, { requiredKeys: [] }),
+        fc.record(
+          { scale: fc.constantFrom(1, 2), chartFiles: fc.boolean(), png: fc.constantFrom(true, false, 'auto') },
+          { requiredKeys: [] },
+        ),
       ),
       call: (f, [dir, ...rest]) => (f as (...a: unknown[]) => unknown)(contained(dir), ...rest),
       weight: 0.1,
