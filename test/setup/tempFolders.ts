@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { afterAll } from 'vitest';
 
 const outer = process.env['TMPDIR'];
-const folder = mkdtempSync(join(tmpdir(), 'im-vitest-'));
+// inside the run's folder (tempRoot.ts), which goes at the end of the run even where no hook of this file ran
+const folder = mkdtempSync(join(process.env['IM_TEST_TMP_ROOT'] ?? tmpdir(), 'im-vitest-'));
 process.env['TMPDIR'] = folder;
 
 afterAll(() => {
