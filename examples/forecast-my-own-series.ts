@@ -37,6 +37,18 @@ const s = series({
 const TO_YEAR = 2028;
 const money = (v: number) => formatQuantity({ value: v, unit: s.unit });
 const last = s.years.length - 1;
+/** Text in lines of at most `width` characters, the later ones indented by two spaces. */
+const wrap = (text: string, width = 100): string => {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  return [...lines, line].join('\n  ');
+};
 
 console.log(
   `Series: ${s.id}, ${s.years[0]}-${s.years[last]}, ${s.values.length} yearly points, last ${money(s.values[last] as number)}`,
@@ -54,9 +66,12 @@ f.years.forEach((year, h) => {
   const range = (i: typeof i80) => `${money(i.lower[h] as number)} to ${money(i.upper[h] as number)}`;
   console.log(`  ${year}  ${money(f.mean[h] as number).padEnd(17)}  ${range(i80).padEnd(37)}  ${range(i95)}`);
 });
+// A series that grew 8 % a year or more: the default says how much of that growth it carries on.
+const compounding = f.fit.notes?.find((n) => n.startsWith('compounding: '));
+if (compounding) console.log(wrap(`Note: ${compounding.slice('compounding: '.length)}`));
 
 // 2. A few single methods, for comparison.
-const names = ['drift', 'holt', 'damped', 'ets', 'theta', 'logTrend'] as const;
+const names = ['drift', 'holt', 'damped', 'ets', 'theta', 'dotm', 'logTrend'] as const;
 console.log(`\n${TO_YEAR} by method (point, 95% interval)`);
 for (const name of names) {
   const g = forecast(s, TO_YEAR, { method: name, levels: [0.95] });

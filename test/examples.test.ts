@@ -164,8 +164,12 @@ const CLAIMS: Readonly<Record<string, (out: string) => void>> = {
     }
     // Random walk with drift (Hyndman & Athanasopoulos, FPP3 5.2): y_T + h (y_T - y_1) / (T - 1) = 447 + 5 x 327 / 12 = 583.25.
     expect(out).toMatch(/^ {2}drift\s+drift\s+RMB 583 billion/m);
+    // (447 / 120)^(1/12) - 1 = 11.6 % a year: the default's compounding note follows its table
+    expect(out.replace(/\n {2}/g, ' ')).toMatch(
+      /^Note: the history grew 11\.6% a year \(2011-2023, compound\); this forecast implies \d+\.\d% a year to 2028\./m,
+    );
     // One row per method in the backtest table, each with a MASE.
-    for (const m of ['drift', 'holt', 'damped', 'ets', 'theta', 'logTrend', 'default']) {
+    for (const m of ['drift', 'holt', 'damped', 'ets', 'theta', 'dotm', 'logTrend', 'default']) {
       expect(out).toMatch(
         new RegExp(`^ {2}${m}\\s+RMB [\\d.]+ (billion|million)\\s+[\\d.]+%\\s+\\d+\\.\\d\\d\\s`, 'm'),
       );
