@@ -75,8 +75,10 @@ const COMPOUNDING_NOTE_FROM = 0.08;
 
 /**
  * The note the default adds to a forecast of a series that compounded at 8 % a year or more (first to last
- * value, all positive) when the forecast implies less growth a year: both rates, and what the benchmarks say
- * of the default on such series. It begins with `compounding:` (the command line prints it).
+ * value, both positive) when the forecast implies less growth a year: both rates, the history's over its
+ * second half too (from the middle year, so that a jump long ago does not pass for growth that lasts), and
+ * what the benchmarks say of the default on such series. It begins with `compounding:` (the command line
+ * prints it).
  */
 export function compoundingNote(f: Forecast): string | undefined {
   const { years, values } = f.fit;
@@ -90,8 +92,14 @@ export function compoundingNote(f: Forecast): string | undefined {
   const ahead = (end / last) ** (1 / (toYear - lastYear)) - 1;
   if (!(past >= COMPOUNDING_NOTE_FROM && ahead < past)) return undefined;
   const pct = (x: number) => formatPercent(x, { decimals: 1, fixed: true });
+  const m = Math.floor((years.length - 1) / 2);
+  const mid = values[m]!;
+  const recent =
+    m > 0 && mid > 0
+      ? `; ${pct((last / mid) ** (1 / (lastYear - years[m]!)) - 1)} a year over ${years[m]}-${lastYear}`
+      : '';
   return (
-    `compounding: the history grew ${pct(past)} a year (${years[0]}-${lastYear}, compound); this forecast implies ` +
+    `compounding: the history grew ${pct(past)} a year (${years[0]}-${lastYear}, compound${recent}); this forecast implies ` +
     `${pct(ahead)} a year to ${toYear}. The default extrapolates growth only in part: on series growing at a ` +
     'constant rate it forecast too low, while the M3 yearly series that grew more than 8% a year slowed ' +
     'afterwards and it forecast them too high (BENCHMARKS.md, compounding series). If this growth should last, ' +

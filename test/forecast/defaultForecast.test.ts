@@ -124,9 +124,9 @@ describe('forecast options (issue 14)', () => {
     const rate = (f.mean[4]! / 121) ** (1 / 5) - 1;
     expect(rate).toBeGreaterThan(0.05);
     expect(rate).toBeLessThan(0.09);
-    // (121 / 80)^(1/5) - 1 = 8.63 %, at least 8 %: the forecast says how much of it it carries on
+    // (121 / 80)^(1/5) - 1 = 8.63 %, at least 8 %; from the middle year, (121 / 97)^(1/3) - 1 = 7.64 %
     expect(f.fit.notes?.at(-1)).toMatch(
-      /^compounding: the history grew 8\.6% a year \(2016-2021, compound\); this forecast implies 5\.4% a year to 2026\. /,
+      /^compounding: the history grew 8\.6% a year \(2016-2021, compound; 7\.6% a year over 2018-2021\); this forecast implies 5\.4% a year to 2026\. /,
     );
   });
 });
@@ -141,7 +141,8 @@ describe('the compounding note (a history grown 8 % a year or more)', () => {
     }) as unknown as Forecast;
 
   it('states both compound rates: the history first to last value, the forecast from the last value to its last year', () => {
-    // big data revenue, RMB trillion: (1.57 / 0.28)^(1/7) - 1 = 27.9 %; the default's 2026 value over 1.57, to the 1/3
+    // big data revenue, RMB trillion: (1.57 / 0.28)^(1/7) - 1 = 27.9 %, from 2019 (1.57 / 0.75)^(1/4) - 1 = 20.3 %;
+    // the forecast: the default's 2026 value over 1.57, to the 1/3
     const bd = series({
       id: 'bd',
       unit: 'CNY trillion',
@@ -154,7 +155,7 @@ describe('the compounding note (a history grown 8 % a year or more)', () => {
     expect(ahead).toBeLessThan(0.12);
     const note = f.fit.notes?.find((n) => n.startsWith('compounding: '));
     expect(note).toContain(
-      `the history grew 27.9% a year (2016-2023, compound); this forecast implies ${(100 * ahead).toFixed(1)}% a year to 2026.`,
+      `the history grew 27.9% a year (2016-2023, compound; 20.3% a year over 2019-2023); this forecast implies ${(100 * ahead).toFixed(1)}% a year to 2026.`,
     );
     expect(note).toContain('compare logTrend or drift on logs');
     expect(compoundingNote(f)).toBe(note);
@@ -162,11 +163,18 @@ describe('the compounding note (a history grown 8 % a year or more)', () => {
   it("from 8 % a year (the benchmarks' fast growers), only when the forecast implies less growth", () => {
     // 100 · 1.08^4 = 136.048896: exactly 8 % a year; 1.0799^4 just under
     expect(compoundingNote(fake([100, 108, 116.64, 125.9712, 136.048896], [140]))).toMatch(
-      /grew 8\.0% a year \(2011-2015, compound\); this forecast implies 2\.9% a year to 2016/,
+      /grew 8\.0% a year \(2011-2015, compound; 8\.0% a year over 2013-2015\); this forecast implies 2\.9% a year to 2016/,
     );
     expect(compoundingNote(fake([100, 103, 110, 120, 100 * 1.0799 ** 4], [140]))).toBeUndefined();
     // the forecast keeps the history's rate or more: nothing to say
     expect(compoundingNote(fake([100, 108, 116.64, 125.9712, 136.048896], [146.93, 158.69]))).toBeUndefined();
+  });
+  it('a jump long ago shows in the rate over the second half; a value <= 0 there leaves that rate out', () => {
+    // 1 -> 10 in the first year, flat since: 46.8 % a year compound, 0.0 % from the middle year (2014)
+    expect(compoundingNote(fake([1, 10, 10, 10, 10, 10, 10], [10]))).toMatch(
+      /grew 46\.8% a year \(2011-2017, compound; 0\.0% a year over 2014-2017\); this forecast implies 0\.0% a year/,
+    );
+    expect(compoundingNote(fake([1, 2, -1, 4, 8], [9]))).toMatch(/grew 68\.2% a year \(2011-2015, compound\); this/);
   });
   it('says nothing of a series with a value <= 0 at either end, or a forecast that is not positive', () => {
     expect(compoundingNote(fake([-1, 2, 4, 8, 16], [20]))).toBeUndefined();
