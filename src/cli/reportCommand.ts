@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { compareIndustries } from '../targets/compareIndustries.js';
 import { runManifest } from '../io/runManifest.js';
@@ -160,11 +160,12 @@ export const reportCommand: CliCommand = {
       `Wrote ${main.join(', ')} and ${files.length - main.length} chart files (SVG, PNG, Vega-Lite JSON, CSV) in ${shown(dir)}/\n`,
     );
     ctx.stdout(`Wrote ${shown(manifestFile)} (version, seed, paths, workers, time, each model's hash and values)\n`);
+    // writeReport left out the PNG of each chart whose fonts are missing (png: 'auto')
     const noPng = files.filter((f) => f.endsWith('.svg') && !files.includes(f.replace(/\.svg$/, '.png')));
     if (noPng.length > 0) {
-      const absent = new Map<string, string[]>();
-      for (const f of noPng) for (const m of missingFonts(readFileSync(f, 'utf8'))) absent.set(m.package, m.missing);
-      const what = [...absent].map(([pkg, missing]) => `${pkg} (${missing.join(', ')})`).join(' and ');
+      const what = missingFonts()
+        .map((m) => `${m.package} (${m.missing.join(', ')})`)
+        .join(' and ');
       ctx.stderr(
         `${noPng.length} of ${files.filter((f) => f.endsWith('.svg')).length} chart PNGs not written: the font files of ${what} are missing (run scripts/setup-system.sh as root to install them); their SVG, Vega-Lite and CSV files are written.\n`,
       );

@@ -68,14 +68,15 @@ export function fontFiles(
 
 /**
  * The font files an SVG needs (as {@link fontFiles}) that are not there, by Debian package; empty when a PNG
- * can be rendered. Unchecked arguments: fontFiles checks them.
+ * can be rendered. Without `svg`, those any chart may need (Latin and CJK). Unchecked arguments: fontFiles
+ * checks them.
  */
 export function missingFonts(
-  svg: string,
+  svg?: string,
   files: { readonly latin: readonly string[]; readonly cjk: readonly string[] } = FONT_FILES,
 ): { readonly package: string; readonly missing: string[] }[] {
   const need: { files: readonly string[]; pkg: string }[] = [{ files: files.latin, pkg: 'fonts-dejavu-core' }];
-  if (hasCjk(svg)) need.push({ files: files.cjk, pkg: 'fonts-noto-cjk' });
+  if (svg === undefined || hasCjk(svg)) need.push({ files: files.cjk, pkg: 'fonts-noto-cjk' });
   return need
     .map(({ files: list, pkg }) => ({ package: pkg, missing: list.filter((f) => !existsSync(f)) }))
     .filter((m) => m.missing.length > 0);

@@ -134,6 +134,7 @@ export async function writeReport(dir: string, report: Report, options: WriteRep
   const html = reportHtml(report);
   const files: { name: string; content: string | Uint8Array }[] = [{ name: 'report.html', content: html }];
   if (options.chartFiles !== false) {
+    const png = options.png ?? true;
     let n = 0;
     for (const section of report.sections) {
       for (const chart of section.charts) {
@@ -142,7 +143,6 @@ export async function writeReport(dir: string, report: Report, options: WriteRep
         const svg = await toSvg(chart.spec);
         files.push({ name: `${base}.vl.json`, content: JSON.stringify(chart.spec, null, 2) + '\n' });
         files.push({ name: `${base}.svg`, content: svg });
-        const png = options.png ?? true;
         if (png === true || (png === 'auto' && missingFonts(svg).length === 0))
           files.push({ name: `${base}.png`, content: svgToPng(svg, options.scale ?? 2) });
         if (chart.data !== undefined) files.push({ name: `${base}.csv`, content: `\uFEFF${tableCsv(chart.data)}` });

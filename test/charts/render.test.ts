@@ -8,7 +8,7 @@ import { validateSpec } from '../../src/render/validateSpec.js';
 import { toSvg } from '../../src/render/toSvg.js';
 import { toPng } from '../../src/render/toPng.js';
 import { svgToPng } from '../../src/render/svgToPng.js';
-import { fontFiles, FONT_FILES } from '../../src/render/fontFiles.js';
+import { fontFiles, FONT_FILES, missingFonts } from '../../src/render/fontFiles.js';
 import { reportHtml } from '../../src/report/reportHtml.js';
 import { writeReport } from '../../src/report/writeReport.js';
 import { toMimeBundle } from '../../src/render/toMimeBundle.js';
@@ -95,6 +95,15 @@ describe('fontFiles', () => {
     expect((thrown(() => fontFiles('<svg><text>营业收入</text></svg>', files)) as Error).message).toMatch(
       /fonts-noto-cjk/,
     );
+  });
+  it('missingFonts lists by package what an SVG needs and lacks; without an SVG, what any chart may need', () => {
+    const files = { latin: ['/nonexistent/DejaVuSans.ttf'], cjk: ['/nonexistent/NotoSansCJK-Regular.ttc'] };
+    const latin = { package: 'fonts-dejavu-core', missing: ['/nonexistent/DejaVuSans.ttf'] };
+    const cjk = { package: 'fonts-noto-cjk', missing: ['/nonexistent/NotoSansCJK-Regular.ttc'] };
+    expect(missingFonts('<svg><text>Revenue</text></svg>', files)).toEqual([latin]);
+    expect(missingFonts('<svg><text>营业收入</text></svg>', files)).toEqual([latin, cjk]);
+    expect(missingFonts(undefined, files)).toEqual([latin, cjk]);
+    expect(missingFonts(undefined, { latin: [], cjk: files.cjk })).toEqual([cjk]);
   });
 });
 
