@@ -6,7 +6,7 @@ import { forecastMany, type ForecastMany } from '../forecast/batch.js';
 import { calibrate } from '../forecast/calibrate.js';
 import { withBoxCox } from '../forecast/withBoxCox.js';
 import { forecastMethods } from '../forecast/methods.js';
-import { defaultMethod, FillMethod } from '../forecast/defaultForecast.js';
+import { COMPOUNDING_NOTE, defaultMethod, FillMethod } from '../forecast/defaultForecast.js';
 import type { ForecastMethod } from '../forecast/types.js';
 import { levelLabel, parseLevels } from '../forecast/levels.js';
 import type { CliArgs, CliCommand, CliContext } from './command.js';
@@ -268,8 +268,13 @@ export const forecastCommand: CliCommand = {
           .join('') +
         // The one note a table reader must not miss: how much of a fast history's growth the default carries on.
         result.forecasts
-          .flatMap((f) => (f.fit.notes ?? []).filter((n) => n.startsWith('compounding: ')).map((n) => [f.seriesId, n]))
-          .map(([id, n]) => `${wrapParagraph(`note for ${id}: ${n!.slice('compounding: '.length)}`, '', '  ')}\n`)
+          .flatMap((f) =>
+            (f.fit.notes ?? [])
+              .filter((n) => n.startsWith(COMPOUNDING_NOTE))
+              .map(
+                (n) => `${wrapParagraph(`note for ${f.seriesId}: ${n.slice(COMPOUNDING_NOTE.length)}`, '', '  ')}\n`,
+              ),
+          )
           .join('');
     await emit(
       ctx,

@@ -72,13 +72,15 @@ export const defaultMethod: ForecastMethod<CalibratedFit> = {
 
 /** The history's compound growth from which the default's forecast notes how much of it it extrapolates. */
 const COMPOUNDING_NOTE_FROM = 0.08;
+/** How the compounding note begins (the command line finds it by this). */
+export const COMPOUNDING_NOTE = 'compounding: ';
 
 /**
  * The note the default adds to a forecast of a series that compounded at 8 % a year or more (first to last
  * value, both positive) when the forecast implies less growth a year: both rates, the history's over its
  * second half too (from the middle year, so that a jump long ago does not pass for growth that lasts), and
- * what the benchmarks say of the default on such series. It begins with `compounding:` (the command line
- * prints it).
+ * what the benchmarks say of the default on such series. It begins with {@link COMPOUNDING_NOTE} (the
+ * command line prints it).
  */
 export function compoundingNote(f: Forecast): string | undefined {
   const { years, values } = f.fit;
@@ -99,7 +101,7 @@ export function compoundingNote(f: Forecast): string | undefined {
       ? `; ${pct((last / mid) ** (1 / (lastYear - years[m]!)) - 1)} a year over ${years[m]}-${lastYear}`
       : '';
   return (
-    `compounding: the history grew ${pct(past)} a year (${years[0]}-${lastYear}, compound${recent}); this forecast implies ` +
+    `${COMPOUNDING_NOTE}the history grew ${pct(past)} a year (${years[0]}-${lastYear}, compound${recent}); this forecast implies ` +
     `${pct(ahead)} a year to ${toYear}. The default extrapolates growth only in part: on series growing at a ` +
     'constant rate it forecast too low, while the M3 yearly series that grew more than 8% a year slowed ' +
     'afterwards and it forecast them too high (BENCHMARKS.md, compounding series). If this growth should last, ' +

@@ -135,12 +135,7 @@ describe('dotm on short and degenerate series', () => {
   });
 
   it("calibrate keeps its in-sample origins' errors as measured (scale 1), withBoxCox too", () => {
-    const s = series({
-      id: 'cal',
-      unit: 'count',
-      years: Array.from({ length: 12 }, (_, i) => 2001 + i),
-      values: [10, 12, 13, 15, 18, 19, 21, 24, 27, 30, 31, 35],
-    });
+    const s = mk([10, 12, 13, 15, 18, 19, 21, 24, 27, 30, 31, 35]);
     const asMeasured = calibrate(dotm).fit(s).calibration;
     const scaled = calibrate({ ...dotm, calibrationScale: 'residuals' }).fit(s).calibration;
     expect(asMeasured.scale).toBe(1);
