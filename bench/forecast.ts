@@ -224,9 +224,9 @@ function extraSections(): string[] {
     out.push(...calibrationSection(data, rows));
   }
   if (on('boxcox') && !opt['no-r']) out.push(...boxCoxSection(dataDir, data));
-  // The records of how the default was chosen (bench/defaultStudy.ts) and how calibrate() scales its errors
-  // (bench/calibrationStudy.ts), kept with the figures.
-  for (const file of ['./forecast-candidates.md', './calibration-candidates.md']) {
+  // The records of how the default was chosen (bench/defaultStudy.ts), why no candidate met both bias targets
+  // (bench/growthConflict.ts) and how calibrate() scales its errors (bench/calibrationStudy.ts), kept with the figures.
+  for (const file of ['./forecast-candidates.md', './growth-conflict.md', './calibration-candidates.md']) {
     const study = new URL(file, import.meta.url);
     if (existsSync(study)) out.push(readFileSync(study, 'utf8').trim(), '');
   }
