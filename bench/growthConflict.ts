@@ -10,6 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { series, type Series } from '../src/series/series.js';
 import { forecastMethods } from '../src/forecast/methods.js';
 import { withBoxCox } from '../src/forecast/withBoxCox.js';
+import { ols } from '../src/forecast/internal/common.js';
 import { defaultCombination } from '../src/forecast/defaultForecast.js';
 import type { ForecastMethod } from '../src/forecast/types.js';
 import { loadM3 } from './lib/m3.js';
@@ -43,33 +44,17 @@ interface Task {
 function describe(train: Series, test: readonly number[], source: string): Task {
   const y = train.values.map(Math.log);
   const n = y.length;
-  const xb = (n - 1) / 2;
-  const yb = y.reduce((a, b) => a + b, 0) / n;
-  let sxx = 0;
-  let sxy = 0;
-  y.forEach((v, i) => {
-    sxx += (i - xb) ** 2;
-    sxy += (i - xb) * (v - yb);
-  });
-  const slope = sxy / sxx;
-  const e = y.map((v, i) => v - yb - slope * (i - xb));
-  const sse = e.reduce((a, v) => a + v * v, 0);
+  const line = (part: readonly number[]) =>
+    ols(
+      part.map((_, i) => i),
+      part,
+    );
+  const { a, b: slope, s2 } = line(y);
   let lag = 0;
-  for (let i = 1; i < n; i++) lag += (e[i] as number) * (e[i - 1] as number);
+  for (let i = 1; i < n; i++) lag += (y[i]! - a - slope * i) * (y[i - 1]! - a - slope * (i - 1));
   const half = Math.ceil(n / 2);
-  const bend = lineSlope(y.slice(n - half)) - lineSlope(y.slice(0, half));
-  return { train, test, n, slope, noise: Math.sqrt(sse / (n - 2)), acf1: sse > 0 ? lag / sse : 0, bend, source };
-}
-function lineSlope(y: readonly number[]): number {
-  const xb = (y.length - 1) / 2;
-  const yb = y.reduce((a, b) => a + b, 0) / y.length;
-  let sxx = 0;
-  let sxy = 0;
-  y.forEach((v, i) => {
-    sxx += (i - xb) ** 2;
-    sxy += (i - xb) * (v - yb);
-  });
-  return sxy / sxx;
+  const bend = line(y.slice(n - half)).b - line(y.slice(0, half)).b;
+  return { train, test, n, slope, noise: Math.sqrt(s2), acf1: s2 > 0 ? lag / (s2 * (n - 2)) : 0, bend, source };
 }
 
 const synthetic = growthTasks().map((t) => describe(t.train, t.test, t.id));
