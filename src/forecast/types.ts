@@ -97,8 +97,10 @@ export interface ForecastMethod<F extends ForecastFit = ForecastFit> {
   /**
    * How calibrate() carries the errors of fits on shorter windows over to a fit on the whole history:
    * `residuals` (when absent) scales them by the ratio of the fits' in-sample residual scales; `none` keeps
-   * them as measured, for a method whose in-sample errors shrink with the fit's length for reasons of its
-   * own (dotm re-estimates its theta line every year, so its first years' errors are start-up errors).
+   * them as measured, for a method whose in-sample residuals change with the fit's length for reasons that
+   * say nothing of its forecast errors (dotm re-estimates its theta line every year, so its first years'
+   * errors are start-up errors; the mean's residuals on a trending history grow with its length faster than
+   * its forecast errors).
    */
   readonly calibrationScale?: 'residuals' | 'none';
   fit(s: Series): F;
