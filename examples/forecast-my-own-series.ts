@@ -6,7 +6,15 @@
 // points for the default method, ideally 10 or more so the backtest has several origins.
 //
 // Run: npx tsx examples/forecast-my-own-series.ts
-import { backtest, defaultMethod, forecast, forecastMethods, formatQuantity, series } from '../src/index.js';
+import {
+  backtest,
+  COMPOUNDING_NOTE,
+  defaultMethod,
+  forecast,
+  forecastMethods,
+  formatQuantity,
+  series,
+} from '../src/index.js';
 
 // year  value (RMB billion) -- made up
 const TABLE = `
@@ -37,18 +45,6 @@ const s = series({
 const TO_YEAR = 2028;
 const money = (v: number) => formatQuantity({ value: v, unit: s.unit });
 const last = s.years.length - 1;
-/** Text in lines of at most `width` characters, the later ones indented by two spaces. */
-const wrap = (text: string, width = 100): string => {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line !== '' && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  return [...lines, line].join('\n  ');
-};
 
 console.log(
   `Series: ${s.id}, ${s.years[0]}-${s.years[last]}, ${s.values.length} yearly points, last ${money(s.values[last] as number)}`,
@@ -67,8 +63,8 @@ f.years.forEach((year, h) => {
   console.log(`  ${year}  ${money(f.mean[h] as number).padEnd(17)}  ${range(i80).padEnd(37)}  ${range(i95)}`);
 });
 // A series that grew 8 % a year or more: the default says how much of that growth it carries on.
-const compounding = f.fit.notes?.find((n) => n.startsWith('compounding: '));
-if (compounding) console.log(wrap(`Note: ${compounding.slice('compounding: '.length)}`));
+const compounding = f.fit.notes?.find((n) => n.startsWith(COMPOUNDING_NOTE));
+if (compounding) console.log(`Note: ${compounding.slice(COMPOUNDING_NOTE.length)}`);
 
 // 2. A few single methods, for comparison.
 const names = ['drift', 'holt', 'damped', 'ets', 'theta', 'dotm', 'logTrend'] as const;

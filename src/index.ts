@@ -185,7 +185,7 @@ export { comb } from './forecast/comb.js';
 export { arima } from './forecast/arima.js';
 export type { ArimaFit, ArimaModel } from './forecast/arima.js';
 export { forecastMethods } from './forecast/methods.js';
-export { forecast, defaultMethod, FillMethod } from './forecast/defaultForecast.js';
+export { forecast, defaultMethod, FillMethod, COMPOUNDING_NOTE } from './forecast/defaultForecast.js';
 export type { DefaultForecastOptions } from './forecast/defaultForecast.js';
 export { boxCox, invBoxCox } from './forecast/boxCox.js';
 export { boxCoxLambda } from './forecast/boxCoxLambda.js';

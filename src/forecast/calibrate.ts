@@ -121,7 +121,7 @@ function conformalRank(m: number, level: number): number {
  * 2. The origins' fits are shorter than the history: scale every error by the history fit's in-sample
  *    residual scale (root mean square of its one-step errors after the first, log or absolute) over the
  *    error-weighted root mean square of the origin fits' (`calibration.scale`; 1 when either is 0, or when
- *    the method's `calibrationScale` is `none`, as dotm's). A trend fitted to more years can misfit more
+ *    the method's `calibrationScale` is `none`, as dotm's and mean's). A trend fitted to more years can misfit more
  *    (logTrend's errors from short windows understate its errors from the whole history); a steadier recent
  *    past narrows.
  * 3. Errors grow with the steps ahead. Fit |e| ≈ a·h^b by least squares of log mean|e_h| on log h over

@@ -72,7 +72,13 @@ export const defaultMethod: ForecastMethod<CalibratedFit> = {
 
 /** The history's compound growth from which the default's forecast notes how much of it it extrapolates. */
 const COMPOUNDING_NOTE_FROM = 0.08;
-/** How the compounding note begins (the command line finds it by this). */
+/**
+ * How the default's compounding note begins (see {@link compoundingNote}): find it among a forecast's
+ * `fit.notes` by this prefix, as the command line does.
+ * @example
+ * const s = series({ id: 'x', unit: 'count', years: [2016, 2017, 2018, 2019, 2020, 2021], values: [80, 88, 97, 104, 110, 121] });
+ * forecast(s, 2026).fit.notes?.some((n) => n.startsWith(COMPOUNDING_NOTE)); // => true
+ */
 export const COMPOUNDING_NOTE = 'compounding: ';
 
 /**

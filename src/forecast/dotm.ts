@@ -5,6 +5,7 @@ import { theta } from './theta.js';
 import {
   assertFitObject,
   checkPaths,
+  constantFit,
   fitBase,
   fitInput,
   fitNumbers,
@@ -126,14 +127,8 @@ export const dotm: ForecastMethod = {
     const n = y.length;
     if (isConstant(y)) {
       // theta = 1 puts no weight on the line: the forecast is the level, the constant.
-      return Object.assign(fitBase(s, 'dotm', y), {
-        params: { ell0: y[0]!, alpha: 0.5, theta: 1 },
-        state: { level: y[0]!, a: y[0]!, b: 0, meanY: y[0]! },
-        fitted: [...y],
-        residuals: y.map(() => 0),
-        sigma2: 0,
-        notes: [`series "${s.id}" is constant: the forecast is that constant`],
-      });
+      const c = y[0]!;
+      return constantFit(s, 'dotm', y, { ell0: c, alpha: 0.5, theta: 1 }, { level: c, a: c, b: 0, meanY: c });
     }
     if (n < DOTM_MIN) {
       const f = theta.fit(s);

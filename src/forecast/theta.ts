@@ -4,6 +4,7 @@ import { drift } from './drift.js';
 import {
   assertFitObject,
   checkPaths,
+  constantFit,
   fitBase,
   fitInput,
   fitNumbers,
@@ -48,17 +49,10 @@ export const theta: ForecastMethod = {
   fit(s: Series): ForecastFit {
     const y = fitInput('theta.fit', s);
     const n = y.length;
-    const base = fitBase(s, 'theta', y);
     if (isConstant(y)) {
-      return Object.assign(base, {
-        params: { alpha: 0.9999, drift: 0, slope: 0, l0: y[0]! },
-        state: { level: y[0]! },
-        fitted: [...y],
-        residuals: y.map(() => 0),
-        sigma2: 0,
-        notes: [`series "${s.id}" is constant: the forecast is that constant`],
-      });
+      return constantFit(s, 'theta', y, { alpha: 0.9999, drift: 0, slope: 0, l0: y[0]! }, { level: y[0]! });
     }
+    const base = fitBase(s, 'theta', y);
     // R's thetaf fits ets(y, "ANN", opt.crit = "mse"), which is classical SES at 6 points or fewer.
     const classical = !fitsStateSpace(n, false, false);
     const est = classical ? fitHoltWinters(y, false) : estimateEts(y, { error: 'A', trend: 'N' }, 'mse');

@@ -515,6 +515,27 @@ export function fitBase(
   return { method, seriesId: s.id, unit: s.unit, years: [...s.years], values: [...values] };
 }
 
+/**
+ * The fit of a constant series: the constant as every fitted value, zero residuals and variance, and a note.
+ * `params` and `state` are the method's own, set so that its forecast is that constant.
+ */
+export function constantFit(
+  s: Series,
+  method: string,
+  values: readonly number[],
+  params: Readonly<Record<string, number>>,
+  state: Readonly<Record<string, number>>,
+): ForecastFit {
+  return Object.assign(fitBase(s, method, values), {
+    params: { ...params },
+    state: { ...state },
+    fitted: [...values],
+    residuals: values.map(() => 0),
+    sigma2: 0,
+    notes: [`series "${s.id}" is constant: the forecast is that constant`],
+  });
+}
+
 /** Checks simulate options; returns the years and the generator. */
 export function simulateInput(
   fn: string,
