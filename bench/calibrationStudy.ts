@@ -28,6 +28,7 @@ import { tQuantile } from '../src/forecast/internal/normalAndStudentT.js';
 import type { ForecastFit, ForecastMethod } from '../src/forecast/types.js';
 import { rng } from '../src/random/rng.js';
 import { loadM3, type M3Series } from './lib/m3.js';
+import { table } from './lib/markdown.js';
 
 const { values: opt } = parseArgs({
   options: {
@@ -48,7 +49,8 @@ const every = Number(opt.every);
  */
 interface Rule {
   readonly name: string;
-  readonly scale: 'none' | 'origin' | 'common';
+  /** `method`: the common factor unless the method's calibrationScale is 'none' (as calibrate() does) */
+  readonly scale: 'none' | 'origin' | 'common' | 'method';
   readonly df: 'errors' | 'observations';
   readonly floor: 'normal' | 'smallSample' | 'none';
   /** growth of the errors with the steps ahead: h^b with b fitted (calibrate's), or h^1 */
@@ -125,7 +127,7 @@ const RULES: readonly Rule[] = [
   },
   {
     name: "one common scale factor (none for a method whose calibrationScale is 'none': mean), t with d df, never narrower than the method's normal interval (calibrate now)",
-    scale: 'common',
+    scale: 'method',
     df: 'observations',
     floor: 'normal',
   },
@@ -227,14 +229,11 @@ function withinOriginExponent(origins: readonly (readonly number[])[]): number {
   return sxx > 0 ? Math.min(1.5, Math.max(0.5, sxy / sxx)) : 1;
 }
 
-/**
- * Covered / all held-out points of one collected forecast under a rule (95 %). The shipped rule (the last)
- * keeps the errors as measured for a method whose calibrationScale is 'none', as calibrate() does.
- */
+/** Covered / all held-out points of one collected forecast of `method` under a rule (95 %). */
 function cover(c: Collected, rule: Rule, method: ForecastMethod): [number, number] {
   const byH: number[][] = [[], [], [], [], [], []];
   let common = 1;
-  if (rule.scale === 'common' && !(rule === RULES.at(-1) && method.calibrationScale === 'none')) {
+  if (rule.scale === 'common' || (rule.scale === 'method' && method.calibrationScale !== 'none')) {
     let ss = 0;
     let k = 0;
     for (const o of c.origins)
@@ -344,19 +343,12 @@ for (const name of methods) {
       const collected = cached ? cache[key]! : cut(data, n).flatMap((d) => collect(m, d.train, d.test) ?? []);
       if (!cached) cache[key] = collected;
       for (const rule of RULES) {
-        let inside = 0;
-        let all = 0;
-        for (const c of collected) {
-          const [a, b] = cover(c, rule, m);
-          inside += a;
-          all += b;
-        }
+        const each = collected.map((c) => cover(c, rule, m));
+        const inside = each.reduce((a, [x]) => a + x, 0);
+        const all = each.reduce((a, [, y]) => a + y, 0);
         cells.set(`${rule.name}|${name}|${set}|${n}`, inside / all);
+        if (rule === RULES.at(-1)) perSeries.set(key, each);
       }
-      perSeries.set(
-        key,
-        collected.map((c) => cover(c, RULES.at(-1)!, m)),
-      );
       // The shipped calibrate() must be the last rule: same coverage on the same data.
       if (set === 'test' && n === 0 && !cached) {
         const cal = calibrate(m);
@@ -463,11 +455,7 @@ function spread(): string[] {
           band,
         ]);
       }
-  return [
-    '| method | set | n | cover 95 | 90 % bootstrap interval | |',
-    '| --- | --- | ---: | ---: | ---: | --- |',
-    ...rows.map((x) => `| ${x.join(' | ')} |`),
-  ];
+  return table(['method', 'set', 'n', 'cover 95', '90 % bootstrap interval', ''], rows, 2);
 }
 
 const md = [
@@ -475,9 +463,7 @@ const md = [
   '',
   `Made with \`npx tsx bench/calibrationStudy.ts\` (${new Date().toISOString().slice(0, 10)}${every > 1 ? `, every ${every}th series` : ''}). Columns: the rules; cells: 95 % coverage in validation (each history without its last 6 values, forecasting them) / on the held-out M3 values, with the history cut to its last n values or whole ("all"). The rule: the lowest worst validation deviation from 95 % over these methods and lengths; the test columns were not used. m: pooled errors; d: the distinct in-sample values forecast (n minus the first origin). Scaled: each error times the history's residual scale over the origin's (per origin), or over their error-weighted root mean square (common). Every interval is never narrower than the method's own 95 % one: its normal (R's) interval, except where a column says small-sample (Student-t quantiles under 10 points, the methods' default since issue 14's small-sample intervals) or no floor. b: the growth of the errors with the steps ahead, h^b: fitted to the pooled errors' mean per step (calibrate's), 1, or fitted within each origin (least squares of log|e| on log h after removing each origin's mean, so that the short early windows, the only ones reaching far steps, do not pass for growth). Conformal rank alone: without the t floor.`,
   '',
-  `| ${header.join(' | ')} |`,
-  `| ${header.map((_h, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
-  ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ...table(header, rows),
   '',
   ...summary(),
   '',

@@ -24,6 +24,7 @@ import type { ForecastMethod } from '../src/forecast/types.js';
 import { loadM3, loadRSummary, M3_DIR, type RSummary } from './lib/m3.js';
 import { evaluate, type Evaluation } from './lib/evaluate.js';
 import { boxCoxSection, calibrationSection, growthSection, shortSection } from './lib/sections.js';
+import { table } from './lib/markdown.js';
 
 const { values: opt } = parseArgs({
   options: {
@@ -186,9 +187,7 @@ const md = [
   '',
   `Made with \`npx tsx bench/forecast.ts${process.argv.slice(2).length ? ' ' + process.argv.slice(2).join(' ') : ''}\` on ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${cpus()[0]?.model ?? ''} (${cpus().length} cores; one used), load ${loadavg()[0]?.toFixed(2)}.`,
   '',
-  `| ${header.join(' | ')} |`,
-  `| ${header.map((_h, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
-  ...lines.map((l) => `| ${l.join(' | ')} |`),
+  ...table(header, lines),
   '',
   '- sMAPE, MASE: M4 definitions, mean over series; OWA relative to our naive (= Naive2 for yearly data); coverage: share of the 3,870 held-out values inside the interval; MSIS at 95 % (alpha 0.05), scaled like MASE.',
   "- `-cal`: the same method with intervals from `calibrate()` (pooled in-sample rolling-origin errors, log scale for positive series); point forecasts are unchanged, so only coverage, MSIS and time differ. The default's own intervals are calibrate()'s (bench/intervalStudy.ts), so it has no `-cal` row.",

@@ -15,6 +15,7 @@ import { defaultCombination } from '../src/forecast/defaultForecast.js';
 import type { ForecastMethod } from '../src/forecast/types.js';
 import { loadM3 } from './lib/m3.js';
 import { growthTasks } from './lib/growthSet.js';
+import { table } from './lib/markdown.js';
 
 const HORIZON = 3;
 const { logTrend, drift, theta, arima, dotm } = forecastMethods as Record<string, ForecastMethod>;
@@ -173,9 +174,7 @@ const lines = [
   '(forecast - actual) / actual, as in the compounding table. "growth after": the mean compound rate over the',
   `${HORIZON} years that followed.`,
   '',
-  `| ${header.join(' | ')} |`,
-  `| ${header.map((_h, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
-  ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ...table(header, rows),
   '',
   `- Histories alike in all four features grew ${rows[0]?.[5]} a year afterwards on the synthetic set and ${rows[2]?.[5]} on M3. Every`,
   `  method's bias differs between the two by ${gaps[0]} to ${gaps[1]} points, so a rule that reads the history's shape`,

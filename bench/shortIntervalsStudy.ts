@@ -25,6 +25,7 @@ import type { ForecastMethod } from '../src/forecast/types.js';
 import { series } from '../src/series/series.js';
 import { growthTasks } from './lib/growthSet.js';
 import { loadM3 } from './lib/m3.js';
+import { table } from './lib/markdown.js';
 
 const { values: opt } = parseArgs({ options: { out: { type: 'string', default: 'bench/short-intervals.md' } } });
 
@@ -158,9 +159,7 @@ const md = [
   '',
   `Made with \`npx tsx bench/shortIntervalsStudy.ts\` (${new Date().toISOString().slice(0, 10)}). Cells: 95 % coverage (%) / mean MSIS at 95 % of the held-out M3 yearly values (horizon 6), the history cut to its last n values or whole; synthetic: the growth set of bench/lib/growthSet.ts (480 forecasts, 6-9 years each, horizon 3). Point forecasts and t quantiles are the same in every row; the AR(1) rows use the exact variance of the least-squares forecast's error under AR(1) errors, never below the independent-error one, and every bound is held within the range bound. The methods apply the last rule under 10 observations only (so n = 12 and all are for the record; their intervals there stay R's).`,
   '',
-  `| ${header.join(' | ')} |`,
-  `| ${header.map((_h, i) => (i < 2 ? '---' : '---:')).join(' | ')} |`,
-  ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ...table(header, rows, 2),
   '',
 ].join('\n');
 console.log(md);

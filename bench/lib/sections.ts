@@ -14,14 +14,10 @@ import type { ForecastMethod } from '../../src/forecast/types.js';
 import { evaluate, type Evaluation } from './evaluate.js';
 import type { M3Series } from './m3.js';
 import { growthTasks } from './growthSet.js';
+import { table } from './markdown.js';
 
 const f = (v: number | undefined, d = 3) => (v === undefined || !Number.isFinite(v) ? '' : v.toFixed(d));
 const pct = (v: number, d = 1) => `${(100 * v).toFixed(d)} %`;
-const table = (header: string[], rows: string[][]) => [
-  `| ${header.join(' | ')} |`,
-  `| ${header.map((_h, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
-  ...rows.map((r) => `| ${r.join(' | ')} |`),
-];
 
 /**
  * Validation inside the training data, never the held-out values: for each series the histories ending 6 and 9
