@@ -1312,6 +1312,7 @@ export async function buildSpecs(): Promise<Record<string, AnySpec>> {
     // since main's merges of forecast (Box-Cox, levels, quantiles, scores) and report (document, xlsx, PDF)
     CHROMIUM: C,
     FillMethod: C,
+    COMPOUNDING_NOTE: C,
     ScorecardStatus: C,
     boxCox: {
       args: tuple(fc.array(positive, { maxLength: 12 }), fc.double({ min: -1, max: 2, noNaN: true })),
