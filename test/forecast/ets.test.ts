@@ -9,6 +9,7 @@ import { holt } from '../../src/forecast/holt.js';
 import { damped } from '../../src/forecast/damped.js';
 import { ets } from '../../src/forecast/ets.js';
 import { etsModel } from '../../src/forecast/etsModel.js';
+import { initialStates } from '../../src/forecast/internal/etsEngine.js';
 import { thrown } from '../helpers/thrown.js';
 
 const mk = (values: readonly number[], from = 2000) =>
@@ -78,6 +79,44 @@ describe('ets', () => {
       l = lNew;
     });
     expect(fit.sigma2).toBeCloseTo(fit.residuals.reduce((a2, r) => a2 + r * r, 0) / 4, 12);
+  });
+});
+
+describe("starting states as R's", () => {
+  it("the trend models' starting line is R's lsfit line to the last bit (not only the closed form's value)", () => {
+    // R 4.2.2, forecast 8.20: forecast:::initstate(log(Y429), "A", "N") for M3 Y429's first ten values.
+    const first10 = [8506.01, 8224.48, 8381.79, 8457.96, 8554.98, 8587.62, 8877.32, 9209.18, 9516.03, 9685.82];
+    const [l0, b0] = initialStates(Float64Array.from(first10, Math.log), true);
+    expect(l0).toBe(8.98742106543601);
+    expect(b0).toBe(0.017028656624938014);
+    // The closed form sxy / sxx gives 8.987421065436008 and 0.017028656624938066: one and fifteen units in
+    // the last place away, enough to move the optimiser's end on a flat likelihood.
+  });
+  it('the line is the least-squares line: exact on a straight line, the mean of the first ten without trend', () => {
+    const [l, b] = initialStates(
+      Float64Array.from({ length: 12 }, (_, i) => 3 + 2 * (i + 1)),
+      true,
+    );
+    expect(l).toBeCloseTo(3, 12);
+    expect(b).toBeCloseTo(2, 12);
+    expect(initialStates(Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 100]), false)).toEqual([5.5, 0]);
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: 3, maxLength: 10 }), (v) => {
+        const m = v.length;
+        const xbar = (m + 1) / 2;
+        const ybar = v.reduce((a, x) => a + x, 0) / m;
+        const sxx = v.reduce((a, _, i) => a + (i + 1 - xbar) ** 2, 0);
+        const sxy = v.reduce((a, x, i) => a + (i + 1 - xbar) * (x - ybar), 0);
+        const [l0, b0] = initialStates(Float64Array.from(v), true);
+        const slope = sxy / sxx;
+        const nudged = Math.abs(ybar - slope * xbar + slope) < 1e-8;
+        return (
+          nudged ||
+          (Math.abs(b0 - slope) <= 1e-9 * (1 + Math.abs(slope)) &&
+            Math.abs(l0 - (ybar - slope * xbar)) <= 1e-9 * (1 + Math.abs(ybar) + Math.abs(slope) * xbar))
+        );
+      }),
+    );
   });
 });
 

@@ -108,36 +108,61 @@ function run(
   return lik;
 }
 
-/** R's initial states: the mean of the first ten values, or an OLS line through them. */
-function initialStates(y: Float64Array, hasTrend: boolean): [number, number] {
+/**
+ * R's initial states: the mean of the first ten values, or the least-squares line through them as R's
+ * `lsfit(1:maxn, y[1:maxn])` computes it. Exported for its test.
+ */
+export function initialStates(y: Float64Array, hasTrend: boolean): [number, number] {
   const maxn = Math.min(10, y.length);
   if (!hasTrend) {
     let s = 0;
     for (let i = 0; i < maxn; i++) s += y[i]!;
     return [s / maxn, 0];
   }
-  // lsfit(1:maxn, y[1:maxn])
-  let sx = 0,
-    sy = 0;
-  for (let i = 0; i < maxn; i++) {
-    sx += i + 1;
-    sy += y[i]!;
-  }
-  const xbar = sx / maxn,
-    ybar = sy / maxn;
-  let sxx = 0,
-    sxy = 0;
-  for (let i = 0; i < maxn; i++) {
-    sxx += (i + 1 - xbar) ** 2;
-    sxy += (i + 1 - xbar) * (y[i]! - ybar);
-  }
-  let b0 = sxy / sxx;
-  let l0 = ybar - b0 * xbar;
+  let [l0, b0] = lsfitLine(y.subarray(0, maxn));
   if (Math.abs(l0 + b0) < 1e-8) {
     l0 *= 1 + 1e-3;
     b0 *= 1 - 1e-3;
   }
   return [l0, b0];
+}
+
+/**
+ * Intercept and slope of the least-squares line through (1, y_1) ... (m, y_m), computed as R's `lsfit`
+ * does: Householder QR of [1, t] by LINPACK's dqrdc2, then Q'y and back substitution by dqrsl, with the
+ * reference BLAS's sequential sums. The closed form (sxy / sxx) gives the same line but not the same last
+ * bits, and on a flat likelihood the optimiser's path, started from them, can end 1e-4 away from R's.
+ */
+function lsfitLine(y: Float64Array): [number, number] {
+  const m = y.length;
+  // Column 1 (ones): its norm is sqrt(m); scaled by 1/norm, with 1 added to the first entry.
+  const norm1 = Math.sqrt(m);
+  const u = new Float64Array(m).fill(1 * (1 / norm1));
+  u[0] = 1 + u[0]!;
+  // Column 2 (1..m) reflected by the first Householder vector u.
+  const t = Float64Array.from({ length: m }, (_, i) => i + 1);
+  reflect(u, t, 0);
+  // Second Householder vector v from t[1..], as dqrdc2 forms it; r22 = -||t[1..]|| (signed).
+  let ss = 0;
+  for (let i = 1; i < m; i++) ss += t[i]! * t[i]!;
+  const norm2 = t[1]! < 0 ? -Math.sqrt(ss) : Math.sqrt(ss);
+  const v = new Float64Array(m);
+  for (let i = 1; i < m; i++) v[i] = (1 / norm2) * t[i]!;
+  v[1] = 1 + v[1]!;
+  // Q'y, then R b = (Q'y)[0..1] with R = [[-norm1, t[0]], [0, -norm2]].
+  const qty = Float64Array.from(y);
+  reflect(u, qty, 0);
+  reflect(v, qty, 1);
+  const slope = qty[1]! / -norm2;
+  return [(qty[0]! + -slope * t[0]!) / -norm1, slope];
+}
+
+/** x <- x - (u'x / u_from) u over entries from..end: one LINPACK Householder step (ddot, then daxpy). */
+function reflect(u: Float64Array, x: Float64Array, from: number): void {
+  let dot = 0;
+  for (let i = from; i < x.length; i++) dot += u[i]! * x[i]!;
+  const c = -dot / u[from]!;
+  for (let i = from; i < x.length; i++) x[i] = x[i]! + c * u[i]!;
 }
 
 /**
