@@ -1,4 +1,6 @@
 import { MetricsError } from '../errors.js';
+import { correctlyRoundedLog } from '../internal/correctlyRoundedLog.js';
+import { correctlyRoundedPow } from '../internal/correctlyRoundedPow.js';
 import { argumentError, assertFinite, assertFiniteArray } from '../internal/assert.js';
 
 /**
@@ -61,11 +63,12 @@ export function checkLambda(fn: string, lambda: unknown): asserts lambda is numb
 /**
  * Box-Cox of one value (no checks): log for lambda 0, else (sign(x)|x|^lambda - 1) / lambda; for a small
  * |lambda| and x > 0 the same as expm1(lambda log x) / lambda, which keeps the digits the subtraction loses.
+ * The log and the power are correctly rounded, as the C library's that R calls almost always are.
  */
 export function bcOne(x: number, lambda: number): number {
-  if (lambda === 0) return Math.log(x);
+  if (lambda === 0) return correctlyRoundedLog(x);
   if (x > 0 && Math.abs(lambda) < 1e-4) return Math.expm1(lambda * Math.log(x)) / lambda;
-  return (Math.sign(x) * Math.abs(x) ** lambda - 1) / lambda;
+  return (Math.sign(x) * correctlyRoundedPow(Math.abs(x), lambda) - 1) / lambda;
 }
 
 /**
@@ -124,7 +127,7 @@ export function invOne(x: number, lambda: number): number {
   const xx = x * lambda + 1;
   // Small |lambda|: exp(log1p(lambda x) / lambda), the same value without the digits (1 + lambda x) loses.
   if (xx > 0 && Math.abs(lambda) < 1e-4) return Math.exp(Math.log1p(x * lambda) / lambda);
-  return Math.sign(xx) * Math.abs(xx) ** (1 / lambda);
+  return Math.sign(xx) * correctlyRoundedPow(Math.abs(xx), 1 / lambda);
 }
 
 /** R's bias adjustment of a back-transformed median y with variance fvar on the transformed scale. */

@@ -1,5 +1,7 @@
 import { MetricsError } from '../errors.js';
 import { argumentError, assertFinite, assertFiniteArray, show } from '../internal/assert.js';
+import { correctlyRoundedPow } from '../internal/correctlyRoundedPow.js';
+import { meanAsR, varianceAsR } from '../internal/extendedPrecision.js';
 import { brentMinimum } from './internal/brent.js';
 
 /** The most values the search takes: each of its ~40 steps reads them all. */
@@ -18,7 +20,9 @@ export interface BoxCoxLambdaOptions {
  * `forecast::BoxCox.lambda(x, method = "guerrero")` for yearly data: the values are cut into consecutive
  * pairs (the first value dropped when there is an odd number), and lambda minimises the coefficient of
  * variation of sd / mean^(1 - lambda) over the pairs, found by R's `optimize()` (Brent's method, tolerance
- * 1.2e-4) step for step, so the result equals R's.
+ * 1.2e-4) step for step. The criterion is computed with R's arithmetic (means and variances summed in
+ * extended precision, powers correctly rounded), so the result equals R's to the last bit almost always (1283
+ * of the 1290 M3 yearly cases; the others within 2.2e-12, where R's C library rounds a power the other way).
  * - Data with a value <= 0 raise `lower` to 0, as R does. Two values or fewer give 1 (no transformation).
  * Guerrero, V.M. (1993) Time-series analysis supported by power transformations. Journal of Forecasting 12, 37-48.
  * @param values the series' values, oldest first
@@ -62,19 +66,18 @@ export function boxCoxLambda(values: readonly number[], options: BoxCoxLambdaOpt
   if (n <= 2) return 1;
   const nyr = Math.floor(n / 2);
   const first = n - 2 * nyr;
+  // R's arithmetic to the last bit (extended-precision sums, a correctly rounded power): the search below
+  // follows the criterion's last bits, and R's lambda is the one users compare with.
   const means: number[] = [],
     sds: number[] = [];
   for (let j = 0; j < nyr; j++) {
-    const a = values[first + 2 * j]!,
-      b = values[first + 2 * j + 1]!;
-    means.push((a + b) / 2);
-    sds.push(Math.abs(a - b) / Math.SQRT2);
+    const pair = [values[first + 2 * j]!, values[first + 2 * j + 1]!];
+    means.push(meanAsR(pair));
+    sds.push(Math.sqrt(varianceAsR(pair)));
   }
   const cv = (lam: number): number => {
-    const rat = sds.map((s, j) => s / means[j]! ** (1 - lam));
-    const m = rat.reduce((acc, r) => acc + r, 0) / rat.length;
-    const v = rat.reduce((acc, r) => acc + (r - m) ** 2, 0) / (rat.length - 1);
-    return Math.sqrt(v) / m;
+    const rat = sds.map((s, j) => s / correctlyRoundedPow(means[j]!, 1 - lam));
+    return Math.sqrt(varianceAsR(rat)) / meanAsR(rat);
   };
   // Where the criterion is undefined (three values: one pair) R's optimize sees the largest double
   // everywhere and ends where its golden-section steps end; so does this.

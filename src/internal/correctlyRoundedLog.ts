@@ -12,12 +12,12 @@
 // within that distance of a midpoint between two doubles.
 
 const SPLIT = 134217729; // 2^27 + 1, Dekker's splitter
-const LN2_HI = Math.LN2; // log 2 rounded to a double; LN2_LO is the rest
-const LN2_LO = 2.3190468138462996e-17;
+export const LN2_HI = Math.LN2; // log 2 rounded to a double; LN2_LO is the rest
+export const LN2_LO = 2.3190468138462996e-17;
 const TABLE = 128;
 
-/** Exact product a * b as hi + lo (Dekker). */
-function twoProd(a: number, b: number, out: Float64Array): void {
+/** Exact product a * b as hi + lo (Dekker), written to out[0] and out[1]. */
+export function twoProd(a: number, b: number, out: Float64Array): void {
   const p = a * b;
   let t = SPLIT * a;
   const ah = t - (t - a);
@@ -95,6 +95,16 @@ const work = new Float64Array(2);
  */
 export function correctlyRoundedLog(x: number): number {
   if (!(x > 0) || x === Infinity) return Math.log(x);
+  logDoubleDouble(x, dd);
+  return dd[0]!;
+}
+const dd = new Float64Array(2);
+
+/**
+ * log(x) for finite x > 0 as a double-double: out[0] the correctly rounded log (as correctlyRoundedLog),
+ * out[1] the rest, the two together within about 2^-70 relative of the exact value.
+ */
+export function logDoubleDouble(x: number, out: Float64Array): void {
   let scale = 0;
   let v = x;
   if (v < 2.2250738585072014e-308) {
@@ -142,5 +152,8 @@ export function correctlyRoundedLog(x: number): number {
   bb = s - sh;
   sl += sh - (s - bb) + (sqh - bb) + sql;
   sh = s;
-  return sh + (sl + tail);
+  const rest = sl + tail;
+  const r = sh + rest;
+  out[0] = r;
+  out[1] = rest - (r - sh);
 }
