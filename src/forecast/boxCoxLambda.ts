@@ -4,8 +4,8 @@ import { correctlyRoundedPow } from '../internal/correctlyRoundedPow.js';
 import { meanAsR, varianceAsR } from '../internal/extendedPrecision.js';
 import { brentMinimum } from './internal/brent.js';
 
-/** The most values the search takes: each of its ~40 steps reads them all. */
-const MAX_VALUES = 100_000;
+/** The most values the search takes: each of its ~40 steps reads them all, in extended precision (0.2 s at 10,000). */
+const MAX_VALUES = 10_000;
 
 /** Options of {@link boxCoxLambda}. */
 export interface BoxCoxLambdaOptions {
@@ -28,7 +28,7 @@ export interface BoxCoxLambdaOptions {
  * @param values the series' values, oldest first
  * @param options the search interval
  * @returns lambda in [lower, upper]
- * @throws {MetricsError} invalid_argument for non-finite values or lower >= upper; too_large for more than 100,000 values
+ * @throws {MetricsError} invalid_argument for non-finite values or lower >= upper; too_large for more than 10,000 values
  * @example
  * boxCoxLambda([80, 88, 97, 104, 110, 121]); // ≈ 0.0531698741
  */

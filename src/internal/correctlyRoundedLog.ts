@@ -84,6 +84,7 @@ const bits = new Float64Array(1);
 const words = new Uint32Array(bits.buffer);
 const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0; // index of the high word
 const work = new Float64Array(2);
+const dd = new Float64Array(2);
 
 /**
  * log(x), correctly rounded for finite x > 0 (bar about one case in 100,000, when the exact value lies
@@ -98,7 +99,6 @@ export function correctlyRoundedLog(x: number): number {
   logDoubleDouble(x, dd);
   return dd[0]!;
 }
-const dd = new Float64Array(2);
 
 /**
  * log(x) for finite x > 0 as a double-double: out[0] the correctly rounded log (as correctlyRoundedLog),

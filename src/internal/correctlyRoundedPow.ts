@@ -96,4 +96,3 @@ for (let j = -OFFSET; j <= OFFSET; j++) {
   EXP_HI[j + OFFSET] = w[0]!;
   EXP_LO[j + OFFSET] = w[1]!;
 }
-

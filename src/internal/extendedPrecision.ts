@@ -21,7 +21,9 @@ const view = new DataView(new ArrayBuffer(8));
 
 /** Number of bits of a > 0: from the exponent of its nearest double, less one if rounding carried it up. */
 function bitLength(a: bigint): number {
-  view.setFloat64(0, Number(a));
+  const near = Number(a);
+  if (near === Infinity) return a.toString(2).length; // past 2^1024: sums of values far apart in size
+  view.setFloat64(0, near);
   const b = ((view.getUint32(0) >>> 20) & 0x7ff) - 1022;
   return a >> BigInt(b - 1) === 0n ? b - 1 : b;
 }
@@ -94,21 +96,23 @@ function twoPassMean(x: readonly number[]): Ext {
 }
 
 /**
- * mean(x) as R computes it, to the last bit (finite values, at least one; values summing past 1e308 are
- * outside what it is for).
+ * mean(x) as R computes it, to the last bit (at least one value; with an infinite or NaN value, the sum's
+ * Infinity or NaN).
  * @example
  * meanAsR([0.1, 0.2, 0.3]); // => 0.2 (the double sum divided by 3 gives 0.20000000000000004)
  */
 export function meanAsR(x: readonly number[]): number {
+  if (!x.every(Number.isFinite)) return x.reduce((a, b) => a + b, 0) / x.length; // Infinity or NaN, as R
   return toDouble(twoPassMean(x));
 }
 
 /**
- * var(x) as R computes it, to the last bit (finite values, at least two).
+ * var(x) as R computes it, to the last bit (at least two values; NaN with an infinite or NaN value).
  * @example
  * varianceAsR([1, 2, 3, 4]); // => 1.6666666666666667
  */
 export function varianceAsR(x: readonly number[]): number {
+  if (!x.every(Number.isFinite)) return Number.NaN; // as R's var() with an infinite value
   const m = fromDouble(toDouble(twoPassMean(x)));
   let q = ZERO;
   for (const v of x) {

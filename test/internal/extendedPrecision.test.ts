@@ -38,6 +38,13 @@ describe('meanAsR and varianceAsR', () => {
     expect(meanAsR([3])).toBe(3);
     expect(varianceAsR([2, 4, 4, 4, 5, 5, 7, 9])).toBe(32 / 7);
     expect(varianceAsR([5, 5, 5])).toBe(0);
+    // Values far apart in size (the exact sum needs more than 1024 bits) and beyond a double's range.
+    expect(meanAsR([1e300, 1e-300])).toBe(5e299);
+    expect(meanAsR([1e308, 1e308])).toBe(1e308);
+    expect(varianceAsR([1e200, -1e200])).toBe(Infinity);
+    expect(meanAsR([1, Infinity])).toBe(Infinity);
+    expect(meanAsR([1, Number.NaN])).toBeNaN();
+    expect(varianceAsR([1, Infinity])).toBeNaN();
     fc.assert(
       fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 2, maxLength: 30 }), (v) => {
         const m = meanInDoubles(v);
