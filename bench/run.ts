@@ -11,6 +11,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCHES: readonly { file: string; result: string; title: string }[] = [
   { file: 'bench/startup.ts', result: 'bench/results/startup.md', title: 'Start-up' },
   { file: 'bench/growth.ts', result: 'bench/results/growth.md', title: 'Growth functions' },
+  { file: 'bench/rArithmetic.ts', result: 'bench/results/r-arithmetic.md', title: "R's arithmetic" },
   { file: 'bench/simulate.ts', result: 'bench/results/simulate.md', title: 'Monte Carlo engine' },
   { file: 'bench/forecast.ts', result: 'bench/results/forecast.md', title: 'Forecasting on M3 yearly' },
   { file: 'bench/arima.ts', result: 'bench/results/arima.md', title: 'Automatic ARIMA against R' },
