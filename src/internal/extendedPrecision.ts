@@ -7,7 +7,7 @@
 // last bits now and then, and Guerrero's choice of a Box-Cox lambda, a minimum found by golden sections and
 // parabolas, follows them to a different end (differences up to 1.6e-10 on M3 yearly). Here each step is
 // done exactly in integers (BigInt) and rounded to 64 bits, half to even, as the x87 unit rounds.
-// Used where a result must equal R's; it is some 50 times slower than a double sum.
+// Used where a result must equal R's; it is some 300 times slower than a double sum (bench/rArithmetic.ts).
 
 /** An extended-precision value: sig * 2^exp, |sig| < 2^64 after rounding. */
 interface Ext {
@@ -78,9 +78,19 @@ function divideByInt(a: Ext, n: number): Ext {
   return round(shifted / d, a.exp - 130, PRECISION, shifted % d !== 0n);
 }
 
+/** The nearest double (half to even), subnormals included. */
 function toDouble(a: Ext): number {
   if (a.sig === 0n) return 0;
-  const r = round(a.sig, a.exp, 53);
+  // A double keeps 53 bits, fewer below 2^-1022 (its last bit is 2^-1074).
+  const top = a.exp + bitLength(a.sig < 0n ? -a.sig : a.sig) - 1;
+  if (top < -1075) return 0;
+  if (top === -1075) {
+    // Half the smallest subnormal or more: a tie (a power of two) goes to the even 0, the rest up.
+    const abs = a.sig < 0n ? -a.sig : a.sig;
+    const up = (abs & (abs - 1n)) !== 0n;
+    return up ? (a.sig < 0n ? -(2 ** -1074) : 2 ** -1074) : 0;
+  }
+  const r = round(a.sig, a.exp, top < -1022 ? top + 1075 : 53);
   return Number(r.sig) * 2 ** r.exp;
 }
 

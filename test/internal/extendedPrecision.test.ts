@@ -45,6 +45,12 @@ describe('meanAsR and varianceAsR', () => {
     expect(meanAsR([1, Infinity])).toBe(Infinity);
     expect(meanAsR([1, Number.NaN])).toBeNaN();
     expect(varianceAsR([1, Infinity])).toBeNaN();
+    // Subnormal results keep fewer bits, rounded once, as R's cast from long double.
+    expect(meanAsR([1e-310, 1e-310])).toBe(9.9999999999999694e-311);
+    expect(meanAsR([5e-324, 0])).toBe(0);
+    expect(meanAsR([5e-324, 5e-324, 5e-324])).toBe(4.9406564584124654e-324);
+    expect(varianceAsR([1e-160, 3e-160])).toBe(1.999977734365366e-320);
+    expect(meanAsR([3e-320, 1e-320])).toBe(1.999977734365366e-320);
     fc.assert(
       fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 2, maxLength: 30 }), (v) => {
         const m = meanInDoubles(v);
