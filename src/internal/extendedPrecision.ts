@@ -6,7 +6,8 @@
 // (src/main/summary.c and src/library/stats/src/cov.c). In doubles the same steps differ from R's in the
 // last bits now and then, and Guerrero's choice of a Box-Cox lambda, a minimum found by golden sections and
 // parabolas, follows them to a different end (differences up to 1.6e-10 on M3 yearly). Here each step is
-// done exactly in integers (BigInt) and rounded to 64 bits, half to even, as the x87 unit rounds.
+// done exactly in integers (BigInt) and rounded to 64 bits, half to even, as the x87 unit rounds. R built
+// where long double is a double (Apple silicon) or 128 bits wide (aarch64 Linux) sums otherwise.
 // Used where a result must equal R's; it is some 300 times slower than a double sum (bench/rArithmetic.ts).
 
 /** An extended-precision value: sig * 2^exp, |sig| < 2^64 after rounding. */
