@@ -8,7 +8,7 @@
 // (same machine, same load) and its answers are compared; without them (or with --no-r) the answers come
 // from the committed fixture test/forecast/fixtures/arima-m3-r.csv and no speed ratio is given.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -72,6 +72,7 @@ if (!opt['no-r']) {
       rNote = (r.stdout ?? '').trim();
       console.log(`  ${rNote}`);
     } else {
+      rmSync(out, { force: true });
       rNote = `Rscript failed (${r.status}): ${(r.stderr ?? '').split('\n').slice(-3).join(' ')}; R answers from the fixture.`;
     }
   }
@@ -80,6 +81,7 @@ const load1 = loadavg()[0] ?? 0;
 
 // Compare.
 const ref = new Map(csvParse(readFileSync(refPath, 'utf8')).map((row) => [row['id'] as string, row]));
+if (refPath !== fixture) rmSync(refPath, { force: true }); // this run's R output, read: not left in the temporary folder
 let same = 0;
 let worstMean = 0;
 let worstBound = 0;

@@ -12,7 +12,7 @@
 // measured speed ratio is printed next to the one from R's stored reference timings.
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { csvParse } from 'd3-dsv';
@@ -116,9 +116,11 @@ if (!opt['no-r']) {
       ],
       { encoding: 'utf8', timeout: 20 * 60_000 },
     );
-    if (r.status === 0 && existsSync(summary)) {
+    const summaryText = existsSync(summary) ? readFileSync(summary, 'utf8') : undefined;
+    rmSync(summary, { force: true });
+    if (r.status === 0 && summaryText !== undefined) {
       rNow = new Map(
-        csvParse(readFileSync(summary, 'utf8')).map((row) => [
+        csvParse(summaryText).map((row) => [
           row['method'] as string,
           {
             method: row['method'] as string,

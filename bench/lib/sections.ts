@@ -228,6 +228,7 @@ export function boxCoxSection(dataDir: string, data: readonly M3Series[]): strin
   });
   const rMs = performance.now() - t0;
   if (r.status !== 0 || !existsSync(out)) {
+    rmSync(out, { force: true });
     return [
       '### Box-Cox against R',
       '',
