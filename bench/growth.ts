@@ -3,35 +3,22 @@
 // price of the input checks (finite numbers, domain, finite result) and of the error-friendly API.
 //
 //   npx tsx bench/growth.ts [--runs 15] [--run-ms 50] [--out bench/results/growth.md]
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { cagr } from '../src/growth/cagr.js';
 import { compound } from '../src/growth/compound.js';
 import { requiredCagr } from '../src/growth/requiredCagr.js';
 import { yoyGrowth } from '../src/growth/yoyGrowth.js';
 import { series, type Series } from '../src/series/series.js';
-import { machine, measure, type BenchCase } from './lib/measure.js';
+import { table } from './lib/markdown.js';
+import { type BenchCase, lcg, machine, measureAndPrint, microOptions, timingRows, writeResult } from './lib/measure.js';
 
-const { values: opt } = parseArgs({
-  options: {
-    runs: { type: 'string', default: '15' },
-    'run-ms': { type: 'string', default: '50' },
-    out: { type: 'string', default: 'bench/results/growth.md' },
-  },
-});
-const runs = Number(opt.runs);
-const runMs = Number(opt['run-ms']);
+const opt = microOptions('bench/results/growth.md');
+const { runs, runMs } = opt;
 
 // 1024 inputs from a fixed linear congruential sequence, so the JIT cannot fold constants and every run
 // sees the same numbers.
 const N = 1024;
 const MASK = N - 1;
-let state = 12345;
-const next = (): number => {
-  state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-  return state / 2 ** 32;
-};
+const next = lcg(12345);
 const START = new Float64Array(N);
 const END = new Float64Array(N);
 const RATE = new Float64Array(N);
@@ -143,13 +130,7 @@ const OWN_BARE: Readonly<Record<string, string>> = {
   [cases[5]!.name]: cases[4]!.name,
 };
 
-console.log(`Growth functions: ${runs} rounds of at least ${runMs} ms each per case, after a warm-up. ${machine()}`);
-const m = measure(reference, cases, { runs, runMs });
-const rows = [m.reference, ...m.cases];
-const fmt = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
-for (const r of rows)
-  console.log(`${r.name.padEnd(72)} ${fmt(r.nsPerCall).padStart(8)} ns/call  x${r.ratio.toFixed(2)}`);
-console.log(`(checksum ${m.checksum.toPrecision(6)})`);
+const rows = measureAndPrint('Growth functions', reference, cases, { runs, runMs });
 
 const date = new Date().toISOString().slice(0, 10);
 const md = [
@@ -160,14 +141,10 @@ const md = [
   `round-robin ${runs} times. ns/call is the median over the rounds; the ratio is the median over the rounds of`,
   "the case's time divided by the reference's time in the same round, so machine load affects both sides alike.",
   '',
-  '| case | ns/call (median) | min | max | ratio to bare cagr expression | ratio to its own bare form |',
-  '| --- | ---: | ---: | ---: | ---: | ---: |',
-  ...rows.map((r) => {
-    const own = OWN_BARE[r.name];
-    const bare = own === undefined ? undefined : rows.find((x) => x.name === own);
-    const vsOwn = bare ? (r.ratio / bare.ratio).toFixed(2) : '';
-    return `| ${r.name} | ${fmt(r.nsPerCall)} | ${fmt(r.minNsPerCall)} | ${fmt(r.maxNsPerCall)} | ${r.ratio.toFixed(2)} | ${vsOwn} |`;
-  }),
+  ...table(
+    ['case', 'ns/call (median)', 'min', 'max', 'ratio to bare cagr expression', 'ratio to its own bare form'],
+    timingRows(rows, OWN_BARE, { ratio: 2, paired: 2 }),
+  ),
   '',
   '- The ratio of `cagr` to the bare expression is the cost of its input checks (three finite numbers, the',
   '  domain of each, a finite result). `compound` is shown next to its own bare expression.',
@@ -178,7 +155,4 @@ const md = [
   '  the ratios, measured in the same rounds, are the figures to compare between runs.',
   '',
 ];
-const out = resolve(opt.out);
-mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, md.join('\n'));
-console.log(`Wrote ${opt.out}`);
+writeResult(opt.out, md);

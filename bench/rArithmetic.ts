@@ -3,33 +3,19 @@
 // measured in the same run.
 //
 //   npx tsx bench/rArithmetic.ts [--runs 15] [--run-ms 50] [--out bench/results/r-arithmetic.md]
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { boxCoxLambda } from '../src/forecast/boxCoxLambda.js';
 import { brentMinimum } from '../src/forecast/internal/brent.js';
 import { correctlyRoundedPow } from '../src/internal/correctlyRoundedPow.js';
 import { meanAsR, varianceAsR } from '../src/internal/extendedPrecision.js';
 import { table } from './lib/markdown.js';
-import { machine, measure, type BenchCase } from './lib/measure.js';
+import { type BenchCase, lcg, machine, measureAndPrint, microOptions, timingRows, writeResult } from './lib/measure.js';
 
-const { values: opt } = parseArgs({
-  options: {
-    runs: { type: 'string', default: '15' },
-    'run-ms': { type: 'string', default: '50' },
-    out: { type: 'string', default: 'bench/results/r-arithmetic.md' },
-  },
-});
-const runs = Number(opt.runs);
-const runMs = Number(opt['run-ms']);
+const opt = microOptions('bench/results/r-arithmetic.md');
+const { runs, runMs } = opt;
 
 // Inputs from a fixed linear congruential sequence: 64 yearly series of 14 to 41 values (M3 yearly's
 // lengths) growing 0-20 % a year with noise, and 1024 (x, y) pairs for the power.
-let state = 2026;
-const next = (): number => {
-  state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-  return state / 2 ** 32;
-};
+const next = lcg(2026);
 const SERIES: number[][] = Array.from({ length: 64 }, () => {
   const n = 14 + Math.floor(28 * next());
   const g = 0.2 * next();
@@ -94,13 +80,7 @@ const BEFORE: Readonly<Record<string, string>> = {
   [cases[4]!.name]: cases[3]!.name,
 };
 
-console.log(`R arithmetic: ${runs} rounds of at least ${runMs} ms each per case, after a warm-up. ${machine()}`);
-const m = measure(reference, cases, { runs, runMs });
-const rows = [m.reference, ...m.cases];
-const fmt = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
-for (const r of rows)
-  console.log(`${r.name.padEnd(52)} ${fmt(r.nsPerCall).padStart(9)} ns/call  x${r.ratio.toFixed(3)}`);
-console.log(`(checksum ${m.checksum.toPrecision(6)})`);
+const rows = measureAndPrint('R arithmetic', reference, cases, { runs, runMs });
 
 const date = new Date().toISOString().slice(0, 10);
 const md = [
@@ -113,18 +93,7 @@ const md = [
   '',
   ...table(
     ['case', 'ns/call (median)', 'min', 'max', 'ratio to the reference', 'times the doubles it replaces'],
-    rows.map((r) => {
-      const before = BEFORE[r.name];
-      const b = before === undefined ? undefined : rows.find((x) => x.name === before);
-      return [
-        r.name,
-        fmt(r.nsPerCall),
-        fmt(r.minNsPerCall),
-        fmt(r.maxNsPerCall),
-        r.ratio.toFixed(3),
-        b ? (r.ratio / b.ratio).toFixed(1) : '',
-      ];
-    }),
+    timingRows(rows, BEFORE, { ratio: 3, paired: 1 }),
   ),
   '',
   "- Why: R's lambda and R's Box-Cox fits are the ones users compare with; on doubles the search ended up to",
@@ -133,7 +102,4 @@ const md = [
   "  double-double log and exp. Both are used only where a result must equal R's.",
   '',
 ];
-const out = resolve(opt.out);
-mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, md.join('\n'));
-console.log(`Wrote ${opt.out}`);
+writeResult(opt.out, md);

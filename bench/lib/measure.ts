@@ -3,7 +3,10 @@
 // minimum run time, then timed round-robin (reference, case 1, case 2, …, repeated `runs` times) so that a
 // change in machine load hits every case alike. Speed is reported as the median ns per call and as the median
 // of the per-round ratios to the reference measured in the same run.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 
 /** One thing to time: `body(n)` makes n calls and returns a checksum of their results. */
 export interface BenchCase {
@@ -110,4 +113,84 @@ export function measure(reference: BenchCase, cases: readonly BenchCase[], optio
 export function machine(): string {
   const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
   return `Node ${process.version}, ${cpu}, ${cpus().length} cores, 1-minute load ${(loadavg()[0] ?? 0).toFixed(2)}`;
+}
+
+/** ns per call with 3 significant figures or so: 1234, 56.7, 8.90. */
+export function formatNs(x: number): string {
+  return x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2);
+}
+
+/**
+ * Measures the cases against the reference, prints one line per case (ns per call and ratio) and the
+ * checksum, and returns the reference's and the cases' results in order.
+ */
+export function measureAndPrint(
+  title: string,
+  reference: BenchCase,
+  cases: readonly BenchCase[],
+  options: { runs: number; runMs: number },
+): CaseResult[] {
+  console.log(
+    `${title}: ${options.runs} rounds of at least ${options.runMs} ms each per case, after a warm-up. ${machine()}`,
+  );
+  const m = measure(reference, cases, options);
+  const rows = [m.reference, ...m.cases];
+  const width = Math.max(...rows.map((r) => r.name.length));
+  for (const r of rows)
+    console.log(`${r.name.padEnd(width)} ${formatNs(r.nsPerCall).padStart(9)} ns/call  x${r.ratio.toFixed(3)}`);
+  console.log(`(checksum ${m.checksum.toPrecision(6)})`);
+  return rows;
+}
+
+/**
+ * The Markdown rows of a timing table: case, ns/call (median), min, max, the ratio to the reference and, for
+ * the cases named in `paired`, the ratio to the case they pair with (the quotient of two medians of
+ * per-round ratios, so approximate).
+ */
+export function timingRows(
+  rows: readonly CaseResult[],
+  paired: Readonly<Record<string, string>>,
+  digits: { ratio: number; paired: number },
+): string[][] {
+  return rows.map((r) => {
+    const other = paired[r.name];
+    const o = other === undefined ? undefined : rows.find((x) => x.name === other);
+    return [
+      r.name,
+      formatNs(r.nsPerCall),
+      formatNs(r.minNsPerCall),
+      formatNs(r.maxNsPerCall),
+      r.ratio.toFixed(digits.ratio),
+      o ? (r.ratio / o.ratio).toFixed(digits.paired) : '',
+    ];
+  });
+}
+
+/** Writes a benchmark's Markdown result (creating its folder) and says so. */
+export function writeResult(path: string, lines: readonly string[]): void {
+  const out = resolve(path);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, lines.join('\n'));
+  console.log(`Wrote ${path}`);
+}
+
+/** A micro-benchmark's command-line options: `--runs` (default 15), `--run-ms` (50) and `--out`. */
+export function microOptions(defaultOut: string): { runs: number; runMs: number; out: string } {
+  const { values } = parseArgs({
+    options: {
+      runs: { type: 'string', default: '15' },
+      'run-ms': { type: 'string', default: '50' },
+      out: { type: 'string', default: defaultOut },
+    },
+  });
+  return { runs: Number(values.runs), runMs: Number(values['run-ms']), out: values.out };
+}
+
+/** A fixed linear congruential sequence in [0, 1), so every run times the same inputs. */
+export function lcg(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state / 2 ** 32;
+  };
 }
