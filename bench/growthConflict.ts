@@ -16,6 +16,7 @@ import type { ForecastMethod } from '../src/forecast/types.js';
 import { loadM3 } from './lib/m3.js';
 import { growthTasks } from './lib/growthSet.js';
 import { table } from './lib/markdown.js';
+import { median } from './lib/measure.js';
 
 const HORIZON = 3;
 const { logTrend, drift, theta, arima, dotm } = forecastMethods as Record<string, ForecastMethod>;
@@ -186,9 +187,5 @@ const lines = [
   "  histories do not bear out is the synthetic set's premise, growth that stays constant.",
   '',
 ];
-function median(a: readonly number[]): number {
-  const s = [...a].sort((x, y) => x - y);
-  return s[Math.floor(s.length / 2)] as number;
-}
 console.log(lines.join('\n'));
 writeFileSync(new URL('./growth-conflict.md', import.meta.url), `${lines.join('\n')}\n`);

@@ -102,10 +102,9 @@ export function compoundingNote(f: Forecast): string | undefined {
   const pct = (x: number) => formatPercent(x, { decimals: 1, fixed: true });
   const m = Math.floor((years.length - 1) / 2);
   const mid = values[m]!;
+  // at least three years, so the middle year m >= 1 is not the first
   const recent =
-    m > 0 && mid > 0
-      ? `; ${pct((last / mid) ** (1 / (lastYear - years[m]!)) - 1)} a year over ${years[m]}-${lastYear}`
-      : '';
+    mid > 0 ? `; ${pct((last / mid) ** (1 / (lastYear - years[m]!)) - 1)} a year over ${years[m]}-${lastYear}` : '';
   return (
     `${COMPOUNDING_NOTE}the history grew ${pct(past)} a year (${years[0]}-${lastYear}, compound${recent}); this forecast implies ` +
     `${pct(ahead)} a year to ${toYear}. The default extrapolates growth only in part: on series growing at a ` +

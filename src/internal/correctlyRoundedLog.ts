@@ -10,24 +10,11 @@
 // the leading terms of log1p(u) in double-double, the rest by Horner in double. The error before the
 // final rounding is about 2^-70 relative, so a result is misrounded only when the exact value lies
 // within that distance of a midpoint between two doubles.
+import { ddAdd, ddDiv, ddMul, twoProd } from './doubleDouble.js';
 
-const SPLIT = 134217729; // 2^27 + 1, Dekker's splitter
 export const LN2_HI = Math.LN2; // log 2 rounded to a double; LN2_LO is the rest
 export const LN2_LO = 2.3190468138462996e-17;
 const TABLE = 128;
-
-/** Exact product a * b as hi + lo (Dekker), written to out[0] and out[1]. */
-export function twoProd(a: number, b: number, out: Float64Array): void {
-  const p = a * b;
-  let t = SPLIT * a;
-  const ah = t - (t - a);
-  const al = a - ah;
-  t = SPLIT * b;
-  const bh = t - (t - b);
-  const bl = b - bh;
-  out[0] = p;
-  out[1] = ah * bh - p + ah * bl + al * bh + al * bl;
-}
 
 // log(1 + j / 128) in double-double, from the series 2 atanh(s), s = (c - 1) / (c + 1), summed in
 // double-double arithmetic once when the module loads.
@@ -35,44 +22,28 @@ const LOG_HI = new Float64Array(TABLE + 1);
 const LOG_LO = new Float64Array(TABLE + 1);
 {
   const w = new Float64Array(2);
-  const add = (ah: number, al: number, bh: number, bl: number): [number, number] => {
-    const s = ah + bh;
-    const bb = s - ah;
-    const e = ah - (s - bb) + (bh - bb) + al + bl;
-    const r = s + e;
-    return [r, e - (r - s)];
-  };
-  const mul = (ah: number, al: number, bh: number, bl: number): [number, number] => {
-    twoProd(ah, bh, w);
-    const e = w[1]! + (ah * bl + al * bh);
-    const s = w[0]! + e;
-    return [s, e - (s - w[0]!)];
-  };
-  const div = (ah: number, al: number, bh: number, bl: number): [number, number] => {
-    const q1 = ah / bh;
-    const [p1, p1l] = mul(q1, 0, bh, bl);
-    const [r1, r1l] = add(ah, al, -p1, -p1l);
-    const q2 = r1 / bh;
-    const [p2, p2l] = mul(q2, 0, bh, bl);
-    const [r2] = add(r1, r1l, -p2, -p2l);
-    const q3 = r2 / bh;
-    const [s, sl] = add(q1, 0, q2, 0);
-    return add(s, sl, q3, 0);
-  };
   for (let j = 0; j <= TABLE; j++) {
     const c = 1 + j / TABLE;
-    const num = c - 1; // exact
-    const den = c + 1; // exact: c has at most 8 significant bits
-    const [sh, sl] = div(num, 0, den, 0);
-    const [s2h, s2l] = mul(sh, sl, sh, sl);
+    // (c - 1) and (c + 1) are exact: c has at most 8 significant bits
+    ddDiv(c - 1, 0, c + 1, 0, w);
+    const sh = w[0]!;
+    const sl = w[1]!;
+    ddMul(sh, sl, sh, sl, w);
+    const s2h = w[0]!;
+    const s2l = w[1]!;
     let th = sh;
     let tl = sl;
     let sumh = sh;
     let suml = sl;
     for (let i = 3; i < 80 && th !== 0; i += 2) {
-      [th, tl] = mul(th, tl, s2h, s2l);
-      const [qh, ql] = div(th, tl, i, 0);
-      [sumh, suml] = add(sumh, suml, qh, ql);
+      ddMul(th, tl, s2h, s2l, w);
+      th = w[0]!;
+      tl = w[1]!;
+      ddDiv(th, tl, i, 0, w);
+      const qh = w[0]!;
+      ddAdd(sumh, suml, qh, w[1]!, w);
+      sumh = w[0]!;
+      suml = w[1]!;
       if (Math.abs(qh) < 1e-40 * Math.abs(sumh)) break;
     }
     LOG_HI[j] = 2 * sumh;

@@ -96,14 +96,13 @@ function toDouble(a: Ext): number {
 }
 
 /** R's two-pass mean in extended precision, before its rounding to a double. */
-function twoPassMean(x: readonly number[]): Ext {
-  const xs = x.map(fromDouble);
+function twoPassMean(xs: readonly Ext[]): Ext {
   let s = ZERO;
   for (const v of xs) s = add(s, v);
-  s = divideByInt(s, x.length);
+  s = divideByInt(s, xs.length);
   let t = ZERO;
   for (const v of xs) t = add(t, add(v, negate(s)));
-  return add(s, divideByInt(t, x.length));
+  return add(s, divideByInt(t, xs.length));
 }
 
 /**
@@ -114,7 +113,7 @@ function twoPassMean(x: readonly number[]): Ext {
  */
 export function meanAsR(x: readonly number[]): number {
   if (!x.every(Number.isFinite)) return x.reduce((a, b) => a + b, 0) / x.length; // Infinity or NaN, as R
-  return toDouble(twoPassMean(x));
+  return toDouble(twoPassMean(x.map(fromDouble)));
 }
 
 /**
@@ -124,10 +123,11 @@ export function meanAsR(x: readonly number[]): number {
  */
 export function varianceAsR(x: readonly number[]): number {
   if (!x.every(Number.isFinite)) return Number.NaN; // as R's var() with an infinite value
-  const m = fromDouble(toDouble(twoPassMean(x)));
+  const xs = x.map(fromDouble);
+  const m = fromDouble(toDouble(twoPassMean(xs)));
   let q = ZERO;
-  for (const v of x) {
-    const d = add(fromDouble(v), negate(m));
+  for (const v of xs) {
+    const d = add(v, negate(m));
     q = add(q, multiply(d, d));
   }
   return toDouble(divideByInt(q, x.length - 1));
