@@ -64,8 +64,11 @@ function documentName(f: Fact, locale: Locale): string {
 export function factName(f: Fact, locale: Locale = 'en'): string {
   const period = f.fromYear !== undefined ? `${f.fromYear}-${f.year}` : `${f.year}`;
   const what = metricName(f.metric, locale);
-  if (locale === 'zh') return `${documentName(f, 'zh')}${period}年${what}${KIND.zh[f.kind]}`;
-  return `${documentName(f, 'en')}'s ${period} ${what} ${KIND.en[f.kind]}`;
+  // A figure restated in another currency (the newspaper's dollars beside the plan's yuan) is told apart by it.
+  const currency = f.unit.kind === 'money' && f.unit.currency !== 'CNY' ? f.unit.currency : undefined;
+  if (locale === 'zh')
+    return `${documentName(f, 'zh')}${period}年${what}${KIND.zh[f.kind]}${currency ? `（${currency === 'USD' ? '美元' : currency}）` : ''}`;
+  return `${documentName(f, 'en')}'s ${period} ${what} ${KIND.en[f.kind]}${currency ? ` in ${currency}` : ''}`;
 }
 
 /**

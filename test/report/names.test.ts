@@ -112,6 +112,16 @@ describe('the report names, never ids (issue 16)', () => {
       "the 14th plan's 2020-2025 big data revenue growth target",
     );
     expect(factName(factById(seeds, 'bd14.revenue-2025'), 'zh')).toBe('“十四五”大数据规划2025年大数据产业收入目标');
+    // The newspaper's dollar figure beside the plan's yuan target: two facts, two names.
+    expect(factName(factById(seeds, 'cyber.revenue-2023'))).toBe(
+      "the cybersecurity draft plan's 2023 cybersecurity revenue target",
+    );
+    expect(factName(factById(seeds, 'cyber.revenue-2023-usd'))).toBe(
+      "the cybersecurity draft plan's 2023 cybersecurity revenue target in USD",
+    );
+    expect(factName(factById(seeds, 'cyber.revenue-2023-usd'), 'zh')).toBe(
+      '网络安全产业三年行动计划（征求意见稿）2023年网络安全产业收入目标（美元）',
+    );
     expect(nameIds('documents 001 and 003; bd14.revenue-2020x', idNames(seeds))).toBe(
       'the 13th plan and the 14th plan; bd14.revenue-2020x',
     );
