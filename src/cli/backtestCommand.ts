@@ -4,7 +4,7 @@ import { series } from '../series/series.js';
 import { backtest, type BacktestSummary } from '../forecast/backtest.js';
 import type { ForecastManyError } from '../forecast/batch.js';
 import type { CliCommand } from './command.js';
-import { emit, outputFormat, rowsText, type Row, wrapParagraph } from './output.js';
+import { allFailed, emit, outputFormat, rowsText, type Row, wrapParagraph } from './output.js';
 import {
   intervalsOption,
   levelsOption,
@@ -159,7 +159,7 @@ export const backtestCommand: CliCommand = {
     if (table.every((r) => r['series'] === 0)) {
       throw argumentError(
         'invalid_data',
-        `no series could be backtested (got ${errors.length} failures; first: series "${errors[0]?.id}": ${errors[0]?.message})`,
+        allFailed('backtested', errors),
         ['positionals', 0],
         'at least one series that can be backtested',
         errors.length,

@@ -10,7 +10,7 @@ import { COMPOUNDING_NOTE, defaultMethod, FillMethod } from '../forecast/default
 import type { ForecastMethod } from '../forecast/types.js';
 import { levelLabel, parseLevels } from '../forecast/levels.js';
 import type { CliArgs, CliCommand, CliContext } from './command.js';
-import { choiceOption, emit, outputFormat, toCsv, toTable, type Row, wrapParagraph } from './output.js';
+import { allFailed, choiceOption, emit, outputFormat, toCsv, toTable, type Row, wrapParagraph } from './output.js';
 
 const DEFAULT_HORIZON = 5;
 
@@ -232,7 +232,7 @@ export const forecastCommand: CliCommand = {
       const first = result.errors[0];
       throw argumentError(
         'invalid_data',
-        `${file}: no series could be forecast (got ${result.errors.length} failures; first: series "${first?.id}": ${first?.message})${first?.code === 'missing_years' ? ' Or pass --fill linear|log.' : ''}`,
+        `${file}: ${allFailed('forecast', result.errors)}${first?.code === 'missing_years' ? ' Or pass --fill linear|log.' : ''}`,
         ['positionals', 0],
         'at least one series that can be forecast',
         result.errors.length,

@@ -539,3 +539,18 @@ export function wholeNumberOption(args: CliArgs, name: string, fallback: number,
   }
   return v;
 }
+
+/**
+ * Why a command had nothing to show: how many series failed and the first one's reason, naming the series
+ * unless the reason already does. `allFailed('forecast', [{ id: 'a', message: 'too short' }])` reads
+ * 'no series could be forecast (the only one failed: series "a": too short)'.
+ */
+export function allFailed(verb: string, errors: readonly { readonly id: string; readonly message: string }[]): string {
+  const first = errors[0];
+  if (first === undefined) return `no series could be ${verb}`;
+  const reason = first.message.includes(`series "${first.id}"`)
+    ? first.message
+    : `series "${first.id}": ${first.message}`;
+  const count = errors.length === 1 ? 'the only one failed' : `all ${errors.length} failed; the first`;
+  return `no series could be ${verb} (${count}: ${reason})`;
+}

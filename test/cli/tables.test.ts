@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 // the table fits 100 characters, numbers never cut; every command's table output within 100 characters.
 import { describe, expect, it } from 'vitest';
-import { toTable, wrapBlock, wrapLines, wrapParagraph } from '../../src/cli/output.js';
+import { allFailed, toTable, wrapBlock, wrapLines, wrapParagraph } from '../../src/cli/output.js';
 import { cli, tempDir } from '../helpers/cli.js';
 
 describe('toTable', () => {
@@ -85,4 +85,19 @@ describe('every command prints within 100 characters a line', () => {
       expect(long).toEqual([]);
     });
   }
+});
+
+describe('allFailed', () => {
+  it('counts the failures and names the series once', () => {
+    expect(allFailed('forecast', [{ id: 'a', message: 'too short' }])).toBe(
+      'no series could be forecast (the only one failed: series "a": too short)',
+    );
+    expect(
+      allFailed('backtested', [
+        { id: 'b', message: 'series "b" has -1 in 2016' },
+        { id: 'c', message: 'too short' },
+      ]),
+    ).toBe('no series could be backtested (all 2 failed; the first: series "b" has -1 in 2016)');
+    expect(allFailed('forecast', [])).toBe('no series could be forecast');
+  });
 });
