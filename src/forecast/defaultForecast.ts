@@ -1,4 +1,4 @@
-import { assertOneOf, show, argumentError } from '../internal/assert.js';
+import { assertOneOf, assertOptions, optionNames, show, argumentError } from '../internal/assert.js';
 import { formatPercent } from '../internal/formatNumber.js';
 import type { Series } from '../series/series.js';
 import { interpolate } from '../series/interpolate.js';
@@ -132,6 +132,16 @@ export interface DefaultForecastOptions extends ForecastOptions {
   readonly biasadj?: boolean;
 }
 
+const FORECAST_OPTIONS = optionNames<DefaultForecastOptions>({
+  method: true,
+  h: true,
+  levels: true,
+  smallSample: true,
+  fill: true,
+  lambda: true,
+  biasadj: true,
+});
+
 /**
  * Forecasts a yearly series in one call: fit, then forecast, with the default method (see
  * {@link defaultMethod}) unless `options.method` names another. Give the target year, or `{ h }`.
@@ -155,6 +165,18 @@ export function forecast(
   options: DefaultForecastOptions = {},
 ): Forecast {
   const opts = typeof toYearOrOptions === 'object' && toYearOrOptions !== null ? toYearOrOptions : options;
+  if (typeof opts === 'object' && opts !== null && Object.hasOwn(opts, 'horizon')) {
+    const h = (opts as { horizon?: unknown }).horizon;
+    throw argumentError(
+      'invalid_argument',
+      `forecast: the horizon is the option h (got horizon: ${show(h)}). Pass { h: ${typeof h === 'number' ? h : 5} } or a target year.`,
+      ['options', 'horizon'],
+      'h instead of horizon',
+      h,
+      { option: 'horizon' },
+    );
+  }
+  assertOptions('forecast', opts, '{ h: 5 }', FORECAST_OPTIONS);
   const m = opts.method ?? defaultMethod;
   let method: ForecastMethod;
   if (typeof m === 'string') {

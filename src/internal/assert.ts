@@ -1,4 +1,5 @@
 import { type ErrorCode, type ErrorIssue, MetricsError } from '../errors.js';
+import { closestNames } from './closest.js';
 
 /** Shows a value in an error message: strings quoted, numbers as JS prints them, long arrays cut. */
 export function show(value: unknown): string {
@@ -76,8 +77,15 @@ export function assertCaller(check: string, fn: unknown): asserts fn is string {
 /**
  * Throws invalid_argument unless `options` is an object (not null): `<fn>: options must be an object like
  * <like> (got <value>).`, with its issue at `options`. `like` shows the fields, e.g. `{ fromYear, toYear }`.
+ * With `known` (from {@link optionNames}), a field not among them throws too, naming the closest known one:
+ * a misspelt option (`lamda`, `level`) would otherwise be ignored and the call answer another question.
  */
-export function assertOptions(fn: string, options: unknown, like?: string): asserts options is object {
+export function assertOptions(
+  fn: string,
+  options: unknown,
+  like?: string,
+  known?: readonly string[],
+): asserts options is object {
   if (options === null || typeof options !== 'object') {
     const expected = like === undefined ? 'an object' : `an object like ${like}`;
     throw argumentError(
@@ -88,6 +96,30 @@ export function assertOptions(fn: string, options: unknown, like?: string): asse
       options,
     );
   }
+  if (known === undefined) return;
+  for (const key of Object.keys(options)) {
+    if (known.includes(key)) continue;
+    const near = closestNames(key, known, 1)[0];
+    const list = known.length === 0 ? 'it takes none' : `the options are ${known.join(', ')}`;
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: unknown option ${show(key)} (got ${show(options)}).${near !== undefined ? ` Did you mean ${near}?` : ''} Remove it; ${list}.`,
+      ['options', key],
+      known.length === 0 ? 'no options' : `one of ${known.join(', ')}`,
+      key,
+      { option: key },
+    );
+  }
+}
+
+/**
+ * The field names of an options type, for {@link assertOptions}: the compiler checks that the record names
+ * every field of `T` and no other, so the list cannot fall behind the type.
+ * @example
+ * optionNames<{ h?: number; levels?: number[] }>({ h: true, levels: true }); // => ['h', 'levels']
+ */
+export function optionNames<T extends object>(names: { readonly [K in keyof T & string]-?: true }): readonly string[] {
+  return Object.freeze(Object.keys(names));
 }
 
 /**
