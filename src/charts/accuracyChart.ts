@@ -6,7 +6,7 @@ import { tidy, WORDS } from './internal/layers.js';
 import { withSource } from './internal/footer.js';
 import { fitTitle, textWidth, wrapText } from './internal/wrap.js';
 import { checkLocale, type Locale } from '../series/locale.js';
-import { argumentError, show, assertOptions } from '../internal/assert.js';
+import { argumentError, show, assertOptions, optionNames } from '../internal/assert.js';
 
 /** What {@link accuracyChart} draws: one score per method and metric. */
 export interface AccuracyChartInput {
@@ -28,6 +28,15 @@ export interface AccuracyChartOptions {
   /** The source line under the chart (see ChartOptions.source). */
   readonly source?: string;
 }
+
+const ACCURACY_OPTIONS = optionNames<AccuracyChartOptions>({
+  locale: true,
+  title: true,
+  subtitle: true,
+  references: true,
+  panelWidth: true,
+  source: true,
+});
 
 /**
  * Accuracy of forecasting methods: one panel per metric (sMAPE, MASE, OWA, in the order first seen), a
@@ -63,7 +72,7 @@ export function accuracyChart(input: AccuracyChartInput, options: AccuracyChartO
         { index: i },
       );
   });
-  assertOptions(fn, options);
+  assertOptions(fn, options, undefined, ACCURACY_OPTIONS);
   const locale = options.locale ?? 'en';
   checkLocale(fn, locale, 'options.locale');
   checkTextOptions(fn, options, ['title', 'subtitle']);

@@ -1,11 +1,11 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { bin } from 'd3-array';
-import { assertFiniteArray, argumentError } from '../internal/assert.js';
+import { assertFiniteArray, argumentError, optionNames } from '../internal/assert.js';
 import type { ChartOptions, TargetMarker } from './inputs.js';
 import { axisFormat } from './internal/axisFormat.js';
 import { axisTitle } from './internal/axisTitle.js';
 import { chartTheme } from './theme.js';
-import { checkArray, checkOptions, checkProbability, checkTargets } from './internal/check.js';
+import { CHART_OPTION_FIELDS, checkArray, checkOptions, checkProbability, checkTargets } from './internal/check.js';
 import { attainmentText, fmt, formatProbability, tidy, WORDS } from './internal/layers.js';
 import { withSource } from './internal/footer.js';
 import { fitTitle } from './internal/wrap.js';
@@ -17,6 +17,12 @@ export interface DistributionChartOptions extends ChartOptions {
   /** Histogram bins (about; d3 picks round edges). Default 30. */
   readonly bins?: number;
 }
+
+const DISTRIBUTION_OPTIONS = optionNames<DistributionChartOptions>({
+  ...CHART_OPTION_FIELDS,
+  kind: true,
+  bins: true,
+});
 
 /** Data of {@link distributionChart}. */
 export interface DistributionChartInput {
@@ -60,7 +66,7 @@ function meets(v: number, t: TargetMarker): boolean {
  */
 export function distributionChart(input: DistributionChartInput, options: DistributionChartOptions): TopLevelSpec {
   const fn = 'distributionChart';
-  const { unit, locale, width, height } = checkOptions(fn, options);
+  const { unit, locale, width, height } = checkOptions(fn, options, DISTRIBUTION_OPTIONS);
   if (typeof input !== 'object' || input === null) checkArray(fn, 'input.values', undefined);
   const kind = options.kind ?? 'histogram';
   if (kind !== 'histogram' && kind !== 'cdf') {

@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { show, argumentError } from '../internal/assert.js';
+import { show, argumentError, assertOptions, optionNames } from '../internal/assert.js';
 import { parseUnit, Scale, shiftDecimal, type Unit, formatPercent } from '../series/units.js';
 import type { Locale } from '../series/locale.js';
 
@@ -12,6 +12,8 @@ export interface FormatQuantitiesOptions {
   /** Write a sign on every value (`+RMB 0.33 trillion`, `−5%`), for changes. Default false. */
   readonly signed?: boolean;
 }
+
+const FORMAT_QUANTITIES_OPTIONS = optionNames<FormatQuantitiesOptions>({ locale: true, digits: true, signed: true });
 
 /** The most values formatted in one call: a table column or a chart's labels (as many as a chart's rows). */
 const MAX_VALUES = 10_000;
@@ -42,6 +44,7 @@ export function formatQuantities(
   options: FormatQuantitiesOptions = {},
 ): string[] {
   const u = parseUnit(unit);
+  assertOptions('formatQuantities', options, '{ digits: 3 }', FORMAT_QUANTITIES_OPTIONS);
   const { locale = 'en', digits = 3, signed = false } = options;
   if (!Number.isInteger(digits) || digits < 1 || digits > 6) {
     throw argumentError(

@@ -3,11 +3,19 @@ import type { ChartOptions, TargetMarker, ValueRow } from './inputs.js';
 import { axisFormat } from './internal/axisFormat.js';
 import { axisTitle } from './internal/axisTitle.js';
 import { chartTheme, COMPARATOR_SHAPE, COMPARATOR_TEXT, DASHES, PALETTE } from './theme.js';
-import { checkArray, checkOptions, checkStrings, checkTargets, checkUnique, checkYearRows } from './internal/check.js';
+import {
+  CHART_OPTION_FIELDS,
+  checkArray,
+  checkOptions,
+  checkStrings,
+  checkTargets,
+  checkUnique,
+  checkYearRows,
+} from './internal/check.js';
 import { fmt, tidy, WORDS, yearRange } from './internal/layers.js';
 import { withSource } from './internal/footer.js';
 import { fitTitle } from './internal/wrap.js';
-import { argumentError } from '../internal/assert.js';
+import { argumentError, optionNames } from '../internal/assert.js';
 
 /** What {@link scenarioComparisonChart} draws: a line per scenario, and the targets. */
 export interface ScenarioComparisonChartInput {
@@ -23,6 +31,12 @@ export interface ScenarioComparisonChartOptions extends ChartOptions {
   /** Panels per row of small multiples. Default 3. */
   readonly columns?: number;
 }
+
+const SCENARIO_COMPARISON_OPTIONS = optionNames<ScenarioComparisonChartOptions>({
+  ...CHART_OPTION_FIELDS,
+  facetAbove: true,
+  columns: true,
+});
 
 /**
  * Compares scenarios of one metric. Up to `facetAbove` (4) scenarios share one panel (colour and dash per
@@ -42,7 +56,7 @@ export function scenarioComparisonChart(
   options: ScenarioComparisonChartOptions,
 ): TopLevelSpec {
   const fn = 'scenarioComparisonChart';
-  const { unit, locale, width, height } = checkOptions(fn, options);
+  const { unit, locale, width, height } = checkOptions(fn, options, SCENARIO_COMPARISON_OPTIONS);
   if (typeof input !== 'object' || input === null) checkArray(fn, 'input.rows', undefined);
   const { rows, targets } = input;
   checkYearRows(fn, 'rows', rows, ['value']);

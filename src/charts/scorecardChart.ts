@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { formatPercent } from '../series/units.js';
-import { show, argumentError } from '../internal/assert.js';
+import { show, argumentError, assertOptions, optionNames } from '../internal/assert.js';
 import type { ChartOptions } from './inputs.js';
 import { chartTheme } from './theme.js';
 import { checkArray, checkNumbers, checkOptions, checkStrings, checkUnique, checkYears } from './internal/check.js';
@@ -46,6 +46,15 @@ export interface ScorecardChartInput {
 /** Options of {@link scorecardChart}: as for every chart, without a unit (the axis is a share of each target). */
 export type ScorecardChartOptions = Omit<ChartOptions, 'unit' | 'measure'>;
 
+const SCORECARD_OPTIONS = optionNames<ScorecardChartOptions>({
+  locale: true,
+  title: true,
+  subtitle: true,
+  width: true,
+  height: true,
+  source: true,
+});
+
 /** Status colours (Okabe-Ito), with the words in each locale. */
 const STATUS: Readonly<Record<ScorecardStatus, { colour: string; en: string; zh: string }>> = {
   met: { colour: '#009E73', en: 'Met', zh: '已实现' },
@@ -73,6 +82,7 @@ export function scorecardChart(input: ScorecardChartInput, options: ScorecardCha
   const fn = 'scorecardChart';
   if (typeof input !== 'object' || input === null) checkArray(fn, 'input.rows', undefined);
   const { rows } = input;
+  assertOptions(fn, options, '{ title }', SCORECARD_OPTIONS);
   const { locale, width } = checkOptions(fn, { ...options, unit: 'fraction' });
   checkArray(fn, 'rows', rows);
   checkStrings(fn, 'rows', rows, ['target', 'status'], ['note']);

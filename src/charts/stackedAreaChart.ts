@@ -1,10 +1,17 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { argumentError } from '../internal/assert.js';
+import { argumentError, optionNames } from '../internal/assert.js';
 import type { ChartOptions, SectorRow } from './inputs.js';
 import { axisFormat } from './internal/axisFormat.js';
 import { axisTitle } from './internal/axisTitle.js';
 import { chartTheme, PALETTE } from './theme.js';
-import { checkArray, checkOptions, checkStrings, checkUnique, checkYearRows } from './internal/check.js';
+import {
+  CHART_OPTION_FIELDS,
+  checkArray,
+  checkOptions,
+  checkStrings,
+  checkUnique,
+  checkYearRows,
+} from './internal/check.js';
 import { fmt, formatProbability, tidy, WORDS, yearRange } from './internal/layers.js';
 import { withSource } from './internal/footer.js';
 import { fitTitle, legendFit, wrapText } from './internal/wrap.js';
@@ -19,6 +26,8 @@ export interface StackedAreaChartOptions extends ChartOptions {
   /** `level` (default) stacks the values; `share` stacks each sector's share of the yearly total (0-100%). */
   readonly mode?: 'level' | 'share';
 }
+
+const STACKED_AREA_OPTIONS = optionNames<StackedAreaChartOptions>({ ...CHART_OPTION_FIELDS, mode: true });
 
 /**
  * Sectors stacked over time, as levels or as shares of the total. Sectors stack in the order they first
@@ -36,7 +45,7 @@ export function stackedAreaChart(input: StackedAreaChartInput, options: StackedA
   const fn = 'stackedAreaChart';
   if (typeof input !== 'object' || input === null) checkArray(fn, 'input.rows', undefined);
   const { rows } = input;
-  const { unit, locale, width, height } = checkOptions(fn, options);
+  const { unit, locale, width, height } = checkOptions(fn, options, STACKED_AREA_OPTIONS);
   const mode = options.mode ?? 'level';
   if (mode !== 'level' && mode !== 'share') {
     throw argumentError(

@@ -1,4 +1,4 @@
-import { assertInteger, show, argumentError } from '../internal/assert.js';
+import { assertInteger, assertOptions, optionNames, show, argumentError } from '../internal/assert.js';
 import { quantileSorted } from 'd3-array';
 import { expm1OverX, logRatio } from './internal/logMean.js';
 import { RESIDUAL_SECTOR, TOTAL_SECTOR, type DecompositionMeasure } from './types.js';
@@ -20,6 +20,16 @@ export interface ContributionQuantilesInput {
   /** Probabilities in [0, 1]. Default [0.05, 0.5, 0.95]. */
   readonly probabilities?: readonly number[];
 }
+
+const CONTRIBUTION_QUANTILES_INPUT = optionNames<ContributionQuantilesInput>({
+  sectors: true,
+  fromYear: true,
+  toYear: true,
+  base: true,
+  end: true,
+  total: true,
+  probabilities: true,
+});
 
 /** One tidy row of {@link contributionQuantiles}: a quantile of a measure. */
 export interface QuantileRow {
@@ -109,6 +119,8 @@ function readDraws(
  */
 export function contributionQuantiles(input: ContributionQuantilesInput): ContributionQuantiles {
   const fn = 'contributionQuantiles';
+  // A misspelt field (`probabilites`) would be ignored and the call answer another question.
+  if (typeof input === 'object' && input !== null) assertOptions(fn, input, undefined, CONTRIBUTION_QUANTILES_INPUT);
   const { sectors, fromYear, toYear, total } = input ?? ({} as ContributionQuantilesInput);
   const probabilities = input?.probabilities ?? [0.05, 0.5, 0.95];
   if (

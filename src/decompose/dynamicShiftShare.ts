@@ -1,4 +1,4 @@
-import { show, argumentError } from '../internal/assert.js';
+import { show, argumentError, assertOptions, optionNames } from '../internal/assert.js';
 import { assembleShiftShare, checkMatrix, checkNames, referenceOf, shiftShareCore } from './internal/shiftShareCore.js';
 import type { ShiftShare } from './types.js';
 
@@ -13,6 +13,14 @@ export interface DynamicShiftShareInput {
   /** Reference (national) levels `reference[j][t]`; default the sum over the regions. */
   readonly reference?: readonly (readonly number[])[];
 }
+
+const DYNAMIC_SHIFT_SHARE_INPUT = optionNames<DynamicShiftShareInput>({
+  regions: true,
+  sectors: true,
+  years: true,
+  values: true,
+  reference: true,
+});
 
 /**
  * Dynamic shift-share (Barff & Knight 1988): the classic decomposition ({@link shiftShare}) done for every
@@ -30,6 +38,8 @@ export interface DynamicShiftShareInput {
  */
 export function dynamicShiftShare(input: DynamicShiftShareInput): ShiftShare {
   const fn = 'dynamicShiftShare';
+  // A misspelt field (`refrence`) would be ignored and the call answer another question.
+  if (typeof input === 'object' && input !== null) assertOptions(fn, input, undefined, DYNAMIC_SHIFT_SHARE_INPUT);
   const { regions, sectors, years, values, reference } = input ?? ({} as DynamicShiftShareInput);
   checkNames(fn, 'regions', regions);
   checkNames(fn, 'sectors', sectors);

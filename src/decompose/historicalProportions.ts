@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertOneOf } from '../internal/assert.js';
+import { assertOneOf, assertOptions, optionNames } from '../internal/assert.js';
 import { checkPanel, totalOf, assertPositiveTotal } from './internal/checkPanel.js';
 import type { Panel } from './types.js';
 
@@ -20,6 +20,8 @@ export interface HistoricalProportionsOptions {
   readonly method?: ProportionsMethod;
 }
 
+const HISTORICAL_PROPORTIONS_OPTIONS = optionNames<HistoricalProportionsOptions>({ method: true });
+
 /**
  * Historical proportions of each sector for top-down reconciliation ({@link reconcile} with
  * `method: 'topDown'`). The proportions are of the sum of the sectors (they add up to 1); a stated
@@ -35,6 +37,7 @@ export interface HistoricalProportionsOptions {
 export function historicalProportions(p: Panel, options: HistoricalProportionsOptions = {}): number[] {
   const fn = 'historicalProportions';
   checkPanel(fn, p);
+  assertOptions(fn, options, "{ method: 'averageShares' }", HISTORICAL_PROPORTIONS_OPTIONS);
   const method = options.method ?? 'averageShares';
   assertOneOf(fn, 'method', method, ProportionsMethod);
   const parts: Panel = { unit: p.unit, years: p.years, sectors: p.sectors, values: p.values };

@@ -1,4 +1,4 @@
-import { argumentError, assertInRange } from '../internal/assert.js';
+import { argumentError, assertInRange, assertOptions, optionNames } from '../internal/assert.js';
 import { checkPanel, sumColumn, assertPositiveTotal } from './internal/checkPanel.js';
 import type { Panel } from './types.js';
 
@@ -32,6 +32,8 @@ export interface IncoherenceOptions {
   readonly tolerance?: number;
 }
 
+const INCOHERENCE_OPTIONS = optionNames<IncoherenceOptions>({ tolerance: true });
+
 /**
  * How far sector figures (plan targets by sector, or sector projections) are from adding up to their
  * stated total, year by year, in units and as a fraction of the total. Nothing is adjusted; use
@@ -45,6 +47,7 @@ export interface IncoherenceOptions {
 export function incoherence(p: Panel, options: IncoherenceOptions = {}): IncoherenceReport {
   const fn = 'incoherence';
   checkPanel(fn, p);
+  assertOptions(fn, options, '{ tolerance: 0.001 }', INCOHERENCE_OPTIONS);
   const tolerance = options.tolerance ?? 1e-9;
   assertInRange(fn, 'tolerance', tolerance, { min: 0 });
   if (p.total === undefined) {

@@ -1,4 +1,4 @@
-import { argumentError, show } from '../internal/assert.js';
+import { argumentError, assertOptions, optionNames, show } from '../internal/assert.js';
 import { assertSameUnit } from '../series/units.js';
 import { asSeries, type Series } from '../series/series.js';
 import { checkPanel } from './internal/checkPanel.js';
@@ -11,6 +11,8 @@ export interface PanelInput {
   /** A separately stated total (a headline figure), in the same unit and years. */
   readonly total?: Series;
 }
+
+const PANEL_INPUT = optionNames<PanelInput>({ sectors: true, total: true });
 
 /**
  * Builds a {@link Panel} (sectors x years) from sector series, checking that every sector has every
@@ -33,6 +35,8 @@ export function panel(input: PanelInput): Panel {
       input,
     );
   }
+  // A misspelt `total` would be ignored and the panel have no stated total.
+  assertOptions('panel', input, undefined, PANEL_INPUT);
   // Each series checked as series() checks it (a hand-built object gets a MetricsError naming it).
   // Array.from visits holes (map skips them): a hole is a missing sector, and is named.
   const sectors = Array.from(input.sectors, (s, i) => asSeries('panel', s, `sectors[${i}]`));

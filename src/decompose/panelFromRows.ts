@@ -1,4 +1,4 @@
-import { argumentError, show } from '../internal/assert.js';
+import { argumentError, assertOptions, optionNames, show } from '../internal/assert.js';
 import { parseUnit, type Unit } from '../series/units.js';
 import { checkPanel } from './internal/checkPanel.js';
 import { TOTAL_SECTOR, type Panel } from './types.js';
@@ -22,6 +22,13 @@ export interface PanelFromRowsOptions {
   readonly firstRow?: number;
 }
 
+const PANEL_FROM_ROWS_OPTIONS = optionNames<PanelFromRowsOptions>({
+  unit: true,
+  totalId: true,
+  source: true,
+  firstRow: true,
+});
+
 function readNumber(text: unknown): number | undefined {
   if (typeof text === 'number') return Number.isFinite(text) ? text : undefined;
   if (typeof text !== 'string' || text.trim() === '') return undefined;
@@ -43,8 +50,9 @@ function readNumber(text: unknown): number | undefined {
  * ], { unit: 'CNY billion' }).values; // => [[1, 2], [3, 3]]
  */
 export function panelFromRows(rows: readonly LongRow[], options: PanelFromRowsOptions): Panel {
-  const { totalId = TOTAL_SECTOR, source = 'rows', firstRow = 1 } = options ?? ({} as PanelFromRowsOptions);
-  const unit = parseUnit(options?.unit);
+  assertOptions('panelFromRows', options, "{ unit: 'CNY billion' }", PANEL_FROM_ROWS_OPTIONS);
+  const { totalId = TOTAL_SECTOR, source = 'rows', firstRow = 1 } = options;
+  const unit = parseUnit(options.unit);
   if (!Array.isArray(rows) || rows.length === 0) {
     throw argumentError(
       'invalid_data',

@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertOneOf, show, argumentError } from '../internal/assert.js';
+import { assertOneOf, assertOptions, optionNames, show, argumentError } from '../internal/assert.js';
 import { checkPanel, sumColumn } from './internal/checkPanel.js';
 import { isPositiveDefinite } from './internal/cholesky.js';
 import { TOTAL_SECTOR, type DecompositionRow, type Panel } from './types.js';
@@ -42,6 +42,13 @@ export interface ReconcileOptions {
   readonly covariance?: readonly (readonly number[])[];
 }
 
+const RECONCILE_OPTIONS = optionNames<ReconcileOptions>({
+  method: true,
+  proportions: true,
+  weights: true,
+  covariance: true,
+});
+
 /** What {@link reconcile} returns. */
 export interface Reconciliation {
   readonly method: ReconcileMethod;
@@ -78,7 +85,8 @@ const c = (w: readonly number[], i: number): number => w[i] as number;
 export function reconcile(p: Panel, options: ReconcileOptions): Reconciliation {
   const fn = 'reconcile';
   checkPanel(fn, p);
-  const method = options?.method;
+  assertOptions(fn, options, "{ method: 'ols' }", RECONCILE_OPTIONS);
+  const method = options.method;
   assertOneOf(fn, 'method', method, ReconcileMethod);
   const m = p.sectors.length;
   if (method !== 'bottomUp' && p.total === undefined) {

@@ -1,4 +1,4 @@
-import { argumentError, assertFinite, show } from '../internal/assert.js';
+import { argumentError, assertFinite, assertOptions, optionNames, show } from '../internal/assert.js';
 import { assertPlausible } from '../internal/plausible.js';
 import { checkSectorGrowth } from './internal/checkSectors.js';
 
@@ -17,6 +17,13 @@ export interface RequiredSectorCagrOptions {
   readonly years: number;
 }
 
+const REQUIRED_SECTOR_CAGR_OPTIONS = optionNames<RequiredSectorCagrOptions>({
+  sectors: true,
+  sector: true,
+  targetCagr: true,
+  years: true,
+});
+
 /**
  * The CAGR sector k needs so that the total grows at `targetCagr` while every other sector stays on
  * its own rate. Closed form: the total's relative level `(1 + G)^n` must equal `Σ s_i (1 + g_i)^n`, so
@@ -29,7 +36,8 @@ export interface RequiredSectorCagrOptions {
  */
 export function requiredSectorCagr(options: RequiredSectorCagrOptions): number {
   const fn = 'requiredSectorCagr';
-  const { sectors, sector, targetCagr, years } = options ?? ({} as RequiredSectorCagrOptions);
+  assertOptions(fn, options, '{ sectors, sector, targetCagr, years }', REQUIRED_SECTOR_CAGR_OPTIONS);
+  const { sectors, sector, targetCagr, years } = options;
   assertFinite(fn, { targetCagr, years });
   if (years <= 0)
     throw argumentError(

@@ -1,4 +1,4 @@
-import { argumentError, assertInteger } from '../internal/assert.js';
+import { argumentError, assertInteger, assertOptions, optionNames } from '../internal/assert.js';
 import { assembleShiftShare, checkMatrix, checkNames, referenceOf, shiftShareCore } from './internal/shiftShareCore.js';
 import type { ShiftShare } from './types.js';
 
@@ -19,6 +19,16 @@ export interface ShiftShareInput {
   readonly reference?: { readonly base: readonly number[]; readonly end: readonly number[] };
 }
 
+const SHIFT_SHARE_INPUT = optionNames<ShiftShareInput>({
+  regions: true,
+  sectors: true,
+  fromYear: true,
+  toYear: true,
+  base: true,
+  end: true,
+  reference: true,
+});
+
 /**
  * Classic shift-share analysis (Dunn 1960): the change of a region's sector from `fromYear` to `toYear`
  * splits exactly into a national growth effect `x0·G`, an industry mix effect `x0·(G_j - G)` and a
@@ -35,6 +45,8 @@ export interface ShiftShareInput {
  */
 export function shiftShare(input: ShiftShareInput): ShiftShare {
   const fn = 'shiftShare';
+  // A misspelt field (`refrence`) would be ignored and the call answer another question.
+  if (typeof input === 'object' && input !== null) assertOptions(fn, input, undefined, SHIFT_SHARE_INPUT);
   const { regions, sectors, fromYear, toYear, base, end, reference } = input ?? ({} as ShiftShareInput);
   checkNames(fn, 'regions', regions);
   checkNames(fn, 'sectors', sectors);

@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { argumentError, assertOneOf } from '../internal/assert.js';
+import { argumentError, assertOneOf, assertOptions, optionNames } from '../internal/assert.js';
 import { checkPanel, totalOf, sumColumn, assertPositiveTotal, yearIndex } from './internal/checkPanel.js';
 import { logMean, logRatio, expm1OverX } from './internal/logMean.js';
 import { RESIDUAL_SECTOR, TOTAL_SECTOR, type DecompositionRow, type Panel } from './types.js';
@@ -22,6 +22,12 @@ export interface SpanContributionsOptions {
   /** Default `simple`. */
   readonly method?: SpanMethod;
 }
+
+const SPAN_CONTRIBUTIONS_OPTIONS = optionNames<SpanContributionsOptions>({
+  fromYear: true,
+  toYear: true,
+  method: true,
+});
 
 /** What {@link spanContributions} returns. Every contribution vector adds up to its total. */
 export interface SpanContributions {
@@ -72,6 +78,7 @@ export interface SpanContributions {
 export function spanContributions(p: Panel, options: SpanContributionsOptions = {}): SpanContributions {
   const fn = 'spanContributions';
   checkPanel(fn, p);
+  assertOptions(fn, options, "{ fromYear, toYear, method: 'simple' }", SPAN_CONTRIBUTIONS_OPTIONS);
   const method = options.method ?? 'simple';
   assertOneOf(fn, 'method', method, SpanMethod);
   const fromYear = options.fromYear ?? (p.years[0] as number);

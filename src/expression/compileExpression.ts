@@ -1,5 +1,5 @@
 import type { MathNode } from 'mathjs/number';
-import { argumentError, assertOptions, show } from '../internal/assert.js';
+import { argumentError, assertOptions, optionNames, show } from '../internal/assert.js';
 import {
   EXPRESSION_CONSTANTS,
   EXPRESSION_FUNCTIONS,
@@ -27,6 +27,7 @@ export interface CompiledExpression {
 }
 
 const FN = 'compileExpression';
+const COMPILE_EXPRESSION_OPTIONS = optionNames<CompileExpressionOptions>({ variables: true });
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const MAX_LENGTH = 2000;
 /** Deepest nesting accepted (brackets, unary signs, a^b^c…): mathjs parses and compiles recursively. */
@@ -66,7 +67,7 @@ export function compileExpression(text: string, options: CompileExpressionOption
       { length: text.length },
     );
   }
-  assertOptions(FN, options, "{ variables: ['t'] }");
+  assertOptions(FN, options, "{ variables: ['t'] }", COMPILE_EXPRESSION_OPTIONS);
   const variables = checkVariables(options.variables ?? ['t']);
   const depth = nesting(text);
   if (depth > MAX_DEPTH) {

@@ -1,5 +1,5 @@
 import { isMetricsError } from '../errors.js';
-import { argumentError, assertFiniteArray } from '../internal/assert.js';
+import { argumentError, assertFiniteArray, assertOptions, optionNames } from '../internal/assert.js';
 import type { Forecast } from './types.js';
 import { me } from './accuracy/me.js';
 import { mae } from './accuracy/mae.js';
@@ -21,6 +21,8 @@ export interface AccuracyOptions {
   /** Seasonal period of the naive scale: 1 (the default) for yearly data. */
   readonly period?: number;
 }
+
+const ACCURACY_OPTIONS = optionNames<AccuracyOptions>({ history: true, period: true });
 
 /** Interval measures at one level. */
 export interface IntervalAccuracy {
@@ -76,6 +78,7 @@ export function accuracy(
       forecast,
     );
   }
+  assertOptions('accuracy', options, '{ history }', ACCURACY_OPTIONS);
   const isForecast = !Array.isArray(forecast);
   const predicted = isForecast ? (forecast as Forecast).mean : (forecast as readonly number[]);
   assertFiniteArray('accuracy', 'forecast', predicted);

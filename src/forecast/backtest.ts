@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertInteger, show, argumentError } from '../internal/assert.js';
+import { assertInteger, assertOptions, optionNames, show, argumentError } from '../internal/assert.js';
 import { assertAnnual, series, type Series } from '../series/series.js';
 import type { Forecast, ForecastFit, ForecastMethod } from './types.js';
 import { accuracy, type Accuracy } from './accuracy.js';
@@ -32,6 +32,15 @@ export interface BacktestOptions {
    */
   readonly smallSample?: boolean;
 }
+
+const BACKTEST_OPTIONS = optionNames<BacktestOptions>({
+  horizon: true,
+  initial: true,
+  step: true,
+  refit: true,
+  levels: true,
+  smallSample: true,
+});
 
 /** One forecast origin: trained on the years up to `origin`, evaluated on the next `horizon` years. */
 export interface BacktestOrigin {
@@ -122,7 +131,8 @@ export function backtest(s: Series, method: ForecastMethod, options: BacktestOpt
   }
   assertAnnual(fn, s);
   const n = s.values.length;
-  const horizon = options?.horizon;
+  assertOptions(fn, options, '{ horizon: 1 }', BACKTEST_OPTIONS);
+  const horizon = options.horizon;
   assertWhole(fn, 'horizon', horizon);
   const step = options.step ?? 1;
   assertWhole(fn, 'step', step);

@@ -1,5 +1,5 @@
 import { type ErrorCode, MetricsError } from '../errors.js';
-import { assertInteger, assertOneOf, show, argumentError } from '../internal/assert.js';
+import { assertInteger, assertOneOf, assertOptions, optionNames, show, argumentError } from '../internal/assert.js';
 import { series } from '../series/series.js';
 import { interpolate } from '../series/interpolate.js';
 import type { Unit } from '../series/units.js';
@@ -36,6 +36,16 @@ export interface ForecastManyOptions {
   /** Stops between series; the call then throws `aborted`. */
   readonly signal?: AbortSignal;
 }
+
+const FORECAST_MANY_OPTIONS = optionNames<ForecastManyOptions>({
+  horizon: true,
+  toYear: true,
+  levels: true,
+  smallSample: true,
+  unit: true,
+  fill: true,
+  signal: true,
+});
 
 /** A tidy output row: `lower_80`, `upper_80`, `lower_95`, `upper_95`, … per level. */
 export type ForecastManyRow = Readonly<Record<string, string | number>> & {
@@ -95,7 +105,8 @@ export function forecastMany(
     );
   }
   checkMethod(fn, method);
-  const { horizon, toYear } = options ?? {};
+  assertOptions(fn, options, '{ horizon: 5 }', FORECAST_MANY_OPTIONS);
+  const { horizon, toYear } = options;
   if ((horizon === undefined) === (toYear === undefined)) {
     throw argumentError(
       'invalid_argument',

@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { argumentError, assertFinite, assertFiniteArray, show } from '../internal/assert.js';
+import { argumentError, assertFinite, assertFiniteArray, assertOptions, optionNames } from '../internal/assert.js';
 import { correctlyRoundedPow } from '../internal/correctlyRoundedPow.js';
 import { meanAsR, varianceAsR } from '../internal/extendedPrecision.js';
 import { brentMinimum } from './internal/brent.js';
@@ -14,6 +14,8 @@ export interface BoxCoxLambdaOptions {
   /** Largest lambda considered. Default 2. */
   readonly upper?: number;
 }
+
+const BOX_COX_LAMBDA_OPTIONS = optionNames<BoxCoxLambdaOptions>({ lower: true, upper: true });
 
 /**
  * The Box-Cox parameter chosen by Guerrero's (1993) method, as R's
@@ -41,14 +43,7 @@ export function boxCoxLambda(values: readonly number[], options: BoxCoxLambdaOpt
     );
   }
   assertFiniteArray('boxCoxLambda', 'values', values);
-  if (options === null || typeof options !== 'object')
-    throw argumentError(
-      'invalid_argument',
-      `boxCoxLambda: options must be an object like { lower, upper } (got ${show(options)}).`,
-      'options',
-      'an object like { lower, upper }',
-      options,
-    );
+  assertOptions('boxCoxLambda', options, '{ lower, upper }', BOX_COX_LAMBDA_OPTIONS);
   let lower = options.lower ?? -1;
   const upper = options.upper ?? 2;
   assertFinite('boxCoxLambda', { lower, upper });

@@ -1,10 +1,11 @@
 import { MetricsError } from '../errors.js';
-import { assertInteger, show, argumentError } from '../internal/assert.js';
+import { assertInteger, assertOptions, optionNames, show, argumentError } from '../internal/assert.js';
 import { asSeries, fitPrefix, type Series } from '../series/series.js';
 import type { Forecast, ForecastFit, ForecastInterval, ForecastMethod, ForecastOptions } from './types.js';
 import { checkMethod } from './internal/checkMethod.js';
 import {
   boundIntervals,
+  checkForecastOptions,
   horizonYears,
   MAX_LENGTH,
   pointsFromFreshFit,
@@ -37,6 +38,14 @@ export interface CalibrateOptions {
   /** Most in-sample origins refitted, which bounds the cost to about (1 + maxOrigins) fits. Default 4. */
   readonly maxOrigins?: number;
 }
+
+const CALIBRATE_OPTIONS = optionNames<CalibrateOptions>({
+  errors: true,
+  maxHorizon: true,
+  initial: true,
+  minErrors: true,
+  maxOrigins: true,
+});
 
 /**
  * The in-sample origins refitted: the latest ones `maxHorizon` apart (each then yields a full set of
@@ -153,6 +162,7 @@ function conformalRank(m: number, level: number): number {
 export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}): ForecastMethod<CalibratedFit> {
   const fn = 'calibrate';
   checkMethod(fn, method);
+  assertOptions(fn, options, '{ maxHorizon: 6 }', CALIBRATE_OPTIONS);
   const mode = options.errors ?? 'auto';
   if (typeof mode !== 'string' || !Object.hasOwn(CalibrationErrors, mode)) {
     throw argumentError(
@@ -289,6 +299,7 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
     // and the bounds) and its calibration, is checked as the methods check theirs; the wrapped method checks
     // its own fit, f.inner.
     horizonYears(`${name}.forecast`, f, toYear, true);
+    checkForecastOptions(`${name}.forecast`, opts);
     checkCalibration(`${name}.forecast`, f.calibration);
     const base = method.forecast(f.inner, toYear, opts);
     if (f.calibration.fallback) return Object.assign({}, base, { method: f.method, fit: f });

@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { argumentError, assertOneOf, assertOptions, show } from '../internal/assert.js';
+import { argumentError, assertOneOf, assertOptions, optionNames, show } from '../internal/assert.js';
 import type { Series } from '../series/series.js';
 import { fitBase, fitInput, horizonYears, intervalLevels, makeForecast, meanOf } from './internal/common.js';
 import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions } from './types.js';
@@ -30,6 +30,8 @@ export interface CombinationOptions {
   /** How the parts are averaged: `mean` (default), `trimmed` or `median` (see {@link CombinationAverage}). */
   readonly average?: CombinationAverage;
 }
+
+const COMBINATION_OPTIONS = optionNames<CombinationOptions>({ name: true, average: true });
 
 /**
  * Equal-weight combination of forecasting methods: the point forecast is the mean of the parts' point
@@ -90,7 +92,7 @@ export function combination(
       );
     }
   });
-  assertOptions('combination', options);
+  assertOptions('combination', options, "{ average: 'median' }", COMBINATION_OPTIONS);
   const average = options.average ?? 'mean';
   assertOneOf('combination', 'average', average, CombinationAverage);
   const parts = [...methods];

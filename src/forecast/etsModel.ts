@@ -1,4 +1,4 @@
-import { show, argumentError } from '../internal/assert.js';
+import { show, argumentError, assertOptions, optionNames } from '../internal/assert.js';
 import type { Series } from '../series/series.js';
 import { MIN_LENGTH } from './internal/common.js';
 import { etsLabel, type EtsError, type EtsTrend } from './internal/etsEngine.js';
@@ -16,6 +16,8 @@ export interface EtsModelOptions {
   readonly trend: EtsTrend;
 }
 
+const ETS_MODEL_OPTIONS = optionNames<EtsModelOptions>({ error: true, trend: true });
+
 /**
  * A fixed exponential smoothing state space model, e.g. `etsModel({ error: 'M', trend: 'Ad' })`, fitted by
  * maximum likelihood as R's `forecast::ets(y, model = "MAN", damped = TRUE)`. Use the method {@link ets} to
@@ -26,7 +28,8 @@ export interface EtsModelOptions {
  * etsModel({ error: 'M', trend: 'Ad' }).name; // => 'ets(M,Ad,N)'
  */
 export function etsModel(options: EtsModelOptions): ForecastMethod<EtsFit> {
-  const { error, trend } = options ?? {};
+  assertOptions('etsModel', options, "{ error: 'A', trend: 'Ad' }", ETS_MODEL_OPTIONS);
+  const { error, trend } = options;
   if (error !== 'A' && error !== 'M') {
     throw argumentError(
       'invalid_argument',

@@ -1,4 +1,4 @@
-import { show, argumentError } from '../internal/assert.js';
+import { show, argumentError, assertOptions, optionNames } from '../internal/assert.js';
 import { checkMethod } from './internal/checkMethod.js';
 import { toLevels } from './levels.js';
 import type { ForecastFit, ForecastMethod, ForecastOptions } from './types.js';
@@ -10,6 +10,8 @@ export interface ForecastQuantiles {
   readonly probs: readonly number[];
   readonly values: readonly (readonly number[])[];
 }
+
+const FORECAST_QUANTILES_OPTIONS = optionNames<Pick<ForecastOptions, 'smallSample'>>({ smallSample: true });
 
 /** The level used for the median: the midpoint of a 1e-9 interval. */
 const MEDIAN_LEVEL = 1e-9;
@@ -42,6 +44,7 @@ export function forecastQuantiles(
 ): ForecastQuantiles {
   const fn = 'forecastQuantiles';
   checkMethod(fn, method);
+  assertOptions(fn, options, '{ smallSample: false }', FORECAST_QUANTILES_OPTIONS);
   const ps = toLevels(fn, probs, 'quantile');
   if (ps.some((p) => p === 0 || p === 1)) {
     throw argumentError(

@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { assertInteger, show, argumentError } from '../internal/assert.js';
+import { assertInteger, assertOptions, optionNames, show, argumentError } from '../internal/assert.js';
 import { rng } from '../random/rng.js';
 import { checkMethod } from './internal/checkMethod.js';
 import { forecastQuantiles } from './forecastQuantiles.js';
@@ -18,6 +18,8 @@ export interface SamplePathsOptions {
    */
   readonly smallSample?: boolean;
 }
+
+const SAMPLE_PATHS_OPTIONS = optionNames<SamplePathsOptions>({ paths: true, seed: true, smallSample: true });
 
 /** Sample paths of a forecast: `paths[p * years.length + i]` is path p in `years[i]`. */
 export interface SamplePaths {
@@ -63,6 +65,7 @@ export function samplePaths(
       options,
     );
   }
+  assertOptions(fn, options, '{ paths, seed }', SAMPLE_PATHS_OPTIONS);
   const { paths, seed, smallSample } = options;
   assertInteger(fn, 'paths', paths);
   assertInteger(fn, 'seed', seed);

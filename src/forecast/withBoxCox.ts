@@ -1,11 +1,12 @@
 import { MetricsError } from '../errors.js';
-import { show, argumentError, assertOptions } from '../internal/assert.js';
+import { show, argumentError, assertOptions, optionNames } from '../internal/assert.js';
 import { series, type Series } from '../series/series.js';
 import { bcOne, biasAdjust, checkLambda, invOne } from './boxCox.js';
 import { boxCoxLambda } from './boxCoxLambda.js';
 import { checkMethod } from './internal/checkMethod.js';
 import {
   checkPaths,
+  checkSimulateOptions,
   fitBase,
   fitInput,
   horizonYears,
@@ -32,6 +33,8 @@ export interface BoxCoxOptions {
    */
   readonly biasadj?: boolean;
 }
+
+const BOX_COX_OPTIONS = optionNames<BoxCoxOptions>({ lambda: true, biasadj: true });
 
 /** A fit made on the Box-Cox scale: the inner method's fit (on transformed values) and lambda. */
 export interface BoxCoxFit extends ForecastFit {
@@ -77,7 +80,7 @@ function lambdaLabel(lambda: number): string {
 export function withBoxCox(method: ForecastMethod, options: BoxCoxOptions = {}): ForecastMethod<BoxCoxFit> {
   const fn = 'withBoxCox';
   checkMethod(fn, method);
-  assertOptions(fn, options);
+  assertOptions(fn, options, '{ lambda: 0 }', BOX_COX_OPTIONS);
   const lambdaOpt = options.lambda ?? 0;
   if (lambdaOpt !== 'auto' && (typeof lambdaOpt !== 'number' || !Number.isFinite(lambdaOpt))) {
     throw argumentError(
@@ -247,6 +250,7 @@ export function withBoxCox(method: ForecastMethod, options: BoxCoxOptions = {}):
     ...out,
     simulate(f: BoxCoxFit, toYear: number, opts: SimulateFitOptions) {
       checkFit('simulate', f);
+      checkSimulateOptions(`${name}.simulate`, opts);
       const r = sim(f.inner, toYear, opts);
       const paths = r.paths.map((v) => invOne(v, f.lambda));
       // For lambda < 0 a path beyond -1/lambda has no inverse; for any lambda a path may overflow.

@@ -1,4 +1,4 @@
-import { argumentError, show, assertOptions } from '../internal/assert.js';
+import { argumentError, show, assertOptions, optionNames } from '../internal/assert.js';
 import { asSeries, type Series } from '../series/series.js';
 import { cagr } from './cagr.js';
 
@@ -10,6 +10,8 @@ export interface AverageGrowthOptions {
   readonly toYear?: number;
 }
 
+const AVERAGE_GROWTH_OPTIONS = optionNames<AverageGrowthOptions>({ fromYear: true, toYear: true });
+
 /**
  * Average (compound) yearly growth over a span of a series, which may be sparse: the CAGR between the
  * values at `fromYear` and `toYear`, over `toYear - fromYear` years. Years between need not be present.
@@ -19,7 +21,7 @@ export interface AverageGrowthOptions {
  */
 export function averageGrowth(s: Series, options: AverageGrowthOptions = {}): number {
   s = asSeries('averageGrowth', s); // a hand-built object is checked as series() checks its input
-  assertOptions('averageGrowth', options, '{ fromYear, toYear }');
+  assertOptions('averageGrowth', options, '{ fromYear, toYear }', AVERAGE_GROWTH_OPTIONS);
   const fromYear = options.fromYear ?? s.years[0];
   const toYear = options.toYear ?? s.years[s.years.length - 1];
   if (fromYear === undefined || toYear === undefined) {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { csvParseRows } from 'd3-dsv';
 import { panelFromRows } from '../decompose/panelFromRows.js';
 import type { Panel } from '../decompose/types.js';
-import { show, argumentError, assertOptions } from '../internal/assert.js';
+import { show, argumentError, assertOptions, optionNames } from '../internal/assert.js';
 import { parseUnit, sameUnit, type Unit, unitToString } from '../series/units.js';
 
 /** One observation of one series in a long table. */
@@ -31,6 +31,9 @@ export interface ParseSeriesCsvOptions {
   readonly layout?: CsvLayout;
 }
 
+const PARSE_SERIES_CSV_OPTIONS = optionNames<ParseSeriesCsvOptions>({ file: true, layout: true });
+const READ_SERIES_CSV_OPTIONS = optionNames<Omit<ParseSeriesCsvOptions, 'file'>>({ layout: true });
+
 const ID = ['id', 'series'];
 const YEAR = ['year', 't'];
 const VALUE = ['value'];
@@ -48,8 +51,9 @@ const MISSING = new Set(['', 'na', 'nan', 'null']);
  * parseSeriesCsv('id,year,value\nx,2020,1.5\n'); // => [{ id: 'x', year: 2020, value: 1.5 }]
  */
 export function parseSeriesCsv(text: string, options: ParseSeriesCsvOptions = {}): SeriesRow[] {
-  const file = fileName('parseSeriesCsv', options?.file);
-  const layout = options?.layout ?? 'auto';
+  assertOptions('parseSeriesCsv', options, "{ file: 'x.csv', layout: 'long' }", PARSE_SERIES_CSV_OPTIONS);
+  const file = fileName('parseSeriesCsv', options.file);
+  const layout = options.layout ?? 'auto';
   if (typeof layout !== 'string' || !Object.hasOwn(CsvLayout, layout)) {
     throw argumentError(
       'invalid_argument',
@@ -273,7 +277,7 @@ function parseWide(file: string, rows: string[][], header: string[]): SeriesRow[
  */
 export function readSeriesCsv(path: string, options: Omit<ParseSeriesCsvOptions, 'file'> = {}): SeriesRow[] {
   checkPath('readSeriesCsv', path);
-  assertOptions('readSeriesCsv', options, '{ layout }');
+  assertOptions('readSeriesCsv', options, '{ layout }', READ_SERIES_CSV_OPTIONS);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -331,6 +335,8 @@ export interface ParsePanelCsvOptions {
   readonly unit?: string | Unit;
 }
 
+const PARSE_PANEL_CSV_OPTIONS = optionNames<ParsePanelCsvOptions>({ file: true, unit: true });
+
 /**
  * Reads sector levels from CSV text into a {@link Panel}: a long table `id,year,value` (one row per sector and
  * year; rows with id `total` give the stated total), with an optional `unit` column. The same reader as
@@ -346,7 +352,8 @@ export interface ParsePanelCsvOptions {
  * p.unit; // => { kind: 'money', currency: 'CNY', scale: 'billion' }
  */
 export function parsePanelCsv(text: string, options: ParsePanelCsvOptions = {}): Panel {
-  const file = fileName('parsePanelCsv', options?.file);
+  assertOptions('parsePanelCsv', options, "{ file: 'x.csv', unit: 'CNY billion' }", PARSE_PANEL_CSV_OPTIONS);
+  const file = fileName('parsePanelCsv', options.file);
   const { rows, header, find, iId, iYear, iValue, missing } = readTable('parsePanelCsv', text, file);
   if (missing.length > 0) {
     throw argumentError(
@@ -359,7 +366,7 @@ export function parsePanelCsv(text: string, options: ParsePanelCsvOptions = {}):
     );
   }
   const iUnit = find(['unit']);
-  const given = options?.unit === undefined ? undefined : parseUnit(options.unit);
+  const given = options.unit === undefined ? undefined : parseUnit(options.unit);
   let unit = given;
   if (iUnit >= 0) {
     for (let r = 1; r < rows.length; r++) {

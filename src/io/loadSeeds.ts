@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ErrorIssue, isMetricsError, MetricsError } from '../errors.js';
-import { argumentError, show, assertOptions } from '../internal/assert.js';
+import { argumentError, show, assertOptions, optionNames } from '../internal/assert.js';
 import { asFacts } from '../targets/asFact.js';
 import type { Fact } from '../targets/fact.js';
 import { closestNames } from '../internal/closest.js';
@@ -17,6 +17,7 @@ export interface LoadSeedsOptions {
   readonly dir?: string | URL;
 }
 
+const LOAD_SEEDS_OPTIONS = optionNames<LoadSeedsOptions>({ dir: true });
 const SEED_FILE = /\.facts\.json$/;
 
 /**
@@ -37,7 +38,7 @@ const SEED_FILE = /\.facts\.json$/;
  * factById(facts, 'bd14.revenue-2025').value; // => 3
  */
 export function loadSeeds(options: LoadSeedsOptions = {}): Fact[] {
-  assertOptions('loadSeeds', options, '{ dir }');
+  assertOptions('loadSeeds', options, '{ dir }', LOAD_SEEDS_OPTIONS);
   const builtIn = options.dir === undefined;
   const dir = builtIn
     ? fileURLToPath(new URL('../../seeds/', import.meta.url))

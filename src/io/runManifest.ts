@@ -1,7 +1,7 @@
 import { MetricsError } from '../errors.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { show, argumentError } from '../internal/assert.js';
+import { show, argumentError, assertOptions, optionNames } from '../internal/assert.js';
 import type { ModelDefinition, ResolvedValue } from '../spec/types.js';
 import { unitToString } from '../series/units.js';
 import { builtinPath } from './paths.js';
@@ -71,6 +71,17 @@ export interface RunManifestOptions {
   /** The time to record; default now. */
   readonly now?: Date;
 }
+
+const RUN_MANIFEST_OPTIONS = optionNames<RunManifestOptions>({
+  command: true,
+  models: true,
+  seed: true,
+  paths: true,
+  workers: true,
+  scenario: true,
+  asOf: true,
+  now: true,
+});
 
 let version: string | undefined;
 
@@ -181,6 +192,7 @@ export function runManifest(options: RunManifestOptions): RunManifest {
       options,
     );
   }
+  assertOptions('runManifest', options, '{ command, models, seed, paths, workers }', RUN_MANIFEST_OPTIONS);
   if (options.models.length > MAX_MODELS) {
     throw new MetricsError(
       'too_large',

@@ -5,7 +5,7 @@ import type { Fact } from '../targets/fact.js';
 import { loadSeeds } from '../io/loadSeeds.js';
 import { parseFacts } from '../io/parseFacts.js';
 import { closestNames } from '../internal/closest.js';
-import { argumentError, show } from '../internal/assert.js';
+import { argumentError, assertOptions, optionNames, show } from '../internal/assert.js';
 import { parseModel } from './parseModel.js';
 import { loadObservations } from '../observations/loadObservations.js';
 import type { ObservationSet } from '../observations/types.js';
@@ -160,6 +160,13 @@ export function listModels(options: LoadModelOptions = {}): ModelEntry[] {
   ];
 }
 
+const LOAD_MODEL_OPTIONS = optionNames<LoadModelOptions>({
+  cwd: true,
+  facts: true,
+  onNotice: true,
+  observations: true,
+});
+
 /** Checks the options object shared by loadModel and listModels. */
 function checkOptions(fn: string, options: unknown): LoadModelOptions {
   if (options === undefined) return {};
@@ -173,6 +180,7 @@ function checkOptions(fn: string, options: unknown): LoadModelOptions {
       { options },
     );
   }
+  assertOptions(fn, options, "{ cwd: '.' }", LOAD_MODEL_OPTIONS);
   const o = options as LoadModelOptions;
   if (o.cwd !== undefined && (typeof o.cwd !== 'string' || o.cwd.trim() === '')) {
     throw argumentError(

@@ -1,4 +1,4 @@
-import { show, argumentError, assertOptions } from '../internal/assert.js';
+import { show, argumentError, assertOptions, optionNames } from '../internal/assert.js';
 import type { Observation, ObservationSet } from '../observations/types.js';
 import { convertScale, isScaleConvertible } from '../series/units.js';
 import type { ModelDefinition, PathSpec, ResolvedValue, ScenarioSpec, ShockSpec } from '../spec/types.js';
@@ -12,6 +12,8 @@ export interface ModelAsOfOptions {
    */
   readonly observations?: ObservationSet;
 }
+
+const MODEL_AS_OF_OPTIONS = optionNames<ModelAsOfOptions>({ observations: true });
 
 function trimPath(spec: PathSpec<ResolvedValue>, from: number): PathSpec<ResolvedValue> {
   switch (spec.type) {
@@ -60,7 +62,7 @@ function rank(o: Observation): number {
  */
 export function modelAsOf(model: ModelDefinition, asOf: number, options: ModelAsOfOptions = {}): ModelDefinition {
   asModel('modelAsOf', model);
-  assertOptions('modelAsOf', options, '{ observations }');
+  assertOptions('modelAsOf', options, '{ observations }', MODEL_AS_OF_OPTIONS);
   if (options.observations !== undefined) checkObservationSet('modelAsOf', options.observations);
   if (!Number.isInteger(asOf)) {
     throw argumentError(

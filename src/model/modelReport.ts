@@ -20,7 +20,7 @@ import { convertScale, isScaleConvertible } from '../series/units.js';
 import type { Simulation } from '../simulate/types.js';
 import { sourceLine } from '../series/provenance.js';
 import type { Fact } from '../targets/fact.js';
-import { fieldError, assertOptions } from '../internal/assert.js';
+import { fieldError, assertOptions, optionNames } from '../internal/assert.js';
 import { checkProjection } from '../scenario/checkProjection.js';
 import { asFact } from '../targets/asFact.js';
 import { Comparator } from '../targets/fact.js';
@@ -70,6 +70,17 @@ export interface ModelReportOptions {
   /** Progress of the Monte Carlo run: path-years done and the total. */
   readonly onProgress?: (done: number, total: number) => void;
 }
+
+const MODEL_REPORT_OPTIONS = optionNames<ModelReportOptions>({
+  paths: true,
+  seed: true,
+  workers: true,
+  locale: true,
+  observations: true,
+  width: true,
+  signal: true,
+  onProgress: true,
+});
 
 /** A chart of a model report, with a file-friendly name and the numbers behind it. */
 export interface NamedChart {
@@ -176,7 +187,7 @@ export function planRateOf(model: ModelDefinition): number | undefined {
  */
 export async function modelReport(model: ModelDefinition, options: ModelReportOptions = {}): Promise<ModelReport> {
   asModel('modelReport', model);
-  assertOptions('modelReport', options, '{ paths, seed }');
+  assertOptions('modelReport', options, '{ paths, seed }', MODEL_REPORT_OPTIONS);
   const { paths = 20000, seed = 2026, workers = 1, locale = 'en', width = 640 } = options;
   checkLocale('modelReport', locale, 'options.locale');
   const w = REPORT_WORDS[locale];

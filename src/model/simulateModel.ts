@@ -4,7 +4,7 @@ import { growthPath } from '../trajectory/growthPath.js';
 import { convertScale } from '../series/units.js';
 import type { ModelDefinition } from '../spec/types.js';
 import { asModel } from '../spec/asModel.js';
-import { argumentError, show } from '../internal/assert.js';
+import { argumentError, assertOptions, optionNames, show } from '../internal/assert.js';
 import { modelAsOf } from './modelAsOf.js';
 import type { ObservationSet } from '../observations/types.js';
 
@@ -20,6 +20,23 @@ export type SimulateModelOptions = Omit<
   /** Observations for `asOf` besides the model's own (only the plans' definition is used). */
   readonly observations?: ObservationSet;
 };
+
+const SIMULATE_MODEL_OPTIONS = optionNames<SimulateModelOptions>({
+  paths: true,
+  seed: true,
+  quantiles: true,
+  cagrThresholds: true,
+  crossing: true,
+  samplePaths: true,
+  workers: true,
+  chunkSize: true,
+  onProgress: true,
+  signal: true,
+  maxMemoryBytes: true,
+  scenario: true,
+  asOf: true,
+  observations: true,
+});
 
 /**
  * Monte Carlo simulation of a model's scenario: yearly growth is the scenario path's rate plus the
@@ -42,6 +59,7 @@ export async function simulateModel(modelIn: ModelDefinition, options: SimulateM
       options,
     );
   }
+  assertOptions('simulateModel', options, undefined, SIMULATE_MODEL_OPTIONS);
   const model =
     options.asOf === undefined
       ? modelIn

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MetricsError } from '../errors.js';
-import { argumentError, show, assertOptions } from '../internal/assert.js';
+import { argumentError, show, assertOptions, optionNames } from '../internal/assert.js';
 
 /** Where Debian's chromium package puts the browser (scripts/setup-system.sh installs it). */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -31,6 +31,8 @@ export interface HtmlToPdfOptions {
   /** How long to wait for the charts to be drawn, ms (default 60000). */
   readonly timeout?: number;
 }
+
+const HTML_TO_PDF_OPTIONS = optionNames<HtmlToPdfOptions>({ executablePath: true, timeout: true });
 
 /**
  * Prints an HTML page (a report from reportHtml) to PDF in headless Chromium: A4 unless the page's CSS says
@@ -64,7 +66,7 @@ export async function htmlToPdf(html: string, options: HtmlToPdfOptions = {}): P
       html,
     );
   }
-  assertOptions('htmlToPdf', options, '{ executablePath, timeout }');
+  assertOptions('htmlToPdf', options, '{ executablePath, timeout }', HTML_TO_PDF_OPTIONS);
   if (
     options.executablePath !== undefined &&
     (typeof options.executablePath !== 'string' || options.executablePath === '')

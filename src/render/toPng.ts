@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { assertOptions, optionNames } from '../internal/assert.js';
 import { svgToPng } from './svgToPng.js';
 import { toSvg } from './toSvg.js';
 
@@ -10,6 +11,8 @@ export interface ToPngOptions {
   readonly validate?: boolean;
 }
 
+const TO_PNG_OPTIONS = optionNames<ToPngOptions>({ scale: true, validate: true });
+
 /**
  * Renders a vega-lite spec to PNG bytes: {@link toSvg}, then resvg with the project's font files.
  * @param options scale (default 2), validate (default true)
@@ -20,6 +23,7 @@ export interface ToPngOptions {
  * new TextDecoder().decode(png.subarray(1, 4)); // => 'PNG'
  */
 export async function toPng(spec: TopLevelSpec, options: ToPngOptions = {}): Promise<Uint8Array> {
+  assertOptions('toPng', options, '{ scale: 2 }', TO_PNG_OPTIONS);
   const svg = await toSvg(spec, options.validate === undefined ? {} : { validate: options.validate });
   return svgToPng(svg, options.scale ?? 2);
 }

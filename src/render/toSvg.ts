@@ -2,7 +2,7 @@ import type { View } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { type TextMetrics, useFontMetrics } from '../internal/measureText.js';
 import { MetricsError } from '../errors.js';
-import { argumentError, assertOptions } from '../internal/assert.js';
+import { argumentError, assertOptions, optionNames } from '../internal/assert.js';
 import { importVega } from '../internal/dependencies.js';
 import { assertSpecSize, validateSpec } from './validateSpec.js';
 
@@ -11,6 +11,8 @@ export interface ToSvgOptions {
   /** Check the spec against vega-lite's JSON schema first (default true; the validator loads once per process). */
   readonly validate?: boolean;
 }
+
+const TO_SVG_OPTIONS = optionNames<ToSvgOptions>({ validate: true });
 
 /**
  * Renders a vega-lite spec to SVG text without a browser (vega's headless view, renderer 'none').
@@ -21,7 +23,7 @@ export interface ToSvgOptions {
  * svg.startsWith('<svg'); // => true
  */
 export async function toSvg(spec: TopLevelSpec, options: ToSvgOptions = {}): Promise<string> {
-  assertOptions('toSvg', options, '{ validate: true }');
+  assertOptions('toSvg', options, '{ validate: true }', TO_SVG_OPTIONS);
   if (options.validate !== false) validateSpec(spec);
   else assertSpecSize('toSvg', spec);
   const { vega, vegaLite } = await importVega('toSvg');

@@ -1,6 +1,6 @@
 import type { IndustryComparison, IndustryLevel } from '../targets/compareIndustries.js';
 import { MetricsError } from '../errors.js';
-import { argumentError, assertOptions, fieldError, show } from '../internal/assert.js';
+import { argumentError, assertOptions, fieldError, optionNames, show } from '../internal/assert.js';
 import type { ReportColumn } from '../render/table.js';
 import type { ReportSection } from './reportHtml.js';
 import { formatPercent, parseUnit, unitArg } from '../series/units.js';
@@ -150,6 +150,8 @@ export interface IndustriesSectionOptions {
   readonly facts?: readonly Fact[];
 }
 
+const INDUSTRIES_SECTION_OPTIONS = optionNames<IndustriesSectionOptions>({ locale: true, facts: true });
+
 /**
  * The sourced industries side by side (big data, cybersecurity, software and IT services, the
  * information industry): every level in one unit (named in the column header, one precision per column),
@@ -160,7 +162,7 @@ export interface IndustriesSectionOptions {
  */
 export function industriesSection(c: IndustryComparison, options: IndustriesSectionOptions = {}): ReportSection {
   checkComparison('industriesSection', c);
-  assertOptions('industriesSection', options, '{ locale, facts }');
+  assertOptions('industriesSection', options, '{ locale, facts }', INDUSTRIES_SECTION_OPTIONS);
   const locale = options.locale ?? 'en';
   checkLocale('industriesSection', locale, 'options.locale');
   if (options.facts !== undefined && !Array.isArray(options.facts))

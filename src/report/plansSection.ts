@@ -3,7 +3,7 @@ import { formatQuantities } from '../charts/formatQuantities.js';
 import { scorecardChart, type ScorecardChartRow } from '../charts/scorecardChart.js';
 import type { ModelDefinition } from '../spec/types.js';
 import { MetricsError } from '../errors.js';
-import { argumentError, fieldError } from '../internal/assert.js';
+import { argumentError, assertOptions, fieldError, optionNames } from '../internal/assert.js';
 import { asModel, checkObservation, checkObservationSet } from '../spec/asModel.js';
 import type { Observation, ObservationSet } from '../observations/types.js';
 import type { ReportTable } from '../render/table.js';
@@ -53,6 +53,16 @@ export interface PlanOutcomesOptions {
   readonly paths?: number;
   readonly seed?: number;
 }
+
+const PLAN_OUTCOMES_OPTIONS = optionNames<PlanOutcomesOptions>({ asOf: true, paths: true, seed: true });
+
+// The signature keeps its options inline (docs/reference.md prints it); the list is checked against it.
+const PLANS_SECTION_OPTIONS = optionNames<Parameters<typeof plansSection>[1]>({
+  locale: true,
+  asOf: true,
+  width: true,
+  set: true,
+});
 
 /** The most targets a report scores: each open one gets a chart, and a page of more is unreadable. */
 const MAX_OUTCOMES = 1000;
@@ -170,6 +180,7 @@ export function planOutcomes(
   checkObservationSet(fn, set);
   if (options === null || typeof options !== 'object')
     fail(fn, 'options', 'must be an object like { asOf, paths, seed }', options);
+  assertOptions(fn, options, '{ asOf, paths, seed }', PLAN_OUTCOMES_OPTIONS);
   if (options.asOf !== undefined && !isYear(options.asOf))
     fail(fn, 'options.asOf', 'must be a whole year', options.asOf);
   if (options.asOf === undefined && set.observations.length === 0)
@@ -430,6 +441,7 @@ export function plansSection(
   const fn = 'plansSection';
   checkOutcomes(fn, outcomes);
   if (!isObject(options)) fail(fn, 'options', 'must be { asOf, locale?, width?, set? }', options);
+  assertOptions(fn, options, '{ asOf }', PLANS_SECTION_OPTIONS);
   if (!isYear(options.asOf)) fail(fn, 'options.asOf', 'must be a whole year', options.asOf);
   if (options.set !== undefined) checkObservationSet(fn, options.set);
   const locale = options.locale ?? 'en';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
-import { argumentError, fieldError, show } from '../internal/assert.js';
+import { argumentError, assertOptions, fieldError, optionNames, show } from '../internal/assert.js';
 import { checkLocale, type Locale } from '../series/locale.js';
 import {
   cellText,
@@ -209,6 +209,8 @@ export interface ReportHtmlOptions {
   readonly interactive?: boolean;
 }
 
+const REPORT_HTML_OPTIONS = optionNames<ReportHtmlOptions>({ interactive: true });
+
 /** A table as HTML, numbered, with its caption kept with it and its header repeated on every printed page. */
 function tableHtml(table: ReportTable, caption: string): string {
   const head = table.columns.map((c) => `<th>${escapeHtml(columnHeader(c))}</th>`).join('');
@@ -240,6 +242,7 @@ function tableHtml(table: ReportTable, caption: string): string {
  */
 export function reportHtml(report: Report, options: ReportHtmlOptions = {}): string {
   checkReport(report);
+  assertOptions('reportHtml', options, '{ interactive: false }', REPORT_HTML_OPTIONS);
   const interactive = options.interactive !== false;
   const locale = report.locale ?? 'en';
   const words = CHROME[locale];

@@ -5,7 +5,7 @@ import { checkReport, type Report, reportHtml } from './reportHtml.js';
 import { svgToPng } from '../render/svgToPng.js';
 import { missingFonts } from '../render/fontFiles.js';
 import { toSvg } from '../render/toSvg.js';
-import { argumentError, assertOptions, show } from '../internal/assert.js';
+import { argumentError, assertOptions, optionNames, show } from '../internal/assert.js';
 
 /** Options of {@link writeReport}. */
 export interface WriteReportOptions {
@@ -26,6 +26,15 @@ export interface WriteReportOptions {
   /** The sources of the report as a table, written as the workbook's "Sources" sheet. */
   readonly sources?: ReportTable;
 }
+
+const WRITE_REPORT_OPTIONS = optionNames<WriteReportOptions>({
+  scale: true,
+  chartFiles: true,
+  xlsx: true,
+  png: true,
+  pdf: true,
+  sources: true,
+});
 
 /** The workbook's sheets: contents, every table, every chart's numbers, the sources. */
 export function reportSheets(
@@ -112,7 +121,7 @@ export async function writeReport(dir: string, report: Report, options: WriteRep
     );
   }
   checkReport(report, 'writeReport');
-  assertOptions('writeReport', options, '{ scale, png, pdf }');
+  assertOptions('writeReport', options, '{ scale, png, pdf }', WRITE_REPORT_OPTIONS);
   if (options.png !== undefined && typeof options.png !== 'boolean' && options.png !== 'auto')
     throw argumentError(
       'invalid_argument',

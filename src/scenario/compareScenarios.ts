@@ -1,4 +1,4 @@
-import { argumentError, assertOptions } from '../internal/assert.js';
+import { argumentError, assertOptions, optionNames } from '../internal/assert.js';
 import { checkProjection } from './checkProjection.js';
 import type { TidyRow } from '../series/series.js';
 import { unitToString } from '../series/units.js';
@@ -9,6 +9,8 @@ export interface CompareScenariosOptions {
   /** Also add growth rows (series `<model id>.growth`, unit `fraction`, from the second year). Default false. */
   readonly growth?: boolean;
 }
+
+const COMPARE_SCENARIOS_OPTIONS = optionNames<CompareScenariosOptions>({ growth: true });
 
 /**
  * Projections as one tidy (long) table for charts and CSV: a row `{ series, scenario, year, value, unit }`
@@ -30,7 +32,7 @@ export function compareScenarios(
       projections,
     );
   }
-  assertOptions('compareScenarios', options, '{ growth: true }');
+  assertOptions('compareScenarios', options, '{ growth: true }', COMPARE_SCENARIOS_OPTIONS);
   const seen = new Set<string>();
   const rows: TidyRow[] = [];
   // Checked one by one as they are read, so a repeated projection is named at its second appearance.

@@ -1,4 +1,4 @@
-import { argumentError, assertInteger, show, assertOptions } from '../internal/assert.js';
+import { argumentError, assertInteger, show, assertOptions, optionNames } from '../internal/assert.js';
 import { asFact } from '../targets/asFact.js';
 import { checkProjection } from './checkProjection.js';
 import { convertScale, isScaleConvertible, unitToString, type Unit } from '../series/units.js';
@@ -14,6 +14,8 @@ export interface GapToTargetOptions {
    */
   readonly fromYear?: number;
 }
+
+const GAP_TO_TARGET_OPTIONS = optionNames<GapToTargetOptions>({ fromYear: true });
 
 /** The projection's fields gapToTarget reads. */
 export type ProjectedLevels = Pick<ScenarioProjection, 'unit' | 'years' | 'levels'>;
@@ -53,7 +55,7 @@ export function gapToTarget(projection: ProjectedLevels, target: Fact, options: 
   const fn = 'gapToTarget';
   checkProjection(fn, projection);
   asFact(fn, target, 'target');
-  assertOptions(fn, options, '{ fromYear }');
+  assertOptions(fn, options, '{ fromYear }', GAP_TO_TARGET_OPTIONS);
   const span = targetSpan(projection, target);
   const first = projection.years[0] as number;
   const last = projection.years[projection.years.length - 1] as number;

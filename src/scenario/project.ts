@@ -1,5 +1,5 @@
 import { MetricsError, isMetricsError } from '../errors.js';
-import { argumentError, show, assertOptions } from '../internal/assert.js';
+import { argumentError, show, assertOptions, optionNames } from '../internal/assert.js';
 import type { ModelDefinition, ResolvedValue } from '../spec/types.js';
 import { applyBounds } from '../trajectory/applyBounds.js';
 import { applyShocks } from '../trajectory/applyShocks.js';
@@ -15,6 +15,8 @@ export interface ProjectOptions {
   readonly scenario?: string;
 }
 
+const PROJECT_OPTIONS = optionNames<ProjectOptions>({ scenario: true });
+
 /**
  * Projects one scenario of a model deterministically: the scenario's path (or the model's) from the base
  * in `fromYear` to `toYear`, then its one-off level shocks (or the model's), then its caps and floors (or
@@ -29,7 +31,7 @@ export interface ProjectOptions {
 export function project(model: ModelDefinition, options: ProjectOptions = {}): ScenarioProjection {
   const fn = 'project';
   asModel(fn, model);
-  assertOptions(fn, options, "{ scenario: 'plan' }");
+  assertOptions(fn, options, "{ scenario: 'plan' }", PROJECT_OPTIONS);
   const name = options.scenario ?? 'plan';
   const spec = Object.hasOwn(model.scenarios, name) ? model.scenarios[name] : undefined;
   if (spec === undefined) {

@@ -1,6 +1,6 @@
 import { MetricsError } from '../errors.js';
 import { formatPercent } from '../series/units.js';
-import { argumentError, assertFinite, show } from '../internal/assert.js';
+import { argumentError, assertFinite, assertOptions, optionNames, show } from '../internal/assert.js';
 import { rng } from '../random/rng.js';
 import { assertPlausible } from '../internal/plausible.js';
 
@@ -19,6 +19,16 @@ export interface NowcastOptions {
   readonly paths?: number;
   readonly seed?: number;
 }
+
+const NOWCAST_OPTIONS = optionNames<NowcastOptions>({
+  from: true,
+  target: true,
+  rate: true,
+  rateSource: true,
+  volatility: true,
+  paths: true,
+  seed: true,
+});
 
 /** A nowcast: the Monte Carlo probability, its standard error, the lognormal closed form, and what it rests on. */
 export interface Nowcast {
@@ -81,6 +91,7 @@ export function nowcast(options: NowcastOptions): Nowcast {
       options,
     );
   }
+  assertOptions('nowcast', options, undefined, NOWCAST_OPTIONS);
   for (const [name, v] of [
     ['from.observation', options.from.observation],
     ['rateSource', options.rateSource],

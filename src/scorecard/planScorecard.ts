@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { argumentError, show } from '../internal/assert.js';
+import { argumentError, assertOptions, optionNames, show } from '../internal/assert.js';
 import { probabilityRestsOn } from '../model/probabilityBasis.js';
 import { simulateModel } from '../model/simulateModel.js';
 import type { ModelDefinition, PathSpec, ResolvedValue } from '../spec/types.js';
@@ -21,6 +21,8 @@ export interface PlanScorecardOptions {
   /** Seed of every run; default 2026. */
   readonly seed?: number;
 }
+
+const PLAN_SCORECARD_OPTIONS = optionNames<PlanScorecardOptions>({ asOf: true, paths: true, seed: true });
 
 /** A probability with what it rests on, in words. */
 export interface RestedProbability {
@@ -111,6 +113,7 @@ export async function planScorecard(
       options,
     );
   }
+  assertOptions('planScorecard', options, undefined, PLAN_SCORECARD_OPTIONS);
   const paths = options.paths ?? 20000;
   const seed = options.seed ?? 2026;
   if (!Number.isSafeInteger(paths) || paths < 100 || !Number.isSafeInteger(seed) || seed < 0) {

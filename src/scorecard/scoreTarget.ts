@@ -1,4 +1,4 @@
-import { argumentError, show } from '../internal/assert.js';
+import { argumentError, assertOptions, optionNames, show } from '../internal/assert.js';
 import { convertScale, formatPercent, isScaleConvertible, unitToString } from '../series/units.js';
 import { assertPlausible } from '../internal/plausible.js';
 import { asFact } from '../targets/asFact.js';
@@ -15,6 +15,8 @@ export interface ScoreTargetOptions {
   /** The plan's own yearly rate for the target (0.25), when it has one. */
   readonly planRate?: number;
 }
+
+const SCORE_TARGET_OPTIONS = optionNames<ScoreTargetOptions>({ asOf: true, planRate: true });
 
 /** A target's status as of a year, with what decides it. */
 export interface TargetScore {
@@ -112,6 +114,7 @@ export function scoreTarget(target: Fact, set: ObservationSet, options: ScoreTar
       options,
     );
   }
+  assertOptions('scoreTarget', options, undefined, SCORE_TARGET_OPTIONS);
   if (options.planRate !== undefined) assertPlausible('scoreTarget', 'planRate', options.planRate, 'rate');
   const { asOf } = options;
   if (!Number.isInteger(asOf)) {

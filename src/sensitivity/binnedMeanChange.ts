@@ -1,5 +1,12 @@
 import { MetricsError } from '../errors.js';
-import { assertFiniteArray, assertInteger, show, argumentError } from '../internal/assert.js';
+import {
+  assertFiniteArray,
+  assertInteger,
+  show,
+  argumentError,
+  assertOptions,
+  optionNames,
+} from '../internal/assert.js';
 
 /** Options of {@link binnedMeanChange}. */
 export interface BinnedMeanChangeOptions {
@@ -10,6 +17,8 @@ export interface BinnedMeanChangeOptions {
   /** Number of quantile bins per input, >= 2 and <= the number of draws. Default 10 (deciles). */
   readonly bins?: number;
 }
+
+const BINNED_MEAN_CHANGE_OPTIONS = optionNames<BinnedMeanChangeOptions>({ inputs: true, output: true, bins: true });
 
 /** One quantile bin of an input: its range, number of draws, mean output and that mean minus the overall mean. */
 export interface MeanChangeBin {
@@ -47,7 +56,8 @@ export interface BinnedMeanChange {
  */
 export function binnedMeanChange(options: BinnedMeanChangeOptions): BinnedMeanChange {
   const fn = 'binnedMeanChange';
-  const { inputs, output } = options ?? ({} as BinnedMeanChangeOptions);
+  assertOptions(fn, options, '{ inputs, output }', BINNED_MEAN_CHANGE_OPTIONS);
+  const { inputs, output } = options;
   assertFiniteArray(fn, 'output', output);
   const n = output.length;
   if (n < 2) {

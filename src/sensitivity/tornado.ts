@@ -1,5 +1,5 @@
 import { MetricsError, isMetricsError } from '../errors.js';
-import { assertFinite, show, argumentError, assertOptions } from '../internal/assert.js';
+import { assertFinite, show, argumentError, assertOptions, optionNames } from '../internal/assert.js';
 import type { ModelDefinition } from '../spec/types.js';
 import { project } from '../scenario/project.js';
 import type { ScenarioProjection } from '../scenario/types.js';
@@ -41,6 +41,14 @@ export interface TornadoOptions {
    */
   readonly parameters?: readonly string[];
 }
+
+const TORNADO_OPTIONS = optionNames<TornadoOptions>({
+  scenario: true,
+  output: true,
+  swing: true,
+  ranges: true,
+  parameters: true,
+});
 
 /** One bar of a tornado: a parameter moved to its low and high value, and the output at each. */
 export interface TornadoBar {
@@ -121,7 +129,7 @@ function outputFunction(output: TornadoOptions['output']): { name: string; fn: T
 export function tornado(model: ModelDefinition, options: TornadoOptions = {}): Tornado {
   const fn = 'tornado';
   asModel(fn, model);
-  assertOptions(fn, options);
+  assertOptions(fn, options, undefined, TORNADO_OPTIONS);
   const scenario = options.scenario ?? 'plan';
   const { name, fn: measure } = outputFunction(options.output);
   const relative = options.swing?.relative ?? (options.swing?.absolute === undefined ? 0.1 : 0);

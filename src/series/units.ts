@@ -6,6 +6,7 @@ import {
   assertInRange,
   assertInteger,
   assertOptions,
+  optionNames,
   pathOf,
   show,
 } from '../internal/assert.js';
@@ -577,6 +578,8 @@ export interface FormatOptions {
   readonly autoScale?: boolean;
 }
 
+const FORMAT_OPTIONS = optionNames<FormatOptions>({ locale: true, digits: true, autoScale: true });
+
 const EN_SCALES: readonly Scale[] = ['trillion', 'billion', 'million', 'thousand', 'one'];
 const ZH_SCALES: readonly Scale[] = ['wanyi', 'yi', 'wan', 'one'];
 const ZH_SCALE_TEXT: Readonly<Partial<Record<Scale, string>>> = { wanyi: '万亿', yi: '亿', wan: '万', one: '' };
@@ -592,7 +595,7 @@ const ZH_SCALE_TEXT: Readonly<Partial<Record<Scale, string>>> = { wanyi: '万亿
  */
 export function formatQuantity(q: Quantity, options: FormatOptions = {}): string {
   q = quantityArg('formatQuantity', q);
-  assertOptions('formatQuantity', options, "{ locale: 'en', digits: 3 }");
+  assertOptions('formatQuantity', options, "{ locale: 'en', digits: 3 }", FORMAT_OPTIONS);
   const { locale = 'en', digits = 3, autoScale = true } = options;
   checkLocale('formatQuantity', locale, 'options.locale');
   assertInRange('formatQuantity', 'digits', digits, { min: 1, max: 17 });

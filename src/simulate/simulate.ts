@@ -1,12 +1,26 @@
 import type { Simulation, SimulationRunOptions, SeriesModel } from './types.js';
-import { prepare } from './internal/prepare.js';
+import { prepare, RUN_OPTION_NAMES } from './internal/prepare.js';
 import { runEngine } from './internal/runEngine.js';
+import { assertOptions, optionNames } from '../internal/assert.js';
 
 /** Options of {@link simulate}: one series' path and uncertainty plus the run settings. */
 export interface SimulateOptions extends SimulationRunOptions, SeriesModel {
   /** Name of the series in results and tidy rows; default `value`. */
   readonly id?: string;
 }
+
+const SIMULATE_OPTIONS = optionNames<SimulateOptions>({
+  ...RUN_OPTION_NAMES,
+  baseValue: true,
+  growth: true,
+  shocks: true,
+  bounds: true,
+  volatility: true,
+  persistence: true,
+  meanUncertainty: true,
+  rareShock: true,
+  id: true,
+});
 
 /**
  * Monte Carlo simulation of one level series around a planned growth path, on a log-growth model:
@@ -30,6 +44,7 @@ export interface SimulateOptions extends SimulationRunOptions, SeriesModel {
  * r.series[0].quantiles[2].values; // => [1.1, 1.2100000000000002]
  */
 export async function simulate(options: SimulateOptions): Promise<Simulation> {
+  assertOptions('simulate', options, undefined, SIMULATE_OPTIONS);
   const p = prepare('simulate', options, [{ ...options, id: options?.id ?? 'value' }]);
   return runEngine('simulate', p, options);
 }

@@ -1,8 +1,8 @@
 import type { Simulation, SimulationRunOptions, SeriesModel } from './types.js';
-import { prepare } from './internal/prepare.js';
+import { prepare, RUN_OPTION_NAMES } from './internal/prepare.js';
 import { runEngine } from './internal/runEngine.js';
 import { MetricsError } from '../errors.js';
-import { argumentError, show } from '../internal/assert.js';
+import { argumentError, assertOptions, optionNames, show } from '../internal/assert.js';
 
 /** One sector of {@link simulateSectors}: an id plus its own base, growth path and uncertainty. */
 export interface SectorModel extends SeriesModel {
@@ -19,6 +19,12 @@ export interface SimulateSectorsOptions extends SimulationRunOptions {
    */
   readonly correlation?: readonly (readonly number[])[];
 }
+
+const SIMULATE_SECTORS_OPTIONS = optionNames<SimulateSectorsOptions>({
+  ...RUN_OPTION_NAMES,
+  sectors: true,
+  correlation: true,
+});
 
 /** The most sectors one run simulates (their correlation matrix is sectors x sectors). */
 const MAX_SECTORS = 1000;
@@ -37,7 +43,8 @@ const MAX_SECTORS = 1000;
  * r.series.map((s) => s.mean[0]); // => [1.1, 2, 3.1]
  */
 export async function simulateSectors(options: SimulateSectorsOptions): Promise<Simulation> {
-  const sectors = options?.sectors;
+  assertOptions('simulateSectors', options, undefined, SIMULATE_SECTORS_OPTIONS);
+  const sectors = options.sectors;
   if (!Array.isArray(sectors) || sectors.length === 0) {
     throw argumentError(
       'invalid_argument',

@@ -1,4 +1,4 @@
-import { argumentError, show, assertOptions } from '../internal/assert.js';
+import { argumentError, show, assertOptions, optionNames } from '../internal/assert.js';
 import { asFacts } from './asFact.js';
 import { cagr } from '../growth/cagr.js';
 import {
@@ -27,6 +27,12 @@ export interface CompareIndustriesOptions {
    */
   readonly deriveFromRates?: boolean;
 }
+
+const COMPARE_INDUSTRIES_OPTIONS = optionNames<CompareIndustriesOptions>({
+  unit: true,
+  exchangeRate: true,
+  deriveFromRates: true,
+});
 
 /** One level of one industry in one year, in the comparison's unit. */
 export interface IndustryLevel {
@@ -119,7 +125,7 @@ export function compareIndustries(facts: readonly Fact[], options: CompareIndust
     );
   }
   asFacts(fn, facts);
-  assertOptions(fn, options);
+  assertOptions(fn, options, undefined, COMPARE_INDUSTRIES_OPTIONS);
   const unit = parseUnit(options.unit ?? 'CNY billion');
   if (unit.kind !== 'money') {
     throw argumentError(

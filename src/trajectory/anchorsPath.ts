@@ -1,5 +1,5 @@
 import { MetricsError } from '../errors.js';
-import { argumentError, assertFinite, assertInteger, show } from '../internal/assert.js';
+import { argumentError, assertFinite, assertInteger, show, optionNames } from '../internal/assert.js';
 import { checkSpan, freezePath, yearsOf } from './internal/pathCommon.js';
 import type { LevelPath, PathSpan } from './types.js';
 
@@ -12,6 +12,13 @@ export interface AnchorsPathOptions extends PathSpan {
   readonly anchors: readonly { readonly year: number; readonly value: number }[];
 }
 
+const ANCHORS_PATH_OPTIONS = optionNames<AnchorsPathOptions>({
+  fromYear: true,
+  toYear: true,
+  base: true,
+  anchors: true,
+});
+
 /**
  * A path through anchor levels: between two anchors the level grows at the CAGR between them, so
  * every anchor inside the span is hit exactly. An anchor after `toYear` shapes the last segment.
@@ -22,7 +29,7 @@ export interface AnchorsPathOptions extends PathSpan {
  */
 export function anchorsPath(options: AnchorsPathOptions): LevelPath {
   const fn = 'anchorsPath';
-  checkSpan(fn, options);
+  checkSpan(fn, options, ANCHORS_PATH_OPTIONS);
   const { base, fromYear, toYear, anchors } = options;
   if (!Array.isArray(anchors) || anchors.length === 0) {
     throw argumentError(

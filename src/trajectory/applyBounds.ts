@@ -1,4 +1,4 @@
-import { assertFinite, argumentError } from '../internal/assert.js';
+import { assertFinite, argumentError, assertOptions, optionNames } from '../internal/assert.js';
 import { checkPath } from './internal/checkPath.js';
 import { freezePath } from './internal/pathCommon.js';
 import type { LevelPath } from './types.js';
@@ -8,6 +8,8 @@ export interface Bounds {
   readonly cap?: number;
   readonly floor?: number;
 }
+
+const BOUNDS_OPTIONS = optionNames<Bounds>({ cap: true, floor: true });
 
 /**
  * Applies a cap and a floor year by year: the level of each year is the previous (bounded) level grown
@@ -21,6 +23,7 @@ export interface Bounds {
 export function applyBounds(path: LevelPath, bounds: Bounds): LevelPath {
   const fn = 'applyBounds';
   checkPath(fn, path);
+  if (bounds !== undefined) assertOptions(fn, bounds, '{ cap, floor }', BOUNDS_OPTIONS);
   const cap = bounds?.cap;
   const floor = bounds?.floor;
   if (cap !== undefined) {

@@ -1,3 +1,4 @@
+import { optionNames } from '../internal/assert.js';
 import { checkRate, checkSpan, levelsPath, yearsOf } from './internal/pathCommon.js';
 import type { LevelPath, PathSpan } from './types.js';
 
@@ -6,6 +7,8 @@ export interface CagrPathOptions extends PathSpan {
   /** Constant yearly growth, a fraction > -1 (0.25 is 25% a year). */
   readonly rate: number;
 }
+
+const CAGR_PATH_OPTIONS = optionNames<CagrPathOptions>({ fromYear: true, toYear: true, base: true, rate: true });
 
 /**
  * The constant-growth path: level in year y = `base * (1 + rate)^(y - fromYear)`.
@@ -17,7 +20,7 @@ export interface CagrPathOptions extends PathSpan {
  */
 export function cagrPath(options: CagrPathOptions): LevelPath {
   const fn = 'cagrPath';
-  checkSpan(fn, options);
+  checkSpan(fn, options, CAGR_PATH_OPTIONS);
   const { base, rate, fromYear, toYear } = options;
   checkRate(fn, 'rate', rate);
   const years = yearsOf(fromYear, toYear);

@@ -1,4 +1,4 @@
-import { argumentError } from '../internal/assert.js';
+import { argumentError, optionNames } from '../internal/assert.js';
 import { compileExpression } from '../expression/compileExpression.js';
 import { checkSpan, compoundPath } from './internal/pathCommon.js';
 import type { LevelPath, PathSpan } from './types.js';
@@ -13,6 +13,13 @@ export interface ExpressionPathOptions extends PathSpan {
   readonly expression: string;
 }
 
+const EXPRESSION_PATH_OPTIONS = optionNames<ExpressionPathOptions>({
+  fromYear: true,
+  toYear: true,
+  base: true,
+  expression: true,
+});
+
 /**
  * A path whose growth in each year is a user expression of the year, compiled once (restricted mathjs).
  * @throws {MetricsError} invalid_argument when the expression does not compile or gives a rate <= -1 or > 3
@@ -23,7 +30,7 @@ export interface ExpressionPathOptions extends PathSpan {
  */
 export function expressionPath(options: ExpressionPathOptions): LevelPath {
   const fn = 'expressionPath';
-  checkSpan(fn, options);
+  checkSpan(fn, options, EXPRESSION_PATH_OPTIONS);
   const { fromYear, expression } = options;
   const compiled = compileExpression(expression, { variables: ['t', 't0'] });
   const t0 = fromYear + 1;

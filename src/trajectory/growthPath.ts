@@ -1,5 +1,5 @@
 import type { PathSpec, ResolvedValue } from '../spec/types.js';
-import { argumentError, assertFinite, show } from '../internal/assert.js';
+import { argumentError, assertFinite, assertOptions, optionNames, show } from '../internal/assert.js';
 import { anchorsPath } from './anchorsPath.js';
 import { cagrPath } from './cagrPath.js';
 import { expressionPath } from './expressionPath.js';
@@ -36,6 +36,8 @@ function loose(v: unknown): number {
   return typeof v === 'number' ? v : ((v as ResolvedValue | undefined)?.value as number);
 }
 
+const SPAN_OPTIONS = optionNames<PathSpan>({ fromYear: true, toYear: true, base: true });
+
 /**
  * The level path a {@link PathSpec} describes, from `base` in `fromYear` to `toYear`: dispatches to
  * cagrPath, phasesPath, ratesPath, linearPath, logisticPath, anchorsPath or expressionPath. Values may
@@ -45,6 +47,8 @@ function loose(v: unknown): number {
  * growthPath({ type: 'cagr', rate: 0.25 }, { fromYear: 2020, toYear: 2025, base: 1 }).levels.at(-1); // => 3.0517578125
  */
 export function growthPath(spec: PathSpec<ResolvedValue | number>, span: PathSpan): LevelPath {
+  // A span that is not an object is named by the path function, as a missing fromYear.
+  if (typeof span === 'object' && span !== null) assertOptions('growthPath', span, undefined, SPAN_OPTIONS);
   const s = { fromYear: span?.fromYear, toYear: span?.toYear, base: span?.base } as PathSpan;
   switch (spec?.type) {
     case 'cagr':

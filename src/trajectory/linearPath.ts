@@ -1,4 +1,4 @@
-import { assertFinite } from '../internal/assert.js';
+import { assertFinite, optionNames } from '../internal/assert.js';
 import { checkSpan, levelsPath, yearsOf } from './internal/pathCommon.js';
 import type { LevelPath, PathSpan } from './types.js';
 
@@ -8,6 +8,8 @@ export interface LinearPathOptions extends PathSpan {
   readonly slope: number;
 }
 
+const LINEAR_PATH_OPTIONS = optionNames<LinearPathOptions>({ fromYear: true, toYear: true, base: true, slope: true });
+
 /**
  * The straight-line path: level in year y = `base + slope * (y - fromYear)`; growth falls as the level rises.
  * @throws {MetricsError} degenerate when a level reaches 0 or below (naming the year); invalid_argument for a bad span
@@ -16,7 +18,7 @@ export interface LinearPathOptions extends PathSpan {
  */
 export function linearPath(options: LinearPathOptions): LevelPath {
   const fn = 'linearPath';
-  checkSpan(fn, options);
+  checkSpan(fn, options, LINEAR_PATH_OPTIONS);
   const { base, slope, fromYear, toYear } = options;
   assertFinite(fn, { slope });
   const years = yearsOf(fromYear, toYear);

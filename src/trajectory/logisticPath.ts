@@ -1,4 +1,4 @@
-import { assertFinite, argumentError } from '../internal/assert.js';
+import { assertFinite, argumentError, optionNames } from '../internal/assert.js';
 import { checkSpan, levelsPath, yearsOf } from './internal/pathCommon.js';
 import type { LevelPath, PathSpan } from './types.js';
 import { assertPlausible } from '../internal/plausible.js';
@@ -10,6 +10,14 @@ export interface LogisticPathOptions extends PathSpan {
   /** Saturation level K > 0, in the level's unit. */
   readonly cap: number;
 }
+
+const LOGISTIC_PATH_OPTIONS = optionNames<LogisticPathOptions>({
+  fromYear: true,
+  toYear: true,
+  base: true,
+  rate: true,
+  cap: true,
+});
 
 /**
  * Logistic growth towards a saturation cap, closed form
@@ -23,7 +31,7 @@ export interface LogisticPathOptions extends PathSpan {
  */
 export function logisticPath(options: LogisticPathOptions): LevelPath {
   const fn = 'logisticPath';
-  checkSpan(fn, options);
+  checkSpan(fn, options, LOGISTIC_PATH_OPTIONS);
   const { base, rate, cap, fromYear, toYear } = options;
   assertFinite(fn, { rate, cap });
   if (rate <= 0) {

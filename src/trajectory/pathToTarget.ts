@@ -1,4 +1,4 @@
-import { argumentError, assertFinite } from '../internal/assert.js';
+import { argumentError, assertFinite, optionNames } from '../internal/assert.js';
 import { checkSpan, levelsPath, yearsOf } from './internal/pathCommon.js';
 import type { LevelPath, PathSpan } from './types.js';
 
@@ -7,6 +7,13 @@ export interface PathToTargetOptions extends PathSpan {
   /** The level to reach in `toYear`, > 0. */
   readonly target: number;
 }
+
+const PATH_TO_TARGET_OPTIONS = optionNames<PathToTargetOptions>({
+  fromYear: true,
+  toYear: true,
+  base: true,
+  target: true,
+});
 
 /**
  * The constant-CAGR path from `base` in `fromYear` to `target` in `toYear`, with that rate:
@@ -17,7 +24,7 @@ export interface PathToTargetOptions extends PathSpan {
  */
 export function pathToTarget(options: PathToTargetOptions): LevelPath & { readonly rate: number } {
   const fn = 'pathToTarget';
-  checkSpan(fn, options);
+  checkSpan(fn, options, PATH_TO_TARGET_OPTIONS);
   const { base, target, fromYear, toYear } = options;
   assertFinite(fn, { target });
   if (target <= 0) {

@@ -1,4 +1,4 @@
-import { argumentError, assertInteger, show } from '../internal/assert.js';
+import { argumentError, assertInteger, show, optionNames } from '../internal/assert.js';
 import { checkRate, checkSpan, compoundPath } from './internal/pathCommon.js';
 import type { LevelPath, PathSpan } from './types.js';
 
@@ -15,6 +15,8 @@ export interface PhasesPathOptions extends PathSpan {
   readonly phases: readonly Phase[];
 }
 
+const PHASES_PATH_OPTIONS = optionNames<PhasesPathOptions>({ fromYear: true, toYear: true, base: true, phases: true });
+
 /**
  * A path of constant-growth phases, e.g. 30% a year over 2016-2020 then 25% over 2021-2025:
  * `phases: [{ fromYear: 2015, toYear: 2020, rate: 0.3 }, { fromYear: 2020, toYear: 2025, rate: 0.25 }]`
@@ -27,7 +29,7 @@ export interface PhasesPathOptions extends PathSpan {
  */
 export function phasesPath(options: PhasesPathOptions): LevelPath {
   const fn = 'phasesPath';
-  checkSpan(fn, options);
+  checkSpan(fn, options, PHASES_PATH_OPTIONS);
   const { fromYear, toYear, phases } = options;
   if (!Array.isArray(phases) || phases.length === 0) {
     throw argumentError(

@@ -1,4 +1,4 @@
-import { argumentError, assertInteger, show } from '../internal/assert.js';
+import { argumentError, assertInteger, show, optionNames } from '../internal/assert.js';
 import { checkRate, checkSpan, compoundPath } from './internal/pathCommon.js';
 import type { LevelPath, PathSpan } from './types.js';
 
@@ -7,6 +7,8 @@ export interface RatesPathOptions extends PathSpan {
   /** The growth rate of each projected year (`fromYear + 1` … `toYear`, each exactly once, any order). */
   readonly rates: readonly { readonly year: number; readonly rate: number }[];
 }
+
+const RATES_PATH_OPTIONS = optionNames<RatesPathOptions>({ fromYear: true, toYear: true, base: true, rates: true });
 
 /**
  * The path that grows by a given rate in each year: level(y) = level(y - 1) * (1 + rate of y).
@@ -18,7 +20,7 @@ export interface RatesPathOptions extends PathSpan {
  */
 export function ratesPath(options: RatesPathOptions): LevelPath {
   const fn = 'ratesPath';
-  checkSpan(fn, options);
+  checkSpan(fn, options, RATES_PATH_OPTIONS);
   const { fromYear, toYear, rates } = options;
   if (!Array.isArray(rates)) {
     throw argumentError(

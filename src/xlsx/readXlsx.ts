@@ -2,7 +2,7 @@
 // same parsers (and the same errors, naming the sheet, the row and the column) as CSV files.
 import { readFileSync } from 'node:fs';
 import { csvFormatRows } from 'd3-dsv';
-import { argumentError } from '../internal/assert.js';
+import { argumentError, assertOptions, optionNames } from '../internal/assert.js';
 import { loadExcelJs } from './internal/loadExcelJs.js';
 
 /** Options of {@link readXlsx}. */
@@ -10,6 +10,8 @@ export interface ReadXlsxOptions {
   /** The sheet to read, by name; default the first. */
   readonly sheet?: string;
 }
+
+const READ_XLSX_OPTIONS = optionNames<ReadXlsxOptions>({ sheet: true });
 
 /** A sheet read from a workbook: its name and its rows (row 1 first), cells as numbers, text or null. */
 export interface XlsxSheet {
@@ -43,6 +45,7 @@ function cellValue(v: unknown): string | number | null {
  *   sheet of that name (the message lists the sheets)
  */
 export async function readXlsx(path: string, options: ReadXlsxOptions = {}): Promise<XlsxSheet> {
+  assertOptions('readXlsx', options, "{ sheet: 'Revenue' }", READ_XLSX_OPTIONS);
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -104,6 +107,7 @@ export async function readXlsx(path: string, options: ReadXlsxOptions = {}): Pro
  * @param options `sheet` name (default the first sheet)
  */
 export async function xlsxAsCsv(path: string, options: ReadXlsxOptions = {}): Promise<{ text: string; file: string }> {
+  assertOptions('xlsxAsCsv', options, "{ sheet: 'Revenue' }", READ_XLSX_OPTIONS);
   const { sheet, rows } = await readXlsx(path, options);
   const text = `${csvFormatRows(rows.map((r) => r.map((v) => (v === null ? '' : String(v)))))}\n`;
   return { text, file: `${path}, sheet "${sheet}"` };

@@ -143,6 +143,11 @@ describe('formatQuantities', () => {
   it('formatQuantities in zh uses 万亿 and 亿 without grouping', () => {
     expect(formatQuantities([250, 219.4], 'CNY billion', { locale: 'zh' })).toEqual(['2500亿元', '2194亿元']);
   });
+  it('formatQuantities with a misspelt option throws, naming the right one', () => {
+    expect(() => formatQuantities([0.3], 'fraction', { digit: 2 } as never)).toThrow(
+      /^formatQuantities: unknown option "digit".*Did you mean digits\?/,
+    );
+  });
   it('formatQuantities([NaN]) throws non_finite', () => {
     expect(thrown(() => formatQuantities([Number.NaN], 'CNY trillion'))).toMatchObject({ code: 'non_finite' });
   });

@@ -10,8 +10,9 @@ import { tornadoChart } from '../../src/charts/tornadoChart.js';
 import { distributionChart } from '../../src/charts/distributionChart.js';
 import { forecastChart } from '../../src/charts/forecastChart.js';
 import { accuracyChart } from '../../src/charts/accuracyChart.js';
+import { scorecardChart } from '../../src/charts/scorecardChart.js';
 import { MetricsError } from '../../src/errors.js';
-import { fanInput, paths, target2025 } from './fixtures.js';
+import { fanInput, paths, scorecardRows, target2025 } from './fixtures.js';
 
 const unit = { unit: 'CNY trillion' } as const;
 const rows = paths([['base', 0.1]], 2020, 2022);
@@ -268,5 +269,87 @@ describe('chart builders reject bad input', () => {
     const copy = structuredClone(input);
     fanChart(input, unit);
     expect(input).toEqual(copy);
+  });
+});
+
+// A misspelt option would be ignored and the chart answer another question: each builder refuses it, naming
+// the closest option, and takes the same value under its right name.
+type Build = (options: Record<string, unknown>) => unknown;
+const one = { sector: 'a', year: 2020 };
+const misspelt: readonly [string, string, string, unknown, Build][] = [
+  ['trajectoryChart', 'titel', 'title', 'x', (o) => trajectoryChart({ rows }, { ...unit, ...o })],
+  ['fanChart', 'sorce', 'source', 'Source: x', (o) => fanChart(fanInput(), { ...unit, ...o })],
+  ['scenarioComparisonChart', 'column', 'columns', 2, (o) => scenarioComparisonChart({ rows }, { ...unit, ...o })],
+  [
+    'stackedAreaChart',
+    'mod',
+    'mode',
+    'share',
+    (o) => stackedAreaChart({ rows: [{ ...one, value: 1 }] }, { ...unit, ...o }),
+  ],
+  [
+    'contributionChart',
+    'heigth',
+    'height',
+    300,
+    (o) => contributionChart({ rows: [{ ...one, contribution: 0.1 }] }, { ...unit, ...o }),
+  ],
+  [
+    'waterfallChart',
+    'widht',
+    'width',
+    300,
+    (o) =>
+      waterfallChart(
+        { baseYear: 2020, baseValue: 1, targetYear: 2025, changes: [{ sector: 'a', change: 1 }] },
+        { ...unit, ...o },
+      ),
+  ],
+  [
+    'tornadoChart',
+    'measur',
+    'measure',
+    'Revenue',
+    (o) => tornadoChart({ base: 1, rows: [{ parameter: 'p', low: 1, high: 2 }] }, { ...unit, ...o }),
+  ],
+  ['distributionChart', 'bin', 'bins', 10, (o) => distributionChart({ values: [1, 2], year: 2025 }, { ...unit, ...o })],
+  [
+    'forecastChart',
+    'local',
+    'locale',
+    'zh',
+    (o) =>
+      forecastChart(
+        { history: [{ year: 2020, value: 1 }], forecasts: [{ series: 'm', year: 2021, value: 1 }] },
+        { ...unit, ...o },
+      ),
+  ],
+  [
+    'accuracyChart',
+    'panelWidht',
+    'panelWidth',
+    200,
+    (o) => accuracyChart({ rows: [{ method: 'm', metric: 'OWA', value: 0.9 }] }, o),
+  ],
+  ['scorecardChart', 'subtitel', 'subtitle', 'x', (o) => scorecardChart({ rows: scorecardRows }, o)],
+];
+
+describe('chart builders refuse an unknown option', () => {
+  it.each(misspelt)('%s({ %s }) throws, naming %s', (name, wrong, right, value, build) => {
+    const e = thrown(() => build({ [wrong]: value }));
+    expect(e).toBeInstanceOf(MetricsError);
+    expect(e).toMatchObject({ code: 'invalid_argument', issues: [{ path: ['options', wrong] }] });
+    expect((e as Error).message).toMatch(new RegExp(`^${name}: unknown option "${wrong}".*Did you mean ${right}\\?`));
+    expect(() => build({ [right]: value })).not.toThrow();
+  });
+  it('a misspelt unit is named as such, not as a missing unit', () => {
+    expect(() => fanChart(fanInput(), { unti: 'CNY trillion' } as never)).toThrow(
+      /fanChart: unknown option "unti".*Did you mean unit\?/,
+    );
+  });
+  it('scorecardChart refuses the unit and measure other charts take (its axis is a share of each target)', () => {
+    expect(() => scorecardChart({ rows: scorecardRows }, { measure: 'Revenue' } as never)).toThrow(
+      /scorecardChart: unknown option "measure".*the options are locale, title, subtitle, width, height, source\./,
+    );
   });
 });

@@ -11,6 +11,7 @@ import { svgToPng } from '../../src/render/svgToPng.js';
 import { fontFiles, FONT_FILES, missingFonts } from '../../src/render/fontFiles.js';
 import { reportHtml } from '../../src/report/reportHtml.js';
 import { writeReport } from '../../src/report/writeReport.js';
+import { htmlToPdf } from '../../src/render/htmlToPdf.js';
 import { toMimeBundle } from '../../src/render/toMimeBundle.js';
 import { trajectoryChart } from '../../src/charts/trajectoryChart.js';
 import { fanChart } from '../../src/charts/fanChart.js';
@@ -306,5 +307,38 @@ describe('reportHtml interactive', () => {
   it('reportHtml draws htmlSpec by default and the static spec with { interactive: false }', () => {
     expect(page(true)).toContain('with a slider');
     expect(page(false)).not.toContain('with a slider');
+  });
+});
+
+// A misspelt option would be ignored (a PNG at the default scale, a report without its PDF): each refuses it,
+// naming the closest option, before any work is done.
+describe('render and report functions refuse an unknown option', () => {
+  const report = { title: 't', sections: [{ heading: 'h', charts: [] }] };
+  it('toSvg and toPng', async () => {
+    await expect(toSvg(spec(), { valdate: false } as never)).rejects.toThrow(
+      /^toSvg: unknown option "valdate".*Did you mean validate\?/,
+    );
+    await expect(toPng(spec(), { scal: 2 } as never)).rejects.toThrow(
+      /^toPng: unknown option "scal".*Did you mean scale\?.*the options are scale, validate\./,
+    );
+  });
+  it('reportHtml', () => {
+    expect(thrown(() => reportHtml(report, { interactiv: false } as never))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/^reportHtml: unknown option "interactiv".*Did you mean interactive\?/),
+      issues: [{ path: ['options', 'interactiv'] }],
+    });
+  });
+  it('writeReport, writing nothing', async () => {
+    const dir = join(tmpdir(), `im-unknown-option-${process.pid}`);
+    await expect(writeReport(dir, report, { pfd: true } as never)).rejects.toThrow(
+      /^writeReport: unknown option "pfd".*Did you mean pdf\?/,
+    );
+    expect(existsSync(dir)).toBe(false);
+  });
+  it('htmlToPdf, before starting the browser', async () => {
+    await expect(htmlToPdf('<body data-ready="true">', { timout: 1000 } as never)).rejects.toThrow(
+      /^htmlToPdf: unknown option "timout".*Did you mean timeout\?/,
+    );
   });
 });

@@ -205,7 +205,9 @@ describe('industry-metrics forecast: bad input exits 2 with one line', () => {
     const tiny = write('tiny.csv', 'id,year,value\na,2020,1\n');
     const r = await cli(['forecast', tiny, '--method', 'naive'], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/no series could be forecast \(the only one failed: forecastMany: series "a" has 1 observation\(s\), and naive needs at least 3/);
+    expect(r.stderr).toMatch(
+      /no series could be forecast \(the only one failed: forecastMany: series "a" has 1 observation\(s\), and naive needs at least 3/,
+    );
   });
 });
 

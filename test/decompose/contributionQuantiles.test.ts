@@ -124,4 +124,22 @@ describe('contributionQuantiles', () => {
       }),
     );
   });
+  it('a misspelt field throws invalid_argument naming it and the field meant', () => {
+    const e = thrown(() =>
+      contributionQuantiles({
+        sectors: ['a'],
+        fromYear: 2020,
+        toYear: 2025,
+        base: [[1]],
+        end: [[2]],
+        probabilites: [0.5],
+      } as never),
+    );
+    expect(e).toMatchObject({
+      name: 'MetricsError',
+      code: 'invalid_argument',
+      issues: [{ path: ['options', 'probabilites'] }],
+    });
+    expect((e as Error).message).toMatch(/unknown option "probabilites".*Did you mean probabilities\?/);
+  });
 });

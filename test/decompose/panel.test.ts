@@ -40,6 +40,15 @@ describe('panel', () => {
   it('panel({ sectors: [] }) throws invalid_argument', () => {
     expect(thrown(() => panel({ sectors: [] }))).toMatchObject({ code: 'invalid_argument' });
   });
+  it('a misspelt field throws invalid_argument naming it and the field meant', () => {
+    const e = thrown(() => panel({ sectors: [s('a', [2020], [1])], totals: s('t', [2020], [2]) } as never));
+    expect(e).toMatchObject({
+      name: 'MetricsError',
+      code: 'invalid_argument',
+      issues: [{ path: ['options', 'totals'] }],
+    });
+    expect((e as Error).message).toMatch(/unknown option "totals".*Did you mean total\?/);
+  });
 });
 
 describe('panelFromRows', () => {
@@ -87,5 +96,14 @@ describe('panelFromRows', () => {
   it('panelFromRows with only total rows or no rows throws invalid_data', () => {
     expect(thrown(() => panelFromRows([rows[2]!], { unit: 'count' }))).toMatchObject({ code: 'invalid_data' });
     expect(thrown(() => panelFromRows([], { unit: 'count' }))).toMatchObject({ code: 'invalid_data' });
+  });
+  it('a misspelt option throws invalid_argument naming it and the option meant', () => {
+    const e = thrown(() => panelFromRows(rows, { unit: 'CNY billion', totalID: 'total' } as never));
+    expect(e).toMatchObject({
+      name: 'MetricsError',
+      code: 'invalid_argument',
+      issues: [{ path: ['options', 'totalID'] }],
+    });
+    expect((e as Error).message).toMatch(/unknown option "totalID".*Did you mean totalId\?/);
   });
 });

@@ -202,6 +202,15 @@ describe('reconcile', () => {
       ),
     );
   });
+  it('a misspelt option throws invalid_argument naming it and the option meant', () => {
+    const e = thrown(() => reconcile(p, { method: 'topDown', proportion: [0.5, 0.5] } as never));
+    expect(e).toMatchObject({
+      name: 'MetricsError',
+      code: 'invalid_argument',
+      issues: [{ path: ['options', 'proportion'] }],
+    });
+    expect((e as Error).message).toMatch(/unknown option "proportion".*Did you mean proportions\?/);
+  });
 });
 
 describe('historicalProportions', () => {
@@ -238,6 +247,15 @@ describe('historicalProportions', () => {
       code: 'invalid_argument',
     });
   });
+  it('a misspelt option throws invalid_argument naming it and the option meant', () => {
+    const e = thrown(() => historicalProportions(h, { methods: 'shareOfAverages' } as never));
+    expect(e).toMatchObject({
+      name: 'MetricsError',
+      code: 'invalid_argument',
+      issues: [{ path: ['options', 'methods'] }],
+    });
+    expect((e as Error).message).toMatch(/unknown option "methods".*Did you mean method\?/);
+  });
 });
 
 describe('incoherence', () => {
@@ -266,5 +284,16 @@ describe('incoherence', () => {
     expect(
       thrown(() => incoherence({ unit, years: [2025], sectors: ['a'], values: [[1]], total: [1] }, { tolerance: -1 })),
     ).toMatchObject({ code: 'invalid_argument' });
+  });
+  it('a misspelt option throws invalid_argument naming it and the option meant', () => {
+    const e = thrown(() =>
+      incoherence({ unit, years: [2025], sectors: ['a'], values: [[99]], total: [100] }, { tolerence: 0.02 } as never),
+    );
+    expect(e).toMatchObject({
+      name: 'MetricsError',
+      code: 'invalid_argument',
+      issues: [{ path: ['options', 'tolerence'] }],
+    });
+    expect((e as Error).message).toMatch(/unknown option "tolerence".*Did you mean tolerance\?/);
   });
 });

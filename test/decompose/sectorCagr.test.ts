@@ -178,4 +178,24 @@ describe('requiredSectorCagr', () => {
       ),
     ).toMatchObject({ code: 'invalid_argument' });
   });
+  it('a misspelt field throws invalid_argument naming it and the field meant', () => {
+    const e = thrown(() =>
+      requiredSectorCagr({
+        sectors: [
+          { id: 'a', share: 0.5, rate: 0 },
+          { id: 'b', share: 0.5 },
+        ],
+        sector: 'b',
+        targetCagr: 0.5,
+        years: 1,
+        year: 2,
+      } as never),
+    );
+    expect(e).toMatchObject({
+      name: 'MetricsError',
+      code: 'invalid_argument',
+      issues: [{ path: ['options', 'year'] }],
+    });
+    expect((e as Error).message).toMatch(/unknown option "year".*Did you mean years\?/);
+  });
 });

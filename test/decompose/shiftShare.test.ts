@@ -105,6 +105,25 @@ describe('shiftShare', () => {
       { numRuns: 100 },
     );
   });
+  it('a misspelt field throws invalid_argument naming it and the field meant', () => {
+    const e = thrown(() =>
+      shiftShare({
+        regions: ['r'],
+        sectors: ['a'],
+        fromYear: 2020,
+        toYear: 2021,
+        base: [[1]],
+        end: [[2]],
+        refrence: { base: [10], end: [11] },
+      } as never),
+    );
+    expect(e).toMatchObject({
+      name: 'MetricsError',
+      code: 'invalid_argument',
+      issues: [{ path: ['options', 'refrence'] }],
+    });
+    expect((e as Error).message).toMatch(/unknown option "refrence".*Did you mean reference\?/);
+  });
 });
 
 describe('dynamicShiftShare', () => {
@@ -204,5 +223,22 @@ describe('dynamicShiftShare', () => {
       }),
       { numRuns: 100 },
     );
+  });
+  it('a misspelt field throws invalid_argument naming it and the field meant', () => {
+    const e = thrown(() =>
+      dynamicShiftShare({
+        regions: ['r'],
+        sectors: ['a'],
+        years: [2020, 2021],
+        values: [[[1, 2]]],
+        refrence: [[10, 11]],
+      } as never),
+    );
+    expect(e).toMatchObject({
+      name: 'MetricsError',
+      code: 'invalid_argument',
+      issues: [{ path: ['options', 'refrence'] }],
+    });
+    expect((e as Error).message).toMatch(/unknown option "refrence".*Did you mean reference\?/);
   });
 });

@@ -117,4 +117,13 @@ describe('spanContributions', () => {
       { numRuns: 300 },
     );
   });
+  it('a misspelt option throws invalid_argument naming it and the option meant', () => {
+    const e = thrown(() => spanContributions(p, { fromYear: 2020, toyear: 2021 } as never));
+    expect(e).toMatchObject({
+      name: 'MetricsError',
+      code: 'invalid_argument',
+      issues: [{ path: ['options', 'toyear'] }],
+    });
+    expect((e as Error).message).toMatch(/unknown option "toyear".*Did you mean toYear\?/);
+  });
 });

@@ -163,4 +163,13 @@ describe('compileExpression', () => {
       { numRuns: 2000 },
     );
   });
+  it('a misspelt option throws invalid_argument naming it and the option meant', () => {
+    const e = thrown(() => compileExpression('t + x', { variable: ['t', 'x'] } as never));
+    expect(e).toMatchObject({
+      name: 'MetricsError',
+      code: 'invalid_argument',
+      issues: [{ path: ['options', 'variable'] }],
+    });
+    expect((e as Error).message).toMatch(/unknown option "variable".*Did you mean variables\?/);
+  });
 });

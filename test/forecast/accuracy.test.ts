@@ -174,6 +174,18 @@ describe('errors', () => {
   it('mase without options throws invalid_argument', () => {
     expect(thrown(() => mase([1], [2], undefined as never))).toMatchObject({ code: 'invalid_argument' });
   });
+  it.each([
+    ['accuracy', () => accuracy([1], [2], { histroy: [1, 2] } as never), 'histroy', 'history'],
+    ['mase', () => mase([1], [2], { history: [1, 2], periods: 1 } as never), 'periods', 'period'],
+    ['msis', () => msis([1], [0], [2], { history: [1, 2], lvel: 0.95 } as never), 'lvel', 'level'],
+    ['winkler', () => winkler([1], [0], [2], { levels: 0.95 } as never), 'levels', 'level'],
+  ])('%s with a misspelt option throws invalid_argument naming the option meant', (fn, call, key, meant) => {
+    expect(thrown(call)).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(new RegExp(`^${fn}: unknown option "${key}" .*Did you mean ${meant}\\?`)),
+      issues: [{ path: ['options', key] }],
+    });
+  });
   it('msis with a constant history throws degenerate', () => {
     expect(thrown(() => msis([1], [0], [2], { history: [5, 5], level: 0.95 }))).toMatchObject({ code: 'degenerate' });
   });

@@ -89,6 +89,21 @@ describe('backtest errors', () => {
       message: expect.stringMatching(message),
     });
   });
+  it('a misspelt or unknown option throws, listing the options', () => {
+    expect(thrown(() => backtest(s8, localNaive, { horizon: 1, steps: 2 } as never))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/^backtest: unknown option "steps" .*Did you mean step\?/),
+      issues: [{ path: ['options', 'steps'] }],
+    });
+    expect(thrown(() => backtest(s8, localNaive, { horizon: 2, origin: 3 } as never))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringContaining(
+        'unknown option "origin" (got {"horizon":2,"origin":3}). Remove it; the options are horizon, initial, step, refit, levels, smallSample.',
+      ),
+    });
+    const all = { horizon: 1, initial: 4, step: 2, refit: 2, levels: [0.9], smallSample: false };
+    expect(backtest(s8, localNaive, all).origins.map((o) => o.trainLength)).toEqual([4, 6]);
+  });
   it('a sparse series throws missing_years', () => {
     const sparse = series({ id: 's', unit: 'count', years: [2000, 2001, 2003, 2004], values: [1, 2, 3, 4] });
     expect(thrown(() => backtest(sparse, localNaive, { horizon: 1 }))).toMatchObject({ code: 'missing_years' });

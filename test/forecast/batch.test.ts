@@ -106,6 +106,16 @@ describe('forecastMany errors', () => {
       message: expect.stringMatching(message),
     });
   });
+  it('a misspelt option throws instead of giving the default levels', () => {
+    expect(thrown(() => forecastMany(rows, localNaive, { horizon: 1, level: [0.9] } as never))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/^forecastMany: unknown option "level" .*Did you mean levels\?/),
+      issues: [{ path: ['options', 'level'] }],
+    });
+    const signal = new AbortController().signal;
+    const all = { horizon: 1, levels: [0.9], smallSample: false, unit: 'count', fill: 'linear', signal } as const;
+    expect(Object.keys(forecastMany(rows, localNaive, all).rows[0]!)).toContain('upper_90');
+  });
   it('non-array rows throw invalid_argument', () => {
     expect(thrown(() => forecastMany('x' as never, localNaive, { horizon: 1 }))).toMatchObject({
       code: 'invalid_argument',

@@ -227,6 +227,23 @@ describe('withBoxCox', () => {
     const median = [...sim.paths.filter((_, i) => i % 3 === 0)].sort((a, b) => a - b)[2000]!;
     expect(median / Math.exp(inner.mean[0]!)).toBeCloseTo(1, 1);
   });
+  it('a misspelt option throws instead of fitting untransformed; every known option is taken', () => {
+    expect(thrown(() => withBoxCox(drift, { lamda: 0 } as never))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(
+        /^withBoxCox: unknown option "lamda" .*Did you mean lambda\? .*lambda, biasadj\.$/,
+      ),
+      issues: [{ path: ['options', 'lamda'] }],
+    });
+    expect(thrown(() => boxCoxLambda(s.values, { lowr: 0 } as never))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/^boxCoxLambda: unknown option "lowr" .*Did you mean lower\?/),
+      issues: [{ path: ['options', 'lowr'] }],
+    });
+    const m = withBoxCox(drift, { lambda: 0, biasadj: true });
+    expect(m.forecast(m.fit(s), 2022).mean[0]).toBeGreaterThan(121 * (121 / 80) ** 0.2);
+    expect(boxCoxLambda(s.values, { lower: 0, upper: 1 })).toBeGreaterThanOrEqual(0);
+  });
   it('bad options and out-of-domain data throw invalid_argument', () => {
     expect(thrown(() => withBoxCox(drift, { lambda: Number.NaN }))).toMatchObject({ code: 'invalid_argument' });
     expect(thrown(() => withBoxCox(drift, { biasadj: 1 as never }))).toMatchObject({ code: 'invalid_argument' });

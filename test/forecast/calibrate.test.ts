@@ -235,6 +235,24 @@ describe('calibrate errors', () => {
       message: expect.stringMatching(message),
     });
   });
+  it('a misspelt option throws, naming the option meant', () => {
+    expect(thrown(() => calibrate(localNaive, { maxOrigin: 2 } as never))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/^calibrate: unknown option "maxOrigin" .*Did you mean maxOrigins\?/),
+      issues: [{ path: ['options', 'maxOrigin'] }],
+    });
+    const all = { errors: 'absolute', maxHorizon: 2, initial: 3, minErrors: 2, maxOrigins: 3 } as const;
+    const s = series({ id: 'x', unit: 'count', years: years(2000, 9), values: [3, 4, 6, 5, 7, 9, 8, 10, 12] });
+    expect(calibrate(localNaive, all).fit(s).calibration.errors).toBe('absolute');
+  });
+  it('the calibrated forecast refuses a misspelt forecast option under its own name', () => {
+    const m = calibrate(localNaive);
+    const s = series({ id: 'x', unit: 'count', years: years(2000, 9), values: [3, 4, 6, 5, 7, 9, 8, 10, 12] });
+    expect(thrown(() => m.forecast(m.fit(s), 2010, { level: [0.9] } as never))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/^localNaive-cal\.forecast: unknown option "level" .*Did you mean levels\?/),
+    });
+  });
   it('calibrate of a non-method throws invalid_argument', () => {
     expect(thrown(() => calibrate({ name: 'x' } as never))).toMatchObject({ code: 'invalid_argument' });
     expect(thrown(() => calibrate({ ...localNaive, calibrationScale: 'log' } as never))).toMatchObject({

@@ -126,6 +126,14 @@ describe('combination averages', () => {
       { numRuns: 100 },
     );
   });
+  it('a misspelt option throws instead of taking the mean', () => {
+    expect(thrown(() => combination([naive, drift], { averge: 'median' } as never))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/^combination: unknown option "averge" .*Did you mean average\?/),
+      issues: [{ path: ['options', 'averge'] }],
+    });
+    expect(combination([naive, drift], { name: 'nd', average: 'median' }).name).toBe('nd');
+  });
   it('an unknown average throws invalid_argument naming the choices', () => {
     expect(thrown(() => combination([naive], { average: 'mode' as never }))).toMatchObject({
       code: 'invalid_argument',

@@ -202,6 +202,13 @@ describe('ETS errors', () => {
       message: expect.stringContaining('2001'),
     });
   });
+  it('etsModel with a misspelt option throws, naming the option meant', () => {
+    expect(thrown(() => etsModel({ error: 'A', trned: 'Ad' } as never))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/^etsModel: unknown option "trned" .*Did you mean trend\?/),
+      issues: [{ path: ['options', 'trned'] }],
+    });
+  });
   it('etsModel with an unknown error or trend type throws invalid_argument', () => {
     expect(thrown(() => etsModel({ error: 'X' as never, trend: 'N' }))).toMatchObject({ code: 'invalid_argument' });
     expect(thrown(() => etsModel({ error: 'A', trend: 'M' as never }))).toMatchObject({ code: 'invalid_argument' });

@@ -54,6 +54,19 @@ describe('forecastQuantiles', () => {
     expect(q.values[1]![0]).toBeCloseTo(m.forecast(fit, 2023).mean[0]!, 6);
     expect(q.values[0]![1]! < q.values[1]![1]! && q.values[1]![1]! < q.values[2]![1]!).toBe(true);
   });
+  it('a misspelt option or options that are not an object are refused', () => {
+    expect(
+      thrown(() => forecastQuantiles(drift, drift.fit(s), 2023, [0.5], { smallsample: false } as never)),
+    ).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/^forecastQuantiles: unknown option "smallsample" .*Did you mean smallSample\?/),
+      issues: [{ path: ['options', 'smallsample'] }],
+    });
+    expect(thrown(() => forecastQuantiles(drift, drift.fit(s), 2023, [0.5], null as never))).toMatchObject({
+      code: 'invalid_argument',
+      issues: [{ path: ['options'] }],
+    });
+  });
   it('0 and 1, a mix of fractions and percent, and a non-method are refused', () => {
     expect(thrown(() => forecastQuantiles(drift, drift.fit(s), 2023, [0, 0.5]))).toMatchObject({
       code: 'invalid_argument',
@@ -94,6 +107,16 @@ describe('samplePaths', () => {
     let below = 0;
     for (let p = 0; p < 20000; p++) if (r.paths[p * 2 + 1]! <= up) below++;
     expect(below / 20000).toBeCloseTo(0.9, 1);
+  });
+  it('a misspelt option throws, naming the option meant', () => {
+    expect(
+      thrown(() => samplePaths(naive, naive.fit(s), 2023, { paths: 2, seed: 1, smallSamples: false } as never)),
+    ).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/^samplePaths: unknown option "smallSamples" .*Did you mean smallSample\?/),
+      issues: [{ path: ['options', 'smallSamples'] }],
+    });
+    expect(samplePaths(naive, naive.fit(s), 2023, { paths: 2, seed: 1, smallSample: false }).paths.length).toBe(4);
   });
   it('bad paths or seed throw invalid_argument', () => {
     expect(thrown(() => samplePaths(naive, naive.fit(s), 2023, { paths: 0, seed: 1 }))).toMatchObject({

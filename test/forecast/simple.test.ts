@@ -6,6 +6,14 @@ import { rng } from '../../src/random/rng.js';
 import { naive } from '../../src/forecast/naive.js';
 import { drift } from '../../src/forecast/drift.js';
 import { mean } from '../../src/forecast/mean.js';
+import { forecastMethods } from '../../src/forecast/methods.js';
+import { withBoxCox } from '../../src/forecast/withBoxCox.js';
+import { calibrate } from '../../src/forecast/calibrate.js';
+import { combination } from '../../src/forecast/combination.js';
+import { etsModel } from '../../src/forecast/etsModel.js';
+import { defaultMethod } from '../../src/forecast/defaultForecast.js';
+import type { ForecastMethod } from '../../src/forecast/types.js';
+import { MetricsError } from '../../src/errors.js';
 import { thrown } from '../helpers/thrown.js';
 
 const z95 = 1.959963984540054; // qnorm(0.975)
@@ -117,6 +125,33 @@ describe('errors shared by all methods', () => {
   });
   it('a forecast from something that is not a fit throws invalid_argument', () => {
     expect(thrown(() => naive.forecast({} as never, 2030))).toMatchObject({ code: 'invalid_argument' });
+  });
+  const every: [string, ForecastMethod][] = [
+    ...Object.entries(forecastMethods),
+    ['withBoxCox', withBoxCox(drift, { lambda: 0 })],
+    ['calibrate', calibrate(naive)],
+    ['combination', combination([naive, drift])],
+    ['etsModel', etsModel({ error: 'A', trend: 'Ad' })],
+    ['default', defaultMethod],
+  ];
+  it.each(every)('%s: forecast and simulate refuse a misspelt option and take every known one', (_, m) => {
+    const fit = m.fit(mk([10, 12, 13, 15, 14, 17, 19, 20], 2015));
+    const e = thrown(() => m.forecast(fit, 2024, { level: [0.9] } as never));
+    expect(e).toBeInstanceOf(MetricsError);
+    expect(e).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/\.forecast: unknown option "level" .*Did you mean levels\?/),
+      issues: [{ path: ['options', 'level'] }],
+    });
+    expect(thrown(() => m.forecast(fit, 2024, null as never))).toMatchObject({ code: 'invalid_argument' });
+    expect(m.forecast(fit, 2024, { levels: [0.9], smallSample: false }).intervals.map((i) => i.level)).toEqual([0.9]);
+    if (m.simulate === undefined) return;
+    expect(thrown(() => m.simulate!(fit, 2024, { paths: 2, rng: rng(1), smallSampel: false } as never))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/\.simulate: unknown option "smallSampel" .*Did you mean smallSample\?/),
+      issues: [{ path: ['options', 'smallSampel'] }],
+    });
+    expect(m.simulate(fit, 2024, { paths: 2, rng: rng(1), smallSample: false }).paths.length).toBe(4);
   });
   it('simulate refuses 0 paths and a missing rng', () => {
     const fit = naive.fit(s);

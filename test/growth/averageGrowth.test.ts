@@ -65,4 +65,15 @@ describe('averageGrowth', () => {
       ),
     );
   });
+  it('a misspelt option throws invalid_argument naming it, the option meant and the options', () => {
+    const e = thrown(() => averageGrowth(bd, { fromYaer: 2017 } as never));
+    expect(e).toMatchObject({
+      name: 'MetricsError',
+      code: 'invalid_argument',
+      issues: [{ path: ['options', 'fromYaer'] }],
+    });
+    expect((e as Error).message).toBe(
+      'averageGrowth: unknown option "fromYaer" (got {"fromYaer":2017}). Did you mean fromYear? Remove it; the options are fromYear, toYear.',
+    );
+  });
 });

@@ -33,6 +33,15 @@ describe('parseSeriesCsv', () => {
   it('ignores blank lines and a missing final newline', () => {
     expect(parseSeriesCsv('id,year,value\n\na,2020,1')).toEqual([{ id: 'a', year: 2020, value: 1 }]);
   });
+  it('a misspelt option throws invalid_argument naming it and the option meant', () => {
+    const e = thrown(() => parseSeriesCsv('id,year,value\na,2020,1\n', { layuot: 'wide' } as never));
+    expect(e).toMatchObject({
+      name: 'MetricsError',
+      code: 'invalid_argument',
+      issues: [{ path: ['options', 'layuot'] }],
+    });
+    expect((e as Error).message).toMatch(/unknown option "layuot".*Did you mean layout\?/);
+  });
 });
 
 describe('parseSeriesCsv errors (invalid_data naming file, row and field)', () => {
@@ -137,6 +146,15 @@ describe('parsePanelCsv', () => {
   it('non-string text throws invalid_argument', () => {
     expect(thrown(() => parsePanelCsv(5 as never))).toMatchObject({ code: 'invalid_argument' });
   });
+  it('a misspelt option throws invalid_argument naming it and the option meant', () => {
+    const e = thrown(() => parsePanelCsv(CSV, { units: 'CNY billion' } as never));
+    expect(e).toMatchObject({
+      name: 'MetricsError',
+      code: 'invalid_argument',
+      issues: [{ path: ['options', 'units'] }],
+    });
+    expect((e as Error).message).toMatch(/unknown option "units".*Did you mean unit\?/);
+  });
 });
 
 describe('readSeriesCsv', () => {
@@ -156,6 +174,19 @@ describe('readSeriesCsv', () => {
     expect(thrown(() => readSeriesCsv(join(tmpdir(), 'no-such-dir-im', 'x.csv')))).toMatchObject({
       code: 'not_found',
       message: expect.stringContaining('no such file'),
+    });
+  });
+  it('a misspelt option, or file (the path names the file), throws invalid_argument', () => {
+    const e = thrown(() => readSeriesCsv('x.csv', { Layout: 'long' } as never));
+    expect(e).toMatchObject({
+      name: 'MetricsError',
+      code: 'invalid_argument',
+      issues: [{ path: ['options', 'Layout'] }],
+    });
+    expect((e as Error).message).toMatch(/unknown option "Layout".*Did you mean layout\?/);
+    expect(thrown(() => readSeriesCsv('x.csv', { file: 'y.csv' } as never))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringContaining('unknown option "file"'),
     });
   });
 });

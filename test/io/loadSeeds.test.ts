@@ -114,6 +114,11 @@ describe('loadSeeds', () => {
     expect(error.message).toContain('holds no *.facts.json file');
     expect(thrown(() => loadSeeds({ dir: '' }))).toMatchObject({ code: 'invalid_argument' });
   });
+  it('a misspelt option throws invalid_argument naming it and the option meant', () => {
+    const e = thrown(() => loadSeeds({ dri: 'seeds' } as never));
+    expect(e).toMatchObject({ name: 'MetricsError', code: 'invalid_argument', issues: [{ path: ['options', 'dri'] }] });
+    expect((e as Error).message).toMatch(/unknown option "dri".*Did you mean dir\?/);
+  });
 });
 
 describe('factById', () => {

@@ -149,4 +149,15 @@ describe('runManifest', () => {
     expect(m.models.map((x: { id: string }) => x.id)).toEqual(['cybersecurity-2021-2023']);
     expect(r.stdout).toContain('manifest.json');
   });
+  it('a misspelt option throws invalid_argument naming it and the option meant', () => {
+    const e = thrown(() =>
+      runManifest({ command: 'x', models: [], seed: 1, paths: 1, workers: 1, asof: 2022 } as never),
+    );
+    expect(e).toMatchObject({
+      name: 'MetricsError',
+      code: 'invalid_argument',
+      issues: [{ path: ['options', 'asof'] }],
+    });
+    expect((e as Error).message).toMatch(/unknown option "asof".*Did you mean asOf\?/);
+  });
 });

@@ -129,4 +129,16 @@ describe('loadModel', () => {
       expect(r.stdout).toMatch(/2025\s+3\.713\s+30\.00/);
     });
   });
+
+  it('a misspelt option is refused, naming the one meant: loadModel and listModels', () => {
+    expect(thrown(() => loadModel('big-data-14th-fyp', { fact: [] } as never))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/^loadModel: unknown option "fact".*Did you mean facts\?/),
+      issues: [{ path: ['options', 'fact'] }],
+    });
+    expect(thrown(() => listModels({ cdw: tempDir() } as never))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/^listModels: unknown option "cdw".*Did you mean cwd\?/),
+    });
+  });
 });

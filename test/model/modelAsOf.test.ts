@@ -217,4 +217,15 @@ describe('modelAsOf', () => {
       code: 'invalid_argument',
     });
   });
+  it('a misspelt option is refused: modelAsOf and simulateModel name the one meant', async () => {
+    const m = loadModel('big-data-14th-fyp');
+    expect(thrown(() => modelAsOf(m, 2022, { observation: set } as never))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/^modelAsOf: unknown option "observation".*Did you mean observations\?/),
+    });
+    await expect(simulateModel(m, { paths: 100, sead: 7 } as never)).rejects.toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/^simulateModel: unknown option "sead".*Did you mean seed\?/),
+    });
+  });
 });

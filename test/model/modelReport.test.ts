@@ -27,6 +27,15 @@ describe('modelReport', () => {
     expect(r.monteCarlo).toBeUndefined();
     expect(r.charts.map((c) => c.name)).toEqual(['trajectories', 'sector-levels', 'contributions', 'waterfall']);
   });
+
+  it('a misspelt option is refused, naming the one meant', async () => {
+    await expect(
+      modelReport(loadModel('big-data-14th-fyp'), { paths: 100, widht: 760 } as never),
+    ).rejects.toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/^modelReport: unknown option "widht".*Did you mean width\?/),
+    });
+  });
 });
 
 describe('chart subtitles say when a probability is by construction or a lower bound', () => {

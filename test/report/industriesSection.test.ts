@@ -53,4 +53,9 @@ describe('a locale that is not one names the option it came from', () => {
     expect(r).toMatchObject({ code: 'invalid_argument', issues: [{ path: ['report', 'locale'], received: 'fr' }] });
     expect(r.message).toBe('reportHtml: report.locale must be "en" or "zh" (got "fr").');
   });
+  it('industriesSection refuses a misspelt option, naming the right one', () => {
+    const e = thrown(() => industriesSection(c, { fact: [] } as never)) as MetricsError;
+    expect(e).toMatchObject({ code: 'invalid_argument', issues: [{ path: ['options', 'fact'] }] });
+    expect(e.message).toMatch(/^industriesSection: unknown option "fact".*Did you mean facts\?/);
+  });
 });

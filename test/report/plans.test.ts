@@ -187,6 +187,19 @@ describe('How the plans did', () => {
   });
 });
 
+describe('planOutcomes and plansSection refuse a misspelt option', () => {
+  it('planOutcomes({ path }) and plansSection({ widht }) throw, naming the right option', () => {
+    const set = loadObservations();
+    expect(() => planOutcomes([], set, { asOf: 2024, path: 100 } as never)).toThrow(
+      /^planOutcomes: unknown option "path".*Did you mean paths\?/,
+    );
+    expect(planOutcomes([], set, { asOf: 2024, paths: 100 })).toEqual([]);
+    expect(() => plansSection([], { asOf: 2024, widht: 300 } as never)).toThrow(
+      /^plansSection: unknown option "widht".*Did you mean width\?/,
+    );
+  });
+});
+
 describe('model charts in context', () => {
   it('the cybersecurity model shades its own three-year plan, not a Five-Year Plan', async () => {
     const r = await modelReport(loadModel('cybersecurity-2021-2023'), { paths: 200, seed: 1 });

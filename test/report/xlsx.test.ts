@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeReport } from '../../src/report/writeReport.js';
 import { csvToXlsx } from '../../src/xlsx/csvToXlsx.js';
-import { readXlsx } from '../../src/xlsx/readXlsx.js';
+import { readXlsx, xlsxAsCsv } from '../../src/xlsx/readXlsx.js';
 import { loadExcelJs } from '../../src/xlsx/internal/loadExcelJs.js';
 import { sheetName, toXlsx } from '../../src/xlsx/toXlsx.js';
 import { cli, tempDir } from '../helpers/cli.js';
@@ -133,6 +133,17 @@ describe('series and panels from .xlsx', () => {
     const bad = await cli(['forecast', 'two.xlsx', '--sheet', 'Sales', '--method', 'naive'], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('no sheet named "Sales" (got sheets "Notes", "Revenue")');
+  });
+
+  it('readXlsx and xlsxAsCsv refuse a misspelt option, naming the right one', async () => {
+    const path = write('options.xlsx', await csvToXlsx(series, 'Revenue'));
+    await expect(readXlsx(path, { sheets: 'Revenue' } as never)).rejects.toThrow(
+      /^readXlsx: unknown option "sheets".*Did you mean sheet\?/,
+    );
+    await expect(xlsxAsCsv(path, { shet: 'Revenue' } as never)).rejects.toThrow(
+      /^xlsxAsCsv: unknown option "shet".*Did you mean sheet\?/,
+    );
+    expect((await xlsxAsCsv(path, { sheet: 'Revenue' })).file).toBe(`${path}, sheet "Revenue"`);
   });
 
   it('a bad cell is reported with the sheet, the row and the column, as in CSV', async () => {

@@ -185,6 +185,12 @@ describe('project', () => {
       ),
     );
   });
+  it('a misspelt option is refused, naming the one meant (it would project the plan)', () => {
+    expect(thrown(() => project(model(), { scenarios: 'high' } as never))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/^project: unknown option "scenarios".*Did you mean scenario\?/),
+    });
+  });
 });
 
 describe('projectAll', () => {
@@ -217,6 +223,12 @@ describe('compareScenarios', () => {
     const p = project(model());
     expect(thrown(() => compareScenarios([p, p]))).toMatchObject({ code: 'invalid_argument' });
     expect(thrown(() => compareScenarios('x' as never))).toMatchObject({ code: 'invalid_argument' });
+  });
+  it('a misspelt option is refused, naming the one meant', () => {
+    expect(thrown(() => compareScenarios([project(model())], { grwoth: true } as never))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/^compareScenarios: unknown option "grwoth".*Did you mean growth\?/),
+    });
   });
 });
 
@@ -259,5 +271,11 @@ describe('gapToTarget', () => {
     });
     expect(thrown(() => gapToTarget(p, fact('x', 2025, 0)))).toMatchObject({ code: 'invalid_argument' });
     expect(thrown(() => gapToTarget(p, null as never))).toMatchObject({ code: 'invalid_argument' });
+  });
+  it('a misspelt option is refused, naming the one meant (it would measure from the base year)', () => {
+    expect(thrown(() => gapToTarget(project(model()), fact('t', 2025, 3), { fromyear: 2022 } as never))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/^gapToTarget: unknown option "fromyear".*Did you mean fromYear\?/),
+    });
   });
 });

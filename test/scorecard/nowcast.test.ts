@@ -44,4 +44,11 @@ describe('nowcast', () => {
       code: 'invalid_argument',
     });
   });
+  it('a misspelt option is refused, naming the one meant', () => {
+    const o = { from, target, rate: 0.2, rateSource: 'x', volatility: 0.05, sed: 3 };
+    expect(thrown(() => nowcast(o as never))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/^nowcast: unknown option "sed".*Did you mean seed\?/),
+    });
+  });
 });

@@ -63,4 +63,10 @@ describe('planScorecard', () => {
     const e = await planScorecard(models, set, { asOf: 2022, paths: 10 }).catch((x: unknown) => x);
     expect(e).toMatchObject({ code: 'invalid_argument' });
   });
+  it('a misspelt option is refused, naming the one meant', async () => {
+    await expect(planScorecard(models, set, { asOf: 2022, path: 1000 } as never)).rejects.toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/^planScorecard: unknown option "path".*Did you mean paths\?/),
+    });
+  });
 });

@@ -92,4 +92,11 @@ describe('binnedMeanChange', () => {
       }),
     );
   });
+  it('a misspelt option is refused, naming the one meant (it would use deciles)', () => {
+    const x = [1, 2, 3, 4];
+    expect(thrown(() => binnedMeanChange({ inputs: { x }, output: x, bin: 2 } as never))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/^binnedMeanChange: unknown option "bin".*Did you mean bins\?/),
+    });
+  });
 });

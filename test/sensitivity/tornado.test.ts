@@ -171,4 +171,10 @@ describe('tornado', () => {
       { numRuns: 100 },
     );
   });
+  it('a misspelt option is refused, naming the one meant', () => {
+    expect(thrown(() => tornado(model(), { parameter: ['t.cagr'] } as never))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/^tornado: unknown option "parameter".*Did you mean parameters\?/),
+    });
+  });
 });

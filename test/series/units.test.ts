@@ -478,6 +478,15 @@ describe('formatQuantity', () => {
       }),
     );
   });
+  it('a misspelt option throws invalid_argument naming it and the option meant', () => {
+    const e = thrown(() => f(3, 'CNY trillion', { autoscale: false }));
+    expect(e).toMatchObject({
+      name: 'MetricsError',
+      code: 'invalid_argument',
+      issues: [{ path: ['options', 'autoscale'] }],
+    });
+    expect((e as Error).message).toMatch(/unknown option "autoscale".*Did you mean autoScale\?/);
+  });
 });
 
 describe('formatPercent', () => {

@@ -500,6 +500,7 @@ describe('simulate: bad input', () => {
     ['NaN volatility', { volatility: NaN }, 'non_finite', /volatility/],
     ['more sample paths than paths', { samplePaths: 50_000 }, 'invalid_argument', /samplePaths/],
     ['both years and toYear', { years: [2021] }, 'invalid_argument', /either years or toYear/],
+    ['a misspelt option', { sead: 8 }, 'invalid_argument', /unknown option "sead".*Did you mean seed\?/],
   ];
   for (const [what, patch, code, message] of cases) {
     it(`simulate with ${what} throws ${code}`, async () => {

@@ -155,4 +155,10 @@ describe('simulateSectors', () => {
     );
     expect((neg as Error).message).toMatch(/sectors\[1\]\.volatility must be >= 0/);
   });
+
+  it('a misspelt option is refused, not ignored (the sectors would run independent)', async () => {
+    const e = await rejected(() => simulateSectors({ ...two, corelation: two.correlation } as never));
+    expect(e).toMatchObject({ code: 'invalid_argument' });
+    expect((e as Error).message).toMatch(/^simulateSectors: unknown option "corelation".*Did you mean correlation\?/);
+  });
 });

@@ -120,4 +120,10 @@ describe('compareIndustries', () => {
     expect(thrown(() => compareIndustries([{ id: 'x' } as Fact]))).toMatchObject({ code: 'invalid_argument' });
     expect(thrown(() => compareIndustries(facts, { unit: 'count' }))).toMatchObject({ code: 'invalid_argument' });
   });
+  it('a misspelt option is refused, naming the one meant', () => {
+    expect(thrown(() => compareIndustries(facts, { units: 'CNY trillion' } as never))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/^compareIndustries: unknown option "units".*Did you mean unit\?/),
+    });
+  });
 });

@@ -96,6 +96,13 @@ describe('growthPath', () => {
       code: 'invalid_argument',
     });
   });
+  it('a misspelt span field is refused, naming the one meant', () => {
+    const e = thrown(() => growthPath({ type: 'cagr', rate: 0.25 }, { ...span, basis: 2 } as never));
+    expect(e).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/^growthPath: unknown option "basis".*Did you mean base\?/),
+    });
+  });
 });
 
 describe('applyShocks', () => {
@@ -173,6 +180,13 @@ describe('applyBounds', () => {
     const shocked = applyShocks(cagrPath({ ...span, rate: 1 }), [{ year: 2024, size: -0.5 }]);
     // unbounded 1, 2, 4, 8, 8 (16 * 0.5), 16; with cap 5: 1, 2, 4, 5, 5 * 2 * 0.5 = 5, 5
     expect(applyBounds(shocked, { cap: 5 }).levels).toEqual([1, 2, 4, 5, 5, 5]);
+  });
+  it('a misspelt bound is refused, not ignored', () => {
+    const p = cagrPath({ ...span, rate: 0.1 });
+    expect(thrown(() => applyBounds(p, { flor: 1 } as never))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/^applyBounds: unknown option "flor".*Did you mean floor\?/),
+    });
   });
   it('no bounds return the same path', () => {
     const p = cagrPath({ ...span, rate: 0.1 });

@@ -372,3 +372,24 @@ describe('pathToTarget', () => {
     );
   });
 });
+
+describe('path options', () => {
+  // A misspelt option is refused, not ignored (a path would be built without it, or fail on what it lacks).
+  it.each([
+    ['cagrPath', () => cagrPath({ ...span, rate: 0.1, bse: 2 } as never), 'bse', 'base'],
+    ['phasesPath', () => phasesPath({ ...span, phase: [] } as never), 'phase', 'phases'],
+    ['ratesPath', () => ratesPath({ ...span, rate: 0.1 } as never), 'rate', 'rates'],
+    ['linearPath', () => linearPath({ ...span, slop: 1 } as never), 'slop', 'slope'],
+    ['logisticPath', () => logisticPath({ ...span, rate: 0.5, caps: 10 } as never), 'caps', 'cap'],
+    ['anchorsPath', () => anchorsPath({ ...span, anchor: [] } as never), 'anchor', 'anchors'],
+    ['expressionPath', () => expressionPath({ ...span, expresion: '0.1' } as never), 'expresion', 'expression'],
+    ['pathToTarget', () => pathToTarget({ ...span, targt: 3 } as never), 'targt', 'target'],
+  ])('%s refuses a misspelt option, naming the one meant', (fn, call, bad, near) => {
+    expect(thrown(call)).toMatchObject({
+      name: 'MetricsError',
+      code: 'invalid_argument',
+      message: expect.stringMatching(new RegExp(`^${fn}: unknown option "${bad}".*Did you mean ${near}\\?`)),
+      issues: [{ path: ['options', bad] }],
+    });
+  });
+});

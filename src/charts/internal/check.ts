@@ -1,7 +1,7 @@
 // Input checks shared by the chart builders: every problem becomes a MetricsError that names the
 // builder, the row and the field, before vega ever sees the data.
 import { MetricsError } from '../../errors.js';
-import { argumentError, show } from '../../internal/assert.js';
+import { argumentError, assertOptions, optionNames, show } from '../../internal/assert.js';
 import { Comparator } from '../../targets/fact.js';
 import { type Unit, unitArg } from '../../series/units.js';
 import type { ActualPoint, ChartOptions, PlanPeriod, TargetMarker } from '../inputs.js';
@@ -301,10 +301,29 @@ export function checkTextOptions<K extends string>(
   }
 }
 
-/** Reads and checks the common options; returns the parsed unit and the plot size. */
+/** The fields of {@link ChartOptions}, for a builder with more options to spread into its own optionNames. */
+export const CHART_OPTION_FIELDS: { readonly [K in keyof ChartOptions]-?: true } = Object.freeze({
+  unit: true,
+  locale: true,
+  title: true,
+  subtitle: true,
+  measure: true,
+  width: true,
+  height: true,
+  source: true,
+});
+
+/** The options every chart builder takes ({@link ChartOptions}); a builder with more passes its own list. */
+export const CHART_OPTIONS = optionNames<ChartOptions>(CHART_OPTION_FIELDS);
+
+/**
+ * Reads and checks the common options; returns the parsed unit and the plot size. An option not in `known`
+ * (default {@link CHART_OPTIONS}; a builder with more options passes its own list) throws, naming the closest.
+ */
 export function checkOptions(
   fn: string,
   options: ChartOptions | undefined,
+  known: readonly string[] = CHART_OPTIONS,
 ): { unit: Unit; locale: Locale; width: number; height: number } {
   if (typeof options !== 'object' || options === null) {
     throw argumentError(
@@ -315,6 +334,7 @@ export function checkOptions(
       options,
     );
   }
+  assertOptions(fn, options, '{ unit }', known);
   if (options.unit === undefined) {
     throw argumentError(
       'invalid_argument',

@@ -1,3 +1,4 @@
+import { assertOptions, optionNames } from '../../internal/assert.js';
 import { checkPair, finiteResult, naiveScale } from '../internal/accuracyCheck.js';
 
 /** Options of {@link mase}. */
@@ -7,6 +8,8 @@ export interface MaseOptions {
   /** Seasonal period m of the naive scale: 1 (the default) for yearly data. */
   readonly period?: number;
 }
+
+const MASE_OPTIONS = optionNames<MaseOptions>({ history: true, period: true });
 
 /**
  * Mean absolute scaled error (Hyndman & Koehler 2006; M4 definition): mean |y - f| divided by the
@@ -21,7 +24,8 @@ export interface MaseOptions {
  */
 export function mase(actual: readonly number[], predicted: readonly number[], options: MaseOptions): number {
   checkPair('mase', actual, predicted);
-  const scale = naiveScale('mase', options?.history, options?.period ?? 1);
+  assertOptions('mase', options, '{ history }', MASE_OPTIONS);
+  const scale = naiveScale('mase', options.history, options.period ?? 1);
   let sum = 0;
   for (let i = 0; i < actual.length; i++) sum += Math.abs((actual[i] as number) - (predicted[i] as number)) / scale;
   return finiteResult('mase', sum / actual.length);

@@ -1,3 +1,4 @@
+import { assertOptions, optionNames } from '../../internal/assert.js';
 import { alphaOf, checkInterval, finiteResult, naiveScale } from '../internal/accuracyCheck.js';
 import { intervalScoreSum } from './winkler.js';
 
@@ -10,6 +11,8 @@ export interface MsisOptions {
   /** Seasonal period m of the naive scale: 1 (the default) for yearly data. */
   readonly period?: number;
 }
+
+const MSIS_OPTIONS = optionNames<MsisOptions>({ history: true, level: true, period: true });
 
 /**
  * Mean scaled interval score (M4 competition): the mean {@link winkler} score divided by the in-sample
@@ -30,7 +33,8 @@ export function msis(
   options: MsisOptions,
 ): number {
   checkInterval('msis', actual, lower, upper);
-  const alpha = alphaOf('msis', options?.level);
-  const scale = naiveScale('msis', options?.history, options?.period ?? 1);
+  assertOptions('msis', options, '{ history, level: 0.95 }', MSIS_OPTIONS);
+  const alpha = alphaOf('msis', options.level);
+  const scale = naiveScale('msis', options.history, options.period ?? 1);
   return finiteResult('msis', intervalScoreSum(actual, lower, upper, alpha) / actual.length / scale);
 }

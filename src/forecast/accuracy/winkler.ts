@@ -1,3 +1,4 @@
+import { assertOptions, optionNames } from '../../internal/assert.js';
 import { alphaOf, checkInterval, finiteResult } from '../internal/accuracyCheck.js';
 
 /** Options of {@link winkler}. */
@@ -5,6 +6,8 @@ export interface WinklerOptions {
   /** Level of the interval as a fraction in (0, 1): 0.95 for a 95% interval (alpha = 0.05). */
   readonly level: number;
 }
+
+const WINKLER_OPTIONS = optionNames<WinklerOptions>({ level: true });
 
 /**
  * Mean Winkler (interval) score, in the unit of the data (Winkler 1972; Gneiting & Raftery 2007):
@@ -24,7 +27,8 @@ export function winkler(
   options: WinklerOptions,
 ): number {
   checkInterval('winkler', actual, lower, upper);
-  const alpha = alphaOf('winkler', options?.level);
+  assertOptions('winkler', options, '{ level: 0.95 }', WINKLER_OPTIONS);
+  const alpha = alphaOf('winkler', options.level);
   return finiteResult('winkler', intervalScoreSum(actual, lower, upper, alpha) / actual.length);
 }
 

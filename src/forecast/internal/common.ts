@@ -1,6 +1,6 @@
 // Shared checks and builders for the forecasting methods (not exported from the package).
 import { MetricsError } from '../../errors.js';
-import { argumentError, assertInteger, show } from '../../internal/assert.js';
+import { argumentError, assertInteger, assertOptions, optionNames, show } from '../../internal/assert.js';
 import { asSeries, assertAnnual, type Series } from '../../series/series.js';
 import type { Rng } from '../../random/rng.js';
 import { unitArg } from '../../series/units.js';
@@ -316,11 +316,44 @@ export function pointsOnlyOn(): boolean {
   return pointsOnlyMode;
 }
 
+/** The fields of {@link ForecastOptions}, for {@link checkForecastOptions}. */
+const METHOD_FORECAST_OPTIONS = optionNames<ForecastOptions>({ levels: true, smallSample: true });
+
+/** The fields of {@link SimulateFitOptions}, for {@link checkSimulateOptions}. */
+const METHOD_SIMULATE_OPTIONS = optionNames<SimulateFitOptions>({ paths: true, rng: true, smallSample: true });
+
 /**
- * Checks and sorts interval levels by the one convention (see toLevels): fractions, or unambiguous percent.
- * Inside {@link pointsOnly}: none.
+ * Checks the options of a method's `forecast(fit, toYear, options)`: absent, or an object with no field but
+ * `levels` and `smallSample` (a misspelt `level` would otherwise give the default intervals). Every method's
+ * forecast reads its options through {@link intervalLevels}, which calls this.
+ */
+export function checkForecastOptions(fn: string, options: unknown): asserts options is ForecastOptions | undefined {
+  if (options !== undefined) assertOptions(fn, options, '{ levels: [0.8, 0.95] }', METHOD_FORECAST_OPTIONS);
+}
+
+/**
+ * Checks the options of a method's `simulate(fit, toYear, options)`: an object with no field but `paths`,
+ * `rng` and `smallSample` (the values are checked by {@link simulateInput}, which calls this).
+ */
+export function checkSimulateOptions(fn: string, options: unknown): asserts options is SimulateFitOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: options must be { paths, rng } (got ${show(options)}). Pass e.g. { paths: 1000, rng: rng(2026) }.`,
+      'options',
+      '{ paths, rng }',
+      options,
+    );
+  }
+  assertOptions(fn, options, '{ paths, rng }', METHOD_SIMULATE_OPTIONS);
+}
+
+/**
+ * Checks the options (see {@link checkForecastOptions}), then checks and sorts interval levels by the one
+ * convention (see toLevels): fractions, or unambiguous percent. Inside {@link pointsOnly}: none.
  */
 export function intervalLevels(fn: string, options: ForecastOptions | undefined): number[] {
+  checkForecastOptions(fn, options);
   if (pointsOnlyMode) return [];
   const levels = options?.levels ?? [0.8, 0.95];
   return toLevels(fn, levels, 'level');
@@ -536,7 +569,7 @@ export function constantFit(
   });
 }
 
-/** Checks simulate options; returns the years and the generator. */
+/** Checks simulate options (see {@link checkSimulateOptions}); returns the years and the generator. */
 export function simulateInput(
   fn: string,
   fit: ForecastFit,
@@ -544,15 +577,7 @@ export function simulateInput(
   options: SimulateFitOptions,
 ): { years: number[]; paths: number; rng: Rng } {
   const years = horizonYears(fn, fit, toYear);
-  if (typeof options !== 'object' || options === null) {
-    throw argumentError(
-      'invalid_argument',
-      `${fn}: options must be { paths, rng } (got ${show(options)}). Pass e.g. { paths: 1000, rng: rng(2026) }.`,
-      'options',
-      '{ paths, rng }',
-      options,
-    );
-  }
+  checkSimulateOptions(fn, options);
   const { paths, rng } = options;
   assertInteger(fn, 'paths', paths);
   assertSmallSample(fn, options.smallSample);

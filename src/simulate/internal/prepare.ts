@@ -18,6 +18,31 @@ const MAX_WORKERS = 64;
 /** Most simulated years (as trajectory paths span at most 1000). */
 const MAX_YEARS = 1000;
 
+/**
+ * The names of {@link SimulationRunOptions}, for the option lists of simulate and simulateSectors (the
+ * compiler checks it names every field and no other).
+ */
+export const RUN_OPTION_NAMES: { readonly [K in keyof SimulationRunOptions]-?: true } = Object.freeze({
+  baseYear: true,
+  years: true,
+  toYear: true,
+  distribution: true,
+  degreesOfFreedom: true,
+  paths: true,
+  seed: true,
+  quantiles: true,
+  baseDraw: true,
+  targets: true,
+  cagrThresholds: true,
+  crossing: true,
+  samplePaths: true,
+  workers: true,
+  chunkSize: true,
+  onProgress: true,
+  signal: true,
+  maxMemoryBytes: true,
+});
+
 export interface KernelPlan {
   readonly seed: number;
   readonly paths: number;

@@ -1,14 +1,17 @@
 // Not exported from the package: checks and builders shared by the path functions.
 import { MetricsError } from '../../errors.js';
-import { argumentError, assertFinite, assertInteger, show } from '../../internal/assert.js';
+import { argumentError, assertFinite, assertInteger, assertOptions, show } from '../../internal/assert.js';
 import type { LevelPath, PathSpan } from '../types.js';
 import { assertPlausible } from '../../internal/plausible.js';
 
 /** The most years a path may span; longer spans are refused as too_large. */
 export const MAX_PATH_YEARS = 1000;
 
-/** Checks fromYear < toYear (whole years, at most MAX_PATH_YEARS apart) and base > 0. */
-export function checkSpan(fn: string, span: PathSpan): void {
+/**
+ * Checks fromYear < toYear (whole years, at most MAX_PATH_YEARS apart) and base > 0; with `known` (the
+ * function's option names, {@link optionNames}), first that `span` has no other field.
+ */
+export function checkSpan(fn: string, span: PathSpan, known?: readonly string[]): void {
   if (typeof span !== 'object' || span === null) {
     throw argumentError(
       'invalid_argument',
@@ -18,6 +21,7 @@ export function checkSpan(fn: string, span: PathSpan): void {
       span,
     );
   }
+  if (known !== undefined) assertOptions(fn, span, undefined, known);
   assertInteger(fn, 'fromYear', span.fromYear);
   assertInteger(fn, 'toYear', span.toYear);
   assertFinite(fn, { base: span.base });
