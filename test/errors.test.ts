@@ -8,9 +8,12 @@ import { checkPath } from '../src/trajectory/internal/checkPath.js';
 import {
   assertFinite,
   assertFiniteArray,
+  assertKnownFields,
   assertInRange,
   assertInteger,
   assertOneOf,
+  assertOptions,
+  optionNames,
   pathOf,
   problemIssues,
   show,
@@ -123,6 +126,29 @@ describe('isMetricsError', () => {
 });
 
 describe('the message helpers in src/internal/assert.ts', () => {
+  it('assertOptions and assertKnownFields refuse a field not in the list, naming the closest and the path', () => {
+    const known = optionNames<{ lower?: number; upper?: number }>({ lower: true, upper: true });
+    expect(known).toEqual(['lower', 'upper']);
+    expect(Object.isFrozen(known)).toBe(true);
+    expect(assertOptions('f', { lower: 1 }, undefined, known)).toBeUndefined();
+    expect(thrown(() => assertOptions('f', { lowr: 1 }, undefined, known))).toMatchObject({
+      code: 'invalid_argument',
+      message:
+        'f: unknown option "lowr" (got {"lowr":1}). Did you mean lower? Remove it; the options are lower, upper.',
+      issues: [{ path: ['options', 'lowr'], expected: 'one of lower, upper', received: 'lowr' }],
+    });
+    expect(thrown(() => assertOptions('f', { x: 1 }, undefined, []))).toMatchObject({
+      message: 'f: unknown option "x" (got {"x":1}). Remove it; it takes none.',
+    });
+    expect(thrown(() => assertKnownFields('f', 'sectors[2].bounds', { lower: 1, zzz: 2 }, known))).toMatchObject({
+      message:
+        'f: sectors[2].bounds has an unknown field "zzz" (got {"lower":1,"zzz":2}). Remove it; its fields are lower, upper.',
+      issues: [{ path: ['sectors', 2, 'bounds', 'zzz'] }],
+    });
+    // Not an object: left to the caller's own checks.
+    expect(assertKnownFields('f', 'bounds', undefined, known)).toBeUndefined();
+    expect(assertKnownFields('f', 'bounds', 5, known)).toBeUndefined();
+  });
   it('show quotes strings, prints numbers, cuts long arrays and long objects', () => {
     expect(show('a')).toBe('"a"');
     expect(show(1.5)).toBe('1.5');

@@ -96,18 +96,38 @@ export function assertOptions(
       options,
     );
   }
-  if (known === undefined) return;
-  for (const key of Object.keys(options)) {
+  if (known !== undefined) refuseUnknown(fn, options, known, undefined);
+}
+
+/**
+ * Throws invalid_argument when `record`, a record nested in a function's input (`rareShock`, `sectors[2]`),
+ * has an own field not in `known` (from {@link optionNames}), naming the closest known one:
+ * `<fn>: <name> has an unknown field "x" (got …). Did you mean y? Remove it; its fields are a, b.` A value
+ * that is not an object is left to the caller's own checks.
+ */
+export function assertKnownFields(fn: string, name: string, record: unknown, known: readonly string[]): void {
+  if (record !== null && typeof record === 'object' && !Array.isArray(record)) refuseUnknown(fn, record, known, name);
+}
+
+/** The shared step of assertOptions (name undefined) and assertKnownFields. */
+function refuseUnknown(fn: string, record: object, known: readonly string[], name: string | undefined): void {
+  for (const key of Object.keys(record)) {
     if (known.includes(key)) continue;
     const near = closestNames(key, known, 1)[0];
-    const list = known.length === 0 ? 'it takes none' : `the options are ${known.join(', ')}`;
+    const what = name === undefined ? `unknown option ${show(key)}` : `${name} has an unknown field ${show(key)}`;
+    const list =
+      name === undefined
+        ? known.length === 0
+          ? 'it takes none'
+          : `the options are ${known.join(', ')}`
+        : `its fields are ${known.join(', ')}`;
     throw argumentError(
       'invalid_argument',
-      `${fn}: unknown option ${show(key)} (got ${show(options)}).${near !== undefined ? ` Did you mean ${near}?` : ''} Remove it; ${list}.`,
-      ['options', key],
+      `${fn}: ${what} (got ${show(record)}).${near !== undefined ? ` Did you mean ${near}?` : ''} Remove it; ${list}.`,
+      name === undefined ? ['options', key] : [...pathOf(name), key],
       known.length === 0 ? 'no options' : `one of ${known.join(', ')}`,
       key,
-      { option: key },
+      name === undefined ? { option: key } : { field: key },
     );
   }
 }

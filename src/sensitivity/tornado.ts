@@ -1,5 +1,12 @@
 import { MetricsError, isMetricsError } from '../errors.js';
-import { assertFinite, show, argumentError, assertOptions, optionNames } from '../internal/assert.js';
+import {
+  assertFinite,
+  assertKnownFields,
+  show,
+  argumentError,
+  assertOptions,
+  optionNames,
+} from '../internal/assert.js';
 import type { ModelDefinition } from '../spec/types.js';
 import { project } from '../scenario/project.js';
 import type { ScenarioProjection } from '../scenario/types.js';
@@ -49,6 +56,9 @@ const TORNADO_OPTIONS = optionNames<TornadoOptions>({
   ranges: true,
   parameters: true,
 });
+
+/** The fields of a tornado's swing (a misspelt `relativ` would leave the default 10 % swing). */
+const SWING_FIELDS = optionNames<NonNullable<TornadoOptions['swing']>>({ relative: true, absolute: true });
 
 /** One bar of a tornado: a parameter moved to its low and high value, and the output at each. */
 export interface TornadoBar {
@@ -132,6 +142,7 @@ export function tornado(model: ModelDefinition, options: TornadoOptions = {}): T
   assertOptions(fn, options, undefined, TORNADO_OPTIONS);
   const scenario = options.scenario ?? 'plan';
   const { name, fn: measure } = outputFunction(options.output);
+  assertKnownFields(fn, 'swing', options.swing, SWING_FIELDS);
   const relative = options.swing?.relative ?? (options.swing?.absolute === undefined ? 0.1 : 0);
   const absolute = options.swing?.absolute ?? 0;
   assertFinite(fn, { 'swing.relative': relative, 'swing.absolute': absolute });

@@ -176,5 +176,10 @@ describe('tornado', () => {
       code: 'invalid_argument',
       message: expect.stringMatching(/^tornado: unknown option "parameter".*Did you mean parameters\?/),
     });
+    // A misspelt swing field would leave the default 10 % swing.
+    expect(thrown(() => tornado(model(), { swing: { relativ: 0.2 } } as never))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/^tornado: swing has an unknown field "relativ".*Did you mean relative\?/),
+    });
   });
 });

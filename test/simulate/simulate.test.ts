@@ -501,6 +501,43 @@ describe('simulate: bad input', () => {
     ['more sample paths than paths', { samplePaths: 50_000 }, 'invalid_argument', /samplePaths/],
     ['both years and toYear', { years: [2021] }, 'invalid_argument', /either years or toYear/],
     ['a misspelt option', { sead: 8 }, 'invalid_argument', /unknown option "sead".*Did you mean seed\?/],
+    // Misspelt optional fields of nested records would leave their defaults (no floor, no tolerance, no mode).
+    [
+      'a misspelt bounds field',
+      { bounds: { flor: 50 } },
+      'invalid_argument',
+      /bounds has an unknown field "flor".*Did you mean floor\? Remove it; its fields are cap, floor\./,
+    ],
+    [
+      'a misspelt rare shock field',
+      { rareShock: { probability: 0.1, size: -0.2, sise: 1 } },
+      'invalid_argument',
+      /rareShock has an unknown field "sise".*Did you mean size\?/,
+    ],
+    [
+      'a misspelt shock field',
+      { shocks: [{ year: 2022, size: -0.1, yaer: 2023 }] },
+      'invalid_argument',
+      /shocks\[0\] has an unknown field "yaer".*Did you mean year\?/,
+    ],
+    [
+      'a misspelt target field',
+      { targets: [{ year: 2025, value: 1, comparator: 'exceeds', tolerence: { relative: 0.1 } }] },
+      'invalid_argument',
+      /targets\[0\] has an unknown field "tolerence".*Did you mean tolerance\?/,
+    ],
+    [
+      'a misspelt tolerance field',
+      { targets: [{ year: 2025, value: 1, comparator: 'about', tolerance: { relativ: 0.1 } }] },
+      'invalid_argument',
+      /targets\[0\]\.tolerance has an unknown field "relativ".*Did you mean relative\?/,
+    ],
+    [
+      'a misspelt base draw field',
+      { baseDraw: { lower: 90, upper: 110, distribution: 'triangular', mod: 100 } },
+      'invalid_argument',
+      /baseDraw has an unknown field "mod".*Did you mean mode\?/,
+    ],
   ];
   for (const [what, patch, code, message] of cases) {
     it(`simulate with ${what} throws ${code}`, async () => {

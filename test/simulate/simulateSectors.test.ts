@@ -161,4 +161,14 @@ describe('simulateSectors', () => {
     expect(e).toMatchObject({ code: 'invalid_argument' });
     expect((e as Error).message).toMatch(/^simulateSectors: unknown option "corelation".*Did you mean correlation\?/);
   });
+
+  it("a sector's misspelt field is refused, with its path (persistance would run without persistence)", async () => {
+    const e = await rejected(() =>
+      simulateSectors({ ...two, sectors: [two.sectors[0]!, { ...two.sectors[1]!, persistance: 0.5 } as never] }),
+    );
+    expect(e).toMatchObject({ code: 'invalid_argument', issues: [{ path: ['sectors', 1, 'persistance'] }] });
+    expect((e as Error).message).toMatch(
+      /^simulateSectors: sectors\[1\] has an unknown field "persistance".*Did you mean persistence\?/,
+    );
+  });
 });

@@ -1,10 +1,18 @@
 import { totalmem } from 'node:os';
 import { MetricsError } from '../../errors.js';
-import { show, argumentError } from '../../internal/assert.js';
+import { argumentError, assertKnownFields, optionNames, show } from '../../internal/assert.js';
 import { cholesky } from '../../internal/linalg.js';
 import { Comparator } from '../../targets/fact.js';
 import { toleranceWidth } from '../../targets/meets.js';
-import type { BaseDraw, SimulationRunOptions, SeriesModel, SimulationTarget } from '../types.js';
+import type {
+  BaseDraw,
+  LevelBounds,
+  LevelShock,
+  RareShock,
+  SimulationRunOptions,
+  SeriesModel,
+  SimulationTarget,
+} from '../types.js';
 import { assertPlausible, type FractionKind } from '../../internal/plausible.js';
 
 // Internal: checks the options of simulate / simulateSectors and turns them into a KernelPlan (plain
@@ -41,6 +49,33 @@ export const RUN_OPTION_NAMES: { readonly [K in keyof SimulationRunOptions]-?: t
   onProgress: true,
   signal: true,
   maxMemoryBytes: true,
+});
+
+// The fields of the records nested in the options, each checked by the compiler against its type: a
+// misspelt optional field (bounds.flor, baseDraw.mod) is refused, not ignored.
+const SHOCK_FIELDS = optionNames<LevelShock>({ year: true, size: true });
+const BOUNDS_FIELDS = optionNames<LevelBounds>({ cap: true, floor: true });
+const RARE_SHOCK_FIELDS = optionNames<RareShock>({ probability: true, size: true });
+const TARGET_FIELDS = optionNames<SimulationTarget>({
+  id: true,
+  year: true,
+  value: true,
+  comparator: true,
+  tolerance: true,
+});
+const TOLERANCE_FIELDS = optionNames<NonNullable<SimulationTarget['tolerance']>>({ relative: true, absolute: true });
+const BASE_DRAW_FIELDS = optionNames<BaseDraw>({ lower: true, upper: true, distribution: true, mode: true });
+/** A sector of simulateSectors: a series model and its id. */
+const SECTOR_FIELDS = optionNames<SeriesModel & { readonly id: string }>({
+  id: true,
+  baseValue: true,
+  growth: true,
+  shocks: true,
+  bounds: true,
+  volatility: true,
+  persistence: true,
+  meanUncertainty: true,
+  rareShock: true,
 });
 
 export interface KernelPlan {
@@ -310,6 +345,9 @@ export function prepare(
   for (let k = 0; k < K; k++) {
     const s = series[k]!;
     const p = K > 1 ? `sectors[${k}].` : '';
+    if (K > 1) assertKnownFields(fn, `sectors[${k}]`, s, SECTOR_FIELDS);
+    assertKnownFields(fn, `${p}bounds`, s.bounds, BOUNDS_FIELDS);
+    assertKnownFields(fn, `${p}rareShock`, s.rareShock, RARE_SHOCK_FIELDS);
     base.push(
       num(fn, `${p}baseValue`, s.baseValue, (x) => x > 0, '> 0', 'Log-growth needs a positive starting level.'),
     );
@@ -339,6 +377,7 @@ export function prepare(
       );
     }
     for (const [i, sh] of (s.shocks ?? []).entries()) {
+      assertKnownFields(fn, `${p}shocks[${i}]`, sh, SHOCK_FIELDS);
       const t = years.indexOf(sh?.year as number);
       if (t < 0)
         throw bad(
@@ -529,6 +568,8 @@ export function prepare(
   );
 
   const targets: TargetCheck[] = Array.from(o.targets ?? [], (tg, i) => {
+    assertKnownFields(fn, `targets[${i}]`, tg, TARGET_FIELDS);
+    assertKnownFields(fn, `targets[${i}].tolerance`, tg?.tolerance, TOLERANCE_FIELDS);
     const t = years.indexOf(tg?.year as number);
     if (t < 0)
       throw bad(
@@ -636,6 +677,7 @@ export function prepare(
         '{ lower, upper, distribution }',
         d,
       );
+    assertKnownFields(fn, 'baseDraw', d, BASE_DRAW_FIELDS);
     const lower = num(fn, 'baseDraw.lower', d.lower, (x) => x > 0, '> 0', 'A base level must be positive.');
     const upper = num(
       fn,
