@@ -93,6 +93,13 @@ describe('forecast method contract', () => {
         expect(() => m.forecast(fit, 2023, { levels: [0.8, 95] })).toThrow(/mixes fractions and percent/);
       });
 
+      it('refuses a missing fit with invalid_argument (no TypeError)', () => {
+        // The check once compared the fit with "no fit just made" (undefined), so undefined passed unchecked.
+        expect(() => m.forecast(undefined as never, 2030)).toThrow(
+          expect.objectContaining({ code: 'invalid_argument', message: expect.stringMatching(/got undefined/) }),
+        );
+      });
+
       it('refuses 2 observations with invalid_argument', () => {
         expect(() => m.fit(series({ id: 'short', unit: 'count', years: [2020, 2021], values: [1, 2] }))).toThrow(
           expect.objectContaining({ code: 'invalid_argument' }),

@@ -94,7 +94,8 @@ export function assertPositive(fn: string, s: Series, what: string): void {
  * whose wrapped method checks its own fit (calibrate).
  */
 export function horizonYears(fn: string, fit: ForecastFit, toYear: number, dataOnly = false): number[] {
-  if (fit !== freshFit) assertFit(fn, fit, dataOnly);
+  // No fresh fit outside pointsFromFreshFit: an undefined fit equals the undefined freshFit and is checked too.
+  if (freshFit === undefined || fit !== freshFit) assertFit(fn, fit, dataOnly);
   assertInteger(fn, 'toYear', toYear);
   const last = fit.years[fit.years.length - 1]!;
   if (toYear <= last) {
