@@ -3,6 +3,7 @@ import { argumentError, assertOneOf, assertOptions, optionNames, show } from '..
 import type { Series } from '../series/series.js';
 import { fitBase, fitInput, horizonYears, intervalLevels, makeForecast, meanOf } from './internal/common.js';
 import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions } from './types.js';
+import { looksLikeMethod } from './internal/checkMethod.js';
 
 /** A fit of a {@link combination}: the fits of its parts, in order. */
 export interface CombinationFit extends ForecastFit {
@@ -81,10 +82,11 @@ export function combination(
   }
   // Array.from visits holes (forEach skips them): a hole is a missing method, and is named.
   Array.from(methods).forEach((m, i) => {
-    if (typeof m !== 'object' || m === null || typeof m.fit !== 'function' || typeof m.forecast !== 'function') {
+    // The whole shape: a part's minLength is read below (a non-number there threw a TypeError).
+    if (!looksLikeMethod(m)) {
       throw argumentError(
         'invalid_argument',
-        `combination: methods[${i}] is not a forecast method (got ${show(m)}). Pass method objects such as ses or theta.`,
+        `combination: methods[${i}] is not a forecast method with name, minLength, fit and forecast (got ${show(m)}). Pass method objects such as ses or theta.`,
         `methods[${i}]`,
         'a forecast method',
         m,

@@ -41,6 +41,12 @@ describe('combination', () => {
   });
   it('combination([]) and combination([{}]) throw invalid_argument', () => {
     expect(thrown(() => combination([]))).toMatchObject({ code: 'invalid_argument' });
+    // A part whose minLength is not a number (it is read for the combination's own) is named, not a TypeError.
+    expect(thrown(() => combination([naive, { ...drift, minLength: Object.create(null) }]))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/^combination: methods\[1\] is not a forecast method with name, minLength/),
+      issues: [{ path: ['methods', 1] }],
+    });
     expect(thrown(() => combination([{} as never]))).toMatchObject({ code: 'invalid_argument' });
   });
   it('a combination refuses a fit from another combination', () => {

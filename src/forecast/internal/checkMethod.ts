@@ -1,18 +1,25 @@
 import { show, argumentError } from '../../internal/assert.js';
 import type { ForecastMethod } from '../types.js';
 
+/** True when `method` has what every caller reads: name, a whole minLength >= 1, fit, forecast, simulate if any. */
+export function looksLikeMethod(method: unknown): method is ForecastMethod {
+  const m = method as ForecastMethod | null;
+  return (
+    typeof m === 'object' &&
+    m !== null &&
+    typeof m.fit === 'function' &&
+    typeof m.forecast === 'function' &&
+    typeof m.name === 'string' &&
+    Number.isSafeInteger(m.minLength) &&
+    m.minLength >= 1 &&
+    (m.simulate === undefined || typeof m.simulate === 'function')
+  );
+}
+
 /** Throws invalid_argument unless `method` looks like a {@link ForecastMethod}. */
 export function checkMethod(fn: string, method: unknown): asserts method is ForecastMethod {
   const m = method as ForecastMethod | null;
-  if (
-    typeof m !== 'object' ||
-    m === null ||
-    typeof m.fit !== 'function' ||
-    typeof m.forecast !== 'function' ||
-    typeof m.name !== 'string' ||
-    !(Number.isSafeInteger(m.minLength) && m.minLength >= 1) ||
-    (m.simulate !== undefined && typeof m.simulate !== 'function')
-  ) {
+  if (!looksLikeMethod(m)) {
     throw argumentError(
       'invalid_argument',
       `${fn}: method must be a ForecastMethod with name, minLength, fit and forecast (got ${show(method)}). Pick one from forecastMethods.`,
