@@ -295,10 +295,10 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
         f,
       );
     }
-    // The outer fit is plain data handed back: what is read here, its data (the values, for the log-scale widths
-    // and the bounds) and its calibration, is checked as the methods check theirs; the wrapped method checks
-    // its own fit, f.inner.
-    horizonYears(`${name}.forecast`, f, toYear, true);
+    // The outer fit is plain data handed back, and the forecast returns it: all of it (its data, fitted values,
+    // parameters and calibration) is checked as the methods check theirs; the wrapped method checks its own
+    // fit, f.inner. (Checking only what is read here let a non-finite fitted value through to the result.)
+    horizonYears(`${name}.forecast`, f, toYear);
     checkForecastOptions(`${name}.forecast`, opts);
     checkCalibration(`${name}.forecast`, f.calibration);
     const base = method.forecast(f.inner, toYear, opts);
@@ -370,6 +370,19 @@ function checkCalibration(fn: string, c: Calibration): void {
   if (c.errors !== 'log' && c.errors !== 'absolute') badCalibration(fn, 'errors', 'must be log or absolute', c.errors);
   if (typeof c.exponent !== 'number' || !Number.isFinite(c.exponent) || c.exponent < 0 || c.exponent > 10)
     badCalibration(fn, 'exponent', 'must be a number in [0, 10]', c.exponent);
+  const byHorizon: unknown = c.byHorizon;
+  if (!Array.isArray(byHorizon) || byHorizon.length > MAX_LENGTH)
+    badCalibration(fn, 'byHorizon', 'must be the errors per steps ahead (an array of arrays)', byHorizon);
+  for (let h = 0; h < (byHorizon as unknown[]).length; h++) {
+    const errors: unknown = (byHorizon as unknown[])[h];
+    if (!Array.isArray(errors) || errors.length > MAX_LENGTH)
+      badCalibration(fn, `byHorizon[${h}]`, 'must be an array of errors', errors);
+    for (let i = 0; i < (errors as unknown[]).length; i++) {
+      const v = (errors as unknown[])[i];
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+        badCalibration(fn, `byHorizon[${h}][${i}]`, 'must be a finite error >= 0', v);
+    }
+  }
   const pooled: unknown = c.pooled;
   if (!Array.isArray(pooled) || pooled.length > MAX_LENGTH * MAX_LENGTH || (!c.fallback && pooled.length === 0))
     badCalibration(fn, 'pooled', 'must be the sorted errors (at least one)', pooled);

@@ -194,7 +194,7 @@ describe('calibrate', () => {
     const spoilt = { ...naive.fit(linear), values: [...linear.values.slice(0, -1), Number.NaN] };
     expect(thrown(() => naive.forecast(spoilt, 2012))).toMatchObject({ code: 'invalid_argument' });
   });
-  it("checks what forecast reads: the outer fit's data and calibration, and (through the method) the inner fit", () => {
+  it('checks the whole outer fit, which the forecast returns, and (through the method) the inner fit', () => {
     const cal = calibrate(naive);
     const fit = cal.fit(linear);
     const nanLast = [...linear.values.slice(0, -1), Number.NaN];
@@ -204,9 +204,19 @@ describe('calibrate', () => {
     });
     const badInner = { ...fit, inner: { ...fit.inner, state: { level: Number.NaN } } };
     expect(thrown(() => cal.forecast(badInner, 2012))).toMatchObject({ code: 'invalid_argument' });
-    // the outer copy of the model's numbers is not read (the inner fit's are): a spoilt one changes nothing
-    const unread = { ...fit, fitted: fit.fitted.map(() => Number.NaN) };
-    expect(cal.forecast(unread, 2012)).toEqual({ ...cal.forecast(fit, 2012), fit: unread });
+    // The outer copy of the model's numbers is not read (the inner fit's are), but the forecast hands the fit
+    // back: a spoilt one used to come out in the result (a NaN fitted value, an error that was a Symbol).
+    const spoiltFitted = { ...fit, fitted: fit.fitted.map(() => Number.NaN) };
+    expect(thrown(() => cal.forecast(spoiltFitted, 2012))).toMatchObject({
+      code: 'invalid_argument',
+      issues: [{ path: ['fit', 'fitted', 0] }],
+    });
+    const byHorizon = fit.calibration.byHorizon.map((e, h) => (h === 1 ? [e[0], Symbol('s')] : e));
+    const spoiltErrors = { ...fit, calibration: { ...fit.calibration, byHorizon } } as never;
+    expect(thrown(() => cal.forecast(spoiltErrors, 2012))).toMatchObject({
+      code: 'invalid_argument',
+      issues: [{ path: ['fit', 'calibration', 'byHorizon', 1, 1] }],
+    });
   });
   it('fits the windows of a hand-built series as of series(): the same errors and points', () => {
     const plain = { id: 'lin', unit: 'count', years: [...linear.years], values: [...linear.values] };
