@@ -177,7 +177,8 @@ export function industriesSection(c: IndustryComparison, options: IndustriesSect
   const zh = locale === 'zh';
   const unit = parseUnit(c.unit);
   const uText = unitText(unit, locale);
-  const facts = (options.facts ?? []).map((f, i) => asFact('industriesSection', f, `options.facts[${i}]`));
+  // Array.from visits holes (map skips them): a hole is a missing fact, and is named.
+  const facts = Array.from(options.facts ?? [], (f, i) => asFact('industriesSection', f, `options.facts[${i}]`));
   const byId = new Map(facts.map((f) => [f.id, f] as const));
   const sources = (ids: readonly string[]): string =>
     [

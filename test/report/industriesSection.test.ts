@@ -58,4 +58,13 @@ describe('a locale that is not one names the option it came from', () => {
     expect(e).toMatchObject({ code: 'invalid_argument', issues: [{ path: ['options', 'fact'] }] });
     expect(e.message).toMatch(/^industriesSection: unknown option "fact".*Did you mean facts\?/);
   });
+  it('a hole in options.facts is named, not a TypeError', () => {
+    const facts = loadSeeds();
+    const holed = [...facts];
+    delete holed[3];
+    expect(thrown(() => industriesSection(c, { facts: holed }))).toMatchObject({
+      code: 'invalid_argument',
+      issues: [{ path: ['options', 'facts', 3] }],
+    });
+  });
 });
