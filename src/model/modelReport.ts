@@ -570,6 +570,12 @@ export function checkModelReport(fn: string, r: ModelReport): void {
     // A chart spec is JSON data whose every number is finite (a NaN opacity draws nothing, silently).
     const bad = nonFinite(obj(`report.charts[${i}].spec`, o['spec']));
     if (bad !== undefined) fail(`report.charts[${i}].spec${bad.path}`, 'must be a finite number', bad.value);
+    // The page's version of the chart (as modelReport builds it) is data of the same kind, passed on as it is.
+    if (o['htmlSpec'] !== undefined) {
+      const badHtml = nonFinite(obj(`report.charts[${i}].htmlSpec`, o['htmlSpec']));
+      if (badHtml !== undefined)
+        fail(`report.charts[${i}].htmlSpec${badHtml.path}`, 'must be a finite number', badHtml.value);
+    }
   });
 }
 

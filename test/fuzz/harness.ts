@@ -122,7 +122,7 @@ function inputFlags(args: readonly unknown[], arity: number): InputFlags {
       if (v.includes('undefined')) f.undefined = true;
     } else if (typeof v === 'function' || typeof v === 'symbol') {
       f.object = true;
-    } else if (v !== null && typeof v === 'object' && !seen.has(v) && depth < 12) {
+    } else if (v !== null && typeof v === 'object' && !seen.has(v) && depth < 32) {
       seen.add(v);
       if (ArrayBuffer.isView(v)) return;
       if (v instanceof Map || v instanceof Date) {

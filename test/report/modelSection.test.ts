@@ -65,4 +65,22 @@ describe('modelSection and modelSummary', () => {
     // Every chart carries the numbers behind it.
     expect(s.charts.map((c) => c.data?.columns[0])).toEqual(['Scenario', 'Year', 'Sample path']);
   });
+
+  it('modelSection refuses a report whose page chart (htmlSpec) holds a non-finite number, as it does for spec', async () => {
+    const r = await modelReport(loadModel('big-data-14th-fyp'), { paths: 200, seed: 1 });
+    const i = r.charts.findIndex((c) => c.htmlSpec !== undefined);
+    expect(i).toBeGreaterThanOrEqual(0);
+    const spoilt = {
+      ...r,
+      charts: r.charts.map((c, j) => (j === i ? { ...c, htmlSpec: { ...c.htmlSpec, width: Number.NaN } } : c)),
+    } as typeof r;
+    expect(() => modelSection(spoilt)).toThrow(
+      expect.objectContaining({
+        code: 'invalid_argument',
+        message: expect.stringMatching(
+          new RegExp(`report\\.charts\\[${i}\\]\\.htmlSpec\\.width must be a finite number`),
+        ),
+      }),
+    );
+  });
 });
