@@ -215,6 +215,8 @@ export const arima: ForecastMethod<ArimaFit> = {
 /** Largest AR or MA order and differencing a model handed back may have (auto.arima's search stays within 5 and 2). */
 const MAX_ORDER = 10;
 const MAX_DIFFERENCING = 2;
+/** Most candidates a fit handed back may list (the stepwise search fits at most 94, R's nmodels). */
+const MAX_CANDIDATES = 1000;
 const CONSTANTS: readonly ArimaConstant[] = ['drift', 'mean', 'none', 'constant-series'];
 
 /**
@@ -283,6 +285,30 @@ function modelOf(fn: string, fit: ArimaFit): ArimaModel {
   const rd = Math.max(p, q + 1) + d;
   numbers('stateMean', rd);
   numbers('stateCov', rd * rd);
+  // The rest is read for a short series' intervals (the constant's standard error) or handed back in the
+  // forecast's fit: standard errors of the estimated coefficients (ar, ma, then a drift or mean), or none.
+  const k = p + q + (o['constant'] === 'drift' || o['constant'] === 'mean' ? 1 : 0);
+  const se = o['standardErrors'];
+  if (!Array.isArray(se) || (se.length !== 0 && se.length !== k))
+    bad('.standardErrors', `must hold ${k === 0 ? 'no' : `0 or ${k}`} numbers`, se);
+  for (let i = 0; i < (se as unknown[]).length; i++) {
+    const v = (se as unknown[])[i];
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+      bad(`.standardErrors[${i}]`, 'must be a finite number >= 0', v);
+  }
+  if (o['criterion'] !== 'aicc' && o['criterion'] !== 'aic') bad('.criterion', 'must be aicc or aic', o['criterion']);
+  const candidates = o['candidates'];
+  if (!Array.isArray(candidates) || candidates.length > MAX_CANDIDATES)
+    bad('.candidates', `must be the models the search fitted (an array of at most ${MAX_CANDIDATES})`, candidates);
+  for (let i = 0; i < (candidates as unknown[]).length; i++) {
+    const c = (candidates as unknown[])[i];
+    if (typeof c !== 'object' || c === null || Array.isArray(c))
+      bad(`.candidates[${i}]`, 'must be a model and its criterion, { model, ic }', c);
+    const { model, ic } = c as Record<string, unknown>;
+    if (typeof model !== 'string') bad(`.candidates[${i}].model`, "must be the model's name, text", model);
+    if (ic !== null && (typeof ic !== 'number' || !Number.isFinite(ic)))
+      bad(`.candidates[${i}].ic`, 'must be a finite number or null', ic);
+  }
   return m as ArimaModel;
 }
 

@@ -270,8 +270,17 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
       }
     }
     const full = residualScale(inner, kind === 'log');
-    const scale = method.calibrationScale !== 'none' && count > 0 && full > 0 ? full / Math.sqrt(ss / count) : 1;
+    const ratio = method.calibrationScale !== 'none' && count > 0 && full > 0 ? full / Math.sqrt(ss / count) : 1;
+    // Residual scales near 1e-162 square to 0 (the origins' is then 0, and the ratio infinite): 1, as for 0.
+    const scale = Number.isFinite(ratio) && ratio > 0 ? ratio : 1;
     const calibration = learn(kind === 'log' ? logErr : absErr, kind, minErrors, scale, n - firstOrigin);
+    // The errors are sorted ascending: the last is the largest. One that overflows cannot give a width.
+    if (!Number.isFinite(calibration.pooled[calibration.pooled.length - 1] ?? 0)) {
+      throw new MetricsError(
+        'degenerate',
+        `${name}.fit: an in-sample error of series "${s.id}" overflows (${method.name}'s in-sample forecasts are too extreme to measure). Rescale the series, or calibrate a simpler method.`,
+      );
+    }
     const notes = [...(inner.notes ?? [])];
     if (skippedOrigins > 0)
       notes.push(
@@ -370,6 +379,10 @@ function checkCalibration(fn: string, c: Calibration): void {
   if (c.errors !== 'log' && c.errors !== 'absolute') badCalibration(fn, 'errors', 'must be log or absolute', c.errors);
   if (typeof c.exponent !== 'number' || !Number.isFinite(c.exponent) || c.exponent < 0 || c.exponent > 10)
     badCalibration(fn, 'exponent', 'must be a number in [0, 10]', c.exponent);
+  if (typeof c.scale !== 'number' || !Number.isFinite(c.scale) || !(c.scale > 0))
+    badCalibration(fn, 'scale', 'must be a finite number > 0', c.scale);
+  if (!Number.isInteger(c.observations) || c.observations < 0 || c.observations > MAX_LENGTH)
+    badCalibration(fn, 'observations', `must be a whole number in [0, ${MAX_LENGTH}]`, c.observations);
   const byHorizon: unknown = c.byHorizon;
   if (!Array.isArray(byHorizon) || byHorizon.length > MAX_LENGTH)
     badCalibration(fn, 'byHorizon', 'must be the errors per steps ahead (an array of arrays)', byHorizon);

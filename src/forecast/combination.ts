@@ -167,6 +167,30 @@ export function combination(
           fit.parts,
         );
       }
+      // models names the fitted parts, one text each: plain data the forecast returns, so checked like the rest.
+      const fitted = fit.parts.reduce((k: number, pf) => (pf === null || pf === undefined ? k : k + 1), 0);
+      if (!Array.isArray(fit.models) || fit.models.length !== fitted) {
+        throw argumentError(
+          'invalid_argument',
+          `${name}.forecast: the fit's models must be an array of the ${fitted} fitted parts' names (got ${show(fit.models)}). Use the fit made by this combination, unchanged.`,
+          'fit.models',
+          `an array of ${fitted} model names`,
+          fit.models,
+        );
+      }
+      for (let i = 0; i < fitted; i++) {
+        const m: unknown = fit.models[i];
+        if (typeof m !== 'string' || m === '') {
+          throw argumentError(
+            'invalid_argument',
+            `${name}.forecast: the fit's models[${i}] must be a model's name, text (got ${show(m)}). Use the fit made by this combination, unchanged.`,
+            ['fit', 'models', i],
+            "a fitted part's name",
+            m,
+            { index: i },
+          );
+        }
+      }
       const fcs = parts.flatMap((m, j) => {
         const pf = fit.parts[j];
         return pf === null || pf === undefined

@@ -1,3 +1,4 @@
+import { MetricsError } from '../errors.js';
 import { argumentError } from '../internal/assert.js';
 import type { Series } from '../series/series.js';
 import {
@@ -32,7 +33,9 @@ import type { Forecast, ForecastFit, ForecastMethod, ForecastOptions, SimulateFi
  *   standard deviation of the least-squares forecast's error under AR(1) errors, which includes the trend's
  *   estimation variance (src/forecast/internal/ar1Variance.ts; Greene, Econometric Analysis, the
  *   generalized regression model; Box, Jenkins & Reinsel, ch. 3.2). Point forecasts and `cagr` stay OLS.
- * - Needs values > 0 (invalid_argument otherwise) and at least 3 observations.
+ * - Needs values > 0 (invalid_argument otherwise) and at least 3 observations; throws degenerate when the
+ *   growth cannot be stated, its confidence interval's upper end overflowing (values spanning hundreds of
+ *   orders of magnitude).
  * - simulate: paths follow the intervals: each year's log is the trend plus the interval's standard error
  *   times a t(n - 2) draw (one chi-square factor per path), whose variance is split as the regression's:
  *   the intercept's and slope's estimation errors, shared by the path's years, and the year's own error,
@@ -61,6 +64,18 @@ export const logTrend: ForecastMethod = {
     const seB = Math.sqrt(s2 / sxx);
     const q = tQuantile(0.975, n - 2);
     const fitted = x.map((t) => Math.exp(a + b * t));
+    const cagr = Math.expm1(b),
+      cagrUpper = Math.expm1(b + q * seB);
+    // Logs of values from 5e-324 to 1e150 span about 1,090, so the slope, its standard error and the
+    // fitted values are finite, but e to the upper end of the growth's interval may not be (e^710 overflows):
+    // such a growth cannot be stated, and the fit is refused as the forecast is when its mean overflows.
+    if (!Number.isFinite(cagrUpper) || !Number.isFinite(cagr) || !fitted.every(Number.isFinite)) {
+      throw new MetricsError(
+        'degenerate',
+        `logTrend.fit: the growth rate of series "${s.id}" cannot be estimated: the upper end of its 95% confidence interval overflows (got a log slope of ${b} ± ${q * seB}). The values (from ${Math.min(...y)} to ${Math.max(...y)}) are too extreme for a log-linear trend; leave out the outlying years, or try drift or naive.`,
+        { slope: b, slopeSe: seB },
+      );
+    }
     const logResiduals = ly.map((v, i) => v - a - b * x[i]!);
     const acf1 = residualAcf1(x, logResiduals);
     return Object.assign(fitBase(s, 'logTrend', y), {
@@ -71,9 +86,9 @@ export const logTrend: ForecastMethod = {
         logSigma2: s2,
         xbar,
         sxx,
-        cagr: Math.expm1(b),
+        cagr,
         cagrLower: Math.expm1(b - q * seB),
-        cagrUpper: Math.expm1(b + q * seB),
+        cagrUpper,
         acf1,
       },
       state: { level: fitted[n - 1]! },

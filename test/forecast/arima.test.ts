@@ -377,6 +377,61 @@ describe('arima: errors', () => {
   });
 });
 
+describe('arima: a fit handed back', () => {
+  it("refuses notes that are not text, as every method's forecast does (fuzz seed 12)", () => {
+    const s = mk([3, 5, 4, 6, 8, 7, 9, 11]);
+    const fit = arima.fit(s);
+    expect(fit.notes?.length).toBeGreaterThan(0);
+    expect(thrown(() => arima.forecast({ ...fit, notes: [Number.NaN as never] }, 2000))).toMatchObject({
+      code: 'invalid_argument',
+      message:
+        "arima.forecast: fit.notes[0] must be text (got NaN). Pass a fit made by this method's fit(), unchanged.",
+      issues: [{ path: ['fit', 'notes', 0] }],
+    });
+    expect(thrown(() => arima.forecast({ ...fit, notes: 'a note' as never }, 2000))).toMatchObject({
+      code: 'invalid_argument',
+      issues: [{ path: ['fit', 'notes'] }],
+    });
+    // and through the shared check, drift's too
+    const d = drift.fit(s);
+    expect(thrown(() => drift.forecast({ ...d, notes: ['ok', undefined as never] }, 2000))).toMatchObject({
+      code: 'invalid_argument',
+      issues: [{ path: ['fit', 'notes', 1] }],
+    });
+    const { notes: _notes, ...noNotes } = fit;
+    expect(arima.forecast(noNotes, 2000).mean).toEqual(arima.forecast(fit, 2000).mean);
+  });
+  it('refuses a model whose standard errors, criterion or candidates are not what fit() made (fuzz seed 14)', () => {
+    const fit = arima.fit(mk([26126.5, 26126.5, 26126.5]));
+    expect(fit.model.constant).toBe('constant-series');
+    const withModel = (model: object) => ({ ...fit, model: { ...fit.model, ...model } }) as never;
+    expect(thrown(() => arima.forecast(withModel({ standardErrors: Number.NaN }), 2011))).toMatchObject({
+      code: 'invalid_argument',
+      message:
+        'arima.forecast: fit.model.standardErrors must hold no numbers (got NaN). Pass the fit arima.fit made, unchanged.',
+      issues: [{ path: ['fit', 'model', 'standardErrors'] }],
+    });
+    // ARIMA(0,1,0) with drift estimates one coefficient: its standard error is read for short-series intervals
+    const d = arima.fit(mk([3, 5, 7, 9, 12, 13, 15, 18]));
+    expect(d.model.standardErrors).toHaveLength(d.model.p + d.model.q + 1);
+    const se = d.model.standardErrors.map(() => Number.NaN);
+    expect(thrown(() => arima.forecast({ ...d, model: { ...d.model, standardErrors: se } }, 2000))).toMatchObject({
+      code: 'invalid_argument',
+      issues: [{ path: ['fit', 'model', 'standardErrors', 0] }],
+    });
+    expect(thrown(() => arima.forecast(withModel({ criterion: 'bic' }), 2011))).toMatchObject({
+      code: 'invalid_argument',
+      issues: [{ path: ['fit', 'model', 'criterion'] }],
+    });
+    expect(
+      thrown(() => arima.forecast(withModel({ candidates: [{ model: 'ARIMA(0,0,0)', ic: Number.NaN }] }), 2011)),
+    ).toMatchObject({ code: 'invalid_argument', issues: [{ path: ['fit', 'model', 'candidates', 0, 'ic'] }] });
+    expect(arima.forecast(withModel({ candidates: [{ model: 'ARIMA(0,0,0)', ic: null }] }), 2011).mean).toHaveLength(
+      19,
+    );
+  });
+});
+
 describe('arima: properties', () => {
   const positive = fc.array(fc.double({ min: 1, max: 1e5, noNaN: true }), { minLength: 3, maxLength: 30 });
   it('arima is registered as forecastMethods.arima', () => {

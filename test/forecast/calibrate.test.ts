@@ -218,6 +218,46 @@ describe('calibrate', () => {
       issues: [{ path: ['fit', 'calibration', 'byHorizon', 1, 1] }],
     });
   });
+  it('refuses a calibration whose scale or observations are not what fit() makes (fuzz seed 13)', () => {
+    const cal = calibrate(naive);
+    const fit = cal.fit(linear);
+    expect(
+      thrown(() => cal.forecast({ ...fit, calibration: { ...fit.calibration, scale: Infinity } }, 2012)),
+    ).toMatchObject({
+      code: 'invalid_argument',
+      message:
+        "naive-cal.forecast: fit.calibration.scale must be a finite number > 0 (got Infinity). Pass the fit calibrate's fit() made, unchanged.",
+      issues: [{ path: ['fit', 'calibration', 'scale'] }],
+    });
+    expect(
+      thrown(() => cal.forecast({ ...fit, calibration: { ...fit.calibration, observations: Number.NaN } }, 2012)),
+    ).toMatchObject({ code: 'invalid_argument', issues: [{ path: ['fit', 'calibration', 'observations'] }] });
+  });
+  it('a scale ratio that overflows is 1, as when a residual scale is 0; errors that overflow are degenerate', () => {
+    // naive with in-sample residuals of `big` on the whole history and `small` on every origin (shorter), and
+    // in-sample forecasts off by `off`
+    const spoilt = (big: number, small: number, off = 0): ForecastMethod => ({
+      ...naive,
+      fit: (w) => {
+        const f = naive.fit(w);
+        const r = w.values.length === 10 ? big : small;
+        return { ...f, fitted: f.values.map((v, i) => (i === 0 ? v : v + r)) };
+      },
+      forecast: (f, toYear, o) => {
+        const out = naive.forecast(f, toYear, o);
+        return f.values.length < 10 ? { ...out, mean: out.mean.map((m) => m + off) } : out;
+      },
+    });
+    // residual scales 1e150 and 1e-160: their ratio, 1e310, overflows
+    const fit = calibrate(spoilt(1e150, 1e-160), { errors: 'absolute' }).fit(linear);
+    expect(fit.calibration.scale).toBe(1);
+    expect(fit.calibration.pooled.every(Number.isFinite)).toBe(true);
+    // a ratio of 1e160 (finite) times errors of 1e200: no width can be made from them
+    expect(thrown(() => calibrate(spoilt(1e150, 1e-10, 1e200), { errors: 'absolute' }).fit(linear))).toMatchObject({
+      code: 'degenerate',
+      message: expect.stringMatching(/^naive-cal\.fit: an in-sample error of series "lin" overflows/),
+    });
+  });
   it('fits the windows of a hand-built series as of series(): the same errors and points', () => {
     const plain = { id: 'lin', unit: 'count', years: [...linear.years], values: [...linear.values] };
     const cal = calibrate(naive);
@@ -277,6 +317,18 @@ describe('calibrate errors', () => {
       code: 'invalid_argument',
       message: expect.stringContaining('"neg"'),
     });
+  });
+  it('calibrate(logTrend) on values from 5e-324 to 0.001 throws degenerate, not a fit with an infinite cagrUpper (fuzz seed 11)', () => {
+    const x = series({
+      id: 'f',
+      unit: 'count',
+      years: [2000, 2001, 2002, 2003],
+      values: [5e-324, 0.001, 0.001, 0.001],
+    });
+    const e = thrown(() => calibrate(logTrend).fit(x));
+    expect(e).toBeInstanceOf(MetricsError);
+    expect(e).toMatchObject({ code: 'degenerate' });
+    expect((e as Error).message).toMatch(/^logTrend\.fit: the growth rate of series "f" cannot be estimated: /);
   });
   it('forecast with a fit that is not calibrated throws invalid_argument', () => {
     const cal = calibrate(localNaive);

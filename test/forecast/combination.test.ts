@@ -55,6 +55,30 @@ describe('combination', () => {
   });
 });
 
+describe('combination fit checks', () => {
+  const m = combination([naive, drift]);
+  it('refuses a fit whose models is not an array of names, one per fitted part (fuzz seed 12)', () => {
+    const fit = m.fit(s);
+    expect(fit.models).toEqual(['naive', 'drift']);
+    expect(thrown(() => m.forecast({ ...fit, models: Number.NaN as never }, 2023))).toMatchObject({
+      code: 'invalid_argument',
+      message:
+        "comb(naive,drift).forecast: the fit's models must be an array of the 2 fitted parts' names (got NaN). Use the fit made by this combination, unchanged.",
+      issues: [{ path: ['fit', 'models'] }],
+    });
+    expect(thrown(() => m.forecast({ ...fit, models: ['naive'] }, 2023))).toMatchObject({
+      code: 'invalid_argument',
+      issues: [{ path: ['fit', 'models'] }],
+    });
+    expect(thrown(() => m.forecast({ ...fit, models: ['naive', Number.NaN as never] }, 2023))).toMatchObject({
+      code: 'invalid_argument',
+      message:
+        "comb(naive,drift).forecast: the fit's models[1] must be a model's name, text (got NaN). Use the fit made by this combination, unchanged.",
+      issues: [{ path: ['fit', 'models', 1] }],
+    });
+  });
+});
+
 describe('combination averages', () => {
   // s = 10, 12, 11, 15: naive 15, drift 15 + 5h/3, mean 12 at every step.
   const three = [naive, drift, mean] as const;

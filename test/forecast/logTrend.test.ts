@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { series } from '../../src/series/series.js';
 import { logTrend } from '../../src/forecast/logTrend.js';
 import { thrown } from '../helpers/thrown.js';
+import { MetricsError } from '../../src/errors.js';
 
 describe('logTrend', () => {
   // log values 0, 0.1, 0.25, 0.3, 0.4 on x = 0..4 (years 2020..2024), by hand: xbar 2, Sxx 10,
@@ -34,5 +35,21 @@ describe('logTrend', () => {
     expect(
       thrown(() => logTrend.fit(series({ id: 'x', unit: 'count', years: [2020, 2021, 2022], values: [1, -1, 2] }))),
     ).toMatchObject({ code: 'invalid_argument' });
+  });
+  it('logTrend refuses, as degenerate, a growth whose confidence interval overflows (fuzz seed 11)', () => {
+    // logs -744.4, -6.9, -6.9, -6.9: slope 221 with a standard error of 128, and t(0.975, 2) = 4.3, so the
+    // upper end of the growth's interval would be e^770 - 1, beyond a double (it was Infinity)
+    const x = series({
+      id: 'f',
+      unit: 'count',
+      years: [2000, 2001, 2002, 2003],
+      values: [5e-324, 0.001, 0.001, 0.001],
+    });
+    const e = thrown(() => logTrend.fit(x));
+    expect(e).toBeInstanceOf(MetricsError);
+    expect(e).toMatchObject({ code: 'degenerate' });
+    expect((e as Error).message).toMatch(
+      /^logTrend\.fit: the growth rate of series "f" cannot be estimated: the upper end of its 95% confidence interval overflows \(got a log slope of 221\.\d+ ± 549\.\d+\)\. The values \(from 5e-324 to 0\.001\) are too extreme for a log-linear trend; leave out the outlying years, or try drift or naive\.$/,
+    );
   });
 });

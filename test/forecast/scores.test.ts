@@ -160,4 +160,13 @@ describe('pinball and CRPS (fable definitions)', () => {
     expect(thrown(() => crps([1], { mean: [1], sd: [-1] }))).toMatchObject({ code: 'invalid_argument' });
     expect(thrown(() => crps([1], { probs: [0.5], values: [] }))).toMatchObject({ code: 'invalid_argument' });
   });
+  it('a forecast that is neither form (a BigInt) is an invalid_argument that shows it (fuzz seed 11)', () => {
+    const e = thrown(() => crps([0.1268, 0.001, 0.001], 10n as never));
+    expect(e).toMatchObject({
+      code: 'invalid_argument',
+      message:
+        'crps: forecast must be { mean, sd } or { probs, values } (got 10n (a BigInt)). Use forecastQuantiles for the second.',
+      issues: [{ path: ['forecast'] }],
+    });
+  });
 });

@@ -71,7 +71,7 @@ export function crps(actual: readonly number[], forecast: NormalForecast | Quant
   ) {
     throw argumentError(
       'invalid_argument',
-      `${fn}: forecast must be { mean, sd } or { probs, values } (got ${JSON.stringify(forecast)?.slice(0, 80)}). Use forecastQuantiles for the second.`,
+      `${fn}: forecast must be { mean, sd } or { probs, values } (got ${show(forecast)}). Use forecastQuantiles for the second.`,
       'forecast',
       '{ mean, sd } or { probs, values }',
       forecast,

@@ -169,6 +169,8 @@ function assertFit(fn: string, fit: ForecastFit, dataOnly: boolean): void {
   for (let i = 0; i < n; i++)
     if (Math.abs(fit.values[i] as number) > MAX_MAGNITUDE)
       badFit(fn, `values[${i}] (at most ${MAX_MAGNITUDE} in size)`, fit.values[i]);
+  // The notes, when present, are text: a forecast returns its fit, and a report prints them.
+  fitNotes(fn, fit.notes);
   if (dataOnly) return;
   finiteFitArray(fn, fit, 'fitted', n);
   finiteFitArray(fn, fit, 'residuals', n);
@@ -181,6 +183,33 @@ function assertFit(fn: string, fit: ForecastFit, dataOnly: boolean): void {
   optionalFinite(fn, 'aic', fit.aic);
   optionalFinite(fn, 'aicc', fit.aicc);
   optionalFinite(fn, 'bic', fit.bic);
+}
+
+function fitNotes(fn: string, notes: unknown): void {
+  if (notes === undefined) return;
+  if (!Array.isArray(notes)) {
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: fit.notes must be an array of text (got ${show(notes)}). Pass a fit made by this method's fit(), unchanged.`,
+      'fit.notes',
+      'an array of text',
+      notes,
+      { field: 'notes' },
+    );
+  }
+  for (let i = 0; i < notes.length; i++) {
+    const note: unknown = notes[i];
+    if (typeof note !== 'string') {
+      throw argumentError(
+        'invalid_argument',
+        `${fn}: fit.notes[${i}] must be text (got ${show(note)}). Pass a fit made by this method's fit(), unchanged.`,
+        ['fit', 'notes', i],
+        'text',
+        note,
+        { field: `notes[${i}]` },
+      );
+    }
+  }
 }
 
 function optionalFinite(fn: string, name: string, v: unknown): void {
