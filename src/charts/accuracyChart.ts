@@ -87,7 +87,7 @@ export function accuracyChart(input: AccuracyChartInput, options: AccuracyChartO
   if (!Number.isInteger(panelWidth) || panelWidth < 80 || panelWidth > 2000) {
     throw argumentError(
       'invalid_argument',
-      `${fn}: options.panelWidth must be a whole number of pixels in [80, 2000] (got ${panelWidth}).`,
+      `${fn}: options.panelWidth must be a whole number of pixels in [80, 2000] (got ${show(panelWidth)}).`,
       'options.panelWidth',
       'a whole number of pixels in [80, 2000]',
       panelWidth,

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { bin } from 'd3-array';
-import { assertFiniteArray, argumentError, optionNames } from '../internal/assert.js';
+import { assertFiniteArray, argumentError, optionNames, show } from '../internal/assert.js';
 import type { ChartOptions, TargetMarker } from './inputs.js';
 import { axisFormat } from './internal/axisFormat.js';
 import { axisTitle } from './internal/axisTitle.js';
@@ -82,7 +82,7 @@ export function distributionChart(input: DistributionChartInput, options: Distri
   if (!Number.isInteger(nBins) || nBins < 2 || nBins > 200) {
     throw argumentError(
       'invalid_argument',
-      `${fn}: options.bins must be a whole number in [2, 200] (got ${nBins}).`,
+      `${fn}: options.bins must be a whole number in [2, 200] (got ${show(nBins)}).`,
       'options.bins',
       'a whole number in [2, 200]',
       nBins,
@@ -100,10 +100,11 @@ export function distributionChart(input: DistributionChartInput, options: Distri
       input.values.length,
     );
   }
-  if (!Number.isInteger(input.year)) {
+  // Checked before the title writes it: a value that is not a number (an object without a prototype) would throw.
+  if (typeof input.year !== 'number' || !Number.isInteger(input.year)) {
     throw argumentError(
       'invalid_argument',
-      `${fn}: year must be a whole calendar year (got ${String(input.year)}).`,
+      `${fn}: year must be a whole calendar year (got ${show(input.year)}).`,
       'input.year',
       'a whole calendar year',
       input.year,

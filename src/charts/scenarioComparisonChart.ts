@@ -15,7 +15,7 @@ import {
 import { fmt, tidy, WORDS, yearRange } from './internal/layers.js';
 import { withSource } from './internal/footer.js';
 import { fitTitle } from './internal/wrap.js';
-import { argumentError, optionNames } from '../internal/assert.js';
+import { argumentError, optionNames, show } from '../internal/assert.js';
 
 /** What {@link scenarioComparisonChart} draws: a line per scenario, and the targets. */
 export interface ScenarioComparisonChartInput {
@@ -77,7 +77,7 @@ export function scenarioComparisonChart(
     if (!Number.isInteger(v) || v < 1) {
       throw argumentError(
         'invalid_argument',
-        `${fn}: options.${name} must be a whole number >= 1 (got ${v}).`,
+        `${fn}: options.${name} must be a whole number >= 1 (got ${show(v)}).`,
         `options.${name}`,
         'a whole number >= 1',
         v,

@@ -1,7 +1,15 @@
 // How the library writes numbers in text: significant digits without an exponent, and percents. Shared by
 // series/ (formatQuantity, which exports formatPercent as part of the API) and render/ (table cells).
 import { MetricsError } from '../errors.js';
-import { assertFinite, assertInRange, assertInteger } from './assert.js';
+import {
+  argumentError,
+  assertFinite,
+  assertInRange,
+  assertInteger,
+  assertOptions,
+  optionNames,
+  show,
+} from './assert.js';
 
 /** `value` to `digits` significant digits in plain decimal form, no exponent, no trailing zeros. */
 export function roundSignificant(value: number, digits: number): string {
@@ -32,14 +40,17 @@ export interface FormatPercentOptions {
   readonly digits?: number;
 }
 
+const FORMAT_PERCENT_OPTIONS = optionNames<FormatPercentOptions>({ decimals: true, fixed: true, digits: true });
+
 /**
  * A fraction written as a percentage: the one way the library writes a percent, in text, tables, the report
  * and the command line. The number times 100, rounded to `decimals` (default 2; trailing zeros dropped
  * unless `fixed`), then `%` with no space, as d3-format and Vega-Lite write percents on the charts: `25%`,
  * `24.57%`, `-3.1%`, and `18.0%` with `{ decimals: 1, fixed: true }`. Rates are fractions everywhere
  * else (0.25 is 25%); only text shows percents.
- * @throws {MetricsError} non_finite for a value that is not finite; invalid_argument for decimals outside
- *   0..10; degenerate for a fraction too large to write as a percentage
+ * @throws {MetricsError} non_finite for a value that is not finite; invalid_argument for options that are
+ *   not an object or name an unknown option, decimals outside 0..20, digits outside 1..17; degenerate for a
+ *   fraction too large to write as a percentage
  * @example
  * formatPercent(0.25); // => '25%'
  * formatPercent(0.24567); // => '24.57%'
@@ -47,9 +58,20 @@ export interface FormatPercentOptions {
  */
 export function formatPercent(fraction: number, options: FormatPercentOptions = {}): string {
   assertFinite('formatPercent', { fraction });
+  // null, a number or text would throw a TypeError below; a misspelt option (`decimal`) would be ignored.
+  assertOptions('formatPercent', options, '{ decimals, fixed, digits }', FORMAT_PERCENT_OPTIONS);
   const { decimals = 2, fixed = false, digits } = options;
   assertInRange('formatPercent', 'decimals', decimals, { min: 0, max: 20 });
   assertInteger('formatPercent', 'decimals', decimals);
+  if (typeof fixed !== 'boolean') {
+    throw argumentError(
+      'invalid_argument',
+      `formatPercent: options.fixed must be true or false (got ${show(fixed)}).`,
+      'options.fixed',
+      'true or false',
+      fixed,
+    );
+  }
   if (digits !== undefined) {
     assertInRange('formatPercent', 'digits', digits, { min: 1, max: 17 });
     assertInteger('formatPercent', 'digits', digits);

@@ -24,7 +24,7 @@ import { fieldError, assertOptions, optionNames } from '../internal/assert.js';
 import { checkProjection } from '../scenario/checkProjection.js';
 import { asFact } from '../targets/asFact.js';
 import { Comparator } from '../targets/fact.js';
-import { asModel } from '../spec/asModel.js';
+import { asModel, checkObservation } from '../spec/asModel.js';
 import { whatIfSpec } from './internal/whatIf.js';
 import {
   factText,
@@ -142,6 +142,34 @@ function targetSources(model: ModelDefinition): string {
   return [...new Set(names)].join('; ');
 }
 
+/**
+ * Checks `options.observations` as loadObservations gives it, before anything reads it: definitions with an
+ * id, and observations with a year, value, unit, comparator, kind and source (the charts' source line names
+ * the publisher), each error at its path under `options.observations`.
+ */
+function checkObservations(fn: string, set: unknown): void {
+  const where = 'options.observations';
+  const fail = (w: string, what: string, got: unknown): never => {
+    throw fieldError(fn, w, what, got, 'Pass what loadObservations() returns.');
+  };
+  if (set === null || typeof set !== 'object' || Array.isArray(set))
+    fail(where, 'must be an observation set { definitions, observations }', set);
+  const o = set as Record<string, unknown>;
+  for (const k of ['definitions', 'observations']) {
+    const list = o[k];
+    if (!Array.isArray(list)) fail(`${where}.${k}`, 'must be an array', list);
+    const items = list as readonly unknown[];
+    for (let i = 0; i < items.length; i++) {
+      const w = `${where}.${k}[${i}]`;
+      if (!(i in items)) fail(w, 'is missing (a hole in the array)', undefined);
+      const x = items[i];
+      if (k === 'observations') checkObservation(fn, w, x, true);
+      else if (x === null || typeof x !== 'object' || typeof (x as Record<string, unknown>)['id'] !== 'string')
+        fail(w, 'must be a metric definition { id, label, … }', x);
+    }
+  }
+}
+
 /** The observations of a model's metric on the plans' definition, in its years, in its unit. */
 function observationsFor(model: ModelDefinition, set: ObservationSet | undefined): ActualPoint[] {
   if (set === undefined) return [];
@@ -190,6 +218,7 @@ export async function modelReport(model: ModelDefinition, options: ModelReportOp
   assertOptions('modelReport', options, '{ paths, seed }', MODEL_REPORT_OPTIONS);
   const { paths = 20000, seed = 2026, workers = 1, locale = 'en', width = 640 } = options;
   checkLocale('modelReport', locale, 'options.locale');
+  if (options.observations !== undefined) checkObservations('modelReport', options.observations);
   const w = REPORT_WORDS[locale];
   const check = checkModel(model);
   const projections = projectAll(model);
@@ -576,6 +605,31 @@ export function checkModelReport(fn: string, r: ModelReport): void {
       if (badHtml !== undefined)
         fail(`report.charts[${i}].htmlSpec${badHtml.path}`, 'must be a finite number', badHtml.value);
     }
+    // The numbers behind the chart (written as a table, CSV and a sheet): named columns, one cell per column.
+    const dw = `report.charts[${i}].data`;
+    const data = obj(dw, o['data']);
+    if (data['title'] !== undefined) str(`${dw}.title`, data['title']);
+    const columns = arr(`${dw}.columns`, data['columns']);
+    columns.forEach((col, k) => {
+      if (typeof col === 'string') return;
+      const cw = `${dw}.columns[${k}]`;
+      const x = obj(cw, col);
+      str(`${cw}.name`, x['name']);
+      if (x['unit'] !== undefined) str(`${cw}.unit`, x['unit']);
+      if (x['format'] !== undefined && !['number', 'percent', 'year'].includes(x['format'] as string))
+        fail(`${cw}.format`, 'must be number, percent or year', x['format']);
+      if (x['decimals'] !== undefined)
+        num(`${cw}.decimals`, x['decimals'], (d) => Number.isInteger(d) && d >= 0 && d <= 20);
+    });
+    arr(`${dw}.rows`, data['rows']).forEach((row, k) => {
+      const cells = arr(`${dw}.rows[${k}]`, row);
+      if (cells.length !== columns.length)
+        fail(`${dw}.rows[${k}]`, `must have one cell per column (${columns.length})`, cells);
+      cells.forEach((v, m) => {
+        if (!(v === null || typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))))
+          fail(`${dw}.rows[${k}][${m}]`, 'must be text, a finite number or null', v);
+      });
+    });
   });
 }
 

@@ -48,6 +48,30 @@ function jsonPath(pointer: string): string {
     .reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc === '' ? part : `${acc}.${part}`), '');
 }
 
+/**
+ * The numbers JSON cannot hold (NaN, Infinity), one problem line each: JSON Schema's "integer" lets
+ * Infinity through (Infinity % 1 is NaN, not a fraction), and a period from -Infinity reached the charts.
+ */
+function nonFiniteProblems(json: unknown): string[] {
+  const out: string[] = [];
+  const seen = new Set<unknown>();
+  const walk = (v: unknown, path: string, depth: number): void => {
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) out.push(`${path || '(top level)'}: expected a finite number, got ${show(v)}`);
+      return;
+    }
+    if (v === null || typeof v !== 'object' || seen.has(v) || depth > 32) return;
+    seen.add(v);
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) walk(v[i], `${path}[${i}]`, depth + 1);
+      return;
+    }
+    for (const k of Object.keys(v)) walk((v as Record<string, unknown>)[k], path ? `${path}.${k}` : k, depth + 1);
+  };
+  walk(json, '', 0);
+  return out;
+}
+
 function valueAtPointer(root: unknown, pointer: string): unknown {
   let cur: unknown = root;
   for (const part of pointer.split('/').slice(1)) {
@@ -470,6 +494,8 @@ export function parseModel(
       problemIssues(problems),
     );
   };
+  const nonFinite = nonFiniteProblems(json);
+  if (nonFinite.length > 0) fail(nonFinite);
   if (!validate(json)) fail(schemaProblems(json, validate.errors ?? []));
   const file = json as ModelFile;
   const problems: string[] = [];

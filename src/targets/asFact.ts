@@ -74,9 +74,20 @@ export function asFact(fn: string, f: unknown, where = 'fact'): Fact {
     const v = (p as Record<string, unknown>)[k];
     if (typeof v !== 'string') bad(fn, `${where}.provenance.${k}`, 'must be a string', v);
   }
-  for (const k of ['published', 'url', 'documentId'] as const) {
+  for (const k of ['published', 'publisherInferred', 'url', 'documentId'] as const) {
     const v = (p as Record<string, unknown>)[k];
     if (v !== undefined && typeof v !== 'string') bad(fn, `${where}.provenance.${k}`, 'must be a string', v);
+  }
+  // Whose translation the quote is: read into every source line, so checked as the other texts are.
+  const t = (p as Record<string, unknown>)['translation'];
+  if (t !== undefined) {
+    if (t === null || typeof t !== 'object')
+      bad(fn, `${where}.provenance.translation`, 'must be { by, date?, url? }', t);
+    const tr = t as Record<string, unknown>;
+    if (typeof tr['by'] !== 'string') bad(fn, `${where}.provenance.translation.by`, 'must be a string', tr['by']);
+    for (const k of ['date', 'url'] as const)
+      if (tr[k] !== undefined && typeof tr[k] !== 'string')
+        bad(fn, `${where}.provenance.translation.${k}`, 'must be a string', tr[k]);
   }
   if (o['note'] !== undefined && typeof o['note'] !== 'string') bad(fn, `${where}.note`, 'must be a string', o['note']);
   return f as Fact;

@@ -1,3 +1,5 @@
+import { MetricsError } from '../errors.js';
+import { argumentError, show } from '../internal/assert.js';
 import { convertScale, formatPercent, formatQuantity, isScaleConvertible, type Unit } from '../series/units.js';
 import { asFacts } from './asFact.js';
 import type { Fact } from './fact.js';
@@ -85,6 +87,66 @@ function docOf(f: Fact): string {
 const pct = formatPercent;
 
 /**
+ * The figures a check computes with, checked where the check uses them, each error naming the fact and where
+ * it sits in the list (`facts[2].value`): compound growth links positive levels at a rate above -100% a year,
+ * and an exchange rate is a positive price. A number the arithmetic cannot hold is a degenerate error naming
+ * the facts, never NaN or Infinity in a sentence.
+ */
+function figureChecks(facts: readonly Fact[]) {
+  const index = new Map<Fact, number>();
+  facts.forEach((f, i) => index.set(f, i));
+  const at = (f: Fact): string => `facts[${index.get(f) as number}]`;
+  const refuse = (f: Fact, what: string, hint: string): never => {
+    const where = `${at(f)}.value`;
+    throw argumentError(
+      'invalid_argument',
+      `checkConsistency: ${where} ${what} (got ${show(f.value)}). ${hint}`,
+      where,
+      what.replace(/^must (be )?/, ''),
+      f.value,
+      { id: f.id, index: index.get(f) },
+    );
+  };
+  return {
+    /** A level that a growth rate links to another year's level. */
+    level(l: Fact, r: Fact): void {
+      if (!(l.value > 0))
+        refuse(
+          l,
+          'must be > 0',
+          `${l.id} is a level that the growth rate ${r.id} links to the level of another year, and compound growth links positive levels: check the figure and its sign.`,
+        );
+    },
+    /** A growth rate a year that compounds a level. */
+    rate(r: Fact): void {
+      if (!(r.value > -1))
+        refuse(
+          r,
+          'must be > -1',
+          `${r.id} is a growth rate a year (0.25 is 25%), and a fall of 100% or more a year leaves no level to compound: check the figure.`,
+        );
+    },
+    /** A level stated in two currencies, or a stated exchange rate: the price of one currency in another. */
+    price(f: Fact, what: string): void {
+      if (!(f.value > 0))
+        refuse(f, 'must be > 0', `${f.id} is ${what}, and an exchange rate is a positive price: check the figure.`);
+    },
+    /** `value`, computed from `used` as `formula` says, unless it overflowed (or underflowed to a division by 0). */
+    finite(value: number, what: string, formula: string, used: readonly Fact[]): number {
+      if (Number.isFinite(value)) return value;
+      const message = `checkConsistency: ${what} overflows (got ${formula}). Check the figures of ${used.map((f) => f.id).join(', ')} and their scales.`;
+      throw new MetricsError(
+        'degenerate',
+        message,
+        { facts: used.map((f) => f.id) },
+        used.map((f) => ({ path: ['facts', index.get(f) as number, 'value'], received: f.value, message })),
+      );
+    },
+  };
+}
+type FigureChecks = ReturnType<typeof figureChecks>;
+
+/**
  * The interval of true values a fact's wording allows; an open side is -Infinity or Infinity
  * (`more than 3` is [3, Infinity]).
  * @throws {MetricsError} as {@link toleranceWidth} for a bad value, comparator or tolerance
@@ -152,8 +214,22 @@ function toleranceNotes(...facts: readonly Fact[]): string {
  * on the end with a lower bound on the rate ("more than 1 trillion" at "more than 30%") determines
  * nothing; "more than 1 trillion" at "about 30%" determines only a lower bound.
  */
-function impliedBaseCheck(metric: string, from: number, n: number, b: Fact, r: Fact): ConsistencyCheck {
-  const point = b.value / Math.pow(1 + r.value, n);
+function impliedBaseCheck(
+  metric: string,
+  from: number,
+  n: number,
+  b: Fact,
+  r: Fact,
+  check: FigureChecks,
+): ConsistencyCheck {
+  check.rate(r);
+  check.level(b, r);
+  const point = check.finite(
+    b.value / Math.pow(1 + r.value, n),
+    `the ${from} level implied by ${b.id} at ${r.id}`,
+    `${show(b.value)} / (1 + ${show(r.value)})^${n}`,
+    [b, r],
+  );
   const [e0, e1] = factInterval(b);
   const [g0, g1] = factInterval(r);
   const lo = e0 > 0 && Number.isFinite(g1) && g1 > -1 ? e0 / Math.pow(1 + g1, n) : undefined;
@@ -219,6 +295,7 @@ function impliedBaseCheck(metric: string, from: number, n: number, b: Fact, r: F
  */
 export function checkConsistency(facts: readonly Fact[]): ConsistencyReport {
   facts = asFacts('checkConsistency', facts);
+  const check = figureChecks(facts);
   const checks: ConsistencyCheck[] = [];
   const levels = facts.filter(isLevel);
   const rates = facts.filter(isRate);
@@ -241,9 +318,22 @@ export function checkConsistency(facts: readonly Fact[]): ConsistencyReport {
     const a = at(from);
     const b = at(r.year);
     if (a && b && isScaleConvertible(a.unit, b.unit)) {
+      check.rate(r);
+      check.level(a, r);
+      check.level(b, r);
       const bInA = convertScale(b.value, b.unit, a.unit);
-      const end = a.value * Math.pow(1 + r.value, n);
-      const required = Math.pow(bInA / a.value, 1 / n) - 1;
+      const end = check.finite(
+        a.value * Math.pow(1 + r.value, n),
+        `the ${r.year} level implied by ${a.id} at ${r.id}`,
+        `${show(a.value)} x (1 + ${show(r.value)})^${n}`,
+        [a, r],
+      );
+      const required = check.finite(
+        Math.pow(bInA / a.value, 1 / n) - 1,
+        `the rate from ${a.id} to ${b.id}`,
+        `(${show(bInA)} / ${show(a.value)})^(1/${n}) - 1`,
+        [a, b],
+      );
       const endOk = meets(convertScale(end, a.unit, b.unit), b);
       // Taking the stated base as given, is there a rate the rate's wording allows that reaches the end
       // level as worded? The end's interval maps to an interval of required rates; the two must overlap.
@@ -280,9 +370,16 @@ export function checkConsistency(facts: readonly Fact[]): ConsistencyReport {
         explanation: `${formatQuantity({ value: a.value, unit: a.unit })} x ${(1 + r.value).toFixed(4).replace(/0+$/, '')}^${n} = ${formatQuantity({ value: end, unit: a.unit })}, which ${endOk ? 'meets' : 'misses'} "${describe(b)}"; exactly ${formatQuantity({ value: b.value, unit: b.unit })} needs ${pct(required)} a year. From ${formatQuantity({ value: a.value, unit: a.unit })}, "${describe(b)}" needs ${rateRangeText(needed[0], needed[1])} a year, which "${describe(r)}" ${ok ? 'allows' : 'rules out'}${toleranceNotes(b, r, a)}.`,
       });
     } else if (b) {
-      checks.push(impliedBaseCheck(metric, from, n, b, r));
+      checks.push(impliedBaseCheck(metric, from, n, b, r, check));
     } else if (a) {
-      const end = a.value * Math.pow(1 + r.value, n);
+      check.rate(r);
+      check.level(a, r);
+      const end = check.finite(
+        a.value * Math.pow(1 + r.value, n),
+        `the ${r.year} level implied by ${a.id} at ${r.id}`,
+        `${show(a.value)} x (1 + ${show(r.value)})^${n}`,
+        [a, r],
+      );
       checks.push({
         kind: 'implied-end',
         status: 'implied',
@@ -375,14 +472,27 @@ export function checkConsistency(facts: readonly Fact[]): ConsistencyReport {
       )
         continue;
       const foreign = b.unit.currency;
+      check.price(a, `a level stated in ${foreign} as well (${b.id}), which implies an exchange rate`);
+      check.price(b, `the ${foreign} level of ${a.id}, which implies an exchange rate`);
       const quoteUnit: Unit = { kind: 'money', currency: 'CNY', scale: b.unit.scale };
-      const rate = convertScale(a.value, a.unit, quoteUnit) / b.value;
+      const rate = check.finite(
+        convertScale(a.value, a.unit, quoteUnit) / b.value,
+        `the exchange rate implied by ${a.id} and ${b.id}`,
+        `${show(a.value)} ${a.unit.scale} / ${show(b.value)} ${b.unit.scale}`,
+        [a, b],
+      );
       const fxUnit: Unit = { kind: 'fx', base: foreign, quote: 'CNY' };
       const stated = fxFacts.filter((f) => f.unit.kind === 'fx' && f.unit.base === foreign && f.unit.quote === 'CNY');
-      const diffs = stated.map(
-        (f) =>
-          `${describe(f)} (${f.id}, ${f.provenance.statedBy === 'translator' ? `${f.provenance.publisher.split(' (')[0]}'s translator's note in` : `${f.provenance.publisher},`} ${f.provenance.document}${f.provenance.published ? `, ${f.provenance.published}` : ''})${toleranceNote(f)}: ${pct(rate / f.value - 1)} apart`,
-      );
+      const diffs = stated.map((f) => {
+        check.price(f, `an exchange rate (CNY per ${foreign})`);
+        const apart = check.finite(
+          rate / f.value - 1,
+          `the gap between the exchange rate implied by ${a.id} and ${b.id} and ${f.id}`,
+          `${show(rate)} / ${show(f.value)} - 1`,
+          [a, b, f],
+        );
+        return `${describe(f)} (${f.id}, ${f.provenance.statedBy === 'translator' ? `${f.provenance.publisher.split(' (')[0]}'s translator's note in` : `${f.provenance.publisher},`} ${f.provenance.document}${f.provenance.published ? `, ${f.provenance.published}` : ''})${toleranceNote(f)}: ${pct(apart)} apart`;
+      });
       checks.push({
         kind: 'exchange-rate',
         status: 'implied',

@@ -47,7 +47,10 @@ export function toleranceWidth(target: TargetTerms): number {
     if (target.comparator !== 'equals') return 0;
     if (target.unit?.kind !== 'fraction') return statedPrecision(target.value);
     // 0.157 * 100 is 15.700000000000001: round away the binary noise before reading the digits.
-    return statedPrecision(Number((target.value * 100).toPrecision(12))) / 100;
+    const percent = target.value * 100;
+    // A fraction past 1.8e306 overflows as a percentage; so large a figure is whole, precise to half a point.
+    if (!Number.isFinite(percent)) return 0.005;
+    return statedPrecision(Number(percent.toPrecision(12))) / 100;
   }
   const abs = tol.absolute ?? 0;
   const rel = (tol.relative ?? 0) * Math.abs(target.value);

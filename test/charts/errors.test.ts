@@ -353,3 +353,41 @@ describe('chart builders refuse an unknown option', () => {
     );
   });
 });
+
+// Found by the fuzz suite (FC_SEED=11, FUZZ_RUNS=300): a value its message wrote with String() or a template
+// threw a TypeError when it was an object without a prototype.
+describe('chart builders write a bad value of any kind in their message', () => {
+  it('distributionChart refuses a year that is an object without a prototype', () => {
+    const e = thrown(() => distributionChart({ values: [1, 2], year: Object.create(null) as never }, unit));
+    expect(e).toBeInstanceOf(MetricsError);
+    expect(e).toMatchObject({ code: 'invalid_argument', issues: [{ path: ['input', 'year'] }] });
+    expect((e as Error).message).toBe('distributionChart: year must be a whole calendar year (got {}).');
+  });
+  it('distributionChart refuses a year given as text', () => {
+    const e = thrown(() => distributionChart({ values: [1, 2], year: '2025' as never }, unit));
+    expect(e).toMatchObject({ code: 'invalid_argument', issues: [{ path: ['input', 'year'] }] });
+    expect((e as Error).message).toBe('distributionChart: year must be a whole calendar year (got "2025").');
+  });
+  it.each([
+    [
+      'distributionChart',
+      'bins',
+      () => distributionChart({ values: [1, 2], year: 2025 }, { ...unit, bins: Object.create(null) }),
+    ],
+    [
+      'scenarioComparisonChart',
+      'columns',
+      () => scenarioComparisonChart({ rows }, { ...unit, columns: Object.create(null) }),
+    ],
+    [
+      'accuracyChart',
+      'panelWidth',
+      () => accuracyChart({ rows: [{ method: 'm', metric: 'MASE', value: 1 }] }, { panelWidth: Object.create(null) }),
+    ],
+  ])('%s refuses options.%s that is an object without a prototype', (name, option, call) => {
+    const e = thrown(call);
+    expect(e).toBeInstanceOf(MetricsError);
+    expect(e).toMatchObject({ code: 'invalid_argument', issues: [{ path: ['options', option] }] });
+    expect((e as Error).message).toMatch(new RegExp(`^${name}: options\\.${option} must be .*\\(got \\{\\}\\)\\.$`));
+  });
+});

@@ -3,6 +3,9 @@ import { loadModel } from '../../src/model/loadModel.js';
 import { modelReport } from '../../src/model/modelReport.js';
 import { validateSpec } from '../../src/render/validateSpec.js';
 import { BIG_DATA_2025_EXCEEDANCE } from '../helpers/normal.js';
+import { rejected } from '../helpers/thrown.js';
+import { MetricsError } from '../../src/errors.js';
+import { loadObservations } from '../../src/observations/loadObservations.js';
 
 describe('modelReport', () => {
   it('big-data-14th-fyp: P(exceeds 3 trillion in 2025) agrees with the lognormal closed form within 4 standard errors', async () => {
@@ -69,5 +72,39 @@ describe('chart subtitles say when a probability is by construction or a lower b
     const cyber = await subs('cybersecurity-2021-2023');
     expect(cyber.distribution).toContain('growth volatility 4% a year (an assumption)');
     expect(cyber.distribution).toContain('P for 2023 is a lower bound (base and rate at the floors of');
+  });
+});
+
+// Found by the fuzz suite (FC_SEED=15, FUZZ_RUNS=300): an observation without its source threw a TypeError
+// (reading `publisher` of undefined) when the charts' source line named it. options.observations is checked.
+describe('modelReport checks options.observations', () => {
+  const set = loadObservations();
+  const model = loadModel('cybersecurity-2021-2023');
+  const i = set.observations.findIndex((o) => o.definition === 'cybersecurity-industry.miit-caict');
+  it.each([
+    [
+      'an observation without a source',
+      () => ({ ...set, observations: set.observations.map((o, j) => (j === i ? { ...o, source: undefined } : o)) }),
+      ['options', 'observations', 'observations', i, 'source'],
+      `modelReport: options.observations.observations[${i}].source must be { publisher, published, title, url } (got undefined).`,
+    ],
+    [
+      'a definition that is null',
+      () => ({ ...set, definitions: [null, ...set.definitions] }),
+      ['options', 'observations', 'definitions', 0],
+      'modelReport: options.observations.definitions[0] must be a metric definition { id, label, … } (got null). Pass what loadObservations() returns.',
+    ],
+    [
+      'a set that is not an object',
+      () => 'observations.json',
+      ['options', 'observations'],
+      'modelReport: options.observations must be an observation set { definitions, observations } (got "observations.json"). Pass what loadObservations() returns.',
+    ],
+  ])('refuses %s', async (_name, spoil, path, message) => {
+    expect(i).toBeGreaterThanOrEqual(0);
+    const e = await rejected(() => modelReport(model, { paths: 100, seed: 1, observations: spoil() as never }));
+    expect(e).toBeInstanceOf(MetricsError);
+    expect(e).toMatchObject({ code: 'invalid_argument', issues: [{ path }] });
+    expect((e as Error).message).toBe(message);
   });
 });

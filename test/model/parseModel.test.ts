@@ -216,3 +216,39 @@ describe('parseModel', () => {
     expect(JSON.stringify(json)).toBe(before);
   });
 });
+
+// Found by the fuzz suite (FC_SEED=16, FUZZ_RUNS=300): JSON Schema's "integer" lets -Infinity through, and a
+// period from -Infinity came out in the model. A number JSON cannot hold is a problem of the file.
+describe('parseModel refuses numbers JSON cannot hold', () => {
+  it.each([
+    ['-Infinity', Number.NEGATIVE_INFINITY],
+    ['Infinity', Number.POSITIVE_INFINITY],
+    ['NaN', Number.NaN],
+  ])("a period's fromYear of %s", (name, v) => {
+    const json = { ...valid(), periods: [{ label: '14th Five-Year Plan', fromYear: v, toYear: 2025 }] };
+    const e = thrown(() => parseModel(json, 'my.model.json', facts)) as MetricsError;
+    expect(e).toMatchObject({ code: 'invalid_definition', issues: [{ path: ['periods', 0, 'fromYear'] }] });
+    expect(e.message).toBe(
+      `my.model.json: 1 problem in the model file:\n  my.model.json: periods[0].fromYear: expected a finite number, got ${name}\nSee models/model.schema.json and the README section "Model files".`,
+    );
+  });
+  it("a scenario's rate of Infinity", () => {
+    const json = valid();
+    const e = thrown(() =>
+      parseModel(
+        {
+          ...json,
+          scenarios: {
+            low: { description: 'low', path: { type: 'cagr', rate: { value: Infinity, assumption: 'x' } } },
+          },
+        },
+        'my.model.json',
+        facts,
+      ),
+    ) as MetricsError;
+    expect(e).toMatchObject({
+      code: 'invalid_definition',
+      issues: [{ path: ['scenarios', 'low', 'path', 'rate', 'value'] }],
+    });
+  });
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/model/loadModel.js';
 import { modelReport } from '../../src/model/modelReport.js';
 import { modelSection, modelSummary } from '../../src/report/modelSection.js';
+import { thrown } from '../helpers/thrown.js';
 
 describe('modelSection and modelSummary', () => {
   it('modelSummary says when a plan path lands exactly on an "exceed" target because its base is backcast from it', async () => {
@@ -82,5 +83,55 @@ describe('modelSection and modelSummary', () => {
         ),
       }),
     );
+  });
+  // Found by the fuzz suite (FC_SEED=11 and 12, FUZZ_RUNS=300): a NaN or Infinity in a chart's table of numbers
+  // (data) came out in modelSection's result; data is checked as spec and htmlSpec are.
+  it.each([
+    ['NaN', Number.NaN],
+    ['Infinity', Number.POSITIVE_INFINITY],
+  ])("modelSection refuses a report whose chart's numbers (data) hold %s", async (_name, bad) => {
+    const r = await modelReport(loadModel('big-data-14th-fyp'), { paths: 200, seed: 1 });
+    const spoilt = {
+      ...r,
+      charts: r.charts.map((c, j) =>
+        j === 1
+          ? { ...c, data: { ...c.data, rows: c.data.rows.map((row, k) => (k === 2 ? [bad, ...row.slice(1)] : row)) } }
+          : c,
+      ),
+    } as typeof r;
+    const e = thrown(() => modelSection(spoilt));
+    expect(e).toMatchObject({
+      code: 'invalid_argument',
+      issues: [{ path: ['report', 'charts', 1, 'data', 'rows', 2, 0] }],
+    });
+    expect((e as Error).message).toBe(
+      `modelSection: report.charts[1].data.rows[2][0] must be text, a finite number or null (got ${bad}). Pass what modelReport returned, as it came.`,
+    );
+  });
+
+  it("modelSummary refuses a chart's data with a hole, a row of the wrong length or no columns", async () => {
+    const r = await modelReport(loadModel('big-data-14th-fyp'), { paths: 200, seed: 1 });
+    const withData = (data: unknown) =>
+      ({ ...r, charts: r.charts.map((c, j) => (j === 0 ? { ...c, data } : c)) }) as typeof r;
+    const d = r.charts[0]?.data as (typeof r.charts)[0]['data'];
+    const holed = [...d.rows];
+    delete holed[3];
+    for (const [data, path, what] of [
+      [{ ...d, rows: holed }, ['report', 'charts', 0, 'data', 'rows', 3], 'is missing'],
+      [
+        { ...d, rows: [d.rows[0]?.slice(1), ...d.rows.slice(1)] },
+        ['report', 'charts', 0, 'data', 'rows', 0],
+        'must have one cell per column (3)',
+      ],
+      [{ rows: d.rows }, ['report', 'charts', 0, 'data', 'columns'], 'must be an array'],
+      [undefined, ['report', 'charts', 0, 'data'], 'must be an object'],
+    ] as const) {
+      const e = thrown(() => modelSummary(withData(data)));
+      expect(e).toMatchObject({ code: 'invalid_argument', issues: [{ path }] });
+      expect((e as Error).message).toMatch(
+        /^modelSummary: report\.charts\[0\]\.data.* Pass what modelReport returned, as it came\.$/,
+      );
+      expect((e as Error).message).toContain(what);
+    }
   });
 });

@@ -144,6 +144,12 @@ describe('series and panels from .xlsx', () => {
       /^xlsxAsCsv: unknown option "shet".*Did you mean sheet\?/,
     );
     expect((await xlsxAsCsv(path, { sheet: 'Revenue' })).file).toBe(`${path}, sheet "Revenue"`);
+    // A sheet name that is not text is refused before the message writes it (a Symbol threw a TypeError).
+    await expect(readXlsx(path, { sheet: Symbol('s') } as never)).rejects.toMatchObject({
+      code: 'invalid_argument',
+      message:
+        "readXlsx: options.sheet must be a sheet's name (got Symbol(s) (a symbol)). Leave it out for the first sheet.",
+    });
   });
 
   it('a bad cell is reported with the sheet, the row and the column, as in CSV', async () => {

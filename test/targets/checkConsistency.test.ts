@@ -520,3 +520,105 @@ describe('checkConsistency: properties', () => {
     );
   });
 });
+
+// Found by the fuzz suite (FC_SEED=12, FUZZ_RUNS=300): a fact set to -1 (a level of -1, or a growth rate of
+// -100%) made a NaN that formatPercent refused ("formatPercent: fraction must be a finite number (got NaN)").
+// checkConsistency refuses the fact itself, naming it and where it sits.
+describe('checkConsistency refuses figures compound growth cannot link', () => {
+  const refused = (facts: readonly Fact[]) => {
+    try {
+      checkConsistency(facts);
+    } catch (e) {
+      return e as Error & { code: string; issues: { path: unknown[] }[] };
+    }
+    throw new Error('expected checkConsistency to throw');
+  };
+  it.each([
+    [
+      'a level of -1 at the end of a rate',
+      [level('a', 2020, 1, 'equals'), rate('r', 2020, 2025, 0.2, 'about'), level('b', 2025, -1, 'exceeds')],
+      2,
+      'checkConsistency: facts[2].value must be > 0 (got -1). b is a level that the growth rate r links to the level of another year, and compound growth links positive levels: check the figure and its sign.',
+    ],
+    [
+      'a base of 0',
+      [level('a', 2020, 0, 'equals'), rate('r', 2020, 2025, 0.2, 'about'), level('b', 2025, 3, 'exceeds')],
+      0,
+      'checkConsistency: facts[0].value must be > 0 (got 0). a is a level that the growth rate r links to the level of another year, and compound growth links positive levels: check the figure and its sign.',
+    ],
+    [
+      'a growth rate of -100% with an end level (implied base)',
+      [level('x', 2018, 1, 'equals', 'A', 'count'), rate('r', 2020, 2025, -1, 'about'), level('b', 2025, 3, 'exceeds')],
+      1,
+      'checkConsistency: facts[1].value must be > -1 (got -1). r is a growth rate a year (0.25 is 25%), and a fall of 100% or more a year leaves no level to compound: check the figure.',
+    ],
+    [
+      'a growth rate of -150% with a base (implied end)',
+      [level('a', 2020, 1, 'equals'), rate('r', 2020, 2025, -1.5, 'about')],
+      1,
+      'checkConsistency: facts[1].value must be > -1 (got -1.5). r is a growth rate a year (0.25 is 25%), and a fall of 100% or more a year leaves no level to compound: check the figure.',
+    ],
+  ] as const)('%s', (_name, facts, index, message) => {
+    const e = refused(facts);
+    expect(e).toMatchObject({ code: 'invalid_argument', issues: [{ path: ['facts', index, 'value'] }] });
+    expect(e.message).toBe(message);
+  });
+
+  it('a level stated in two currencies with a foreign level of 0 is refused; a stated exchange rate of 0 too', () => {
+    const cny = fact('cny', {
+      metric: 'm',
+      year: 2023,
+      value: 250,
+      unit: 'CNY billion',
+      comparator: 'exceeds',
+      doc: 'A',
+    });
+    const usd = (value: number) =>
+      fact('usd', { metric: 'm', year: 2023, value, unit: 'USD billion', comparator: 'exceeds', doc: 'A' });
+    const fx = (value: number) =>
+      fact('fx', { metric: 'fx.cny-per-usd', year: 2023, value, unit: 'CNY/USD', comparator: 'equals', doc: 'B' });
+    const e = refused([cny, usd(0), fx(7)]);
+    expect(e).toMatchObject({ code: 'invalid_argument', issues: [{ path: ['facts', 1, 'value'] }] });
+    expect(e.message).toMatch(
+      /^checkConsistency: facts\[1\]\.value must be > 0 \(got 0\)\. usd is the USD level of cny/,
+    );
+    const f = refused([cny, usd(36), fx(0)]);
+    expect(f).toMatchObject({ code: 'invalid_argument', issues: [{ path: ['facts', 2, 'value'] }] });
+    expect(f.message).toMatch(/^checkConsistency: facts\[2\]\.value must be > 0 \(got 0\)\. fx is an exchange rate/);
+  });
+
+  it('a number the arithmetic cannot hold is a degenerate error naming the facts, without NaN or Infinity', () => {
+    const e = refused([level('a', 2020, 1e308, 'equals'), rate('r', 2020, 2025, 0.25, 'about')]);
+    expect(e).toMatchObject({
+      code: 'degenerate',
+      issues: [{ path: ['facts', 0, 'value'] }, { path: ['facts', 1, 'value'] }],
+    });
+    expect(e.message).toBe(
+      'checkConsistency: the 2025 level implied by a at r overflows (got 1e+308 x (1 + 0.25)^5). Check the figures of a, r and their scales.',
+    );
+    expect(e.message).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('a negative level no rate compounds is still compared as a figure', () => {
+    const report = checkConsistency([level('a', 2020, -1, 'equals'), level('b', 2020, -1, 'about', 'B')]);
+    expect(report.checks.map((c) => [c.kind, c.status])).toEqual([['same-figure', 'consistent']]);
+  });
+});
+
+describe('checkConsistency reads whose translation a quote is as it reads the other source texts', () => {
+  it('a translation whose translator is not text is refused with its path (it came out in the result)', async () => {
+    const { loadSeeds } = await import('../../src/io/loadSeeds.js');
+    const facts = loadSeeds();
+    const i = facts.findIndex((f) => f.provenance.translation !== undefined);
+    const bad = facts.map((f, j) =>
+      j === i ? { ...f, provenance: { ...f.provenance, translation: { by: Number.NaN } } } : f,
+    );
+    expect(() => checkConsistency(bad as never)).toThrow(
+      expect.objectContaining({
+        code: 'invalid_argument',
+        message: `checkConsistency: facts[${i}].provenance.translation.by must be a string (got NaN).`,
+        issues: [expect.objectContaining({ path: ['facts', i, 'provenance', 'translation', 'by'] })],
+      }),
+    );
+  });
+});

@@ -193,3 +193,13 @@ describe('properties', () => {
     fc.assert(fc.property(v, (value) => meets(value, t('about', value)) && meets(value, t('equals', value))));
   });
 });
+
+describe('toleranceWidth of a fraction past the largest percentage', () => {
+  // Found with checkConsistency's fuzz case (a rate set to 1e308): 1e308 * 100 overflowed and statedPrecision
+  // refused it with "(got Infinity)". So large a figure is whole as a percentage: half a point.
+  it('is half a percentage point, without an error', () => {
+    expect(toleranceWidth({ value: 1e308, comparator: 'equals', unit: { kind: 'fraction' } })).toBe(0.005);
+    expect(toleranceWidth({ value: -1e307, comparator: 'equals', unit: { kind: 'fraction' } })).toBe(0.005);
+    expect(toleranceWidth({ value: 1e300, comparator: 'equals', unit: { kind: 'fraction' } })).toBe(0.005);
+  });
+});
