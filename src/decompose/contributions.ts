@@ -1,5 +1,5 @@
 import { argumentError } from '../internal/assert.js';
-import { checkPanel, totalOf, sumColumn, assertPositiveTotal } from './internal/checkPanel.js';
+import { assertFiniteRows, checkPanel, totalOf, sumColumn, assertPositiveTotal } from './internal/checkPanel.js';
 import { RESIDUAL_SECTOR, TOTAL_SECTOR, type DecompositionRow, type Panel } from './types.js';
 
 /** What {@link contributions} returns: one period per pair of consecutive panel years. */
@@ -39,7 +39,8 @@ export interface Contributions {
  * contributions add up to the total's growth rate, `Σ c_i (+ residual) = T[t]/T[t-1] - 1`. A sector's
  * share of growth is its change over the total's change, `Δx_i / ΔT` (贡献率); shares of growth add up
  * to 1.
- * @throws {MetricsError} invalid_argument for a malformed panel, fewer than 2 years, or a total <= 0
+ * @throws {MetricsError} invalid_argument for a malformed panel, fewer than 2 years, or a total <= 0;
+ *   degenerate when a contribution or growth rate overflows (a total of 5e-324 under sectors of a normal size)
  * @example
  * contributions({ unit: parseUnit('CNY billion'), years: [2020, 2021], sectors: ['a', 'b'], values: [[60, 70], [40, 45]] }).contribution; // => [[0.1], [0.05]]
  */
@@ -96,6 +97,8 @@ export function contributions(p: Panel): Contributions {
   toYears.forEach((year, k) =>
     rows.push({ sector: TOTAL_SECTOR, year, value: growth[k] as number, measure: 'growth' }),
   );
+  // The rows hold every number of the result (a residual's, only with a stated total, is 0 otherwise).
+  assertFiniteRows('contributions', rows);
   return {
     sectors: p.sectors,
     fromYears,

@@ -30,7 +30,8 @@ const DYNAMIC_SHIFT_SHARE_INPUT = optionNames<DynamicShiftShareInput>({
  * Reference: R. A. Barff and P. L. Knight III (1988), "Dynamic shift-share analysis", Growth and Change
  * 19(2): 1-10.
  * @throws {MetricsError} invalid_argument as {@link shiftShare}, for fewer than 2 years, unsorted years,
- *   or a reference sector level <= 0 in any year but the last (naming the year)
+ *   or a reference sector level <= 0 in any year but the last (naming the year) or so small against the
+ *   next year's that the rate overflows; degenerate when an effect overflows
  * @example
  * const r = dynamicShiftShare({ regions: ['r'], sectors: ['a', 'b'], years: [2020, 2021],
  *   values: [[[10, 15], [10, 10]]], reference: [[100, 120], [100, 100]] });
@@ -119,7 +120,10 @@ export function dynamicShiftShare(input: DynamicShiftShareInput): ShiftShare {
   for (let t = 1; t < years.length; t++) {
     const cur = at(t);
     const curRef = refAt(t, cur);
-    const c = shiftShareCore(fn, sectors, prev, cur, prevRef, curRef, `in ${years[t - 1]}`);
+    // Reference levels are `reference[j][t]`; without a reference, the sums over the regions' values.
+    const c = shiftShareCore(fn, sectors, prev, cur, prevRef, curRef, `in ${years[t - 1]}`, (which, j) =>
+      reference === undefined ? ['values'] : ['reference', j, which === 'base' ? t - 1 : t],
+    );
     for (const k of ['nationalGrowth', 'industryMix', 'regionalShift', 'change'] as const) {
       acc[k].forEach((row, r) =>
         row.forEach((_, j) => {
@@ -134,6 +138,7 @@ export function dynamicShiftShare(input: DynamicShiftShareInput): ShiftShare {
   const N1 = prevRef.reduce((s, v) => s + v, 0);
   const sectorRates = firstRef.map((v, j) => ((prevRef[j] as number) - v) / v);
   return assembleShiftShare(
+    fn,
     regions,
     sectors,
     years[0] as number,

@@ -1,3 +1,4 @@
+import { MetricsError } from '../errors.js';
 import { argumentError, assertInRange, assertOptions, optionNames } from '../internal/assert.js';
 import { checkPanel, sumColumn, assertPositiveTotal } from './internal/checkPanel.js';
 import type { Panel } from './types.js';
@@ -40,7 +41,8 @@ const INCOHERENCE_OPTIONS = optionNames<IncoherenceOptions>({ tolerance: true })
  * {@link reconcile} to make them coherent.
  * @param options.tolerance largest |relativeGap| still called coherent; default 1e-9 (rounding only)
  * @throws {MetricsError} invalid_argument for a malformed panel, a panel without a total, a total <= 0,
- *   or a negative tolerance
+ *   or a negative tolerance; degenerate when the gap or the gap relative to the total overflows (a total of
+ *   5e-324 under sectors of a normal size)
  * @example
  * incoherence({ unit: parseUnit('CNY trillion'), years: [2025], sectors: ['a', 'b'], values: [[1.2], [1.5]], total: [3] }).rows[0].relativeGap; // ≈ 0.1
  */
@@ -65,7 +67,32 @@ export function incoherence(p: Panel, options: IncoherenceOptions = {}): Incoher
     const T = total[t] as number;
     const sumOfSectors = sumColumn(p, t);
     const gap = T - sumOfSectors;
+    if (!Number.isFinite(gap)) {
+      // Sector values near the largest double: their sum, or its gap to the total, is past it.
+      throw new MetricsError(
+        'degenerate',
+        `${fn}: the gap between the total and the sum of the sectors in ${year} overflows (got total ${T}, sum of the sectors ${sumOfSectors}). Rescale the panel (e.g. to billions).`,
+        { year, total: T, sumOfSectors },
+      );
+    }
     const relativeGap = gap / T;
+    if (!Number.isFinite(relativeGap)) {
+      // A total of a subnormal size (5e-324) under sectors of a normal size: the gap is more than the
+      // largest double times the total. Not a relative gap anyone can read; most likely a unit error.
+      throw new MetricsError(
+        'degenerate',
+        `${fn}: the gap in ${year} relative to the stated total overflows (got total ${T}, sum of the sectors ${sumOfSectors}). Check that the total and the sectors are in one unit.`,
+        { year, total: T, sumOfSectors },
+        [
+          {
+            path: ['panel', 'total', t],
+            expected: 'a total the gap to the sum of the sectors is a finite multiple of',
+            received: T,
+            message: `the gap in ${year} relative to the stated total overflows`,
+          },
+        ],
+      );
+    }
     return { year, total: T, sumOfSectors, gap, relativeGap, coherent: Math.abs(relativeGap) <= tolerance };
   });
   const worst = rows.reduce((a, b) => (Math.abs(b.relativeGap) > Math.abs(a.relativeGap) ? b : a));

@@ -1,6 +1,6 @@
 import { MetricsError } from '../errors.js';
 import { assertOneOf, assertOptions, optionNames, show, argumentError } from '../internal/assert.js';
-import { checkPanel, sumColumn } from './internal/checkPanel.js';
+import { checkPanel, overflowed, sumColumn } from './internal/checkPanel.js';
 import { isPositiveDefinite } from './internal/cholesky.js';
 import { TOTAL_SECTOR, type DecompositionRow, type Panel } from './types.js';
 
@@ -77,7 +77,8 @@ const c = (w: readonly number[], i: number): number => w[i] as number;
  * sectors, so the output is coherent to the last bit.
  * @throws {MetricsError} invalid_argument for a malformed panel, a missing total (except bottomUp), an
  *   unknown method, proportions that are not >= 0 or do not sum to 1, weights that are not > 0, a
- *   covariance that is not symmetric positive definite, or sectors summing to <= 0 for `proportional`
+ *   covariance that is not symmetric positive definite, or sectors summing to <= 0 for `proportional`;
+ *   degenerate when a reconciled value, the total or an adjustment overflows (levels near 1e308)
  * @example
  * const p = { unit: parseUnit('CNY billion'), years: [2025], sectors: ['a', 'b'], values: [[40], [50]], total: [100] };
  * reconcile(p, { method: 'ols' }).panel.values; // => [[43.333333333333336], [53.333333333333336]] (d = 10 split in thirds)
@@ -238,17 +239,28 @@ export function reconcile(p: Panel, options: ReconcileOptions): Reconciliation {
   }
   const cols = p.years.map((year, t) => step([c(base, t), ...p.values.map((row) => row[t] as number)], year));
   const values = p.sectors.map((_, i) => p.years.map((_, t) => (cols[t] as number[])[i] as number));
-  for (const row of values) {
-    row.forEach((v, t) => {
-      if (!Number.isFinite(v))
-        throw new MetricsError('degenerate', `${fn}: reconciliation gave ${v} in ${p.years[t]}.`);
-    });
-  }
+  // Levels near the largest double overflow in the adjustments and sums: say so, naming what and when,
+  // rather than return ±Infinity (the message said "reconciliation gave Infinity").
+  const assertFiniteAll = (what: (i: number) => string, rows: readonly (readonly number[])[]): void =>
+    rows.forEach((row, i) =>
+      row.forEach((v, t) => {
+        if (!Number.isFinite(v))
+          throw new MetricsError(
+            'degenerate',
+            `${fn}: ${what(i)} in ${p.years[t]} overflows (got ${overflowed(v)}). Rescale the panel (e.g. to billions).`,
+            { year: p.years[t] },
+          );
+      }),
+    );
+  assertFiniteAll((i) => `the reconciled value of "${p.sectors[i]}"`, values);
   const out: Panel = { unit: p.unit, years: p.years, sectors: p.sectors, values, total: [] };
   const total = p.years.map((_, t) => sumColumn(out, t));
+  assertFiniteAll(() => 'the reconciled total', [total]);
   const panelOut: Panel = Object.freeze({ unit: p.unit, years: p.years, sectors: p.sectors, values, total });
   const adjustment = values.map((row, i) => row.map((v, t) => v - ((p.values[i] as readonly number[])[t] as number)));
+  assertFiniteAll((i) => `the adjustment of "${p.sectors[i]}"`, adjustment);
   const totalAdjustment = total.map((v, t) => v - c(base, t));
+  assertFiniteAll(() => "the total's adjustment", [totalAdjustment]);
   const negative: { sector: string; year: number; value: number }[] = [];
   const rows: DecompositionRow[] = [];
   p.sectors.forEach((sector, i) =>

@@ -1,4 +1,4 @@
-import { checkPanel, totalOf, sumColumn, assertPositiveTotal } from './internal/checkPanel.js';
+import { assertFiniteRows, checkPanel, totalOf, sumColumn, assertPositiveTotal } from './internal/checkPanel.js';
 import { RESIDUAL_SECTOR, TOTAL_SECTOR, type DecompositionRow, type Panel } from './types.js';
 
 /** What {@link shares} returns. */
@@ -23,7 +23,8 @@ export interface Shares {
  * so `sum(shares) + residualShare = 1` in every year. Without one, the total is the sum of the sectors
  * and the residual is 0.
  * Negative sector values are allowed (net items); the total must be > 0.
- * @throws {MetricsError} invalid_argument for a malformed panel or a total <= 0 in some year
+ * @throws {MetricsError} invalid_argument for a malformed panel or a total <= 0 in some year; degenerate
+ *   when a share or the residual overflows (a total of 5e-324 under sectors of a normal size)
  * @example
  * shares({ unit: parseUnit('CNY billion'), years: [2020], sectors: ['a', 'b'], values: [[30], [60]], total: [100] }).residualShare; // => [0.1]
  */
@@ -43,5 +44,7 @@ export function shares(p: Panel): Shares {
     rows.push({ sector: RESIDUAL_SECTOR, year, value: residualShare[t] as number, measure: 'residualShare' });
   });
   p.years.forEach((year, t) => rows.push({ sector: TOTAL_SECTOR, year, value: total[t] as number, measure: 'total' }));
+  // The rows hold every number of the result.
+  assertFiniteRows('shares', rows);
   return { years: p.years, sectors: p.sectors, total, share, residual, residualShare, rows };
 }

@@ -38,6 +38,7 @@ const SHIFT_SHARE_INPUT = optionNames<ShiftShareInput>({
  * Papers of the Regional Science Association 6: 97-112.
  * @throws {MetricsError} invalid_argument for mismatched shapes, duplicate names, non-integer years or
  *   fromYear >= toYear, and a reference sector level <= 0 in the base year (no growth rate of it exists)
+ *   or so small against its end level that the rate overflows (5e-324); degenerate when an effect overflows
  * @example
  * const r = shiftShare({ regions: ['r'], sectors: ['a', 'b'], fromYear: 2020, toYear: 2021,
  *   base: [[10, 10]], end: [[15, 10]], reference: { base: [100, 100], end: [120, 100] } });
@@ -66,6 +67,9 @@ export function shiftShare(input: ShiftShareInput): ShiftShare {
   checkMatrix(fn, 'end', end, regions, sectors);
   const refBase = referenceOf(fn, 'reference.base', reference?.base, base, sectors);
   const refEnd = referenceOf(fn, 'reference.end', reference?.end, end, sectors);
-  const c = shiftShareCore(fn, sectors, base, end, refBase, refEnd, `in ${fromYear}`);
-  return assembleShiftShare(regions, sectors, fromYear, toYear, c.nationalRate, c.sectorRates, c);
+  // Without a reference, its levels are the column sums of base and end: an error names those.
+  const c = shiftShareCore(fn, sectors, base, end, refBase, refEnd, `in ${fromYear}`, (which, j) =>
+    reference === undefined ? [which] : ['reference', which, j],
+  );
+  return assembleShiftShare(fn, regions, sectors, fromYear, toYear, c.nationalRate, c.sectorRates, c);
 }

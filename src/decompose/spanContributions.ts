@@ -1,6 +1,13 @@
 import { MetricsError } from '../errors.js';
 import { argumentError, assertOneOf, assertOptions, optionNames } from '../internal/assert.js';
-import { checkPanel, totalOf, sumColumn, assertPositiveTotal, yearIndex } from './internal/checkPanel.js';
+import {
+  checkPanel,
+  totalOf,
+  sumColumn,
+  assertPositiveTotal,
+  yearIndex,
+  overflowed as shown,
+} from './internal/checkPanel.js';
 import { logMean, logRatio, expm1OverX } from './internal/logMean.js';
 import { RESIDUAL_SECTOR, TOTAL_SECTOR, type DecompositionRow, type Panel } from './types.js';
 
@@ -146,7 +153,7 @@ export function spanContributions(p: Panel, options: SpanContributionsOptions = 
   if (overflowed !== undefined) {
     throw new MetricsError(
       'degenerate',
-      `${fn}: the ${overflowed.measure} of "${overflowed.sector}" in ${overflowed.year} overflows (got ${overflowed.value}). Rescale the panel (e.g. to billions).`,
+      `${fn}: the ${overflowed.measure} of "${overflowed.sector}" in ${overflowed.year} overflows (got ${shown(overflowed.value)}). Rescale the panel (e.g. to billions).`,
       { sector: overflowed.sector, year: overflowed.year },
     );
   }

@@ -1,4 +1,4 @@
-import { argumentError, pathOf } from './assert.js';
+import { argumentError, pathOf, show } from './assert.js';
 
 // Small dense linear algebra for the library (not exported from the package).
 
@@ -29,7 +29,7 @@ export function cholesky(a: readonly (readonly number[])[], fn: string, name: st
       if (typeof v !== 'number' || !Number.isFinite(v)) {
         throw argumentError(
           'invalid_argument',
-          `${fn}: ${name}[${i}][${j}] must be a finite number (got ${String(v)}).`,
+          `${fn}: ${name}[${i}][${j}] must be a finite number (got ${show(v)}).`,
           `${name}[${i}][${j}]`,
           'a finite number',
           v,

@@ -9,7 +9,7 @@ import type { Fact } from '../targets/fact.js';
 import { convertScale } from '../series/units.js';
 import { describeFact } from '../targets/describeFact.js';
 import { nowcast } from './nowcast.js';
-import { scoreTarget, type TargetScore } from './scoreTarget.js';
+import { checkScoredObservations, scoreTarget, type TargetScore } from './scoreTarget.js';
 import { asModel, checkObservationSet } from '../spec/asModel.js';
 
 /** Options of {@link planScorecard}. */
@@ -125,6 +125,14 @@ export async function planScorecard(
       !Number.isSafeInteger(paths) || paths < 100 ? paths : seed,
       { paths, seed },
     );
+  }
+  // The observations the targets are scored and nowcast from, checked under this function's name (an
+  // observation without a unit was a TypeError in the scoring).
+  for (const model of models) {
+    for (const t of model.targets) {
+      const planDef = set.definitions.find((d) => d.metric === t.metric && d.planDefinition);
+      if (planDef !== undefined) checkScoredObservations('planScorecard', set, planDef.id, options.asOf);
+    }
   }
   const rows: ScorecardRow[] = [];
   for (const model of models) {

@@ -6,7 +6,20 @@ import { toleranceWidth } from '../targets/meets.js';
 import { describeFact } from '../targets/describeFact.js';
 import type { Fact } from '../targets/fact.js';
 import type { Observation, ObservationSet } from '../observations/types.js';
-import { checkObservationSet } from '../spec/asModel.js';
+import { checkObservation, checkObservationSet } from '../spec/asModel.js';
+
+/**
+ * Checks, field by field, the observations {@link scoreTarget} reads for a target: those of its plan
+ * definition up to `asOf`, whose unit, comparator, kind and source its numbers and sentences use. The set
+ * check (checkObservationSet) leaves a unit out; an observation without one was a TypeError. Not exported
+ * from the package; planScorecard calls it with its own name first.
+ */
+export function checkScoredObservations(fn: string, set: ObservationSet, definition: string, asOf: number): void {
+  for (let i = 0; i < set.observations.length; i++) {
+    const o = set.observations[i] as Observation;
+    if (o.definition === definition && o.year <= asOf) checkObservation(fn, `set.observations[${i}]`, o, true);
+  }
+}
 
 /** Options of {@link scoreTarget}. */
 export interface ScoreTargetOptions {
@@ -172,6 +185,7 @@ export function scoreTarget(target: Fact, set: ObservationSet, options: ScoreTar
       reason: `only level targets worded "exceeds" or "at least" are scored (got ${target.comparator} in ${unitToString(target.unit)})`,
     };
   }
+  checkScoredObservations('scoreTarget', set, planDef.id, asOf);
   const usable = set.observations.filter((o) => o.definition === planDef.id && o.year <= asOf);
   const levels = usable.filter((o) => o.fromYear === undefined && isScaleConvertible(o.unit, target.unit));
   const inTarget = (o: Observation): number => convertScale(o.value, o.unit, target.unit);

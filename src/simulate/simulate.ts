@@ -37,7 +37,8 @@ const SIMULATE_OPTIONS = optionNames<SimulateOptions>({
  * bit-identical results whatever `workers` and `chunkSize`. Memory grows with paths, not years.
  * @returns a promise of plain JSON-serialisable data; see `simulationToTidy` for long rows
  * @throws {MetricsError} invalid_argument for bad options (each message says what to fix), too_large when
- *   the working memory would exceed `maxMemoryBytes`, aborted when `signal` fires
+ *   the working memory would exceed `maxMemoryBytes` or `quantiles`, `targets`, `cagrThresholds` or
+ *   `crossing` has more than 10,000 entries, aborted when `signal` fires
  * @example
  * const r = await simulate({ baseYear: 2020, baseValue: 1, toYear: 2022, growth: [0.1, 0.1],
  *   volatility: 0, paths: 10, seed: 1 });

@@ -117,4 +117,13 @@ describe('contributions', () => {
       { numRuns: 300 },
     );
   });
+  it('a base-year total of a subnormal size: degenerate saying the contribution overflows, never Infinity', () => {
+    const e = thrown(() =>
+      contributions({ unit, years: [2020, 2021], sectors: ['a'], values: [[1e6, 2e6]], total: [5e-324, 1] }),
+    );
+    expect(e).toMatchObject({ code: 'degenerate', details: { sector: 'a', year: 2021, measure: 'contribution' } });
+    expect((e as Error).message).toMatch(
+      /^contributions: the contribution of "a" in 2021 overflows \(got Infinity\)\. /,
+    );
+  });
 });

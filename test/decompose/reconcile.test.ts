@@ -202,6 +202,26 @@ describe('reconcile', () => {
       ),
     );
   });
+  it('levels near 1e308 that overflow: degenerate saying what overflows and when, never "gave Infinity" or an Infinity total (fuzz seed 14)', () => {
+    const big: Panel = { unit, years: [2020], sectors: ['a', 'b'], values: [[1e308], [1e308]], total: [1e308] };
+    // bottomUp kept the finite sectors and returned their sum, Infinity, as the total.
+    const total = thrown(() => reconcile(big, { method: 'bottomUp' }));
+    expect(total).toMatchObject({ code: 'degenerate', details: { year: 2020 } });
+    expect((total as Error).message).toBe(
+      'reconcile: the reconciled total in 2020 overflows (got Infinity). Rescale the panel (e.g. to billions).',
+    );
+    // ols spread the gap 1e308 - 2e308 (-Infinity) over the sectors: "reconcile: reconciliation gave -Infinity in 2020."
+    const ols = thrown(() => reconcile(big, { method: 'ols' }));
+    expect(ols).toMatchObject({ code: 'degenerate', details: { year: 2020 } });
+    expect((ols as Error).message).toBe(
+      'reconcile: the reconciled value of "a" in 2020 overflows (got -Infinity). Rescale the panel (e.g. to billions).',
+    );
+    // Infinity over Infinity is no number: said in words, not as NaN.
+    const nan = thrown(() => reconcile(big, { method: 'proportional' }));
+    expect((nan as Error).message).toBe(
+      'reconcile: the reconciled value of "a" in 2020 overflows (got no number: levels past the largest double). Rescale the panel (e.g. to billions).',
+    );
+  });
   it('a misspelt option throws invalid_argument naming it and the option meant', () => {
     const e = thrown(() => reconcile(p, { method: 'topDown', proportion: [0.5, 0.5] } as never));
     expect(e).toMatchObject({
@@ -284,6 +304,43 @@ describe('incoherence', () => {
     expect(
       thrown(() => incoherence({ unit, years: [2025], sectors: ['a'], values: [[1]], total: [1] }, { tolerance: -1 })),
     ).toMatchObject({ code: 'invalid_argument' });
+  });
+  it('a total of a subnormal size under sectors of a normal size: degenerate naming the total, never an Infinity relative gap (fuzz seed 12)', () => {
+    const e = thrown(() =>
+      incoherence(
+        {
+          unit,
+          years: [2005, 2006, 2007],
+          sectors: ['s0', 's1'],
+          values: [
+            [702.963779538943, 455.2562726400985, 26370.574606785987],
+            [999999.9999999995, 91235300.16944286, 999999.9999999988],
+          ],
+          total: [5e-324, 1004089.0837637756, 1129007.6320674634],
+        },
+        { tolerance: 2.532867955698365e-260 },
+      ),
+    );
+    expect(e).toMatchObject({
+      code: 'degenerate',
+      details: { year: 2005 },
+      issues: [{ path: ['panel', 'total', 0], received: 5e-324 }],
+    });
+    expect((e as Error).message).toBe(
+      'incoherence: the gap in 2005 relative to the stated total overflows (got total 5e-324, sum of the sectors 1000702.9637795385). Check that the total and the sectors are in one unit.',
+    );
+    // Sectors near the largest double: their sum overflows, and the error says so.
+    const sum = thrown(() =>
+      incoherence({ unit, years: [2025], sectors: ['a', 'b'], values: [[1e308], [1e308]], total: [1] }),
+    );
+    expect(sum).toMatchObject({ code: 'degenerate', details: { year: 2025 } });
+    expect((sum as Error).message).toMatch(
+      /^incoherence: the gap between the total and the sum of the sectors in 2025 overflows/,
+    );
+    // A subnormal total the sectors match is coherent, not an error.
+    expect(incoherence({ unit, years: [2025], sectors: ['a'], values: [[5e-324]], total: [5e-324] }).coherent).toBe(
+      true,
+    );
   });
   it('a misspelt option throws invalid_argument naming it and the option meant', () => {
     const e = thrown(() =>

@@ -65,6 +65,44 @@ describe('totalCagrFromSectors', () => {
     });
     expect(thrown(() => totalCagrFromSectors([], 1))).toMatchObject({ code: 'invalid_argument' });
   });
+  it("after 5e200 years the total grows at its fastest sector's rate: the level overflowed, G does not (fuzz seed 12)", () => {
+    // The level Σ s_i (1 + g_i)^n was Infinity, and the error said so ("is Infinity"); G is its limit.
+    const sectors = [
+      { id: 's0', share: 1.0093918248365447e-258, rate: -2.0376713174015003e-222 },
+      { id: 's1', share: 1.8471148576276002e-131, rate: 9.412642956109845e-81 },
+      { id: 's2', share: 1, rate: -2.509558954396826e-230 },
+    ];
+    expect(totalCagrFromSectors(sectors, 4.9999999999999995e200)).toBe(9.412642956109845e-81);
+    const two = [
+      { id: 'a', share: 0.5, rate: 0.1 },
+      { id: 'b', share: 0.5, rate: 0.2 },
+    ];
+    // (0.5 x 1.1^n + 0.5 x 1.2^n)^(1/n) = 1.2 x 0.5^(1/n) once (1.1 / 1.2)^n is nothing.
+    expect(totalCagrFromSectors(two, 1e6)).toBeCloseTo(Math.expm1(Math.log1p(0.2) + Math.log(0.5) / 1e6), 14);
+    expect(totalCagrFromSectors(two, 1e300)).toBeCloseTo(0.2, 15);
+    // A level that underflows (0.9^1e5 is 0) gives the slowest decline, not a degenerate error.
+    expect(
+      totalCagrFromSectors(
+        [
+          { id: 'a', share: 0.5, rate: -0.1 },
+          { id: 'b', share: 0.5, rate: -0.2 },
+        ],
+        1e5,
+      ),
+    ).toBeCloseTo(Math.expm1(Math.log1p(-0.1) + Math.log(0.5) / 1e5), 14);
+  });
+  it('a vanishing number of years gives the share-weighted geometric mean rate, not Infinity', () => {
+    // (Σ s_i (1 + g_i)^n)^(1/n) -> Π (1 + g_i)^s_i as n -> 0; shares summing to 1 + 1e-10 (within the
+    // tolerance) made log(level) / n = 1e-10 / 1e-300 overflow.
+    const r = totalCagrFromSectors(
+      [
+        { id: 'a', share: 0.6, rate: 0.1 },
+        { id: 'b', share: 0.4000000001, rate: 0.2 },
+      ],
+      1e-300,
+    );
+    expect(r).toBeCloseTo(Math.exp(0.6 * Math.log(1.1) + 0.4 * Math.log(1.2)) - 1, 8);
+  });
   it('the total CAGR lies between the smallest and largest sector rate', () => {
     fc.assert(
       fc.property(
@@ -133,6 +171,32 @@ describe('requiredSectorCagr', () => {
           return Math.abs(back - g2) < 1e-9;
         },
       ),
+    );
+  });
+  it('over 1e300 years or a tiny fraction of one it stays finite and inverts totalCagrFromSectors (growth factors overflowed to NaN)', () => {
+    const a = { id: 'a', share: 0.5, rate: 0.1 };
+    const b = { id: 'b', share: 0.5000000001 };
+    for (const years of [1e300, 5e3, 0.5, 1e-300]) {
+      const g = requiredSectorCagr({ sectors: [a, b], sector: 'b', targetCagr: 0.15, years });
+      expect(Number.isFinite(g)).toBe(true);
+      const G = totalCagrFromSectors([a, { ...b, rate: g }], years);
+      expect(G).toBeCloseTo(0.15, 10);
+    }
+    // Other sectors alone past the target over 1e300 years: the message gives their CAGR, not an overflowed level.
+    const e = thrown(() =>
+      requiredSectorCagr({
+        sectors: [
+          { id: 'a', share: 0.5, rate: 0.3 },
+          { id: 'b', share: 0.5 },
+        ],
+        sector: 'b',
+        targetCagr: 0.2,
+        years: 1e300,
+      }),
+    );
+    expect(e).toMatchObject({ code: 'invalid_argument', issues: [{ path: ['targetCagr'] }] });
+    expect((e as Error).message).toBe(
+      'requiredSectorCagr: the other sectors alone grow the base total by 0.300000 a year over 1e+300 years, above the target\'s 0.2; "b" would need a negative level. Lower the other sectors\' rates or raise the target.',
     );
   });
   it('others overshooting the target so that the sector would need a negative level throws invalid_argument', () => {

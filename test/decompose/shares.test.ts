@@ -59,6 +59,13 @@ describe('shares', () => {
       code: 'invalid_argument',
     });
   });
+  it('a total of a subnormal size under a sector of a normal size: degenerate saying the share overflows, never Infinity', () => {
+    const e = thrown(() => shares({ unit, years: [2020], sectors: ['a'], values: [[1e6]], total: [5e-324] }));
+    expect(e).toMatchObject({ code: 'degenerate', details: { sector: 'a', year: 2020, measure: 'share' } });
+    expect((e as Error).message).toBe(
+      'shares: the share of "a" in 2020 overflows (got Infinity). Check that the total and the sectors are in one unit, or rescale the panel (e.g. to billions).',
+    );
+  });
   it('shares sum to 1 when the parts add up, and shares + residualShare = 1 always', () => {
     const level = fc.double({ min: 0.001, max: 1e6, noNaN: true });
     fc.assert(

@@ -73,6 +73,42 @@ describe('shiftShare', () => {
       code: 'invalid_argument',
     });
   });
+  it('a reference base level of a subnormal size is refused, naming it, not turned into an Infinity rate (fuzz seed 11)', () => {
+    const e = thrown(() =>
+      shiftShare({
+        regions: ['r'],
+        sectors: ['a', 'b'],
+        fromYear: 2020,
+        toYear: 2021,
+        base: [[195150.65, 0.001]],
+        end: [[28165.7, 0.001]],
+        reference: { base: [100, 5e-324], end: [120, 100] },
+      }),
+    );
+    expect(e).toMatchObject({
+      code: 'invalid_argument',
+      issues: [{ path: ['reference', 'base', 1], received: 5e-324 }],
+      details: { sector: 'b' },
+    });
+    expect((e as Error).message).toBe(
+      'shiftShare: the reference level of sector "b" in 2020 is too small for its growth rate: (end - base) / base overflows (got base 5e-324, end 100). Give both reference levels in one unit, or drop the sector.',
+    );
+  });
+  it('effects past the largest double are a degenerate error saying they overflow, never Infinity', () => {
+    const e = thrown(() =>
+      shiftShare({
+        regions: ['r'],
+        sectors: ['a'],
+        fromYear: 2020,
+        toYear: 2021,
+        base: [[-1e308]],
+        end: [[1e308]],
+        reference: { base: [1], end: [2] },
+      }),
+    );
+    expect(e).toMatchObject({ code: 'degenerate' });
+    expect((e as Error).message).toMatch(/^shiftShare: the \w+ of region "r", sector "a" from 2020 to 2021 overflows/);
+  });
   const matrix = (r: number, s: number) =>
     fc.array(fc.array(fc.double({ min: 0.1, max: 1e4, noNaN: true }), { minLength: s, maxLength: s }), {
       minLength: r,
@@ -196,6 +232,29 @@ describe('dynamicShiftShare', () => {
     const e = thrown(() => dynamicShiftShare({ ...ok, reference: [[5, 0, 5]] }));
     expect(e).toMatchObject({ code: 'invalid_argument' });
     expect((e as Error).message).toContain('in 2021');
+  });
+  it('a reference level of a subnormal size is refused with its path reference[j][t] (fuzz seed 11, shiftShare)', () => {
+    const e = thrown(() =>
+      dynamicShiftShare({
+        regions: ['r'],
+        sectors: ['a', 'b'],
+        years: [2020, 2021, 2022],
+        values: [
+          [
+            [1, 2, 3],
+            [1, 1, 1],
+          ],
+        ],
+        reference: [
+          [10, 20, 30],
+          [10, 5e-324, 100],
+        ],
+      }),
+    );
+    expect(e).toMatchObject({ code: 'invalid_argument', issues: [{ path: ['reference', 1, 1] }] });
+    expect((e as Error).message).toBe(
+      'dynamicShiftShare: the reference level of sector "b" in 2021 is too small for its growth rate: (end - base) / base overflows (got base 5e-324, end 100). Give both reference levels in one unit, or drop the sector.',
+    );
   });
   it('dynamic effects add up to the change over the whole span', () => {
     const cube = fc.array(

@@ -126,4 +126,16 @@ describe('spanContributions', () => {
     });
     expect((e as Error).message).toMatch(/unknown option "toyear".*Did you mean toYear\?/);
   });
+  it('a chained contribution that overflows to no number says so in words, not "NaN" (fuzz seed 13)', () => {
+    const e = thrown(() =>
+      spanContributions(
+        { unit, years: [2012, 2013, 2014, 2015], sectors: ['s0'], values: [[0.001, 116.43, 999999.99, 1e308]] },
+        { method: 'chained' },
+      ),
+    );
+    expect(e).toMatchObject({ code: 'degenerate', details: { sector: 's0', year: 2015 } });
+    expect((e as Error).message).toBe(
+      'spanContributions: the contribution of "s0" in 2015 overflows (got no number: levels past the largest double). Rescale the panel (e.g. to billions).',
+    );
+  });
 });

@@ -69,4 +69,15 @@ describe('planScorecard', () => {
       message: expect.stringMatching(/^planScorecard: unknown option "path".*Did you mean paths\?/),
     });
   });
+  it('an observation it scores from without a unit is refused under its own name, not a TypeError (fuzz seed 16)', async () => {
+    const { unit: _, ...noUnit } = set.observations[13]!; // obs.cybersecurity.caict-yoy-2019, a rate
+    const broken = { ...set, observations: set.observations.map((o, i) => (i === 13 ? noUnit : o)) } as never;
+    const e = await planScorecard([models[2]!], broken, { asOf: 2022, paths: 100 }).catch((x: unknown) => x);
+    expect(e).toMatchObject({
+      name: 'MetricsError',
+      code: 'invalid_argument',
+      issues: [{ path: ['set', 'observations', 13, 'unit'] }],
+    });
+    expect((e as Error).message).toMatch(/^planScorecard: set\.observations\[13\]\.unit: /);
+  });
 });

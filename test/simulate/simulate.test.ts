@@ -556,6 +556,27 @@ describe('simulate: bad input', () => {
       code: 'too_large',
     });
   });
+
+  it('a million targets (or quantiles, thresholds, crossing levels) is refused up front, not checked on every path for 31 s (fuzz seed 13)', async () => {
+    const target = { year: 2025, value: 150, comparator: 'atLeast' as const };
+    const many = Array.from({ length: 1_000_000 }, () => target);
+    const started = performance.now();
+    const err = await rejected(() => simulate({ ...base, paths: 200, targets: many }));
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(err).toMatchObject({ code: 'too_large', details: { targets: 1_000_000 } });
+    expect((err as Error).message).toBe(
+      'simulate: targets has 1000000 entries, more than the 10000 a run reports (got 1000000). Ask for fewer, or run the rest separately.',
+    );
+    for (const name of ['quantiles', 'cagrThresholds', 'crossing'] as const) {
+      const e = await rejected(() =>
+        simulate({ ...base, paths: 10, [name]: Array.from({ length: 10_001 }, () => 0.5) }),
+      );
+      expect(e).toMatchObject({ code: 'too_large', details: { [name]: 10_001 } });
+    }
+    // 10,000 is still a run.
+    const ok = await simulate({ ...base, paths: 10, targets: many.slice(0, 10_000) });
+    expect(ok.targets).toHaveLength(10_000);
+  });
 });
 
 describe('simulate: degenerate runs', () => {

@@ -156,6 +156,28 @@ describe('simulateSectors', () => {
     expect((neg as Error).message).toMatch(/sectors\[1\]\.volatility must be >= 0/);
   });
 
+  it('a correlation entry or row that is not a number is refused with its path, before anything reads it (fuzz seed 12)', async () => {
+    // An object without a prototype was printed by the Cholesky check: TypeError "Cannot convert object to
+    // primitive value".
+    const entry = Object.create(null) as number;
+    const e = await rejected(() =>
+      simulateSectors({
+        ...two,
+        correlation: [
+          [1, entry],
+          [2.2e-202, 1],
+        ],
+      }),
+    );
+    expect(e).toMatchObject({ code: 'invalid_argument', issues: [{ path: ['correlation', 0, 1] }] });
+    expect((e as Error).message).toBe('simulateSectors: correlation[0][1] must be a number in [-1, 1] (got {}).');
+    const row = await rejected(() => simulateSectors({ ...two, correlation: [[1, 0.5], 'ab' as never] }));
+    expect(row).toMatchObject({ code: 'invalid_argument', issues: [{ path: ['correlation', 1] }] });
+    expect((row as Error).message).toBe(
+      'simulateSectors: correlation[1] must be a row of 2 numbers, one per sector (got "ab").',
+    );
+  });
+
   it('a misspelt option is refused, not ignored (the sectors would run independent)', async () => {
     const e = await rejected(() => simulateSectors({ ...two, corelation: two.correlation } as never));
     expect(e).toMatchObject({ code: 'invalid_argument' });

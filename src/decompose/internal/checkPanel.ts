@@ -1,6 +1,7 @@
+import { MetricsError } from '../../errors.js';
 import { argumentError, show } from '../../internal/assert.js';
 import { parseUnit } from '../../series/units.js';
-import { RESIDUAL_SECTOR, TOTAL_SECTOR, type Panel } from '../types.js';
+import { type DecompositionRow, RESIDUAL_SECTOR, TOTAL_SECTOR, type Panel } from '../types.js';
 
 /**
  * Checks a Panel that may have been built by hand: integer, strictly increasing years; unique, non-empty
@@ -181,4 +182,27 @@ export function yearIndex(fn: string, p: Panel, year: number, name: string): num
     );
   }
   return t;
+}
+
+/**
+ * Throws degenerate when a result row is not finite: levels near the largest double overflow in sums and
+ * differences, and a total of a subnormal size (5e-324) under sectors of a normal size in the ratios. Says
+ * so rather than return ±Infinity (as spanContributions does).
+ */
+export function assertFiniteRows(fn: string, rows: readonly DecompositionRow[]): void {
+  const bad = rows.find((r) => !Number.isFinite(r.value));
+  if (bad === undefined) return;
+  throw new MetricsError(
+    'degenerate',
+    `${fn}: the ${bad.measure} of "${bad.sector}" in ${bad.year} overflows (got ${overflowed(bad.value)}). Check that the total and the sectors are in one unit, or rescale the panel (e.g. to billions).`,
+    { sector: bad.sector, year: bad.year, measure: bad.measure },
+  );
+}
+
+/**
+ * An overflowed result for a message: ±Infinity as such; NaN, which only an overflow gives here (Infinity
+ * over Infinity, or Infinity times 0), in words, not as "NaN".
+ */
+export function overflowed(value: number): string {
+  return Number.isNaN(value) ? 'no number: levels past the largest double' : String(value);
 }

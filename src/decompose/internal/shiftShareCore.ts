@@ -1,3 +1,4 @@
+import { MetricsError } from '../../errors.js';
 import { argumentError, pathOf, show } from '../../internal/assert.js';
 import type { ShiftShare, ShiftShareRow } from '../types.js';
 
@@ -86,10 +87,16 @@ export function checkMatrix(
   }
 }
 
+/** Where a reference level is in the caller's input: `which` level ('base' or 'end') of sector `j`. */
+export type ReferencePath = (which: 'base' | 'end', j: number) => (string | number)[];
+
 /**
  * Classic shift-share of one period. `refBase`/`refEnd` are the reference (national) levels by sector.
  * NS = x0·G, IM = x0·(G_j - G), RS = Δx - x0·G_j; NS + IM + RS = Δx (no division by a regional level,
- * so a region starting from 0 in a sector is fine).
+ * so a region starting from 0 in a sector is fine). `refPath` says where a reference level is in the
+ * input, for the issue of an error about it.
+ * @throws {MetricsError} invalid_argument for a reference base level <= 0 or an end level < 0, and for a
+ *   base level so small against its end level that the growth rate overflows (a subnormal 5e-324)
  */
 export function shiftShareCore(
   fn: string,
@@ -99,6 +106,7 @@ export function shiftShareCore(
   refBase: readonly number[],
   refEnd: readonly number[],
   label: string,
+  refPath: ReferencePath = (which, j) => ['reference', which, j],
 ): ShiftShareComponents {
   let N0 = 0;
   let N1 = 0;
@@ -107,7 +115,7 @@ export function shiftShareCore(
       throw argumentError(
         'invalid_argument',
         `${fn}: the reference level of sector "${sectors[j]}" ${label} must be > 0 (got ${v}). A sector's reference growth rate needs a positive base; drop the sector or merge it.`,
-        ['reference', 'base', j],
+        refPath('base', j),
         '> 0',
         v,
         { sector: sectors[j], value: v },
@@ -117,7 +125,7 @@ export function shiftShareCore(
       throw argumentError(
         'invalid_argument',
         `${fn}: the reference level of sector "${sectors[j]}" at the end ${label} must be >= 0 (got ${refEnd[j]}).`,
-        ['reference', 'end', j],
+        refPath('end', j),
         '>= 0',
         refEnd[j],
         { sector: sectors[j] },
@@ -126,8 +134,30 @@ export function shiftShareCore(
     N0 += v;
     N1 += refEnd[j] as number;
   });
-  const nationalRate = (N1 - N0) / N0;
   const sectorRates = refBase.map((v, j) => ((refEnd[j] as number) - v) / v);
+  // A base level of a subnormal size (5e-324) under a normal end level gives a rate past the largest
+  // double: refuse it, naming the level, rather than return Infinity (and NaN effects from 0 x Infinity).
+  sectorRates.forEach((g, j) => {
+    if (!Number.isFinite(g)) {
+      throw argumentError(
+        'invalid_argument',
+        `${fn}: the reference level of sector "${sectors[j]}" ${label} is too small for its growth rate: (end - base) / base overflows (got base ${refBase[j]}, end ${refEnd[j]}). Give both reference levels in one unit, or drop the sector.`,
+        refPath('base', j),
+        `a level whose growth rate to ${refEnd[j]} is finite`,
+        refBase[j],
+        { sector: sectors[j], base: refBase[j], end: refEnd[j] },
+      );
+    }
+  });
+  const nationalRate = (N1 - N0) / N0;
+  if (!Number.isFinite(nationalRate)) {
+    // Every sector's rate is finite, so only sums past the largest double get here.
+    throw new MetricsError(
+      'degenerate',
+      `${fn}: the reference total's growth rate ${label} overflows (got total ${N0} -> ${N1}). Rescale the levels (e.g. to billions).`,
+      { base: N0, end: N1 },
+    );
+  }
   const nationalGrowth: number[][] = [];
   const industryMix: number[][] = [];
   const regionalShift: number[][] = [];
@@ -183,6 +213,7 @@ export function referenceOf(
 
 /** Builds the result object (shared with dynamicShiftShare). */
 export function assembleShiftShare(
+  fn: string,
   regions: readonly string[],
   sectors: readonly string[],
   fromYear: number,
@@ -200,6 +231,33 @@ export function assembleShiftShare(
     regionalShift: sum(c.regionalShift[r] as number[]),
     change: sum(c.change[r] as number[]),
   }));
+  // Levels near the largest double overflow in the products and sums: say so rather than return ±Infinity.
+  const rateAt = sectorRates.findIndex((g) => !Number.isFinite(g));
+  if (rateAt >= 0 || !Number.isFinite(nationalRate)) {
+    const what =
+      rateAt >= 0 ? `the reference growth rate of sector "${sectors[rateAt]}"` : "the reference total's growth rate";
+    const v = rateAt >= 0 ? sectorRates[rateAt] : nationalRate;
+    throw new MetricsError(
+      'degenerate',
+      `${fn}: ${what} from ${fromYear} to ${toYear} overflows (got ${v}). Check the reference levels' unit, or rescale them.`,
+      { sector: rateAt >= 0 ? sectors[rateAt] : 'total', fromYear, toYear },
+    );
+  }
+  for (const e of effects) {
+    for (let r = 0; r < regions.length; r++) {
+      const row = c[e][r] as number[];
+      const j = row.findIndex((v) => !Number.isFinite(v));
+      const total = (byRegion[r] as Record<typeof e, number>)[e];
+      if (j >= 0 || !Number.isFinite(total)) {
+        const sector = j >= 0 ? `sector "${sectors[j]}"` : 'the sum of the sectors';
+        throw new MetricsError(
+          'degenerate',
+          `${fn}: the ${e} of region "${regions[r]}", ${sector} from ${fromYear} to ${toYear} overflows (got ${j >= 0 ? row[j] : total}). Rescale the levels (e.g. to billions).`,
+          { region: regions[r], sector: j >= 0 ? sectors[j] : 'total', measure: e },
+        );
+      }
+    }
+  }
   const rows: ShiftShareRow[] = [];
   regions.forEach((region, r) => {
     sectors.forEach((sector, j) => {
