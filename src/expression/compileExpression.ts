@@ -157,7 +157,7 @@ export function compileExpression(text: string, options: CompileExpressionOption
     if (!Number.isFinite(result)) {
       throw argumentError(
         'non_finite',
-        `${FN}: ${show(text)} gives ${result} at ${at(variables, values)}. Keep logs and square roots of positive numbers and avoid dividing by zero.`,
+        `${FN}: ${show(text)} ${Number.isNaN(result) ? 'is not a number (a log or square root of a negative number, or 0 / 0)' : `gives ${result}`} at ${at(variables, values)}. Keep logs and square roots of positive numbers and avoid dividing by zero.`,
         'values',
         'values at which the expression is finite',
         { ...values },

@@ -2,7 +2,7 @@
 // same parsers (and the same errors, naming the sheet, the row and the column) as CSV files.
 import { readFileSync } from 'node:fs';
 import { csvFormatRows } from 'd3-dsv';
-import { argumentError, assertOptions, optionNames } from '../internal/assert.js';
+import { argumentError, assertOptions, optionNames, show } from '../internal/assert.js';
 import { loadExcelJs } from './internal/loadExcelJs.js';
 
 /** Options of {@link readXlsx}. */
@@ -46,6 +46,16 @@ function cellValue(v: unknown): string | number | null {
  */
 export async function readXlsx(path: string, options: ReadXlsxOptions = {}): Promise<XlsxSheet> {
   assertOptions('readXlsx', options, "{ sheet: 'Revenue' }", READ_XLSX_OPTIONS);
+  // A sheet name is text: anything else (a Symbol could not even be written into the message) is refused first.
+  if (options.sheet !== undefined && typeof options.sheet !== 'string') {
+    throw argumentError(
+      'invalid_argument',
+      `readXlsx: options.sheet must be a sheet's name (got ${show(options.sheet)}). Leave it out for the first sheet.`,
+      'options.sheet',
+      "a sheet's name",
+      options.sheet,
+    );
+  }
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);

@@ -114,6 +114,12 @@ describe('compileExpression', () => {
       code: 'non_finite',
     });
     expect(thrown(() => compileExpression('exp(t)').evaluate({ t: 1000 }))).toMatchObject({ code: 'non_finite' });
+    // A NaN is told in words (the message once read "gives NaN at t = -2019").
+    expect(thrown(() => compileExpression('log(t) / 100').evaluate({ t: -2019 }))).toMatchObject({
+      code: 'non_finite',
+      message:
+        'compileExpression: "log(t) / 100" is not a number (a log or square root of a negative number, or 0 / 0) at t = -2019. Keep logs and square roots of positive numbers and avoid dividing by zero.',
+    });
   });
   it('a missing or non-finite variable throws invalid_argument', () => {
     const e = compileExpression('t + 1');
