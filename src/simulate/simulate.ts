@@ -1,5 +1,5 @@
 import type { Simulation, SimulationRunOptions, SeriesModel } from './types.js';
-import { prepare, RUN_OPTION_NAMES } from './internal/prepare.js';
+import { prepare, RUN_OPTION_NAMES, SERIES_MODEL_NAMES } from './internal/prepare.js';
 import { runEngine } from './internal/runEngine.js';
 import { assertOptions, optionNames } from '../internal/assert.js';
 
@@ -9,18 +9,7 @@ export interface SimulateOptions extends SimulationRunOptions, SeriesModel {
   readonly id?: string;
 }
 
-const SIMULATE_OPTIONS = optionNames<SimulateOptions>({
-  ...RUN_OPTION_NAMES,
-  baseValue: true,
-  growth: true,
-  shocks: true,
-  bounds: true,
-  volatility: true,
-  persistence: true,
-  meanUncertainty: true,
-  rareShock: true,
-  id: true,
-});
+const SIMULATE_OPTIONS = optionNames<SimulateOptions>({ ...RUN_OPTION_NAMES, ...SERIES_MODEL_NAMES, id: true });
 
 /**
  * Monte Carlo simulation of one level series around a planned growth path, on a log-growth model:

@@ -81,9 +81,8 @@ const TARGET_FIELDS = optionNames<SimulationTarget>({
 });
 const TOLERANCE_FIELDS = optionNames<NonNullable<SimulationTarget['tolerance']>>({ relative: true, absolute: true });
 const BASE_DRAW_FIELDS = optionNames<BaseDraw>({ lower: true, upper: true, distribution: true, mode: true });
-/** A sector of simulateSectors: a series model and its id. */
-const SECTOR_FIELDS = optionNames<SeriesModel & { readonly id: string }>({
-  id: true,
+/** The names of {@link SeriesModel}: simulate's own options besides the run's, and a sector's besides its id. */
+export const SERIES_MODEL_NAMES: { readonly [K in keyof SeriesModel]-?: true } = Object.freeze({
   baseValue: true,
   growth: true,
   shocks: true,
@@ -93,6 +92,8 @@ const SECTOR_FIELDS = optionNames<SeriesModel & { readonly id: string }>({
   meanUncertainty: true,
   rareShock: true,
 });
+/** A sector of simulateSectors: a series model and its id. */
+const SECTOR_FIELDS = optionNames<SeriesModel & { readonly id: string }>({ ...SERIES_MODEL_NAMES, id: true });
 
 export interface KernelPlan {
   readonly seed: number;
