@@ -133,12 +133,18 @@ function refuseUnknown(fn: string, record: object, known: readonly string[], nam
 }
 
 /**
+ * Every field of an options type marked `true`, and no other: what {@link optionNames} takes, and what a shared
+ * group of options (a run's, a chart's) is written as, to be spread into the lists of the functions taking it.
+ */
+export type OptionRecord<T extends object> = { readonly [K in keyof T & string]-?: true };
+
+/**
  * The field names of an options type, for {@link assertOptions}: the compiler checks that the record names
  * every field of `T` and no other, so the list cannot fall behind the type.
  * @example
  * optionNames<{ h?: number; levels?: number[] }>({ h: true, levels: true }); // => ['h', 'levels']
  */
-export function optionNames<T extends object>(names: { readonly [K in keyof T & string]-?: true }): readonly string[] {
+export function optionNames<T extends object>(names: OptionRecord<T>): readonly string[] {
   return Object.freeze(Object.keys(names));
 }
 

@@ -1,7 +1,7 @@
 // Input checks shared by the chart builders: every problem becomes a MetricsError that names the
 // builder, the row and the field, before vega ever sees the data.
 import { MetricsError } from '../../errors.js';
-import { argumentError, assertOptions, optionNames, show } from '../../internal/assert.js';
+import { argumentError, assertOptions, optionNames, type OptionRecord, show } from '../../internal/assert.js';
 import { Comparator } from '../../targets/fact.js';
 import { type Unit, unitArg } from '../../series/units.js';
 import type { ActualPoint, ChartOptions, PlanPeriod, TargetMarker } from '../inputs.js';
@@ -302,7 +302,7 @@ export function checkTextOptions<K extends string>(
 }
 
 /** The fields of {@link ChartOptions}, for a builder with more options to spread into its own optionNames. */
-export const CHART_OPTION_FIELDS: { readonly [K in keyof ChartOptions]-?: true } = Object.freeze({
+export const CHART_OPTION_FIELDS: OptionRecord<ChartOptions> = Object.freeze({
   unit: true,
   locale: true,
   title: true,

@@ -366,25 +366,17 @@ export function checkForecastOptions(fn: string, options: unknown): asserts opti
  * `rng` and `smallSample` (the values are checked by {@link simulateInput}, which calls this).
  */
 export function checkSimulateOptions(fn: string, options: unknown): asserts options is SimulateFitOptions {
-  if (typeof options !== 'object' || options === null) {
-    throw argumentError(
-      'invalid_argument',
-      `${fn}: options must be { paths, rng } (got ${show(options)}). Pass e.g. { paths: 1000, rng: rng(2026) }.`,
-      'options',
-      '{ paths, rng }',
-      options,
-    );
-  }
-  assertOptions(fn, options, '{ paths, rng }', METHOD_SIMULATE_OPTIONS);
+  assertOptions(fn, options, '{ paths: 1000, rng: rng(2026) }', METHOD_SIMULATE_OPTIONS);
 }
 
 /**
  * Checks the options (see {@link checkForecastOptions}), then checks and sorts interval levels by the one
- * convention (see toLevels): fractions, or unambiguous percent. Inside {@link pointsOnly}: none.
+ * convention (see toLevels): fractions, or unambiguous percent. Inside {@link pointsOnly}: none, unchecked.
  */
 export function intervalLevels(fn: string, options: ForecastOptions | undefined): number[] {
-  checkForecastOptions(fn, options);
+  // Inside pointsOnly the options are the library's own (calibrate's in-sample origins): nothing to check.
   if (pointsOnlyMode) return [];
+  checkForecastOptions(fn, options);
   const levels = options?.levels ?? [0.8, 0.95];
   return toLevels(fn, levels, 'level');
 }

@@ -1,6 +1,6 @@
 import { totalmem } from 'node:os';
 import { MetricsError } from '../../errors.js';
-import { argumentError, assertKnownFields, optionNames, show } from '../../internal/assert.js';
+import { argumentError, assertKnownFields, optionNames, type OptionRecord, show } from '../../internal/assert.js';
 import { cholesky } from '../../internal/linalg.js';
 import { Comparator } from '../../targets/fact.js';
 import { toleranceWidth } from '../../targets/meets.js';
@@ -46,7 +46,7 @@ function assertResultCount(fn: string, name: string, list: unknown): void {
  * The names of {@link SimulationRunOptions}, for the option lists of simulate and simulateSectors (the
  * compiler checks it names every field and no other).
  */
-export const RUN_OPTION_NAMES: { readonly [K in keyof SimulationRunOptions]-?: true } = Object.freeze({
+export const RUN_OPTION_NAMES: OptionRecord<SimulationRunOptions> = Object.freeze({
   baseYear: true,
   years: true,
   toYear: true,
@@ -82,7 +82,7 @@ const TARGET_FIELDS = optionNames<SimulationTarget>({
 const TOLERANCE_FIELDS = optionNames<NonNullable<SimulationTarget['tolerance']>>({ relative: true, absolute: true });
 const BASE_DRAW_FIELDS = optionNames<BaseDraw>({ lower: true, upper: true, distribution: true, mode: true });
 /** The names of {@link SeriesModel}: simulate's own options besides the run's, and a sector's besides its id. */
-export const SERIES_MODEL_NAMES: { readonly [K in keyof SeriesModel]-?: true } = Object.freeze({
+export const SERIES_MODEL_NAMES: OptionRecord<SeriesModel> = Object.freeze({
   baseValue: true,
   growth: true,
   shocks: true,
