@@ -28,11 +28,12 @@ export async function toSvg(spec: TopLevelSpec, options: ToSvgOptions = {}): Pro
   else assertSpecSize('toSvg', spec);
   const { vega, vegaLite } = await importVega('toSvg');
   let view: View | undefined;
+  let svg: string;
   // Lay text out with the widths of the fonts resvg draws with (vega's own guess is 0.8 em a character).
   useFontMetrics((vega as unknown as { textMetrics: TextMetrics }).textMetrics);
   try {
     view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: 'none' });
-    return await view.toSVG();
+    svg = await view.toSVG();
   } catch (e) {
     if (e instanceof MetricsError) throw e;
     throw argumentError(
@@ -44,5 +45,62 @@ export async function toSvg(spec: TopLevelSpec, options: ToSvgOptions = {}): Pro
     );
   } finally {
     view?.finalize();
+  }
+  return checkedLayout(svg, spec);
+}
+
+/** vega's description of an axis whose scale has no data ("… with values from NaN to NaN"). */
+const EMPTY_AXIS = / with values from NaN to NaN/g;
+
+/** What vega writes when a number it computed is not finite, or when it shows an object as text. */
+const NOT_DRAWABLE = /\b(?:NaN|Infinity)\b|\[object [A-Za-z]+\]/g;
+
+/** What vega wrote for each kind of word, why, and what to do about it. */
+const CAUSE = {
+  NaN: [
+    'a value that is not a number',
+    'A field some encoding or tooltip needs is missing or not a number in a data row, or data values or sizes near the largest double (about 1.8e308) overflow when vega adds or subtracts them. Give every row the encoded fields as finite numbers, and rescale very large data (for example to billions)',
+  ],
+  Infinity: [
+    'an infinite number',
+    'Data values or sizes near the largest double (about 1.8e308) overflow when vega adds or subtracts them. Rescale the data (for example to billions) or give smaller sizes',
+  ],
+  object: [
+    'an object as text',
+    'A field the chart shows (on an axis, in a label or a tooltip) holds an object or an array in a data row. Give the fields it shows as text or numbers',
+  ],
+} as const;
+
+/**
+ * The SVG with the aria text of an axis without data in words ("with no values"), after checking that
+ * vega drew it in finite numbers and text. vega does not fail on a missing field, an object in a shown
+ * field or an overflow: it writes NaN, Infinity or "[object Object]" into sizes, positions, labels or
+ * tooltips. A word the spec itself holds (a title that says "NaN") is not taken for one.
+ */
+function checkedLayout(svg: string, spec: TopLevelSpec): string {
+  const tidy = svg.replace(EMPTY_AXIS, ' with no values');
+  const own = specText(spec);
+  for (const m of tidy.matchAll(NOT_DRAWABLE)) {
+    if (own.includes(m[0])) continue;
+    const at = m.index ?? 0;
+    const before = tidy.slice(Math.max(0, at - 40), at);
+    const kind = m[0] === 'NaN' || m[0] === 'Infinity' ? m[0] : 'object';
+    throw argumentError(
+      'invalid_definition',
+      `toSvg: vega wrote ${CAUSE[kind][0]} into the chart (got it right after "…${before}"). ${CAUSE[kind][1]}.`,
+      'spec',
+      'data vega can draw in finite numbers and text',
+      before,
+    );
+  }
+  return tidy;
+}
+
+/** The spec as text, to tell a word it holds from one vega wrote ('' when it is not JSON: a cycle). */
+function specText(spec: TopLevelSpec): string {
+  try {
+    return JSON.stringify(spec, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v)) ?? '';
+  } catch {
+    return '';
   }
 }

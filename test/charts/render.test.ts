@@ -7,7 +7,7 @@ import { rejected, thrown } from '../helpers/thrown.js';
 import { validateSpec } from '../../src/render/validateSpec.js';
 import { toSvg } from '../../src/render/toSvg.js';
 import { toPng } from '../../src/render/toPng.js';
-import { svgToPng } from '../../src/render/svgToPng.js';
+import { MAX_PNG_PIXELS, svgToPng } from '../../src/render/svgToPng.js';
 import { fontFiles, FONT_FILES, missingFonts } from '../../src/render/fontFiles.js';
 import { reportHtml } from '../../src/report/reportHtml.js';
 import { writeReport } from '../../src/report/writeReport.js';
@@ -82,6 +82,96 @@ describe('toSvg', () => {
     );
     expect(e).toMatchObject({ code: 'invalid_definition' });
   });
+  const lineOf = (values: object[], extra: object = {}) =>
+    ({
+      mark: 'line',
+      data: { values },
+      encoding: { x: { field: 'year', type: 'quantitative' }, y: { field: 'v', type: 'quantitative' } },
+      ...extra,
+    }) as never;
+  it('an axis without data is described as "with no values", not "from NaN to NaN"', async () => {
+    const svg = await toSvg({
+      mark: 'point',
+      data: { values: [] },
+      encoding: { x: { field: 'a', type: 'quantitative' } },
+    });
+    expect(svg).toContain(`aria-label="X-axis titled 'a' for a linear scale with no values"`);
+    expect(svg).not.toMatch(/NaN/);
+  });
+  it('toSvg refuses a layout vega overflowed into Infinity (a line 1e308 wide), naming the cause', async () => {
+    const e = await rejected(() =>
+      toSvg(
+        lineOf(
+          [
+            { year: 2020, v: 1 },
+            { year: 2021, v: 2 },
+          ],
+          { config: { line: { strokeWidth: 1e308 } } },
+        ),
+      ),
+    );
+    expect(e).toMatchObject({ code: 'invalid_definition', issues: [{ path: ['spec'] }] });
+    expect((e as Error).message).toMatch(
+      /^toSvg: vega wrote an infinite number into the chart \(got it right after ".*width=""\)\. Data values or sizes near the largest double/,
+    );
+  });
+  it('toSvg refuses tick labels that read NaN (values of ±1e308 span more than a double)', async () => {
+    const e = await rejected(() =>
+      toSvg(
+        lineOf([
+          { year: 2020, v: 1e308 },
+          { year: 2021, v: -1e308 },
+        ]),
+      ),
+    );
+    expect((e as Error).message).toMatch(
+      /^toSvg: vega wrote a value that is not a number into the chart .* A field some encoding or tooltip needs is missing/,
+    );
+    expect((e as Error).message).not.toMatch(/\bNaN\b/);
+  });
+  it('toSvg refuses a tooltip that shows a missing field as NaN, and one that shows an object', async () => {
+    const withTip = (values: object[], field: string) =>
+      ({
+        mark: 'point',
+        data: { values },
+        encoding: {
+          x: { field: 'year', type: 'quantitative' },
+          y: { field: 'v', type: 'quantitative' },
+          tooltip: [{ field, type: field === 'note' ? 'nominal' : 'quantitative' }],
+        },
+      }) as never;
+    const missing = await rejected(() =>
+      toSvg(
+        withTip(
+          [
+            { year: 2020, v: 1, low: 0.5 },
+            { year: 2021, v: 2 },
+          ],
+          'low',
+        ),
+      ),
+    );
+    expect((missing as Error).message).toMatch(
+      /^toSvg: vega wrote a value that is not a number into the chart \(got it right after "….*low: "\)\. A field some encoding or tooltip needs is missing or not a number in a data row/,
+    );
+    const object = await rejected(() => toSvg(withTip([{ year: 2020, v: 1, note: { a: 1 } }], 'note')));
+    expect(object).toMatchObject({ code: 'invalid_definition' });
+    expect((object as Error).message).toMatch(
+      /^toSvg: vega wrote an object as text into the chart .* holds an object or an array in a data row/,
+    );
+  });
+  it("a title that says NaN or Infinity is the spec's own text, not a failed layout", async () => {
+    const svg = await toSvg(
+      lineOf(
+        [
+          { year: 2020, v: 1 },
+          { year: 2021, v: 2 },
+        ],
+        { title: 'NaN and Infinity in [object Object]' },
+      ),
+    );
+    expect(svg).toContain('NaN and Infinity in [object Object]');
+  });
 });
 
 describe('fontFiles', () => {
@@ -138,6 +228,20 @@ describe.runIf(latinFonts || inCi)('toPng', () => {
       expect(darkShare(png, 10, 10, 200, 32)).toBeGreaterThan(0.03);
     },
   );
+  it('svgToPng refuses more than MAX_PNG_PIXELS before resvg allocates them (a 1e7-wide SVG ended the process)', () => {
+    const square = (side: number) =>
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${side}" height="${side}"><rect width="10" height="10"/></svg>`;
+    const e = thrown(() => svgToPng(square(1e7), 2));
+    expect(e).toMatchObject({ code: 'too_large', details: { width: 1e7, height: 1e7, scale: 2 } });
+    expect((e as Error).message).toBe(
+      'svgToPng: the PNG would be 20000000 x 20000000 pixels (got more than 40000000 pixels). Give the chart a smaller width and height, or a smaller scale.',
+    );
+    // 3163 x 3163 at scale 2 is 40,018,276 pixels: refused; a report-sized chart (800 x 500 at 2) is drawn.
+    expect(MAX_PNG_PIXELS).toBe(40_000_000);
+    expect(thrown(() => svgToPng(square(3163), 2))).toMatchObject({ code: 'too_large' });
+    const small = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="500"><rect width="10" height="10"/></svg>`;
+    expect(decodePng(svgToPng(small, 2)).width).toBe(1600);
+  });
   it('toPng rejects scale 0 with invalid_argument', async () => {
     expect(await rejected(() => toPng(spec(), { scale: 0 }))).toMatchObject({ code: 'invalid_argument' });
   });
