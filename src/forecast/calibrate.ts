@@ -1,5 +1,6 @@
 import { MetricsError } from '../errors.js';
 import { assertInteger, assertOptions, optionNames, show, argumentError } from '../internal/assert.js';
+import { sameData } from '../internal/sameData.js';
 import { asSeries, fitPrefix, type Series } from '../series/series.js';
 import type { Forecast, ForecastFit, ForecastInterval, ForecastMethod, ForecastOptions } from './types.js';
 import { checkMethod } from './internal/checkMethod.js';
@@ -310,6 +311,7 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
     horizonYears(`${name}.forecast`, f, toYear);
     checkForecastOptions(`${name}.forecast`, opts);
     checkCalibration(`${name}.forecast`, f.calibration);
+    checkCopiedFields(`${name}.forecast`, f);
     const base = method.forecast(f.inner, toYear, opts);
     if (f.calibration.fallback) return Object.assign({}, base, { method: f.method, fit: f });
     // The floor is the method's normal (R's) interval, also under 10 points where its own are Student-t:
@@ -371,6 +373,50 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
     fit,
     forecast,
   };
+}
+
+/** The fields every fit has (checked by assertFit) and those calibrate adds (checked here). */
+const OWN_FIELDS: ReadonlySet<string> = new Set([
+  'method',
+  'seriesId',
+  'unit',
+  'years',
+  'values',
+  'params',
+  'state',
+  'fitted',
+  'residuals',
+  'sigma2',
+  'loglik',
+  'aic',
+  'aicc',
+  'bic',
+  'notes',
+  'inner',
+  'calibration',
+]);
+
+/**
+ * A calibrated fit copies the wrapped method's own fields (a combination's `models`, an ARIMA model's
+ * standard errors) from its inner fit, and the forecast returns the outer fit: each such field must be the
+ * same data as the inner fit's, which the wrapped method checks.
+ */
+function checkCopiedFields(fn: string, f: CalibratedFit): void {
+  const inner = f.inner as unknown as Record<string, unknown>;
+  for (const key of Object.keys(f)) {
+    if (OWN_FIELDS.has(key)) continue;
+    const value = (f as unknown as Record<string, unknown>)[key];
+    if (!sameData(value, inner[key])) {
+      throw argumentError(
+        'invalid_argument',
+        `${fn}: the fit's ${key} differs from its inner fit's, of which it is a copy (got ${show(value)}). Pass the fit calibrate's fit() made, unchanged.`,
+        ['fit', key],
+        `the inner fit's ${key}`,
+        value,
+        { field: key },
+      );
+    }
+  }
 }
 
 /** Checks a calibration handed back in a fit: the fields forecast reads, typed and finite. */

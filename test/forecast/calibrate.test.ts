@@ -10,6 +10,8 @@ import { tQuantile } from '../../src/forecast/internal/normalAndStudentT.js';
 import { logTrend } from '../../src/forecast/logTrend.js';
 import { mean } from '../../src/forecast/mean.js';
 import { naive } from '../../src/forecast/naive.js';
+import { drift } from '../../src/forecast/drift.js';
+import { combination } from '../../src/forecast/combination.js';
 import { dotm } from '../../src/forecast/dotm.js';
 import { calibrationOrigins } from '../../src/forecast/calibrate.js';
 import { RANGE_BOUND } from '../../src/forecast/internal/common.js';
@@ -232,6 +234,29 @@ describe('calibrate', () => {
     expect(
       thrown(() => cal.forecast({ ...fit, calibration: { ...fit.calibration, observations: Number.NaN } }, 2012)),
     ).toMatchObject({ code: 'invalid_argument', issues: [{ path: ['fit', 'calibration', 'observations'] }] });
+  });
+  it("refuses a copied field that differs from the inner fit's, which the wrapped method checks (fuzz seed 17)", () => {
+    const cal = calibrate(combination([drift, naive]));
+    const fit = cal.fit(linear);
+    expect((fit as CalibratedFit & { models?: unknown }).models).toEqual(['drift', 'naive']);
+    // a copy made through JSON is the same data, and forecasts as the fit itself does
+    const copy = JSON.parse(JSON.stringify(fit)) as CalibratedFit;
+    expect(cal.forecast(copy, 2012).mean).toEqual(cal.forecast(fit, 2012).mean);
+    for (const models of [Number.NaN, ['drift', 'theta'], ['drift']]) {
+      expect(thrown(() => cal.forecast({ ...fit, models } as never, 2012))).toMatchObject({
+        code: 'invalid_argument',
+        message: expect.stringMatching(
+          /^comb\(drift,naive\)-cal\.forecast: the fit's models differs from its inner fit's, of which it is a copy \(got .*\)\. Pass the fit calibrate's fit\(\) made, unchanged\.$/,
+        ),
+        issues: [{ path: ['fit', 'models'] }],
+      });
+    }
+    // the inner fit's models are the combination's to check
+    expect(
+      thrown(() =>
+        cal.forecast({ ...fit, models: Number.NaN, inner: { ...fit.inner, models: Number.NaN } } as never, 2012),
+      ),
+    ).toMatchObject({ code: 'invalid_argument', message: expect.stringMatching(/models must be an array/) });
   });
   it('a scale ratio that overflows is 1, as when a residual scale is 0; errors that overflow are degenerate', () => {
     // naive with in-sample residuals of `big` on the whole history and `small` on every origin (shorter), and
