@@ -301,3 +301,17 @@ export function assertOneOf<K extends string>(
     );
   }
 }
+
+/** Checks a file path argument: a non-empty string without NUL characters (which no file system accepts). */
+export function assertFilePath(fn: string, path: unknown): asserts path is string {
+  if (typeof path !== 'string' || path.trim() === '' || path.includes('\u0000')) {
+    throw argumentError(
+      'invalid_argument',
+      `${fn}: path must be a file path (got ${show(path)}).`,
+      'path',
+      'a file path',
+      path,
+      { path },
+    );
+  }
+}

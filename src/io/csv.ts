@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { csvParseRows } from 'd3-dsv';
 import { panelFromRows } from '../decompose/panelFromRows.js';
 import type { Panel } from '../decompose/types.js';
-import { show, argumentError, assertOptions, optionNames } from '../internal/assert.js';
+import { show, argumentError, assertFilePath, assertOptions, optionNames } from '../internal/assert.js';
 import { parseUnit, sameUnit, type Unit, unitToString } from '../series/units.js';
 
 /** One observation of one series in a long table. */
@@ -276,7 +276,7 @@ function parseWide(file: string, rows: string[][], header: string[]): SeriesRow[
  * readSeriesCsv(file); // => [{ id: 'market', year: 2020, value: 1.5 }]
  */
 export function readSeriesCsv(path: string, options: Omit<ParseSeriesCsvOptions, 'file'> = {}): SeriesRow[] {
-  checkPath('readSeriesCsv', path);
+  assertFilePath('readSeriesCsv', path);
   assertOptions('readSeriesCsv', options, '{ layout }', READ_SERIES_CSV_OPTIONS);
   let text: string;
   try {
@@ -311,20 +311,6 @@ function fileName(fn: string, file: unknown): string {
     );
   const name = file.trim().split('\n')[0] as string;
   return name === '' ? '<csv>' : name;
-}
-
-/** Checks a file path argument: a non-empty string without NUL characters (which no file system accepts). */
-export function checkPath(fn: string, path: unknown): asserts path is string {
-  if (typeof path !== 'string' || path.trim() === '' || path.includes('\u0000')) {
-    throw argumentError(
-      'invalid_argument',
-      `${fn}: path must be a file path (got ${show(path)}).`,
-      'path',
-      'a file path',
-      path,
-      { path },
-    );
-  }
 }
 
 /** Options of {@link parsePanelCsv}. */

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { checkPath } from './csv.js';
+import { assertFilePath } from '../internal/assert.js';
 import { argumentError, show } from '../internal/assert.js';
 import { parseSeriesCsv, type SeriesRow } from './csv.js';
 
@@ -82,7 +82,7 @@ export function parseSeriesJson(json: unknown, file: string): SeriesRow[] {
  * readSeriesFile(file); // => [{ id: 'a', year: 2020, value: 2 }]
  */
 export function readSeriesFile(path: string): SeriesRow[] {
-  checkPath('readSeriesFile', path);
+  assertFilePath('readSeriesFile', path);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

@@ -2,7 +2,7 @@
 // same parsers (and the same errors, naming the sheet, the row and the column) as CSV files.
 import { readFileSync } from 'node:fs';
 import { csvFormatRows } from 'd3-dsv';
-import { argumentError, assertOptions, optionNames, show } from '../internal/assert.js';
+import { argumentError, assertFilePath, assertOptions, optionNames, show } from '../internal/assert.js';
 import { loadExcelJs } from './internal/loadExcelJs.js';
 
 /** Options of {@link readXlsx}. */
@@ -45,6 +45,7 @@ function cellValue(v: unknown): string | number | null {
  *   sheet of that name (the message lists the sheets)
  */
 export async function readXlsx(path: string, options: ReadXlsxOptions = {}): Promise<XlsxSheet> {
+  assertFilePath('readXlsx', path);
   assertOptions('readXlsx', options, "{ sheet: 'Revenue' }", READ_XLSX_OPTIONS);
   // A sheet name is text: anything else (a Symbol could not even be written into the message) is refused first.
   if (options.sheet !== undefined && typeof options.sheet !== 'string') {

@@ -152,6 +152,16 @@ describe('series and panels from .xlsx', () => {
     });
   });
 
+  it('readXlsx refuses a path that is not text before reading (an object without a prototype threw a TypeError; fuzz seed 17)', async () => {
+    for (const path of [Object.create(null), '', ' ', 'a\u0000b', 42]) {
+      await expect(readXlsx(path as never)).rejects.toMatchObject({
+        code: 'invalid_argument',
+        message: expect.stringMatching(/^readXlsx: path must be a file path \(got .*\)\.$/),
+        issues: [{ path: ['path'] }],
+      });
+    }
+  });
+
   it('a bad cell is reported with the sheet, the row and the column, as in CSV', async () => {
     write('bad.xlsx', await csvToXlsx('id,year,value\na,2018,10\na,2019,lots\n', 'Revenue'));
     const r = await cli(['forecast', 'bad.xlsx', '--method', 'naive'], dir);
