@@ -1,3 +1,4 @@
+import { MetricsError } from '../errors.js';
 import { argumentError, assertInteger, show, assertOptions, optionNames } from '../internal/assert.js';
 import { asFact } from '../targets/asFact.js';
 import { checkProjection } from './checkProjection.js';
@@ -74,7 +75,7 @@ export function gapToTarget(projection: ProjectedLevels, target: Fact, options: 
     );
   }
   const levelIn = (y: number) => projection.levels[y - first] as number;
-  const rateOver = (from: number, to: number) => Math.pow(levelIn(to) / levelIn(from), 1 / (to - from)) - 1;
+  const rateOver = (from: number, to: number) => growthRate(levelIn(to), levelIn(from), to - from);
 
   if (isRateTarget(target, projection.unit)) {
     if (options.fromYear !== undefined) {
@@ -89,7 +90,7 @@ export function gapToTarget(projection: ProjectedLevels, target: Fact, options: 
     }
     const value = rateOver(span.fromYear, span.year);
     const gap = value - target.value;
-    return Object.freeze({
+    return finiteCheck(fn, {
       fact: target,
       measure: 'cagr',
       year: span.year,
@@ -145,7 +146,7 @@ export function gapToTarget(projection: ProjectedLevels, target: Fact, options: 
     );
   }
   const gap = value - targetInModelUnit;
-  return Object.freeze({
+  return finiteCheck(fn, {
     fact: target,
     measure: 'level',
     year: target.year,
@@ -156,7 +157,36 @@ export function gapToTarget(projection: ProjectedLevels, target: Fact, options: 
     margin: convertScale(margin(valueInTargetUnit, target), target.unit, projection.unit),
     gap,
     gapRelative: gap / targetInModelUnit,
-    requiredCagr: Math.pow(targetInModelUnit / levelIn(from), 1 / (target.year - from)) - 1,
+    requiredCagr: growthRate(targetInModelUnit, levelIn(from), target.year - from),
     projectedCagr: rateOver(from, target.year),
   });
+}
+
+/**
+ * The compound rate from `from` to `to` over `years`, as `(to / from)^(1 / years) - 1`, and in logs where the
+ * ratio overflows (levels far apart in size, 5e-324 and 3) but the rate does not.
+ */
+function growthRate(to: number, from: number, years: number): number {
+  const r = Math.pow(to / from, 1 / years) - 1;
+  return Number.isFinite(r) ? r : Math.expm1((Math.log(to) - Math.log(from)) / years);
+}
+
+/** What a check reports in numbers: each must be finite. */
+const CHECK_NUMBERS = ['value', 'gap', 'gapRelative', 'margin', 'requiredCagr', 'projectedCagr'] as const;
+
+/**
+ * The check, frozen, once each of its numbers is finite: a target or a level of a size near the double's
+ * limits (5e-324 against trillions) gives a gap relative to it, or a rate, that no double holds.
+ */
+function finiteCheck(fn: string, check: TargetCheck): TargetCheck {
+  for (const key of CHECK_NUMBERS) {
+    if (!Number.isFinite(check[key])) {
+      throw new MetricsError(
+        'degenerate',
+        `${fn}: the ${key} of target ${show(check.fact.id)} overflows: its value (${show(check.target)}) and the projected levels are too far apart in size for a number. Check the target's value and unit.`,
+        { target: check.fact.id, field: key },
+      );
+    }
+  }
+  return Object.freeze(check);
 }

@@ -272,6 +272,25 @@ describe('gapToTarget', () => {
     expect(thrown(() => gapToTarget(p, fact('x', 2025, 0)))).toMatchObject({ code: 'invalid_argument' });
     expect(thrown(() => gapToTarget(p, null as never))).toMatchObject({ code: 'invalid_argument' });
   });
+  it('levels far apart in size: the required rate in logs; a gap relative to 5e-324 is degenerate (fuzz seed 19)', () => {
+    const p = project(model());
+    // From a level of 5e-324 to 3: the ratio overflows, the rate does not, exp((ln 3 - ln 5e-324) / 5) - 1
+    // (ln 5e-324 = -744.4400719213812), about 5.7e64.
+    const tiny = { ...p, levels: [5e-324, ...p.levels.slice(1)] };
+    const t = gapToTarget(tiny, fact('t', 2025, 3));
+    expect(t.requiredCagr / Math.expm1((Math.log(3) + 744.4400719213812) / 5)).toBeCloseTo(1, 12);
+    expect(t.projectedCagr / Math.expm1((Math.log(p.levels[5]!) + 744.4400719213812) / 5)).toBeCloseTo(1, 12);
+    // 3.05 trillion against a target of 5e-324 trillion: the relative gap is no number
+    expect(thrown(() => gapToTarget(p, fact('tiny', 2025, 5e-324)))).toMatchObject({
+      code: 'degenerate',
+      message:
+        'gapToTarget: the gapRelative of target "tiny" overflows: its value (5e-324) and the projected levels are too far apart in size for a number. Check the target\'s value and unit.',
+      details: { target: 'tiny', field: 'gapRelative' },
+    });
+    expect(thrown(() => project({ ...model(), targets: [fact('tiny', 2025, 5e-324)] }))).toMatchObject({
+      code: 'degenerate',
+    });
+  });
   it('a misspelt option is refused, naming the one meant (it would measure from the base year)', () => {
     expect(thrown(() => gapToTarget(project(model()), fact('t', 2025, 3), { fromyear: 2022 } as never))).toMatchObject({
       code: 'invalid_argument',
