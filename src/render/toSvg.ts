@@ -52,8 +52,8 @@ export async function toSvg(spec: TopLevelSpec, options: ToSvgOptions = {}): Pro
 /** vega's description of an axis whose scale has no data ("… with values from NaN to NaN"). */
 const EMPTY_AXIS = / with values from NaN to NaN/g;
 
-/** What vega writes when a number it computed is not finite, or when it shows an object as text. */
-const NOT_DRAWABLE = /\b(?:NaN|Infinity)\b|\[object [A-Za-z]+\]/g;
+/** What vega writes when a number it computed is not finite, or when it shows a missing value or an object as text. */
+const NOT_DRAWABLE = /\b(?:NaN|Infinity|undefined)\b|\[object [A-Za-z]+\]/g;
 
 /** What vega wrote for each kind of word, why, and what to do about it. */
 const CAUSE = {
@@ -65,6 +65,10 @@ const CAUSE = {
     'an infinite number',
     'Data values or sizes near the largest double (about 1.8e308) overflow when vega adds or subtracts them. Rescale the data (for example to billions) or give smaller sizes',
   ],
+  undefined: [
+    'a missing value as text',
+    'A field the chart shows (on an axis, in a label or a tooltip) is missing in a data row. Give every row the fields the chart shows',
+  ],
   object: [
     'an object as text',
     'A field the chart shows (on an axis, in a label or a tooltip) holds an object or an array in a data row. Give the fields it shows as text or numbers',
@@ -74,8 +78,8 @@ const CAUSE = {
 /**
  * The SVG with the aria text of an axis without data in words ("with no values"), after checking that
  * vega drew it in finite numbers and text. vega does not fail on a missing field, an object in a shown
- * field or an overflow: it writes NaN, Infinity or "[object Object]" into sizes, positions, labels or
- * tooltips. A word the spec itself holds (a title that says "NaN") is not taken for one.
+ * field or an overflow: it writes NaN, Infinity, "undefined" or "[object Object]" into sizes, positions,
+ * labels or tooltips. A word the spec itself holds (a title that says "NaN") is not taken for one.
  */
 function checkedLayout(svg: string, spec: TopLevelSpec): string {
   const tidy = svg.replace(EMPTY_AXIS, ' with no values');
@@ -84,7 +88,7 @@ function checkedLayout(svg: string, spec: TopLevelSpec): string {
     if (own.includes(m[0])) continue;
     const at = m.index ?? 0;
     const before = tidy.slice(Math.max(0, at - 40), at);
-    const kind = m[0] === 'NaN' || m[0] === 'Infinity' ? m[0] : 'object';
+    const kind = m[0] === 'NaN' || m[0] === 'Infinity' || m[0] === 'undefined' ? m[0] : 'object';
     throw argumentError(
       'invalid_definition',
       `toSvg: vega wrote ${CAUSE[kind][0]} into the chart (got it right after "…${before}"). ${CAUSE[kind][1]}.`,

@@ -129,7 +129,7 @@ describe('toSvg', () => {
     );
     expect((e as Error).message).not.toMatch(/\bNaN\b/);
   });
-  it('toSvg refuses a tooltip that shows a missing field as NaN, and one that shows an object', async () => {
+  it('toSvg refuses a tooltip that shows a missing field as NaN or undefined, and one that shows an object', async () => {
     const withTip = (values: object[], field: string) =>
       ({
         mark: 'point',
@@ -153,6 +153,10 @@ describe('toSvg', () => {
     );
     expect((missing as Error).message).toMatch(
       /^toSvg: vega wrote a value that is not a number into the chart \(got it right after "….*low: "\)\. A field some encoding or tooltip needs is missing or not a number in a data row/,
+    );
+    const absent = await rejected(() => toSvg(withTip([{ year: 2020, v: 1 }], 'note')));
+    expect((absent as Error).message).toMatch(
+      /^toSvg: vega wrote a missing value as text into the chart \(got it right after "….*note: "\)\. A field the chart shows .* is missing in a data row/,
     );
     const object = await rejected(() => toSvg(withTip([{ year: 2020, v: 1, note: { a: 1 } }], 'note')));
     expect(object).toMatchObject({ code: 'invalid_definition' });
