@@ -72,7 +72,7 @@ export function distributionChart(input: DistributionChartInput, options: Distri
   if (kind !== 'histogram' && kind !== 'cdf') {
     throw argumentError(
       'invalid_argument',
-      `${fn}: options.kind must be "histogram" or "cdf" (got ${JSON.stringify(kind)}).`,
+      `${fn}: options.kind must be "histogram" or "cdf" (got ${show(kind)}).`,
       'options.kind',
       '"histogram" or "cdf"',
       kind,

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { argumentError, optionNames } from '../internal/assert.js';
+import { argumentError, optionNames, show } from '../internal/assert.js';
 import type { ChartOptions, SectorRow } from './inputs.js';
 import { axisFormat } from './internal/axisFormat.js';
 import { axisTitle } from './internal/axisTitle.js';
@@ -50,7 +50,7 @@ export function stackedAreaChart(input: StackedAreaChartInput, options: StackedA
   if (mode !== 'level' && mode !== 'share') {
     throw argumentError(
       'invalid_argument',
-      `${fn}: options.mode must be "level" or "share" (got ${JSON.stringify(mode)}).`,
+      `${fn}: options.mode must be "level" or "share" (got ${show(mode)}).`,
       'options.mode',
       '"level" or "share"',
       mode,

@@ -114,7 +114,7 @@ export async function writeReport(dir: string, report: Report, options: WriteRep
   if (typeof dir !== 'string' || dir.trim() === '') {
     throw argumentError(
       'invalid_argument',
-      `writeReport: dir must be a folder path (got ${JSON.stringify(dir)}).`,
+      `writeReport: dir must be a folder path (got ${show(dir)}).`,
       'dir',
       'a folder path',
       dir,

@@ -156,6 +156,12 @@ const bad: readonly [string, () => unknown, string, RegExp][] = [
     /mode must be/,
   ],
   [
+    'stackedAreaChart with a BigInt mode',
+    () => stackedAreaChart({ rows: [{ sector: 'a', year: 2020, value: 1 }] }, { ...unit, mode: 10n as never }),
+    'invalid_argument',
+    /^stackedAreaChart: options\.mode must be "level" or "share" \(got 10n \(a BigInt\)\)\.$/,
+  ],
+  [
     'contributionChart with Infinity',
     () => contributionChart({ rows: [{ sector: 'a', year: 2021, contribution: Infinity }] }, unit),
     'non_finite',
@@ -220,6 +226,12 @@ const bad: readonly [string, () => unknown, string, RegExp][] = [
     () => distributionChart({ values: [1, 2], year: 2025 }, { ...unit, kind: 'pdf' as never }),
     'invalid_argument',
     /kind must be/,
+  ],
+  [
+    'distributionChart with a BigInt kind (JSON.stringify threw a TypeError; fuzz seed 21)',
+    () => distributionChart({ values: [1, 2], year: 2025 }, { ...unit, kind: 10n as never }),
+    'invalid_argument',
+    /^distributionChart: options\.kind must be "histogram" or "cdf" \(got 10n \(a BigInt\)\)\.$/,
   ],
   [
     'distributionChart with 1 bin',

@@ -385,6 +385,19 @@ describe.runIf(latinFonts || inCi)('writeReport and toMimeBundle', () => {
     ).toMatchObject({ code: 'invalid_definition' });
     expect(existsSync(empty)).toBe(false);
   });
+  it('writeReport refuses a folder that is not text, BigInt included (its message used JSON.stringify)', async () => {
+    for (const [bad, shown] of [
+      [10n, '10n (a BigInt)'],
+      ['', '""'],
+      [null, 'null'],
+    ] as const) {
+      expect(await rejected(() => writeReport(bad as never, { title: 'R', sections: [] }))).toMatchObject({
+        code: 'invalid_argument',
+        message: `writeReport: dir must be a folder path (got ${shown}).`,
+        issues: [{ path: ['dir'] }],
+      });
+    }
+  });
   it('toMimeBundle gives vega-lite v6/v5, SVG, base64 PNG and text', async () => {
     const b = await toMimeBundle(spec());
     expect(Object.keys(b).sort()).toEqual([
