@@ -118,6 +118,11 @@ function checkArgs(observation: unknown, toDefinition: unknown, set: unknown, br
     if (!Array.isArray(a)) return fail(`set.${k}`, 'must be an array', a);
     for (let i = 0; i < a.length; i++) if (!isObject(a[i])) fail(`set.${k}[${i}]`, 'must be an object', a[i]);
   }
+  // A definition's id and label are written into the messages.
+  (set['definitions'] as Record<string, unknown>[]).forEach((d, i) => {
+    for (const k of ['id', 'label'] as const)
+      if (typeof d[k] !== 'string') fail(`set.definitions[${i}].${k}`, 'must be a string', d[k]);
+  });
   if (bridge === undefined) return undefined;
   if (!isObject(bridge)) return fail('bridge', 'must be { from, to, ratio or overlapYear, assumption }', bridge);
   for (const k of ['from', 'to', 'assumption'] as const)

@@ -142,6 +142,13 @@ describe('bridgeValue', () => {
     expect(r.value).toBeCloseTo(2.1682, 12);
     expect(r.assumption).toBe('mine');
   });
+  it('refuses a definition whose label is not text, before a message writes it (fuzz seed 25)', () => {
+    const spoilt = { ...set, definitions: [{ ...set.definitions[0]!, label: Object.create(null) }] };
+    expect(thrown(() => bridgeValue(nda, 'big-data-industry.miit', spoilt as never))).toMatchObject({
+      code: 'invalid_argument',
+      message: 'bridgeValue: set.definitions[0].label must be a string (got {}).',
+    });
+  });
   it('refuses an overlap year neither definition reports as a plain level', () => {
     const e = thrown(() =>
       bridgeValue(nda, 'big-data-industry.miit', set, {
