@@ -90,6 +90,17 @@ export function asFact(fn: string, f: unknown, where = 'fact'): Fact {
         bad(fn, `${where}.provenance.translation.${k}`, 'must be a string', tr[k]);
   }
   if (o['note'] !== undefined && typeof o['note'] !== 'string') bad(fn, `${where}.note`, 'must be a string', o['note']);
+  // A derived figure's formula is printed with it, and the ids it is derived from name other facts.
+  const d = o['derivation'];
+  if (d !== undefined) {
+    if (d === null || typeof d !== 'object') bad(fn, `${where}.derivation`, 'must be { formula, from }', d);
+    const dr = d as Record<string, unknown>;
+    if (typeof dr['formula'] !== 'string') bad(fn, `${where}.derivation.formula`, 'must be a string', dr['formula']);
+    if (!Array.isArray(dr['from'])) bad(fn, `${where}.derivation.from`, 'must be an array of fact ids', dr['from']);
+    (dr['from'] as unknown[]).forEach((id, i) => {
+      if (!text(id)) bad(fn, `${where}.derivation.from[${i}]`, 'must be a fact id', id);
+    });
+  }
   return f as Fact;
 }
 

@@ -133,6 +133,24 @@ describe('factById', () => {
     });
   });
 
+  it("a derived fact's derivation is checked with the rest of the fact: formula text, from fact ids (fuzz seed 27)", () => {
+    const i = facts.findIndex((f) => f.derivation !== undefined);
+    expect(i).toBeGreaterThanOrEqual(0);
+    const spoil = (derivation: unknown) => facts.map((f, j) => (j === i ? { ...f, derivation } : f)) as Fact[];
+    for (const [derivation, where, what] of [
+      [{ ...facts[i]!.derivation, from: Number.NaN }, 'derivation.from', 'must be an array of fact ids (got NaN)'],
+      [{ ...facts[i]!.derivation, from: ['a', ''] }, 'derivation.from[1]', 'must be a fact id (got "")'],
+      [{ from: [] }, 'derivation.formula', 'must be a string (got undefined)'],
+      [null, 'derivation', 'must be { formula, from } (got null)'],
+    ] as const) {
+      expect(thrown(() => factById(spoil(derivation), facts[i]!.id))).toMatchObject({
+        code: 'invalid_argument',
+        message: `factById: facts[${i}].${where} ${what}.`,
+      });
+    }
+    expect(factById(facts, facts[i]!.id).derivation?.from.length).toBeGreaterThan(0);
+  });
+
   it('factById with a typo throws not_found suggesting the closest ids', () => {
     const error = thrown(() => factById(facts, 'bd14.revenue-2052')) as MetricsError;
     expect(error).toMatchObject({ code: 'not_found' });
