@@ -97,7 +97,8 @@ function value(fn: string, where: string, v: unknown, plain = false): number {
   if (source['kind'] === 'assumption' && typeof source['text'] !== 'string')
     bad(fn, `${where}.source.text`, 'must say why the value was chosen', source['text']);
   if (source['kind'] === 'observation') {
-    observation(fn, `${where}.source.observation`, source['observation']);
+    // in full: a report states where the value comes from (the observation's source)
+    checkObservation(fn, `${where}.source.observation`, source['observation'], true);
     definition(fn, `${where}.source.definition`, source['definition']);
   }
   if (source['kind'] === 'derived') {
@@ -279,8 +280,9 @@ export function asModel(fn: string, model: unknown): ModelDefinition {
     }
   }
   if (m['observations'] !== undefined)
+    // Resolved observations, each in full: functions read their comparators and units, and return them.
     array(fn, 'model.observations', m['observations']).forEach((o, i) =>
-      observation(fn, `model.observations[${i}]`, o),
+      checkObservation(fn, `model.observations[${i}]`, o, true),
     );
   if (m['definition'] !== undefined) definition(fn, 'model.definition', m['definition']);
   const asOf = m['asOf'];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkModel } from '../../src/model/checkModel.js';
 import { loadModel } from '../../src/model/loadModel.js';
+import { thrown } from '../helpers/thrown.js';
 
 const _implied = (id: string, label: RegExp) =>
   checkModel(loadModel(id))
@@ -71,6 +72,21 @@ describe('checkModel', () => {
   });
 
   // Issue 12, point 2: the base taken at the floor of "more than" was not listed among the assumptions.
+  it("a base taken from an observation needs the observation's source, which the report states (fuzz seeds 29, 30)", () => {
+    const m = loadModel('cybersecurity-2021-2023');
+    expect(m.base.source.kind).toBe('observation');
+    const source = m.base.source as { kind: 'observation'; observation: object };
+    const spoilt = {
+      ...m,
+      base: { ...m.base, source: { ...source, observation: { ...source.observation, source: undefined } } },
+    };
+    expect(thrown(() => checkModel(spoilt as never))).toMatchObject({
+      code: 'invalid_argument',
+      message:
+        'checkModel: model.base.source.observation.source must be { publisher, published, title, url } (got undefined).',
+      issues: [{ path: ['model', 'base', 'source', 'observation', 'source'] }],
+    });
+  });
   it('a base at the floor of "more than RMB 1 trillion" is listed as a choice of the model', () => {
     const base = checkModel(loadModel('big-data-14th-fyp')).assumptions.find((a) => a.path === 'base');
     expect(base).toEqual({

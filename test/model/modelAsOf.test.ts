@@ -211,6 +211,21 @@ describe('modelAsOf', () => {
     expect(e).toMatchObject({ code: 'not_found' });
     expect(e.message).toContain('has no level observation on "big data industry, MIIT" between 2015 and 2019');
   });
+  it("a model's observations are checked in full: a comparator that is not one is named (fuzz seed 25)", () => {
+    const m = loadModel('big-data-14th-fyp');
+    const observations = m.observations!.map((o, i) => (i === 1 ? { ...o, comparator: Number.NaN } : o));
+    expect(thrown(() => modelAsOf({ ...m, observations } as never, 2025))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(
+        /^modelAsOf: model\.observations\[1\]\.comparator must be one of exceeds, atLeast, about, atMost, below, equals \(got NaN\)\./,
+      ),
+      issues: [{ path: ['model', 'observations', 1, 'comparator'] }],
+    });
+    const noSource = m.observations!.map((o, i) => (i === 0 ? { ...o, source: undefined } : o));
+    expect(thrown(() => modelAsOf({ ...m, observations: noSource } as never, 2025))).toMatchObject({
+      issues: [{ path: ['model', 'observations', 0, 'source'] }],
+    });
+  });
   it('asOf 2022.5 throws invalid_argument; a model with sectors too', () => {
     expect(thrown(() => modelAsOf(loadModel('big-data-14th-fyp'), 2022.5))).toMatchObject({ code: 'invalid_argument' });
     expect(thrown(() => modelAsOf(loadModel('big-data-sectors-example'), 2022))).toMatchObject({
