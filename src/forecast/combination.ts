@@ -86,7 +86,7 @@ export function combination(
     if (!looksLikeMethod(m)) {
       throw argumentError(
         'invalid_argument',
-        `combination: methods[${i}] is not a forecast method with name, minLength, fit and forecast (got ${show(m)}). Pass method objects such as ses or theta.`,
+        `combination: methods[${i}] is not a forecast method with name, description, minLength, fit and forecast (got ${show(m)}). Pass method objects such as ses or theta.`,
         `methods[${i}]`,
         'a forecast method',
         m,

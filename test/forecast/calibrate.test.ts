@@ -335,6 +335,14 @@ describe('calibrate errors', () => {
       message:
         "calibrate: method.calibrationScale must be 'residuals' or 'none' (got \"log\"). Leave it out for 'residuals'.",
     });
+    // calibrate writes the method's description into its own: an object there threw a TypeError (fuzz seed 24)
+    expect(thrown(() => calibrate({ ...localNaive, description: Object.create(null) }))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(
+        /^calibrate: method must be a ForecastMethod with name, description, minLength, fit and forecast \(got /,
+      ),
+      issues: [{ path: ['method'] }],
+    });
   });
   it('log errors on a series with a negative value throw invalid_argument', () => {
     const s = series({ id: 'neg', unit: 'count', years: years(2001, 6), values: [1, -2, 3, 4, 5, 6] });

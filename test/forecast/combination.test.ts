@@ -44,7 +44,14 @@ describe('combination', () => {
     // A part whose minLength is not a number (it is read for the combination's own) is named, not a TypeError.
     expect(thrown(() => combination([naive, { ...drift, minLength: Object.create(null) }]))).toMatchObject({
       code: 'invalid_argument',
-      message: expect.stringMatching(/^combination: methods\[1\] is not a forecast method with name, minLength/),
+      message: expect.stringMatching(
+        /^combination: methods\[1\] is not a forecast method with name, description, minLength/,
+      ),
+      issues: [{ path: ['methods', 1] }],
+    });
+    // so is one whose description, written into the combination's, is not text
+    expect(thrown(() => combination([naive, { ...drift, description: Object.create(null) }]))).toMatchObject({
+      code: 'invalid_argument',
       issues: [{ path: ['methods', 1] }],
     });
     expect(thrown(() => combination([{} as never]))).toMatchObject({ code: 'invalid_argument' });

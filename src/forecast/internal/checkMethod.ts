@@ -1,7 +1,10 @@
 import { show, argumentError } from '../../internal/assert.js';
 import type { ForecastMethod } from '../types.js';
 
-/** True when `method` has what every caller reads: name, a whole minLength >= 1, fit, forecast, simulate if any. */
+/**
+ * True when `method` has what every caller reads: name and description (text), a whole minLength >= 1, fit,
+ * forecast, simulate if any.
+ */
 export function looksLikeMethod(method: unknown): method is ForecastMethod {
   const m = method as ForecastMethod | null;
   return (
@@ -10,6 +13,7 @@ export function looksLikeMethod(method: unknown): method is ForecastMethod {
     typeof m.fit === 'function' &&
     typeof m.forecast === 'function' &&
     typeof m.name === 'string' &&
+    typeof m.description === 'string' &&
     Number.isSafeInteger(m.minLength) &&
     m.minLength >= 1 &&
     (m.simulate === undefined || typeof m.simulate === 'function')
@@ -22,9 +26,9 @@ export function checkMethod(fn: string, method: unknown): asserts method is Fore
   if (!looksLikeMethod(m)) {
     throw argumentError(
       'invalid_argument',
-      `${fn}: method must be a ForecastMethod with name, minLength, fit and forecast (got ${show(method)}). Pick one from forecastMethods.`,
+      `${fn}: method must be a ForecastMethod with name, description, minLength, fit and forecast (got ${show(method)}). Pick one from forecastMethods.`,
       'method',
-      'a ForecastMethod with name, minLength, fit and forecast',
+      'a ForecastMethod with name, description, minLength, fit and forecast',
       method,
     );
   }
