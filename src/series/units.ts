@@ -5,6 +5,7 @@ import {
   assertFinite,
   assertInRange,
   assertInteger,
+  assertKnownFields,
   assertOptions,
   optionNames,
   pathOf,
@@ -105,7 +106,7 @@ const BY_TEXT = new Map<string, Unit>();
  * formatter write (`元`, `亿元`, `万亿元`, `亿美元`; `万`, `亿` alone for counts), or any other symbol
  * (`MB/month`). A quantity as {@link formatQuantity} writes it (`RMB 3.05 trillion`, `3.05万亿元`,
  * `$38.6 billion`, `25.0%`) gives its unit back; {@link parseQuantity} keeps the number too.
- * A Unit object is checked and returned as a frozen copy.
+ * A Unit object is checked (a field its kind does not have is refused) and returned as a frozen copy.
  * @throws {MetricsError} invalid_argument for an empty string, an unknown scale after a currency, or a
  *   Unit object with an unknown kind, currency or scale
  * @example
@@ -243,8 +244,20 @@ export function parseQuantity(text: string): Quantity {
 }
 
 /** A Unit object from outside (JSON, JavaScript callers) checked field by field and copied, frozen. */
+/** The fields of a Unit object of each kind. */
+const UNIT_FIELDS: Readonly<Record<Unit['kind'], readonly string[]>> = {
+  money: ['kind', 'currency', 'scale'],
+  count: ['kind', 'scale'],
+  fraction: ['kind'],
+  fx: ['kind', 'base', 'quote'],
+  other: ['kind', 'symbol'],
+};
+
 function checkedUnit(u: Unit): Unit {
   const o = u as unknown as Record<string, unknown>;
+  // A field a unit of its kind does not have (a misspelt "currencys") is refused, not dropped without a word.
+  if (typeof o.kind === 'string' && Object.hasOwn(UNIT_FIELDS, o.kind))
+    assertKnownFields('parseUnit', 'unit', o, UNIT_FIELDS[o.kind as Unit['kind']]);
   const isCurrency = (c: unknown): c is Currency => typeof c === 'string' && Object.hasOwn(Currency, c);
   const isScale = (c: unknown): c is Scale => typeof c === 'string' && Object.hasOwn(Scale, c);
   if (o.kind === 'money' && isCurrency(o.currency) && isScale(o.scale))

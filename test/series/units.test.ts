@@ -90,11 +90,26 @@ describe('parseUnit', () => {
     expect(Object.isFrozen(input)).toBe(false);
   });
 
-  it('parseUnit keeps only the fields of the unit kind', () => {
-    expect(parseUnit({ kind: 'count', scale: 'million', extra: 1 } as unknown as Unit)).toEqual({
-      kind: 'count',
-      scale: 'million',
+  it("parseUnit refuses a field the unit's kind does not have, naming the one meant (it was dropped without a word)", () => {
+    expect(thrown(() => parseUnit({ kind: 'count', scale: 'million', extra: 1 } as unknown as Unit))).toMatchObject({
+      code: 'invalid_argument',
+      message:
+        'parseUnit: unit has an unknown field "extra" (got {"kind":"count","scale":"million","extra":1}). Remove it; its fields are kind, scale.',
+      issues: [{ path: ['unit', 'extra'] }],
     });
+    // a misspelt currency would have been read as CNY's unit with a stray field
+    const misspelt = { kind: 'money', currency: 'CNY', scale: 'billion', currencys: 'USD' } as unknown as Unit;
+    expect(thrown(() => parseUnit(misspelt))).toMatchObject({
+      message: expect.stringMatching(
+        /unknown field "currencys" .*Did you mean currency\? Remove it; its fields are kind, currency, scale\.$/,
+      ),
+    });
+    // under a function's name, with its argument's path (a fit handed back carries its unit; fuzz seed 25)
+    expect(thrown(() => unitToString({ kind: 'fraction', scale: 'one' } as unknown as Unit))).toMatchObject({
+      message: expect.stringMatching(/^unitToString: unit: unit has an unknown field "scale"/),
+      issues: [{ path: ['unit', 'scale'] }],
+    });
+    expect(parseUnit({ kind: 'count', scale: 'million' })).toEqual({ kind: 'count', scale: 'million' });
   });
 
   it.each(['', '   ', 5, null, undefined])('parseUnit(%j) throws invalid_argument', (bad) => {
