@@ -153,7 +153,7 @@ export const arima: ForecastMethod<ArimaFit> = {
     });
   },
   forecast(fit: ArimaFit, toYear: number, options?: ForecastOptions): Forecast {
-    const years = horizonYears('arima.forecast', fit, toYear);
+    const years = horizonYears('arima.forecast', fit, toYear, false, ['model']);
     const levels = intervalLevels('arima.forecast', options);
     const model = modelOf('arima.forecast', fit);
     const { mean, se } = moments(fit, model, years.length);

@@ -308,7 +308,8 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
     // The outer fit is plain data handed back, and the forecast returns it: all of it (its data, fitted values,
     // parameters and calibration) is checked as the methods check theirs; the wrapped method checks its own
     // fit, f.inner. (Checking only what is read here let a non-finite fitted value through to the result.)
-    horizonYears(`${name}.forecast`, f, toYear);
+    // Its own fields are checked below, the copied ones against the inner fit, which the wrapped method checks.
+    horizonYears(`${name}.forecast`, f, toYear, false, Object.keys(f));
     checkForecastOptions(`${name}.forecast`, opts);
     checkCalibration(`${name}.forecast`, f.calibration);
     checkCopiedFields(`${name}.forecast`, f);

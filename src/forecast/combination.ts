@@ -156,7 +156,7 @@ export function combination(
       });
     },
     forecast(fit: CombinationFit, toYear: number, opts?: ForecastOptions): Forecast {
-      const years = horizonYears(`${name}.forecast`, fit, toYear);
+      const years = horizonYears(`${name}.forecast`, fit, toYear, false, ['parts', 'models']);
       const levels = intervalLevels(`${name}.forecast`, opts);
       if (!Array.isArray(fit.parts) || fit.parts.length !== parts.length) {
         throw argumentError(

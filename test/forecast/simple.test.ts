@@ -153,6 +153,31 @@ describe('errors shared by all methods', () => {
     });
     expect(m.simulate(fit, 2024, { paths: 2, rng: rng(1), smallSample: false }).paths.length).toBe(4);
   });
+  it.each(every)(
+    '%s: a fit copied as data forecasts as it does; a field of its own that is not finite is refused',
+    (_, m) => {
+      const fit = m.fit(mk([10, 12, 13, 15, 14, 17, 19, 20], 2015));
+      expect(m.forecast(structuredClone(fit), 2024).mean).toEqual(m.forecast(fit, 2024).mean);
+      // A field no method reads comes back with the fit: Infinity there was returned as given (fuzz seed 24).
+      const e = thrown(() => m.forecast({ ...fit, methods: Infinity, note: { deep: [1, Number.NaN] } } as never, 2024));
+      expect(e).toMatchObject({ code: 'invalid_argument' });
+      expect((e as Error).message).toMatch(
+        /: (fit\.methods must be finite \(got Infinity\)|the fit's methods differs from its inner fit's)/,
+      );
+    },
+  );
+  it('mean: the first number that is not finite is named with its path, nested fields too', () => {
+    const fit = mean.fit(mk([10, 12, 13, 15]));
+    expect(thrown(() => mean.forecast({ ...fit, note: { deep: [1, Number.NaN] } } as never, 2025))).toMatchObject({
+      code: 'invalid_argument',
+      message:
+        "mean.forecast: fit.note.deep[1] must be finite (got NaN). Pass a fit made by this method's fit(), unchanged.",
+      issues: [{ path: ['fit', 'note', 'deep', 1] }],
+    });
+    expect(mean.forecast({ ...fit, note: { text: 'kept', n: 2 } } as never, 2025).fit).toMatchObject({
+      note: { text: 'kept', n: 2 },
+    });
+  });
   it('simulate refuses 0 paths and a missing rng', () => {
     const fit = naive.fit(s);
     expect(thrown(() => naive.simulate!(fit, 2024, { paths: 0, rng: rng(1) }))).toMatchObject({

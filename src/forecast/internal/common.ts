@@ -3,7 +3,7 @@ import { MetricsError } from '../../errors.js';
 import { argumentError, assertInteger, assertOptions, optionNames, show } from '../../internal/assert.js';
 import { asSeries, assertAnnual, type Series } from '../../series/series.js';
 import type { Rng } from '../../random/rng.js';
-import { unitArg } from '../../series/units.js';
+import { parseUnit, unitArg } from '../../series/units.js';
 import type { Forecast, ForecastFit, ForecastInterval, ForecastOptions, SimulateFitOptions } from '../types.js';
 import { normalQuantile, tQuantile } from './normalAndStudentT.js';
 import { toLevels } from '../levels.js';
@@ -91,11 +91,18 @@ export function assertPositive(fn: string, s: Series, what: string): void {
 /**
  * The years after the fit's last observation up to `toYear`, once the fit is checked: every number it holds,
  * or with `dataOnly` its data (method, series id, unit, years, values), for a wrapper that reads only those and
- * whose wrapped method checks its own fit (calibrate).
+ * whose wrapped method checks its own fit (calibrate). Fields beyond every fit's must hold finite data, except
+ * `ownFields`, which the method checks itself with its own words.
  */
-export function horizonYears(fn: string, fit: ForecastFit, toYear: number, dataOnly = false): number[] {
+export function horizonYears(
+  fn: string,
+  fit: ForecastFit,
+  toYear: number,
+  dataOnly = false,
+  ownFields: readonly string[] = [],
+): number[] {
   // No fresh fit outside pointsFromFreshFit: an undefined fit equals the undefined freshFit and is checked too.
-  if (freshFit === undefined || fit !== freshFit) assertFit(fn, fit, dataOnly);
+  if (freshFit === undefined || fit !== freshFit) assertFit(fn, fit, dataOnly, ownFields);
   assertInteger(fn, 'toYear', toYear);
   const last = fit.years[fit.years.length - 1]!;
   if (toYear <= last) {
@@ -136,7 +143,7 @@ export function assertFitObject(fn: string, fit: unknown): asserts fit is Foreca
   }
 }
 
-function assertFit(fn: string, fit: ForecastFit, dataOnly: boolean): void {
+function assertFit(fn: string, fit: ForecastFit, dataOnly: boolean, ownFields: readonly string[]): void {
   if (
     typeof fit !== 'object' ||
     fit === null ||
@@ -183,6 +190,55 @@ function assertFit(fn: string, fit: ForecastFit, dataOnly: boolean): void {
   optionalFinite(fn, 'aic', fit.aic);
   optionalFinite(fn, 'aicc', fit.aicc);
   optionalFinite(fn, 'bic', fit.bic);
+  // The fields a method checks itself (ownFields: an ARIMA fit's model, a combination's parts) are its own;
+  // any other field is returned with the fit too, so it must hold finite data.
+  for (const key of Object.keys(fit)) {
+    if (BASE_FIT_FIELDS.has(key) || ownFields.includes(key)) continue;
+    const bad = nonFinite((fit as unknown as Record<string, unknown>)[key], key, 0);
+    if (bad !== undefined) badFit(fn, bad.where, bad.value);
+  }
+}
+
+/** The fields of every fit, checked one by one in assertFit. */
+const BASE_FIT_FIELDS: ReadonlySet<string> = new Set([
+  'method',
+  'seriesId',
+  'unit',
+  'years',
+  'values',
+  'params',
+  'state',
+  'fitted',
+  'residuals',
+  'sigma2',
+  'loglik',
+  'aic',
+  'aicc',
+  'bic',
+  'notes',
+]);
+
+/** How deep nonFinite looks: a fit nests its parts' fits (a calibrated default's inner combination's parts). */
+const MAX_FIT_DEPTH = 12;
+
+/** The first number in `v` that is not finite, or value nested deeper than MAX_FIT_DEPTH, with its place. */
+function nonFinite(v: unknown, where: string, depth: number): { where: string; value: unknown } | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? undefined : { where, value: v };
+  if (typeof v === 'bigint') return { where, value: v };
+  if (v === null || typeof v !== 'object') return undefined;
+  if (depth >= MAX_FIT_DEPTH) return { where: `${where} (nested at most ${MAX_FIT_DEPTH} deep)`, value: v };
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const bad = nonFinite(v[i], `${where}[${i}]`, depth + 1);
+      if (bad !== undefined) return bad;
+    }
+    return undefined;
+  }
+  for (const k of Object.keys(v)) {
+    const bad = nonFinite((v as Record<string, unknown>)[k], `${where}.${k}`, depth + 1);
+    if (bad !== undefined) return bad;
+  }
+  return undefined;
 }
 
 function fitNotes(fn: string, notes: unknown): void {
@@ -567,7 +623,8 @@ export function fitBase(
   method: string,
   values: readonly number[],
 ): Pick<ForecastFit, 'method' | 'seriesId' | 'unit' | 'years' | 'values'> {
-  return { method, seriesId: s.id, unit: s.unit, years: [...s.years], values: [...values] };
+  // The unit as series() checked it (a hand-built series' own object may carry other fields).
+  return { method, seriesId: s.id, unit: parseUnit(s.unit), years: [...s.years], values: [...values] };
 }
 
 /**
