@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { assertFilePath } from '../internal/assert.js';
-import { argumentError, show } from '../internal/assert.js';
+import { argumentError, assertFilePath, show } from '../internal/assert.js';
 import { parseSeriesCsv, type SeriesRow } from './csv.js';
 
 /**

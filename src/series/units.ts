@@ -243,7 +243,6 @@ export function parseQuantity(text: string): Quantity {
   return Object.freeze(q);
 }
 
-/** A Unit object from outside (JSON, JavaScript callers) checked field by field and copied, frozen. */
 /** The fields of a Unit object of each kind. */
 const UNIT_FIELDS: Readonly<Record<Unit['kind'], readonly string[]>> = {
   money: ['kind', 'currency', 'scale'],
@@ -253,6 +252,7 @@ const UNIT_FIELDS: Readonly<Record<Unit['kind'], readonly string[]>> = {
   other: ['kind', 'symbol'],
 };
 
+/** A Unit object from outside (JSON, JavaScript callers) checked field by field and copied, frozen. */
 function checkedUnit(u: Unit): Unit {
   const o = u as unknown as Record<string, unknown>;
   // A field a unit of its kind does not have (a misspelt "currencys") is refused, not dropped without a word.
