@@ -16,7 +16,7 @@ import type { ObservationSet } from '../observations/types.js';
 import type { ReportTable } from '../render/table.js';
 import { projectAll } from '../scenario/projectAll.js';
 import type { ScenarioProjection } from '../scenario/types.js';
-import { convertScale, isScaleConvertible } from '../series/units.js';
+import { convertScale, isScaleConvertible, unitArg } from '../series/units.js';
 import type { Simulation } from '../simulate/types.js';
 import { sourceLine } from '../series/provenance.js';
 import type { Fact } from '../targets/fact.js';
@@ -550,8 +550,20 @@ export function checkModelReport(fn: string, r: ModelReport): void {
     for (const k of ['status', 'title', 'explanation']) str(`report.check.consistency.checks[${i}].${k}`, o[k]);
     arr(`report.check.consistency.checks[${i}].implied`, o['implied']).forEach((n, j) => {
       const x = obj(`report.check.consistency.checks[${i}].implied[${j}]`, n);
-      str(`report.check.consistency.checks[${i}].implied[${j}].label`, x['label']);
-      str(`report.check.consistency.checks[${i}].implied[${j}].text`, x['text']);
+      const w = `report.check.consistency.checks[${i}].implied[${j}]`;
+      str(`${w}.label`, x['label']);
+      str(`${w}.text`, x['text']);
+      // The Chinese report writes the figure from its numbers and unit, not from its English text.
+      num(`${w}.value`, x['value']);
+      unitArg(fn, `${w}.unit`, x['unit']);
+      if (x['determined'] !== undefined && !['interval', 'lower', 'upper', 'none'].includes(x['determined'] as string))
+        fail(`${w}.determined`, 'must be interval, lower, upper or none', x['determined']);
+      if (x['bound'] !== undefined) num(`${w}.bound`, x['bound']);
+      if (x['range'] !== undefined) {
+        const range = arr(`${w}.range`, x['range']);
+        if (range.length !== 2) fail(`${w}.range`, 'must be [low, high]', range);
+        range.forEach((v, k) => num(`${w}.range[${k}]`, v));
+      }
     });
   });
   arr('report.check.assumptions', check['assumptions']).forEach((a, i) => {

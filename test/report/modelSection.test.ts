@@ -84,6 +84,39 @@ describe('modelSection and modelSummary', () => {
       }),
     );
   });
+  it('modelSection refuses an implied figure without a unit: the Chinese section writes it from its numbers (fuzz seed 34)', async () => {
+    const r = await modelReport(loadModel('cybersecurity-2021-2023'), { paths: 200, seed: 1, locale: 'zh' });
+    const checks = r.check.consistency.checks;
+    const i = checks.findIndex((c) => c.implied.length > 0);
+    expect(i).toBeGreaterThanOrEqual(0);
+    const spoil = (change: object) =>
+      ({
+        ...r,
+        check: {
+          ...r.check,
+          consistency: {
+            ...r.check.consistency,
+            checks: checks.map((c, j) => (j === i ? { ...c, implied: [{ ...c.implied[0]!, ...change }] } : c)),
+          },
+        },
+      }) as typeof r;
+    const w = `report.check.consistency.checks[${i}].implied[0]`;
+    expect(() => modelSection(spoil({ unit: undefined }))).toThrow(
+      expect.objectContaining({ code: 'invalid_argument', message: expect.stringContaining(`${w}.unit`) }),
+    );
+    expect(() => modelSection(spoil({ bound: Number.NaN }))).toThrow(
+      expect.objectContaining({ message: expect.stringContaining(`${w}.bound must be a finite number`) }),
+    );
+    expect(() => modelSection(spoil({ range: [1] }))).toThrow(
+      expect.objectContaining({ message: expect.stringContaining(`${w}.range must be [low, high]`) }),
+    );
+    expect(() => modelSection(spoil({ determined: 'maybe' }))).toThrow(
+      expect.objectContaining({
+        message: expect.stringContaining(`${w}.determined must be interval, lower, upper or none`),
+      }),
+    );
+    expect(modelSection(r).heading).toBe(modelSection(spoil({})).heading);
+  });
   // Found by the fuzz suite (FC_SEED=11 and 12, FUZZ_RUNS=300): a NaN or Infinity in a chart's table of numbers
   // (data) came out in modelSection's result; data is checked as spec and htmlSpec are.
   it.each([
