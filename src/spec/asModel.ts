@@ -66,6 +66,18 @@ function observation(fn: string, where: string, o: unknown): void {
       if (src[k] !== undefined && typeof src[k] !== 'string') bad(fn, `${where}.source.${k}`, 'must be text', src[k]);
   }
   if (o['unit'] !== undefined) unitArg(fn, `${where}.unit`, o['unit']);
+  // An "about" figure's tolerance: how close, with the assumption it rests on.
+  const tol = o['tolerance'];
+  if (tol !== undefined) {
+    if (!isObject(tol)) bad(fn, `${where}.tolerance`, 'must be { relative or absolute, assumption }', tol);
+    for (const k of ['relative', 'absolute'])
+      if (tol[k] !== undefined && !(typeof tol[k] === 'number' && Number.isFinite(tol[k]) && tol[k] >= 0))
+        bad(fn, `${where}.tolerance.${k}`, 'must be a finite number >= 0', tol[k]);
+    if (typeof tol['assumption'] !== 'string')
+      bad(fn, `${where}.tolerance.assumption`, 'must say what it assumes', tol['assumption']);
+  }
+  if (o['assumption'] !== undefined && typeof o['assumption'] !== 'string')
+    bad(fn, `${where}.assumption`, 'must be text', o['assumption']);
 }
 
 /** An observation set (loadObservations): definitions and observations, each checked. */

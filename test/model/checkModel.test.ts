@@ -87,6 +87,25 @@ describe('checkModel', () => {
       issues: [{ path: ['model', 'base', 'source', 'observation', 'source'] }],
     });
   });
+  it("a model observation's tolerance is checked: how close, and the assumption it rests on (fuzz seed 35)", () => {
+    const m = loadModel('cybersecurity-2021-2023');
+    const i = m.observations!.findIndex((o) => o.tolerance !== undefined);
+    expect(i).toBeGreaterThanOrEqual(0);
+    const spoil = (tolerance: unknown) => ({
+      ...m,
+      observations: m.observations!.map((o, j) => (j === i ? { ...o, tolerance } : o)),
+    });
+    expect(thrown(() => checkModel(spoil(Number.NaN) as never))).toMatchObject({
+      code: 'invalid_argument',
+      message: `checkModel: model.observations[${i}].tolerance must be { relative or absolute, assumption } (got NaN).`,
+    });
+    expect(thrown(() => checkModel(spoil({ relative: -0.1, assumption: 'x' }) as never))).toMatchObject({
+      issues: [{ path: ['model', 'observations', i, 'tolerance', 'relative'] }],
+    });
+    expect(thrown(() => checkModel(spoil({ relative: 0.1 }) as never))).toMatchObject({
+      issues: [{ path: ['model', 'observations', i, 'tolerance', 'assumption'] }],
+    });
+  });
   it('a base at the floor of "more than RMB 1 trillion" is listed as a choice of the model', () => {
     const base = checkModel(loadModel('big-data-14th-fyp')).assumptions.find((a) => a.path === 'base');
     expect(base).toEqual({
