@@ -38,7 +38,7 @@ export function checkSpan(fn: string, span: PathSpan, known?: readonly string[])
   if (span.toYear - span.fromYear > MAX_PATH_YEARS) {
     throw argumentError(
       'too_large',
-      `${fn}: ${span.toYear - span.fromYear} years is more than ${MAX_PATH_YEARS} (got ${span.fromYear} -> ${span.toYear}). Check the years.`,
+      `${fn}: a path of ${spanYears(span.toYear - span.fromYear)} is more than ${MAX_PATH_YEARS} years (got ${span.fromYear} -> ${span.toYear}). Check the years.`,
       'toYear',
       `<= fromYear + ${MAX_PATH_YEARS} (${span.fromYear + MAX_PATH_YEARS})`,
       span.toYear,
@@ -140,4 +140,9 @@ export function freezePath(fn: string, years: number[], levels: number[], rates:
     }
   }
   return Object.freeze({ years: Object.freeze(years), levels: Object.freeze(levels), rates: Object.freeze(rates) });
+}
+
+/** A number of years in words, "1001 years", or "more years than a number holds" past the double's range. */
+function spanYears(years: number): string {
+  return Number.isFinite(years) ? `${years} years` : 'more years than a number holds';
 }
