@@ -58,6 +58,9 @@ function checkComparison(fn: string, c: IndustryComparison): void {
     if (typeof l['kind'] !== 'string') fail(`${w}.kind`, 'must be a string', l['kind']);
     const ids = l['factIds'];
     if (!Array.isArray(ids) || !ids.every((x) => typeof x === 'string')) fail(`${w}.factIds`, 'must be fact ids', ids);
+    // A derived level's derivation is printed beside it.
+    if (l['derivation'] !== undefined && typeof l['derivation'] !== 'string')
+      fail(`${w}.derivation`, 'must be a string', l['derivation']);
   });
   const skipped: unknown = c.skipped;
   if (!Array.isArray(skipped)) fail('comparison.skipped', 'must be an array', skipped);

@@ -58,6 +58,17 @@ describe('a locale that is not one names the option it came from', () => {
     expect(e).toMatchObject({ code: 'invalid_argument', issues: [{ path: ['options', 'fact'] }] });
     expect(e.message).toMatch(/^industriesSection: unknown option "fact".*Did you mean facts\?/);
   });
+  it("a level's derivation that is not text is named, not a TypeError (a Symbol; fuzz seed 36)", () => {
+    const i = c.levels.findIndex((l) => l.derivation !== undefined);
+    expect(i).toBeGreaterThanOrEqual(0);
+    const spoilt = { ...c, levels: c.levels.map((l, j) => (j === i ? { ...l, derivation: Symbol('s') } : l)) };
+    expect(thrown(() => industriesSection(spoilt as never))).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(
+        new RegExp(`^industriesSection: comparison\\.levels\\[${i}\\]\\.derivation must be a string`),
+      ),
+    });
+  });
   it('a hole in options.facts is named, not a TypeError', () => {
     const facts = loadSeeds();
     const holed = [...facts];
