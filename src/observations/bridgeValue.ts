@@ -107,7 +107,8 @@ function checkArgs(observation: unknown, toDefinition: unknown, set: unknown, br
     v !== null && typeof v === 'object' && !Array.isArray(v);
   if (!isObject(observation)) return fail('observation', 'must be an observation from loadObservations', observation);
   for (const k of ['id', 'definition'] as const)
-    if (typeof observation[k] !== 'string') fail(`observation.${k}`, 'must be a string', observation[k]);
+    if (typeof observation[k] !== 'string' || observation[k] === '')
+      fail(`observation.${k}`, 'must be a non-empty string', observation[k]);
   if (typeof observation['value'] !== 'number' || !Number.isFinite(observation['value']))
     fail('observation.value', 'must be a finite number', observation['value']);
   if (typeof toDefinition !== 'string' || toDefinition === '')
@@ -121,7 +122,8 @@ function checkArgs(observation: unknown, toDefinition: unknown, set: unknown, br
   // A definition's id and label are written into the messages.
   (set['definitions'] as Record<string, unknown>[]).forEach((d, i) => {
     for (const k of ['id', 'label'] as const)
-      if (typeof d[k] !== 'string') fail(`set.definitions[${i}].${k}`, 'must be a string', d[k]);
+      if (typeof d[k] !== 'string' || d[k] === '')
+        fail(`set.definitions[${i}].${k}`, 'must be a non-empty string', d[k]);
   });
   if (bridge === undefined) return undefined;
   if (!isObject(bridge)) return fail('bridge', 'must be { from, to, ratio or overlapYear, assumption }', bridge);

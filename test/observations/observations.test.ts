@@ -146,7 +146,12 @@ describe('bridgeValue', () => {
     const spoilt = { ...set, definitions: [{ ...set.definitions[0]!, label: Object.create(null) }] };
     expect(thrown(() => bridgeValue(nda, 'big-data-industry.miit', spoilt as never))).toMatchObject({
       code: 'invalid_argument',
-      message: 'bridgeValue: set.definitions[0].label must be a string (got {}).',
+      message: 'bridgeValue: set.definitions[0].label must be a non-empty string (got {}).',
+    });
+    // an observation without an id would be named by nothing in the message (fuzz seed 39)
+    expect(thrown(() => bridgeValue({ ...nda, id: '' }, 'big-data-industry.miit', set))).toMatchObject({
+      code: 'invalid_argument',
+      message: 'bridgeValue: observation.id must be a non-empty string (got "").',
     });
   });
   it('refuses an overlap year neither definition reports as a plain level', () => {
