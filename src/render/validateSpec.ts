@@ -106,7 +106,8 @@ export function validateSpec(spec: unknown): TopLevelSpec {
 
 /**
  * Refuses a spec too large to draw in seconds (more than 100,000 inline data values, or any other array of
- * more than 10,000 entries) before the schema or vega sees it. toSvg calls it even when told not to validate.
+ * more than 10,000 entries), or one vega-lite would never finish compiling (a view named ""), before the
+ * schema or vega sees it. toSvg calls it even when told not to validate.
  */
 export function assertSpecSize(fn: string, spec: unknown): void {
   const values = inlineValues(fn, spec);
@@ -131,9 +132,20 @@ const MAX_ARRAY = 10_000;
 function inlineValues(fn: string, spec: unknown): number {
   let n = 0;
   const seen = new Set<unknown>();
-  const walk = (v: unknown, path: string, depth: number): void => {
+  const walk = (v: unknown, path: string, depth: number, rows = false): void => {
     if (v === null || typeof v !== 'object' || seen.has(v) || depth > 64) return;
     seen.add(v);
+    // A view (or data set, or parameter) named "": vega-lite 6 never returns from compiling a layer so named
+    // inside a concat. Data rows (under datasets) may hold an empty "name" field.
+    if (!rows && !Array.isArray(v) && (v as Record<string, unknown>)['name'] === '') {
+      throw argumentError(
+        'invalid_definition',
+        `${fn}: ${path ? `${path}.name` : 'name'} is empty (got ""). vega-lite cannot compile a view named "" inside a concat (it never returns); give it a name or leave name out.`,
+        ['spec', ...pathOf(path ? `${path}.name` : 'name')],
+        'a non-empty name, or none',
+        '',
+      );
+    }
     if (Array.isArray(v)) {
       if (v.length > MAX_ARRAY) {
         throw new MetricsError(
@@ -142,12 +154,12 @@ function inlineValues(fn: string, spec: unknown): number {
           { path, length: v.length },
         );
       }
-      for (let i = 0; i < v.length; i++) walk(v[i], `${path}[${i}]`, depth + 1);
+      for (let i = 0; i < v.length; i++) walk(v[i], `${path}[${i}]`, depth + 1, rows);
       return;
     }
     for (const [k, x] of Object.entries(v)) {
       if (k === 'values' && Array.isArray(x)) n += x.length;
-      else walk(x, path ? `${path}.${k}` : k, depth + 1);
+      else walk(x, path ? `${path}.${k}` : k, depth + 1, rows || (depth === 0 && k === 'datasets'));
     }
   };
   walk(spec, '', 0);

@@ -164,6 +164,37 @@ describe('toSvg', () => {
       /^toSvg: vega wrote an object as text into the chart .* holds an object or an array in a data row/,
     );
   });
+  it('a view named "" is refused before vega-lite compiles it, which never returned inside a concat (fuzz seed 40)', async () => {
+    const layer = {
+      name: '',
+      data: { values: [{ a: 1 }] },
+      mark: 'point',
+      encoding: { x: { field: 'a', type: 'quantitative' } },
+    };
+    for (const validate of [true, false]) {
+      expect(await rejected(() => toSvg({ vconcat: [{ layer: [layer] }] } as never, { validate }))).toMatchObject({
+        code: 'invalid_definition',
+        // with validate, validateSpec refuses it, under its own name
+        message: `${validate ? 'validateSpec' : 'toSvg'}: vconcat[0].layer[0].name is empty (got ""). vega-lite cannot compile a view named "" inside a concat (it never returns); give it a name or leave name out.`,
+        issues: [{ path: ['spec', 'vconcat', 0, 'layer', 0, 'name'] }],
+      });
+    }
+    expect(thrown(() => validateSpec({ vconcat: [{ layer: [layer] }] }))).toMatchObject({ code: 'invalid_definition' });
+    // a data row's empty name field is data, not a view's name
+    const rows = {
+      data: { values: [{ name: '', a: 1 }] },
+      mark: 'point',
+      encoding: { x: { field: 'a', type: 'quantitative' } },
+    };
+    expect((await toSvg(rows as never)).startsWith('<svg')).toBe(true);
+    const datasets = {
+      datasets: { d: [{ name: '', a: 1 }] },
+      data: { name: 'd' },
+      mark: 'point',
+      encoding: { x: { field: 'a', type: 'quantitative' } },
+    };
+    expect((await toSvg(datasets as never)).startsWith('<svg')).toBe(true);
+  });
   it("a title that says NaN or Infinity is the spec's own text, not a failed layout", async () => {
     const svg = await toSvg(
       lineOf(
