@@ -5,6 +5,7 @@ import { asSeries, fitPrefix, type Series } from '../series/series.js';
 import type { Forecast, ForecastFit, ForecastInterval, ForecastMethod, ForecastOptions } from './types.js';
 import { checkMethod } from './internal/checkMethod.js';
 import {
+  BASE_FIT_FIELDS,
   boundIntervals,
   checkForecastOptions,
   horizonYears,
@@ -376,26 +377,8 @@ export function calibrate(method: ForecastMethod, options: CalibrateOptions = {}
   };
 }
 
-/** The fields every fit has (checked by assertFit) and those calibrate adds (checked here). */
-const OWN_FIELDS: ReadonlySet<string> = new Set([
-  'method',
-  'seriesId',
-  'unit',
-  'years',
-  'values',
-  'params',
-  'state',
-  'fitted',
-  'residuals',
-  'sigma2',
-  'loglik',
-  'aic',
-  'aicc',
-  'bic',
-  'notes',
-  'inner',
-  'calibration',
-]);
+/** The fields calibrate adds to a fit (checked here); those every fit has are checked by horizonYears. */
+const CALIBRATION_FIELDS: ReadonlySet<string> = new Set(['inner', 'calibration']);
 
 /**
  * A calibrated fit copies the wrapped method's own fields (a combination's `models`, an ARIMA model's
@@ -405,7 +388,7 @@ const OWN_FIELDS: ReadonlySet<string> = new Set([
 function checkCopiedFields(fn: string, f: CalibratedFit): void {
   const inner = f.inner as unknown as Record<string, unknown>;
   for (const key of Object.keys(f)) {
-    if (OWN_FIELDS.has(key)) continue;
+    if (BASE_FIT_FIELDS.has(key) || CALIBRATION_FIELDS.has(key)) continue;
     const value = (f as unknown as Record<string, unknown>)[key];
     if (!sameData(value, inner[key])) {
       throw argumentError(

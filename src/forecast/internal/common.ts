@@ -200,7 +200,7 @@ function assertFit(fn: string, fit: ForecastFit, dataOnly: boolean, ownFields: r
 }
 
 /** The fields of every fit, checked one by one in assertFit. */
-const BASE_FIT_FIELDS: ReadonlySet<string> = new Set([
+export const BASE_FIT_FIELDS: ReadonlySet<string> = new Set([
   'method',
   'seriesId',
   'unit',
