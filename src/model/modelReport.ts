@@ -21,6 +21,7 @@ import type { Simulation } from '../simulate/types.js';
 import { sourceLine } from '../series/provenance.js';
 import type { Fact } from '../targets/fact.js';
 import { fieldError, assertOptions, optionNames } from '../internal/assert.js';
+import { notJson } from '../internal/notJson.js';
 import { checkProjection } from '../scenario/checkProjection.js';
 import { asFact } from '../targets/asFact.js';
 import { Comparator } from '../targets/fact.js';
@@ -609,11 +610,11 @@ export function checkModelReport(fn: string, r: ModelReport): void {
     str(`report.charts[${i}].name`, o['name']);
     str(`report.charts[${i}].title`, o['title']);
     // A chart spec is JSON data whose every number is finite (a NaN opacity draws nothing, silently).
-    const bad = nonFinite(obj(`report.charts[${i}].spec`, o['spec']));
+    const bad = notJson(obj(`report.charts[${i}].spec`, o['spec']));
     if (bad !== undefined) fail(`report.charts[${i}].spec${bad.path}`, 'must be a finite number', bad.value);
     // The page's version of the chart (as modelReport builds it) is data of the same kind, passed on as it is.
     if (o['htmlSpec'] !== undefined) {
-      const badHtml = nonFinite(obj(`report.charts[${i}].htmlSpec`, o['htmlSpec']));
+      const badHtml = notJson(obj(`report.charts[${i}].htmlSpec`, o['htmlSpec']));
       if (badHtml !== undefined)
         fail(`report.charts[${i}].htmlSpec${badHtml.path}`, 'must be a finite number', badHtml.value);
     }
@@ -643,17 +644,4 @@ export function checkModelReport(fn: string, r: ModelReport): void {
       });
     });
   });
-}
-
-/** The first number in a JSON-like value that is not finite (or a value JSON cannot hold), with its path. */
-function nonFinite(v: unknown, path = '', seen = new Set<unknown>()): { path: string; value: unknown } | undefined {
-  if (typeof v === 'number') return Number.isFinite(v) ? undefined : { path, value: v };
-  if (typeof v === 'bigint' || typeof v === 'symbol' || typeof v === 'function') return { path, value: v };
-  if (v === null || typeof v !== 'object' || seen.has(v)) return undefined;
-  seen.add(v);
-  for (const [k, x] of Object.entries(v)) {
-    const r = nonFinite(x, Array.isArray(v) ? `${path}[${k}]` : `${path}.${k}`, seen);
-    if (r) return r;
-  }
-  return undefined;
 }

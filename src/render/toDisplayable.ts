@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { argumentError, pathOf, show } from '../internal/assert.js';
-import { notJson } from './internal/notJson.js';
+import { notJson } from '../internal/notJson.js';
 import type { MimeBundle } from './toMimeBundle.js';
 
 /** The key Deno's Jupyter kernel (and other JavaScript kernels) look up to display a cell's value. */

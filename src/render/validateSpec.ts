@@ -2,7 +2,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { TopLevelSpec } from 'vega-lite';
 import { MetricsError } from '../errors.js';
 import { argumentError, pathOf, problemIssues, show } from '../internal/assert.js';
-import { notJson } from './internal/notJson.js';
+import { notJson } from '../internal/notJson.js';
 import { loadValidator } from '../internal/schemaValidator.js';
 import { VEGA_LITE_SCHEMA } from './internal/vegaLiteSchema.js';
 

@@ -1,6 +1,7 @@
 // Shared checks and builders for the forecasting methods (not exported from the package).
 import { MetricsError } from '../../errors.js';
 import { argumentError, assertInteger, assertOptions, optionNames, show } from '../../internal/assert.js';
+import { notJson } from '../../internal/notJson.js';
 import { asSeries, assertAnnual, type Series } from '../../series/series.js';
 import type { Rng } from '../../random/rng.js';
 import { parseUnit, unitArg } from '../../series/units.js';
@@ -194,8 +195,8 @@ function assertFit(fn: string, fit: ForecastFit, dataOnly: boolean, ownFields: r
   // any other field is returned with the fit too, so it must hold finite data.
   for (const key of Object.keys(fit)) {
     if (BASE_FIT_FIELDS.has(key) || ownFields.includes(key)) continue;
-    const bad = nonFinite((fit as unknown as Record<string, unknown>)[key], key, 0);
-    if (bad !== undefined) badFit(fn, bad.where, bad.value);
+    const bad = notJson((fit as unknown as Record<string, unknown>)[key], key);
+    if (bad !== undefined) badFit(fn, bad.path, bad.value);
   }
 }
 
@@ -217,29 +218,6 @@ export const BASE_FIT_FIELDS: ReadonlySet<string> = new Set([
   'bic',
   'notes',
 ]);
-
-/** How deep nonFinite looks: a fit nests its parts' fits (a calibrated default's inner combination's parts). */
-const MAX_FIT_DEPTH = 12;
-
-/** The first number in `v` that is not finite, or value nested deeper than MAX_FIT_DEPTH, with its place. */
-function nonFinite(v: unknown, where: string, depth: number): { where: string; value: unknown } | undefined {
-  if (typeof v === 'number') return Number.isFinite(v) ? undefined : { where, value: v };
-  if (typeof v === 'bigint') return { where, value: v };
-  if (v === null || typeof v !== 'object') return undefined;
-  if (depth >= MAX_FIT_DEPTH) return { where: `${where} (nested at most ${MAX_FIT_DEPTH} deep)`, value: v };
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) {
-      const bad = nonFinite(v[i], `${where}[${i}]`, depth + 1);
-      if (bad !== undefined) return bad;
-    }
-    return undefined;
-  }
-  for (const k of Object.keys(v)) {
-    const bad = nonFinite((v as Record<string, unknown>)[k], `${where}.${k}`, depth + 1);
-    if (bad !== undefined) return bad;
-  }
-  return undefined;
-}
 
 function fitNotes(fn: string, notes: unknown): void {
   if (notes === undefined) return;
